@@ -1,0 +1,199 @@
+package dev.capflow.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * A real PostgreSQL database and Redis logical database for one test run: Testcontainers when
+ * Docker answers, otherwise the local servers named by {@code CAPFLOW_TEST_PG_URL},
+ * {@code CAPFLOW_TEST_PG_USER}, {@code CAPFLOW_TEST_PG_PASSWORD} and {@code CAPFLOW_TEST_REDIS_URL}
+ * (defaults: 127.0.0.1:5432 as postgres, redis://127.0.0.1:6379). Each run gets a fresh,
+ * uniquely named database that is dropped when the run ends.
+ */
+public final class Datastores implements AutoCloseable {
+
+    private final String pgHost;
+    private final int pgPort;
+    private final String database;
+    private final String user;
+    private final String password;
+    private final String redisHost;
+    private final int redisPort;
+    private final int redisDb;
+    private final String adminJdbcUrl;
+    private final AutoCloseable containers;
+
+    private Datastores(String adminJdbcUrl, String user, String password, String redisUri, int redisDb,
+            AutoCloseable containers) {
+        URI pg = URI.create(adminJdbcUrl.substring("jdbc:".length()));
+        URI redis = URI.create(redisUri);
+        this.adminJdbcUrl = adminJdbcUrl;
+        this.pgHost = pg.getHost();
+        this.pgPort = pg.getPort() > 0 ? pg.getPort() : 5432;
+        this.user = user;
+        this.password = password;
+        this.redisHost = redis.getHost();
+        this.redisPort = redis.getPort() > 0 ? redis.getPort() : 6379;
+        this.redisDb = redisDb;
+        this.containers = containers;
+        this.database = "capflow_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** Starts (or connects to) the datastores and creates a fresh database; {@code redisDb} isolates modules. */
+    public static Datastores start(int redisDb) {
+        Datastores stores = dockerAvailable() ? fromContainers(redisDb) : fromEnvironment(redisDb);
+        stores.createDatabase();
+        stores.flushRedis();
+        return stores;
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("resource")
+    private static Datastores fromContainers(int redisDb) {
+        PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:16-alpine");
+        GenericContainer<?> redis = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
+        postgres.start();
+        redis.start();
+        String adminUrl = "jdbc:postgresql://" + postgres.getHost() + ":" + postgres.getMappedPort(5432) + "/postgres";
+        String redisUri = "redis://" + redis.getHost() + ":" + redis.getMappedPort(6379);
+        return new Datastores(adminUrl, postgres.getUsername(), postgres.getPassword(), redisUri, redisDb, () -> {
+            redis.stop();
+            postgres.stop();
+        });
+    }
+
+    private static Datastores fromEnvironment(int redisDb) {
+        return new Datastores(
+                env("CAPFLOW_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"),
+                env("CAPFLOW_TEST_PG_USER", "postgres"),
+                env("CAPFLOW_TEST_PG_PASSWORD", ""),
+                env("CAPFLOW_TEST_REDIS_URL", "redis://127.0.0.1:6379"),
+                redisDb,
+                () -> {
+                });
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    public String pgHost() {
+        return pgHost;
+    }
+
+    public int pgPort() {
+        return pgPort;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + database;
+    }
+
+    public String reactiveUrl() {
+        return "postgresql://" + pgHost + ":" + pgPort + "/" + database;
+    }
+
+    public String redisHost() {
+        return redisHost;
+    }
+
+    public int redisPort() {
+        return redisPort;
+    }
+
+    public String redisUrl() {
+        return "redis://" + redisHost + ":" + redisPort + "/" + redisDb;
+    }
+
+    /** Opens a plain JDBC connection to this run's database, for assertions on stored rows. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), user, password);
+    }
+
+    private void createDatabase() {
+        try (Connection admin = DriverManager.getConnection(adminJdbcUrl, user, password);
+                Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database on " + adminJdbcUrl, e);
+        }
+    }
+
+    private void flushRedis() {
+        redisCommand("FLUSHDB");
+    }
+
+    /** Sends one command to this run's Redis database on a fresh connection and returns the raw RESP reply. */
+    public String redisCommand(String... command) {
+        try (Socket socket = new Socket(redisHost, redisPort)) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(resp("SELECT", Integer.toString(redisDb)));
+            out.write(resp(command));
+            out.flush();
+            socket.shutdownOutput();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach Redis at " + redisHost + ":" + redisPort, e);
+        }
+    }
+
+    private static byte[] resp(String... parts) {
+        StringBuilder sb = new StringBuilder("*").append(parts.length).append("\r\n");
+        for (String part : parts) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            sb.append('$').append(bytes.length).append("\r\n").append(part).append("\r\n");
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (Connection admin = DriverManager.getConnection(adminJdbcUrl, user, password);
+                Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        } finally {
+            containers.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "postgres %s:%d/%s, redis %s", pgHost, pgPort, database, redisUrl());
+    }
+}
