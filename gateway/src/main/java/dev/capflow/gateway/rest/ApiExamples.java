@@ -1,0 +1,77 @@
+package dev.capflow.gateway.rest;
+
+/** JSON examples shown in the OpenAPI document; kept in one place so they stay consistent. */
+final class ApiExamples {
+
+    static final String INSTRUMENT_INPUT = """
+            {"name": "NVIDIA Corporation", "currency": "USD", "exchange": "NASDAQ", "kind": "EQUITY",
+             "sharesOutstanding": 24300000000}""";
+    static final String INSTRUMENT = """
+            {"symbol": "NVDA", "name": "NVIDIA Corporation", "currency": "USD", "exchange": "NASDAQ",
+             "kind": "EQUITY", "sharesOutstanding": 24300000000, "version": 1}""";
+    static final String INSTRUMENTS = "[" + INSTRUMENT + "]";
+
+    static final String BARS_INPUT = """
+            [{"symbol": "NVDA", "date": "2025-10-29", "open": 207.98, "high": 212.19, "low": 205.51,
+              "close": 207.04, "volume": 308829700},
+             {"symbol": "NVDA", "date": "2025-10-30", "open": "NaN", "high": 206.0, "low": 201.2,
+              "close": 202.89, "volume": 216990100}]""";
+    static final String BARS_REPORT = """
+            {"accepted": 1, "duplicates": 0, "skipped": 0,
+             "rejected": [{"index": 1, "field": "open", "reason": "must be a finite number"}]}""";
+
+    static final String TICKS_INPUT = """
+            [{"symbol": "NVDA", "ts": "2025-10-29T14:30:00Z", "price": 207.5, "size": 100},
+             {"symbol": "NVDA", "ts": "2025-10-29T14:30:01Z", "price": 207.55}]""";
+    static final String TICKS_REPORT = """
+            {"accepted": 2, "duplicates": 0, "skipped": 0, "rejected": []}""";
+
+    static final String CSV_INPUT = """
+            Date,Open,High,Low,Close,Adj Close,Volume
+            2025-10-29,207.98,212.19,205.51,207.04,207.04,308829700
+            2025-10-30,null,null,null,null,null,null
+            """;
+    static final String CSV_REPORT = """
+            {"symbol": "NVDA", "layout": "YAHOO", "rowsTotal": 2, "accepted": 1, "duplicates": 0, "skipped": 1,
+             "rejected": []}""";
+
+    static final String ALL_REJECTED = """
+            {"type": "urn:capflow:problem:records-rejected", "title": "Every record was rejected", "status": 422,
+             "detail": "all 1 records were rejected; see rejected for the reasons", "instance": "/api/v1/prices/bars",
+             "accepted": 0, "duplicates": 0, "skipped": 0,
+             "rejected": [{"index": 0, "field": "close", "reason": "is required"}]}""";
+
+    static final String BAR_SERIES = """
+            {"symbol": "NVDA", "adjustment": "SPLIT",
+             "bars": [{"date": "2025-10-29", "open": 207.98, "high": 212.19, "low": 205.51, "close": 207.04,
+                       "volume": 308829700}]}""";
+
+    static final String LATEST_PRICES = """
+            [{"symbol": "NVDA", "price": 207.04, "ts": "2025-10-29T20:00:00Z", "source": "DAILY_CLOSE"},
+             {"symbol": "MSFT", "price": 541.55, "ts": "2025-10-30T15:02:11Z", "source": "TICK"}]""";
+
+    static final String SPLIT_INPUT = """
+            {"symbol": "NVDA", "exDate": "2024-06-10", "kind": "SPLIT", "ratio": 10}""";
+    static final String DIVIDEND_INPUT = """
+            {"symbol": "NVDA", "exDate": "2025-09-11", "kind": "DIVIDEND", "amount": 0.01}""";
+    static final String SPLIT = """
+            {"symbol": "NVDA", "exDate": "2024-06-10", "kind": "SPLIT", "ratio": 10.0}""";
+    static final String CORPORATE_ACTIONS = """
+            [{"symbol": "NVDA", "exDate": "2024-06-10", "kind": "SPLIT", "ratio": 10.0},
+             {"symbol": "NVDA", "exDate": "2025-09-11", "kind": "DIVIDEND", "amount": 0.01}]""";
+
+    static final String INVALID_REQUEST = """
+            {"type": "urn:capflow:problem:invalid-request", "title": "Invalid request", "status": 400,
+             "detail": "from must be an ISO-8601 date such as 2025-10-29", "instance": "/api/v1/prices/NVDA/bars",
+             "violations": [{"field": "from", "reason": "must be an ISO-8601 date such as 2025-10-29"}]}""";
+    static final String NOT_A_JSON_ARRAY = """
+            {"type": "urn:capflow:problem:invalid-request", "title": "Invalid request", "status": 400,
+             "detail": "body must be a JSON array of records", "instance": "/api/v1/prices/bars",
+             "violations": [{"field": "body", "reason": "must be a JSON array of records"}]}""";
+    static final String NOT_FOUND = """
+            {"type": "urn:capflow:problem:not-found", "title": "Not found", "status": 404,
+             "detail": "unknown symbol XYZ", "instance": "/api/v1/prices/XYZ/bars"}""";
+
+    private ApiExamples() {
+    }
+}

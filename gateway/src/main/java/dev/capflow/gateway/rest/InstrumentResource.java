@@ -1,0 +1,95 @@
+package dev.capflow.gateway.rest;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.capflow.gateway.client.IngestClient;
+import dev.capflow.gateway.rest.dto.InstrumentInput;
+import dev.capflow.gateway.rest.dto.InstrumentView;
+import dev.capflow.gateway.rest.json.JsonBodies;
+import dev.capflow.gateway.rest.mapping.InstrumentMapping;
+import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The instrument registry: list and upsert. */
+@Path("/api/v1/instruments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Instruments", description = "The registry of equities, FX pairs and indices that prices belong to.")
+public class InstrumentResource {
+
+    private final IngestClient ingest;
+    private final JsonBodies bodies;
+
+    public InstrumentResource(IngestClient ingest, JsonBodies bodies) {
+        this.ingest = ingest;
+        this.bodies = bodies;
+    }
+
+    @GET
+    @Operation(summary = "List instruments", description = "Every instrument of the registry, optionally of one kind.")
+    @APIResponse(responseCode = "200", description = "The instruments.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = InstrumentView.class),
+            examples = @ExampleObject(name = "instruments", value = ApiExamples.INSTRUMENTS)))
+    @APIResponse(responseCode = "400", description = "Unknown kind.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<InstrumentView>> list(
+            @Parameter(description = "Only instruments of this kind.",
+                    schema = @Schema(enumeration = { "EQUITY", "FX", "INDEX" }), example = "EQUITY")
+            @RestQuery String kind) {
+        return ingest.listInstruments(InstrumentMapping.listRequest(kind))
+                .map(response -> response.getInstrumentsList().stream().map(InstrumentMapping::toView).toList());
+    }
+
+    @PUT
+    @Path("{symbol}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or replace an instrument",
+            description = "Creates the instrument (201) or replaces its fields (200); the symbol comes from the path.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = InstrumentInput.class),
+            examples = @ExampleObject(name = "equity", value = ApiExamples.INSTRUMENT_INPUT)))
+    @APIResponse(responseCode = "201", description = "Created.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstrumentView.class),
+            examples = @ExampleObject(name = "created", value = ApiExamples.INSTRUMENT)))
+    @APIResponse(responseCode = "200", description = "Updated.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstrumentView.class),
+            examples = @ExampleObject(name = "updated", value = ApiExamples.INSTRUMENT)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid; violations name it.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Concurrent change (optimistic lock).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<InstrumentView>> upsert(
+            @Parameter(description = "Ticker of the instrument.", example = "NVDA") @RestPath String symbol,
+            JsonNode body) {
+        InstrumentInput input = bodies.object(body, InstrumentInput.class);
+        UpsertInstrumentRequest request = UpsertInstrumentRequest.newBuilder()
+                .setInstrument(InstrumentMapping.toProto(symbol, input))
+                .build();
+        return ingest.upsertInstrument(request)
+                .map(response -> RestResponse.status(
+                        response.getCreated() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
+                        InstrumentMapping.toView(response.getInstrument())));
+    }
+}

@@ -1,0 +1,158 @@
+package dev.capflow.gateway.rest;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.ByteString;
+
+import dev.capflow.gateway.client.IngestClient;
+import dev.capflow.gateway.domain.ConvertedBatch;
+import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.domain.IngestReport;
+import dev.capflow.gateway.rest.dto.CsvImportReport;
+import dev.capflow.gateway.rest.dto.DailyBarInput;
+import dev.capflow.gateway.rest.dto.TickInput;
+import dev.capflow.gateway.rest.json.JsonBodies;
+import dev.capflow.gateway.rest.mapping.PriceMapping;
+import dev.capflow.gateway.rest.mapping.ReportMapping;
+import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.proto.ingest.v1.DailyBar;
+import dev.capflow.proto.ingest.v1.ImportCsvRequest;
+import dev.capflow.proto.ingest.v1.IngestBarsRequest;
+import dev.capflow.proto.ingest.v1.IngestBarsResponse;
+import dev.capflow.proto.ingest.v1.IngestTicksRequest;
+import dev.capflow.proto.ingest.v1.IngestTicksResponse;
+import dev.capflow.proto.ingest.v1.Tick;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Prices in: daily bars and ticks as JSON arrays, daily bars as CSV files. Every answer is an ingest report. */
+@Path("/api/v1/prices")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Prices", description = "Daily bars and intraday ticks, in and out.")
+public class PriceIngestResource {
+
+    private static final String TEXT_CSV = "text/csv";
+
+    private final IngestClient ingest;
+    private final JsonBodies bodies;
+
+    public PriceIngestResource(IngestClient ingest, JsonBodies bodies) {
+        this.ingest = ingest;
+        this.bodies = bodies;
+    }
+
+    @POST
+    @Path("bars")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ingest daily bars",
+            description = "Stores each valid bar once (same symbol and date again is a duplicate). Elements are checked "
+                    + "one by one: a bad element is rejected at its index and the others are still stored.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = DailyBarInput.class),
+            examples = @ExampleObject(name = "one good, one bad", value = ApiExamples.BARS_INPUT)))
+    @APIResponse(responseCode = "200", description = "Something was stored or found duplicate; see rejected.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IngestReport.class),
+                    examples = @ExampleObject(name = "report", value = ApiExamples.BARS_REPORT)))
+    @APIResponse(responseCode = "422", description = "Every bar was rejected; the body carries the report.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "all rejected", value = ApiExamples.ALL_REJECTED)))
+    @APIResponse(responseCode = "400", description = "The body is not a JSON array.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not an array", value = ApiExamples.NOT_A_JSON_ARRAY)))
+    @APIResponse(responseCode = "413", description = "The body is larger than the configured limit.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<IngestReport>> ingestBars(JsonNode body) {
+        ConvertedBatch<DailyBar> batch = bodies.array(body, DailyBarInput.class, PriceMapping::toProto);
+        return send(batch, bars -> ingest.ingestBars(IngestBarsRequest.newBuilder().addAllBars(bars).build())
+                .map(IngestBarsResponse::getReport));
+    }
+
+    @POST
+    @Path("ticks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ingest intraday ticks",
+            description = "Sends the valid ticks as one batch on the ingest tick stream and answers once the batch is "
+                    + "acknowledged (committed). Same symbol and ts again is a duplicate.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = TickInput.class),
+            examples = @ExampleObject(name = "two ticks", value = ApiExamples.TICKS_INPUT)))
+    @APIResponse(responseCode = "200", description = "Something was stored or found duplicate; see rejected.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IngestReport.class),
+                    examples = @ExampleObject(name = "report", value = ApiExamples.TICKS_REPORT)))
+    @APIResponse(responseCode = "422", description = "Every tick was rejected; the body carries the report.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "all rejected", value = ApiExamples.ALL_REJECTED)))
+    @APIResponse(responseCode = "400", description = "The body is not a JSON array.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not an array", value = ApiExamples.NOT_A_JSON_ARRAY)))
+    public Uni<RestResponse<IngestReport>> ingestTicks(JsonNode body) {
+        ConvertedBatch<Tick> batch = bodies.array(body, TickInput.class, PriceMapping::toProto);
+        // A REST request is one batch of the stream, so its sequence number is always 0.
+        return send(batch, ticks -> ingest.ingestTicks(IngestTicksRequest.newBuilder().setSequence(0)
+                .addAllTicks(ticks).build()).map(IngestTicksResponse::getReport));
+    }
+
+    @POST
+    @Path("csv")
+    @Consumes(TEXT_CSV)
+    @Operation(summary = "Import a daily CSV file",
+            description = "Imports a Yahoo (Date,Open,High,Low,Close,Adj Close,Volume) or Stooq "
+                    + "(Date,Open,High,Low,Close,Volume) daily file for one symbol; the layout is detected from the "
+                    + "header. Rejections name the 1-based line (header = 1); Yahoo null rows are skipped.")
+    @RequestBody(required = true, content = @Content(mediaType = TEXT_CSV,
+            schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "yahoo", value = ApiExamples.CSV_INPUT)))
+    @APIResponse(responseCode = "200", description = "The final import report.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CsvImportReport.class),
+                    examples = @ExampleObject(name = "report", value = ApiExamples.CSV_REPORT)))
+    @APIResponse(responseCode = "422", description = "Every row was rejected; the body carries the report.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "symbol missing, empty file or unknown header.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<CsvImportReport>> importCsv(
+            @Parameter(description = "The instrument every row belongs to.", required = true, example = "NVDA")
+            @RestQuery String symbol,
+            byte[] body) {
+        Fields fields = new Fields();
+        String checkedSymbol = fields.text("symbol", symbol);
+        fields.check(body != null && body.length > 0, "body", "must be a CSV file with a header row");
+        fields.throwIfInvalid();
+        ImportCsvRequest request = ImportCsvRequest.newBuilder()
+                .setSymbol(checkedSymbol)
+                .setContent(ByteString.copyFrom(body))
+                .build();
+        return ingest.importCsv(request)
+                .map(last -> ReportMapping.toView(checkedSymbol, last))
+                .map(report -> IngestResponses.of(report, report.report()));
+    }
+
+    /** Sends the converted records, if any, and merges the service's report with the conversion rejections. */
+    private static <T> Uni<RestResponse<IngestReport>> send(ConvertedBatch<T> batch,
+            Function<List<T>, Uni<dev.capflow.proto.common.v1.IngestReport>> call) {
+        Uni<IngestReport> report = batch.hasRecords()
+                ? call.apply(batch.records()).map(downstream -> batch.merge(ReportMapping.fromProto(downstream)))
+                : Uni.createFrom().item(batch.report());
+        return report.map(merged -> IngestResponses.of(merged, merged));
+    }
+}

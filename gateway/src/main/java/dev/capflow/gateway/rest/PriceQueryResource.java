@@ -1,0 +1,109 @@
+package dev.capflow.gateway.rest;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import dev.capflow.gateway.client.IngestClient;
+import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.domain.SymbolList;
+import dev.capflow.gateway.rest.dto.BarSeriesView;
+import dev.capflow.gateway.rest.dto.CorporateActionView;
+import dev.capflow.gateway.rest.dto.LatestPriceView;
+import dev.capflow.gateway.rest.mapping.CorporateActionMapping;
+import dev.capflow.gateway.rest.mapping.PriceMapping;
+import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
+import dev.capflow.proto.ingest.v1.ListCorporateActionsRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Prices out: daily bar series, raw or adjusted, the latest price of each symbol, and corporate actions. */
+@Path("/api/v1/prices")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Prices")
+public class PriceQueryResource {
+
+    private final IngestClient ingest;
+
+    public PriceQueryResource(IngestClient ingest) {
+        this.ingest = ingest;
+    }
+
+    @GET
+    @Path("{symbol}/bars")
+    @Operation(summary = "Daily bars of one symbol",
+            description = "Bars between from and to (inclusive, both optional), oldest first. adjusted=false|none "
+                    + "(default) gives prices as traded, split gives split-adjusted prices, true|total gives split- "
+                    + "and dividend-adjusted (total-return) prices.")
+    @APIResponse(responseCode = "200", description = "The series.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BarSeriesView.class),
+            examples = @ExampleObject(name = "split-adjusted", value = ApiExamples.BAR_SERIES)))
+    @APIResponse(responseCode = "400", description = "A bad date or adjustment; violations name the parameter.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "bad from", value = ApiExamples.INVALID_REQUEST)))
+    @APIResponse(responseCode = "404", description = "Unknown symbol.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unknown symbol", value = ApiExamples.NOT_FOUND)))
+    public Uni<BarSeriesView> bars(
+            @Parameter(description = "Ticker.", example = "NVDA") @RestPath String symbol,
+            @Parameter(description = "First date, ISO-8601.", example = "2025-10-29") @RestQuery String from,
+            @Parameter(description = "Last date, ISO-8601.", example = "2025-12-31") @RestQuery String to,
+            @Parameter(description = "false|none (default), split, true|total.",
+                    schema = @Schema(enumeration = { "false", "none", "split", "true", "total" }), example = "split")
+            @RestQuery String adjusted) {
+        return ingest.getBars(PriceMapping.barsRequest(symbol, from, to, adjusted)).map(PriceMapping::toView);
+    }
+
+    @GET
+    @Path("latest")
+    @Operation(summary = "Latest price of each symbol",
+            description = "The newest tick of each symbol, else its newest daily close; symbols without any price are "
+                    + "left out. Symbols are comma-separated and may also be repeated.")
+    @APIResponse(responseCode = "200", description = "One entry per symbol that has a price, in request order.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = LatestPriceView.class),
+                    examples = @ExampleObject(name = "latest", value = ApiExamples.LATEST_PRICES)))
+    @APIResponse(responseCode = "400", description = "No symbol given.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<LatestPriceView>> latest(
+            @Parameter(description = "Comma-separated tickers.", required = true, example = "NVDA,MSFT")
+            @RestQuery List<String> symbols) {
+        GetLatestPricesRequest request = GetLatestPricesRequest.newBuilder()
+                .addAllSymbols(SymbolList.parse("symbols", symbols))
+                .build();
+        return ingest.getLatestPrices(request)
+                .map(response -> response.getPricesList().stream().map(PriceMapping::toView).toList());
+    }
+
+    @GET
+    @Path("{symbol}/corporate-actions")
+    @Operation(summary = "Corporate actions of one symbol", description = "Splits and dividends, oldest first.")
+    @APIResponse(responseCode = "200", description = "The actions.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = CorporateActionView.class),
+            examples = @ExampleObject(name = "actions", value = ApiExamples.CORPORATE_ACTIONS)))
+    @APIResponse(responseCode = "404", description = "Unknown symbol.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unknown symbol", value = ApiExamples.NOT_FOUND)))
+    public Uni<List<CorporateActionView>> corporateActions(
+            @Parameter(description = "Ticker.", example = "NVDA") @RestPath String symbol) {
+        Fields fields = new Fields();
+        String checkedSymbol = fields.text("symbol", symbol);
+        fields.throwIfInvalid();
+        return ingest.listCorporateActions(ListCorporateActionsRequest.newBuilder().setSymbol(checkedSymbol).build())
+                .map(response -> response.getActionsList().stream().map(CorporateActionMapping::toView).toList());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.capflow.gateway.rest.json;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import dev.capflow.gateway.domain.FieldViolation;
+
+/** Turns a Jackson error into a violation that names the field and the expected type, without Jackson's internals. */
+public final class JacksonViolations {
+
+    private JacksonViolations() {
+    }
+
+    /** The violation behind a failed read; {@code body} when no field is involved (malformed JSON). */
+    public static FieldViolation of(JsonProcessingException error) {
+        if (error instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            Class<?> target = error instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+            return new FieldViolation(path(mapping.getPath()), expected(target));
+        }
+        JsonLocation location = error.getLocation();
+        String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return new FieldViolation("body", "is not valid JSON" + where);
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expected(Class<?> target) {
+        if (target == null) {
+            return "has the wrong type";
+        }
+        if (target.isEnum()) {
+            return "must be one of " + Arrays.toString(target.getEnumConstants());
+        }
+        if (target == Long.class || target == long.class || target == Integer.class || target == int.class) {
+            return "must be a whole number";
+        }
+        if (Number.class.isAssignableFrom(target) || target == double.class || target == float.class) {
+            return "must be a number";
+        }
+        if (target == String.class) {
+            return "must be a string";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        if (target.isArray() || Collection.class.isAssignableFrom(target)) {
+            return "must be an array";
+        }
+        return "must be an object";
+    }
+}

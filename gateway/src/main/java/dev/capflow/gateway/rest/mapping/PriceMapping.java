@@ -1,0 +1,102 @@
+package dev.capflow.gateway.rest.mapping;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.google.protobuf.Timestamp;
+
+import dev.capflow.gateway.domain.BarAdjustment;
+import dev.capflow.gateway.domain.EnumCodec;
+import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.rest.dto.BarSeriesView;
+import dev.capflow.gateway.rest.dto.BarView;
+import dev.capflow.gateway.rest.dto.DailyBarInput;
+import dev.capflow.gateway.rest.dto.LatestPriceView;
+import dev.capflow.gateway.rest.dto.TickInput;
+import dev.capflow.proto.ingest.v1.Adjustment;
+import dev.capflow.proto.ingest.v1.DailyBar;
+import dev.capflow.proto.ingest.v1.GetBarsRequest;
+import dev.capflow.proto.ingest.v1.GetBarsResponse;
+import dev.capflow.proto.ingest.v1.LatestPrice;
+import dev.capflow.proto.ingest.v1.PriceSource;
+import dev.capflow.proto.ingest.v1.Tick;
+
+/** Maps daily bars, ticks and latest prices between their REST shape and the ingest contract. */
+public final class PriceMapping {
+
+    private static final EnumCodec<Adjustment> ADJUSTMENTS = new EnumCodec<>(Adjustment.class, "ADJUSTMENT_");
+    private static final EnumCodec<PriceSource> SOURCES = new EnumCodec<>(PriceSource.class, "PRICE_SOURCE_");
+
+    private PriceMapping() {
+    }
+
+    /** One posted bar; prices must be finite numbers, the volume defaults to 0. */
+    public static DailyBar toProto(DailyBarInput input) {
+        Fields fields = new Fields();
+        String symbol = fields.text("symbol", input.symbol());
+        LocalDate date = fields.date("date", input.date());
+        double open = fields.number("open", input.open());
+        double high = fields.number("high", input.high());
+        double low = fields.number("low", input.low());
+        double close = fields.number("close", input.close());
+        fields.throwIfInvalid();
+        return DailyBar.newBuilder()
+                .setSymbol(symbol)
+                .setDate(date.toString())
+                .setOpen(open)
+                .setHigh(high)
+                .setLow(low)
+                .setClose(close)
+                .setVolume(input.volume() == null ? 0 : input.volume())
+                .build();
+    }
+
+    /** One posted tick; the size defaults to 0 (a quote). */
+    public static Tick toProto(TickInput input) {
+        Fields fields = new Fields();
+        String symbol = fields.text("symbol", input.symbol());
+        Instant ts = fields.instant("ts", input.ts());
+        double price = fields.number("price", input.price());
+        fields.throwIfInvalid();
+        return Tick.newBuilder()
+                .setSymbol(symbol)
+                .setTs(Timestamp.newBuilder().setSeconds(ts.getEpochSecond()).setNanos(ts.getNano()))
+                .setPrice(price)
+                .setSize(input.size() == null ? 0 : input.size())
+                .build();
+    }
+
+    /** The bars request for the query of {@code GET /prices/{symbol}/bars}. */
+    public static GetBarsRequest barsRequest(String symbol, String from, String to, String adjusted) {
+        Fields fields = new Fields();
+        String checkedSymbol = fields.text("symbol", symbol);
+        LocalDate fromDate = fields.optionalDate("from", from);
+        LocalDate toDate = fields.optionalDate("to", to);
+        fields.check(fromDate == null || toDate == null || !fromDate.isAfter(toDate), "from", "must not be after to");
+        BarAdjustment adjustment = BarAdjustment.fromQuery(adjusted).orElse(null);
+        fields.check(adjustment != null, "adjusted", "must be one of " + BarAdjustment.ACCEPTED);
+        fields.throwIfInvalid();
+        return GetBarsRequest.newBuilder()
+                .setSymbol(checkedSymbol)
+                .setFrom(fromDate == null ? "" : fromDate.toString())
+                .setTo(toDate == null ? "" : toDate.toString())
+                .setAdjustment(ADJUSTMENTS.parse(adjustment.name()).orElseThrow())
+                .build();
+    }
+
+    public static BarSeriesView toView(GetBarsResponse response) {
+        String adjustment = ADJUSTMENTS.name(response.getAdjustment());
+        List<BarView> bars = response.getBarsList().stream()
+                .map(bar -> new BarView(bar.getDate(), bar.getOpen(), bar.getHigh(), bar.getLow(), bar.getClose(),
+                        bar.getVolume()))
+                .toList();
+        return new BarSeriesView(response.getSymbol(), adjustment == null ? BarAdjustment.NONE.name() : adjustment, bars);
+    }
+
+    public static LatestPriceView toView(LatestPrice price) {
+        Timestamp ts = price.getTs();
+        return new LatestPriceView(price.getSymbol(), price.getPrice(),
+                Instant.ofEpochSecond(ts.getSeconds(), ts.getNanos()), SOURCES.name(price.getSource()));
+    }
+}

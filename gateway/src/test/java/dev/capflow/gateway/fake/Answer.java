@@ -1,0 +1,46 @@
+package dev.capflow.gateway.fake;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+
+/** One scripted answer of the fake ingest service: messages to send, or an error, after an optional delay. */
+public record Answer<R>(List<R> replies, StatusRuntimeException error, Duration delay) {
+
+    /** Answers these messages (one for a unary call, several for a stream), then completes. */
+    @SafeVarargs
+    public static <R> Answer<R> reply(R... replies) {
+        return new Answer<>(List.of(replies), null, Duration.ZERO);
+    }
+
+    /** Fails the call with this status. */
+    public static <R> Answer<R> fail(Status status) {
+        return new Answer<>(List.of(), status.asRuntimeException(), Duration.ZERO);
+    }
+
+    /** Fails with INVALID_ARGUMENT carrying a google.rpc.BadRequest that names one field. */
+    public static <R> Answer<R> invalidField(String field, String reason) {
+        com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
+                .setCode(Code.INVALID_ARGUMENT_VALUE)
+                .setMessage(field + " " + reason)
+                .addDetails(Any.pack(BadRequest.newBuilder()
+                        .addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                                .setField(field)
+                                .setDescription(reason))
+                        .build()))
+                .build();
+        return new Answer<>(List.of(), StatusProto.toStatusRuntimeException(status), Duration.ZERO);
+    }
+
+    /** The same answer, sent only after {@code wait}. */
+    public Answer<R> after(Duration wait) {
+        return new Answer<>(replies, error, wait);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.capflow.gateway.fake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.grpc.Grpc;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts {@link FakeIngestService} on a free port of a real grpc-java server and points the
+ * gateway's {@code ingest} client at it, so every test call crosses the gRPC boundary.
+ */
+public class FakeIngestServer implements QuarkusTestResourceLifecycleManager {
+
+    private FakeIngestService service;
+    private Server server;
+
+    @Override
+    public Map<String, String> start() {
+        service = new FakeIngestService();
+        try {
+            server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
+                    .addService(service)
+                    .build()
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the fake ingest server", e);
+        }
+        String port = Integer.toString(server.getPort());
+        return Map.of(
+                "quarkus.grpc.clients.ingest.host", "localhost",
+                "quarkus.grpc.clients.ingest.port", port,
+                "quarkus.grpc.clients.ingest.test-port", port);
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(service,
+                new TestInjector.AnnotatedAndMatchesType(InjectFakeIngest.class, FakeIngestService.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.shutdown();
+            try {
+                if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+                    server.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                server.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (service != null) {
+            service.close();
+        }
+    }
+}

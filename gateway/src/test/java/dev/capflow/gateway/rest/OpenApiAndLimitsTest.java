@@ -1,0 +1,85 @@
+package dev.capflow.gateway.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.capflow.gateway.fake.FakeIngestServer;
+import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** The operational surface: OpenAPI and Swagger UI, health, metrics, and the body size limit. */
+@QuarkusTest
+@WithTestResource(FakeIngestServer.class)
+class OpenApiAndLimitsTest extends GatewayTest {
+
+    private static final List<String[]> ROUTES = List.of(
+            new String[] { "/api/v1/instruments", "get" },
+            new String[] { "/api/v1/instruments/{symbol}", "put" },
+            new String[] { "/api/v1/prices/bars", "post" },
+            new String[] { "/api/v1/prices/csv", "post" },
+            new String[] { "/api/v1/prices/ticks", "post" },
+            new String[] { "/api/v1/prices/{symbol}/bars", "get" },
+            new String[] { "/api/v1/prices/latest", "get" },
+            new String[] { "/api/v1/corporate-actions", "post" },
+            new String[] { "/api/v1/prices/{symbol}/corporate-actions", "get" });
+
+    @Test
+    void openApiDocumentsEveryRouteWithTagsDescriptionsExamplesAndProblemAnswers() {
+        JsonPath openApi = given().queryParam("format", "json")
+                .when().get("/q/openapi")
+                .then().statusCode(200)
+                .extract().jsonPath();
+
+        assertThat(openApi.getMap("paths").keySet()).containsExactlyInAnyOrder(
+                ROUTES.stream().map(route -> route[0]).distinct().toArray(String[]::new));
+        for (String[] route : ROUTES) {
+            Map<String, Object> operation = openApi.getMap("paths.'" + route[0] + "'." + route[1]);
+            assertThat(operation).as(route[1] + " " + route[0]).isNotNull();
+            assertThat((List<?>) operation.get("tags")).as("tags of " + route[0]).isNotEmpty();
+            assertThat((String) operation.get("summary")).isNotBlank();
+            assertThat((String) operation.get("description")).isNotBlank();
+            Map<String, Object> responses = openApi.getMap("paths.'" + route[0] + "'." + route[1] + ".responses");
+            assertThat(responses).as("responses of " + route[0]).containsKeys("200", "502", "503", "504");
+            assertThat(responses.toString()).as("examples of " + route[0]).contains("examples")
+                    .contains("application/problem+json");
+        }
+        assertThat(openApi.getMap("components.schemas.Problem")).isNotNull();
+        assertThat(openApi.getString("info.title")).isEqualTo("capflow gateway");
+    }
+
+    @Test
+    void swaggerUiHealthAndMetricsAreServed() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413ProblemJsonAndNeverReachesIngest() {
+        // %test limit is 64K.
+        String bar = """
+                {"symbol": "NVDA", "date": "2025-10-29", "open": 1, "high": 1, "low": 1, "close": 1},""";
+        String body = "[" + bar.repeat(70_000 / bar.length()) + bar.substring(0, bar.length() - 1) + "]";
+
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/prices/bars")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:capflow:problem:payload-too-large"))
+                .body("status", equalTo(413))
+                .body("instance", equalTo("/api/v1/prices/bars"));
+
+        assertThat(fake.requests(IngestServiceGrpc.getIngestBarsMethod())).isEmpty();
+    }
+}

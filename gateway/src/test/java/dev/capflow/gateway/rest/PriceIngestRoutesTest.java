@@ -1,0 +1,258 @@
+package dev.capflow.gateway.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.capflow.gateway.fake.Answer;
+import dev.capflow.gateway.fake.FakeIngestServer;
+import dev.capflow.proto.common.v1.IngestReport;
+import dev.capflow.proto.common.v1.Rejection;
+import dev.capflow.proto.ingest.v1.CsvLayout;
+import dev.capflow.proto.ingest.v1.DailyBar;
+import dev.capflow.proto.ingest.v1.ImportCsvRequest;
+import dev.capflow.proto.ingest.v1.ImportCsvResponse;
+import dev.capflow.proto.ingest.v1.IngestBarsResponse;
+import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
+import dev.capflow.proto.ingest.v1.IngestTicksRequest;
+import dev.capflow.proto.ingest.v1.IngestTicksResponse;
+import dev.capflow.proto.ingest.v1.Tick;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(FakeIngestServer.class)
+class PriceIngestRoutesTest extends GatewayTest {
+
+    private static final String GOOD_BAR_0 = """
+            {"symbol": "NVDA", "date": "2025-10-29", "open": 207.98, "high": 212.19, "low": 205.51, "close": 207.04,
+             "volume": 308829700}""";
+    private static final String GOOD_BAR_2 = """
+            {"symbol": "NVDA", "date": "2025-10-30", "open": 205.0, "high": 206.0, "low": 201.2, "close": 202.89}""";
+    private static final String GOOD_BAR_5 = """
+            {"symbol": "MSFT", "date": "2025-10-29", "open": 1, "high": 2, "low": 0.5, "close": 1.5, "volume": 7}""";
+
+    @Test
+    void barsOfAMixedArrayAreSentAloneAndTheReportPointsAtOriginalPositions() {
+        String body = "[" + String.join(",",
+                GOOD_BAR_0,
+                """
+                        {"symbol": "NVDA", "date": "2025-10-31", "open": "NaN", "high": 1, "low": 1, "close": 1}""",
+                GOOD_BAR_2,
+                """
+                        {"symbol": "NVDA", "date": "2025-11-03", "open": 1, "high": 1, "low": 1}""",
+                "42",
+                GOOD_BAR_5,
+                """
+                        {"symbol": "NVDA", "date": "2025-13-01", "open": 1, "high": 1, "low": 1, "close": 1}""",
+                """
+                        {"symbol": "NVDA", "date": "2025-11-04", "open": 1, "high": 1, "low": 1, "close": 1,
+                         "volume": 1.5}""")
+                + "]";
+        // The service sees 3 bars; its index 1 is the element at position 2 of the request.
+        fake.script(IngestServiceGrpc.getIngestBarsMethod(), Answer.reply(IngestBarsResponse.newBuilder()
+                .setReport(IngestReport.newBuilder().setAccepted(1).setDuplicates(1)
+                        .addRejected(Rejection.newBuilder().setIndex(1).setField("high")
+                                .setReason("must be at least low")))
+                .build()));
+
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/prices/bars")
+                .then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("accepted", equalTo(1))
+                .body("duplicates", equalTo(1))
+                .body("skipped", equalTo(0))
+                .body("rejected.index", contains(1, 2, 3, 4, 6, 7))
+                .body("rejected.field", contains("open", "high", "close", "record", "date", "volume"))
+                .body("rejected.reason", contains("must be a finite number", "must be at least low", "is required",
+                        "must be a JSON object", "must be an ISO-8601 date such as 2025-10-29",
+                        "must be a whole number"))
+                .body("rejected[0]", not(hasKey("row")));
+
+        List<DailyBar> sent = fake.requests(IngestServiceGrpc.getIngestBarsMethod()).get(0).getBarsList();
+        assertThat(sent).extracting(DailyBar::getDate, DailyBar::getSymbol).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("2025-10-29", "NVDA"),
+                org.assertj.core.groups.Tuple.tuple("2025-10-30", "NVDA"),
+                org.assertj.core.groups.Tuple.tuple("2025-10-29", "MSFT"));
+        assertThat(sent.get(0)).isEqualTo(DailyBar.newBuilder().setSymbol("NVDA").setDate("2025-10-29")
+                .setOpen(207.98).setHigh(212.19).setLow(205.51).setClose(207.04).setVolume(308_829_700L).build());
+        assertThat(sent.get(1).getVolume()).as("absent volume").isZero();
+    }
+
+    @Test
+    void barsAllRejectedByTheGatewayAnswer422WithTheReportAndNeverReachIngest() {
+        given().contentType(ContentType.JSON)
+                .body("""
+                        [{"symbol": "NVDA", "date": "2025-10-29", "open": 1, "high": 1, "low": 1},
+                         {"symbol": "", "date": "2025-10-29", "open": 1, "high": 1, "low": 1, "close": 1}]""")
+                .when().post("/api/v1/prices/bars")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:capflow:problem:records-rejected"))
+                .body("status", equalTo(422))
+                .body("instance", equalTo("/api/v1/prices/bars"))
+                .body("accepted", equalTo(0))
+                .body("duplicates", equalTo(0))
+                .body("rejected.index", contains(0, 1))
+                .body("rejected.field", contains("close", "symbol"));
+
+        assertThat(fake.requests(IngestServiceGrpc.getIngestBarsMethod())).isEmpty();
+    }
+
+    @Test
+    void barsAllRejectedByIngestAnswer422() {
+        fake.script(IngestServiceGrpc.getIngestBarsMethod(), Answer.reply(IngestBarsResponse.newBuilder()
+                .setReport(IngestReport.newBuilder()
+                        .addRejected(Rejection.newBuilder().setIndex(0).setField("symbol").setReason("unknown symbol")))
+                .build()));
+
+        given().contentType(ContentType.JSON).body("[" + GOOD_BAR_0 + "]")
+                .when().post("/api/v1/prices/bars")
+                .then().statusCode(422)
+                .body("rejected[0].index", equalTo(0))
+                .body("rejected[0].reason", equalTo("unknown symbol"));
+    }
+
+    @Test
+    void anEmptyArrayStoresNothingAndAnswersAnEmptyReport() {
+        given().contentType(ContentType.JSON).body("[]")
+                .when().post("/api/v1/prices/bars")
+                .then().statusCode(200)
+                .body("accepted", equalTo(0))
+                .body("rejected", hasSize(0));
+
+        assertThat(fake.requests(IngestServiceGrpc.getIngestBarsMethod())).isEmpty();
+    }
+
+    @Test
+    void aBodyThatIsNotAnArrayIs400NamingTheBody() {
+        given().contentType(ContentType.JSON).body(GOOD_BAR_0)
+                .when().post("/api/v1/prices/bars")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("body"))
+                .body("violations[0].reason", equalTo("must be a JSON array of records"));
+    }
+
+    @Test
+    void malformedJsonIs400WithItsPosition() {
+        given().contentType(ContentType.JSON).body("[{\"symbol\": \"NVDA\",")
+                .when().post("/api/v1/prices/bars")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("body"))
+                .body("detail", org.hamcrest.Matchers.startsWith("body is not valid JSON"));
+    }
+
+    @Test
+    void ticksGoAsOneBatchWithSequenceZeroAndTheAckIsRemapped() {
+        fake.script(IngestServiceGrpc.getIngestTicksMethod(), Answer.reply(IngestTicksResponse.newBuilder()
+                .setSequence(0)
+                .setReport(IngestReport.newBuilder().setAccepted(1).setDuplicates(0)
+                        .addRejected(Rejection.newBuilder().setIndex(1).setField("price").setReason("must be positive")))
+                .build()));
+
+        given().contentType(ContentType.JSON)
+                .body("""
+                        [{"symbol": "NVDA", "ts": "2025-10-29T14:30:00.250Z", "price": 207.5, "size": 100},
+                         {"symbol": "NVDA", "ts": "yesterday", "price": 207.6},
+                         {"symbol": "NVDA", "ts": "2025-10-29T16:30:01+02:00", "price": -1}]""")
+                .when().post("/api/v1/prices/ticks")
+                .then().statusCode(200)
+                .body("accepted", equalTo(1))
+                .body("rejected.index", contains(1, 2))
+                .body("rejected.field", contains("ts", "price"));
+
+        List<IngestTicksRequest> batches = fake.requests(IngestServiceGrpc.getIngestTicksMethod());
+        assertThat(batches).hasSize(1);
+        assertThat(batches.get(0).getSequence()).isZero();
+        List<Tick> ticks = batches.get(0).getTicksList();
+        assertThat(ticks).hasSize(2);
+        assertThat(ticks.get(0).getTs().getSeconds()).isEqualTo(1_761_748_200L);
+        assertThat(ticks.get(0).getTs().getNanos()).isEqualTo(250_000_000);
+        assertThat(ticks.get(0).getSize()).isEqualTo(100);
+        assertThat(ticks.get(1).getTs().getSeconds()).as("offset converted to UTC").isEqualTo(1_761_748_201L);
+        assertThat(ticks.get(1).getSize()).as("absent size").isZero();
+        assertThat(ticks.get(1).getPrice()).isEqualTo(-1.0);
+    }
+
+    @Test
+    void csvIsImportedAndTheFinalReportCarriesLayoutRowsAndRowNumbers() {
+        String csv = """
+                Date,Open,High,Low,Close,Adj Close,Volume
+                2025-10-29,207.98,212.19,205.51,207.04,207.04,308829700
+                2025-10-30,null,null,null,null,null,null
+                2025-10-31,abc,1,1,1,1,1
+                """;
+        IngestReport progress = IngestReport.newBuilder().setAccepted(1).build();
+        fake.script(IngestServiceGrpc.getImportCsvMethod(), Answer.reply(
+                ImportCsvResponse.newBuilder().setRowsProcessed(1).setRowsTotal(3).setReport(progress)
+                        .setLayout(CsvLayout.CSV_LAYOUT_YAHOO).build(),
+                ImportCsvResponse.newBuilder().setRowsProcessed(3).setRowsTotal(3).setDone(true)
+                        .setLayout(CsvLayout.CSV_LAYOUT_YAHOO)
+                        .setReport(IngestReport.newBuilder().setAccepted(1).setSkipped(1)
+                                .addRejected(Rejection.newBuilder().setIndex(-1).setRow(4).setField("open")
+                                        .setReason("not a number")))
+                        .build()));
+
+        given().contentType("text/csv").queryParam("symbol", "NVDA").body(csv)
+                .when().post("/api/v1/prices/csv")
+                .then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("symbol", equalTo("NVDA"))
+                .body("layout", equalTo("YAHOO"))
+                .body("rowsTotal", equalTo(3))
+                .body("accepted", equalTo(1))
+                .body("skipped", equalTo(1))
+                .body("rejected[0].row", equalTo(4))
+                .body("rejected[0].field", equalTo("open"))
+                .body("rejected[0]", not(hasKey("index")));
+
+        ImportCsvRequest sent = fake.requests(IngestServiceGrpc.getImportCsvMethod()).get(0);
+        assertThat(sent.getSymbol()).isEqualTo("NVDA");
+        assertThat(sent.getContent().toString(StandardCharsets.UTF_8)).isEqualTo(csv);
+        assertThat(sent.getLayout()).isEqualTo(CsvLayout.CSV_LAYOUT_UNSPECIFIED);
+    }
+
+    @Test
+    void csvWithEveryRowRejectedIs422WithLayoutAndRowsTotal() {
+        fake.script(IngestServiceGrpc.getImportCsvMethod(), Answer.reply(
+                ImportCsvResponse.newBuilder().setRowsProcessed(1).setRowsTotal(1).setDone(true)
+                        .setLayout(CsvLayout.CSV_LAYOUT_STOOQ)
+                        .setReport(IngestReport.newBuilder()
+                                .addRejected(Rejection.newBuilder().setIndex(-1).setRow(2).setField("date")
+                                        .setReason("not a date")))
+                        .build()));
+
+        given().contentType("text/csv").queryParam("symbol", "NVDA")
+                .body("Date,Open,High,Low,Close,Volume\n29/10/2025,1,1,1,1,1\n")
+                .when().post("/api/v1/prices/csv")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("layout", equalTo("STOOQ"))
+                .body("rowsTotal", equalTo(1))
+                .body("rejected[0].row", equalTo(2));
+    }
+
+    @Test
+    void csvWithoutSymbolIs400NamingIt() {
+        given().contentType("text/csv").body("Date,Open,High,Low,Close,Volume\n")
+                .when().post("/api/v1/prices/csv")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("symbol"));
+
+        assertThat(fake.requests(IngestServiceGrpc.getImportCsvMethod())).isEmpty();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.capflow.gateway.rest.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.capflow.gateway.domain.ConvertedBatch;
+import dev.capflow.gateway.domain.FieldViolation;
+import dev.capflow.gateway.domain.InvalidFieldsException;
+import dev.capflow.gateway.domain.Rejection;
+import dev.capflow.gateway.rest.dto.DailyBarInput;
+import dev.capflow.gateway.rest.dto.InstrumentInput;
+import dev.capflow.gateway.rest.mapping.PriceMapping;
+import dev.capflow.proto.ingest.v1.DailyBar;
+
+class JsonBodiesTest {
+
+    private final ObjectMapper mapper = StrictScalarsCustomizer.apply(new ObjectMapper());
+    private final JsonBodies bodies = new JsonBodies(mapper);
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\"open\": \"12.5\"          | open   | must be a number",
+            "\"open\": \"NaN\"           | open   | must be a finite number",
+            "\"open\": true              | open   | must be a number",
+            "\"open\": null              | open   | is required",
+            "\"symbol\": 42              | symbol | must be a string",
+            "\"symbol\": {\"a\": 1}      | symbol | must be a string",
+            "\"volume\": 1.5             | volume | must be a whole number",
+            "\"volume\": \"7\"           | volume | must be a whole number",
+            "\"date\": \"2025-10-32\"    | date   | must be an ISO-8601 date such as 2025-10-29" })
+    void aBadFieldRejectsOnlyItsElementAndIsNamed(String override, String field, String reason) throws Exception {
+        JsonNode body = mapper.readTree("[" + bar("\"volume\": 1") + ", " + bar(override) + "]");
+
+        ConvertedBatch<DailyBar> batch = bodies.array(body, DailyBarInput.class, PriceMapping::toProto);
+
+        assertThat(batch.positions()).containsExactly(0);
+        assertThat(batch.records().get(0).getVolume()).isEqualTo(1);
+        assertThat(batch.rejections()).containsExactly(Rejection.atIndex(1, field, reason));
+    }
+
+    @Test
+    void elementsThatAreNotObjectsAreRejectedAsRecords() throws Exception {
+        ConvertedBatch<DailyBar> batch = bodies.array(mapper.readTree("[null, 3, \"x\", []]"), DailyBarInput.class,
+                PriceMapping::toProto);
+
+        assertThat(batch.hasRecords()).isFalse();
+        assertThat(batch.rejections()).extracting(Rejection::index, Rejection::field)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(0, "record"), org.assertj.core.groups.Tuple.tuple(1, "record"),
+                        org.assertj.core.groups.Tuple.tuple(2, "record"), org.assertj.core.groups.Tuple.tuple(3, "record"));
+    }
+
+    @Test
+    void aBodyThatIsNotAnArrayFailsAsAWhole() throws Exception {
+        assertThatThrownBy(() -> bodies.array(mapper.readTree("{}"), DailyBarInput.class, PriceMapping::toProto))
+                .isInstanceOf(InvalidFieldsException.class)
+                .extracting(e -> ((InvalidFieldsException) e).violations())
+                .isEqualTo(java.util.List.of(new FieldViolation("body", "must be a JSON array of records")));
+        assertThatThrownBy(() -> bodies.array(null, DailyBarInput.class, PriceMapping::toProto))
+                .isInstanceOf(InvalidFieldsException.class);
+    }
+
+    @Test
+    void anObjectBodyMustBeAnObject() throws Exception {
+        assertThat(bodies.object(mapper.readTree("{\"name\": \"NVIDIA\"}"), InstrumentInput.class).name())
+                .isEqualTo("NVIDIA");
+        assertThatThrownBy(() -> bodies.object(mapper.readTree("[]"), InstrumentInput.class))
+                .hasMessage("body must be a JSON object");
+        assertThatThrownBy(() -> bodies.object(null, InstrumentInput.class))
+                .hasMessage("body is required");
+    }
+
+    /** A valid bar, with one member replaced or added (later duplicate keys win in Jackson). */
+    private static String bar(String override) {
+        return "{\"symbol\": \"NVDA\", \"date\": \"2025-10-29\", \"open\": 1, \"high\": 2, \"low\": 0.5, \"close\": 1.5, "
+                + override + "}";
+    }
+}
