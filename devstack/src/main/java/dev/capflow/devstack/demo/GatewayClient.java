@@ -1,0 +1,105 @@
+package dev.capflow.devstack.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The gateway REST calls of the demo loader. Both calls are idempotent, so a call that got no answer or a
+ * 503 (a service still warming up) is retried a few times.
+ */
+final class GatewayClient {
+
+    private static final int ATTEMPTS = 3;
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    private static final int SERVICE_UNAVAILABLE = 503;
+
+    /** A gateway answer: its status and body. */
+    record Response(int status, String body) {
+
+        boolean ok() {
+            return status / 100 == 2;
+        }
+
+        /** The body as JSON, or an empty object when it is not JSON. */
+        JsonNode json(ObjectMapper mapper) {
+            try {
+                return mapper.readTree(body.isEmpty() ? "{}" : body);
+            } catch (IOException e) {
+                return mapper.createObjectNode();
+            }
+        }
+
+        /** "HTTP 400: detail" from a problem+json body, or the start of any other body. */
+        String describe(ObjectMapper mapper) {
+            JsonNode problem = json(mapper);
+            String text = problem.hasNonNull("detail") ? problem.get("detail").asText()
+                    : problem.hasNonNull("title") ? problem.get("title").asText()
+                    : body.replaceAll("\\s+", " ").trim();
+            return "HTTP " + status + (text.isEmpty() ? "" : ": " + text.substring(0, Math.min(text.length(), 300)));
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI api;
+    private final ObjectMapper json;
+    private final Duration retryPause;
+
+    /** {@code retryPause} grows linearly: one pause after the first failure, two after the second. */
+    GatewayClient(URI baseUrl, ObjectMapper json, Duration retryPause) {
+        String base = baseUrl.toString();
+        this.api = URI.create((base.endsWith("/") ? base : base + "/") + "api/v1/");
+        this.json = json;
+        this.retryPause = retryPause;
+    }
+
+    /** {@code PUT /api/v1/instruments/{symbol}} with the instrument as JSON. */
+    Response putInstrument(DemoInstrument instrument) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(api.resolve("instruments/" + encode(instrument.symbol())))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(instrument)))
+                .build();
+        return send(request);
+    }
+
+    /** {@code POST /api/v1/prices/csv?symbol=SYM} with a Yahoo-layout CSV body. */
+    Response postCsv(String symbol, String csv) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(api.resolve("prices/csv?symbol=" + encode(symbol)))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "text/csv")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
+                .build();
+        return send(request);
+    }
+
+    private Response send(HttpRequest request) throws IOException, InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != SERVICE_UNAVAILABLE || attempt == ATTEMPTS) {
+                    return new Response(response.statusCode(), response.body());
+                }
+            } catch (IOException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+            Thread.sleep(retryPause.toMillis() * attempt);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

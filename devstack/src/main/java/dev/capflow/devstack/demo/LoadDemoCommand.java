@@ -1,0 +1,130 @@
+package dev.capflow.devstack.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.capflow.devstack.Arguments;
+import dev.capflow.devstack.Errors;
+import dev.capflow.devstack.Subcommand;
+
+/**
+ * {@code load-demo BASE_URL DIR}: upserts every instrument of {@code DIR/instruments.csv}, then imports each
+ * {@code DIR/prices/SYMBOL.csv} as Yahoo CSV, printing one line per file. Safe to repeat: the gateway reports
+ * rows it already has as duplicates. Exit 1 when any call failed or any row was rejected.
+ */
+public final class LoadDemoCommand implements Subcommand {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Duration retryPause;
+
+    public LoadDemoCommand() {
+        this(Duration.ofSeconds(1));
+    }
+
+    /** With another pause between retries of a call the gateway answered 503 or not at all. */
+    LoadDemoCommand(Duration retryPause) {
+        this.retryPause = retryPause;
+    }
+
+    @Override
+    public String name() {
+        return "load-demo";
+    }
+
+    @Override
+    public String usage() {
+        return "load-demo BASE_URL DIR";
+    }
+
+    @Override
+    public String summary() {
+        return "PUT DIR/instruments.csv, POST DIR/prices/*.csv to the gateway";
+    }
+
+    @Override
+    public int run(List<String> args) throws Exception {
+        Arguments arguments = Arguments.parse(args, 2, Set.of(), Set.of());
+        URI baseUrl = URI.create(arguments.positional(0));
+        Path dir = Path.of(arguments.positional(1));
+        GatewayClient gateway = new GatewayClient(baseUrl, json, retryPause);
+
+        List<DemoInstrument> instruments = InstrumentsCsv.parse("instruments.csv",
+                Files.readString(dir.resolve("instruments.csv"), StandardCharsets.UTF_8));
+        int problems = loadInstruments(gateway, instruments);
+        Set<String> registered = Set.copyOf(instruments.stream().map(DemoInstrument::symbol).toList());
+        for (Path file : priceFiles(dir.resolve("prices"))) {
+            problems += loadPrices(gateway, file, registered);
+        }
+        return problems == 0 ? 0 : 1;
+    }
+
+    private int loadInstruments(GatewayClient gateway, List<DemoInstrument> instruments) throws InterruptedException {
+        int created = 0;
+        int failed = 0;
+        for (DemoInstrument instrument : instruments) {
+            try {
+                GatewayClient.Response response = gateway.putInstrument(instrument);
+                if (!response.ok()) {
+                    failed++;
+                    System.out.println("    instrument " + instrument.symbol() + ": " + response.describe(json));
+                } else if (wasCreated(response)) {
+                    created++;
+                }
+            } catch (IOException e) {
+                failed++;
+                System.out.println("    instrument " + instrument.symbol() + ": " + Errors.describe(e));
+            }
+        }
+        System.out.println("instruments.csv: " + instruments.size() + " instruments, " + created + " created, "
+                + (instruments.size() - created - failed) + " already registered, " + failed + " failed");
+        return failed;
+    }
+
+    /** The gateway says "created" in the body (the contract's upsert answer) or with 201. */
+    private boolean wasCreated(GatewayClient.Response response) {
+        JsonNode body = response.json(json);
+        return body.has("created") ? body.get("created").asBoolean() : response.status() == 201;
+    }
+
+    private static List<Path> priceFiles(Path pricesDir) throws IOException {
+        try (Stream<Path> files = Files.list(pricesDir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+        }
+    }
+
+    private int loadPrices(GatewayClient gateway, Path file, Set<String> registered) throws InterruptedException {
+        String fileName = file.getFileName().toString();
+        String symbol = fileName.substring(0, fileName.length() - ".csv".length()).toUpperCase(Locale.ROOT);
+        String label = "prices/" + fileName + " -> " + symbol;
+        if (!registered.contains(symbol)) {
+            System.out.println(label + ": not in instruments.csv, skipped");
+            return 1;
+        }
+        try {
+            String csv = YahooCsv.fromDemoFile(fileName, Files.readString(file, StandardCharsets.UTF_8));
+            GatewayClient.Response response = gateway.postCsv(symbol, csv);
+            JsonNode report = response.json(json);
+            // A 422 (every row rejected) still carries the report, with the reasons.
+            if (!response.ok() && !report.has("rejected")) {
+                System.out.println(label + ": " + response.describe(json));
+                return 1;
+            }
+            IngestReportLines.describe(label, report).forEach(System.out::println);
+            return response.ok() && IngestReportLines.rejectedCount(report) == 0 ? 0 : 1;
+        } catch (IOException | RuntimeException e) {
+            System.out.println(label + ": " + Errors.describe(e));
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.capflow.devstack.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/** Checks the requests load-demo sends, against a recording HTTP server in place of the gateway. */
+class LoadDemoCommandTest {
+
+    /** One request as the gateway received it. */
+    record Received(String method, String pathAndQuery, String contentType, String body) {
+    }
+
+    /** What the recording server answers: status and JSON body. */
+    record Answer(int status, String body) {
+    }
+
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final ObjectMapper json = new ObjectMapper();
+    private HttpServer server;
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+    }
+
+    private String gateway(Function<Received, Answer> answers) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> answer(exchange, answers));
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void answer(HttpExchange exchange, Function<Received, Answer> answers) throws IOException {
+        try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
+            Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                    exchange.getRequestHeaders().getFirst("Content-Type"), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            received.add(request);
+            Answer answer = answers.apply(request);
+            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(answer.status(), body.length);
+            out.write(body);
+        }
+    }
+
+    /** A well-behaved gateway: every instrument is new, every CSV data row accepted. */
+    private static Answer acceptAll(Received request) {
+        if (request.method().equals("PUT")) {
+            return new Answer(200, "{\"created\":true,\"instrument\":{}}");
+        }
+        long rows = request.body().lines().count() - 1;
+        return new Answer(200, "{\"accepted\":" + rows + ",\"duplicates\":0,\"rejected\":[]}");
+    }
+
+    @Test
+    void putsEveryInstrumentThenPostsEveryPriceFileAsYahooCsv() throws Exception {
+        int status = new LoadDemoCommand(Duration.ofMillis(10)).run(List.of(gateway(LoadDemoCommandTest::acceptAll), "../demo"));
+
+        assertThat(status).isZero();
+        assertThat(received).hasSize(36);
+        List<Received> puts = received.subList(0, 18);
+        assertThat(puts).allSatisfy(put -> {
+            assertThat(put.method()).isEqualTo("PUT");
+            assertThat(put.contentType()).isEqualTo("application/json");
+        });
+        Received softbank = puts.stream().filter(p -> p.pathAndQuery().equals("/api/v1/instruments/9984.T")).findFirst().orElseThrow();
+        JsonNode body = json.readTree(softbank.body());
+        assertThat(body.get("symbol").asText()).isEqualTo("9984.T");
+        assertThat(body.get("currency").asText()).isEqualTo("JPY");
+        assertThat(body.get("kind").asText()).isEqualTo("EQUITY");
+        assertThat(body.has("sharesOutstanding")).as("unknown share count is left out").isFalse();
+
+        List<Received> posts = received.subList(18, 36);
+        assertThat(posts).extracting(Received::pathAndQuery).contains("/api/v1/prices/csv?symbol=NVDA",
+                "/api/v1/prices/csv?symbol=9984.T", "/api/v1/prices/csv?symbol=USDJPY");
+        Received nvda = posts.stream().filter(p -> p.pathAndQuery().endsWith("=NVDA")).findFirst().orElseThrow();
+        assertThat(nvda.method()).isEqualTo("POST");
+        assertThat(nvda.contentType()).isEqualTo("text/csv");
+        assertThat(nvda.body().lines().toList()).hasSize(86).startsWith(
+                "Date,Open,High,Low,Close,Adj Close,Volume",
+                "2025-09-02,170.77999877929688,170.77999877929688,170.77999877929688,170.77999877929688,170.55284118652344,231164900");
+    }
+
+    @Test
+    void failsWhenTheGatewayRejectsARowAFileOrAnInstrumentButLoadsTheRest() throws Exception {
+        String url = gateway(request -> {
+            if (request.pathAndQuery().endsWith("/instruments/GSPC")) {
+                return new Answer(400, "{\"title\":\"Bad Request\",\"detail\":\"exchange: too long\"}");
+            }
+            if (request.pathAndQuery().endsWith("symbol=CLS")) {
+                return new Answer(422, "{\"title\":\"Every record was rejected\",\"accepted\":0,\"duplicates\":0,"
+                        + "\"rejected\":[{\"row\":2,\"field\":\"date\",\"reason\":\"y\"}]}");
+            }
+            if (request.pathAndQuery().endsWith("symbol=TTMI")) {
+                return new Answer(200, "{\"accepted\":83,\"duplicates\":0,\"rejected\":[{\"index\":-1,\"row\":5,\"field\":\"close\",\"reason\":\"x\"}]}");
+            }
+            return acceptAll(request);
+        });
+
+        assertThat(new LoadDemoCommand(Duration.ofMillis(10)).run(List.of(url, "../demo"))).isEqualTo(1);
+        assertThat(received).hasSize(36);
+    }
+
+    @Test
+    void retriesWhileTheGatewayAnswers503() throws Exception {
+        int[] unavailable = {2};
+        String url = gateway(request -> {
+            if (request.pathAndQuery().endsWith("symbol=AMD") && unavailable[0]-- > 0) {
+                return new Answer(503, "{\"title\":\"Service Unavailable\"}");
+            }
+            return acceptAll(request);
+        });
+
+        assertThat(new LoadDemoCommand(Duration.ofMillis(10)).run(List.of(url, "../demo"))).isZero();
+        assertThat(received).filteredOn(r -> r.pathAndQuery().endsWith("symbol=AMD")).hasSize(3);
+    }
+}
