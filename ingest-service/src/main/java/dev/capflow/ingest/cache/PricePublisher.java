@@ -1,0 +1,132 @@
+package dev.capflow.ingest.cache;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.capflow.ingest.config.IngestConfig;
+import dev.capflow.ingest.domain.DailyBar;
+import dev.capflow.ingest.domain.LatestPrice;
+import dev.capflow.ingest.domain.Tick;
+import dev.capflow.ingest.metrics.IngestMetrics;
+import io.smallrye.mutiny.Multi;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+
+/**
+ * Publishes committed prices to Redis, best effort and fire-and-forget: pipelined round trips (one
+ * per 500 commands, so one for a usual batch) update the latest-price hash (only forward in time)
+ * and append each new tick to the price stream. A failure is counted and logged, never reported to
+ * the ingest caller.
+ */
+@ApplicationScoped
+public class PricePublisher {
+
+    private static final Logger LOG = Logger.getLogger(PricePublisher.class);
+    /** Commands per pipelined round trip: the Vert.x client refuses a pipeline longer than its waiting queue (2048). */
+    private static final int PIPELINE_LENGTH = 500;
+
+    /** KEYS[1] = hash; ARGV = (symbol, ts millis, value) triples; a field only moves forward in time. */
+    private static final String UPDATE_IF_NEWER = """
+            local updated = 0
+            for i = 1, #ARGV, 3 do
+              local current = redis.call('HGET', KEYS[1], ARGV[i])
+              local currentTs = nil
+              if current then
+                local ok, decoded = pcall(cjson.decode, current)
+                if ok and type(decoded) == 'table' then currentTs = tonumber(decoded.ts) end
+              end
+              if currentTs == nil or currentTs < tonumber(ARGV[i + 1]) then
+                redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 2])
+                updated = updated + 1
+              end
+            end
+            return updated""";
+
+    private final Redis redis;
+    private final IngestConfig.Redis config;
+    private final InstanceId instanceId;
+    private final IngestMetrics metrics;
+    private final AtomicBoolean failing = new AtomicBoolean();
+
+    public PricePublisher(Redis redis, IngestConfig config, InstanceId instanceId, IngestMetrics metrics) {
+        this.redis = redis;
+        this.config = config.redis();
+        this.instanceId = instanceId;
+        this.metrics = metrics;
+    }
+
+    /** Latest prices from every valid tick; a stream entry for each newly stored tick. */
+    public void publishTicks(List<Tick> stored, List<Tick> valid) {
+        List<Request> requests = new ArrayList<>(stored.size() + 1);
+        latestUpdate(valid.stream().map(LatestPrice::ofTick).toList(), requests);
+        for (Tick tick : stored) {
+            Request xadd = Request.cmd(Command.XADD).arg(config.streamKey()).arg("MAXLEN").arg("~")
+                    .arg(config.streamMaxLen()).arg("*");
+            PriceCodec.streamFields(tick, instanceId.value()).forEach((field, value) -> xadd.arg(field).arg(value));
+            requests.add(xadd);
+        }
+        send(requests);
+    }
+
+    /** Latest prices from the closes of every valid bar. */
+    public void publishBars(List<DailyBar> valid) {
+        List<Request> requests = new ArrayList<>(1);
+        latestUpdate(valid.stream().map(bar -> LatestPrice.ofDailyClose(bar.symbol(), bar.date(), bar.close())).toList(),
+                requests);
+        send(requests);
+    }
+
+    /** Refills the latest-price hash with prices read from PostgreSQL. */
+    public void cacheLatest(Collection<LatestPrice> prices) {
+        List<Request> requests = new ArrayList<>(1);
+        latestUpdate(prices, requests);
+        send(requests);
+    }
+
+    private void latestUpdate(Collection<LatestPrice> prices, List<Request> requests) {
+        Map<String, LatestPrice> newest = new LinkedHashMap<>();
+        prices.forEach(price -> newest.merge(price.symbol(), price, LatestPrice::newest));
+        if (newest.isEmpty()) {
+            return;
+        }
+        Request eval = Request.cmd(Command.EVAL).arg(UPDATE_IF_NEWER).arg(1).arg(config.latestKey());
+        newest.values().forEach(price -> eval.arg(price.symbol()).arg(price.ts().toEpochMilli())
+                .arg(PriceCodec.encodeLatest(price)));
+        requests.add(eval);
+    }
+
+    private void send(List<Request> requests) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        List<List<Request>> pipelines = new ArrayList<>();
+        for (int start = 0; start < requests.size(); start += PIPELINE_LENGTH) {
+            pipelines.add(requests.subList(start, Math.min(requests.size(), start + PIPELINE_LENGTH)));
+        }
+        Multi.createFrom().iterable(pipelines).onItem().transformToUniAndConcatenate(redis::batch).collect().last()
+                .ifNoItem().after(config.publishTimeout()).fail().subscribe().with(
+                ignored -> {
+                    if (failing.compareAndSet(true, false)) {
+                        LOG.info("Redis publishing works again");
+                    }
+                },
+                failure -> {
+                    metrics.redisPublishFailure();
+                    if (failing.compareAndSet(false, true)) {
+                        LOG.warnf("Redis publish failed (prices are stored; cache and stream lag until Redis answers): %s",
+                                failure.toString());
+                    } else {
+                        LOG.debugf("Redis publish failed again: %s", failure);
+                    }
+                });
+    }
+}

@@ -1,0 +1,66 @@
+package dev.capflow.ingest.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits and Redis settings of the ingest service ({@code capflow.ingest.*}). */
+@ConfigMapping(prefix = "capflow.ingest")
+public interface IngestConfig {
+
+    /** The most bars one IngestBars request may carry. */
+    @WithDefault("50000")
+    int maxBarsPerRequest();
+
+    /** The most ticks one IngestTicks batch may carry. */
+    @WithDefault("50000")
+    int maxTicksPerBatch();
+
+    /** The most symbols one GetBarsBatch or GetLatestPrices request may name. */
+    @WithDefault("1000")
+    int maxSymbolsPerQuery();
+
+    /** CSV rows committed (and reported) together by ImportCsv. */
+    @WithDefault("1000")
+    int csvChunkSize();
+
+    /** How far ahead of the server clock a tick timestamp may be. */
+    @WithDefault("5m")
+    Duration tickClockSkew();
+
+    /** Redis cache and event-bus settings. */
+    Redis redis();
+
+    /** Redis keys and timeouts; Redis is never the source of truth. */
+    interface Redis {
+
+        /** The hash of latest prices: field = symbol, value = JSON {price, ts (epoch millis), source}. */
+        @WithDefault("capflow:latest")
+        String latestKey();
+
+        /** The stream every stored tick is appended to. */
+        @WithDefault("capflow:prices")
+        String streamKey();
+
+        /** Approximate cap on the stream length (XADD MAXLEN ~). */
+        @WithDefault("100000")
+        long streamMaxLen();
+
+        /** Give up on publishing one batch after this long (publishing never delays an ingest answer). */
+        @WithDefault("5s")
+        Duration publishTimeout();
+
+        /** Give up on a Redis read after this long and answer from PostgreSQL instead. */
+        @WithDefault("500ms")
+        Duration readTimeout();
+
+        /** How long one XREAD blocks waiting for new stream entries. */
+        @WithDefault("1s")
+        Duration streamBlock();
+
+        /** Ticks buffered per SubscribePrices subscriber before the oldest are dropped. */
+        @WithDefault("1024")
+        int subscriberBuffer();
+    }
+}

@@ -1,0 +1,168 @@
+package dev.capflow.ingest.csv;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import dev.capflow.ingest.domain.BarInput;
+import dev.capflow.ingest.domain.InvalidRequestException;
+import dev.capflow.ingest.domain.Rejection;
+
+/**
+ * Reads a daily price CSV in the Yahoo or Stooq layout. The first non-blank line is a header unless
+ * its first cell is a date; the layout comes from the caller, else the header's column names, else
+ * the column count. A byte-order mark, CRLF line ends and blank lines are accepted. Lines that cannot
+ * be read become rejections located by their 1-based line number (counting the header).
+ */
+public final class CsvParser {
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+    /** Plain decimal numbers, plus NaN and Infinity so that the validator names them. */
+    private static final Pattern NUMBER = Pattern
+            .compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|Infinity)");
+    private static final List<String> PRICE_FIELDS = List.of("open", "high", "low", "close");
+
+    private CsvParser() {
+    }
+
+    /**
+     * Parses {@code text} as the daily bars of {@code symbol}; {@code layout} is null to detect it.
+     *
+     * @throws InvalidRequestException (field "content" or "layout") when the file is empty or its
+     *         layout cannot be recognized
+     */
+    public static CsvFile parse(String symbol, String text, CsvLayout layout) {
+        String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String[] lines = LINE_BREAK.split(content, -1);
+        int first = firstNonBlank(lines);
+        if (first < 0) {
+            throw new InvalidRequestException("content", "empty file: no header and no data rows");
+        }
+        String[] firstCells = cells(lines[first]);
+        boolean hasHeader = !isDate(firstCells[0]);
+        CsvLayout resolved = resolveLayout(layout, firstCells, hasHeader);
+        int expectedColumns = firstCells.length;
+        List<CsvLine> result = new ArrayList<>();
+        for (int i = hasHeader ? first + 1 : first; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                result.add(parseLine(symbol, i + 1, cells(lines[i]), resolved, expectedColumns));
+            }
+        }
+        return new CsvFile(resolved, result);
+    }
+
+    private static CsvLayout resolveLayout(CsvLayout requested, String[] firstCells, boolean hasHeader) {
+        CsvLayout layout = requested != null ? requested : detect(firstCells, hasHeader);
+        if (!layout.accepts(firstCells.length)) {
+            throw new InvalidRequestException("layout", "the " + layout + " layout expects "
+                    + (layout == CsvLayout.YAHOO ? "7" : "5 or 6") + " columns, but the "
+                    + (hasHeader ? "header" : "first row") + " has " + firstCells.length);
+        }
+        return layout;
+    }
+
+    private static CsvLayout detect(String[] firstCells, boolean hasHeader) {
+        if (hasHeader) {
+            List<String> names = Arrays.stream(firstCells)
+                    .map(name -> name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "")).toList();
+            if (names.contains("adjclose")) {
+                return CsvLayout.YAHOO;
+            }
+            if (names.equals(List.of("date", "open", "high", "low", "close", "volume"))
+                    || names.equals(List.of("date", "open", "high", "low", "close"))) {
+                return CsvLayout.STOOQ;
+            }
+        }
+        if (CsvLayout.YAHOO.accepts(firstCells.length)) {
+            return CsvLayout.YAHOO;
+        }
+        if (CsvLayout.STOOQ.accepts(firstCells.length)) {
+            return CsvLayout.STOOQ;
+        }
+        throw new InvalidRequestException("content", "unrecognized CSV layout: expected Date,Open,High,Low,Close,"
+                + "Adj Close,Volume (Yahoo) or Date,Open,High,Low,Close[,Volume] (Stooq), got "
+                + String.join(",", firstCells));
+    }
+
+    private static CsvLine parseLine(String symbol, int row, String[] cells, CsvLayout layout, int expectedColumns) {
+        if (cells.length != expectedColumns) {
+            return rejected(row, "record", "expected " + expectedColumns + " columns, got " + cells.length);
+        }
+        if (layout == CsvLayout.YAHOO && allNull(cells)) {
+            return new CsvLine.Skipped(row);
+        }
+        double[] prices = new double[PRICE_FIELDS.size()];
+        for (int p = 0; p < prices.length; p++) {
+            String cell = cells[p + 1];
+            if (cell.isEmpty()) {
+                return rejected(row, PRICE_FIELDS.get(p), "required");
+            }
+            if (!NUMBER.matcher(cell).matches()) {
+                return rejected(row, PRICE_FIELDS.get(p), "not a number: " + cell);
+            }
+            prices[p] = Double.parseDouble(cell);
+        }
+        int volumeColumn = layout.volumeColumn(cells.length);
+        long volume = 0;
+        if (volumeColumn >= 0) {
+            String cell = cells[volumeColumn];
+            if (cell.isEmpty()) {
+                return rejected(row, "volume", "required");
+            }
+            try {
+                volume = new BigDecimal(cell).longValueExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                return rejected(row, "volume", "not a whole number: " + cell);
+            }
+        }
+        return new CsvLine.Parsed(row, new BarInput(symbol, cells[0], prices[0], prices[1], prices[2], prices[3], volume));
+    }
+
+    private static CsvLine rejected(int row, String field, String reason) {
+        return new CsvLine.Rejected(Rejection.atRow(row, field, reason));
+    }
+
+    private static boolean allNull(String[] cells) {
+        for (int i = 1; i < cells.length; i++) {
+            if (!cells[i].equalsIgnoreCase("null")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int firstNonBlank(String[] lines) {
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String[] cells(String line) {
+        String[] cells = line.split(",", -1);
+        for (int i = 0; i < cells.length; i++) {
+            String cell = cells[i].trim();
+            if (cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")) {
+                cell = cell.substring(1, cell.length() - 1).trim();
+            }
+            cells[i] = cell;
+        }
+        return cells;
+    }
+
+    private static boolean isDate(String cell) {
+        try {
+            LocalDate.parse(cell);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.capflow.ingest.domain;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks bars and ticks record by record; a bad record yields one rejection naming its first broken
+ * field, so that accepted + duplicates + rejected always adds up to the records sent.
+ */
+public final class PriceValidator {
+
+    /** UTC+14 (Kiribati) is the first zone to start a day: no session anywhere can be dated later. */
+    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
+    /** The range of google.protobuf.Timestamp: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z. */
+    private static final long MIN_SECONDS = -62_135_596_800L;
+    private static final long MAX_SECONDS = 253_402_300_799L;
+
+    private final Clock clock;
+    private final Duration tickClockSkew;
+
+    public PriceValidator(Clock clock, Duration tickClockSkew) {
+        this.clock = clock;
+        this.tickClockSkew = tickClockSkew;
+    }
+
+    /** Validates daily bars against the known symbols; symbols are normalized in the result. */
+    public Validated<DailyBar> validateBars(List<BarInput> inputs, Set<String> knownSymbols) {
+        LocalDate latestDate = LocalDate.now(clock.withZone(EARLIEST_ZONE));
+        List<DailyBar> valid = new ArrayList<>(inputs.size());
+        List<Rejection> rejected = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            BarInput in = inputs.get(i);
+            String symbol = Symbols.normalize(in.symbol());
+            Problem problem = checkSymbol(symbol, knownSymbols);
+            LocalDate date = null;
+            if (problem == null) {
+                DateOrProblem parsed = parseDate(in.date(), latestDate);
+                date = parsed.date();
+                problem = parsed.problem();
+            }
+            if (problem == null) {
+                problem = checkBarValues(in);
+            }
+            if (problem == null) {
+                valid.add(new DailyBar(symbol, date, in.open(), in.high(), in.low(), in.close(), in.volume()));
+            } else {
+                rejected.add(Rejection.atIndex(i, problem.field(), problem.reason()));
+            }
+        }
+        return new Validated<>(valid, rejected);
+    }
+
+    /** Validates ticks against the known symbols; timestamps are truncated to microseconds, as stored. */
+    public Validated<Tick> validateTicks(List<TickInput> inputs, Set<String> knownSymbols) {
+        Instant latestTs = clock.instant().plus(tickClockSkew);
+        List<Tick> valid = new ArrayList<>(inputs.size());
+        List<Rejection> rejected = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            TickInput in = inputs.get(i);
+            String symbol = Symbols.normalize(in.symbol());
+            Problem problem = checkSymbol(symbol, knownSymbols);
+            Instant ts = null;
+            if (problem == null) {
+                TsOrProblem parsed = checkTimestamp(in, latestTs);
+                ts = parsed.ts();
+                problem = parsed.problem();
+            }
+            if (problem == null) {
+                problem = positivePrice("price", in.price());
+            }
+            if (problem == null && in.size() < 0) {
+                problem = new Problem("size", "must be >= 0, got " + in.size());
+            }
+            if (problem == null) {
+                valid.add(new Tick(symbol, ts, in.price(), in.size()));
+            } else {
+                rejected.add(Rejection.atIndex(i, problem.field(), problem.reason()));
+            }
+        }
+        return new Validated<>(valid, rejected);
+    }
+
+    private static Problem checkSymbol(String symbol, Set<String> knownSymbols) {
+        if (symbol.isEmpty()) {
+            return new Problem("symbol", "required");
+        }
+        if (!knownSymbols.contains(symbol)) {
+            return new Problem("symbol", "unknown symbol " + symbol + " (register it with UpsertInstrument)");
+        }
+        return null;
+    }
+
+    private static DateOrProblem parseDate(String text, LocalDate latestDate) {
+        if (text == null || text.isBlank()) {
+            return new DateOrProblem(null, new Problem("date", "required"));
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            return new DateOrProblem(null, new Problem("date", "not an ISO-8601 date: " + text));
+        }
+        if (date.isAfter(latestDate)) {
+            return new DateOrProblem(null, new Problem("date",
+                    "in the future: " + date + " is after " + latestDate + " (today in UTC+14)"));
+        }
+        return new DateOrProblem(date, null);
+    }
+
+    private static Problem checkBarValues(BarInput in) {
+        Problem problem = positivePrice("open", in.open());
+        if (problem == null) {
+            problem = positivePrice("high", in.high());
+        }
+        if (problem == null) {
+            problem = positivePrice("low", in.low());
+        }
+        if (problem == null) {
+            problem = positivePrice("close", in.close());
+        }
+        if (problem != null) {
+            return problem;
+        }
+        double top = Math.max(in.open(), in.close());
+        double bottom = Math.min(in.open(), in.close());
+        if (in.high() < top) {
+            return new Problem("high", "high " + in.high() + " is below max(open, close) = " + top);
+        }
+        if (in.low() > bottom) {
+            return new Problem("low", "low " + in.low() + " is above min(open, close) = " + bottom);
+        }
+        if (in.volume() < 0) {
+            return new Problem("volume", "must be >= 0, got " + in.volume());
+        }
+        return null;
+    }
+
+    private static Problem positivePrice(String field, double value) {
+        if (!Double.isFinite(value) || value <= 0) {
+            return new Problem(field, "must be a finite number > 0, got " + value);
+        }
+        return null;
+    }
+
+    private TsOrProblem checkTimestamp(TickInput in, Instant latestTs) {
+        if (!in.hasTs()) {
+            return new TsOrProblem(null, new Problem("ts", "required"));
+        }
+        if (in.tsSeconds() < MIN_SECONDS || in.tsSeconds() > MAX_SECONDS || in.tsNanos() < 0
+                || in.tsNanos() > 999_999_999) {
+            return new TsOrProblem(null, new Problem("ts",
+                    "not a valid timestamp: seconds=" + in.tsSeconds() + ", nanos=" + in.tsNanos()));
+        }
+        Instant ts;
+        try {
+            ts = Instant.ofEpochSecond(in.tsSeconds(), in.tsNanos()).truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeException e) {
+            return new TsOrProblem(null, new Problem("ts", "not a valid timestamp: " + e.getMessage()));
+        }
+        if (ts.isAfter(latestTs)) {
+            return new TsOrProblem(null, new Problem("ts", "in the future: " + ts + " is more than "
+                    + tickClockSkew.toSeconds() + "s ahead of now (latest accepted " + latestTs + ")"));
+        }
+        return new TsOrProblem(ts, null);
+    }
+
+    private record Problem(String field, String reason) {
+    }
+
+    private record DateOrProblem(LocalDate date, Problem problem) {
+    }
+
+    private record TsOrProblem(Instant ts, Problem problem) {
+    }
+}

@@ -1,0 +1,252 @@
+package dev.capflow.ingest.grpc;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import dev.capflow.ingest.config.IngestConfig;
+import dev.capflow.ingest.domain.Adjustment;
+import dev.capflow.ingest.domain.CorporateActionValidator;
+import dev.capflow.ingest.domain.FieldViolation;
+import dev.capflow.ingest.domain.InstrumentValidator;
+import dev.capflow.ingest.domain.InvalidRequestException;
+import dev.capflow.ingest.domain.Symbols;
+import dev.capflow.ingest.service.BarIngestService;
+import dev.capflow.ingest.service.BarQueryService;
+import dev.capflow.ingest.service.CorporateActionService;
+import dev.capflow.ingest.service.CsvImportService;
+import dev.capflow.ingest.service.InstrumentService;
+import dev.capflow.ingest.service.LatestPriceService;
+import dev.capflow.ingest.service.TickIngestService;
+import dev.capflow.ingest.stream.PriceFanout;
+import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
+import dev.capflow.proto.ingest.v1.AddCorporateActionResponse;
+import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
+import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
+import dev.capflow.proto.ingest.v1.GetBarsRequest;
+import dev.capflow.proto.ingest.v1.GetBarsResponse;
+import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
+import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
+import dev.capflow.proto.ingest.v1.ImportCsvRequest;
+import dev.capflow.proto.ingest.v1.ImportCsvResponse;
+import dev.capflow.proto.ingest.v1.IngestBarsRequest;
+import dev.capflow.proto.ingest.v1.IngestBarsResponse;
+import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
+import dev.capflow.proto.ingest.v1.IngestTicksRequest;
+import dev.capflow.proto.ingest.v1.IngestTicksResponse;
+import dev.capflow.proto.ingest.v1.ListCorporateActionsRequest;
+import dev.capflow.proto.ingest.v1.ListCorporateActionsResponse;
+import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
+import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
+import dev.capflow.proto.ingest.v1.MutinyIngestServiceGrpc;
+import dev.capflow.proto.ingest.v1.SubscribePricesRequest;
+import dev.capflow.proto.ingest.v1.SubscribePricesResponse;
+import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
+import dev.capflow.proto.ingest.v1.UpsertInstrumentResponse;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.stub.ServerCalls;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/** The capflow.ingest.v1.IngestService contract: checks request fields, delegates, maps answers and errors. */
+@GrpcService
+public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImplBase {
+
+    private final InstrumentService instruments;
+    private final BarIngestService barIngest;
+    private final TickIngestService tickIngest;
+    private final CsvImportService csvImport;
+    private final BarQueryService barQueries;
+    private final LatestPriceService latestPrices;
+    private final CorporateActionService corporateActions;
+    private final PriceFanout fanout;
+    private final IngestConfig config;
+
+    public IngestGrpcService(InstrumentService instruments, BarIngestService barIngest, TickIngestService tickIngest,
+            CsvImportService csvImport, BarQueryService barQueries, LatestPriceService latestPrices,
+            CorporateActionService corporateActions, PriceFanout fanout, IngestConfig config) {
+        this.instruments = instruments;
+        this.barIngest = barIngest;
+        this.tickIngest = tickIngest;
+        this.csvImport = csvImport;
+        this.barQueries = barQueries;
+        this.latestPrices = latestPrices;
+        this.corporateActions = corporateActions;
+        this.fanout = fanout;
+        this.config = config;
+    }
+
+    /** The generated binding, except SubscribePrices, which is served with transport flow control. */
+    @Override
+    public ServerServiceDefinition bindService() {
+        ServerServiceDefinition generated = super.bindService();
+        String subscribe = IngestServiceGrpc.getSubscribePricesMethod().getFullMethodName();
+        ServerServiceDefinition.Builder service = ServerServiceDefinition.builder(generated.getServiceDescriptor());
+        generated.getMethods().stream()
+                .filter(method -> !method.getMethodDescriptor().getFullMethodName().equals(subscribe))
+                .forEach(service::addMethod);
+        return service.addMethod(IngestServiceGrpc.getSubscribePricesMethod(), ServerCalls.asyncServerStreamingCall(
+                (request, observer) -> FlowControlledStream.serve(subscribePrices(request), observer))).build();
+    }
+
+    @Override
+    public Uni<UpsertInstrumentResponse> upsertInstrument(UpsertInstrumentRequest request) {
+        return guarded(() -> {
+            if (!request.hasInstrument()) {
+                throw new InvalidRequestException("instrument", "required");
+            }
+            return instruments.upsert(InstrumentValidator.validate(ProtoMapper.instrument(request.getInstrument()), "instrument"))
+                    .map(upserted -> UpsertInstrumentResponse.newBuilder()
+                            .setInstrument(ProtoMapper.toProto(upserted.instrument())).setCreated(upserted.created())
+                            .build());
+        });
+    }
+
+    @Override
+    public Uni<ListInstrumentsResponse> listInstruments(ListInstrumentsRequest request) {
+        return guarded(() -> instruments
+                .list(symbolList(request.getSymbolsList(), "symbols", true), ProtoMapper.kindFilter(request.getKind(), "kind"))
+                .map(found -> ListInstrumentsResponse.newBuilder()
+                        .addAllInstruments(found.stream().map(ProtoMapper::toProto).toList()).build()));
+    }
+
+    @Override
+    public Uni<IngestBarsResponse> ingestBars(IngestBarsRequest request) {
+        return guarded(() -> barIngest.ingest(ProtoMapper.barInputs(request.getBarsList()))
+                .map(result -> IngestBarsResponse.newBuilder().setReport(ProtoMapper.toProto(result)).build()));
+    }
+
+    @Override
+    public Multi<IngestTicksResponse> ingestTicks(Multi<IngestTicksRequest> requests) {
+        // one batch at a time, in order: each acknowledgement follows its batch's commit
+        return requests.onItem().transformToUniAndConcatenate(batch -> tickIngest
+                .ingest(ProtoMapper.tickInputs(batch.getTicksList()))
+                .map(result -> IngestTicksResponse.newBuilder().setSequence(batch.getSequence())
+                        .setReport(ProtoMapper.toProto(result)).build()))
+                .onFailure().transform(GrpcErrors::toStatus);
+    }
+
+    @Override
+    public Multi<ImportCsvResponse> importCsv(ImportCsvRequest request) {
+        return guardedMulti(() -> csvImport
+                .importBytes(request.getSymbol(), request.getContent().toByteArray(), ProtoMapper.layout(request.getLayout()))
+                .map(progress -> ImportCsvResponse.newBuilder().setRowsProcessed(progress.rowsProcessed())
+                        .setRowsTotal(progress.rowsTotal()).setReport(ProtoMapper.toProto(progress.report()))
+                        .setDone(progress.done()).setLayout(ProtoMapper.toProto(progress.layout())).build()));
+    }
+
+    @Override
+    public Uni<GetBarsResponse> getBars(GetBarsRequest request) {
+        return guarded(() -> {
+            String symbol = requiredSymbol(request.getSymbol(), "symbol");
+            Window window = Window.of(request.getFrom(), request.getTo());
+            Adjustment adjustment = ProtoMapper.adjustment(request.getAdjustment());
+            return barQueries.series(List.of(symbol), window.from(), window.to(), adjustment)
+                    .map(series -> toProto(series.get(0), adjustment));
+        });
+    }
+
+    @Override
+    public Uni<GetBarsBatchResponse> getBarsBatch(GetBarsBatchRequest request) {
+        return guarded(() -> {
+            List<String> symbols = symbolList(request.getSymbolsList(), "symbols", false);
+            Window window = Window.of(request.getFrom(), request.getTo());
+            Adjustment adjustment = ProtoMapper.adjustment(request.getAdjustment());
+            return barQueries.series(symbols, window.from(), window.to(), adjustment)
+                    .map(series -> GetBarsBatchResponse.newBuilder()
+                            .addAllSeries(series.stream().map(one -> toProto(one, adjustment)).toList()).build());
+        });
+    }
+
+    @Override
+    public Uni<GetLatestPricesResponse> getLatestPrices(GetLatestPricesRequest request) {
+        return guarded(() -> latestPrices.latest(symbolList(request.getSymbolsList(), "symbols", false))
+                .map(prices -> GetLatestPricesResponse.newBuilder()
+                        .addAllPrices(prices.stream().map(ProtoMapper::toProto).toList()).build()));
+    }
+
+    @Override
+    public Uni<AddCorporateActionResponse> addCorporateAction(AddCorporateActionRequest request) {
+        return guarded(() -> {
+            if (!request.hasAction()) {
+                throw new InvalidRequestException("action", "required");
+            }
+            dev.capflow.proto.ingest.v1.CorporateAction action = request.getAction();
+            return corporateActions.add(CorporateActionValidator.validate(action.getSymbol(), action.getExDate(),
+                    ProtoMapper.actionKind(action.getKind()), action.getRatio(), action.getAmount(), "action"))
+                    .map(added -> AddCorporateActionResponse.newBuilder()
+                            .setAction(ProtoMapper.toProto(added.action())).setCreated(added.created()).build());
+        });
+    }
+
+    @Override
+    public Uni<ListCorporateActionsResponse> listCorporateActions(ListCorporateActionsRequest request) {
+        return guarded(() -> corporateActions.list(requiredSymbol(request.getSymbol(), "symbol"))
+                .map(actions -> ListCorporateActionsResponse.newBuilder()
+                        .addAllActions(actions.stream().map(ProtoMapper::toProto).toList()).build()));
+    }
+
+    @Override
+    public Multi<SubscribePricesResponse> subscribePrices(SubscribePricesRequest request) {
+        return guardedMulti(() -> fanout.subscribe(Set.copyOf(symbolList(request.getSymbolsList(), "symbols", true)))
+                .map(tick -> SubscribePricesResponse.newBuilder().setTick(ProtoMapper.toProto(tick)).build()));
+    }
+
+    private static GetBarsResponse toProto(BarQueryService.BarSeries series, Adjustment adjustment) {
+        return GetBarsResponse.newBuilder().setSymbol(series.symbol()).setAdjustment(ProtoMapper.toProto(adjustment))
+                .addAllBars(series.bars().stream().map(ProtoMapper::toProto).toList()).build();
+    }
+
+    private static String requiredSymbol(String raw, String field) {
+        String symbol = Symbols.normalize(raw);
+        if (symbol.isEmpty()) {
+            throw new InvalidRequestException(field, "required");
+        }
+        return symbol;
+    }
+
+    /** Normalized distinct symbols in request order; blank entries are named by their index. */
+    private List<String> symbolList(List<String> raw, String field, boolean allowEmpty) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (raw.isEmpty() && !allowEmpty) {
+            violations.add(new FieldViolation(field, "at least one symbol is required"));
+        }
+        if (raw.size() > config.maxSymbolsPerQuery()) {
+            violations.add(new FieldViolation(field,
+                    "at most " + config.maxSymbolsPerQuery() + " symbols per request, got " + raw.size()));
+        }
+        for (int i = 0; i < raw.size(); i++) {
+            if (Symbols.normalize(raw.get(i)).isEmpty()) {
+                violations.add(new FieldViolation(field + "[" + i + "]", "blank symbol"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return List.copyOf(Symbols.distinct(raw));
+    }
+
+    private static <T> Uni<T> guarded(Supplier<Uni<? extends T>> call) {
+        return Uni.createFrom().deferred(call).onFailure().transform(GrpcErrors::toStatus);
+    }
+
+    private static <T> Multi<T> guardedMulti(Supplier<Multi<? extends T>> call) {
+        return Multi.createFrom().deferred(call).onFailure().transform(GrpcErrors::toStatus);
+    }
+
+    /** Inclusive date bounds of a query; null is unbounded. */
+    private record Window(LocalDate from, LocalDate to) {
+
+        static Window of(String fromText, String toText) {
+            LocalDate from = ProtoMapper.optionalDate(fromText, "from");
+            LocalDate to = ProtoMapper.optionalDate(toText, "to");
+            if (from != null && to != null && from.isAfter(to)) {
+                throw new InvalidRequestException("from", "from " + from + " is after to " + to);
+            }
+            return new Window(from, to);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.capflow.ingest.grpc;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import com.google.protobuf.Timestamp;
+
+import dev.capflow.ingest.csv.CsvLayout;
+import dev.capflow.ingest.domain.Adjustment;
+import dev.capflow.ingest.domain.BarInput;
+import dev.capflow.ingest.domain.CorporateAction;
+import dev.capflow.ingest.domain.CorporateActionKind;
+import dev.capflow.ingest.domain.DailyBar;
+import dev.capflow.ingest.domain.IngestResult;
+import dev.capflow.ingest.domain.Instrument;
+import dev.capflow.ingest.domain.InstrumentKind;
+import dev.capflow.ingest.domain.InvalidRequestException;
+import dev.capflow.ingest.domain.LatestPrice;
+import dev.capflow.ingest.domain.PriceSource;
+import dev.capflow.ingest.domain.Rejection;
+import dev.capflow.ingest.domain.Tick;
+import dev.capflow.ingest.domain.TickInput;
+import dev.capflow.proto.common.v1.IngestReport;
+
+/** Converts between the protobuf contract and the domain; unknown enum numbers are named as bad fields. */
+final class ProtoMapper {
+
+    private ProtoMapper() {
+    }
+
+    static Instrument instrument(dev.capflow.proto.ingest.v1.Instrument proto) {
+        InstrumentKind kind = switch (proto.getKind()) {
+            case INSTRUMENT_KIND_EQUITY -> InstrumentKind.EQUITY;
+            case INSTRUMENT_KIND_FX -> InstrumentKind.FX;
+            case INSTRUMENT_KIND_INDEX -> InstrumentKind.INDEX;
+            case INSTRUMENT_KIND_UNSPECIFIED, UNRECOGNIZED -> null;
+        };
+        return new Instrument(proto.getSymbol(), proto.getName(), proto.getCurrency(), proto.getExchange(), kind,
+                proto.hasSharesOutstanding() ? proto.getSharesOutstanding() : null, proto.getVersion());
+    }
+
+    static dev.capflow.proto.ingest.v1.Instrument toProto(Instrument instrument) {
+        dev.capflow.proto.ingest.v1.Instrument.Builder builder = dev.capflow.proto.ingest.v1.Instrument.newBuilder()
+                .setSymbol(instrument.symbol()).setName(instrument.name()).setCurrency(instrument.currency())
+                .setExchange(instrument.exchange()).setKind(toProto(instrument.kind())).setVersion(instrument.version());
+        if (instrument.sharesOutstanding() != null) {
+            builder.setSharesOutstanding(instrument.sharesOutstanding());
+        }
+        return builder.build();
+    }
+
+    static dev.capflow.proto.ingest.v1.InstrumentKind toProto(InstrumentKind kind) {
+        return switch (kind) {
+            case EQUITY -> dev.capflow.proto.ingest.v1.InstrumentKind.INSTRUMENT_KIND_EQUITY;
+            case FX -> dev.capflow.proto.ingest.v1.InstrumentKind.INSTRUMENT_KIND_FX;
+            case INDEX -> dev.capflow.proto.ingest.v1.InstrumentKind.INSTRUMENT_KIND_INDEX;
+        };
+    }
+
+    /** A list filter: null for "any kind". */
+    static InstrumentKind kindFilter(dev.capflow.proto.ingest.v1.InstrumentKind kind, String field) {
+        return switch (kind) {
+            case INSTRUMENT_KIND_UNSPECIFIED -> null;
+            case INSTRUMENT_KIND_EQUITY -> InstrumentKind.EQUITY;
+            case INSTRUMENT_KIND_FX -> InstrumentKind.FX;
+            case INSTRUMENT_KIND_INDEX -> InstrumentKind.INDEX;
+            case UNRECOGNIZED -> throw new InvalidRequestException(field, "unknown kind (enum number not in the contract)");
+        };
+    }
+
+    static List<BarInput> barInputs(List<dev.capflow.proto.ingest.v1.DailyBar> bars) {
+        return bars.stream().map(bar -> new BarInput(bar.getSymbol(), bar.getDate(), bar.getOpen(), bar.getHigh(),
+                bar.getLow(), bar.getClose(), bar.getVolume())).toList();
+    }
+
+    static dev.capflow.proto.ingest.v1.DailyBar toProto(DailyBar bar) {
+        return dev.capflow.proto.ingest.v1.DailyBar.newBuilder().setSymbol(bar.symbol()).setDate(bar.date().toString())
+                .setOpen(bar.open()).setHigh(bar.high()).setLow(bar.low()).setClose(bar.close())
+                .setVolume(bar.volume()).build();
+    }
+
+    static List<TickInput> tickInputs(List<dev.capflow.proto.ingest.v1.Tick> ticks) {
+        return ticks.stream().map(tick -> new TickInput(tick.getSymbol(), tick.hasTs(), tick.getTs().getSeconds(),
+                tick.getTs().getNanos(), tick.getPrice(), tick.getSize())).toList();
+    }
+
+    static dev.capflow.proto.ingest.v1.Tick toProto(Tick tick) {
+        return dev.capflow.proto.ingest.v1.Tick.newBuilder().setSymbol(tick.symbol()).setTs(timestamp(tick.ts()))
+                .setPrice(tick.price()).setSize(tick.size()).build();
+    }
+
+    static dev.capflow.proto.ingest.v1.LatestPrice toProto(LatestPrice price) {
+        return dev.capflow.proto.ingest.v1.LatestPrice.newBuilder().setSymbol(price.symbol()).setPrice(price.price())
+                .setTs(timestamp(price.ts()))
+                .setSource(price.source() == PriceSource.TICK ? dev.capflow.proto.ingest.v1.PriceSource.PRICE_SOURCE_TICK
+                        : dev.capflow.proto.ingest.v1.PriceSource.PRICE_SOURCE_DAILY_CLOSE)
+                .build();
+    }
+
+    static IngestReport toProto(IngestResult result) {
+        IngestReport.Builder report = IngestReport.newBuilder().setAccepted(result.accepted())
+                .setDuplicates(result.duplicates()).setSkipped(result.skipped());
+        for (Rejection rejection : result.rejected()) {
+            report.addRejected(dev.capflow.proto.common.v1.Rejection.newBuilder().setIndex(rejection.index())
+                    .setRow(rejection.row()).setField(rejection.field()).setReason(rejection.reason()));
+        }
+        return report.build();
+    }
+
+    /** The CSV layout asked for, or null to detect it. */
+    static CsvLayout layout(dev.capflow.proto.ingest.v1.CsvLayout layout) {
+        return switch (layout) {
+            case CSV_LAYOUT_UNSPECIFIED -> null;
+            case CSV_LAYOUT_YAHOO -> CsvLayout.YAHOO;
+            case CSV_LAYOUT_STOOQ -> CsvLayout.STOOQ;
+            case UNRECOGNIZED -> throw new InvalidRequestException("layout", "unknown layout (enum number not in the contract)");
+        };
+    }
+
+    static dev.capflow.proto.ingest.v1.CsvLayout toProto(CsvLayout layout) {
+        return layout == CsvLayout.YAHOO ? dev.capflow.proto.ingest.v1.CsvLayout.CSV_LAYOUT_YAHOO
+                : dev.capflow.proto.ingest.v1.CsvLayout.CSV_LAYOUT_STOOQ;
+    }
+
+    static Adjustment adjustment(dev.capflow.proto.ingest.v1.Adjustment adjustment) {
+        return switch (adjustment) {
+            case ADJUSTMENT_UNSPECIFIED, ADJUSTMENT_NONE -> Adjustment.NONE;
+            case ADJUSTMENT_SPLIT -> Adjustment.SPLIT;
+            case ADJUSTMENT_TOTAL_RETURN -> Adjustment.TOTAL_RETURN;
+            case UNRECOGNIZED -> throw new InvalidRequestException("adjustment",
+                    "unknown adjustment (enum number not in the contract)");
+        };
+    }
+
+    /** The adjustment echoed in answers: UNSPECIFIED is answered as NONE. */
+    static dev.capflow.proto.ingest.v1.Adjustment toProto(Adjustment adjustment) {
+        return switch (adjustment) {
+            case NONE -> dev.capflow.proto.ingest.v1.Adjustment.ADJUSTMENT_NONE;
+            case SPLIT -> dev.capflow.proto.ingest.v1.Adjustment.ADJUSTMENT_SPLIT;
+            case TOTAL_RETURN -> dev.capflow.proto.ingest.v1.Adjustment.ADJUSTMENT_TOTAL_RETURN;
+        };
+    }
+
+    /** The action kind, or null when unspecified or unknown (the validator names it). */
+    static CorporateActionKind actionKind(dev.capflow.proto.ingest.v1.CorporateActionKind kind) {
+        return switch (kind) {
+            case CORPORATE_ACTION_KIND_SPLIT -> CorporateActionKind.SPLIT;
+            case CORPORATE_ACTION_KIND_DIVIDEND -> CorporateActionKind.DIVIDEND;
+            case CORPORATE_ACTION_KIND_UNSPECIFIED, UNRECOGNIZED -> null;
+        };
+    }
+
+    static dev.capflow.proto.ingest.v1.CorporateAction toProto(CorporateAction action) {
+        dev.capflow.proto.ingest.v1.CorporateAction.Builder builder = dev.capflow.proto.ingest.v1.CorporateAction
+                .newBuilder().setSymbol(action.symbol()).setExDate(action.exDate().toString());
+        if (action.kind() == CorporateActionKind.SPLIT) {
+            builder.setKind(dev.capflow.proto.ingest.v1.CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT)
+                    .setRatio(action.value());
+        } else {
+            builder.setKind(dev.capflow.proto.ingest.v1.CorporateActionKind.CORPORATE_ACTION_KIND_DIVIDEND)
+                    .setAmount(action.value());
+        }
+        return builder.build();
+    }
+
+    /** An optional inclusive date bound: empty means unbounded (null). */
+    static LocalDate optionalDate(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(field, "not an ISO-8601 date: " + text);
+        }
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.capflow.ingest.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.capflow.ingest.cache.PricePublisher;
+import dev.capflow.ingest.config.IngestConfig;
+import dev.capflow.ingest.domain.BarInput;
+import dev.capflow.ingest.domain.DailyBar;
+import dev.capflow.ingest.domain.IngestResult;
+import dev.capflow.ingest.domain.InvalidRequestException;
+import dev.capflow.ingest.domain.PriceValidator;
+import dev.capflow.ingest.domain.Rejection;
+import dev.capflow.ingest.domain.Symbols;
+import dev.capflow.ingest.domain.Validated;
+import dev.capflow.ingest.metrics.IngestMetrics;
+import dev.capflow.ingest.repository.BarRepository;
+import io.smallrye.mutiny.Uni;
+
+/** Validates, stores exactly once, then publishes daily bars; shared by IngestBars, ImportCsv and Stooq. */
+@ApplicationScoped
+public class BarIngestService {
+
+    private final InstrumentService instruments;
+    private final BarRepository bars;
+    private final PriceValidator validator;
+    private final PricePublisher publisher;
+    private final IngestMetrics metrics;
+    private final IngestConfig config;
+
+    public BarIngestService(InstrumentService instruments, BarRepository bars, PriceValidator validator,
+            PricePublisher publisher, IngestMetrics metrics, IngestConfig config) {
+        this.instruments = instruments;
+        this.bars = bars;
+        this.validator = validator;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    /** Ingests one request's bars: rejections are located by index, valid bars stored even when others fail. */
+    public Uni<IngestResult> ingest(List<BarInput> inputs) {
+        if (inputs.size() > config.maxBarsPerRequest()) {
+            return Uni.createFrom().failure(new InvalidRequestException("bars",
+                    "at most " + config.maxBarsPerRequest() + " bars per request, got " + inputs.size()));
+        }
+        return instruments.knownSymbols(Symbols.distinct(inputs.stream().map(BarInput::symbol).toList()))
+                .chain(known -> {
+                    Validated<DailyBar> validated = validator.validateBars(inputs, known);
+                    return store(validated.valid(), validated.rejected(), 0);
+                });
+    }
+
+    /** Stores validated bars (one statement, committed before the result is emitted) and publishes them. */
+    public Uni<IngestResult> store(List<DailyBar> valid, List<Rejection> rejected, int skipped) {
+        return bars.insert(valid).map(accepted -> {
+            IngestResult result = new IngestResult(accepted, valid.size() - accepted, rejected, skipped);
+            metrics.bars(result);
+            publisher.publishBars(valid);
+            return result;
+        });
+    }
+}

@@ -1,0 +1,83 @@
+package dev.capflow.ingest.service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.capflow.ingest.domain.Adjustment;
+import dev.capflow.ingest.domain.BarAdjuster;
+import dev.capflow.ingest.domain.CorporateAction;
+import dev.capflow.ingest.domain.DailyBar;
+import dev.capflow.ingest.repository.BarRepository;
+import dev.capflow.ingest.repository.CorporateActionEntity;
+import dev.capflow.ingest.repository.CorporateActionRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/** Daily bar series of many symbols in one query, raw or adjusted for splits and dividends. */
+@ApplicationScoped
+public class BarQueryService {
+
+    /** The bars of one symbol, ascending by date. */
+    public record BarSeries(String symbol, List<DailyBar> bars) {
+    }
+
+    private final InstrumentService instruments;
+    private final BarRepository bars;
+    private final CorporateActionRepository actions;
+
+    public BarQueryService(InstrumentService instruments, BarRepository bars, CorporateActionRepository actions) {
+        this.instruments = instruments;
+        this.bars = bars;
+        this.actions = actions;
+    }
+
+    /**
+     * One series per symbol (normalized, distinct), in the given order, within the inclusive bounds
+     * (null = unbounded). Fails with UnknownSymbolException when a symbol is not registered.
+     */
+    @WithSession
+    public Uni<List<BarSeries>> series(List<String> symbols, LocalDate from, LocalDate to, Adjustment adjustment) {
+        // a dividend after `to` still scales the window, and its factor needs the close before its
+        // ex-date: total return reads on to the newest bar and trims afterwards
+        LocalDate readTo = adjustment == Adjustment.TOTAL_RETURN ? null : to;
+        return instruments.requireKnown(symbols)
+                .chain(() -> bars.find(symbols, from, readTo))
+                .chain(found -> loadActions(symbols, adjustment)
+                        .map(byAction -> assemble(symbols, found, byAction, adjustment, to)));
+    }
+
+    private Uni<List<CorporateAction>> loadActions(List<String> symbols, Adjustment adjustment) {
+        if (adjustment == Adjustment.NONE) {
+            return Uni.createFrom().item(List.of());
+        }
+        return actions.forSymbols(symbols)
+                .map(entities -> entities.stream().map(CorporateActionEntity::toDomain).toList());
+    }
+
+    private static List<BarSeries> assemble(List<String> symbols, List<DailyBar> found, List<CorporateAction> allActions,
+            Adjustment adjustment, LocalDate to) {
+        Map<String, List<DailyBar>> barsBySymbol = group(symbols);
+        found.forEach(bar -> barsBySymbol.get(bar.symbol()).add(bar));
+        Map<String, List<CorporateAction>> actionsBySymbol = group(symbols);
+        allActions.forEach(action -> actionsBySymbol.get(action.symbol()).add(action));
+        List<BarSeries> series = new ArrayList<>(symbols.size());
+        for (String symbol : symbols) {
+            List<DailyBar> adjusted = BarAdjuster.adjust(barsBySymbol.get(symbol), actionsBySymbol.get(symbol), adjustment);
+            List<DailyBar> window = to == null ? adjusted
+                    : adjusted.stream().filter(bar -> !bar.date().isAfter(to)).toList();
+            series.add(new BarSeries(symbol, window));
+        }
+        return series;
+    }
+
+    private static <T> Map<String, List<T>> group(List<String> symbols) {
+        Map<String, List<T>> groups = new LinkedHashMap<>();
+        symbols.forEach(symbol -> groups.put(symbol, new ArrayList<>()));
+        return groups;
+    }
+}

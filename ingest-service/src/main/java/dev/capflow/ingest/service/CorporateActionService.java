@@ -1,0 +1,80 @@
+package dev.capflow.ingest.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.capflow.ingest.domain.ConflictException;
+import dev.capflow.ingest.domain.CorporateAction;
+import dev.capflow.ingest.domain.CorporateActionKind;
+import dev.capflow.ingest.domain.InvalidRequestException;
+import dev.capflow.ingest.repository.BarRepository;
+import dev.capflow.ingest.repository.CorporateActionEntity;
+import dev.capflow.ingest.repository.CorporateActionRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Records splits and dividends, idempotently on (symbol, ex-date, kind). */
+@ApplicationScoped
+public class CorporateActionService {
+
+    /** The stored action and whether this call recorded it. */
+    public record Added(CorporateAction action, boolean created) {
+    }
+
+    private final InstrumentService instruments;
+    private final CorporateActionRepository actions;
+    private final BarRepository bars;
+
+    public CorporateActionService(InstrumentService instruments, CorporateActionRepository actions, BarRepository bars) {
+        this.instruments = instruments;
+        this.actions = actions;
+        this.bars = bars;
+    }
+
+    /**
+     * Records a validated action. The same action again is a no-op ({@code created} false); another
+     * value for the same symbol, ex-date and kind is a {@link ConflictException}. A dividend must be
+     * below the close of the last stored bar before its ex-date.
+     */
+    @WithTransaction
+    public Uni<Added> add(CorporateAction action) {
+        return instruments.requireKnown(List.of(action.symbol()))
+                .chain(() -> actions.findOne(action.symbol(), action.exDate(), action.kind()))
+                .chain(existing -> {
+                    if (existing != null) {
+                        CorporateAction stored = existing.toDomain();
+                        return stored.value() == action.value() ? Uni.createFrom().item(new Added(stored, false))
+                                : Uni.createFrom().failure(new ConflictException("a " + action.kind() + " of "
+                                        + action.symbol() + " on " + action.exDate() + " is already recorded with "
+                                        + (action.kind() == CorporateActionKind.SPLIT ? "ratio " : "amount ")
+                                        + stored.value()));
+                    }
+                    return checkDividend(action)
+                            .chain(() -> actions.persistAndFlush(CorporateActionEntity.of(action)))
+                            .map(entity -> new Added(entity.toDomain(), true));
+                });
+    }
+
+    /** The actions of a registered symbol, oldest ex-date first. */
+    @WithSession
+    public Uni<List<CorporateAction>> list(String symbol) {
+        return instruments.requireKnown(List.of(symbol))
+                .chain(() -> actions.forSymbols(List.of(symbol)))
+                .map(entities -> entities.stream().map(CorporateActionEntity::toDomain).toList());
+    }
+
+    private Uni<Void> checkDividend(CorporateAction action) {
+        if (action.kind() != CorporateActionKind.DIVIDEND) {
+            return Uni.createFrom().voidItem();
+        }
+        return bars.lastCloseBefore(action.symbol(), action.exDate()).chain(close -> {
+            if (close.isPresent() && action.value() >= close.get()) {
+                return Uni.createFrom().failure(new InvalidRequestException("action.amount", "dividend " + action.value()
+                        + " is not below the close " + close.get() + " of the last bar before the ex-date"));
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+}

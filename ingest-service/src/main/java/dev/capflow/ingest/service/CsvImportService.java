@@ -1,0 +1,145 @@
+package dev.capflow.ingest.service;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.capflow.ingest.config.IngestConfig;
+import dev.capflow.ingest.csv.CsvFile;
+import dev.capflow.ingest.csv.CsvLayout;
+import dev.capflow.ingest.csv.CsvLine;
+import dev.capflow.ingest.csv.CsvParser;
+import dev.capflow.ingest.domain.BarInput;
+import dev.capflow.ingest.domain.DailyBar;
+import dev.capflow.ingest.domain.IngestResult;
+import dev.capflow.ingest.domain.InvalidRequestException;
+import dev.capflow.ingest.domain.PriceValidator;
+import dev.capflow.ingest.domain.Rejection;
+import dev.capflow.ingest.domain.Symbols;
+import dev.capflow.ingest.domain.Validated;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Imports a daily CSV for one symbol: parsed off the event loop, then validated and committed in
+ * chunks, with one progress report (cumulative, rejections located by CSV line) per committed chunk.
+ */
+@ApplicationScoped
+public class CsvImportService {
+
+    /** Progress after a committed chunk; the last one has {@code done}. */
+    public record Progress(int rowsProcessed, int rowsTotal, IngestResult report, boolean done, CsvLayout layout) {
+    }
+
+    private final InstrumentService instruments;
+    private final BarIngestService bars;
+    private final PriceValidator validator;
+    private final IngestConfig config;
+
+    public CsvImportService(InstrumentService instruments, BarIngestService bars, PriceValidator validator,
+            IngestConfig config) {
+        this.instruments = instruments;
+        this.bars = bars;
+        this.validator = validator;
+        this.config = config;
+    }
+
+    /** Imports UTF-8 {@code content}; {@code layout} null means detect it. */
+    public Multi<Progress> importBytes(String symbol, byte[] content, CsvLayout layout) {
+        if (content.length == 0) {
+            return Multi.createFrom().failure(new InvalidRequestException("content", "empty file"));
+        }
+        return importWith(symbol, () -> decodeUtf8(content), layout);
+    }
+
+    /** Imports already decoded CSV text (e.g. a download). */
+    public Multi<Progress> importText(String symbol, String text, CsvLayout layout) {
+        return importWith(symbol, () -> text, layout);
+    }
+
+    private Multi<Progress> importWith(String rawSymbol, Supplier<String> text, CsvLayout layout) {
+        String symbol = Symbols.normalize(rawSymbol);
+        if (symbol.isEmpty()) {
+            return Multi.createFrom().failure(new InvalidRequestException("symbol", "required"));
+        }
+        return instruments.requireKnown(List.of(symbol))
+                // parsing a large file takes a while: keep it off the event loop
+                .chain(() -> VertxContextSupport.executeBlocking(() -> CsvParser.parse(symbol, text.get(), layout)))
+                .onItem().transformToMulti(file -> commitInChunks(symbol, file));
+    }
+
+    private Multi<Progress> commitInChunks(String symbol, CsvFile file) {
+        List<CsvLine> lines = file.lines();
+        int total = lines.size();
+        if (total == 0) {
+            return Multi.createFrom().item(new Progress(0, 0, IngestResult.EMPTY, true, file.layout()));
+        }
+        int chunkSize = config.csvChunkSize();
+        List<List<CsvLine>> chunks = new ArrayList<>();
+        for (int start = 0; start < total; start += chunkSize) {
+            chunks.add(lines.subList(start, Math.min(total, start + chunkSize)));
+        }
+        ProgressTracker tracker = new ProgressTracker(total, file.layout());
+        return Multi.createFrom().iterable(chunks)
+                .onItem().transformToUniAndConcatenate(chunk -> commitChunk(symbol, chunk)
+                        .map(result -> tracker.add(chunk.size(), result)));
+    }
+
+    private Uni<IngestResult> commitChunk(String symbol, List<CsvLine> chunk) {
+        List<BarInput> inputs = new ArrayList<>(chunk.size());
+        List<Integer> inputRows = new ArrayList<>(chunk.size());
+        List<Rejection> rejected = new ArrayList<>();
+        int skipped = 0;
+        for (CsvLine line : chunk) {
+            if (line instanceof CsvLine.Parsed parsed) {
+                inputs.add(parsed.bar());
+                inputRows.add(parsed.row());
+            } else if (line instanceof CsvLine.Rejected rejection) {
+                rejected.add(rejection.rejection());
+            } else {
+                skipped++;
+            }
+        }
+        Validated<DailyBar> validated = validator.validateBars(inputs, Set.of(symbol));
+        validated.rejected().forEach(rejection -> rejected.add(rejection.toRow(inputRows.get(rejection.index()))));
+        rejected.sort(Comparator.comparingInt(Rejection::row));
+        return bars.store(validated.valid(), rejected, skipped);
+    }
+
+    private static String decodeUtf8(byte[] content) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidRequestException("content", "not UTF-8 text: " + e.getMessage());
+        }
+    }
+
+    /** Accumulates chunk results into cumulative progress (chunks complete one after another). */
+    private static final class ProgressTracker {
+        private final int total;
+        private final CsvLayout layout;
+        private int processed;
+        private IngestResult cumulative = IngestResult.EMPTY;
+
+        private ProgressTracker(int total, CsvLayout layout) {
+            this.total = total;
+            this.layout = layout;
+        }
+
+        private Progress add(int rows, IngestResult result) {
+            processed += rows;
+            cumulative = cumulative.plus(result);
+            return new Progress(processed, total, cumulative, processed == total, layout);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.capflow.ingest.service;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.capflow.ingest.domain.Instrument;
+import dev.capflow.ingest.domain.InstrumentKind;
+import dev.capflow.ingest.domain.StaleVersionException;
+import dev.capflow.ingest.domain.UnknownSymbolException;
+import dev.capflow.ingest.repository.InstrumentEntity;
+import dev.capflow.ingest.repository.InstrumentRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** The instrument registry: upserts with optimistic locking, listing and symbol look-ups. */
+@ApplicationScoped
+public class InstrumentService {
+
+    /** The stored instrument and whether this call created it. */
+    public record Upserted(Instrument instrument, boolean created) {
+    }
+
+    private final InstrumentRepository instruments;
+
+    public InstrumentService(InstrumentRepository instruments) {
+        this.instruments = instruments;
+    }
+
+    /**
+     * Creates or replaces a validated instrument. A non-zero {@code version} is the version the caller
+     * last read: the write only happens if it still matches, else {@link StaleVersionException}.
+     */
+    @WithTransaction
+    public Uni<Upserted> upsert(Instrument instrument) {
+        long expected = instrument.version();
+        return instruments.findById(instrument.symbol()).chain(existing -> {
+            if (existing == null) {
+                if (expected != 0) {
+                    return Uni.createFrom().failure(new StaleVersionException("instrument " + instrument.symbol()
+                            + " does not exist, so it cannot be at version " + expected));
+                }
+                InstrumentEntity created = new InstrumentEntity();
+                created.symbol = instrument.symbol();
+                created.apply(instrument);
+                return instruments.persistAndFlush(created).map(entity -> new Upserted(entity.toDomain(), true));
+            }
+            if (expected != 0 && existing.version != expected) {
+                return Uni.createFrom().failure(new StaleVersionException("instrument " + instrument.symbol()
+                        + " is at version " + existing.version + ", not " + expected + "; re-read and retry"));
+            }
+            existing.apply(instrument);
+            return instruments.flush().map(flushed -> new Upserted(existing.toDomain(), false));
+        });
+    }
+
+    /** Instruments by symbol, optionally only {@code symbols} (normalized) and only {@code kind} (null = any). */
+    @WithSession
+    public Uni<List<Instrument>> list(Collection<String> symbols, InstrumentKind kind) {
+        return instruments.search(symbols, kind)
+                .map(entities -> entities.stream().map(InstrumentEntity::toDomain).toList());
+    }
+
+    /** Which of the normalized {@code symbols} are registered (one query). */
+    @WithSession
+    public Uni<Set<String>> knownSymbols(Collection<String> symbols) {
+        return instruments.knownSymbols(symbols);
+    }
+
+    /** Fails with {@link UnknownSymbolException} naming every symbol not registered. */
+    @WithSession
+    public Uni<Void> requireKnown(Collection<String> symbols) {
+        return instruments.knownSymbols(symbols).chain(known -> {
+            List<String> unknown = symbols.stream().filter(symbol -> !known.contains(symbol)).toList();
+            return unknown.isEmpty() ? Uni.createFrom().voidItem()
+                    : Uni.createFrom().failure(new UnknownSymbolException(unknown));
+        });
+    }
+}

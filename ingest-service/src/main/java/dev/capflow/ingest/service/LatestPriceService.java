@@ -1,0 +1,61 @@
+package dev.capflow.ingest.service;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.capflow.ingest.cache.LatestPriceCache;
+import dev.capflow.ingest.cache.PricePublisher;
+import dev.capflow.ingest.domain.LatestPrice;
+import dev.capflow.ingest.repository.LatestPriceRepository;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Latest prices from the Redis hash, falling back to PostgreSQL for symbols the hash lacks or for
+ * all of them when Redis does not answer in time; prices read from PostgreSQL refill the hash.
+ */
+@ApplicationScoped
+public class LatestPriceService {
+
+    private static final Logger LOG = Logger.getLogger(LatestPriceService.class);
+
+    private final LatestPriceCache cache;
+    private final LatestPriceRepository repository;
+    private final PricePublisher publisher;
+
+    public LatestPriceService(LatestPriceCache cache, LatestPriceRepository repository, PricePublisher publisher) {
+        this.cache = cache;
+        this.repository = repository;
+        this.publisher = publisher;
+    }
+
+    /** One price per symbol (normalized, distinct) that has any, in the given order. */
+    public Uni<List<LatestPrice>> latest(List<String> symbols) {
+        return cache.read(symbols).map(Optional::of)
+                .onFailure().invoke(failure -> LOG.debugf("latest prices from PostgreSQL, Redis failed: %s", failure))
+                .onFailure().recoverWithItem(Optional.empty())
+                .chain(cached -> {
+                    Map<String, LatestPrice> found = new HashMap<>(cached.orElse(Map.of()));
+                    List<String> missing = symbols.stream().filter(symbol -> !found.containsKey(symbol)).toList();
+                    if (missing.isEmpty()) {
+                        return Uni.createFrom().item(inOrder(symbols, found));
+                    }
+                    return repository.latest(missing).map(fromDatabase -> {
+                        if (cached.isPresent() && !fromDatabase.isEmpty()) {
+                            publisher.cacheLatest(fromDatabase.values());
+                        }
+                        found.putAll(fromDatabase);
+                        return inOrder(symbols, found);
+                    });
+                });
+    }
+
+    private static List<LatestPrice> inOrder(List<String> symbols, Map<String, LatestPrice> found) {
+        return symbols.stream().filter(found::containsKey).map(found::get).toList();
+    }
+}

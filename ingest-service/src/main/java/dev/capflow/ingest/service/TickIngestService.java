@@ -1,0 +1,64 @@
+package dev.capflow.ingest.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.capflow.ingest.cache.PricePublisher;
+import dev.capflow.ingest.config.IngestConfig;
+import dev.capflow.ingest.domain.IngestResult;
+import dev.capflow.ingest.domain.InvalidRequestException;
+import dev.capflow.ingest.domain.PriceValidator;
+import dev.capflow.ingest.domain.Symbols;
+import dev.capflow.ingest.domain.Tick;
+import dev.capflow.ingest.domain.TickInput;
+import dev.capflow.ingest.domain.Validated;
+import dev.capflow.ingest.metrics.IngestMetrics;
+import dev.capflow.ingest.repository.TickRepository;
+import dev.capflow.ingest.stream.PriceFanout;
+import io.smallrye.mutiny.Uni;
+
+/** Validates and stores one batch of ticks exactly once, then delivers and publishes the new ones. */
+@ApplicationScoped
+public class TickIngestService {
+
+    private final InstrumentService instruments;
+    private final TickRepository ticks;
+    private final PriceValidator validator;
+    private final PricePublisher publisher;
+    private final PriceFanout fanout;
+    private final IngestMetrics metrics;
+    private final IngestConfig config;
+
+    public TickIngestService(InstrumentService instruments, TickRepository ticks, PriceValidator validator,
+            PricePublisher publisher, PriceFanout fanout, IngestMetrics metrics, IngestConfig config) {
+        this.instruments = instruments;
+        this.ticks = ticks;
+        this.validator = validator;
+        this.publisher = publisher;
+        this.fanout = fanout;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    /** Ingests one batch; the result is emitted only once the stored ticks are committed. */
+    public Uni<IngestResult> ingest(List<TickInput> inputs) {
+        if (inputs.size() > config.maxTicksPerBatch()) {
+            return Uni.createFrom().failure(new InvalidRequestException("ticks",
+                    "at most " + config.maxTicksPerBatch() + " ticks per batch, got " + inputs.size()));
+        }
+        return instruments.knownSymbols(Symbols.distinct(inputs.stream().map(TickInput::symbol).toList()))
+                .chain(known -> {
+                    Validated<Tick> validated = validator.validateTicks(inputs, known);
+                    List<Tick> valid = validated.valid();
+                    return ticks.insert(valid).map(stored -> {
+                        IngestResult result = new IngestResult(stored.size(), valid.size() - stored.size(),
+                                validated.rejected(), 0);
+                        metrics.ticks(result);
+                        fanout.publish(stored);
+                        publisher.publishTicks(stored, valid);
+                        return result;
+                    });
+                });
+    }
+}

@@ -1,0 +1,38 @@
+package dev.capflow.ingest.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class CorporateActionValidatorTest {
+
+    @Test
+    void acceptsASplitAndADividendIncludingFutureExDates() {
+        assertThat(CorporateActionValidator.validate("sftby", "2026-01-01", CorporateActionKind.SPLIT, 4, 0, "action"))
+                .isEqualTo(new CorporateAction("SFTBY", LocalDate.of(2026, 1, 1), CorporateActionKind.SPLIT, 4));
+        assertThat(CorporateActionValidator.validate("MSFT", "2099-11-20", CorporateActionKind.DIVIDEND, 0, 0.91, "action"))
+                .isEqualTo(new CorporateAction("MSFT", LocalDate.of(2099, 11, 20), CorporateActionKind.DIVIDEND, 0.91));
+    }
+
+    @Test
+    void namesEveryBrokenField() {
+        InvalidRequestException error = catchThrowableOfType(InvalidRequestException.class,
+                () -> CorporateActionValidator.validate(" ", "2025-02-30", CorporateActionKind.SPLIT, -4, 1, "action"));
+        assertThat(error.violations()).extracting(FieldViolation::field)
+                .containsExactly("action.symbol", "action.ex_date", "action.ratio", "action.amount");
+        assertThat(error.violations().get(1).description()).isEqualTo("not an ISO-8601 date: 2025-02-30");
+    }
+
+    @Test
+    void requiresAKindAndAPositiveFiniteAmount() {
+        assertThat(catchThrowableOfType(InvalidRequestException.class,
+                () -> CorporateActionValidator.validate("MSFT", "2025-11-20", null, 0, 1, "action")).violations())
+                .containsExactly(new FieldViolation("action.kind", "required: SPLIT or DIVIDEND"));
+        assertThat(catchThrowableOfType(InvalidRequestException.class, () -> CorporateActionValidator.validate("MSFT",
+                "2025-11-20", CorporateActionKind.DIVIDEND, 0, Double.NaN, "action")).violations())
+                .extracting(FieldViolation::field).containsExactly("action.amount");
+    }
+}

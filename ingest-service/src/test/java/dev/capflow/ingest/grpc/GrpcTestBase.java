@@ -1,0 +1,117 @@
+package dev.capflow.ingest.grpc;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.BadRequest;
+
+import com.google.protobuf.Timestamp;
+
+import dev.capflow.proto.ingest.v1.DailyBar;
+import dev.capflow.proto.ingest.v1.IngestTicksRequest;
+import dev.capflow.proto.ingest.v1.IngestTicksResponse;
+import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
+import dev.capflow.proto.ingest.v1.Instrument;
+import dev.capflow.proto.ingest.v1.InstrumentKind;
+import dev.capflow.proto.ingest.v1.MutinyIngestServiceGrpc;
+import dev.capflow.proto.ingest.v1.Tick;
+import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
+import dev.capflow.testsupport.PostgresRedisResource;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Multi;
+
+/** Shared plumbing of the gRPC tests: real client stubs with a per-call deadline, SQL assertions, fixtures. */
+abstract class GrpcTestBase {
+
+    static final long DEADLINE_SECONDS = 20;
+
+    @GrpcClient("ingest")
+    IngestServiceGrpc.IngestServiceBlockingStub blockingStub;
+
+    @GrpcClient("ingest")
+    MutinyIngestServiceGrpc.MutinyIngestServiceStub mutinyStub;
+
+    /** The blocking stub with a fresh deadline for one call. */
+    IngestServiceGrpc.IngestServiceBlockingStub client() {
+        return blockingStub.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The Mutiny stub with a fresh deadline for one call. */
+    MutinyIngestServiceGrpc.MutinyIngestServiceStub mutiny() {
+        return mutinyStub.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    void register(String symbol) {
+        register(symbol, "USD");
+    }
+
+    void register(String symbol, String currency) {
+        client().upsertInstrument(UpsertInstrumentRequest.newBuilder().setInstrument(Instrument.newBuilder()
+                .setSymbol(symbol).setName(symbol + " Inc.").setCurrency(currency).setExchange("NASDAQ")
+                .setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY)).build());
+    }
+
+    static DailyBar bar(String symbol, String date, double open, double high, double low, double close, long volume) {
+        return DailyBar.newBuilder().setSymbol(symbol).setDate(date).setOpen(open).setHigh(high).setLow(low)
+                .setClose(close).setVolume(volume).build();
+    }
+
+    /** A plausible bar closing at {@code close} (> 1, so that its low stays positive). */
+    static DailyBar bar(String symbol, String date, double close) {
+        return bar(symbol, date, close, close + 1, close - 1, close, 1_000);
+    }
+
+    static Tick tick(String symbol, Instant ts, double price, long size) {
+        return Tick.newBuilder().setSymbol(symbol)
+                .setTs(Timestamp.newBuilder().setSeconds(ts.getEpochSecond()).setNanos(ts.getNano()))
+                .setPrice(price).setSize(size).build();
+    }
+
+    static IngestTicksRequest batch(long sequence, Tick... ticks) {
+        return IngestTicksRequest.newBuilder().setSequence(sequence).addAllTicks(List.of(ticks)).build();
+    }
+
+    /** Streams the batches through IngestTicks and collects every acknowledgement. */
+    List<IngestTicksResponse> streamTicks(IngestTicksRequest... batches) {
+        return mutiny().ingestTicks(Multi.createFrom().items(batches)).collect().asList().await()
+                .atMost(Duration.ofSeconds(DEADLINE_SECONDS));
+    }
+
+    /** The raw RESP reply of one command on this run's Redis database (after the +OK of its SELECT). */
+    static String redis(String... command) {
+        return PostgresRedisResource.datastores().redisCommand(command);
+    }
+
+    /** The single number a SQL query answers, read with plain JDBC from this run's database. */
+    static long sqlLong(String sql) throws SQLException {
+        try (Connection connection = PostgresRedisResource.datastores().connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** The field violations carried by an INVALID_ARGUMENT status. */
+    static BadRequest badRequest(StatusRuntimeException error) throws InvalidProtocolBufferException {
+        com.google.rpc.Status status = StatusProto.fromThrowable(error);
+        if (status == null) {
+            throw new AssertionError("no google.rpc.Status details in " + error);
+        }
+        for (com.google.protobuf.Any detail : status.getDetailsList()) {
+            if (detail.is(BadRequest.class)) {
+                return detail.unpack(BadRequest.class);
+            }
+        }
+        throw new AssertionError("no BadRequest detail in " + error);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.capflow.ingest.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.rpc.BadRequest;
+
+import dev.capflow.proto.ingest.v1.Instrument;
+import dev.capflow.proto.ingest.v1.InstrumentKind;
+import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
+import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
+import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
+import dev.capflow.proto.ingest.v1.UpsertInstrumentResponse;
+import dev.capflow.testsupport.PostgresRedisResource;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "1"))
+class InstrumentGrpcTest extends GrpcTestBase {
+
+    private static Instrument.Builder nvidia() {
+        return Instrument.newBuilder().setSymbol("nvda").setName(" NVIDIA Corporation ").setCurrency("usd")
+                .setExchange("NASDAQ").setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY)
+                .setSharesOutstanding(24_300_000_000L);
+    }
+
+    private UpsertInstrumentResponse upsert(Instrument.Builder instrument) {
+        return client().upsertInstrument(UpsertInstrumentRequest.newBuilder().setInstrument(instrument).build());
+    }
+
+    @Test
+    void upsertCreatesThenReplacesAndCountsVersions() throws Exception {
+        UpsertInstrumentResponse created = upsert(nvidia());
+        assertThat(created.getCreated()).isTrue();
+        assertThat(created.getInstrument().getSymbol()).isEqualTo("NVDA");
+        assertThat(created.getInstrument().getName()).isEqualTo("NVIDIA Corporation");
+        assertThat(created.getInstrument().getCurrency()).isEqualTo("USD");
+        assertThat(created.getInstrument().getSharesOutstanding()).isEqualTo(24_300_000_000L);
+        assertThat(created.getInstrument().getVersion()).isZero();
+
+        UpsertInstrumentResponse unchanged = upsert(nvidia());
+        assertThat(unchanged.getCreated()).isFalse();
+        assertThat(unchanged.getInstrument().getVersion()).as("no change, no new version").isZero();
+
+        UpsertInstrumentResponse renamed = upsert(nvidia().setName("NVIDIA Corp").clearSharesOutstanding());
+        assertThat(renamed.getCreated()).isFalse();
+        assertThat(renamed.getInstrument().getVersion()).isEqualTo(1);
+        assertThat(renamed.getInstrument().hasSharesOutstanding()).isFalse();
+        assertThat(sqlLong("SELECT count(*) FROM ingest.instrument WHERE symbol = 'NVDA' AND version = 1"
+                + " AND shares_outstanding IS NULL AND name = 'NVIDIA Corp'")).isEqualTo(1);
+
+        StatusRuntimeException stale = catchThrowableOfType(StatusRuntimeException.class,
+                () -> upsert(nvidia().setVersion(7)));
+        assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+        assertThat(upsert(nvidia().setVersion(1)).getInstrument().getVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void listFiltersBySymbolsAndKind() {
+        upsert(Instrument.newBuilder().setSymbol("USDJPY").setName("US dollar in yen").setCurrency("JPY")
+                .setKind(InstrumentKind.INSTRUMENT_KIND_FX));
+        upsert(Instrument.newBuilder().setSymbol("^GSPC").setName("S&P 500").setCurrency("USD")
+                .setKind(InstrumentKind.INSTRUMENT_KIND_INDEX));
+        register("AMD");
+
+        ListInstrumentsResponse fx = client().listInstruments(ListInstrumentsRequest.newBuilder()
+                .setKind(InstrumentKind.INSTRUMENT_KIND_FX).build());
+        assertThat(fx.getInstrumentsList()).extracting(Instrument::getSymbol).containsExactly("USDJPY");
+
+        ListInstrumentsResponse some = client().listInstruments(ListInstrumentsRequest.newBuilder()
+                .addSymbols("amd").addSymbols("^gspc").addSymbols("NOPE").build());
+        assertThat(some.getInstrumentsList()).extracting(Instrument::getSymbol).containsExactly("AMD", "^GSPC");
+        assertThat(some.getInstruments(1).getKind()).isEqualTo(InstrumentKind.INSTRUMENT_KIND_INDEX);
+        assertThat(some.getInstruments(1).hasSharesOutstanding()).isFalse();
+    }
+
+    @Test
+    void brokenFieldsAreNamedInBadRequestDetails() throws Exception {
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> upsert(Instrument
+                .newBuilder().setSymbol("BAD SYMBOL!").setName(" ").setCurrency("XXY").setSharesOutstanding(-5)));
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        BadRequest details = badRequest(error);
+        assertThat(details.getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField)
+                .containsExactly("instrument.symbol", "instrument.name", "instrument.currency", "instrument.kind",
+                        "instrument.shares_outstanding");
+        assertThat(details.getFieldViolations(2).getDescription()).contains("ISO 4217").contains("XXY");
+
+        StatusRuntimeException missing = catchThrowableOfType(StatusRuntimeException.class,
+                () -> client().upsertInstrument(UpsertInstrumentRequest.getDefaultInstance()));
+        assertThat(badRequest(missing).getFieldViolations(0).getField()).isEqualTo("instrument");
+        assertThat(sqlCount("BAD SYMBOL!")).isZero();
+    }
+
+    private static long sqlCount(String symbol) throws Exception {
+        return sqlLong("SELECT count(*) FROM ingest.instrument WHERE symbol = '" + symbol + "'");
+    }
+}

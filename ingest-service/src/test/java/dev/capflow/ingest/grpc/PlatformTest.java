@@ -1,0 +1,112 @@
+package dev.capflow.ingest.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import dev.capflow.proto.ingest.v1.IngestBarsRequest;
+import dev.capflow.testsupport.PostgresRedisResource;
+import grpc.health.v1.HealthGrpc;
+import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
+import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
+import io.grpc.Channel;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.reflection.v1.ServiceResponse;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+
+/** The platform surface: gRPC health and reflection, readiness with Redis data, Prometheus counters. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "1"))
+class PlatformTest extends GrpcTestBase {
+
+    @GrpcClient("ingest")
+    Channel channel;
+
+    @TestHTTPResource("/q/health/ready")
+    URI readiness;
+
+    @TestHTTPResource("/q/metrics")
+    URI metrics;
+
+    static String get(URI uri) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(uri + " status").isEqualTo(200);
+        return response.body();
+    }
+
+    /** The {@code data} of the "redis" readiness check. */
+    static JsonObject redisReadiness(URI readiness) throws Exception {
+        JsonObject health = new JsonObject(get(readiness));
+        assertThat(health.getString("status")).isEqualTo("UP");
+        return health.getJsonArray("checks").stream().map(JsonObject.class::cast)
+                .filter(check -> check.getString("name").equals("redis")).findFirst().orElseThrow()
+                .getJsonObject("data");
+    }
+
+    @Test
+    void servesTheStandardGrpcHealthService() {
+        HealthCheckResponse health = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .check(HealthCheckRequest.newBuilder().build());
+        assertThat(health.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+    }
+
+    @Test
+    void servesReflection() throws Exception {
+        CompletableFuture<List<ServiceResponse>> services = new CompletableFuture<>();
+        StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(channel)
+                .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .serverReflectionInfo(new StreamObserver<>() {
+                    @Override
+                    public void onNext(ServerReflectionResponse response) {
+                        services.complete(response.getListServicesResponse().getServiceList());
+                    }
+
+                    @Override
+                    public void onError(Throwable failure) {
+                        services.completeExceptionally(failure);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+        requests.onCompleted();
+        assertThat(services.get(DEADLINE_SECONDS, TimeUnit.SECONDS)).extracting(ServiceResponse::getName)
+                .contains("capflow.ingest.v1.IngestService", "grpc.health.v1.Health");
+    }
+
+    @Test
+    void readinessReportsRedisUp() throws Exception {
+        assertThat(redisReadiness(readiness).getString("redis")).isEqualTo("up");
+    }
+
+    @Test
+    void exportsIngestCounters() throws Exception {
+        register("MET");
+        client().ingestBars(IngestBarsRequest.newBuilder().addBars(bar("MET", "2025-10-27", 10))
+                .addBars(bar("MET", "bad", 10)).build());
+        assertThat(get(metrics)).contains("capflow_ingest_bars_total{outcome=\"accepted\"}")
+                .contains("capflow_ingest_bars_total{outcome=\"rejected\"}")
+                .contains("capflow_ingest_ticks_total{outcome=\"duplicate\"}")
+                .contains("capflow_ingest_redis_publish_failures_total");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.capflow.ingest.grpc;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
+import dev.capflow.proto.ingest.v1.SubscribePricesRequest;
+import dev.capflow.proto.ingest.v1.SubscribePricesResponse;
+import dev.capflow.proto.ingest.v1.Tick;
+import io.grpc.Channel;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+
+/**
+ * A SubscribePrices call through the plain grpc-java stub, which can pace its reads and really
+ * cancels the call (the Quarkus Mutiny client stub does not cancel the call when its Multi is cancelled).
+ */
+final class PriceSubscription implements ClientResponseObserver<SubscribePricesRequest, SubscribePricesResponse> {
+
+    private final List<Tick> received = new CopyOnWriteArrayList<>();
+    private final AtomicReference<ClientCallStreamObserver<SubscribePricesRequest>> call = new AtomicReference<>();
+    private final int initialRequest;
+
+    private PriceSubscription(int initialRequest) {
+        this.initialRequest = initialRequest;
+    }
+
+    /** Subscribes to {@code symbols}; {@code initialRequest} 0 reads nothing until {@link #request(int)}, -1 reads all. */
+    static PriceSubscription start(Channel channel, int initialRequest, String... symbols) {
+        PriceSubscription subscription = new PriceSubscription(initialRequest);
+        IngestServiceGrpc.newStub(channel).withDeadlineAfter(GrpcTestBase.DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .subscribePrices(SubscribePricesRequest.newBuilder().addAllSymbols(List.of(symbols)).build(), subscription);
+        return subscription;
+    }
+
+    @Override
+    public void beforeStart(ClientCallStreamObserver<SubscribePricesRequest> stream) {
+        if (initialRequest >= 0) {
+            stream.disableAutoRequestWithInitial(initialRequest);
+        }
+        call.set(stream);
+    }
+
+    @Override
+    public void onNext(SubscribePricesResponse response) {
+        received.add(response.getTick());
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        // cancelled by the test, or the deadline passed
+    }
+
+    @Override
+    public void onCompleted() {
+    }
+
+    List<Tick> received() {
+        return received;
+    }
+
+    void request(int count) {
+        call.get().request(count);
+    }
+
+    void cancel() {
+        call.get().cancel("test done", null);
+    }
+}

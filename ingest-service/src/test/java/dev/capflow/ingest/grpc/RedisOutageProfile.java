@@ -1,0 +1,14 @@
+package dev.capflow.ingest.grpc;
+
+import java.util.List;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** The service behind a Redis proxy that tests can cut and restore. */
+public class RedisOutageProfile implements QuarkusTestProfile {
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(RedisProxyResource.class));
+    }
+}

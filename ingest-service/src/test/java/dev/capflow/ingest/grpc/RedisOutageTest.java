@@ -1,0 +1,127 @@
+package dev.capflow.ingest.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.capflow.ingest.stream.PriceFanout;
+import dev.capflow.proto.common.v1.IngestReport;
+import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
+import dev.capflow.proto.ingest.v1.IngestBarsRequest;
+import dev.capflow.proto.ingest.v1.LatestPrice;
+import dev.capflow.proto.ingest.v1.PriceSource;
+import dev.capflow.testsupport.PostgresRedisResource;
+import io.grpc.Channel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Redis goes away and comes back while the service runs: ingest keeps answering (PostgreSQL is the
+ * truth), latest prices come from PostgreSQL, readiness stays UP with redis "degraded", local
+ * subscribers still get ticks; once Redis returns, the same process writes to and reads from it again.
+ */
+@QuarkusTest
+@TestProfile(RedisOutageProfile.class)
+@QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "1"))
+class RedisOutageTest extends GrpcTestBase {
+
+    private static final Instant BASE = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+
+    @GrpcClient("ingest")
+    Channel channel;
+
+    @Inject
+    PriceFanout fanout;
+
+    @Inject
+    MeterRegistry meters;
+
+    @ConfigProperty(name = "quarkus.redis.hosts")
+    String redisHosts;
+
+    @TestHTTPResource("/q/health/ready")
+    URI readiness;
+
+    @AfterEach
+    void restoreRedis() {
+        RedisProxyResource.proxy.restore();
+    }
+
+    private IngestReport ingestTick(int second, double price) {
+        return streamTicks(batch(1, tick("OUT", BASE.plusSeconds(second), price, 1))).get(0).getReport();
+    }
+
+    private LatestPrice latest() {
+        return client().getLatestPrices(GetLatestPricesRequest.newBuilder().addSymbols("OUT").build()).getPrices(0);
+    }
+
+    private double publishFailures() {
+        return meters.get("capflow.ingest.redis.publish.failures").counter().count();
+    }
+
+    @Test
+    void ingestAndLatestPricesSurviveARedisOutageAndRedisIsUsedAgainOnceItReturns() throws Exception {
+        assertThat(redisHosts).as("the service talks to Redis through the proxy")
+                .contains("127.0.0.1:" + RedisProxyResource.proxy.port() + "/");
+        register("OUT");
+        ingestTick(0, 10);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(redis("HGET", "capflow:latest", "OUT")).contains("\"price\":10.0"));
+        PriceSubscription local = PriceSubscription.start(channel, -1, "OUT");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fanout.subscriberCount() == 1);
+
+        RedisProxyResource.proxy.cut();
+        double failuresBefore = publishFailures();
+        long started = System.nanoTime();
+        IngestReport ticks = ingestTick(60, 11);
+        String yesterday = BASE.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1).toString();
+        IngestReport bars = client().ingestBars(IngestBarsRequest.newBuilder().addBars(bar("OUT", yesterday, 9.5)).build())
+                .getReport();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("ingest does not wait for Redis")
+                .isLessThan(Duration.ofSeconds(3));
+        assertThat(ticks.getAccepted()).isEqualTo(1);
+        assertThat(bars.getAccepted()).isEqualTo(1);
+
+        LatestPrice fromDatabase = latest();
+        assertThat(fromDatabase.getPrice()).isEqualTo(11);
+        assertThat(fromDatabase.getSource()).isEqualTo(PriceSource.PRICE_SOURCE_TICK);
+        await().atMost(Duration.ofSeconds(10)).until(() -> local.received().size() == 1);
+        assertThat(local.received().get(0).getPrice()).as("delivered locally while Redis is down").isEqualTo(11);
+        await().atMost(Duration.ofSeconds(10)).until(() -> publishFailures() > failuresBefore);
+        assertThat(redis("HGET", "capflow:latest", "OUT")).as("Redis missed the outage").contains("\"price\":10.0");
+        assertThat(PlatformTest.redisReadiness(readiness).getString("redis")).isEqualTo("degraded");
+
+        RedisProxyResource.proxy.restore();
+        int[] second = { 120 };
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            ingestTick(second[0]++, 12);
+            assertThat(redis("HGET", "capflow:latest", "OUT")).contains("\"price\":12.0");
+        });
+        assertThat(PlatformTest.redisReadiness(readiness).getString("redis")).isEqualTo("up");
+        assertThat(latest().getPrice()).isEqualTo(12);
+
+        // the stream reader reconnected too: a tick of another replica reaches the local subscriber
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            redis("XADD", "capflow:prices", "*", "symbol", "OUT", "price", "13.5", "size", "1", "ts",
+                    BASE.plusSeconds(5_000).toString(), "origin", "another-replica");
+            return local.received().stream().anyMatch(tick -> tick.getPrice() == 13.5);
+        });
+        local.cancel();
+    }
+}

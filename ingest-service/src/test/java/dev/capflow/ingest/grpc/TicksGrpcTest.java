@@ -1,0 +1,160 @@
+package dev.capflow.ingest.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.rpc.BadRequest;
+
+import dev.capflow.proto.common.v1.IngestReport;
+import dev.capflow.proto.common.v1.Rejection;
+import dev.capflow.proto.ingest.v1.IngestTicksRequest;
+import dev.capflow.proto.ingest.v1.IngestTicksResponse;
+import dev.capflow.proto.ingest.v1.Tick;
+import dev.capflow.ingest.stream.PriceFanout;
+import dev.capflow.testsupport.PostgresRedisResource;
+import io.grpc.Channel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Multi;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "1"))
+class TicksGrpcTest extends GrpcTestBase {
+
+    private static final Instant BASE = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+
+    @Inject
+    PriceFanout fanout;
+
+    @GrpcClient("ingest")
+    Channel channel;
+
+    private static Instant at(int second) {
+        return BASE.plusSeconds(second).plusNanos(250_000);
+    }
+
+    @Test
+    void everyBatchIsAcknowledgedAfterCommitAndAResendOnlyFindsDuplicates() throws Exception {
+        register("TCK");
+        IngestTicksRequest first = batch(7, tick("TCK", at(0), 100, 10), tick("TCK", at(1), 101, 0), tick("tck", at(2), 102, 5));
+        List<IngestTicksResponse> acks = streamTicks(first,
+                batch(8, tick("TCK", at(3), 103, 1), tick("TCK", at(1), 101, 0), tick("TCK", at(4), 0, 1)),
+                first);
+        assertThat(acks).extracting(IngestTicksResponse::getSequence).containsExactly(7L, 8L, 7L);
+        assertThat(acks).extracting(IngestTicksResponse::getReport)
+                .extracting(IngestReport::getAccepted, IngestReport::getDuplicates, IngestReport::getRejectedCount)
+                .containsExactly(tuple(3, 0, 0), tuple(1, 1, 1), tuple(0, 3, 0));
+        assertThat(acks.get(1).getReport().getRejected(0)).extracting(Rejection::getIndex, Rejection::getField)
+                .containsExactly(2, "price");
+        assertThat(sqlLong("SELECT count(*) FROM ingest.tick WHERE symbol = 'TCK'")).isEqualTo(4);
+        assertThat(sqlLong("SELECT extract(microseconds FROM ts)::bigint % 1000000 FROM ingest.tick"
+                + " WHERE symbol = 'TCK' ORDER BY ts LIMIT 1")).as("sub-second precision kept").isEqualTo(250);
+
+        // published best effort after commit: the newest price in the hash, each new tick once on the stream
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(redis("HGET", "capflow:latest", "TCK")).contains("\"price\":103.0").contains("\"source\":\"TICK\"");
+            assertThat(redis("XRANGE", "capflow:prices", "-", "+").split("\r\nTCK\r\n", -1)).hasSize(5);
+        });
+    }
+
+    @Test
+    void aLargeBatchIsPublishedCompletelyInSeveralPipelines() throws Exception {
+        register("TMANY");
+        Tick[] ticks = new Tick[1_501];
+        for (int i = 0; i < ticks.length; i++) {
+            ticks[i] = tick("TMANY", at(1_000 + i), 100 + i, 1);
+        }
+        assertThat(streamTicks(batch(1, ticks)).get(0).getReport().getAccepted()).isEqualTo(1_501);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(redis("XRANGE", "capflow:prices", "-", "+").split("\r\nTMANY\r\n", -1)).hasSize(1_502);
+            assertThat(redis("HGET", "capflow:latest", "TMANY")).contains("\"price\":1600.0");
+        });
+    }
+
+    @Test
+    void anOversizedBatchFailsTheStreamNamingTheFieldAfterEarlierBatchesAreAcknowledged() throws Exception {
+        register("TBIG");
+        List<Tick> many = new ArrayList<>();
+        for (int i = 0; i < 50_001; i++) {
+            many.add(tick("TBIG", at(100 + i), 10, 1));
+        }
+        List<IngestTicksResponse> acks = new ArrayList<>();
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> mutiny()
+                .ingestTicks(Multi.createFrom().items(batch(1, tick("TBIG", at(0), 10, 1)),
+                        IngestTicksRequest.newBuilder().setSequence(2).addAllTicks(many).build()))
+                .onItem().invoke(acks::add).collect().asList().await().atMost(Duration.ofSeconds(DEADLINE_SECONDS)));
+        assertThat(acks).extracting(IngestTicksResponse::getSequence).containsExactly(1L);
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(badRequest(error).getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField)
+                .containsExactly("ticks");
+        assertThat(sqlLong("SELECT count(*) FROM ingest.tick WHERE symbol = 'TBIG'")).isEqualTo(1);
+    }
+
+    @Test
+    void subscribersReceiveLocalTicksAndOtherReplicasTicksOnceEach() {
+        register("SUB");
+        register("SUBX");
+        int before = fanout.subscriberCount();
+        PriceSubscription subscriber = PriceSubscription.start(channel, -1, "sub");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fanout.subscriberCount() == before + 1);
+
+        streamTicks(batch(1, tick("SUBX", at(10), 50, 1), tick("SUB", at(10), 42.25, 7)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.received().size() == 1);
+        assertThat(subscriber.received().get(0)).isEqualTo(tick("SUB", at(10), 42.25, 7));
+
+        // a tick another replica stored arrives through the Redis stream; this instance's own entry
+        // (already on the stream before it) is skipped, so nothing is delivered twice
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> redis("XRANGE", "capflow:prices", "-", "+").contains("\r\nSUB\r\n"));
+        Instant remote = at(11);
+        redis("XADD", "capflow:prices", "*", "symbol", "SUB", "price", "43.5", "size", "2", "ts", remote.toString(),
+                "origin", "another-replica");
+        await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.received().size() >= 2);
+        assertThat(subscriber.received()).containsExactly(tick("SUB", at(10), 42.25, 7), tick("SUB", remote, 43.5, 2));
+
+        subscriber.cancel();
+        await().atMost(Duration.ofSeconds(10)).until(() -> fanout.subscriberCount() == before);
+    }
+
+    @Test
+    void aSlowSubscriberKeepsOnlyTheNewestTicksAndHoldsNobodyBack() {
+        int before = fanout.subscriberCount();
+        PriceSubscription slow = PriceSubscription.start(channel, 0, "SLOW"); // reads nothing until asked
+        PriceSubscription fast = PriceSubscription.start(channel, -1, "SLOW");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fanout.subscriberCount() == before + 2);
+
+        int burst = 20_000; // about 0.7 MB: far more than the 64 KiB window of the stalled reader
+        for (int i = 0; i < burst; i++) {
+            fanout.publish(List.of(new dev.capflow.ingest.domain.Tick("SLOW", at(i), 1 + i, 1)));
+        }
+        fanout.publish(List.of(new dev.capflow.ingest.domain.Tick("SLOW", at(burst), 0.5, 9)));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> fast.received().stream().anyMatch(tick -> tick.getSize() == 9));
+
+        slow.request(Integer.MAX_VALUE);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !slow.received().isEmpty()
+                && slow.received().get(slow.received().size() - 1).getSize() == 9);
+        assertThat(slow.received().size()).as("the stalled reader lost its oldest ticks").isLessThan(burst);
+        assertThat(slow.received().get(0).getPrice()).as("what the transport already held comes first").isEqualTo(1.0);
+
+        slow.cancel();
+        fast.cancel();
+        await().atMost(Duration.ofSeconds(10)).until(() -> fanout.subscriberCount() == before);
+    }
+}
