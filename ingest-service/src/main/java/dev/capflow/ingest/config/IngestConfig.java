@@ -21,6 +21,10 @@ public interface IngestConfig {
     @WithDefault("1000")
     int maxSymbolsPerQuery();
 
+    /** Batches of one IngestTicks stream stored concurrently (their acknowledgements may arrive out of order). */
+    @WithDefault("4")
+    int tickBatchConcurrency();
+
     /** CSV rows committed (and reported) together by ImportCsv. */
     @WithDefault("1000")
     int csvChunkSize();

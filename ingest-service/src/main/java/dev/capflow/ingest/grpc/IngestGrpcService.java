@@ -121,11 +121,13 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
 
     @Override
     public Multi<IngestTicksResponse> ingestTicks(Multi<IngestTicksRequest> requests) {
-        // one batch at a time, in order: each acknowledgement follows its batch's commit
-        return requests.onItem().transformToUniAndConcatenate(batch -> tickIngest
+        // a few batches at once keep PostgreSQL busy while the next batch is decoded; each acknowledgement
+        // still follows its own batch's commit and names its sequence, so order does not matter
+        return requests.onItem().transformToUni(batch -> tickIngest
                 .ingest(ProtoMapper.tickInputs(batch.getTicksList()))
                 .map(result -> IngestTicksResponse.newBuilder().setSequence(batch.getSequence())
                         .setReport(ProtoMapper.toProto(result)).build()))
+                .merge(config.tickBatchConcurrency())
                 .onFailure().transform(GrpcErrors::toStatus);
     }
 

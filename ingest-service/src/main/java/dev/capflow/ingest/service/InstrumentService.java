@@ -3,6 +3,8 @@ package dev.capflow.ingest.service;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,11 +14,16 @@ import dev.capflow.ingest.domain.StaleVersionException;
 import dev.capflow.ingest.domain.UnknownSymbolException;
 import dev.capflow.ingest.repository.InstrumentEntity;
 import dev.capflow.ingest.repository.InstrumentRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** The instrument registry: upserts with optimistic locking, listing and symbol look-ups. */
+/**
+ * The instrument registry: upserts with optimistic locking, listing and symbol look-ups. Symbols
+ * known to exist are remembered (instruments are never deleted), so the tick hot path does not
+ * query the registry for every batch; an unknown symbol is always looked up again.
+ */
 @ApplicationScoped
 public class InstrumentService {
 
@@ -25,6 +32,7 @@ public class InstrumentService {
     }
 
     private final InstrumentRepository instruments;
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
     public InstrumentService(InstrumentRepository instruments) {
         this.instruments = instruments;
@@ -46,7 +54,8 @@ public class InstrumentService {
                 InstrumentEntity created = new InstrumentEntity();
                 created.symbol = instrument.symbol();
                 created.apply(instrument);
-                return instruments.persistAndFlush(created).map(entity -> new Upserted(entity.toDomain(), true));
+                return instruments.persistAndFlush(created).map(entity -> new Upserted(entity.toDomain(), true))
+                        .invoke(upserted -> registered.add(upserted.instrument().symbol()));
             }
             if (expected != 0 && existing.version != expected) {
                 return Uni.createFrom().failure(new StaleVersionException("instrument " + instrument.symbol()
@@ -64,16 +73,21 @@ public class InstrumentService {
                 .map(entities -> entities.stream().map(InstrumentEntity::toDomain).toList());
     }
 
-    /** Which of the normalized {@code symbols} are registered (one query). */
-    @WithSession
+    /** Which of the normalized {@code symbols} are registered: remembered ones at once, the others in one query. */
     public Uni<Set<String>> knownSymbols(Collection<String> symbols) {
-        return instruments.knownSymbols(symbols);
+        List<String> unsure = symbols.stream().filter(symbol -> !registered.contains(symbol)).toList();
+        if (unsure.isEmpty()) {
+            return Uni.createFrom().item(Set.copyOf(symbols));
+        }
+        return Panache.withSession(() -> instruments.knownSymbols(unsure)).map(found -> {
+            registered.addAll(found);
+            return symbols.stream().filter(registered::contains).collect(Collectors.toUnmodifiableSet());
+        });
     }
 
     /** Fails with {@link UnknownSymbolException} naming every symbol not registered. */
-    @WithSession
     public Uni<Void> requireKnown(Collection<String> symbols) {
-        return instruments.knownSymbols(symbols).chain(known -> {
+        return knownSymbols(symbols).chain(known -> {
             List<String> unknown = symbols.stream().filter(symbol -> !known.contains(symbol)).toList();
             return unknown.isEmpty() ? Uni.createFrom().voidItem()
                     : Uni.createFrom().failure(new UnknownSymbolException(unknown));

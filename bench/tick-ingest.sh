@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Benchmark: N ticks (default 1,000,000) streamed over gRPC into ingest-service, persisted and
+# acknowledged, against PostgreSQL COPY of the same rows into the same server, in one run.
+# Needs a local PostgreSQL (psql) and Redis; prints one Markdown row for BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TICKS=${TICKS:-1000000}
+BATCH=${BATCH:-5000}
+IN_FLIGHT=${IN_FLIGHT:-4}
+PG_HOST=${PG_HOST:-127.0.0.1}
+PG_PORT=${PG_PORT:-5432}
+PG_USER=${PG_USER:-postgres}
+REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/13}
+DB=capflow_bench
+PORT=${PORT:-18091}
+
+./mvnw -B -ntp -q install -DskipTests -pl proto,test-support,devstack,ingest-service,benchmarks
+
+psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres \
+  -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+
+LOG=$(mktemp -t capflow-bench-ingest.XXXXXX.log)
+QUARKUS_HTTP_PORT=$PORT \
+QUARKUS_DATASOURCE_USERNAME=$PG_USER QUARKUS_DATASOURCE_PASSWORD= \
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" \
+QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PG_HOST:$PG_PORT/$DB" \
+QUARKUS_REDIS_HOSTS="$REDIS_URL" \
+  java -Xmx1g -jar ingest-service/target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true' EXIT
+java -jar devstack/target/capflow-devstack.jar wait-http "http://localhost:$PORT/q/health/ready" 120 --pid "$SERVICE"
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB;" \
+  "$(psql -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c 'SHOW server_version')" "PostgreSQL; $(java -version 2>&1 | head -1)"
+java -Xmx3g -jar benchmarks/target/capflow-benchmarks.jar \
+  --grpc "localhost:$PORT" --jdbc "jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" --user "$PG_USER" \
+  --ticks "$TICKS" --batch "$BATCH" --in-flight "$IN_FLIGHT"
+
+kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true
+trap - EXIT
+psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
