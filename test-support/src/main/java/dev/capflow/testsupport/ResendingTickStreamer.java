@@ -58,10 +58,10 @@ public final class ResendingTickStreamer {
     }
 
     /**
-     * Sends the batches on a single stream and stops at its end or its first failure (then in {@link #failures()}),
-     * without resending; returns every acknowledgement received.
+     * Sends the batches (possibly endless) on a single stream and stops at its end or its first failure (then in
+     * {@link #failures()}), without resending; returns every acknowledgement received.
      */
-    public Map<Long, IngestTicksResponse> sendUntilFailure(List<IngestTicksRequest> batches, Duration timeout)
+    public Map<Long, IngestTicksResponse> sendUntilFailure(Iterable<IngestTicksRequest> batches, Duration timeout)
             throws InterruptedException {
         Status failure = streamOnce(batches, timeout);
         if (failure != null) {
@@ -92,7 +92,7 @@ public final class ResendingTickStreamer {
     }
 
     /** Opens one stream for {@code pending}; returns null when it completed, else the status that broke it. */
-    private Status streamOnce(List<IngestTicksRequest> pending, Duration timeout) throws InterruptedException {
+    private Status streamOnce(Iterable<IngestTicksRequest> pending, Duration timeout) throws InterruptedException {
         streamsOpened.incrementAndGet();
         Semaphore window = new Semaphore(maxInFlight);
         CountDownLatch closed = new CountDownLatch(1);

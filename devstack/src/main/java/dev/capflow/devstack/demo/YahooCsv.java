@@ -15,7 +15,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
  * falls back to the close and Volume to 0. Values are copied as text, never re-rounded, and every row keeps
  * its position, so the import's row numbers point into the demo file.
  */
-final class YahooCsv {
+public final class YahooCsv {
 
     static final List<String> HEADER = List.of("Date", "Open", "High", "Low", "Close", "Adj Close", "Volume");
     private static final CsvMapper CSV = new CsvMapper();
@@ -24,7 +24,7 @@ final class YahooCsv {
     }
 
     /** The Yahoo-layout text of the demo file {@code text}; {@code source} names it in error messages. */
-    static String fromDemoFile(String source, String text) {
+    public static String fromDemoFile(String source, String text) {
         CsvTable table = CsvTable.parse(source, text);
         int date = table.requiredColumn("date");
         int close = table.requiredColumn("close");

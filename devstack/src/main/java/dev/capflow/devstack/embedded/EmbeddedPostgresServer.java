@@ -16,10 +16,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * PostgreSQL from the zonky binary jars, with its data kept in {@code home/data} across restarts. As root
  * the library runs the server through {@code unshare -U} (PostgreSQL refuses to run as root).
  */
-final class EmbeddedPostgresServer implements AutoCloseable {
+public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** The superuser initdb creates; it logs in without a password over loopback (trust). */
-    static final String USER = "postgres";
+    public static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -30,7 +30,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** Initializes the data directory when it is new and starts the server on {@code preferredPort} or a free one. */
-    static EmbeddedPostgresServer start(Path home, int preferredPort) throws IOException {
+    public static EmbeddedPostgresServer start(Path home, int preferredPort) throws IOException {
         Path data = home.resolve("data");
         refuseWhenStillRunning(data);
         Files.createDirectories(home);
@@ -75,7 +75,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return postgres.getPort();
     }
 

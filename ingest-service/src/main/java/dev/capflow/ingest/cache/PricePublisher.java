@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +18,7 @@ import dev.capflow.ingest.domain.LatestPrice;
 import dev.capflow.ingest.domain.Tick;
 import dev.capflow.ingest.metrics.IngestMetrics;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -25,7 +27,7 @@ import io.vertx.mutiny.redis.client.Request;
  * Publishes committed prices to Redis, best effort and fire-and-forget: pipelined round trips (one
  * per 500 commands, so one for a usual batch) update the latest-price hash (only forward in time)
  * and append each new tick to the price stream. A failure is counted and logged, never reported to
- * the ingest caller.
+ * the ingest caller; it leaves the hash possibly stale until {@link #resync} rewrites it from PostgreSQL.
  */
 @ApplicationScoped
 public class PricePublisher {
@@ -56,6 +58,13 @@ public class PricePublisher {
     private final InstanceId instanceId;
     private final IngestMetrics metrics;
     private final AtomicBoolean failing = new AtomicBoolean();
+    /**
+     * Publishes that may be missing from the hash; 1 at start, because the process before this one may have stopped
+     * between a commit and its publish.
+     */
+    private final AtomicLong missed = new AtomicLong(1);
+    /** The value of {@link #missed} that the last successful resync started from: every miss up to it is repaired. */
+    private final AtomicLong repaired = new AtomicLong();
 
     public PricePublisher(Redis redis, IngestConfig config, InstanceId instanceId, IngestMetrics metrics) {
         this.redis = redis;
@@ -92,6 +101,27 @@ public class PricePublisher {
         send(requests);
     }
 
+    /** True while the latest-price hash may lack a stored price: from start, and after a failed publish, until a resync. */
+    public boolean latestMayBeStale() {
+        return missed.get() > repaired.get();
+    }
+
+    /** Taken before reading the prices for {@link #resync} from PostgreSQL. */
+    public long resyncMark() {
+        return missed.get();
+    }
+
+    /**
+     * Rewrites the hash (forward only) from {@code prices}, read from PostgreSQL after {@code mark} was taken; once
+     * Redis has them, the misses up to the mark are repaired. Fails after the read timeout, as a reader waits for it.
+     */
+    public Uni<Void> resync(Collection<LatestPrice> prices, long mark) {
+        List<Request> requests = new ArrayList<>(1);
+        latestUpdate(prices, requests);
+        return pipelined(requests).ifNoItem().after(config.readTimeout()).fail()
+                .invoke(() -> repaired.accumulateAndGet(mark, Math::max));
+    }
+
     private void latestUpdate(Collection<LatestPrice> prices, List<Request> requests) {
         Map<String, LatestPrice> newest = new LinkedHashMap<>();
         prices.forEach(price -> newest.merge(price.symbol(), price, LatestPrice::newest));
@@ -108,18 +138,14 @@ public class PricePublisher {
         if (requests.isEmpty()) {
             return;
         }
-        List<List<Request>> pipelines = new ArrayList<>();
-        for (int start = 0; start < requests.size(); start += PIPELINE_LENGTH) {
-            pipelines.add(requests.subList(start, Math.min(requests.size(), start + PIPELINE_LENGTH)));
-        }
-        Multi.createFrom().iterable(pipelines).onItem().transformToUniAndConcatenate(redis::batch).collect().last()
-                .ifNoItem().after(config.publishTimeout()).fail().subscribe().with(
+        pipelined(requests).ifNoItem().after(config.publishTimeout()).fail().subscribe().with(
                 ignored -> {
                     if (failing.compareAndSet(true, false)) {
                         LOG.info("Redis publishing works again");
                     }
                 },
                 failure -> {
+                    missed.incrementAndGet();
                     metrics.redisPublishFailure();
                     if (failing.compareAndSet(false, true)) {
                         LOG.warnf("Redis publish failed (prices are stored; cache and stream lag until Redis answers): %s",
@@ -128,5 +154,15 @@ public class PricePublisher {
                         LOG.debugf("Redis publish failed again: %s", failure);
                     }
                 });
+    }
+
+    /** Sends {@code requests} in order, in pipelined round trips of at most {@link #PIPELINE_LENGTH} commands. */
+    private Uni<Void> pipelined(List<Request> requests) {
+        List<List<Request>> pipelines = new ArrayList<>();
+        for (int start = 0; start < requests.size(); start += PIPELINE_LENGTH) {
+            pipelines.add(requests.subList(start, Math.min(requests.size(), start + PIPELINE_LENGTH)));
+        }
+        return Multi.createFrom().iterable(pipelines).onItem().transformToUniAndConcatenate(redis::batch).collect().last()
+                .replaceWithVoid();
     }
 }

@@ -2,6 +2,7 @@ package dev.capflow.ingest.grpc;
 
 import java.net.ConnectException;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.OptimisticLockException;
 
@@ -36,6 +37,8 @@ final class GrpcErrors {
     private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
     /** unique_violation, serialization_failure, deadlock_detected: a concurrent writer won; retry. */
     private static final Set<String> RETRYABLE_SQL_STATES = Set.of("23505", "40001", "40P01");
+    /** Class 08 (connection exception) and 57P01-57P03 (the server is shutting down or starting up): try again later. */
+    private static final Pattern UNAVAILABLE_SQL_STATE = Pattern.compile("08...|57P0[123]");
 
     private GrpcErrors() {
     }
@@ -78,7 +81,9 @@ final class GrpcErrors {
         if (cause instanceof PriceFanout.ClosedException) {
             return Status.UNAVAILABLE.withDescription(cause.getMessage()).asRuntimeException();
         }
-        if (cause instanceof ConnectException || cause instanceof ClosedConnectionException) {
+        if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
+                || cause instanceof PgException pg && pg.getSqlState() != null
+                        && UNAVAILABLE_SQL_STATE.matcher(pg.getSqlState()).matches()) {
             return Status.UNAVAILABLE.withDescription("database unavailable: " + cause.getMessage())
                     .asRuntimeException();
         }

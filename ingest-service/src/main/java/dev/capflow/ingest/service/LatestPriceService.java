@@ -17,7 +17,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Latest prices from the Redis hash, falling back to PostgreSQL for symbols the hash lacks or for
- * all of them when Redis does not answer in time; prices read from PostgreSQL refill the hash.
+ * all of them when Redis does not answer in time; prices read from PostgreSQL refill the hash. While
+ * the hash may be stale (see {@link PricePublisher#latestMayBeStale()}), PostgreSQL answers and the
+ * whole hash is rewritten from it.
  */
 @ApplicationScoped
 public class LatestPriceService {
@@ -36,6 +38,9 @@ public class LatestPriceService {
 
     /** One price per symbol (normalized, distinct) that has any, in the given order. */
     public Uni<List<LatestPrice>> latest(List<String> symbols) {
+        if (publisher.latestMayBeStale()) {
+            return fromDatabaseResyncingCache(symbols);
+        }
         return cache.read(symbols).map(Optional::of)
                 .onFailure().invoke(failure -> LOG.debugf("latest prices from PostgreSQL, Redis failed: %s", failure))
                 .onFailure().recoverWithItem(Optional.empty())
@@ -53,6 +58,16 @@ public class LatestPriceService {
                         return inOrder(symbols, found);
                     });
                 });
+    }
+
+    /** Answers from PostgreSQL; the same read of every symbol's latest price rewrites the hash, when Redis answers. */
+    private Uni<List<LatestPrice>> fromDatabaseResyncingCache(List<String> symbols) {
+        long mark = publisher.resyncMark();
+        return repository.latestOfAll()
+                .call(all -> publisher.resync(all.values(), mark)
+                        .onFailure().invoke(failure -> LOG.debugf("latest-price hash not resynced, Redis failed: %s", failure))
+                        .onFailure().recoverWithNull())
+                .map(all -> inOrder(symbols, all));
     }
 
     private static List<LatestPrice> inOrder(List<String> symbols, Map<String, LatestPrice> found) {

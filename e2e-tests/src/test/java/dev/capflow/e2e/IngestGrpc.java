@@ -1,0 +1,31 @@
+package dev.capflow.e2e;
+
+import java.util.concurrent.TimeUnit;
+
+import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
+import dev.capflow.proto.ingest.v1.Instrument;
+import dev.capflow.proto.ingest.v1.InstrumentKind;
+import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
+import io.grpc.Channel;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+
+/** A plain grpc-java client of a running ingest-service, as another service would use it. */
+final class IngestGrpc {
+
+    private IngestGrpc() {
+    }
+
+    /** A plaintext channel to the service's shared HTTP/gRPC port; the caller shuts it down. */
+    static ManagedChannel channel(ServiceProcess ingest) {
+        return ManagedChannelBuilder.forAddress("localhost", ingest.port()).usePlaintext().build();
+    }
+
+    /** Registers {@code symbol} as a USD equity, so that its prices are accepted. */
+    static void registerEquity(Channel channel, String symbol) {
+        IngestServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .upsertInstrument(UpsertInstrumentRequest.newBuilder().setInstrument(Instrument.newBuilder()
+                        .setSymbol(symbol).setName(symbol + " test equity").setCurrency("USD").setExchange("TEST")
+                        .setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY)).build());
+    }
+}
