@@ -29,7 +29,7 @@ QUARKUS_REDIS_HOSTS="$REDIS_URL" \
   java -Xmx1g -jar ingest-service/target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true' EXIT
-java -jar devstack/target/capflow-devstack.jar wait-http "http://localhost:$PORT/q/health/ready" 120 --pid "$SERVICE"
+java -cp "devstack/target/capflow-devstack.jar:devstack/target/lib/*" dev.capflow.devstack.DevStack wait-http "http://localhost:$PORT/q/health/ready" 120 --pid "$SERVICE"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB;" \
   "$(psql -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c 'SHOW server_version')" "PostgreSQL; $(java -version 2>&1 | head -1)"

@@ -70,7 +70,7 @@ public final class DevStack {
     }
 
     private static void printUsage(PrintStream out) {
-        out.println("usage: java -jar capflow-devstack.jar COMMAND [ARGS]");
+        out.println("usage: java -cp 'capflow-devstack.jar:lib/*' dev.capflow.devstack.DevStack COMMAND [ARGS]");
         out.println("commands:");
         for (Subcommand command : COMMANDS) {
             out.printf("  %-52s %s%n", command.usage(), command.summary());
