@@ -1,5 +1,6 @@
 package dev.capflow.e2e;
 
+import java.net.URI;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,7 +45,7 @@ class RedisOutageThroughGatewayIT {
         stores = Datastores.start(REDIS_DB);
         redisProxy = TcpProxy.start(stores.redisHost(), stores.redisPort());
         Map<String, String> env = new HashMap<>(ServiceEnv.ingest(stores));
-        env.put("QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:" + redisProxy.port() + "/" + REDIS_DB);
+        env.put("QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:" + redisProxy.port() + URI.create(stores.redisUrl()).getPath());
         ingest = ServiceProcess.start("ingest-service", env);
         gateway = ServiceProcess.start("gateway", ServiceEnv.gateway(ingest));
         api = new GatewayApi(gateway);

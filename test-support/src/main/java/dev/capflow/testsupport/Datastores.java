@@ -26,6 +26,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 public final class Datastores implements AutoCloseable {
 
+    /** Logical databases 1-15 can be claimed; database 0 holds the claim locks. */
+    private static final int REDIS_DATABASES = 15;
+
     private final String pgHost;
     private final int pgPort;
     private final String database;
@@ -33,11 +36,11 @@ public final class Datastores implements AutoCloseable {
     private final String password;
     private final String redisHost;
     private final int redisPort;
-    private final int redisDb;
+    private int redisDb;
     private final String adminJdbcUrl;
     private final AutoCloseable containers;
 
-    private Datastores(String adminJdbcUrl, String user, String password, String redisUri, int redisDb,
+    private Datastores(String adminJdbcUrl, String user, String password, String redisUri,
             AutoCloseable containers) {
         URI pg = URI.create(adminJdbcUrl.substring("jdbc:".length()));
         URI redis = URI.create(redisUri);
@@ -48,14 +51,17 @@ public final class Datastores implements AutoCloseable {
         this.password = password;
         this.redisHost = redis.getHost();
         this.redisPort = redis.getPort() > 0 ? redis.getPort() : 6379;
-        this.redisDb = redisDb;
         this.containers = containers;
         this.database = "capflow_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
-    /** Starts (or connects to) the datastores and creates a fresh database; {@code redisDb} isolates modules. */
-    public static Datastores start(int redisDb) {
-        Datastores stores = dockerAvailable() ? fromContainers(redisDb) : fromEnvironment(redisDb);
+    /**
+     * Starts (or connects to) the datastores, creates a fresh database and claims a Redis logical
+     * database for this run: {@code preferredRedisDb} when free, else the next free one of 1-15.
+     */
+    public static Datastores start(int preferredRedisDb) {
+        Datastores stores = dockerAvailable() ? fromContainers() : fromEnvironment();
+        stores.claimRedisDb(preferredRedisDb);
         stores.createDatabase();
         stores.flushRedis();
         return stores;
@@ -70,26 +76,25 @@ public final class Datastores implements AutoCloseable {
     }
 
     @SuppressWarnings("resource")
-    private static Datastores fromContainers(int redisDb) {
+    private static Datastores fromContainers() {
         PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:16-alpine");
         GenericContainer<?> redis = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
         postgres.start();
         redis.start();
         String adminUrl = "jdbc:postgresql://" + postgres.getHost() + ":" + postgres.getMappedPort(5432) + "/postgres";
         String redisUri = "redis://" + redis.getHost() + ":" + redis.getMappedPort(6379);
-        return new Datastores(adminUrl, postgres.getUsername(), postgres.getPassword(), redisUri, redisDb, () -> {
+        return new Datastores(adminUrl, postgres.getUsername(), postgres.getPassword(), redisUri, () -> {
             redis.stop();
             postgres.stop();
         });
     }
 
-    private static Datastores fromEnvironment(int redisDb) {
+    private static Datastores fromEnvironment() {
         return new Datastores(
                 env("CAPFLOW_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"),
                 env("CAPFLOW_TEST_PG_USER", "postgres"),
                 env("CAPFLOW_TEST_PG_PASSWORD", ""),
                 env("CAPFLOW_TEST_REDIS_URL", "redis://127.0.0.1:6379"),
-                redisDb,
                 () -> {
                 });
     }
@@ -153,6 +158,30 @@ public final class Datastores implements AutoCloseable {
         }
     }
 
+    /** Reserves a Redis logical database with a lock key in database 0, so that concurrent runs never share keys. */
+    private void claimRedisDb(int preferred) {
+        for (int i = 0; i < REDIS_DATABASES; i++) {
+            int candidate = 1 + Math.floorMod(preferred - 1 + i, REDIS_DATABASES);
+            redisDb = 0;
+            String reply = redisCommand("SET", lockKey(candidate), database, "NX", "EX", "7200");
+            if (reply.equals("+OK\r\n+OK\r\n")) {
+                redisDb = candidate;
+                return;
+            }
+        }
+        throw new IllegalStateException("Redis databases 1-" + REDIS_DATABASES + " are all claimed by other test runs");
+    }
+
+    private void releaseRedisDb() {
+        int claimed = redisDb;
+        redisDb = 0;
+        redisCommand("DEL", lockKey(claimed));
+    }
+
+    private static String lockKey(int db) {
+        return "capflow:test-lock:" + db;
+    }
+
     private void flushRedis() {
         redisCommand("FLUSHDB");
     }
@@ -188,7 +217,11 @@ public final class Datastores implements AutoCloseable {
                 Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         } finally {
-            containers.close();
+            try {
+                releaseRedisDb();
+            } finally {
+                containers.close();
+            }
         }
     }
 

@@ -6,7 +6,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * The one shared Quarkus test resource: a fresh PostgreSQL database and a Redis logical database
- * per test run (see {@link Datastores}). Init arg {@code redis-db} picks the Redis database so
+ * per test run (see {@link Datastores}). Init arg {@code redis-db} is the preferred Redis database; a free one is claimed so
  * that modules whose tests may run side by side do not share keys.
  */
 public class PostgresRedisResource implements QuarkusTestResourceLifecycleManager {
