@@ -1,0 +1,81 @@
+package dev.capflow.basket.engine;
+
+import java.time.LocalDate;
+
+/** Return, risk, drawdown and benchmark metrics of the levels in a window (DESIGN section 4). */
+final class MetricsCalculator {
+
+    static final double TRADING_DAYS = 252.0;
+
+    private MetricsCalculator() {
+    }
+
+    /**
+     * @param benchmark the benchmark aligned on the window's dates ({@code window.size()} values), or null
+     * @param riskFreeRate the annual risk-free rate; the daily one is {@code riskFreeRate / 252}
+     */
+    static Metrics compute(int[] calendar, double[] levels, Window window, double[] benchmark, double riskFreeRate) {
+        int first = window.first();
+        int n = window.last() - first;
+        double[] returns = new double[n];
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            returns[k] = levels[first + k + 1] / levels[first + k] - 1;
+            sum += returns[k];
+        }
+        double mean = sum / n;
+        double squares = 0;
+        for (double r : returns) {
+            squares += (r - mean) * (r - mean);
+        }
+        double stdev = n > 1 ? Math.sqrt(squares / (n - 1)) : Double.NaN;
+        double annualFactor = Math.sqrt(TRADING_DAYS);
+
+        double totalReturn = levels[window.last()] / levels[first] - 1;
+        double annualizedReturn = n > 0 ? Math.pow(1 + totalReturn, TRADING_DAYS / n) - 1 : Double.NaN;
+        double sharpe = stdev > 0 ? (mean - riskFreeRate / TRADING_DAYS) / stdev * annualFactor : Double.NaN;
+
+        int peak = first;
+        int drawdownPeak = first;
+        int trough = first;
+        double maxDrawdown = 0;
+        for (int t = first + 1; t <= window.last(); t++) {
+            if (levels[t] > levels[peak]) {
+                peak = t;
+            }
+            double drawdown = levels[t] / levels[peak] - 1;
+            if (drawdown < maxDrawdown) {
+                maxDrawdown = drawdown;
+                drawdownPeak = peak;
+                trough = t;
+            }
+        }
+
+        double beta = Double.NaN;
+        double correlation = Double.NaN;
+        if (benchmark != null && n > 1) {
+            double[] benchmarkReturns = new double[n];
+            double benchmarkSum = 0;
+            for (int k = 0; k < n; k++) {
+                benchmarkReturns[k] = benchmark[k + 1] / benchmark[k] - 1;
+                benchmarkSum += benchmarkReturns[k];
+            }
+            double benchmarkMean = benchmarkSum / n;
+            double cross = 0;
+            double benchmarkSquares = 0;
+            for (int k = 0; k < n; k++) {
+                double deviation = benchmarkReturns[k] - benchmarkMean;
+                cross += (returns[k] - mean) * deviation;
+                benchmarkSquares += deviation * deviation;
+            }
+            if (benchmarkSquares > 0) {
+                // the (n - 1) of the sample covariance and variance cancels in both ratios
+                beta = cross / benchmarkSquares;
+                correlation = squares > 0 ? cross / Math.sqrt(squares * benchmarkSquares) : Double.NaN;
+            }
+        }
+
+        return new Metrics(totalReturn, annualizedReturn, stdev * annualFactor, sharpe, maxDrawdown,
+                LocalDate.ofEpochDay(calendar[drawdownPeak]), LocalDate.ofEpochDay(calendar[trough]), beta, correlation);
+    }
+}
