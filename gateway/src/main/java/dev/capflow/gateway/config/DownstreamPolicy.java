@@ -15,6 +15,17 @@ public interface DownstreamPolicy {
     @WithDefault("30s")
     Duration writeDeadline();
 
+    /** Deadline of the grpc.health.v1 check behind the gateway's readiness data. */
+    @WithDefault("1s")
+    Duration healthDeadline();
+
+    /**
+     * How often the channel resolves the service's DNS name again (0 never), so that replicas added
+     * since join the round robin: grpc-java itself re-resolves only when a connection breaks.
+     */
+    @WithDefault("30s")
+    Duration reResolveInterval();
+
     /** Retries of read calls that failed with UNAVAILABLE. */
     Retry retry();
 

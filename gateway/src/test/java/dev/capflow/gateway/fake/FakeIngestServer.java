@@ -25,6 +25,7 @@ public class FakeIngestServer implements QuarkusTestResourceLifecycleManager {
         try {
             server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
                     .addService(service)
+                    .addService(service.health())
                     .build()
                     .start();
         } catch (IOException e) {

@@ -34,6 +34,10 @@ import dev.capflow.proto.ingest.v1.SubscribePricesRequest;
 import dev.capflow.proto.ingest.v1.SubscribePricesResponse;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentResponse;
+import grpc.health.v1.HealthGrpc;
+import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
+import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
+import io.grpc.BindableService;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
@@ -75,6 +79,16 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     public void reset() {
         scripts.clear();
         received.clear();
+    }
+
+    /** The grpc.health.v1 service of this fake: Check plays the scripts of {@code HealthGrpc.getCheckMethod()}. */
+    public BindableService health() {
+        return new HealthGrpc.HealthImplBase() {
+            @Override
+            public void check(HealthCheckRequest request, StreamObserver<HealthCheckResponse> observer) {
+                answer(HealthGrpc.getCheckMethod(), request, observer);
+            }
+        };
     }
 
     /** Stops the timer that plays delayed answers. */

@@ -9,14 +9,19 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.capflow.gateway.fake.Answer;
 import dev.capflow.gateway.fake.FakeIngestServer;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
+import grpc.health.v1.HealthGrpc;
+import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
+import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
+import io.grpc.Status;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
-/** The operational surface: OpenAPI and Swagger UI, health, metrics, and the body size limit. */
+/** The operational surface: the landing page, OpenAPI and Swagger UI, health, metrics, and the body size limit. */
 @QuarkusTest
 @WithTestResource(FakeIngestServer.class)
 class OpenApiAndLimitsTest extends GatewayTest {
@@ -57,12 +62,44 @@ class OpenApiAndLimitsTest extends GatewayTest {
     }
 
     @Test
+    void rootServesTheLandingPageLinkingTheApi() {
+        String page = given().when().get("/")
+                .then().statusCode(200).contentType(ContentType.HTML)
+                .extract().asString();
+
+        assertThat(page).contains("<title>capflow</title>").contains("/q/swagger-ui").contains("/api/v1/prices/");
+    }
+
+    @Test
     void swaggerUiHealthAndMetricsAreServed() {
         given().when().get("/q/swagger-ui/").then().statusCode(200);
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("jvm_memory_used_bytes");
+        assertThat(metrics).contains("jvm_memory_used_bytes")
+                .as("gRPC client latency per method (the readiness check called grpc.health.v1.Health/Check)")
+                .containsPattern("grpc_client_processing_duration_seconds_count\\{[^}]*method=\"Check\"");
+    }
+
+    @Test
+    void readinessReportsIngestHealthAndStaysUpWhenIngestIsNotServing() {
+        fake.script(HealthGrpc.getCheckMethod(),
+                Answer.reply(HealthCheckResponse.newBuilder().setStatus(HealthCheckResponse.ServingStatus.SERVING).build()),
+                Answer.reply(HealthCheckResponse.newBuilder().setStatus(HealthCheckResponse.ServingStatus.NOT_SERVING).build()),
+                Answer.fail(Status.UNAVAILABLE));
+
+        assertThat(ingestReadiness()).containsEntry("ingest-service", "up").containsEntry("grpc-health", "SERVING");
+        assertThat(ingestReadiness()).containsEntry("ingest-service", "degraded").containsEntry("grpc-health", "NOT_SERVING");
+        assertThat(ingestReadiness()).containsEntry("ingest-service", "degraded").containsEntry("grpc-health", "UNAVAILABLE");
+        assertThat(fake.requests(HealthGrpc.getCheckMethod())).extracting(HealthCheckRequest::getService)
+                .containsExactly(IngestServiceGrpc.SERVICE_NAME, IngestServiceGrpc.SERVICE_NAME, IngestServiceGrpc.SERVICE_NAME);
+    }
+
+    /** The data of the ingest-service readiness check, after asserting the gateway is ready. */
+    private static Map<String, Object> ingestReadiness() {
+        JsonPath ready = given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .extract().jsonPath();
+        return ready.getMap("checks.find { it.name == 'ingest-service' }.data");
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 
 import dev.capflow.ingest.config.IngestConfig;
 import dev.capflow.ingest.domain.Tick;
+import dev.capflow.ingest.metrics.IngestMetrics;
+import dev.capflow.ingest.metrics.StreamLag;
 import dev.capflow.ingest.stream.PriceFanout;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.stream.ReactiveStreamCommands;
@@ -37,16 +39,18 @@ public class PriceStreamReader {
     private final IngestConfig.Redis config;
     private final InstanceId instanceId;
     private final PriceFanout fanout;
+    private final StreamLag lag;
     private volatile String lastId = "$";
     private volatile boolean failing;
     private Cancellable loop;
 
     public PriceStreamReader(ReactiveRedisDataSource redis, IngestConfig config, InstanceId instanceId,
-            PriceFanout fanout) {
+            PriceFanout fanout, IngestMetrics metrics) {
         this.streams = redis.stream(String.class, String.class, String.class);
         this.config = config.redis();
         this.instanceId = instanceId;
         this.fanout = fanout;
+        this.lag = metrics.streamLag();
     }
 
     void start(@Observes StartupEvent event) {
@@ -73,6 +77,7 @@ public class PriceStreamReader {
             LOG.info("reading the Redis price stream again");
         }
         if (messages == null || messages.isEmpty()) {
+            lag.caughtUp();
             return;
         }
         List<Tick> ticks = new ArrayList<>(messages.size());
@@ -88,6 +93,7 @@ public class PriceStreamReader {
                 ticks.add(tick);
             }
         }
+        lag.read(lastId);
         fanout.publish(ticks);
     }
 

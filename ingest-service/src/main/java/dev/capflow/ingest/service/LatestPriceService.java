@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import dev.capflow.ingest.cache.LatestPriceCache;
 import dev.capflow.ingest.cache.PricePublisher;
 import dev.capflow.ingest.domain.LatestPrice;
+import dev.capflow.ingest.metrics.IngestMetrics;
 import dev.capflow.ingest.repository.LatestPriceRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -29,16 +30,20 @@ public class LatestPriceService {
     private final LatestPriceCache cache;
     private final LatestPriceRepository repository;
     private final PricePublisher publisher;
+    private final IngestMetrics metrics;
 
-    public LatestPriceService(LatestPriceCache cache, LatestPriceRepository repository, PricePublisher publisher) {
+    public LatestPriceService(LatestPriceCache cache, LatestPriceRepository repository, PricePublisher publisher,
+            IngestMetrics metrics) {
         this.cache = cache;
         this.repository = repository;
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
     /** One price per symbol (normalized, distinct) that has any, in the given order. */
     public Uni<List<LatestPrice>> latest(List<String> symbols) {
         if (publisher.latestMayBeStale()) {
+            metrics.latestCacheLookups(0, symbols.size());
             return fromDatabaseResyncingCache(symbols);
         }
         return cache.read(symbols).map(Optional::of)
@@ -47,6 +52,7 @@ public class LatestPriceService {
                 .chain(cached -> {
                     Map<String, LatestPrice> found = new HashMap<>(cached.orElse(Map.of()));
                     List<String> missing = symbols.stream().filter(symbol -> !found.containsKey(symbol)).toList();
+                    metrics.latestCacheLookups(found.size(), missing.size());
                     if (missing.isEmpty()) {
                         return Uni.createFrom().item(inOrder(symbols, found));
                     }

@@ -1,6 +1,7 @@
 package dev.capflow.ingest.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
 import dev.capflow.testsupport.PostgresRedisResource;
 import grpc.health.v1.HealthGrpc;
@@ -24,12 +26,14 @@ import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
 
 /** The platform surface: gRPC health and reflection, readiness with Redis data, Prometheus counters. */
 @QuarkusTest
@@ -44,6 +48,9 @@ class PlatformTest extends GrpcTestBase {
 
     @TestHTTPResource("/q/metrics")
     URI metrics;
+
+    @Inject
+    MeterRegistry registry;
 
     static String get(URI uri) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
@@ -108,5 +115,31 @@ class PlatformTest extends GrpcTestBase {
                 .contains("capflow_ingest_bars_total{outcome=\"rejected\"}")
                 .contains("capflow_ingest_ticks_total{outcome=\"duplicate\"}")
                 .contains("capflow_ingest_redis_publish_failures_total");
+    }
+
+    @Test
+    void countsLatestPriceCacheHitsAndMissesAndExportsStreamLagAndGrpcLatencyPerMethod() throws Exception {
+        register("HIT");
+        register("MISS");
+        client().ingestBars(IngestBarsRequest.newBuilder().addBars(bar("HIT", "2025-10-27", 10)).build());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(redis("HGET", "capflow:latest", "HIT")).contains("\"price\":10.0"));
+        // the first request after start answers from PostgreSQL and resyncs the hash (PricePublisher#latestMayBeStale)
+        client().getLatestPrices(GetLatestPricesRequest.newBuilder().addSymbols("HIT").build());
+        double hits = cacheLookups("hit");
+        double misses = cacheLookups("miss");
+
+        // HIT is in the hash; MISS has no price anywhere, so PostgreSQL is asked for it
+        client().getLatestPrices(GetLatestPricesRequest.newBuilder().addSymbols("HIT").addSymbols("MISS").build());
+
+        assertThat(cacheLookups("hit") - hits).isEqualTo(1.0);
+        assertThat(cacheLookups("miss") - misses).isEqualTo(1.0);
+        assertThat(get(metrics)).contains("capflow_ingest_latest_cache_lookups_total{result=\"hit\"}")
+                .contains("capflow_ingest_stream_lag_seconds ")
+                .containsPattern("grpc_server_processing_duration_seconds_count\\{[^}]*method=\"GetLatestPrices\"");
+    }
+
+    private double cacheLookups(String result) {
+        return registry.get("capflow.ingest.latest.cache.lookups").tag("result", result).counter().count();
     }
 }
