@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.capflow.testsupport.Datastores;
+import dev.capflow.testsupport.ProjectRoot;
+import dev.capflow.testsupport.ServiceProcess;
 
 /**
  * gRPC balancing as deployed: two real ingest-service processes (one database, migrated concurrently under
@@ -42,9 +44,9 @@ class GrpcRoundRobinIT {
             "(?m)^grpc_server_processing_duration_seconds_count\\{[^}]*method=\"ListInstruments\"[^}]*} ([0-9.eE+]+)$");
 
     private static Datastores stores;
-    private static QuarkusProcess ingestA;
-    private static QuarkusProcess ingestB;
-    private static QuarkusProcess gateway;
+    private static ServiceProcess ingestA;
+    private static ServiceProcess ingestB;
+    private static ServiceProcess gateway;
     private static Path hosts;
     private static String ingestHost;
 
@@ -58,8 +60,8 @@ class GrpcRoundRobinIT {
                 "QUARKUS_DATASOURCE_JDBC_URL", stores.jdbcUrl(),
                 "QUARKUS_DATASOURCE_REACTIVE_URL", stores.reactiveUrl(),
                 "QUARKUS_REDIS_HOSTS", stores.redisUrl());
-        ingestA = QuarkusProcess.start("ingest-service", INGEST_A, ingestPort, List.of(), ingestEnv);
-        ingestB = QuarkusProcess.start("ingest-service", INGEST_B, ingestPort, List.of(), ingestEnv);
+        ingestA = ServiceProcess.launch("ingest-service", INGEST_A, ingestPort, List.of(), ingestEnv);
+        ingestB = ServiceProcess.launch("ingest-service", INGEST_B, ingestPort, List.of(), ingestEnv);
         ingestA.awaitReady(START_TIMEOUT);
         ingestB.awaitReady(START_TIMEOUT);
 
@@ -70,7 +72,7 @@ class GrpcRoundRobinIT {
         gatewayEnv.put("CAPFLOW_GATEWAY_INGEST_RE_RESOLVE_INTERVAL", "1s");
         hosts = ProjectRoot.path().resolve("deploy-tests/target/hosts");
         resolveIngestTo(INGEST_A);
-        gateway = QuarkusProcess.start("gateway", "127.0.0.1", portFreeOn("127.0.0.1"),
+        gateway = ServiceProcess.launch("gateway", "127.0.0.1", portFreeOn("127.0.0.1"),
                 // the JVM resolves names from the hosts file only, and caches no answer
                 List.of("-Djdk.net.hosts.file=" + hosts, "-Dsun.net.inetaddr.ttl=0"), gatewayEnv)
                 .awaitReady(START_TIMEOUT);
@@ -78,7 +80,7 @@ class GrpcRoundRobinIT {
 
     @AfterAll
     static void stopEverything() throws Exception {
-        for (QuarkusProcess process : new QuarkusProcess[] { gateway, ingestB, ingestA }) {
+        for (ServiceProcess process : new ServiceProcess[] { gateway, ingestB, ingestA }) {
             if (process != null) {
                 process.close();
             }
@@ -160,7 +162,7 @@ class GrpcRoundRobinIT {
         return new Served(listInstrumentsServed(ingestA), listInstrumentsServed(ingestB));
     }
 
-    private static long listInstrumentsServed(QuarkusProcess ingest) throws IOException {
+    private static long listInstrumentsServed(ServiceProcess ingest) throws IOException {
         Matcher counts = LIST_INSTRUMENTS_SERVED.matcher(ingest.get("/q/metrics").body());
         long served = 0;
         while (counts.find()) {

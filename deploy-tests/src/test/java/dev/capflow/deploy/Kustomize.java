@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import dev.capflow.testsupport.ProjectRoot;
 
 /** Renders k8s/ kustomizations with {@code kubectl kustomize}, once per folder and JVM. */
 final class Kustomize {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import dev.capflow.testsupport.ProjectRoot;
 
 /**
  * A service's configuration as its prod profile sees it in a pod: application.properties (keys without a

@@ -10,6 +10,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import dev.capflow.testsupport.ServiceProcess;
 
 /** REST calls to a running gateway process; non-integral JSON numbers are read as doubles, so prices compare exactly. */
 final class GatewayApi {

@@ -25,6 +25,8 @@ import dev.capflow.devstack.demo.YahooCsv;
 import dev.capflow.testsupport.Datastores;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import dev.capflow.testsupport.ProjectRoot;
+import dev.capflow.testsupport.ServiceProcess;
 
 /**
  * The platform end to end: real gateway and ingest-service processes on a real PostgreSQL and Redis,
@@ -54,7 +56,7 @@ class GatewayToIngestIT {
 
     @Test
     void demoCsvIsStoredOnceAndItsOctoberBarsReadBackWithTheFilesCloses() throws Exception {
-        Path demoFile = ServiceProcess.projectRoot().resolve("demo/prices/NVDA.csv");
+        Path demoFile = ProjectRoot.path().resolve("demo/prices/NVDA.csv");
         List<String[]> demoRows = Files.readAllLines(demoFile).stream().skip(1).map(line -> line.split(",")).toList();
         List<String> demoDates = demoRows.stream().map(row -> row[0]).toList();
         assertThat(demoRows).hasSize(85);

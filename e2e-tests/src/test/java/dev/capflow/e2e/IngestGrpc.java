@@ -9,6 +9,7 @@ import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import dev.capflow.testsupport.ServiceProcess;
 
 /** A plain grpc-java client of a running ingest-service, as another service would use it. */
 final class IngestGrpc {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import dev.capflow.testsupport.Datastores;
 import dev.capflow.testsupport.TcpProxy;
 import io.restassured.path.json.JsonPath;
+import dev.capflow.testsupport.ServiceProcess;
 
 /**
  * Redis goes away under a running platform: writes through the gateway are still stored and reported,

@@ -3,6 +3,7 @@ package dev.capflow.e2e;
 import java.util.Map;
 
 import dev.capflow.testsupport.Datastores;
+import dev.capflow.testsupport.ServiceProcess;
 
 /** The environment variables ./capflow gives each service, here pointed at a test's datastores. */
 final class ServiceEnv {

@@ -25,6 +25,7 @@ import dev.capflow.proto.ingest.v1.Tick;
 import dev.capflow.testsupport.Datastores;
 import dev.capflow.testsupport.ResendingTickStreamer;
 import io.grpc.ManagedChannel;
+import dev.capflow.testsupport.ServiceProcess;
 
 /**
  * SIGTERM while a client streams ticks: the service drains and exits on its own within its shutdown

@@ -28,6 +28,7 @@ import dev.capflow.testsupport.Datastores;
 import dev.capflow.testsupport.ResendingTickStreamer;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
+import dev.capflow.testsupport.ServiceProcess;
 
 /**
  * PostgreSQL stops and comes back while a producer streams ticks into ingest-service: the producer resends

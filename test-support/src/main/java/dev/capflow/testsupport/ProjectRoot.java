@@ -1,14 +1,14 @@
-package dev.capflow.deploy;
+package dev.capflow.testsupport;
 
 import java.nio.file.Path;
 
-/** The capflow checkout these tests read (k8s/, the services' application.properties and jars). */
-final class ProjectRoot {
+/** The capflow checkout a test runs in: system property {@code capflow.project.root}, else the module's parent. */
+public final class ProjectRoot {
 
     private ProjectRoot() {
     }
 
-    static Path path() {
+    public static Path path() {
         String root = System.getProperty("capflow.project.root");
         return root != null ? Path.of(root) : Path.of("..").toAbsolutePath().normalize();
     }

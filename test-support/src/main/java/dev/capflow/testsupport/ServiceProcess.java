@@ -1,6 +1,7 @@
-package dev.capflow.deploy;
+package dev.capflow.testsupport;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,52 +15,85 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A packaged capflow service ({@code <module>/target/quarkus-app/quarkus-run.jar}) run as a real process on one address. */
-final class QuarkusProcess implements AutoCloseable {
+/**
+ * One packaged capflow service ({@code <module>/target/quarkus-app/quarkus-run.jar}) run as a real
+ * child process, configured by environment variables as {@code ./capflow} and Kubernetes run it.
+ * Its output goes to {@code target/service-logs/} of the module whose tests start it.
+ */
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final String name;
+    private final int port;
     private final String baseUrl;
     private final Path log;
     private final Process process;
 
-    private QuarkusProcess(String name, String baseUrl, Path log, Process process) {
+    private ServiceProcess(String name, int port, String baseUrl, Path log, Process process) {
         this.name = name;
+        this.port = port;
         this.baseUrl = baseUrl;
         this.log = log;
         this.process = process;
     }
 
-    /** Starts {@code module} listening on {@code host:port}, with the JVM options and environment given; does not wait. */
-    static QuarkusProcess start(String module, String host, int port, List<String> jvmOptions, Map<String, String> env) {
-        Path root = ProjectRoot.path();
-        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    /** Starts {@code module} on a free port of 127.0.0.1 and waits until it is ready. */
+    public static ServiceProcess start(String module, Map<String, String> env) {
+        return launch(module, "127.0.0.1", freePort(), List.of(), env).awaitReady(START_TIMEOUT);
+    }
+
+    /** Starts {@code module} listening on {@code host:port} with extra JVM options; does not wait for readiness. */
+    public static ServiceProcess launch(String module, String host, int port, List<String> jvmOptions,
+            Map<String, String> env) {
+        Path jar = ProjectRoot.path().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package " + module + " first");
         }
         try {
-            Path logs = root.resolve("deploy-tests/target/service-logs");
+            Path logs = Path.of("target", "service-logs").toAbsolutePath();
             Files.createDirectories(logs);
             Path log = logs.resolve(module + "-" + host + "-" + port + ".log");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx256m");
+            command.add("-Xmx384m");
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_HOST", host);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            return new QuarkusProcess(module + "@" + host + ":" + port, "http://" + host + ":" + port, log, builder.start());
+            return new ServiceProcess(module + "@" + host + ":" + port, port, "http://" + host + ":" + port, log,
+                    builder.start());
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + module, e);
         }
     }
 
-    /** Waits until /q/health/ready answers 200; fails with the log's tail if the process exits or times out. */
-    QuarkusProcess awaitReady(Duration timeout) {
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Waits until /q/health/ready answers 200; fails with the log's tail if the process exits or the time runs out. */
+    public ServiceProcess awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -69,15 +103,16 @@ final class QuarkusProcess implements AutoCloseable {
                 if (get("/q/health/ready").statusCode() == 200) {
                     return this;
                 }
-            } catch (IOException notYet) {
-                // not listening yet
+            } catch (IOException notListeningYet) {
+                // the port opens a moment after the process starts
             }
             sleep(250);
         }
         throw new IllegalStateException(name + " not ready after " + timeout + "; log:\n" + logTail());
     }
 
-    HttpResponse<String> get(String path) throws IOException {
+    /** A plain GET against this service. */
+    public HttpResponse<String> get(String path) throws IOException {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -87,11 +122,22 @@ final class QuarkusProcess implements AutoCloseable {
         }
     }
 
-    Path log() {
-        return log;
+    /** Sends SIGTERM (graceful shutdown) and returns the exit code; fails if the process outlives {@code timeout}. */
+    public int terminate(Duration timeout) {
+        process.destroy();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException(name + " ignored SIGTERM for " + timeout);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -117,6 +163,15 @@ final class QuarkusProcess implements AutoCloseable {
     @Override
     public String toString() {
         return name;
+    }
+
+    /** A TCP port that was free a moment ago on every local address. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void sleep(long millis) {
