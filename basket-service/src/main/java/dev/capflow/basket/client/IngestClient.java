@@ -1,0 +1,145 @@
+package dev.capflow.basket.client;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
+
+import dev.capflow.basket.config.BasketConfig;
+import dev.capflow.basket.domain.ReturnType;
+import dev.capflow.basket.engine.TimeSeries;
+import dev.capflow.basket.market.LivePrice;
+import dev.capflow.proto.ingest.v1.Adjustment;
+import dev.capflow.proto.ingest.v1.DailyBar;
+import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
+import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
+import dev.capflow.proto.ingest.v1.GetBarsResponse;
+import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
+import dev.capflow.proto.ingest.v1.Instrument;
+import dev.capflow.proto.ingest.v1.InstrumentKind;
+import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
+import dev.capflow.proto.ingest.v1.MutinyIngestServiceGrpc.MutinyIngestServiceStub;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * basket-service's door to ingest-service. Every call is an idempotent read with its own deadline, retried on
+ * UNAVAILABLE; one circuit breaker (counting every attempt) guards them all.
+ */
+@ApplicationScoped
+public class IngestClient {
+
+    /** Name of the circuit breaker, for maintenance and metrics. */
+    public static final String BREAKER = "ingest";
+
+    private final MutinyIngestServiceStub stub;
+    private final BasketConfig.Ingest config;
+    private final Guard guard;
+
+    public IngestClient(@GrpcClient("ingest") MutinyIngestServiceStub stub, BasketConfig config) {
+        this.stub = stub;
+        this.config = config.ingest();
+        this.guard = Guard.create()
+                .withDescription("ingest reads")
+                .withRetry()
+                .maxRetries(this.config.retry().maxRetries())
+                .delay(this.config.retry().delay().toMillis(), ChronoUnit.MILLIS)
+                .jitter(this.config.retry().jitter().toMillis(), ChronoUnit.MILLIS)
+                .whenException(GrpcFailures::isUnavailable)
+                .done()
+                .withCircuitBreaker()
+                .name(BREAKER)
+                .requestVolumeThreshold(this.config.circuitBreaker().requestVolumeThreshold())
+                .failureRatio(this.config.circuitBreaker().failureRatio())
+                .delay(this.config.circuitBreaker().delay().toMillis(), ChronoUnit.MILLIS)
+                .successThreshold(this.config.circuitBreaker().successThreshold())
+                .when(GrpcFailures::countsAgainstService)
+                .done()
+                .build();
+    }
+
+    /** The registered instruments among {@code symbols}, by symbol. */
+    public Uni<Map<String, Instrument>> instruments(Collection<String> symbols) {
+        ListInstrumentsRequest request = ListInstrumentsRequest.newBuilder().addAllSymbols(symbols).build();
+        return read(() -> stub().listInstruments(request)).map(response -> {
+            Map<String, Instrument> found = new LinkedHashMap<>();
+            response.getInstrumentsList().forEach(instrument -> found.put(instrument.getSymbol(), instrument));
+            return found;
+        });
+    }
+
+    /** The registered FX instruments among {@code symbols}: symbol to quote currency. */
+    public Uni<Map<String, String>> fxCurrencies(Collection<String> symbols) {
+        ListInstrumentsRequest request = ListInstrumentsRequest.newBuilder().addAllSymbols(symbols)
+                .setKind(InstrumentKind.INSTRUMENT_KIND_FX).build();
+        return read(() -> stub().listInstruments(request)).map(response -> {
+            Map<String, String> found = new LinkedHashMap<>();
+            response.getInstrumentsList().forEach(instrument -> found.put(instrument.getSymbol(), instrument.getCurrency()));
+            return found;
+        });
+    }
+
+    /** The latest price of each of {@code symbols} that has one (newest tick, else newest daily close). */
+    public Uni<List<LivePrice>> latestPrices(Collection<String> symbols) {
+        GetLatestPricesRequest request = GetLatestPricesRequest.newBuilder().addAllSymbols(symbols).build();
+        return read(() -> stub().getLatestPrices(request)).map(response -> response.getPricesList().stream()
+                .map(latest -> new LivePrice(latest.getSymbol(), latest.getPrice(),
+                        Instant.ofEpochSecond(latest.getTs().getSeconds(), latest.getTs().getNanos())))
+                .toList());
+    }
+
+    /**
+     * The GetBarsBatch request for the daily bars of {@code symbols} in {@code [from, to]} (null {@code to}: up to the
+     * latest), split-adjusted for a price return and total-return adjusted for a total return.
+     */
+    public static GetBarsBatchRequest barsRequest(Collection<String> symbols, LocalDate from, LocalDate to, ReturnType type) {
+        GetBarsBatchRequest.Builder request = GetBarsBatchRequest.newBuilder().addAllSymbols(symbols)
+                .setFrom(from.toString())
+                .setAdjustment(type == ReturnType.TOTAL ? Adjustment.ADJUSTMENT_TOTAL_RETURN : Adjustment.ADJUSTMENT_SPLIT);
+        if (to != null) {
+            request.setTo(to.toString());
+        }
+        return request.build();
+    }
+
+    /** Every requested series in ONE GetBarsBatch call. */
+    public Uni<GetBarsBatchResponse> bars(GetBarsBatchRequest request) {
+        return read(() -> stub().getBarsBatch(request));
+    }
+
+    /** The closes of each series of a GetBarsBatch answer, by symbol. */
+    public static Map<String, TimeSeries> closes(GetBarsBatchResponse response) {
+        Map<String, TimeSeries> closes = new LinkedHashMap<>();
+        for (GetBarsResponse series : response.getSeriesList()) {
+            closes.put(series.getSymbol(), toSeries(series));
+        }
+        return closes;
+    }
+
+    private static TimeSeries toSeries(GetBarsResponse series) {
+        TimeSeries.Builder closes = TimeSeries.builder();
+        for (DailyBar bar : series.getBarsList()) {
+            closes.add(LocalDate.parse(bar.getDate()), bar.getClose());
+        }
+        return closes.build();
+    }
+
+    /** {@code call} must start a new call (with a fresh deadline) on every attempt. */
+    private <T> Uni<T> read(Supplier<Uni<T>> call) {
+        return guard.get(call, new TypeLiteral<Uni<T>>() {
+        }).onFailure().transform(failure -> new DownstreamException("ingest-service", failure));
+    }
+
+    private MutinyIngestServiceStub stub() {
+        return stub.withDeadlineAfter(config.readDeadline().toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.capflow.basket.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the basket service ({@code capflow.basket.*}). */
+@ConfigMapping(prefix = "capflow.basket")
+public interface BasketConfig {
+
+    /**
+     * How far before a base date history is fetched, so that a member or FX rate with no close on the base date
+     * itself carries its last earlier close forward.
+     */
+    @WithDefault("14d")
+    Duration historyLookback();
+
+    /** How basket-service calls ingest-service. */
+    Ingest ingest();
+
+    /** Redis cache and event-bus settings. */
+    Redis redis();
+
+    /** Redis keys, lifetimes and timeouts; Redis is never the source of truth. */
+    interface Redis {
+
+        /** ingest-service's hash of latest prices (field = symbol): the data watermark of every cache key. */
+        @WithDefault("capflow:latest")
+        String latestKey();
+
+        /** The stream ingest-service appends every stored tick to. */
+        @WithDefault("capflow:prices")
+        String streamKey();
+
+        /** Prefix of the keys this service writes. */
+        @WithDefault("capflow:basket:")
+        String keyPrefix();
+
+        /**
+         * How long a cached history or answer lives. A new price moves the watermark and so the key at once; the
+         * lifetime bounds staleness from changes no price announces (a corporate action, a back-filled old bar).
+         */
+        @WithDefault("10m")
+        Duration ttl();
+
+        /** Give up on a Redis read after this long and compute directly instead. */
+        @WithDefault("300ms")
+        Duration timeout();
+
+        /** How long one XREAD blocks waiting for new stream entries. */
+        @WithDefault("1s")
+        Duration streamBlock();
+
+        /** The shortest interval between two live levels of one watched basket (updates in between are coalesced). */
+        @WithDefault("250ms")
+        Duration watchInterval();
+    }
+
+    /** Per-call deadlines, read retries and the circuit breaker for ingest-service. */
+    interface Ingest {
+
+        /** Deadline of each call (one attempt; a retry gets a fresh deadline). */
+        @WithDefault("5s")
+        Duration readDeadline();
+
+        /** Retries of calls that failed with UNAVAILABLE (every call made is an idempotent read). */
+        Retry retry();
+
+        /** The circuit breaker shared by every call to ingest-service. */
+        CircuitBreaker circuitBreaker();
+    }
+
+    /** Retry settings. */
+    interface Retry {
+        @WithDefault("2")
+        int maxRetries();
+
+        @WithDefault("200ms")
+        Duration delay();
+
+        @WithDefault("100ms")
+        Duration jitter();
+    }
+
+    /** Circuit breaker settings; only failures of the service itself count. */
+    interface CircuitBreaker {
+        @WithDefault("20")
+        int requestVolumeThreshold();
+
+        @WithDefault("0.5")
+        double failureRatio();
+
+        @WithDefault("5s")
+        Duration delay();
+
+        @WithDefault("1")
+        int successThreshold();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.capflow.basket.grpc;
+
+import java.util.function.Supplier;
+
+import com.google.protobuf.Timestamp;
+
+import dev.capflow.basket.domain.BasketValidator;
+import dev.capflow.basket.domain.InvalidRequestException;
+import dev.capflow.basket.domain.ReturnType;
+import dev.capflow.basket.domain.Window;
+import dev.capflow.basket.live.LiveLevels;
+import dev.capflow.basket.service.BasketCatalog;
+import dev.capflow.proto.basket.v1.CompareRequest;
+import dev.capflow.proto.basket.v1.CompareResponse;
+import dev.capflow.proto.basket.v1.CreateBasketRequest;
+import dev.capflow.proto.basket.v1.CreateBasketResponse;
+import dev.capflow.proto.basket.v1.DeleteBasketRequest;
+import dev.capflow.proto.basket.v1.DeleteBasketResponse;
+import dev.capflow.proto.basket.v1.GetBasketRequest;
+import dev.capflow.proto.basket.v1.GetBasketResponse;
+import dev.capflow.proto.basket.v1.GetPerformanceRequest;
+import dev.capflow.proto.basket.v1.GetPerformanceResponse;
+import dev.capflow.proto.basket.v1.ListBasketsRequest;
+import dev.capflow.proto.basket.v1.ListBasketsResponse;
+import dev.capflow.proto.basket.v1.MutinyBasketServiceGrpc;
+import dev.capflow.proto.basket.v1.UpdateBasketRequest;
+import dev.capflow.proto.basket.v1.UpdateBasketResponse;
+import dev.capflow.proto.basket.v1.WatchBasketRequest;
+import dev.capflow.proto.basket.v1.WatchBasketResponse;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The capflow.basket.v1.BasketService contract: checks request fields, delegates, maps answers and errors.
+ */
+@GrpcService
+public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImplBase {
+
+    private final BasketCatalog catalog;
+    private final CachedAnswers answers;
+    private final LiveLevels live;
+
+    public BasketGrpcService(BasketCatalog catalog, CachedAnswers answers, LiveLevels live) {
+        this.catalog = catalog;
+        this.answers = answers;
+        this.live = live;
+    }
+
+    @Override
+    public Uni<CreateBasketResponse> createBasket(CreateBasketRequest request) {
+        return answer(() -> catalog.create(BasketValidator.validate(ProtoMapper.toInput(request.getBasket()), false))
+                .map(basket -> CreateBasketResponse.newBuilder().setBasket(ProtoMapper.toProto(basket)).build()));
+    }
+
+    @Override
+    public Uni<GetBasketResponse> getBasket(GetBasketRequest request) {
+        return answer(() -> catalog.get(requireId(request.getBasketId(), "basket_id"))
+                .map(basket -> GetBasketResponse.newBuilder().setBasket(ProtoMapper.toProto(basket)).build()));
+    }
+
+    @Override
+    public Uni<UpdateBasketResponse> updateBasket(UpdateBasketRequest request) {
+        return answer(() -> catalog.update(BasketValidator.validate(ProtoMapper.toInput(request.getBasket()), true))
+                .map(basket -> UpdateBasketResponse.newBuilder().setBasket(ProtoMapper.toProto(basket)).build()));
+    }
+
+    @Override
+    public Uni<DeleteBasketResponse> deleteBasket(DeleteBasketRequest request) {
+        return answer(() -> catalog.delete(requireId(request.getBasketId(), "basket_id"), request.getVersion())
+                .map(deleted -> DeleteBasketResponse.getDefaultInstance()));
+    }
+
+    @Override
+    public Uni<ListBasketsResponse> listBaskets(ListBasketsRequest request) {
+        return answer(() -> catalog.list().map(baskets -> ListBasketsResponse.newBuilder()
+                .addAllBaskets(baskets.stream().map(ProtoMapper::toProto).toList()).build()));
+    }
+
+    @Override
+    public Uni<GetPerformanceResponse> getPerformance(GetPerformanceRequest request) {
+        return answer(() -> {
+            String id = requireId(request.getBasketId(), "basket_id");
+            Window window = Window.parse(request.getFrom(), request.getTo());
+            String benchmark = BasketValidator.normalizeSymbol(request.getBenchmark());
+            if (!Double.isFinite(request.getRiskFreeRate())) {
+                throw new InvalidRequestException("risk_free_rate", "must be a finite fraction, got " + request.getRiskFreeRate());
+            }
+            ReturnType type = ProtoMapper.returnType(request.getReturnType());
+            return answers.performance(id, window, benchmark.isEmpty() ? null : benchmark, type, request.getRiskFreeRate());
+        });
+    }
+
+    @Override
+    public Uni<CompareResponse> compare(CompareRequest request) {
+        return answer(() -> {
+            String a = requireId(request.getBasketIdA(), "basket_id_a");
+            String b = requireId(request.getBasketIdB(), "basket_id_b");
+            Window window = Window.parse(request.getFrom(), request.getTo());
+            ReturnType type = ProtoMapper.returnType(request.getReturnType());
+            return answers.compare(a, b, window, type);
+        });
+    }
+
+    @Override
+    public Multi<WatchBasketResponse> watchBasket(WatchBasketRequest request) {
+        return Multi.createFrom().deferred(() -> live.watch(requireId(request.getBasketId(), "basket_id")))
+                .map(level -> WatchBasketResponse.newBuilder().setBasketId(level.basketId()).setLevel(level.level())
+                        .setBasketVersion(level.basketVersion())
+                        .setTs(Timestamp.newBuilder().setSeconds(level.ts().getEpochSecond()).setNanos(level.ts().getNano()))
+                        .build())
+                .onFailure().transform(GrpcErrors::toStatus);
+    }
+
+    private static String requireId(String id, String field) {
+        if (id == null || id.isBlank()) {
+            throw new InvalidRequestException(field, "the basket id is required");
+        }
+        return id.trim();
+    }
+
+    /** Runs {@code call} (validation failures included) and maps every failure to its gRPC status. */
+    private static <T> Uni<T> answer(Supplier<Uni<? extends T>> call) {
+        return Uni.createFrom().<T>deferred(call).onFailure().transform(GrpcErrors::toStatus);
+    }
+}

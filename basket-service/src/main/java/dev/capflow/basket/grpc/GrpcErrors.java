@@ -1,0 +1,111 @@
+package dev.capflow.basket.grpc;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.OptimisticLockException;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+
+import dev.capflow.basket.client.DownstreamException;
+import dev.capflow.basket.domain.BasketExistsException;
+import dev.capflow.basket.domain.BasketNotFoundException;
+import dev.capflow.basket.domain.BasketValidator;
+import dev.capflow.basket.domain.FieldViolation;
+import dev.capflow.basket.domain.InvalidRequestException;
+import dev.capflow.basket.domain.MissingDataException;
+import dev.capflow.basket.domain.StaleVersionException;
+import dev.capflow.basket.engine.BasketArgumentException;
+import io.grpc.Status;
+import io.grpc.StatusException;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.vertx.pgclient.PgException;
+
+/**
+ * Maps failures to gRPC statuses: every known condition gets its own code (INVALID_ARGUMENT with a
+ * google.rpc.BadRequest naming each field), and anything unexpected is INTERNAL, never UNKNOWN.
+ */
+final class GrpcErrors {
+
+    private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
+    /** unique_violation, serialization_failure, deadlock_detected: a concurrent writer won; retry. */
+    private static final Set<String> RETRYABLE_SQL_STATES = Set.of("23505", "40001", "40P01");
+    private static final Set<Status.Code> DOWNSTREAM_UNAVAILABLE = Set.of(Status.Code.UNAVAILABLE,
+            Status.Code.DEADLINE_EXCEEDED);
+
+    private GrpcErrors() {
+    }
+
+    static Throwable toStatus(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            Throwable mapped = mapKnown(cause);
+            if (mapped != null) {
+                return mapped;
+            }
+        }
+        LOG.error("unexpected failure", failure);
+        return Status.INTERNAL.withDescription("internal error; see the basket-service log").asRuntimeException();
+    }
+
+    private static Throwable mapKnown(Throwable cause) {
+        if (cause instanceof InvalidRequestException invalid) {
+            return invalidArgument(invalid.getMessage(), invalid.violations());
+        }
+        if (cause instanceof BasketArgumentException engine) {
+            String field = BasketValidator.snakeCase(engine.field());
+            return invalidArgument(field + ": " + engine.reason(), List.of(new FieldViolation(field, engine.reason())));
+        }
+        if (cause instanceof BasketNotFoundException) {
+            return Status.NOT_FOUND.withDescription(cause.getMessage()).asRuntimeException();
+        }
+        if (cause instanceof BasketExistsException) {
+            return Status.ALREADY_EXISTS.withDescription(cause.getMessage()).asRuntimeException();
+        }
+        if (cause instanceof StaleVersionException || cause instanceof OptimisticLockException
+                || cause instanceof StaleStateException) {
+            return Status.ABORTED.withDescription(cause.getMessage()).asRuntimeException();
+        }
+        if (cause instanceof PgException pg && RETRYABLE_SQL_STATES.contains(pg.getSqlState())) {
+            return Status.ABORTED.withDescription("concurrent update, retry: " + pg.getErrorMessage()).asRuntimeException();
+        }
+        if (cause instanceof MissingDataException) {
+            return Status.FAILED_PRECONDITION.withDescription(cause.getMessage()).asRuntimeException();
+        }
+        if (cause instanceof DownstreamException downstream) {
+            return downstream(downstream);
+        }
+        if (cause instanceof StatusRuntimeException || cause instanceof StatusException) {
+            return cause;
+        }
+        return null;
+    }
+
+    /** ingest-service down, slow or shedding load is UNAVAILABLE here too (retryable); anything else is our fault. */
+    private static StatusRuntimeException downstream(DownstreamException failure) {
+        boolean unavailable = DOWNSTREAM_UNAVAILABLE.contains(failure.code())
+                || failure.getCause() instanceof CircuitBreakerOpenException;
+        if (unavailable) {
+            return Status.UNAVAILABLE.withDescription(failure.getMessage()).asRuntimeException();
+        }
+        LOG.error("ingest-service call failed", failure);
+        return Status.INTERNAL.withDescription(failure.getMessage()).asRuntimeException();
+    }
+
+    private static StatusRuntimeException invalidArgument(String message, List<FieldViolation> violations) {
+        BadRequest.Builder details = BadRequest.newBuilder();
+        for (FieldViolation violation : violations) {
+            details.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField(violation.field())
+                    .setDescription(violation.description()));
+        }
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.INVALID_ARGUMENT_VALUE).setMessage(message)
+                .addDetails(Any.pack(details.build())).build());
+    }
+}

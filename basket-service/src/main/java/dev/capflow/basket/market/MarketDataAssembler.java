@@ -1,0 +1,46 @@
+package dev.capflow.basket.market;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.capflow.basket.engine.MarketData;
+import dev.capflow.basket.engine.TimeSeries;
+
+/** Builds the engine's {@link MarketData} from fetched closes: members in their own currency, FX as basket units per unit. */
+public final class MarketDataAssembler {
+
+    private MarketDataAssembler() {
+    }
+
+    /**
+     * {@code closes} maps every fetched symbol to its closes; a member without closes is left out, so the engine names
+     * it. {@code currencies} maps each member to its quote currency.
+     */
+    public static MarketData assemble(List<String> members, Map<String, String> currencies, List<FxQuote> fx,
+            Map<String, TimeSeries> closes) {
+        MarketData.Builder data = MarketData.builder();
+        for (String symbol : members) {
+            TimeSeries series = closes.get(symbol);
+            if (series != null) {
+                data.member(symbol, currencies.get(symbol), series);
+            }
+        }
+        for (FxQuote quote : fx) {
+            TimeSeries series = closes.get(quote.symbol());
+            if (series != null) {
+                data.fx(quote.currency(), quote.invert() ? inverse(series) : series);
+            }
+        }
+        return data.build();
+    }
+
+    /** 1/x on every date (a non-positive rate stays as it is, for the engine to reject by name). */
+    static TimeSeries inverse(TimeSeries series) {
+        TimeSeries.Builder inverted = TimeSeries.builder();
+        for (int i = 0; i < series.size(); i++) {
+            double value = series.value(i);
+            inverted.add(series.date(i), value > 0 ? 1.0 / value : value);
+        }
+        return inverted.build();
+    }
+}

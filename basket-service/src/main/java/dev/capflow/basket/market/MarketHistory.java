@@ -1,0 +1,47 @@
+package dev.capflow.basket.market;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.capflow.basket.engine.MarketData;
+import dev.capflow.basket.engine.TimeSeries;
+
+/**
+ * What one basket is computed from: its members, their quote currencies, the FX quotes converting them, and the
+ * closes of every member, FX and benchmark symbol (the benchmark is null without one).
+ */
+public record MarketHistory(List<String> members, Map<String, String> currencies, List<FxQuote> fx,
+        Map<String, TimeSeries> closes, String benchmark) {
+
+    public MarketHistory {
+        members = List.copyOf(members);
+        currencies = Map.copyOf(currencies);
+        fx = List.copyOf(fx);
+        closes = Map.copyOf(closes);
+    }
+
+    /** The engine's input. */
+    public MarketData data() {
+        return MarketDataAssembler.assemble(members, currencies, fx, closes);
+    }
+
+    /** The benchmark's closes, or null. */
+    public TimeSeries benchmarkSeries() {
+        return benchmark == null ? null : closes.get(benchmark);
+    }
+
+    /** Every member and FX symbol, whose prices move the basket. */
+    public List<String> pricedSymbols() {
+        return Stream.concat(members.stream(), fx.stream().map(FxQuote::symbol)).toList();
+    }
+
+    /** This history with each symbol's latest price as its close on that price's date (see {@link LiveSeries}). */
+    public MarketHistory withLatest(Map<String, LivePrice> latest) {
+        Map<String, TimeSeries> extended = new HashMap<>(closes);
+        latest.forEach((symbol, price) -> extended.computeIfPresent(symbol,
+                (s, series) -> LiveSeries.withClose(series, price.date(), price.price())));
+        return new MarketHistory(members, currencies, fx, extended, benchmark);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.capflow.basket.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.capflow.basket.domain.Basket;
+import dev.capflow.basket.domain.ReturnType;
+import dev.capflow.basket.domain.Window;
+import dev.capflow.basket.engine.BasketEngine;
+import dev.capflow.basket.engine.Comparison;
+import dev.capflow.basket.engine.Performance;
+import dev.capflow.basket.engine.PerformanceQuery;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/** Performance and comparison of stored baskets: history from ingest-service, numbers from {@link BasketEngine}. */
+@ApplicationScoped
+public class BasketAnalytics {
+
+    private final HistoryLoader history;
+    private final BasketEngine engine = new BasketEngine();
+
+    public BasketAnalytics(HistoryLoader history) {
+        this.history = history;
+    }
+
+    /** The performance of {@code basket} over {@code window}, with beta and correlation against {@code benchmark} (may be null). */
+    public Uni<Performance> performance(Basket basket, Window window, String benchmark, ReturnType type, double riskFreeRate) {
+        return history.load(basket, benchmark, window.to(), type)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(market -> {
+                    PerformanceQuery query = new PerformanceQuery(window.from(), window.to(), market.benchmarkSeries(),
+                            riskFreeRate);
+                    return engine.performance(engine.levels(basket.toDefinition(), market.data()), query);
+                });
+    }
+
+    /** Baskets {@code a} and {@code b} side by side over {@code window}; both histories are fetched at once, one batch call each. */
+    public Uni<Comparison> compare(Basket a, Basket b, Window window, ReturnType type) {
+        return Uni.combine().all()
+                .unis(history.load(a, null, window.to(), type), history.load(b, null, window.to(), type)).asTuple()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(both -> engine.compare(engine.levels(a.toDefinition(), both.getItem1().data()),
+                        engine.levels(b.toDefinition(), both.getItem2().data()), window.from(), window.to()));
+    }
+}

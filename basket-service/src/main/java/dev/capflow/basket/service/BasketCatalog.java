@@ -1,0 +1,67 @@
+package dev.capflow.basket.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.capflow.basket.client.IngestClient;
+import dev.capflow.basket.domain.Basket;
+import dev.capflow.basket.domain.FieldViolation;
+import dev.capflow.basket.domain.InvalidRequestException;
+import io.smallrye.mutiny.Uni;
+
+/** Basket definitions: validated baskets whose every member is a registered instrument, stored by {@link BasketStore}. */
+@ApplicationScoped
+public class BasketCatalog {
+
+    private final BasketStore store;
+    private final IngestClient ingest;
+
+    public BasketCatalog(BasketStore store, IngestClient ingest) {
+        this.store = store;
+        this.ingest = ingest;
+    }
+
+    /** Creates a validated basket, assigning a random id when it has none. */
+    public Uni<Basket> create(Basket basket) {
+        Basket identified = basket.id().isEmpty() ? basket.withIdentity(UUID.randomUUID().toString(), 0)
+                : basket.withIdentity(basket.id(), 0);
+        return requireKnownSymbols(identified).chain(() -> store.insert(identified));
+    }
+
+    public Uni<Basket> get(String id) {
+        return store.get(id);
+    }
+
+    public Uni<List<Basket>> list() {
+        return store.list();
+    }
+
+    /** Replaces a validated basket's definition, if it is still at the version the caller read. */
+    public Uni<Basket> update(Basket basket) {
+        return requireKnownSymbols(basket).chain(() -> store.update(basket));
+    }
+
+    public Uni<Void> delete(String id, long version) {
+        return store.delete(id, version);
+    }
+
+    /** Fails naming {@code basket.members[i].symbol} for every member the instrument registry does not know. */
+    private Uni<Void> requireKnownSymbols(Basket basket) {
+        return ingest.instruments(basket.symbols()).invoke(known -> {
+            List<FieldViolation> unknown = new ArrayList<>();
+            for (int i = 0; i < basket.members().size(); i++) {
+                String symbol = basket.members().get(i).symbol();
+                if (!known.containsKey(symbol)) {
+                    unknown.add(new FieldViolation("basket.members[" + i + "].symbol",
+                            "unknown symbol " + symbol + ": not in the ingest-service instrument registry"));
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw new InvalidRequestException(unknown);
+            }
+        }).replaceWithVoid();
+    }
+}

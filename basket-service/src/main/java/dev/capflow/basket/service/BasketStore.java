@@ -1,0 +1,88 @@
+package dev.capflow.basket.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.capflow.basket.domain.Basket;
+import dev.capflow.basket.domain.BasketExistsException;
+import dev.capflow.basket.domain.BasketNotFoundException;
+import dev.capflow.basket.domain.StaleVersionException;
+import dev.capflow.basket.repository.BasketEntity;
+import dev.capflow.basket.repository.BasketRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Stored baskets: each method is one session (one transaction for writes), with optimistic locking on version. */
+@ApplicationScoped
+public class BasketStore {
+
+    private final BasketRepository baskets;
+
+    public BasketStore(BasketRepository baskets) {
+        this.baskets = baskets;
+    }
+
+    /** Inserts a new basket; {@link BasketExistsException} when its id is taken. */
+    @WithTransaction
+    public Uni<Basket> insert(Basket basket) {
+        return baskets.findById(basket.id()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().failure(new BasketExistsException(basket.id()));
+            }
+            BasketEntity created = new BasketEntity();
+            created.id = basket.id();
+            created.apply(basket);
+            return baskets.persistAndFlush(created).map(BasketEntity::toDomain);
+        });
+    }
+
+    @WithSession
+    public Uni<Basket> get(String id) {
+        return baskets.findWithMembers(id).map(entity -> {
+            if (entity == null) {
+                throw new BasketNotFoundException(id);
+            }
+            return entity.toDomain();
+        });
+    }
+
+    @WithSession
+    public Uni<List<Basket>> list() {
+        return baskets.listWithMembers().map(entities -> entities.stream().map(BasketEntity::toDomain).toList());
+    }
+
+    /**
+     * Replaces the definition of {@code basket.id()} if it is still at {@code basket.version()}, else
+     * {@link StaleVersionException} (a concurrent writer that wins between read and flush fails Hibernate's own
+     * version check).
+     */
+    @WithTransaction
+    public Uni<Basket> update(Basket basket) {
+        return baskets.findWithMembers(basket.id()).chain(existing -> {
+            if (existing == null) {
+                return Uni.createFrom().failure(new BasketNotFoundException(basket.id()));
+            }
+            if (existing.version != basket.version()) {
+                return Uni.createFrom().failure(new StaleVersionException(basket.id(), existing.version, basket.version()));
+            }
+            existing.apply(basket);
+            return baskets.flush().map(flushed -> existing.toDomain());
+        });
+    }
+
+    /** Deletes a basket; a non-zero {@code version} must match the stored one. */
+    @WithTransaction
+    public Uni<Void> delete(String id, long version) {
+        return baskets.findWithMembers(id).chain(existing -> {
+            if (existing == null) {
+                return Uni.createFrom().failure(new BasketNotFoundException(id));
+            }
+            if (version != 0 && existing.version != version) {
+                return Uni.createFrom().failure(new StaleVersionException(id, existing.version, version));
+            }
+            return baskets.delete(existing).call(baskets::flush);
+        });
+    }
+}

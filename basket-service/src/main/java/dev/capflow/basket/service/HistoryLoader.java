@@ -1,0 +1,96 @@
+package dev.capflow.basket.service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.capflow.basket.cache.ProtoCache;
+import dev.capflow.basket.client.IngestClient;
+import dev.capflow.basket.config.BasketConfig;
+import dev.capflow.basket.domain.Basket;
+import dev.capflow.basket.domain.InvalidRequestException;
+import dev.capflow.basket.domain.MissingDataException;
+import dev.capflow.basket.domain.ReturnType;
+import dev.capflow.basket.market.FxQuote;
+import dev.capflow.basket.market.FxQuotes;
+import dev.capflow.basket.market.MarketHistory;
+import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
+import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
+import dev.capflow.proto.ingest.v1.Instrument;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Fetches a basket's history from ingest-service: the members' currencies, the FX instruments that convert them,
+ * then every member, FX and benchmark series in ONE GetBarsBatch call, cached in Redis under the request and the
+ * current prices of those symbols.
+ */
+@ApplicationScoped
+public class HistoryLoader {
+
+    private final IngestClient ingest;
+    private final ProtoCache cache;
+    private final BasketConfig config;
+
+    public HistoryLoader(IngestClient ingest, ProtoCache cache, BasketConfig config) {
+        this.ingest = ingest;
+        this.cache = cache;
+        this.config = config;
+    }
+
+    /** The history of {@code basket} up to {@code to} (null: the latest close); {@code benchmark} may be null. */
+    public Uni<MarketHistory> load(Basket basket, String benchmark, LocalDate to, ReturnType type) {
+        Set<String> symbols = new LinkedHashSet<>(basket.symbols());
+        if (benchmark != null) {
+            symbols.add(benchmark);
+        }
+        return ingest.instruments(symbols).chain(instruments -> {
+            if (benchmark != null && !instruments.containsKey(benchmark)) {
+                throw new InvalidRequestException("benchmark", "unknown symbol " + benchmark
+                        + ": not in the ingest-service instrument registry");
+            }
+            Map<String, String> currencies = new LinkedHashMap<>();
+            for (String symbol : basket.symbols()) {
+                Instrument instrument = instruments.get(symbol);
+                if (instrument == null) {
+                    throw new MissingDataException("member " + symbol + " of basket " + basket.id()
+                            + " is no longer in the ingest-service instrument registry");
+                }
+                currencies.put(symbol, instrument.getCurrency());
+            }
+            return fxQuotes(basket, currencies).chain(fx -> {
+                List<String> fetched = new ArrayList<>(symbols);
+                fx.forEach(quote -> fetched.add(quote.symbol()));
+                LocalDate from = basket.baseDate().minusDays(config.historyLookback().toDays());
+                GetBarsBatchRequest request = IngestClient.barsRequest(fetched, from, to, type);
+                return cache.getOrCompute("history",
+                        List.of(String.join(",", fetched), from.toString(), String.valueOf(to), type.name()), fetched,
+                        GetBarsBatchResponse.parser(), () -> ingest.bars(request))
+                        .map(response -> new MarketHistory(basket.symbols(), currencies, fx,
+                                IngestClient.closes(response), benchmark));
+            });
+        });
+    }
+
+    /** The FX instrument for every foreign member currency, found in one registry look-up (none when all match). */
+    private Uni<List<FxQuote>> fxQuotes(Basket basket, Map<String, String> currencies) {
+        Set<String> foreign = new LinkedHashSet<>(currencies.values());
+        foreign.remove(basket.currency());
+        if (foreign.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> candidates = foreign.stream()
+                .flatMap(currency -> FxQuotes.candidates(basket.currency(), currency).stream()).toList();
+        return ingest.fxCurrencies(candidates).map(registered -> foreign.stream()
+                .map(currency -> FxQuotes.resolve(basket.currency(), currency, registered)
+                        .orElseThrow(() -> new MissingDataException("no FX instrument " + String.join(" or ",
+                                FxQuotes.candidates(basket.currency(), currency)) + " converts " + currency + " into "
+                                + basket.currency())))
+                .toList());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.capflow.basket.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.capflow.basket.engine.Rebalance;
+
+class BasketValidatorTest {
+
+    private static BasketInput input(Weighting weighting, List<Member> members) {
+        return new BasketInput("chips", "Chips", "usd", "2025-10-29", 0, weighting, null, members, 3);
+    }
+
+    private static List<String> fields(BasketInput input) {
+        return catchThrowableOfType(InvalidRequestException.class, () -> BasketValidator.validate(input, true))
+                .violations().stream().map(FieldViolation::field).toList();
+    }
+
+    @Test
+    void normalizesAndAppliesDefaults() {
+        Basket basket = BasketValidator.validate(input(Weighting.CUSTOM,
+                List.of(new Member(" nvda ", 0.6), new Member("AMD", 0.4))), true);
+
+        assertThat(basket.currency()).isEqualTo("USD");
+        assertThat(basket.baseDate()).isEqualTo(LocalDate.of(2025, 10, 29));
+        assertThat(basket.baseValue()).isEqualTo(100.0);
+        assertThat(basket.rebalance()).isEqualTo(Rebalance.NONE);
+        assertThat(basket.members()).containsExactly(new Member("NVDA", 0.6), new Member("AMD", 0.4));
+        assertThat(basket.version()).isEqualTo(3);
+    }
+
+    @Test
+    void equalWeightingIgnoresTheGivenWeights() {
+        Basket basket = BasketValidator.validate(input(Weighting.EQUAL,
+                List.of(new Member("A", 0.9), new Member("B", 0), new Member("C", 7))), true);
+
+        assertThat(basket.members()).extracting(Member::weight).containsOnly(1.0 / 3);
+    }
+
+    @Test
+    void weightsMustSumToOneWithinOneBillionth() {
+        assertThat(fields(input(Weighting.CUSTOM, List.of(new Member("A", 0.5), new Member("B", 0.5 + 2e-9)))))
+                .containsExactly("basket.members");
+        assertThat(BasketValidator.validate(input(Weighting.CUSTOM,
+                List.of(new Member("A", 0.5), new Member("B", 0.5 + 5e-10))), true).members()).hasSize(2);
+    }
+
+    @Test
+    void namesDuplicateEmptyAndNegativeMembers() {
+        assertThat(fields(input(Weighting.EQUAL, List.of(new Member("A", 0), new Member("a", 0)))))
+                .containsExactly("basket.members[1].symbol");
+        assertThat(fields(input(Weighting.EQUAL, List.of()))).containsExactly("basket.members");
+        assertThat(fields(input(Weighting.CUSTOM, List.of(new Member("A", 1.5), new Member("B", -0.5)))))
+                .containsExactly("basket.members[1].weight");
+    }
+
+    @Test
+    void anIdIsRequiredForAnUpdateOnly() {
+        BasketInput noId = new BasketInput("", "Chips", "USD", "2025-10-29", 0, Weighting.EQUAL, Rebalance.MONTHLY,
+                List.of(new Member("A", 0)), 0);
+
+        assertThat(BasketValidator.validate(noId, false).id()).isEmpty();
+        assertThat(catchThrowableOfType(InvalidRequestException.class, () -> BasketValidator.validate(noId, true))
+                .violations()).extracting(FieldViolation::field).containsExactly("basket.id");
+    }
+
+    @Test
+    void engineFieldsAreSpelledAsInTheProto() {
+        assertThat(BasketValidator.snakeCase("baseValue")).isEqualTo("base_value");
+        assertThat(BasketValidator.snakeCase("members[2].symbol")).isEqualTo("members[2].symbol");
+    }
+}

@@ -1,0 +1,138 @@
+package dev.capflow.basket.fake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import dev.capflow.proto.ingest.v1.Adjustment;
+import dev.capflow.proto.ingest.v1.DailyBar;
+import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
+import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
+import dev.capflow.proto.ingest.v1.GetBarsResponse;
+import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
+import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
+import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
+import dev.capflow.proto.ingest.v1.Instrument;
+import dev.capflow.proto.ingest.v1.InstrumentKind;
+import dev.capflow.proto.ingest.v1.LatestPrice;
+import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
+import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
+import dev.capflow.proto.ingest.v1.PriceSource;
+import com.google.protobuf.Timestamp;
+
+import io.grpc.stub.StreamObserver;
+
+/**
+ * A stand-in for ingest-service serving the project's demo data ({@code demo/instruments.csv} and
+ * {@code demo/prices/*.csv}): ListInstruments, GetBarsBatch and GetLatestPrices only. Bars carry the demo close (split-adjusted) for
+ * ADJUSTMENT_SPLIT and the adjusted close, where the file has one, for ADJUSTMENT_TOTAL_RETURN. It records every
+ * GetBarsBatch request.
+ */
+public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
+
+    /** One row of a demo price file. */
+    private record Close(String date, double close, double adjusted) {
+    }
+
+    private final Map<String, Instrument> instruments = new LinkedHashMap<>();
+    private final Map<String, List<Close>> prices = new HashMap<>();
+    private final List<GetBarsBatchRequest> batchRequests = new CopyOnWriteArrayList<>();
+
+    public DemoIngestService(Path demo) {
+        try {
+            List<String> lines = Files.readAllLines(demo.resolve("instruments.csv"));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split(",", -1);
+                instruments.put(cells[0], Instrument.newBuilder().setSymbol(cells[0]).setName(cells[1])
+                        .setCurrency(cells[2]).setExchange(cells[3])
+                        .setKind(InstrumentKind.valueOf("INSTRUMENT_KIND_" + cells[4])).setVersion(1).build());
+            }
+            try (Stream<Path> files = Files.list(demo.resolve("prices"))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+                    String name = file.getFileName().toString();
+                    prices.put(name.substring(0, name.length() - ".csv".length()), read(file));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the demo data in " + demo, e);
+        }
+    }
+
+    private static List<Close> read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        List<Close> closes = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            double close = Double.parseDouble(cells[1]);
+            double adjusted = cells.length > 2 && !cells[2].isEmpty() ? Double.parseDouble(cells[2]) : close;
+            closes.add(new Close(cells[0], close, adjusted));
+        }
+        return closes;
+    }
+
+    /** The GetBarsBatch requests received so far, oldest first. */
+    public List<GetBarsBatchRequest> batchRequests() {
+        return List.copyOf(batchRequests);
+    }
+
+    @Override
+    public void listInstruments(ListInstrumentsRequest request, StreamObserver<ListInstrumentsResponse> answer) {
+        ListInstrumentsResponse.Builder response = ListInstrumentsResponse.newBuilder();
+        instruments.values().stream()
+                .filter(i -> request.getSymbolsList().isEmpty() || request.getSymbolsList().contains(i.getSymbol()))
+                .filter(i -> request.getKind() == InstrumentKind.INSTRUMENT_KIND_UNSPECIFIED || request.getKind() == i.getKind())
+                .forEach(response::addInstruments);
+        answer.onNext(response.build());
+        answer.onCompleted();
+    }
+
+    /** The last demo close of each requested symbol, stamped 00:00 UTC of its session as ingest-service does. */
+    @Override
+    public void getLatestPrices(GetLatestPricesRequest request, StreamObserver<GetLatestPricesResponse> answer) {
+        GetLatestPricesResponse.Builder response = GetLatestPricesResponse.newBuilder();
+        for (String symbol : request.getSymbolsList()) {
+            List<Close> closes = prices.getOrDefault(symbol, List.of());
+            if (!closes.isEmpty()) {
+                Close last = closes.get(closes.size() - 1);
+                long seconds = LocalDate.parse(last.date()).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+                response.addPrices(LatestPrice.newBuilder().setSymbol(symbol).setPrice(last.close())
+                        .setTs(Timestamp.newBuilder().setSeconds(seconds)).setSource(PriceSource.PRICE_SOURCE_DAILY_CLOSE));
+            }
+        }
+        answer.onNext(response.build());
+        answer.onCompleted();
+    }
+
+    @Override
+    public void getBarsBatch(GetBarsBatchRequest request, StreamObserver<GetBarsBatchResponse> answer) {
+        batchRequests.add(request);
+        boolean total = request.getAdjustment() == Adjustment.ADJUSTMENT_TOTAL_RETURN;
+        GetBarsBatchResponse.Builder response = GetBarsBatchResponse.newBuilder();
+        for (String symbol : request.getSymbolsList()) {
+            GetBarsResponse.Builder series = GetBarsResponse.newBuilder().setSymbol(symbol)
+                    .setAdjustment(request.getAdjustment());
+            for (Close close : prices.getOrDefault(symbol, List.of())) {
+                boolean inRange = (request.getFrom().isEmpty() || close.date().compareTo(request.getFrom()) >= 0)
+                        && (request.getTo().isEmpty() || close.date().compareTo(request.getTo()) <= 0);
+                if (inRange) {
+                    double price = total ? close.adjusted() : close.close();
+                    series.addBars(DailyBar.newBuilder().setSymbol(symbol).setDate(close.date()).setOpen(price)
+                            .setHigh(price).setLow(price).setClose(price));
+                }
+            }
+            response.addSeries(series);
+        }
+        answer.onNext(response.build());
+        answer.onCompleted();
+    }
+}

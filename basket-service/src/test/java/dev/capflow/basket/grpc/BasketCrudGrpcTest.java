@@ -1,0 +1,180 @@
+package dev.capflow.basket.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.function.Consumer;
+
+import jakarta.inject.Inject;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import dev.capflow.basket.fake.FakeIngestServer;
+import dev.capflow.proto.basket.v1.Basket;
+import dev.capflow.proto.basket.v1.CreateBasketRequest;
+import dev.capflow.proto.basket.v1.DeleteBasketRequest;
+import dev.capflow.proto.basket.v1.GetBasketRequest;
+import dev.capflow.proto.basket.v1.ListBasketsRequest;
+import dev.capflow.proto.basket.v1.Rebalance;
+import dev.capflow.proto.basket.v1.UpdateBasketRequest;
+import dev.capflow.proto.basket.v1.Weighting;
+import dev.capflow.testsupport.PostgresRedisResource;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "3"))
+@QuarkusTestResource(FakeIngestServer.class)
+class BasketCrudGrpcTest extends GrpcTestBase {
+
+    @Inject
+    Flyway flyway;
+
+    @Test
+    void theTwoSeededBasketsArePresentExactlyOnceEvenWhenMigrationsRunAgain() throws Exception {
+        flyway.migrate();
+
+        assertThat(sqlLong("select count(*) from basket.basket where id in ('team-google', 'team-openai')")).isEqualTo(2);
+        assertThat(sqlLong("select count(*) from basket.basket_member where basket_id = 'team-google'")).isEqualTo(5);
+        assertThat(sqlLong("select count(*) from basket.basket_member where basket_id = 'team-openai'")).isEqualTo(6);
+        Basket google = client().getBasket(GetBasketRequest.newBuilder().setBasketId("team-google").build()).getBasket();
+        assertThat(google.getName()).isEqualTo("Team Google");
+        assertThat(google.getCurrency()).isEqualTo("USD");
+        assertThat(google.getBaseDate()).isEqualTo("2025-10-29");
+        assertThat(google.getBaseValue()).isEqualTo(100.0);
+        assertThat(google.getWeighting()).isEqualTo(Weighting.WEIGHTING_EQUAL);
+        assertThat(google.getRebalance()).isEqualTo(Rebalance.REBALANCE_NONE);
+        assertThat(google.getMembersList()).extracting(m -> m.getSymbol())
+                .containsExactly("GOOGL", "AVGO", "CLS", "LITE", "TTMI");
+        assertThat(google.getMembersList()).allSatisfy(m -> assertThat(m.getWeight()).isEqualTo(0.2));
+        assertThat(client().listBaskets(ListBasketsRequest.getDefaultInstance()).getBasketsList())
+                .extracting(Basket::getId).contains("team-google", "team-openai");
+    }
+
+    @Test
+    void createReadUpdateDelete() {
+        Basket created = client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(Basket.newBuilder().setId("crud").setName(" Chips ").setCurrency("usd").setBaseDate("2025-11-03")
+                        .setWeighting(Weighting.WEIGHTING_CUSTOM).setRebalance(Rebalance.REBALANCE_MONTHLY)
+                        .addMembers(member("nvda", 0.75)).addMembers(member("AMD", 0.25)))
+                .build()).getBasket();
+        assertThat(created.getId()).isEqualTo("crud");
+        assertThat(created.getName()).isEqualTo("Chips");
+        assertThat(created.getCurrency()).isEqualTo("USD");
+        assertThat(created.getBaseValue()).isEqualTo(100.0);
+        assertThat(created.getMembersList()).containsExactly(member("NVDA", 0.75), member("AMD", 0.25));
+        assertThat(created.getVersion()).isZero();
+
+        Basket read = client().getBasket(GetBasketRequest.newBuilder().setBasketId("crud").build()).getBasket();
+        assertThat(read).isEqualTo(created);
+
+        Basket updated = client().updateBasket(UpdateBasketRequest.newBuilder().setBasket(read.toBuilder()
+                .setName("Chips v2").clearMembers().addMembers(member("NVDA", 0.5)).addMembers(member("AMD", 0.3))
+                .addMembers(member("AVGO", 0.2))).build()).getBasket();
+        assertThat(updated.getVersion()).isEqualTo(1);
+        assertThat(updated.getMembersList()).extracting(m -> m.getSymbol()).containsExactly("NVDA", "AMD", "AVGO");
+        assertThat(client().getBasket(GetBasketRequest.newBuilder().setBasketId("crud").build()).getBasket())
+                .isEqualTo(updated);
+
+        client().deleteBasket(DeleteBasketRequest.newBuilder().setBasketId("crud").setVersion(1).build());
+        StatusRuntimeException gone = catchThrowableOfType(StatusRuntimeException.class,
+                () -> client().getBasket(GetBasketRequest.newBuilder().setBasketId("crud").build()));
+        assertThat(gone.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    @Test
+    void aRandomIdIsAssignedWhenNoneIsGiven() {
+        Basket created = client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("", "NVDA", "MSFT", "ORCL")).build()).getBasket();
+        assertThat(created.getId()).matches("[0-9a-f-]{36}");
+        assertThat(created.getMembersList()).allSatisfy(m -> assertThat(m.getWeight()).isEqualTo(1.0 / 3));
+    }
+
+    @Test
+    void aStaleVersionIsAbortedAndChangesNothing() throws Exception {
+        Basket created = client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("locked", "NVDA", "AMD")).build()).getBasket();
+        client().updateBasket(UpdateBasketRequest.newBuilder().setBasket(created.toBuilder().setName("first")).build());
+
+        StatusRuntimeException stale = catchThrowableOfType(StatusRuntimeException.class, () -> client()
+                .updateBasket(UpdateBasketRequest.newBuilder().setBasket(created.toBuilder().setName("second")).build()));
+        assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+        assertThat(stale.getStatus().getDescription()).contains("version 1, not 0");
+        StatusRuntimeException staleDelete = catchThrowableOfType(StatusRuntimeException.class, () -> client()
+                .deleteBasket(DeleteBasketRequest.newBuilder().setBasketId("locked").setVersion(7).build()));
+        assertThat(staleDelete.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+
+        Basket stored = client().getBasket(GetBasketRequest.newBuilder().setBasketId("locked").build()).getBasket();
+        assertThat(stored.getName()).isEqualTo("first");
+        assertThat(stored.getVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void aTakenIdIsAlreadyExists() {
+        StatusRuntimeException taken = catchThrowableOfType(StatusRuntimeException.class, () -> client()
+                .createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("team-google", "NVDA")).build()));
+        assertThat(taken.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+    }
+
+    @Test
+    void weightsNotSummingToOneNameTheMembers() throws Exception {
+        assertRejected(b -> b.setWeighting(Weighting.WEIGHTING_CUSTOM).addMembers(member("NVDA", 0.5))
+                .addMembers(member("AMD", 0.5 + 2e-9)), "basket.members");
+    }
+
+    @Test
+    void weightsWithinOneBillionthOfOneAreAccepted() {
+        Basket created = client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("nearly-one")
+                .setWeighting(Weighting.WEIGHTING_CUSTOM).addMembers(member("NVDA", 0.5))
+                .addMembers(member("AMD", 0.5 + 5e-10))).build()).getBasket();
+        assertThat(created.getMembersCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aDuplicateMemberIsNamedByIndex() throws Exception {
+        assertRejected(b -> b.addMembers(member("NVDA", 0)).addMembers(member("AMD", 0)).addMembers(member("nvda", 0)),
+                "basket.members[2].symbol");
+    }
+
+    @Test
+    void anEmptyBasketNamesTheMembers() throws Exception {
+        assertRejected(b -> {
+        }, "basket.members");
+    }
+
+    @Test
+    void anUnknownSymbolIsNamedByIndex() throws Exception {
+        assertRejected(b -> b.addMembers(member("NVDA", 0)).addMembers(member("NOPE", 0)), "basket.members[1].symbol");
+    }
+
+    @Test
+    void badDefinitionFieldsAreEachNamed() throws Exception {
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> client()
+                .createBasket(CreateBasketRequest.newBuilder().setBasket(Basket.newBuilder().setId("Bad Id")
+                        .setCurrency("dollars").setBaseDate("2025-13-01").addMembers(member("NVDA", 1))).build()));
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(error)).containsExactlyInAnyOrder("basket.id", "basket.name", "basket.currency",
+                "basket.base_date", "basket.weighting");
+    }
+
+    @Test
+    void aNegativeBaseValueIsNamed() throws Exception {
+        assertRejected(b -> b.setBaseValue(-5).addMembers(member("NVDA", 0)), "basket.base_value");
+    }
+
+    private void assertRejected(Consumer<Basket.Builder> shape, String field) throws Exception {
+        Basket.Builder basket = equalBasket("rejected");
+        shape.accept(basket);
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
+                () -> client().createBasket(CreateBasketRequest.newBuilder().setBasket(basket).build()));
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(error)).containsExactly(field);
+        StatusRuntimeException absent = catchThrowableOfType(StatusRuntimeException.class,
+                () -> client().getBasket(GetBasketRequest.newBuilder().setBasketId("rejected").build()));
+        assertThat(absent.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.capflow.basket.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.capflow.basket.client.DownstreamException;
+import dev.capflow.basket.domain.MissingDataException;
+import dev.capflow.basket.engine.BasketArgumentException;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+class GrpcErrorsTest {
+
+    private static Status.Code code(Throwable failure) {
+        return ((StatusRuntimeException) GrpcErrors.toStatus(failure)).getStatus().getCode();
+    }
+
+    @Test
+    void anUnreachableOrSlowIngestServiceIsUnavailable() {
+        assertThat(code(new DownstreamException("ingest-service", Status.UNAVAILABLE.asRuntimeException())))
+                .isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(code(new DownstreamException("ingest-service", Status.DEADLINE_EXCEEDED.asRuntimeException())))
+                .isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(code(new DownstreamException("ingest-service", Status.INVALID_ARGUMENT.asRuntimeException())))
+                .isEqualTo(Status.Code.INTERNAL);
+    }
+
+    @Test
+    void engineAndDataFailuresKeepTheirMeaning() {
+        assertThat(code(new BasketArgumentException("baseValue", "bad"))).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(code(new MissingDataException("no FX"))).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(code(new IllegalStateException("boom"))).isEqualTo(Status.Code.INTERNAL);
+    }
+}

@@ -1,0 +1,259 @@
+package dev.capflow.basket.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.capflow.basket.fake.FakeIngestServer;
+import dev.capflow.proto.basket.v1.Basket;
+import dev.capflow.proto.basket.v1.CompareRequest;
+import dev.capflow.proto.basket.v1.CompareResponse;
+import dev.capflow.proto.basket.v1.ComparePoint;
+import dev.capflow.proto.basket.v1.Contribution;
+import dev.capflow.proto.basket.v1.CreateBasketRequest;
+import dev.capflow.proto.basket.v1.GetBasketRequest;
+import dev.capflow.proto.basket.v1.GetPerformanceRequest;
+import dev.capflow.proto.basket.v1.GetPerformanceResponse;
+import dev.capflow.proto.basket.v1.Metrics;
+import dev.capflow.proto.basket.v1.ReturnType;
+import dev.capflow.proto.basket.v1.UpdateBasketRequest;
+import dev.capflow.proto.ingest.v1.Adjustment;
+import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
+import dev.capflow.testsupport.PostgresRedisResource;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Performance and comparison over gRPC on the real demo closes, checked against the pandas fixtures of basket-engine
+ * (computed independently) within 1e-9 relative.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "3"))
+@QuarkusTestResource(FakeIngestServer.class)
+class PerformanceGrpcTest extends GrpcTestBase {
+
+    private static final Path FIXTURES = Path.of("..", "basket-engine", "src", "test", "resources", "fixtures");
+    private static final double RELATIVE = 1e-9;
+
+    @Test
+    void teamGoogleBeatTeamOpenAiFromTheBaseDateToYearEnd() {
+        double google = performance("team-google", "2025-10-29", "2025-12-31", "").getMetrics().getTotalReturn();
+        double openAi = performance("team-openai", "2025-10-29", "2025-12-31", "").getMetrics().getTotalReturn();
+
+        assertThat(google).isGreaterThan(0.10);
+        assertThat(openAi).isLessThan(-0.20);
+        assertThat(google - openAi).isGreaterThan(0.3);
+    }
+
+    @Test
+    void seededBasketsMatchThePandasFixtures() throws IOException {
+        assertMatchesFixture("team-google");
+        assertMatchesFixture("team-openai");
+    }
+
+    @Test
+    void aJpyMemberIsConvertedThroughTheInverseOfUsdJpy() throws IOException {
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("team-openai-tokyo", "NVDA", "MSFT", "9984.T", "ORCL", "AMD", "CRWV")).build());
+
+        assertMatchesFixture("team-openai-tokyo");
+        List<String> fetched = lastBatch().getSymbolsList();
+        assertThat(fetched).containsExactly("NVDA", "MSFT", "9984.T", "ORCL", "AMD", "CRWV", "USDJPY");
+    }
+
+    @Test
+    void historyIsOneSplitAdjustedBatchCallPerBasketWithTheBenchmarkInIt() {
+        List<GetBarsBatchRequest> calls = newBatchCalls(() -> performance("team-openai", "", "2025-12-30", "qqq"));
+
+        assertThat(calls).hasSize(1);
+        GetBarsBatchRequest call = calls.get(0);
+        assertThat(call.getSymbolsList()).containsExactly("NVDA", "MSFT", "SFTBY", "ORCL", "AMD", "CRWV", "QQQ");
+        assertThat(call.getAdjustment()).isEqualTo(Adjustment.ADJUSTMENT_SPLIT);
+        assertThat(call.getFrom()).isLessThanOrEqualTo("2025-10-29");
+        assertThat(call.getTo()).isEqualTo("2025-12-30");
+    }
+
+    @Test
+    void aTotalReturnAsksForTotalReturnAdjustedCloses() {
+        GetPerformanceResponse price = performance("team-google", "", "2025-12-29", "");
+        GetPerformanceResponse[] total = new GetPerformanceResponse[1];
+        List<GetBarsBatchRequest> calls = newBatchCalls(() -> total[0] = client().getPerformance(GetPerformanceRequest
+                .newBuilder().setBasketId("team-google").setTo("2025-12-29").setReturnType(ReturnType.RETURN_TYPE_TOTAL).build()));
+
+        assertThat(calls).extracting(GetBarsBatchRequest::getAdjustment).containsExactly(Adjustment.ADJUSTMENT_TOTAL_RETURN);
+        assertThat(total[0].getReturnType()).isEqualTo(ReturnType.RETURN_TYPE_TOTAL);
+        // dividends paid in the window make the total return larger than the price return
+        assertThat(total[0].getMetrics().getTotalReturn()).isGreaterThan(price.getMetrics().getTotalReturn());
+    }
+
+    @Test
+    void answersAreCachedUntilAMemberPriceOrTheBasketChanges() {
+        client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("cached", "NVDA", "AVGO")).build());
+        GetPerformanceResponse first = performance("cached", "", "", "");
+
+        assertThat(newBatchCalls(() -> assertThat(performance("cached", "", "", "")).isEqualTo(first))).isEmpty();
+        assertThat(PostgresRedisResource.datastores().redisCommand("KEYS", "capflow:basket:performance:*"))
+                .contains("capflow:basket:performance:");
+
+        // a new price for a member moves the data watermark, so the answer is computed again
+        PostgresRedisResource.datastores().redisCommand("HSET", "capflow:latest", "AVGO",
+                "{\"price\":350.0,\"ts\":1767225600000,\"source\":\"TICK\"}");
+        assertThat(newBatchCalls(() -> performance("cached", "", "", ""))).hasSize(1);
+
+        // so does a new basket version
+        Basket stored = client().getBasket(GetBasketRequest.newBuilder().setBasketId("cached").build()).getBasket();
+        client().updateBasket(UpdateBasketRequest.newBuilder().setBasket(stored.toBuilder().setBaseDate("2025-11-03")).build());
+        GetPerformanceResponse edited = performance("cached", "", "", "");
+        assertThat(edited.getFrom()).isEqualTo("2025-11-03");
+        assertThat(edited.getBasketVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void compareMatchesThePandasFixtureAndTheSpreadIsTheDifferenceOfTotalReturns() throws IOException {
+        CompareResponse comparison = client().compare(CompareRequest.newBuilder().setBasketIdA("team-google")
+                .setBasketIdB("team-openai").setFrom("2025-10-29").setTo("2025-12-31").build());
+
+        JsonArray expected = fixture("compare-team-google-vs-team-openai").getJsonArray("series");
+        assertThat(comparison.getSeriesCount()).isEqualTo(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            JsonObject want = expected.getJsonObject(i);
+            ComparePoint got = comparison.getSeries(i);
+            assertThat(got.getDate()).isEqualTo(want.getString("date"));
+            assertClose(got.getLevelA(), want.getDouble("levelA"), "levelA " + got.getDate());
+            assertClose(got.getLevelB(), want.getDouble("levelB"), "levelB " + got.getDate());
+            assertClose(got.getSpread(), want.getDouble("spread"), "spread " + got.getDate());
+            assertClose(got.getRatio(), want.getDouble("ratio"), "ratio " + got.getDate());
+        }
+        double google = performance("team-google", "2025-10-29", "2025-12-31", "").getMetrics().getTotalReturn();
+        double openAi = performance("team-openai", "2025-10-29", "2025-12-31", "").getMetrics().getTotalReturn();
+        assertClose(comparison.getSeries(comparison.getSeriesCount() - 1).getSpread(), google - openAi, "final spread");
+    }
+
+    @Test
+    void fromAfterToIsNamed() throws Exception {
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
+                () -> performance("team-google", "2025-12-31", "2025-10-29", ""));
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(error)).containsExactly("from");
+
+        StatusRuntimeException compare = catchThrowableOfType(StatusRuntimeException.class, () -> client()
+                .compare(CompareRequest.newBuilder().setBasketIdA("team-google").setBasketIdB("team-openai")
+                        .setFrom("2025-12-31").setTo("2025-10-29").build()));
+        assertThat(violatedFields(compare)).containsExactly("from");
+    }
+
+    @Test
+    void anUnknownBenchmarkIsNamed() throws Exception {
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
+                () -> performance("team-google", "", "", "NOPE"));
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(error)).containsExactly("benchmark");
+    }
+
+    @Test
+    void aMemberWithoutPriceAtTheBaseDateIsNamedByTheEngine() throws Exception {
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("too-early", "NVDA", "GOOGL").setBaseDate("2025-01-02")).build());
+
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
+                () -> performance("too-early", "", "", ""));
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(error)).containsExactly("members[0].symbol");
+        assertThat(error.getStatus().getDescription()).contains("NVDA");
+    }
+
+    @Test
+    void anUnknownBasketIsNotFound() {
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
+                () -> performance("nope", "", "", ""));
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    private void assertMatchesFixture(String name) throws IOException {
+        JsonObject fixture = fixture(name);
+        String benchmark = fixture.getString("benchmark");
+        JsonArray windows = fixture.getJsonArray("windows");
+        for (int w = 0; w < windows.size(); w++) {
+            JsonObject window = windows.getJsonObject(w);
+            GetPerformanceResponse answer = client().getPerformance(GetPerformanceRequest.newBuilder().setBasketId(name)
+                    .setFrom(text(window.getString("from"))).setTo(text(window.getString("to"))).setBenchmark(benchmark)
+                    .setRiskFreeRate(window.getDouble("riskFreeRate")).build());
+            String label = name + " window " + w;
+            assertThat(answer.getFrom()).as(label).isEqualTo(window.getString("effectiveFrom"));
+            assertThat(answer.getTo()).as(label).isEqualTo(window.getString("effectiveTo"));
+            assertMetrics(answer.getMetrics(), window.getJsonObject("metrics"), label);
+            JsonArray contributions = window.getJsonArray("contributions");
+            assertThat(answer.getContributionsCount()).as(label).isEqualTo(contributions.size());
+            for (int i = 0; i < contributions.size(); i++) {
+                JsonObject want = contributions.getJsonObject(i);
+                Contribution got = answer.getContributions(i);
+                assertThat(got.getSymbol()).isEqualTo(want.getString("symbol"));
+                assertClose(got.getWeight(), want.getDouble("weight"), label + " weight " + got.getSymbol());
+                assertClose(got.getMemberReturn(), want.getDouble("return"), label + " return " + got.getSymbol());
+                assertClose(got.getContribution(), want.getDouble("contribution"), label + " contribution " + got.getSymbol());
+            }
+        }
+        GetPerformanceResponse full = performance(name, "", "", "");
+        JsonArray series = fixture.getJsonArray("series");
+        assertThat(full.getSeriesCount()).isEqualTo(series.size());
+        for (int i = 0; i < series.size(); i++) {
+            assertThat(full.getSeries(i).getDate()).isEqualTo(series.getJsonObject(i).getString("date"));
+            assertClose(full.getSeries(i).getLevel(), series.getJsonObject(i).getDouble("level"), name + " level " + i);
+        }
+    }
+
+    private static void assertMetrics(Metrics got, JsonObject want, String label) {
+        assertClose(got.getTotalReturn(), want.getDouble("totalReturn"), label + " totalReturn");
+        assertClose(got.getAnnualizedReturn(), want.getDouble("annualizedReturn"), label + " annualizedReturn");
+        assertClose(got.getAnnualizedVolatility(), want.getDouble("annualizedVolatility"), label + " annualizedVolatility");
+        assertClose(got.getSharpe(), want.getDouble("sharpe"), label + " sharpe");
+        assertClose(got.getMaxDrawdown(), want.getDouble("maxDrawdown"), label + " maxDrawdown");
+        assertThat(got.getMaxDrawdownPeak()).as(label).isEqualTo(want.getString("maxDrawdownPeak"));
+        assertThat(got.getMaxDrawdownTrough()).as(label).isEqualTo(want.getString("maxDrawdownTrough"));
+        assertClose(got.getBeta(), want.getDouble("beta"), label + " beta");
+        assertClose(got.getCorrelation(), want.getDouble("correlation"), label + " correlation");
+    }
+
+    private GetPerformanceResponse performance(String id, String from, String to, String benchmark) {
+        return client().getPerformance(GetPerformanceRequest.newBuilder().setBasketId(id).setFrom(from).setTo(to)
+                .setBenchmark(benchmark).build());
+    }
+
+    /** The GetBarsBatch calls the fake received while {@code action} ran. */
+    private static List<GetBarsBatchRequest> newBatchCalls(Runnable action) {
+        int before = FakeIngestServer.service().batchRequests().size();
+        action.run();
+        List<GetBarsBatchRequest> calls = FakeIngestServer.service().batchRequests();
+        return calls.subList(before, calls.size());
+    }
+
+    private static GetBarsBatchRequest lastBatch() {
+        List<GetBarsBatchRequest> calls = FakeIngestServer.service().batchRequests();
+        return calls.get(calls.size() - 1);
+    }
+
+    private static JsonObject fixture(String name) throws IOException {
+        return new JsonObject(Files.readString(FIXTURES.resolve(name + ".json")));
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Equal within 1e-9 relative (absolute near zero, where a relative bound means nothing). */
+    private static void assertClose(double actual, double expected, String label) {
+        double tolerance = RELATIVE * Math.max(1.0, Math.abs(expected));
+        assertThat(Math.abs(actual - expected)).as(label + ": " + actual + " vs " + expected).isLessThanOrEqualTo(tolerance);
+    }
+}

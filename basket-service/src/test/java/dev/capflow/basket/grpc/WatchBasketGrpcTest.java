@@ -1,0 +1,82 @@
+package dev.capflow.basket.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.capflow.basket.fake.FakeIngestServer;
+import dev.capflow.proto.basket.v1.WatchBasketRequest;
+import dev.capflow.proto.basket.v1.WatchBasketResponse;
+import dev.capflow.testsupport.PostgresRedisResource;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** WatchBasket: the level from the latest prices first, then a new level when a member's tick arrives on the price stream. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "3"))
+@QuarkusTestResource(FakeIngestServer.class)
+class WatchBasketGrpcTest extends GrpcTestBase {
+
+    @Test
+    void aTickForAMemberMovesTheLiveLevel() throws Exception {
+        // the call is cancelled through its context at the end, so it does not outlive the test
+        Context.CancellableContext call = Context.current().withCancellation();
+        try {
+            Iterator<WatchBasketResponse> watcher = call.call(() -> client()
+                    .watchBasket(WatchBasketRequest.newBuilder().setBasketId("team-google").build()));
+            WatchBasketResponse start = watcher.next();
+            JsonArray series = new JsonObject(Files.readString(Path.of("..", "basket-engine", "src", "test", "resources",
+                    "fixtures", "team-google.json"))).getJsonArray("series");
+            double lastClose = series.getJsonObject(series.size() - 1).getDouble("level");
+            assertThat(start.getBasketId()).isEqualTo("team-google");
+            assertThat(start.getLevel()).isCloseTo(lastClose, offset(1e-9));
+            assertThat(start.getTs().getSeconds()).isEqualTo(Instant.parse("2025-12-31T00:00:00Z").getEpochSecond());
+
+            double liteBase = close("LITE", "2025-10-29");
+            double liteLast = close("LITE", "2025-12-31");
+            double tick = liteLast * 1.5;
+            Instant now = Instant.now();
+            PostgresRedisResource.datastores().redisCommand("XADD", "capflow:prices", "*", "symbol", "LITE",
+                    "price", Double.toString(tick), "size", "100", "ts", now.toString(), "origin", "test");
+            PostgresRedisResource.datastores().redisCommand("XADD", "capflow:prices", "*", "symbol", "NOT-A-MEMBER",
+                    "price", "1.0", "size", "1", "ts", now.toString(), "origin", "test");
+
+            WatchBasketResponse moved = watcher.next();
+            // buy-and-hold: LITE holds 0.2 * 100 / P(base) units, so its move adds units * (tick - last close)
+            double expected = lastClose + 0.2 * 100 / liteBase * (tick - liteLast);
+            assertThat(moved.getLevel()).isCloseTo(expected, offset(1e-9));
+            assertThat(moved.getTs().getSeconds()).isEqualTo(now.getEpochSecond());
+        } finally {
+            call.cancel(null);
+        }
+    }
+
+    @Test
+    void watchingAnUnknownBasketIsNotFound() {
+        Iterator<WatchBasketResponse> watcher = client().watchBasket(WatchBasketRequest.newBuilder().setBasketId("nope").build());
+
+        StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class, watcher::hasNext);
+        assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    private static double close(String symbol, String date) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("..", "demo", "prices", symbol + ".csv"));
+        return lines.stream().filter(line -> line.startsWith(date + ",")).map(line -> Double.parseDouble(line.split(",")[1]))
+                .findFirst().orElseThrow();
+    }
+}
