@@ -1,6 +1,7 @@
 package dev.capflow.basket.client;
 
 import io.grpc.Status;
+import dev.capflow.grpc.GrpcFailures;
 
 /** A call to a downstream service failed; {@link #code()} is its gRPC status (null when it never got one). */
 public class DownstreamException extends RuntimeException {

@@ -30,6 +30,7 @@ import dev.capflow.proto.ingest.v1.MutinyIngestServiceGrpc.MutinyIngestServiceSt
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
+import dev.capflow.grpc.GrpcFailures;
 
 /**
  * basket-service's door to ingest-service. Every call is an idempotent read with its own deadline, retried on

@@ -2,6 +2,7 @@ package dev.capflow.basket.config;
 
 import java.time.Duration;
 
+import dev.capflow.grpc.DownstreamPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -57,44 +58,7 @@ public interface BasketConfig {
         Duration watchInterval();
     }
 
-    /** Per-call deadlines, read retries and the circuit breaker for ingest-service. */
-    interface Ingest {
-
-        /** Deadline of each call (one attempt; a retry gets a fresh deadline). */
-        @WithDefault("5s")
-        Duration readDeadline();
-
-        /** Retries of calls that failed with UNAVAILABLE (every call made is an idempotent read). */
-        Retry retry();
-
-        /** The circuit breaker shared by every call to ingest-service. */
-        CircuitBreaker circuitBreaker();
-    }
-
-    /** Retry settings. */
-    interface Retry {
-        @WithDefault("2")
-        int maxRetries();
-
-        @WithDefault("200ms")
-        Duration delay();
-
-        @WithDefault("100ms")
-        Duration jitter();
-    }
-
-    /** Circuit breaker settings; only failures of the service itself count. */
-    interface CircuitBreaker {
-        @WithDefault("20")
-        int requestVolumeThreshold();
-
-        @WithDefault("0.5")
-        double failureRatio();
-
-        @WithDefault("5s")
-        Duration delay();
-
-        @WithDefault("1")
-        int successThreshold();
+    /** Per-call deadlines, read retries (every call made is an idempotent read) and the circuit breaker for ingest-service. */
+    interface Ingest extends DownstreamPolicy {
     }
 }

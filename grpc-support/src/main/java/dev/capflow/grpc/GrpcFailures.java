@@ -1,4 +1,4 @@
-package dev.capflow.gateway.client;
+package dev.capflow.grpc;
 
 import java.util.EnumSet;
 import java.util.Set;

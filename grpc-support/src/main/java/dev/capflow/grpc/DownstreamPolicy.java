@@ -1,10 +1,10 @@
-package dev.capflow.gateway.config;
+package dev.capflow.grpc;
 
 import java.time.Duration;
 
 import io.smallrye.config.WithDefault;
 
-/** How the gateway calls one downstream gRPC service: per-call deadlines, read retries, circuit breaker. */
+/** How a capflow service calls one downstream gRPC service: per-call deadlines, read retries, circuit breaker. */
 public interface DownstreamPolicy {
 
     /** Deadline of each read call (one attempt; a retry gets a fresh deadline). */
@@ -15,7 +15,7 @@ public interface DownstreamPolicy {
     @WithDefault("30s")
     Duration writeDeadline();
 
-    /** Deadline of the grpc.health.v1 check behind the gateway's readiness data. */
+    /** Deadline of the grpc.health.v1 check behind a readiness check. */
     @WithDefault("1s")
     Duration healthDeadline();
 

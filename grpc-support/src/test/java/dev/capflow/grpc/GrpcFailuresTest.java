@@ -1,4 +1,4 @@
-package dev.capflow.gateway.client;
+package dev.capflow.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
