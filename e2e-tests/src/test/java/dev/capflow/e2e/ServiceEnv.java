@@ -1,5 +1,6 @@
 package dev.capflow.e2e;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.capflow.testsupport.Datastores;
@@ -28,10 +29,29 @@ final class ServiceEnv {
                 stores.redisUrl());
     }
 
+    /** basket-service on the test's own datastores, calling the given ingest-service process. */
+    static Map<String, String> basket(Datastores stores, ServiceProcess ingest) {
+        Map<String, String> env = new HashMap<>(ingest(stores));
+        env.putAll(client("INGEST", ingest));
+        return env;
+    }
+
     /** gateway calling the given ingest-service process. */
     static Map<String, String> gateway(ServiceProcess ingest) {
+        return client("INGEST", ingest);
+    }
+
+    /** gateway calling the given ingest-service and basket-service processes. */
+    static Map<String, String> gateway(ServiceProcess ingest, ServiceProcess basket) {
+        Map<String, String> env = new HashMap<>(client("INGEST", ingest));
+        env.putAll(client("BASKET", basket));
+        return env;
+    }
+
+    /** The host and port of the gRPC client {@code name} (upper case), pointed at {@code service}. */
+    private static Map<String, String> client(String name, ServiceProcess service) {
         return Map.of(
-                "QUARKUS_GRPC_CLIENTS_INGEST_HOST", "localhost",
-                "QUARKUS_GRPC_CLIENTS_INGEST_PORT", Integer.toString(ingest.port()));
+                "QUARKUS_GRPC_CLIENTS_" + name + "_HOST", "localhost",
+                "QUARKUS_GRPC_CLIENTS_" + name + "_PORT", Integer.toString(service.port()));
     }
 }

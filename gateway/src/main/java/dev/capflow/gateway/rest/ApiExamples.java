@@ -72,6 +72,41 @@ final class ApiExamples {
             {"type": "urn:capflow:problem:not-found", "title": "Not found", "status": 404,
              "detail": "unknown symbol XYZ", "instance": "/api/v1/prices/XYZ/bars"}""";
 
+    static final String BASKET_INPUT = """
+            {"id": "team-google", "name": "Team Google", "currency": "USD", "baseDate": "2025-10-29",
+             "weighting": "EQUAL", "rebalance": "NONE",
+             "members": [{"symbol": "GOOGL"}, {"symbol": "AVGO"}, {"symbol": "CLS"}, {"symbol": "LITE"},
+                         {"symbol": "TTMI"}]}""";
+    static final String BASKET_UPDATE = """
+            {"name": "Team Google", "currency": "USD", "baseDate": "2025-10-29", "baseValue": 100,
+             "weighting": "CUSTOM", "rebalance": "MONTHLY",
+             "members": [{"symbol": "GOOGL", "weight": 0.6}, {"symbol": "AVGO", "weight": 0.4}], "version": 1}""";
+    static final String BASKET = """
+            {"id": "team-google", "name": "Team Google", "currency": "USD", "baseDate": "2025-10-29",
+             "baseValue": 100.0, "weighting": "EQUAL", "rebalance": "NONE",
+             "members": [{"symbol": "GOOGL", "weight": 0.2}, {"symbol": "AVGO", "weight": 0.2},
+                         {"symbol": "CLS", "weight": 0.2}, {"symbol": "LITE", "weight": 0.2},
+                         {"symbol": "TTMI", "weight": 0.2}], "version": 1}""";
+    static final String BASKETS = "[" + BASKET + "]";
+    static final String PERFORMANCE = """
+            {"basketId": "team-google", "from": "2025-10-29", "to": "2025-12-31", "returnType": "PRICE",
+             "basketVersion": 1,
+             "series": [{"date": "2025-10-29", "level": 100.0}, {"date": "2025-12-31", "level": 114.4}],
+             "metrics": {"totalReturn": 0.144, "annualizedReturn": 0.71, "annualizedVolatility": 0.35,
+                         "sharpe": 1.9, "maxDrawdown": -0.082, "maxDrawdownPeak": "2025-11-03",
+                         "maxDrawdownTrough": "2025-11-20", "beta": null, "correlation": null},
+             "contributions": [{"symbol": "GOOGL", "weight": 0.2, "return": 0.21, "contribution": 0.042}]}""";
+    static final String COMPARISON = """
+            {"a": "team-google", "b": "team-openai", "from": "2025-10-29", "to": "2025-12-31", "returnType": "PRICE",
+             "series": [{"date": "2025-10-29", "levelA": 100.0, "levelB": 100.0, "spread": 0.0, "ratio": 1.0},
+                        {"date": "2025-12-31", "levelA": 114.4, "levelB": 103.1, "spread": 0.113, "ratio": 1.1096}]}""";
+    static final String BASKET_NOT_FOUND = """
+            {"type": "urn:capflow:problem:not-found", "title": "Not found", "status": 404,
+             "detail": "no basket team-x", "instance": "/api/v1/baskets/team-x"}""";
+    static final String VERSION_CONFLICT = """
+            {"type": "urn:capflow:problem:conflict", "title": "Conflict", "status": 409,
+             "detail": "basket team-google is at version 2, not 1", "instance": "/api/v1/baskets/team-google"}""";
+
     private ApiExamples() {
     }
 }

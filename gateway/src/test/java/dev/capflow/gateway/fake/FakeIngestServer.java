@@ -11,8 +11,8 @@ import io.grpc.Server;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Starts {@link FakeIngestService} on a free port of a real grpc-java server and points the
- * gateway's {@code ingest} client at it, so every test call crosses the gRPC boundary.
+ * Starts {@link FakeIngestService} and {@link FakeBasketService} on a free port of a real grpc-java
+ * server and points the gateway's {@code ingest} and {@code basket} clients at it, so every test call crosses the gRPC boundary.
  */
 public class FakeIngestServer implements QuarkusTestResourceLifecycleManager {
 
@@ -26,6 +26,7 @@ public class FakeIngestServer implements QuarkusTestResourceLifecycleManager {
             server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
                     .addService(service)
                     .addService(service.health())
+                    .addService(new FakeBasketService(service))
                     .build()
                     .start();
         } catch (IOException e) {
@@ -35,7 +36,10 @@ public class FakeIngestServer implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "quarkus.grpc.clients.ingest.host", "localhost",
                 "quarkus.grpc.clients.ingest.port", port,
-                "quarkus.grpc.clients.ingest.test-port", port);
+                "quarkus.grpc.clients.ingest.test-port", port,
+                "quarkus.grpc.clients.basket.host", "localhost",
+                "quarkus.grpc.clients.basket.port", port,
+                "quarkus.grpc.clients.basket.test-port", port);
     }
 
     @Override

@@ -45,7 +45,8 @@ import io.grpc.stub.StreamObserver;
 /**
  * A stand-in for ingest-service behind a real gRPC port: it records every request it receives
  * and plays the answers a test scripted for each method, in order. A method with no script left
- * fails with UNIMPLEMENTED, so an unexpected call shows up as a 502 in the test.
+ * fails with UNIMPLEMENTED, so an unexpected call shows up as a 502 in the test. Scripts are kept by
+ * full method name, so {@link FakeBasketService} plays its scripts from here too.
  */
 public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
@@ -180,7 +181,8 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         };
     }
 
-    private <Q, R> void answer(MethodDescriptor<Q, R> method, Q request, StreamObserver<R> observer) {
+    /** Records {@code request} and plays the next answer scripted for {@code method} (any service's method). */
+    <Q, R> void answer(MethodDescriptor<Q, R> method, Q request, StreamObserver<R> observer) {
         record(method, request);
         play(next(method), observer, true);
     }

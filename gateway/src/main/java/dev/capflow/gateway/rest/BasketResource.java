@@ -1,0 +1,195 @@
+package dev.capflow.gateway.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.capflow.gateway.client.BasketClient;
+import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.rest.dto.BasketInput;
+import dev.capflow.gateway.rest.dto.BasketView;
+import dev.capflow.gateway.rest.dto.PerformanceView;
+import dev.capflow.gateway.rest.json.JsonBodies;
+import dev.capflow.gateway.rest.mapping.BasketMapping;
+import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.proto.basket.v1.CreateBasketRequest;
+import dev.capflow.proto.basket.v1.DeleteBasketRequest;
+import dev.capflow.proto.basket.v1.GetBasketRequest;
+import dev.capflow.proto.basket.v1.ListBasketsRequest;
+import dev.capflow.proto.basket.v1.UpdateBasketRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Basket definitions (create, read, replace, delete) and the performance of one basket. */
+@Path("/api/v1/baskets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Baskets", description = "Baskets of instruments, their level series, risk metrics and contributions.")
+public class BasketResource {
+
+    private final BasketClient baskets;
+    private final JsonBodies bodies;
+
+    public BasketResource(BasketClient baskets, JsonBodies bodies) {
+        this.baskets = baskets;
+        this.bodies = bodies;
+    }
+
+    @GET
+    @Operation(summary = "List baskets", description = "Every basket, ordered by id.")
+    @APIResponse(responseCode = "200", description = "The baskets.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = BasketView.class),
+            examples = @ExampleObject(name = "baskets", value = ApiExamples.BASKETS)))
+    public Uni<List<BasketView>> list() {
+        return baskets.listBaskets(ListBasketsRequest.getDefaultInstance())
+                .map(response -> response.getBasketsList().stream().map(BasketMapping::toView).toList());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a basket", description = "Creates a basket; without an id a random one is assigned.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BasketInput.class),
+            examples = @ExampleObject(name = "equal-weighted", value = ApiExamples.BASKET_INPUT)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the new basket.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BasketView.class),
+            examples = @ExampleObject(name = "created", value = ApiExamples.BASKET)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid; violations name it.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The id is taken.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<BasketView>> create(JsonNode body) {
+        BasketInput input = bodies.object(body, BasketInput.class);
+        CreateBasketRequest request = CreateBasketRequest.newBuilder()
+                .setBasket(BasketMapping.toNewBasket(input))
+                .build();
+        return baskets.createBasket(request)
+                .map(response -> BasketMapping.toView(response.getBasket()))
+                .map(created -> RestResponse.ResponseBuilder.<BasketView> created(URI.create("/api/v1/baskets/" + created.id()))
+                        .entity(created).build());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One basket", description = "The basket's definition with its members and version.")
+    @APIResponse(responseCode = "200", description = "The basket.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BasketView.class),
+            examples = @ExampleObject(name = "basket", value = ApiExamples.BASKET)))
+    @APIResponse(responseCode = "404", description = "No such basket.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unknown basket", value = ApiExamples.BASKET_NOT_FOUND)))
+    public Uni<BasketView> get(@Parameter(description = "Basket id.", example = "team-google") @RestPath String id) {
+        GetBasketRequest request = GetBasketRequest.newBuilder().setBasketId(requiredId(id)).build();
+        return baskets.getBasket(request).map(response -> BasketMapping.toView(response.getBasket()));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a basket's definition",
+            description = "The body carries the full new definition and the version last read; a stale version is 409.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BasketInput.class),
+            examples = @ExampleObject(name = "custom weights", value = ApiExamples.BASKET_UPDATE)))
+    @APIResponse(responseCode = "200", description = "Replaced.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BasketView.class),
+            examples = @ExampleObject(name = "replaced", value = ApiExamples.BASKET)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid; violations name it.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such basket.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The version is stale (optimistic lock).", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "stale version", value = ApiExamples.VERSION_CONFLICT)))
+    public Uni<BasketView> replace(@Parameter(description = "Basket id.", example = "team-google") @RestPath String id,
+            JsonNode body) {
+        BasketInput input = bodies.object(body, BasketInput.class);
+        UpdateBasketRequest request = UpdateBasketRequest.newBuilder()
+                .setBasket(BasketMapping.toReplacement(id, input))
+                .build();
+        return baskets.updateBasket(request).map(response -> BasketMapping.toView(response.getBasket()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a basket",
+            description = "With version, only if the basket is still at that version (else 409); without, unconditionally.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "404", description = "No such basket.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The version is stale.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "stale version", value = ApiExamples.VERSION_CONFLICT)))
+    public Uni<RestResponse<Void>> delete(
+            @Parameter(description = "Basket id.", example = "team-google") @RestPath String id,
+            @Parameter(description = "The version last read (optional, at least 1).", example = "1")
+            @RestQuery Long version) {
+        Fields fields = new Fields();
+        String checkedId = fields.text("id", id);
+        fields.check(version == null || version > 0, "version", "must be at least 1");
+        fields.throwIfInvalid();
+        DeleteBasketRequest request = DeleteBasketRequest.newBuilder()
+                .setBasketId(checkedId)
+                .setVersion(version == null ? 0 : version)
+                .build();
+        return baskets.deleteBasket(request).map(response -> RestResponse.noContent());
+    }
+
+    @GET
+    @Path("{id}/performance")
+    @Operation(summary = "Performance of one basket",
+            description = "Level series, metrics and member contributions over [from, to] (from defaults to the base "
+                    + "date, to to the latest close). Returns are fractions (0.144, not 14.4); a metric the window "
+                    + "cannot define (beta without a benchmark) is null.")
+    @APIResponse(responseCode = "200", description = "The performance.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PerformanceView.class),
+            examples = @ExampleObject(name = "team-google", value = ApiExamples.PERFORMANCE)))
+    @APIResponse(responseCode = "400", description = "A bad date or return type; violations name the parameter.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such basket or benchmark.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unknown basket", value = ApiExamples.BASKET_NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "The data cannot price the basket (a member without a price at "
+            + "the base date, a missing FX rate).", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PerformanceView> performance(
+            @Parameter(description = "Basket id.", example = "team-google") @RestPath String id,
+            @Parameter(description = "First date, ISO-8601.", example = "2025-10-29") @RestQuery String from,
+            @Parameter(description = "Last date, ISO-8601.", example = "2025-12-31") @RestQuery String to,
+            @Parameter(description = "Symbol of the benchmark for beta and correlation.", example = "QQQ")
+            @RestQuery String benchmark,
+            @Parameter(description = "PRICE (default) or TOTAL (dividends reinvested).",
+                    schema = @Schema(enumeration = { "PRICE", "TOTAL" }), example = "PRICE")
+            @RestQuery String returnType) {
+        return baskets.getPerformance(BasketMapping.performanceRequest(id, from, to, benchmark, returnType))
+                .map(BasketMapping::toView);
+    }
+
+    private static String requiredId(String id) {
+        Fields fields = new Fields();
+        String checked = fields.text("id", id);
+        fields.throwIfInvalid();
+        return checked;
+    }
+}

@@ -1,0 +1,208 @@
+package dev.capflow.gateway.rest.mapping;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.capflow.gateway.domain.EnumCodec;
+import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.rest.dto.BasketInput;
+import dev.capflow.gateway.rest.dto.BasketMemberInput;
+import dev.capflow.gateway.rest.dto.BasketMemberView;
+import dev.capflow.gateway.rest.dto.BasketView;
+import dev.capflow.gateway.rest.dto.CompareView;
+import dev.capflow.gateway.rest.dto.PerformanceView;
+import dev.capflow.proto.basket.v1.Basket;
+import dev.capflow.proto.basket.v1.BasketMember;
+import dev.capflow.proto.basket.v1.CompareRequest;
+import dev.capflow.proto.basket.v1.CompareResponse;
+import dev.capflow.proto.basket.v1.Contribution;
+import dev.capflow.proto.basket.v1.GetPerformanceRequest;
+import dev.capflow.proto.basket.v1.GetPerformanceResponse;
+import dev.capflow.proto.basket.v1.Metrics;
+import dev.capflow.proto.basket.v1.Rebalance;
+import dev.capflow.proto.basket.v1.ReturnType;
+import dev.capflow.proto.basket.v1.Weighting;
+
+/** Maps baskets, performance and comparisons between their REST shape and the basket contract. */
+public final class BasketMapping {
+
+    static final EnumCodec<Weighting> WEIGHTINGS = new EnumCodec<>(Weighting.class, "WEIGHTING_");
+    static final EnumCodec<Rebalance> REBALANCES = new EnumCodec<>(Rebalance.class, "REBALANCE_");
+    static final EnumCodec<ReturnType> RETURN_TYPES = new EnumCodec<>(ReturnType.class, "RETURN_TYPE_");
+
+    private BasketMapping() {
+    }
+
+    /** The basket to create; its id is optional. */
+    public static Basket toNewBasket(BasketInput input) {
+        Fields fields = new Fields();
+        Basket.Builder basket = definition(fields, input);
+        if (input.id() != null) {
+            basket.setId(fields.text("id", input.id()));
+        }
+        fields.throwIfInvalid();
+        return basket.build();
+    }
+
+    /** The replacement of basket {@code pathId}; the body must carry the version last read. */
+    public static Basket toReplacement(String pathId, BasketInput input) {
+        Fields fields = new Fields();
+        String id = fields.text("id", pathId);
+        fields.check(input.id() == null || input.id().strip().equals(id), "id",
+                "must equal the id of the path (" + id + ")");
+        Basket.Builder basket = definition(fields, input).setId(id);
+        if (input.version() == null) {
+            fields.check(false, "version", "is required (the version last read)");
+        } else {
+            basket.setVersion(input.version());
+        }
+        fields.throwIfInvalid();
+        return basket.build();
+    }
+
+    /** Reads every field but the id and version, recording violations in {@code fields}. */
+    private static Basket.Builder definition(Fields fields, BasketInput input) {
+        Basket.Builder basket = Basket.newBuilder()
+                .setName(fields.text("name", input.name()))
+                .setCurrency(fields.text("currency", input.currency()));
+        LocalDate baseDate = fields.date("baseDate", input.baseDate());
+        if (baseDate != null) {
+            basket.setBaseDate(baseDate.toString());
+        }
+        if (input.baseValue() != null) {
+            double baseValue = fields.number("baseValue", input.baseValue());
+            fields.check(!(baseValue <= 0), "baseValue", "must be positive");
+            basket.setBaseValue(baseValue);
+        }
+        Weighting weighting = input.weighting() == null ? Weighting.WEIGHTING_EQUAL
+                : fields.oneOf("weighting", input.weighting(), WEIGHTINGS);
+        Rebalance rebalance = input.rebalance() == null ? Rebalance.REBALANCE_NONE
+                : fields.oneOf("rebalance", input.rebalance(), REBALANCES);
+        if (weighting != null) {
+            basket.setWeighting(weighting);
+        }
+        if (rebalance != null) {
+            basket.setRebalance(rebalance);
+        }
+        List<BasketMemberInput> members = input.members();
+        if (members == null || members.isEmpty()) {
+            fields.check(false, "members", members == null ? "is required" : "must name at least one member");
+            return basket;
+        }
+        for (int i = 0; i < members.size(); i++) {
+            BasketMemberInput member = members.get(i);
+            String at = "members[" + i + "]";
+            if (member == null) {
+                fields.check(false, at, "must be an object {symbol, weight}");
+                continue;
+            }
+            BasketMember.Builder proto = BasketMember.newBuilder().setSymbol(fields.text(at + ".symbol", member.symbol()));
+            if (weighting == Weighting.WEIGHTING_CUSTOM) {
+                proto.setWeight(fields.number(at + ".weight", member.weight()));
+            }
+            basket.addMembers(proto);
+        }
+        return basket;
+    }
+
+    public static BasketView toView(Basket basket) {
+        return new BasketView(basket.getId(), basket.getName(), basket.getCurrency(), basket.getBaseDate(),
+                basket.getBaseValue(), WEIGHTINGS.name(basket.getWeighting()), rebalanceName(basket.getRebalance()),
+                basket.getMembersList().stream().map(m -> new BasketMemberView(m.getSymbol(), m.getWeight())).toList(),
+                basket.getVersion());
+    }
+
+    /** The performance request for the query parameters of {@code GET /baskets/{id}/performance}. */
+    public static GetPerformanceRequest performanceRequest(String basketId, String from, String to, String benchmark,
+            String returnType) {
+        Fields fields = new Fields();
+        GetPerformanceRequest.Builder request = GetPerformanceRequest.newBuilder()
+                .setBasketId(fields.text("id", basketId));
+        window(fields, from, to, request::setFrom, request::setTo);
+        if (benchmark != null && !benchmark.isBlank()) {
+            request.setBenchmark(benchmark.strip());
+        }
+        request.setReturnType(returnType(fields, returnType));
+        fields.throwIfInvalid();
+        return request.build();
+    }
+
+    /** The compare request for the query parameters of {@code GET /compare}. */
+    public static CompareRequest compareRequest(String a, String b, String from, String to, String returnType) {
+        Fields fields = new Fields();
+        CompareRequest.Builder request = CompareRequest.newBuilder()
+                .setBasketIdA(fields.text("a", a))
+                .setBasketIdB(fields.text("b", b));
+        window(fields, from, to, request::setFrom, request::setTo);
+        request.setReturnType(returnType(fields, returnType));
+        fields.throwIfInvalid();
+        return request.build();
+    }
+
+    public static PerformanceView toView(GetPerformanceResponse response) {
+        Metrics m = response.getMetrics();
+        return new PerformanceView(
+                response.getBasketId(), response.getFrom(), response.getTo(),
+                returnTypeName(response.getReturnType()), response.getBasketVersion(),
+                response.getSeriesList().stream().map(p -> new PerformanceView.Level(p.getDate(), p.getLevel())).toList(),
+                new PerformanceView.Metrics(finite(m.getTotalReturn()), finite(m.getAnnualizedReturn()),
+                        finite(m.getAnnualizedVolatility()), finite(m.getSharpe()), finite(m.getMaxDrawdown()),
+                        presentOrNull(m.getMaxDrawdownPeak()), presentOrNull(m.getMaxDrawdownTrough()),
+                        finite(m.getBeta()), finite(m.getCorrelation())),
+                response.getContributionsList().stream().map(BasketMapping::toView).toList());
+    }
+
+    public static CompareView toView(CompareResponse response) {
+        return new CompareView(response.getBasketIdA(), response.getBasketIdB(), response.getFrom(), response.getTo(),
+                returnTypeName(response.getReturnType()),
+                response.getSeriesList().stream().map(p -> new CompareView.Point(p.getDate(), p.getLevelA(),
+                        p.getLevelB(), finite(p.getSpread()), finite(p.getRatio()))).toList());
+    }
+
+    private static PerformanceView.Contribution toView(Contribution contribution) {
+        return new PerformanceView.Contribution(contribution.getSymbol(), contribution.getWeight(),
+                finite(contribution.getMemberReturn()), finite(contribution.getContribution()));
+    }
+
+    private static void window(Fields fields, String from, String to, Consumer<String> setFrom,
+            Consumer<String> setTo) {
+        LocalDate first = fields.optionalDate("from", from);
+        LocalDate last = fields.optionalDate("to", to);
+        fields.check(first == null || last == null || !last.isBefore(first), "to", "must not be before from");
+        if (first != null) {
+            setFrom.accept(first.toString());
+        }
+        if (last != null) {
+            setTo.accept(last.toString());
+        }
+    }
+
+    private static ReturnType returnType(Fields fields, String value) {
+        if (value == null || value.isBlank()) {
+            return ReturnType.RETURN_TYPE_PRICE;
+        }
+        ReturnType parsed = fields.oneOf("returnType", value, RETURN_TYPES);
+        return parsed == null ? ReturnType.RETURN_TYPE_PRICE : parsed;
+    }
+
+    /** UNSPECIFIED means PRICE in the contract, so the answer always names one. */
+    private static String returnTypeName(ReturnType returnType) {
+        return returnType == ReturnType.RETURN_TYPE_TOTAL ? "TOTAL" : "PRICE";
+    }
+
+    /** UNSPECIFIED means NONE in the contract. */
+    private static String rebalanceName(Rebalance rebalance) {
+        String name = REBALANCES.name(rebalance);
+        return name == null ? "NONE" : name;
+    }
+
+    /** NaN (a metric the window cannot define) and infinities become JSON null. */
+    static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private static String presentOrNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+}
