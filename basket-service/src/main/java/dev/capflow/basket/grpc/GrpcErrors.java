@@ -9,10 +9,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
-import com.google.protobuf.Any;
-import com.google.rpc.BadRequest;
-import com.google.rpc.Code;
-
 import dev.capflow.basket.client.DownstreamException;
 import dev.capflow.basket.domain.BasketExistsException;
 import dev.capflow.basket.domain.BasketNotFoundException;
@@ -22,10 +18,10 @@ import dev.capflow.basket.domain.InvalidRequestException;
 import dev.capflow.basket.domain.MissingDataException;
 import dev.capflow.basket.domain.StaleVersionException;
 import dev.capflow.basket.engine.BasketArgumentException;
+import dev.capflow.grpc.GrpcStatuses;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import io.vertx.pgclient.PgException;
 
 /**
@@ -99,13 +95,6 @@ final class GrpcErrors {
     }
 
     private static StatusRuntimeException invalidArgument(String message, List<FieldViolation> violations) {
-        BadRequest.Builder details = BadRequest.newBuilder();
-        for (FieldViolation violation : violations) {
-            details.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField(violation.field())
-                    .setDescription(violation.description()));
-        }
-        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
-                .setCode(Code.INVALID_ARGUMENT_VALUE).setMessage(message)
-                .addDetails(Any.pack(details.build())).build());
+        return GrpcStatuses.invalidArgument(message, violations, FieldViolation::field, FieldViolation::description);
     }
 }

@@ -10,10 +10,10 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
 import com.google.protobuf.Any;
-import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ResourceInfo;
 
+import dev.capflow.grpc.GrpcStatuses;
 import dev.capflow.ingest.domain.ConflictException;
 import dev.capflow.ingest.domain.FieldViolation;
 import dev.capflow.ingest.domain.InconsistentDataException;
@@ -91,14 +91,8 @@ final class GrpcErrors {
     }
 
     private static StatusRuntimeException invalidArgument(InvalidRequestException invalid) {
-        BadRequest.Builder details = BadRequest.newBuilder();
-        for (FieldViolation violation : invalid.violations()) {
-            details.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField(violation.field())
-                    .setDescription(violation.description()));
-        }
-        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
-                .setCode(Code.INVALID_ARGUMENT_VALUE).setMessage(invalid.getMessage())
-                .addDetails(Any.pack(details.build())).build());
+        return GrpcStatuses.invalidArgument(invalid.getMessage(), invalid.violations(), FieldViolation::field,
+                FieldViolation::description);
     }
 
     private static StatusRuntimeException notFound(UnknownSymbolException unknown) {
