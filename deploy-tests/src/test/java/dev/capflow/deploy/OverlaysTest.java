@@ -23,7 +23,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 /** Every overlay renders, with its images pinned; dev and prod carry what each is for. */
 class OverlaysTest {
 
-    static final List<String> SERVICES = List.of("ingest-service", "basket-service", "gateway");
+    static final List<String> SERVICES = List.of("ingest-service", "basket-service", "exposure-service", "gateway");
 
     static List<String> overlays() {
         return Kustomize.overlays();
@@ -59,7 +59,8 @@ class OverlaysTest {
     @Test
     void devRunsOneReplicaOfEachServiceWithPostgresqlAndRedisInTheCluster() {
         Rendered dev = Kustomize.overlay("dev");
-        assertThat(replicas(dev)).containsEntry("ingest-service", 1).containsEntry("basket-service", 1).containsEntry("gateway", 1);
+        assertThat(replicas(dev)).containsEntry("ingest-service", 1).containsEntry("basket-service", 1).containsEntry("exposure-service", 1)
+                .containsEntry("gateway", 1);
         StatefulSet postgres = dev.get(StatefulSet.class, "postgres");
         assertThat(postgres.getSpec().getVolumeClaimTemplates()).extracting(claim -> claim.getMetadata().getName())
                 .containsExactly("data");
@@ -75,7 +76,8 @@ class OverlaysTest {
     @Test
     void prodRunsThreeReplicasWithAutoscalingBudgetsPoliciesAndAnIngressToTheGatewayOnly() {
         Rendered prod = Kustomize.overlay("prod");
-        assertThat(replicas(prod)).containsEntry("ingest-service", 3).containsEntry("basket-service", 3).containsEntry("gateway", 3);
+        assertThat(replicas(prod)).containsEntry("ingest-service", 3).containsEntry("basket-service", 3).containsEntry("exposure-service", 3)
+                .containsEntry("gateway", 3);
         assertThat(prod.all(StatefulSet.class)).as("datastores are managed, outside the cluster").isEmpty();
         assertThat(prod.deployments()).extracting(deployment -> deployment.getMetadata().getName())
                 .containsExactlyInAnyOrderElementsOf(SERVICES);

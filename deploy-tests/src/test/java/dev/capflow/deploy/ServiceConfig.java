@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import dev.capflow.testsupport.ProjectRoot;
 
 /**
@@ -47,6 +50,18 @@ final class ServiceConfig {
     Optional<String> value(String key) {
         String fromEnvironment = environment.get(envName(key));
         return Optional.ofNullable(fromEnvironment != null ? fromEnvironment : properties.get(key));
+    }
+
+    /**
+     * The configured keys that end with {@code suffix} (e.g. every client's re-resolve interval): property keys, and
+     * environment variable names for settings that only the environment gives ({@link #value} reads either).
+     */
+    List<String> keysEndingWith(String suffix) {
+        Set<String> keys = new TreeSet<>();
+        properties.keySet().stream().filter(key -> key.endsWith(suffix)).forEach(keys::add);
+        environment.keySet().stream().filter(name -> name.endsWith(envName(suffix)))
+                .filter(name -> keys.stream().noneMatch(key -> envName(key).equals(name))).forEach(keys::add);
+        return List.copyOf(keys);
     }
 
     Optional<Duration> duration(String key) {

@@ -3,17 +3,29 @@ package dev.capflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.capflow.devstack.demo.LoadDemoCommand;
+import dev.capflow.proto.basket.v1.BasketServiceGrpc;
+import dev.capflow.proto.basket.v1.WatchBasketRequest;
+import dev.capflow.proto.basket.v1.WatchBasketResponse;
 import dev.capflow.testsupport.Datastores;
 import dev.capflow.testsupport.ProjectRoot;
 import dev.capflow.testsupport.ServiceProcess;
+import io.grpc.Context;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -36,7 +48,7 @@ class GatewayBasketsIT {
         stores = Datastores.start(4);
         ingest = ServiceProcess.start("ingest-service", ServiceEnv.ingest(stores));
         basket = ServiceProcess.start("basket-service", ServiceEnv.basket(stores, ingest));
-        gateway = ServiceProcess.start("gateway", ServiceEnv.gateway(ingest, basket));
+        gateway = ServiceProcess.start("gateway", ServiceEnv.gateway(stores, ingest, basket));
         api = new GatewayApi(gateway);
         int exit = new LoadDemoCommand().run(List.of(gateway.baseUrl(), ProjectRoot.path().resolve("demo").toString()));
         assertThat(exit).as("the demo data loads through the gateway without a failed call or rejected row")
@@ -84,6 +96,45 @@ class GatewayBasketsIT {
         assertThat(compare.getString("a")).isEqualTo("team-google");
         assertThat(compare.getList("series.date", String.class)).last().isEqualTo(TO);
         assertThat(spreads.get(spreads.size() - 1)).isCloseTo(googleReturn - openaiReturn, within(1e-12));
+    }
+
+    @Test
+    void aTickPostedThroughTheGatewayMovesAWatchedBasketsLiveLevel() throws Exception {
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", basket.port()).usePlaintext().build();
+        // cancelled through its context at the end, so the stream does not outlive the test
+        Context.CancellableContext call = Context.current().withCancellation();
+        try {
+            Iterator<WatchBasketResponse> watcher = call.call(() -> BasketServiceGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(60, TimeUnit.SECONDS)
+                    .watchBasket(WatchBasketRequest.newBuilder().setBasketId("team-google").build()));
+            WatchBasketResponse start = watcher.next();
+            List<Double> levels = performance("team-google").getList("series.level", Double.class);
+            double lastLevel = levels.get(levels.size() - 1);
+            assertThat(start.getLevel()).as("the live level starts at the last close's level").isCloseTo(lastLevel, within(1e-9));
+
+            double liteBase = close("LITE", FROM);
+            double liteLast = close("LITE", TO);
+            double tick = liteLast * 1.25;
+            Instant ts = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            JsonPath report = api.postJson("/prices/ticks",
+                    "[{\"symbol\": \"LITE\", \"ts\": \"" + ts + "\", \"price\": " + tick + ", \"size\": 10}]")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(report.getInt("accepted")).isEqualTo(1);
+
+            WatchBasketResponse moved = watcher.next();
+            // buy-and-hold, equal weights: LITE holds 0.2 * 100 / P(base) units, so the tick adds units * (tick - last close)
+            assertThat(moved.getLevel()).isCloseTo(lastLevel + 0.2 * 100 / liteBase * (tick - liteLast), within(1e-9));
+            assertThat(moved.getTs().getSeconds()).isEqualTo(ts.getEpochSecond());
+        } finally {
+            call.cancel(null);
+            channel.shutdownNow();
+        }
+    }
+
+    private static double close(String symbol, String date) throws IOException {
+        return Files.readAllLines(ProjectRoot.path().resolve("demo/prices/" + symbol + ".csv")).stream()
+                .filter(line -> line.startsWith(date + ",")).map(line -> Double.parseDouble(line.split(",")[1]))
+                .findFirst().orElseThrow();
     }
 
     private static JsonPath performance(String basketId) {

@@ -43,7 +43,7 @@ class GatewayToIngestIT {
     static void startPlatform() {
         stores = Datastores.start(3);
         ingest = ServiceProcess.start("ingest-service", ServiceEnv.ingest(stores));
-        gateway = ServiceProcess.start("gateway", ServiceEnv.gateway(ingest));
+        gateway = ServiceProcess.start("gateway", ServiceEnv.gateway(stores, ingest));
         api = new GatewayApi(gateway);
     }
 

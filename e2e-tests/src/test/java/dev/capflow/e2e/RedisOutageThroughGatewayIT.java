@@ -48,7 +48,7 @@ class RedisOutageThroughGatewayIT {
         Map<String, String> env = new HashMap<>(ServiceEnv.ingest(stores));
         env.put("QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:" + redisProxy.port() + URI.create(stores.redisUrl()).getPath());
         ingest = ServiceProcess.start("ingest-service", env);
-        gateway = ServiceProcess.start("gateway", ServiceEnv.gateway(ingest));
+        gateway = ServiceProcess.start("gateway", ServiceEnv.gateway(stores, ingest));
         api = new GatewayApi(gateway);
     }
 

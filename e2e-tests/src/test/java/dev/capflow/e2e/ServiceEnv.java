@@ -36,15 +36,23 @@ final class ServiceEnv {
         return env;
     }
 
-    /** gateway calling the given ingest-service process. */
-    static Map<String, String> gateway(ServiceProcess ingest) {
-        return client("INGEST", ingest);
+    /** exposure-service on the test's own PostgreSQL database, calling the given ingest-service and basket-service. */
+    static Map<String, String> exposure(Datastores stores, ServiceProcess ingest, ServiceProcess basket) {
+        Map<String, String> env = new HashMap<>(ingest(stores));
+        env.remove("QUARKUS_REDIS_HOSTS");
+        env.putAll(client("INGEST", ingest));
+        env.putAll(client("BASKET", basket));
+        return env;
     }
 
-    /** gateway calling the given ingest-service and basket-service processes. */
-    static Map<String, String> gateway(ServiceProcess ingest, ServiceProcess basket) {
-        Map<String, String> env = new HashMap<>(client("INGEST", ingest));
-        env.putAll(client("BASKET", basket));
+    /** gateway on the test's Redis (its answer cache), calling the given services in order: ingest, basket, exposure. */
+    static Map<String, String> gateway(Datastores stores, ServiceProcess... services) {
+        String[] clients = { "INGEST", "BASKET", "EXPOSURE" };
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_REDIS_HOSTS", stores.redisUrl());
+        for (int i = 0; i < services.length; i++) {
+            env.putAll(client(clients[i], services[i]));
+        }
         return env;
     }
 

@@ -2,9 +2,7 @@ package dev.capflow.basket.cache;
 
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -18,78 +16,90 @@ import com.google.protobuf.Parser;
 
 import dev.capflow.basket.config.BasketConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A Redis cache of protobuf messages, keyed by what decides them plus the data watermark of the symbols they depend
- * on (their entries in ingest-service's latest-price hash): a new price for any of them changes the key, so the old
- * value is never read again. Redis is optional: when it fails or is slow the value is computed directly.
+ * A Redis cache of protobuf messages. A tagged entry ({@code tag + " " + base64}) carries the answer generations it was
+ * computed at and is a hit only while they are still current, so one MGET reads the generations and the entry
+ * together. Redis is optional: when it fails or is slow, nothing is cached and the value is computed directly.
  */
 @ApplicationScoped
 public class ProtoCache {
 
     private static final Logger LOG = Logger.getLogger(ProtoCache.class);
 
-    private final ReactiveHashCommands<String, String, String> hashes;
+    /** What a tagged lookup found: the current generations (null when Redis did not answer) and the hit, if any. */
+    public record Lookup<T>(List<String> generations, T hit) {
+
+        /** The tag of an entry computed now: the generations joined, or null when one is missing or unknown. */
+        public String tag() {
+            return generations == null || generations.contains(null) ? null : String.join(",", generations);
+        }
+    }
+
     private final ReactiveValueCommands<String, String> values;
     private final BasketConfig.Redis config;
     private final AtomicBoolean failing = new AtomicBoolean();
 
     public ProtoCache(ReactiveRedisDataSource redis, BasketConfig config) {
-        this.hashes = redis.hash(String.class, String.class, String.class);
         this.values = redis.value(String.class, String.class);
         this.config = config.redis();
     }
 
-    /**
-     * The cached {@code kind} value for {@code parts} and the current prices of {@code symbols}, or else
-     * {@code compute}'s answer, which is then cached.
-     */
-    public <T extends Message> Uni<T> getOrCompute(String kind, List<String> parts, Collection<String> symbols,
-            Parser<T> parser, Supplier<Uni<T>> compute) {
-        return key(kind, parts, symbols).chain(key -> key == null ? compute.get() : read(key, parser).chain(cached -> {
-            if (cached != null) {
-                return Uni.createFrom().item(cached);
-            }
-            return compute.get().invoke(value -> write(key, value));
-        }));
-    }
-
-    /** The key, or null when Redis cannot give the watermark (then nothing is cached). */
-    private Uni<String> key(String kind, List<String> parts, Collection<String> symbols) {
-        String[] fields = symbols.toArray(String[]::new);
-        Uni<Map<String, String>> watermark = fields.length == 0 ? Uni.createFrom().item(Map.of())
-                : hashes.hmget(config.latestKey(), fields);
-        return watermark.ifNoItem().after(config.timeout()).fail()
-                .map(latest -> {
-                    List<String> all = new ArrayList<>(parts);
-                    for (String symbol : fields) {
-                        all.add(symbol);
-                        all.add(latest.get(symbol));
+    /** Reads the generations at {@code generationKeys} and the entry at {@code key} in one round trip. */
+    public <T extends Message> Uni<Lookup<T>> lookup(String key, List<String> generationKeys, Parser<T> parser) {
+        List<String> keys = new ArrayList<>(generationKeys);
+        keys.add(key);
+        return values.mget(keys.toArray(String[]::new)).ifNoItem().after(config.timeout()).fail()
+                .map(found -> {
+                    recovered();
+                    List<String> generations = new ArrayList<>(generationKeys.size());
+                    generationKeys.forEach(generationKey -> generations.add(found.get(generationKey)));
+                    Lookup<T> current = new Lookup<>(generations, null);
+                    String entry = found.get(key);
+                    String tag = current.tag();
+                    if (entry == null || tag == null || !entry.startsWith(tag + " ")) {
+                        return current;
                     }
-                    return CacheKeys.key(config.keyPrefix(), kind, all);
+                    return new Lookup<>(generations, parse(parser, entry.substring(tag.length() + 1)));
                 })
-                .onFailure().recoverWithItem(failure -> degraded(failure));
+                .onFailure().recoverWithItem(failure -> {
+                    degraded(failure);
+                    return new Lookup<>(null, null);
+                });
     }
 
-    private <T extends Message> Uni<T> read(String key, Parser<T> parser) {
+    /** Caches {@code value} at {@code key} under {@code tag}; best effort, not awaited. */
+    public void put(String key, String tag, Message value) {
+        write(key, tag + " " + Base64.getEncoder().encodeToString(value.toByteArray()));
+    }
+
+    /**
+     * The value cached at {@code key}, else {@code compute}'s answer, which is then cached; a null key caches
+     * nothing.
+     */
+    public <T extends Message> Uni<T> getOrCompute(String key, Parser<T> parser, Supplier<Uni<T>> compute) {
+        if (key == null) {
+            return compute.get();
+        }
         return values.get(key).ifNoItem().after(config.timeout()).fail()
-                .map(encoded -> encoded == null ? null : parse(parser, encoded))
-                .onFailure().recoverWithItem(failure -> degraded(failure));
+                .map(encoded -> {
+                    recovered();
+                    return encoded == null ? null : parse(parser, encoded);
+                })
+                .onFailure().recoverWithItem(failure -> degraded(failure))
+                .chain(cached -> cached != null ? Uni.createFrom().item(cached)
+                        : compute.get().invoke(value -> write(key, Base64.getEncoder().encodeToString(value.toByteArray()))));
     }
 
-    /** Best effort, not awaited: the answer never waits for the cache. */
-    private void write(String key, Message value) {
-        values.setex(key, config.ttl().toSeconds(), Base64.getEncoder().encodeToString(value.toByteArray()))
-                .ifNoItem().after(config.timeout()).fail()
+    private void write(String key, String entry) {
+        values.setex(key, config.ttl().toSeconds(), entry).ifNoItem().after(config.timeout()).fail()
                 .subscribe().with(ok -> recovered(), this::degraded);
     }
 
     private <T> T parse(Parser<T> parser, String encoded) {
         try {
-            recovered();
             return parser.parseFrom(Base64.getDecoder().decode(encoded));
         } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
             LOG.debugf("ignoring an unreadable cache entry: %s", e);

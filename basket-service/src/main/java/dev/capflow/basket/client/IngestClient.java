@@ -2,7 +2,6 @@ package dev.capflow.basket.client;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.util.TypeLiteral;
 
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.domain.ReturnType;
@@ -28,9 +26,8 @@ import dev.capflow.proto.ingest.v1.InstrumentKind;
 import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
 import dev.capflow.proto.ingest.v1.MutinyIngestServiceGrpc.MutinyIngestServiceStub;
 import io.quarkus.grpc.GrpcClient;
-import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
-import dev.capflow.grpc.GrpcFailures;
+import dev.capflow.grpc.DownstreamGuard;
 
 /**
  * basket-service's door to ingest-service. Every call is an idempotent read with its own deadline, retried on
@@ -44,28 +41,12 @@ public class IngestClient {
 
     private final MutinyIngestServiceStub stub;
     private final BasketConfig.Ingest config;
-    private final Guard guard;
+    private final DownstreamGuard guard;
 
     public IngestClient(@GrpcClient("ingest") MutinyIngestServiceStub stub, BasketConfig config) {
         this.stub = stub;
         this.config = config.ingest();
-        this.guard = Guard.create()
-                .withDescription("ingest reads")
-                .withRetry()
-                .maxRetries(this.config.retry().maxRetries())
-                .delay(this.config.retry().delay().toMillis(), ChronoUnit.MILLIS)
-                .jitter(this.config.retry().jitter().toMillis(), ChronoUnit.MILLIS)
-                .whenException(GrpcFailures::isUnavailable)
-                .done()
-                .withCircuitBreaker()
-                .name(BREAKER)
-                .requestVolumeThreshold(this.config.circuitBreaker().requestVolumeThreshold())
-                .failureRatio(this.config.circuitBreaker().failureRatio())
-                .delay(this.config.circuitBreaker().delay().toMillis(), ChronoUnit.MILLIS)
-                .successThreshold(this.config.circuitBreaker().successThreshold())
-                .when(GrpcFailures::countsAgainstService)
-                .done()
-                .build();
+        this.guard = new DownstreamGuard(BREAKER, this.config);
     }
 
     /** The registered instruments among {@code symbols}, by symbol. */
@@ -136,8 +117,7 @@ public class IngestClient {
 
     /** {@code call} must start a new call (with a fresh deadline) on every attempt. */
     private <T> Uni<T> read(Supplier<Uni<T>> call) {
-        return guard.get(call, new TypeLiteral<Uni<T>>() {
-        }).onFailure().transform(failure -> new DownstreamException("ingest-service", failure));
+        return guard.read(call).onFailure().transform(failure -> new DownstreamException("ingest-service", failure));
     }
 
     private MutinyIngestServiceStub stub() {

@@ -26,21 +26,17 @@ public interface BasketConfig {
     /** Redis keys, lifetimes and timeouts; Redis is never the source of truth. */
     interface Redis {
 
-        /** ingest-service's hash of latest prices (field = symbol): the data watermark of every cache key. */
-        @WithDefault("capflow:latest")
-        String latestKey();
-
-        /** The stream ingest-service appends every stored tick to. */
+        /** The stream ingest-service appends every stored tick, and every change of stored history, to. */
         @WithDefault("capflow:prices")
         String streamKey();
 
-        /** Prefix of the keys this service writes. */
+        /** Prefix of the keys this service writes, answer generations ({@code {prefix}{id}:generation}) included. */
         @WithDefault("capflow:basket:")
         String keyPrefix();
 
         /**
-         * How long a cached history or answer lives. A new price moves the watermark and so the key at once; the
-         * lifetime bounds staleness from changes no price announces (a corporate action, a back-filled old bar).
+         * How long a cached history or answer lives. Edits and announced history changes move the answer generation at
+         * once; the lifetime bounds what a lost announcement could leave stale.
          */
         @WithDefault("10m")
         Duration ttl();

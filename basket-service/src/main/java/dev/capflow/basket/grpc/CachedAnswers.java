@@ -1,14 +1,15 @@
 package dev.capflow.basket.grpc;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.google.protobuf.Message;
+
+import dev.capflow.basket.cache.AnswerGenerations;
+import dev.capflow.basket.cache.CacheKeys;
 import dev.capflow.basket.cache.ProtoCache;
-import dev.capflow.basket.domain.Basket;
+import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.domain.Window;
 import dev.capflow.basket.service.BasketAnalytics;
@@ -18,8 +19,9 @@ import dev.capflow.proto.basket.v1.GetPerformanceResponse;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Performance and comparison answers, cached in Redis under the question, the basket versions and the data watermark
- * of every symbol involved: an edited basket or a new price for one of its members changes the key.
+ * Performance and comparison answers, cached in Redis under the question and tagged with the answer generation of
+ * each basket involved (see {@link AnswerGenerations}). A hit is one Redis round trip and reads no basket from
+ * PostgreSQL: an edited basket, or changed history of a symbol it was computed from, has moved the generation.
  */
 @ApplicationScoped
 public class CachedAnswers {
@@ -27,49 +29,72 @@ public class CachedAnswers {
     private final BasketStore store;
     private final BasketAnalytics analytics;
     private final ProtoCache cache;
+    private final AnswerGenerations generations;
+    private final String keyPrefix;
 
-    public CachedAnswers(BasketStore store, BasketAnalytics analytics, ProtoCache cache) {
+    public CachedAnswers(BasketStore store, BasketAnalytics analytics, ProtoCache cache, AnswerGenerations generations,
+            BasketConfig config) {
         this.store = store;
         this.analytics = analytics;
         this.cache = cache;
+        this.generations = generations;
+        this.keyPrefix = config.redis().keyPrefix();
     }
 
     Uni<GetPerformanceResponse> performance(String id, Window window, String benchmark, ReturnType type, double riskFreeRate) {
-        return store.get(id).chain(basket -> {
-            Set<String> symbols = new LinkedHashSet<>(basket.symbols());
-            if (benchmark != null) {
-                symbols.add(benchmark);
+        String key = CacheKeys.key(keyPrefix, "performance", List.of(id, String.valueOf(window.from()),
+                String.valueOf(window.to()), type.name(), String.valueOf(benchmark), Double.toString(riskFreeRate)));
+        return cache.lookup(key, List.of(generations.key(id)), GetPerformanceResponse.parser()).chain(found -> {
+            if (found.hit() != null) {
+                return Uni.createFrom().item(found.hit());
             }
-            List<String> question = question(window, type, basket);
-            question.add(String.valueOf(benchmark));
-            question.add(Double.toString(riskFreeRate));
-            return cache.getOrCompute("performance", question, symbols, GetPerformanceResponse.parser(),
-                    () -> analytics.performance(basket, window, benchmark, type, riskFreeRate)
-                            .map(performance -> ProtoMapper.toProto(basket, performance, type)));
+            return generationsFor(found, List.of(id)).chain(current -> store.get(id)
+                    .chain(basket -> analytics.performance(basket, window, benchmark, type, riskFreeRate, first(current))
+                            .map(performance -> ProtoMapper.toProto(basket, performance, type)))
+                    .invoke(answer -> cacheTagged(key, current, answer)));
         });
     }
 
     /** The two definitions are read one after the other: never two concurrent database sessions. */
     Uni<CompareResponse> compare(String a, String b, Window window, ReturnType type) {
-        return store.get(a).chain(basketA -> store.get(b).chain(basketB -> {
-            Set<String> symbols = new LinkedHashSet<>(basketA.symbols());
-            symbols.addAll(basketB.symbols());
-            List<String> question = question(window, type, basketA, basketB);
-            return cache.getOrCompute("compare", question, symbols, CompareResponse.parser(),
-                    () -> analytics.compare(basketA, basketB, window, type)
-                            .map(comparison -> ProtoMapper.toProto(a, b, comparison, type)));
-        }));
+        String key = CacheKeys.key(keyPrefix, "compare", List.of(a, b, String.valueOf(window.from()),
+                String.valueOf(window.to()), type.name()));
+        return cache.lookup(key, List.of(generations.key(a), generations.key(b)), CompareResponse.parser()).chain(found -> {
+            if (found.hit() != null) {
+                return Uni.createFrom().item(found.hit());
+            }
+            return generationsFor(found, List.of(a, b)).chain(current -> store.get(a).chain(basketA -> store.get(b)
+                    .chain(basketB -> analytics.compare(basketA, basketB, window, type, first(current), second(current))))
+                    .map(comparison -> ProtoMapper.toProto(a, b, comparison, type))
+                    .invoke(answer -> cacheTagged(key, current, answer)));
+        });
     }
 
-    private static List<String> question(Window window, ReturnType type, Basket... baskets) {
-        List<String> parts = new ArrayList<>();
-        parts.add(String.valueOf(window.from()));
-        parts.add(String.valueOf(window.to()));
-        parts.add(type.name());
-        for (Basket basket : baskets) {
-            parts.add(basket.id());
-            parts.add(Long.toString(basket.version()));
+    /**
+     * The generations an answer computed now is tagged with: those the lookup read, the missing ones created first;
+     * null when Redis does not answer (then nothing is cached).
+     */
+    private Uni<List<String>> generationsFor(ProtoCache.Lookup<?> found, List<String> basketIds) {
+        if (found.generations() == null) {
+            return Uni.createFrom().nullItem();
         }
-        return parts;
+        if (found.tag() != null) {
+            return Uni.createFrom().item(found.generations());
+        }
+        return generations.current(basketIds).onFailure().recoverWithNull();
+    }
+
+    private void cacheTagged(String key, List<String> current, Message answer) {
+        if (current != null) {
+            cache.put(key, String.join(",", current), answer);
+        }
+    }
+
+    private static String first(List<String> current) {
+        return current == null ? null : current.get(0);
+    }
+
+    private static String second(List<String> current) {
+        return current == null ? null : current.get(1);
     }
 }

@@ -18,21 +18,20 @@ import dev.capflow.basket.domain.InvalidRequestException;
 import dev.capflow.basket.domain.MissingDataException;
 import dev.capflow.basket.domain.StaleVersionException;
 import dev.capflow.basket.engine.BasketArgumentException;
+import dev.capflow.grpc.DatabaseFailures;
 import dev.capflow.grpc.GrpcStatuses;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
-import io.vertx.pgclient.PgException;
 
 /**
  * Maps failures to gRPC statuses: every known condition gets its own code (INVALID_ARGUMENT with a
- * google.rpc.BadRequest naming each field), and anything unexpected is INTERNAL, never UNKNOWN.
+ * google.rpc.BadRequest naming each field; a PostgreSQL outage is UNAVAILABLE through {@link DatabaseFailures}), and
+ * anything unexpected is INTERNAL, never UNKNOWN.
  */
 final class GrpcErrors {
 
     private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
-    /** unique_violation, serialization_failure, deadlock_detected: a concurrent writer won; retry. */
-    private static final Set<String> RETRYABLE_SQL_STATES = Set.of("23505", "40001", "40P01");
     private static final Set<Status.Code> DOWNSTREAM_UNAVAILABLE = Set.of(Status.Code.UNAVAILABLE,
             Status.Code.DEADLINE_EXCEEDED);
 
@@ -40,14 +39,7 @@ final class GrpcErrors {
     }
 
     static Throwable toStatus(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            Throwable mapped = mapKnown(cause);
-            if (mapped != null) {
-                return mapped;
-            }
-        }
-        LOG.error("unexpected failure", failure);
-        return Status.INTERNAL.withDescription("internal error; see the basket-service log").asRuntimeException();
+        return GrpcStatuses.firstKnown(failure, GrpcErrors::mapKnown, "basket-service");
     }
 
     private static Throwable mapKnown(Throwable cause) {
@@ -68,9 +60,6 @@ final class GrpcErrors {
                 || cause instanceof StaleStateException) {
             return Status.ABORTED.withDescription(cause.getMessage()).asRuntimeException();
         }
-        if (cause instanceof PgException pg && RETRYABLE_SQL_STATES.contains(pg.getSqlState())) {
-            return Status.ABORTED.withDescription("concurrent update, retry: " + pg.getErrorMessage()).asRuntimeException();
-        }
         if (cause instanceof MissingDataException) {
             return Status.FAILED_PRECONDITION.withDescription(cause.getMessage()).asRuntimeException();
         }
@@ -80,7 +69,7 @@ final class GrpcErrors {
         if (cause instanceof StatusRuntimeException || cause instanceof StatusException) {
             return cause;
         }
-        return null;
+        return DatabaseFailures.status(cause);
     }
 
     /** ingest-service down, slow or shedding load is UNAVAILABLE here too (retryable); anything else is our fault. */

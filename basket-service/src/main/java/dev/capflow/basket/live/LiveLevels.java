@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.capflow.basket.cache.AnswerGenerations;
 import dev.capflow.basket.client.IngestClient;
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.domain.ReturnType;
@@ -27,10 +28,13 @@ public class LiveLevels {
     private final HistoryLoader history;
     private final IngestClient ingest;
     private final PriceStream stream;
+    private final AnswerGenerations generations;
     private final BasketConfig.Redis config;
 
-    public LiveLevels(BasketStore store, HistoryLoader history, IngestClient ingest, PriceStream stream, BasketConfig config) {
+    public LiveLevels(BasketStore store, HistoryLoader history, IngestClient ingest, PriceStream stream,
+            AnswerGenerations generations, BasketConfig config) {
         this.store = store;
+        this.generations = generations;
         this.history = history;
         this.ingest = ingest;
         this.stream = stream;
@@ -52,12 +56,15 @@ public class LiveLevels {
     }
 
     private Uni<LiveBasket> start(String basketId) {
-        return store.get(basketId).chain(basket -> history.load(basket, null, null, ReturnType.PRICE)
-                .chain(market -> ingest.latestPrices(market.pricedSymbols()).map(latest -> {
-                    LiveBasket live = new LiveBasket(basket, market);
-                    live.apply(latest);
-                    return live;
-                })))
+        Uni<String> generation = generations.current(List.of(basketId)).map(current -> current.get(0))
+                .onFailure().recoverWithNull();
+        return generation.chain(current -> store.get(basketId)
+                .chain(basket -> history.load(basket, null, null, ReturnType.PRICE, current)
+                        .chain(market -> ingest.latestPrices(market.pricedSymbols()).map(latest -> {
+                            LiveBasket live = new LiveBasket(basket, market);
+                            live.apply(latest);
+                            return live;
+                        }))))
                 .emitOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -23,9 +23,13 @@ public class BasketAnalytics {
         this.history = history;
     }
 
-    /** The performance of {@code basket} over {@code window}, with beta and correlation against {@code benchmark} (may be null). */
-    public Uni<Performance> performance(Basket basket, Window window, String benchmark, ReturnType type, double riskFreeRate) {
-        return history.load(basket, benchmark, window.to(), type)
+    /**
+     * The performance of {@code basket} over {@code window}, with beta and correlation against {@code benchmark} (may be
+     * null); {@code generation} is the basket's answer generation (null: Redis unavailable, cache nothing).
+     */
+    public Uni<Performance> performance(Basket basket, Window window, String benchmark, ReturnType type, double riskFreeRate,
+            String generation) {
+        return history.load(basket, benchmark, window.to(), type, generation)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(market -> {
                     PerformanceQuery query = new PerformanceQuery(window.from(), window.to(), market.benchmarkSeries(),
@@ -34,10 +38,15 @@ public class BasketAnalytics {
                 });
     }
 
-    /** Baskets {@code a} and {@code b} side by side over {@code window}; both histories are fetched at once, one batch call each. */
-    public Uni<Comparison> compare(Basket a, Basket b, Window window, ReturnType type) {
+    /**
+     * Baskets {@code a} and {@code b} side by side over {@code window}; both histories are fetched at once, one batch
+     * call each ({@code generationA}, {@code generationB}: their answer generations, as for a performance).
+     */
+    public Uni<Comparison> compare(Basket a, Basket b, Window window, ReturnType type, String generationA,
+            String generationB) {
         return Uni.combine().all()
-                .unis(history.load(a, null, window.to(), type), history.load(b, null, window.to(), type)).asTuple()
+                .unis(history.load(a, null, window.to(), type, generationA),
+                        history.load(b, null, window.to(), type, generationB)).asTuple()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(both -> engine.compare(engine.levels(a.toDefinition(), both.getItem1().data()),
                         engine.levels(b.toDefinition(), both.getItem2().data()), window.from(), window.to()));

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.capflow.basket.cache.AnswerGenerations;
 import dev.capflow.basket.client.IngestClient;
 import dev.capflow.basket.domain.Basket;
 import dev.capflow.basket.domain.FieldViolation;
@@ -18,10 +19,12 @@ public class BasketCatalog {
 
     private final BasketStore store;
     private final IngestClient ingest;
+    private final AnswerGenerations generations;
 
-    public BasketCatalog(BasketStore store, IngestClient ingest) {
+    public BasketCatalog(BasketStore store, IngestClient ingest, AnswerGenerations generations) {
         this.store = store;
         this.ingest = ingest;
+        this.generations = generations;
     }
 
     /** Creates a validated basket, assigning a random id when it has none. */
@@ -39,13 +42,18 @@ public class BasketCatalog {
         return store.list();
     }
 
-    /** Replaces a validated basket's definition, if it is still at the version the caller read. */
+    /**
+     * Replaces a validated basket's definition, if it is still at the version the caller read; once committed, its
+     * answer generation moves so that no cache serves an answer about the old definition.
+     */
     public Uni<Basket> update(Basket basket) {
-        return requireKnownSymbols(basket).chain(() -> store.update(basket));
+        return requireKnownSymbols(basket).chain(() -> store.update(basket))
+                .call(updated -> generations.edited(updated.id()));
     }
 
+    /** Deletes a basket; once committed, its answer generation goes. */
     public Uni<Void> delete(String id, long version) {
-        return store.delete(id, version);
+        return store.delete(id, version).call(() -> generations.deleted(id));
     }
 
     /** Fails naming {@code basket.members[i].symbol} for every member the instrument registry does not know. */

@@ -10,6 +10,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.capflow.basket.cache.AnswerGenerations;
+import dev.capflow.basket.cache.CacheKeys;
 import dev.capflow.basket.cache.ProtoCache;
 import dev.capflow.basket.client.IngestClient;
 import dev.capflow.basket.config.BasketConfig;
@@ -28,23 +30,29 @@ import io.smallrye.mutiny.Uni;
 /**
  * Fetches a basket's history from ingest-service: the members' currencies, the FX instruments that convert them,
  * then every member, FX and benchmark series in ONE GetBarsBatch call, cached in Redis under the request and the
- * current prices of those symbols.
+ * basket's answer generation. The basket is registered as depending on every fetched symbol before the call, so that
+ * a change of their history moves the generation (see {@link AnswerGenerations}).
  */
 @ApplicationScoped
 public class HistoryLoader {
 
     private final IngestClient ingest;
     private final ProtoCache cache;
+    private final AnswerGenerations generations;
     private final BasketConfig config;
 
-    public HistoryLoader(IngestClient ingest, ProtoCache cache, BasketConfig config) {
+    public HistoryLoader(IngestClient ingest, ProtoCache cache, AnswerGenerations generations, BasketConfig config) {
         this.ingest = ingest;
         this.cache = cache;
+        this.generations = generations;
         this.config = config;
     }
 
-    /** The history of {@code basket} up to {@code to} (null: the latest close); {@code benchmark} may be null. */
-    public Uni<MarketHistory> load(Basket basket, String benchmark, LocalDate to, ReturnType type) {
+    /**
+     * The history of {@code basket} up to {@code to} (null: the latest close); {@code benchmark} may be null;
+     * {@code generation} is the basket's answer generation (null: Redis unavailable, cache nothing).
+     */
+    public Uni<MarketHistory> load(Basket basket, String benchmark, LocalDate to, ReturnType type, String generation) {
         Set<String> symbols = new LinkedHashSet<>(basket.symbols());
         if (benchmark != null) {
             symbols.add(benchmark);
@@ -68,9 +76,12 @@ public class HistoryLoader {
                 fx.forEach(quote -> fetched.add(quote.symbol()));
                 LocalDate from = basket.baseDate().minusDays(config.historyLookback().toDays());
                 GetBarsBatchRequest request = IngestClient.barsRequest(fetched, from, to, type);
-                return cache.getOrCompute("history",
-                        List.of(String.join(",", fetched), from.toString(), String.valueOf(to), type.name()), fetched,
-                        GetBarsBatchResponse.parser(), () -> ingest.bars(request))
+                Uni<Boolean> registered = generation == null ? Uni.createFrom().item(false)
+                        : generations.dependOn(basket.id(), fetched);
+                return registered.chain(cacheable -> cache.getOrCompute(cacheable ? CacheKeys.key(config.redis().keyPrefix(),
+                        "history", List.of(basket.id(), generation, String.join(",", fetched), from.toString(),
+                                String.valueOf(to), type.name())) : null,
+                        GetBarsBatchResponse.parser(), () -> ingest.bars(request)))
                         .map(response -> new MarketHistory(basket.symbols(), currencies, fx,
                                 IngestClient.closes(response), benchmark));
             });

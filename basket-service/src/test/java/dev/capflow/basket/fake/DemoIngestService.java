@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
@@ -44,8 +44,8 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     private record Close(String date, double close, double adjusted) {
     }
 
-    private final Map<String, Instrument> instruments = new LinkedHashMap<>();
-    private final Map<String, List<Close>> prices = new HashMap<>();
+    private final Map<String, Instrument> instruments = new ConcurrentHashMap<>();
+    private final Map<String, List<Close>> prices = new ConcurrentHashMap<>();
     private final List<GetBarsBatchRequest> batchRequests = new CopyOnWriteArrayList<>();
 
     public DemoIngestService(Path demo) {
@@ -78,6 +78,21 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
             closes.add(new Close(cells[0], close, adjusted));
         }
         return closes;
+    }
+
+    /**
+     * Registers a USD equity {@code symbol} (if new) and stores a daily close for it, kept in date order, as if
+     * ingest-service had just ingested the bar; a test announces it on the price stream itself.
+     */
+    public void addClose(String symbol, String date, double close) {
+        instruments.computeIfAbsent(symbol, s -> Instrument.newBuilder().setSymbol(s).setName(s).setCurrency("USD")
+                .setExchange("TEST").setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY).setVersion(1).build());
+        prices.compute(symbol, (s, closes) -> {
+            List<Close> updated = new ArrayList<>(closes == null ? List.of() : closes);
+            updated.add(new Close(date, close, close));
+            updated.sort(Comparator.comparing(Close::date));
+            return List.copyOf(updated);
+        });
     }
 
     /** The GetBarsBatch requests received so far, oldest first. */

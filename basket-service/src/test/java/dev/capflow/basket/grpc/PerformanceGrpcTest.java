@@ -2,10 +2,12 @@ package dev.capflow.basket.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -98,7 +100,7 @@ class PerformanceGrpcTest extends GrpcTestBase {
     }
 
     @Test
-    void answersAreCachedUntilAMemberPriceOrTheBasketChanges() {
+    void answersAreCachedUntilAMemberHistoryOrTheBasketChanges() {
         client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("cached", "NVDA", "AVGO")).build());
         GetPerformanceResponse first = performance("cached", "", "", "");
 
@@ -106,10 +108,10 @@ class PerformanceGrpcTest extends GrpcTestBase {
         assertThat(PostgresRedisResource.datastores().redisCommand("KEYS", "capflow:basket:performance:*"))
                 .contains("capflow:basket:performance:");
 
-        // a new price for a member moves the data watermark, so the answer is computed again
-        PostgresRedisResource.datastores().redisCommand("HSET", "capflow:latest", "AVGO",
-                "{\"price\":350.0,\"ts\":1767225600000,\"source\":\"TICK\"}");
-        assertThat(newBatchCalls(() -> performance("cached", "", "", ""))).hasSize(1);
+        // announced new bars of a member move the basket's answer generation, so the answer is computed again
+        PostgresRedisResource.datastores().redisCommand("XADD", "capflow:prices", "*", "kind", "bars", "symbols", "AVGO",
+                "origin", "test");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !newBatchCalls(() -> performance("cached", "", "", "")).isEmpty());
 
         // so does a new basket version
         Basket stored = client().getBasket(GetBasketRequest.newBuilder().setBasketId("cached").build()).getBasket();

@@ -85,7 +85,9 @@ class LoadDemoCommandTest {
         assertThat(body.get("symbol").asText()).isEqualTo("9984.T");
         assertThat(body.get("currency").asText()).isEqualTo("JPY");
         assertThat(body.get("kind").asText()).isEqualTo("EQUITY");
-        assertThat(body.has("sharesOutstanding")).as("unknown share count is left out").isFalse();
+        assertThat(body.get("sharesOutstanding").asLong()).isEqualTo(5_711_848_120L);
+        Received qqq = puts.stream().filter(p -> p.pathAndQuery().equals("/api/v1/instruments/QQQ")).findFirst().orElseThrow();
+        assertThat(json.readTree(qqq.body()).has("sharesOutstanding")).as("an unknown share count is left out").isFalse();
 
         List<Received> posts = received.subList(18, 36);
         assertThat(posts).extracting(Received::pathAndQuery).contains("/api/v1/prices/csv?symbol=NVDA",

@@ -19,6 +19,7 @@ import dev.capflow.proto.basket.v1.ListBasketsResponse;
 import dev.capflow.proto.basket.v1.MutinyBasketServiceGrpc.MutinyBasketServiceStub;
 import dev.capflow.proto.basket.v1.UpdateBasketRequest;
 import dev.capflow.proto.basket.v1.UpdateBasketResponse;
+import dev.capflow.grpc.DownstreamGuard;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -24,6 +24,7 @@ import dev.capflow.proto.ingest.v1.MutinyIngestServiceGrpc.MutinyIngestServiceSt
 import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentResponse;
 import io.grpc.Status;
+import dev.capflow.grpc.DownstreamGuard;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

@@ -29,9 +29,11 @@ import dev.capflow.gateway.rest.problem.Problem;
 import dev.capflow.proto.basket.v1.CreateBasketRequest;
 import dev.capflow.proto.basket.v1.DeleteBasketRequest;
 import dev.capflow.proto.basket.v1.GetBasketRequest;
+import dev.capflow.proto.basket.v1.GetPerformanceRequest;
 import dev.capflow.proto.basket.v1.ListBasketsRequest;
 import dev.capflow.proto.basket.v1.UpdateBasketRequest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -49,10 +51,12 @@ public class BasketResource {
 
     private final BasketClient baskets;
     private final JsonBodies bodies;
+    private final CachedAnswerResponses answers;
 
-    public BasketResource(BasketClient baskets, JsonBodies bodies) {
+    public BasketResource(BasketClient baskets, JsonBodies bodies, CachedAnswerResponses answers) {
         this.baskets = baskets;
         this.bodies = bodies;
+        this.answers = answers;
     }
 
     @GET
@@ -161,7 +165,9 @@ public class BasketResource {
     @Operation(summary = "Performance of one basket",
             description = "Level series, metrics and member contributions over [from, to] (from defaults to the base "
                     + "date, to to the latest close). Returns are fractions (0.144, not 14.4); a metric the window "
-                    + "cannot define (beta without a benchmark) is null.")
+                    + "cannot define (beta without a benchmark) is null. Answers are cached until the basket or the "
+                    + "history of a symbol it uses changes; while basket-service is down the last good answer is "
+                    + "sent with X-Capflow-Stale: true.")
     @APIResponse(responseCode = "200", description = "The performance.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PerformanceView.class),
             examples = @ExampleObject(name = "team-google", value = ApiExamples.PERFORMANCE)))
@@ -173,7 +179,7 @@ public class BasketResource {
     @APIResponse(responseCode = "409", description = "The data cannot price the basket (a member without a price at "
             + "the base date, a missing FX rate).", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<PerformanceView> performance(
+    public Uni<RestResponse<Buffer>> performance(
             @Parameter(description = "Basket id.", example = "team-google") @RestPath String id,
             @Parameter(description = "First date, ISO-8601.", example = "2025-10-29") @RestQuery String from,
             @Parameter(description = "Last date, ISO-8601.", example = "2025-12-31") @RestQuery String to,
@@ -182,8 +188,9 @@ public class BasketResource {
             @Parameter(description = "PRICE (default) or TOTAL (dividends reinvested).",
                     schema = @Schema(enumeration = { "PRICE", "TOTAL" }), example = "PRICE")
             @RestQuery String returnType) {
-        return baskets.getPerformance(BasketMapping.performanceRequest(id, from, to, benchmark, returnType))
-                .map(BasketMapping::toView);
+        GetPerformanceRequest request = BasketMapping.performanceRequest(id, from, to, benchmark, returnType);
+        return answers.serve("performance", request, List.of(request.getBasketId()),
+                () -> baskets.getPerformance(request).map(BasketMapping::toView));
     }
 
     private static String requiredId(String id) {

@@ -11,8 +11,8 @@ import io.grpc.Server;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Starts {@link FakeIngestService} and {@link FakeBasketService} on a free port of a real grpc-java
- * server and points the gateway's {@code ingest} and {@code basket} clients at it, so every test call crosses the gRPC boundary.
+ * Starts {@link FakeIngestService} and {@link FakeBasketService} and {@link FakeExposureService} on a free port of a
+ * real grpc-java server and points the gateway's {@code ingest}, {@code basket} and {@code exposure} clients at it, so every test call crosses the gRPC boundary.
  */
 public class FakeIngestServer implements QuarkusTestResourceLifecycleManager {
 
@@ -27,6 +27,7 @@ public class FakeIngestServer implements QuarkusTestResourceLifecycleManager {
                     .addService(service)
                     .addService(service.health())
                     .addService(new FakeBasketService(service))
+                    .addService(new FakeExposureService(service))
                     .build()
                     .start();
         } catch (IOException e) {
@@ -39,7 +40,10 @@ public class FakeIngestServer implements QuarkusTestResourceLifecycleManager {
                 "quarkus.grpc.clients.ingest.test-port", port,
                 "quarkus.grpc.clients.basket.host", "localhost",
                 "quarkus.grpc.clients.basket.port", port,
-                "quarkus.grpc.clients.basket.test-port", port);
+                "quarkus.grpc.clients.basket.test-port", port,
+                "quarkus.grpc.clients.exposure.host", "localhost",
+                "quarkus.grpc.clients.exposure.port", port,
+                "quarkus.grpc.clients.exposure.test-port", port);
     }
 
     @Override

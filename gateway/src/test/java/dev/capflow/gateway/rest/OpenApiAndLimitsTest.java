@@ -42,7 +42,19 @@ class OpenApiAndLimitsTest extends GatewayTest {
             new String[] { "/api/v1/baskets/{id}", "put" },
             new String[] { "/api/v1/baskets/{id}", "delete" },
             new String[] { "/api/v1/baskets/{id}/performance", "get" },
-            new String[] { "/api/v1/compare", "get" });
+            new String[] { "/api/v1/compare", "get" },
+            new String[] { "/api/v1/exposure/entities", "get" },
+            new String[] { "/api/v1/exposure/entities/{id}", "get" },
+            new String[] { "/api/v1/exposure/entities/{id}", "put" },
+            new String[] { "/api/v1/exposure/entities/{id}", "delete" },
+            new String[] { "/api/v1/exposure/edges", "get" },
+            new String[] { "/api/v1/exposure/edges", "post" },
+            new String[] { "/api/v1/exposure/edges/{id}", "get" },
+            new String[] { "/api/v1/exposure/edges/{id}", "put" },
+            new String[] { "/api/v1/exposure/edges/{id}", "delete" },
+            new String[] { "/api/v1/exposure/loops", "get" },
+            new String[] { "/api/v1/exposure/lookthrough", "get" },
+            new String[] { "/api/v1/exposure/stress", "post" });
 
     @Test
     void openApiDocumentsEveryRouteWithTagsDescriptionsExamplesAndProblemAnswers() {

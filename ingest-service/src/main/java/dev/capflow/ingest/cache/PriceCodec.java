@@ -1,6 +1,7 @@
 package dev.capflow.ingest.cache;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,9 +12,17 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * The Redis wire formats. Latest-price hash value: {@code {"price":1.5,"ts":<epoch millis>,"source":"TICK"}}.
- * Stream entry: {@code symbol, price, size, ts (ISO-8601 instant, microseconds), origin (instance id)}.
+ * Stream entries: a tick is {@code symbol, price, size, ts (ISO-8601 instant, microseconds), origin (instance id)}
+ * with no {@code kind}, as it always was; a change of stored history is {@code kind} ({@link #BARS} or
+ * {@link #CORPORATE_ACTION}), {@code symbols} (comma-separated) and {@code origin}, so that caches of answers computed
+ * from history can move at once. A reader that knows only ticks skips a change entry as a malformed tick.
  */
 public final class PriceCodec {
+
+    /** The {@code kind} of an entry announcing newly stored daily bars of {@code symbols}. */
+    public static final String BARS = "bars";
+    /** The {@code kind} of an entry announcing a newly recorded split or dividend of {@code symbols}. */
+    public static final String CORPORATE_ACTION = "corporate-action";
 
     private PriceCodec() {
     }
@@ -42,6 +51,20 @@ public final class PriceCodec {
         fields.put("ts", tick.ts().toString());
         fields.put("origin", origin);
         return fields;
+    }
+
+    /** The entry announcing that history of {@code symbols} changed ({@code kind} {@link #BARS} or {@link #CORPORATE_ACTION}). */
+    public static Map<String, String> changeFields(String kind, Collection<String> symbols, String origin) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("kind", kind);
+        fields.put("symbols", String.join(",", symbols));
+        fields.put("origin", origin);
+        return fields;
+    }
+
+    /** True for a tick entry (no {@code kind}); false for a change entry. */
+    public static boolean isTick(Map<String, String> fields) {
+        return !fields.containsKey("kind");
     }
 
     /** Decodes a stream entry, or returns null when it is not a well-formed tick. */

@@ -3,6 +3,7 @@ package dev.capflow.ingest.cache;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,7 +27,8 @@ import io.vertx.mutiny.redis.client.Request;
 /**
  * Publishes committed prices to Redis, best effort and fire-and-forget: pipelined round trips (one
  * per 500 commands, so one for a usual batch) update the latest-price hash (only forward in time)
- * and append each new tick to the price stream. A failure is counted and logged, never reported to
+ * and append each new tick, and one change entry per batch of new bars or per new corporate action, to the price
+ * stream. A failure is counted and logged, never reported to
  * the ingest caller; it leaves the hash possibly stale until {@link #resync} rewrites it from PostgreSQL.
  */
 @ApplicationScoped
@@ -86,12 +88,23 @@ public class PricePublisher {
         send(requests);
     }
 
-    /** Latest prices from the closes of every valid bar. */
-    public void publishBars(List<DailyBar> valid) {
-        List<Request> requests = new ArrayList<>(1);
+    /**
+     * Latest prices from the closes of every valid bar; when any bar was newly stored, a {@link PriceCodec#BARS} entry
+     * naming the symbols of the valid bars.
+     */
+    public void publishBars(List<DailyBar> valid, boolean anyStored) {
+        List<Request> requests = new ArrayList<>(2);
         latestUpdate(valid.stream().map(bar -> LatestPrice.ofDailyClose(bar.symbol(), bar.date(), bar.close())).toList(),
                 requests);
+        if (anyStored) {
+            requests.add(changeEntry(PriceCodec.BARS, valid.stream().map(DailyBar::symbol).toList()));
+        }
         send(requests);
+    }
+
+    /** A {@link PriceCodec#CORPORATE_ACTION} entry for a newly recorded split or dividend of {@code symbol}. */
+    public void publishCorporateAction(String symbol) {
+        send(List.of(changeEntry(PriceCodec.CORPORATE_ACTION, List.of(symbol))));
     }
 
     /** Refills the latest-price hash with prices read from PostgreSQL. */
@@ -120,6 +133,14 @@ public class PricePublisher {
         latestUpdate(prices, requests);
         return pipelined(requests).ifNoItem().after(config.readTimeout()).fail()
                 .invoke(() -> repaired.accumulateAndGet(mark, Math::max));
+    }
+
+    private Request changeEntry(String kind, Collection<String> symbols) {
+        Request xadd = Request.cmd(Command.XADD).arg(config.streamKey()).arg("MAXLEN").arg("~").arg(config.streamMaxLen())
+                .arg("*");
+        PriceCodec.changeFields(kind, new LinkedHashSet<>(symbols), instanceId.value())
+                .forEach((field, value) -> xadd.arg(field).arg(value));
+        return xadd;
     }
 
     private void latestUpdate(Collection<LatestPrice> prices, List<Request> requests) {

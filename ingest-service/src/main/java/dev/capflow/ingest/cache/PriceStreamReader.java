@@ -26,7 +26,8 @@ import io.smallrye.mutiny.subscription.Cancellable;
 /**
  * The one reader of the price stream in this process: XREAD BLOCK from the newest entry on, with the
  * reactive client, handing ticks stored by other replicas to the in-process fanout (this process's
- * own ticks are delivered locally at commit time, so entries tagged with its id are skipped).
+ * own ticks are delivered locally at commit time, so entries tagged with its id are skipped, and so are the entries
+ * that announce changed history rather than a tick).
  * Reconnects with backoff while Redis is away and resumes after the last entry it saw.
  */
 @ApplicationScoped
@@ -83,7 +84,7 @@ public class PriceStreamReader {
         List<Tick> ticks = new ArrayList<>(messages.size());
         for (StreamMessage<String, String, String> message : messages) {
             lastId = message.id();
-            if (instanceId.value().equals(message.payload().get("origin"))) {
+            if (instanceId.value().equals(message.payload().get("origin")) || !PriceCodec.isTick(message.payload())) {
                 continue;
             }
             Tick tick = PriceCodec.decodeStreamEntry(message.payload());

@@ -1,18 +1,14 @@
 package dev.capflow.ingest.grpc;
 
-import java.net.ConnectException;
-import java.util.Set;
-import java.util.regex.Pattern;
-
 import jakarta.persistence.OptimisticLockException;
 
 import org.hibernate.StaleStateException;
-import org.jboss.logging.Logger;
 
 import com.google.protobuf.Any;
 import com.google.rpc.Code;
 import com.google.rpc.ResourceInfo;
 
+import dev.capflow.grpc.DatabaseFailures;
 import dev.capflow.grpc.GrpcStatuses;
 import dev.capflow.ingest.domain.ConflictException;
 import dev.capflow.ingest.domain.FieldViolation;
@@ -25,33 +21,20 @@ import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.ClosedConnectionException;
 
 /**
  * Maps failures to gRPC statuses: every known condition gets its own code (with google.rpc details
- * for bad fields and missing instruments), and anything unexpected is INTERNAL, never UNKNOWN.
+ * for bad fields and missing instruments; database outages through {@link DatabaseFailures}), and anything
+ * unexpected is INTERNAL, never UNKNOWN.
  */
 final class GrpcErrors {
 
-    private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
-    /** unique_violation, serialization_failure, deadlock_detected: a concurrent writer won; retry. */
-    private static final Set<String> RETRYABLE_SQL_STATES = Set.of("23505", "40001", "40P01");
-    /** Class 08 (connection exception) and 57P01-57P03 (the server is shutting down or starting up): try again later. */
-    private static final Pattern UNAVAILABLE_SQL_STATE = Pattern.compile("08...|57P0[123]");
 
     private GrpcErrors() {
     }
 
     static Throwable toStatus(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            Throwable mapped = mapKnown(cause);
-            if (mapped != null) {
-                return mapped;
-            }
-        }
-        LOG.error("unexpected failure", failure);
-        return Status.INTERNAL.withDescription("internal error; see the ingest-service log").asRuntimeException();
+        return GrpcStatuses.firstKnown(failure, GrpcErrors::mapKnown, "ingest-service");
     }
 
     private static Throwable mapKnown(Throwable cause) {
@@ -71,23 +54,13 @@ final class GrpcErrors {
                 || cause instanceof StaleStateException) {
             return Status.ABORTED.withDescription(cause.getMessage()).asRuntimeException();
         }
-        if (cause instanceof PgException pg && RETRYABLE_SQL_STATES.contains(pg.getSqlState())) {
-            return Status.ABORTED.withDescription("concurrent update, retry: " + pg.getErrorMessage())
-                    .asRuntimeException();
-        }
         if (cause instanceof InconsistentDataException) {
             return Status.FAILED_PRECONDITION.withDescription(cause.getMessage()).asRuntimeException();
         }
         if (cause instanceof PriceFanout.ClosedException) {
             return Status.UNAVAILABLE.withDescription(cause.getMessage()).asRuntimeException();
         }
-        if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
-                || cause instanceof PgException pg && pg.getSqlState() != null
-                        && UNAVAILABLE_SQL_STATE.matcher(pg.getSqlState()).matches()) {
-            return Status.UNAVAILABLE.withDescription("database unavailable: " + cause.getMessage())
-                    .asRuntimeException();
-        }
-        return null;
+        return DatabaseFailures.status(cause);
     }
 
     private static StatusRuntimeException invalidArgument(InvalidRequestException invalid) {

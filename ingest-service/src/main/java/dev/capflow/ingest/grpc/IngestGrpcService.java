@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import dev.capflow.ingest.cache.PricePublisher;
 import dev.capflow.ingest.config.IngestConfig;
 import dev.capflow.ingest.domain.Adjustment;
 import dev.capflow.ingest.domain.CorporateActionValidator;
@@ -63,11 +64,12 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
     private final LatestPriceService latestPrices;
     private final CorporateActionService corporateActions;
     private final PriceFanout fanout;
+    private final PricePublisher publisher;
     private final IngestConfig config;
 
     public IngestGrpcService(InstrumentService instruments, BarIngestService barIngest, TickIngestService tickIngest,
             CsvImportService csvImport, BarQueryService barQueries, LatestPriceService latestPrices,
-            CorporateActionService corporateActions, PriceFanout fanout, IngestConfig config) {
+            CorporateActionService corporateActions, PriceFanout fanout, PricePublisher publisher, IngestConfig config) {
         this.instruments = instruments;
         this.barIngest = barIngest;
         this.tickIngest = tickIngest;
@@ -76,6 +78,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
         this.latestPrices = latestPrices;
         this.corporateActions = corporateActions;
         this.fanout = fanout;
+        this.publisher = publisher;
         this.config = config;
     }
 
@@ -179,6 +182,12 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
             dev.capflow.proto.ingest.v1.CorporateAction action = request.getAction();
             return corporateActions.add(CorporateActionValidator.validate(action.getSymbol(), action.getExDate(),
                     ProtoMapper.actionKind(action.getKind()), action.getRatio(), action.getAmount(), "action"))
+                    // after the commit: basket answers computed from the old history become stale now
+                    .invoke(added -> {
+                        if (added.created()) {
+                            publisher.publishCorporateAction(added.action().symbol());
+                        }
+                    })
                     .map(added -> AddCorporateActionResponse.newBuilder()
                             .setAction(ProtoMapper.toProto(added.action())).setCreated(added.created()).build());
         });

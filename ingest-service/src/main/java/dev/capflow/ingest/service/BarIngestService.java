@@ -57,7 +57,7 @@ public class BarIngestService {
         return bars.insert(valid).map(accepted -> {
             IngestResult result = new IngestResult(accepted, valid.size() - accepted, rejected, skipped);
             metrics.bars(result);
-            publisher.publishBars(valid);
+            publisher.publishBars(valid, accepted > 0);
             return result;
         });
     }

@@ -3,6 +3,7 @@ package dev.capflow.ingest.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -30,5 +31,15 @@ class PriceCodecTest {
                 Map.entry("size", "300"), Map.entry("ts", "2025-10-29T14:30:00.123456Z"), Map.entry("origin", "instance-1"));
         assertThat(PriceCodec.decodeStreamEntry(fields)).isEqualTo(tick);
         assertThat(PriceCodec.decodeStreamEntry(Map.of("symbol", "X"))).isNull();
+    }
+
+    @Test
+    void aChangeEntryNamesItsKindAndSymbolsAndIsNoTick() {
+        Map<String, String> fields = PriceCodec.changeFields(PriceCodec.BARS, List.of("NVDA", "AMD"), "instance-1");
+        assertThat(fields).containsExactly(Map.entry("kind", "bars"), Map.entry("symbols", "NVDA,AMD"),
+                Map.entry("origin", "instance-1"));
+        assertThat(PriceCodec.isTick(fields)).isFalse();
+        assertThat(PriceCodec.decodeStreamEntry(fields)).as("a reader that knows only ticks skips it").isNull();
+        assertThat(PriceCodec.isTick(PriceCodec.streamFields(new Tick("MSFT", Instant.EPOCH, 1, 1), "i"))).isTrue();
     }
 }

@@ -2,6 +2,7 @@ package dev.capflow.ingest.grpc;
 
 import java.util.List;
 
+import dev.capflow.testsupport.RedisProxyResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /** The service behind a Redis proxy that tests can cut and restore. */

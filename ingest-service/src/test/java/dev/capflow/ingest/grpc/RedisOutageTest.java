@@ -22,6 +22,7 @@ import dev.capflow.proto.ingest.v1.IngestBarsRequest;
 import dev.capflow.proto.ingest.v1.LatestPrice;
 import dev.capflow.proto.ingest.v1.PriceSource;
 import dev.capflow.testsupport.PostgresRedisResource;
+import dev.capflow.testsupport.RedisProxyResource;
 import io.grpc.Channel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.grpc.GrpcClient;
@@ -60,7 +61,7 @@ class RedisOutageTest extends GrpcTestBase {
 
     @AfterEach
     void restoreRedis() {
-        RedisProxyResource.proxy.restore();
+        RedisProxyResource.proxy().restore();
     }
 
     private IngestReport ingestTick(int second, double price) {
@@ -78,7 +79,7 @@ class RedisOutageTest extends GrpcTestBase {
     @Test
     void ingestAndLatestPricesSurviveARedisOutageAndRedisIsUsedAgainOnceItReturns() throws Exception {
         assertThat(redisHosts).as("the service talks to Redis through the proxy")
-                .contains("127.0.0.1:" + RedisProxyResource.proxy.port() + "/");
+                .contains("127.0.0.1:" + RedisProxyResource.proxy().port() + "/");
         register("OUT");
         ingestTick(0, 10);
         await().atMost(Duration.ofSeconds(10))
@@ -86,7 +87,7 @@ class RedisOutageTest extends GrpcTestBase {
         PriceSubscription local = PriceSubscription.start(channel, -1, "OUT");
         await().atMost(Duration.ofSeconds(10)).until(() -> fanout.subscriberCount() == 1);
 
-        RedisProxyResource.proxy.cut();
+        RedisProxyResource.proxy().cut();
         double failuresBefore = publishFailures();
         long started = System.nanoTime();
         IngestReport ticks = ingestTick(60, 11);
@@ -107,7 +108,7 @@ class RedisOutageTest extends GrpcTestBase {
         assertThat(redis("HGET", "capflow:latest", "OUT")).as("Redis missed the outage").contains("\"price\":10.0");
         assertThat(PlatformTest.redisReadiness(readiness).getString("redis")).isEqualTo("degraded");
 
-        RedisProxyResource.proxy.restore();
+        RedisProxyResource.proxy().restore();
         // the hash missed the outage: the first read after it answers from PostgreSQL and rewrites the hash
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> "up".equals(PlatformTest.redisReadiness(readiness).getString("redis")));

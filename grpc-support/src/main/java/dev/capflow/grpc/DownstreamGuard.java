@@ -1,13 +1,11 @@
-package dev.capflow.gateway.client;
+package dev.capflow.grpc;
 
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 
-import dev.capflow.grpc.DownstreamPolicy;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.util.TypeLiteral;
-import dev.capflow.grpc.GrpcFailures;
 
 /**
  * Fault tolerance for the calls to one downstream service: a single circuit breaker shared by all

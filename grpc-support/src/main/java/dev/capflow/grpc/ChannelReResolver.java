@@ -1,4 +1,4 @@
-package dev.capflow.gateway.client;
+package dev.capflow.grpc;
 
 import java.time.Duration;
 
@@ -15,7 +15,7 @@ import io.vertx.core.Vertx;
  * by a scale-up join the round robin without waiting for a connection to break. ({@code enterIdle} is
  * marked experimental in grpc-java; GrpcRoundRobinIT in deploy-tests shows its effect.)
  */
-final class ChannelReResolver implements AutoCloseable {
+public final class ChannelReResolver implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ChannelReResolver.class);
 
@@ -23,7 +23,7 @@ final class ChannelReResolver implements AutoCloseable {
     private final long timer;
 
     /** Starts re-resolving {@code channel} every {@code interval}; a zero interval turns it off. */
-    ChannelReResolver(Vertx vertx, Channel channel, Duration interval) {
+    public ChannelReResolver(Vertx vertx, Channel channel, Duration interval) {
         this.vertx = vertx;
         boolean wanted = !interval.isZero() && !interval.isNegative();
         if (wanted && channel instanceof ManagedChannel managed) {

@@ -1,0 +1,124 @@
+package dev.capflow.basket.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.capflow.basket.fake.FakeIngestServer;
+import dev.capflow.proto.basket.v1.Basket;
+import dev.capflow.proto.basket.v1.CompareRequest;
+import dev.capflow.proto.basket.v1.CreateBasketRequest;
+import dev.capflow.proto.basket.v1.DeleteBasketRequest;
+import dev.capflow.proto.basket.v1.GetBasketRequest;
+import dev.capflow.proto.basket.v1.GetPerformanceRequest;
+import dev.capflow.proto.basket.v1.GetPerformanceResponse;
+import dev.capflow.proto.basket.v1.UpdateBasketRequest;
+import dev.capflow.testsupport.PostgresRedisResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The answer generation of a basket ({@code capflow:basket:{id}:generation}, which the gateway's response cache reads)
+ * moves when the basket is edited and when history changes for a symbol its answers were computed from: new bars (also
+ * back-filled ones, which move no latest price) and corporate actions are reflected by the next answer, not hidden by
+ * the cache. Baskets that do not depend on the changed symbol keep their cached answers.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "3"))
+@QuarkusTestResource(FakeIngestServer.class)
+class AnswerGenerationsGrpcTest extends GrpcTestBase {
+
+    private static String redis(String... command) {
+        return PostgresRedisResource.datastores().redisCommand(command);
+    }
+
+    /** The generation as stored in Redis, or null when the key is missing. */
+    private static String generation(String basketId) {
+        String reply = redis("GET", "capflow:basket:" + basketId + ":generation");
+        String[] lines = reply.split("\r\n");
+        String last = lines[lines.length - 1];
+        return last.equals("$-1") ? null : last;
+    }
+
+    /** What ingest-service appends to the price stream after storing new bars of {@code symbols}. */
+    private static void announceBars(String symbols) {
+        redis("XADD", "capflow:prices", "*", "kind", "bars", "symbols", symbols, "origin", "ingest-test");
+    }
+
+    private GetPerformanceResponse performance(String id) {
+        return client().getPerformance(GetPerformanceRequest.newBuilder().setBasketId(id).build());
+    }
+
+    private static int batchCalls() {
+        return FakeIngestServer.service().batchRequests().size();
+    }
+
+    @Test
+    void aPostedBarForAMemberIsReflectedByTheNextAnswer() {
+        FakeIngestServer.service().addClose("GENA", "2025-10-29", 40);
+        FakeIngestServer.service().addClose("GENA", "2025-10-31", 50);
+        client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("with-gena", "NVDA", "GENA")).build());
+        client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("without-gena", "NVDA", "AMD")).build());
+        GetPerformanceResponse before = performance("with-gena");
+        performance("without-gena");
+        String generationBefore = generation("with-gena");
+        assertThat(generationBefore).as("created by the first answer").isNotNull();
+        int calls = batchCalls();
+        assertThat(performance("with-gena")).as("cached").isEqualTo(before);
+        assertThat(batchCalls()).isEqualTo(calls);
+
+        // a back-filled bar: GENA's latest close stays the one of 2025-10-31, yet every later level changes
+        FakeIngestServer.service().addClose("GENA", "2025-11-03", 80);
+        announceBars("MSFT,GENA");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !generationBefore.equals(generation("with-gena")));
+        GetPerformanceResponse after = performance("with-gena");
+        // buy-and-hold: GENA holds 0.5 * 100 / 40 units, carried forward at 80 instead of 50 to the last date
+        double units = 0.5 * 100 / 40;
+        assertThat(after.getMetrics().getTotalReturn())
+                .isCloseTo(before.getMetrics().getTotalReturn() + units * (80 - 50) / 100, offset(1e-12));
+        assertThat(after.getSeries(after.getSeriesCount() - 1).getLevel())
+                .isCloseTo(before.getSeries(before.getSeriesCount() - 1).getLevel() + units * (80 - 50), offset(1e-9));
+
+        int callsAfter = batchCalls();
+        performance("without-gena");
+        assertThat(batchCalls()).as("a basket without GENA keeps its cached answer").isEqualTo(callsAfter);
+    }
+
+    @Test
+    void aCorporateActionOfABenchmarkMovesTheAnswersComputedAgainstIt() {
+        client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("benchmarked", "NVDA", "AMD")).build());
+        client().getPerformance(GetPerformanceRequest.newBuilder().setBasketId("benchmarked").setBenchmark("QQQ").build());
+        String before = generation("benchmarked");
+
+        redis("XADD", "capflow:prices", "*", "kind", "corporate-action", "symbols", "QQQ", "origin", "ingest-test");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !before.equals(generation("benchmarked")));
+    }
+
+    @Test
+    void editingMovesTheGenerationDeletingRemovesItAndAComparisonIsCachedUnderBoth() {
+        client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("edited", "NVDA", "AMD")).build());
+        client().compare(CompareRequest.newBuilder().setBasketIdA("edited").setBasketIdB("team-google").build());
+        int calls = batchCalls();
+        client().compare(CompareRequest.newBuilder().setBasketIdA("edited").setBasketIdB("team-google").build());
+        assertThat(batchCalls()).as("cached").isEqualTo(calls);
+        String created = generation("edited");
+
+        Basket stored = client().getBasket(GetBasketRequest.newBuilder().setBasketId("edited").build()).getBasket();
+        client().updateBasket(UpdateBasketRequest.newBuilder().setBasket(stored.toBuilder().clearMembers()
+                .addAllMembers(List.of(member("NVDA", 0.5), member("MSFT", 0.5)))).build());
+        assertThat(generation("edited")).isNotNull().isNotEqualTo(created);
+        client().compare(CompareRequest.newBuilder().setBasketIdA("edited").setBasketIdB("team-google").build());
+        assertThat(batchCalls()).as("computed again for the new definition").isGreaterThan(calls);
+
+        client().deleteBasket(DeleteBasketRequest.newBuilder().setBasketId("edited").build());
+        assertThat(generation("edited")).isNull();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.capflow.basket.grpc;
+
+import java.util.List;
+
+import dev.capflow.testsupport.PostgresProxyResource;
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** The service behind a PostgreSQL proxy that tests can cut and restore. */
+public class PostgresProxyProfile implements QuarkusTestProfile {
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(PostgresProxyResource.class));
+    }
+}

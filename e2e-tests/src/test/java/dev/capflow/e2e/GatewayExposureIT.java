@@ -1,0 +1,174 @@
+package dev.capflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.capflow.devstack.demo.LoadDemoCommand;
+import dev.capflow.testsupport.Datastores;
+import dev.capflow.testsupport.ProjectRoot;
+import dev.capflow.testsupport.ServiceProcess;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The funding graph end to end: real ingest-service, basket-service, exposure-service and gateway processes on a
+ * real PostgreSQL and Redis, the demo prices loaded through the gateway, and the seed graph's loops, look-through
+ * and stress answers read back through it and checked against figures computed here from the demo files.
+ */
+class GatewayExposureIT {
+
+    private static final String AS_OF = "2025-12-31";
+    private static final double OPENAI_MARK = 500e9;
+
+    private static Datastores stores;
+    private static ServiceProcess ingest;
+    private static ServiceProcess basket;
+    private static ServiceProcess exposure;
+    private static ServiceProcess gateway;
+    private static GatewayApi api;
+
+    @BeforeAll
+    static void startPlatformAndLoadDemo() throws Exception {
+        stores = Datastores.start(4);
+        ingest = ServiceProcess.start("ingest-service", ServiceEnv.ingest(stores));
+        basket = ServiceProcess.start("basket-service", ServiceEnv.basket(stores, ingest));
+        exposure = ServiceProcess.start("exposure-service", ServiceEnv.exposure(stores, ingest, basket));
+        gateway = ServiceProcess.start("gateway", ServiceEnv.gateway(stores, ingest, basket, exposure));
+        api = new GatewayApi(gateway);
+        int exit = new LoadDemoCommand().run(List.of(gateway.baseUrl(), ProjectRoot.path().resolve("demo").toString()));
+        assertThat(exit).as("the demo data loads through the gateway").isZero();
+    }
+
+    @AfterAll
+    static void stopPlatform() throws Exception {
+        gateway.close();
+        exposure.close();
+        basket.close();
+        ingest.close();
+        stores.close();
+    }
+
+    @Test
+    void theNvidiaOpenAiOracleLoopIsListedWithItsSources() {
+        JsonPath loops = api.request().queryParam("asOf", AS_OF).get("/api/v1/exposure/loops")
+                .then().statusCode(200).extract().jsonPath();
+
+        List<Map<String, Object>> found = loops.getList("loops.findAll { it.entities == ['nvidia', 'openai', 'oracle'] }");
+        assertThat(found).as("Nvidia -> OpenAI -> Oracle -> Nvidia").hasSize(1);
+        String loop = "loops.find { it.entities == ['nvidia', 'openai', 'oracle'] }.";
+        assertThat(loops.getList(loop + "edges.sourceRow", String.class)).containsExactlyInAnyOrder("E12", "E14", "E15");
+        assertThat(loops.getList(loop + "edges.source", String.class)).allSatisfy(source -> assertThat(source).startsWith("http"));
+        assertThat(loops.getDouble(loop + "bottleneckUsd")).isEqualTo(40e9);
+        assertThat(loops.getDouble(loop + "totalUsd")).isEqualTo(440e9);
+        assertThat(loops.getBoolean("truncated")).isFalse();
+    }
+
+    @Test
+    void softBanksAndMicrosoftsLookThroughToOpenAiMatchTheDemoFigures() throws IOException {
+        JsonPath answer = api.request().queryParam("target", "openai").queryParam("asOf", AS_OF)
+                .get("/api/v1/exposure/lookthrough").then().statusCode(200).extract().jsonPath();
+        assertThat(answer.getDouble("targetValueUsd")).isEqualTo(OPENAI_MARK);
+
+        // SoftBank: 9984.T's last close times its post-split share count, converted at the last USDJPY rate
+        double softbankValue = lastClose("9984.T") * 5_711_848_120L / lastClose("USDJPY");
+        Map<String, Object> softbank = answer.getMap("exposures.find { it.entity == 'softbank' }");
+        assertThat((Double) softbank.get("valueUsd")).isCloseTo(softbankValue, within(softbankValue * 1e-9));
+        assertThat((Double) softbank.get("totalShare")).isCloseTo(0.11, within(1e-12));
+        assertThat((Double) softbank.get("valueAtStakeUsd")).isCloseTo(0.11 * OPENAI_MARK, within(1e-3));
+        assertThat((Double) softbank.get("fractionOfOwnValue"))
+                .as("about a third of SoftBank's own value is its OpenAI stake")
+                .isCloseTo(0.11 * OPENAI_MARK / softbankValue, within(1e-9)).isBetween(0.3, 0.4);
+
+        double microsoftValue = lastClose("MSFT") * 7_432_377_655L;
+        Map<String, Object> microsoft = answer.getMap("exposures.find { it.entity == 'microsoft' }");
+        assertThat((Double) microsoft.get("totalShare")).isCloseTo(0.27, within(1e-12));
+        assertThat((Double) microsoft.get("fractionOfOwnValue")).isCloseTo(0.27 * OPENAI_MARK / microsoftValue, within(1e-9));
+        assertThat((Double) microsoft.get("contractedInflowUsd")).as("the $250B Azure commitment").isEqualTo(250e9);
+        assertThat((Double) microsoft.get("inflowToRevenue")).isCloseTo(250e9 / 281_724_000_000.0, within(1e-12));
+    }
+
+    @Test
+    void halvingOpenAiHurtsTeamOpenAiMoreThanTeamGoogleUnderBothModels() {
+        for (String model : List.of("CROSS_HOLDINGS", "DEBTRANK")) {
+            JsonPath stress = stress(model);
+            assertThat(stress.getString("model")).isEqualTo(model);
+            assertThat(stress.getString("basketsUnavailable")).isNull();
+            double openai = stress.getDouble("baskets.find { it.basketId == 'team-openai' }.levelChange");
+            double google = stress.getDouble("baskets.find { it.basketId == 'team-google' }.levelChange");
+            assertThat(openai).as(model + ": Team OpenAI falls").isNegative();
+            assertThat(openai).as(model + ": Team OpenAI falls more than Team Google").isLessThan(google);
+            assertThat(stress.getDouble("entities.find { it.entity == 'openai' }.relativeChange")).isNegative();
+        }
+    }
+
+    @Test
+    void crossHoldingsImpactsEqualAnIndependentLeontiefSolution() {
+        JsonPath stress = stress("CROSS_HOLDINGS");
+        List<Map<String, Object>> entities = stress.getList("entities");
+        Map<String, Double> values = new HashMap<>();
+        entities.forEach(entity -> values.put((String) entity.get("entity"), (Double) entity.get("valueUsd")));
+        List<Map<String, Object>> stakes = api.request().queryParam("asOf", AS_OF).get("/api/v1/exposure/edges")
+                .then().statusCode(200).extract().jsonPath().getList("findAll { it.kind == 'EQUITY' }");
+
+        Map<String, Double> expected = Leontief.shockedValues(values, stakes, "openai", -0.5);
+        for (Map<String, Object> entity : entities) {
+            String id = (String) entity.get("entity");
+            double relative = expected.get(id) / values.get(id) - 1;
+            assertThat((Double) entity.get("relativeChange")).as(id).isCloseTo(relative, within(1e-9));
+            assertThat((Double) entity.get("valueLostUsd")).as(id).isCloseTo(relative * values.get(id), within(values.get(id) * 1e-9));
+        }
+
+        // the basket impact is the value-weighted change of its members' entities, weights from its own performance
+        JsonPath performance = api.request().get("/api/v1/baskets/team-openai/performance").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, String> entityOf = Map.of("NVDA", "nvidia", "MSFT", "microsoft", "SFTBY", "softbank", "ORCL", "oracle",
+                "AMD", "amd", "CRWV", "coreweave");
+        double grown = 0;
+        double change = 0;
+        for (Map<String, Object> contribution : performance.<Map<String, Object>> getList("contributions")) {
+            double weight = (Double) contribution.get("weight") * (1 + (Double) contribution.get("return"));
+            grown += weight;
+            String id = entityOf.get((String) contribution.get("symbol"));
+            change += weight * (expected.get(id) / values.get(id) - 1);
+        }
+        assertThat(stress.getDouble("baskets.find { it.basketId == 'team-openai' }.levelChange"))
+                .isCloseTo(change / grown, within(1e-9));
+    }
+
+    @Test
+    void aBadScenarioIsRefusedNamingTheField() {
+        JsonPath unknown = api.request().contentType(ContentType.JSON)
+                .body("{\"model\": \"DEBTRANK\", \"shocks\": [{\"entity\": \"nobody\", \"valueChange\": -0.5}]}")
+                .post("/api/v1/exposure/stress")
+                .then().statusCode(400).extract().jsonPath();
+        assertThat(unknown.getList("violations.field", String.class)).contains("shocks[0].entity");
+        JsonPath refused = api.request().contentType(ContentType.JSON)
+                .body("{\"model\": \"CROSS_HOLDINGS\", \"shocks\": [{\"entity\": \"openai\", \"valueChange\": -1.5}]}")
+                .post("/api/v1/exposure/stress")
+                .then().statusCode(400).extract().jsonPath();
+        assertThat(refused.getList("violations.field", String.class)).contains("shocks[0].value_change");
+    }
+
+    private static JsonPath stress(String model) {
+        return api.request().contentType(ContentType.JSON)
+                .body("{\"model\": \"" + model + "\", \"shocks\": [{\"entity\": \"openai\", \"valueChange\": -0.5}], "
+                        + "\"asOf\": \"" + AS_OF + "\"}")
+                .post("/api/v1/exposure/stress")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static double lastClose(String symbol) throws IOException {
+        List<String> lines = Files.readAllLines(ProjectRoot.path().resolve("demo/prices/" + symbol + ".csv"));
+        return Double.parseDouble(lines.get(lines.size() - 1).split(",")[1]);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.capflow.exposure.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+
+/** Loop enumeration against brute force on small random graphs with parallel edges. */
+class LoopPropertiesTest {
+
+    /** Bottleneck descending (unknown last), then entity lists in lexicographic order. */
+    private static final Comparator<Loop> ORDER = Comparator
+            .comparingDouble((Loop loop) -> -loop.bottleneckUsd().orElse(Double.NEGATIVE_INFINITY))
+            .thenComparing(Loop::entities, LoopPropertiesTest::compareLexicographically);
+
+    @Property(tries = 400)
+    void enumerationEqualsBruteForce(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int n,
+            @ForAll @DoubleRange(min = 0.05, max = 0.9) double density, @ForAll @IntRange(min = 0, max = 9) int maxLength) {
+        FundingGraph graph = RandomGraphs.cash(seed, n, density);
+
+        LoopSearch search = LoopFinder.find(graph, new LoopQuery(maxLength, 0, 0));
+
+        List<List<Integer>> expected = BruteForceCycles.of(graph, maxLength);
+        assertThat(search.loops()).extracting(Loop::entities).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(search.loops()).isSortedAccordingTo(ORDER);
+        assertThat(search.truncated()).isFalse();
+        assertThat(LoopFinder.count(graph, maxLength)).isEqualTo(expected.size());
+    }
+
+    @Property(tries = 200)
+    void everyLoopListsAllEdgesOfItsArcsAndStartsAtItsSmallestEntity(@ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 8) int n, @ForAll @DoubleRange(min = 0.1, max = 0.8) double density) {
+        FundingGraph graph = RandomGraphs.cash(seed, n, density);
+
+        for (Loop loop : LoopFinder.find(graph, LoopQuery.all()).loops()) {
+            List<Integer> entities = loop.entities();
+            assertThat(entities.get(0)).isEqualTo(entities.stream().mapToInt(Integer::intValue).min().orElseThrow());
+            List<Edge> expected = new ArrayList<>();
+            double bottleneck = Double.POSITIVE_INFINITY;
+            double total = 0;
+            for (int k = 0; k < entities.size(); k++) {
+                int from = entities.get(k);
+                int to = entities.get((k + 1) % entities.size());
+                double arc = Double.NaN;
+                for (Edge edge : graph.edges()) {
+                    if (edge.kind().carriesCash() && edge.from() == from && edge.to() == to) {
+                        expected.add(edge);
+                        if (edge.amountUsd().isPresent()) {
+                            arc = Double.isNaN(arc) ? edge.amountUsd().getAsDouble() : arc + edge.amountUsd().getAsDouble();
+                        }
+                    }
+                }
+                bottleneck = Math.min(bottleneck, arc);
+                total += Double.isNaN(arc) ? 0 : arc;
+            }
+            assertThat(loop.edges()).containsExactlyElementsOf(expected);
+            assertThat(loop.totalUsd()).isEqualTo(total);
+            if (Double.isNaN(bottleneck)) {
+                assertThat(loop.bottleneckUsd()).isEmpty();
+            } else {
+                assertThat(loop.bottleneckUsd()).hasValue(bottleneck);
+            }
+        }
+    }
+
+    @Property(tries = 200)
+    void minUsdKeepsExactlyTheLoopsWithAKnownBottleneckAtLeastThatLarge(@ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 8) int n, @ForAll @DoubleRange(min = 0.1, max = 0.8) double density,
+            @ForAll @IntRange(min = 1, max = 120) int minUsd, @ForAll @IntRange(min = 0, max = 6) int maxLength) {
+        FundingGraph graph = RandomGraphs.cash(seed, n, density);
+
+        List<Loop> all = LoopFinder.find(graph, new LoopQuery(maxLength, 0, 0)).loops();
+        List<Loop> kept = LoopFinder.find(graph, new LoopQuery(maxLength, minUsd, 0)).loops();
+
+        assertThat(kept).containsExactlyElementsOf(all.stream()
+                .filter(loop -> loop.bottleneckUsd().isPresent() && loop.bottleneckUsd().getAsDouble() >= minUsd).toList());
+    }
+
+    @Property(tries = 200)
+    void aLimitBelowTheCountTruncatesToExactlyTheLimit(@ForAll long seed, @ForAll @IntRange(min = 3, max = 8) int n,
+            @ForAll @DoubleRange(min = 0.2, max = 0.9) double density, @ForAll @IntRange(min = 1, max = 40) int limit,
+            @ForAll @IntRange(min = 0, max = 8) int maxLength) {
+        FundingGraph graph = RandomGraphs.cash(seed, n, density);
+        List<Loop> all = LoopFinder.find(graph, new LoopQuery(maxLength, 0, 0)).loops();
+
+        LoopSearch limited = LoopFinder.find(graph, new LoopQuery(maxLength, 0, limit));
+
+        if (all.size() > limit) {
+            assertThat(limited.truncated()).isTrue();
+            assertThat(limited.loops()).hasSize(limit);
+            assertThat(all).containsAll(limited.loops());
+            assertThat(limited.loops()).isSortedAccordingTo(ORDER);
+        } else {
+            assertThat(limited.truncated()).isFalse();
+            assertThat(limited.loops()).containsExactlyElementsOf(all);
+        }
+    }
+
+    @Property(tries = 200)
+    void circularShareCountsExactlyTheInflowOnArcsOfSomeLoop(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int n,
+            @ForAll @DoubleRange(min = 0.05, max = 0.6) double density, @ForAll @IntRange(min = 0, max = 3) int maxLength) {
+        FundingGraph graph = RandomGraphs.cash(seed, n, density);
+        Set<List<Integer>> arcsOnLoops = new HashSet<>();
+        for (List<Integer> cycle : BruteForceCycles.of(graph, 0)) {
+            for (int k = 0; k < cycle.size(); k++) {
+                arcsOnLoops.add(List.of(cycle.get(k), cycle.get((k + 1) % cycle.size())));
+            }
+        }
+        double[] circular = new double[n];
+        double[] inflow = new double[n];
+        for (Edge edge : graph.edges()) {
+            if (edge.kind().carriesCash() && edge.amountUsd().isPresent()) {
+                inflow[edge.to()] += edge.amountUsd().getAsDouble();
+                if (arcsOnLoops.contains(List.of(edge.from(), edge.to()))) {
+                    circular[edge.to()] += edge.amountUsd().getAsDouble();
+                }
+            }
+        }
+
+        // the circular share does not depend on the query's bound
+        double[] share = LoopFinder.find(graph, new LoopQuery(maxLength, 0, 1)).circularShare();
+
+        for (int i = 0; i < n; i++) {
+            assertThat(share[i]).isCloseTo(inflow[i] > 0 ? circular[i] / inflow[i] : 0, within(1e-12));
+        }
+    }
+
+    private static int compareLexicographically(List<Integer> a, List<Integer> b) {
+        for (int k = 0; k < Math.min(a.size(), b.size()); k++) {
+            int order = Integer.compare(a.get(k), b.get(k));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+}

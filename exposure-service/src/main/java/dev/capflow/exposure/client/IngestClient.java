@@ -1,0 +1,73 @@
+package dev.capflow.exposure.client;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.capflow.exposure.config.ExposureConfig;
+import dev.capflow.exposure.valuation.InstrumentFacts;
+import dev.capflow.exposure.valuation.LatestPrice;
+import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
+import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
+import dev.capflow.proto.ingest.v1.MutinyIngestServiceGrpc.MutinyIngestServiceStub;
+import dev.capflow.grpc.DownstreamGuard;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * exposure-service's door to ingest-service: the instruments and latest prices that value listed entities. Every call is
+ * an idempotent read with its own deadline, retried on UNAVAILABLE, behind one circuit breaker.
+ */
+@ApplicationScoped
+public class IngestClient {
+
+    /** Name of the circuit breaker, for maintenance and metrics. */
+    public static final String BREAKER = "ingest";
+
+    private final MutinyIngestServiceStub stub;
+    private final ExposureConfig.Ingest config;
+    private final DownstreamGuard guard;
+
+    public IngestClient(@GrpcClient("ingest") MutinyIngestServiceStub stub, ExposureConfig config) {
+        this.stub = stub;
+        this.config = config.ingest();
+        this.guard = new DownstreamGuard(BREAKER, this.config);
+    }
+
+    /** The registered instruments among {@code symbols}, by symbol. */
+    public Uni<Map<String, InstrumentFacts>> instruments(Collection<String> symbols) {
+        ListInstrumentsRequest request = ListInstrumentsRequest.newBuilder().addAllSymbols(symbols).build();
+        return read(() -> stub().listInstruments(request)).map(response -> {
+            Map<String, InstrumentFacts> found = new LinkedHashMap<>();
+            response.getInstrumentsList().forEach(i -> found.put(i.getSymbol(), new InstrumentFacts(i.getSymbol(),
+                    i.getCurrency(), i.hasSharesOutstanding() ? OptionalLong.of(i.getSharesOutstanding()) : OptionalLong.empty())));
+            return found;
+        });
+    }
+
+    /** The latest price of each of {@code symbols} that has one, by symbol, in ONE GetLatestPrices call. */
+    public Uni<Map<String, LatestPrice>> latestPrices(Collection<String> symbols) {
+        GetLatestPricesRequest request = GetLatestPricesRequest.newBuilder().addAllSymbols(symbols).build();
+        return read(() -> stub().getLatestPrices(request)).map(response -> {
+            Map<String, LatestPrice> found = new LinkedHashMap<>();
+            response.getPricesList().forEach(p -> found.put(p.getSymbol(), new LatestPrice(p.getSymbol(), p.getPrice(),
+                    Instant.ofEpochSecond(p.getTs().getSeconds(), p.getTs().getNanos()))));
+            return found;
+        });
+    }
+
+    /** A guarded read; its failures become {@link DownstreamException}s naming the service. */
+    private <T> Uni<T> read(Supplier<Uni<T>> call) {
+        return guard.read(call).onFailure().transform(failure -> new DownstreamException("ingest-service", failure));
+    }
+
+    private MutinyIngestServiceStub stub() {
+        return stub.withDeadlineAfter(config.readDeadline().toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

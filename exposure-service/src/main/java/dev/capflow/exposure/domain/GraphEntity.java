@@ -1,0 +1,35 @@
+package dev.capflow.exposure.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * A validated entity of the funding graph (DESIGN section 5) at one optimistic-lock version. {@code ticker} is empty
+ * when the entity has none; the dates and sources of its mark and revenue are null or empty when not recorded.
+ */
+public record GraphEntity(String id, String name, EntityKind kind, String ticker, List<String> listings,
+        OptionalDouble valuationUsd, LocalDate valuationAsOf, String valuationSource,
+        OptionalDouble revenueUsd, LocalDate revenueAsOf, String revenueSource, long version) {
+
+    public GraphEntity {
+        listings = List.copyOf(listings);
+    }
+
+    /** Its ticker (when it has one) and its listings: every symbol a basket member may hold it under. */
+    public List<String> symbols() {
+        List<String> symbols = new ArrayList<>();
+        if (!ticker.isEmpty()) {
+            symbols.add(ticker);
+        }
+        symbols.addAll(listings);
+        return symbols;
+    }
+
+    /** This entity at another version. */
+    public GraphEntity withVersion(long newVersion) {
+        return new GraphEntity(id, name, kind, ticker, listings, valuationUsd, valuationAsOf, valuationSource, revenueUsd,
+                revenueAsOf, revenueSource, newVersion);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.capflow.exposure.domain;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.capflow.exposure.engine.EdgeKind;
+
+/**
+ * Turns drafts into validated entities and edges, or an {@link InvalidRequestException} naming every bad field under
+ * the given prefix ({@code entity.}, {@code edge.}). Rules that need the rest of the graph (the endpoints exist, the
+ * shares held in one entity sum to less than 1) are checked by the store against the graph as it would be after the
+ * write.
+ */
+public final class GraphValidator {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** ingest-service's symbol rule: letters, digits and {@code . - = ^}, at most 32, at least one letter or digit. */
+    private static final Pattern SYMBOL = Pattern.compile("(?=.*[A-Z0-9])[A-Z0-9.=^\\-]{1,32}");
+    private static final int MAX_SOURCE_ROW = 32;
+
+    private GraphValidator() {
+    }
+
+    /** A validated entity; every problem is reported under {@code prefix} (e.g. {@code entity.}). */
+    public static GraphEntity entity(EntityDraft draft, String prefix) {
+        List<FieldViolation> violations = new ArrayList<>();
+        String id = trim(draft.id());
+        if (!SLUG.matcher(id).matches()) {
+            violations.add(new FieldViolation(prefix + "id",
+                    "must be a lower-case slug of letters, digits and '-' (at most 64 characters), got '" + id + "'"));
+        }
+        String name = trim(draft.name());
+        if (name.isEmpty()) {
+            violations.add(new FieldViolation(prefix + "name", "the name of entity " + id + " is required"));
+        }
+        if (draft.kind() == null) {
+            violations.add(new FieldViolation(prefix + "kind", "entity " + id + ": one of LISTED, PRIVATE, JV, FUND is required"));
+        }
+        String ticker = symbol(draft.ticker());
+        if (ticker.isEmpty() && draft.kind() == EntityKind.LISTED) {
+            violations.add(new FieldViolation(prefix + "ticker", "listed entity " + id
+                    + " needs the ticker of the instrument that values it"));
+        } else if (!ticker.isEmpty() && !SYMBOL.matcher(ticker).matches()) {
+            violations.add(new FieldViolation(prefix + "ticker", "entity " + id + ": not a symbol: '" + draft.ticker() + "'"));
+        }
+        List<String> listings = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        if (!ticker.isEmpty()) {
+            seen.add(ticker);
+        }
+        List<String> given = draft.listings() == null ? List.of() : draft.listings();
+        for (int i = 0; i < given.size(); i++) {
+            String listing = symbol(given.get(i));
+            if (!SYMBOL.matcher(listing).matches()) {
+                violations.add(new FieldViolation(prefix + "listings[" + i + "]", "entity " + id + ": not a symbol: '"
+                        + given.get(i) + "'"));
+            } else if (!seen.add(listing)) {
+                violations.add(new FieldViolation(prefix + "listings[" + i + "]", "entity " + id + ": " + listing
+                        + " is listed twice (or is its ticker)"));
+            } else {
+                listings.add(listing);
+            }
+        }
+        OptionalDouble valuation = draft.valuationUsd() == null ? OptionalDouble.empty() : draft.valuationUsd();
+        if (valuation.isPresent() && !(valuation.getAsDouble() > 0 && Double.isFinite(valuation.getAsDouble()))) {
+            violations.add(new FieldViolation(prefix + "valuation_usd", "entity " + id
+                    + ": a mark must be a positive, finite USD amount, got " + valuation.getAsDouble()));
+        } else if (valuation.isEmpty() && draft.kind() != null && draft.kind() != EntityKind.LISTED) {
+            violations.add(new FieldViolation(prefix + "valuation_usd", "entity " + id + " is " + draft.kind()
+                    + ": it is valued at its mark, which is required"));
+        }
+        OptionalDouble revenue = draft.revenueUsd() == null ? OptionalDouble.empty() : draft.revenueUsd();
+        if (revenue.isPresent() && !(revenue.getAsDouble() >= 0 && Double.isFinite(revenue.getAsDouble()))) {
+            violations.add(new FieldViolation(prefix + "revenue_usd", "entity " + id
+                    + ": revenue must be a finite USD amount >= 0, got " + revenue.getAsDouble()));
+        }
+        LocalDate valuationAsOf = date(draft.valuationAsOf(), prefix + "valuation_as_of", false, violations);
+        LocalDate revenueAsOf = date(draft.revenueAsOf(), prefix + "revenue_as_of", false, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return new GraphEntity(id, name, draft.kind(), ticker, listings, valuation, valuationAsOf,
+                trim(draft.valuationSource()), revenue, revenueAsOf, trim(draft.revenueSource()), draft.version());
+    }
+
+    /**
+     * A validated edge; every problem is reported under {@code prefix} (e.g. {@code edge.}). An empty id is allowed when
+     * {@code idRequired} is false (a create, which assigns one).
+     */
+    public static GraphEdge edge(EdgeDraft draft, String prefix, boolean idRequired) {
+        List<FieldViolation> violations = new ArrayList<>();
+        String id = trim(draft.id());
+        if (id.isEmpty() ? idRequired : !SLUG.matcher(id).matches()) {
+            violations.add(new FieldViolation(prefix + "id",
+                    "must be a lower-case slug of letters, digits and '-' (at most 64 characters), got '" + id + "'"));
+        }
+        String label = id.isEmpty() ? "the edge" : "edge " + id;
+        String from = trim(draft.from());
+        String to = trim(draft.to());
+        if (from.isEmpty()) {
+            violations.add(new FieldViolation(prefix + "from", label + ": the id of the entity it starts at is required"));
+        }
+        if (to.isEmpty()) {
+            violations.add(new FieldViolation(prefix + "to", label + ": the id of the entity it ends at is required"));
+        } else if (to.equals(from)) {
+            violations.add(new FieldViolation(prefix + "to", label + " is a self-loop: it starts and ends at " + to));
+        }
+        EdgeKind kind = draft.kind();
+        if (kind == null) {
+            violations.add(new FieldViolation(prefix + "kind", label + ": one of EQUITY, INVESTMENT, PURCHASE, GUARANTEE is required"));
+        }
+        OptionalDouble amount = draft.amountUsd() == null ? OptionalDouble.empty() : draft.amountUsd();
+        if (amount.isPresent() && !(amount.getAsDouble() >= 0 && Double.isFinite(amount.getAsDouble()))) {
+            violations.add(new FieldViolation(prefix + "amount_usd", label + ": the amount must be a finite USD amount >= 0, got "
+                    + amount.getAsDouble()));
+        }
+        OptionalDouble share = draft.share() == null ? OptionalDouble.empty() : draft.share();
+        if (kind == EdgeKind.EQUITY && share.isEmpty()) {
+            violations.add(new FieldViolation(prefix + "share", label + ": an EQUITY edge needs the share of " + to
+                    + " that " + from + " owns"));
+        } else if (share.isPresent() && kind != null && kind != EdgeKind.EQUITY) {
+            violations.add(new FieldViolation(prefix + "share", label + ": only an EQUITY edge carries a share, not " + kind));
+        } else if (share.isPresent() && !(share.getAsDouble() >= 0 && share.getAsDouble() <= 1)) {
+            violations.add(new FieldViolation(prefix + "share", label + ": a share is a fraction in [0, 1], got "
+                    + share.getAsDouble()));
+        }
+        LocalDate asOf = date(draft.asOf(), prefix + "as_of", true, violations);
+        String sourceRow = trim(draft.sourceRow());
+        if (sourceRow.length() > MAX_SOURCE_ROW) {
+            violations.add(new FieldViolation(prefix + "source_row", label + ": at most " + MAX_SOURCE_ROW + " characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return new GraphEdge(id, from, to, kind, amount, share, asOf, trim(draft.source()), draft.confidence(),
+                draft.estimated(), trim(draft.note()), sourceRow, draft.version());
+    }
+
+    /** An entity or edge id from a request: trimmed, and required under {@code field}. */
+    public static String requireId(String id, String field) {
+        String trimmed = trim(id);
+        if (trimmed.isEmpty()) {
+            throw new InvalidRequestException(field, "an id is required");
+        }
+        return trimmed;
+    }
+
+    /**
+     * An ISO-8601 date, or null when {@code value} is empty and not {@code required}; a bad value is added to
+     * {@code violations} under {@code field}.
+     */
+    public static LocalDate date(String value, String field, boolean required, List<FieldViolation> violations) {
+        String text = trim(value);
+        if (text.isEmpty()) {
+            if (required) {
+                violations.add(new FieldViolation(field, "an ISO-8601 date (YYYY-MM-DD) is required"));
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            violations.add(new FieldViolation(field, "not an ISO-8601 date (YYYY-MM-DD): '" + value + "'"));
+            return null;
+        }
+    }
+
+    /** An optional query date (null for none), or an {@link InvalidRequestException} naming {@code field}. */
+    public static LocalDate asOf(String value, String field) {
+        List<FieldViolation> violations = new ArrayList<>();
+        LocalDate date = date(value, field, false, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return date;
+    }
+
+    private static String symbol(String value) {
+        return trim(value).toUpperCase(Locale.ROOT);
+    }
+
+    private static String trim(String value) {
+        return value == null ? "" : value.trim();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.capflow.exposure.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import dev.capflow.exposure.engine.CascadeOptions;
+import dev.capflow.exposure.engine.DebtRankRule;
+
+/** A validated stress request: the model, its shocks (one per entity), the model options and the graph date (null: all). */
+public record StressScenario(StressModel model, List<Shock> shocks, CascadeOptions cascade, DebtRankRule rule,
+        LocalDate asOf) {
+
+    public StressScenario {
+        shocks = List.copyOf(shocks);
+    }
+
+    /** The shocked entity ids, in request order. */
+    public List<String> shockedEntities() {
+        return shocks.stream().map(Shock::entity).toList();
+    }
+}

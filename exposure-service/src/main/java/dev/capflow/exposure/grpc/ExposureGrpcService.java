@@ -1,0 +1,167 @@
+package dev.capflow.exposure.grpc;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import dev.capflow.exposure.config.ExposureConfig;
+import dev.capflow.exposure.domain.GraphEdge;
+import dev.capflow.exposure.domain.GraphValidator;
+import dev.capflow.exposure.domain.InvalidRequestException;
+import dev.capflow.exposure.engine.LoopQuery;
+import dev.capflow.exposure.service.EntityCatalog;
+import dev.capflow.exposure.service.ExposureAnalytics;
+import dev.capflow.exposure.service.GraphStore;
+import dev.capflow.proto.exposure.v1.CreateEdgeRequest;
+import dev.capflow.proto.exposure.v1.CreateEdgeResponse;
+import dev.capflow.proto.exposure.v1.CreateEntityRequest;
+import dev.capflow.proto.exposure.v1.CreateEntityResponse;
+import dev.capflow.proto.exposure.v1.DeleteEdgeRequest;
+import dev.capflow.proto.exposure.v1.DeleteEdgeResponse;
+import dev.capflow.proto.exposure.v1.DeleteEntityRequest;
+import dev.capflow.proto.exposure.v1.DeleteEntityResponse;
+import dev.capflow.proto.exposure.v1.GetEdgeRequest;
+import dev.capflow.proto.exposure.v1.GetEdgeResponse;
+import dev.capflow.proto.exposure.v1.GetEntityRequest;
+import dev.capflow.proto.exposure.v1.GetEntityResponse;
+import dev.capflow.proto.exposure.v1.ListEdgesRequest;
+import dev.capflow.proto.exposure.v1.ListEdgesResponse;
+import dev.capflow.proto.exposure.v1.ListEntitiesRequest;
+import dev.capflow.proto.exposure.v1.ListEntitiesResponse;
+import dev.capflow.proto.exposure.v1.ListLoopsRequest;
+import dev.capflow.proto.exposure.v1.ListLoopsResponse;
+import dev.capflow.proto.exposure.v1.LookThroughRequest;
+import dev.capflow.proto.exposure.v1.LookThroughResponse;
+import dev.capflow.proto.exposure.v1.MutinyExposureServiceGrpc;
+import dev.capflow.proto.exposure.v1.StressRequest;
+import dev.capflow.proto.exposure.v1.StressResponse;
+import dev.capflow.proto.exposure.v1.UpdateEdgeRequest;
+import dev.capflow.proto.exposure.v1.UpdateEdgeResponse;
+import dev.capflow.proto.exposure.v1.UpdateEntityRequest;
+import dev.capflow.proto.exposure.v1.UpdateEntityResponse;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+
+/** The capflow.exposure.v1.ExposureService contract: checks request fields, delegates, maps answers and errors. */
+@GrpcService
+public class ExposureGrpcService extends MutinyExposureServiceGrpc.ExposureServiceImplBase {
+
+    private final EntityCatalog entities;
+    private final GraphStore store;
+    private final ExposureAnalytics analytics;
+    private final ExposureConfig.Loops loops;
+
+    public ExposureGrpcService(EntityCatalog entities, GraphStore store, ExposureAnalytics analytics, ExposureConfig config) {
+        this.entities = entities;
+        this.store = store;
+        this.analytics = analytics;
+        this.loops = config.loops();
+    }
+
+    @Override
+    public Uni<CreateEntityResponse> createEntity(CreateEntityRequest request) {
+        return answer(() -> entities.create(GraphValidator.entity(ProtoMapper.toDraft(request.getEntity()), "entity."))
+                .map(e -> CreateEntityResponse.newBuilder().setEntity(ProtoMapper.toProto(e)).build()));
+    }
+
+    @Override
+    public Uni<GetEntityResponse> getEntity(GetEntityRequest request) {
+        return answer(() -> entities.get(GraphValidator.requireId(request.getEntityId(), "entity_id"))
+                .map(e -> GetEntityResponse.newBuilder().setEntity(ProtoMapper.toProto(e)).build()));
+    }
+
+    @Override
+    public Uni<UpdateEntityResponse> updateEntity(UpdateEntityRequest request) {
+        return answer(() -> entities.update(GraphValidator.entity(ProtoMapper.toDraft(request.getEntity()), "entity."))
+                .map(e -> UpdateEntityResponse.newBuilder().setEntity(ProtoMapper.toProto(e)).build()));
+    }
+
+    @Override
+    public Uni<DeleteEntityResponse> deleteEntity(DeleteEntityRequest request) {
+        return answer(() -> entities.delete(GraphValidator.requireId(request.getEntityId(), "entity_id"), request.getVersion())
+                .map(deleted -> DeleteEntityResponse.getDefaultInstance()));
+    }
+
+    @Override
+    public Uni<ListEntitiesResponse> listEntities(ListEntitiesRequest request) {
+        return answer(() -> entities.list().map(list -> ListEntitiesResponse.newBuilder()
+                .addAllEntities(list.stream().map(ProtoMapper::toProto).toList()).build()));
+    }
+
+    @Override
+    public Uni<CreateEdgeResponse> createEdge(CreateEdgeRequest request) {
+        return answer(() -> {
+            GraphEdge edge = GraphValidator.edge(ProtoMapper.toDraft(request.getEdge()), "edge.", false);
+            GraphEdge identified = edge.withIdentity(edge.id().isEmpty() ? UUID.randomUUID().toString() : edge.id(), 0);
+            return store.insert(identified).map(e -> CreateEdgeResponse.newBuilder().setEdge(ProtoMapper.toProto(e)).build());
+        });
+    }
+
+    @Override
+    public Uni<GetEdgeResponse> getEdge(GetEdgeRequest request) {
+        return answer(() -> store.edge(GraphValidator.requireId(request.getEdgeId(), "edge_id"))
+                .map(e -> GetEdgeResponse.newBuilder().setEdge(ProtoMapper.toProto(e)).build()));
+    }
+
+    @Override
+    public Uni<UpdateEdgeResponse> updateEdge(UpdateEdgeRequest request) {
+        return answer(() -> store.update(GraphValidator.edge(ProtoMapper.toDraft(request.getEdge()), "edge.", true))
+                .map(e -> UpdateEdgeResponse.newBuilder().setEdge(ProtoMapper.toProto(e)).build()));
+    }
+
+    @Override
+    public Uni<DeleteEdgeResponse> deleteEdge(DeleteEdgeRequest request) {
+        return answer(() -> store.deleteEdge(GraphValidator.requireId(request.getEdgeId(), "edge_id"), request.getVersion())
+                .map(deleted -> DeleteEdgeResponse.getDefaultInstance()));
+    }
+
+    @Override
+    public Uni<ListEdgesResponse> listEdges(ListEdgesRequest request) {
+        return answer(() -> {
+            String entity = request.getEntityId().trim();
+            return store.edges(GraphValidator.asOf(request.getAsOf(), "as_of"), entity.isEmpty() ? null : entity)
+                    .map(list -> ListEdgesResponse.newBuilder().addAllEdges(list.stream().map(ProtoMapper::toProto).toList())
+                            .build());
+        });
+    }
+
+    @Override
+    public Uni<ListLoopsResponse> listLoops(ListLoopsRequest request) {
+        return answer(() -> analytics.loops(GraphValidator.asOf(request.getAsOf(), "as_of"), loopQuery(request))
+                .map(AnalysisMapper::toProto));
+    }
+
+    @Override
+    public Uni<LookThroughResponse> lookThrough(LookThroughRequest request) {
+        return answer(() -> analytics.lookThrough(GraphValidator.requireId(request.getTarget(), "target"),
+                GraphValidator.asOf(request.getAsOf(), "as_of")).map(AnalysisMapper::toProto));
+    }
+
+    @Override
+    public Uni<StressResponse> stress(StressRequest request) {
+        return answer(() -> analytics.stress(StressRequests.toScenario(request)).map(AnalysisMapper::toProto));
+    }
+
+    /** The request's loop bounds, with the configured defaults for zeros. */
+    private LoopQuery loopQuery(ListLoopsRequest request) {
+        int maxLength = request.getMaxLength() == 0 ? loops.defaultMaxLength() : request.getMaxLength();
+        if (maxLength < 1 || maxLength > loops.maxMaxLength()) {
+            throw new InvalidRequestException("max_length", "must be 1 to " + loops.maxMaxLength() + " (0 for the default, "
+                    + loops.defaultMaxLength() + "), got " + request.getMaxLength());
+        }
+        int limit = request.getLimit() == 0 ? loops.defaultLimit() : request.getLimit();
+        if (limit < 1 || limit > loops.maxLimit()) {
+            throw new InvalidRequestException("limit", "must be 1 to " + loops.maxLimit() + " (0 for the default, "
+                    + loops.defaultLimit() + "), got " + request.getLimit());
+        }
+        double minUsd = request.getMinUsd();
+        if (!(minUsd >= 0 && Double.isFinite(minUsd))) {
+            throw new InvalidRequestException("min_usd", "must be a finite USD amount >= 0, got " + minUsd);
+        }
+        return new LoopQuery(maxLength, minUsd, limit);
+    }
+
+    /** Runs {@code call} (validation failures included) and maps every failure to its gRPC status. */
+    private static <T> Uni<T> answer(Supplier<Uni<? extends T>> call) {
+        return Uni.createFrom().<T>deferred(call).onFailure().transform(GrpcErrors::toStatus);
+    }
+}

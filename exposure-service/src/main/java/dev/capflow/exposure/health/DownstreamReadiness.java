@@ -1,0 +1,46 @@
+package dev.capflow.exposure.health;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.microprofile.health.HealthCheckResponse;
+
+import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
+import grpc.health.v1.HealthOuterClass.HealthCheckResponse.ServingStatus;
+import grpc.health.v1.MutinyHealthGrpc;
+import io.grpc.Channel;
+import io.grpc.Status;
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Reports a downstream service's grpc.health.v1 status in the readiness data, as "up" or "degraded", without ever
+ * making this service unready: without ingest-service the entity CRUD and the loops still answer, and without
+ * basket-service a stress test still answers its entity impacts.
+ */
+abstract class DownstreamReadiness implements AsyncHealthCheck {
+
+    private final String name;
+    private final String grpcService;
+    private final MutinyHealthGrpc.MutinyHealthStub health;
+    private final Duration deadline;
+
+    DownstreamReadiness(String name, String grpcService, Channel channel, Duration deadline) {
+        this.name = name;
+        this.grpcService = grpcService;
+        this.health = MutinyHealthGrpc.newMutinyStub(channel);
+        this.deadline = deadline;
+    }
+
+    @Override
+    public Uni<HealthCheckResponse> call() {
+        HealthCheckRequest request = HealthCheckRequest.newBuilder().setService(grpcService).build();
+        return health.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).check(request)
+                .map(response -> response.getStatus().name())
+                .onFailure().recoverWithItem(failure -> Status.fromThrowable(failure).getCode().name())
+                .map(status -> HealthCheckResponse.named(name).up()
+                        .withData(name, ServingStatus.SERVING.name().equals(status) ? "up" : "degraded")
+                        .withData("grpc-health", status)
+                        .build());
+    }
+}

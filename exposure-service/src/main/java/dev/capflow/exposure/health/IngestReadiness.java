@@ -1,0 +1,20 @@
+package dev.capflow.exposure.health;
+
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.health.Readiness;
+
+import dev.capflow.exposure.config.ExposureConfig;
+import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
+import io.grpc.Channel;
+import io.quarkus.grpc.GrpcClient;
+
+/** ingest-service in the readiness data: "up" or "degraded", never DOWN. */
+@Readiness
+@Singleton
+public class IngestReadiness extends DownstreamReadiness {
+
+    public IngestReadiness(@GrpcClient("ingest") Channel channel, ExposureConfig config) {
+        super("ingest-service", IngestServiceGrpc.SERVICE_NAME, channel, config.ingest().healthDeadline());
+    }
+}

@@ -1,0 +1,117 @@
+package dev.capflow.exposure.repository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+import dev.capflow.exposure.domain.EntityKind;
+import dev.capflow.exposure.domain.GraphEntity;
+
+/** A row of {@code exposure.entity} with its listings, optimistically locked by {@code version}. */
+@Entity
+@Table(name = "entity", schema = "exposure")
+public class EntityRow {
+
+    @Id
+    public String id;
+
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    public EntityKind kind;
+
+    public String ticker;
+
+    @ElementCollection
+    @CollectionTable(name = "entity_listing", schema = "exposure", joinColumns = @JoinColumn(name = "entity_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "symbol")
+    public List<String> listings = new ArrayList<>();
+
+    @Column(name = "valuation_usd")
+    public Double valuationUsd;
+
+    @Column(name = "valuation_as_of")
+    public LocalDate valuationAsOf;
+
+    @Column(name = "valuation_source")
+    public String valuationSource;
+
+    @Column(name = "revenue_usd")
+    public Double revenueUsd;
+
+    @Column(name = "revenue_as_of")
+    public LocalDate revenueAsOf;
+
+    @Column(name = "revenue_source")
+    public String revenueSource;
+
+    @Version
+    public long version;
+
+    @CreationTimestamp
+    @Column(name = "created_at", updatable = false)
+    public Instant createdAt;
+
+    @UpdateTimestamp
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** A new row for {@code entity}. */
+    public static EntityRow of(GraphEntity entity) {
+        EntityRow row = new EntityRow();
+        row.id = entity.id();
+        row.apply(entity);
+        return row;
+    }
+
+    /** Copies every definition field of {@code entity} (not its id or version). */
+    public void apply(GraphEntity entity) {
+        name = entity.name();
+        kind = entity.kind();
+        ticker = entity.ticker().isEmpty() ? null : entity.ticker();
+        listings.clear();
+        listings.addAll(entity.listings());
+        valuationUsd = boxed(entity.valuationUsd());
+        valuationAsOf = entity.valuationAsOf();
+        valuationSource = blankToNull(entity.valuationSource());
+        revenueUsd = boxed(entity.revenueUsd());
+        revenueAsOf = entity.revenueAsOf();
+        revenueSource = blankToNull(entity.revenueSource());
+    }
+
+    public GraphEntity toDomain() {
+        return new GraphEntity(id, name, kind, ticker == null ? "" : ticker, listings, optional(valuationUsd),
+                valuationAsOf, valuationSource == null ? "" : valuationSource, optional(revenueUsd), revenueAsOf,
+                revenueSource == null ? "" : revenueSource, version);
+    }
+
+    static Double boxed(OptionalDouble value) {
+        return value.isPresent() ? value.getAsDouble() : null;
+    }
+
+    static OptionalDouble optional(Double value) {
+        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.capflow.exposure.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.capflow.exposure.client.DownstreamException;
+import dev.capflow.exposure.domain.GraphEntity;
+import dev.capflow.exposure.valuation.Valuations;
+import dev.capflow.exposure.valuation.Valuer;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Entity definitions stored by {@link GraphStore}, answered with their current value. A value that cannot be obtained
+ * (no price, ingest-service unavailable) does not fail the call: the answer says why instead.
+ */
+@ApplicationScoped
+public class EntityCatalog {
+
+    private final GraphStore store;
+    private final Valuer valuer;
+
+    public EntityCatalog(GraphStore store, Valuer valuer) {
+        this.store = store;
+        this.valuer = valuer;
+    }
+
+    public Uni<ValuedEntity> create(GraphEntity entity) {
+        return store.insert(entity.withVersion(0)).chain(this::valued);
+    }
+
+    public Uni<ValuedEntity> get(String id) {
+        return store.entity(id).chain(this::valued);
+    }
+
+    public Uni<ValuedEntity> update(GraphEntity entity) {
+        return store.update(entity).chain(this::valued);
+    }
+
+    public Uni<Void> delete(String id, long version) {
+        return store.deleteEntity(id, version);
+    }
+
+    public Uni<List<ValuedEntity>> list() {
+        return store.entities().chain(this::valued);
+    }
+
+    private Uni<ValuedEntity> valued(GraphEntity entity) {
+        return valued(List.of(entity)).map(list -> list.get(0));
+    }
+
+    private Uni<List<ValuedEntity>> valued(List<GraphEntity> entities) {
+        return valuer.value(entities)
+                .map(values -> entities.stream().map(e -> withValue(e, values)).toList())
+                .onFailure(DownstreamException.class).recoverWithItem(failure -> entities.stream()
+                        .map(e -> new ValuedEntity(e, null, failure.getMessage())).toList());
+    }
+
+    private static ValuedEntity withValue(GraphEntity entity, Valuations values) {
+        return new ValuedEntity(entity, values.values().get(entity.id()), values.missing().getOrDefault(entity.id(), ""));
+    }
+}

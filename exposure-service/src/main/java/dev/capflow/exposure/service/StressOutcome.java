@@ -1,0 +1,15 @@
+package dev.capflow.exposure.service;
+
+import java.util.List;
+
+import dev.capflow.exposure.baskets.BasketImpact;
+import dev.capflow.exposure.domain.StressScenario;
+import dev.capflow.exposure.engine.StressResult;
+
+/**
+ * A stress test's answer: the engine's result over {@code model} (arrays by entity index), the pre-shock values, and the
+ * basket impacts (empty, with {@code basketsUnavailable} set, when basket-service could not be read).
+ */
+public record StressOutcome(StressScenario scenario, GraphModel model, double[] values, StressResult result,
+        List<BasketImpact> baskets, String basketsUnavailable) {
+}

@@ -1,0 +1,82 @@
+package dev.capflow.exposure.valuation;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.capflow.exposure.domain.EntityKind;
+import dev.capflow.exposure.domain.GraphEntity;
+
+/**
+ * Values entities from market data already fetched: a LISTED entity at its ticker's latest price times its shares
+ * outstanding, divided by the latest {@code USD<CCY>} rate when the instrument is quoted in CCY rather than USD (9984.T
+ * in JPY: price x shares / USDJPY); the others at their mark.
+ */
+public final class ValueCalculator {
+
+    static final String USD = "USD";
+
+    private ValueCalculator() {
+    }
+
+    /** The tickers of the listed entities among {@code entities}, in order, each once. */
+    public static Set<String> tickers(List<GraphEntity> entities) {
+        Set<String> tickers = new LinkedHashSet<>();
+        entities.stream().filter(e -> e.kind() == EntityKind.LISTED).forEach(e -> tickers.add(e.ticker()));
+        return tickers;
+    }
+
+    /** The FX symbol that converts {@code currency} to USD ({@code USDJPY} for JPY), or null for USD. */
+    public static String fxSymbol(String currency) {
+        return USD.equals(currency) ? null : USD + currency;
+    }
+
+    /** Every entity's value, or the reason it has none. */
+    public static Valuations value(List<GraphEntity> entities, Map<String, InstrumentFacts> instruments,
+            Map<String, LatestPrice> prices) {
+        Map<String, EntityValue> values = new HashMap<>();
+        Map<String, String> missing = new HashMap<>();
+        for (GraphEntity entity : entities) {
+            if (entity.kind() != EntityKind.LISTED) {
+                values.put(entity.id(), EntityValue.mark(entity.valuationUsd().getAsDouble(), entity.valuationAsOf(),
+                        entity.valuationSource()));
+                continue;
+            }
+            String reason = marketCap(entity.ticker(), instruments, prices, values, entity.id());
+            if (reason != null) {
+                missing.put(entity.id(), reason);
+            }
+        }
+        return new Valuations(values, missing);
+    }
+
+    /** Puts the market value of {@code entityId} into {@code values}, or answers why it cannot. */
+    private static String marketCap(String ticker, Map<String, InstrumentFacts> instruments, Map<String, LatestPrice> prices,
+            Map<String, EntityValue> values, String entityId) {
+        InstrumentFacts instrument = instruments.get(ticker);
+        if (instrument == null) {
+            return "no instrument " + ticker + " in the ingest-service registry";
+        }
+        if (instrument.sharesOutstanding().isEmpty() || instrument.sharesOutstanding().getAsLong() <= 0) {
+            return "no sharesOutstanding for " + ticker;
+        }
+        LatestPrice price = prices.get(ticker);
+        if (price == null) {
+            return "no latest price for " + ticker;
+        }
+        MarketQuote fx = null;
+        String fxSymbol = fxSymbol(instrument.currency());
+        if (fxSymbol != null) {
+            LatestPrice rate = prices.get(fxSymbol);
+            if (rate == null || !(rate.price() > 0)) {
+                return "no latest price for " + fxSymbol + " to convert " + ticker + " from " + instrument.currency() + " to USD";
+            }
+            fx = new MarketQuote(fxSymbol, rate.price(), instrument.currency(), rate.ts());
+        }
+        values.put(entityId, EntityValue.marketCap(new MarketQuote(ticker, price.price(), instrument.currency(), price.ts()),
+                instrument.sharesOutstanding().getAsLong(), fx));
+        return null;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.capflow.exposure.fake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.capflow.testsupport.ProjectRoot;
+import io.grpc.BindableService;
+import io.grpc.Grpc;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts {@link FakeIngestService} and {@link FakeBasketService} (each with a grpc.health.v1 service) on free ports of real grpc-java servers over the demo
+ * data, and points the service's {@code ingest} and {@code basket} clients at them, so every call crosses gRPC.
+ */
+public class FakeDownstreams implements QuarkusTestResourceLifecycleManager {
+
+    private static volatile FakeIngestService ingest;
+    private static volatile FakeBasketService baskets;
+    private Server ingestServer;
+    private Server basketServer;
+
+    @Override
+    public Map<String, String> start() {
+        DemoMarket market = new DemoMarket(ProjectRoot.path().resolve("demo"));
+        ingest = new FakeIngestService(market);
+        baskets = new FakeBasketService(market);
+        ingestServer = serve(ingest, new FakeHealth(() -> true));
+        basketServer = serve(baskets, new FakeHealth(() -> !baskets.isDown()));
+        String ingestPort = Integer.toString(ingestServer.getPort());
+        String basketPort = Integer.toString(basketServer.getPort());
+        return Map.of(
+                "quarkus.grpc.clients.ingest.host", "localhost",
+                "quarkus.grpc.clients.ingest.port", ingestPort,
+                "quarkus.grpc.clients.ingest.test-port", ingestPort,
+                "quarkus.grpc.clients.basket.host", "localhost",
+                "quarkus.grpc.clients.basket.port", basketPort,
+                "quarkus.grpc.clients.basket.test-port", basketPort);
+    }
+
+    public static FakeIngestService ingest() {
+        return ingest;
+    }
+
+    public static FakeBasketService baskets() {
+        return baskets;
+    }
+
+    private static Server serve(BindableService service, FakeHealth health) {
+        try {
+            return Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(service).addService(health)
+                    .build().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a fake downstream server", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        for (Server server : new Server[] {ingestServer, basketServer}) {
+            if (server == null) {
+                continue;
+            }
+            server.shutdown();
+            try {
+                if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+                    server.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                server.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

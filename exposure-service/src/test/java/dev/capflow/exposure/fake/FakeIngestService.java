@@ -1,0 +1,94 @@
+package dev.capflow.exposure.fake;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.google.protobuf.Timestamp;
+
+import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
+import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
+import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
+import dev.capflow.proto.ingest.v1.Instrument;
+import dev.capflow.proto.ingest.v1.InstrumentKind;
+import dev.capflow.proto.ingest.v1.LatestPrice;
+import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
+import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
+import dev.capflow.proto.ingest.v1.PriceSource;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * A stand-in for ingest-service over the demo market: ListInstruments (with shares outstanding) and GetLatestPrices (the
+ * last demo close, stamped 00:00 UTC of its session). Tests can hide symbols' prices, take it down
+ * (every call UNAVAILABLE) and count GetLatestPrices calls.
+ */
+public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
+
+    private final DemoMarket market;
+    private final Set<String> withoutPrice = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger latestPriceCalls = new AtomicInteger();
+    private volatile boolean down;
+
+    public FakeIngestService(DemoMarket market) {
+        this.market = market;
+    }
+
+    /** From now on, GetLatestPrices has no price for {@code symbol} (until {@link #restorePrices()}). */
+    public void hidePrice(String symbol) {
+        withoutPrice.add(symbol);
+    }
+
+    public void restorePrices() {
+        withoutPrice.clear();
+    }
+
+    /** While down, every call is UNAVAILABLE. */
+    public void setDown(boolean down) {
+        this.down = down;
+    }
+
+    public int latestPriceCalls() {
+        return latestPriceCalls.get();
+    }
+
+    @Override
+    public void listInstruments(ListInstrumentsRequest request, StreamObserver<ListInstrumentsResponse> answer) {
+        if (down) {
+            answer.onError(Status.UNAVAILABLE.withDescription("fake ingest-service is down").asRuntimeException());
+            return;
+        }
+        ListInstrumentsResponse.Builder response = ListInstrumentsResponse.newBuilder();
+        market.instruments().values().stream()
+                .filter(i -> request.getSymbolsList().isEmpty() || request.getSymbolsList().contains(i.symbol()))
+                .forEach(i -> {
+                    Instrument.Builder instrument = Instrument.newBuilder().setSymbol(i.symbol()).setName(i.name())
+                            .setCurrency(i.currency()).setKind(InstrumentKind.valueOf("INSTRUMENT_KIND_" + i.kind()))
+                            .setVersion(1);
+                    i.sharesOutstanding().ifPresent(shares -> instrument.setSharesOutstanding((long) shares));
+                    response.addInstruments(instrument);
+                });
+        answer.onNext(response.build());
+        answer.onCompleted();
+    }
+
+    @Override
+    public void getLatestPrices(GetLatestPricesRequest request, StreamObserver<GetLatestPricesResponse> answer) {
+        latestPriceCalls.incrementAndGet();
+        if (down) {
+            answer.onError(Status.UNAVAILABLE.withDescription("fake ingest-service is down").asRuntimeException());
+            return;
+        }
+        GetLatestPricesResponse.Builder response = GetLatestPricesResponse.newBuilder();
+        for (String symbol : request.getSymbolsList()) {
+            if (!withoutPrice.contains(symbol) && !market.closes(symbol).isEmpty()) {
+                DemoMarket.Close last = market.last(symbol);
+                response.addPrices(LatestPrice.newBuilder().setSymbol(symbol).setPrice(last.close())
+                        .setTs(Timestamp.newBuilder().setSeconds(DemoMarket.epochSecond(last.date())))
+                        .setSource(PriceSource.PRICE_SOURCE_DAILY_CLOSE));
+            }
+        }
+        answer.onNext(response.build());
+        answer.onCompleted();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.capflow.gateway.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.capflow.gateway.config.AnswerCacheConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * The gateway's Redis cache of basket answers as JSON bytes, shared by every gateway replica. A fresh entry
+ * ({@code answer:{sha256(question)}}) holds {@code tag \n json}, the tag being the answer generations of the baskets
+ * involved, which basket-service moves whenever an answer about the basket may change; one MGET reads the current
+ * generations and the entry, and the entry is a hit only when its tag equals them. A missing generation is a miss and
+ * nothing is cached under it. The last good answer to each question is kept apart ({@code last-good:...}) for a longer
+ * time, to be served marked stale while basket-service is down. Redis failing or slow is a miss, never an error.
+ */
+@ApplicationScoped
+public class AnswerCache {
+
+    private static final Logger LOG = Logger.getLogger(AnswerCache.class);
+
+    /** What a lookup found: the tag to store a newly computed answer under (null: cache nothing), and the hit. */
+    public record Lookup(String tag, Buffer hit) {
+    }
+
+    private static final Lookup UNCACHEABLE = new Lookup(null, null);
+
+    private final Redis redis;
+    private final AnswerCacheConfig config;
+    private final AtomicBoolean failing = new AtomicBoolean();
+
+    public AnswerCache(Redis redis, AnswerCacheConfig config) {
+        this.redis = redis;
+        this.config = config;
+    }
+
+    /** The fresh answer to {@code question} about {@code basketIds}, if any, with the current tag. */
+    public Uni<Lookup> lookup(String question, List<String> basketIds) {
+        if (!config.enabled()) {
+            return Uni.createFrom().item(UNCACHEABLE);
+        }
+        Request mget = Request.cmd(Command.MGET);
+        basketIds.forEach(id -> mget.arg(config.generationKeyPrefix() + id + ":generation"));
+        mget.arg(freshKey(question));
+        return redis.send(mget).ifNoItem().after(config.timeout()).fail()
+                .map(reply -> found(reply, basketIds.size()))
+                .onFailure().recoverWithItem(failure -> {
+                    degraded(failure);
+                    return UNCACHEABLE;
+                });
+    }
+
+    private Lookup found(Response reply, int generations) {
+        recovered();
+        List<String> current = new ArrayList<>(generations);
+        for (int i = 0; i < generations; i++) {
+            Response generation = reply.get(i);
+            if (generation == null) {
+                return UNCACHEABLE;
+            }
+            current.add(generation.toString());
+        }
+        String tag = String.join(",", current);
+        Response entry = reply.get(generations);
+        if (entry == null) {
+            return new Lookup(tag, null);
+        }
+        Buffer stored = entry.toBuffer().getDelegate();
+        byte[] prefix = (tag + "\n").getBytes(StandardCharsets.US_ASCII);
+        if (stored.length() < prefix.length || !Buffer.buffer(prefix).equals(stored.slice(0, prefix.length))) {
+            return new Lookup(tag, null);
+        }
+        return new Lookup(tag, stored.slice(prefix.length, stored.length()));
+    }
+
+    /** Stores {@code json} as the fresh answer under {@code tag} (when there is one) and as the last good answer. */
+    public void store(String question, String tag, byte[] json) {
+        if (!config.enabled()) {
+            return;
+        }
+        List<Request> writes = new ArrayList<>(2);
+        if (tag != null) {
+            Buffer entry = Buffer.buffer(tag.length() + 1 + json.length).appendString(tag, "US-ASCII").appendByte((byte) '\n')
+                    .appendBytes(json);
+            writes.add(Request.cmd(Command.SET).arg(freshKey(question)).arg(entry.getBytes()).arg("EX")
+                    .arg(config.ttl().toSeconds()));
+        }
+        writes.add(Request.cmd(Command.SET).arg(lastGoodKey(question)).arg(json).arg("EX")
+                .arg(config.lastGoodTtl().toSeconds()));
+        redis.batch(writes).ifNoItem().after(config.timeout()).fail()
+                .subscribe().with(ok -> recovered(), this::degraded);
+    }
+
+    /** The last good answer to {@code question}, or null (also when Redis does not answer). */
+    public Uni<Buffer> lastGood(String question) {
+        if (!config.enabled()) {
+            return Uni.createFrom().nullItem();
+        }
+        return redis.send(Request.cmd(Command.GET).arg(lastGoodKey(question))).ifNoItem().after(config.timeout()).fail()
+                .map(reply -> reply == null ? null : reply.toBuffer().getDelegate())
+                .onFailure().recoverWithItem(failure -> {
+                    degraded(failure);
+                    return null;
+                });
+    }
+
+    /** A question: its kind and the bytes of the request that asks it (protobuf encodes one message one way). */
+    public static String question(String kind, byte[] request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(kind.getBytes(StandardCharsets.US_ASCII));
+            digest.update((byte) ':');
+            return kind + ":" + HexFormat.of().formatHex(digest.digest(request));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private String freshKey(String question) {
+        return config.keyPrefix() + "answer:" + question;
+    }
+
+    private String lastGoodKey(String question) {
+        return config.keyPrefix() + "last-good:" + question;
+    }
+
+    private void recovered() {
+        if (failing.compareAndSet(true, false)) {
+            LOG.info("Redis answers again; basket answers are cached again");
+        }
+    }
+
+    private void degraded(Throwable failure) {
+        if (failing.compareAndSet(false, true)) {
+            LOG.warnf("Redis answer cache unavailable, asking basket-service for every answer until it returns: %s",
+                    failure.toString());
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.capflow.gateway.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The Redis response cache of the basket answer routes ({@code capflow.gateway.answer-cache.*}). */
+@ConfigMapping(prefix = "capflow.gateway.answer-cache")
+public interface AnswerCacheConfig {
+
+    /** Off: every request goes to basket-service (for measurements, or to rule the cache out). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Prefix of the keys the gateway writes. */
+    @WithDefault("capflow:gateway:")
+    String keyPrefix();
+
+    /**
+     * Where basket-service keeps each basket's answer generation: {@code {prefix}{basketId}:generation} (its
+     * {@code capflow.basket.redis.key-prefix}).
+     */
+    @WithDefault("capflow:basket:")
+    String generationKeyPrefix();
+
+    /**
+     * How long a fresh answer is kept. A moved generation retires it at once; the lifetime only bounds memory and what
+     * a lost announcement could leave stale.
+     */
+    @WithDefault("10m")
+    Duration ttl();
+
+    /** How long the last good answer to each question is kept, to be served, marked stale, while basket-service is down. */
+    @WithDefault("7d")
+    Duration lastGoodTtl();
+
+    /** Give up on a Redis read after this long and ask basket-service instead. */
+    @WithDefault("200ms")
+    Duration timeout();
+}

@@ -1,0 +1,88 @@
+package dev.capflow.gateway.rest;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.Message;
+
+import dev.capflow.gateway.cache.AnswerCache;
+import dev.capflow.grpc.GrpcFailures;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * Serves a basket answer route through {@link AnswerCache}: a fresh cached answer is sent as the stored JSON bytes,
+ * with no mapping or serialization; a miss asks basket-service, serializes the view once, caches the bytes and sends
+ * them. While basket-service is unavailable (UNAVAILABLE, or its circuit breaker open) the last good answer to the
+ * same question is sent, marked stale; without one the failure is answered as usual (503).
+ */
+@ApplicationScoped
+public class CachedAnswerResponses {
+
+    /** Set to {@code true} on an answer served from the last good copy while basket-service is down. */
+    public static final String STALE_HEADER = "X-Capflow-Stale";
+    /** RFC 7234 warning 110, "Response is Stale". */
+    static final String STALE_WARNING = "110 - \"Response is Stale\"";
+
+    private final AnswerCache cache;
+    private final ObjectMapper json;
+
+    public CachedAnswerResponses(AnswerCache cache, ObjectMapper json) {
+        this.cache = cache;
+        this.json = json;
+    }
+
+    /**
+     * The answer to {@code request} (of {@code kind}) about {@code basketIds}; {@code view} asks basket-service and maps
+     * its answer to the JSON view.
+     */
+    public Uni<RestResponse<Buffer>> serve(String kind, Message request, List<String> basketIds, Supplier<Uni<?>> view) {
+        String question = AnswerCache.question(kind, request.toByteArray());
+        return cache.lookup(question, basketIds).chain(found -> {
+            if (found.hit() != null) {
+                return Uni.createFrom().item(ok(found.hit()));
+            }
+            return view.get().map(answer -> {
+                byte[] bytes = serialize(answer);
+                cache.store(question, found.tag(), bytes);
+                return ok(Buffer.buffer(bytes));
+            }).onFailure(CachedAnswerResponses::basketServiceDown).recoverWithUni(failure -> cache.lastGood(question)
+                    .onItem().ifNull().failWith(() -> failure)
+                    .map(CachedAnswerResponses::stale));
+        });
+    }
+
+    private byte[] serialize(Object answer) {
+        try {
+            return json.writeValueAsBytes(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + answer.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static boolean basketServiceDown(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CircuitBreakerOpenException) {
+                return true;
+            }
+        }
+        return GrpcFailures.isUnavailable(failure);
+    }
+
+    private static RestResponse<Buffer> ok(Buffer body) {
+        return RestResponse.ResponseBuilder.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static RestResponse<Buffer> stale(Buffer body) {
+        return RestResponse.ResponseBuilder.ok(body, MediaType.APPLICATION_JSON_TYPE)
+                .header("Warning", STALE_WARNING).header(STALE_HEADER, "true").build();
+    }
+}

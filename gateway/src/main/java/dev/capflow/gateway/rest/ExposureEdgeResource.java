@@ -1,0 +1,152 @@
+package dev.capflow.gateway.rest;
+
+import static dev.capflow.gateway.rest.ExposureEntityResource.requiredId;
+
+import java.net.URI;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.capflow.gateway.client.ExposureClient;
+import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.rest.dto.EdgeInput;
+import dev.capflow.gateway.rest.dto.EdgeView;
+import dev.capflow.gateway.rest.json.JsonBodies;
+import dev.capflow.gateway.rest.mapping.EdgeMapping;
+import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.proto.exposure.v1.CreateEdgeRequest;
+import dev.capflow.proto.exposure.v1.DeleteEdgeRequest;
+import dev.capflow.proto.exposure.v1.GetEdgeRequest;
+import dev.capflow.proto.exposure.v1.UpdateEdgeRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The edges of the funding graph: stakes, investments, purchase contracts and guarantees, with their sources. */
+@Path("/api/v1/exposure/edges")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Exposure")
+public class ExposureEdgeResource {
+
+    private final ExposureClient exposure;
+    private final JsonBodies bodies;
+
+    public ExposureEdgeResource(ExposureClient exposure, JsonBodies bodies) {
+        this.exposure = exposure;
+        this.bodies = bodies;
+    }
+
+    @GET
+    @Operation(summary = "List edges", description = "The edges announced on or before asOf (every edge without it), "
+            + "optionally only those of one entity, ordered by asOf, then id.")
+    @APIResponse(responseCode = "200", description = "The edges.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EdgeView.class),
+            examples = @ExampleObject(name = "edges", value = ExposureExamples.EDGES)))
+    @APIResponse(responseCode = "400", description = "A bad date; violations name it.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<EdgeView>> list(
+            @Parameter(description = "ISO-8601 date.", example = "2025-12-31") @RestQuery String asOf,
+            @Parameter(description = "Only edges starting or ending at this entity.", example = "openai") @RestQuery String entity) {
+        return exposure.listEdges(EdgeMapping.listRequest(asOf, entity))
+                .map(response -> response.getEdgesList().stream().map(EdgeMapping::toView).toList());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an edge", description = "Without an id a random one is assigned. Nothing is stored when "
+            + "the edge breaks a rule: an unknown entity, a self-loop, a share outside [0, 1], shares held in one entity "
+            + "summing to 1 or more, a negative amount.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EdgeInput.class),
+            examples = @ExampleObject(name = "purchase", value = ExposureExamples.EDGE_INPUT)))
+    @APIResponse(responseCode = "201", description = "Created; Location names it.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EdgeView.class),
+            examples = @ExampleObject(name = "created", value = ExposureExamples.EDGE)))
+    @APIResponse(responseCode = "400", description = "A field is missing or breaks a rule; violations name it.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The id is taken.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<EdgeView>> create(JsonNode body) {
+        EdgeInput input = bodies.object(body, EdgeInput.class);
+        CreateEdgeRequest request = CreateEdgeRequest.newBuilder().setEdge(EdgeMapping.toNewEdge(input)).build();
+        return exposure.createEdge(request)
+                .map(response -> EdgeMapping.toView(response.getEdge()))
+                .map(created -> RestResponse.ResponseBuilder.<EdgeView> created(URI.create("/api/v1/exposure/edges/" + created.id()))
+                        .entity(created).build());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One edge", description = "The edge with its kind, amount or share, date announced and source.")
+    @APIResponse(responseCode = "200", description = "The edge.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EdgeView.class),
+            examples = @ExampleObject(name = "edge", value = ExposureExamples.EDGE)))
+    @APIResponse(responseCode = "404", description = "No such edge.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<EdgeView> get(@Parameter(description = "Edge id.", example = "e14-openai-oracle-purchase") @RestPath String id) {
+        return exposure.getEdge(GetEdgeRequest.newBuilder().setEdgeId(requiredId(id)).build())
+                .map(response -> EdgeMapping.toView(response.getEdge()));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace an edge", description = "The body carries the full edge and the version last read.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EdgeInput.class),
+            examples = @ExampleObject(name = "purchase", value = ExposureExamples.EDGE_INPUT)))
+    @APIResponse(responseCode = "200", description = "Replaced.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EdgeView.class),
+            examples = @ExampleObject(name = "replaced", value = ExposureExamples.EDGE)))
+    @APIResponse(responseCode = "400", description = "A field is missing or breaks a rule; violations name it.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such edge.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The version is stale.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<EdgeView> replace(@Parameter(description = "Edge id.", example = "e14-openai-oracle-purchase") @RestPath String id,
+            JsonNode body) {
+        EdgeInput input = bodies.object(body, EdgeInput.class);
+        UpdateEdgeRequest request = UpdateEdgeRequest.newBuilder().setEdge(EdgeMapping.toReplacement(id, input)).build();
+        return exposure.updateEdge(request).map(response -> EdgeMapping.toView(response.getEdge()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete an edge", description = "With version, only if the edge is still at that version.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "404", description = "No such edge.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The version is stale.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "stale version", value = ExposureExamples.EDGE_VERSION_CONFLICT)))
+    public Uni<RestResponse<Void>> delete(@Parameter(description = "Edge id.", example = "e14-openai-oracle-purchase") @RestPath String id,
+            @Parameter(description = "The version last read (optional).", example = "0") @RestQuery Long version) {
+        Fields fields = new Fields();
+        String checkedId = fields.text("id", id);
+        fields.check(version == null || version >= 0, "version", "must not be negative");
+        fields.throwIfInvalid();
+        DeleteEdgeRequest request = DeleteEdgeRequest.newBuilder().setEdgeId(checkedId)
+                .setVersion(version == null ? 0 : version).build();
+        return exposure.deleteEdge(request).map(response -> RestResponse.noContent());
+    }
+}

@@ -1,0 +1,136 @@
+package dev.capflow.gateway.rest;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.capflow.gateway.client.ExposureClient;
+import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.rest.dto.EntityInput;
+import dev.capflow.gateway.rest.dto.EntityView;
+import dev.capflow.gateway.rest.json.JsonBodies;
+import dev.capflow.gateway.rest.mapping.EntityMapping;
+import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.proto.exposure.v1.CreateEntityRequest;
+import dev.capflow.proto.exposure.v1.DeleteEntityRequest;
+import dev.capflow.proto.exposure.v1.Entity;
+import dev.capflow.proto.exposure.v1.GetEntityRequest;
+import dev.capflow.proto.exposure.v1.ListEntitiesRequest;
+import dev.capflow.proto.exposure.v1.UpdateEntityRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The entities of the funding graph, each with its current value. */
+@Path("/api/v1/exposure/entities")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Exposure", description = "The funding graph of AI companies: entities, edges, loops, look-through and stress.")
+public class ExposureEntityResource {
+
+    private final ExposureClient exposure;
+    private final JsonBodies bodies;
+
+    public ExposureEntityResource(ExposureClient exposure, JsonBodies bodies) {
+        this.exposure = exposure;
+        this.bodies = bodies;
+    }
+
+    @GET
+    @Operation(summary = "List entities", description = "Every entity with its current value, ordered by id.")
+    @APIResponse(responseCode = "200", description = "The entities.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EntityView.class),
+            examples = @ExampleObject(name = "entities", value = ExposureExamples.ENTITIES)))
+    public Uni<List<EntityView>> list() {
+        return exposure.listEntities(ListEntitiesRequest.getDefaultInstance())
+                .map(response -> response.getEntitiesList().stream().map(EntityMapping::toView).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One entity", description = "The entity with its current value and how it was obtained.")
+    @APIResponse(responseCode = "200", description = "The entity.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntityView.class),
+            examples = @ExampleObject(name = "openai", value = ExposureExamples.ENTITY)))
+    @APIResponse(responseCode = "404", description = "No such entity.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<EntityView> get(@Parameter(description = "Entity id.", example = "openai") @RestPath String id) {
+        GetEntityRequest request = GetEntityRequest.newBuilder().setEntityId(requiredId(id)).build();
+        return exposure.getEntity(request).map(response -> EntityMapping.toView(response.getEntity()));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or replace an entity",
+            description = "Without `version` the entity is created (409 if the id is taken); with the version last read "
+                    + "it is replaced (409 if stale).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EntityInput.class),
+            examples = @ExampleObject(name = "listed", value = ExposureExamples.ENTITY_INPUT)))
+    @APIResponse(responseCode = "200", description = "Replaced.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntityView.class)))
+    @APIResponse(responseCode = "201", description = "Created.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntityView.class),
+            examples = @ExampleObject(name = "openai", value = ExposureExamples.ENTITY)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid; violations name it.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The id is taken, or the version is stale.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<EntityView>> put(@Parameter(description = "Entity id.", example = "oracle") @RestPath String id,
+            JsonNode body) {
+        EntityInput input = bodies.object(body, EntityInput.class);
+        Entity entity = EntityMapping.toEntity(id, input);
+        if (input.version() == null) {
+            return exposure.createEntity(CreateEntityRequest.newBuilder().setEntity(entity).build())
+                    .map(response -> RestResponse.status(RestResponse.Status.CREATED, EntityMapping.toView(response.getEntity())));
+        }
+        return exposure.updateEntity(UpdateEntityRequest.newBuilder().setEntity(entity).build())
+                .map(response -> RestResponse.ok(EntityMapping.toView(response.getEntity())));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete an entity",
+            description = "Refused (409) while an edge still starts or ends at it; with version, only at that version.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "404", description = "No such entity.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Edges still use it, or the version is stale.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "in use", value = ExposureExamples.ENTITY_IN_USE)))
+    public Uni<RestResponse<Void>> delete(@Parameter(description = "Entity id.", example = "openai") @RestPath String id,
+            @Parameter(description = "The version last read (optional).", example = "0") @RestQuery Long version) {
+        Fields fields = new Fields();
+        String checkedId = fields.text("id", id);
+        fields.check(version == null || version >= 0, "version", "must not be negative");
+        fields.throwIfInvalid();
+        DeleteEntityRequest request = DeleteEntityRequest.newBuilder().setEntityId(checkedId)
+                .setVersion(version == null ? 0 : version).build();
+        return exposure.deleteEntity(request).map(response -> RestResponse.noContent());
+    }
+
+    static String requiredId(String id) {
+        Fields fields = new Fields();
+        String checked = fields.text("id", id);
+        fields.throwIfInvalid();
+        return checked;
+    }
+}

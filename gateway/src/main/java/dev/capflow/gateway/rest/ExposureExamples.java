@@ -1,0 +1,76 @@
+package dev.capflow.gateway.rest;
+
+/** Example bodies for the OpenAPI document of the exposure routes (illustrative figures, shaped like real answers). */
+final class ExposureExamples {
+
+    static final String ENTITY = """
+            {"id": "openai", "name": "OpenAI", "kind": "PRIVATE", "ticker": null, "listings": [],
+             "valuationUsd": 500000000000, "valuationAsOf": "2025-10-02",
+             "valuationSource": "https://digitalmarketreports.com/news/50151/openai-employees-cash-out-6-6-billion-pushing-valuation-to-500b",
+             "revenueUsd": null, "revenueAsOf": null, "revenueSource": null, "version": 0,
+             "value": {"valueUsd": 500000000000, "method": "MARK", "price": null, "sharesOutstanding": null, "fx": null,
+                       "asOf": "2025-10-02", "source": "https://digitalmarketreports.com/news/50151"},
+             "valueUnavailableReason": null}""";
+
+    static final String ENTITIES = "[" + ENTITY + "]";
+
+    static final String ENTITY_INPUT = """
+            {"name": "Oracle Corporation", "kind": "LISTED", "ticker": "ORCL", "revenueUsd": 57400000000,
+             "revenueAsOf": "2025-05-31"}""";
+
+    static final String EDGE = """
+            {"id": "e14-openai-oracle-purchase", "from": "openai", "to": "oracle", "kind": "PURCHASE",
+             "amountUsd": 300000000000, "share": null, "asOf": "2025-09-10",
+             "source": "https://www.wsj.com/ (reported 2025-09-10)", "confidence": "HIGH", "estimated": false,
+             "note": "compute over about 5 years from 2027", "sourceRow": "E14", "version": 0}""";
+
+    static final String EDGES = "[" + EDGE + "]";
+
+    static final String EDGE_INPUT = """
+            {"from": "openai", "to": "oracle", "kind": "PURCHASE", "amountUsd": 300000000000, "asOf": "2025-09-10",
+             "source": "WSJ, 2025-09-10", "confidence": "HIGH"}""";
+
+    static final String LOOPS = """
+            {"loops": [{"entities": ["nvidia", "openai", "oracle"],
+                        "edges": [{"id": "e12-nvidia-openai-investment", "from": "nvidia", "to": "openai",
+                                   "kind": "INVESTMENT", "amountUsd": 100000000000, "asOf": "2025-09-22",
+                                   "sourceRow": "E12", "confidence": "HIGH", "estimated": false, "version": 0}],
+                        "bottleneckUsd": 40000000000, "totalUsd": 440000000000}],
+             "truncated": false,
+             "circularShares": [{"entity": "oracle", "circularShare": 1.0}]}""";
+
+    static final String LOOK_THROUGH = """
+            {"target": "openai", "targetValueUsd": 500000000000,
+             "exposures": [{"entity": "microsoft", "directShare": 0.27, "totalShare": 0.27,
+                            "valueAtStakeUsd": 135000000000, "fractionOfOwnValue": 0.0376,
+                            "contractedInflowUsd": 250000000000, "inflowToRevenue": 0.887, "valueUsd": 3594000000000},
+                           {"entity": "softbank", "directShare": 0.11, "totalShare": 0.11,
+                            "valueAtStakeUsd": 55000000000, "fractionOfOwnValue": 0.34,
+                            "contractedInflowUsd": 0, "inflowToRevenue": null, "valueUsd": 161000000000}]}""";
+
+    static final String STRESS_INPUT = """
+            {"model": "DEBTRANK", "shocks": [{"entity": "openai", "valueChange": -0.5}], "options": {"rule": "2015"},
+             "asOf": "2025-12-31"}""";
+
+    static final String STRESS = """
+            {"model": "DEBTRANK",
+             "entities": [{"entity": "openai", "valueUsd": 500000000000, "relativeChange": -0.5,
+                           "valueLostUsd": -250000000000, "failedInWave": null}],
+             "baskets": [{"basketId": "team-openai", "name": "Team OpenAI", "levelChange": -0.04,
+                          "members": [{"symbol": "ORCL", "entity": "oracle", "currentWeight": 0.15,
+                                       "relativeChange": -0.12}],
+                          "unavailableReason": null}],
+             "debtRank": 0.01, "waves": 4, "converged": true, "basketsUnavailable": null}""";
+
+    static final String ENTITY_IN_USE = """
+            {"type": "urn:capflow:problem:conflict", "title": "Conflict", "status": 409,
+             "detail": "entity openai still has 12 edges; delete them first", "instance": "/api/v1/exposure/entities/openai"}""";
+
+    static final String EDGE_VERSION_CONFLICT = """
+            {"type": "urn:capflow:problem:conflict", "title": "Conflict", "status": 409,
+             "detail": "edge e14-openai-oracle-purchase is at version 2, not 1",
+             "instance": "/api/v1/exposure/edges/e14-openai-oracle-purchase"}""";
+
+    private ExposureExamples() {
+    }
+}

@@ -1,0 +1,23 @@
+package dev.capflow.gateway.rest.dto;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The body of {@code PUT /exposure/entities/{id}}: without a version it creates, with one it replaces. */
+@Schema(name = "EntityInput", requiredProperties = { "name", "kind" })
+public record EntityInput(
+        @Schema(example = "OpenAI") String name,
+        @Schema(enumeration = { "LISTED", "PRIVATE", "JV", "FUND" }, example = "PRIVATE") String kind,
+        @Schema(description = "LISTED: the instrument that values it (required).", example = "NVDA") String ticker,
+        @Schema(description = "Other symbols of the same company.", example = "[\"SFTBY\"]") List<String> listings,
+        @Schema(description = "PRIVATE, JV, FUND: the mark in USD (required, > 0).", example = "500000000000")
+        Double valuationUsd,
+        @Schema(example = "2025-10-02") String valuationAsOf,
+        String valuationSource,
+        @Schema(description = "Annual revenue in USD (>= 0).", example = "13000000000") Double revenueUsd,
+        @Schema(example = "2025-12-31") String revenueAsOf,
+        String revenueSource,
+        @Schema(description = "Absent to create; the version last read to replace (optimistic lock).", example = "0")
+        Long version) {
+}

@@ -1,0 +1,162 @@
+package dev.capflow.gateway.rest.mapping;
+
+import static dev.capflow.gateway.rest.mapping.EntityMapping.emptyToNull;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import dev.capflow.gateway.domain.EnumCodec;
+import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.rest.dto.LookThroughView;
+import dev.capflow.gateway.rest.dto.LoopsView;
+import dev.capflow.gateway.rest.dto.StressInput;
+import dev.capflow.gateway.rest.dto.StressView;
+import dev.capflow.proto.exposure.v1.BasketImpact;
+import dev.capflow.proto.exposure.v1.DebtRankRule;
+import dev.capflow.proto.exposure.v1.EntityImpact;
+import dev.capflow.proto.exposure.v1.Exposure;
+import dev.capflow.proto.exposure.v1.ListLoopsRequest;
+import dev.capflow.proto.exposure.v1.ListLoopsResponse;
+import dev.capflow.proto.exposure.v1.LookThroughRequest;
+import dev.capflow.proto.exposure.v1.LookThroughResponse;
+import dev.capflow.proto.exposure.v1.Loop;
+import dev.capflow.proto.exposure.v1.Shock;
+import dev.capflow.proto.exposure.v1.StressModel;
+import dev.capflow.proto.exposure.v1.StressOptions;
+import dev.capflow.proto.exposure.v1.StressRequest;
+import dev.capflow.proto.exposure.v1.StressResponse;
+
+/** Maps the loop, look-through and stress questions and answers between REST and the exposure contract. */
+public final class ExposureAnalysisMapping {
+
+    private static final EnumCodec<StressModel> MODELS = new EnumCodec<>(StressModel.class, "STRESS_MODEL_");
+    private static final List<String> RULES = List.of("2015", "2012");
+
+    private ExposureAnalysisMapping() {
+    }
+
+    public static ListLoopsRequest loopsRequest(String asOf, Double minUsd, Integer maxLength, Integer limit) {
+        Fields fields = new Fields();
+        ListLoopsRequest.Builder request = ListLoopsRequest.newBuilder();
+        asOf(fields, asOf, request::setAsOf);
+        if (minUsd != null) {
+            double min = fields.number("minUsd", minUsd);
+            fields.check(!(min < 0), "minUsd", "must not be negative");
+            request.setMinUsd(min);
+        }
+        if (maxLength != null) {
+            fields.check(maxLength >= 1 && maxLength <= 50, "maxLength", "must be between 1 and 50");
+            request.setMaxLength(maxLength);
+        }
+        if (limit != null) {
+            fields.check(limit >= 1 && limit <= 100_000, "limit", "must be between 1 and 100000");
+            request.setLimit(limit);
+        }
+        fields.throwIfInvalid();
+        return request.build();
+    }
+
+    public static LookThroughRequest lookThroughRequest(String target, String asOf) {
+        Fields fields = new Fields();
+        LookThroughRequest.Builder request = LookThroughRequest.newBuilder().setTarget(fields.text("target", target));
+        asOf(fields, asOf, request::setAsOf);
+        fields.throwIfInvalid();
+        return request.build();
+    }
+
+    public static StressRequest stressRequest(StressInput input) {
+        Fields fields = new Fields();
+        StressRequest.Builder request = StressRequest.newBuilder();
+        StressModel model = fields.oneOf("model", input.model(), MODELS);
+        if (model != null) {
+            request.setModel(model);
+        }
+        List<StressInput.Shock> shocks = input.shocks();
+        fields.check(shocks != null && !shocks.isEmpty(), "shocks", "must name at least one shock");
+        for (int i = 0; shocks != null && i < shocks.size(); i++) {
+            StressInput.Shock shock = shocks.get(i);
+            String at = "shocks[" + i + "]";
+            if (shock == null) {
+                fields.check(false, at, "must be an object {entity, valueChange}");
+                continue;
+            }
+            request.addShocks(Shock.newBuilder().setEntity(fields.text(at + ".entity", shock.entity()))
+                    .setValueChange(fields.number(at + ".valueChange", shock.valueChange())));
+        }
+        if (input.options() != null) {
+            request.setOptions(options(fields, input.options()));
+        }
+        asOf(fields, input.asOf(), request::setAsOf);
+        fields.throwIfInvalid();
+        return request.build();
+    }
+
+    public static LoopsView toView(ListLoopsResponse response) {
+        return new LoopsView(response.getLoopsList().stream().map(ExposureAnalysisMapping::toView).toList(),
+                response.getTruncated(),
+                response.getCircularSharesList().stream()
+                        .map(share -> new LoopsView.CircularShare(share.getEntity(), share.getCircularShare())).toList());
+    }
+
+    public static LookThroughView toView(LookThroughResponse response) {
+        return new LookThroughView(response.getTarget(), response.getTargetValueUsd(),
+                response.getExposuresList().stream().map(ExposureAnalysisMapping::toView).toList());
+    }
+
+    public static StressView toView(StressResponse response) {
+        return new StressView(MODELS.name(response.getModel()),
+                response.getEntitiesList().stream().map(ExposureAnalysisMapping::toView).toList(),
+                response.getBasketsList().stream().map(ExposureAnalysisMapping::toView).toList(),
+                response.hasDebtRank() ? BasketMapping.finite(response.getDebtRank()) : null, response.getWaves(),
+                response.getConverged(), emptyToNull(response.getBasketsUnavailable()));
+    }
+
+    private static StressOptions options(Fields fields, StressInput.Options options) {
+        StressOptions.Builder proto = StressOptions.newBuilder();
+        if (options.theta() != null) {
+            proto.setTheta(fields.number("options.theta", options.theta()));
+        }
+        if (options.beta() != null) {
+            proto.setBeta(fields.number("options.beta", options.beta()));
+        }
+        if (options.rule() != null) {
+            String rule = options.rule().strip().toUpperCase(Locale.ROOT);
+            fields.check(RULES.contains(rule), "options.rule", "must be one of " + RULES);
+            proto.setDebtrankRule(rule.equals("2012") ? DebtRankRule.DEBT_RANK_RULE_ORIGINAL_2012
+                    : DebtRankRule.DEBT_RANK_RULE_LINEAR_2015);
+        }
+        return proto.build();
+    }
+
+    private static void asOf(Fields fields, String value, Consumer<String> set) {
+        LocalDate date = fields.optionalDate("asOf", value);
+        if (date != null) {
+            set.accept(date.toString());
+        }
+    }
+
+    private static LoopsView.Loop toView(Loop loop) {
+        return new LoopsView.Loop(loop.getEntitiesList(), loop.getEdgesList().stream().map(EdgeMapping::toView).toList(),
+                loop.hasBottleneckUsd() ? loop.getBottleneckUsd() : null, loop.getTotalUsd());
+    }
+
+    private static LookThroughView.Exposure toView(Exposure exposure) {
+        return new LookThroughView.Exposure(exposure.getEntity(), exposure.getDirectShare(), exposure.getTotalShare(),
+                exposure.getValueAtStakeUsd(), exposure.getFractionOfOwnValue(), exposure.getContractedInflowUsd(),
+                exposure.hasInflowToRevenue() ? exposure.getInflowToRevenue() : null, exposure.getValueUsd());
+    }
+
+    private static StressView.EntityImpact toView(EntityImpact impact) {
+        return new StressView.EntityImpact(impact.getEntity(), impact.getValueUsd(), impact.getRelativeChange(),
+                impact.getValueLostUsd(), impact.hasFailedInWave() ? impact.getFailedInWave() : null);
+    }
+
+    private static StressView.BasketImpact toView(BasketImpact impact) {
+        return new StressView.BasketImpact(impact.getBasketId(), impact.getName(), BasketMapping.finite(impact.getLevelChange()),
+                impact.getMembersList().stream().map(member -> new StressView.MemberImpact(member.getSymbol(),
+                        emptyToNull(member.getEntity()), member.getCurrentWeight(), member.getRelativeChange())).toList(),
+                emptyToNull(impact.getUnavailableReason()));
+    }
+}

@@ -1,0 +1,261 @@
+package dev.capflow.gateway.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.protobuf.Timestamp;
+
+import dev.capflow.gateway.fake.Answer;
+import dev.capflow.gateway.fake.FakeIngestServer;
+import dev.capflow.proto.exposure.v1.BasketImpact;
+import dev.capflow.proto.exposure.v1.BasketMemberImpact;
+import dev.capflow.proto.exposure.v1.CircularShare;
+import dev.capflow.proto.exposure.v1.Confidence;
+import dev.capflow.proto.exposure.v1.CreateEdgeResponse;
+import dev.capflow.proto.exposure.v1.CreateEntityResponse;
+import dev.capflow.proto.exposure.v1.DebtRankRule;
+import dev.capflow.proto.exposure.v1.Edge;
+import dev.capflow.proto.exposure.v1.EdgeKind;
+import dev.capflow.proto.exposure.v1.Entity;
+import dev.capflow.proto.exposure.v1.EntityImpact;
+import dev.capflow.proto.exposure.v1.EntityKind;
+import dev.capflow.proto.exposure.v1.EntityValue;
+import dev.capflow.proto.exposure.v1.Exposure;
+import dev.capflow.proto.exposure.v1.ExposureServiceGrpc;
+import dev.capflow.proto.exposure.v1.ListEntitiesResponse;
+import dev.capflow.proto.exposure.v1.ListLoopsRequest;
+import dev.capflow.proto.exposure.v1.ListLoopsResponse;
+import dev.capflow.proto.exposure.v1.LookThroughResponse;
+import dev.capflow.proto.exposure.v1.Loop;
+import dev.capflow.proto.exposure.v1.Quote;
+import dev.capflow.proto.exposure.v1.Shock;
+import dev.capflow.proto.exposure.v1.StressModel;
+import dev.capflow.proto.exposure.v1.StressRequest;
+import dev.capflow.proto.exposure.v1.StressResponse;
+import dev.capflow.proto.exposure.v1.UpdateEntityResponse;
+import dev.capflow.proto.exposure.v1.ValuationMethod;
+import io.grpc.Status;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(FakeIngestServer.class)
+class ExposureRoutesTest extends GatewayTest {
+
+    private static final Entity SOFTBANK = Entity.newBuilder()
+            .setId("softbank").setName("SoftBank Group Corp.").setKind(EntityKind.ENTITY_KIND_LISTED)
+            .setTicker("9984.T").addListings("SFTBY").setVersion(3)
+            .setValue(EntityValue.newBuilder().setValueUsd(1.6e11).setMethod(ValuationMethod.VALUATION_METHOD_MARKET_CAP)
+                    .setPrice(quote("9984.T", 4400, "JPY")).setSharesOutstanding(5_711_848_120L)
+                    .setFx(quote("USDJPY", 156.7, "JPY")))
+            .build();
+    private static final Edge ORACLE_DEAL = Edge.newBuilder()
+            .setId("e14-openai-oracle-purchase").setFrom("openai").setTo("oracle").setKind(EdgeKind.EDGE_KIND_PURCHASE)
+            .setAmountUsd(3e11).setAsOf("2025-09-10").setSource("https://example.org/wsj").setConfidence(Confidence.CONFIDENCE_HIGH)
+            .setSourceRow("E14").build();
+
+    @Test
+    void entitiesMapEveryFieldWithTheirValue() {
+        fake.script(ExposureServiceGrpc.getListEntitiesMethod(),
+                Answer.reply(ListEntitiesResponse.newBuilder().addEntities(SOFTBANK).build()));
+
+        given().when().get("/api/v1/exposure/entities")
+                .then().statusCode(200)
+                .body("id", contains("softbank"))
+                .body("[0].kind", equalTo("LISTED"))
+                .body("[0].ticker", equalTo("9984.T"))
+                .body("[0].listings", contains("SFTBY"))
+                .body("[0].valuationUsd", nullValue())
+                .body("[0].version", equalTo(3))
+                .body("[0].value.method", equalTo("MARKET_CAP"))
+                .body("[0].value.valueUsd", equalTo(1.6e11f))
+                .body("[0].value.sharesOutstanding", equalTo(5_711_848_120L))
+                .body("[0].value.price.symbol", equalTo("9984.T"))
+                .body("[0].value.price.currency", equalTo("JPY"))
+                .body("[0].value.price.ts", equalTo("2025-12-31T00:00:00Z"))
+                .body("[0].value.fx.symbol", equalTo("USDJPY"));
+    }
+
+    @Test
+    void putWithoutVersionCreatesAndWithVersionReplaces() {
+        fake.script(ExposureServiceGrpc.getCreateEntityMethod(),
+                Answer.reply(CreateEntityResponse.newBuilder().setEntity(SOFTBANK.toBuilder().setVersion(0)).build()));
+        fake.script(ExposureServiceGrpc.getUpdateEntityMethod(),
+                Answer.reply(UpdateEntityResponse.newBuilder().setEntity(SOFTBANK.toBuilder().setVersion(4)).build()));
+        String body = """
+                {"name": "SoftBank Group Corp.", "kind": "listed", "ticker": "9984.T", "listings": ["SFTBY"]%s}""";
+
+        given().contentType(ContentType.JSON).body(body.formatted("")).when().put("/api/v1/exposure/entities/softbank")
+                .then().statusCode(201).body("version", equalTo(0));
+        given().contentType(ContentType.JSON).body(body.formatted(", \"version\": 3")).when().put("/api/v1/exposure/entities/softbank")
+                .then().statusCode(200).body("version", equalTo(4));
+
+        Entity created = fake.requests(ExposureServiceGrpc.getCreateEntityMethod()).get(0).getEntity();
+        assertThat(created).isEqualTo(Entity.newBuilder().setId("softbank").setName("SoftBank Group Corp.")
+                .setKind(EntityKind.ENTITY_KIND_LISTED).setTicker("9984.T").addListings("SFTBY").build());
+        assertThat(fake.requests(ExposureServiceGrpc.getUpdateEntityMethod()).get(0).getEntity().getVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void aMalformedEntityIs400NamingEachFieldAndIsNotSent() {
+        given().contentType(ContentType.JSON).body("""
+                {"kind": "BANK", "valuationAsOf": "Oct 2025", "listings": [" "]}""")
+                .when().put("/api/v1/exposure/entities/x")
+                .then().statusCode(400)
+                .body("violations.field", contains("name", "kind", "listings[0]", "valuationAsOf"));
+
+        assertThat(fake.requests(ExposureServiceGrpc.getCreateEntityMethod())).isEmpty();
+    }
+
+    @Test
+    void postingAnEdgeSendsItAndTheServicesRuleViolationsComeBackAs400() {
+        fake.script(ExposureServiceGrpc.getCreateEdgeMethod(),
+                Answer.reply(CreateEdgeResponse.newBuilder().setEdge(ORACLE_DEAL).build()),
+                Answer.invalidField("edge.share", "shares held in openai would sum to 1.05 (no outside owners)"));
+        String deal = """
+                {"from": "openai", "to": "oracle", "kind": "PURCHASE", "amountUsd": 300000000000, "asOf": "2025-09-10",
+                 "source": "https://example.org/wsj", "confidence": "high", "sourceRow": "E14"}""";
+
+        given().contentType(ContentType.JSON).body(deal).when().post("/api/v1/exposure/edges")
+                .then().statusCode(201)
+                .header("Location", endsWith("/api/v1/exposure/edges/e14-openai-oracle-purchase"))
+                .body("kind", equalTo("PURCHASE"))
+                .body("confidence", equalTo("HIGH"))
+                .body("share", nullValue());
+        given().contentType(ContentType.JSON).body("""
+                {"from": "microsoft", "to": "openai", "kind": "EQUITY", "share": 0.8, "asOf": "2025-10-28"}""")
+                .when().post("/api/v1/exposure/edges")
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("edge.share"));
+
+        Edge sent = fake.requests(ExposureServiceGrpc.getCreateEdgeMethod()).get(0).getEdge();
+        assertThat(sent).isEqualTo(ORACLE_DEAL.toBuilder().clearId().build());
+    }
+
+    @Test
+    void loopsPassTheirParametersAndMapTheAnswer() {
+        fake.script(ExposureServiceGrpc.getListLoopsMethod(), Answer.reply(ListLoopsResponse.newBuilder()
+                .addLoops(Loop.newBuilder().addEntities("nvidia").addEntities("openai").addEntities("oracle")
+                        .addEdges(ORACLE_DEAL).setBottleneckUsd(4e10).setTotalUsd(4.4e11))
+                .addLoops(Loop.newBuilder().addEntities("coreweave").addEntities("nvidia").setTotalUsd(1.3e9))
+                .setTruncated(true)
+                .addCircularShares(CircularShare.newBuilder().setEntity("oracle").setCircularShare(1.0))
+                .build()));
+
+        given().queryParam("asOf", "2025-12-31").queryParam("minUsd", 1e9).queryParam("maxLength", 6).queryParam("limit", 10)
+                .when().get("/api/v1/exposure/loops")
+                .then().statusCode(200)
+                .body("loops[0].entities", contains("nvidia", "openai", "oracle"))
+                .body("loops[0].edges[0].sourceRow", equalTo("E14"))
+                .body("loops[0].bottleneckUsd", equalTo(4e10f))
+                .body("loops[1].bottleneckUsd", nullValue())
+                .body("truncated", equalTo(true))
+                .body("circularShares[0].entity", equalTo("oracle"));
+
+        assertThat(fake.requests(ExposureServiceGrpc.getListLoopsMethod()).get(0)).isEqualTo(ListLoopsRequest.newBuilder()
+                .setAsOf("2025-12-31").setMinUsd(1e9).setMaxLength(6).setLimit(10).build());
+        given().queryParam("maxLength", 0).queryParam("minUsd", -1).queryParam("asOf", "yesterday")
+                .when().get("/api/v1/exposure/loops")
+                .then().statusCode(400)
+                .body("violations.field", contains("asOf", "minUsd", "maxLength"));
+    }
+
+    @Test
+    void lookThroughNeedsATargetAndAnUnvaluedEntityIs409NamingIt() {
+        fake.script(ExposureServiceGrpc.getLookThroughMethod(),
+                Answer.reply(LookThroughResponse.newBuilder().setTarget("openai").setTargetValueUsd(5e11)
+                        .addExposures(Exposure.newBuilder().setEntity("softbank").setDirectShare(0.11).setTotalShare(0.11)
+                                .setValueAtStakeUsd(5.5e10).setFractionOfOwnValue(0.34).setValueUsd(1.6e11))
+                        .build()),
+                Answer.fail(Status.FAILED_PRECONDITION.withDescription("oracle: no latest price for ORCL")));
+
+        given().queryParam("target", "openai").when().get("/api/v1/exposure/lookthrough")
+                .then().statusCode(200)
+                .body("targetValueUsd", equalTo(5e11f))
+                .body("exposures[0].entity", equalTo("softbank"))
+                .body("exposures[0].fractionOfOwnValue", equalTo(0.34f))
+                .body("exposures[0].inflowToRevenue", nullValue());
+        given().queryParam("target", "openai").when().get("/api/v1/exposure/lookthrough")
+                .then().statusCode(409)
+                .body("detail", equalTo("oracle: no latest price for ORCL"));
+        given().when().get("/api/v1/exposure/lookthrough")
+                .then().statusCode(400)
+                .body("violations.field", contains("target"));
+    }
+
+    @Test
+    void stressSendsTheScenarioAndMapsEntityAndBasketImpacts() {
+        fake.script(ExposureServiceGrpc.getStressMethod(), Answer.reply(StressResponse.newBuilder()
+                .setModel(StressModel.STRESS_MODEL_DEBTRANK).setDebtRank(0.012).setWaves(4).setConverged(true)
+                .addEntities(EntityImpact.newBuilder().setEntity("openai").setValueUsd(5e11).setRelativeChange(-0.5)
+                        .setValueLostUsd(-2.5e11).setFailedInWave(0))
+                .addBaskets(BasketImpact.newBuilder().setBasketId("team-openai").setName("Team OpenAI").setLevelChange(-0.04)
+                        .addMembers(BasketMemberImpact.newBuilder().setSymbol("ORCL").setEntity("oracle")
+                                .setCurrentWeight(0.15).setRelativeChange(-0.12)))
+                .addBaskets(BasketImpact.newBuilder().setBasketId("broken").setName("Broken").setLevelChange(Double.NaN)
+                        .setUnavailableReason("no prices for XYZ"))
+                .build()));
+
+        given().contentType(ContentType.JSON).body("""
+                {"model": "debtrank", "shocks": [{"entity": "openai", "valueChange": -0.5}], "options": {"rule": "2012"},
+                 "asOf": "2025-12-31"}""")
+                .when().post("/api/v1/exposure/stress")
+                .then().statusCode(200)
+                .body("model", equalTo("DEBTRANK"))
+                .body("debtRank", equalTo(0.012f))
+                .body("entities[0].failedInWave", equalTo(0))
+                .body("baskets[0].levelChange", equalTo(-0.04f))
+                .body("baskets[0].members[0].entity", equalTo("oracle"))
+                .body("baskets[1].levelChange", nullValue())
+                .body("baskets[1].unavailableReason", equalTo("no prices for XYZ"))
+                .body("basketsUnavailable", nullValue());
+
+        StressRequest sent = fake.requests(ExposureServiceGrpc.getStressMethod()).get(0);
+        assertThat(sent.getModel()).isEqualTo(StressModel.STRESS_MODEL_DEBTRANK);
+        assertThat(sent.getShocksList()).containsExactly(Shock.newBuilder().setEntity("openai").setValueChange(-0.5).build());
+        assertThat(sent.getOptions().getDebtrankRule()).isEqualTo(DebtRankRule.DEBT_RANK_RULE_ORIGINAL_2012);
+        assertThat(sent.getOptions().hasTheta()).isFalse();
+        assertThat(sent.getAsOf()).isEqualTo("2025-12-31");
+    }
+
+    @Test
+    void aBadScenarioIs400NamingEachFieldAndIsNotSent() {
+        given().contentType(ContentType.JSON).body("""
+                {"model": "MONTE_CARLO", "shocks": [{"valueChange": -0.5}, null], "options": {"rule": "1999"}}""")
+                .when().post("/api/v1/exposure/stress")
+                .then().statusCode(400)
+                .body("violations.field", contains("model", "shocks[0].entity", "shocks[1]", "options.rule"));
+        given().contentType(ContentType.JSON).body("{\"model\": \"DEBTRANK\", \"shocks\": []}")
+                .when().post("/api/v1/exposure/stress")
+                .then().statusCode(400)
+                .body("violations.field", contains("shocks"));
+
+        assertThat(fake.requests(ExposureServiceGrpc.getStressMethod())).isEmpty();
+    }
+
+    @Test
+    void exposureServiceDownIs503AndItsNotFoundIs404() {
+        fake.script(ExposureServiceGrpc.getGetEntityMethod(),
+                Answer.fail(Status.NOT_FOUND.withDescription("no entity nope")),
+                Answer.fail(Status.UNAVAILABLE), Answer.fail(Status.UNAVAILABLE), Answer.fail(Status.UNAVAILABLE));
+
+        given().when().get("/api/v1/exposure/entities/nope")
+                .then().statusCode(404).body("detail", equalTo("no entity nope"));
+        given().when().get("/api/v1/exposure/entities/openai")
+                .then().statusCode(503);
+        assertThat(fake.requests(ExposureServiceGrpc.getGetEntityMethod())).as("a read is retried on UNAVAILABLE")
+                .hasSize(4);
+    }
+
+    private static Quote quote(String symbol, double price, String currency) {
+        return Quote.newBuilder().setSymbol(symbol).setPrice(price).setCurrency(currency)
+                .setTs(Timestamp.newBuilder().setSeconds(1767139200L)).build();
+    }
+}

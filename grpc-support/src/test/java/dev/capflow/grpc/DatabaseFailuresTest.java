@@ -1,0 +1,52 @@
+package dev.capflow.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ConnectException;
+
+import org.junit.jupiter.api.Test;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+
+/** A PostgreSQL that is unreachable or restarting is a retryable UNAVAILABLE; a lost concurrent write is ABORTED. */
+class DatabaseFailuresTest {
+
+    private static Status.Code codeOf(Throwable cause) {
+        StatusRuntimeException status = DatabaseFailures.status(cause);
+        return status == null ? null : status.getStatus().getCode();
+    }
+
+    private static Status.Code codeOf(String sqlState) {
+        return codeOf(new PgException("message", "FATAL", sqlState, null));
+    }
+
+    @Test
+    void aServerShuttingDownOrStartingUpOrALostConnectionIsUnavailable() {
+        assertThat(codeOf("57P01")).as("admin_shutdown").isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(codeOf("57P02")).as("crash_shutdown").isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(codeOf("57P03")).as("cannot_connect_now").isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(codeOf("08006")).as("connection_failure").isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(codeOf("08001")).as("unable to connect").isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(codeOf(new ConnectException("Connection refused"))).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(codeOf(ClosedConnectionException.INSTANCE)).isEqualTo(Status.Code.UNAVAILABLE);
+    }
+
+    @Test
+    void aConcurrentWriterThatWonIsAborted() {
+        assertThat(codeOf("23505")).as("unique_violation").isEqualTo(Status.Code.ABORTED);
+        assertThat(codeOf("40001")).as("serialization_failure").isEqualTo(Status.Code.ABORTED);
+        assertThat(codeOf("40P01")).as("deadlock_detected").isEqualTo(Status.Code.ABORTED);
+    }
+
+    @Test
+    void otherFailuresAreLeftToTheCaller() {
+        assertThat(codeOf("23502")).as("not_null_violation").isNull();
+        assertThat(codeOf("42P01")).as("undefined_table").isNull();
+        assertThat(codeOf("57014")).as("query_canceled").isNull();
+        assertThat(codeOf(new IllegalStateException("boom"))).isNull();
+        assertThat(codeOf(new PgException("message", "ERROR", null, null))).as("no SQLState").isNull();
+    }
+}

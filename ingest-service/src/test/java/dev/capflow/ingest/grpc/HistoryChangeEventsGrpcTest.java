@@ -1,0 +1,104 @@
+package dev.capflow.ingest.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.protobuf.ByteString;
+
+import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
+import dev.capflow.proto.ingest.v1.CorporateAction;
+import dev.capflow.proto.ingest.v1.CorporateActionKind;
+import dev.capflow.proto.ingest.v1.ImportCsvRequest;
+import dev.capflow.proto.ingest.v1.IngestBarsRequest;
+import dev.capflow.testsupport.PostgresRedisResource;
+import io.grpc.Channel;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Newly stored daily bars (IngestBars, ImportCsv) and newly recorded corporate actions are announced on the price
+ * stream as change entries, so that caches of answers computed from history move at once; duplicates announce
+ * nothing, and live subscribers still see ticks only.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "1"))
+class HistoryChangeEventsGrpcTest extends GrpcTestBase {
+
+    @GrpcClient("ingest")
+    Channel channel;
+
+    /** How many change entries of {@code kind} naming exactly {@code symbols} the stream holds. */
+    private static int changeEntries(String kind, String symbols) {
+        String entry = "\r\nkind\r\n$" + kind.length() + "\r\n" + kind + "\r\n$7\r\nsymbols\r\n$" + symbols.length()
+                + "\r\n" + symbols + "\r\n";
+        String stream = redis("XRANGE", "capflow:prices", "-", "+");
+        int count = 0;
+        for (int at = stream.indexOf(entry); at >= 0; at = stream.indexOf(entry, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private void ingestBars(String date) {
+        client().ingestBars(IngestBarsRequest.newBuilder().addBars(bar("EVA", date, 10)).addBars(bar("EVB", date, 20))
+                .addBars(bar("EVA", "2025-10-" + date.substring(8), 11)).build());
+    }
+
+    @Test
+    void newBarsAreAnnouncedOncePerRequestAndDuplicatesAreNot() {
+        register("EVA");
+        register("EVB");
+        PriceSubscription subscriber = PriceSubscription.start(channel, -1, "EVA", "EVB");
+
+        ingestBars("2025-11-03");
+        await().atMost(Duration.ofSeconds(10)).until(() -> changeEntries("bars", "EVA,EVB") == 1);
+
+        ingestBars("2025-11-03"); // every bar a duplicate: history did not change
+        client().ingestBars(IngestBarsRequest.newBuilder().addBars(bar("EVB", "2025-11-04", 21)).build());
+        await().atMost(Duration.ofSeconds(10)).until(() -> changeEntries("bars", "EVB") == 1);
+        assertThat(changeEntries("bars", "EVA,EVB")).as("the duplicate request announced nothing").isEqualTo(1);
+
+        // a tick of another replica still reaches the subscriber, and the change entries were never taken for ticks
+        Instant ts = Instant.now().minus(1, ChronoUnit.MINUTES);
+        redis("XADD", "capflow:prices", "*", "symbol", "EVA", "price", "12.5", "size", "1", "ts", ts.toString(),
+                "origin", "another-replica");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !subscriber.received().isEmpty());
+        assertThat(subscriber.received()).extracting(tick -> tick.getPrice()).containsExactly(12.5);
+        subscriber.cancel();
+    }
+
+    @Test
+    void anImportedCsvIsAnnounced() {
+        register("EVCSV");
+        client().importCsv(ImportCsvRequest.newBuilder().setSymbol("EVCSV").setContent(ByteString.copyFromUtf8(
+                "Date,Open,High,Low,Close,Volume\n2025-11-03,10,11,9,10.5,100\n2025-11-04,10,11,9,10.7,100\n")).build())
+                .forEachRemaining(progress -> {
+                });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> changeEntries("bars", "EVCSV") == 1);
+    }
+
+    @Test
+    void aNewCorporateActionIsAnnouncedAndTheSameOneAgainIsNot() {
+        register("EVCA");
+        AddCorporateActionRequest split = AddCorporateActionRequest.newBuilder().setAction(CorporateAction.newBuilder()
+                .setSymbol("EVCA").setExDate("2025-11-20").setKind(CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT)
+                .setRatio(2)).build();
+
+        assertThat(client().addCorporateAction(split).getCreated()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> changeEntries("corporate-action", "EVCA") == 1);
+
+        assertThat(client().addCorporateAction(split).getCreated()).isFalse();
+        assertThat(client().addCorporateAction(split.toBuilder().setAction(split.getAction().toBuilder()
+                .setExDate("2025-12-01")).build()).getCreated()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> changeEntries("corporate-action", "EVCA") == 2);
+    }
+}
