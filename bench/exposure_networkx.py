@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""networkx's simple_cycles on the graph LoopFinderBenchmark enumerates, for the same count of loops.
+"""networkx's simple_cycles on a graph LoopFinderBenchmark enumerates, for the same count of loops.
 
-Reads DIR/loop-graph.txt (written by dev.capflow.bench.ExposureBenchData: a first line "entities max_length", then
-one "from to" arc per line), counts nx.simple_cycles(G, length_bound=max_length) with time.perf_counter over several
-repetitions, checks the count against the Java engine's in DIR/java-count.txt, and prints
+Reads DIR/loop-graph{SUFFIX}.txt (written by dev.capflow.bench.ExposureBenchData: a first line "entities max_length",
+max_length 0 meaning no bound, then one "from to" arc per line), counts nx.simple_cycles with time.perf_counter over
+several repetitions, checks the count against the Java engine's in DIR/java-count{SUFFIX}.txt, and prints
 "best_s median_s loops repetitions" on the last line.
 
-Needs networkx >= 3.1 (length_bound); Debian 12's python3-networkx is 2.8, so use a Python with a newer networkx.
-Usage: python3 bench/exposure_networkx.py DIR [REPETITIONS]
+A length bound needs networkx >= 3.1; Debian 12's python3-networkx (2.8) runs the unbounded graph.
+Usage: python3 bench/exposure_networkx.py DIR [REPETITIONS] [SUFFIX]
 """
 import statistics
 import sys
@@ -26,23 +26,31 @@ def read_graph(path):
     return graph, max_length
 
 
-def main():
-    directory = Path(sys.argv[1])
-    repetitions = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+def cycles(graph, max_length):
+    if max_length == 0:
+        return nx.simple_cycles(graph)
     major, minor = (int(part) for part in nx.__version__.split(".")[:2])
     if (major, minor) < (3, 1):
         sys.exit(f"networkx {nx.__version__} has no length_bound; need >= 3.1")
-    graph, max_length = read_graph(directory / "loop-graph.txt")
-    expected = int((directory / "java-count.txt").read_text())
+    return nx.simple_cycles(graph, length_bound=max_length)
+
+
+def main():
+    directory = Path(sys.argv[1])
+    repetitions = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    suffix = sys.argv[3] if len(sys.argv) > 3 else ""
+    graph, max_length = read_graph(directory / f"loop-graph{suffix}.txt")
+    expected = int((directory / f"java-count{suffix}.txt").read_text())
     seconds = []
     for _ in range(repetitions):
         start = time.perf_counter()
-        loops = sum(1 for _ in nx.simple_cycles(graph, length_bound=max_length))
+        loops = sum(1 for _ in cycles(graph, max_length))
         seconds.append(time.perf_counter() - start)
         if loops != expected:
             sys.exit(f"networkx found {loops} loops, the Java engine {expected}")
+    bound = f"<= {max_length} arcs" if max_length else "any length"
     print(f"networkx {nx.__version__}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} arcs, "
-          f"{expected} cycles of <= {max_length} arcs")
+          f"{expected} cycles of {bound}")
     print(f"{min(seconds):.3f} {statistics.median(seconds):.3f} {expected} {repetitions}")
 
 

@@ -28,44 +28,68 @@ public final class ExposureBenchData {
     static final int LOOP_ENTITIES = 300;
     static final int LOOP_ARCS = 2_100;
     static final int MAX_LENGTH = 8;
+    /**
+     * The unbounded loop graph: 24 entities, 96 distinct arcs, every elementary cycle (725,465 of them), for Debian's
+     * networkx 2.8, whose simple_cycles has no length bound.
+     */
+    static final int UNBOUNDED_ENTITIES = 24;
+    static final int UNBOUNDED_ARCS = 96;
     /** The stress graph: 2,000 entities. */
     static final int STRESS_ENTITIES = 2_000;
 
     private ExposureBenchData() {
     }
 
-    /** Writes {@code loop-graph.txt} and {@code java-count.txt} into the directory given as the only argument. */
+    /**
+     * Writes the bounded graph ({@code loop-graph.txt}, {@code java-count.txt}) and the unbounded one
+     * ({@code loop-graph-unbounded.txt}, {@code java-count-unbounded.txt}) into the directory given as the only argument.
+     */
     public static void main(String[] args) throws IOException {
         Path directory = Path.of(args.length > 0 ? args[0] : "target/exposure-bench");
         Files.createDirectories(directory);
-        FundingGraph graph = loopGraph();
-        try (BufferedWriter out = Files.newBufferedWriter(directory.resolve("loop-graph.txt"))) {
-            out.write(graph.size() + " " + MAX_LENGTH);
+        write(directory, "", loopGraph(), MAX_LENGTH);
+        write(directory, "-unbounded", unboundedLoopGraph(), 0);
+    }
+
+    /** Loops of up to {@value #MAX_LENGTH} arcs among {@value #LOOP_ENTITIES} entities and {@value #LOOP_ARCS} arcs. */
+    static FundingGraph loopGraph() {
+        return randomArcs(LOOP_ENTITIES, LOOP_ARCS);
+    }
+
+    /** Every loop among {@value #UNBOUNDED_ENTITIES} entities and {@value #UNBOUNDED_ARCS} arcs. */
+    static FundingGraph unboundedLoopGraph() {
+        return randomArcs(UNBOUNDED_ENTITIES, UNBOUNDED_ARCS);
+    }
+
+    /** The edge list ("entities maxLength" first, then "from to" per arc) and the engine's loop count (0: no bound). */
+    private static void write(Path directory, String suffix, FundingGraph graph, int maxLength) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(directory.resolve("loop-graph" + suffix + ".txt"))) {
+            out.write(graph.size() + " " + maxLength);
             out.newLine();
             for (Edge edge : graph.edges()) {
                 out.write(edge.from() + " " + edge.to());
                 out.newLine();
             }
         }
-        long loops = LoopFinder.count(graph, MAX_LENGTH);
-        Files.writeString(directory.resolve("java-count.txt"), loops + "\n");
-        System.out.printf(Locale.ROOT, "wrote %d entities, %d arcs (%d loops of <= %d arcs) to %s%n", graph.size(),
-                graph.edges().size(), loops, MAX_LENGTH, directory);
+        long loops = LoopFinder.count(graph, maxLength);
+        Files.writeString(directory.resolve("java-count" + suffix + ".txt"), loops + "\n");
+        System.out.printf(Locale.ROOT, "wrote %d entities, %d arcs (%d loops, length bound %d) to %s%n", graph.size(),
+                graph.edges().size(), loops, maxLength, directory);
     }
 
     /** Uniformly random distinct arcs without self-loops, each a PURCHASE with an amount. */
-    static FundingGraph loopGraph() {
+    private static FundingGraph randomArcs(int entities, int arcCount) {
         Random random = new Random(SEED);
-        List<Edge> edges = new ArrayList<>(LOOP_ARCS);
+        List<Edge> edges = new ArrayList<>(arcCount);
         Set<Long> arcs = new HashSet<>();
-        while (edges.size() < LOOP_ARCS) {
-            int from = random.nextInt(LOOP_ENTITIES);
-            int to = random.nextInt(LOOP_ENTITIES);
-            if (from != to && arcs.add((long) from * LOOP_ENTITIES + to)) {
+        while (edges.size() < arcCount) {
+            int from = random.nextInt(entities);
+            int to = random.nextInt(entities);
+            if (from != to && arcs.add((long) from * entities + to)) {
                 edges.add(Edge.amount("e" + edges.size(), from, to, EdgeKind.PURCHASE, 1 + random.nextInt(1_000)));
             }
         }
-        return FundingGraph.of(ids(LOOP_ENTITIES), edges);
+        return FundingGraph.of(ids(entities), edges);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.nullValue;
 
 import org.junit.jupiter.api.Test;
@@ -155,6 +156,7 @@ class ExposureRoutesTest extends GatewayTest {
                 .body("loops[0].entities", contains("nvidia", "openai", "oracle"))
                 .body("loops[0].edges[0].sourceRow", equalTo("E14"))
                 .body("loops[0].bottleneckUsd", equalTo(4e10f))
+                .body("loops[1]", hasKey("bottleneckUsd"))
                 .body("loops[1].bottleneckUsd", nullValue())
                 .body("truncated", equalTo(true))
                 .body("circularShares[0].entity", equalTo("oracle"));

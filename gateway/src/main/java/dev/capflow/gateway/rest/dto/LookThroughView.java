@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** Every entity's exposure to one target: equity held directly and through chains, and contracted inflow. */
 @Schema(name = "LookThrough")
 public record LookThroughView(
@@ -13,6 +15,7 @@ public record LookThroughView(
 
     /** One holder's exposure; fractions, USD amounts. */
     @Schema(name = "Exposure")
+    @JsonInclude(JsonInclude.Include.ALWAYS) // an unknown revenue ratio is an explicit null
     public record Exposure(
             @Schema(example = "softbank") String entity,
             @Schema(example = "0.11") double directShare,

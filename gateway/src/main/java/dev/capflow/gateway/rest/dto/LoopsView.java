@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** The funding loops of the cash-flow graph and each entity's circular share of its inflow. */
 @Schema(name = "Loops")
 public record LoopsView(List<Loop> loops,
@@ -12,6 +14,7 @@ public record LoopsView(List<Loop> loops,
 
     /** One elementary cycle: its entities in order (the last leads back to the first) and the edges of its arcs. */
     @Schema(name = "Loop")
+    @JsonInclude(JsonInclude.Include.ALWAYS) // an undisclosed bottleneck is an explicit null
     public record Loop(
             @Schema(example = "[\"nvidia\", \"openai\", \"oracle\"]") List<String> entities,
             List<EdgeView> edges,

@@ -4,8 +4,11 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** The impact of a shock scenario on every entity and every basket; relative figures are fractions, losses negative. */
 @Schema(name = "Stress")
+@JsonInclude(JsonInclude.Include.ALWAYS) // debtRank and basketsUnavailable are explicit nulls when absent
 public record StressView(
         @Schema(enumeration = { "CROSS_HOLDINGS", "DEBTRANK" }, example = "DEBTRANK") String model,
         List<EntityImpact> entities,
@@ -18,6 +21,7 @@ public record StressView(
 
     /** One entity's impact. */
     @Schema(name = "EntityImpact")
+    @JsonInclude(JsonInclude.Include.ALWAYS) // never failed is an explicit null
     public record EntityImpact(
             @Schema(example = "openai") String entity,
             @Schema(description = "Value before the shock, USD.", example = "500000000000") double valueUsd,
@@ -28,6 +32,7 @@ public record StressView(
 
     /** One basket's level change through its listed members. */
     @Schema(name = "BasketImpact")
+    @JsonInclude(JsonInclude.Include.ALWAYS) // an unavailable level change is an explicit null
     public record BasketImpact(
             @Schema(example = "team-openai") String basketId,
             @Schema(example = "Team OpenAI") String name,
