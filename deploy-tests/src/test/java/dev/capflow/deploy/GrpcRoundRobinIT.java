@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import dev.capflow.testsupport.Datastores;
 import dev.capflow.testsupport.ProjectRoot;
 import dev.capflow.testsupport.ServiceProcess;
+import dev.capflow.testsupport.TestTokens;
 
 /**
  * gRPC balancing as deployed: two real ingest-service processes (one database, migrated concurrently under
@@ -68,8 +69,13 @@ class GrpcRoundRobinIT {
         Map<String, String> gatewayEnv = new HashMap<>(Kustomize.overlay("prod").configMap("gateway-config").getData());
         ingestHost = gatewayEnv.get("QUARKUS_GRPC_CLIENTS_INGEST_HOST");
         gatewayEnv.put("QUARKUS_GRPC_CLIENTS_INGEST_PORT", Integer.toString(ingestPort));
-        // the only change to the overlay's settings besides the port: re-resolve every second, not every 30
+        // the changes to the overlay's settings besides the port: re-resolve every second, not every 30, and, in
+        // place of the mounted ConfigMap, a throwaway public key, with anonymous reads (this test is about balancing)
         gatewayEnv.put("CAPFLOW_GATEWAY_INGEST_RE_RESOLVE_INTERVAL", "1s");
+        Path publicKey = ProjectRoot.path().resolve("deploy-tests/target/gateway-public.pem");
+        Files.writeString(publicKey, TestTokens.generate().publicKeyPem());
+        gatewayEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
+        gatewayEnv.put("CAPFLOW_GATEWAY_SECURITY_ANONYMOUS_READS", "true");
         hosts = ProjectRoot.path().resolve("deploy-tests/target/hosts");
         resolveIngestTo(INGEST_A);
         gateway = ServiceProcess.launch("gateway", "127.0.0.1", portFreeOn("127.0.0.1"),

@@ -11,6 +11,8 @@ import dev.capflow.devstack.postgres.EnsureDbCommand;
 import dev.capflow.devstack.postgres.PgUrlCommand;
 import dev.capflow.devstack.postgres.ProbePostgresCommand;
 import dev.capflow.devstack.redis.ProbeRedisCommand;
+import dev.capflow.devstack.token.KeysCommand;
+import dev.capflow.devstack.token.TokenCommand;
 
 /** Entry point of the devstack jar: runs the subcommand named by the first argument. */
 public final class DevStack {
@@ -27,7 +29,9 @@ public final class DevStack {
             new EnsureDbCommand(),
             new ProbeRedisCommand(),
             new WaitHttpCommand(),
-            new LoadDemoCommand());
+            new LoadDemoCommand(),
+            new KeysCommand(),
+            new TokenCommand());
 
     private DevStack() {
     }

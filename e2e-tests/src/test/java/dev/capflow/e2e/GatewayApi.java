@@ -11,8 +11,9 @@ import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import dev.capflow.testsupport.ServiceProcess;
+import dev.capflow.testsupport.TestTokens;
 
-/** REST calls to a running gateway process; non-integral JSON numbers are read as doubles, so prices compare exactly. */
+/** REST calls to a running gateway process, with an admin token unless anonymous; non-integral JSON numbers are read as doubles, so prices compare exactly. */
 final class GatewayApi {
 
     private static final RestAssuredConfig CONFIG = RestAssuredConfig.config()
@@ -24,7 +25,13 @@ final class GatewayApi {
         this.baseUrl = gateway.baseUrl();
     }
 
+    /** A request with an admin token (see {@link ServiceEnv#gateway}). */
     RequestSpecification request() {
+        return anonymous().header("Authorization", TestTokens.shared().bearer("admin"));
+    }
+
+    /** A request without a token. */
+    RequestSpecification anonymous() {
         return given().baseUri(baseUrl).config(CONFIG);
     }
 

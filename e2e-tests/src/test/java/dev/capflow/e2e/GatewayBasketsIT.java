@@ -50,7 +50,8 @@ class GatewayBasketsIT {
         basket = ServiceProcess.start("basket-service", ServiceEnv.basket(stores, ingest));
         gateway = ServiceProcess.start("gateway", ServiceEnv.gateway(stores, ingest, basket));
         api = new GatewayApi(gateway);
-        int exit = new LoadDemoCommand().run(List.of(gateway.baseUrl(), ProjectRoot.path().resolve("demo").toString()));
+        int exit = new LoadDemoCommand().run(List.of(gateway.baseUrl(), ProjectRoot.path().resolve("demo").toString(),
+                "--keys", ServiceEnv.demoKeys()));
         assertThat(exit).as("the demo data loads through the gateway without a failed call or rejected row")
                 .isZero();
     }

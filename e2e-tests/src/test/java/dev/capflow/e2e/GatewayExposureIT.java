@@ -45,7 +45,8 @@ class GatewayExposureIT {
         exposure = ServiceProcess.start("exposure-service", ServiceEnv.exposure(stores, ingest, basket));
         gateway = ServiceProcess.start("gateway", ServiceEnv.gateway(stores, ingest, basket, exposure));
         api = new GatewayApi(gateway);
-        int exit = new LoadDemoCommand().run(List.of(gateway.baseUrl(), ProjectRoot.path().resolve("demo").toString()));
+        int exit = new LoadDemoCommand().run(List.of(gateway.baseUrl(), ProjectRoot.path().resolve("demo").toString(),
+                "--keys", ServiceEnv.demoKeys()));
         assertThat(exit).as("the demo data loads through the gateway").isZero();
     }
 

@@ -1,10 +1,14 @@
 package dev.capflow.e2e;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
 import dev.capflow.testsupport.Datastores;
+import dev.capflow.testsupport.ProjectRoot;
 import dev.capflow.testsupport.ServiceProcess;
+import dev.capflow.testsupport.TestTokens;
 
 /** The environment variables ./capflow gives each service, here pointed at a test's datastores. */
 final class ServiceEnv {
@@ -45,15 +49,34 @@ final class ServiceEnv {
         return env;
     }
 
-    /** gateway on the test's Redis (its answer cache), calling the given services in order: ingest, basket, exposure. */
+    /**
+     * gateway on the test's Redis (its answer cache and rate limit buckets), calling the given services in order:
+     * ingest, basket, exposure. It trusts {@link TestTokens#shared()} ({@link GatewayApi} sends an admin token) and
+     * its buckets are too large for any test but a rate limit test to empty.
+     */
     static Map<String, String> gateway(Datastores stores, ServiceProcess... services) {
         String[] clients = { "INGEST", "BASKET", "EXPOSURE" };
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_REDIS_HOSTS", stores.redisUrl());
+        env.put("MP_JWT_VERIFY_PUBLICKEY", TestTokens.shared().publicKeyPem());
+        env.put("CAPFLOW_GATEWAY_RATE_LIMIT_READ_CAPACITY", "1000000");
+        env.put("CAPFLOW_GATEWAY_RATE_LIMIT_WRITE_CAPACITY", "1000000");
         for (int i = 0; i < services.length; i++) {
             env.putAll(client(clients[i], services[i]));
         }
         return env;
+    }
+
+    /**
+     * A devstack {@code --keys} directory holding {@link TestTokens#shared()}, for {@code load-demo --keys}: the demo
+     * loader then sends tokens the test gateways trust. Written under the build directory; a throwaway test key.
+     */
+    static String demoKeys() {
+        try {
+            return TestTokens.shared().writeKeys(ProjectRoot.path().resolve("e2e-tests/target/test-keys")).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The host and port of the gRPC client {@code name} (upper case), pointed at {@code service}. */

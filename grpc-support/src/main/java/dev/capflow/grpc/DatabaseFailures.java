@@ -1,6 +1,6 @@
 package dev.capflow.grpc;
 
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,9 +24,10 @@ public final class DatabaseFailures {
     private DatabaseFailures() {
     }
 
-    /** True when {@code cause} says the database cannot be reached now (refused, dropped, or not accepting work). */
+    /** True when {@code cause} says the database cannot be reached now (refused, reset, dropped, or not accepting work). */
     public static boolean isUnavailable(Throwable cause) {
-        return cause instanceof ConnectException || cause instanceof ClosedConnectionException
+        // SocketException covers a refused connection (ConnectException) and one reset by a restarting server
+        return cause instanceof SocketException || cause instanceof ClosedConnectionException
                 || cause instanceof DatabaseException db && db.getSqlState() != null
                         && UNAVAILABLE_SQL_STATE.matcher(db.getSqlState()).matches();
     }

@@ -3,6 +3,7 @@ package dev.capflow.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
+import java.net.SocketException;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,8 @@ class DatabaseFailuresTest {
         assertThat(codeOf("08006")).as("connection_failure").isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(codeOf("08001")).as("unable to connect").isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(codeOf(new ConnectException("Connection refused"))).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(codeOf(new SocketException("Connection reset"))).as("a server restarting under a live connection")
+                .isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(codeOf(ClosedConnectionException.INSTANCE)).isEqualTo(Status.Code.UNAVAILABLE);
     }
 

@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -146,11 +145,11 @@ public final class Datastores implements AutoCloseable {
 
     /** Opens a plain JDBC connection to this run's database, for assertions on stored rows. */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), user, password);
+        return connect(jdbcUrl(), user, password);
     }
 
     private void createDatabase() {
-        try (Connection admin = DriverManager.getConnection(adminJdbcUrl, user, password);
+        try (Connection admin = connect(adminJdbcUrl, user, password);
                 Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
@@ -213,7 +212,7 @@ public final class Datastores implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try (Connection admin = DriverManager.getConnection(adminJdbcUrl, user, password);
+        try (Connection admin = connect(adminJdbcUrl, user, password);
                 Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         } finally {
@@ -228,5 +227,16 @@ public final class Datastores implements AutoCloseable {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "postgres %s:%d/%s, redis %s", pgHost, pgPort, database, redisUrl());
+    }
+
+    /**
+     * Connects through the PostgreSQL driver itself rather than DriverManager, which refuses a driver registered by
+     * another class loader: a Quarkus test restarted under a second profile runs in a new one.
+     */
+    private static Connection connect(String url, String user, String password) throws SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password == null ? "" : password);
+        return new org.postgresql.Driver().connect(url, properties);
     }
 }

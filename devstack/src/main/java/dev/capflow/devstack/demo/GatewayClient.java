@@ -13,14 +13,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The gateway REST calls of the demo loader. Both calls are idempotent, so a call that got no answer or a
- * 503 (a service still warming up) is retried a few times.
+ * The gateway REST calls of the demo loader, with a bearer token when it has one. Both calls are idempotent, so a
+ * call that got no answer or a 503 (a service still warming up) is retried a few times, and a 429 (rate limited) is
+ * retried after the {@code Retry-After} the gateway asked for.
  */
 final class GatewayClient {
 
     private static final int ATTEMPTS = 3;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     private static final int SERVICE_UNAVAILABLE = 503;
+    private static final int TOO_MANY_REQUESTS = 429;
+    private static final int RATE_LIMIT_ATTEMPTS = 20;
+    private static final long MAX_RETRY_AFTER_SECONDS = 30;
 
     /** A gateway answer: its status and body. */
     record Response(int status, String body) {
@@ -52,18 +56,23 @@ final class GatewayClient {
     private final URI api;
     private final ObjectMapper json;
     private final Duration retryPause;
+    private final String authorization;
 
-    /** {@code retryPause} grows linearly: one pause after the first failure, two after the second. */
-    GatewayClient(URI baseUrl, ObjectMapper json, Duration retryPause) {
+    /**
+     * {@code retryPause} grows linearly: one pause after the first failure, two after the second. {@code token} is
+     * sent as {@code Authorization: Bearer} (null: no header).
+     */
+    GatewayClient(URI baseUrl, ObjectMapper json, Duration retryPause, String token) {
         String base = baseUrl.toString();
         this.api = URI.create((base.endsWith("/") ? base : base + "/") + "api/v1/");
         this.json = json;
         this.retryPause = retryPause;
+        this.authorization = token == null ? null : "Bearer " + token;
     }
 
     /** {@code PUT /api/v1/instruments/{symbol}} with the instrument as JSON. */
     Response putInstrument(DemoInstrument instrument) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(api.resolve("instruments/" + encode(instrument.symbol())))
+        HttpRequest request = newRequest(api.resolve("instruments/" + encode(instrument.symbol())))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
@@ -74,7 +83,7 @@ final class GatewayClient {
 
     /** {@code POST /api/v1/prices/csv?symbol=SYM} with a Yahoo-layout CSV body. */
     Response postCsv(String symbol, String csv) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(api.resolve("prices/csv?symbol=" + encode(symbol)))
+        HttpRequest request = newRequest(api.resolve("prices/csv?symbol=" + encode(symbol)))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "text/csv")
                 .header("Accept", "application/json")
@@ -83,10 +92,22 @@ final class GatewayClient {
         return send(request);
     }
 
+    private HttpRequest.Builder newRequest(URI uri) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        return authorization == null ? builder : builder.header("Authorization", authorization);
+    }
+
     private Response send(HttpRequest request) throws IOException, InterruptedException {
+        int limited = 0;
         for (int attempt = 1;; attempt++) {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == TOO_MANY_REQUESTS && ++limited < RATE_LIMIT_ATTEMPTS) {
+                    // a rate limit is not a failure: wait as asked, without using up an attempt
+                    attempt--;
+                    Thread.sleep(retryAfterMillis(response));
+                    continue;
+                }
                 if (response.statusCode() != SERVICE_UNAVAILABLE || attempt == ATTEMPTS) {
                     return new Response(response.statusCode(), response.body());
                 }
@@ -97,6 +118,17 @@ final class GatewayClient {
             }
             Thread.sleep(retryPause.toMillis() * attempt);
         }
+    }
+
+    private long retryAfterMillis(HttpResponse<String> response) {
+        long seconds = response.headers().firstValue("Retry-After").map(value -> {
+            try {
+                return Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                return 1L;
+            }
+        }).orElse(1L);
+        return Math.min(Math.max(seconds, 0), MAX_RETRY_AFTER_SECONDS) * 1000 + retryPause.toMillis();
     }
 
     private static String encode(String value) {

@@ -17,13 +17,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capflow.devstack.Arguments;
 import dev.capflow.devstack.Errors;
 import dev.capflow.devstack.Subcommand;
+import dev.capflow.devstack.token.DevTokens;
+import dev.capflow.devstack.token.LocalKeys;
 
 /**
- * {@code load-demo BASE_URL DIR}: upserts every instrument of {@code DIR/instruments.csv}, then imports each
- * {@code DIR/prices/SYMBOL.csv} as Yahoo CSV, printing one line per file. Safe to repeat: the gateway reports
+ * {@code load-demo BASE_URL DIR [--keys KEYDIR]}: upserts every instrument of {@code DIR/instruments.csv}, then
+ * imports each {@code DIR/prices/SYMBOL.csv} as Yahoo CSV, printing one line per file. With {@code --keys} it sends an
+ * {@code ingest} token signed by the local key pair in KEYDIR (see {@code token}). Safe to repeat: the gateway reports
  * rows it already has as duplicates. Exit 1 when any call failed or any row was rejected.
  */
 public final class LoadDemoCommand implements Subcommand {
+
+    private static final Duration TOKEN_TTL = Duration.ofHours(1);
 
     private final ObjectMapper json = new ObjectMapper();
     private final Duration retryPause;
@@ -44,7 +49,7 @@ public final class LoadDemoCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "load-demo BASE_URL DIR";
+        return "load-demo BASE_URL DIR [--keys KEYDIR]";
     }
 
     @Override
@@ -54,10 +59,15 @@ public final class LoadDemoCommand implements Subcommand {
 
     @Override
     public int run(List<String> args) throws Exception {
-        Arguments arguments = Arguments.parse(args, 2, Set.of(), Set.of());
+        Arguments arguments = Arguments.parse(args, 2, Set.of(), Set.of("--keys"));
         URI baseUrl = URI.create(arguments.positional(0));
         Path dir = Path.of(arguments.positional(1));
-        GatewayClient gateway = new GatewayClient(baseUrl, json, retryPause);
+        String token = null;
+        if (arguments.option("--keys").isPresent()) {
+            Path keys = Path.of(arguments.option("--keys").get());
+            token = DevTokens.sign(LocalKeys.privateKey(keys), "load-demo", "ingest", TOKEN_TTL);
+        }
+        GatewayClient gateway = new GatewayClient(baseUrl, json, retryPause, token);
 
         List<DemoInstrument> instruments = InstrumentsCsv.parse("instruments.csv",
                 Files.readString(dir.resolve("instruments.csv"), StandardCharsets.UTF_8));

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,21 +15,30 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.capflow.devstack.token.LocalKeys;
+
 /** Checks the requests load-demo sends, against a recording HTTP server in place of the gateway. */
 class LoadDemoCommandTest {
 
     /** One request as the gateway received it. */
-    record Received(String method, String pathAndQuery, String contentType, String body) {
+    record Received(String method, String pathAndQuery, String contentType, String body, String authorization) {
     }
 
-    /** What the recording server answers: status and JSON body. */
-    record Answer(int status, String body) {
+    /** What the recording server answers: status, JSON body and, for a 429, a Retry-After. */
+    record Answer(int status, String body, String retryAfter) {
+
+        Answer(int status, String body) {
+            this(status, body, null);
+        }
     }
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -50,11 +60,15 @@ class LoadDemoCommandTest {
     private void answer(HttpExchange exchange, Function<Received, Answer> answers) throws IOException {
         try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
             Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    exchange.getRequestHeaders().getFirst("Content-Type"), new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    exchange.getRequestHeaders().getFirst("Authorization"));
             received.add(request);
             Answer answer = answers.apply(request);
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            if (answer.retryAfter() != null) {
+                exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
+            }
             exchange.sendResponseHeaders(answer.status(), body.length);
             out.write(body);
         }
@@ -132,5 +146,34 @@ class LoadDemoCommandTest {
 
         assertThat(new LoadDemoCommand(Duration.ofMillis(10)).run(List.of(url, "../demo"))).isZero();
         assertThat(received).filteredOn(r -> r.pathAndQuery().endsWith("symbol=AMD")).hasSize(3);
+    }
+
+    @Test
+    void withKeysEveryCallCarriesAnIngestTokenSignedByTheLocalKey(@TempDir Path keys) throws Exception {
+        LocalKeys.ensure(keys);
+        String url = gateway(LoadDemoCommandTest::acceptAll);
+
+        assertThat(new LoadDemoCommand(Duration.ofMillis(10)).run(List.of(url, "../demo", "--keys", keys.toString()))).isZero();
+
+        assertThat(received).hasSize(36).allSatisfy(request -> assertThat(request.authorization()).startsWith("Bearer "));
+        JwtClaims claims = new JwtConsumerBuilder().setVerificationKey(LocalKeys.publicKey(keys))
+                .setExpectedIssuer("capflow").setExpectedAudience("capflow-gateway").setRequireExpirationTime().build()
+                .processToClaims(received.get(0).authorization().substring("Bearer ".length()));
+        assertThat(claims.getStringListClaimValue("groups")).containsExactly("ingest");
+    }
+
+    @Test
+    void waitsOutA429AsTheGatewayAsks() throws Exception {
+        int[] limited = {3};
+        String url = gateway(request -> {
+            if (request.pathAndQuery().endsWith("symbol=NVDA") && limited[0]-- > 0) {
+                return new Answer(429, "{\"title\":\"Too many requests\"}", "0");
+            }
+            return acceptAll(request);
+        });
+
+        assertThat(new LoadDemoCommand(Duration.ofMillis(10)).run(List.of(url, "../demo"))).isZero();
+        assertThat(received).filteredOn(r -> r.pathAndQuery().endsWith("symbol=NVDA")).hasSize(4);
+        assertThat(received).filteredOn(r -> r.authorization() != null).as("no keys, no token").isEmpty();
     }
 }

@@ -21,12 +21,13 @@ import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * The gateway's Redis cache of basket answers as JSON bytes, shared by every gateway replica. A fresh entry
+ * The gateway's Redis cache of answers as JSON bytes, shared by every gateway replica. A fresh entry
  * ({@code answer:{sha256(question)}}) holds {@code tag \n json}, the tag being the answer generations of the baskets
  * involved, which basket-service moves whenever an answer about the basket may change; one MGET reads the current
  * generations and the entry, and the entry is a hit only when its tag equals them. A missing generation is a miss and
  * nothing is cached under it. The last good answer to each question is kept apart ({@code last-good:...}) for a longer
- * time, to be served marked stale while basket-service is down. Redis failing or slow is a miss, never an error.
+ * time, to be served marked stale while its service is down (every read route keeps one, see
+ * CachedAnswerResponses). Redis failing or slow is a miss, never an error.
  */
 @ApplicationScoped
 public class AnswerCache {
@@ -140,13 +141,13 @@ public class AnswerCache {
 
     private void recovered() {
         if (failing.compareAndSet(true, false)) {
-            LOG.info("Redis answers again; basket answers are cached again");
+            LOG.info("Redis answers again; answers are cached again");
         }
     }
 
     private void degraded(Throwable failure) {
         if (failing.compareAndSet(false, true)) {
-            LOG.warnf("Redis answer cache unavailable, asking basket-service for every answer until it returns: %s",
+            LOG.warnf("Redis answer cache unavailable, asking the services for every answer until it returns: %s",
                     failure.toString());
         }
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import dev.capflow.gateway.config.BasketClientConfig;
+import dev.capflow.proto.basket.v1.BasketServiceGrpc;
 import dev.capflow.proto.basket.v1.CompareRequest;
 import dev.capflow.proto.basket.v1.CompareResponse;
 import dev.capflow.proto.basket.v1.CreateBasketRequest;
@@ -19,8 +20,12 @@ import dev.capflow.proto.basket.v1.ListBasketsResponse;
 import dev.capflow.proto.basket.v1.MutinyBasketServiceGrpc.MutinyBasketServiceStub;
 import dev.capflow.proto.basket.v1.UpdateBasketRequest;
 import dev.capflow.proto.basket.v1.UpdateBasketResponse;
+import dev.capflow.proto.basket.v1.WatchBasketRequest;
+import dev.capflow.proto.basket.v1.WatchBasketResponse;
 import dev.capflow.grpc.DownstreamGuard;
+import io.grpc.Channel;
 import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,11 +40,14 @@ public class BasketClient {
     public static final String BREAKER = "basket";
 
     private final MutinyBasketServiceStub stub;
+    private final BasketServiceGrpc.BasketServiceStub streams;
     private final BasketClientConfig config;
     private final DownstreamGuard guard;
 
-    public BasketClient(@GrpcClient("basket") MutinyBasketServiceStub stub, BasketClientConfig config) {
+    public BasketClient(@GrpcClient("basket") MutinyBasketServiceStub stub,
+            @GrpcClient("basket") Channel channel, BasketClientConfig config) {
         this.stub = stub;
+        this.streams = BasketServiceGrpc.newStub(channel);
         this.config = config;
         this.guard = new DownstreamGuard(BREAKER, config);
     }
@@ -70,6 +78,15 @@ public class BasketClient {
 
     public Uni<CompareResponse> compare(CompareRequest request) {
         return guard.read(() -> reading().compare(request));
+    }
+
+    /**
+     * Live levels of one basket until cancelled (cancelling cancels the call). Open-ended, so it carries no deadline:
+     * the gateway's live stream cancels it when its last client has left, and reopens it with backoff when it fails
+     * (no breaker, no retry here).
+     */
+    public Multi<WatchBasketResponse> watchBasket(WatchBasketRequest request) {
+        return ServerStreams.open(streams::watchBasket, request);
     }
 
     private MutinyBasketServiceStub reading() {

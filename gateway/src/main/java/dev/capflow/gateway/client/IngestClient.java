@@ -14,6 +14,7 @@ import dev.capflow.proto.ingest.v1.ImportCsvRequest;
 import dev.capflow.proto.ingest.v1.ImportCsvResponse;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
 import dev.capflow.proto.ingest.v1.IngestBarsResponse;
+import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.IngestTicksRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
 import dev.capflow.proto.ingest.v1.ListCorporateActionsRequest;
@@ -21,10 +22,13 @@ import dev.capflow.proto.ingest.v1.ListCorporateActionsResponse;
 import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
 import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
 import dev.capflow.proto.ingest.v1.MutinyIngestServiceGrpc.MutinyIngestServiceStub;
+import dev.capflow.proto.ingest.v1.SubscribePricesRequest;
+import dev.capflow.proto.ingest.v1.SubscribePricesResponse;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentResponse;
 import io.grpc.Status;
 import dev.capflow.grpc.DownstreamGuard;
+import io.grpc.Channel;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -42,11 +46,14 @@ public class IngestClient {
     public static final String BREAKER = "ingest";
 
     private final MutinyIngestServiceStub stub;
+    private final IngestServiceGrpc.IngestServiceStub streams;
     private final IngestClientConfig config;
     private final DownstreamGuard guard;
 
-    public IngestClient(@GrpcClient("ingest") MutinyIngestServiceStub stub, IngestClientConfig config) {
+    public IngestClient(@GrpcClient("ingest") MutinyIngestServiceStub stub,
+            @GrpcClient("ingest") Channel channel, IngestClientConfig config) {
         this.stub = stub;
+        this.streams = IngestServiceGrpc.newStub(channel);
         this.config = config;
         this.guard = new DownstreamGuard(BREAKER, config);
     }
@@ -97,6 +104,15 @@ public class IngestClient {
 
     public Uni<ListCorporateActionsResponse> listCorporateActions(ListCorporateActionsRequest request) {
         return guard.read(() -> reading().listCorporateActions(request));
+    }
+
+    /**
+     * Live ticks of the symbols until cancelled (cancelling cancels the call). Open-ended, so it carries no deadline:
+     * the gateway's live stream cancels it when its last client has left, and reopens it with backoff when it fails
+     * (no breaker, no retry here).
+     */
+    public Multi<SubscribePricesResponse> subscribePrices(SubscribePricesRequest request) {
+        return ServerStreams.open(streams::subscribePrices, request);
     }
 
     private MutinyIngestServiceStub reading() {

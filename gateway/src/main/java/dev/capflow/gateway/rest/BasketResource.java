@@ -65,9 +65,10 @@ public class BasketResource {
             mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = BasketView.class),
             examples = @ExampleObject(name = "baskets", value = ApiExamples.BASKETS)))
-    public Uni<List<BasketView>> list() {
-        return baskets.listBaskets(ListBasketsRequest.getDefaultInstance())
-                .map(response -> response.getBasketsList().stream().map(BasketMapping::toView).toList());
+    public Uni<RestResponse<Buffer>> list() {
+        ListBasketsRequest request = ListBasketsRequest.getDefaultInstance();
+        return answers.serveLastGood("baskets", request, () -> baskets.listBaskets(request)
+                .map(response -> response.getBasketsList().stream().map(BasketMapping::toView).toList()));
     }
 
     @POST
@@ -103,9 +104,10 @@ public class BasketResource {
     @APIResponse(responseCode = "404", description = "No such basket.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown basket", value = ApiExamples.BASKET_NOT_FOUND)))
-    public Uni<BasketView> get(@Parameter(description = "Basket id.", example = "team-google") @RestPath String id) {
+    public Uni<RestResponse<Buffer>> get(@Parameter(description = "Basket id.", example = "team-google") @RestPath String id) {
         GetBasketRequest request = GetBasketRequest.newBuilder().setBasketId(requiredId(id)).build();
-        return baskets.getBasket(request).map(response -> BasketMapping.toView(response.getBasket()));
+        return answers.serveLastGood("basket", request,
+                () -> baskets.getBasket(request).map(response -> BasketMapping.toView(response.getBasket())));
     }
 
     @PUT

@@ -15,19 +15,23 @@ import com.google.protobuf.Message;
 
 import dev.capflow.gateway.cache.AnswerCache;
 import dev.capflow.grpc.GrpcFailures;
+import io.grpc.Status;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * Serves a basket answer route through {@link AnswerCache}: a fresh cached answer is sent as the stored JSON bytes,
- * with no mapping or serialization; a miss asks basket-service, serializes the view once, caches the bytes and sends
- * them. While basket-service is unavailable (UNAVAILABLE, or its circuit breaker open) the last good answer to the
- * same question is sent, marked stale; without one the failure is answered as usual (503).
+ * Serves the GET routes whose answers are worth keeping through {@link AnswerCache}. The basket answer routes
+ * ({@link #serve}) are cached: a fresh cached answer is sent as the stored JSON bytes, with no mapping or
+ * serialization; a miss asks basket-service, serializes the view once, caches the bytes and sends them. The other
+ * reads ({@link #serveLastGood}) always ask their service and keep its answer as the last good one. On every route,
+ * while the service is down (UNAVAILABLE after the retries, its circuit breaker open, or no answer within the
+ * deadline) the last good answer to the same question is sent, marked stale; without one the failure is answered as
+ * usual (503, 504).
  */
 @ApplicationScoped
 public class CachedAnswerResponses {
 
-    /** Set to {@code true} on an answer served from the last good copy while basket-service is down. */
+    /** Set to {@code true} on an answer served from the last good copy while its service is down. */
     public static final String STALE_HEADER = "X-Capflow-Stale";
     /** RFC 7234 warning 110, "Response is Stale". */
     static final String STALE_WARNING = "110 - \"Response is Stale\"";
@@ -46,18 +50,28 @@ public class CachedAnswerResponses {
      */
     public Uni<RestResponse<Buffer>> serve(String kind, Message request, List<String> basketIds, Supplier<Uni<?>> view) {
         String question = AnswerCache.question(kind, request.toByteArray());
-        return cache.lookup(question, basketIds).chain(found -> {
-            if (found.hit() != null) {
-                return Uni.createFrom().item(ok(found.hit()));
-            }
-            return view.get().map(answer -> {
-                byte[] bytes = serialize(answer);
-                cache.store(question, found.tag(), bytes);
-                return ok(Buffer.buffer(bytes));
-            }).onFailure(CachedAnswerResponses::basketServiceDown).recoverWithUni(failure -> cache.lastGood(question)
-                    .onItem().ifNull().failWith(() -> failure)
-                    .map(CachedAnswerResponses::stale));
-        });
+        return cache.lookup(question, basketIds).chain(found -> found.hit() != null
+                ? Uni.createFrom().item(ok(found.hit()))
+                : answer(question, found.tag(), view));
+    }
+
+    /**
+     * The answer to {@code request} (of {@code kind}), always from the service ({@code view}), kept as the last good
+     * answer to serve stale while the service is down. {@code kind} names the route: answers of different routes to
+     * equal requests must not mix.
+     */
+    public Uni<RestResponse<Buffer>> serveLastGood(String kind, Message request, Supplier<Uni<?>> view) {
+        return answer(AnswerCache.question(kind, request.toByteArray()), null, view);
+    }
+
+    private Uni<RestResponse<Buffer>> answer(String question, String tag, Supplier<Uni<?>> view) {
+        return view.get().map(answer -> {
+            byte[] bytes = serialize(answer);
+            cache.store(question, tag, bytes);
+            return ok(Buffer.buffer(bytes));
+        }).onFailure(CachedAnswerResponses::serviceDown).recoverWithUni(failure -> cache.lastGood(question)
+                .onItem().ifNull().failWith(() -> failure)
+                .map(CachedAnswerResponses::stale));
     }
 
     private byte[] serialize(Object answer) {
@@ -68,13 +82,13 @@ public class CachedAnswerResponses {
         }
     }
 
-    private static boolean basketServiceDown(Throwable failure) {
+    private static boolean serviceDown(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof CircuitBreakerOpenException) {
                 return true;
             }
         }
-        return GrpcFailures.isUnavailable(failure);
+        return GrpcFailures.isUnavailable(failure) || GrpcFailures.statusCode(failure) == Status.Code.DEADLINE_EXCEEDED;
     }
 
     private static RestResponse<Buffer> ok(Buffer body) {

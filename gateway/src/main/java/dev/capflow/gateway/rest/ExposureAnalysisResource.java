@@ -21,6 +21,8 @@ import dev.capflow.gateway.rest.json.JsonBodies;
 import dev.capflow.gateway.rest.mapping.ExposureAnalysisMapping;
 import dev.capflow.gateway.rest.problem.Problem;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,10 +38,12 @@ public class ExposureAnalysisResource {
 
     private final ExposureClient exposure;
     private final JsonBodies bodies;
+    private final CachedAnswerResponses answers;
 
-    public ExposureAnalysisResource(ExposureClient exposure, JsonBodies bodies) {
+    public ExposureAnalysisResource(ExposureClient exposure, JsonBodies bodies, CachedAnswerResponses answers) {
         this.exposure = exposure;
         this.bodies = bodies;
+        this.answers = answers;
     }
 
     @GET
@@ -53,14 +57,15 @@ public class ExposureAnalysisResource {
             examples = @ExampleObject(name = "seed", value = ExposureExamples.LOOPS)))
     @APIResponse(responseCode = "400", description = "A bad parameter; violations name it.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<LoopsView> loops(
+    public Uni<RestResponse<Buffer>> loops(
             @Parameter(description = "ISO-8601 date: the graph as announced by then.", example = "2025-12-31") @RestQuery String asOf,
             @Parameter(description = "Only loops whose bottleneck is known and at least this many USD.", example = "1000000000")
             @RestQuery Double minUsd,
             @Parameter(description = "Longest loop in arcs, 1 to 50 (default 10).", example = "6") @RestQuery Integer maxLength,
             @Parameter(description = "Most loops returned, 1 to 100000 (default 1000).", example = "100") @RestQuery Integer limit) {
-        return exposure.listLoops(ExposureAnalysisMapping.loopsRequest(asOf, minUsd, maxLength, limit))
-                .map(ExposureAnalysisMapping::toView);
+        var request = ExposureAnalysisMapping.loopsRequest(asOf, minUsd, maxLength, limit);
+        return answers.serveLastGood("loops", request,
+                () -> exposure.listLoops(request).map(ExposureAnalysisMapping::toView));
     }
 
     @GET
@@ -78,11 +83,12 @@ public class ExposureAnalysisResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "An entity's value cannot be obtained; the detail names it.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<LookThroughView> lookThrough(
+    public Uni<RestResponse<Buffer>> lookThrough(
             @Parameter(description = "Target entity id.", required = true, example = "openai") @RestQuery String target,
             @Parameter(description = "ISO-8601 date: the graph as announced by then.", example = "2025-12-31") @RestQuery String asOf) {
-        return exposure.lookThrough(ExposureAnalysisMapping.lookThroughRequest(target, asOf))
-                .map(ExposureAnalysisMapping::toView);
+        var request = ExposureAnalysisMapping.lookThroughRequest(target, asOf);
+        return answers.serveLastGood("lookthrough", request,
+                () -> exposure.lookThrough(request).map(ExposureAnalysisMapping::toView));
     }
 
     @POST

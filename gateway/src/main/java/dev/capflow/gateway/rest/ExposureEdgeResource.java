@@ -32,6 +32,7 @@ import dev.capflow.proto.exposure.v1.DeleteEdgeRequest;
 import dev.capflow.proto.exposure.v1.GetEdgeRequest;
 import dev.capflow.proto.exposure.v1.UpdateEdgeRequest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -49,10 +50,12 @@ public class ExposureEdgeResource {
 
     private final ExposureClient exposure;
     private final JsonBodies bodies;
+    private final CachedAnswerResponses answers;
 
-    public ExposureEdgeResource(ExposureClient exposure, JsonBodies bodies) {
+    public ExposureEdgeResource(ExposureClient exposure, JsonBodies bodies, CachedAnswerResponses answers) {
         this.exposure = exposure;
         this.bodies = bodies;
+        this.answers = answers;
     }
 
     @GET
@@ -63,11 +66,12 @@ public class ExposureEdgeResource {
             examples = @ExampleObject(name = "edges", value = ExposureExamples.EDGES)))
     @APIResponse(responseCode = "400", description = "A bad date; violations name it.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<List<EdgeView>> list(
+    public Uni<RestResponse<Buffer>> list(
             @Parameter(description = "ISO-8601 date.", example = "2025-12-31") @RestQuery String asOf,
             @Parameter(description = "Only edges starting or ending at this entity.", example = "openai") @RestQuery String entity) {
-        return exposure.listEdges(EdgeMapping.listRequest(asOf, entity))
-                .map(response -> response.getEdgesList().stream().map(EdgeMapping::toView).toList());
+        var request = EdgeMapping.listRequest(asOf, entity);
+        return answers.serveLastGood("edges", request, () -> exposure.listEdges(request)
+                .map(response -> response.getEdgesList().stream().map(EdgeMapping::toView).toList()));
     }
 
     @POST
@@ -102,9 +106,10 @@ public class ExposureEdgeResource {
             examples = @ExampleObject(name = "edge", value = ExposureExamples.EDGE)))
     @APIResponse(responseCode = "404", description = "No such edge.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<EdgeView> get(@Parameter(description = "Edge id.", example = "e14-openai-oracle-purchase") @RestPath String id) {
-        return exposure.getEdge(GetEdgeRequest.newBuilder().setEdgeId(requiredId(id)).build())
-                .map(response -> EdgeMapping.toView(response.getEdge()));
+    public Uni<RestResponse<Buffer>> get(@Parameter(description = "Edge id.", example = "e14-openai-oracle-purchase") @RestPath String id) {
+        GetEdgeRequest request = GetEdgeRequest.newBuilder().setEdgeId(requiredId(id)).build();
+        return answers.serveLastGood("edge", request,
+                () -> exposure.getEdge(request).map(response -> EdgeMapping.toView(response.getEdge())));
     }
 
     @PUT

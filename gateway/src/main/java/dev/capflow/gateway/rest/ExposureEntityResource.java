@@ -31,6 +31,7 @@ import dev.capflow.proto.exposure.v1.GetEntityRequest;
 import dev.capflow.proto.exposure.v1.ListEntitiesRequest;
 import dev.capflow.proto.exposure.v1.UpdateEntityRequest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -47,10 +48,12 @@ public class ExposureEntityResource {
 
     private final ExposureClient exposure;
     private final JsonBodies bodies;
+    private final CachedAnswerResponses answers;
 
-    public ExposureEntityResource(ExposureClient exposure, JsonBodies bodies) {
+    public ExposureEntityResource(ExposureClient exposure, JsonBodies bodies, CachedAnswerResponses answers) {
         this.exposure = exposure;
         this.bodies = bodies;
+        this.answers = answers;
     }
 
     @GET
@@ -58,9 +61,10 @@ public class ExposureEntityResource {
     @APIResponse(responseCode = "200", description = "The entities.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EntityView.class),
             examples = @ExampleObject(name = "entities", value = ExposureExamples.ENTITIES)))
-    public Uni<List<EntityView>> list() {
-        return exposure.listEntities(ListEntitiesRequest.getDefaultInstance())
-                .map(response -> response.getEntitiesList().stream().map(EntityMapping::toView).toList());
+    public Uni<RestResponse<Buffer>> list() {
+        ListEntitiesRequest request = ListEntitiesRequest.getDefaultInstance();
+        return answers.serveLastGood("entities", request, () -> exposure.listEntities(request)
+                .map(response -> response.getEntitiesList().stream().map(EntityMapping::toView).toList()));
     }
 
     @GET
@@ -71,9 +75,10 @@ public class ExposureEntityResource {
             examples = @ExampleObject(name = "openai", value = ExposureExamples.ENTITY)))
     @APIResponse(responseCode = "404", description = "No such entity.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<EntityView> get(@Parameter(description = "Entity id.", example = "openai") @RestPath String id) {
+    public Uni<RestResponse<Buffer>> get(@Parameter(description = "Entity id.", example = "openai") @RestPath String id) {
         GetEntityRequest request = GetEntityRequest.newBuilder().setEntityId(requiredId(id)).build();
-        return exposure.getEntity(request).map(response -> EntityMapping.toView(response.getEntity()));
+        return answers.serveLastGood("entity", request,
+                () -> exposure.getEntity(request).map(response -> EntityMapping.toView(response.getEntity())));
     }
 
     @PUT

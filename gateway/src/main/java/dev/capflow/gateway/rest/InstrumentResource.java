@@ -25,6 +25,7 @@ import dev.capflow.gateway.rest.mapping.InstrumentMapping;
 import dev.capflow.gateway.rest.problem.Problem;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -40,10 +41,12 @@ public class InstrumentResource {
 
     private final IngestClient ingest;
     private final JsonBodies bodies;
+    private final CachedAnswerResponses answers;
 
-    public InstrumentResource(IngestClient ingest, JsonBodies bodies) {
+    public InstrumentResource(IngestClient ingest, JsonBodies bodies, CachedAnswerResponses answers) {
         this.ingest = ingest;
         this.bodies = bodies;
+        this.answers = answers;
     }
 
     @GET
@@ -54,12 +57,13 @@ public class InstrumentResource {
             examples = @ExampleObject(name = "instruments", value = ApiExamples.INSTRUMENTS)))
     @APIResponse(responseCode = "400", description = "Unknown kind.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<List<InstrumentView>> list(
+    public Uni<RestResponse<Buffer>> list(
             @Parameter(description = "Only instruments of this kind.",
                     schema = @Schema(enumeration = { "EQUITY", "FX", "INDEX" }), example = "EQUITY")
             @RestQuery String kind) {
-        return ingest.listInstruments(InstrumentMapping.listRequest(kind))
-                .map(response -> response.getInstrumentsList().stream().map(InstrumentMapping::toView).toList());
+        var request = InstrumentMapping.listRequest(kind);
+        return answers.serveLastGood("instruments", request, () -> ingest.listInstruments(request)
+                .map(response -> response.getInstrumentsList().stream().map(InstrumentMapping::toView).toList()));
     }
 
     @PUT

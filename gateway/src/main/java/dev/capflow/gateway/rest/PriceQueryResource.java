@@ -25,6 +25,8 @@ import dev.capflow.gateway.rest.problem.Problem;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.ListCorporateActionsRequest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,9 +39,11 @@ import jakarta.ws.rs.core.MediaType;
 public class PriceQueryResource {
 
     private final IngestClient ingest;
+    private final CachedAnswerResponses answers;
 
-    public PriceQueryResource(IngestClient ingest) {
+    public PriceQueryResource(IngestClient ingest, CachedAnswerResponses answers) {
         this.ingest = ingest;
+        this.answers = answers;
     }
 
     @GET
@@ -57,14 +61,15 @@ public class PriceQueryResource {
     @APIResponse(responseCode = "404", description = "Unknown symbol.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown symbol", value = ApiExamples.NOT_FOUND)))
-    public Uni<BarSeriesView> bars(
+    public Uni<RestResponse<Buffer>> bars(
             @Parameter(description = "Ticker.", example = "NVDA") @RestPath String symbol,
             @Parameter(description = "First date, ISO-8601.", example = "2025-10-29") @RestQuery String from,
             @Parameter(description = "Last date, ISO-8601.", example = "2025-12-31") @RestQuery String to,
             @Parameter(description = "false|none (default), split, true|total.",
                     schema = @Schema(enumeration = { "false", "none", "split", "true", "total" }), example = "split")
             @RestQuery String adjusted) {
-        return ingest.getBars(PriceMapping.barsRequest(symbol, from, to, adjusted)).map(PriceMapping::toView);
+        var request = PriceMapping.barsRequest(symbol, from, to, adjusted);
+        return answers.serveLastGood("bars", request, () -> ingest.getBars(request).map(PriceMapping::toView));
     }
 
     @GET
@@ -78,14 +83,14 @@ public class PriceQueryResource {
                     examples = @ExampleObject(name = "latest", value = ApiExamples.LATEST_PRICES)))
     @APIResponse(responseCode = "400", description = "No symbol given.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<List<LatestPriceView>> latest(
+    public Uni<RestResponse<Buffer>> latest(
             @Parameter(description = "Comma-separated tickers.", required = true, example = "NVDA,MSFT")
             @RestQuery List<String> symbols) {
         GetLatestPricesRequest request = GetLatestPricesRequest.newBuilder()
                 .addAllSymbols(SymbolList.parse("symbols", symbols))
                 .build();
-        return ingest.getLatestPrices(request)
-                .map(response -> response.getPricesList().stream().map(PriceMapping::toView).toList());
+        return answers.serveLastGood("latest-prices", request, () -> ingest.getLatestPrices(request)
+                .map(response -> response.getPricesList().stream().map(PriceMapping::toView).toList()));
     }
 
     @GET

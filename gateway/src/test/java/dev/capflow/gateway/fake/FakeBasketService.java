@@ -15,6 +15,8 @@ import dev.capflow.proto.basket.v1.ListBasketsRequest;
 import dev.capflow.proto.basket.v1.ListBasketsResponse;
 import dev.capflow.proto.basket.v1.UpdateBasketRequest;
 import dev.capflow.proto.basket.v1.UpdateBasketResponse;
+import dev.capflow.proto.basket.v1.WatchBasketRequest;
+import dev.capflow.proto.basket.v1.WatchBasketResponse;
 import io.grpc.stub.StreamObserver;
 
 /**
@@ -62,5 +64,10 @@ public class FakeBasketService extends BasketServiceGrpc.BasketServiceImplBase {
     @Override
     public void compare(CompareRequest request, StreamObserver<CompareResponse> observer) {
         scripts.answer(BasketServiceGrpc.getCompareMethod(), request, observer);
+    }
+
+    @Override
+    public void watchBasket(WatchBasketRequest request, StreamObserver<WatchBasketResponse> observer) {
+        scripts.answerOrKeepOpen(BasketServiceGrpc.getWatchBasketMethod(), request, observer);
     }
 }

@@ -52,6 +52,7 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
     private final Map<String, Deque<Answer<?>>> scripts = new ConcurrentHashMap<>();
     private final Map<String, List<Object>> received = new ConcurrentHashMap<>();
+    private final LiveCalls live = new LiveCalls();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "fake-ingest-timer");
         thread.setDaemon(true);
@@ -80,6 +81,12 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     public void reset() {
         scripts.clear();
         received.clear();
+        live.clear();
+    }
+
+    /** The server streams left open for the test to drive (those called with no answer scripted). */
+    public LiveCalls live() {
+        return live;
     }
 
     /** The grpc.health.v1 service of this fake: Check plays the scripts of {@code HealthGrpc.getCheckMethod()}. */
@@ -146,7 +153,7 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
     @Override
     public void subscribePrices(SubscribePricesRequest request, StreamObserver<SubscribePricesResponse> observer) {
-        answer(IngestServiceGrpc.getSubscribePricesMethod(), request, observer);
+        answerOrKeepOpen(IngestServiceGrpc.getSubscribePricesMethod(), request, observer);
     }
 
     /** Each batch is answered by the next scripted answer; the stream completes after the client's half-close. */
@@ -185,6 +192,25 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     <Q, R> void answer(MethodDescriptor<Q, R> method, Q request, StreamObserver<R> observer) {
         record(method, request);
         play(next(method), observer, true);
+    }
+
+    /** Plays the next scripted answer, or, with none scripted, keeps the server stream open in {@link #live()}. */
+    <Q, R> void answerOrKeepOpen(MethodDescriptor<Q, R> method, Q request, StreamObserver<R> observer) {
+        Deque<Answer<?>> queue = scripts.get(method.getFullMethodName());
+        boolean scripted;
+        if (queue == null) {
+            scripted = false;
+        } else {
+            synchronized (queue) {
+                scripted = !queue.isEmpty();
+            }
+        }
+        if (scripted) {
+            answer(method, request, observer);
+        } else {
+            record(method, request);
+            live.open(method, request, observer);
+        }
     }
 
     private void record(MethodDescriptor<?, ?> method, Object request) {

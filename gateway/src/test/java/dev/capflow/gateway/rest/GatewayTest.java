@@ -1,13 +1,20 @@
 package dev.capflow.gateway.rest;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import dev.capflow.gateway.fake.FakeIngestService;
 import dev.capflow.gateway.fake.InjectFakeIngest;
+import dev.capflow.testsupport.TestTokens;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 
-/** Common ground of the REST tests: a clean fake ingest service and closed circuit breakers before each test. */
+/**
+ * Common ground of the REST tests: a clean fake ingest service and closed circuit breakers before each test, and every
+ * request sent with an admin token (the security tests send their own).
+ */
 abstract class GatewayTest {
 
     @InjectFakeIngest
@@ -20,5 +27,16 @@ abstract class GatewayTest {
     void resetDownstream() {
         fake.reset();
         breakers.resetAll();
+    }
+
+    @BeforeEach
+    void sendAdminToken() {
+        RestAssured.requestSpecification = new RequestSpecBuilder()
+                .addHeader("Authorization", TestTokens.shared().bearer("admin")).build();
+    }
+
+    @AfterEach
+    void forgetToken() {
+        RestAssured.requestSpecification = null;
     }
 }

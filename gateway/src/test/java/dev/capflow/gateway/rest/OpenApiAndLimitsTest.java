@@ -2,6 +2,7 @@ package dev.capflow.gateway.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
@@ -54,7 +55,9 @@ class OpenApiAndLimitsTest extends GatewayTest {
             new String[] { "/api/v1/exposure/edges/{id}", "delete" },
             new String[] { "/api/v1/exposure/loops", "get" },
             new String[] { "/api/v1/exposure/lookthrough", "get" },
-            new String[] { "/api/v1/exposure/stress", "post" });
+            new String[] { "/api/v1/exposure/stress", "post" },
+            new String[] { "/api/v1/stream/prices", "get" },
+            new String[] { "/api/v1/stream/baskets/{id}", "get" });
 
     @Test
     void openApiDocumentsEveryRouteWithTagsDescriptionsExamplesAndProblemAnswers() {
@@ -82,12 +85,20 @@ class OpenApiAndLimitsTest extends GatewayTest {
     }
 
     @Test
-    void rootServesTheLandingPageLinkingTheApi() {
+    void rootServesTheDashboardItsModulesAndEChartsFromTheWebjar() {
         String page = given().when().get("/")
                 .then().statusCode(200).contentType(ContentType.HTML)
                 .extract().asString();
+        assertThat(page).contains("<title>capflow dashboard</title>").contains("/q/swagger-ui")
+                .contains("src=\"dashboard/app.js\"");
 
-        assertThat(page).contains("<title>capflow</title>").contains("/q/swagger-ui").contains("/api/v1/prices/");
+        for (String module : new String[] { "app", "api", "banner", "baskets", "graph", "stress", "format" }) {
+            given().when().get("/dashboard/" + module + ".js").then().statusCode(200).contentType(containsString("javascript"));
+        }
+        // the version-free path the modules import, resolved by quarkus-web-dependency-locator
+        String echarts = given().when().get("/webjars/echarts/dist/echarts.esm.min.js")
+                .then().statusCode(200).contentType(containsString("javascript")).extract().asString();
+        assertThat(echarts).contains("export");
     }
 
     @Test

@@ -1,0 +1,244 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * SSE fan-out load run (a second process on loopback): publishes RATE ticks/s straight into the Redis stream
+ * capflow:prices, as ingest-service does, while SUBSCRIBERS clients read /api/v1/stream/prices from the gateway;
+ * measures delivery latency (tick timestamp to receipt) and, in the same run, the latency of a trivial endpoint probed
+ * at PROBE_RATE requests/s. Java 17 single-file program: java bench/SseFanout.java (settings from the environment).
+ */
+public class SseFanout {
+
+    static final String BASE = env("BASE", "http://localhost:8080");
+    static final String REDIS_HOST = env("REDIS_HOST", "127.0.0.1");
+    static final int REDIS_PORT = Integer.parseInt(env("REDIS_PORT", "6379"));
+    static final int REDIS_DB = Integer.parseInt(env("REDIS_DB", "0"));
+    static final String STREAM = env("STREAM_KEY", "capflow:prices");
+    static final int SUBSCRIBERS = Integer.parseInt(env("SUBSCRIBERS", "100"));
+    static final int RATE = Integer.parseInt(env("RATE", "1000"));
+    static final int WARMUP_S = Integer.parseInt(env("WARMUP", "5"));
+    static final int MEASURE_S = Integer.parseInt(env("MEASURE", "20"));
+    static final int PROBE_RATE = Integer.parseInt(env("PROBE_RATE", "50"));
+    static final String TOKEN = System.getenv("TOKEN");
+    static final String[] SYMBOLS = env("SYMBOLS", "NVDA,GOOGL,AVGO,MSFT,ORCL,AMD,CRWV,CLS,LITE,TTMI").split(",");
+
+    static volatile boolean measuring;
+    static volatile boolean stopping;
+
+    public static void main(String[] args) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String symbols = String.join(",", SYMBOLS);
+        long[][] latencies = new long[SUBSCRIBERS][];
+        int[] counts = new int[SUBSCRIBERS];
+        AtomicLong resets = new AtomicLong();
+        CountDownLatch connected = new CountDownLatch(SUBSCRIBERS);
+        for (int i = 0; i < SUBSCRIBERS; i++) {
+            int index = i;
+            latencies[i] = new long[RATE * (MEASURE_S + 5)];
+            Thread reader = new Thread(() -> read(http, symbols, latencies[index], counts, index, resets, connected),
+                    "subscriber-" + i);
+            reader.setDaemon(true);
+            reader.start();
+        }
+        connected.await();
+        Thread.sleep(500);
+
+        long[] published = new long[1];
+        Thread publisher = new Thread(() -> publish(published), "publisher");
+        publisher.setDaemon(true);
+        publisher.start();
+        List<Long> probe = new ArrayList<>();
+        Thread prober = new Thread(() -> probe(http, probe), "probe");
+        prober.setDaemon(true);
+        prober.start();
+
+        Thread.sleep(WARMUP_S * 1000L);
+        long publishedBefore = published[0];
+        measuring = true;
+        Thread.sleep(MEASURE_S * 1000L);
+        measuring = false;
+        long publishedDuring = published[0] - publishedBefore;
+        Thread.sleep(1000);
+        stopping = true;
+
+        long total = 0;
+        for (int c : counts) {
+            total += c;
+        }
+        long[] all = new long[(int) total];
+        int at = 0;
+        for (int i = 0; i < SUBSCRIBERS; i++) {
+            System.arraycopy(latencies[i], 0, all, at, counts[i]);
+            at += counts[i];
+        }
+        Arrays.sort(all);
+        long[] probes;
+        synchronized (probe) {
+            probes = probe.stream().mapToLong(Long::longValue).sorted().toArray();
+        }
+        System.out.printf("published %d ticks in %d s (%.0f/s) to %d subscribers; delivered %d events (%.1f%% of %d "
+                + "expected); resets %d%n", publishedDuring, MEASURE_S, publishedDuring / (double) MEASURE_S,
+                SUBSCRIBERS, total, 100.0 * total / (publishedDuring * SUBSCRIBERS), publishedDuring * SUBSCRIBERS,
+                resets.get());
+        System.out.printf("| SSE fan-out: %d ticks/s to %d subscribers (tick ts -> receipt) | %.0f events/s delivered "
+                + "| %s | %s | %s |%n", RATE, SUBSCRIBERS, total / (double) MEASURE_S, ms(pct(all, 0.50)),
+                ms(pct(all, 0.99)), ms(all.length == 0 ? 0 : all[all.length - 1]));
+        System.out.printf("| `/q/health/live` probed at %d requests/s during the fan-out | %d requests | %s | %s | %s |%n",
+                PROBE_RATE, probes.length, ms(pct(probes, 0.50)), ms(pct(probes, 0.99)),
+                ms(probes.length == 0 ? 0 : probes[probes.length - 1]));
+        System.exit(0);
+    }
+
+    /** One subscriber: reads events, records (receipt - tick ts) in microseconds while measuring. */
+    static void read(HttpClient http, String symbols, long[] latencies, int[] counts, int index, AtomicLong resets,
+            CountDownLatch connected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + "/api/v1/stream/prices?symbols=" + symbols))
+                .header("Accept", "text/event-stream");
+        if (TOKEN != null && !TOKEN.isBlank()) {
+            request.header("Authorization", "Bearer " + TOKEN);
+        }
+        try {
+            HttpResponse<java.io.InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                System.err.println("subscriber " + index + ": HTTP " + response.statusCode() + " "
+                        + new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
+                System.exit(1);
+            }
+            connected.countDown();
+            BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8), 65536);
+            int count = 0;
+            for (String line = lines.readLine(); line != null && !stopping; line = lines.readLine()) {
+                if (line.startsWith("event: reset")) {
+                    resets.incrementAndGet();
+                }
+                if (!line.startsWith("data: {\"symbol\"")) {
+                    continue;
+                }
+                Instant received = Instant.now();
+                if (!measuring) {
+                    continue;
+                }
+                int ts = line.indexOf("\"ts\":\"");
+                Instant tick = Instant.parse(line.substring(ts + 6, line.indexOf('"', ts + 6)));
+                long micros = Duration.between(tick, received).toNanos() / 1000;
+                if (count < latencies.length) {
+                    latencies[count++] = micros;
+                    counts[index] = count;
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            if (!stopping) {
+                System.err.println("subscriber " + index + " failed: " + e);
+            }
+        }
+    }
+
+    /** XADD RATE entries per second, in pipelined batches every 10 ms, each stamped with the time it is sent. */
+    static void publish(long[] published) {
+        try (Socket redis = new Socket(REDIS_HOST, REDIS_PORT)) {
+            redis.setTcpNoDelay(true);
+            OutputStream out = redis.getOutputStream();
+            Thread drain = new Thread(() -> {
+                try {
+                    redis.getInputStream().transferTo(OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                    // closed at exit
+                }
+            });
+            drain.setDaemon(true);
+            drain.start();
+            if (REDIS_DB != 0) {
+                out.write(resp("SELECT", Integer.toString(REDIS_DB)));
+            }
+            int perBatch = Math.max(1, RATE / 100);
+            long next = System.nanoTime();
+            long n = 0;
+            while (!stopping) {
+                StringBuilder batch = new StringBuilder();
+                for (int i = 0; i < perBatch; i++) {
+                    String symbol = SYMBOLS[(int) (n % SYMBOLS.length)];
+                    Instant now = Instant.now();
+                    batch.append(new String(resp("XADD", STREAM, "MAXLEN", "~", "100000", "*", "symbol", symbol,
+                            "price", Double.toString(100 + (n % 1000) / 100.0), "size", "0", "ts", now.toString(),
+                            "origin", "bench"), StandardCharsets.US_ASCII));
+                    n++;
+                }
+                out.write(batch.toString().getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                published[0] = n;
+                next += 10_000_000L;
+                long sleep = next - System.nanoTime();
+                if (sleep > 0) {
+                    Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            System.err.println("publisher failed: " + e);
+            System.exit(1);
+        }
+    }
+
+    /** Latency of the trivial endpoint, PROBE_RATE sequential requests per second, while measuring. */
+    static void probe(HttpClient http, List<Long> micros) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + "/q/health/live")).build();
+        long period = 1_000_000_000L / PROBE_RATE;
+        while (!stopping) {
+            long started = System.nanoTime();
+            try {
+                http.send(request, HttpResponse.BodyHandlers.discarding());
+            } catch (IOException | InterruptedException e) {
+                continue;
+            }
+            long took = (System.nanoTime() - started) / 1000;
+            if (measuring) {
+                synchronized (micros) {
+                    micros.add(took);
+                }
+            }
+            long sleep = period - (System.nanoTime() - started);
+            if (sleep > 0) {
+                try {
+                    Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    static byte[] resp(String... parts) {
+        StringBuilder command = new StringBuilder("*").append(parts.length).append("\r\n");
+        for (String part : parts) {
+            command.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part).append("\r\n");
+        }
+        return command.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static long pct(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    static String ms(long micros) {
+        return String.format("%.2f ms", micros / 1000.0);
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# SSE fan-out load run from a second process on loopback, against a running gateway (./capflow up, or BASE): RATE
+# ticks/s written straight into the Redis stream capflow:prices (as ingest-service writes them; ingest-service reads
+# the stream and serves SubscribePrices to the gateway) and read by SUBSCRIBERS clients of
+# /api/v1/stream/prices, all asking the same symbols (one upstream stream, fanned out in the gateway). Reports delivery
+# latency (tick timestamp -> receipt) p50/p99/max, next to the trivial endpoint /q/health/live probed in the same run,
+# then the same trivial endpoint and the cached performance route under wrk (bench/gateway-load.sh's routes).
+# Needs Java 17 and wrk. Prints Markdown rows for BENCHMARKS.md. With anonymous reads off, set TOKEN (a viewer token).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export BASE=${BASE:-http://localhost:8080}
+export SUBSCRIBERS=${SUBSCRIBERS:-100} RATE=${RATE:-1000} WARMUP=${WARMUP:-5} MEASURE=${MEASURE:-20}
+if [[ -z ${REDIS_HOST:-} && -f .capflow/run/stack.env ]]; then
+  redis_url=$(sed -n 's/^REDIS_URL=//p' .capflow/run/stack.env)
+  hostport=${redis_url#redis://}; hostport=${hostport%%/*}
+  export REDIS_HOST=${hostport%%:*} REDIS_PORT=${hostport##*:}
+fi
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-32}
+auth=()
+[[ -n ${TOKEN:-} ]] && auth=(-H "Authorization: Bearer $TOKEN")
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| measurement | rate | p50 | p99 | max |"
+echo "| --- | --- | --- | --- | --- |"
+java bench/SseFanout.java | grep '^|'
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+for path in /q/health/live "/api/v1/baskets/team-google/performance?from=2025-10-29&to=2025-12-31"; do
+  curl -fsS "${auth[@]}" "$BASE$path" >/dev/null
+  wrk -t2 -c"$CONNECTIONS" -d5s "${auth[@]}" "$BASE$path" >/dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "${auth[@]}" "$BASE$path" | awk -v route="$path" '
+    /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 } /^Requests\/sec/ { rps = $2 } /Non-2xx/ { bad = $NF }
+    END { if (bad) rps = rps " (" bad " non-2xx)"; printf "| `%s` under wrk -c'"$CONNECTIONS"' | %s requests/s | %s | %s | |\n", route, rps, p50, p99 }'
+done

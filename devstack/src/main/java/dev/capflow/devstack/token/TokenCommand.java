@@ -1,0 +1,46 @@
+package dev.capflow.devstack.token;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import dev.capflow.devstack.Arguments;
+import dev.capflow.devstack.Subcommand;
+import dev.capflow.devstack.UsageException;
+
+/** {@code token ROLE --keys DIR [--ttl 8h] [--subject NAME]}: prints a token signed by the key pair in DIR. */
+public final class TokenCommand implements Subcommand {
+
+    private static final Duration DEFAULT_TTL = Duration.ofHours(8);
+
+    @Override
+    public String name() {
+        return "token";
+    }
+
+    @Override
+    public String usage() {
+        return "token ROLE --keys DIR [--ttl 8h] [--subject NAME]";
+    }
+
+    @Override
+    public String summary() {
+        return "print a gateway token for ROLE (viewer, analyst, ingest, admin)";
+    }
+
+    @Override
+    public int run(List<String> args) throws Exception {
+        Arguments arguments = Arguments.parse(args, 1, Set.of(), Set.of("--keys", "--ttl", "--subject"));
+        String role = arguments.positional(0);
+        if (!DevTokens.ROLES.contains(role)) {
+            throw new UsageException("ROLE must be one of viewer, analyst, ingest, admin, not '" + role + "'");
+        }
+        Path keys = Path.of(arguments.option("--keys").orElseThrow(() -> new UsageException("--keys is required")));
+        Duration ttl = arguments.option("--ttl").isPresent() ? DevTokens.parseTtl(arguments.option("--ttl").get()) : DEFAULT_TTL;
+        String subject = arguments.option("--subject").orElse("local-" + role);
+        LocalKeys.ensure(keys);
+        System.out.println(DevTokens.sign(LocalKeys.privateKey(keys), subject, role, ttl));
+        return 0;
+    }
+}

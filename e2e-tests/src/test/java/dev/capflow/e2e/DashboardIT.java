@@ -1,0 +1,227 @@
+package dev.capflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.capflow.devstack.demo.LoadDemoCommand;
+import dev.capflow.testsupport.Datastores;
+import dev.capflow.testsupport.ProjectRoot;
+import dev.capflow.testsupport.ServiceProcess;
+import dev.capflow.testsupport.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The dashboard in a real headless Chromium: every service runs as a real process on the demo data, the page is
+ * opened with a viewer token, and what it draws is checked against the API's own answers. A screenshot of the whole
+ * page is kept in {@code target/screenshots/}.
+ */
+class DashboardIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(60);
+
+    private static Datastores stores;
+    private static ServiceProcess ingest;
+    private static ServiceProcess basket;
+    private static ServiceProcess exposure;
+    private static ServiceProcess gateway;
+    private static GatewayApi api;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void startPlatformAndBrowser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "DashboardIT skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed "
+                        + "(apt-get install chromium chromium-driver; .ci/run installs them)");
+        stores = Datastores.start(4);
+        ingest = ServiceProcess.start("ingest-service", ServiceEnv.ingest(stores));
+        basket = ServiceProcess.start("basket-service", ServiceEnv.basket(stores, ingest));
+        exposure = ServiceProcess.start("exposure-service", ServiceEnv.exposure(stores, ingest, basket));
+        gateway = ServiceProcess.start("gateway", ServiceEnv.gateway(stores, ingest, basket, exposure));
+        api = new GatewayApi(gateway);
+        int exit = new LoadDemoCommand().run(List.of(gateway.baseUrl(), ProjectRoot.path().resolve("demo").toString(),
+                "--keys", ServiceEnv.demoKeys()));
+        assertThat(exit).as("the demo data loads through the gateway").isZero();
+        browser = startChromium();
+    }
+
+    @AfterAll
+    static void stopPlatform() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        for (AutoCloseable process : new AutoCloseable[] { gateway, exposure, basket, ingest, stores }) {
+            if (process != null) {
+                process.close();
+            }
+        }
+    }
+
+    @Test
+    void theBasketChartPlotsTheApisComparisonAndItsMetrics() {
+        open();
+        awaitPanel("baskets");
+        assertThat(browser.getTitle()).isEqualTo("capflow dashboard");
+        assertThat(browser.findElement(By.id("errors")).isDisplayed()).as("no error banner").isFalse();
+
+        JsonPath compare = api.request().get("/api/v1/compare?a=team-google&b=team-openai").then().statusCode(200)
+                .extract().jsonPath();
+        List<Double> levelA = compare.getList("series.levelA", Double.class);
+        List<Double> spread = compare.getList("series.spread", Double.class);
+        @SuppressWarnings("unchecked")
+        List<List<Number>> series = (List<List<Number>>) script(
+                "return capflow.charts.levels.getOption().series.map(s => s.data);");
+        assertThat(series).as("levels of both baskets and their spread").hasSize(3);
+        assertThat(series).allSatisfy(points -> assertThat(points).hasSize(levelA.size()));
+        assertThat(levelA.size()).as("trading days from the 2025-10-29 base date to 2025-12-31").isGreaterThan(40);
+        assertThat(series.get(0).get(0).doubleValue()).as("rebased to 100 at the base date").isEqualTo(100.0);
+        assertThat(series.get(0).get(levelA.size() - 1).doubleValue()).isEqualTo(levelA.get(levelA.size() - 1));
+        assertThat(series.get(2).get(levelA.size() - 1).doubleValue()).as("spread in percentage points")
+                .isCloseTo(spread.get(spread.size() - 1) * 100, within(1e-3));
+
+        double googleReturn = api.request().get("/api/v1/baskets/team-google/performance").then().statusCode(200)
+                .extract().jsonPath().getDouble("metrics.totalReturn");
+        WebElement metrics = browser.findElement(By.id("metrics"));
+        assertThat(metrics.findElement(By.cssSelector("tbody tr:first-child")).getText())
+                .startsWith("Total return").contains(percent(googleReturn));
+        assertThat(browser.findElements(By.cssSelector("#contributions table[data-basket='team-openai'] tbody tr")))
+                .as("Team OpenAI's six members").hasSize(6);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFundingGraphDrawsEveryEntityAndEdgeAndListsTheLoops() {
+        open();
+        awaitPanel("graph");
+        int entities = api.request().get("/api/v1/exposure/entities").then().statusCode(200).extract().jsonPath()
+                .getList("$").size();
+        int edges = api.request().get("/api/v1/exposure/edges").then().statusCode(200).extract().jsonPath()
+                .getList("$").size();
+        int loops = api.request().get("/api/v1/exposure/loops").then().statusCode(200).extract().jsonPath()
+                .getList("loops").size();
+
+        Map<String, Object> drawn = (Map<String, Object>) script("const g = capflow.charts.graph.getOption().series[0];"
+                + " return {nodes: g.data.length, links: g.links.length,"
+                + " looped: g.links.filter(l => l.lineStyle.width > 2).map(l => l.id)};");
+        assertThat(((Number) drawn.get("nodes")).intValue()).isEqualTo(entities);
+        assertThat(((Number) drawn.get("links")).intValue()).isEqualTo(edges);
+        assertThat((List<Object>) drawn.get("looped")).as("the Nvidia -> OpenAI -> Oracle loop is highlighted")
+                .contains("e12-nvidia-openai-investment", "e14-openai-oracle-purchase");
+        assertThat(browser.findElements(By.cssSelector("#loops tbody tr"))).hasSize(loops);
+
+        browser.findElement(By.cssSelector("#loops tbody tr:first-child")).click();
+        assertThat(browser.findElements(By.cssSelector("#graph-details .sources a")))
+                .as("the chosen loop's sources are linked")
+                .isNotEmpty().allSatisfy(link -> assertThat(link.getAttribute("href")).startsWith("http"));
+    }
+
+    @Test
+    void aStressRunFillsTheImpactTablesWithTheApisFigures() {
+        open();
+        awaitPanel("graph");
+        new Select(browser.findElement(By.cssSelector("#stress-form select[name=entity]"))).selectByValue("openai");
+        new Select(browser.findElement(By.cssSelector("#stress-form select[name=model]"))).selectByValue("DEBTRANK");
+        WebElement shock = browser.findElement(By.cssSelector("#stress-form input[name=shock]"));
+        shock.clear();
+        shock.sendKeys("-50");
+        browser.findElement(By.cssSelector("#stress-form button[name=run]")).click();
+        awaitPanel("stress");
+
+        JsonPath expected = api.request().contentType(ContentType.JSON)
+                .body("{\"model\": \"DEBTRANK\", \"shocks\": [{\"entity\": \"openai\", \"valueChange\": -0.5}]}")
+                .post("/api/v1/exposure/stress").then().statusCode(200).extract().jsonPath();
+        double teamOpenAi = expected.getDouble("baskets.find { it.basketId == 'team-openai' }.levelChange");
+        assertThat(teamOpenAi).isNegative();
+        WebElement row = browser.findElement(By.cssSelector("#stress-baskets tr[data-basket='team-openai']"));
+        assertThat(row.getText()).startsWith("Team OpenAI").contains(percent(teamOpenAi));
+        assertThat(browser.findElements(By.cssSelector("#stress-entities tbody tr")))
+                .hasSize(expected.getList("entities").size());
+        assertThat(browser.findElement(By.cssSelector("#stress-entities tr[data-entity='openai']")).getText())
+                .contains(percent(expected.getDouble("entities.find { it.entity == 'openai' }.relativeChange")));
+        assertThat(browser.findElement(By.id("errors")).isDisplayed()).isFalse();
+        screenshot("dashboard.png");
+    }
+
+    @Test
+    void withoutATokenThePageSaysHowToGetOne() {
+        browser.get(gateway.baseUrl() + "/");
+        script("localStorage.clear();");
+        browser.navigate().refresh();
+        WebElement banner = new WebDriverWait(browser, PAGE_TIMEOUT)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("errors")));
+        assertThat(banner.getText()).contains("needs a token - run ./capflow token viewer");
+    }
+
+    /** Opens the dashboard with a viewer token in the URL, as a link handed to a colleague would. */
+    private static void open() {
+        browser.get(gateway.baseUrl() + "/#token=" + TestTokens.shared().token("viewer"));
+        browser.navigate().refresh();
+    }
+
+    private static void awaitPanel(String id) {
+        new WebDriverWait(browser, PAGE_TIMEOUT).until(driver -> {
+            String state = driver.findElement(By.id(id)).getAttribute("data-state");
+            if ("error".equals(state)) {
+                throw new AssertionError("panel " + id + " failed: " + driver.findElement(By.id("errors")).getText());
+            }
+            return "ready".equals(state);
+        });
+    }
+
+    private static Object script(String javascript) {
+        return ((JavascriptExecutor) browser).executeScript(javascript);
+    }
+
+    private static void screenshot(String name) {
+        try {
+            Path directory = Path.of("target", "screenshots");
+            Files.createDirectories(directory);
+            Files.write(directory.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot save the screenshot", e);
+        }
+    }
+
+    /** As the page writes a fraction: two decimals and a percent sign. */
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.2f%%", fraction * 100);
+    }
+
+    private static ChromeDriver startChromium() throws Exception {
+        Path profile = Files.createTempDirectory("capflow-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1440,2100");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}

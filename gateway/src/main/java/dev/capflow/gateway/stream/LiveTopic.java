@@ -1,0 +1,234 @@
+package dev.capflow.gateway.stream;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
+
+import dev.capflow.grpc.GrpcFailures;
+import io.grpc.Status;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Vertx;
+
+/**
+ * One live stream shared by every local client asking the same question: a single upstream gRPC server stream, a
+ * bounded buffer of its recent events for clients resuming with Last-Event-ID, and the clients. A failed upstream
+ * (a service fault such as UNAVAILABLE, or an end the client did not ask for) is reopened with exponential backoff
+ * and the clients are told with {@code upstream} events; any other failure ends every client's stream with an
+ * {@code end} event. The upstream call is cancelled {@code linger} after the last client left.
+ */
+final class LiveTopic {
+
+    private static final Logger LOG = Logger.getLogger(LiveTopic.class);
+
+    private final String key;
+    private final String eventName;
+    private final Supplier<Multi<String>> upstream;
+    private final boolean latestOnJoin;
+    private final StreamConfig config;
+    private final Vertx vertx;
+    private final Consumer<LiveTopic> onClosed;
+    private final String epoch = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
+
+    private final Deque<Buffered> recent = new ArrayDeque<>();
+    private final Set<SseClient> clients = new LinkedHashSet<>();
+    private long lastSeq;
+    private boolean started;
+    private boolean closed;
+    private boolean reconnecting;
+    private int failedAttempts;
+    private Cancellable call;
+    private long lingerTimer = -1;
+    private long heartbeatTimer = -1;
+
+    private record Buffered(long seq, byte[] frame) {
+    }
+
+    LiveTopic(String key, String eventName, Supplier<Multi<String>> upstream, boolean latestOnJoin, StreamConfig config,
+            Vertx vertx, Consumer<LiveTopic> onClosed) {
+        this.key = key;
+        this.eventName = eventName;
+        this.upstream = upstream;
+        this.latestOnJoin = latestOnJoin;
+        this.config = config;
+        this.vertx = vertx;
+        this.onClosed = onClosed;
+    }
+
+    /**
+     * Adds {@code client}: first the events it missed since {@code lastEventId} (or a {@code reset} event when they are
+     * no longer buffered), then every new event. False when the topic closed meanwhile (ask for a new one).
+     */
+    synchronized boolean join(SseClient client, String lastEventId) {
+        if (closed) {
+            return false;
+        }
+        cancelLinger();
+        if (lastEventId != null) {
+            replaySince(client, lastEventId);
+        } else if (latestOnJoin && !recent.isEmpty()) {
+            client.send(recent.peekLast().frame());
+        }
+        if (reconnecting) {
+            client.send(SseFrames.event(null, "upstream", "{\"state\":\"reconnecting\"}"));
+        }
+        clients.add(client);
+        if (!started) {
+            started = true;
+            heartbeatTimer = vertx.setPeriodic(config.heartbeat().toMillis(), id -> heartbeat());
+            open();
+        }
+        return true;
+    }
+
+    synchronized void leave(SseClient client) {
+        if (clients.remove(client) && clients.isEmpty() && !closed) {
+            lingerTimer = vertx.setTimer(Math.max(1, config.linger().toMillis()), id -> closeIfIdle());
+        }
+    }
+
+    String key() {
+        return key;
+    }
+
+    synchronized int clientCount() {
+        return clients.size();
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Ends every client's stream and cancels the upstream call. */
+    synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (call != null) {
+            call.cancel();
+        }
+        vertx.cancelTimer(heartbeatTimer);
+        cancelLinger();
+        List.copyOf(clients).forEach(SseClient::end);
+        clients.clear();
+        recent.clear();
+        onClosed.accept(this);
+    }
+
+    private void replaySince(SseClient client, String lastEventId) {
+        EventId last = EventId.parse(lastEventId);
+        long oldestKept = recent.isEmpty() ? lastSeq + 1 : recent.peekFirst().seq();
+        if (last == null || !last.epoch().equals(epoch) || last.seq() > lastSeq || last.seq() < oldestKept - 1) {
+            // the reset carries the current id, so the client's next reconnect resumes from here
+            client.send(SseFrames.event(new EventId(epoch, lastSeq).toString(), "reset",
+                    "{\"reason\":\"the events since Last-Event-ID are no longer available; read the current state again\"}"));
+            return;
+        }
+        for (Buffered event : recent) {
+            if (event.seq() > last.seq()) {
+                client.send(event.frame());
+            }
+        }
+    }
+
+    private void open() {
+        call = upstream.get().subscribe().with(this::onEvent, this::onFailure, this::onCompletion);
+    }
+
+    private synchronized void onEvent(String data) {
+        if (closed) {
+            return;
+        }
+        if (reconnecting) {
+            reconnecting = false;
+            broadcast(SseFrames.event(null, "upstream", "{\"state\":\"live\"}"));
+        }
+        failedAttempts = 0;
+        long seq = ++lastSeq;
+        byte[] frame = SseFrames.event(new EventId(epoch, seq).toString(), eventName, data);
+        recent.addLast(new Buffered(seq, frame));
+        if (recent.size() > config.replayBuffer()) {
+            recent.removeFirst();
+        }
+        broadcast(frame);
+    }
+
+    private synchronized void onFailure(Throwable failure) {
+        if (closed) {
+            return;
+        }
+        if (GrpcFailures.countsAgainstService(failure)) {
+            reconnectLater(GrpcFailures.statusCode(failure).name());
+            return;
+        }
+        Status status = Status.fromThrowable(failure);
+        LOG.infof("live stream %s ended upstream: %s", key, status.getCode());
+        broadcast(SseFrames.event(null, "end", "{\"reason\":\"" + status.getCode() + "\"}"));
+        close();
+    }
+
+    private synchronized void onCompletion() {
+        if (!closed) {
+            // the service ended the stream (a replica shutting down): open it again, possibly on another replica
+            reconnectLater("COMPLETED");
+        }
+    }
+
+    private void reconnectLater(String reason) {
+        long initial = config.reconnect().initialDelay().toMillis();
+        long delay = Math.min(config.reconnect().maxDelay().toMillis(), initial << Math.min(failedAttempts, 20));
+        delay += ThreadLocalRandom.current().nextLong(delay / 4 + 1);
+        failedAttempts++;
+        reconnecting = true;
+        LOG.debugf("live stream %s lost upstream (%s); reopening in %d ms", key, reason, delay);
+        broadcast(SseFrames.event(null, "upstream", "{\"state\":\"reconnecting\",\"reason\":\"" + reason
+                + "\",\"retryInMs\":" + delay + "}"));
+        vertx.setTimer(Math.max(1, delay), id -> reopen());
+    }
+
+    private synchronized void reopen() {
+        if (!closed) {
+            open();
+        }
+    }
+
+    private synchronized void heartbeat() {
+        broadcast(SseFrames.comment("heartbeat"));
+    }
+
+    private synchronized void closeIfIdle() {
+        lingerTimer = -1;
+        if (clients.isEmpty()) {
+            close();
+        }
+    }
+
+    private void cancelLinger() {
+        if (lingerTimer != -1) {
+            vertx.cancelTimer(lingerTimer);
+            lingerTimer = -1;
+        }
+    }
+
+    private void broadcast(byte[] frame) {
+        List<SseClient> gone = null;
+        for (SseClient client : clients) {
+            if (!client.send(frame)) {
+                gone = gone == null ? new ArrayList<>() : gone;
+                gone.add(client);
+            }
+        }
+        if (gone != null) {
+            gone.forEach(this::leave);
+        }
+    }
+}

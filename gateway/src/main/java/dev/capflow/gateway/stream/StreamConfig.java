@@ -1,0 +1,48 @@
+package dev.capflow.gateway.stream;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The live SSE streams ({@code capflow.gateway.stream.*}). */
+@ConfigMapping(prefix = "capflow.gateway.stream")
+public interface StreamConfig {
+
+    /** A comment line is sent this often on every stream, so proxies and clients see it is alive. */
+    @WithDefault("15s")
+    Duration heartbeat();
+
+    /** Events kept per stream for clients that resume with Last-Event-ID; older ids get a {@code reset} event. */
+    @WithDefault("1024")
+    int replayBuffer();
+
+    /**
+     * Events a client may have in flight (written, not yet taken by its socket). A client further behind is
+     * disconnected; its EventSource reconnects with Last-Event-ID and is replayed from the buffer.
+     */
+    @WithDefault("512")
+    int clientQueue();
+
+    /**
+     * How long a stream's upstream gRPC call stays open after its last client left, so a reconnecting client can
+     * resume; then it is cancelled.
+     */
+    @WithDefault("30s")
+    Duration linger();
+
+    /** The {@code retry:} hint sent to clients: how long an EventSource waits before reconnecting. */
+    @WithDefault("2s")
+    Duration clientRetry();
+
+    /** Reconnection of a failed upstream gRPC stream: exponential backoff with jitter. */
+    Reconnect reconnect();
+
+    interface Reconnect {
+        @WithDefault("200ms")
+        Duration initialDelay();
+
+        @WithDefault("10s")
+        Duration maxDelay();
+    }
+}

@@ -1,0 +1,182 @@
+package dev.capflow.gateway.stream;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.capflow.gateway.client.BasketClient;
+import dev.capflow.gateway.client.IngestClient;
+import dev.capflow.gateway.domain.InvalidFieldsException;
+import dev.capflow.gateway.domain.SymbolList;
+import dev.capflow.gateway.rest.problem.GrpcProblems;
+import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.rest.problem.ProblemType;
+import dev.capflow.grpc.GrpcFailures;
+import dev.capflow.proto.basket.v1.GetBasketRequest;
+import dev.capflow.proto.basket.v1.WatchBasketRequest;
+import dev.capflow.proto.ingest.v1.Instrument;
+import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
+import dev.capflow.proto.ingest.v1.SubscribePricesRequest;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The Server-Sent Events routes. The question is checked before the stream starts (a malformed or unknown symbol is a
+ * 400, an unknown basket a 404, a failing service 503/504, all problem+json); then the client joins the stream shared
+ * by every client asking the same question (see {@link LiveTopic}).
+ */
+@ApplicationScoped
+public class StreamRoutes {
+
+    static final String PRICES = "/api/v1/stream/prices";
+    static final String BASKETS = "/api/v1/stream/baskets/";
+    static final String LAST_EVENT_ID = "Last-Event-ID";
+    /** For EventSource polyfills that cannot set the header on a reconnect. */
+    static final String LAST_EVENT_ID_PARAM = "lastEventId";
+
+    private static final Logger LOG = Logger.getLogger(StreamRoutes.class);
+
+    private final IngestClient ingest;
+    private final BasketClient baskets;
+    private final LiveTopics topics;
+    private final StreamConfig config;
+    private final ObjectMapper json;
+
+    public StreamRoutes(IngestClient ingest, BasketClient baskets, LiveTopics topics, StreamConfig config,
+            ObjectMapper json) {
+        this.ingest = ingest;
+        this.baskets = baskets;
+        this.topics = topics;
+        this.config = config;
+        this.json = json;
+    }
+
+    void register(@Observes Router router) {
+        router.get(PRICES).handler(this::prices);
+        router.get(BASKETS + ":id").handler(this::basket);
+    }
+
+    private void prices(RoutingContext request) {
+        List<String> symbols;
+        try {
+            symbols = SymbolList.parse("symbols", request.queryParam("symbols")).stream()
+                    .map(symbol -> symbol.toUpperCase(Locale.ROOT)).distinct().sorted().toList();
+        } catch (InvalidFieldsException e) {
+            refuse(request, e);
+            return;
+        }
+        String key = "prices:" + String.join(",", symbols);
+        SubscribePricesRequest subscription = SubscribePricesRequest.newBuilder().addAllSymbols(symbols).build();
+        start(request, key, topics.isOpen(key) ? Uni.createFrom().voidItem() : known(symbols), "tick", false,
+                () -> ingest.subscribePrices(subscription).map(update -> toJson(TickEvent.of(update.getTick()))));
+    }
+
+    private void basket(RoutingContext request) {
+        String id = request.pathParam("id").strip();
+        String key = "basket:" + id;
+        Uni<Void> check = topics.isOpen(key) ? Uni.createFrom().voidItem()
+                : baskets.getBasket(GetBasketRequest.newBuilder().setBasketId(id).build()).replaceWithVoid();
+        WatchBasketRequest watch = WatchBasketRequest.newBuilder().setBasketId(id).build();
+        start(request, key, check, "level", true,
+                () -> baskets.watchBasket(watch).map(level -> toJson(LevelEvent.of(level))));
+    }
+
+    /** Fails with a violation of {@code symbols} naming every symbol ingest-service does not know. */
+    private Uni<Void> known(List<String> symbols) {
+        return ingest.listInstruments(ListInstrumentsRequest.newBuilder().addAllSymbols(symbols).build())
+                .map(found -> {
+                    Set<String> unknown = new HashSet<>(symbols);
+                    found.getInstrumentsList().stream().map(Instrument::getSymbol).forEach(unknown::remove);
+                    if (!unknown.isEmpty()) {
+                        throw new InvalidFieldsException("symbols",
+                                "unknown symbol " + String.join(", ", unknown.stream().sorted().toList()));
+                    }
+                    return null;
+                });
+    }
+
+    private void start(RoutingContext request, String key, Uni<Void> check, String eventName, boolean latestOnJoin,
+            Supplier<Multi<String>> upstream) {
+        check.subscribe().with(ok -> {
+            HttpServerResponse response = request.response();
+            if (response.closed()) {
+                return;
+            }
+            response.setChunked(true)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
+                    .putHeader("X-Accel-Buffering", "no")
+                    .write(SseFrames.retry(config.clientRetry().toMillis()));
+            topics.join(key, eventName, latestOnJoin, upstream, new SseClient(response, config.clientQueue()),
+                    lastEventId(request));
+        }, failure -> refuse(request, failure));
+    }
+
+    private static String lastEventId(RoutingContext request) {
+        String header = request.request().getHeader(LAST_EVENT_ID);
+        return header != null ? header : request.queryParams().get(LAST_EVENT_ID_PARAM);
+    }
+
+    private String toJson(Object event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + event, e);
+        }
+    }
+
+    private void refuse(RoutingContext request, Throwable failure) {
+        String path = request.request().path();
+        Problem problem;
+        if (failure instanceof InvalidFieldsException invalid) {
+            problem = Problem.of(ProblemType.INVALID_REQUEST, invalid.getMessage(), path)
+                    .withViolations(invalid.violations());
+        } else if (isOpenBreaker(failure)) {
+            problem = Problem.of(ProblemType.UPSTREAM_UNAVAILABLE,
+                    "the downstream service is failing; calls are paused for a few seconds", path);
+        } else if (GrpcFailures.statusCode(failure) != null) {
+            problem = GrpcProblems.of(failure, path);
+        } else {
+            LOG.errorf(failure, "GET %s failed", path);
+            problem = Problem.of(ProblemType.INTERNAL_ERROR, "the gateway failed to answer; the error is logged", path);
+        }
+        if (problem.getStatus() >= 500) {
+            LOG.warnf("GET %s failed downstream: %s", path, failure.toString());
+        }
+        HttpServerResponse response = request.response();
+        if (response.closed() || response.headWritten()) {
+            return;
+        }
+        try {
+            response.setStatusCode(problem.getStatus())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(io.vertx.core.buffer.Buffer.buffer(json.writeValueAsBytes(problem)));
+        } catch (JsonProcessingException e) {
+            response.setStatusCode(problem.getStatus()).end();
+        }
+    }
+
+    private static boolean isOpenBreaker(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CircuitBreakerOpenException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.capflow.gateway.stream;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import dev.capflow.gateway.rest.problem.Problem;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
+/** Documents the SSE routes, which are Vert.x routes and so unseen by the annotation scanner. */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class StreamRoutesOpenApi implements OASFilter {
+
+    private static final String EVENTS = """
+            Server-Sent Events. Each event has an id (resume with the Last-Event-ID header, or the lastEventId query \
+            parameter, to be replayed what was missed from a bounded buffer; an id no longer buffered gets a `reset` \
+            event: read the current state again). `upstream` events (no id) say the gateway lost the service's stream \
+            and reconnects, then that it is live again; `end` closes the stream for good. A `: heartbeat` comment \
+            comes every 15 s. A client that falls too far behind is disconnected and resumes with Last-Event-ID.""";
+
+    private static final String TICKS = """
+            retry: 2000
+
+            id: k3x9f2-41
+            event: tick
+            data: {"symbol":"NVDA","price":207.04,"ts":"2025-10-29T19:59:58Z","size":100}
+
+            : heartbeat
+
+            """;
+
+    private static final String LEVELS = """
+            id: p0q7aa-3
+            event: level
+            data: {"basketId":"team-google","level":104.21,"ts":"2025-10-29T19:59:58Z","basketVersion":2}
+
+            """;
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        openAPI.getPaths()
+                .addPathItem(StreamRoutes.PRICES, OASFactory.createPathItem().GET(operation("Live ticks",
+                        "Every tick stored for the symbols from now on. " + EVENTS, TICKS,
+                        parameter("symbols", Parameter.In.QUERY, "Comma-separated tickers, each known to the registry.",
+                                "NVDA,GOOGL"),
+                        "A missing, malformed or unknown symbol; violations name it.", "400")))
+                .addPathItem(StreamRoutes.BASKETS + "{id}", OASFactory.createPathItem().GET(operation(
+                        "Live level of one basket", "The basket's intraday level as its members tick, at most a few per "
+                                + "second; a new client first gets the latest level. " + EVENTS, LEVELS,
+                        parameter("id", Parameter.In.PATH, "Basket id.", "team-google"), "No such basket.", "404")));
+    }
+
+    private static Operation operation(String summary, String description, String example, Parameter parameter,
+            String refusal, String refusalCode) {
+        APIResponses responses = OASFactory.createAPIResponses()
+                .addAPIResponse("200", OASFactory.createAPIResponse().description("The event stream.")
+                        .content(OASFactory.createContent().addMediaType("text/event-stream",
+                                OASFactory.createMediaType().schema(OASFactory.createSchema()
+                                        .type(List.of(Schema.SchemaType.STRING)))
+                                        .addExample("events", OASFactory.createExample().value(example)))))
+                .addAPIResponse(refusalCode, problem(refusal))
+                .addAPIResponse("502", problem("The service failed the check (an unexpected gRPC status)."))
+                .addAPIResponse("503", problem("The service is unavailable, or its circuit breaker is open."))
+                .addAPIResponse("504", problem("The service did not answer the check within the deadline."));
+        return OASFactory.createOperation().summary(summary).description(description).addTag("Live streams")
+                .addParameter(parameter).responses(responses);
+    }
+
+    private static Parameter parameter(String name, Parameter.In in, String description, String example) {
+        return OASFactory.createParameter().name(name).in(in).required(true).description(description).example(example)
+                .schema(OASFactory.createSchema()
+                        .type(List.of(Schema.SchemaType.STRING)));
+    }
+
+    private static APIResponse problem(String description) {
+        return OASFactory.createAPIResponse().description(description).content(OASFactory.createContent()
+                .addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
+    }
+}

@@ -1,0 +1,89 @@
+// Calls to the gateway's REST API with the stored token, turning every failure into a sentence a person can act on.
+
+const TOKEN_KEY = 'capflow.token';
+
+/** The bearer token: from "#token=..." in the URL (then stored and removed from the address bar), else localStorage. */
+export function readToken() {
+  const match = location.hash.match(/(?:^#|&)token=([^&]+)/);
+  if (match) {
+    saveToken(decodeURIComponent(match[1]));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return localStorage.getItem(TOKEN_KEY) || '';
+}
+
+export function saveToken(token) {
+  if (token) {
+    localStorage.setItem(TOKEN_KEY, token.trim());
+  } else {
+    localStorage.removeItem(TOKEN_KEY);
+  }
+}
+
+/** A failed call: message is what the page shows. */
+export class ApiError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** GET a JSON answer; {body, stale} where stale marks the last good answer served while its service is down. */
+export function getJson(path, service) {
+  return call(path, { method: 'GET' }, service);
+}
+
+/** POST a JSON body, answered with JSON. */
+export function postJson(path, body, service) {
+  return call(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  }, service);
+}
+
+async function call(path, init, service) {
+  const headers = new Headers(init.headers || {});
+  headers.set('Accept', 'application/json');
+  const token = readToken();
+  if (token) {
+    headers.set('Authorization', 'Bearer ' + token);
+  }
+  let response;
+  try {
+    response = await fetch('/api/v1' + path, { ...init, headers });
+  } catch (networkFailure) {
+    throw new ApiError('gateway unreachable (' + networkFailure.message + ') - is ./capflow up running?', 0);
+  }
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new ApiError(explain(response, body, service, Boolean(token)), response.status);
+  }
+  return { body, stale: response.headers.get('X-Capflow-Stale') === 'true' };
+}
+
+function explain(response, problem, service, hadToken) {
+  const detail = problem && problem.detail ? problem.detail : '';
+  switch (response.status) {
+    case 401:
+      return hadToken
+        ? 'the token was refused (expired, or not for this platform) - run ./capflow token viewer and paste the new one'
+        : 'needs a token - run ./capflow token viewer and paste it in the token field';
+    case 403:
+      return 'the token\'s role may not do this' + (detail ? ': ' + detail : '');
+    case 429:
+      return 'too many requests - retry in ' + (response.headers.get('Retry-After') || 'a few') + ' s';
+    case 503:
+      return service + ' unavailable';
+    case 504:
+      return service + ' did not answer in time';
+    case 400: {
+      const violations = problem && Array.isArray(problem.violations)
+        ? problem.violations.map(v => v.field + ': ' + v.reason).join('; ')
+        : '';
+      return 'refused: ' + (violations || detail || 'bad request');
+    }
+    default:
+      return (problem && problem.title ? problem.title : 'HTTP ' + response.status) + (detail ? ': ' + detail : '');
+  }
+}

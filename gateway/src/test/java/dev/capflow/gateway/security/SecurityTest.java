@@ -1,0 +1,182 @@
+package dev.capflow.gateway.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.capflow.gateway.fake.Answer;
+import dev.capflow.gateway.fake.FakeIngestServer;
+import dev.capflow.gateway.fake.FakeIngestService;
+import dev.capflow.gateway.fake.InjectFakeIngest;
+import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
+import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
+import dev.capflow.testsupport.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The prod rules (no anonymous reads) with real RS256 tokens from {@link TestTokens}: who may call which route, and
+ * the problem answers of every refusal. An allowed write is sent a body the route itself rejects with 400, so passing
+ * the security check shows without any downstream call.
+ */
+@QuarkusTest
+@WithTestResource(FakeIngestServer.class)
+class SecurityTest {
+
+    private static final TestTokens TOKENS = TestTokens.shared();
+
+    @InjectFakeIngest
+    FakeIngestService fake;
+
+    @BeforeEach
+    void resetDownstream() {
+        fake.reset();
+    }
+
+    /** A request: method, path, the role it needs. */
+    private record Route(String method, String path, String role) {
+
+        ValidatableResponse send(RequestSpecification request) {
+            return request.contentType(ContentType.JSON).body("\"not an object\"").request(method, path).then();
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private static final Route[] ROUTES = {
+        new Route("GET", "/api/v1/prices/latest", "viewer"),
+        new Route("GET", "/api/v1/baskets/team-google/performance?from=bad", "viewer"),
+        new Route("POST", "/api/v1/exposure/stress", "viewer"),
+        new Route("POST", "/api/v1/baskets", "analyst"),
+        new Route("PUT", "/api/v1/baskets/team-google", "analyst"),
+        new Route("PUT", "/api/v1/exposure/entities/openai", "analyst"),
+        new Route("POST", "/api/v1/exposure/edges", "analyst"),
+        new Route("POST", "/api/v1/prices/bars", "ingest"),
+        new Route("POST", "/api/v1/prices/ticks", "ingest"),
+        new Route("PUT", "/api/v1/instruments/NVDA", "ingest"),
+        new Route("POST", "/api/v1/corporate-actions", "ingest"),
+    };
+
+    /** Whether {@code role} grants what {@code needed} asks: the hierarchy admin > analyst, ingest > viewer. */
+    private static boolean grants(String role, String needed) {
+        return role.equals(needed) || role.equals("admin") || needed.equals("viewer");
+    }
+
+    static Stream<Arguments> everyRoleOnEveryRoute() {
+        return Stream.of("viewer", "analyst", "ingest", "admin")
+                .flatMap(role -> Stream.of(ROUTES).map(route -> Arguments.of(role, route)));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("everyRoleOnEveryRoute")
+    void eachRolePassesExactlyTheRoutesItsRoleGrants(String role, Route route) {
+        ValidatableResponse response = route.send(given().header("Authorization", TOKENS.bearer(role)));
+        if (grants(role, route.role())) {
+            response.statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:capflow:problem:invalid-request"));
+        } else {
+            response.statusCode(403).contentType("application/problem+json")
+                    .body("type", equalTo("urn:capflow:problem:forbidden"))
+                    .body("status", equalTo(403))
+                    .body("instance", equalTo(route.path().replaceAll("\\?.*", "")));
+        }
+    }
+
+    static Stream<Route> everyRoute() {
+        return Stream.of(ROUTES);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyRoute")
+    void withoutATokenEveryApiRouteIs401WithABearerChallenge(Route route) {
+        assertUnauthorized(route.send(given()));
+    }
+
+    @Test
+    void aViewerReadsTheAnswerOfTheService() {
+        fake.script(IngestServiceGrpc.getListInstrumentsMethod(), Answer.reply(ListInstrumentsResponse.getDefaultInstance()));
+
+        given().header("Authorization", TOKENS.bearer("viewer")).when().get("/api/v1/instruments")
+                .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIs401() {
+        assertUnauthorized(given().header("Authorization", TestTokens.generate().bearer("admin"))
+                .when().get("/api/v1/instruments").then());
+    }
+
+    @Test
+    void anExpiredTokenIs401() {
+        String expired = TOKENS.token("alice", Duration.ofMinutes(-5), "admin");
+        assertUnauthorized(given().header("Authorization", "Bearer " + expired).when().get("/api/v1/instruments").then());
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIs401() {
+        String foreign = TOKENS.tokenFromIssuer("someone-else", "alice", "admin");
+        assertUnauthorized(given().header("Authorization", "Bearer " + foreign).when().get("/api/v1/instruments").then());
+    }
+
+    @Test
+    void aTamperedTokenIs401() {
+        String[] parts = TOKENS.token("viewer").split("\\.");
+        String upgraded = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("\"viewer\"", "\"admin\"").getBytes());
+        assertUnauthorized(given().header("Authorization", "Bearer " + parts[0] + "." + upgraded + "." + parts[2])
+                .when().get("/api/v1/instruments").then());
+    }
+
+    @Test
+    void aTokenWithAnUnknownRoleOnlyIs403() {
+        given().header("Authorization", TOKENS.bearer("guest")).when().get("/api/v1/instruments")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void healthOpenApiMetricsAndTheDashboardNeedNoToken() {
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/openapi").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get("/").then().statusCode(200).contentType(ContentType.HTML);
+    }
+
+    @Test
+    void aCorsPreflightFromAnAllowedOriginMayCarryTheToken() {
+        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .when().options("/api/v1/baskets")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173")
+                .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsStringIgnoringCase("authorization"));
+    }
+
+    @Test
+    void aCorsPreflightFromAnotherOriginIsNotAllowed() {
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .when().options("/api/v1/baskets")
+                .then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    private static void assertUnauthorized(ValidatableResponse response) {
+        response.statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("urn:capflow:problem:unauthorized"))
+                .body("status", equalTo(401));
+    }
+}

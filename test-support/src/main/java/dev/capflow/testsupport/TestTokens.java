@@ -1,0 +1,149 @@
+package dev.capflow.testsupport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Signs gateway tokens for tests: RS256 JWTs with the claims the gateway checks ({@code iss}, {@code aud},
+ * {@code exp}, roles in {@code groups}). {@link #shared()} is one key pair per JVM, generated at first use and never
+ * written to disk; it lives in system properties so every class loader of a Quarkus test sees the same pair.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "capflow";
+    public static final String AUDIENCE = "capflow-gateway";
+
+    private static final String PUBLIC_PROPERTY = "capflow.test.jwt.public-key";
+    private static final String PRIVATE_PROPERTY = "capflow.test.jwt.private-key";
+    private static final Duration DEFAULT_TTL = Duration.ofHours(1);
+
+    private final PublicKey publicKey;
+    private final PrivateKey privateKey;
+
+    private TestTokens(PublicKey publicKey, PrivateKey privateKey) {
+        this.publicKey = publicKey;
+        this.privateKey = privateKey;
+    }
+
+    /** The key pair every gateway under test trusts (see {@code TestTokensConfigSource}, {@code ServiceEnv}). */
+    public static synchronized TestTokens shared() {
+        String publicDer = System.getProperty(PUBLIC_PROPERTY);
+        String privateDer = System.getProperty(PRIVATE_PROPERTY);
+        if (publicDer == null || privateDer == null) {
+            TestTokens fresh = generate();
+            System.setProperty(PUBLIC_PROPERTY, fresh.publicKeyBase64());
+            System.setProperty(PRIVATE_PROPERTY, Base64.getEncoder().encodeToString(fresh.privateKey.getEncoded()));
+            return fresh;
+        }
+        try {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            return new TestTokens(rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicDer))),
+                    rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateDer))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the shared test key pair", e);
+        }
+    }
+
+    /** A new key pair nobody trusts yet: tokens from it are forgeries to a gateway that trusts {@link #shared()}. */
+    public static TestTokens generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            return new TestTokens(pair.getPublic(), pair.getPrivate());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime can make RSA keys", e);
+        }
+    }
+
+    /** The public key as base64 DER (X.509 SubjectPublicKeyInfo), a form {@code mp.jwt.verify.publickey} accepts. */
+    public String publicKeyBase64() {
+        return Base64.getEncoder().encodeToString(publicKey.getEncoded());
+    }
+
+    /** The public key as PEM text, e.g. for env {@code MP_JWT_VERIFY_PUBLICKEY} of a gateway process. */
+    public String publicKeyPem() {
+        return pem("PUBLIC KEY", publicKey.getEncoded());
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    /**
+     * Writes the pair as {@code private.pem} (PKCS#8) and {@code public.pem} (X.509) into {@code dir}, the layout of
+     * a devstack {@code --keys} directory, so {@code load-demo --keys dir} signs tokens a test gateway trusts. Only
+     * for a build directory: it is a throwaway test key.
+     */
+    public Path writeKeys(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("private.pem"), pem("PRIVATE KEY", privateKey.getEncoded()), StandardCharsets.US_ASCII);
+        Files.writeString(dir.resolve("public.pem"), publicKeyPem(), StandardCharsets.US_ASCII);
+        return dir;
+    }
+
+    /** A token for the subject {@code test-ROLE} with that one role, valid for an hour. */
+    public String token(String role) {
+        return token("test-" + role, DEFAULT_TTL, role);
+    }
+
+    /** {@code Bearer } and {@link #token(String)}, the value of an Authorization header. */
+    public String bearer(String role) {
+        return "Bearer " + token(role);
+    }
+
+    /** A token for {@code subject} with {@code roles}, expiring {@code ttl} from now (negative: already expired). */
+    public String token(String subject, Duration ttl, String... roles) {
+        return sign(ISSUER, subject, ttl, roles);
+    }
+
+    /** A token like {@link #token(String, Duration, String...)} but from another issuer. */
+    public String tokenFromIssuer(String issuer, String subject, String... roles) {
+        return sign(issuer, subject, DEFAULT_TTL, roles);
+    }
+
+    private String sign(String issuer, String subject, Duration ttl, String... roles) {
+        Instant now = Instant.now();
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setAudience(AUDIENCE);
+        claims.setSubject(subject);
+        claims.setClaim("upn", subject);
+        claims.setStringListClaim("groups", List.of(roles));
+        claims.setJwtId(UUID.randomUUID().toString());
+        claims.setIssuedAt(NumericDate.fromSeconds(Math.min(now.getEpochSecond(), now.plus(ttl).getEpochSecond() - 1)));
+        claims.setExpirationTime(NumericDate.fromSeconds(now.plus(ttl).getEpochSecond()));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(privateKey);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("cannot sign a test token", e);
+        }
+    }
+}
