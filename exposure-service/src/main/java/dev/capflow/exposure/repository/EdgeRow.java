@@ -1,18 +1,12 @@
 package dev.capflow.exposure.repository;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 import dev.capflow.exposure.domain.Confidence;
 import dev.capflow.exposure.domain.GraphEdge;
@@ -21,10 +15,7 @@ import dev.capflow.exposure.engine.EdgeKind;
 /** A row of {@code exposure.edge}, optimistically locked by {@code version}; endpoints are entity ids. */
 @Entity
 @Table(name = "edge", schema = "exposure")
-public class EdgeRow {
-
-    @Id
-    public String id;
+public class EdgeRow extends VersionedRow {
 
     @Column(name = "from_entity")
     public String fromEntity;
@@ -55,17 +46,6 @@ public class EdgeRow {
     @Column(name = "source_row")
     public String sourceRow;
 
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
     /** A new row for {@code edge}. */
     public static EdgeRow of(GraphEdge edge) {
         EdgeRow row = new EdgeRow();
@@ -79,8 +59,8 @@ public class EdgeRow {
         fromEntity = edge.from();
         toEntity = edge.to();
         kind = edge.kind();
-        amountUsd = EntityRow.boxed(edge.amountUsd());
-        share = EntityRow.boxed(edge.share());
+        amountUsd = boxed(edge.amountUsd());
+        share = boxed(edge.share());
         asOf = edge.asOf();
         source = edge.source();
         confidence = edge.confidence();
@@ -90,7 +70,7 @@ public class EdgeRow {
     }
 
     public GraphEdge toDomain() {
-        return new GraphEdge(id, fromEntity, toEntity, kind, EntityRow.optional(amountUsd), EntityRow.optional(share), asOf,
+        return new GraphEdge(id, fromEntity, toEntity, kind, optional(amountUsd), optional(share), asOf,
                 source, confidence, estimated, note, sourceRow, version);
     }
 }

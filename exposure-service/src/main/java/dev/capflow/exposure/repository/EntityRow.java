@@ -1,10 +1,8 @@
 package dev.capflow.exposure.repository;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -12,14 +10,9 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 import dev.capflow.exposure.domain.EntityKind;
 import dev.capflow.exposure.domain.GraphEntity;
@@ -27,10 +20,7 @@ import dev.capflow.exposure.domain.GraphEntity;
 /** A row of {@code exposure.entity} with its listings, optimistically locked by {@code version}. */
 @Entity
 @Table(name = "entity", schema = "exposure")
-public class EntityRow {
-
-    @Id
-    public String id;
+public class EntityRow extends VersionedRow {
 
     public String name;
 
@@ -63,17 +53,6 @@ public class EntityRow {
     @Column(name = "revenue_source")
     public String revenueSource;
 
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
     /** A new row for {@code entity}. */
     public static EntityRow of(GraphEntity entity) {
         EntityRow row = new EntityRow();
@@ -101,14 +80,6 @@ public class EntityRow {
         return new GraphEntity(id, name, kind, ticker == null ? "" : ticker, listings, optional(valuationUsd),
                 valuationAsOf, valuationSource == null ? "" : valuationSource, optional(revenueUsd), revenueAsOf,
                 revenueSource == null ? "" : revenueSource, version);
-    }
-
-    static Double boxed(OptionalDouble value) {
-        return value.isPresent() ? value.getAsDouble() : null;
-    }
-
-    static OptionalDouble optional(Double value) {
-        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 
     private static String blankToNull(String value) {
