@@ -15,6 +15,14 @@ public final class Fields {
 
     private final List<FieldViolation> violations = new ArrayList<>();
 
+    /** A single required, non-blank string (for example a path id), or an {@link InvalidFieldsException} naming it. */
+    public static String requiredText(String field, String value) {
+        Fields fields = new Fields();
+        String checked = fields.text(field, value);
+        fields.throwIfInvalid();
+        return checked;
+    }
+
     /** A required, non-blank string, stripped of surrounding blanks. */
     public String text(String field, String value) {
         if (value == null) {

@@ -105,7 +105,7 @@ public class BasketResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown basket", value = ApiExamples.BASKET_NOT_FOUND)))
     public Uni<RestResponse<Buffer>> get(@Parameter(description = "Basket id.", example = "team-google") @RestPath String id) {
-        GetBasketRequest request = GetBasketRequest.newBuilder().setBasketId(requiredId(id)).build();
+        GetBasketRequest request = GetBasketRequest.newBuilder().setBasketId(Fields.requiredText("id", id)).build();
         return answers.serveLastGood("basket", request,
                 () -> baskets.getBasket(request).map(response -> BasketMapping.toView(response.getBasket())));
     }
@@ -193,12 +193,5 @@ public class BasketResource {
         GetPerformanceRequest request = BasketMapping.performanceRequest(id, from, to, benchmark, returnType);
         return answers.serve("performance", request, List.of(request.getBasketId()),
                 () -> baskets.getPerformance(request).map(BasketMapping::toView));
-    }
-
-    private static String requiredId(String id) {
-        Fields fields = new Fields();
-        String checked = fields.text("id", id);
-        fields.throwIfInvalid();
-        return checked;
     }
 }

@@ -1,7 +1,5 @@
 package dev.capflow.gateway.rest;
 
-import static dev.capflow.gateway.rest.ExposureEntityResource.requiredId;
-
 import java.net.URI;
 import java.util.List;
 
@@ -107,7 +105,7 @@ public class ExposureEdgeResource {
     @APIResponse(responseCode = "404", description = "No such edge.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Buffer>> get(@Parameter(description = "Edge id.", example = "e14-openai-oracle-purchase") @RestPath String id) {
-        GetEdgeRequest request = GetEdgeRequest.newBuilder().setEdgeId(requiredId(id)).build();
+        GetEdgeRequest request = GetEdgeRequest.newBuilder().setEdgeId(Fields.requiredText("id", id)).build();
         return answers.serveLastGood("edge", request,
                 () -> exposure.getEdge(request).map(response -> EdgeMapping.toView(response.getEdge())));
     }

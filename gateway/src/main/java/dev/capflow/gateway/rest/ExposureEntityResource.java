@@ -76,7 +76,7 @@ public class ExposureEntityResource {
     @APIResponse(responseCode = "404", description = "No such entity.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Buffer>> get(@Parameter(description = "Entity id.", example = "openai") @RestPath String id) {
-        GetEntityRequest request = GetEntityRequest.newBuilder().setEntityId(requiredId(id)).build();
+        GetEntityRequest request = GetEntityRequest.newBuilder().setEntityId(Fields.requiredText("id", id)).build();
         return answers.serveLastGood("entity", request,
                 () -> exposure.getEntity(request).map(response -> EntityMapping.toView(response.getEntity())));
     }
@@ -130,12 +130,5 @@ public class ExposureEntityResource {
         DeleteEntityRequest request = DeleteEntityRequest.newBuilder().setEntityId(checkedId)
                 .setVersion(version == null ? 0 : version).build();
         return exposure.deleteEntity(request).map(response -> RestResponse.noContent());
-    }
-
-    static String requiredId(String id) {
-        Fields fields = new Fields();
-        String checked = fields.text("id", id);
-        fields.throwIfInvalid();
-        return checked;
     }
 }
