@@ -1,12 +1,15 @@
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +41,8 @@ public class SseFanout {
     static final String[] SYMBOLS = env("SYMBOLS", "NVDA,GOOGL,AVGO,MSFT,ORCL,AMD,CRWV,CLS,LITE,TTMI").split(",");
 
     static volatile boolean measuring;
+    /** 1 while measuring: what a subscriber's count of recorded latencies advances by. */
+    static volatile int measuringStep;
     static volatile boolean stopping;
 
     public static void main(String[] args) throws Exception {
@@ -48,13 +53,11 @@ public class SseFanout {
         AtomicLong resets = new AtomicLong();
         CountDownLatch connected = new CountDownLatch(SUBSCRIBERS);
         for (int i = 0; i < SUBSCRIBERS; i++) {
-            int index = i;
             latencies[i] = new long[RATE * (MEASURE_S + 5)];
-            Thread reader = new Thread(() -> read(http, symbols, latencies[index], counts, index, resets, connected),
-                    "subscriber-" + i);
-            reader.setDaemon(true);
-            reader.start();
         }
+        Thread readers = new Thread(() -> readAll(symbols, latencies, counts, resets, connected), "subscribers");
+        readers.setDaemon(true);
+        readers.start();
         connected.await();
         Thread.sleep(500);
 
@@ -70,8 +73,10 @@ public class SseFanout {
         Thread.sleep(WARMUP_S * 1000L);
         long publishedBefore = published[0];
         measuring = true;
+        measuringStep = 1;
         Thread.sleep(MEASURE_S * 1000L);
         measuring = false;
+        measuringStep = 0;
         long publishedDuring = published[0] - publishedBefore;
         Thread.sleep(1000);
         stopping = true;
@@ -104,47 +109,129 @@ public class SseFanout {
         System.exit(0);
     }
 
-    /** One subscriber: reads events, records (receipt - tick ts) in microseconds while measuring. */
-    static void read(HttpClient http, String symbols, long[] latencies, int[] counts, int index, AtomicLong resets,
-            CountDownLatch connected) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + "/api/v1/stream/prices?symbols=" + symbols))
-                .header("Accept", "text/event-stream");
-        if (TOKEN != null && !TOKEN.isBlank()) {
-            request.header("Authorization", "Bearer " + TOKEN);
-        }
-        try {
-            HttpResponse<java.io.InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                System.err.println("subscriber " + index + ": HTTP " + response.statusCode() + " "
-                        + new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
+    /**
+     * Every subscriber on one selector thread, as a plain non-blocking HTTP/1.1 reader (like wrk), so that the
+     * client's cost stays small next to the gateway's: each connection's chunked body is scanned line by line, and
+     * while measuring (receipt - tick ts) is recorded in microseconds for each tick event.
+     */
+    static void readAll(String symbols, long[][] latencies, int[] counts, AtomicLong resets, CountDownLatch connected) {
+        URI base = URI.create(BASE);
+        InetSocketAddress address = new InetSocketAddress(base.getHost(), base.getPort() < 0 ? 80 : base.getPort());
+        String auth = TOKEN == null || TOKEN.isBlank() ? "" : "Authorization: Bearer " + TOKEN + "\r\n";
+        byte[] request = ("GET /api/v1/stream/prices?symbols=" + symbols + " HTTP/1.1\r\nHost: " + base.getHost()
+                + "\r\nAccept: text/event-stream\r\n" + auth + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        try (Selector selector = Selector.open()) {
+            for (int i = 0; i < SUBSCRIBERS; i++) {
+                SocketChannel channel = SocketChannel.open(address);
+                channel.write(ByteBuffer.wrap(request));
+                channel.configureBlocking(false);
+                channel.register(selector, SelectionKey.OP_READ, new SseReader(i, latencies[i], resets, connected));
+            }
+            ByteBuffer block = ByteBuffer.allocate(1 << 16);
+            while (!stopping) {
+                selector.select(100);
+                for (SelectionKey key : selector.selectedKeys()) {
+                    SseReader reader = (SseReader) key.attachment();
+                    block.clear();
+                    int n = ((SocketChannel) key.channel()).read(block);
+                    if (n < 0) {
+                        throw new IOException("subscriber " + reader.index + ": the gateway closed the stream");
+                    }
+                    reader.feed(block.array(), n);
+                    counts[reader.index] = reader.recorded;
+                }
+                selector.selectedKeys().clear();
+            }
+        } catch (IOException e) {
+            if (!stopping) {
+                System.err.println("subscribers failed: " + e);
                 System.exit(1);
             }
-            connected.countDown();
-            BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8), 65536);
-            int count = 0;
-            for (String line = lines.readLine(); line != null && !stopping; line = lines.readLine()) {
-                if (line.startsWith("event: reset")) {
-                    resets.incrementAndGet();
+        }
+    }
+
+    /** One subscriber's response: the status and headers, then a chunked text/event-stream body. */
+    static final class SseReader {
+        static final byte[] TICK = "data: {\"symbol\"".getBytes(StandardCharsets.US_ASCII);
+        static final byte[] RESET = "event: reset".getBytes(StandardCharsets.US_ASCII);
+
+        final int index;
+        final long[] latencies;
+        final AtomicLong resets;
+        final CountDownLatch connected;
+        final StringBuilder head = new StringBuilder();
+        byte[] line = new byte[1024];
+        int lineLength;
+        boolean inHead = true;
+        boolean inSizeLine = true;
+        long chunkSize;
+        long chunkLeft;
+        int recorded;
+
+        SseReader(int index, long[] latencies, AtomicLong resets, CountDownLatch connected) {
+            this.index = index;
+            this.latencies = latencies;
+            this.resets = resets;
+            this.connected = connected;
+        }
+
+        void feed(byte[] block, int n) {
+            for (int i = 0; i < n; i++) {
+                byte b = block[i];
+                if (inHead) {
+                    head.append((char) b);
+                    if (head.length() >= 4 && head.lastIndexOf("\r\n\r\n") == head.length() - 4) {
+                        String status = head.substring(0, head.indexOf("\r\n"));
+                        if (!status.contains(" 200 ")) {
+                            System.err.println("subscriber " + index + ": " + status);
+                            System.exit(1);
+                        }
+                        inHead = false;
+                        connected.countDown();
+                    }
+                } else if (inSizeLine) {
+                    // a chunk-size line (the CRLF closing the previous chunk reads as an empty one)
+                    if (b == '\n') {
+                        if (chunkSize > 0) {
+                            chunkLeft = chunkSize;
+                            chunkSize = 0;
+                            inSizeLine = false;
+                        }
+                    } else if (Character.digit(b, 16) >= 0) {
+                        chunkSize = chunkSize * 16 + Character.digit(b, 16);
+                    }
+                } else {
+                    bodyByte(b);
+                    inSizeLine = --chunkLeft == 0;
                 }
-                if (!line.startsWith("data: {\"symbol\"")) {
-                    continue;
+            }
+        }
+
+        void bodyByte(byte b) {
+            if (b != '\n') {
+                if (lineLength == line.length) {
+                    line = Arrays.copyOf(line, line.length * 2);
                 }
+                line[lineLength++] = b;
+                return;
+            }
+            if (startsWith(RESET)) {
+                resets.incrementAndGet();
+            } else if (startsWith(TICK)) {
                 Instant received = Instant.now();
-                if (!measuring) {
-                    continue;
-                }
-                int ts = line.indexOf("\"ts\":\"");
-                Instant tick = Instant.parse(line.substring(ts + 6, line.indexOf('"', ts + 6)));
-                long micros = Duration.between(tick, received).toNanos() / 1000;
-                if (count < latencies.length) {
-                    latencies[count++] = micros;
-                    counts[index] = count;
-                }
+                String data = new String(line, 0, lineLength, StandardCharsets.UTF_8);
+                int ts = data.indexOf("\"ts\":\"");
+                Instant tick = Instant.parse(data.substring(ts + 6, data.indexOf('"', ts + 6)));
+                // every tick takes the same path, measured or not: a branch first taken when the measurement starts
+                // would make the JIT deoptimize this method and stall every subscriber just then
+                latencies[recorded] = Duration.between(tick, received).toNanos() / 1000;
+                recorded = Math.min(recorded + measuringStep, latencies.length - 1);
             }
-        } catch (IOException | InterruptedException e) {
-            if (!stopping) {
-                System.err.println("subscriber " + index + " failed: " + e);
-            }
+            lineLength = 0;
+        }
+
+        boolean startsWith(byte[] prefix) {
+            return lineLength >= prefix.length && Arrays.equals(line, 0, prefix.length, prefix, 0, prefix.length);
         }
     }
 

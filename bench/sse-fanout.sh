@@ -24,7 +24,15 @@ auth=()
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| measurement | rate | p50 | p99 | max |"
 echo "| --- | --- | --- | --- | --- |"
+# the gateway's CPU over the fan-out run (warm-up included), from /proc when ./capflow up started it here
+gateway_pid=$(cat .capflow/run/gateway.pid 2>/dev/null || true)
+cpu_ticks() { [[ -r /proc/$gateway_pid/stat ]] && awk '{ print $14 + $15 }' "/proc/$gateway_pid/stat" || echo 0; }
+cpu_before=$(cpu_ticks) started=$(date +%s.%N)
 java bench/SseFanout.java | grep '^|'
+if [[ -n $gateway_pid && -r /proc/$gateway_pid/stat ]]; then
+  awk -v ticks=$(($(cpu_ticks) - cpu_before)) -v hz="$(getconf CLK_TCK)" -v start="$started" -v end="$(date +%s.%N)" \
+    'BEGIN { printf "gateway CPU during the fan-out run: %.0f%% of one core\n", 100 * ticks / hz / (end - start) }'
+fi
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 for path in /q/health/live "/api/v1/baskets/team-google/performance?from=2025-10-29&to=2025-12-31"; do

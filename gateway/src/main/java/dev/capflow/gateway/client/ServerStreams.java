@@ -30,7 +30,10 @@ final class ServerStreams {
 
             @Override
             public void onError(Throwable failure) {
-                emitter.fail(failure);
+                // the CANCELLED that follows our own cancellation is no failure of the stream
+                if (!emitter.isCancelled()) {
+                    emitter.fail(failure);
+                }
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.capflow.gateway.stream;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -7,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -24,6 +26,10 @@ import io.vertx.core.Vertx;
  * (a service fault such as UNAVAILABLE, or an end the client did not ask for) is reopened with exponential backoff
  * and the clients are told with {@code upstream} events; any other failure ends every client's stream with an
  * {@code end} event. The upstream call is cancelled {@code linger} after the last client left.
+ * <p>
+ * Events are handed to the clients at most once per {@code coalesce} interval: the first event after a quiet spell
+ * goes out at once, and the ones that follow within the interval go out together, in one write per client. At
+ * thousands of events a second this turns one socket write per event per client into one per interval.
  */
 final class LiveTopic {
 
@@ -40,6 +46,8 @@ final class LiveTopic {
 
     private final Deque<Buffered> recent = new ArrayDeque<>();
     private final Set<SseClient> clients = new LinkedHashSet<>();
+    /** Events buffered but not yet handed to the clients (see {@code coalesce}). */
+    private final List<byte[]> unsent = new ArrayList<>();
     private long lastSeq;
     private boolean started;
     private boolean closed;
@@ -48,6 +56,8 @@ final class LiveTopic {
     private Cancellable call;
     private long lingerTimer = -1;
     private long heartbeatTimer = -1;
+    private long lastHandOutNanos;
+    private long handOutTimer = -1;
 
     private record Buffered(long seq, byte[] frame) {
     }
@@ -61,6 +71,8 @@ final class LiveTopic {
         this.config = config;
         this.vertx = vertx;
         this.onClosed = onClosed;
+        // so that the first event goes out at once (nanoTime has an arbitrary origin, possibly negative)
+        this.lastHandOutNanos = System.nanoTime() - config.coalesce().toNanos();
     }
 
     /**
@@ -72,6 +84,8 @@ final class LiveTopic {
             return false;
         }
         cancelLinger();
+        // the new client's replay below covers these, so the others must have them first
+        handOutUnsent();
         if (lastEventId != null) {
             replaySince(client, lastEventId);
         } else if (latestOnJoin && !recent.isEmpty()) {
@@ -112,11 +126,13 @@ final class LiveTopic {
         if (closed) {
             return;
         }
+        handOutUnsent();
         closed = true;
         if (call != null) {
             call.cancel();
         }
         vertx.cancelTimer(heartbeatTimer);
+        vertx.cancelTimer(handOutTimer);
         cancelLinger();
         List.copyOf(clients).forEach(SseClient::end);
         clients.clear();
@@ -159,7 +175,39 @@ final class LiveTopic {
         if (recent.size() > config.replayBuffer()) {
             recent.removeFirst();
         }
-        broadcast(frame);
+        unsent.add(frame);
+        if (handOutTimer == -1) {
+            long wait = lastHandOutNanos + config.coalesce().toNanos() - System.nanoTime();
+            if (wait <= 0) {
+                handOutUnsent();
+            } else {
+                handOutTimer = vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)), id -> handOutDue());
+            }
+        }
+    }
+
+    private synchronized void handOutDue() {
+        handOutTimer = -1;
+        if (!closed) {
+            handOutUnsent();
+        }
+    }
+
+    /** Sends the events not yet handed out to every client, together. */
+    private void handOutUnsent() {
+        if (unsent.isEmpty()) {
+            return;
+        }
+        byte[] frames = unsent.size() == 1 ? unsent.get(0) : concat(unsent);
+        unsent.clear();
+        lastHandOutNanos = System.nanoTime();
+        sendToAll(frames);
+    }
+
+    private static byte[] concat(List<byte[]> frames) {
+        ByteArrayOutputStream joined = new ByteArrayOutputStream(frames.size() * frames.get(0).length);
+        frames.forEach(joined::writeBytes);
+        return joined.toByteArray();
     }
 
     private synchronized void onFailure(Throwable failure) {
@@ -219,10 +267,16 @@ final class LiveTopic {
         }
     }
 
+    /** Sends a control frame (a heartbeat, a change of upstream state) after the events before it. */
     private void broadcast(byte[] frame) {
+        handOutUnsent();
+        sendToAll(frame);
+    }
+
+    private void sendToAll(byte[] frames) {
         List<SseClient> gone = null;
         for (SseClient client : clients) {
-            if (!client.send(frame)) {
+            if (!client.send(frames)) {
                 gone = gone == null ? new ArrayList<>() : gone;
                 gone.add(client);
             }

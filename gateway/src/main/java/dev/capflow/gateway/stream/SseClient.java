@@ -1,73 +1,134 @@
 package dev.capflow.gateway.stream;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-
+import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * One browser's open event stream. Writes never block: each frame is handed to the connection, and a client with more
- * than {@code maxInFlight} frames not yet taken by its socket is disconnected, so a stalled reader costs a bounded
- * amount of memory and never delays the other clients of the stream.
+ * One browser's open event stream. Sending never blocks: frames are appended to the client's pending buffer, and the
+ * connection's event loop writes everything pending in one write when it gets to it, so a busy gateway writes many
+ * events per socket write instead of falling behind on per-event writes.
+ * <p>
+ * A client that still has more than {@code maxBufferedBytes} not taken by its socket (pending here or written to the
+ * connection) when more arrive is disconnected, so a stalled reader costs a bounded amount of memory and never delays
+ * the other clients of the stream. The bound is in bytes, not events, because events arrive in batches of any size.
  */
 final class SseClient {
 
     private final HttpServerResponse response;
-    private final int maxInFlight;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Context connectionContext;
+    private final long maxBufferedBytes;
 
-    SseClient(HttpServerResponse response, int maxInFlight) {
+    // guarded by this: senders are the upstream's threads, the writer is the connection's event loop
+    private Buffer pending;
+    private long bufferedBytes;
+    private boolean flushScheduled;
+    private boolean ending;
+    private boolean closed;
+
+    /** {@code connectionContext} is the context the request arrived on: writes happen there, in order. */
+    SseClient(HttpServerResponse response, Context connectionContext, long maxBufferedBytes) {
         this.response = response;
-        this.maxInFlight = maxInFlight;
+        this.connectionContext = connectionContext;
+        this.maxBufferedBytes = maxBufferedBytes;
     }
 
-    /** Sends one frame; false when the client is gone or was just disconnected for falling behind. */
-    boolean send(byte[] frame) {
-        if (closed.get()) {
-            return false;
+    /** Queues whole frames; false when the client is gone or was just disconnected for falling behind. */
+    boolean send(byte[] frames) {
+        synchronized (this) {
+            if (closed || ending) {
+                return false;
+            }
+            // judged on what it has not taken yet, so a burst coalesced into one large batch never drops a reader
+            if (bufferedBytes <= maxBufferedBytes) {
+                bufferedBytes += frames.length;
+                if (pending == null) {
+                    pending = Buffer.buffer(Math.max(1024, frames.length * 2));
+                }
+                pending.appendBytes(frames);
+                scheduleFlush();
+                return true;
+            }
         }
-        if (inFlight.incrementAndGet() > maxInFlight) {
-            disconnect();
-            return false;
-        }
-        try {
-            response.write(Buffer.buffer(frame)).onComplete(done -> inFlight.decrementAndGet());
-            return true;
-        } catch (IllegalStateException connectionGone) {
-            closed.set(true);
-            return false;
-        }
+        disconnect();
+        return false;
     }
 
-    /** Ends the stream after the frames already sent. */
-    void end() {
-        if (closed.compareAndSet(false, true) && !response.closed()) {
-            response.end();
+    /** Ends the stream after the frames already queued. */
+    synchronized void end() {
+        if (!closed && !ending) {
+            ending = true;
+            scheduleFlush();
         }
     }
 
     /** Drops the connection at once: the queued frames would only delay the reconnect. */
     void disconnect() {
-        if (closed.compareAndSet(false, true)) {
-            response.close();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            pending = null;
         }
-    }
-
-    boolean isClosed() {
-        return closed.get();
+        // on the connection's event loop: closing runs the close handler, which must not run inside a broadcast
+        connectionContext.runOnContext(ignored -> response.close());
     }
 
     /** Runs {@code action} once the connection is gone (at once if it already is). */
     void onGone(Runnable action) {
         response.closeHandler(ignored -> {
-            closed.set(true);
+            markClosed();
             action.run();
         });
         if (response.closed()) {
-            closed.set(true);
+            markClosed();
             action.run();
         }
+    }
+
+    private void scheduleFlush() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            connectionContext.runOnContext(ignored -> flush());
+        }
+    }
+
+    /** On the connection's event loop: one write of everything queued since the last flush. */
+    private void flush() {
+        Buffer batch;
+        boolean end;
+        synchronized (this) {
+            flushScheduled = false;
+            if (closed) {
+                return;
+            }
+            batch = pending;
+            pending = null;
+            end = ending;
+            if (end) {
+                closed = true;
+            }
+        }
+        try {
+            if (batch != null) {
+                int bytes = batch.length();
+                response.write(batch).onComplete(done -> taken(bytes));
+            }
+            if (end) {
+                response.end();
+            }
+        } catch (IllegalStateException connectionGone) {
+            markClosed();
+        }
+    }
+
+    private synchronized void taken(int bytes) {
+        bufferedBytes -= bytes;
+    }
+
+    private synchronized void markClosed() {
+        closed = true;
+        pending = null;
     }
 }

@@ -2,6 +2,7 @@ package dev.capflow.gateway.stream;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,16 +14,23 @@ public interface StreamConfig {
     @WithDefault("15s")
     Duration heartbeat();
 
+    /**
+     * Events of a stream that arrive within this interval of the last ones handed out go to the clients together, in
+     * one write each (0: every event on its own). Bounds both the added latency and the socket writes per client.
+     */
+    @WithDefault("5ms")
+    Duration coalesce();
+
     /** Events kept per stream for clients that resume with Last-Event-ID; older ids get a {@code reset} event. */
     @WithDefault("1024")
     int replayBuffer();
 
     /**
-     * Events a client may have in flight (written, not yet taken by its socket). A client further behind is
-     * disconnected; its EventSource reconnects with Last-Event-ID and is replayed from the buffer.
+     * What a client may have buffered, not yet taken by its socket. A client further behind is disconnected; its
+     * EventSource reconnects with Last-Event-ID and is replayed from the buffer.
      */
-    @WithDefault("512")
-    int clientQueue();
+    @WithDefault("128K")
+    MemorySize clientBuffer();
 
     /**
      * How long a stream's upstream gRPC call stays open after its last client left, so a reconnecting client can

@@ -30,6 +30,7 @@ import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
 import dev.capflow.proto.ingest.v1.SubscribePricesRequest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -112,6 +113,8 @@ public class StreamRoutes {
 
     private void start(RoutingContext request, String key, Uni<Void> check, String eventName, boolean latestOnJoin,
             Supplier<Multi<String>> upstream) {
+        // the request's own context: the client's frames are written on its connection's event loop
+        Context connectionContext = request.vertx().getOrCreateContext();
         check.subscribe().with(ok -> {
             HttpServerResponse response = request.response();
             if (response.closed()) {
@@ -122,8 +125,8 @@ public class StreamRoutes {
                     .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
                     .putHeader("X-Accel-Buffering", "no")
                     .write(SseFrames.retry(config.clientRetry().toMillis()));
-            topics.join(key, eventName, latestOnJoin, upstream, new SseClient(response, config.clientQueue()),
-                    lastEventId(request));
+            SseClient client = new SseClient(response, connectionContext, config.clientBuffer().asLongValue());
+            topics.join(key, eventName, latestOnJoin, upstream, client, lastEventId(request));
         }, failure -> refuse(request, failure));
     }
 
