@@ -2,14 +2,18 @@ package dev.capflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +40,7 @@ class GatewayBasketsIT {
 
     private static final String FROM = "2025-10-29";
     private static final String TO = "2025-12-31";
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     private static Datastores stores;
     private static ServiceProcess ingest;
@@ -129,6 +134,40 @@ class GatewayBasketsIT {
         } finally {
             call.cancel(null);
             channel.shutdownNow();
+        }
+    }
+
+    @Test
+    void theGatewaysEventStreamsCarryAPostedTickAndTheBasketLevelItMoves() throws Exception {
+        try (EventStream prices = EventStream.open(gateway.baseUrl(), "/api/v1/stream/prices?symbols=TTMI");
+                EventStream levels = EventStream.open(gateway.baseUrl(), "/api/v1/stream/baskets/team-google")) {
+            double before = levels.next("level", WAIT).json().getDouble("level");
+            double ttmiBase = close("TTMI", FROM);
+            double ttmiLast = close("TTMI", TO);
+            double tick = ttmiLast * 0.9;
+
+            // the gateway opens its upstream call as the stream starts: post until the stream carries a tick
+            Set<Instant> posted = new HashSet<>();
+            EventStream.Event received = null;
+            for (int attempt = 0; received == null && attempt < 20; attempt++) {
+                Instant ts = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                api.postJson("/prices/ticks", "[{\"symbol\": \"TTMI\", \"ts\": \"" + ts + "\", \"price\": " + tick
+                        + ", \"size\": 25}]").then().statusCode(200).body("accepted", equalTo(1));
+                posted.add(ts);
+                received = prices.poll("tick", Duration.ofSeconds(1));
+            }
+            assertThat(received).as("a posted tick on the price stream").isNotNull();
+            JsonPath event = received.json();
+            assertThat(event.getString("symbol")).isEqualTo("TTMI");
+            assertThat(event.getDouble("price")).isEqualTo(tick);
+            assertThat(posted).contains(Instant.parse(event.getString("ts")));
+            assertThat(event.getLong("size")).isEqualTo(25);
+
+            JsonPath moved = levels.next("level", WAIT).json();
+            // buy-and-hold, equal weights: TTMI holds 0.2 * 100 / P(base) units; every posted tick had the same price
+            assertThat(moved.getDouble("level")).isCloseTo(before + 0.2 * 100 / ttmiBase * (tick - ttmiLast),
+                    within(1e-9));
+            assertThat(moved.getString("basketId")).isEqualTo("team-google");
         }
     }
 

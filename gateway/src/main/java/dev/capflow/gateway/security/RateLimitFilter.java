@@ -1,7 +1,5 @@
 package dev.capflow.gateway.security;
 
-import java.security.Principal;
-
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.capflow.gateway.rest.problem.Problem;
@@ -14,32 +12,24 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Charges every REST call (after the security check) to its caller's bucket: the token's principal, or the client
- * address when anonymous; reads and writes have separate buckets. An empty bucket is answered 429 with
- * {@code Retry-After}. Health, OpenAPI, metrics and static files are not REST calls and are never limited.
+ * Charges every REST call (after the security check) to its caller's bucket ({@link RateLimitGate}). An empty bucket
+ * is answered 429 with {@code Retry-After}. Health, OpenAPI, metrics and static files are not REST calls and are never
+ * limited; the live streams charge their opening themselves.
  */
 public class RateLimitFilter {
 
     private static final String STRESS_PATH = "/api/v1/exposure/stress";
 
-    private final RateLimiter limiter;
-    private final RateLimitConfig config;
+    private final RateLimitGate gate;
 
-    public RateLimitFilter(RateLimiter limiter, RateLimitConfig config) {
-        this.limiter = limiter;
-        this.config = config;
+    public RateLimitFilter(RateLimitGate gate) {
+        this.gate = gate;
     }
 
     @ServerRequestFilter
     public Uni<Response> limit(ContainerRequestContext context, HttpServerRequest request) {
-        if (!config.enabled()) {
-            return Uni.createFrom().nullItem();
-        }
-        Principal principal = context.getSecurityContext().getUserPrincipal();
-        String caller = principal != null && !principal.getName().isEmpty()
-                ? "user:" + principal.getName()
-                : "ip:" + request.remoteAddress().hostAddress();
-        return limiter.take(caller, isWrite(request)).map(decision -> decision.allowed() ? null : tooMany(request, decision));
+        return gate.charge(context.getSecurityContext().getUserPrincipal(), request.remoteAddress().hostAddress(),
+                isWrite(request)).map(decision -> decision.allowed() ? null : tooMany(request, decision));
     }
 
     /** Writes are every method but GET and HEAD, except the stress run, which stores nothing. */
@@ -52,9 +42,9 @@ public class RateLimitFilter {
     }
 
     private static Response tooMany(HttpServerRequest request, BucketDecision decision) {
-        Problem problem = Problem.of(ProblemType.RATE_LIMITED, "too many requests from this caller; retry in "
-                + decision.retryAfterSeconds() + " s", request.path());
+        RateLimitedException refusal = new RateLimitedException(decision.retryAfterSeconds());
+        Problem problem = Problem.of(ProblemType.RATE_LIMITED, refusal.getMessage(), request.path());
         return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.RETRY_AFTER, decision.retryAfterSeconds()).entity(problem).build();
+                .header(HttpHeaders.RETRY_AFTER, refusal.retryAfterSeconds()).entity(problem).build();
     }
 }

@@ -22,6 +22,8 @@ import dev.capflow.gateway.domain.SymbolList;
 import dev.capflow.gateway.rest.problem.GrpcProblems;
 import dev.capflow.gateway.rest.problem.Problem;
 import dev.capflow.gateway.rest.problem.ProblemType;
+import dev.capflow.gateway.security.RateLimitGate;
+import dev.capflow.gateway.security.RateLimitedException;
 import dev.capflow.grpc.GrpcFailures;
 import dev.capflow.proto.basket.v1.GetBasketRequest;
 import dev.capflow.proto.basket.v1.WatchBasketRequest;
@@ -31,6 +33,7 @@ import dev.capflow.proto.ingest.v1.SubscribePricesRequest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -57,19 +60,31 @@ public class StreamRoutes {
     private final LiveTopics topics;
     private final StreamConfig config;
     private final ObjectMapper json;
+    private final RateLimitGate rateLimits;
 
     public StreamRoutes(IngestClient ingest, BasketClient baskets, LiveTopics topics, StreamConfig config,
-            ObjectMapper json) {
+            ObjectMapper json, RateLimitGate rateLimits) {
         this.ingest = ingest;
         this.baskets = baskets;
         this.topics = topics;
         this.config = config;
         this.json = json;
+        this.rateLimits = rateLimits;
     }
 
     void register(@Observes Router router) {
-        router.get(PRICES).handler(this::prices);
-        router.get(BASKETS + ":id").handler(this::basket);
+        router.get(PRICES).handler(charged(this::prices));
+        router.get(BASKETS + ":id").handler(charged(this::basket));
+    }
+
+    /** Opening a stream costs a read from the caller's bucket, like any GET, malformed or not. */
+    private Handler<RoutingContext> charged(Handler<RoutingContext> route) {
+        return request -> {
+            Context connectionContext = request.vertx().getOrCreateContext();
+            rateLimits.chargeRead(request).subscribe().with(
+                    ok -> connectionContext.runOnContext(ignored -> route.handle(request)),
+                    failure -> refuse(request, failure));
+        };
     }
 
     private void prices(RoutingContext request) {
@@ -146,7 +161,9 @@ public class StreamRoutes {
     private void refuse(RoutingContext request, Throwable failure) {
         String path = request.request().path();
         Problem problem;
-        if (failure instanceof InvalidFieldsException invalid) {
+        if (failure instanceof RateLimitedException limited) {
+            problem = Problem.of(ProblemType.RATE_LIMITED, limited.getMessage(), path);
+        } else if (failure instanceof InvalidFieldsException invalid) {
             problem = Problem.of(ProblemType.INVALID_REQUEST, invalid.getMessage(), path)
                     .withViolations(invalid.violations());
         } else if (isOpenBreaker(failure)) {
@@ -164,6 +181,9 @@ public class StreamRoutes {
         HttpServerResponse response = request.response();
         if (response.closed() || response.headWritten()) {
             return;
+        }
+        if (failure instanceof RateLimitedException limited) {
+            response.putHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
         }
         try {
             response.setStatusCode(problem.getStatus())

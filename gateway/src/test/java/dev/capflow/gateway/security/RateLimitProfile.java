@@ -18,6 +18,8 @@ public class RateLimitProfile implements QuarkusTestProfile {
                 "capflow.gateway.rate-limit.write.capacity", "2",
                 "capflow.gateway.rate-limit.write.refill-per-second", "0.05",
                 "capflow.gateway.rate-limit.redis-retry-interval", "300ms",
+                // a busy CI machine must not turn a slow Redis answer into the local fallback mid-burst
+                "capflow.gateway.rate-limit.redis-timeout", "1s",
                 "capflow.gateway.security.anonymous-reads", "true");
     }
 

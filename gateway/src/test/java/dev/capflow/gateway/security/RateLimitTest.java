@@ -87,6 +87,19 @@ class RateLimitTest {
     }
 
     @Test
+    void openingALiveStreamCostsAReadFromTheSameBucket() {
+        String alice = caller();
+        String token = "Bearer " + TOKENS.token(alice, Duration.ofHours(1), "admin");
+        read(alice).then().statusCode(400);
+        for (int i = 0; i < 2; i++) {
+            // a malformed question is charged like a malformed GET
+            given().header("Authorization", token).when().get("/api/v1/stream/prices?symbols=").then().statusCode(400);
+        }
+        assertLimited(given().header("Authorization", token).when().get("/api/v1/stream/prices?symbols=NVDA"));
+        assertLimited(read(alice));
+    }
+
+    @Test
     void callersAndKindsOfRequestHaveTheirOwnBuckets() {
         String alice = caller();
         String bob = caller();
