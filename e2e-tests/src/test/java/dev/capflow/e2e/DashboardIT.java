@@ -27,10 +27,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import dev.capflow.devstack.demo.LoadDemoCommand;
-import dev.capflow.testsupport.Datastores;
-import dev.capflow.testsupport.ProjectRoot;
-import dev.capflow.testsupport.ServiceProcess;
 import dev.capflow.testsupport.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -46,11 +42,7 @@ class DashboardIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(60);
 
-    private static Datastores stores;
-    private static ServiceProcess ingest;
-    private static ServiceProcess basket;
-    private static ServiceProcess exposure;
-    private static ServiceProcess gateway;
+    private static DemoPlatform platform;
     private static GatewayApi api;
     private static ChromeDriver browser;
 
@@ -59,15 +51,8 @@ class DashboardIT {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "DashboardIT skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed "
                         + "(apt-get install chromium chromium-driver; .ci/run installs them)");
-        stores = Datastores.start(4);
-        ingest = ServiceProcess.start("ingest-service", ServiceEnv.ingest(stores));
-        basket = ServiceProcess.start("basket-service", ServiceEnv.basket(stores, ingest));
-        exposure = ServiceProcess.start("exposure-service", ServiceEnv.exposure(stores, ingest, basket));
-        gateway = ServiceProcess.start("gateway", ServiceEnv.gateway(stores, ingest, basket, exposure));
-        api = new GatewayApi(gateway);
-        int exit = new LoadDemoCommand().run(List.of(gateway.baseUrl(), ProjectRoot.path().resolve("demo").toString(),
-                "--keys", ServiceEnv.demoKeys()));
-        assertThat(exit).as("the demo data loads through the gateway").isZero();
+        platform = DemoPlatform.start(true);
+        api = platform.api();
         browser = startChromium();
     }
 
@@ -76,10 +61,8 @@ class DashboardIT {
         if (browser != null) {
             browser.quit();
         }
-        for (AutoCloseable process : new AutoCloseable[] { gateway, exposure, basket, ingest, stores }) {
-            if (process != null) {
-                process.close();
-            }
+        if (platform != null) {
+            platform.close();
         }
     }
 
@@ -170,7 +153,7 @@ class DashboardIT {
 
     @Test
     void withoutATokenThePageSaysHowToGetOne() {
-        browser.get(gateway.baseUrl() + "/");
+        browser.get(platform.gatewayUrl() + "/");
         script("localStorage.clear();");
         browser.navigate().refresh();
         WebElement banner = new WebDriverWait(browser, PAGE_TIMEOUT)
@@ -180,7 +163,7 @@ class DashboardIT {
 
     /** Opens the dashboard with a viewer token in the URL, as a link handed to a colleague would. */
     private static void open() {
-        browser.get(gateway.baseUrl() + "/#token=" + TestTokens.shared().token("viewer"));
+        browser.get(platform.gatewayUrl() + "/#token=" + TestTokens.shared().token("viewer"));
         browser.navigate().refresh();
     }
 

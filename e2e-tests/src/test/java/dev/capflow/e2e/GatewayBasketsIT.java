@@ -20,13 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.capflow.devstack.demo.LoadDemoCommand;
 import dev.capflow.proto.basket.v1.BasketServiceGrpc;
 import dev.capflow.proto.basket.v1.WatchBasketRequest;
 import dev.capflow.proto.basket.v1.WatchBasketResponse;
-import dev.capflow.testsupport.Datastores;
 import dev.capflow.testsupport.ProjectRoot;
-import dev.capflow.testsupport.ServiceProcess;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -42,31 +39,18 @@ class GatewayBasketsIT {
     private static final String TO = "2025-12-31";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static Datastores stores;
-    private static ServiceProcess ingest;
-    private static ServiceProcess basket;
-    private static ServiceProcess gateway;
+    private static DemoPlatform platform;
     private static GatewayApi api;
 
     @BeforeAll
     static void startPlatformAndLoadDemo() throws Exception {
-        stores = Datastores.start(4);
-        ingest = ServiceProcess.start("ingest-service", ServiceEnv.ingest(stores));
-        basket = ServiceProcess.start("basket-service", ServiceEnv.basket(stores, ingest));
-        gateway = ServiceProcess.start("gateway", ServiceEnv.gateway(stores, ingest, basket));
-        api = new GatewayApi(gateway);
-        int exit = new LoadDemoCommand().run(List.of(gateway.baseUrl(), ProjectRoot.path().resolve("demo").toString(),
-                "--keys", ServiceEnv.demoKeys()));
-        assertThat(exit).as("the demo data loads through the gateway without a failed call or rejected row")
-                .isZero();
+        platform = DemoPlatform.start(false);
+        api = platform.api();
     }
 
     @AfterAll
     static void stopPlatform() throws Exception {
-        gateway.close();
-        basket.close();
-        ingest.close();
-        stores.close();
+        platform.close();
     }
 
     @Test
@@ -106,7 +90,7 @@ class GatewayBasketsIT {
 
     @Test
     void aTickPostedThroughTheGatewayMovesAWatchedBasketsLiveLevel() throws Exception {
-        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", basket.port()).usePlaintext().build();
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", platform.basketPort()).usePlaintext().build();
         // cancelled through its context at the end, so the stream does not outlive the test
         Context.CancellableContext call = Context.current().withCancellation();
         try {
@@ -139,8 +123,8 @@ class GatewayBasketsIT {
 
     @Test
     void theGatewaysEventStreamsCarryAPostedTickAndTheBasketLevelItMoves() throws Exception {
-        try (EventStream prices = EventStream.open(gateway.baseUrl(), "/api/v1/stream/prices?symbols=TTMI");
-                EventStream levels = EventStream.open(gateway.baseUrl(), "/api/v1/stream/baskets/team-google")) {
+        try (EventStream prices = EventStream.open(platform.gatewayUrl(), "/api/v1/stream/prices?symbols=TTMI");
+                EventStream levels = EventStream.open(platform.gatewayUrl(), "/api/v1/stream/baskets/team-google")) {
             double before = levels.next("level", WAIT).json().getDouble("level");
             double ttmiBase = close("TTMI", FROM);
             double ttmiLast = close("TTMI", TO);

@@ -13,10 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.capflow.devstack.demo.LoadDemoCommand;
-import dev.capflow.testsupport.Datastores;
 import dev.capflow.testsupport.ProjectRoot;
-import dev.capflow.testsupport.ServiceProcess;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -30,33 +27,18 @@ class GatewayExposureIT {
     private static final String AS_OF = "2025-12-31";
     private static final double OPENAI_MARK = 500e9;
 
-    private static Datastores stores;
-    private static ServiceProcess ingest;
-    private static ServiceProcess basket;
-    private static ServiceProcess exposure;
-    private static ServiceProcess gateway;
+    private static DemoPlatform platform;
     private static GatewayApi api;
 
     @BeforeAll
     static void startPlatformAndLoadDemo() throws Exception {
-        stores = Datastores.start(4);
-        ingest = ServiceProcess.start("ingest-service", ServiceEnv.ingest(stores));
-        basket = ServiceProcess.start("basket-service", ServiceEnv.basket(stores, ingest));
-        exposure = ServiceProcess.start("exposure-service", ServiceEnv.exposure(stores, ingest, basket));
-        gateway = ServiceProcess.start("gateway", ServiceEnv.gateway(stores, ingest, basket, exposure));
-        api = new GatewayApi(gateway);
-        int exit = new LoadDemoCommand().run(List.of(gateway.baseUrl(), ProjectRoot.path().resolve("demo").toString(),
-                "--keys", ServiceEnv.demoKeys()));
-        assertThat(exit).as("the demo data loads through the gateway").isZero();
+        platform = DemoPlatform.start(true);
+        api = platform.api();
     }
 
     @AfterAll
     static void stopPlatform() throws Exception {
-        gateway.close();
-        exposure.close();
-        basket.close();
-        ingest.close();
-        stores.close();
+        platform.close();
     }
 
     @Test

@@ -15,6 +15,8 @@ import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.engine.TimeSeries;
 import dev.capflow.basket.market.LivePrice;
+import dev.capflow.grpc.DownstreamException;
+import dev.capflow.grpc.DownstreamGuard;
 import dev.capflow.proto.ingest.v1.Adjustment;
 import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
@@ -27,7 +29,6 @@ import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
 import dev.capflow.proto.ingest.v1.MutinyIngestServiceGrpc.MutinyIngestServiceStub;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
-import dev.capflow.grpc.DownstreamGuard;
 
 /**
  * basket-service's door to ingest-service. Every call is an idempotent read with its own deadline, retried on

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import dev.capflow.basket.engine.BasketArgumentException;
 import dev.capflow.basket.engine.BasketDefinition;
 import dev.capflow.basket.engine.Rebalance;
+import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
 
 /**
  * Turns a {@link BasketInput} into a {@link Basket} or an {@link InvalidRequestException} naming every bad field

@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 import com.google.protobuf.Timestamp;
 
 import dev.capflow.basket.domain.BasketValidator;
-import dev.capflow.basket.domain.InvalidRequestException;
 import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.domain.Window;
 import dev.capflow.basket.live.LiveLevels;
@@ -27,6 +26,7 @@ import dev.capflow.proto.basket.v1.UpdateBasketRequest;
 import dev.capflow.proto.basket.v1.UpdateBasketResponse;
 import dev.capflow.proto.basket.v1.WatchBasketRequest;
 import dev.capflow.proto.basket.v1.WatchBasketResponse;
+import dev.capflow.validation.InvalidRequestException;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.capflow.basket.cache.AnswerGenerations;
 import dev.capflow.basket.client.IngestClient;
 import dev.capflow.basket.domain.Basket;
-import dev.capflow.basket.domain.FieldViolation;
-import dev.capflow.basket.domain.InvalidRequestException;
+import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 
 /** Basket definitions: validated baskets whose every member is a registered instrument, stored by {@link BasketStore}. */

@@ -16,7 +16,6 @@ import dev.capflow.basket.cache.ProtoCache;
 import dev.capflow.basket.client.IngestClient;
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.domain.Basket;
-import dev.capflow.basket.domain.InvalidRequestException;
 import dev.capflow.basket.domain.MissingDataException;
 import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.market.FxQuote;
@@ -25,6 +24,7 @@ import dev.capflow.basket.market.MarketHistory;
 import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
 import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
 import dev.capflow.proto.ingest.v1.Instrument;
+import dev.capflow.validation.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 
 /**

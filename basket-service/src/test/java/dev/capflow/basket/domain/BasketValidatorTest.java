@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.capflow.basket.engine.Rebalance;
+import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
 
 class BasketValidatorTest {
 

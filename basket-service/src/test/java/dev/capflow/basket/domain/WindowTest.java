@@ -7,6 +7,9 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
+
 class WindowTest {
 
     @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import dev.capflow.basket.client.DownstreamException;
 import dev.capflow.basket.domain.MissingDataException;
 import dev.capflow.basket.engine.BasketArgumentException;
+import dev.capflow.grpc.DownstreamException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 

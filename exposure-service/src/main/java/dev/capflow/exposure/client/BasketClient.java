@@ -7,12 +7,13 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.capflow.exposure.config.ExposureConfig;
+import dev.capflow.grpc.DownstreamException;
+import dev.capflow.grpc.DownstreamGuard;
 import dev.capflow.proto.basket.v1.Basket;
 import dev.capflow.proto.basket.v1.GetPerformanceRequest;
 import dev.capflow.proto.basket.v1.GetPerformanceResponse;
 import dev.capflow.proto.basket.v1.ListBasketsRequest;
 import dev.capflow.proto.basket.v1.MutinyBasketServiceGrpc.MutinyBasketServiceStub;
-import dev.capflow.grpc.DownstreamGuard;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 

@@ -13,10 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.capflow.exposure.config.ExposureConfig;
 import dev.capflow.exposure.valuation.InstrumentFacts;
 import dev.capflow.exposure.valuation.LatestPrice;
+import dev.capflow.grpc.DownstreamException;
+import dev.capflow.grpc.DownstreamGuard;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
 import dev.capflow.proto.ingest.v1.MutinyIngestServiceGrpc.MutinyIngestServiceStub;
-import dev.capflow.grpc.DownstreamGuard;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.capflow.exposure.engine.EdgeKind;
+import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
 
 /**
  * Turns drafts into validated entities and edges, or an {@link InvalidRequestException} naming every bad field under

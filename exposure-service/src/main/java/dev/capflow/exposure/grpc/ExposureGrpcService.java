@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import dev.capflow.exposure.config.ExposureConfig;
 import dev.capflow.exposure.domain.GraphEdge;
 import dev.capflow.exposure.domain.GraphValidator;
-import dev.capflow.exposure.domain.InvalidRequestException;
 import dev.capflow.exposure.engine.LoopQuery;
 import dev.capflow.exposure.service.EntityCatalog;
 import dev.capflow.exposure.service.ExposureAnalytics;
@@ -38,6 +37,7 @@ import dev.capflow.proto.exposure.v1.UpdateEdgeRequest;
 import dev.capflow.proto.exposure.v1.UpdateEdgeResponse;
 import dev.capflow.proto.exposure.v1.UpdateEntityRequest;
 import dev.capflow.proto.exposure.v1.UpdateEntityResponse;
+import dev.capflow.validation.InvalidRequestException;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 

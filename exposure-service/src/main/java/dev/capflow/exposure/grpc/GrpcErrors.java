@@ -7,22 +7,21 @@ import java.util.regex.Pattern;
 import jakarta.persistence.OptimisticLockException;
 
 import org.hibernate.StaleStateException;
-import org.jboss.logging.Logger;
 
 import com.google.protobuf.Any;
 import com.google.rpc.Code;
 import com.google.rpc.PreconditionFailure;
 
-import dev.capflow.exposure.client.DownstreamException;
 import dev.capflow.exposure.domain.AlreadyExistsException;
-import dev.capflow.exposure.domain.FieldViolation;
-import dev.capflow.exposure.domain.InvalidRequestException;
 import dev.capflow.exposure.domain.NotFoundException;
 import dev.capflow.exposure.domain.PreconditionException;
 import dev.capflow.exposure.domain.StaleVersionException;
 import dev.capflow.exposure.engine.GraphException;
 import dev.capflow.grpc.DatabaseFailures;
+import dev.capflow.grpc.DownstreamException;
 import dev.capflow.grpc.GrpcStatuses;
+import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
@@ -35,7 +34,6 @@ import io.grpc.protobuf.StatusProto;
  */
 final class GrpcErrors {
 
-    private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
     private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z])([A-Z])");
 
     private GrpcErrors() {
@@ -70,18 +68,9 @@ final class GrpcErrors {
             return failedPrecondition(precondition);
         }
         if (cause instanceof DownstreamException downstream) {
-            return downstream(downstream);
+            return downstream.toStatus();
         }
         return DatabaseFailures.status(cause);
-    }
-
-    /** A downstream service down, slow or shedding load is UNAVAILABLE here too (retryable); anything else is our fault. */
-    private static StatusRuntimeException downstream(DownstreamException failure) {
-        if (failure.unavailable()) {
-            return Status.UNAVAILABLE.withDescription(failure.getMessage()).asRuntimeException();
-        }
-        LOG.error("downstream call failed", failure);
-        return Status.INTERNAL.withDescription(failure.getMessage()).asRuntimeException();
     }
 
     private static StatusRuntimeException invalidArgument(String message, List<FieldViolation> violations) {

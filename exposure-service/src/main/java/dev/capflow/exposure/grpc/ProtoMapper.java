@@ -12,7 +12,6 @@ import dev.capflow.exposure.domain.EntityDraft;
 import dev.capflow.exposure.domain.EntityKind;
 import dev.capflow.exposure.domain.GraphEdge;
 import dev.capflow.exposure.domain.GraphEntity;
-import dev.capflow.exposure.domain.InvalidRequestException;
 import dev.capflow.exposure.engine.EdgeKind;
 import dev.capflow.exposure.service.ValuedEntity;
 import dev.capflow.exposure.valuation.EntityValue;
@@ -21,6 +20,7 @@ import dev.capflow.proto.exposure.v1.Edge;
 import dev.capflow.proto.exposure.v1.Entity;
 import dev.capflow.proto.exposure.v1.Quote;
 import dev.capflow.proto.exposure.v1.ValuationMethod;
+import dev.capflow.validation.InvalidRequestException;
 
 /** Converts entities and edges between capflow.exposure.v1 messages and domain types. */
 final class ProtoMapper {

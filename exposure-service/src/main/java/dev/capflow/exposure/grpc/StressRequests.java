@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-import dev.capflow.exposure.domain.FieldViolation;
 import dev.capflow.exposure.domain.GraphValidator;
-import dev.capflow.exposure.domain.InvalidRequestException;
 import dev.capflow.exposure.domain.Shock;
 import dev.capflow.exposure.domain.StressModel;
 import dev.capflow.exposure.domain.StressScenario;
@@ -18,6 +16,8 @@ import dev.capflow.exposure.engine.DebtRankRule;
 import dev.capflow.exposure.engine.GraphException;
 import dev.capflow.proto.exposure.v1.StressOptions;
 import dev.capflow.proto.exposure.v1.StressRequest;
+import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
 
 /** Turns a StressRequest into a {@link StressScenario}, or an {@link InvalidRequestException} naming every bad field. */
 final class StressRequests {

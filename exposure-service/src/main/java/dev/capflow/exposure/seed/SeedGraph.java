@@ -20,10 +20,10 @@ import dev.capflow.exposure.domain.EntityKind;
 import dev.capflow.exposure.domain.GraphEdge;
 import dev.capflow.exposure.domain.GraphEntity;
 import dev.capflow.exposure.domain.GraphValidator;
-import dev.capflow.exposure.domain.InvalidRequestException;
 import dev.capflow.exposure.engine.EdgeKind;
 import dev.capflow.exposure.engine.GraphException;
 import dev.capflow.exposure.service.GraphModel;
+import dev.capflow.validation.InvalidRequestException;
 
 /**
  * The seed graph read from {@code entities.csv} and {@code edges.csv} (formats in docs/funding-graph.md) and checked by

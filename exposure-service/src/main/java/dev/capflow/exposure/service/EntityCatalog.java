@@ -4,10 +4,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.capflow.exposure.client.DownstreamException;
 import dev.capflow.exposure.domain.GraphEntity;
 import dev.capflow.exposure.valuation.Valuations;
 import dev.capflow.exposure.valuation.Valuer;
+import dev.capflow.grpc.DownstreamException;
 import io.smallrye.mutiny.Uni;
 
 /**

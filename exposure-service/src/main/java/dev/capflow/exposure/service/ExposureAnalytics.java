@@ -11,9 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.capflow.exposure.baskets.BasketBook;
 import dev.capflow.exposure.baskets.BasketImpacts;
 import dev.capflow.exposure.baskets.BasketWeights;
-import dev.capflow.exposure.domain.FieldViolation;
 import dev.capflow.exposure.domain.GraphEntity;
-import dev.capflow.exposure.domain.InvalidRequestException;
 import dev.capflow.exposure.domain.Shock;
 import dev.capflow.exposure.domain.StressModel;
 import dev.capflow.exposure.domain.StressScenario;
@@ -25,6 +23,8 @@ import dev.capflow.exposure.engine.LoopQuery;
 import dev.capflow.exposure.engine.StressResult;
 import dev.capflow.exposure.valuation.Valuations;
 import dev.capflow.exposure.valuation.Valuer;
+import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 

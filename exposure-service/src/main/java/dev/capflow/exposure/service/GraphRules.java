@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.capflow.exposure.domain.FieldViolation;
 import dev.capflow.exposure.domain.GraphEdge;
 import dev.capflow.exposure.domain.GraphEntity;
-import dev.capflow.exposure.domain.InvalidRequestException;
 import dev.capflow.exposure.engine.GraphException;
+import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
 
 /**
  * The rules over the whole graph, checked on the graph as it would be after a write: both ends of every edge are known

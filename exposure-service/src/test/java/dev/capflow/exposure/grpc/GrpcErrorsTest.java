@@ -7,9 +7,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.capflow.exposure.client.DownstreamException;
 import dev.capflow.exposure.domain.PreconditionException;
 import dev.capflow.exposure.domain.StaleVersionException;
+import dev.capflow.grpc.DownstreamException;
 import io.grpc.Status;
 import io.vertx.pgclient.PgException;
 

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import dev.capflow.ingest.domain.BarInput;
-import dev.capflow.ingest.domain.InvalidRequestException;
 import dev.capflow.ingest.domain.Rejection;
+import dev.capflow.validation.InvalidRequestException;
 
 /**
  * Reads a daily price CSV in the Yahoo or Stooq layout. The first non-blank line is a header unless

@@ -5,6 +5,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
+
 /** Normalizes and checks a corporate action sent for recording. */
 public final class CorporateActionValidator {
 

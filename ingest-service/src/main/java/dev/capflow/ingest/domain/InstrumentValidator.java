@@ -5,6 +5,9 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 
+import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
+
 /** Normalizes and checks an instrument sent for registration. */
 public final class InstrumentValidator {
 

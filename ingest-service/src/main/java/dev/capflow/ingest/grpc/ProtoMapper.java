@@ -16,13 +16,13 @@ import dev.capflow.ingest.domain.DailyBar;
 import dev.capflow.ingest.domain.IngestResult;
 import dev.capflow.ingest.domain.Instrument;
 import dev.capflow.ingest.domain.InstrumentKind;
-import dev.capflow.ingest.domain.InvalidRequestException;
 import dev.capflow.ingest.domain.LatestPrice;
 import dev.capflow.ingest.domain.PriceSource;
 import dev.capflow.ingest.domain.Rejection;
 import dev.capflow.ingest.domain.Tick;
 import dev.capflow.ingest.domain.TickInput;
 import dev.capflow.proto.common.v1.IngestReport;
+import dev.capflow.validation.InvalidRequestException;
 
 /** Converts between the protobuf contract and the domain; unknown enum numbers are named as bad fields. */
 final class ProtoMapper {

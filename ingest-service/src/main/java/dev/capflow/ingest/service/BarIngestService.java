@@ -9,13 +9,13 @@ import dev.capflow.ingest.config.IngestConfig;
 import dev.capflow.ingest.domain.BarInput;
 import dev.capflow.ingest.domain.DailyBar;
 import dev.capflow.ingest.domain.IngestResult;
-import dev.capflow.ingest.domain.InvalidRequestException;
 import dev.capflow.ingest.domain.PriceValidator;
 import dev.capflow.ingest.domain.Rejection;
 import dev.capflow.ingest.domain.Symbols;
 import dev.capflow.ingest.domain.Validated;
 import dev.capflow.ingest.metrics.IngestMetrics;
 import dev.capflow.ingest.repository.BarRepository;
+import dev.capflow.validation.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 
 /** Validates, stores exactly once, then publishes daily bars; shared by IngestBars, ImportCsv and Stooq. */

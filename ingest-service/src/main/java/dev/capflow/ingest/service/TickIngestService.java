@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.capflow.ingest.cache.PricePublisher;
 import dev.capflow.ingest.config.IngestConfig;
 import dev.capflow.ingest.domain.IngestResult;
-import dev.capflow.ingest.domain.InvalidRequestException;
 import dev.capflow.ingest.domain.PriceValidator;
 import dev.capflow.ingest.domain.Symbols;
 import dev.capflow.ingest.domain.Tick;
@@ -16,6 +15,7 @@ import dev.capflow.ingest.domain.Validated;
 import dev.capflow.ingest.metrics.IngestMetrics;
 import dev.capflow.ingest.repository.TickRepository;
 import dev.capflow.ingest.stream.PriceFanout;
+import dev.capflow.validation.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 
 /** Validates and stores one batch of ticks exactly once, then delivers and publishes the new ones. */

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.capflow.ingest.domain.BarInput;
 import dev.capflow.ingest.domain.DailyBar;
-import dev.capflow.ingest.domain.FieldViolation;
-import dev.capflow.ingest.domain.InvalidRequestException;
 import dev.capflow.ingest.domain.PriceValidator;
 import dev.capflow.ingest.domain.Rejection;
 import dev.capflow.ingest.domain.Validated;
+import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
 
 class CsvParserTest {
 

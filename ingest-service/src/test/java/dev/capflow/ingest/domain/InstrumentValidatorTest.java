@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
+
 class InstrumentValidatorTest {
 
     @Test

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 
 import com.google.rpc.BadRequest;
 
+import dev.capflow.ingest.stream.PriceFanout;
 import dev.capflow.proto.common.v1.IngestReport;
 import dev.capflow.proto.common.v1.Rejection;
 import dev.capflow.proto.ingest.v1.IngestTicksRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
 import dev.capflow.proto.ingest.v1.Tick;
-import dev.capflow.ingest.stream.PriceFanout;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Channel;
 import io.grpc.Status;

@@ -1,9 +1,9 @@
-package dev.capflow.basket.domain;
+package dev.capflow.validation;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A request broke one or more field rules; nothing was done. */
+/** A request broke one or more field rules; nothing was done. Every service answers it INVALID_ARGUMENT. */
 public class InvalidRequestException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -1,0 +1,79 @@
+package dev.capflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import dev.capflow.devstack.demo.LoadDemoCommand;
+import dev.capflow.testsupport.Datastores;
+import dev.capflow.testsupport.ProjectRoot;
+import dev.capflow.testsupport.ServiceProcess;
+
+/**
+ * The platform as real processes on a real PostgreSQL and Redis: ingest-service, basket-service, optionally
+ * exposure-service, and the gateway, with demo/ loaded through the gateway. Closing stops them in reverse order.
+ */
+final class DemoPlatform implements AutoCloseable {
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private ServiceProcess basket;
+    private ServiceProcess gateway;
+
+    private DemoPlatform() {
+    }
+
+    /** Starts the platform (with exposure-service when {@code withExposure}) and loads the demo data. */
+    static DemoPlatform start(boolean withExposure) throws Exception {
+        DemoPlatform platform = new DemoPlatform();
+        try {
+            platform.startAll(withExposure);
+            return platform;
+        } catch (Exception | AssertionError e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll(boolean withExposure) throws Exception {
+        Datastores stores = started(Datastores.start(4));
+        ServiceProcess ingest = started(ServiceProcess.start("ingest-service", ServiceEnv.ingest(stores)));
+        basket = started(ServiceProcess.start("basket-service", ServiceEnv.basket(stores, ingest)));
+        ServiceProcess[] services = withExposure
+                ? new ServiceProcess[] { ingest, basket,
+                    started(ServiceProcess.start("exposure-service", ServiceEnv.exposure(stores, ingest, basket))) }
+                : new ServiceProcess[] { ingest, basket };
+        gateway = started(ServiceProcess.start("gateway", ServiceEnv.gateway(stores, services)));
+        int exit = new LoadDemoCommand().run(List.of(gateway.baseUrl(), ProjectRoot.path().resolve("demo").toString(),
+                "--keys", ServiceEnv.demoKeys()));
+        assertThat(exit).as("the demo data loads through the gateway without a failed call or rejected row")
+                .isZero();
+    }
+
+    private <T extends AutoCloseable> T started(T part) {
+        started.push(part);
+        return part;
+    }
+
+    /** REST calls to the gateway. */
+    GatewayApi api() {
+        return new GatewayApi(gateway);
+    }
+
+    String gatewayUrl() {
+        return gateway.baseUrl();
+    }
+
+    /** basket-service's port (HTTP and gRPC). */
+    int basketPort() {
+        return basket.port();
+    }
+
+    @Override
+    public void close() throws Exception {
+        while (!started.isEmpty()) {
+            started.pop().close();
+        }
+    }
+}

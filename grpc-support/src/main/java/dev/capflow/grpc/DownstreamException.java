@@ -1,0 +1,39 @@
+package dev.capflow.grpc;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+/** A call from one service to another failed, with the gRPC status it got (null when it never got one). */
+public class DownstreamException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(DownstreamException.class);
+
+    private final transient Status.Code code;
+
+    public DownstreamException(String service, Throwable cause) {
+        super(service + " call failed: " + cause.getMessage(), cause);
+        this.code = GrpcFailures.statusCode(cause);
+    }
+
+    /** Whether the service is down, slow or shedding load (retryable later), rather than refusing the request. */
+    public boolean unavailable() {
+        return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
+                || getCause() instanceof CircuitBreakerOpenException;
+    }
+
+    /**
+     * What the calling service answers its own caller: UNAVAILABLE (retryable) when the downstream service is
+     * unavailable, otherwise INTERNAL, logged, because a refused internal call is the caller's fault.
+     */
+    public StatusRuntimeException toStatus() {
+        if (unavailable()) {
+            return Status.UNAVAILABLE.withDescription(getMessage()).asRuntimeException();
+        }
+        LOG.error(getMessage(), this);
+        return Status.INTERNAL.withDescription(getMessage()).asRuntimeException();
+    }
+}
