@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * A validated entity of the funding graph (DESIGN section 5) at one optimistic-lock version. {@code ticker} is empty
- * when the entity has none; the dates and sources of its mark and revenue are null or empty when not recorded.
+ * A validated entity of the funding graph (docs/funding-graph.md) at one optimistic-lock version. {@code ticker} is
+ * empty when the entity has none; the dates and sources of its mark, revenue and cash are null or empty when not
+ * recorded.
  */
 public record GraphEntity(String id, String name, EntityKind kind, String ticker, List<String> listings,
         OptionalDouble valuationUsd, LocalDate valuationAsOf, String valuationSource,
-        OptionalDouble revenueUsd, LocalDate revenueAsOf, String revenueSource, long version) {
+        OptionalDouble revenueUsd, LocalDate revenueAsOf, String revenueSource,
+        OptionalDouble cashUsd, LocalDate cashAsOf, String cashSource, long version) {
 
     public GraphEntity {
         listings = List.copyOf(listings);
@@ -30,6 +32,6 @@ public record GraphEntity(String id, String name, EntityKind kind, String ticker
     /** This entity at another version. */
     public GraphEntity withVersion(long newVersion) {
         return new GraphEntity(id, name, kind, ticker, listings, valuationUsd, valuationAsOf, valuationSource, revenueUsd,
-                revenueAsOf, revenueSource, newVersion);
+                revenueAsOf, revenueSource, cashUsd, cashAsOf, cashSource, newVersion);
     }
 }

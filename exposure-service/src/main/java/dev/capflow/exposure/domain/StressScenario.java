@@ -4,11 +4,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dev.capflow.exposure.engine.CascadeOptions;
+import dev.capflow.exposure.engine.ClearingOptions;
 import dev.capflow.exposure.engine.DebtRankRule;
 
-/** A validated stress request: the model, its shocks (one per entity), the model options and the graph date (null: all). */
+/**
+ * A validated stress request: the model, its shocks (one per entity), the options of each model (defaults for the models
+ * not chosen) and the graph date (null: all).
+ */
 public record StressScenario(StressModel model, List<Shock> shocks, CascadeOptions cascade, DebtRankRule rule,
-        LocalDate asOf) {
+        ClearingOptions clearing, LocalDate asOf) {
 
     public StressScenario {
         shocks = List.copyOf(shocks);

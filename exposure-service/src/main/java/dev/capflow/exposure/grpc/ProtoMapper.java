@@ -34,7 +34,9 @@ final class ProtoMapper {
                 entity.hasValuationUsd() ? OptionalDouble.of(entity.getValuationUsd()) : OptionalDouble.empty(),
                 entity.getValuationAsOf(), entity.getValuationSource(),
                 entity.hasRevenueUsd() ? OptionalDouble.of(entity.getRevenueUsd()) : OptionalDouble.empty(),
-                entity.getRevenueAsOf(), entity.getRevenueSource(), entity.getVersion());
+                entity.getRevenueAsOf(), entity.getRevenueSource(),
+                entity.hasCashUsd() ? OptionalDouble.of(entity.getCashUsd()) : OptionalDouble.empty(),
+                entity.getCashAsOf(), entity.getCashSource(), entity.getVersion());
     }
 
     static Entity toProto(ValuedEntity valued) {
@@ -44,9 +46,11 @@ final class ProtoMapper {
                 .setTicker(entity.ticker()).addAllListings(entity.listings())
                 .setValuationAsOf(text(entity.valuationAsOf())).setValuationSource(entity.valuationSource())
                 .setRevenueAsOf(text(entity.revenueAsOf())).setRevenueSource(entity.revenueSource())
+                .setCashAsOf(text(entity.cashAsOf())).setCashSource(entity.cashSource())
                 .setVersion(entity.version()).setValueUnavailableReason(valued.unavailableReason());
         entity.valuationUsd().ifPresent(proto::setValuationUsd);
         entity.revenueUsd().ifPresent(proto::setRevenueUsd);
+        entity.cashUsd().ifPresent(proto::setCashUsd);
         if (valued.value() != null) {
             proto.setValue(toProto(valued.value()));
         }

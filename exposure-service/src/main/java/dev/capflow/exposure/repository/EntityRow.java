@@ -53,6 +53,15 @@ public class EntityRow extends VersionedRow {
     @Column(name = "revenue_source")
     public String revenueSource;
 
+    @Column(name = "cash_usd")
+    public Double cashUsd;
+
+    @Column(name = "cash_as_of")
+    public LocalDate cashAsOf;
+
+    @Column(name = "cash_source")
+    public String cashSource;
+
     /** A new row for {@code entity}. */
     public static EntityRow of(GraphEntity entity) {
         EntityRow row = new EntityRow();
@@ -74,12 +83,16 @@ public class EntityRow extends VersionedRow {
         revenueUsd = boxed(entity.revenueUsd());
         revenueAsOf = entity.revenueAsOf();
         revenueSource = blankToNull(entity.revenueSource());
+        cashUsd = boxed(entity.cashUsd());
+        cashAsOf = entity.cashAsOf();
+        cashSource = blankToNull(entity.cashSource());
     }
 
     public GraphEntity toDomain() {
         return new GraphEntity(id, name, kind, ticker == null ? "" : ticker, listings, optional(valuationUsd),
                 valuationAsOf, valuationSource == null ? "" : valuationSource, optional(revenueUsd), revenueAsOf,
-                revenueSource == null ? "" : revenueSource, version);
+                revenueSource == null ? "" : revenueSource, optional(cashUsd), cashAsOf, cashSource == null ? "" : cashSource,
+                version);
     }
 
     private static String blankToNull(String value) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,8 +14,9 @@ import dev.capflow.exposure.baskets.BasketImpacts;
 import dev.capflow.exposure.baskets.BasketWeights;
 import dev.capflow.exposure.domain.GraphEntity;
 import dev.capflow.exposure.domain.Shock;
-import dev.capflow.exposure.domain.StressModel;
 import dev.capflow.exposure.domain.StressScenario;
+import dev.capflow.exposure.engine.Clearing;
+import dev.capflow.exposure.engine.ClearingResult;
 import dev.capflow.exposure.engine.CrossHoldings;
 import dev.capflow.exposure.engine.DebtRank;
 import dev.capflow.exposure.engine.LookThrough;
@@ -29,7 +31,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * The analyses of DESIGN section 5 on the stored graph: the graph is read in one session, values come from
+ * The analyses of docs/stress-models.md on the stored graph: the graph is read in one session, values come from
  * {@link Valuer}, and the engine's CPU work runs on the worker pool, never on the event loop.
  */
 @ApplicationScoped
@@ -65,10 +67,8 @@ public class ExposureAnalytics {
             GraphModel model = GraphModel.asOf(known, contents.edges(), asOf, List.of(target));
             return valued(model).emitOn(Infrastructure.getDefaultWorkerPool()).map(values -> {
                 int index = model.graph().indexOf(target);
-                double[] revenues = model.entities().stream()
-                        .mapToDouble(e -> e.revenueUsd().isPresent() ? e.revenueUsd().getAsDouble() : Double.NaN).toArray();
                 return new LookThroughResult(model, values, index,
-                        LookThrough.compute(model.graph(), values(model, values), revenues, index));
+                        LookThrough.compute(model.graph(), values(model, values), revenues(model), index));
             });
         });
     }
@@ -82,10 +82,8 @@ public class ExposureAnalytics {
             Map<String, GraphEntity> known = contents.entitiesById();
             requireShockedEntitiesKnown(scenario, known);
             GraphModel model = GraphModel.asOf(known, contents.edges(), scenario.asOf(), scenario.shockedEntities());
-            Uni<StressOutcome> run = valued(model).emitOn(Infrastructure.getDefaultWorkerPool()).map(values -> {
-                double[] before = values(model, values);
-                return new StressOutcome(scenario, model, before, run(scenario, model, before), List.of(), "");
-            });
+            Uni<StressOutcome> run = valued(model).emitOn(Infrastructure.getDefaultWorkerPool())
+                    .map(values -> run(scenario, model, values(model, values)));
             return Uni.combine().all().unis(run, basketWeights.current()).asTuple()
                     .map(both -> withBaskets(both.getItem1(), both.getItem2(), contents.entities()));
         });
@@ -99,20 +97,40 @@ public class ExposureAnalytics {
         return model.graph().entityIds().stream().mapToDouble(values::valueUsd).toArray();
     }
 
-    private static StressResult run(StressScenario scenario, GraphModel model, double[] values) {
+    private static StressOutcome run(StressScenario scenario, GraphModel model, double[] values) {
         double[] change = new double[values.length];
         for (Shock shock : scenario.shocks()) {
             change[model.graph().indexOf(shock.entity())] = shock.valueChange();
         }
-        if (scenario.model() == StressModel.CROSS_HOLDINGS) {
-            return CrossHoldings.run(model.graph(), values, change, scenario.cascade());
-        }
-        double[] initialLoss = new double[change.length];
-        for (int i = 0; i < change.length; i++) {
-            initialLoss[i] = -change[i];
-        }
-        return DebtRank.run(model.graph(), values, initialLoss, scenario.rule());
+        return switch (scenario.model()) {
+            case CROSS_HOLDINGS -> outcome(scenario, model, values,
+                    CrossHoldings.run(model.graph(), values, change, scenario.cascade()));
+            case DEBTRANK -> {
+                double[] initialLoss = new double[change.length];
+                for (int i = 0; i < change.length; i++) {
+                    initialLoss[i] = -change[i];
+                }
+                yield outcome(scenario, model, values, DebtRank.run(model.graph(), values, initialLoss, scenario.rule()));
+            }
+            case CLEARING -> {
+                ClearingResult clearing = Clearing.run(model.graph(), values, revenues(model),
+                        model.entities().stream().mapToDouble(e -> e.cashUsd().orElse(Double.NaN)).toArray(), change,
+                        scenario.clearing());
+                yield new StressOutcome(scenario, model, values, clearing.stress(), Optional.of(clearing), List.of(), "");
+            }
+        };
     }
+
+    private static StressOutcome outcome(StressScenario scenario, GraphModel model, double[] values, StressResult result) {
+        return new StressOutcome(scenario, model, values, result, Optional.empty(), List.of(), "");
+    }
+
+    /** Revenues by entity index, NaN when unknown. */
+    private static double[] revenues(GraphModel model) {
+        return model.entities().stream()
+                .mapToDouble(e -> e.revenueUsd().isPresent() ? e.revenueUsd().getAsDouble() : Double.NaN).toArray();
+    }
+
 
     private static void requireShockedEntitiesKnown(StressScenario scenario, Map<String, GraphEntity> known) {
         List<FieldViolation> unknown = new ArrayList<>();
@@ -136,7 +154,6 @@ public class ExposureAnalytics {
         for (int i = 0; i < relative.length; i++) {
             change.put(outcome.model().entity(i).id(), relative[i]);
         }
-        return new StressOutcome(outcome.scenario(), outcome.model(), outcome.values(), outcome.result(),
-                BasketImpacts.of(book, entityBySymbol, change), book.unavailableReason());
+        return outcome.withBaskets(BasketImpacts.of(book, entityBySymbol, change), book.unavailableReason());
     }
 }
