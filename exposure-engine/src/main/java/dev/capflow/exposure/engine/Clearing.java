@@ -20,7 +20,7 @@ public final class Clearing {
 
     static final double TOLERANCE = 1e-12;
     static final double DEFAULT_TOLERANCE = 1e-9;
-    static final int MAX_SWEEPS = 1_000_000;
+    static final int MAX_SWEEPS = 100_000;
 
     private Clearing() {
     }
