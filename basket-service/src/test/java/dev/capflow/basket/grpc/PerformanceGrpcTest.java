@@ -168,6 +168,15 @@ class PerformanceGrpcTest extends GrpcTestBase {
     }
 
     @Test
+    void aRiskFreeRateOutsideAnAnnualFractionIsNamed() throws Exception {
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> client().getPerformance(
+                GetPerformanceRequest.newBuilder().setBasketId("team-google").setRiskFreeRate(4).build()));
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(error)).containsExactly("risk_free_rate");
+        assertThat(error.getStatus().getDescription()).contains("0.04 for 4%");
+    }
+
+    @Test
     void anUnknownBenchmarkIsNamed() throws Exception {
         StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
                 () -> performance("team-google", "", "", "NOPE"));
