@@ -1,6 +1,7 @@
 package dev.capflow.basket.config;
 
 import java.time.Duration;
+import java.util.Map;
 
 import dev.capflow.grpc.DownstreamPolicy;
 import io.smallrye.config.ConfigMapping;
@@ -19,6 +20,9 @@ public interface BasketConfig {
 
     /** How basket-service calls ingest-service. */
     Ingest ingest();
+
+    /** Which FX series converts prices between two currencies. */
+    Fx fx();
 
     /** Redis cache and event-bus settings. */
     Redis redis();
@@ -52,6 +56,16 @@ public interface BasketConfig {
         /** The shortest interval between two live levels of one watched basket (updates in between are coalesced). */
         @WithDefault("250ms")
         Duration watchInterval();
+    }
+
+    /** FX series per currency pair (see {@link dev.capflow.basket.market.FxSeries}). */
+    interface Fx {
+
+        /**
+         * Pair {@code BASE/QUOTE} to the symbol of the FX instrument quoting QUOTE units per one BASE, observed on each
+         * date (the rate that converts that date's closes), e.g. {@code "USD/JPY"=DEXJPUS}. One pair converts both ways.
+         */
+        Map<String, String> series();
     }
 
     /** Per-call deadlines, read retries (every call made is an idempotent read) and the circuit breaker for ingest-service. */

@@ -7,6 +7,7 @@ import com.google.protobuf.Timestamp;
 import dev.capflow.basket.domain.BasketValidator;
 import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.domain.Window;
+import dev.capflow.basket.engine.PerformanceQuery;
 import dev.capflow.basket.live.LiveLevels;
 import dev.capflow.basket.service.BasketCatalog;
 import dev.capflow.proto.basket.v1.CompareRequest;
@@ -83,11 +84,12 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
             String id = requireId(request.getBasketId(), "basket_id");
             Window window = Window.parse(request.getFrom(), request.getTo());
             String benchmark = BasketValidator.normalizeSymbol(request.getBenchmark());
-            if (!Double.isFinite(request.getRiskFreeRate())) {
-                throw new InvalidRequestException("risk_free_rate", "must be a finite fraction, got " + request.getRiskFreeRate());
+            double riskFreeRate = request.getRiskFreeRate();
+            if (!(riskFreeRate >= PerformanceQuery.MIN_RISK_FREE_RATE && riskFreeRate <= PerformanceQuery.MAX_RISK_FREE_RATE)) {
+                throw new InvalidRequestException("risk_free_rate", PerformanceQuery.riskFreeRateRule(riskFreeRate));
             }
             ReturnType type = ProtoMapper.returnType(request.getReturnType());
-            return answers.performance(id, window, benchmark.isEmpty() ? null : benchmark, type, request.getRiskFreeRate());
+            return answers.performance(id, window, benchmark.isEmpty() ? null : benchmark, type, riskFreeRate);
         });
     }
 

@@ -10,6 +10,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.runtime.Startup;
+
 import dev.capflow.basket.cache.AnswerGenerations;
 import dev.capflow.basket.cache.CacheKeys;
 import dev.capflow.basket.cache.ProtoCache;
@@ -19,7 +21,7 @@ import dev.capflow.basket.domain.Basket;
 import dev.capflow.basket.domain.MissingDataException;
 import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.market.FxQuote;
-import dev.capflow.basket.market.FxQuotes;
+import dev.capflow.basket.market.FxSeries;
 import dev.capflow.basket.market.MarketHistory;
 import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
 import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
@@ -28,24 +30,27 @@ import dev.capflow.validation.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Fetches a basket's history from ingest-service: the members' currencies, the FX instruments that convert them,
- * then every member, FX and benchmark series in ONE GetBarsBatch call, cached in Redis under the request and the
+ * Fetches a basket's history from ingest-service: the members' (and benchmark's) currencies, the configured FX series
+ * that convert them ({@link FxSeries}), then every member, FX and benchmark series in ONE GetBarsBatch call, cached in Redis under the request and the
  * basket's answer generation. The basket is registered as depending on every fetched symbol before the call, so that
  * a change of their history moves the generation (see {@link AnswerGenerations}).
  */
 @ApplicationScoped
+@Startup // a bad FX configuration stops the service at start, not at its first answer
 public class HistoryLoader {
 
     private final IngestClient ingest;
     private final ProtoCache cache;
     private final AnswerGenerations generations;
     private final BasketConfig config;
+    private final FxSeries fxSeries;
 
     public HistoryLoader(IngestClient ingest, ProtoCache cache, AnswerGenerations generations, BasketConfig config) {
         this.ingest = ingest;
         this.cache = cache;
         this.generations = generations;
         this.config = config;
+        this.fxSeries = FxSeries.of(config.fx().series());
     }
 
     /**
@@ -71,6 +76,10 @@ public class HistoryLoader {
                 }
                 currencies.put(symbol, instrument.getCurrency());
             }
+            if (benchmark != null) {
+                // the benchmark is converted into the basket currency like a member (MarketHistory.benchmarkSeries)
+                currencies.putIfAbsent(benchmark, instruments.get(benchmark).getCurrency());
+            }
             return fxQuotes(basket, currencies).chain(fx -> {
                 List<String> fetched = new ArrayList<>(symbols);
                 fx.forEach(quote -> fetched.add(quote.symbol()));
@@ -88,20 +97,31 @@ public class HistoryLoader {
         });
     }
 
-    /** The FX instrument for every foreign member currency, found in one registry look-up (none when all match). */
+    /**
+     * The configured FX series for every foreign currency of a member or the benchmark (none when all match), each
+     * checked in one registry look-up: registered as an FX instrument quoted in the currency its pair says.
+     */
     private Uni<List<FxQuote>> fxQuotes(Basket basket, Map<String, String> currencies) {
         Set<String> foreign = new LinkedHashSet<>(currencies.values());
         foreign.remove(basket.currency());
         if (foreign.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<String> candidates = foreign.stream()
-                .flatMap(currency -> FxQuotes.candidates(basket.currency(), currency).stream()).toList();
-        return ingest.fxCurrencies(candidates).map(registered -> foreign.stream()
-                .map(currency -> FxQuotes.resolve(basket.currency(), currency, registered)
-                        .orElseThrow(() -> new MissingDataException("no FX instrument " + String.join(" or ",
-                                FxQuotes.candidates(basket.currency(), currency)) + " converts " + currency + " into "
-                                + basket.currency())))
-                .toList());
+        List<FxQuote> quotes = foreign.stream().map(currency -> fxSeries.quote(basket.currency(), currency)
+                .orElseThrow(() -> new MissingDataException("no FX series converts " + currency + " into "
+                        + basket.currency() + ": configure " + FxSeries.keyFor(basket.currency(), currency))))
+                .toList();
+        return ingest.fxCurrencies(quotes.stream().map(FxQuote::symbol).toList()).map(registered -> {
+            for (FxQuote quote : quotes) {
+                String quotedIn = registered.get(quote.symbol());
+                if (!quote.quotedIn().equals(quotedIn)) {
+                    throw new MissingDataException("the FX series " + quote.symbol() + " configured to convert "
+                            + quote.currency() + " into " + basket.currency() + (quotedIn == null
+                                    ? " is not a registered FX instrument"
+                                    : " is quoted in " + quotedIn + ", not in " + quote.quotedIn()));
+                }
+            }
+            return quotes;
+        });
     }
 }

@@ -65,13 +65,25 @@ class PerformanceGrpcTest extends GrpcTestBase {
     }
 
     @Test
-    void aJpyMemberIsConvertedThroughTheInverseOfUsdJpy() throws IOException {
+    void aJpyMemberOfAUsdBasketIsConvertedWithTheInverseOfTheConfiguredDexjpus() throws IOException {
         client().createBasket(CreateBasketRequest.newBuilder()
                 .setBasket(equalBasket("team-openai-tokyo", "NVDA", "MSFT", "9984.T", "ORCL", "AMD", "CRWV")).build());
 
         assertMatchesFixture("team-openai-tokyo");
         List<String> fetched = lastBatch().getSymbolsList();
-        assertThat(fetched).containsExactly("NVDA", "MSFT", "9984.T", "ORCL", "AMD", "CRWV", "USDJPY");
+        assertThat(fetched).as("capflow.basket.fx.series.\"USD/JPY\"=DEXJPUS, not Yahoo's USDJPY")
+                .containsExactly("NVDA", "MSFT", "9984.T", "ORCL", "AMD", "CRWV", "DEXJPUS");
+    }
+
+    @Test
+    void usdMembersOfAJpyBasketAndItsUsdBenchmarkAreConvertedWithDexjpus() throws IOException {
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("team-google-in-jpy", "GOOGL", "AVGO", "CLS", "LITE", "TTMI").setCurrency("JPY"))
+                .build());
+
+        // levels, metrics and beta against QQQ converted into yen, against pandas
+        assertMatchesFixture("team-google-in-jpy");
+        assertThat(lastBatch().getSymbolsList()).containsExactly("GOOGL", "AVGO", "CLS", "LITE", "TTMI", "DEXJPUS");
     }
 
     @Test
@@ -156,6 +168,15 @@ class PerformanceGrpcTest extends GrpcTestBase {
     }
 
     @Test
+    void aRiskFreeRateOutsideAnAnnualFractionIsNamed() throws Exception {
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> client().getPerformance(
+                GetPerformanceRequest.newBuilder().setBasketId("team-google").setRiskFreeRate(4).build()));
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(error)).containsExactly("risk_free_rate");
+        assertThat(error.getStatus().getDescription()).contains("0.04 for 4%");
+    }
+
+    @Test
     void anUnknownBenchmarkIsNamed() throws Exception {
         StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
                 () -> performance("team-google", "", "", "NOPE"));
@@ -217,12 +238,14 @@ class PerformanceGrpcTest extends GrpcTestBase {
 
     private static void assertMetrics(Metrics got, JsonObject want, String label) {
         assertClose(got.getTotalReturn(), want.getDouble("totalReturn"), label + " totalReturn");
-        assertClose(got.getAnnualizedReturn(), want.getDouble("annualizedReturn"), label + " annualizedReturn");
+        // fewer than 252 daily returns: not annualized (NaN over gRPC, null over REST)
+        assertThat(want.getValue("annualizedReturn")).as(label).isNull();
+        assertThat(got.getAnnualizedReturn()).as(label + " annualizedReturn").isNaN();
         assertClose(got.getAnnualizedVolatility(), want.getDouble("annualizedVolatility"), label + " annualizedVolatility");
         assertClose(got.getSharpe(), want.getDouble("sharpe"), label + " sharpe");
         assertClose(got.getMaxDrawdown(), want.getDouble("maxDrawdown"), label + " maxDrawdown");
-        assertThat(got.getMaxDrawdownPeak()).as(label).isEqualTo(want.getString("maxDrawdownPeak"));
-        assertThat(got.getMaxDrawdownTrough()).as(label).isEqualTo(want.getString("maxDrawdownTrough"));
+        assertThat(got.getMaxDrawdownPeak()).as(label).isEqualTo(text(want.getString("maxDrawdownPeak")));
+        assertThat(got.getMaxDrawdownTrough()).as(label).isEqualTo(text(want.getString("maxDrawdownTrough")));
         assertClose(got.getBeta(), want.getDouble("beta"), label + " beta");
         assertClose(got.getCorrelation(), want.getDouble("correlation"), label + " correlation");
     }
