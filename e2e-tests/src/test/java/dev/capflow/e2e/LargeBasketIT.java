@@ -20,7 +20,7 @@ import io.restassured.path.json.config.JsonPathConfig;
 
 /**
  * A basket larger than any one 4 MiB gRPC message could carry, end to end: 120 synthetic members with 10 years of
- * daily bars (313,000 bars, 15 MB as one GetBarsBatch answer) loaded through the gateway, the basket created and its
+ * daily bars (313,000 bars, about 19 MB as one GetBarsBatch answer) loaded through the gateway, the basket created and its
  * performance read through the gateway, equal to pandas ({@code bench/large_basket_pandas.py}) within 1e-9 relative.
  */
 class LargeBasketIT {

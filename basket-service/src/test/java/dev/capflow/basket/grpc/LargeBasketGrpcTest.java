@@ -30,9 +30,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Baskets whose history is far larger than one gRPC message (500 members over 10 years: 1.3 million closes, about
- * 60 MB of bars) answer through StreamBars, equal to an independent pandas computation on the same synthetic closes
- * ({@code bench/large_basket_pandas.py}) within 1e-9 relative; past the configured limits the answer is a clear
- * refusal naming the limit.
+ * 78 MB of bars as one message) answer through StreamBars, equal to an independent pandas computation on the same
+ * synthetic closes ({@code bench/large_basket_pandas.py}) within 1e-9 relative; past the configured limits the answer
+ * is a clear refusal naming the limit.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "3"))
