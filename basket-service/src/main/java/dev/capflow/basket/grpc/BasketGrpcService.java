@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import com.google.protobuf.Timestamp;
 
+import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.domain.BasketValidator;
 import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.domain.Window;
@@ -41,16 +42,18 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
     private final BasketCatalog catalog;
     private final CachedAnswers answers;
     private final LiveLevels live;
+    private final int maxMembers;
 
-    public BasketGrpcService(BasketCatalog catalog, CachedAnswers answers, LiveLevels live) {
+    public BasketGrpcService(BasketCatalog catalog, CachedAnswers answers, LiveLevels live, BasketConfig config) {
         this.catalog = catalog;
         this.answers = answers;
         this.live = live;
+        this.maxMembers = config.maxMembers();
     }
 
     @Override
     public Uni<CreateBasketResponse> createBasket(CreateBasketRequest request) {
-        return answer(() -> catalog.create(BasketValidator.validate(ProtoMapper.toInput(request.getBasket()), false))
+        return answer(() -> catalog.create(BasketValidator.validate(ProtoMapper.toInput(request.getBasket()), false, maxMembers))
                 .map(basket -> CreateBasketResponse.newBuilder().setBasket(ProtoMapper.toProto(basket)).build()));
     }
 
@@ -62,7 +65,7 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
 
     @Override
     public Uni<UpdateBasketResponse> updateBasket(UpdateBasketRequest request) {
-        return answer(() -> catalog.update(BasketValidator.validate(ProtoMapper.toInput(request.getBasket()), true))
+        return answer(() -> catalog.update(BasketValidator.validate(ProtoMapper.toInput(request.getBasket()), true, maxMembers))
                 .map(basket -> UpdateBasketResponse.newBuilder().setBasket(ProtoMapper.toProto(basket)).build()));
     }
 
