@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import dev.capflow.proto.ingest.v1.Adjustment;
@@ -30,13 +32,14 @@ import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
 import dev.capflow.proto.ingest.v1.PriceSource;
 import com.google.protobuf.Timestamp;
 
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
 /**
  * A stand-in for ingest-service serving the project's demo data ({@code demo/instruments.csv} and
  * {@code demo/prices/*.csv}): ListInstruments, GetBarsBatch and GetLatestPrices only. Bars carry the demo close (split-adjusted) for
  * ADJUSTMENT_SPLIT and the adjusted close, where the file has one, for ADJUSTMENT_TOTAL_RETURN. It records every
- * GetBarsBatch request.
+ * GetBarsBatch request, and can leave unanswered those asking for a given symbol (a hung ingest-service).
  */
 public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
@@ -47,6 +50,8 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     private final Map<String, Instrument> instruments = new ConcurrentHashMap<>();
     private final Map<String, List<Close>> prices = new ConcurrentHashMap<>();
     private final List<GetBarsBatchRequest> batchRequests = new CopyOnWriteArrayList<>();
+    private final Set<String> hungSymbols = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger hungCallsCancelled = new AtomicInteger();
 
     public DemoIngestService(Path demo) {
         try {
@@ -95,6 +100,16 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         });
     }
 
+    /** From now on, GetBarsBatch requests naming {@code symbol} get no answer until their caller cancels them. */
+    public void hang(String symbol) {
+        hungSymbols.add(symbol);
+    }
+
+    /** How many unanswered (hung) calls their callers have cancelled, e.g. because their deadline passed. */
+    public int hungCallsCancelled() {
+        return hungCallsCancelled.get();
+    }
+
     /** The GetBarsBatch requests received so far, oldest first. */
     public List<GetBarsBatchRequest> batchRequests() {
         return List.copyOf(batchRequests);
@@ -131,6 +146,10 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     @Override
     public void getBarsBatch(GetBarsBatchRequest request, StreamObserver<GetBarsBatchResponse> answer) {
         batchRequests.add(request);
+        if (request.getSymbolsList().stream().anyMatch(hungSymbols::contains)) {
+            ((ServerCallStreamObserver<GetBarsBatchResponse>) answer).setOnCancelHandler(hungCallsCancelled::incrementAndGet);
+            return;
+        }
         boolean total = request.getAdjustment() == Adjustment.ADJUSTMENT_TOTAL_RETURN;
         GetBarsBatchResponse.Builder response = GetBarsBatchResponse.newBuilder();
         for (String symbol : request.getSymbolsList()) {
