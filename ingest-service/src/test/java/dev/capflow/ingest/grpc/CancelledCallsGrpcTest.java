@@ -5,16 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
-import dev.capflow.proto.ingest.v1.IngestBarsRequest;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.Tick;
 import dev.capflow.testsupport.CancelledCallsCheck;
@@ -38,12 +35,7 @@ class CancelledCallsGrpcTest extends GrpcTestBase {
 
     @Test
     void doomedCallsLeaveOtherCallsAndTheOpenStreamOnTheSameConnectionAlone() throws Exception {
-        register("CXL");
-        List<DailyBar> bars = new ArrayList<>();
-        for (LocalDate day = LocalDate.of(2025, 1, 1); bars.size() < 300; day = day.plusDays(1)) {
-            bars.add(bar("CXL", day.toString(), 100 + bars.size() % 7));
-        }
-        client().ingestBars(IngestBarsRequest.newBuilder().addAllBars(bars).build());
+        storeHistory("CXL", 300);
         GetBarsRequest history = GetBarsRequest.newBuilder().setSymbol("CXL").build();
 
         try (CancelledCallsCheck check = CancelledCallsCheck.onTestServer()) {
