@@ -127,7 +127,7 @@ class GatewayBasketsIT {
 
     @Test
     void aTickPostedThroughTheGatewayMovesAWatchedBasketsLiveLevel() throws Exception {
-        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", platform.basketPort()).usePlaintext().build();
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", platform.basketGrpcPort()).usePlaintext().build();
         // cancelled through its context at the end, so the stream does not outlive the test
         Context.CancellableContext call = Context.current().withCancellation();
         try {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import dev.capflow.proto.ingest.v1.Adjustment;
@@ -31,13 +32,14 @@ import dev.capflow.proto.ingest.v1.StreamBarsResponse;
 import dev.capflow.testsupport.SyntheticPrices;
 import com.google.protobuf.Timestamp;
 
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
 /**
  * A stand-in for ingest-service serving the project's demo data ({@code demo/instruments.csv} and
  * {@code demo/prices/*.csv}), and on request synthetic ones ({@link SyntheticPrices}): ListInstruments, StreamBars and GetLatestPrices only. Bars carry the demo close (split-adjusted) for
  * ADJUSTMENT_SPLIT and the adjusted close, where the file has one, for ADJUSTMENT_TOTAL_RETURN. It records every
- * StreamBars request.
+ * StreamBars request, and can leave unanswered those asking for a given symbol (a hung ingest-service).
  */
 public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
@@ -51,6 +53,8 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
     /** Bars per StreamBars piece: small, so that every demo series arrives in more than one piece. */
     static final int BARS_PER_PIECE = 20;
+    private final Set<String> hungSymbols = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger hungCallsCancelled = new AtomicInteger();
 
     public DemoIngestService(Path demo) {
         try {
@@ -113,6 +117,16 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         return List.copyOf(streamRequests);
     }
 
+    /** From now on, StreamBars requests naming {@code symbol} get no answer until their caller cancels them. */
+    public void hang(String symbol) {
+        hungSymbols.add(symbol);
+    }
+
+    /** How many unanswered (hung) calls their callers have cancelled, e.g. because their deadline passed. */
+    public int hungCallsCancelled() {
+        return hungCallsCancelled.get();
+    }
+
     @Override
     public void listInstruments(ListInstrumentsRequest request, StreamObserver<ListInstrumentsResponse> answer) {
         ListInstrumentsResponse.Builder response = ListInstrumentsResponse.newBuilder();
@@ -149,6 +163,10 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     @Override
     public void streamBars(StreamBarsRequest request, StreamObserver<StreamBarsResponse> answer) {
         streamRequests.add(request);
+        if (request.getSymbolsList().stream().anyMatch(hungSymbols::contains)) {
+            ((ServerCallStreamObserver<StreamBarsResponse>) answer).setOnCancelHandler(hungCallsCancelled::incrementAndGet);
+            return;
+        }
         boolean total = request.getAdjustment() == Adjustment.ADJUSTMENT_TOTAL_RETURN;
         for (String symbol : request.getSymbolsList()) {
             List<DailyBar> bars = new ArrayList<>();
