@@ -4,7 +4,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.capflow.grpc.auth.CallerToken;
-import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**
  * Binds the caller's verified bearer token to the request, so that every gRPC call made for it carries the same
@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.SecurityContext;
 public class CallerTokenFilter {
 
     @ServerRequestFilter
-    public void bindCallerToken(SecurityContext security) {
-        if (security.getUserPrincipal() instanceof JsonWebToken token && token.getRawToken() != null) {
+    public void bindCallerToken(ContainerRequestContext request) {
+        if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token && token.getRawToken() != null) {
             CallerToken.bindToVertxContext(token.getRawToken());
         }
     }
