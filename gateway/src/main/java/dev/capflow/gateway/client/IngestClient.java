@@ -28,6 +28,7 @@ import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentResponse;
 import io.grpc.Status;
 import dev.capflow.grpc.DownstreamGuard;
+import dev.capflow.grpc.auth.TokenRelay;
 import io.grpc.Channel;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Multi;
@@ -53,7 +54,8 @@ public class IngestClient {
     public IngestClient(@GrpcClient("ingest") MutinyIngestServiceStub stub,
             @GrpcClient("ingest") Channel channel, IngestClientConfig config) {
         this.stub = stub;
-        this.streams = IngestServiceGrpc.newStub(channel);
+        // one shared upstream stream serves every client of a live topic: it carries the gateway's own identity
+        this.streams = IngestServiceGrpc.newStub(channel).withOption(TokenRelay.OWN_IDENTITY, true);
         this.config = config;
         this.guard = new DownstreamGuard(BREAKER, config);
     }
