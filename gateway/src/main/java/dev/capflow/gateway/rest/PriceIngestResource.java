@@ -91,10 +91,11 @@ public class PriceIngestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest intraday ticks",
             description = "Sends the valid ticks as one batch on the ingest tick stream and answers once the batch is "
-                    + "acknowledged (committed). Same symbol and ts again is a duplicate.")
+                    + "acknowledged (committed). Same symbol, ts, source and tradeId again is a duplicate; two trades of "
+                    + "the same microsecond with different tradeIds are both stored.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = TickInput.class),
-            examples = @ExampleObject(name = "two ticks", value = ApiExamples.TICKS_INPUT)))
+            examples = @ExampleObject(name = "three ticks", value = ApiExamples.TICKS_INPUT)))
     @APIResponse(responseCode = "200", description = "Something was stored or found duplicate; see rejected.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = IngestReport.class),

@@ -165,7 +165,8 @@ class PriceIngestRoutesTest extends GatewayTest {
 
         given().contentType(ContentType.JSON)
                 .body("""
-                        [{"symbol": "NVDA", "ts": "2025-10-29T14:30:00.250Z", "price": 207.5, "size": 100},
+                        [{"symbol": "NVDA", "ts": "2025-10-29T14:30:00.250Z", "price": 207.5, "size": 100,
+                          "source": "nasdaq", "tradeId": "7731"},
                          {"symbol": "NVDA", "ts": "yesterday", "price": 207.6},
                          {"symbol": "NVDA", "ts": "2025-10-29T16:30:01+02:00", "price": -1}]""")
                 .when().post("/api/v1/prices/ticks")
@@ -182,6 +183,9 @@ class PriceIngestRoutesTest extends GatewayTest {
         assertThat(ticks.get(0).getTs().getSeconds()).isEqualTo(1_761_748_200L);
         assertThat(ticks.get(0).getTs().getNanos()).isEqualTo(250_000_000);
         assertThat(ticks.get(0).getSize()).isEqualTo(100);
+        assertThat(ticks.get(0).getSource()).isEqualTo("nasdaq");
+        assertThat(ticks.get(0).getTradeId()).isEqualTo("7731");
+        assertThat(ticks.get(1).getSource()).as("absent identity").isEmpty();
         assertThat(ticks.get(1).getTs().getSeconds()).as("offset converted to UTC").isEqualTo(1_761_748_201L);
         assertThat(ticks.get(1).getSize()).as("absent size").isZero();
         assertThat(ticks.get(1).getPrice()).isEqualTo(-1.0);

@@ -23,6 +23,8 @@ public final class PriceValidator {
     /** The range of google.protobuf.Timestamp: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z. */
     private static final long MIN_SECONDS = -62_135_596_800L;
     private static final long MAX_SECONDS = 253_402_300_799L;
+    /** The width of the tick table's source and trade_id columns. */
+    static final int MAX_IDENTITY_LENGTH = 64;
 
     private final Clock clock;
     private final Duration tickClockSkew;
@@ -81,7 +83,13 @@ public final class PriceValidator {
                 problem = new Problem("size", "must be >= 0, got " + in.size());
             }
             if (problem == null) {
-                valid.add(new Tick(symbol, ts, in.price(), in.size()));
+                problem = identityPart("source", in.source());
+            }
+            if (problem == null) {
+                problem = identityPart("trade_id", in.tradeId());
+            }
+            if (problem == null) {
+                valid.add(new Tick(symbol, ts, in.price(), in.size(), in.source(), in.tradeId()));
             } else {
                 rejected.add(Rejection.atIndex(i, problem.field(), problem.reason()));
             }
@@ -140,6 +148,13 @@ public final class PriceValidator {
         }
         if (in.volume() < 0) {
             return new Problem("volume", "must be >= 0, got " + in.volume());
+        }
+        return null;
+    }
+
+    private static Problem identityPart(String field, String value) {
+        if (value.length() > MAX_IDENTITY_LENGTH) {
+            return new Problem(field, "at most " + MAX_IDENTITY_LENGTH + " characters, got " + value.length());
         }
         return null;
     }

@@ -83,12 +83,12 @@ final class ProtoMapper {
 
     static List<TickInput> tickInputs(List<dev.capflow.proto.ingest.v1.Tick> ticks) {
         return ticks.stream().map(tick -> new TickInput(tick.getSymbol(), tick.hasTs(), tick.getTs().getSeconds(),
-                tick.getTs().getNanos(), tick.getPrice(), tick.getSize())).toList();
+                tick.getTs().getNanos(), tick.getPrice(), tick.getSize(), tick.getSource(), tick.getTradeId())).toList();
     }
 
     static dev.capflow.proto.ingest.v1.Tick toProto(Tick tick) {
         return dev.capflow.proto.ingest.v1.Tick.newBuilder().setSymbol(tick.symbol()).setTs(timestamp(tick.ts()))
-                .setPrice(tick.price()).setSize(tick.size()).build();
+                .setPrice(tick.price()).setSize(tick.size()).setSource(tick.source()).setTradeId(tick.tradeId()).build();
     }
 
     static dev.capflow.proto.ingest.v1.LatestPrice toProto(LatestPrice price) {

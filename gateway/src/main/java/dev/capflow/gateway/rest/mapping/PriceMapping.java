@@ -52,7 +52,7 @@ public final class PriceMapping {
                 .build();
     }
 
-    /** One posted tick; the size defaults to 0 (a quote). */
+    /** One posted tick; the size defaults to 0 (a quote), the source identity to none. */
     public static Tick toProto(TickInput input) {
         Fields fields = new Fields();
         String symbol = fields.text("symbol", input.symbol());
@@ -64,6 +64,8 @@ public final class PriceMapping {
                 .setTs(Timestamp.newBuilder().setSeconds(ts.getEpochSecond()).setNanos(ts.getNano()))
                 .setPrice(price)
                 .setSize(input.size() == null ? 0 : input.size())
+                .setSource(input.source() == null ? "" : input.source())
+                .setTradeId(input.tradeId() == null ? "" : input.tradeId())
                 .build();
     }
 
