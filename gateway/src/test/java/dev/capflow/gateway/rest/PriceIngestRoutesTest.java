@@ -17,6 +17,8 @@ import dev.capflow.gateway.fake.Answer;
 import dev.capflow.gateway.fake.FakeIngestServer;
 import dev.capflow.proto.common.v1.IngestReport;
 import dev.capflow.proto.common.v1.Rejection;
+import dev.capflow.proto.ingest.v1.BarRevision;
+import dev.capflow.proto.ingest.v1.BarWriteMode;
 import dev.capflow.proto.ingest.v1.CsvLayout;
 import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.ImportCsvRequest;
@@ -25,6 +27,8 @@ import dev.capflow.proto.ingest.v1.IngestBarsResponse;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.IngestTicksRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
+import dev.capflow.proto.ingest.v1.ListBarRevisionsRequest;
+import dev.capflow.proto.ingest.v1.ListBarRevisionsResponse;
 import dev.capflow.proto.ingest.v1.Tick;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -153,6 +157,46 @@ class PriceIngestRoutesTest extends GatewayTest {
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("body"))
                 .body("detail", org.hamcrest.Matchers.startsWith("body is not valid JSON"));
+    }
+
+    @Test
+    void aCorrectionIsSentInReplaceModeAndItsReplacedCountComesBack() {
+        fake.script(IngestServiceGrpc.getIngestBarsMethod(), Answer.reply(IngestBarsResponse.newBuilder()
+                .setReport(IngestReport.newBuilder().setReplaced(1)).build()));
+
+        given().contentType(ContentType.JSON).body("[" + GOOD_BAR_0 + "]")
+                .when().post("/api/v1/prices/bars?mode=replace")
+                .then().statusCode(200)
+                .body("replaced", equalTo(1))
+                .body("accepted", equalTo(0));
+        assertThat(fake.requests(IngestServiceGrpc.getIngestBarsMethod()).get(0).getMode())
+                .isEqualTo(BarWriteMode.BAR_WRITE_MODE_REPLACE);
+
+        given().contentType(ContentType.JSON).body("[" + GOOD_BAR_0 + "]")
+                .when().post("/api/v1/prices/bars?mode=overwrite")
+                .then().statusCode(400)
+                .body("violations.field", contains("mode"));
+    }
+
+    @Test
+    void replacedVersionsAreListedWithTheirTimes() {
+        fake.script(IngestServiceGrpc.getListBarRevisionsMethod(), Answer.reply(ListBarRevisionsResponse.newBuilder()
+                .addRevisions(BarRevision.newBuilder()
+                        .setBar(DailyBar.newBuilder().setSymbol("NVDA").setDate("2025-10-29").setOpen(1).setHigh(2)
+                                .setLow(0.5).setClose(1.5).setVolume(7))
+                        .setStoredAt(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_761_748_200L))
+                        .setReplacedAt(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_761_748_260L)))
+                .build()));
+
+        given().when().get("/api/v1/prices/NVDA/bars/revisions?from=2025-10-01&to=2025-10-31")
+                .then().statusCode(200)
+                .body("bar.close", contains(1.5f))
+                .body("storedAt", contains("2025-10-29T14:30:00Z"))
+                .body("replacedAt", contains("2025-10-29T14:31:00Z"));
+        assertThat(fake.requests(IngestServiceGrpc.getListBarRevisionsMethod()).get(0))
+                .extracting(ListBarRevisionsRequest::getSymbol, ListBarRevisionsRequest::getFrom,
+                        ListBarRevisionsRequest::getTo)
+                .containsExactly("NVDA", "2025-10-01", "2025-10-31");
     }
 
     @Test

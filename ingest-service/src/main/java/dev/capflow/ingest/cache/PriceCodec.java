@@ -21,6 +21,8 @@ public final class PriceCodec {
 
     /** The {@code kind} of an entry announcing newly stored daily bars of {@code symbols}. */
     public static final String BARS = "bars";
+    /** The {@code kind} of an entry announcing that corrections replaced stored daily bars of {@code symbols}. */
+    public static final String BARS_REPLACED = "bars-replaced";
     /** The {@code kind} of an entry announcing a newly recorded split or dividend of {@code symbols}. */
     public static final String CORPORATE_ACTION = "corporate-action";
 

@@ -9,7 +9,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,9 +38,18 @@ public final class PriceValidator {
 
     /** Validates daily bars against the known symbols; symbols are normalized in the result. */
     public Validated<DailyBar> validateBars(List<BarInput> inputs, Set<String> knownSymbols) {
+        return validateBars(inputs, knownSymbols, false);
+    }
+
+    /**
+     * Validates daily bars; with {@code uniqueKeys} (a correction, which must say which version wins) a symbol and
+     * date seen earlier in {@code inputs} is rejected at its index.
+     */
+    public Validated<DailyBar> validateBars(List<BarInput> inputs, Set<String> knownSymbols, boolean uniqueKeys) {
         LocalDate latestDate = LocalDate.now(clock.withZone(EARLIEST_ZONE));
         List<DailyBar> valid = new ArrayList<>(inputs.size());
         List<Rejection> rejected = new ArrayList<>();
+        Map<String, Integer> firstIndexOfKey = new HashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             BarInput in = inputs.get(i);
             String symbol = Symbols.normalize(in.symbol());
@@ -51,6 +62,13 @@ public final class PriceValidator {
             }
             if (problem == null) {
                 problem = checkBarValues(in);
+            }
+            if (problem == null && uniqueKeys) {
+                Integer first = firstIndexOfKey.putIfAbsent(symbol + "|" + date, i);
+                if (first != null) {
+                    problem = new Problem("date", symbol + " " + date + " already appears at index " + first
+                            + " of this correction");
+                }
             }
             if (problem == null) {
                 valid.add(new DailyBar(symbol, date, in.open(), in.high(), in.low(), in.close(), in.volume()));
