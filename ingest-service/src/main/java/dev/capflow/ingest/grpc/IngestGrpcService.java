@@ -103,7 +103,8 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
             if (!request.hasInstrument()) {
                 throw new InvalidRequestException("instrument", "required");
             }
-            return instruments.upsert(InstrumentValidator.validate(ProtoMapper.instrument(request.getInstrument()), "instrument"))
+            return instruments.upsert(InstrumentValidator.validate(ProtoMapper.instrument(request.getInstrument()), "instrument"),
+                            ProtoMapper.expectedVersion(request))
                     .map(upserted -> UpsertInstrumentResponse.newBuilder()
                             .setInstrument(ProtoMapper.toProto(upserted.instrument())).setCreated(upserted.created())
                             .build());

@@ -43,6 +43,15 @@ final class ProtoMapper {
                 proto.hasSharesOutstanding() ? proto.getSharesOutstanding() : null, proto.getVersion());
     }
 
+    /** The version to check, or null for none: expected_version when present, else a non-zero instrument.version. */
+    static Long expectedVersion(dev.capflow.proto.ingest.v1.UpsertInstrumentRequest request) {
+        if (request.hasExpectedVersion()) {
+            return request.getExpectedVersion();
+        }
+        long legacy = request.getInstrument().getVersion();
+        return legacy == 0 ? null : legacy;
+    }
+
     static dev.capflow.proto.ingest.v1.Instrument toProto(Instrument instrument) {
         dev.capflow.proto.ingest.v1.Instrument.Builder builder = dev.capflow.proto.ingest.v1.Instrument.newBuilder()
                 .setSymbol(instrument.symbol()).setName(instrument.name()).setCurrency(instrument.currency())
