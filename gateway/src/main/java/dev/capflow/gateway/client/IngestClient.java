@@ -17,6 +17,8 @@ import dev.capflow.proto.ingest.v1.IngestBarsResponse;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.IngestTicksRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
+import dev.capflow.proto.ingest.v1.ListBarRevisionsRequest;
+import dev.capflow.proto.ingest.v1.ListBarRevisionsResponse;
 import dev.capflow.proto.ingest.v1.ListCorporateActionsRequest;
 import dev.capflow.proto.ingest.v1.ListCorporateActionsResponse;
 import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
@@ -102,6 +104,10 @@ public class IngestClient {
 
     public Uni<AddCorporateActionResponse> addCorporateAction(AddCorporateActionRequest request) {
         return guard.write(() -> writing().addCorporateAction(request));
+    }
+
+    public Uni<ListBarRevisionsResponse> listBarRevisions(ListBarRevisionsRequest request) {
+        return guard.read(() -> reading().listBarRevisions(request));
     }
 
     public Uni<ListCorporateActionsResponse> listCorporateActions(ListCorporateActionsRequest request) {

@@ -7,6 +7,7 @@ import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getGetLatestPricesMe
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getImportCsvMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getIngestBarsMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getIngestTicksMethod;
+import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getListBarRevisionsMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getListCorporateActionsMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getListInstrumentsMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getStreamBarsMethod;
@@ -30,7 +31,7 @@ public final class IngestGrpcRoles {
     @Singleton
     static MethodRoles ingestRoles() {
         return MethodRoles.forService(IngestServiceGrpc.getServiceDescriptor())
-                .require(Roles.VIEWER, getListInstrumentsMethod(), getGetBarsMethod(), getGetBarsBatchMethod(),
+                .require(Roles.VIEWER, getListInstrumentsMethod(), getListBarRevisionsMethod(), getGetBarsMethod(), getGetBarsBatchMethod(),
                         getGetLatestPricesMethod(), getListCorporateActionsMethod(), getSubscribePricesMethod(),
                         getStreamBarsMethod())
                 .require(Roles.INGEST, getUpsertInstrumentMethod(), getIngestBarsMethod(), getIngestTicksMethod(),
