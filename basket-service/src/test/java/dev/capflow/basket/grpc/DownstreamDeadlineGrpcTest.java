@@ -23,13 +23,15 @@ import io.grpc.Status;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * basket-service's calls to ingest-service carry a per-call deadline, and one that times out fails only its own
  * request: while ingest-service leaves one basket's history read unanswered, other performance requests on the same
- * ingest channel succeed, and the hung read is cancelled at ingest-service once its deadline (2s in tests) passes.
+ * ingest channel succeed, and the hung read is cancelled at ingest-service once its deadline (the history read's, 2s in this test's profile) passes.
  */
 @QuarkusTest
+@TestProfile(ShortHistoryDeadlineProfile.class)
 @QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "3"))
 @QuarkusTestResource(FakeIngestServer.class)
 class DownstreamDeadlineGrpcTest extends GrpcTestBase {
