@@ -1,14 +1,13 @@
 package dev.capflow.exposure.domain;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import dev.capflow.exposure.engine.CascadeOptions;
 import dev.capflow.exposure.engine.DebtRankRule;
 
-/** A validated stress request: the model, its shocks (one per entity), the model options and the graph date (null: all). */
+/** A validated stress request: the model, its shocks (one per entity), the model options, the graph's snapshot and amounts. */
 public record StressScenario(StressModel model, List<Shock> shocks, CascadeOptions cascade, DebtRankRule rule,
-        LocalDate asOf) {
+        Snapshot snapshot, AmountChoice amounts) {
 
     public StressScenario {
         shocks = List.copyOf(shocks);

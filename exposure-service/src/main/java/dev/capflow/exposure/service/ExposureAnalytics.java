@@ -1,6 +1,5 @@
 package dev.capflow.exposure.service;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,8 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.capflow.exposure.baskets.BasketBook;
 import dev.capflow.exposure.baskets.BasketImpacts;
 import dev.capflow.exposure.baskets.BasketWeights;
+import dev.capflow.exposure.domain.AmountChoice;
 import dev.capflow.exposure.domain.GraphEntity;
 import dev.capflow.exposure.domain.Shock;
+import dev.capflow.exposure.domain.Snapshot;
 import dev.capflow.exposure.domain.StressModel;
 import dev.capflow.exposure.domain.StressScenario;
 import dev.capflow.exposure.engine.CrossHoldings;
@@ -45,25 +46,25 @@ public class ExposureAnalytics {
         this.basketWeights = basketWeights;
     }
 
-    /** The funding loops of the graph at {@code asOf} (null: every edge). */
-    public Uni<LoopsResult> loops(LocalDate asOf, LoopQuery query) {
-        return store.contents()
+    /** The funding loops of the graph in {@code snapshot}, with the {@code amounts} figures. */
+    public Uni<LoopsResult> loops(Snapshot snapshot, LoopQuery query, AmountChoice amounts) {
+        return store.contents(snapshot)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(contents -> {
-                    GraphModel model = GraphModel.asOf(contents.entitiesById(), contents.edges(), asOf, List.of());
+                    GraphModel model = GraphModel.of(contents.entitiesById(), contents.edges(), List.of(), amounts);
                     return new LoopsResult(model, LoopFinder.find(model.graph(), query));
                 });
     }
 
-    /** Every entity's exposure to {@code target} in the graph at {@code asOf}; every entity involved must be valued. */
-    public Uni<LookThroughResult> lookThrough(String target, LocalDate asOf) {
-        return store.contents().chain(contents -> {
+    /** Every entity's exposure to {@code target} in the graph in {@code snapshot}; every entity involved must be valued. */
+    public Uni<LookThroughResult> lookThrough(String target, Snapshot snapshot, AmountChoice amounts) {
+        return store.contents(snapshot).chain(contents -> {
             Map<String, GraphEntity> known = contents.entitiesById();
             if (!known.containsKey(target)) {
                 throw new InvalidRequestException("target", "unknown entity " + target);
             }
-            GraphModel model = GraphModel.asOf(known, contents.edges(), asOf, List.of(target));
-            return valued(model).emitOn(Infrastructure.getDefaultWorkerPool()).map(values -> {
+            GraphModel model = GraphModel.of(known, contents.edges(), List.of(target), amounts);
+            return valued(model, snapshot).emitOn(Infrastructure.getDefaultWorkerPool()).map(values -> {
                 int index = model.graph().indexOf(target);
                 double[] revenues = model.entities().stream()
                         .mapToDouble(e -> e.revenueUsd().isPresent() ? e.revenueUsd().getAsDouble() : Double.NaN).toArray();
@@ -78,21 +79,21 @@ public class ExposureAnalytics {
      * are read while the entities are valued and the model runs; without them the entity impacts are answered anyway.
      */
     public Uni<StressOutcome> stress(StressScenario scenario) {
-        return store.contents().chain(contents -> {
+        return store.contents(scenario.snapshot()).chain(contents -> {
             Map<String, GraphEntity> known = contents.entitiesById();
             requireShockedEntitiesKnown(scenario, known);
-            GraphModel model = GraphModel.asOf(known, contents.edges(), scenario.asOf(), scenario.shockedEntities());
-            Uni<StressOutcome> run = valued(model).emitOn(Infrastructure.getDefaultWorkerPool()).map(values -> {
+            GraphModel model = GraphModel.of(known, contents.edges(), scenario.shockedEntities(), scenario.amounts());
+            Uni<StressOutcome> run = valued(model, scenario.snapshot()).emitOn(Infrastructure.getDefaultWorkerPool()).map(values -> {
                 double[] before = values(model, values);
-                return new StressOutcome(scenario, model, before, run(scenario, model, before), List.of(), "");
+                return new StressOutcome(scenario, model, before, values, run(scenario, model, before), List.of(), "");
             });
             return Uni.combine().all().unis(run, basketWeights.current()).asTuple()
                     .map(both -> withBaskets(both.getItem1(), both.getItem2(), contents.entities()));
         });
     }
 
-    private Uni<Valuations> valued(GraphModel model) {
-        return valuer.value(model.entities()).invoke(values -> values.require(model.graph().entityIds()));
+    private Uni<Valuations> valued(GraphModel model, Snapshot snapshot) {
+        return valuer.value(model.entities(), snapshot).invoke(values -> values.require(model.graph().entityIds()));
     }
 
     private static double[] values(GraphModel model, Valuations values) {
@@ -136,7 +137,7 @@ public class ExposureAnalytics {
         for (int i = 0; i < relative.length; i++) {
             change.put(outcome.model().entity(i).id(), relative[i]);
         }
-        return new StressOutcome(outcome.scenario(), outcome.model(), outcome.values(), outcome.result(),
+        return new StressOutcome(outcome.scenario(), outcome.model(), outcome.values(), outcome.valuations(), outcome.result(),
                 BasketImpacts.of(book, entityBySymbol, change), book.unavailableReason());
     }
 }

@@ -5,11 +5,13 @@ import java.util.List;
 import dev.capflow.exposure.baskets.BasketImpact;
 import dev.capflow.exposure.domain.StressScenario;
 import dev.capflow.exposure.engine.StressResult;
+import dev.capflow.exposure.valuation.Valuations;
 
 /**
- * A stress test's answer: the engine's result over {@code model} (arrays by entity index), the pre-shock values, and the
+ * A stress test's answer: the engine's result over {@code model} (arrays by entity index), the pre-shock values (and how
+ * each was obtained), and the
  * basket impacts (empty, with {@code basketsUnavailable} set, when basket-service could not be read).
  */
-public record StressOutcome(StressScenario scenario, GraphModel model, double[] values, StressResult result,
-        List<BasketImpact> baskets, String basketsUnavailable) {
+public record StressOutcome(StressScenario scenario, GraphModel model, double[] values, Valuations valuations,
+        StressResult result, List<BasketImpact> baskets, String basketsUnavailable) {
 }

@@ -1,11 +1,16 @@
 package dev.capflow.exposure.fake;
 
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.google.protobuf.Timestamp;
 
+import dev.capflow.proto.ingest.v1.DailyBar;
+import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
+import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
+import dev.capflow.proto.ingest.v1.GetBarsResponse;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
@@ -27,7 +32,7 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
     private final DemoMarket market;
     private final Set<String> withoutPrice = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger latestPriceCalls = new AtomicInteger();
+    private final AtomicInteger priceCalls = new AtomicInteger();
     private volatile boolean down;
 
     public FakeIngestService(DemoMarket market) {
@@ -48,8 +53,8 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         this.down = down;
     }
 
-    public int latestPriceCalls() {
-        return latestPriceCalls.get();
+    public int priceCalls() {
+        return priceCalls.get();
     }
 
     @Override
@@ -74,7 +79,7 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
     @Override
     public void getLatestPrices(GetLatestPricesRequest request, StreamObserver<GetLatestPricesResponse> answer) {
-        latestPriceCalls.incrementAndGet();
+        priceCalls.incrementAndGet();
         if (down) {
             answer.onError(Status.UNAVAILABLE.withDescription("fake ingest-service is down").asRuntimeException());
             return;
@@ -87,6 +92,30 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
                         .setTs(Timestamp.newBuilder().setSeconds(DemoMarket.epochSecond(last.date())))
                         .setSource(PriceSource.PRICE_SOURCE_DAILY_CLOSE));
             }
+        }
+        answer.onNext(response.build());
+        answer.onCompleted();
+    }
+
+    /** The demo closes between the request's bounds (inclusive), as stored (the demo data has no splits to adjust). */
+    @Override
+    public void getBarsBatch(GetBarsBatchRequest request, StreamObserver<GetBarsBatchResponse> answer) {
+        priceCalls.incrementAndGet();
+        if (down) {
+            answer.onError(Status.UNAVAILABLE.withDescription("fake ingest-service is down").asRuntimeException());
+            return;
+        }
+        LocalDate from = request.getFrom().isEmpty() ? LocalDate.MIN : LocalDate.parse(request.getFrom());
+        LocalDate to = request.getTo().isEmpty() ? LocalDate.MAX : LocalDate.parse(request.getTo());
+        GetBarsBatchResponse.Builder response = GetBarsBatchResponse.newBuilder();
+        for (String symbol : request.getSymbolsList()) {
+            GetBarsResponse.Builder series = GetBarsResponse.newBuilder().setSymbol(symbol).setAdjustment(request.getAdjustment());
+            if (!withoutPrice.contains(symbol)) {
+                market.closes(symbol).stream().filter(c -> !c.date().isBefore(from) && !c.date().isAfter(to))
+                        .forEach(c -> series.addBars(DailyBar.newBuilder().setSymbol(symbol).setDate(c.date().toString())
+                                .setOpen(c.close()).setHigh(c.close()).setLow(c.close()).setClose(c.close())));
+            }
+            response.addSeries(series);
         }
         answer.onNext(response.build());
         answer.onCompleted();
