@@ -19,5 +19,7 @@ public record EntityInput(
         @Schema(example = "2025-12-31") String revenueAsOf,
         String revenueSource,
         @Schema(description = "Absent to create; the version last read to replace (optimistic lock).", example = "0")
-        Long version) {
+        Long version,
+        @Schema(description = "ISO-8601 date the definition holds from (absent: since always); a later date than the "
+                + "stored one amends, the same or an earlier one corrects.", example = "2025-12-01") String validFrom) {
 }

@@ -27,7 +27,9 @@ public record StressView(
             @Schema(description = "Value before the shock, USD.", example = "500000000000") double valueUsd,
             @Schema(example = "-0.5") double relativeChange,
             @Schema(example = "-250000000000") double valueLostUsd,
-            @Schema(description = "The wave it failed in; null when it did not.") Integer failedInWave) {
+            @Schema(description = "The wave it failed in; null when it did not.") Integer failedInWave,
+            @Schema(description = "How valueUsd was obtained: for a listed entity the price and its date.")
+            EntityView.Value valuation) {
     }
 
     /** One basket's level change through its listed members. */
