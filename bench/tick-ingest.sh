@@ -14,6 +14,7 @@ PG_USER=${PG_USER:-postgres}
 REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/13}
 DB=capflow_bench
 PORT=${PORT:-18091}
+GRPC_PORT=${GRPC_PORT:-19091}
 
 ./mvnw -B -ntp -q install -DskipTests -pl proto,test-support,devstack,ingest-service,benchmarks
 
@@ -21,7 +22,7 @@ psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres \
   -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 
 LOG=$(mktemp -t capflow-bench-ingest.XXXXXX.log)
-QUARKUS_HTTP_PORT=$PORT \
+QUARKUS_HTTP_PORT=$PORT QUARKUS_GRPC_SERVER_PORT=$GRPC_PORT \
 QUARKUS_DATASOURCE_USERNAME=$PG_USER QUARKUS_DATASOURCE_PASSWORD= \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" \
 QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PG_HOST:$PG_PORT/$DB" \
@@ -29,12 +30,12 @@ QUARKUS_REDIS_HOSTS="$REDIS_URL" \
   java -Xmx1g -jar ingest-service/target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true' EXIT
-java -cp "devstack/target/capflow-devstack.jar:devstack/target/lib/*" dev.capflow.devstack.DevStack wait-http "http://localhost:$PORT/q/health/ready" 120 --pid "$SERVICE"
+java -cp "devstack/target/capflow-devstack.jar:devstack/target/lib/*" dev.capflow.devstack.DevStack wait-http "http://127.0.0.1:$PORT/q/health/ready" 120 --pid "$SERVICE"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB;" \
   "$(psql -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c 'SHOW server_version')" "PostgreSQL; $(java -version 2>&1 | head -1)"
 java -Xmx3g -jar benchmarks/target/capflow-benchmarks.jar \
-  --grpc "localhost:$PORT" --jdbc "jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" --user "$PG_USER" \
+  --grpc "127.0.0.1:$GRPC_PORT" --jdbc "jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" --user "$PG_USER" \
   --ticks "$TICKS" --batch "$BATCH" --in-flight "$IN_FLIGHT"
 
 kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true

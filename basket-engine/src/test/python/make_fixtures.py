@@ -5,6 +5,10 @@ Follows DESIGN section 4 with plain pandas idioms (outer join and ffill on the u
 std(ddof=1), cummax, cov/corr) and writes one JSON file per basket and per comparison to
 basket-engine/src/test/resources/fixtures/. BasketFixtureTest checks the Java engine against them.
 
+It also writes e2e-tests/src/test/resources/fixtures/total-returns.json: Team Google's and Team OpenAI's total
+returns with the dividends of demo/dividends.csv under the CRSP rule ((P_ex + D) / P_prev - 1 on an ex-date),
+which GatewayBasketsIT checks against the whole platform.
+
 Regenerate from the repository root (Debian's pandas: apt-get install python3-pandas):
     /usr/bin/python3 basket-engine/src/test/python/make_fixtures.py
 """
@@ -18,14 +22,21 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[4]
 PRICES = ROOT / "demo" / "prices"
 OUT = ROOT / "basket-engine" / "src" / "test" / "resources" / "fixtures"
+TOTAL_RETURNS = ROOT / "e2e-tests" / "src" / "test" / "resources" / "fixtures" / "total-returns.json"
+DIVIDENDS = ROOT / "demo" / "dividends.csv"
 
 TRADING_DAYS = 252
+# GIPS: a return over less than a year is not annualized
+MIN_RETURNS_TO_ANNUALIZE = 252
 BENCHMARK = "QQQ"
+BENCHMARK_CURRENCY = "USD"
 TEAM_GOOGLE = ["GOOGL", "AVGO", "CLS", "LITE", "TTMI"]
 TEAM_OPENAI = ["NVDA", "MSFT", "SFTBY", "ORCL", "AMD", "CRWV"]
-# 9984.T is quoted in JPY; USDJPY is JPY per USD, so USD per JPY is its inverse
+# 9984.T is quoted in JPY, every other symbol in USD
 CURRENCY = {"9984.T": "JPY"}
-FX = {"JPY": {"symbol": "USDJPY", "invert": True}}
+# the FX series per pair BASE/QUOTE, quoting QUOTE per one BASE on its date: FRED's noon New York rate (basket-service's
+# capflow.basket.fx.series."USD/JPY"=DEXJPUS)
+FX_SERIES = {"USD/JPY": "DEXJPUS"}
 
 WINDOWS = [
     {"from": None, "to": None, "riskFreeRate": 0.0},
@@ -48,6 +59,9 @@ BASKETS = [
      "members": equal(["NVDA", "MSFT", "9984.T", "ORCL", "AMD", "CRWV"])},
     {"name": "tokyo-mix-monthly-sep", "baseDate": "2025-09-02", "rebalance": "MONTHLY",
      "members": [{"symbol": "GOOGL", "weight": 0.5}, {"symbol": "9984.T", "weight": 0.3}, {"symbol": "NVDA", "weight": 0.2}]},
+    # a JPY basket of USD members: each close of D times DEXJPUS of D; the (USD) benchmark is converted alike
+    {"name": "team-google-in-jpy", "currency": "JPY", "baseDate": "2025-10-29", "rebalance": "NONE",
+     "members": equal(TEAM_GOOGLE)},
     {"name": "team-google-quarterly-sep", "baseDate": "2025-09-02", "rebalance": "QUARTERLY", "members": equal(TEAM_GOOGLE)},
 ]
 
@@ -59,20 +73,41 @@ def close(symbol):
     return frame["close"]
 
 
-def usd_per_unit(currency):
-    spec = FX[currency]
+def fx_spec(currency, basket_currency):
+    """The series giving basket-currency units per one unit of currency: a pair's series as it is, or its inverse."""
+    if f"{currency}/{basket_currency}" in FX_SERIES:
+        return {"symbol": FX_SERIES[f"{currency}/{basket_currency}"], "invert": False}
+    return {"symbol": FX_SERIES[f"{basket_currency}/{currency}"], "invert": True}
+
+
+def basket_units_per_unit(currency, basket_currency):
+    spec = fx_spec(currency, basket_currency)
     rate = close(spec["symbol"])
     return 1.0 / rate if spec["invert"] else rate
 
 
-def basket_prices(basket):
-    """Member closes in USD on the union calendar from the base date on, carried forward."""
+def converted(series, currency, basket_currency):
+    """series (in currency) times the rate of each date, both carried forward on the union of their dates."""
+    if currency == basket_currency:
+        return series
+    fx = basket_units_per_unit(currency, basket_currency)
+    both = pd.concat({"price": series, "fx": fx}, axis=1).sort_index().ffill().dropna()
+    return both["price"] * both["fx"]
+
+
+def currency_of(basket):
+    return basket.get("currency", "USD")
+
+
+def basket_prices(basket, close=close):
+    """Member closes in the basket currency on the union calendar from the base date on, carried forward."""
     symbols = [m["symbol"] for m in basket["members"]]
     raw = pd.concat({s: close(s) for s in symbols}, axis=1).sort_index()  # outer join: union of member dates
     filled = raw.ffill()
     for s in symbols:
-        if s in CURRENCY:
-            fx = usd_per_unit(CURRENCY[s])
+        currency = CURRENCY.get(s, "USD")
+        if currency != currency_of(basket):
+            fx = basket_units_per_unit(currency, currency_of(basket))
             filled[s] = filled[s] * fx.reindex(fx.index.union(filled.index)).ffill().reindex(filled.index)
     base = pd.Timestamp(basket["baseDate"])
     assert filled.loc[:base].iloc[-1].notna().all(), "a member has no price at the base date"
@@ -112,18 +147,18 @@ def metrics(lv, bench, rf):
     n = len(r)
     total = lv.iloc[-1] / lv.iloc[0] - 1
     drawdown = lv / lv.cummax() - 1
-    trough = drawdown.idxmin()
-    peak = lv.loc[:trough].idxmax()
+    trough = drawdown.idxmin() if drawdown.min() < 0 else None
+    peak = lv.loc[:trough].idxmax() if trough is not None else None
     bench_on = bench.reindex(bench.index.union(lv.index)).ffill().reindex(lv.index)
     rb = bench_on.pct_change().dropna()
     return {
         "totalReturn": total,
-        "annualizedReturn": (1 + total) ** (TRADING_DAYS / n) - 1,
+        "annualizedReturn": (1 + total) ** (TRADING_DAYS / n) - 1 if n >= MIN_RETURNS_TO_ANNUALIZE else None,
         "annualizedVolatility": r.std(ddof=1) * math.sqrt(TRADING_DAYS),
         "sharpe": (r - rf / TRADING_DAYS).mean() / r.std(ddof=1) * math.sqrt(TRADING_DAYS),
         "maxDrawdown": drawdown.min(),
-        "maxDrawdownPeak": peak.date().isoformat(),
-        "maxDrawdownTrough": trough.date().isoformat(),
+        "maxDrawdownPeak": peak.date().isoformat() if peak is not None else None,
+        "maxDrawdownTrough": trough.date().isoformat() if trough is not None else None,
         "beta": r.cov(rb) / rb.var(ddof=1),
         "correlation": r.corr(rb),
     }
@@ -146,6 +181,7 @@ def dated(series, name):
 
 def basket_fixture(basket, bench):
     px = basket_prices(basket)
+    bench = converted(bench, BENCHMARK_CURRENCY, currency_of(basket))
     lv, held = levels_and_units(basket, px)
     windows = []
     for w in WINDOWS:
@@ -156,13 +192,18 @@ def basket_fixture(basket, bench):
         assert abs(sum(c["contribution"] for c in contrib) - result["totalReturn"]) < 1e-12
         windows.append({**w, "effectiveFrom": in_window.index[0].date().isoformat(),
                         "effectiveTo": in_window.index[-1].date().isoformat(),
-                        "metrics": {k: (float(v) if not isinstance(v, str) else v) for k, v in result.items()},
+                        "metrics": {k: (float(v) if v is not None and not isinstance(v, str) else v)
+                                    for k, v in result.items()},
                         "contributions": [{k: (float(v) if k != "symbol" else v) for k, v in c.items()} for c in contrib]})
+    currency = currency_of(basket)
+    members = [{**m, "currency": CURRENCY.get(m["symbol"], "USD")} for m in basket["members"]]
     fixture = {
-        "name": basket["name"], "currency": "USD", "baseDate": basket["baseDate"], "baseValue": 100.0,
+        "name": basket["name"], "currency": currency, "baseDate": basket["baseDate"], "baseValue": 100.0,
         "rebalance": basket["rebalance"],
-        "members": [{**m, "currency": CURRENCY.get(m["symbol"], "USD")} for m in basket["members"]],
-        "fx": FX, "benchmark": BENCHMARK,
+        "members": members,
+        "fx": {m["currency"]: fx_spec(m["currency"], currency) for m in members if m["currency"] != currency},
+        "benchmark": BENCHMARK,
+        "benchmarkFx": fx_spec(BENCHMARK_CURRENCY, currency) if BENCHMARK_CURRENCY != currency else None,
         "rebalanceDates": sorted(d.date().isoformat() for d in rebalance_dates(px.index, basket["rebalance"])),
         "series": dated(lv, "level"),
         "windows": windows,
@@ -178,6 +219,43 @@ def comparison_fixture(name_a, lv_a, name_b, lv_b):
     frame = pd.DataFrame({"levelA": a, "levelB": b, "spread": (a / a.iloc[0] - 1) - (b / b.iloc[0] - 1), "ratio": a / b})
     rows = [{"date": d.date().isoformat(), **{k: float(v) for k, v in row.items()}} for d, row in frame.iterrows()]
     return {"a": name_a, "b": name_b, "series": rows}
+
+
+def dividends_on_closes(symbol, closes):
+    """Each dividend of symbol on the first close on or after its ex-date (the first price traded without it)."""
+    table = pd.read_csv(DIVIDENDS, parse_dates=["ex_date"], float_precision="round_trip")
+    paid = pd.Series(0.0, index=closes.index)
+    for _, row in table[table["symbol"] == symbol].iterrows():
+        on_or_after = closes.index[closes.index >= row["ex_date"]]
+        if len(on_or_after):
+            paid[on_or_after[0]] += row["amount"]
+    return paid
+
+
+def crsp_total_return_index(symbol):
+    """The close compounded by CRSP daily total returns: (P_t + D_t) / P_(t-1) - 1, D_t the dividend going ex on t."""
+    p = close(symbol)
+    r = (p + dividends_on_closes(symbol, p)) / p.shift(1) - 1
+    return (1 + r.fillna(0.0)).cumprod() * p.iloc[0]
+
+
+def total_returns_fixture():
+    window = slice("2025-10-29", "2025-12-31")
+    out = {"from": window.start, "to": window.stop, "rule": "CRSP (P_ex + D) / P_prev - 1", "baskets": {}}
+    for name in ("team-google", "team-openai"):
+        basket = next(b for b in BASKETS if b["name"] == name)
+        price_level, _ = levels_and_units(basket, basket_prices(basket))
+        total_level, _ = levels_and_units(basket, basket_prices(basket, close=crsp_total_return_index))
+        price, total = price_level.loc[window], total_level.loc[window]
+        out["baskets"][name] = {
+            "priceReturn": float(price.iloc[-1] / price.iloc[0] - 1),
+            "totalReturn": float(total.iloc[-1] / total.iloc[0] - 1),
+            "series": dated(total, "level"),
+        }
+        assert abs(out["baskets"][name]["totalReturn"] - out["baskets"][name]["priceReturn"]) > 1e-6
+    TOTAL_RETURNS.parent.mkdir(parents=True, exist_ok=True)
+    TOTAL_RETURNS.write_text(json.dumps(out, indent=1) + "\n")
+    return out
 
 
 def main():
@@ -197,6 +275,8 @@ def main():
     google, openai = total("team-google"), total("team-openai")
     assert google > openai, "Team Google should beat Team OpenAI from 2025-10-29 to 2025-12-31"
     print(f"team-google {google:+.4f}, team-openai {openai:+.4f} (2025-10-29..2025-12-31); fixtures in {OUT.relative_to(ROOT)}")
+    for name, figures in total_returns_fixture()["baskets"].items():
+        print(f"{name}: price return {figures['priceReturn']:+.6f}, CRSP total return {figures['totalReturn']:+.6f}")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ record BenchArgs(String grpcTarget, String jdbcUrl, String user, String password
             values.put(args[i].substring(2), args[i + 1]);
         }
         return new BenchArgs(
-                values.getOrDefault("grpc", "localhost:8081"),
+                values.getOrDefault("grpc", "127.0.0.1:9081"),
                 values.getOrDefault("jdbc", "jdbc:postgresql://127.0.0.1:5432/capflow"),
                 values.getOrDefault("user", "postgres"),
                 values.getOrDefault("password", ""),

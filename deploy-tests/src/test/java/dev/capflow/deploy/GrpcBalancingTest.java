@@ -57,6 +57,7 @@ class GrpcBalancingTest {
         ServicePort grpc = target.getSpec().getPorts().stream().filter(candidate -> candidate.getPort() == port).findFirst()
                 .orElseThrow(() -> new AssertionError(host + " has no port " + port));
         assertThat(grpc.getName()).isEqualTo("grpc");
+        assertThat(grpc.getTargetPort().getStrVal()).as(host + " targets the pods' grpc port, not http").isEqualTo("grpc");
         assertThat(grpc.getAppProtocol()).isEqualTo("kubernetes.io/h2c");
 
         assertThat(config.value(prefix + "name-resolver")).as("dns:///host:port").hasValue("dns");

@@ -30,7 +30,7 @@ import dev.capflow.testsupport.TestTokens;
 
 /**
  * gRPC balancing as deployed: two real ingest-service processes (one database, migrated concurrently under
- * Flyway's lock) on two loopback addresses and one port, like two pods behind the headless Service, and
+ * Flyway's lock) on two loopback addresses and one pair of ports (HTTP, gRPC), like two pods behind the headless Service, and
  * the real gateway started with the prod overlay's gateway ConfigMap. The Service's DNS name is played by
  * a hosts file the gateway's JVM resolves through: first one address, then both, as after a scale-up.
  * Each instance's /q/metrics tells how many ListInstruments calls it served.
@@ -55,20 +55,21 @@ class GrpcRoundRobinIT {
     static void startTwoIngestInstancesAndTheGateway() throws Exception {
         stores = Datastores.start(4);
         int ingestPort = portFreeOn(INGEST_A, INGEST_B);
+        int ingestGrpcPort = portFreeOn(INGEST_A, INGEST_B);
         Map<String, String> ingestEnv = Map.of(
                 "QUARKUS_DATASOURCE_USERNAME", stores.user(),
                 "QUARKUS_DATASOURCE_PASSWORD", stores.password(),
                 "QUARKUS_DATASOURCE_JDBC_URL", stores.jdbcUrl(),
                 "QUARKUS_DATASOURCE_REACTIVE_URL", stores.reactiveUrl(),
                 "QUARKUS_REDIS_HOSTS", stores.redisUrl());
-        ingestA = ServiceProcess.launch("ingest-service", INGEST_A, ingestPort, List.of(), ingestEnv);
-        ingestB = ServiceProcess.launch("ingest-service", INGEST_B, ingestPort, List.of(), ingestEnv);
+        ingestA = ServiceProcess.launch("ingest-service", INGEST_A, ingestPort, ingestGrpcPort, List.of(), ingestEnv);
+        ingestB = ServiceProcess.launch("ingest-service", INGEST_B, ingestPort, ingestGrpcPort, List.of(), ingestEnv);
         ingestA.awaitReady(START_TIMEOUT);
         ingestB.awaitReady(START_TIMEOUT);
 
         Map<String, String> gatewayEnv = new HashMap<>(Kustomize.overlay("prod").configMap("gateway-config").getData());
         ingestHost = gatewayEnv.get("QUARKUS_GRPC_CLIENTS_INGEST_HOST");
-        gatewayEnv.put("QUARKUS_GRPC_CLIENTS_INGEST_PORT", Integer.toString(ingestPort));
+        gatewayEnv.put("QUARKUS_GRPC_CLIENTS_INGEST_PORT", Integer.toString(ingestGrpcPort));
         // the changes to the overlay's settings besides the port: re-resolve every second, not every 30, and, in
         // place of the mounted ConfigMap, a throwaway public key, with anonymous reads (this test is about balancing)
         gatewayEnv.put("CAPFLOW_GATEWAY_INGEST_RE_RESOLVE_INTERVAL", "1s");
@@ -78,7 +79,7 @@ class GrpcRoundRobinIT {
         gatewayEnv.put("CAPFLOW_GATEWAY_SECURITY_ANONYMOUS_READS", "true");
         hosts = ProjectRoot.path().resolve("deploy-tests/target/hosts");
         resolveIngestTo(INGEST_A);
-        gateway = ServiceProcess.launch("gateway", "127.0.0.1", portFreeOn("127.0.0.1"),
+        gateway = ServiceProcess.launch("gateway", "127.0.0.1", portFreeOn("127.0.0.1"), portFreeOn("127.0.0.1"),
                 // the JVM resolves names from the hosts file only, and caches no answer
                 List.of("-Djdk.net.hosts.file=" + hosts, "-Dsun.net.inetaddr.ttl=0"), gatewayEnv)
                 .awaitReady(START_TIMEOUT);

@@ -74,18 +74,31 @@ class NetworkPolicyTest {
     void theGatewayReachesIngestServiceAndIngestServiceAcceptsTheGateway() {
         Rendered.Workload gateway = workload("gateway");
         Rendered.Workload ingest = workload("ingest-service");
-        assertThat(egressRules(gateway)).as("gateway egress to ingest-service:8081").anyMatch(rule ->
+        assertThat(egressRules(gateway)).as("gateway egress to ingest-service's gRPC port 9081").anyMatch(rule ->
                 rule.getTo().stream().anyMatch(peer -> peer.getPodSelector() != null
                         && Selectors.matches(peer.getPodSelector(), ingest.podLabels()))
-                && allowsPort(rule.getPorts(), 8081, "http"));
-        assertThat(ingressRules(ingest)).as("ingest-service ingress from the gateway on 8081").anyMatch(rule ->
+                && allowsPort(rule.getPorts(), 9081, "grpc"));
+        assertThat(ingressRules(ingest)).as("ingest-service ingress from the gateway on its gRPC port").anyMatch(rule ->
                 peers(rule).stream().anyMatch(peer -> peer.getPodSelector() != null && peer.getNamespaceSelector() == null
                         && Selectors.matches(peer.getPodSelector(), gateway.podLabels()))
-                && allowsPort(rule.getPorts(), 8081, "http"));
+                && allowsPort(rule.getPorts(), 9081, "grpc"));
         assertThat(egressRules(ingest)).as("ingest-service egress to PostgreSQL and Redis").anyMatch(rule ->
                 allowsPort(rule.getPorts(), 5432, null) && allowsPort(rule.getPorts(), 6379, null));
         assertThat(egressRules(gateway)).as("the gateway has no database egress")
                 .noneMatch(rule -> allowsPort(rule.getPorts(), 5432, null));
+    }
+
+    @Test
+    void theInternalServicesAcceptOtherPodsOnTheirGrpcPortOnly() {
+        for (String service : List.of("ingest-service", "basket-service", "exposure-service")) {
+            List<NetworkPolicyIngressRule> fromPods = ingressRules(workload(service)).stream()
+                    .filter(rule -> peers(rule).stream().anyMatch(peer -> peer.getPodSelector() != null
+                            && peer.getNamespaceSelector() == null))
+                    .toList();
+            assertThat(fromPods).as(service + " ingress rules from other pods").isNotEmpty().allSatisfy(rule ->
+                    assertThat(rule.getPorts()).as(service + ": only the grpc port, never http (health, metrics)")
+                            .extracting(port -> port.getPort().getStrVal()).containsExactly("grpc"));
+        }
     }
 
     private static Rendered.Workload workload(String name) {

@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -95,6 +96,34 @@ class DashboardIT {
                 .startsWith("Total return").contains(percent(googleReturn));
         assertThat(browser.findElements(By.cssSelector("#contributions table[data-basket='team-openai'] tbody tr")))
                 .as("Team OpenAI's six members").hasSize(6);
+    }
+
+    @Test
+    void theRiskFreeRateAndTheReturnTypeOfTheFormReachTheMetrics() {
+        open();
+        awaitPanel("baskets");
+        JsonPath atZero = api.request().get("/api/v1/baskets/team-google/performance?returnType=TOTAL").then()
+                .statusCode(200).extract().jsonPath();
+        JsonPath atFour = api.request().get("/api/v1/baskets/team-google/performance?returnType=TOTAL&riskFreeRate=0.04")
+                .then().statusCode(200).extract().jsonPath();
+        String sharpe = String.format(Locale.ROOT, "%.2f", atFour.getDouble("metrics.sharpe"));
+        assertThat(sharpe).as("4% moves the Sharpe ratio")
+                .isNotEqualTo(String.format(Locale.ROOT, "%.2f", atZero.getDouble("metrics.sharpe")));
+
+        WebElement rate = browser.findElement(By.cssSelector("#basket-form input[name=riskFreeRate]"));
+        rate.clear();
+        rate.sendKeys("4");
+        new Select(browser.findElement(By.cssSelector("#basket-form select[name=returnType]"))).selectByValue("TOTAL");
+        browser.findElement(By.cssSelector("#basket-form button[type=submit]")).click();
+
+        new WebDriverWait(browser, PAGE_TIMEOUT).until(driver -> metricRow(driver, "Sharpe").contains(sharpe));
+        assertThat(metricRow(browser, "Total return")).contains(percent(atFour.getDouble("metrics.totalReturn")));
+        assertThat(metricRow(browser, "Annualized return")).as("a window under a year is not annualized").contains("n/a");
+    }
+
+    private static String metricRow(WebDriver driver, String label) {
+        return driver.findElements(By.cssSelector("#metrics tbody tr")).stream().map(WebElement::getText)
+                .filter(text -> text.startsWith(label)).findFirst().orElse("");
     }
 
     @Test

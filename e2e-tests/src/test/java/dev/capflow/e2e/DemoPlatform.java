@@ -65,9 +65,9 @@ final class DemoPlatform implements AutoCloseable {
         return gateway.baseUrl();
     }
 
-    /** basket-service's port (HTTP and gRPC). */
-    int basketPort() {
-        return basket.port();
+    /** basket-service's gRPC port. */
+    int basketGrpcPort() {
+        return basket.grpcPort();
     }
 
     @Override

@@ -28,6 +28,7 @@ import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 
 /**
  * Baskets end to end: real ingest-service, basket-service and gateway processes on a real PostgreSQL and
@@ -88,9 +89,45 @@ class GatewayBasketsIT {
         assertThat(spreads.get(spreads.size() - 1)).isCloseTo(googleReturn - openaiReturn, within(1e-12));
     }
 
+    /**
+     * With the demo's dividends loaded as corporate actions, the TOTAL returns of both seeded baskets equal the
+     * independent pandas computation with the CRSP rule (basket-engine/src/test/python/make_fixtures.py), within 1e-9.
+     */
+    @Test
+    void totalReturnsEqualTheIndependentCrspComputationAndDifferFromPriceReturns() throws IOException {
+        // JsonPath reads numbers as floats unless told otherwise, which would hide anything beyond 1e-8
+        JsonPathConfig doubles = new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE);
+        JsonPath fixture = JsonPath.from(Files.readString(ProjectRoot.path()
+                .resolve("e2e-tests/src/test/resources/fixtures/total-returns.json"))).using(doubles);
+        for (String basket : List.of("team-google", "team-openai")) {
+            Map<String, Object> expected = fixture.getMap("baskets.'" + basket + "'");
+            JsonPath total = JsonPath.from(api.request().queryParam("from", FROM).queryParam("to", TO)
+                    .queryParam("returnType", "TOTAL").get("/api/v1/baskets/{id}/performance", basket)
+                    .then().statusCode(200).extract().asString()).using(doubles);
+            double totalReturn = total.getDouble("metrics.totalReturn");
+            double priceReturn = JsonPath.from(api.request().queryParam("from", FROM).queryParam("to", TO)
+                    .get("/api/v1/baskets/{id}/performance", basket).then().statusCode(200).extract().asString())
+                    .using(doubles).getDouble("metrics.totalReturn");
+
+            assertThat(total.getString("returnType")).isEqualTo("TOTAL");
+            assertThat(totalReturn).as(basket + " total return").isCloseTo(((Number) expected.get("totalReturn")).doubleValue(),
+                    within(1e-9));
+            assertThat(priceReturn).as(basket + " price return").isCloseTo(((Number) expected.get("priceReturn")).doubleValue(),
+                    within(1e-9));
+            assertThat(Math.abs(totalReturn - priceReturn)).as(basket + ": its dividends count").isGreaterThan(1e-4);
+            List<Double> levels = total.getList("series.level", Double.class);
+            List<Map<String, Object>> reference = fixture.getList("baskets.'" + basket + "'.series");
+            assertThat(levels).hasSize(reference.size());
+            for (int t = 0; t < levels.size(); t++) {
+                double want = ((Number) reference.get(t).get("level")).doubleValue();
+                assertThat(levels.get(t)).as(basket + " level " + reference.get(t).get("date")).isCloseTo(want, within(1e-9 * want));
+            }
+        }
+    }
+
     @Test
     void aTickPostedThroughTheGatewayMovesAWatchedBasketsLiveLevel() throws Exception {
-        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", platform.basketPort()).usePlaintext().build();
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", platform.basketGrpcPort()).usePlaintext().build();
         // cancelled through its context at the end, so the stream does not outlive the test
         Context.CancellableContext call = Context.current().withCancellation();
         try {

@@ -128,6 +128,114 @@ class GatewayExposureIT {
                 .isCloseTo(change / grown, within(1e-9));
     }
 
+    /**
+     * CLEARING on the seed graph, OpenAI given a hypothetical $200B of cash through the gateway (the seed records none),
+     * its resources halved: every payment and unpaid receivable equals a plain fixed-point iteration of the
+     * specification over the entities and edges read back through the gateway, to 1e-9; OpenAI and SoftBank default,
+     * and OpenAI's creditors go unpaid.
+     */
+    @Test
+    void halvingOpenAisResourcesUnderClearingMatchesAPlainIterationOfTheSpecification() {
+        int version = api.request().get("/api/v1/exposure/entities/openai").then().statusCode(200).extract().path("version");
+        api.request().contentType(ContentType.JSON).body(Map.of("name", "OpenAI", "kind", "PRIVATE", "valuationUsd", OPENAI_MARK,
+                "valuationAsOf", "2025-10-02", "cashUsd", 200e9, "cashAsOf", AS_OF, "cashSource", "hypothetical, for this test",
+                "version", version)).put("/api/v1/exposure/entities/openai").then().statusCode(200);
+
+        JsonPath stress = stress("CLEARING");
+        List<Map<String, Object>> entities = stress.getList("entities");
+        Map<String, Double> resources = new HashMap<>();
+        for (Map<String, Object> entity : api.request().get("/api/v1/exposure/entities").then().statusCode(200)
+                .extract().jsonPath().<Map<String, Object>>getList("$")) {
+            double cash = entity.get("cashUsd") == null ? 0 : ((Number) entity.get("cashUsd")).doubleValue();
+            double revenue = entity.get("revenueUsd") == null ? 0 : ((Number) entity.get("revenueUsd")).doubleValue();
+            resources.put((String) entity.get("id"), cash + 5 * revenue);
+        }
+        List<Map<String, Object>> edges = api.request().queryParam("asOf", AS_OF).get("/api/v1/exposure/edges")
+                .then().statusCode(200).extract().jsonPath()
+                .getList("findAll { (it.kind == 'INVESTMENT' || it.kind == 'PURCHASE') && it.amountUsd != null }");
+        PlainClearing plain = new PlainClearing(edges);
+        Map<String, Double> baseline = plain.clear(resources);
+        Map<String, Double> shockedResources = new HashMap<>(resources);
+        shockedResources.put("openai", resources.get("openai") * 0.5);
+        Map<String, Double> shocked = plain.clear(shockedResources);
+
+        for (Map<String, Object> entity : entities) {
+            String id = (String) entity.get("entity");
+            Map<?, ?> before = (Map<?, ?>) entity.get("clearingBaseline");
+            Map<?, ?> after = (Map<?, ?>) entity.get("clearingShocked");
+            double scale = Math.max(1, plain.owed(id));
+            assertThat(((Number) before.get("paidUsd")).doubleValue()).as(id).isCloseTo(baseline.getOrDefault(id, 0.0), within(1e-9 * scale));
+            assertThat(((Number) after.get("paidUsd")).doubleValue()).as(id).isCloseTo(shocked.getOrDefault(id, 0.0), within(1e-9 * scale));
+            double unpaidBefore = plain.unpaid(id, baseline);
+            double unpaidAfter = plain.unpaid(id, shocked);
+            double receivables = Math.max(1, plain.receivable(id));
+            assertThat(((Number) before.get("unpaidReceivablesUsd")).doubleValue()).as(id).isCloseTo(unpaidBefore, within(1e-9 * receivables));
+            assertThat(((Number) after.get("unpaidReceivablesUsd")).doubleValue()).as(id).isCloseTo(unpaidAfter, within(1e-9 * receivables));
+            double value = ((Number) entity.get("valueUsd")).doubleValue();
+            assertThat(((Number) entity.get("relativeChange")).doubleValue()).as(id)
+                    .isCloseTo(-(unpaidAfter - unpaidBefore) / value, within(1e-9 * receivables / value));
+        }
+        String creditor = "entities.find { it.entity == '%s' }.";
+        assertThat(stress.getBoolean(creditor.formatted("openai") + "clearingShocked.defaulted")).isTrue();
+        assertThat(stress.getBoolean(creditor.formatted("softbank") + "clearingShocked.defaulted")).isTrue();
+        assertThat(stress.getBoolean(creditor.formatted("nvidia") + "clearingShocked.defaulted")).isFalse();
+        for (String unpaid : List.of("oracle", "microsoft", "coreweave")) {
+            assertThat(stress.getDouble(creditor.formatted(unpaid) + "relativeChange")).as(unpaid).isNegative();
+        }
+        assertThat(stress.getString("entities[0].entity")).as("Oracle, owed $300B, loses the most").isEqualTo("oracle");
+        assertThat(stress.getDouble("baskets.find { it.basketId == 'team-openai' }.levelChange"))
+                .isLessThan(stress.getDouble("baskets.find { it.basketId == 'team-google' }.levelChange"));
+    }
+
+    /** The clearing vector by the plain fixed point p <- min(pbar, e + Pi^T p) from pbar, with maps by entity id. */
+    private static final class PlainClearing {
+        private final List<Map<String, Object>> edges;
+        private final Map<String, Double> pbar = new HashMap<>();
+
+        PlainClearing(List<Map<String, Object>> edges) {
+            this.edges = edges;
+            edges.forEach(edge -> pbar.merge((String) edge.get("from"), amount(edge), Double::sum));
+        }
+
+        Map<String, Double> clear(Map<String, Double> resources) {
+            Map<String, Double> p = new HashMap<>(pbar);
+            for (int iteration = 0; iteration < 100_000; iteration++) {
+                Map<String, Double> received = new HashMap<>();
+                for (Map<String, Object> edge : edges) {
+                    String from = (String) edge.get("from");
+                    received.merge((String) edge.get("to"), amount(edge) / pbar.get(from) * p.get(from), Double::sum);
+                }
+                Map<String, Double> next = new HashMap<>();
+                pbar.forEach((id, owed) -> next.put(id,
+                        Math.min(owed, resources.getOrDefault(id, 0.0) + received.getOrDefault(id, 0.0))));
+                if (next.equals(p)) {
+                    break;
+                }
+                p = next;
+            }
+            return p;
+        }
+
+        double owed(String id) {
+            return pbar.getOrDefault(id, 0.0);
+        }
+
+        double receivable(String id) {
+            return edges.stream().filter(edge -> edge.get("to").equals(id)).mapToDouble(PlainClearing::amount).sum();
+        }
+
+        double unpaid(String id, Map<String, Double> p) {
+            return edges.stream().filter(edge -> edge.get("to").equals(id)).mapToDouble(edge -> {
+                String from = (String) edge.get("from");
+                return amount(edge) * (1 - p.get(from) / pbar.get(from));
+            }).sum();
+        }
+
+        private static double amount(Map<String, Object> edge) {
+            return ((Number) edge.get("amountUsd")).doubleValue();
+        }
+    }
+
     @Test
     void aBadScenarioIsRefusedNamingTheField() {
         JsonPath unknown = api.request().contentType(ContentType.JSON)

@@ -17,9 +17,9 @@ final class IngestGrpc {
     private IngestGrpc() {
     }
 
-    /** A plaintext channel to the service's shared HTTP/gRPC port; the caller shuts it down. */
+    /** A plaintext channel to the service's gRPC port; the caller shuts it down. */
     static ManagedChannel channel(ServiceProcess ingest) {
-        return ManagedChannelBuilder.forAddress("localhost", ingest.port()).usePlaintext().build();
+        return ManagedChannelBuilder.forAddress("127.0.0.1", ingest.grpcPort()).usePlaintext().build();
     }
 
     /** Registers {@code symbol} as a USD equity, so that its prices are accepted. */

@@ -79,10 +79,10 @@ final class ServiceEnv {
         }
     }
 
-    /** The host and port of the gRPC client {@code name} (upper case), pointed at {@code service}. */
+    /** The host and port of the gRPC client {@code name} (upper case), pointed at {@code service}'s gRPC port. */
     private static Map<String, String> client(String name, ServiceProcess service) {
         return Map.of(
-                "QUARKUS_GRPC_CLIENTS_" + name + "_HOST", "localhost",
-                "QUARKUS_GRPC_CLIENTS_" + name + "_PORT", Integer.toString(service.port()));
+                "QUARKUS_GRPC_CLIENTS_" + name + "_HOST", "127.0.0.1",
+                "QUARKUS_GRPC_CLIENTS_" + name + "_PORT", Integer.toString(service.grpcPort()));
     }
 }

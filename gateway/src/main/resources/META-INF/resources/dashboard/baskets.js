@@ -15,7 +15,7 @@ const METRICS = [
   ['Annualized volatility', m => percent(m.annualizedVolatility)],
   ['Sharpe', m => number(m.sharpe)],
   ['Max drawdown', m => percent(m.maxDrawdown)],
-  ['Drawdown peak to trough', m => (m.maxDrawdownPeak || 'n/a') + ' to ' + (m.maxDrawdownTrough || 'n/a')],
+  ['Drawdown peak to trough', m => (m.maxDrawdownPeak ? m.maxDrawdownPeak + ' to ' + m.maxDrawdownTrough : 'no fall')],
   ['Beta', m => number(m.beta)],
   ['Correlation', m => number(m.correlation)],
 ];
@@ -55,13 +55,17 @@ export class BasketPanel {
     const range = new URLSearchParams();
     if (this.form.from.value) range.set('from', this.form.from.value);
     if (this.form.to.value) range.set('to', this.form.to.value);
+    range.set('returnType', this.form.returnType.value);
     const suffix = range.toString();
+    // the field is in percent for people, the API takes an annual fraction (0.04 for 4%)
+    const risk = new URLSearchParams(range);
+    if (this.form.riskFreeRate.value !== '') risk.set('riskFreeRate', String(Number(this.form.riskFreeRate.value) / 100));
     this.root.dataset.state = 'loading';
     try {
       const [compare, performanceA, performanceB] = await Promise.all([
-        getJson(`/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}${suffix ? '&' + suffix : ''}`, SERVICE),
-        getJson(`/baskets/${encodeURIComponent(a)}/performance${suffix ? '?' + suffix : ''}`, SERVICE),
-        getJson(`/baskets/${encodeURIComponent(b)}/performance${suffix ? '?' + suffix : ''}`, SERVICE),
+        getJson(`/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}&${suffix}`, SERVICE),
+        getJson(`/baskets/${encodeURIComponent(a)}/performance?${risk}`, SERVICE),
+        getJson(`/baskets/${encodeURIComponent(b)}/performance?${risk}`, SERVICE),
       ]);
       const names = [this.names[a] || a, this.names[b] || b];
       this.drawChart(compare.body, names);

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One packaged capflow service ({@code <module>/target/quarkus-app/quarkus-run.jar}) run as a real
- * child process, configured by environment variables as {@code ./capflow} and Kubernetes run it.
- * Its output goes to {@code target/service-logs/} of the module whose tests start it.
+ * child process, configured by environment variables as {@code ./capflow} and Kubernetes run it: HTTP (health,
+ * metrics, the gateway's REST) and gRPC (the grpc-java server of ingest-, basket- and exposure-service) each on a
+ * port of their own. Its output goes to {@code target/service-logs/} of the module whose tests start it.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -27,25 +28,31 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int grpcPort;
     private final String baseUrl;
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(String name, int port, String baseUrl, Path log, Process process) {
+    private ServiceProcess(String name, int port, int grpcPort, String baseUrl, Path log, Process process) {
         this.name = name;
         this.port = port;
+        this.grpcPort = grpcPort;
         this.baseUrl = baseUrl;
         this.log = log;
         this.process = process;
     }
 
-    /** Starts {@code module} on a free port of 127.0.0.1 and waits until it is ready. */
+    /** Starts {@code module} on two free ports (HTTP, gRPC) of 127.0.0.1 and waits until it is ready. */
     public static ServiceProcess start(String module, Map<String, String> env) {
-        return launch(module, "127.0.0.1", freePort(), List.of(), env).awaitReady(START_TIMEOUT);
+        int[] ports = freePorts(2);
+        return launch(module, "127.0.0.1", ports[0], ports[1], List.of(), env).awaitReady(START_TIMEOUT);
     }
 
-    /** Starts {@code module} listening on {@code host:port} with extra JVM options; does not wait for readiness. */
-    public static ServiceProcess launch(String module, String host, int port, List<String> jvmOptions,
+    /**
+     * Starts {@code module} with HTTP on {@code host:port} and gRPC on {@code host:grpcPort}, with extra JVM options;
+     * does not wait for readiness.
+     */
+    public static ServiceProcess launch(String module, String host, int port, int grpcPort, List<String> jvmOptions,
             Map<String, String> env) {
         Path jar = ProjectRoot.path().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -65,15 +72,23 @@ public final class ServiceProcess implements AutoCloseable {
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_HOST", host);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            return new ServiceProcess(module + "@" + host + ":" + port, port, "http://" + host + ":" + port, log,
-                    builder.start());
+            builder.environment().put("QUARKUS_GRPC_SERVER_HOST", host);
+            builder.environment().put("QUARKUS_GRPC_SERVER_PORT", Integer.toString(grpcPort));
+            return new ServiceProcess(module + "@" + host + ":" + port, port, grpcPort, "http://" + host + ":" + port,
+                    log, builder.start());
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + module, e);
         }
     }
 
+    /** The HTTP port. */
     public int port() {
         return port;
+    }
+
+    /** The gRPC port (unused by the gateway, which serves no gRPC). */
+    public int grpcPort() {
+        return grpcPort;
     }
 
     public String baseUrl() {
@@ -165,12 +180,32 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
-    /** A TCP port that was free a moment ago on every local address. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** {@code count} distinct TCP ports that were free a moment ago on every local address. */
+    public static int[] freePorts(int count) {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // only held to keep the ports distinct
+            }
         }
     }
 

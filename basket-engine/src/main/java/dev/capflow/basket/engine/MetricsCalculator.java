@@ -7,6 +7,9 @@ final class MetricsCalculator {
 
     static final double TRADING_DAYS = 252.0;
 
+    /** GIPS: a return over less than a year (252 daily returns) is not annualized; below that it is NaN. */
+    static final int MIN_RETURNS_TO_ANNUALIZE = 252;
+
     private MetricsCalculator() {
     }
 
@@ -32,7 +35,7 @@ final class MetricsCalculator {
         double annualFactor = Math.sqrt(TRADING_DAYS);
 
         double totalReturn = levels[window.last()] / levels[first] - 1;
-        double annualizedReturn = n > 0 ? Math.pow(1 + totalReturn, TRADING_DAYS / n) - 1 : Double.NaN;
+        double annualizedReturn = n >= MIN_RETURNS_TO_ANNUALIZE ? Math.pow(1 + totalReturn, TRADING_DAYS / n) - 1 : Double.NaN;
         double sharpe = stdev > 0 ? (mean - riskFreeRate / TRADING_DAYS) / stdev * annualFactor : Double.NaN;
 
         int peak = first;
@@ -75,7 +78,10 @@ final class MetricsCalculator {
             }
         }
 
+        // no fall in the window: there is no drawdown to date
+        boolean fell = maxDrawdown < 0;
         return new Metrics(totalReturn, annualizedReturn, stdev * annualFactor, sharpe, maxDrawdown,
-                LocalDate.ofEpochDay(calendar[drawdownPeak]), LocalDate.ofEpochDay(calendar[trough]), beta, correlation);
+                fell ? LocalDate.ofEpochDay(calendar[drawdownPeak]) : null, fell ? LocalDate.ofEpochDay(calendar[trough]) : null,
+                beta, correlation);
     }
 }

@@ -8,13 +8,25 @@ import java.time.LocalDate;
  */
 public record PerformanceQuery(LocalDate from, LocalDate to, TimeSeries benchmark, double riskFreeRate) {
 
+    /** The lowest annual risk-free rate taken (a fraction): below every policy rate seen, -0.75% (SNB, 2015-2022). */
+    public static final double MIN_RISK_FREE_RATE = -0.05;
+
+    /** The highest annual risk-free rate taken: a fraction, so 4 (meant as 4%) is refused rather than read as 400%. */
+    public static final double MAX_RISK_FREE_RATE = 0.25;
+
     public PerformanceQuery {
         if (from != null && to != null && from.isAfter(to)) {
             throw new BasketArgumentException("from", "from " + from + " is after to " + to);
         }
-        if (!Double.isFinite(riskFreeRate)) {
-            throw new BasketArgumentException("riskFreeRate", "must be a finite fraction, got " + riskFreeRate);
+        if (!(riskFreeRate >= MIN_RISK_FREE_RATE && riskFreeRate <= MAX_RISK_FREE_RATE)) {
+            throw new BasketArgumentException("riskFreeRate", riskFreeRateRule(riskFreeRate));
         }
+    }
+
+    /** Why {@code rate} is refused as an annual risk-free rate. */
+    public static String riskFreeRateRule(double rate) {
+        return "must be an annual fraction from " + MIN_RISK_FREE_RATE + " to " + MAX_RISK_FREE_RATE
+                + " (0.04 for 4%), got " + rate;
     }
 
     /** From the base date to the last close, no benchmark, risk-free rate 0. */

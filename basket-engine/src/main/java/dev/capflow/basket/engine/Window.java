@@ -7,8 +7,10 @@ import java.util.Arrays;
 record Window(int first, int last) {
 
     /**
-     * Clamps {@code [from, to]} to the calendar (a null bound means its first or last date); fails, naming the bound,
-     * when no calendar date is left.
+     * Clamps {@code [from, to]} to the calendar (a null bound means its first or last date): a window starting on a day
+     * without a level (a holiday, a weekend) starts at the next calendar date, as a pandas {@code .loc[from:to]} slice
+     * does; fails, naming the bound, when no calendar date is left. The calendar holds the history fetched up to
+     * {@code to}, so past its last date only a null {@code to} means "after the last close".
      */
     static Window resolve(int[] calendar, LocalDate from, LocalDate to) {
         if (from != null && to != null && from.isAfter(to)) {
@@ -21,13 +23,14 @@ record Window(int first, int last) {
         if (toDay < firstDay) {
             throw new BasketArgumentException("to", "to " + to + " is before the first level, on " + LocalDate.ofEpochDay(firstDay));
         }
-        if (fromDay > lastDay) {
+        if (fromDay > lastDay && to == null) {
             throw new BasketArgumentException("from", "from " + from + " is after the last close, on " + LocalDate.ofEpochDay(lastDay));
         }
         int first = ceilingIndex(calendar, fromDay);
         int last = floorIndex(calendar, toDay);
         if (first > last) {
-            throw new BasketArgumentException("from", "no level between " + from + " and " + to);
+            throw new BasketArgumentException("from", "no trading day between " + from + " and " + to
+                    + ": the basket has no level dated in that window");
         }
         return new Window(first, last);
     }

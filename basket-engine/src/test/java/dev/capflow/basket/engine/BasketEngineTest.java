@@ -2,8 +2,10 @@ package dev.capflow.basket.engine;
 
 import static dev.capflow.basket.engine.Series.date;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -158,7 +160,7 @@ class BasketEngineTest {
 
         double stdev = Math.sqrt(0.02);
         assertThat(metrics.totalReturn()).isCloseTo(-0.01, within(EPS));
-        assertThat(metrics.annualizedReturn()).isCloseTo(Math.pow(0.99, 126) - 1, within(EPS));
+        assertThat(metrics.annualizedReturn()).as("two returns are not annualized").isNaN();
         assertThat(metrics.annualizedVolatility()).isCloseTo(stdev * Math.sqrt(252), within(EPS));
         // rf daily = 0.0252/252 = 0.0001
         assertThat(metrics.sharpe()).isCloseTo(-0.0001 / stdev * Math.sqrt(252), within(EPS));
@@ -193,8 +195,31 @@ class BasketEngineTest {
         Metrics metrics = engine.performance(basket, PerformanceQuery.full()).metrics();
 
         assertThat(metrics.maxDrawdown()).isZero();
-        assertThat(metrics.maxDrawdownPeak()).isEqualTo(date("2024-01-01"));
-        assertThat(metrics.maxDrawdownTrough()).isEqualTo(date("2024-01-01"));
+        assertThat(metrics.maxDrawdownPeak()).as("no fall, no peak").isNull();
+        assertThat(metrics.maxDrawdownTrough()).as("no fall, no trough").isNull();
+    }
+
+    @Test
+    void aReturnIsAnnualizedFromAYearOfDailyReturnsOnly() {
+        // 253 closes growing 0.1% a day: 252 returns are annualized as (1 + total)^(252 / 252) - 1 = total
+        TimeSeries.Builder closes = TimeSeries.builder();
+        LocalDate day = date("2023-01-02");
+        for (int t = 0; t <= 252; t++) {
+            closes.add(day.plusDays(t), 100 * Math.pow(1.001, t));
+        }
+        BasketLevels basket = engine.levels(equal("2023-01-02", Rebalance.NONE, "A"),
+                MarketData.builder().member("A", "USD", closes.build()).build());
+
+        Metrics year = engine.performance(basket, PerformanceQuery.full()).metrics();
+        assertThat(year.annualizedReturn()).isCloseTo(Math.pow(1.001, 252) - 1, within(EPS));
+        assertThat(year.annualizedReturn()).isCloseTo(year.totalReturn(), within(EPS));
+
+        // one day less: 251 returns; and a one-day window (a +0.1% day would annualize to +28.6%): not annualized
+        Metrics shorter = engine.performance(basket, PerformanceQuery.between(date("2023-01-03"), null)).metrics();
+        assertThat(shorter.annualizedReturn()).isNaN();
+        Metrics oneDay = engine.performance(basket, PerformanceQuery.between(date("2023-01-03"), date("2023-01-04"))).metrics();
+        assertThat(oneDay.totalReturn()).isCloseTo(0.001, within(EPS));
+        assertThat(oneDay.annualizedReturn()).isNaN();
     }
 
     @Test
@@ -232,12 +257,45 @@ class BasketEngineTest {
         assertThat(weekend.metrics().totalReturn()).isZero();
         assertThat(weekend.metrics().annualizedVolatility()).isNaN();
 
+        // a window of one Saturday holds no trading day, and says so (the closes after it are not "missing")
+        assertRejectedWith(() -> engine.performance(basket, PerformanceQuery.between(date("2024-01-06"), date("2024-01-06"))),
+                "no trading day between 2024-01-06 and 2024-01-06");
+
         // from before the base date: the window starts at the base date
         Performance early = engine.performance(basket, PerformanceQuery.between(date("2023-06-01"), date("2024-01-07")));
         assertThat(early.from()).isEqualTo(date("2024-01-02"));
         assertThat(early.to()).isEqualTo(date("2024-01-05"));
         assertThat(early.series().values()).containsExactly(100.0, 110.0);
         assertThat(early.metrics().totalReturn()).isCloseTo(0.1, within(EPS));
+    }
+
+    @Test
+    void aSaturdayWindowOfHistoryFetchedUpToItIsNotCalledAfterTheLastClose() {
+        // basket-service fetches history up to the window's end: the Friday is then the last close it has
+        BasketLevels upToSaturday = engine.levels(equal("2024-01-02", Rebalance.NONE, "A"), MarketData.builder()
+                .member("A", "USD", Series.of("2024-01-02", 10, "2024-01-05", 11)).build());
+        assertRejectedWith(() -> engine.performance(upToSaturday,
+                PerformanceQuery.between(date("2024-01-06"), date("2024-01-06"))), "no trading day between");
+        // without an end, everything was fetched: then it is after the last close
+        assertRejectedWith(() -> engine.performance(upToSaturday, PerformanceQuery.between(date("2024-01-06"), null)),
+                "after the last close, on 2024-01-05");
+    }
+
+    private static void assertRejectedWith(Runnable call, String message) {
+        assertThatThrownBy(call::run).isInstanceOf(BasketArgumentException.class).hasMessageContaining(message)
+                .satisfies(e -> assertThat(((BasketArgumentException) e).field()).isEqualTo("from"));
+    }
+
+    @Test
+    void aForeignBenchmarkIsConvertedOnTheUnionOfItsAndTheRatesDates() {
+        // QQQ in USD, JPY per USD: Tuesday has no rate (Monday's carries), Wednesday no close (Tuesday's carries)
+        TimeSeries qqq = Series.of("2024-01-08", 400, "2024-01-09", 404);
+        TimeSeries yenPerDollar = Series.of("2024-01-05", 140, "2024-01-08", 144, "2024-01-10", 145);
+        TimeSeries inYen = FxConversion.convert(qqq, yenPerDollar);
+
+        assertThat(inYen.firstDate()).isEqualTo(date("2024-01-08"));
+        assertThat(inYen.values()).containsExactly(new double[] {400 * 144, 404 * 144, 404 * 145}, within(EPS));
+        assertThat(FxConversion.convert(qqq, TimeSeries.builder().build()).isEmpty()).isTrue();
     }
 
     @Test

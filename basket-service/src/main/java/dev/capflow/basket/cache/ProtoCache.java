@@ -83,14 +83,23 @@ public class ProtoCache {
         if (key == null) {
             return compute.get();
         }
+        return get(key, parser).chain(cached -> cached != null ? Uni.createFrom().item(cached)
+                : compute.get().invoke(value -> put(key, value)));
+    }
+
+    /** The value cached at {@code key}, or null when there is none or Redis does not answer. */
+    public <T extends Message> Uni<T> get(String key, Parser<T> parser) {
         return values.get(key).ifNoItem().after(config.timeout()).fail()
                 .map(encoded -> {
                     recovered();
                     return encoded == null ? null : parse(parser, encoded);
                 })
-                .onFailure().recoverWithItem(failure -> degraded(failure))
-                .chain(cached -> cached != null ? Uni.createFrom().item(cached)
-                        : compute.get().invoke(value -> write(key, Base64.getEncoder().encodeToString(value.toByteArray()))));
+                .onFailure().recoverWithItem(failure -> degraded(failure));
+    }
+
+    /** Caches {@code value} at {@code key} without a tag; best effort, not awaited. */
+    public void put(String key, Message value) {
+        write(key, Base64.getEncoder().encodeToString(value.toByteArray()));
     }
 
     private void write(String key, String entry) {

@@ -1,12 +1,15 @@
 package dev.capflow.basket.client;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,16 +21,15 @@ import dev.capflow.basket.market.LivePrice;
 import dev.capflow.grpc.DownstreamException;
 import dev.capflow.grpc.DownstreamGuard;
 import dev.capflow.proto.ingest.v1.Adjustment;
-import dev.capflow.proto.ingest.v1.DailyBar;
-import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
-import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
-import dev.capflow.proto.ingest.v1.GetBarsResponse;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.Instrument;
 import dev.capflow.proto.ingest.v1.InstrumentKind;
 import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
+import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
 import dev.capflow.proto.ingest.v1.MutinyIngestServiceGrpc.MutinyIngestServiceStub;
+import dev.capflow.proto.ingest.v1.StreamBarsRequest;
 import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -52,10 +54,12 @@ public class IngestClient {
 
     /** The registered instruments among {@code symbols}, by symbol. */
     public Uni<Map<String, Instrument>> instruments(Collection<String> symbols) {
-        ListInstrumentsRequest request = ListInstrumentsRequest.newBuilder().addAllSymbols(symbols).build();
-        return read(() -> stub().listInstruments(request)).map(response -> {
+        return inPieces(symbols, piece -> {
+            ListInstrumentsRequest request = ListInstrumentsRequest.newBuilder().addAllSymbols(piece).build();
+            return read(() -> stub().listInstruments(request)).map(ListInstrumentsResponse::getInstrumentsList);
+        }).map(instruments -> {
             Map<String, Instrument> found = new LinkedHashMap<>();
-            response.getInstrumentsList().forEach(instrument -> found.put(instrument.getSymbol(), instrument));
+            instruments.forEach(instrument -> found.put(instrument.getSymbol(), instrument));
             return found;
         });
     }
@@ -73,19 +77,21 @@ public class IngestClient {
 
     /** The latest price of each of {@code symbols} that has one (newest tick, else newest daily close). */
     public Uni<List<LivePrice>> latestPrices(Collection<String> symbols) {
-        GetLatestPricesRequest request = GetLatestPricesRequest.newBuilder().addAllSymbols(symbols).build();
-        return read(() -> stub().getLatestPrices(request)).map(response -> response.getPricesList().stream()
-                .map(latest -> new LivePrice(latest.getSymbol(), latest.getPrice(),
-                        Instant.ofEpochSecond(latest.getTs().getSeconds(), latest.getTs().getNanos())))
-                .toList());
+        return inPieces(symbols, piece -> {
+            GetLatestPricesRequest request = GetLatestPricesRequest.newBuilder().addAllSymbols(piece).build();
+            return read(() -> stub().getLatestPrices(request)).map(response -> response.getPricesList().stream()
+                    .map(latest -> new LivePrice(latest.getSymbol(), latest.getPrice(),
+                            Instant.ofEpochSecond(latest.getTs().getSeconds(), latest.getTs().getNanos())))
+                    .toList());
+        });
     }
 
     /**
-     * The GetBarsBatch request for the daily bars of {@code symbols} in {@code [from, to]} (null {@code to}: up to the
+     * The StreamBars request for the daily bars of {@code symbols} in {@code [from, to]} (null {@code to}: up to the
      * latest), split-adjusted for a price return and total-return adjusted for a total return.
      */
-    public static GetBarsBatchRequest barsRequest(Collection<String> symbols, LocalDate from, LocalDate to, ReturnType type) {
-        GetBarsBatchRequest.Builder request = GetBarsBatchRequest.newBuilder().addAllSymbols(symbols)
+    public static StreamBarsRequest barsRequest(Collection<String> symbols, LocalDate from, LocalDate to, ReturnType type) {
+        StreamBarsRequest.Builder request = StreamBarsRequest.newBuilder().addAllSymbols(symbols)
                 .setFrom(from.toString())
                 .setAdjustment(type == ReturnType.TOTAL ? Adjustment.ADJUSTMENT_TOTAL_RETURN : Adjustment.ADJUSTMENT_SPLIT);
         if (to != null) {
@@ -94,26 +100,29 @@ public class IngestClient {
         return request.build();
     }
 
-    /** Every requested series in ONE GetBarsBatch call. */
-    public Uni<GetBarsBatchResponse> bars(GetBarsBatchRequest request) {
-        return read(() -> stub().getBarsBatch(request));
+    /**
+     * The closes of every requested series, by symbol in request order, through ONE StreamBars call: the bars arrive in
+     * bounded pieces and are folded into primitive series as they come, so no message grows with the basket. A retry
+     * starts the stream again from the beginning.
+     */
+    public Uni<Map<String, TimeSeries>> closes(StreamBarsRequest request) {
+        return read(() -> stub(config.historyDeadline()).streamBars(request)
+                .collect().in(ClosesCollector::new, ClosesCollector::add).map(ClosesCollector::closes));
     }
 
-    /** The closes of each series of a GetBarsBatch answer, by symbol. */
-    public static Map<String, TimeSeries> closes(GetBarsBatchResponse response) {
-        Map<String, TimeSeries> closes = new LinkedHashMap<>();
-        for (GetBarsResponse series : response.getSeriesList()) {
-            closes.put(series.getSymbol(), toSeries(series));
+    /** {@code call} applied to {@code symbols} at most symbols-per-call at a time, one call after the other. */
+    private <T> Uni<List<T>> inPieces(Collection<String> symbols, Function<List<String>, Uni<List<T>>> call) {
+        List<String> all = List.copyOf(symbols);
+        int size = config.symbolsPerCall();
+        if (all.size() <= size) {
+            return call.apply(all);
         }
-        return closes;
-    }
-
-    private static TimeSeries toSeries(GetBarsResponse series) {
-        TimeSeries.Builder closes = TimeSeries.builder();
-        for (DailyBar bar : series.getBarsList()) {
-            closes.add(LocalDate.parse(bar.getDate()), bar.getClose());
+        List<List<String>> pieces = new ArrayList<>();
+        for (int start = 0; start < all.size(); start += size) {
+            pieces.add(all.subList(start, Math.min(all.size(), start + size)));
         }
-        return closes.build();
+        return Multi.createFrom().iterable(pieces).onItem().transformToUniAndConcatenate(piece -> call.apply(piece))
+                .onItem().transformToIterable(found -> found).collect().asList();
     }
 
     /** {@code call} must start a new call (with a fresh deadline) on every attempt. */
@@ -122,6 +131,10 @@ public class IngestClient {
     }
 
     private MutinyIngestServiceStub stub() {
-        return stub.withDeadlineAfter(config.readDeadline().toMillis(), TimeUnit.MILLISECONDS);
+        return stub(config.readDeadline());
+    }
+
+    private MutinyIngestServiceStub stub(Duration deadline) {
+        return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -1,6 +1,7 @@
 package dev.capflow.basket.config;
 
 import java.time.Duration;
+import java.util.Map;
 
 import dev.capflow.grpc.DownstreamPolicy;
 import io.smallrye.config.ConfigMapping;
@@ -17,8 +18,27 @@ public interface BasketConfig {
     @WithDefault("14d")
     Duration historyLookback();
 
+    /**
+     * The most members one basket may have (create and update refuse more, naming basket.members). The cost of a
+     * basket's answers is bounded by {@link #maxHistoryPoints()}, not by this.
+     */
+    @WithDefault("3000")
+    int maxMembers();
+
+    /**
+     * The most price points one answer may read: (members + FX + benchmark series) x calendar days from the base date
+     * (less the lookback) to the end of the window. Beyond it the answer is refused with RESOURCE_EXHAUSTED naming this
+     * limit, so that the memory one answer holds (about 12 bytes a point) is bounded by configuration, not by input.
+     * 3,000,000 admits 500 members over 10 years and 2,000 members over 1 year.
+     */
+    @WithDefault("3000000")
+    long maxHistoryPoints();
+
     /** How basket-service calls ingest-service. */
     Ingest ingest();
+
+    /** Which FX series converts prices between two currencies. */
+    Fx fx();
 
     /** Redis cache and event-bus settings. */
     Redis redis();
@@ -52,9 +72,34 @@ public interface BasketConfig {
         /** The shortest interval between two live levels of one watched basket (updates in between are coalesced). */
         @WithDefault("250ms")
         Duration watchInterval();
+
+        /** Histories with more closes than this are not cached (an entry is about 30 bytes a close). */
+        @WithDefault("200000")
+        long historyMaxPoints();
+    }
+
+    /** FX series per currency pair (see {@link dev.capflow.basket.market.FxSeries}). */
+    interface Fx {
+
+        /**
+         * Pair {@code BASE/QUOTE} to the symbol of the FX instrument quoting QUOTE units per one BASE, observed on each
+         * date (the rate that converts that date's closes), e.g. {@code "USD/JPY"=DEXJPUS}. One pair converts both ways.
+         */
+        Map<String, String> series();
     }
 
     /** Per-call deadlines, read retries (every call made is an idempotent read) and the circuit breaker for ingest-service. */
     interface Ingest extends DownstreamPolicy {
+
+        /** Deadline of one StreamBars call, which carries a whole basket's history. */
+        @WithDefault("60s")
+        Duration historyDeadline();
+
+        /**
+         * The most symbols one ListInstruments or GetLatestPrices call names; larger sets are asked in pieces. Must
+         * not exceed ingest-service's capflow.ingest.max-symbols-per-query.
+         */
+        @WithDefault("500")
+        int symbolsPerCall();
     }
 }

@@ -26,8 +26,11 @@ public final class BasketValidator {
     private BasketValidator() {
     }
 
-    /** The validated basket; {@code idRequired} is false for a create, where an empty id is assigned later. */
-    public static Basket validate(BasketInput input, boolean idRequired) {
+    /**
+     * The validated basket; {@code idRequired} is false for a create, where an empty id is assigned later; more than
+     * {@code maxMembers} members are refused.
+     */
+    public static Basket validate(BasketInput input, boolean idRequired, int maxMembers) {
         List<FieldViolation> violations = new ArrayList<>();
         String id = input.id() == null ? "" : input.id().trim();
         if (id.isEmpty() ? idRequired : !ID.matcher(id).matches()) {
@@ -50,6 +53,10 @@ public final class BasketValidator {
         double baseValue = input.baseValue() == 0 ? BasketDefinition.DEFAULT_BASE_VALUE : input.baseValue();
         Rebalance rebalance = input.rebalance() == null ? Rebalance.NONE : input.rebalance();
         List<Member> given = input.members() == null ? List.of() : input.members();
+        if (given.size() > maxMembers) {
+            violations.add(new FieldViolation("basket.members", "at most " + maxMembers
+                    + " members (capflow.basket.max-members), got " + given.size()));
+        }
         // equal weighting ignores the weights given and stores exactly 1/n
         double equal = 1.0 / Math.max(1, given.size());
         List<Member> members = given.stream().map(m -> new Member(normalizeSymbol(m.symbol()),

@@ -4,9 +4,11 @@ import java.util.function.Supplier;
 
 import com.google.protobuf.Timestamp;
 
+import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.domain.BasketValidator;
 import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.domain.Window;
+import dev.capflow.basket.engine.PerformanceQuery;
 import dev.capflow.basket.live.LiveLevels;
 import dev.capflow.basket.service.BasketCatalog;
 import dev.capflow.proto.basket.v1.CompareRequest;
@@ -40,16 +42,18 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
     private final BasketCatalog catalog;
     private final CachedAnswers answers;
     private final LiveLevels live;
+    private final int maxMembers;
 
-    public BasketGrpcService(BasketCatalog catalog, CachedAnswers answers, LiveLevels live) {
+    public BasketGrpcService(BasketCatalog catalog, CachedAnswers answers, LiveLevels live, BasketConfig config) {
         this.catalog = catalog;
         this.answers = answers;
         this.live = live;
+        this.maxMembers = config.maxMembers();
     }
 
     @Override
     public Uni<CreateBasketResponse> createBasket(CreateBasketRequest request) {
-        return answer(() -> catalog.create(BasketValidator.validate(ProtoMapper.toInput(request.getBasket()), false))
+        return answer(() -> catalog.create(BasketValidator.validate(ProtoMapper.toInput(request.getBasket()), false, maxMembers))
                 .map(basket -> CreateBasketResponse.newBuilder().setBasket(ProtoMapper.toProto(basket)).build()));
     }
 
@@ -61,7 +65,7 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
 
     @Override
     public Uni<UpdateBasketResponse> updateBasket(UpdateBasketRequest request) {
-        return answer(() -> catalog.update(BasketValidator.validate(ProtoMapper.toInput(request.getBasket()), true))
+        return answer(() -> catalog.update(BasketValidator.validate(ProtoMapper.toInput(request.getBasket()), true, maxMembers))
                 .map(basket -> UpdateBasketResponse.newBuilder().setBasket(ProtoMapper.toProto(basket)).build()));
     }
 
@@ -83,11 +87,12 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
             String id = requireId(request.getBasketId(), "basket_id");
             Window window = Window.parse(request.getFrom(), request.getTo());
             String benchmark = BasketValidator.normalizeSymbol(request.getBenchmark());
-            if (!Double.isFinite(request.getRiskFreeRate())) {
-                throw new InvalidRequestException("risk_free_rate", "must be a finite fraction, got " + request.getRiskFreeRate());
+            double riskFreeRate = request.getRiskFreeRate();
+            if (!(riskFreeRate >= PerformanceQuery.MIN_RISK_FREE_RATE && riskFreeRate <= PerformanceQuery.MAX_RISK_FREE_RATE)) {
+                throw new InvalidRequestException("risk_free_rate", PerformanceQuery.riskFreeRateRule(riskFreeRate));
             }
             ReturnType type = ProtoMapper.returnType(request.getReturnType());
-            return answers.performance(id, window, benchmark.isEmpty() ? null : benchmark, type, request.getRiskFreeRate());
+            return answers.performance(id, window, benchmark.isEmpty() ? null : benchmark, type, riskFreeRate);
         });
     }
 

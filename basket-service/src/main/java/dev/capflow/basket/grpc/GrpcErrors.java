@@ -9,6 +9,7 @@ import org.hibernate.StaleStateException;
 import dev.capflow.basket.domain.BasketExistsException;
 import dev.capflow.basket.domain.BasketNotFoundException;
 import dev.capflow.basket.domain.BasketValidator;
+import dev.capflow.basket.domain.HistoryTooLargeException;
 import dev.capflow.basket.domain.MissingDataException;
 import dev.capflow.basket.domain.StaleVersionException;
 import dev.capflow.basket.engine.BasketArgumentException;
@@ -52,6 +53,9 @@ final class GrpcErrors {
         if (cause instanceof StaleVersionException || cause instanceof OptimisticLockException
                 || cause instanceof StaleStateException) {
             return Status.ABORTED.withDescription(cause.getMessage()).asRuntimeException();
+        }
+        if (cause instanceof HistoryTooLargeException) {
+            return Status.RESOURCE_EXHAUSTED.withDescription(cause.getMessage()).asRuntimeException();
         }
         if (cause instanceof MissingDataException) {
             return Status.FAILED_PRECONDITION.withDescription(cause.getMessage()).asRuntimeException();

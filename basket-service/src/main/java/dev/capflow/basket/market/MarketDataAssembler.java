@@ -26,12 +26,17 @@ public final class MarketDataAssembler {
             }
         }
         for (FxQuote quote : fx) {
-            TimeSeries series = closes.get(quote.symbol());
-            if (series != null) {
-                data.fx(quote.currency(), quote.invert() ? inverse(series) : series);
+            if (closes.containsKey(quote.symbol())) {
+                data.fx(quote.currency(), basketUnitsPerUnit(quote, closes));
             }
         }
         return data.build();
+    }
+
+    /** Basket-currency units per one unit of the quote's currency (an empty series when its closes were not fetched). */
+    static TimeSeries basketUnitsPerUnit(FxQuote quote, Map<String, TimeSeries> closes) {
+        TimeSeries series = closes.getOrDefault(quote.symbol(), TimeSeries.builder().build());
+        return quote.invert() ? inverse(series) : series;
     }
 
     /** 1/x on every date (a non-positive rate stays as it is, for the engine to reject by name). */

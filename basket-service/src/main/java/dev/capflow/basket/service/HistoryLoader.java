@@ -1,6 +1,8 @@
 package dev.capflow.basket.service;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,42 +12,51 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.runtime.Startup;
+
 import dev.capflow.basket.cache.AnswerGenerations;
+import dev.capflow.basket.cache.CachedCloses;
 import dev.capflow.basket.cache.CacheKeys;
 import dev.capflow.basket.cache.ProtoCache;
 import dev.capflow.basket.client.IngestClient;
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.domain.Basket;
+import dev.capflow.basket.domain.HistoryTooLargeException;
 import dev.capflow.basket.domain.MissingDataException;
 import dev.capflow.basket.domain.ReturnType;
+import dev.capflow.basket.engine.TimeSeries;
 import dev.capflow.basket.market.FxQuote;
-import dev.capflow.basket.market.FxQuotes;
+import dev.capflow.basket.market.FxSeries;
 import dev.capflow.basket.market.MarketHistory;
-import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
 import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
 import dev.capflow.proto.ingest.v1.Instrument;
+import dev.capflow.proto.ingest.v1.StreamBarsRequest;
 import dev.capflow.validation.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Fetches a basket's history from ingest-service: the members' currencies, the FX instruments that convert them,
- * then every member, FX and benchmark series in ONE GetBarsBatch call, cached in Redis under the request and the
- * basket's answer generation. The basket is registered as depending on every fetched symbol before the call, so that
+ * Fetches a basket's history from ingest-service: the members' (and benchmark's) currencies, the configured FX series
+ * that convert them ({@link FxSeries}), then every member, FX and benchmark series in ONE StreamBars call (bounded pieces, whatever the basket's size), cached
+ * in Redis under the request and the basket's answer generation when small enough. A history over
+ * capflow.basket.max-history-points is refused before anything is fetched. The basket is registered as depending on every fetched symbol before the call, so that
  * a change of their history moves the generation (see {@link AnswerGenerations}).
  */
 @ApplicationScoped
+@Startup // a bad FX configuration stops the service at start, not at its first answer
 public class HistoryLoader {
 
     private final IngestClient ingest;
     private final ProtoCache cache;
     private final AnswerGenerations generations;
     private final BasketConfig config;
+    private final FxSeries fxSeries;
 
     public HistoryLoader(IngestClient ingest, ProtoCache cache, AnswerGenerations generations, BasketConfig config) {
         this.ingest = ingest;
         this.cache = cache;
         this.generations = generations;
         this.config = config;
+        this.fxSeries = FxSeries.of(config.fx().series());
     }
 
     /**
@@ -71,37 +82,77 @@ public class HistoryLoader {
                 }
                 currencies.put(symbol, instrument.getCurrency());
             }
+            if (benchmark != null) {
+                // the benchmark is converted into the basket currency like a member (MarketHistory.benchmarkSeries)
+                currencies.putIfAbsent(benchmark, instruments.get(benchmark).getCurrency());
+            }
             return fxQuotes(basket, currencies).chain(fx -> {
                 List<String> fetched = new ArrayList<>(symbols);
                 fx.forEach(quote -> fetched.add(quote.symbol()));
                 LocalDate from = basket.baseDate().minusDays(config.historyLookback().toDays());
-                GetBarsBatchRequest request = IngestClient.barsRequest(fetched, from, to, type);
+                requireWithinLimit(basket, fetched.size(), from, to);
+                StreamBarsRequest request = IngestClient.barsRequest(fetched, from, to, type);
                 Uni<Boolean> registered = generation == null ? Uni.createFrom().item(false)
                         : generations.dependOn(basket.id(), fetched);
-                return registered.chain(cacheable -> cache.getOrCompute(cacheable ? CacheKeys.key(config.redis().keyPrefix(),
+                return registered.chain(cacheable -> closes(cacheable ? CacheKeys.key(config.redis().keyPrefix(),
                         "history", List.of(basket.id(), generation, String.join(",", fetched), from.toString(),
-                                String.valueOf(to), type.name())) : null,
-                        GetBarsBatchResponse.parser(), () -> ingest.bars(request)))
-                        .map(response -> new MarketHistory(basket.symbols(), currencies, fx,
-                                IngestClient.closes(response), benchmark));
+                                String.valueOf(to), type.name())) : null, request))
+                        .map(closes -> new MarketHistory(basket.symbols(), currencies, fx, closes, benchmark));
             });
         });
     }
 
-    /** The FX instrument for every foreign member currency, found in one registry look-up (none when all match). */
+    /** Fails with {@link HistoryTooLargeException} when the history would hold more points than configured. */
+    private void requireWithinLimit(Basket basket, int series, LocalDate from, LocalDate to) {
+        LocalDate end = to != null ? to : LocalDate.now(ZoneOffset.UTC);
+        long points = series * Math.max(1, ChronoUnit.DAYS.between(from, end) + 1);
+        if (points > config.maxHistoryPoints()) {
+            throw new HistoryTooLargeException("basket " + basket.id() + " needs " + points + " price points (" + series
+                    + " series x " + (points / series) + " days from " + from + " to " + end
+                    + "), over the limit capflow.basket.max-history-points=" + config.maxHistoryPoints()
+                    + ": ask for a window ending earlier, or use fewer members");
+        }
+    }
+
+    /** The closes cached at {@code key} (null: cache nothing), else streamed from ingest-service and cached if small. */
+    private Uni<Map<String, TimeSeries>> closes(String key, StreamBarsRequest request) {
+        if (key == null) {
+            return ingest.closes(request);
+        }
+        return cache.get(key, GetBarsBatchResponse.parser()).chain(cached -> cached != null
+                ? Uni.createFrom().item(CachedCloses.fromMessage(cached))
+                : ingest.closes(request).invoke(closes -> {
+                    if (CachedCloses.points(closes) <= config.redis().historyMaxPoints()) {
+                        cache.put(key, CachedCloses.toMessage(closes));
+                    }
+                }));
+    }
+
+    /**
+     * The configured FX series for every foreign currency of a member or the benchmark (none when all match), each
+     * checked in one registry look-up: registered as an FX instrument quoted in the currency its pair says.
+     */
     private Uni<List<FxQuote>> fxQuotes(Basket basket, Map<String, String> currencies) {
         Set<String> foreign = new LinkedHashSet<>(currencies.values());
         foreign.remove(basket.currency());
         if (foreign.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<String> candidates = foreign.stream()
-                .flatMap(currency -> FxQuotes.candidates(basket.currency(), currency).stream()).toList();
-        return ingest.fxCurrencies(candidates).map(registered -> foreign.stream()
-                .map(currency -> FxQuotes.resolve(basket.currency(), currency, registered)
-                        .orElseThrow(() -> new MissingDataException("no FX instrument " + String.join(" or ",
-                                FxQuotes.candidates(basket.currency(), currency)) + " converts " + currency + " into "
-                                + basket.currency())))
-                .toList());
+        List<FxQuote> quotes = foreign.stream().map(currency -> fxSeries.quote(basket.currency(), currency)
+                .orElseThrow(() -> new MissingDataException("no FX series converts " + currency + " into "
+                        + basket.currency() + ": configure " + FxSeries.keyFor(basket.currency(), currency))))
+                .toList();
+        return ingest.fxCurrencies(quotes.stream().map(FxQuote::symbol).toList()).map(registered -> {
+            for (FxQuote quote : quotes) {
+                String quotedIn = registered.get(quote.symbol());
+                if (!quote.quotedIn().equals(quotedIn)) {
+                    throw new MissingDataException("the FX series " + quote.symbol() + " configured to convert "
+                            + quote.currency() + " into " + basket.currency() + (quotedIn == null
+                                    ? " is not a registered FX instrument"
+                                    : " is quoted in " + quotedIn + ", not in " + quote.quotedIn()));
+                }
+            }
+            return quotes;
+        });
     }
 }

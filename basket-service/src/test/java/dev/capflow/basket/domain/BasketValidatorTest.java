@@ -14,19 +14,21 @@ import dev.capflow.validation.InvalidRequestException;
 
 class BasketValidatorTest {
 
+    private static final int MAX_MEMBERS = 3;
+
     private static BasketInput input(Weighting weighting, List<Member> members) {
         return new BasketInput("chips", "Chips", "usd", "2025-10-29", 0, weighting, null, members, 3);
     }
 
     private static List<String> fields(BasketInput input) {
-        return catchThrowableOfType(InvalidRequestException.class, () -> BasketValidator.validate(input, true))
+        return catchThrowableOfType(InvalidRequestException.class, () -> BasketValidator.validate(input, true, MAX_MEMBERS))
                 .violations().stream().map(FieldViolation::field).toList();
     }
 
     @Test
     void normalizesAndAppliesDefaults() {
         Basket basket = BasketValidator.validate(input(Weighting.CUSTOM,
-                List.of(new Member(" nvda ", 0.6), new Member("AMD", 0.4))), true);
+                List.of(new Member(" nvda ", 0.6), new Member("AMD", 0.4))), true, MAX_MEMBERS);
 
         assertThat(basket.currency()).isEqualTo("USD");
         assertThat(basket.baseDate()).isEqualTo(LocalDate.of(2025, 10, 29));
@@ -39,7 +41,7 @@ class BasketValidatorTest {
     @Test
     void equalWeightingIgnoresTheGivenWeights() {
         Basket basket = BasketValidator.validate(input(Weighting.EQUAL,
-                List.of(new Member("A", 0.9), new Member("B", 0), new Member("C", 7))), true);
+                List.of(new Member("A", 0.9), new Member("B", 0), new Member("C", 7))), true, MAX_MEMBERS);
 
         assertThat(basket.members()).extracting(Member::weight).containsOnly(1.0 / 3);
     }
@@ -49,7 +51,7 @@ class BasketValidatorTest {
         assertThat(fields(input(Weighting.CUSTOM, List.of(new Member("A", 0.5), new Member("B", 0.5 + 2e-9)))))
                 .containsExactly("basket.members");
         assertThat(BasketValidator.validate(input(Weighting.CUSTOM,
-                List.of(new Member("A", 0.5), new Member("B", 0.5 + 5e-10))), true).members()).hasSize(2);
+                List.of(new Member("A", 0.5), new Member("B", 0.5 + 5e-10))), true, MAX_MEMBERS).members()).hasSize(2);
     }
 
     @Test
@@ -62,12 +64,24 @@ class BasketValidatorTest {
     }
 
     @Test
+    void moreMembersThanConfiguredAreRefusedNamingTheLimit() {
+        List<Member> four = List.of(new Member("A", 0), new Member("B", 0), new Member("C", 0), new Member("D", 0));
+        InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
+                () -> BasketValidator.validate(input(Weighting.EQUAL, four), true, MAX_MEMBERS));
+
+        assertThat(refused.violations()).containsExactly(new FieldViolation("basket.members",
+                "at most 3 members (capflow.basket.max-members), got 4"));
+        assertThat(BasketValidator.validate(input(Weighting.EQUAL, four.subList(0, 3)), true, MAX_MEMBERS).members())
+                .hasSize(3);
+    }
+
+    @Test
     void anIdIsRequiredForAnUpdateOnly() {
         BasketInput noId = new BasketInput("", "Chips", "USD", "2025-10-29", 0, Weighting.EQUAL, Rebalance.MONTHLY,
                 List.of(new Member("A", 0)), 0);
 
-        assertThat(BasketValidator.validate(noId, false).id()).isEmpty();
-        assertThat(catchThrowableOfType(InvalidRequestException.class, () -> BasketValidator.validate(noId, true))
+        assertThat(BasketValidator.validate(noId, false, MAX_MEMBERS).id()).isEmpty();
+        assertThat(catchThrowableOfType(InvalidRequestException.class, () -> BasketValidator.validate(noId, true, MAX_MEMBERS))
                 .violations()).extracting(FieldViolation::field).containsExactly("basket.id");
     }
 

@@ -10,15 +10,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import dev.capflow.proto.ingest.v1.Adjustment;
 import dev.capflow.proto.ingest.v1.DailyBar;
-import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
-import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
-import dev.capflow.proto.ingest.v1.GetBarsResponse;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
@@ -28,15 +27,19 @@ import dev.capflow.proto.ingest.v1.LatestPrice;
 import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
 import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
 import dev.capflow.proto.ingest.v1.PriceSource;
+import dev.capflow.proto.ingest.v1.StreamBarsRequest;
+import dev.capflow.proto.ingest.v1.StreamBarsResponse;
+import dev.capflow.testsupport.SyntheticPrices;
 import com.google.protobuf.Timestamp;
 
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
 /**
  * A stand-in for ingest-service serving the project's demo data ({@code demo/instruments.csv} and
- * {@code demo/prices/*.csv}): ListInstruments, GetBarsBatch and GetLatestPrices only. Bars carry the demo close (split-adjusted) for
+ * {@code demo/prices/*.csv}), and on request synthetic ones ({@link SyntheticPrices}): ListInstruments, StreamBars and GetLatestPrices only. Bars carry the demo close (split-adjusted) for
  * ADJUSTMENT_SPLIT and the adjusted close, where the file has one, for ADJUSTMENT_TOTAL_RETURN. It records every
- * GetBarsBatch request.
+ * StreamBars request, and can leave unanswered those asking for a given symbol (a hung ingest-service).
  */
 public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
@@ -46,7 +49,12 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
     private final Map<String, Instrument> instruments = new ConcurrentHashMap<>();
     private final Map<String, List<Close>> prices = new ConcurrentHashMap<>();
-    private final List<GetBarsBatchRequest> batchRequests = new CopyOnWriteArrayList<>();
+    private final List<StreamBarsRequest> streamRequests = new CopyOnWriteArrayList<>();
+
+    /** Bars per StreamBars piece: small, so that every demo series arrives in more than one piece. */
+    static final int BARS_PER_PIECE = 20;
+    private final Set<String> hungSymbols = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger hungCallsCancelled = new AtomicInteger();
 
     public DemoIngestService(Path demo) {
         try {
@@ -95,16 +103,36 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         });
     }
 
-    /** The GetBarsBatch requests received so far, oldest first. */
-    public List<GetBarsBatchRequest> batchRequests() {
-        return List.copyOf(batchRequests);
+    /** Registers {@code count} synthetic USD equities ({@link SyntheticPrices}), L0000 onwards. */
+    public void addSynthetic(int count) {
+        for (int i = 0; i < count; i++) {
+            instruments.computeIfAbsent(SyntheticPrices.symbol(i), s -> Instrument.newBuilder().setSymbol(s).setName(s)
+                    .setCurrency("USD").setExchange("TEST").setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY).setVersion(1)
+                    .build());
+        }
+    }
+
+    /** The StreamBars requests received so far, oldest first. */
+    public List<StreamBarsRequest> streamRequests() {
+        return List.copyOf(streamRequests);
+    }
+
+    /** From now on, StreamBars requests naming {@code symbol} get no answer until their caller cancels them. */
+    public void hang(String symbol) {
+        hungSymbols.add(symbol);
+    }
+
+    /** How many unanswered (hung) calls their callers have cancelled, e.g. because their deadline passed. */
+    public int hungCallsCancelled() {
+        return hungCallsCancelled.get();
     }
 
     @Override
     public void listInstruments(ListInstrumentsRequest request, StreamObserver<ListInstrumentsResponse> answer) {
         ListInstrumentsResponse.Builder response = ListInstrumentsResponse.newBuilder();
+        Set<String> wanted = Set.copyOf(request.getSymbolsList());
         instruments.values().stream()
-                .filter(i -> request.getSymbolsList().isEmpty() || request.getSymbolsList().contains(i.getSymbol()))
+                .filter(i -> wanted.isEmpty() || wanted.contains(i.getSymbol()))
                 .filter(i -> request.getKind() == InstrumentKind.INSTRUMENT_KIND_UNSPECIFIED || request.getKind() == i.getKind())
                 .forEach(response::addInstruments);
         answer.onNext(response.build());
@@ -128,26 +156,48 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         answer.onCompleted();
     }
 
+    /**
+     * Every requested series in pieces of at most {@link #BARS_PER_PIECE} bars, in request order (one empty piece for
+     * a series without bars), as ingest-service answers; synthetic symbols get {@link SyntheticPrices}' closes.
+     */
     @Override
-    public void getBarsBatch(GetBarsBatchRequest request, StreamObserver<GetBarsBatchResponse> answer) {
-        batchRequests.add(request);
+    public void streamBars(StreamBarsRequest request, StreamObserver<StreamBarsResponse> answer) {
+        streamRequests.add(request);
+        if (request.getSymbolsList().stream().anyMatch(hungSymbols::contains)) {
+            ((ServerCallStreamObserver<StreamBarsResponse>) answer).setOnCancelHandler(hungCallsCancelled::incrementAndGet);
+            return;
+        }
         boolean total = request.getAdjustment() == Adjustment.ADJUSTMENT_TOTAL_RETURN;
-        GetBarsBatchResponse.Builder response = GetBarsBatchResponse.newBuilder();
         for (String symbol : request.getSymbolsList()) {
-            GetBarsResponse.Builder series = GetBarsResponse.newBuilder().setSymbol(symbol)
-                    .setAdjustment(request.getAdjustment());
+            List<DailyBar> bars = new ArrayList<>();
+            int synthetic = SyntheticPrices.index(symbol);
+            if (synthetic >= 0) {
+                LocalDate to = request.getTo().isEmpty() ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(request.getTo());
+                for (LocalDate date = LocalDate.parse(request.getFrom()); !date.isAfter(to); date = date.plusDays(1)) {
+                    if (SyntheticPrices.trades(synthetic, date)) {
+                        bars.add(bar(symbol, date.toString(), SyntheticPrices.close(synthetic, date)));
+                    }
+                }
+            }
             for (Close close : prices.getOrDefault(symbol, List.of())) {
                 boolean inRange = (request.getFrom().isEmpty() || close.date().compareTo(request.getFrom()) >= 0)
                         && (request.getTo().isEmpty() || close.date().compareTo(request.getTo()) <= 0);
                 if (inRange) {
-                    double price = total ? close.adjusted() : close.close();
-                    series.addBars(DailyBar.newBuilder().setSymbol(symbol).setDate(close.date()).setOpen(price)
-                            .setHigh(price).setLow(price).setClose(price));
+                    bars.add(bar(symbol, close.date(), total ? close.adjusted() : close.close()));
                 }
             }
-            response.addSeries(series);
+            int start = 0;
+            do {
+                answer.onNext(StreamBarsResponse.newBuilder().setSymbol(symbol).setAdjustment(request.getAdjustment())
+                        .addAllBars(bars.subList(start, Math.min(bars.size(), start + BARS_PER_PIECE))).build());
+                start += BARS_PER_PIECE;
+            } while (start < bars.size());
         }
-        answer.onNext(response.build());
         answer.onCompleted();
+    }
+
+    private static DailyBar bar(String symbol, String date, double price) {
+        return DailyBar.newBuilder().setSymbol(symbol).setDate(date).setOpen(price).setHigh(price).setLow(price)
+                .setClose(price).build();
     }
 }

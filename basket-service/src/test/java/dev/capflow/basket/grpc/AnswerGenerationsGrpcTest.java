@@ -56,7 +56,7 @@ class AnswerGenerationsGrpcTest extends GrpcTestBase {
     }
 
     private static int batchCalls() {
-        return FakeIngestServer.service().batchRequests().size();
+        return FakeIngestServer.service().streamRequests().size();
     }
 
     @Test

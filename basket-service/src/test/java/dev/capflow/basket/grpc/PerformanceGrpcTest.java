@@ -26,7 +26,7 @@ import dev.capflow.proto.basket.v1.Metrics;
 import dev.capflow.proto.basket.v1.ReturnType;
 import dev.capflow.proto.basket.v1.UpdateBasketRequest;
 import dev.capflow.proto.ingest.v1.Adjustment;
-import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
+import dev.capflow.proto.ingest.v1.StreamBarsRequest;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -65,21 +65,33 @@ class PerformanceGrpcTest extends GrpcTestBase {
     }
 
     @Test
-    void aJpyMemberIsConvertedThroughTheInverseOfUsdJpy() throws IOException {
+    void aJpyMemberOfAUsdBasketIsConvertedWithTheInverseOfTheConfiguredDexjpus() throws IOException {
         client().createBasket(CreateBasketRequest.newBuilder()
                 .setBasket(equalBasket("team-openai-tokyo", "NVDA", "MSFT", "9984.T", "ORCL", "AMD", "CRWV")).build());
 
         assertMatchesFixture("team-openai-tokyo");
-        List<String> fetched = lastBatch().getSymbolsList();
-        assertThat(fetched).containsExactly("NVDA", "MSFT", "9984.T", "ORCL", "AMD", "CRWV", "USDJPY");
+        List<String> fetched = lastHistoryCall().getSymbolsList();
+        assertThat(fetched).as("capflow.basket.fx.series.\"USD/JPY\"=DEXJPUS, not Yahoo's USDJPY")
+                .containsExactly("NVDA", "MSFT", "9984.T", "ORCL", "AMD", "CRWV", "DEXJPUS");
     }
 
     @Test
-    void historyIsOneSplitAdjustedBatchCallPerBasketWithTheBenchmarkInIt() {
-        List<GetBarsBatchRequest> calls = newBatchCalls(() -> performance("team-openai", "", "2025-12-30", "qqq"));
+    void usdMembersOfAJpyBasketAndItsUsdBenchmarkAreConvertedWithDexjpus() throws IOException {
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("team-google-in-jpy", "GOOGL", "AVGO", "CLS", "LITE", "TTMI").setCurrency("JPY"))
+                .build());
+
+        // levels, metrics and beta against QQQ converted into yen, against pandas
+        assertMatchesFixture("team-google-in-jpy");
+        assertThat(lastHistoryCall().getSymbolsList()).containsExactly("GOOGL", "AVGO", "CLS", "LITE", "TTMI", "DEXJPUS");
+    }
+
+    @Test
+    void historyIsOneSplitAdjustedStreamCallPerBasketWithTheBenchmarkInIt() {
+        List<StreamBarsRequest> calls = newHistoryCalls(() -> performance("team-openai", "", "2025-12-30", "qqq"));
 
         assertThat(calls).hasSize(1);
-        GetBarsBatchRequest call = calls.get(0);
+        StreamBarsRequest call = calls.get(0);
         assertThat(call.getSymbolsList()).containsExactly("NVDA", "MSFT", "SFTBY", "ORCL", "AMD", "CRWV", "QQQ");
         assertThat(call.getAdjustment()).isEqualTo(Adjustment.ADJUSTMENT_SPLIT);
         assertThat(call.getFrom()).isLessThanOrEqualTo("2025-10-29");
@@ -90,10 +102,10 @@ class PerformanceGrpcTest extends GrpcTestBase {
     void aTotalReturnAsksForTotalReturnAdjustedCloses() {
         GetPerformanceResponse price = performance("team-google", "", "2025-12-29", "");
         GetPerformanceResponse[] total = new GetPerformanceResponse[1];
-        List<GetBarsBatchRequest> calls = newBatchCalls(() -> total[0] = client().getPerformance(GetPerformanceRequest
+        List<StreamBarsRequest> calls = newHistoryCalls(() -> total[0] = client().getPerformance(GetPerformanceRequest
                 .newBuilder().setBasketId("team-google").setTo("2025-12-29").setReturnType(ReturnType.RETURN_TYPE_TOTAL).build()));
 
-        assertThat(calls).extracting(GetBarsBatchRequest::getAdjustment).containsExactly(Adjustment.ADJUSTMENT_TOTAL_RETURN);
+        assertThat(calls).extracting(StreamBarsRequest::getAdjustment).containsExactly(Adjustment.ADJUSTMENT_TOTAL_RETURN);
         assertThat(total[0].getReturnType()).isEqualTo(ReturnType.RETURN_TYPE_TOTAL);
         // dividends paid in the window make the total return larger than the price return
         assertThat(total[0].getMetrics().getTotalReturn()).isGreaterThan(price.getMetrics().getTotalReturn());
@@ -104,14 +116,14 @@ class PerformanceGrpcTest extends GrpcTestBase {
         client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("cached", "NVDA", "AVGO")).build());
         GetPerformanceResponse first = performance("cached", "", "", "");
 
-        assertThat(newBatchCalls(() -> assertThat(performance("cached", "", "", "")).isEqualTo(first))).isEmpty();
+        assertThat(newHistoryCalls(() -> assertThat(performance("cached", "", "", "")).isEqualTo(first))).isEmpty();
         assertThat(PostgresRedisResource.datastores().redisCommand("KEYS", "capflow:basket:performance:*"))
                 .contains("capflow:basket:performance:");
 
         // announced new bars of a member move the basket's answer generation, so the answer is computed again
         PostgresRedisResource.datastores().redisCommand("XADD", "capflow:prices", "*", "kind", "bars", "symbols", "AVGO",
                 "origin", "test");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !newBatchCalls(() -> performance("cached", "", "", "")).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !newHistoryCalls(() -> performance("cached", "", "", "")).isEmpty());
 
         // so does a new basket version
         Basket stored = client().getBasket(GetBasketRequest.newBuilder().setBasketId("cached").build()).getBasket();
@@ -153,6 +165,15 @@ class PerformanceGrpcTest extends GrpcTestBase {
                 .compare(CompareRequest.newBuilder().setBasketIdA("team-google").setBasketIdB("team-openai")
                         .setFrom("2025-12-31").setTo("2025-10-29").build()));
         assertThat(violatedFields(compare)).containsExactly("from");
+    }
+
+    @Test
+    void aRiskFreeRateOutsideAnAnnualFractionIsNamed() throws Exception {
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> client().getPerformance(
+                GetPerformanceRequest.newBuilder().setBasketId("team-google").setRiskFreeRate(4).build()));
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(error)).containsExactly("risk_free_rate");
+        assertThat(error.getStatus().getDescription()).contains("0.04 for 4%");
     }
 
     @Test
@@ -217,12 +238,14 @@ class PerformanceGrpcTest extends GrpcTestBase {
 
     private static void assertMetrics(Metrics got, JsonObject want, String label) {
         assertClose(got.getTotalReturn(), want.getDouble("totalReturn"), label + " totalReturn");
-        assertClose(got.getAnnualizedReturn(), want.getDouble("annualizedReturn"), label + " annualizedReturn");
+        // fewer than 252 daily returns: not annualized (NaN over gRPC, null over REST)
+        assertThat(want.getValue("annualizedReturn")).as(label).isNull();
+        assertThat(got.getAnnualizedReturn()).as(label + " annualizedReturn").isNaN();
         assertClose(got.getAnnualizedVolatility(), want.getDouble("annualizedVolatility"), label + " annualizedVolatility");
         assertClose(got.getSharpe(), want.getDouble("sharpe"), label + " sharpe");
         assertClose(got.getMaxDrawdown(), want.getDouble("maxDrawdown"), label + " maxDrawdown");
-        assertThat(got.getMaxDrawdownPeak()).as(label).isEqualTo(want.getString("maxDrawdownPeak"));
-        assertThat(got.getMaxDrawdownTrough()).as(label).isEqualTo(want.getString("maxDrawdownTrough"));
+        assertThat(got.getMaxDrawdownPeak()).as(label).isEqualTo(text(want.getString("maxDrawdownPeak")));
+        assertThat(got.getMaxDrawdownTrough()).as(label).isEqualTo(text(want.getString("maxDrawdownTrough")));
         assertClose(got.getBeta(), want.getDouble("beta"), label + " beta");
         assertClose(got.getCorrelation(), want.getDouble("correlation"), label + " correlation");
     }
@@ -232,16 +255,16 @@ class PerformanceGrpcTest extends GrpcTestBase {
                 .setBenchmark(benchmark).build());
     }
 
-    /** The GetBarsBatch calls the fake received while {@code action} ran. */
-    private static List<GetBarsBatchRequest> newBatchCalls(Runnable action) {
-        int before = FakeIngestServer.service().batchRequests().size();
+    /** The StreamBars calls the fake received while {@code action} ran. */
+    private static List<StreamBarsRequest> newHistoryCalls(Runnable action) {
+        int before = FakeIngestServer.service().streamRequests().size();
         action.run();
-        List<GetBarsBatchRequest> calls = FakeIngestServer.service().batchRequests();
+        List<StreamBarsRequest> calls = FakeIngestServer.service().streamRequests();
         return calls.subList(before, calls.size());
     }
 
-    private static GetBarsBatchRequest lastBatch() {
-        List<GetBarsBatchRequest> calls = FakeIngestServer.service().batchRequests();
+    private static StreamBarsRequest lastHistoryCall() {
+        List<StreamBarsRequest> calls = FakeIngestServer.service().streamRequests();
         return calls.get(calls.size() - 1);
     }
 

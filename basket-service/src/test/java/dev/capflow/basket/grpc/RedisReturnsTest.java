@@ -59,7 +59,7 @@ class RedisReturnsTest extends GrpcTestBase {
     }
 
     private static int batchCalls() {
-        return FakeIngestServer.service().batchRequests().size();
+        return FakeIngestServer.service().streamRequests().size();
     }
 
     @Test

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The gateway REST calls of the demo loader, with a bearer token when it has one. Both calls are idempotent, so a
+ * The gateway REST calls of the demo loader, with a bearer token when it has one. Every call is idempotent, so a
  * call that got no answer or a 503 (a service still warming up) is retried a few times, and a 429 (rate limited) is
  * retried after the {@code Retry-After} the gateway asked for.
  */
@@ -88,6 +88,17 @@ final class GatewayClient {
                 .header("Content-Type", "text/csv")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
+                .build();
+        return send(request);
+    }
+
+    /** {@code POST /api/v1/corporate-actions} with the dividend as JSON (201 recorded, 200 already recorded). */
+    Response postDividend(DemoDividend dividend) throws IOException, InterruptedException {
+        HttpRequest request = newRequest(api.resolve("corporate-actions"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(dividend)))
                 .build();
         return send(request);
     }

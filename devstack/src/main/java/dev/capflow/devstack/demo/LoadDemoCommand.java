@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,10 +23,11 @@ import dev.capflow.devstack.token.DevTokens;
 import dev.capflow.devstack.token.LocalKeys;
 
 /**
- * {@code load-demo BASE_URL DIR [--keys KEYDIR]}: upserts every instrument of {@code DIR/instruments.csv}, then
- * imports each {@code DIR/prices/SYMBOL.csv} as Yahoo CSV, printing one line per file. With {@code --keys} it sends an
+ * {@code load-demo BASE_URL DIR [--keys KEYDIR]}: upserts every instrument of {@code DIR/instruments.csv}, imports
+ * each {@code DIR/prices/SYMBOL.csv} as Yahoo CSV, then records each cash dividend of {@code DIR/dividends.csv} as a
+ * DIVIDEND corporate action, printing one line per file. With {@code --keys} it sends an
  * {@code ingest} token signed by the local key pair in KEYDIR (see {@code token}). Safe to repeat: the gateway reports
- * rows it already has as duplicates. Exit 1 when any call failed or any row was rejected.
+ * rows and dividends it already has as duplicates. Exit 1 when any call failed or any row was rejected.
  */
 public final class LoadDemoCommand implements Subcommand {
 
@@ -54,7 +57,7 @@ public final class LoadDemoCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "PUT DIR/instruments.csv, POST DIR/prices/*.csv to the gateway";
+        return "PUT DIR/instruments.csv, POST DIR/prices/*.csv and DIR/dividends.csv to the gateway";
     }
 
     @Override
@@ -76,7 +79,34 @@ public final class LoadDemoCommand implements Subcommand {
         for (Path file : priceFiles(dir.resolve("prices"))) {
             problems += loadPrices(gateway, file, registered);
         }
+        Map<String, String> currencies = instruments.stream()
+                .collect(Collectors.toMap(DemoInstrument::symbol, DemoInstrument::currency));
+        problems += loadDividends(gateway, DividendsCsv.parse("dividends.csv",
+                Files.readString(dir.resolve("dividends.csv"), StandardCharsets.UTF_8), currencies));
         return problems == 0 ? 0 : 1;
+    }
+
+    private int loadDividends(GatewayClient gateway, List<DemoDividend> dividends) throws InterruptedException {
+        int recorded = 0;
+        int failed = 0;
+        for (DemoDividend dividend : dividends) {
+            try {
+                GatewayClient.Response response = gateway.postDividend(dividend);
+                if (!response.ok()) {
+                    failed++;
+                    System.out.println("    dividend " + dividend.symbol() + " " + dividend.exDate() + ": "
+                            + response.describe(json));
+                } else if (response.status() == 201) {
+                    recorded++;
+                }
+            } catch (IOException e) {
+                failed++;
+                System.out.println("    dividend " + dividend.symbol() + " " + dividend.exDate() + ": " + Errors.describe(e));
+            }
+        }
+        System.out.println("dividends.csv: " + dividends.size() + " dividends, " + recorded + " recorded, "
+                + (dividends.size() - recorded - failed) + " already recorded, " + failed + " failed");
+        return failed;
     }
 
     private int loadInstruments(GatewayClient gateway, List<DemoInstrument> instruments) throws InterruptedException {

@@ -74,10 +74,13 @@ class LoadDemoCommandTest {
         }
     }
 
-    /** A well-behaved gateway: every instrument is new, every CSV data row accepted. */
+    /** A well-behaved gateway: every instrument and dividend is new, every CSV data row accepted. */
     private static Answer acceptAll(Received request) {
         if (request.method().equals("PUT")) {
             return new Answer(200, "{\"created\":true,\"instrument\":{}}");
+        }
+        if (request.pathAndQuery().endsWith("/corporate-actions")) {
+            return new Answer(201, request.body());
         }
         long rows = request.body().lines().count() - 1;
         return new Answer(200, "{\"accepted\":" + rows + ",\"duplicates\":0,\"rejected\":[]}");
@@ -88,7 +91,7 @@ class LoadDemoCommandTest {
         int status = new LoadDemoCommand(Duration.ofMillis(10)).run(List.of(gateway(LoadDemoCommandTest::acceptAll), "../demo"));
 
         assertThat(status).isZero();
-        assertThat(received).hasSize(36);
+        assertThat(received).hasSize(49);
         List<Received> puts = received.subList(0, 18);
         assertThat(puts).allSatisfy(put -> {
             assertThat(put.method()).isEqualTo("PUT");
@@ -115,6 +118,40 @@ class LoadDemoCommandTest {
     }
 
     @Test
+    void recordsEveryDividendOfTheDemoAsADividendCorporateAction() throws Exception {
+        assertThat(new LoadDemoCommand(Duration.ofMillis(10)).run(List.of(gateway(LoadDemoCommandTest::acceptAll), "../demo")))
+                .isZero();
+
+        List<Received> dividends = received.subList(36, 49);
+        assertThat(dividends).allSatisfy(post -> {
+            assertThat(post.method()).isEqualTo("POST");
+            assertThat(post.pathAndQuery()).isEqualTo("/api/v1/corporate-actions");
+            assertThat(post.contentType()).isEqualTo("application/json");
+        });
+        List<JsonNode> bodies = dividends.stream().map(post -> {
+            try {
+                return json.readTree(post.body());
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
+        assertThat(bodies).extracting(b -> b.get("symbol").asText() + " " + b.get("exDate").asText() + " "
+                + b.get("kind").asText() + " " + b.get("amount").asDouble()).contains(
+                        "GOOGL 2025-12-08 DIVIDEND 0.21", "AVGO 2025-12-22 DIVIDEND 0.65", "MSFT 2025-11-20 DIVIDEND 0.91",
+                        "NVDA 2025-12-04 DIVIDEND 0.01", "9984.T 2025-09-29 DIVIDEND 5.5", "QQQ 2025-12-22 DIVIDEND 0.794");
+    }
+
+    @Test
+    void aRefusedDividendFailsTheLoadButTheOthersAreRecorded() throws Exception {
+        String url = gateway(request -> request.body().contains("\"MSFT\"")
+                ? new Answer(409, "{\"title\":\"Conflict\",\"detail\":\"another dividend is recorded\"}")
+                : acceptAll(request));
+
+        assertThat(new LoadDemoCommand(Duration.ofMillis(10)).run(List.of(url, "../demo"))).isEqualTo(1);
+        assertThat(received).filteredOn(r -> r.pathAndQuery().endsWith("/corporate-actions")).hasSize(13);
+    }
+
+    @Test
     void failsWhenTheGatewayRejectsARowAFileOrAnInstrumentButLoadsTheRest() throws Exception {
         String url = gateway(request -> {
             if (request.pathAndQuery().endsWith("/instruments/GSPC")) {
@@ -131,7 +168,7 @@ class LoadDemoCommandTest {
         });
 
         assertThat(new LoadDemoCommand(Duration.ofMillis(10)).run(List.of(url, "../demo"))).isEqualTo(1);
-        assertThat(received).hasSize(36);
+        assertThat(received).hasSize(49);
     }
 
     @Test
@@ -155,7 +192,7 @@ class LoadDemoCommandTest {
 
         assertThat(new LoadDemoCommand(Duration.ofMillis(10)).run(List.of(url, "../demo", "--keys", keys.toString()))).isZero();
 
-        assertThat(received).hasSize(36).allSatisfy(request -> assertThat(request.authorization()).startsWith("Bearer "));
+        assertThat(received).hasSize(49).allSatisfy(request -> assertThat(request.authorization()).startsWith("Bearer "));
         JwtClaims claims = new JwtConsumerBuilder().setVerificationKey(LocalKeys.publicKey(keys))
                 .setExpectedIssuer("capflow").setExpectedAudience("capflow-gateway").setRequireExpirationTime().build()
                 .processToClaims(received.get(0).authorization().substring("Bearer ".length()));

@@ -1,6 +1,6 @@
 package dev.capflow.exposure.engine;
 
-/** What an edge {@code from -> to} of the funding graph records (DESIGN section 5). */
+/** What an edge {@code from -> to} of the funding graph records (docs/stress-models.md). */
 public enum EdgeKind {
     /** {@code from} owns the fraction {@code share} of {@code to}'s equity. */
     EQUITY,

@@ -20,11 +20,16 @@ final class Inputs {
 
     /** Revenues in USD: one per entity, NaN = unknown, else finite and >= 0. */
     static void revenues(double[] revenues, int size, IntFunction<String> entity) {
-        length("revenues", revenues, size);
+        amountsOrUnknown("revenues", revenues, size, entity);
+    }
+
+    /** Amounts in USD such as cash: one per entity, NaN = unknown, else finite and >= 0. */
+    static void amountsOrUnknown(String field, double[] amounts, int size, IntFunction<String> entity) {
+        length(field, amounts, size);
         for (int i = 0; i < size; i++) {
-            if (!Double.isNaN(revenues[i]) && !(revenues[i] >= 0 && revenues[i] < Double.POSITIVE_INFINITY)) {
-                throw new GraphException("revenues", entity.apply(i), "must be NaN (unknown) or a finite value >= 0, got "
-                        + revenues[i]);
+            if (!Double.isNaN(amounts[i]) && !(amounts[i] >= 0 && amounts[i] < Double.POSITIVE_INFINITY)) {
+                throw new GraphException(field, entity.apply(i), "must be NaN (unknown) or a finite amount >= 0, got "
+                        + amounts[i]);
             }
         }
     }

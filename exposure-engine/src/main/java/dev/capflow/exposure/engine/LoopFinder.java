@@ -11,15 +11,16 @@ public final class LoopFinder {
     }
 
     /**
-     * The elementary loops matching {@code query}, and every entity's circular share. With a limit, the search stops
+     * The elementary loops matching {@code query}, and every entity's circular share under the same query. With a limit, the search stops
      * at the first {@code limit} loops it finds (sorted afterwards) and reports {@code truncated} if there were more.
      */
     public static LoopSearch find(FundingGraph graph, LoopQuery query) {
         CashArcs arcs = CashArcs.of(graph);
         LoopCollector collector = new LoopCollector(graph, arcs, query.limit());
         // a loop kept under minUsd > 0 has every arc known and >= minUsd, so the other arcs can be dropped up front
-        new CycleSearch(arcs.adjacency(query.minUsd())).run(query.maxLength(), collector);
-        return new LoopSearch(collector.sortedLoops(), collector.truncated(), circularShare(arcs));
+        Adjacency kept = arcs.adjacency(query.minUsd());
+        new CycleSearch(kept).run(query.maxLength(), collector);
+        return new LoopSearch(collector.sortedLoops(), collector.truncated(), circularShare(arcs, kept, query.maxLength()));
     }
 
     /** The number of elementary loops of at most {@code maxLength} arcs (0 = no bound), without building them. */
@@ -33,20 +34,22 @@ public final class LoopFinder {
     }
 
     /**
-     * Known inflow on arcs inside a strongly connected component / all known inflow. An arc lies on some cycle exactly
-     * when both its ends are in the same component, so this needs no enumeration.
+     * Known inflow on arcs that lie on some loop the query keeps (known amount >= minUsd when minUsd > 0, at most
+     * maxLength arcs) / all known inflow. The limit does not change it: it truncates the listing, not the graph.
      */
-    private static double[] circularShare(CashArcs arcs) {
-        int[] component = StrongComponents.componentIds(arcs.adjacency(0));
+    private static double[] circularShare(CashArcs arcs, Adjacency kept, int maxLength) {
+        boolean[] onLoop = ArcsOnLoops.find(kept, maxLength);
         double[] circular = new double[arcs.vertices];
         double[] inflow = new double[arcs.vertices];
         for (int a = 0; a < arcs.count(); a++) {
-            double amount = arcs.amount[a];
-            if (!Double.isNaN(amount)) {
-                inflow[arcs.to[a]] += amount;
-                if (component[arcs.from[a]] == component[arcs.to[a]]) {
-                    circular[arcs.to[a]] += amount;
-                }
+            if (!Double.isNaN(arcs.amount[a])) {
+                inflow[arcs.to[a]] += arcs.amount[a];
+            }
+        }
+        for (int p = 0; p < kept.positions(); p++) {
+            int a = kept.arc()[p];
+            if (onLoop[p] && !Double.isNaN(arcs.amount[a])) {
+                circular[arcs.to[a]] += arcs.amount[a];
             }
         }
         for (int v = 0; v < arcs.vertices; v++) {

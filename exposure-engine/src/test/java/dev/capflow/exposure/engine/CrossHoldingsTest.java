@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
-/** The worked examples of Elliott, Golub and Jackson (2014) in contagion_models.md, and invariants of the model. */
+/** The worked examples of Elliott, Golub and Jackson (2014) in docs/stress-models.md, and invariants of the model. */
 class CrossHoldingsTest {
 
     /** C = [[0, .2, .3], [.3, 0, .2], [.2, .3, 0]]: every column sums to .5, so C^ = diag(.5, .5, .5). */

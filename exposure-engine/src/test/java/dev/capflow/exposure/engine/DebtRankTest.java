@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
-/** The DebtRank toy network of contagion_models.md (NetworkRiskMeasures' test data) under both rules, and invariants. */
+/** The DebtRank toy network of docs/stress-models.md (NetworkRiskMeasures' test data) under both rules, and invariants. */
 class DebtRankTest {
 
     /** Rows are holders: exposures[j][i] is what j loses if i fails, over (a, b, c). */
@@ -78,6 +78,28 @@ class DebtRankTest {
         assertThat(exposures[1]).containsExactly(35 + 20, 0, 0);
         assertThat(exposures[2]).containsExactly(7, 0, 0);
         assertThat(exposures[0]).containsExactly(0, 0, 0);
+    }
+
+    /**
+     * The guarantee semantics (docs/stress-models.md): the guarantor stands to lose the amount it backstops when the
+     * guaranteed party fails, never the other way round. Shaped like Nvidia's backstop of CoreWeave's capacity, which
+     * OpenAI buys: OpenAI's distress reaches CoreWeave through the contract and Nvidia through the backstop.
+     */
+    @Test
+    void aGuaranteeExposesTheGuarantorToTheGuaranteedPartyOnly() {
+        FundingGraph graph = FundingGraph.of(List.of("openai", "coreweave", "nvidia"), List.of(
+                Edge.amount("contract", 0, 1, EdgeKind.PURCHASE, 20),
+                Edge.amount("backstop", 2, 1, EdgeKind.GUARANTEE, 6)));
+        double[] values = {500, 40, 400};
+
+        StressResult openaiHalves = DebtRank.run(graph, values, new double[] {0.5, 0, 0}, DebtRankRule.LINEAR_2015);
+        StressResult guarantorFails = DebtRank.run(graph, values, new double[] {0, 0, 1}, DebtRankRule.LINEAR_2015);
+
+        // coreweave loses 0.5 x 20 / 40 = 0.25 of its value; nvidia 0.25 x 6 / 400 of its own
+        assertThat(openaiHalves.relativeChange()).containsExactly(new double[] {-0.5, -0.25, -0.25 * 6 / 400}, within(1e-15));
+        assertThat(guarantorFails.relativeChange()).containsExactly(0.0, 0.0, -1.0);
+        assertThat(DebtRank.exposures(graph, values)[2]).containsExactly(0, 6, 0);
+        assertThat(DebtRank.exposures(graph, values)[1]).containsExactly(20, 0, 0);
     }
 
     @Property(tries = 100)

@@ -83,15 +83,21 @@ public final class GraphValidator {
             violations.add(new FieldViolation(prefix + "revenue_usd", "entity " + id
                     + ": revenue must be a finite USD amount >= 0, got " + revenue.getAsDouble()));
         }
+        OptionalDouble cash = draft.cashUsd() == null ? OptionalDouble.empty() : draft.cashUsd();
+        if (cash.isPresent() && !(cash.getAsDouble() >= 0 && Double.isFinite(cash.getAsDouble()))) {
+            violations.add(new FieldViolation(prefix + "cash_usd", "entity " + id
+                    + ": cash must be a finite USD amount >= 0, got " + cash.getAsDouble()));
+        }
         LocalDate valuationAsOf = date(draft.valuationAsOf(), prefix + "valuation_as_of", false, violations);
         LocalDate revenueAsOf = date(draft.revenueAsOf(), prefix + "revenue_as_of", false, violations);
         LocalDate validFrom = date(draft.validFrom(), prefix + "valid_from", false, violations);
+        LocalDate cashAsOf = date(draft.cashAsOf(), prefix + "cash_as_of", false, violations);
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
         return new GraphEntity(id, name, draft.kind(), ticker, listings, valuation, valuationAsOf,
-                trim(draft.valuationSource()), revenue, revenueAsOf, trim(draft.revenueSource()), draft.version(),
-                validFrom, null, null);
+                trim(draft.valuationSource()), revenue, revenueAsOf, trim(draft.revenueSource()), cash, cashAsOf,
+                trim(draft.cashSource()), draft.version(), validFrom, null, null);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 
 import dev.capflow.exposure.baskets.BasketImpact;
 import dev.capflow.exposure.domain.StressModel;
+import dev.capflow.exposure.engine.ClearingState;
 import dev.capflow.exposure.engine.Exposure;
 import dev.capflow.exposure.engine.Loop;
 import dev.capflow.exposure.engine.StressResult;
@@ -15,6 +16,7 @@ import dev.capflow.exposure.service.LoopsResult;
 import dev.capflow.exposure.service.StressOutcome;
 import dev.capflow.proto.exposure.v1.BasketMemberImpact;
 import dev.capflow.proto.exposure.v1.CircularShare;
+import dev.capflow.proto.exposure.v1.ClearingFigures;
 import dev.capflow.proto.exposure.v1.EntityImpact;
 import dev.capflow.proto.exposure.v1.ListLoopsResponse;
 import dev.capflow.proto.exposure.v1.LookThroughResponse;
@@ -71,8 +73,11 @@ final class AnalysisMapper {
         StressResult result = outcome.result();
         boolean debtRank = outcome.scenario().model() == StressModel.DEBTRANK;
         StressResponse.Builder proto = StressResponse.newBuilder()
-                .setModel(debtRank ? dev.capflow.proto.exposure.v1.StressModel.STRESS_MODEL_DEBTRANK
-                        : dev.capflow.proto.exposure.v1.StressModel.STRESS_MODEL_CROSS_HOLDINGS)
+                .setModel(switch (outcome.scenario().model()) {
+                    case CROSS_HOLDINGS -> dev.capflow.proto.exposure.v1.StressModel.STRESS_MODEL_CROSS_HOLDINGS;
+                    case DEBTRANK -> dev.capflow.proto.exposure.v1.StressModel.STRESS_MODEL_DEBTRANK;
+                    case CLEARING -> dev.capflow.proto.exposure.v1.StressModel.STRESS_MODEL_CLEARING;
+                })
                 .setWaves(result.waves()).setConverged(result.converged())
                 .setBasketsUnavailable(outcome.basketsUnavailable());
         if (debtRank) {
@@ -90,10 +95,25 @@ final class AnalysisMapper {
             if (result.failedInWave()[i] >= 0) {
                 impact.setFailedInWave(result.failedInWave()[i]);
             }
+            int entity = i;
+            outcome.clearing().ifPresent(clearing -> impact
+                    .setClearingBaseline(toProto(clearing.baseline(), entity))
+                    .setClearingShocked(toProto(clearing.shocked(), entity)));
             proto.addEntities(impact);
         }
         outcome.baskets().forEach(basket -> proto.addBaskets(toProto(basket)));
         return proto.build();
+    }
+
+    private static ClearingFigures toProto(ClearingState state, int i) {
+        ClearingFigures.Builder figures = ClearingFigures.newBuilder().setObligationsUsd(state.obligationsUsd()[i])
+                .setPaidUsd(state.paidUsd()[i]).setDefaulted(state.defaulted()[i])
+                .setUnpaidReceivablesUsd(state.unpaidReceivablesUsd()[i]).setUnpaidToValue(state.unpaidToValue()[i])
+                .setExternalResourcesUsd(state.externalResourcesUsd()[i]);
+        if (!Double.isNaN(state.unpaidToRevenue()[i])) {
+            figures.setUnpaidToRevenue(state.unpaidToRevenue()[i]);
+        }
+        return figures.build();
     }
 
     private static dev.capflow.proto.exposure.v1.BasketImpact toProto(BasketImpact basket) {

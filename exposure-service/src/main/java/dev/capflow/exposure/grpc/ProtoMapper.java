@@ -37,7 +37,9 @@ final class ProtoMapper {
                 entity.hasValuationUsd() ? OptionalDouble.of(entity.getValuationUsd()) : OptionalDouble.empty(),
                 entity.getValuationAsOf(), entity.getValuationSource(),
                 entity.hasRevenueUsd() ? OptionalDouble.of(entity.getRevenueUsd()) : OptionalDouble.empty(),
-                entity.getRevenueAsOf(), entity.getRevenueSource(), entity.getVersion(), entity.getValidFrom());
+                entity.getRevenueAsOf(), entity.getRevenueSource(),
+                entity.hasCashUsd() ? OptionalDouble.of(entity.getCashUsd()) : OptionalDouble.empty(),
+                entity.getCashAsOf(), entity.getCashSource(), entity.getVersion(), entity.getValidFrom());
     }
 
     static Entity toProto(ValuedEntity valued) {
@@ -55,9 +57,11 @@ final class ProtoMapper {
                 .setTicker(entity.ticker()).addAllListings(entity.listings())
                 .setValuationAsOf(text(entity.valuationAsOf())).setValuationSource(entity.valuationSource())
                 .setRevenueAsOf(text(entity.revenueAsOf())).setRevenueSource(entity.revenueSource())
+                .setCashAsOf(text(entity.cashAsOf())).setCashSource(entity.cashSource())
                 .setVersion(entity.version()).setValidFrom(text(entity.validFrom())).setValidTo(text(entity.validTo()));
         entity.valuationUsd().ifPresent(proto::setValuationUsd);
         entity.revenueUsd().ifPresent(proto::setRevenueUsd);
+        entity.cashUsd().ifPresent(proto::setCashUsd);
         setRecordTime(entity.recorded(), proto::setRecordedAt, proto::setSupersededAt);
         return proto.build();
     }

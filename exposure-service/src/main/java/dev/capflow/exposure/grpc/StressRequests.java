@@ -12,6 +12,7 @@ import dev.capflow.exposure.domain.Snapshot;
 import dev.capflow.exposure.domain.StressModel;
 import dev.capflow.exposure.domain.StressScenario;
 import dev.capflow.exposure.engine.CascadeOptions;
+import dev.capflow.exposure.engine.ClearingOptions;
 import dev.capflow.exposure.engine.DebtRankRule;
 import dev.capflow.exposure.engine.GraphException;
 import dev.capflow.proto.exposure.v1.StressOptions;
@@ -30,15 +31,20 @@ final class StressRequests {
         StressModel model = switch (request.getModel()) {
             case STRESS_MODEL_CROSS_HOLDINGS -> StressModel.CROSS_HOLDINGS;
             case STRESS_MODEL_DEBTRANK -> StressModel.DEBTRANK;
+            case STRESS_MODEL_CLEARING -> StressModel.CLEARING;
             default -> {
-                violations.add(new FieldViolation("model", "one of STRESS_MODEL_CROSS_HOLDINGS, STRESS_MODEL_DEBTRANK is "
-                        + "required, got " + describe(request.getModel(), request.getModelValue())));
+                violations.add(new FieldViolation("model", "one of STRESS_MODEL_CROSS_HOLDINGS, STRESS_MODEL_DEBTRANK, "
+                        + "STRESS_MODEL_CLEARING is required, got " + describe(request.getModel(), request.getModelValue())));
                 yield null;
             }
         };
         List<Shock> shocks = shocks(request, model, violations);
         StressOptions options = request.getOptions();
+        if (model != null) {
+            refuseOptionsOfOtherModels(options, model, violations);
+        }
         CascadeOptions cascade = cascade(options, violations);
+        ClearingOptions clearing = clearing(options, violations);
         DebtRankRule rule = switch (options.getDebtrankRule()) {
             case DEBT_RANK_RULE_UNSPECIFIED, DEBT_RANK_RULE_LINEAR_2015 -> DebtRankRule.LINEAR_2015;
             case DEBT_RANK_RULE_ORIGINAL_2012 -> DebtRankRule.ORIGINAL_2012;
@@ -53,7 +59,7 @@ final class StressRequests {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        return new StressScenario(model, shocks, cascade, rule, snapshot, amounts);
+        return new StressScenario(model, shocks, cascade, rule, clearing, snapshot, amounts);
     }
 
     private static List<Shock> shocks(StressRequest request, StressModel model, List<FieldViolation> violations) {
@@ -91,6 +97,43 @@ final class StressRequests {
                     options.getBeta());
         } catch (GraphException e) {
             violations.add(new FieldViolation(e.field(), e.reason()));
+            return null;
+        }
+    }
+
+    /** Each option belongs to one model; setting it with another would be silently ignored, so it is refused. */
+    private static void refuseOptionsOfOtherModels(StressOptions options, StressModel model, List<FieldViolation> violations) {
+        if (model != StressModel.CROSS_HOLDINGS) {
+            refuseIf(options.hasTheta(), "options.theta", StressModel.CROSS_HOLDINGS, model, violations);
+            refuseIf(options.getBeta() != 0, "options.beta", StressModel.CROSS_HOLDINGS, model, violations);
+        }
+        if (model != StressModel.DEBTRANK) {
+            refuseIf(options.getDebtrankRuleValue() != 0, "options.debtrank_rule", StressModel.DEBTRANK, model, violations);
+        }
+        if (model != StressModel.CLEARING) {
+            refuseIf(options.hasAlpha(), "options.alpha", StressModel.CLEARING, model, violations);
+            refuseIf(options.hasClearingBeta(), "options.clearing_beta", StressModel.CLEARING, model, violations);
+            refuseIf(options.hasHorizonYears(), "options.horizon_years", StressModel.CLEARING, model, violations);
+        }
+    }
+
+    private static void refuseIf(boolean set, String field, StressModel owner, StressModel chosen,
+            List<FieldViolation> violations) {
+        if (set) {
+            violations.add(new FieldViolation(field, "applies to " + owner + " only, not to " + chosen));
+        }
+    }
+
+    /** The clearing options (absent: 5 years of revenue, no default costs), checked by the engine. */
+    private static ClearingOptions clearing(StressOptions options, List<FieldViolation> violations) {
+        double horizon = options.hasHorizonYears() ? options.getHorizonYears() : ClearingOptions.DEFAULT_HORIZON_YEARS;
+        double alpha = options.hasAlpha() ? options.getAlpha() : 1;
+        double beta = options.hasClearingBeta() ? options.getClearingBeta() : 1;
+        try {
+            return new ClearingOptions(horizon, alpha, beta);
+        } catch (GraphException e) {
+            violations.add(new FieldViolation(e.field().equals("options.beta") ? "options.clearing_beta" : e.field(),
+                    e.reason()));
             return null;
         }
     }

@@ -54,6 +54,15 @@ public class EntityRow extends VersionedRow {
     @Column(name = "revenue_source")
     public String revenueSource;
 
+    @Column(name = "cash_usd")
+    public Double cashUsd;
+
+    @Column(name = "cash_as_of")
+    public LocalDate cashAsOf;
+
+    @Column(name = "cash_source")
+    public String cashSource;
+
     @Column(name = "valid_from")
     public LocalDate validFrom;
 
@@ -81,6 +90,9 @@ public class EntityRow extends VersionedRow {
         revenueUsd = boxed(entity.revenueUsd());
         revenueAsOf = entity.revenueAsOf();
         revenueSource = blankToNull(entity.revenueSource());
+        cashUsd = boxed(entity.cashUsd());
+        cashAsOf = entity.cashAsOf();
+        cashSource = blankToNull(entity.cashSource());
     }
 
     @Override
@@ -91,7 +103,8 @@ public class EntityRow extends VersionedRow {
     public GraphEntity toDomain() {
         return new GraphEntity(id, name, kind, ticker == null ? "" : ticker, listings, optional(valuationUsd),
                 valuationAsOf, valuationSource == null ? "" : valuationSource, optional(revenueUsd), revenueAsOf,
-                revenueSource == null ? "" : revenueSource, version, validFrom, validTo, recordTime());
+                revenueSource == null ? "" : revenueSource, optional(cashUsd), cashAsOf, cashSource == null ? "" : cashSource,
+                version, validFrom, validTo, recordTime());
     }
 
     private static String blankToNull(String value) {

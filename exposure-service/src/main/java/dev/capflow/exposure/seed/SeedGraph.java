@@ -81,7 +81,7 @@ public record SeedGraph(List<GraphEntity> entities, List<GraphEdge> edges) {
         return new EntityDraft(row.get("id"), row.get("name"), entityKind(row.get("kind")), row.get("ticker"),
                 listings.isEmpty() ? List.of() : Arrays.asList(listings.split(";")), number(row, "valuationUsd"),
                 row.get("valuationAsOf"), row.get("valuationSource"), number(row, "revenueUsd"), row.get("revenueAsOf"),
-                row.get("revenueSource"), 0, "");
+                row.get("revenueSource"), OptionalDouble.empty(), "", "", 0, "");
     }
 
     private static EdgeDraft edgeDraft(CsvTable.Row row) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,8 +15,9 @@ import dev.capflow.exposure.domain.AmountChoice;
 import dev.capflow.exposure.domain.GraphEntity;
 import dev.capflow.exposure.domain.Shock;
 import dev.capflow.exposure.domain.Snapshot;
-import dev.capflow.exposure.domain.StressModel;
 import dev.capflow.exposure.domain.StressScenario;
+import dev.capflow.exposure.engine.Clearing;
+import dev.capflow.exposure.engine.ClearingResult;
 import dev.capflow.exposure.engine.CrossHoldings;
 import dev.capflow.exposure.engine.DebtRank;
 import dev.capflow.exposure.engine.LookThrough;
@@ -30,7 +32,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * The analyses of DESIGN section 5 on the stored graph: the graph is read in one session, values come from
+ * The analyses of docs/stress-models.md on the stored graph: the graph is read in one session, values come from
  * {@link Valuer}, and the engine's CPU work runs on the worker pool, never on the event loop.
  */
 @ApplicationScoped
@@ -66,10 +68,8 @@ public class ExposureAnalytics {
             GraphModel model = GraphModel.of(known, contents.edges(), List.of(target), amounts);
             return valued(model, snapshot).emitOn(Infrastructure.getDefaultWorkerPool()).map(values -> {
                 int index = model.graph().indexOf(target);
-                double[] revenues = model.entities().stream()
-                        .mapToDouble(e -> e.revenueUsd().isPresent() ? e.revenueUsd().getAsDouble() : Double.NaN).toArray();
                 return new LookThroughResult(model, values, index,
-                        LookThrough.compute(model.graph(), values(model, values), revenues, index));
+                        LookThrough.compute(model.graph(), values(model, values), revenues(model), index));
             });
         });
     }
@@ -83,10 +83,8 @@ public class ExposureAnalytics {
             Map<String, GraphEntity> known = contents.entitiesById();
             requireShockedEntitiesKnown(scenario, known);
             GraphModel model = GraphModel.of(known, contents.edges(), scenario.shockedEntities(), scenario.amounts());
-            Uni<StressOutcome> run = valued(model, scenario.snapshot()).emitOn(Infrastructure.getDefaultWorkerPool()).map(values -> {
-                double[] before = values(model, values);
-                return new StressOutcome(scenario, model, before, values, run(scenario, model, before), List.of(), "");
-            });
+            Uni<StressOutcome> run = valued(model, scenario.snapshot()).emitOn(Infrastructure.getDefaultWorkerPool())
+                    .map(values -> run(scenario, model, values));
             return Uni.combine().all().unis(run, basketWeights.current()).asTuple()
                     .map(both -> withBaskets(both.getItem1(), both.getItem2(), contents.entities()));
         });
@@ -100,19 +98,41 @@ public class ExposureAnalytics {
         return model.graph().entityIds().stream().mapToDouble(values::valueUsd).toArray();
     }
 
-    private static StressResult run(StressScenario scenario, GraphModel model, double[] values) {
+    private static StressOutcome run(StressScenario scenario, GraphModel model, Valuations valuations) {
+        double[] values = values(model, valuations);
         double[] change = new double[values.length];
         for (Shock shock : scenario.shocks()) {
             change[model.graph().indexOf(shock.entity())] = shock.valueChange();
         }
-        if (scenario.model() == StressModel.CROSS_HOLDINGS) {
-            return CrossHoldings.run(model.graph(), values, change, scenario.cascade());
-        }
-        double[] initialLoss = new double[change.length];
-        for (int i = 0; i < change.length; i++) {
-            initialLoss[i] = -change[i];
-        }
-        return DebtRank.run(model.graph(), values, initialLoss, scenario.rule());
+        return switch (scenario.model()) {
+            case CROSS_HOLDINGS -> outcome(scenario, model, values, valuations,
+                    CrossHoldings.run(model.graph(), values, change, scenario.cascade()));
+            case DEBTRANK -> {
+                double[] initialLoss = new double[change.length];
+                for (int i = 0; i < change.length; i++) {
+                    initialLoss[i] = -change[i];
+                }
+                yield outcome(scenario, model, values, valuations, DebtRank.run(model.graph(), values, initialLoss, scenario.rule()));
+            }
+            case CLEARING -> {
+                ClearingResult clearing = Clearing.run(model.graph(), values, revenues(model),
+                        model.entities().stream().mapToDouble(e -> e.cashUsd().orElse(Double.NaN)).toArray(), change,
+                        scenario.clearing());
+                yield new StressOutcome(scenario, model, values, valuations, clearing.stress(), Optional.of(clearing),
+                        List.of(), "");
+            }
+        };
+    }
+
+    private static StressOutcome outcome(StressScenario scenario, GraphModel model, double[] values,
+            Valuations valuations, StressResult result) {
+        return new StressOutcome(scenario, model, values, valuations, result, Optional.empty(), List.of(), "");
+    }
+
+    /** Revenues by entity index, NaN when unknown. */
+    private static double[] revenues(GraphModel model) {
+        return model.entities().stream()
+                .mapToDouble(e -> e.revenueUsd().isPresent() ? e.revenueUsd().getAsDouble() : Double.NaN).toArray();
     }
 
     private static void requireShockedEntitiesKnown(StressScenario scenario, Map<String, GraphEntity> known) {
@@ -137,7 +157,6 @@ public class ExposureAnalytics {
         for (int i = 0; i < relative.length; i++) {
             change.put(outcome.model().entity(i).id(), relative[i]);
         }
-        return new StressOutcome(outcome.scenario(), outcome.model(), outcome.values(), outcome.valuations(), outcome.result(),
-                BasketImpacts.of(book, entityBySymbol, change), book.unavailableReason());
+        return outcome.withBaskets(BasketImpacts.of(book, entityBySymbol, change), book.unavailableReason());
     }
 }

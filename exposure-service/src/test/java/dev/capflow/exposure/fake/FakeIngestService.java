@@ -1,9 +1,11 @@
 package dev.capflow.exposure.fake;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.google.protobuf.Timestamp;
 
@@ -26,13 +28,14 @@ import io.grpc.stub.StreamObserver;
 /**
  * A stand-in for ingest-service over the demo market: ListInstruments (with shares outstanding) and GetLatestPrices (the
  * last demo close, stamped 00:00 UTC of its session). Tests can hide symbols' prices, take it down
- * (every call UNAVAILABLE) and count GetLatestPrices calls.
+ * (every call UNAVAILABLE), delay the next GetLatestPrices answer and count GetLatestPrices calls.
  */
 public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
     private final DemoMarket market;
     private final Set<String> withoutPrice = ConcurrentHashMap.newKeySet();
     private final AtomicInteger priceCalls = new AtomicInteger();
+    private final AtomicReference<Duration> nextPricesDelay = new AtomicReference<>();
     private volatile boolean down;
 
     public FakeIngestService(DemoMarket market) {
@@ -46,6 +49,11 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
     public void restorePrices() {
         withoutPrice.clear();
+    }
+
+    /** The next GetLatestPrices call is answered only after {@code delay} (a slow ingest-service, once). */
+    public void delayNextLatestPrices(Duration delay) {
+        nextPricesDelay.set(delay);
     }
 
     /** While down, every call is UNAVAILABLE. */
@@ -80,6 +88,11 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     @Override
     public void getLatestPrices(GetLatestPricesRequest request, StreamObserver<GetLatestPricesResponse> answer) {
         priceCalls.incrementAndGet();
+        Duration delay = nextPricesDelay.getAndSet(null);
+        if (delay != null) {
+            // a fake's own server thread: sleeping here delays only this call
+            sleep(delay);
+        }
         if (down) {
             answer.onError(Status.UNAVAILABLE.withDescription("fake ingest-service is down").asRuntimeException());
             return;
@@ -119,5 +132,13 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         }
         answer.onNext(response.build());
         answer.onCompleted();
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -35,7 +35,8 @@ class EntityCrudGrpcTest extends GrpcTestBase {
         Entity created = client().createEntity(CreateEntityRequest.newBuilder()
                 .setEntity(privateEntity(" crud-lab ", 2.5e9).setName(" Crud Lab ").setValuationSource(" https://example.org/lab ")
                         .setRevenueUsd(1e8)
-                        .setRevenueAsOf("2024-12-31"))
+                        .setRevenueAsOf("2024-12-31").setCashUsd(4e7).setCashAsOf("2025-09-30")
+                        .setCashSource("https://example.org/lab-10q"))
                 .build()).getEntity();
         assertThat(created.getId()).isEqualTo("crud-lab");
         assertThat(created.getName()).isEqualTo("Crud Lab");
@@ -45,15 +46,19 @@ class EntityCrudGrpcTest extends GrpcTestBase {
         assertThat(created.getValue().getAsOf()).isEqualTo("2025-10-02");
         assertThat(created.getValue().getSource()).isEqualTo("https://example.org/lab");
         assertThat(created.getRevenueUsd()).isEqualTo(1e8);
+        assertThat(created.getCashUsd()).isEqualTo(4e7);
+        assertThat(created.getCashAsOf()).isEqualTo("2025-09-30");
+        assertThat(created.getCashSource()).isEqualTo("https://example.org/lab-10q");
 
         Entity read = client().getEntity(GetEntityRequest.newBuilder().setEntityId("crud-lab").build()).getEntity();
         assertThat(read).isEqualTo(created);
 
         Entity updated = client().updateEntity(UpdateEntityRequest.newBuilder()
-                .setEntity(read.toBuilder().setValuationUsd(3e9).clearRevenueUsd().clearValue()).build()).getEntity();
+                .setEntity(read.toBuilder().setValuationUsd(3e9).clearRevenueUsd().clearCashUsd().clearValue()).build()).getEntity();
         assertThat(updated.getVersion()).isEqualTo(1);
         assertThat(updated.getValue().getValueUsd()).isEqualTo(3e9);
         assertThat(updated.hasRevenueUsd()).isFalse();
+        assertThat(updated.hasCashUsd()).isFalse();
         assertThat(client().listEntities(ListEntitiesRequest.getDefaultInstance()).getEntitiesList())
                 .filteredOn(e -> e.getId().equals("crud-lab")).containsExactly(updated);
 
@@ -151,10 +156,12 @@ class EntityCrudGrpcTest extends GrpcTestBase {
         List<Long> before = graphRows();
         var bad = failure(Status.Code.INVALID_ARGUMENT, () -> client().createEntity(CreateEntityRequest.newBuilder()
                 .setEntity(Entity.newBuilder().setId("Bad Id").setKind(EntityKind.ENTITY_KIND_PRIVATE).setValuationUsd(-1)
-                        .setRevenueUsd(Double.NaN).setValuationAsOf("yesterday").addListings("AB CD"))
+                        .setRevenueUsd(Double.NaN).setValuationAsOf("yesterday").addListings("AB CD").setCashUsd(-5)
+                        .setCashAsOf("2025-13-01"))
                 .build()));
         assertThat(violatedFields(bad)).containsExactlyInAnyOrder("entity.id", "entity.name", "entity.listings[0]",
-                "entity.valuation_usd", "entity.revenue_usd", "entity.valuation_as_of");
+                "entity.valuation_usd", "entity.revenue_usd", "entity.valuation_as_of", "entity.cash_usd",
+                "entity.cash_as_of");
 
         var unspecified = failure(Status.Code.INVALID_ARGUMENT, () -> client().createEntity(CreateEntityRequest.newBuilder()
                 .setEntity(Entity.newBuilder().setId("no-kind").setName("No kind")).build()));

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.capflow.exposure.fake.FakeDownstreams;
 import dev.capflow.proto.exposure.v1.BasketImpact;
+import dev.capflow.proto.exposure.v1.ClearingFigures;
 import dev.capflow.proto.exposure.v1.DebtRankRule;
+import dev.capflow.proto.exposure.v1.Entity;
 import dev.capflow.proto.exposure.v1.EntityImpact;
 import dev.capflow.proto.exposure.v1.GetEntityRequest;
 import dev.capflow.proto.exposure.v1.Shock;
@@ -19,6 +21,7 @@ import dev.capflow.proto.exposure.v1.StressModel;
 import dev.capflow.proto.exposure.v1.StressOptions;
 import dev.capflow.proto.exposure.v1.StressRequest;
 import dev.capflow.proto.exposure.v1.StressResponse;
+import dev.capflow.proto.exposure.v1.UpdateEntityRequest;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Status;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -102,9 +105,83 @@ class StressGrpcTest extends GrpcTestBase {
         }
     }
 
+    /**
+     * OpenAI with a hypothetical $200B of cash (the seed records none) and no revenue has 200 + 13 (Microsoft) + 100
+     * (Nvidia) = $313B for $572.4B of obligations (Oracle 300, Microsoft 250, CoreWeave 22.4); SoftBank (no revenue, no
+     * cash) pays none of its $30B. Halving OpenAI's resources leaves it $213B, which its creditors share pro rata.
+     */
     @Test
-    void aZeroShockChangesNothingInEitherModel() {
-        for (StressModel model : new StressModel[] {StressModel.STRESS_MODEL_CROSS_HOLDINGS, StressModel.STRESS_MODEL_DEBTRANK}) {
+    void halvingOpenAisResourcesUnderClearingLeavesItsCreditorsUnpaidProRata() {
+        Entity openai = client().getEntity(GetEntityRequest.newBuilder().setEntityId("openai").build()).getEntity();
+        Entity withCash = client().updateEntity(UpdateEntityRequest.newBuilder()
+                .setEntity(openai.toBuilder().clearValue().setCashUsd(200e9)).build()).getEntity();
+        try {
+            StressResponse answer = client().stress(openAiShock(StressModel.STRESS_MODEL_CLEARING, -0.5).build());
+            Map<String, EntityImpact> impacts = byEntity(answer);
+            assertThat(answer.getModel()).isEqualTo(StressModel.STRESS_MODEL_CLEARING);
+            assertThat(answer.hasDebtRank()).isFalse();
+            assertThat(answer.getConverged()).isTrue();
+            double obligations = 572.4e9;
+
+            ClearingFigures before = impacts.get("openai").getClearingBaseline();
+            ClearingFigures after = impacts.get("openai").getClearingShocked();
+            assertThat(before.getObligationsUsd()).isCloseTo(obligations, within(1.0));
+            assertThat(before.getExternalResourcesUsd()).isEqualTo(200e9);
+            assertThat(before.getPaidUsd()).isCloseTo(313e9, within(1e-3));
+            assertThat(before.getDefaulted()).isTrue();
+            assertThat(after.getExternalResourcesUsd()).isEqualTo(100e9);
+            assertThat(after.getPaidUsd()).isCloseTo(213e9, within(1e-3));
+            assertThat(impacts.get("openai").getRelativeChange()).as("nobody OpenAI is owed by pays less").isZero();
+
+            double lostShare = 100e9 / obligations;
+            for (var creditor : Map.of("oracle", 300e9, "microsoft", 250e9, "coreweave", 22.4e9).entrySet()) {
+                EntityImpact impact = impacts.get(creditor.getKey());
+                double lost = creditor.getValue() * lostShare;
+                assertThat(impact.getClearingShocked().getUnpaidReceivablesUsd()
+                        - impact.getClearingBaseline().getUnpaidReceivablesUsd()).as(creditor.getKey())
+                        .isCloseTo(lost, within(1e-3));
+                assertThat(impact.getValueLostUsd()).as(creditor.getKey()).isCloseTo(-lost, within(1e-3));
+                assertThat(impact.getRelativeChange()).isCloseTo(-lost / impact.getValueUsd(), within(1e-15));
+                assertThat(impact.getClearingShocked().getUnpaidToValue()).isCloseTo(
+                        impact.getClearingShocked().getUnpaidReceivablesUsd() / impact.getValueUsd(), within(1e-15));
+                assertThat(impact.getClearingShocked().getDefaulted()).isFalse();
+            }
+            EntityImpact oracle = impacts.get("oracle");
+            assertThat(oracle.getClearingShocked().getUnpaidToRevenue())
+                    .isCloseTo(oracle.getClearingShocked().getUnpaidReceivablesUsd() / 57.4e9, within(1e-12));
+            assertThat(oracle.getClearingShocked().getUnpaidReceivablesUsd()).isCloseTo(300e9 * (1 - 213 / 572.4), within(1e-3));
+            assertThat(answer.getEntities(0).getEntity()).as("Oracle is owed the most").isEqualTo("oracle");
+            ClearingFigures softbank = impacts.get("softbank").getClearingShocked();
+            assertThat(softbank.getObligationsUsd()).isEqualTo(30e9);
+            assertThat(softbank.getPaidUsd()).isZero();
+            assertThat(softbank.getDefaulted()).isTrue();
+            assertThat(softbank.hasUnpaidToRevenue()).as("SoftBank's revenue is unknown").isFalse();
+            ClearingFigures nvidia = impacts.get("nvidia").getClearingShocked();
+            assertThat(nvidia.getDefaulted()).isFalse();
+            assertThat(nvidia.getPaidUsd()).isEqualTo(nvidia.getObligationsUsd()).isCloseTo(111.3e9, within(1.0));
+            assertThat(impacts.values()).noneMatch(EntityImpact::hasFailedInWave);
+            assertThat(basket(answer, "team-openai").getLevelChange()).isNegative()
+                    .isLessThan(basket(answer, "team-google").getLevelChange());
+
+            // default costs: a defaulting OpenAI realises half its cash (alpha) and passes on all it is paid (beta = 1)
+            StressResponse costly = client().stress(openAiShock(StressModel.STRESS_MODEL_CLEARING, -0.5)
+                    .setOptions(StressOptions.newBuilder().setAlpha(0.5).setHorizonYears(3)).build());
+            ClearingFigures costlyOpenai = byEntity(costly).get("openai").getClearingShocked();
+            assertThat(costlyOpenai.getPaidUsd()).isCloseTo(0.5 * 100e9 + 113e9, within(1e-3));
+            assertThat(byEntity(costly).get("oracle").getClearingBaseline().getExternalResourcesUsd())
+                    .isCloseTo(3 * 57.4e9, within(1e-3));
+        } finally {
+            Entity current = client().getEntity(GetEntityRequest.newBuilder().setEntityId("openai").build()).getEntity();
+            client().updateEntity(UpdateEntityRequest.newBuilder()
+                    .setEntity(current.toBuilder().clearValue().clearCashUsd()).build());
+        }
+        assertThat(withCash.getCashUsd()).isEqualTo(200e9);
+    }
+
+    @Test
+    void aZeroShockChangesNothingInAnyModel() {
+        for (StressModel model : new StressModel[] {StressModel.STRESS_MODEL_CROSS_HOLDINGS, StressModel.STRESS_MODEL_DEBTRANK,
+                StressModel.STRESS_MODEL_CLEARING}) {
             StressResponse answer = client().stress(openAiShock(model, 0).build());
             assertThat(answer.getEntitiesList()).as(model.name()).isNotEmpty().allSatisfy(i -> {
                 assertThat(i.getRelativeChange()).isZero();
@@ -175,6 +252,22 @@ class StressGrpcTest extends GrpcTestBase {
         assertFields(valid.clone().setOptions(StressOptions.newBuilder().setDebtrankRuleValue(7)), "options.debtrank_rule");
         assertFields(valid.clone().setAsOf("soon"), "as_of");
         assertFields(openAiShock(StressModel.STRESS_MODEL_DEBTRANK, 0.2), "shocks[0].value_change");
+        StressRequest.Builder clearing = openAiShock(StressModel.STRESS_MODEL_CLEARING, -0.5);
+        assertFields(clearing.clone().setOptions(StressOptions.newBuilder().setAlpha(0)), "options.alpha");
+        assertFields(clearing.clone().setOptions(StressOptions.newBuilder().setClearingBeta(1.5)), "options.clearing_beta");
+        assertFields(clearing.clone().setOptions(StressOptions.newBuilder().setHorizonYears(Double.NaN)),
+                "options.horizon_years");
+        assertFields(clearing.clone().addShocks(shock("nvidia", -1.5)), "shocks[1].value_change");
+        // an option of another model is refused, not ignored
+        assertFields(clearing.clone().setOptions(StressOptions.newBuilder().setTheta(0.5).setBeta(0.3)
+                .setDebtrankRule(DebtRankRule.DEBT_RANK_RULE_ORIGINAL_2012)), "options.theta", "options.beta",
+                "options.debtrank_rule");
+        assertFields(valid.clone().setOptions(StressOptions.newBuilder().setAlpha(0.5).setClearingBeta(0.5)
+                .setHorizonYears(3)), "options.alpha", "options.clearing_beta", "options.horizon_years");
+        assertFields(openAiShock(StressModel.STRESS_MODEL_DEBTRANK, -0.5).setOptions(StressOptions.newBuilder()
+                .setTheta(0.5).setAlpha(0.5)), "options.theta", "options.alpha");
+        assertFields(valid.clone().setOptions(StressOptions.newBuilder().setDebtrankRule(DebtRankRule.DEBT_RANK_RULE_LINEAR_2015)),
+                "options.debtrank_rule");
         // known only once the graph is read
         assertFields(valid.clone().addShocks(shock("nobody", -0.1)), "shocks[1].entity");
     }

@@ -167,13 +167,24 @@ public class BasketResource {
     @Operation(summary = "Performance of one basket",
             description = "Level series, metrics and member contributions over [from, to] (from defaults to the base "
                     + "date, to to the latest close). Returns are fractions (0.144, not 14.4); a metric the window "
-                    + "cannot define (beta without a benchmark) is null. Answers are cached until the basket or the "
-                    + "history of a symbol it uses changes; while basket-service is down the last good answer is "
-                    + "sent with X-Capflow-Stale: true.")
+                    + "cannot define is null: annualizedReturn below 252 daily returns (a return over less than a year "
+                    + "is not annualized, GIPS), volatility and Sharpe below two, beta and correlation without a "
+                    + "benchmark, maxDrawdownPeak and maxDrawdownTrough when the level never fell. Conventions: the "
+                    + "series starts at the base date at the basket's base value, priced from the last closes at or "
+                    + "before it, also when the base date is not a trading day (that point is then dated the base "
+                    + "date); a window starting on a day without a level starts at the next one (as a pandas "
+                    + ".loc[from:to] slice), and one holding no trading day is 400. A member's close on D is converted "
+                    + "into the basket currency with the configured FX series' rate observed on D (the demo: FRED "
+                    + "DEXJPUS, the noon New York rate), each carried forward over days it lacks. TOTAL reinvests each "
+                    + "cash dividend on its ex-date, CRSP: (P_ex + D) / P_prev - 1 with D per share as traded on the "
+                    + "ex-date. The benchmark is converted into the basket currency the same way and carried onto the "
+                    + "basket's calendar. Answers are cached until the basket or the history of a symbol it uses "
+                    + "changes; while basket-service is down the last good answer is sent with X-Capflow-Stale: true.")
     @APIResponse(responseCode = "200", description = "The performance.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PerformanceView.class),
             examples = @ExampleObject(name = "team-google", value = ApiExamples.PERFORMANCE)))
-    @APIResponse(responseCode = "400", description = "A bad date or return type; violations name the parameter.",
+    @APIResponse(responseCode = "400", description = "A bad date, return type or risk-free rate, or a window without "
+            + "a trading day; violations name the parameter.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such basket or benchmark.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -183,14 +194,21 @@ public class BasketResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Buffer>> performance(
             @Parameter(description = "Basket id.", example = "team-google") @RestPath String id,
-            @Parameter(description = "First date, ISO-8601.", example = "2025-10-29") @RestQuery String from,
-            @Parameter(description = "Last date, ISO-8601.", example = "2025-12-31") @RestQuery String to,
-            @Parameter(description = "Symbol of the benchmark for beta and correlation.", example = "QQQ")
+            @Parameter(description = "First date, ISO-8601; a day without a level starts the window at the next one.",
+                    example = "2025-10-29") @RestQuery String from,
+            @Parameter(description = "Last date, ISO-8601; the window ends at the last level on or before it.",
+                    example = "2025-12-31") @RestQuery String to,
+            @Parameter(description = "Symbol of the benchmark for beta and correlation; its closes are converted into the "
+                    + "basket currency (rate of each date) and carried onto the basket's dates.", example = "QQQ")
             @RestQuery String benchmark,
-            @Parameter(description = "PRICE (default) or TOTAL (dividends reinvested).",
+            @Parameter(description = "PRICE (default) or TOTAL (cash dividends reinvested on their ex-dates, CRSP).",
                     schema = @Schema(enumeration = { "PRICE", "TOTAL" }), example = "PRICE")
-            @RestQuery String returnType) {
-        GetPerformanceRequest request = BasketMapping.performanceRequest(id, from, to, benchmark, returnType);
+            @RestQuery String returnType,
+            @Parameter(description = "Annual risk-free rate for the Sharpe ratio, a fraction from -0.05 to 0.25 "
+                    + "(0.04 for 4%; default 0); the daily rate is riskFreeRate / 252.",
+                    schema = @Schema(type = SchemaType.NUMBER, minimum = "-0.05", maximum = "0.25"), example = "0.04")
+            @RestQuery String riskFreeRate) {
+        GetPerformanceRequest request = BasketMapping.performanceRequest(id, from, to, benchmark, returnType, riskFreeRate);
         return answers.serve("performance", request, List.of(request.getBasketId()),
                 () -> baskets.getPerformance(request).map(BasketMapping::toView));
     }

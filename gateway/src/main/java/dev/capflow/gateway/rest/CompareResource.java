@@ -41,7 +41,10 @@ public class CompareResource {
     @GET
     @Operation(summary = "Compare two baskets",
             description = "Both level series over [from, to] (from defaults to the later base date, to to the latest "
-                    + "close), the spread of their total returns since from (a fraction) and the ratio of their levels. Cached "
+                    + "close), the spread of their total returns since from (a fraction) and the ratio of their levels. Both "
+                    + "are put on the union of their dates, each carrying its last level forward; a window starting on a "
+                    + "day without a level starts at the next one. Levels follow the conventions of the performance "
+                    + "route (base date, FX rate of each date, CRSP dividends for TOTAL). Cached "
                     + "like a performance; the last good answer is sent with X-Capflow-Stale: true while "
                     + "basket-service is down.")
     @APIResponse(responseCode = "200", description = "The comparison.", content = @Content(
@@ -56,7 +59,7 @@ public class CompareResource {
             @Parameter(description = "Id of basket b.", required = true, example = "team-openai") @RestQuery String b,
             @Parameter(description = "First date, ISO-8601.", example = "2025-10-29") @RestQuery String from,
             @Parameter(description = "Last date, ISO-8601.", example = "2025-12-31") @RestQuery String to,
-            @Parameter(description = "PRICE (default) or TOTAL.", schema = @Schema(enumeration = { "PRICE", "TOTAL" }),
+            @Parameter(description = "PRICE (default) or TOTAL (cash dividends reinvested on their ex-dates, CRSP).", schema = @Schema(enumeration = { "PRICE", "TOTAL" }),
                     example = "PRICE") @RestQuery String returnType) {
         CompareRequest request = BasketMapping.compareRequest(a, b, from, to, returnType);
         return answers.serve("compare", request, List.of(request.getBasketIdA(), request.getBasketIdB()),

@@ -99,16 +99,23 @@ public class ExposureAnalysisResource {
     @Path("stress")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Run a shock scenario",
-            description = "CROSS_HOLDINGS (Elliott, Golub and Jackson 2014, optional failure cascade) or DEBTRANK "
-                    + "(Bardoscia et al. 2015 by default, Battiston et al. 2012 as rule 2012): each entity's relative "
-                    + "change, value lost and failure wave, and each basket's level change through its listed members.")
+            description = "CROSS_HOLDINGS (Elliott, Golub and Jackson 2014, optional failure cascade), DEBTRANK "
+                    + "(Bardoscia et al. 2015 by default, Battiston et al. 2012 as rule 2012) or CLEARING (Eisenberg and "
+                    + "Noe 2001 payment clearing, optional Rogers-Veraart default costs alpha and beta): each entity's "
+                    + "relative change, value lost and failure wave (CLEARING: who defaults, what it pays and what it "
+                    + "is not paid, without and with the shock), and each basket's level change through its listed "
+                    + "members. Formulas: docs/stress-models.md.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = StressInput.class),
-            examples = @ExampleObject(name = "openai -50%", value = ExposureExamples.STRESS_INPUT)))
+            examples = { @ExampleObject(name = "openai -50%", value = ExposureExamples.STRESS_INPUT),
+                    @ExampleObject(name = "openai's resources halved (add \"alpha\" and \"beta\" for default costs)",
+                            value = ExposureExamples.CLEARING_INPUT) }))
     @APIResponse(responseCode = "200", description = "The impacts.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StressView.class),
-            examples = @ExampleObject(name = "debtrank", value = ExposureExamples.STRESS)))
-    @APIResponse(responseCode = "400", description = "An unknown model or entity, or a shock out of range; violations name it.",
+            examples = { @ExampleObject(name = "debtrank", value = ExposureExamples.STRESS),
+                    @ExampleObject(name = "clearing, openai given $200B of cash", value = ExposureExamples.CLEARING) }))
+    @APIResponse(responseCode = "400", description = "An unknown model or entity, a shock or option out of range, or an "
+            + "option of another model; violations name it.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "An entity's value cannot be obtained; the detail names it.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

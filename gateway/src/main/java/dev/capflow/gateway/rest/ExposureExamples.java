@@ -62,6 +62,26 @@ final class ExposureExamples {
                           "unavailableReason": null}],
              "debtRank": 0.01, "waves": 4, "converged": true, "basketsUnavailable": null}""";
 
+    static final String CLEARING_INPUT = """
+            {"model": "CLEARING", "shocks": [{"entity": "openai", "valueChange": -0.5}],
+             "options": {"horizonYears": 5}, "asOf": "2025-12-31"}""";
+
+    static final String CLEARING = """
+            {"model": "CLEARING",
+             "entities": [{"entity": "oracle", "valueUsd": 560000000000, "relativeChange": -0.0936,
+                           "valueLostUsd": -52410000000, "failedInWave": null,
+                           "clearingBaseline": {"obligationsUsd": 40000000000, "paidUsd": 40000000000, "defaulted": false,
+                                                "unpaidReceivablesUsd": 135950000000, "unpaidToRevenue": 2.3685,
+                                                "unpaidToValue": 0.2428, "externalResourcesUsd": 287000000000},
+                           "clearingShocked": {"obligationsUsd": 40000000000, "paidUsd": 40000000000, "defaulted": false,
+                                               "unpaidReceivablesUsd": 188360000000, "unpaidToRevenue": 3.2815,
+                                               "unpaidToValue": 0.3364, "externalResourcesUsd": 287000000000}}],
+             "baskets": [{"basketId": "team-openai", "name": "Team OpenAI", "levelChange": -0.03,
+                          "members": [{"symbol": "ORCL", "entity": "oracle", "currentWeight": 0.15,
+                                       "relativeChange": -0.0936}],
+                          "unavailableReason": null}],
+             "debtRank": null, "waves": 3, "converged": true, "basketsUnavailable": null}""";
+
     static final String ENTITY_IN_USE = """
             {"type": "urn:capflow:problem:conflict", "title": "Conflict", "status": 409,
              "detail": "entity openai still has 12 edges; delete them first", "instance": "/api/v1/exposure/entities/openai"}""";

@@ -3,6 +3,7 @@ package dev.capflow.gateway.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.nullValue;
@@ -188,16 +189,15 @@ class BasketRoutesTest extends GatewayTest {
                 .setReturnType(ReturnType.RETURN_TYPE_TOTAL).setBasketVersion(2)
                 .addSeries(LevelPoint.newBuilder().setDate("2025-10-29").setLevel(100))
                 .addSeries(LevelPoint.newBuilder().setDate("2025-10-30").setLevel(102.5))
-                .setMetrics(Metrics.newBuilder().setTotalReturn(0.025).setAnnualizedReturn(4.5)
+                .setMetrics(Metrics.newBuilder().setTotalReturn(0.025).setAnnualizedReturn(Double.NaN)
                         .setAnnualizedVolatility(Double.NaN).setSharpe(Double.NaN).setMaxDrawdown(0)
-                        .setMaxDrawdownPeak("2025-10-29").setMaxDrawdownTrough("2025-10-29")
                         .setBeta(Double.NaN).setCorrelation(Double.NaN))
                 .addContributions(Contribution.newBuilder().setSymbol("GOOGL").setWeight(0.5).setMemberReturn(0.04)
                         .setContribution(0.02))
                 .build()));
 
         given().queryParam("from", "2025-10-29").queryParam("to", "2025-10-30").queryParam("benchmark", "QQQ")
-                .queryParam("returnType", "total")
+                .queryParam("returnType", "total").queryParam("riskFreeRate", "0.04")
                 .when().get("/api/v1/baskets/team-google/performance")
                 .then().statusCode(200)
                 .body("basketId", equalTo("team-google"))
@@ -207,12 +207,15 @@ class BasketRoutesTest extends GatewayTest {
                 .body("series.date", contains("2025-10-29", "2025-10-30"))
                 .body("series.level", contains(100.0f, 102.5f))
                 .body("metrics.totalReturn", equalTo(0.025f))
-                .body("metrics.annualizedReturn", equalTo(4.5f))
+                .body("metrics", hasKey("annualizedReturn"))
+                .body("metrics.annualizedReturn", nullValue())
                 .body("metrics", hasKey("annualizedVolatility"))
                 .body("metrics.annualizedVolatility", nullValue())
                 .body("metrics.beta", nullValue())
                 .body("metrics.maxDrawdown", equalTo(0.0f))
-                .body("metrics.maxDrawdownPeak", equalTo("2025-10-29"))
+                .body("metrics", hasKey("maxDrawdownPeak"))
+                .body("metrics.maxDrawdownPeak", nullValue())
+                .body("metrics.maxDrawdownTrough", nullValue())
                 .body("contributions[0].symbol", equalTo("GOOGL"))
                 .body("contributions[0].weight", equalTo(0.5f))
                 .body("contributions[0].return", equalTo(0.04f))
@@ -220,15 +223,23 @@ class BasketRoutesTest extends GatewayTest {
 
         assertThat(fake.requests(BasketServiceGrpc.getGetPerformanceMethod())).containsExactly(
                 GetPerformanceRequest.newBuilder().setBasketId("team-google").setFrom("2025-10-29")
-                        .setTo("2025-10-30").setBenchmark("QQQ").setReturnType(ReturnType.RETURN_TYPE_TOTAL).build());
+                        .setTo("2025-10-30").setBenchmark("QQQ").setReturnType(ReturnType.RETURN_TYPE_TOTAL)
+                        .setRiskFreeRate(0.04).build());
     }
 
     @Test
     void badPerformanceParametersAreNamed() {
         given().queryParam("from", "2025-11-01").queryParam("to", "2025-10-01").queryParam("returnType", "GROSS")
+                .queryParam("riskFreeRate", "4")
                 .when().get("/api/v1/baskets/team-google/performance")
                 .then().statusCode(400)
-                .body("violations.field", contains("to", "returnType"));
+                .body("violations.field", contains("to", "returnType", "riskFreeRate"))
+                .body("violations[2].reason", containsString("annual fraction from -0.05 to 0.25 (0.04 for 4%)"));
+        for (String notARate : new String[] {"4%", "NaN", "-0.06"}) {
+            given().queryParam("riskFreeRate", notARate).when().get("/api/v1/baskets/team-google/performance")
+                    .then().statusCode(400)
+                    .body("violations.field", contains("riskFreeRate"));
+        }
 
         assertThat(fake.requests(BasketServiceGrpc.getGetPerformanceMethod())).isEmpty();
     }

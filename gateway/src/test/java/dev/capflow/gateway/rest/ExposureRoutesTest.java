@@ -19,6 +19,7 @@ import dev.capflow.proto.exposure.v1.BasketImpact;
 import dev.capflow.proto.exposure.v1.BasketMemberImpact;
 import dev.capflow.proto.exposure.v1.CapacityKind;
 import dev.capflow.proto.exposure.v1.CircularShare;
+import dev.capflow.proto.exposure.v1.ClearingFigures;
 import dev.capflow.proto.exposure.v1.Confidence;
 import dev.capflow.proto.exposure.v1.CreateEdgeResponse;
 import dev.capflow.proto.exposure.v1.CreateEntityResponse;
@@ -42,6 +43,7 @@ import dev.capflow.proto.exposure.v1.Loop;
 import dev.capflow.proto.exposure.v1.Quote;
 import dev.capflow.proto.exposure.v1.Shock;
 import dev.capflow.proto.exposure.v1.StressModel;
+import dev.capflow.proto.exposure.v1.StressOptions;
 import dev.capflow.proto.exposure.v1.StressRequest;
 import dev.capflow.proto.exposure.v1.StressResponse;
 import dev.capflow.proto.exposure.v1.UpdateEntityResponse;
@@ -107,6 +109,33 @@ class ExposureRoutesTest extends GatewayTest {
         assertThat(created).isEqualTo(Entity.newBuilder().setId("softbank").setName("SoftBank Group Corp.")
                 .setKind(EntityKind.ENTITY_KIND_LISTED).setTicker("9984.T").addListings("SFTBY").build());
         assertThat(fake.requests(ExposureServiceGrpc.getUpdateEntityMethod()).get(0).getEntity().getVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void anEntitysCashIsSentAndAnswered() {
+        fake.script(ExposureServiceGrpc.getCreateEntityMethod(), Answer.reply(CreateEntityResponse.newBuilder()
+                .setEntity(SOFTBANK.toBuilder().setVersion(0).setCashUsd(2.5e10).setCashAsOf("2025-09-30")
+                        .setCashSource("https://example.org/q2")).build()));
+
+        given().contentType(ContentType.JSON).body("""
+                {"name": "SoftBank Group Corp.", "kind": "LISTED", "ticker": "9984.T", "cashUsd": 25000000000,
+                 "cashAsOf": "2025-09-30", "cashSource": "https://example.org/q2"}""")
+                .when().put("/api/v1/exposure/entities/softbank")
+                .then().statusCode(201)
+                .body("cashUsd", equalTo(2.5e10f))
+                .body("cashAsOf", equalTo("2025-09-30"))
+                .body("cashSource", equalTo("https://example.org/q2"));
+        given().contentType(ContentType.JSON).body("""
+                {"name": "SoftBank Group Corp.", "kind": "LISTED", "ticker": "9984.T", "cashAsOf": "Q3"}""")
+                .when().put("/api/v1/exposure/entities/softbank")
+                .then().statusCode(400)
+                .body("violations.field", contains("cashAsOf"));
+
+        Entity sent = fake.requests(ExposureServiceGrpc.getCreateEntityMethod()).get(0).getEntity();
+        assertThat(sent.getCashUsd()).isEqualTo(2.5e10);
+        assertThat(sent.getCashAsOf()).isEqualTo("2025-09-30");
+        assertThat(sent.getCashSource()).isEqualTo("https://example.org/q2");
+        assertThat(fake.requests(ExposureServiceGrpc.getCreateEntityMethod())).hasSize(1);
     }
 
     @Test
@@ -271,6 +300,68 @@ class ExposureRoutesTest extends GatewayTest {
         assertThat(sent.getOptions().getDebtrankRule()).isEqualTo(DebtRankRule.DEBT_RANK_RULE_ORIGINAL_2012);
         assertThat(sent.getOptions().hasTheta()).isFalse();
         assertThat(sent.getAsOf()).isEqualTo("2025-12-31");
+    }
+
+    @Test
+    void aClearingScenarioSendsItsOptionsAndMapsTheClearingFigures() {
+        ClearingFigures baseline = ClearingFigures.newBuilder().setObligationsUsd(5.724e11).setPaidUsd(3.13e11)
+                .setDefaulted(true).setUnpaidToValue(0).setExternalResourcesUsd(2e11).build();
+        fake.script(ExposureServiceGrpc.getStressMethod(), Answer.reply(StressResponse.newBuilder()
+                .setModel(StressModel.STRESS_MODEL_CLEARING).setWaves(3).setConverged(true)
+                .addEntities(EntityImpact.newBuilder().setEntity("oracle").setValueUsd(5.6e11).setRelativeChange(-0.09)
+                        .setValueLostUsd(-5.04e10)
+                        .setClearingBaseline(ClearingFigures.newBuilder().setObligationsUsd(4e10).setPaidUsd(4e10)
+                                .setUnpaidReceivablesUsd(1.3e11).setUnpaidToRevenue(2.3).setUnpaidToValue(0.23)
+                                .setExternalResourcesUsd(2.87e11))
+                        .setClearingShocked(ClearingFigures.newBuilder().setObligationsUsd(4e10).setPaidUsd(4e10)
+                                .setUnpaidReceivablesUsd(1.8e11).setUnpaidToRevenue(3.1).setUnpaidToValue(0.32)
+                                .setExternalResourcesUsd(2.87e11)))
+                .addEntities(EntityImpact.newBuilder().setEntity("openai").setValueUsd(5e11).setClearingBaseline(baseline)
+                        .setClearingShocked(baseline))
+                .build()));
+
+        given().contentType(ContentType.JSON).body("""
+                {"model": "clearing", "shocks": [{"entity": "openai", "valueChange": -0.5}],
+                 "options": {"alpha": 0.5, "beta": 0.9, "horizonYears": 3}}""")
+                .when().post("/api/v1/exposure/stress")
+                .then().statusCode(200)
+                .body("model", equalTo("CLEARING"))
+                .body("debtRank", nullValue())
+                .body("entities[0].failedInWave", nullValue())
+                .body("entities[0].clearingBaseline.unpaidReceivablesUsd", equalTo(1.3e11f))
+                .body("entities[0].clearingShocked.unpaidReceivablesUsd", equalTo(1.8e11f))
+                .body("entities[0].clearingShocked.unpaidToRevenue", equalTo(3.1f))
+                .body("entities[0].clearingShocked.externalResourcesUsd", equalTo(2.87e11f))
+                .body("entities[1].clearingBaseline.defaulted", equalTo(true))
+                .body("entities[1].clearingBaseline.paidUsd", equalTo(3.13e11f))
+                .body("entities[1].clearingBaseline.unpaidToRevenue", nullValue());
+
+        StressRequest sent = fake.requests(ExposureServiceGrpc.getStressMethod()).get(0);
+        assertThat(sent.getModel()).isEqualTo(StressModel.STRESS_MODEL_CLEARING);
+        assertThat(sent.getOptions().getAlpha()).isEqualTo(0.5);
+        assertThat(sent.getOptions().getClearingBeta()).as("REST's beta is CLEARING's cost on receivables").isEqualTo(0.9);
+        assertThat(sent.getOptions().getBeta()).isZero();
+        assertThat(sent.getOptions().getHorizonYears()).isEqualTo(3);
+    }
+
+    @Test
+    void aCrossHoldingsBetaStaysTheFailureCostAndOtherModelsAnswerNullClearingFigures() {
+        fake.script(ExposureServiceGrpc.getStressMethod(), Answer.reply(StressResponse.newBuilder()
+                .setModel(StressModel.STRESS_MODEL_CROSS_HOLDINGS).setWaves(1)
+                .addEntities(EntityImpact.newBuilder().setEntity("openai").setValueUsd(5e11).setRelativeChange(-0.5))
+                .build()));
+
+        given().contentType(ContentType.JSON).body("""
+                {"model": "CROSS_HOLDINGS", "shocks": [{"entity": "openai", "valueChange": -0.5}],
+                 "options": {"theta": 0.9, "beta": 0.25}}""")
+                .when().post("/api/v1/exposure/stress")
+                .then().statusCode(200)
+                .body("entities[0].clearingBaseline", nullValue())
+                .body("entities[0].clearingShocked", nullValue());
+
+        StressOptions sent = fake.requests(ExposureServiceGrpc.getStressMethod()).get(0).getOptions();
+        assertThat(sent.getBeta()).isEqualTo(0.25);
+        assertThat(sent.hasClearingBeta()).isFalse();
     }
 
     @Test

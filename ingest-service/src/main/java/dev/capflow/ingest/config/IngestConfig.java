@@ -21,6 +21,21 @@ public interface IngestConfig {
     @WithDefault("1000")
     int maxSymbolsPerQuery();
 
+    /**
+     * The most symbols one StreamBars request may name. StreamBars holds at most {@link #streamSymbolsPerRead()}
+     * series at once, so this bounds the work of one call, not its memory.
+     */
+    @WithDefault("10000")
+    int maxSymbolsPerStream();
+
+    /** Symbols whose bars StreamBars reads from PostgreSQL (and holds in memory) together. */
+    @WithDefault("50")
+    int streamSymbolsPerRead();
+
+    /** The most bars one StreamBars piece carries (about 60 bytes each on the wire, far below gRPC's 4 MiB). */
+    @WithDefault("2000")
+    int barsPerPiece();
+
     /** Batches of one IngestTicks stream stored concurrently (their acknowledgements may arrive out of order). */
     @WithDefault("4")
     int tickBatchConcurrency();

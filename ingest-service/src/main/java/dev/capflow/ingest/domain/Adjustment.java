@@ -6,6 +6,6 @@ public enum Adjustment {
     NONE,
     /** Prices before each split divided by its ratio, volumes multiplied by it. */
     SPLIT,
-    /** Split-adjusted, then prices before each dividend scaled by (1 - amount / prior close). */
+    /** Split-adjusted, then prices before each dividend scaled by {@code P_ex / (P_ex + D)} (CRSP, see {@link BarAdjuster}). */
     TOTAL_RETURN
 }

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Restates the daily bars of one symbol for its splits and dividends (the CRSP/Yahoo method): a bar
- * dated before an ex-date is divided by the split ratio (volume multiplied), and for total return
- * multiplied by {@code 1 - amount / close}, where close is the raw close of the last bar before the
- * dividend's ex-date. Factors compound over every later action.
+ * Restates the daily bars of one symbol for its splits and dividends: a bar dated before an ex-date is divided by the
+ * split ratio (volume multiplied), and for total return multiplied by {@code P_ex / (P_ex + D)}, where {@code P_ex} is
+ * the raw close of the first bar on or after the dividend's ex-date and {@code D} the cash amount per share as traded
+ * on the ex-date (the same units as that close). The return on the ex-date is then CRSP's
+ * {@code (P_ex + D) / P_prev - 1}; every other day keeps its price return. Factors compound over every later action.
  */
 public final class BarAdjuster {
 
@@ -58,33 +59,40 @@ public final class BarAdjuster {
         return result;
     }
 
-    /** {@code 1 - amount / close} of the last bar before the ex-date; 1 when no bar precedes it. */
+    /**
+     * {@code P_ex / (P_ex + D)}, with {@code P_ex} the raw close of the first bar on or after the ex-date; 1 when no bar
+     * precedes the ex-date (nothing to restate) or none is on or after it yet (every bar is restated alike, so no
+     * return changes). A dividend not below the close before the ex-date is a data error.
+     */
     private static double dividendFactor(List<DailyBar> bars, CorporateAction dividend) {
-        DailyBar prior = lastBarBefore(bars, dividend.exDate());
-        if (prior == null) {
+        int firstOnOrAfter = firstIndexOnOrAfter(bars, dividend.exDate());
+        if (firstOnOrAfter == 0) {
             return 1;
         }
-        double factor = 1 - dividend.value() / prior.close();
-        if (!(factor > 0 && factor <= 1)) {
+        DailyBar prior = bars.get(firstOnOrAfter - 1);
+        if (!(dividend.value() < prior.close())) {
             throw new InconsistentDataException("dividend of " + dividend.value() + " on " + dividend.exDate() + " for "
                     + dividend.symbol() + " is not below the prior close " + prior.close() + " of " + prior.date());
         }
-        return factor;
+        if (firstOnOrAfter == bars.size()) {
+            return 1;
+        }
+        double exClose = bars.get(firstOnOrAfter).close();
+        return exClose / (exClose + dividend.value());
     }
 
-    private static DailyBar lastBarBefore(List<DailyBar> bars, LocalDate exDate) {
+    /** The index of the first bar dated on or after {@code exDate}, or {@code bars.size()} when there is none. */
+    private static int firstIndexOnOrAfter(List<DailyBar> bars, LocalDate exDate) {
         int low = 0;
-        int high = bars.size() - 1;
-        DailyBar found = null;
-        while (low <= high) {
+        int high = bars.size();
+        while (low < high) {
             int mid = (low + high) >>> 1;
             if (bars.get(mid).date().isBefore(exDate)) {
-                found = bars.get(mid);
                 low = mid + 1;
             } else {
-                high = mid - 1;
+                high = mid;
             }
         }
-        return found;
+        return low;
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import dev.capflow.ingest.cache.PricePublisher;
 import dev.capflow.ingest.config.IngestConfig;
 import dev.capflow.ingest.domain.Adjustment;
+import dev.capflow.ingest.domain.DailyBar;
 import dev.capflow.ingest.domain.CorporateActionValidator;
 import dev.capflow.ingest.domain.InstrumentValidator;
 import dev.capflow.ingest.domain.Symbols;
@@ -40,6 +41,8 @@ import dev.capflow.proto.ingest.v1.ListCorporateActionsResponse;
 import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
 import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
 import dev.capflow.proto.ingest.v1.MutinyIngestServiceGrpc;
+import dev.capflow.proto.ingest.v1.StreamBarsRequest;
+import dev.capflow.proto.ingest.v1.StreamBarsResponse;
 import dev.capflow.proto.ingest.v1.SubscribePricesRequest;
 import dev.capflow.proto.ingest.v1.SubscribePricesResponse;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
@@ -82,17 +85,22 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
         this.config = config;
     }
 
-    /** The generated binding, except SubscribePrices, which is served with transport flow control. */
+    /** The generated binding, except SubscribePrices and StreamBars, which are served with transport flow control. */
     @Override
     public ServerServiceDefinition bindService() {
         ServerServiceDefinition generated = super.bindService();
-        String subscribe = IngestServiceGrpc.getSubscribePricesMethod().getFullMethodName();
+        Set<String> flowControlled = Set.of(IngestServiceGrpc.getSubscribePricesMethod().getFullMethodName(),
+                IngestServiceGrpc.getStreamBarsMethod().getFullMethodName());
         ServerServiceDefinition.Builder service = ServerServiceDefinition.builder(generated.getServiceDescriptor());
         generated.getMethods().stream()
-                .filter(method -> !method.getMethodDescriptor().getFullMethodName().equals(subscribe))
+                .filter(method -> !flowControlled.contains(method.getMethodDescriptor().getFullMethodName()))
                 .forEach(service::addMethod);
-        return service.addMethod(IngestServiceGrpc.getSubscribePricesMethod(), ServerCalls.asyncServerStreamingCall(
-                (request, observer) -> FlowControlledStream.serve(subscribePrices(request), observer))).build();
+        return service
+                .addMethod(IngestServiceGrpc.getSubscribePricesMethod(), ServerCalls.asyncServerStreamingCall(
+                        (request, observer) -> FlowControlledStream.serve(subscribePrices(request), observer)))
+                .addMethod(IngestServiceGrpc.getStreamBarsMethod(), ServerCalls.asyncServerStreamingCall(
+                        (request, observer) -> FlowControlledStream.serve(streamBars(request), observer)))
+                .build();
     }
 
     @Override
@@ -167,6 +175,31 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
     }
 
     @Override
+    public Multi<StreamBarsResponse> streamBars(StreamBarsRequest request) {
+        return guardedMulti(() -> {
+            List<String> symbols = symbolList(request.getSymbolsList(), "symbols", false, config.maxSymbolsPerStream());
+            Window window = Window.of(request.getFrom(), request.getTo());
+            Adjustment adjustment = ProtoMapper.adjustment(request.getAdjustment());
+            return barQueries.stream(symbols, window.from(), window.to(), adjustment, config.streamSymbolsPerRead())
+                    .onItem().transformToIterable(series -> pieces(series, adjustment));
+        });
+    }
+
+    /** One series cut into pieces of at most bars-per-piece bars; one empty piece when it has no bar. */
+    private List<StreamBarsResponse> pieces(BarQueryService.BarSeries series, Adjustment adjustment) {
+        List<StreamBarsResponse> pieces = new ArrayList<>();
+        List<DailyBar> bars = series.bars();
+        int start = 0;
+        do {
+            List<DailyBar> piece = bars.subList(start, Math.min(bars.size(), start + config.barsPerPiece()));
+            pieces.add(StreamBarsResponse.newBuilder().setSymbol(series.symbol()).setAdjustment(ProtoMapper.toProto(adjustment))
+                    .addAllBars(piece.stream().map(ProtoMapper::toProto).toList()).build());
+            start += config.barsPerPiece();
+        } while (start < bars.size());
+        return pieces;
+    }
+
+    @Override
     public Uni<GetLatestPricesResponse> getLatestPrices(GetLatestPricesRequest request) {
         return guarded(() -> latestPrices.latest(symbolList(request.getSymbolsList(), "symbols", false))
                 .map(prices -> GetLatestPricesResponse.newBuilder()
@@ -221,13 +254,16 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
 
     /** Normalized distinct symbols in request order; blank entries are named by their index. */
     private List<String> symbolList(List<String> raw, String field, boolean allowEmpty) {
+        return symbolList(raw, field, allowEmpty, config.maxSymbolsPerQuery());
+    }
+
+    private static List<String> symbolList(List<String> raw, String field, boolean allowEmpty, int max) {
         List<FieldViolation> violations = new ArrayList<>();
         if (raw.isEmpty() && !allowEmpty) {
             violations.add(new FieldViolation(field, "at least one symbol is required"));
         }
-        if (raw.size() > config.maxSymbolsPerQuery()) {
-            violations.add(new FieldViolation(field,
-                    "at most " + config.maxSymbolsPerQuery() + " symbols per request, got " + raw.size()));
+        if (raw.size() > max) {
+            violations.add(new FieldViolation(field, "at most " + max + " symbols per request, got " + raw.size()));
         }
         for (int i = 0; i < raw.size(); i++) {
             if (Symbols.normalize(raw.get(i)).isEmpty()) {

@@ -15,7 +15,9 @@ import dev.capflow.ingest.domain.DailyBar;
 import dev.capflow.ingest.repository.BarRepository;
 import dev.capflow.ingest.repository.CorporateActionEntity;
 import dev.capflow.ingest.repository.CorporateActionRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Daily bar series of many symbols in one query, raw or adjusted for splits and dividends. */
@@ -42,11 +44,30 @@ public class BarQueryService {
      */
     @WithSession
     public Uni<List<BarSeries>> series(List<String> symbols, LocalDate from, LocalDate to, Adjustment adjustment) {
+        return instruments.requireKnown(symbols).chain(() -> read(symbols, from, to, adjustment));
+    }
+
+    /**
+     * The same series as {@link #series} as a stream: every symbol is checked first, then PostgreSQL is read
+     * {@code symbolsPerRead} symbols at a time, each read only once the previous one's series have been consumed, so
+     * that what is held at once is bounded by {@code symbolsPerRead}, whatever the number of symbols.
+     */
+    public Multi<BarSeries> stream(List<String> symbols, LocalDate from, LocalDate to, Adjustment adjustment,
+            int symbolsPerRead) {
+        List<List<String>> groups = new ArrayList<>();
+        for (int start = 0; start < symbols.size(); start += symbolsPerRead) {
+            groups.add(symbols.subList(start, Math.min(symbols.size(), start + symbolsPerRead)));
+        }
+        return instruments.requireKnown(symbols).onItem().transformToMulti(known -> Multi.createFrom().iterable(groups))
+                .onItem().transformToUniAndConcatenate(group -> Panache.withSession(() -> read(group, from, to, adjustment)))
+                .onItem().transformToIterable(series -> series);
+    }
+
+    private Uni<List<BarSeries>> read(List<String> symbols, LocalDate from, LocalDate to, Adjustment adjustment) {
         // a dividend after `to` still scales the window, and its factor needs the close before its
         // ex-date: total return reads on to the newest bar and trims afterwards
         LocalDate readTo = adjustment == Adjustment.TOTAL_RETURN ? null : to;
-        return instruments.requireKnown(symbols)
-                .chain(() -> bars.find(symbols, from, readTo))
+        return bars.find(symbols, from, readTo)
                 .chain(found -> loadActions(symbols, adjustment)
                         .map(byAction -> assemble(symbols, found, byAction, adjustment, to)));
     }

@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** Hand-checked numbers: a 2-for-1 split on Jan 6 and a 0.53 dividend going ex on Jan 7 (prior close 53). */
+/** Hand-checked numbers: a 2-for-1 split on Jan 6 and a 0.53 dividend going ex on Jan 7 (prior close 53, ex close 54). */
 class BarAdjusterTest {
 
     private static final LocalDate JAN_2 = LocalDate.of(2025, 1, 2);
@@ -43,15 +43,19 @@ class BarAdjusterTest {
     }
 
     @Test
-    void totalReturnAlsoScalesEveryBarBeforeTheExDateByOneMinusDividendOverPriorClose() {
+    void totalReturnGivesTheExDateTheCrspReturnAndLeavesEveryOtherDaysReturn() {
         List<DailyBar> adjusted = BarAdjuster.adjust(RAW, ACTIONS, Adjustment.TOTAL_RETURN);
-        // factor 1 - 0.53 / 53 = 0.99, applied on top of the split
+        // every bar before the ex-date is scaled by P_ex / (P_ex + D) = 54 / 54.53, on top of the split
+        double factor = 54 / 54.53;
         assertThat(adjusted).extracting(DailyBar::close).satisfiesExactly(
-                close -> assertThat(close).isCloseTo(49.5, within(1e-9)),
-                close -> assertThat(close).isCloseTo(51.48, within(1e-9)),
-                close -> assertThat(close).isCloseTo(52.47, within(1e-9)),
+                close -> assertThat(close).isCloseTo(50 * factor, within(1e-12)),
+                close -> assertThat(close).isCloseTo(52 * factor, within(1e-12)),
+                close -> assertThat(close).isCloseTo(53 * factor, within(1e-12)),
                 close -> assertThat(close).isEqualTo(54));
-        assertThat(adjusted.get(0).open()).isCloseTo(49.005, within(1e-9));
+        // CRSP on the ex-date: (P_ex + D) / P_prev - 1, not the Yahoo P_ex / (P_prev - D) - 1
+        assertThat(adjusted.get(3).close() / adjusted.get(2).close() - 1).isCloseTo((54 + 0.53) / 53 - 1, within(1e-15));
+        assertThat(adjusted.get(1).close() / adjusted.get(0).close()).isCloseTo(52.0 / 50, within(1e-15));
+        assertThat(adjusted.get(0).open()).isCloseTo(49.5 * factor, within(1e-12));
         assertThat(adjusted).extracting(DailyBar::volume).containsExactly(2_000L, 2_400L, 2_600L, 2_000L);
     }
 
@@ -62,13 +66,27 @@ class BarAdjusterTest {
                 new DailyBar("X", JAN_3, 50, 50, 50, 50, 0),
                 new DailyBar("X", JAN_6, 40, 40, 40, 40, 0));
         List<CorporateAction> dividends = List.of(
-                new CorporateAction("X", JAN_3, CorporateActionKind.DIVIDEND, 10), // 1 - 10/100 = 0.9
-                new CorporateAction("X", JAN_6, CorporateActionKind.DIVIDEND, 5)); // 1 - 5/50 = 0.9
+                new CorporateAction("X", JAN_3, CorporateActionKind.DIVIDEND, 10), // 50 / (50 + 10) = 5/6
+                new CorporateAction("X", JAN_6, CorporateActionKind.DIVIDEND, 5)); // 40 / (40 + 5) = 8/9
         assertThat(BarAdjuster.adjust(bars, dividends, Adjustment.TOTAL_RETURN)).extracting(DailyBar::close)
                 .satisfiesExactly(
-                        close -> assertThat(close).isCloseTo(81, within(1e-9)),
-                        close -> assertThat(close).isCloseTo(45, within(1e-9)),
+                        close -> assertThat(close).isCloseTo(100 * 5 / 6.0 * 8 / 9.0, within(1e-12)),
+                        close -> assertThat(close).isCloseTo(50 * 8 / 9.0, within(1e-12)),
                         close -> assertThat(close).isEqualTo(40));
+    }
+
+    @Test
+    void theExDateCloseIsTheFirstBarOnOrAfterIt() {
+        // ex-date on a day without a bar (Jan 4): the Jan 6 close (53) is the first traded without the dividend
+        List<CorporateAction> weekend = List.of(new CorporateAction("X", LocalDate.of(2025, 1, 4), CorporateActionKind.DIVIDEND, 1));
+        List<DailyBar> adjusted = BarAdjuster.adjust(RAW, weekend, Adjustment.TOTAL_RETURN);
+        assertThat(adjusted.get(2).close() / adjusted.get(1).close() - 1).isCloseTo((53 + 1) / 104.0 - 1, within(1e-15));
+    }
+
+    @Test
+    void aDividendAfterTheLastBarChangesNoReturn() {
+        List<CorporateAction> announced = List.of(new CorporateAction("X", LocalDate.of(2025, 2, 3), CorporateActionKind.DIVIDEND, 1));
+        assertThat(BarAdjuster.adjust(RAW, announced, Adjustment.TOTAL_RETURN)).isEqualTo(RAW);
     }
 
     @Test

@@ -66,17 +66,19 @@ class CorporateActionsGrpcTest extends GrpcTestBase {
         assertThat(split.getBarsList()).extracting(DailyBar::getClose, DailyBar::getVolume).containsExactly(
                 tuple(50.0, 2_000L), tuple(52.0, 2_400L), tuple(53.0, 2_600L), tuple(54.0, 2_000L));
 
+        // CRSP: bars before the ex-date scaled by P_ex / (P_ex + D) = 54 / 54.53
+        double factor = 54 / 54.53;
         GetBarsResponse total = bars("ADJ", Adjustment.ADJUSTMENT_TOTAL_RETURN, "");
         assertThat(total.getBarsList()).extracting(DailyBar::getClose).satisfiesExactly(
-                close -> assertThat(close).isCloseTo(49.5, within(1e-9)),
-                close -> assertThat(close).isCloseTo(51.48, within(1e-9)),
-                close -> assertThat(close).isCloseTo(52.47, within(1e-9)),
+                close -> assertThat(close).isCloseTo(50 * factor, within(1e-9)),
+                close -> assertThat(close).isCloseTo(52 * factor, within(1e-9)),
+                close -> assertThat(close).isCloseTo(53 * factor, within(1e-9)),
                 close -> assertThat(close).isEqualTo(54.0));
 
         // a window ending before both ex-dates is still restated by them
         GetBarsResponse early = bars("ADJ", Adjustment.ADJUSTMENT_TOTAL_RETURN, "2025-01-03");
         assertThat(early.getBarsList()).extracting(DailyBar::getDate).containsExactly("2025-01-02", "2025-01-03");
-        assertThat(early.getBars(1).getClose()).isCloseTo(51.48, within(1e-9));
+        assertThat(early.getBars(1).getClose()).isCloseTo(52 * factor, within(1e-9));
     }
 
     @Test

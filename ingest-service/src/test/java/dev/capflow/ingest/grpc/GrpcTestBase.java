@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +17,7 @@ import com.google.rpc.BadRequest;
 import com.google.protobuf.Timestamp;
 
 import dev.capflow.proto.ingest.v1.DailyBar;
+import dev.capflow.proto.ingest.v1.IngestBarsRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
@@ -58,6 +61,16 @@ abstract class GrpcTestBase {
         client().upsertInstrument(UpsertInstrumentRequest.newBuilder().setInstrument(Instrument.newBuilder()
                 .setSymbol(symbol).setName(symbol + " Inc.").setCurrency(currency).setExchange("NASDAQ")
                 .setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY)).build());
+    }
+
+    /** Registers {@code symbol} and stores {@code days} daily bars from 2025-01-01: a history a read takes some time over. */
+    void storeHistory(String symbol, int days) {
+        register(symbol);
+        List<DailyBar> bars = new ArrayList<>();
+        for (LocalDate day = LocalDate.of(2025, 1, 1); bars.size() < days; day = day.plusDays(1)) {
+            bars.add(bar(symbol, day.toString(), 100 + bars.size() % 7));
+        }
+        client().ingestBars(IngestBarsRequest.newBuilder().addAllBars(bars).build());
     }
 
     static DailyBar bar(String symbol, String date, double open, double high, double low, double close, long volume) {

@@ -21,6 +21,7 @@ final class PriceSubscription implements ClientResponseObserver<SubscribePricesR
 
     private final List<Tick> received = new CopyOnWriteArrayList<>();
     private final AtomicReference<ClientCallStreamObserver<SubscribePricesRequest>> call = new AtomicReference<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final int initialRequest;
 
     private PriceSubscription(int initialRequest) {
@@ -49,8 +50,9 @@ final class PriceSubscription implements ClientResponseObserver<SubscribePricesR
     }
 
     @Override
-    public void onError(Throwable failure) {
-        // cancelled by the test, or the deadline passed
+    public void onError(Throwable error) {
+        // cancelled by the test, the deadline passed, or a failure a test asserts on
+        failure.set(error);
     }
 
     @Override
@@ -59,6 +61,11 @@ final class PriceSubscription implements ClientResponseObserver<SubscribePricesR
 
     List<Tick> received() {
         return received;
+    }
+
+    /** How the call ended with an error, or null while it is open or after it completed. */
+    Throwable failure() {
+        return failure.get();
     }
 
     void request(int count) {

@@ -18,6 +18,10 @@ public record EntityInput(
         @Schema(description = "Annual revenue in USD (>= 0).", example = "13000000000") Double revenueUsd,
         @Schema(example = "2025-12-31") String revenueAsOf,
         String revenueSource,
+        @Schema(description = "Cash and cash equivalents in USD (>= 0): with revenue, the external resources of the "
+                + "CLEARING stress model.", example = "17500000000") Double cashUsd,
+        @Schema(description = "The date of the cash figure.", example = "2025-06-30") String cashAsOf,
+        @Schema(description = "Where the cash figure was reported (URL).") String cashSource,
         @Schema(description = "Absent to create; the version last read to replace (optimistic lock).", example = "0")
         Long version,
         @Schema(description = "ISO-8601 date the definition holds from (absent: since always); a later date than the "

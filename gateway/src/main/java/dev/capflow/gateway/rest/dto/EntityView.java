@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** An entity of the funding graph with its current value (DESIGN section 5). */
+/** An entity of the funding graph with its current value (docs/funding-graph.md). */
 @Schema(name = "Entity")
 public record EntityView(
         @Schema(example = "openai") String id,
@@ -19,6 +19,9 @@ public record EntityView(
         @Schema(description = "Annual revenue in USD, when known.", example = "57400000000") Double revenueUsd,
         @Schema(example = "2025-05-31") String revenueAsOf,
         String revenueSource,
+        @Schema(description = "Cash and cash equivalents in USD, when known.", example = "17500000000") Double cashUsd,
+        @Schema(example = "2025-06-30") String cashAsOf,
+        String cashSource,
         @Schema(description = "Optimistic-lock version, incremented on every change.", example = "0") long version,
         @Schema(description = "The current value; null when it cannot be obtained (see valueUnavailableReason).")
         Value value,

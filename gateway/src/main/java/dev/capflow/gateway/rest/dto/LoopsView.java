@@ -26,6 +26,7 @@ public record LoopsView(List<Loop> loops,
     /** Known cash inflow on arcs that lie on some loop, over all known cash inflow. */
     @Schema(name = "CircularShare")
     public record CircularShare(@Schema(example = "oracle") String entity,
-            @Schema(example = "1.0") double circularShare) {
+            @Schema(description = "Known inflow on arcs that lie on some loop this query keeps (maxLength, minUsd; not "
+                    + "limit) over all known inflow.", example = "1.0") double circularShare) {
     }
 }

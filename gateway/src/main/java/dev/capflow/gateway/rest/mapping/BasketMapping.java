@@ -27,6 +27,10 @@ import dev.capflow.proto.basket.v1.Weighting;
 /** Maps baskets, performance and comparisons between their REST shape and the basket contract. */
 public final class BasketMapping {
 
+    // the bounds of basket.proto's risk_free_rate, checked here to name the REST parameter
+    private static final double MIN_RISK_FREE_RATE = -0.05;
+    private static final double MAX_RISK_FREE_RATE = 0.25;
+
     static final EnumCodec<Weighting> WEIGHTINGS = new EnumCodec<>(Weighting.class, "WEIGHTING_");
     static final EnumCodec<Rebalance> REBALANCES = new EnumCodec<>(Rebalance.class, "REBALANCE_");
     static final EnumCodec<ReturnType> RETURN_TYPES = new EnumCodec<>(ReturnType.class, "RETURN_TYPE_");
@@ -115,7 +119,7 @@ public final class BasketMapping {
 
     /** The performance request for the query parameters of {@code GET /baskets/{id}/performance}. */
     public static GetPerformanceRequest performanceRequest(String basketId, String from, String to, String benchmark,
-            String returnType) {
+            String returnType, String riskFreeRate) {
         Fields fields = new Fields();
         GetPerformanceRequest.Builder request = GetPerformanceRequest.newBuilder()
                 .setBasketId(fields.text("id", basketId));
@@ -124,6 +128,9 @@ public final class BasketMapping {
             request.setBenchmark(benchmark.strip());
         }
         request.setReturnType(returnType(fields, returnType));
+        if (riskFreeRate != null && !riskFreeRate.isBlank()) {
+            request.setRiskFreeRate(riskFreeRate(fields, riskFreeRate.strip()));
+        }
         fields.throwIfInvalid();
         return request.build();
     }
@@ -176,6 +183,21 @@ public final class BasketMapping {
         if (last != null) {
             setTo.accept(last.toString());
         }
+    }
+
+    /**
+     * An annual risk-free rate as a fraction within the contract's bounds (basket.proto {@code risk_free_rate}: -0.05 to
+     * 0.25), so that "4" meant as 4% is refused here, naming the query parameter, instead of reading as 400%.
+     */
+    private static double riskFreeRate(Fields fields, String value) {
+        double rate = Double.NaN;
+        if (value.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+            rate = Double.parseDouble(value);
+        }
+        fields.check(rate >= MIN_RISK_FREE_RATE && rate <= MAX_RISK_FREE_RATE, "riskFreeRate",
+                "must be an annual fraction from " + MIN_RISK_FREE_RATE + " to " + MAX_RISK_FREE_RATE + " (0.04 for 4%), got "
+                        + value);
+        return Double.isFinite(rate) ? rate : 0;
     }
 
     private static ReturnType returnType(Fields fields, String value) {

@@ -60,6 +60,13 @@ public final class EntityMapping {
             entity.setRevenueAsOf(input.revenueAsOf().strip());
         }
         entity.setRevenueSource(orEmpty(input.revenueSource()));
+        if (input.cashUsd() != null) {
+            entity.setCashUsd(fields.number("cashUsd", input.cashUsd()));
+        }
+        if (input.cashAsOf() != null && fields.optionalDate("cashAsOf", input.cashAsOf()) != null) {
+            entity.setCashAsOf(input.cashAsOf().strip());
+        }
+        entity.setCashSource(orEmpty(input.cashSource()));
         if (input.validFrom() != null && fields.optionalDate("validFrom", input.validFrom()) != null) {
             entity.setValidFrom(input.validFrom().strip());
         }
@@ -94,7 +101,9 @@ public final class EntityMapping {
                 entity.hasValuationUsd() ? entity.getValuationUsd() : null, emptyToNull(entity.getValuationAsOf()),
                 emptyToNull(entity.getValuationSource()),
                 entity.hasRevenueUsd() ? entity.getRevenueUsd() : null, emptyToNull(entity.getRevenueAsOf()),
-                emptyToNull(entity.getRevenueSource()), entity.getVersion(),
+                emptyToNull(entity.getRevenueSource()),
+                entity.hasCashUsd() ? entity.getCashUsd() : null, emptyToNull(entity.getCashAsOf()),
+                emptyToNull(entity.getCashSource()), entity.getVersion(),
                 entity.hasValue() ? toView(entity.getValue()) : null, emptyToNull(entity.getValueUnavailableReason()),
                 emptyToNull(entity.getValidFrom()), emptyToNull(entity.getValidTo()),
                 ViewParams.text(entity.hasRecordedAt(), entity.getRecordedAt()),

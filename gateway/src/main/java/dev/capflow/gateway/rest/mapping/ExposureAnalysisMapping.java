@@ -12,6 +12,7 @@ import dev.capflow.gateway.rest.dto.LoopsView;
 import dev.capflow.gateway.rest.dto.StressInput;
 import dev.capflow.gateway.rest.dto.StressView;
 import dev.capflow.proto.exposure.v1.BasketImpact;
+import dev.capflow.proto.exposure.v1.ClearingFigures;
 import dev.capflow.proto.exposure.v1.DebtRankRule;
 import dev.capflow.proto.exposure.v1.EntityImpact;
 import dev.capflow.proto.exposure.v1.Exposure;
@@ -87,7 +88,7 @@ public final class ExposureAnalysisMapping {
                     .setValueChange(fields.number(at + ".valueChange", shock.valueChange())));
         }
         if (input.options() != null) {
-            request.setOptions(options(fields, input.options()));
+            request.setOptions(options(fields, input.options(), model));
         }
         ViewParams.snapshot(fields, input.asOf(), input.knownAt(), request::setAsOf, request::setKnownAt);
         ViewParams.amounts(fields, input.amounts(), request::setAmounts);
@@ -115,13 +116,25 @@ public final class ExposureAnalysisMapping {
                 response.getConverged(), emptyToNull(response.getBasketsUnavailable()));
     }
 
-    private static StressOptions options(Fields fields, StressInput.Options options) {
+    /** REST's {@code beta} is the failure cost of CROSS_HOLDINGS and the cost on receivables of CLEARING. */
+    private static StressOptions options(Fields fields, StressInput.Options options, StressModel model) {
         StressOptions.Builder proto = StressOptions.newBuilder();
         if (options.theta() != null) {
             proto.setTheta(fields.number("options.theta", options.theta()));
         }
         if (options.beta() != null) {
-            proto.setBeta(fields.number("options.beta", options.beta()));
+            double beta = fields.number("options.beta", options.beta());
+            if (model == StressModel.STRESS_MODEL_CLEARING) {
+                proto.setClearingBeta(beta);
+            } else {
+                proto.setBeta(beta);
+            }
+        }
+        if (options.alpha() != null) {
+            proto.setAlpha(fields.number("options.alpha", options.alpha()));
+        }
+        if (options.horizonYears() != null) {
+            proto.setHorizonYears(fields.number("options.horizonYears", options.horizonYears()));
         }
         if (options.rule() != null) {
             String rule = options.rule().strip().toUpperCase(Locale.ROOT);
@@ -147,7 +160,15 @@ public final class ExposureAnalysisMapping {
     private static StressView.EntityImpact toView(EntityImpact impact) {
         return new StressView.EntityImpact(impact.getEntity(), impact.getValueUsd(), impact.getRelativeChange(),
                 impact.getValueLostUsd(), impact.hasFailedInWave() ? impact.getFailedInWave() : null,
-                impact.hasValuation() ? EntityMapping.toView(impact.getValuation()) : null);
+                impact.hasValuation() ? EntityMapping.toView(impact.getValuation()) : null,
+                impact.hasClearingBaseline() ? toView(impact.getClearingBaseline()) : null,
+                impact.hasClearingShocked() ? toView(impact.getClearingShocked()) : null);
+    }
+
+    private static StressView.Clearing toView(ClearingFigures figures) {
+        return new StressView.Clearing(figures.getObligationsUsd(), figures.getPaidUsd(), figures.getDefaulted(),
+                figures.getUnpaidReceivablesUsd(), figures.hasUnpaidToRevenue() ? figures.getUnpaidToRevenue() : null,
+                figures.getUnpaidToValue(), figures.getExternalResourcesUsd());
     }
 
     private static StressView.BasketImpact toView(BasketImpact impact) {

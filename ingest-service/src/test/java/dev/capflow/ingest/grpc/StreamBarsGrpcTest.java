@@ -1,0 +1,135 @@
+package dev.capflow.ingest.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.capflow.proto.ingest.v1.Adjustment;
+import dev.capflow.proto.ingest.v1.DailyBar;
+import dev.capflow.proto.ingest.v1.IngestBarsRequest;
+import dev.capflow.proto.ingest.v1.StreamBarsRequest;
+import dev.capflow.proto.ingest.v1.StreamBarsResponse;
+import dev.capflow.testsupport.PostgresRedisResource;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * StreamBars carries history too large for one gRPC message (4 MiB by default on the client) in bounded pieces
+ * (the test profile sets 500 bars per piece, 3 symbols per read and at most 200 symbols per call).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "1"))
+class StreamBarsGrpcTest extends GrpcTestBase {
+
+    private static final int SYMBOLS = 100;
+    private static final int DAYS = 1_000;
+    private static final LocalDate FIRST = LocalDate.of(2020, 1, 1);
+
+    @Test
+    void historyLargerThanOneMessageArrivesInBoundedPiecesInRequestOrder() {
+        List<String> symbols = new ArrayList<>();
+        List<DailyBar> bars = new ArrayList<>();
+        for (int s = 0; s < SYMBOLS; s++) {
+            String symbol = String.format("LB%03d", s);
+            register(symbol);
+            symbols.add(symbol);
+            List<LocalDate> dates = weekdays(DAYS);
+            for (int d = 0; d < DAYS; d++) {
+                bars.add(bar(symbol, dates.get(d).toString(), close(s, d)));
+            }
+        }
+        for (int start = 0; start < bars.size(); start += 50_000) {
+            assertThat(client().ingestBars(IngestBarsRequest.newBuilder()
+                    .addAllBars(bars.subList(start, Math.min(bars.size(), start + 50_000))).build())
+                    .getReport().getAccepted()).isEqualTo(Math.min(50_000, bars.size() - start));
+        }
+        register("LBEMPTY");
+        List<String> requested = new ArrayList<>(symbols);
+        Collections.reverse(requested);
+        requested.add(50, "LBEMPTY");
+
+        Map<String, List<DailyBar>> streamed = new LinkedHashMap<>();
+        long largestPiece = 0;
+        long total = 0;
+        Iterator<StreamBarsResponse> pieces = client().streamBars(StreamBarsRequest.newBuilder().addAllSymbols(requested)
+                .setAdjustment(Adjustment.ADJUSTMENT_SPLIT).build());
+        while (pieces.hasNext()) {
+            StreamBarsResponse piece = pieces.next();
+            assertThat(piece.getBarsCount()).isLessThanOrEqualTo(500);
+            assertThat(piece.getAdjustment()).isEqualTo(Adjustment.ADJUSTMENT_SPLIT);
+            largestPiece = Math.max(largestPiece, piece.getSerializedSize());
+            total += piece.getSerializedSize();
+            streamed.computeIfAbsent(piece.getSymbol(), s -> new ArrayList<>()).addAll(piece.getBarsList());
+        }
+        // more than one message may carry (gRPC's default limit is 4 MiB), in pieces far below it
+        assertThat(total).isGreaterThan(4L << 20);
+        assertThat(largestPiece).isLessThan(64 * 1024);
+        assertThat(streamed.keySet()).containsExactlyElementsOf(requested);
+        assertThat(streamed.get("LBEMPTY")).isEmpty();
+        List<LocalDate> dates = weekdays(DAYS);
+        for (int s = 0; s < SYMBOLS; s++) {
+            List<DailyBar> series = streamed.get(symbols.get(s));
+            assertThat(series).hasSize(DAYS);
+            for (int d = 0; d < DAYS; d += 97) {
+                assertThat(series.get(d).getDate()).isEqualTo(dates.get(d).toString());
+                assertThat(series.get(d).getClose()).isEqualTo(close(s, d));
+            }
+        }
+    }
+
+    @Test
+    void aWindowCutsEverySeriesAndBadRequestsAreRefusedBeforeAnyPiece() throws Exception {
+        register("LW1");
+        register("LW2");
+        client().ingestBars(IngestBarsRequest.newBuilder().addBars(bar("LW1", "2025-10-27", 10))
+                .addBars(bar("LW1", "2025-10-28", 11)).addBars(bar("LW2", "2025-10-29", 20)).build());
+
+        List<StreamBarsResponse> window = new ArrayList<>();
+        client().streamBars(StreamBarsRequest.newBuilder().addSymbols("lw2").addSymbols("LW1").setFrom("2025-10-28")
+                .setTo("2025-10-28").build()).forEachRemaining(window::add);
+        assertThat(window).extracting(StreamBarsResponse::getSymbol).containsExactly("LW2", "LW1");
+        assertThat(window.get(0).getBarsList()).isEmpty();
+        assertThat(window.get(1).getBarsList()).extracting(DailyBar::getClose).containsExactly(11.0);
+
+        StatusRuntimeException unknown = catchThrowableOfType(StatusRuntimeException.class, () -> client()
+                .streamBars(StreamBarsRequest.newBuilder().addSymbols("LW1").addSymbols("NOPE").build()).hasNext());
+        assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(unknown.getStatus().getDescription()).contains("NOPE");
+
+        List<String> tooMany = new ArrayList<>();
+        for (int i = 0; i <= 200; i++) {
+            tooMany.add("S" + i);
+        }
+        BarsGrpcTest.assertField(() -> client().streamBars(StreamBarsRequest.newBuilder().addAllSymbols(tooMany).build()).hasNext(),
+                "symbols");
+        BarsGrpcTest.assertField(() -> client().streamBars(StreamBarsRequest.newBuilder().addSymbols("LW1").setFrom("2025-11-01")
+                .setTo("2025-10-01").build()).hasNext(), "from");
+    }
+
+    private static double close(int symbol, int day) {
+        return 50 + symbol + day / 100.0;
+    }
+
+    private static List<LocalDate> weekdays(int count) {
+        List<LocalDate> dates = new ArrayList<>(count);
+        for (LocalDate date = FIRST; dates.size() < count; date = date.plusDays(1)) {
+            if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                dates.add(date);
+            }
+        }
+        return dates;
+    }
+}
