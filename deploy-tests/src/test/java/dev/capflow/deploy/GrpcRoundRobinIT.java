@@ -61,7 +61,9 @@ class GrpcRoundRobinIT {
                 "QUARKUS_DATASOURCE_PASSWORD", stores.password(),
                 "QUARKUS_DATASOURCE_JDBC_URL", stores.jdbcUrl(),
                 "QUARKUS_DATASOURCE_REACTIVE_URL", stores.reactiveUrl(),
-                "QUARKUS_REDIS_HOSTS", stores.redisUrl());
+                "QUARKUS_REDIS_HOSTS", stores.redisUrl(),
+                // ingest-service checks the bearer token of every call with the throwaway test key
+                "MP_JWT_VERIFY_PUBLICKEY", TestTokens.shared().publicKeyPem());
         ingestA = ServiceProcess.launch("ingest-service", INGEST_A, ingestPort, ingestGrpcPort, List.of(), ingestEnv);
         ingestB = ServiceProcess.launch("ingest-service", INGEST_B, ingestPort, ingestGrpcPort, List.of(), ingestEnv);
         ingestA.awaitReady(START_TIMEOUT);
@@ -71,12 +73,14 @@ class GrpcRoundRobinIT {
         ingestHost = gatewayEnv.get("QUARKUS_GRPC_CLIENTS_INGEST_HOST");
         gatewayEnv.put("QUARKUS_GRPC_CLIENTS_INGEST_PORT", Integer.toString(ingestGrpcPort));
         // the changes to the overlay's settings besides the port: re-resolve every second, not every 30, and, in
-        // place of the mounted ConfigMap, a throwaway public key, with anonymous reads (this test is about balancing)
+        // place of the mounted ConfigMap, a throwaway public key, with anonymous reads (this test is about balancing),
+        // which go to ingest-service under the gateway's own identity
         gatewayEnv.put("CAPFLOW_GATEWAY_INGEST_RE_RESOLVE_INTERVAL", "1s");
         Path publicKey = ProjectRoot.path().resolve("deploy-tests/target/gateway-public.pem");
-        Files.writeString(publicKey, TestTokens.generate().publicKeyPem());
+        Files.writeString(publicKey, TestTokens.shared().publicKeyPem());
         gatewayEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
         gatewayEnv.put("CAPFLOW_GATEWAY_SECURITY_ANONYMOUS_READS", "true");
+        gatewayEnv.put("CAPFLOW_GRPC_AUTH_SERVICE_TOKEN", TestTokens.shared().serviceToken("gateway", "viewer", Duration.ofHours(1)));
         hosts = ProjectRoot.path().resolve("deploy-tests/target/hosts");
         resolveIngestTo(INGEST_A);
         gateway = ServiceProcess.launch("gateway", "127.0.0.1", portFreeOn("127.0.0.1"), portFreeOn("127.0.0.1"),

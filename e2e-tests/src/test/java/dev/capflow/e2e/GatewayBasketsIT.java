@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import dev.capflow.proto.basket.v1.BasketServiceGrpc;
 import dev.capflow.proto.basket.v1.WatchBasketRequest;
 import dev.capflow.proto.basket.v1.WatchBasketResponse;
+import dev.capflow.testsupport.BearerChannels;
 import dev.capflow.testsupport.ProjectRoot;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
@@ -131,7 +132,7 @@ class GatewayBasketsIT {
         // cancelled through its context at the end, so the stream does not outlive the test
         Context.CancellableContext call = Context.current().withCancellation();
         try {
-            Iterator<WatchBasketResponse> watcher = call.call(() -> BasketServiceGrpc.newBlockingStub(channel)
+            Iterator<WatchBasketResponse> watcher = call.call(() -> BasketServiceGrpc.newBlockingStub(BearerChannels.withRole(channel, "viewer"))
                     .withDeadlineAfter(60, TimeUnit.SECONDS)
                     .watchBasket(WatchBasketRequest.newBuilder().setBasketId("team-google").build()));
             WatchBasketResponse start = watcher.next();

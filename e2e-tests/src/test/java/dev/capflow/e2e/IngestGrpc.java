@@ -9,6 +9,7 @@ import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import dev.capflow.testsupport.BearerChannels;
 import dev.capflow.testsupport.ServiceProcess;
 
 /** A plain grpc-java client of a running ingest-service, as another service would use it. */
@@ -24,7 +25,7 @@ final class IngestGrpc {
 
     /** Registers {@code symbol} as a USD equity, so that its prices are accepted. */
     static void registerEquity(Channel channel, String symbol) {
-        IngestServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+        IngestServiceGrpc.newBlockingStub(BearerChannels.admin(channel)).withDeadlineAfter(10, TimeUnit.SECONDS)
                 .upsertInstrument(UpsertInstrumentRequest.newBuilder().setInstrument(Instrument.newBuilder()
                         .setSymbol(symbol).setName(symbol + " test equity").setCurrency("USD").setExchange("TEST")
                         .setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY)).build());

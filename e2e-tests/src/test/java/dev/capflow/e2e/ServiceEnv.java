@@ -2,6 +2,7 @@ package dev.capflow.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,13 +30,26 @@ final class ServiceEnv {
 
     /** ingest-service on the test's own PostgreSQL database and Redis database. */
     static Map<String, String> ingest(Datastores stores) {
-        return ingest(stores.pgHost(), stores.pgPort(), stores.database(), stores.user(), stores.password(),
-                stores.redisUrl());
+        Map<String, String> env = new HashMap<>(ingest(stores.pgHost(), stores.pgPort(), stores.database(), stores.user(),
+                stores.password(), stores.redisUrl()));
+        env.putAll(trust());
+        return env;
+    }
+
+    /** The key every gRPC service checks bearer tokens with: {@link TestTokens#shared()}, as the gateway's. */
+    static Map<String, String> trust() {
+        return Map.of("MP_JWT_VERIFY_PUBLICKEY", TestTokens.shared().publicKeyPem());
+    }
+
+    /** {@code name}'s own identity for calls made on nobody's behalf: a viewer service token, as ./capflow gives it. */
+    static Map<String, String> identity(String name) {
+        return Map.of("CAPFLOW_GRPC_AUTH_SERVICE_TOKEN", TestTokens.shared().serviceToken(name, "viewer", Duration.ofDays(1)));
     }
 
     /** basket-service on the test's own datastores, calling the given ingest-service process. */
     static Map<String, String> basket(Datastores stores, ServiceProcess ingest) {
         Map<String, String> env = new HashMap<>(ingest(stores));
+        env.putAll(identity("basket-service"));
         env.putAll(client("INGEST", ingest));
         return env;
     }
@@ -44,6 +58,7 @@ final class ServiceEnv {
     static Map<String, String> exposure(Datastores stores, ServiceProcess ingest, ServiceProcess basket) {
         Map<String, String> env = new HashMap<>(ingest(stores));
         env.remove("QUARKUS_REDIS_HOSTS");
+        env.putAll(identity("exposure-service"));
         env.putAll(client("INGEST", ingest));
         env.putAll(client("BASKET", basket));
         return env;
@@ -58,7 +73,8 @@ final class ServiceEnv {
         String[] clients = { "INGEST", "BASKET", "EXPOSURE" };
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_REDIS_HOSTS", stores.redisUrl());
-        env.put("MP_JWT_VERIFY_PUBLICKEY", TestTokens.shared().publicKeyPem());
+        env.putAll(trust());
+        env.putAll(identity("gateway"));
         env.put("CAPFLOW_GATEWAY_RATE_LIMIT_READ_CAPACITY", "1000000");
         env.put("CAPFLOW_GATEWAY_RATE_LIMIT_WRITE_CAPACITY", "1000000");
         for (int i = 0; i < services.length; i++) {

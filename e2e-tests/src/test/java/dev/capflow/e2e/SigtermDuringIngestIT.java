@@ -22,6 +22,7 @@ import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
 import dev.capflow.proto.ingest.v1.LatestPrice;
 import dev.capflow.proto.ingest.v1.Tick;
+import dev.capflow.testsupport.BearerChannels;
 import dev.capflow.testsupport.Datastores;
 import dev.capflow.testsupport.ResendingTickStreamer;
 import io.grpc.ManagedChannel;
@@ -64,7 +65,7 @@ class SigtermDuringIngestIT {
             ManagedChannel channel = IngestGrpc.channel(ingest);
             try {
                 IngestGrpc.registerEquity(channel, SYMBOL);
-                streamer = new ResendingTickStreamer(channel, 2);
+                streamer = new ResendingTickStreamer(BearerChannels.admin(channel), 2);
                 acks = terminateWhileStreaming(ingest, streamer);
             } finally {
                 channel.shutdownNow();
@@ -128,7 +129,7 @@ class SigtermDuringIngestIT {
     private static List<LatestPrice> latestPrices(ServiceProcess ingest) {
         ManagedChannel channel = IngestGrpc.channel(ingest);
         try {
-            return IngestServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+            return IngestServiceGrpc.newBlockingStub(BearerChannels.admin(channel)).withDeadlineAfter(10, TimeUnit.SECONDS)
                     .getLatestPrices(GetLatestPricesRequest.newBuilder().addSymbols(SYMBOL).build()).getPricesList();
         } finally {
             channel.shutdownNow();

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.capflow.devstack.embedded.EmbeddedPostgresServer;
 import dev.capflow.proto.ingest.v1.IngestTicksRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
+import dev.capflow.testsupport.BearerChannels;
 import dev.capflow.testsupport.Datastores;
 import dev.capflow.testsupport.ResendingTickStreamer;
 import io.grpc.ManagedChannel;
@@ -79,7 +80,7 @@ class TickStreamSurvivesPostgresRestartIT {
             assertThat(fsync.getString(1)).as("commits survive a crash").isEqualTo("on");
         }
         List<IngestTicksRequest> batches = TICKS.first(BATCHES);
-        ResendingTickStreamer streamer = new ResendingTickStreamer(channel, 4);
+        ResendingTickStreamer streamer = new ResendingTickStreamer(BearerChannels.admin(channel), 4);
         CompletableFuture<Map<Long, IngestTicksResponse>> sending = Async.call(() -> streamer.sendAll(batches, Duration.ofMinutes(2)));
 
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5))

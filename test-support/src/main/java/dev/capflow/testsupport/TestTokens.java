@@ -33,6 +33,8 @@ public final class TestTokens {
 
     public static final String ISSUER = "capflow";
     public static final String AUDIENCE = "capflow-gateway";
+    /** The audience of service identity tokens, accepted by the gRPC services but not by the gateway. */
+    public static final String INTERNAL_AUDIENCE = "capflow-internal";
 
     private static final String PUBLIC_PROPERTY = "capflow.test.jwt.public-key";
     private static final String PRIVATE_PROPERTY = "capflow.test.jwt.private-key";
@@ -116,19 +118,29 @@ public final class TestTokens {
 
     /** A token for {@code subject} with {@code roles}, expiring {@code ttl} from now (negative: already expired). */
     public String token(String subject, Duration ttl, String... roles) {
-        return sign(ISSUER, subject, ttl, roles);
+        return sign(ISSUER, AUDIENCE, subject, ttl, roles);
     }
 
     /** A token like {@link #token(String, Duration, String...)} but from another issuer. */
     public String tokenFromIssuer(String issuer, String subject, String... roles) {
-        return sign(issuer, subject, DEFAULT_TTL, roles);
+        return sign(issuer, AUDIENCE, subject, DEFAULT_TTL, roles);
     }
 
-    private String sign(String issuer, String subject, Duration ttl, String... roles) {
+    /** A service identity token ({@link #INTERNAL_AUDIENCE}) for {@code subject} with {@code role}, valid for {@code ttl}. */
+    public String serviceToken(String subject, String role, Duration ttl) {
+        return sign(ISSUER, INTERNAL_AUDIENCE, subject, ttl, role);
+    }
+
+    /** A token like {@link #token(String, Duration, String...)} but for another audience. */
+    public String tokenForAudience(String audience, String subject, String... roles) {
+        return sign(ISSUER, audience, subject, DEFAULT_TTL, roles);
+    }
+
+    private String sign(String issuer, String audience, String subject, Duration ttl, String... roles) {
         Instant now = Instant.now();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
-        claims.setAudience(AUDIENCE);
+        claims.setAudience(audience);
         claims.setSubject(subject);
         claims.setClaim("upn", subject);
         claims.setStringListClaim("groups", List.of(roles));

@@ -71,7 +71,10 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
 
     @Override
     public Uni<DeleteBasketResponse> deleteBasket(DeleteBasketRequest request) {
-        return answer(() -> catalog.delete(requireId(request.getBasketId(), "basket_id"), request.getVersion())
+        // expected_version checks any version, 0 included; without it the old field's 0 means no check
+        Long expected = request.hasExpectedVersion() ? Long.valueOf(request.getExpectedVersion())
+                : request.getVersion() == 0 ? null : Long.valueOf(request.getVersion());
+        return answer(() -> catalog.delete(requireId(request.getBasketId(), "basket_id"), expected)
                 .map(deleted -> DeleteBasketResponse.getDefaultInstance()));
     }
 

@@ -52,7 +52,7 @@ public class BasketCatalog {
     }
 
     /** Deletes a basket; once committed, its answer generation goes. */
-    public Uni<Void> delete(String id, long version) {
+    public Uni<Void> delete(String id, Long version) {
         return store.delete(id, version).call(() -> generations.deleted(id));
     }
 

@@ -72,14 +72,14 @@ public class BasketStore {
         });
     }
 
-    /** Deletes a basket; a non-zero {@code version} must match the stored one. */
+    /** Deletes a basket; {@code version} (null = no check) must match the stored one. */
     @WithTransaction
-    public Uni<Void> delete(String id, long version) {
+    public Uni<Void> delete(String id, Long version) {
         return baskets.findWithMembers(id).chain(existing -> {
             if (existing == null) {
                 return Uni.createFrom().failure(new BasketNotFoundException(id));
             }
-            if (version != 0 && existing.version != version) {
+            if (version != null && existing.version != version) {
                 return Uni.createFrom().failure(new StaleVersionException(id, existing.version, version));
             }
             return baskets.delete(existing).call(baskets::flush);

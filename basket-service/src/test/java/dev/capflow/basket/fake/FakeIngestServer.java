@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.capflow.testsupport.SeenTokens;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -18,6 +20,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class FakeIngestServer implements QuarkusTestResourceLifecycleManager {
 
     private static volatile DemoIngestService service;
+    private static final SeenTokens SEEN = new SeenTokens();
     private Server server;
 
     @Override
@@ -25,7 +28,8 @@ public class FakeIngestServer implements QuarkusTestResourceLifecycleManager {
         // surefire runs in the module directory; the demo data lives at the repository root
         service = new DemoIngestService(Path.of("..", "demo"));
         try {
-            server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(service).build().start();
+            server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(ServerInterceptors.intercept(service, SEEN))
+                    .build().start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the fake ingest server", e);
         }
@@ -34,6 +38,11 @@ public class FakeIngestServer implements QuarkusTestResourceLifecycleManager {
                 "quarkus.grpc.clients.ingest.host", "localhost",
                 "quarkus.grpc.clients.ingest.port", port,
                 "quarkus.grpc.clients.ingest.test-port", port);
+    }
+
+    /** The authorization of every call the fake received. */
+    public static SeenTokens seen() {
+        return SEEN;
     }
 
     /** The running fake, for assertions on the calls it received. */

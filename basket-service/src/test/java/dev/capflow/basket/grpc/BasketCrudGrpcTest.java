@@ -95,6 +95,26 @@ class BasketCrudGrpcTest extends GrpcTestBase {
     }
 
     @Test
+    void aDeleteBasedOnVersionZeroDoesNotLoseAConcurrentUpdate() {
+        Basket read = client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("lost-update", "NVDA", "AMD")).build()).getBasket();
+        assertThat(read.getVersion()).isZero();
+        client().updateBasket(UpdateBasketRequest.newBuilder().setBasket(read.toBuilder().setName("changed")).build());
+
+        // the old contract could not tell "version 0" from "no check": this delete used to remove the changed basket
+        StatusRuntimeException stale = catchThrowableOfType(StatusRuntimeException.class, () -> client()
+                .deleteBasket(DeleteBasketRequest.newBuilder().setBasketId("lost-update").setExpectedVersion(0).build()));
+        assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+        assertThat(client().getBasket(GetBasketRequest.newBuilder().setBasketId("lost-update").build()).getBasket()
+                .getName()).isEqualTo("changed");
+
+        client().deleteBasket(DeleteBasketRequest.newBuilder().setBasketId("lost-update").setExpectedVersion(1).build());
+        StatusRuntimeException gone = catchThrowableOfType(StatusRuntimeException.class, () -> client()
+                .getBasket(GetBasketRequest.newBuilder().setBasketId("lost-update").build()));
+        assertThat(gone.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    @Test
     void aStaleVersionIsAbortedAndChangesNothing() throws Exception {
         Basket created = client().createBasket(CreateBasketRequest.newBuilder()
                 .setBasket(equalBasket("locked", "NVDA", "AMD")).build()).getBasket();

@@ -16,20 +16,33 @@ import org.jose4j.lang.JoseException;
 
 import dev.capflow.devstack.UsageException;
 
-/** Signs gateway tokens for the local platform: RS256, {@code iss=capflow}, {@code aud=capflow-gateway}, roles in {@code groups}. */
+/**
+ * Signs tokens for the local platform: RS256, {@code iss=capflow}, {@code aud=capflow-gateway} (or
+ * {@code capflow-internal} for service identities), roles in {@code groups}.
+ */
 public final class DevTokens {
 
     public static final Set<String> ROLES = Set.of("viewer", "analyst", "ingest", "admin");
+    /** Tokens for the gateway (and relayed by it to the services). */
+    public static final String GATEWAY_AUDIENCE = "capflow-gateway";
+    /** Service identity tokens: accepted by the gRPC services, refused by the gateway. */
+    public static final String INTERNAL_AUDIENCE = "capflow-internal";
+    public static final Set<String> AUDIENCES = Set.of(GATEWAY_AUDIENCE, INTERNAL_AUDIENCE);
 
     private DevTokens() {
     }
 
-    /** A token for {@code subject} with {@code role}, valid for {@code ttl}. */
+    /** A gateway token for {@code subject} with {@code role}, valid for {@code ttl}. */
     public static String sign(PrivateKey key, String subject, String role, Duration ttl) throws JoseException {
+        return sign(key, GATEWAY_AUDIENCE, subject, role, ttl);
+    }
+
+    /** A token for {@code audience} and {@code subject} with {@code role}, valid for {@code ttl}. */
+    public static String sign(PrivateKey key, String audience, String subject, String role, Duration ttl) throws JoseException {
         Instant now = Instant.now();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer("capflow");
-        claims.setAudience("capflow-gateway");
+        claims.setAudience(audience);
         claims.setSubject(subject);
         claims.setClaim("upn", subject);
         claims.setStringListClaim("groups", List.of(role));

@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.capflow.testsupport.ProjectRoot;
+import dev.capflow.testsupport.SeenTokens;
 import io.grpc.BindableService;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -20,6 +22,7 @@ public class FakeDownstreams implements QuarkusTestResourceLifecycleManager {
 
     private static volatile FakeIngestService ingest;
     private static volatile FakeBasketService baskets;
+    private static final SeenTokens SEEN = new SeenTokens();
     private Server ingestServer;
     private Server basketServer;
 
@@ -45,13 +48,19 @@ public class FakeDownstreams implements QuarkusTestResourceLifecycleManager {
         return ingest;
     }
 
+    /** The authorization of every call the fake ingest-service and basket-service received. */
+    public static SeenTokens seen() {
+        return SEEN;
+    }
+
     public static FakeBasketService baskets() {
         return baskets;
     }
 
     private static Server serve(BindableService service, FakeHealth health) {
         try {
-            return Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(service).addService(health)
+            return Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(ServerInterceptors.intercept(service, SEEN))
+                    .addService(health)
                     .build().start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a fake downstream server", e);

@@ -23,6 +23,7 @@ import dev.capflow.proto.basket.v1.UpdateBasketResponse;
 import dev.capflow.proto.basket.v1.WatchBasketRequest;
 import dev.capflow.proto.basket.v1.WatchBasketResponse;
 import dev.capflow.grpc.DownstreamGuard;
+import dev.capflow.grpc.auth.TokenRelay;
 import io.grpc.Channel;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Multi;
@@ -47,7 +48,8 @@ public class BasketClient {
     public BasketClient(@GrpcClient("basket") MutinyBasketServiceStub stub,
             @GrpcClient("basket") Channel channel, BasketClientConfig config) {
         this.stub = stub;
-        this.streams = BasketServiceGrpc.newStub(channel);
+        // one shared upstream stream serves every client of a live topic: it carries the gateway's own identity
+        this.streams = BasketServiceGrpc.newStub(channel).withOption(TokenRelay.OWN_IDENTITY, true);
         this.config = config;
         this.guard = new DownstreamGuard(BREAKER, config);
     }

@@ -17,6 +17,8 @@ import dev.capflow.proto.ingest.v1.IngestBarsResponse;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.IngestTicksRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
+import dev.capflow.proto.ingest.v1.ListBarRevisionsRequest;
+import dev.capflow.proto.ingest.v1.ListBarRevisionsResponse;
 import dev.capflow.proto.ingest.v1.ListCorporateActionsRequest;
 import dev.capflow.proto.ingest.v1.ListCorporateActionsResponse;
 import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
@@ -28,6 +30,7 @@ import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentResponse;
 import io.grpc.Status;
 import dev.capflow.grpc.DownstreamGuard;
+import dev.capflow.grpc.auth.TokenRelay;
 import io.grpc.Channel;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Multi;
@@ -53,7 +56,8 @@ public class IngestClient {
     public IngestClient(@GrpcClient("ingest") MutinyIngestServiceStub stub,
             @GrpcClient("ingest") Channel channel, IngestClientConfig config) {
         this.stub = stub;
-        this.streams = IngestServiceGrpc.newStub(channel);
+        // one shared upstream stream serves every client of a live topic: it carries the gateway's own identity
+        this.streams = IngestServiceGrpc.newStub(channel).withOption(TokenRelay.OWN_IDENTITY, true);
         this.config = config;
         this.guard = new DownstreamGuard(BREAKER, config);
     }
@@ -100,6 +104,10 @@ public class IngestClient {
 
     public Uni<AddCorporateActionResponse> addCorporateAction(AddCorporateActionRequest request) {
         return guard.write(() -> writing().addCorporateAction(request));
+    }
+
+    public Uni<ListBarRevisionsResponse> listBarRevisions(ListBarRevisionsRequest request) {
+        return guard.read(() -> reading().listBarRevisions(request));
     }
 
     public Uni<ListCorporateActionsResponse> listCorporateActions(ListCorporateActionsRequest request) {

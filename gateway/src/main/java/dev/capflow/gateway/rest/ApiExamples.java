@@ -21,10 +21,11 @@ final class ApiExamples {
              "rejected": [{"index": 1, "field": "open", "reason": "must be a finite number"}]}""";
 
     static final String TICKS_INPUT = """
-            [{"symbol": "NVDA", "ts": "2025-10-29T14:30:00Z", "price": 207.5, "size": 100},
+            [{"symbol": "NVDA", "ts": "2025-10-29T14:30:00Z", "price": 207.5, "size": 100, "source": "nasdaq", "tradeId": "7731"},
+             {"symbol": "NVDA", "ts": "2025-10-29T14:30:00Z", "price": 207.5, "size": 40, "source": "nasdaq", "tradeId": "7732"},
              {"symbol": "NVDA", "ts": "2025-10-29T14:30:01Z", "price": 207.55}]""";
     static final String TICKS_REPORT = """
-            {"accepted": 2, "duplicates": 0, "skipped": 0, "rejected": []}""";
+            {"accepted": 3, "duplicates": 0, "skipped": 0, "rejected": []}""";
 
     static final String CSV_INPUT = """
             Date,Open,High,Low,Close,Adj Close,Volume

@@ -149,17 +149,17 @@ public class BasketResource {
             examples = @ExampleObject(name = "stale version", value = ApiExamples.VERSION_CONFLICT)))
     public Uni<RestResponse<Void>> delete(
             @Parameter(description = "Basket id.", example = "team-google") @RestPath String id,
-            @Parameter(description = "The version last read (optional, at least 1).", example = "1")
+            @Parameter(description = "The version last read (optional; 0 is a version like any other).", example = "1")
             @RestQuery Long version) {
         Fields fields = new Fields();
         String checkedId = fields.text("id", id);
-        fields.check(version == null || version > 0, "version", "must be at least 1");
+        fields.check(version == null || version >= 0, "version", "must be at least 0");
         fields.throwIfInvalid();
-        DeleteBasketRequest request = DeleteBasketRequest.newBuilder()
-                .setBasketId(checkedId)
-                .setVersion(version == null ? 0 : version)
-                .build();
-        return baskets.deleteBasket(request).map(response -> RestResponse.noContent());
+        DeleteBasketRequest.Builder request = DeleteBasketRequest.newBuilder().setBasketId(checkedId);
+        if (version != null) {
+            request.setExpectedVersion(version);
+        }
+        return baskets.deleteBasket(request.build()).map(response -> RestResponse.noContent());
     }
 
     @GET

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.capflow.gateway.client.IngestClient;
+import dev.capflow.gateway.domain.Fields;
 import dev.capflow.gateway.rest.dto.InstrumentInput;
 import dev.capflow.gateway.rest.dto.InstrumentView;
 import dev.capflow.gateway.rest.json.JsonBodies;
@@ -86,12 +87,20 @@ public class InstrumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<InstrumentView>> upsert(
             @Parameter(description = "Ticker of the instrument.", example = "NVDA") @RestPath String symbol,
+            @Parameter(description = "The version last read: the write happens only if the instrument is still at "
+                    + "it (0 included), else 409. Without it the instrument is written unconditionally.", example = "0")
+            @RestQuery Long version,
             JsonNode body) {
+        Fields fields = new Fields();
+        fields.check(version == null || version >= 0, "version", "must be at least 0");
+        fields.throwIfInvalid();
         InstrumentInput input = bodies.object(body, InstrumentInput.class);
-        UpsertInstrumentRequest request = UpsertInstrumentRequest.newBuilder()
-                .setInstrument(InstrumentMapping.toProto(symbol, input))
-                .build();
-        return ingest.upsertInstrument(request)
+        UpsertInstrumentRequest.Builder request = UpsertInstrumentRequest.newBuilder()
+                .setInstrument(InstrumentMapping.toProto(symbol, input));
+        if (version != null) {
+            request.setExpectedVersion(version);
+        }
+        return ingest.upsertInstrument(request.build())
                 .map(response -> RestResponse.status(
                         response.getCreated() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
                         InstrumentMapping.toView(response.getInstrument())));

@@ -29,6 +29,7 @@ import dev.capflow.gateway.rest.json.JsonBodies;
 import dev.capflow.gateway.rest.mapping.PriceMapping;
 import dev.capflow.gateway.rest.mapping.ReportMapping;
 import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.proto.ingest.v1.BarWriteMode;
 import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.ImportCsvRequest;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
@@ -64,7 +65,10 @@ public class PriceIngestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest daily bars",
             description = "Stores each valid bar once (same symbol and date again is a duplicate). Elements are checked "
-                    + "one by one: a bad element is rejected at its index and the others are still stored.")
+                    + "one by one: a bad element is rejected at its index and the others are still stored. With "
+                    + "mode=replace the request is a correction: a bar whose values differ from the stored one replaces "
+                    + "it (counted as replaced; the old version is kept, see GET /prices/{symbol}/bars/revisions) and "
+                    + "basket answers move; an identical bar stays a duplicate; a symbol and date may appear only once.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = DailyBarInput.class),
             examples = @ExampleObject(name = "one good, one bad", value = ApiExamples.BARS_INPUT)))
@@ -80,10 +84,14 @@ public class PriceIngestResource {
                     examples = @ExampleObject(name = "not an array", value = ApiExamples.NOT_A_JSON_ARRAY)))
     @APIResponse(responseCode = "413", description = "The body is larger than the configured limit.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<IngestReport>> ingestBars(JsonNode body) {
+    public Uni<RestResponse<IngestReport>> ingestBars(
+            @Parameter(description = "insert (default): a stored date is a duplicate; replace: a correction.",
+                    example = "replace") @RestQuery String mode,
+            JsonNode body) {
+        BarWriteMode writeMode = PriceMapping.writeMode(mode);
         ConvertedBatch<DailyBar> batch = bodies.array(body, DailyBarInput.class, PriceMapping::toProto);
-        return send(batch, bars -> ingest.ingestBars(IngestBarsRequest.newBuilder().addAllBars(bars).build())
-                .map(IngestBarsResponse::getReport));
+        return send(batch, bars -> ingest.ingestBars(IngestBarsRequest.newBuilder().setMode(writeMode)
+                .addAllBars(bars).build()).map(IngestBarsResponse::getReport));
     }
 
     @POST
@@ -91,10 +99,11 @@ public class PriceIngestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest intraday ticks",
             description = "Sends the valid ticks as one batch on the ingest tick stream and answers once the batch is "
-                    + "acknowledged (committed). Same symbol and ts again is a duplicate.")
+                    + "acknowledged (committed). Same symbol, ts, source and tradeId again is a duplicate; two trades of "
+                    + "the same microsecond with different tradeIds are both stored.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = TickInput.class),
-            examples = @ExampleObject(name = "two ticks", value = ApiExamples.TICKS_INPUT)))
+            examples = @ExampleObject(name = "three ticks", value = ApiExamples.TICKS_INPUT)))
     @APIResponse(responseCode = "200", description = "Something was stored or found duplicate; see rejected.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = IngestReport.class),
@@ -118,7 +127,8 @@ public class PriceIngestResource {
     @Operation(summary = "Import a daily CSV file",
             description = "Imports a Yahoo (Date,Open,High,Low,Close,Adj Close,Volume) or Stooq "
                     + "(Date,Open,High,Low,Close,Volume) daily file for one symbol; the layout is detected from the "
-                    + "header. Rejections name the 1-based line (header = 1); Yahoo null rows are skipped.")
+                    + "header. Rejections name the 1-based line (header = 1); Yahoo null rows are skipped. With "
+                    + "mode=replace rows that differ from stored bars correct them, as in POST /prices/bars.")
     @RequestBody(required = true, content = @Content(mediaType = TEXT_CSV,
             schema = @Schema(type = SchemaType.STRING),
             examples = @ExampleObject(name = "yahoo", value = ApiExamples.CSV_INPUT)))
@@ -133,7 +143,10 @@ public class PriceIngestResource {
     public Uni<RestResponse<CsvImportReport>> importCsv(
             @Parameter(description = "The instrument every row belongs to.", required = true, example = "NVDA")
             @RestQuery String symbol,
+            @Parameter(description = "insert (default) or replace (a correction).", example = "insert")
+            @RestQuery String mode,
             byte[] body) {
+        BarWriteMode writeMode = PriceMapping.writeMode(mode);
         Fields fields = new Fields();
         String checkedSymbol = fields.text("symbol", symbol);
         fields.check(body != null && body.length > 0, "body", "must be a CSV file with a header row");
@@ -141,6 +154,7 @@ public class PriceIngestResource {
         ImportCsvRequest request = ImportCsvRequest.newBuilder()
                 .setSymbol(checkedSymbol)
                 .setContent(ByteString.copyFrom(body))
+                .setMode(writeMode)
                 .build();
         return ingest.importCsv(request)
                 .map(last -> ReportMapping.toView(checkedSymbol, last))

@@ -16,13 +16,16 @@ import org.jboss.resteasy.reactive.RestQuery;
 import dev.capflow.gateway.client.IngestClient;
 import dev.capflow.gateway.domain.Fields;
 import dev.capflow.gateway.domain.SymbolList;
+import dev.capflow.gateway.rest.dto.BarRevisionView;
 import dev.capflow.gateway.rest.dto.BarSeriesView;
 import dev.capflow.gateway.rest.dto.CorporateActionView;
 import dev.capflow.gateway.rest.dto.LatestPriceView;
 import dev.capflow.gateway.rest.mapping.CorporateActionMapping;
 import dev.capflow.gateway.rest.mapping.PriceMapping;
 import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.proto.ingest.v1.GetBarsRequest;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
+import dev.capflow.proto.ingest.v1.ListBarRevisionsRequest;
 import dev.capflow.proto.ingest.v1.ListCorporateActionsRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -91,6 +94,27 @@ public class PriceQueryResource {
                 .build();
         return answers.serveLastGood("latest-prices", request, () -> ingest.getLatestPrices(request)
                 .map(response -> response.getPricesList().stream().map(PriceMapping::toView).toList()));
+    }
+
+    @GET
+    @Path("{symbol}/bars/revisions")
+    @Operation(summary = "Replaced versions of daily bars",
+            description = "The audit trail of corrections (POST /prices/bars?mode=replace): every version a correction "
+                    + "replaced, newest replacement first, within the inclusive date bounds.")
+    @APIResponse(responseCode = "200", description = "The replaced versions.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = BarRevisionView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown symbol.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unknown symbol", value = ApiExamples.NOT_FOUND)))
+    public Uni<List<BarRevisionView>> barRevisions(
+            @Parameter(description = "Ticker.", example = "NVDA") @RestPath String symbol,
+            @Parameter(description = "First session date (inclusive).", example = "2025-10-01") @RestQuery String from,
+            @Parameter(description = "Last session date (inclusive).", example = "2025-10-31") @RestQuery String to) {
+        GetBarsRequest bounds = PriceMapping.barsRequest(symbol, from, to, null);
+        return ingest.listBarRevisions(ListBarRevisionsRequest.newBuilder().setSymbol(bounds.getSymbol())
+                        .setFrom(bounds.getFrom()).setTo(bounds.getTo()).build())
+                .map(response -> response.getRevisionsList().stream().map(PriceMapping::toView).toList());
     }
 
     @GET

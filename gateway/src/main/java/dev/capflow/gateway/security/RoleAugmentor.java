@@ -2,6 +2,8 @@ package dev.capflow.gateway.security;
 
 import java.util.Set;
 
+import dev.capflow.grpc.auth.Roles;
+
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;

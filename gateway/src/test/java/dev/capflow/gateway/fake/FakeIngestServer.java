@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.capflow.testsupport.SeenTokens;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
@@ -16,6 +17,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class FakeIngestServer implements QuarkusTestResourceLifecycleManager {
 
+    private static final SeenTokens SEEN = new SeenTokens();
     private FakeIngestService service;
     private Server server;
 
@@ -24,6 +26,7 @@ public class FakeIngestServer implements QuarkusTestResourceLifecycleManager {
         service = new FakeIngestService();
         try {
             server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
+                    .intercept(SEEN)
                     .addService(service)
                     .addService(service.health())
                     .addService(new FakeBasketService(service))
@@ -44,6 +47,11 @@ public class FakeIngestServer implements QuarkusTestResourceLifecycleManager {
                 "quarkus.grpc.clients.exposure.host", "localhost",
                 "quarkus.grpc.clients.exposure.port", port,
                 "quarkus.grpc.clients.exposure.test-port", port);
+    }
+
+    /** The authorization of every call the fakes received: whose token the gateway sent. */
+    public static SeenTokens seen() {
+        return SEEN;
     }
 
     @Override

@@ -26,6 +26,8 @@ import dev.capflow.proto.ingest.v1.IngestBarsResponse;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.IngestTicksRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
+import dev.capflow.proto.ingest.v1.ListBarRevisionsRequest;
+import dev.capflow.proto.ingest.v1.ListBarRevisionsResponse;
 import dev.capflow.proto.ingest.v1.ListCorporateActionsRequest;
 import dev.capflow.proto.ingest.v1.ListCorporateActionsResponse;
 import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
@@ -143,6 +145,11 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     public void addCorporateAction(AddCorporateActionRequest request,
             StreamObserver<AddCorporateActionResponse> observer) {
         answer(IngestServiceGrpc.getAddCorporateActionMethod(), request, observer);
+    }
+
+    @Override
+    public void listBarRevisions(ListBarRevisionsRequest request, StreamObserver<ListBarRevisionsResponse> observer) {
+        answer(IngestServiceGrpc.getListBarRevisionsMethod(), request, observer);
     }
 
     @Override

@@ -145,13 +145,20 @@ class BasketRoutesTest extends GatewayTest {
 
     @Test
     void deletePassesTheVersionAndAnswers204() {
-        fake.script(BasketServiceGrpc.getDeleteBasketMethod(), Answer.reply(DeleteBasketResponse.getDefaultInstance()));
+        fake.script(BasketServiceGrpc.getDeleteBasketMethod(), Answer.reply(DeleteBasketResponse.getDefaultInstance()),
+                Answer.reply(DeleteBasketResponse.getDefaultInstance()), Answer.reply(DeleteBasketResponse.getDefaultInstance()));
 
         given().queryParam("version", 4).when().delete("/api/v1/baskets/team-google")
                 .then().statusCode(204);
+        given().queryParam("version", 0).when().delete("/api/v1/baskets/team-google")
+                .then().statusCode(204);
+        given().when().delete("/api/v1/baskets/team-google")
+                .then().statusCode(204);
 
-        assertThat(fake.requests(BasketServiceGrpc.getDeleteBasketMethod()))
-                .containsExactly(DeleteBasketRequest.newBuilder().setBasketId("team-google").setVersion(4).build());
+        assertThat(fake.requests(BasketServiceGrpc.getDeleteBasketMethod())).as("0 is a version; absent is no check")
+                .containsExactly(DeleteBasketRequest.newBuilder().setBasketId("team-google").setExpectedVersion(4).build(),
+                        DeleteBasketRequest.newBuilder().setBasketId("team-google").setExpectedVersion(0).build(),
+                        DeleteBasketRequest.newBuilder().setBasketId("team-google").build());
     }
 
     @Test

@@ -84,13 +84,16 @@ class InstrumentRoutesTest extends GatewayTest {
                 .then().statusCode(201)
                 .body("symbol", equalTo("NVDA"))
                 .body("version", equalTo(3));
-        given().contentType(ContentType.JSON).body(body)
+        given().contentType(ContentType.JSON).body(body).queryParam("version", 0)
                 .when().put("/api/v1/instruments/NVDA")
                 .then().statusCode(200)
                 .body("sharesOutstanding", equalTo(24_300_000_000L));
 
         Instrument sent = fake.requests(IngestServiceGrpc.getUpsertInstrumentMethod()).get(0).getInstrument();
         assertThat(sent).isEqualTo(NVDA.toBuilder().clearVersion().build());
+        assertThat(fake.requests(IngestServiceGrpc.getUpsertInstrumentMethod()))
+                .extracting(request -> request.hasExpectedVersion() ? request.getExpectedVersion() : null)
+                .as("without version no check; version 0 is checked").containsExactly(null, 0L);
     }
 
     @Test

@@ -17,6 +17,8 @@ import dev.capflow.gateway.fake.Answer;
 import dev.capflow.gateway.fake.FakeIngestServer;
 import dev.capflow.proto.common.v1.IngestReport;
 import dev.capflow.proto.common.v1.Rejection;
+import dev.capflow.proto.ingest.v1.BarRevision;
+import dev.capflow.proto.ingest.v1.BarWriteMode;
 import dev.capflow.proto.ingest.v1.CsvLayout;
 import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.ImportCsvRequest;
@@ -25,6 +27,8 @@ import dev.capflow.proto.ingest.v1.IngestBarsResponse;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.IngestTicksRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
+import dev.capflow.proto.ingest.v1.ListBarRevisionsRequest;
+import dev.capflow.proto.ingest.v1.ListBarRevisionsResponse;
 import dev.capflow.proto.ingest.v1.Tick;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -156,6 +160,46 @@ class PriceIngestRoutesTest extends GatewayTest {
     }
 
     @Test
+    void aCorrectionIsSentInReplaceModeAndItsReplacedCountComesBack() {
+        fake.script(IngestServiceGrpc.getIngestBarsMethod(), Answer.reply(IngestBarsResponse.newBuilder()
+                .setReport(IngestReport.newBuilder().setReplaced(1)).build()));
+
+        given().contentType(ContentType.JSON).body("[" + GOOD_BAR_0 + "]")
+                .when().post("/api/v1/prices/bars?mode=replace")
+                .then().statusCode(200)
+                .body("replaced", equalTo(1))
+                .body("accepted", equalTo(0));
+        assertThat(fake.requests(IngestServiceGrpc.getIngestBarsMethod()).get(0).getMode())
+                .isEqualTo(BarWriteMode.BAR_WRITE_MODE_REPLACE);
+
+        given().contentType(ContentType.JSON).body("[" + GOOD_BAR_0 + "]")
+                .when().post("/api/v1/prices/bars?mode=overwrite")
+                .then().statusCode(400)
+                .body("violations.field", contains("mode"));
+    }
+
+    @Test
+    void replacedVersionsAreListedWithTheirTimes() {
+        fake.script(IngestServiceGrpc.getListBarRevisionsMethod(), Answer.reply(ListBarRevisionsResponse.newBuilder()
+                .addRevisions(BarRevision.newBuilder()
+                        .setBar(DailyBar.newBuilder().setSymbol("NVDA").setDate("2025-10-29").setOpen(1).setHigh(2)
+                                .setLow(0.5).setClose(1.5).setVolume(7))
+                        .setStoredAt(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_761_748_200L))
+                        .setReplacedAt(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_761_748_260L)))
+                .build()));
+
+        given().when().get("/api/v1/prices/NVDA/bars/revisions?from=2025-10-01&to=2025-10-31")
+                .then().statusCode(200)
+                .body("bar.close", contains(1.5f))
+                .body("storedAt", contains("2025-10-29T14:30:00Z"))
+                .body("replacedAt", contains("2025-10-29T14:31:00Z"));
+        assertThat(fake.requests(IngestServiceGrpc.getListBarRevisionsMethod()).get(0))
+                .extracting(ListBarRevisionsRequest::getSymbol, ListBarRevisionsRequest::getFrom,
+                        ListBarRevisionsRequest::getTo)
+                .containsExactly("NVDA", "2025-10-01", "2025-10-31");
+    }
+
+    @Test
     void ticksGoAsOneBatchWithSequenceZeroAndTheAckIsRemapped() {
         fake.script(IngestServiceGrpc.getIngestTicksMethod(), Answer.reply(IngestTicksResponse.newBuilder()
                 .setSequence(0)
@@ -165,7 +209,8 @@ class PriceIngestRoutesTest extends GatewayTest {
 
         given().contentType(ContentType.JSON)
                 .body("""
-                        [{"symbol": "NVDA", "ts": "2025-10-29T14:30:00.250Z", "price": 207.5, "size": 100},
+                        [{"symbol": "NVDA", "ts": "2025-10-29T14:30:00.250Z", "price": 207.5, "size": 100,
+                          "source": "nasdaq", "tradeId": "7731"},
                          {"symbol": "NVDA", "ts": "yesterday", "price": 207.6},
                          {"symbol": "NVDA", "ts": "2025-10-29T16:30:01+02:00", "price": -1}]""")
                 .when().post("/api/v1/prices/ticks")
@@ -182,6 +227,9 @@ class PriceIngestRoutesTest extends GatewayTest {
         assertThat(ticks.get(0).getTs().getSeconds()).isEqualTo(1_761_748_200L);
         assertThat(ticks.get(0).getTs().getNanos()).isEqualTo(250_000_000);
         assertThat(ticks.get(0).getSize()).isEqualTo(100);
+        assertThat(ticks.get(0).getSource()).isEqualTo("nasdaq");
+        assertThat(ticks.get(0).getTradeId()).isEqualTo("7731");
+        assertThat(ticks.get(1).getSource()).as("absent identity").isEmpty();
         assertThat(ticks.get(1).getTs().getSeconds()).as("offset converted to UTC").isEqualTo(1_761_748_201L);
         assertThat(ticks.get(1).getSize()).as("absent size").isZero();
         assertThat(ticks.get(1).getPrice()).isEqualTo(-1.0);

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import dev.capflow.grpc.auth.Roles;
+
 /** The local bucket's arithmetic on a hand-moved clock, and the role hierarchy. */
 class TokenBucketTest {
 

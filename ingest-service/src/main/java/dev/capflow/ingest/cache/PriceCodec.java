@@ -13,7 +13,7 @@ import io.vertx.core.json.JsonObject;
 /**
  * The Redis wire formats. Latest-price hash value: {@code {"price":1.5,"ts":<epoch millis>,"source":"TICK"}}.
  * Stream entries: a tick is {@code symbol, price, size, ts (ISO-8601 instant, microseconds), origin (instance id)}
- * with no {@code kind}, as it always was; a change of stored history is {@code kind} ({@link #BARS} or
+ * with no {@code kind}, as it always was, plus {@code source} and {@code trade_id} when the tick has an identity; a change of stored history is {@code kind} ({@link #BARS} or
  * {@link #CORPORATE_ACTION}), {@code symbols} (comma-separated) and {@code origin}, so that caches of answers computed
  * from history can move at once. A reader that knows only ticks skips a change entry as a malformed tick.
  */
@@ -21,6 +21,8 @@ public final class PriceCodec {
 
     /** The {@code kind} of an entry announcing newly stored daily bars of {@code symbols}. */
     public static final String BARS = "bars";
+    /** The {@code kind} of an entry announcing that corrections replaced stored daily bars of {@code symbols}. */
+    public static final String BARS_REPLACED = "bars-replaced";
     /** The {@code kind} of an entry announcing a newly recorded split or dividend of {@code symbols}. */
     public static final String CORPORATE_ACTION = "corporate-action";
 
@@ -50,6 +52,10 @@ public final class PriceCodec {
         fields.put("size", Long.toString(tick.size()));
         fields.put("ts", tick.ts().toString());
         fields.put("origin", origin);
+        if (!tick.source().isEmpty() || !tick.tradeId().isEmpty()) {
+            fields.put("source", tick.source());
+            fields.put("trade_id", tick.tradeId());
+        }
         return fields;
     }
 
@@ -71,7 +77,8 @@ public final class PriceCodec {
     public static Tick decodeStreamEntry(Map<String, String> fields) {
         try {
             return new Tick(fields.get("symbol"), Instant.parse(fields.get("ts")), Double.parseDouble(fields.get("price")),
-                    Long.parseLong(fields.get("size")));
+                    Long.parseLong(fields.get("size")), fields.getOrDefault("source", ""),
+                    fields.getOrDefault("trade_id", ""));
         } catch (RuntimeException e) {
             return null;
         }

@@ -90,14 +90,18 @@ public class PricePublisher {
 
     /**
      * Latest prices from the closes of every valid bar; when any bar was newly stored, a {@link PriceCodec#BARS} entry
-     * naming the symbols of the valid bars.
+     * naming the symbols of the valid bars; when any replaced a stored version, a {@link PriceCodec#BARS_REPLACED}
+     * entry naming the corrected symbols.
      */
-    public void publishBars(List<DailyBar> valid, boolean anyStored) {
+    public void publishBars(List<DailyBar> valid, boolean anyStored, List<String> replacedSymbols) {
         List<Request> requests = new ArrayList<>(2);
         latestUpdate(valid.stream().map(bar -> LatestPrice.ofDailyClose(bar.symbol(), bar.date(), bar.close())).toList(),
                 requests);
         if (anyStored) {
             requests.add(changeEntry(PriceCodec.BARS, valid.stream().map(DailyBar::symbol).toList()));
+        }
+        if (!replacedSymbols.isEmpty()) {
+            requests.add(changeEntry(PriceCodec.BARS_REPLACED, replacedSymbols));
         }
         send(requests);
     }

@@ -3,13 +3,18 @@ package dev.capflow.ingest.domain;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What happened to the records of one ingest call: accepted, duplicate, rejected or skipped. */
-public record IngestResult(int accepted, int duplicates, List<Rejection> rejected, int skipped) {
+/** What happened to the records of one ingest call: accepted, duplicate, rejected, skipped or replaced (corrected). */
+public record IngestResult(int accepted, int duplicates, List<Rejection> rejected, int skipped, int replaced) {
 
     public static final IngestResult EMPTY = new IngestResult(0, 0, List.of(), 0);
 
     public IngestResult {
         rejected = List.copyOf(rejected);
+    }
+
+    /** A result of an insert-only write: nothing replaced. */
+    public IngestResult(int accepted, int duplicates, List<Rejection> rejected, int skipped) {
+        this(accepted, duplicates, rejected, skipped, 0);
     }
 
     /** The sum of two results, rejections in order. */
@@ -18,6 +23,6 @@ public record IngestResult(int accepted, int duplicates, List<Rejection> rejecte
         all.addAll(rejected);
         all.addAll(other.rejected);
         return new IngestResult(accepted + other.accepted, duplicates + other.duplicates, all,
-                skipped + other.skipped);
+                skipped + other.skipped, replaced + other.replaced);
     }
 }

@@ -9,7 +9,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,6 +25,8 @@ public final class PriceValidator {
     /** The range of google.protobuf.Timestamp: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z. */
     private static final long MIN_SECONDS = -62_135_596_800L;
     private static final long MAX_SECONDS = 253_402_300_799L;
+    /** The width of the tick table's source and trade_id columns. */
+    static final int MAX_IDENTITY_LENGTH = 64;
 
     private final Clock clock;
     private final Duration tickClockSkew;
@@ -34,9 +38,18 @@ public final class PriceValidator {
 
     /** Validates daily bars against the known symbols; symbols are normalized in the result. */
     public Validated<DailyBar> validateBars(List<BarInput> inputs, Set<String> knownSymbols) {
+        return validateBars(inputs, knownSymbols, false);
+    }
+
+    /**
+     * Validates daily bars; with {@code uniqueKeys} (a correction, which must say which version wins) a symbol and
+     * date seen earlier in {@code inputs} is rejected at its index.
+     */
+    public Validated<DailyBar> validateBars(List<BarInput> inputs, Set<String> knownSymbols, boolean uniqueKeys) {
         LocalDate latestDate = LocalDate.now(clock.withZone(EARLIEST_ZONE));
         List<DailyBar> valid = new ArrayList<>(inputs.size());
         List<Rejection> rejected = new ArrayList<>();
+        Map<String, Integer> firstIndexOfKey = new HashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             BarInput in = inputs.get(i);
             String symbol = Symbols.normalize(in.symbol());
@@ -49,6 +62,13 @@ public final class PriceValidator {
             }
             if (problem == null) {
                 problem = checkBarValues(in);
+            }
+            if (problem == null && uniqueKeys) {
+                Integer first = firstIndexOfKey.putIfAbsent(symbol + "|" + date, i);
+                if (first != null) {
+                    problem = new Problem("date", symbol + " " + date + " already appears at index " + first
+                            + " of this correction");
+                }
             }
             if (problem == null) {
                 valid.add(new DailyBar(symbol, date, in.open(), in.high(), in.low(), in.close(), in.volume()));
@@ -81,7 +101,13 @@ public final class PriceValidator {
                 problem = new Problem("size", "must be >= 0, got " + in.size());
             }
             if (problem == null) {
-                valid.add(new Tick(symbol, ts, in.price(), in.size()));
+                problem = identityPart("source", in.source());
+            }
+            if (problem == null) {
+                problem = identityPart("trade_id", in.tradeId());
+            }
+            if (problem == null) {
+                valid.add(new Tick(symbol, ts, in.price(), in.size(), in.source(), in.tradeId()));
             } else {
                 rejected.add(Rejection.atIndex(i, problem.field(), problem.reason()));
             }
@@ -140,6 +166,13 @@ public final class PriceValidator {
         }
         if (in.volume() < 0) {
             return new Problem("volume", "must be >= 0, got " + in.volume());
+        }
+        return null;
+    }
+
+    private static Problem identityPart(String field, String value) {
+        if (value.length() > MAX_IDENTITY_LENGTH) {
+            return new Problem(field, "at most " + MAX_IDENTITY_LENGTH + " characters, got " + value.length());
         }
         return null;
     }

@@ -36,6 +36,8 @@ import dev.capflow.proto.ingest.v1.IngestBarsResponse;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.IngestTicksRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
+import dev.capflow.proto.ingest.v1.ListBarRevisionsRequest;
+import dev.capflow.proto.ingest.v1.ListBarRevisionsResponse;
 import dev.capflow.proto.ingest.v1.ListCorporateActionsRequest;
 import dev.capflow.proto.ingest.v1.ListCorporateActionsResponse;
 import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
@@ -109,7 +111,8 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
             if (!request.hasInstrument()) {
                 throw new InvalidRequestException("instrument", "required");
             }
-            return instruments.upsert(InstrumentValidator.validate(ProtoMapper.instrument(request.getInstrument()), "instrument"))
+            return instruments.upsert(InstrumentValidator.validate(ProtoMapper.instrument(request.getInstrument()), "instrument"),
+                            ProtoMapper.expectedVersion(request))
                     .map(upserted -> UpsertInstrumentResponse.newBuilder()
                             .setInstrument(ProtoMapper.toProto(upserted.instrument())).setCreated(upserted.created())
                             .build());
@@ -126,8 +129,20 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
 
     @Override
     public Uni<IngestBarsResponse> ingestBars(IngestBarsRequest request) {
-        return guarded(() -> barIngest.ingest(ProtoMapper.barInputs(request.getBarsList()))
+        return guarded(() -> barIngest.ingest(ProtoMapper.barInputs(request.getBarsList()),
+                        ProtoMapper.writeMode(request.getMode()))
                 .map(result -> IngestBarsResponse.newBuilder().setReport(ProtoMapper.toProto(result)).build()));
+    }
+
+    @Override
+    public Uni<ListBarRevisionsResponse> listBarRevisions(ListBarRevisionsRequest request) {
+        return guarded(() -> {
+            String symbol = requiredSymbol(request.getSymbol(), "symbol");
+            Window window = Window.of(request.getFrom(), request.getTo());
+            return barQueries.revisions(symbol, window.from(), window.to())
+                    .map(revisions -> ListBarRevisionsResponse.newBuilder()
+                            .addAllRevisions(revisions.stream().map(ProtoMapper::toProto).toList()).build());
+        });
     }
 
     @Override
@@ -145,7 +160,8 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
     @Override
     public Multi<ImportCsvResponse> importCsv(ImportCsvRequest request) {
         return guardedMulti(() -> csvImport
-                .importBytes(request.getSymbol(), request.getContent().toByteArray(), ProtoMapper.layout(request.getLayout()))
+                .importBytes(request.getSymbol(), request.getContent().toByteArray(), ProtoMapper.layout(request.getLayout()),
+                        ProtoMapper.writeMode(request.getMode()))
                 .map(progress -> ImportCsvResponse.newBuilder().setRowsProcessed(progress.rowsProcessed())
                         .setRowsTotal(progress.rowsTotal()).setReport(ProtoMapper.toProto(progress.report()))
                         .setDone(progress.done()).setLayout(ProtoMapper.toProto(progress.layout())).build()));

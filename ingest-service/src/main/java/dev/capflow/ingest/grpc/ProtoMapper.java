@@ -10,6 +10,8 @@ import com.google.protobuf.Timestamp;
 import dev.capflow.ingest.csv.CsvLayout;
 import dev.capflow.ingest.domain.Adjustment;
 import dev.capflow.ingest.domain.BarInput;
+import dev.capflow.ingest.domain.BarRevision;
+import dev.capflow.ingest.domain.BarWriteMode;
 import dev.capflow.ingest.domain.CorporateAction;
 import dev.capflow.ingest.domain.CorporateActionKind;
 import dev.capflow.ingest.domain.DailyBar;
@@ -39,6 +41,15 @@ final class ProtoMapper {
         };
         return new Instrument(proto.getSymbol(), proto.getName(), proto.getCurrency(), proto.getExchange(), kind,
                 proto.hasSharesOutstanding() ? proto.getSharesOutstanding() : null, proto.getVersion());
+    }
+
+    /** The version to check, or null for none: expected_version when present, else a non-zero instrument.version. */
+    static Long expectedVersion(dev.capflow.proto.ingest.v1.UpsertInstrumentRequest request) {
+        if (request.hasExpectedVersion()) {
+            return request.getExpectedVersion();
+        }
+        long legacy = request.getInstrument().getVersion();
+        return legacy == 0 ? null : legacy;
     }
 
     static dev.capflow.proto.ingest.v1.Instrument toProto(Instrument instrument) {
@@ -83,12 +94,12 @@ final class ProtoMapper {
 
     static List<TickInput> tickInputs(List<dev.capflow.proto.ingest.v1.Tick> ticks) {
         return ticks.stream().map(tick -> new TickInput(tick.getSymbol(), tick.hasTs(), tick.getTs().getSeconds(),
-                tick.getTs().getNanos(), tick.getPrice(), tick.getSize())).toList();
+                tick.getTs().getNanos(), tick.getPrice(), tick.getSize(), tick.getSource(), tick.getTradeId())).toList();
     }
 
     static dev.capflow.proto.ingest.v1.Tick toProto(Tick tick) {
         return dev.capflow.proto.ingest.v1.Tick.newBuilder().setSymbol(tick.symbol()).setTs(timestamp(tick.ts()))
-                .setPrice(tick.price()).setSize(tick.size()).build();
+                .setPrice(tick.price()).setSize(tick.size()).setSource(tick.source()).setTradeId(tick.tradeId()).build();
     }
 
     static dev.capflow.proto.ingest.v1.LatestPrice toProto(LatestPrice price) {
@@ -101,12 +112,25 @@ final class ProtoMapper {
 
     static IngestReport toProto(IngestResult result) {
         IngestReport.Builder report = IngestReport.newBuilder().setAccepted(result.accepted())
-                .setDuplicates(result.duplicates()).setSkipped(result.skipped());
+                .setDuplicates(result.duplicates()).setSkipped(result.skipped()).setReplaced(result.replaced());
         for (Rejection rejection : result.rejected()) {
             report.addRejected(dev.capflow.proto.common.v1.Rejection.newBuilder().setIndex(rejection.index())
                     .setRow(rejection.row()).setField(rejection.field()).setReason(rejection.reason()));
         }
         return report.build();
+    }
+
+    static BarWriteMode writeMode(dev.capflow.proto.ingest.v1.BarWriteMode mode) {
+        return switch (mode) {
+            case BAR_WRITE_MODE_UNSPECIFIED, BAR_WRITE_MODE_INSERT -> BarWriteMode.INSERT;
+            case BAR_WRITE_MODE_REPLACE -> BarWriteMode.REPLACE;
+            case UNRECOGNIZED -> throw new InvalidRequestException("mode", "unknown mode (enum number not in the contract)");
+        };
+    }
+
+    static dev.capflow.proto.ingest.v1.BarRevision toProto(BarRevision revision) {
+        return dev.capflow.proto.ingest.v1.BarRevision.newBuilder().setBar(toProto(revision.bar()))
+                .setStoredAt(timestamp(revision.storedAt())).setReplacedAt(timestamp(revision.replacedAt())).build();
     }
 
     /** The CSV layout asked for, or null to detect it. */

@@ -72,11 +72,13 @@ public class IngestMetrics {
         private final Counter accepted;
         private final Counter duplicate;
         private final Counter rejected;
+        private final Counter replaced;
 
         private Outcomes(MeterRegistry registry, String name, String what) {
             accepted = counter(registry, name, what, "accepted");
             duplicate = counter(registry, name, what, "duplicate");
             rejected = counter(registry, name, what, "rejected");
+            replaced = counter(registry, name, what, "replaced");
         }
 
         private static Counter counter(MeterRegistry registry, String name, String what, String outcome) {
@@ -88,6 +90,7 @@ public class IngestMetrics {
             accepted.increment(result.accepted());
             duplicate.increment(result.duplicates());
             rejected.increment(result.rejected().size());
+            replaced.increment(result.replaced());
         }
     }
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.capflow.ingest.domain.BarRevision;
+import dev.capflow.ingest.domain.BarWriteMode;
 import dev.capflow.ingest.domain.DailyBar;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -26,6 +28,42 @@ public class BarRepository {
             ON CONFLICT (symbol, date) DO NOTHING
             RETURNING 1""";
 
+    /** Locks the stored bars a correction may replace, so that concurrent corrections of one bar queue. */
+    private static final String LOCK = """
+            SELECT 1 FROM ingest.daily_bar b JOIN unnest($1::varchar[], $2::date[]) AS k(symbol, date)
+                ON k.symbol = b.symbol AND k.date = b.date
+            ORDER BY b.symbol, b.date FOR UPDATE OF b""";
+
+    /**
+     * A correction, run after {@link #LOCK} in the same transaction (so that it reads the newest committed versions):
+     * bars with new values replace the stored ones after copying those to the audit trail; identical bars change
+     * nothing. Each written row answers its symbol and whether it was new. (A FOR UPDATE here would skip the rows the
+     * outer statement updates, and lose their audit.)
+     */
+    private static final String REPLACE = """
+            WITH input AS (
+                SELECT * FROM unnest($1::varchar[], $2::date[], $3::float8[], $4::float8[], $5::float8[],
+                                     $6::float8[], $7::int8[]) AS t(symbol, date, open, high, low, close, volume)),
+            previous AS (
+                SELECT b.symbol, b.date, b.open, b.high, b.low, b.close, b.volume, b.created_at
+                FROM ingest.daily_bar b JOIN input i ON i.symbol = b.symbol AND i.date = b.date
+                WHERE (b.open, b.high, b.low, b.close, b.volume) IS DISTINCT FROM (i.open, i.high, i.low, i.close, i.volume)),
+            audited AS (
+                INSERT INTO ingest.daily_bar_revision (symbol, date, open, high, low, close, volume, stored_at)
+                SELECT symbol, date, open, high, low, close, volume, created_at FROM previous)
+            INSERT INTO ingest.daily_bar AS b (symbol, date, open, high, low, close, volume)
+            SELECT * FROM input
+            ON CONFLICT (symbol, date) DO UPDATE SET open = excluded.open, high = excluded.high, low = excluded.low,
+                close = excluded.close, volume = excluded.volume, created_at = now()
+            WHERE (b.open, b.high, b.low, b.close, b.volume)
+                IS DISTINCT FROM (excluded.open, excluded.high, excluded.low, excluded.close, excluded.volume)
+            RETURNING b.symbol, (xmax = 0) AS inserted""";
+
+    private static final String REVISIONS = """
+            SELECT symbol, date, open, high, low, close, volume, stored_at, replaced_at FROM ingest.daily_bar_revision
+            WHERE symbol = $1 AND ($2::date IS NULL OR date >= $2) AND ($3::date IS NULL OR date <= $3)
+            ORDER BY replaced_at DESC, id DESC""";
+
     private static final String SELECT = """
             SELECT symbol, date, open, high, low, close, volume FROM ingest.daily_bar
             WHERE symbol = ANY($1) AND ($2::date IS NULL OR date >= $2) AND ($3::date IS NULL OR date <= $3)
@@ -41,11 +79,55 @@ public class BarRepository {
         this.pool = pool;
     }
 
-    /** Stores the bars not stored yet (committed on return) and answers how many were new. */
-    public Uni<Integer> insert(List<DailyBar> bars) {
-        if (bars.isEmpty()) {
-            return Uni.createFrom().item(0);
+    /** What one write did: how many bars were new, and the symbol of each bar that replaced a different version. */
+    public record Written(int inserted, List<String> replacedSymbols) {
+
+        public static final Written NOTHING = new Written(0, List.of());
+
+        public int replaced() {
+            return replacedSymbols.size();
         }
+    }
+
+    /** Stores {@code bars} (committed on return) in {@code mode}: insert-only, or replacing changed ones. */
+    public Uni<Written> write(List<DailyBar> bars, BarWriteMode mode) {
+        if (bars.isEmpty()) {
+            return Uni.createFrom().item(Written.NOTHING);
+        }
+        Tuple params = arrays(bars);
+        if (mode == BarWriteMode.INSERT) {
+            return pool.preparedQuery(INSERT).execute(params).map(rows -> new Written(rows.rowCount(), List.of()));
+        }
+        Tuple keys = Tuple.tuple().addArrayOfString(bars.stream().map(DailyBar::symbol).toArray(String[]::new))
+                .addArrayOfLocalDate(bars.stream().map(DailyBar::date).toArray(LocalDate[]::new));
+        return pool.withTransaction(connection -> connection.preparedQuery(LOCK).execute(keys)
+                .chain(() -> connection.preparedQuery(REPLACE).execute(params))).map(rows -> {
+            int inserted = 0;
+            List<String> replaced = new ArrayList<>();
+            for (Row row : rows) {
+                if (row.getBoolean("inserted")) {
+                    inserted++;
+                } else {
+                    replaced.add(row.getString("symbol"));
+                }
+            }
+            return new Written(inserted, replaced);
+        });
+    }
+
+    /** The replaced versions of {@code symbol}'s bars within the inclusive bounds (null = unbounded), newest first. */
+    public Uni<List<BarRevision>> revisions(String symbol, LocalDate from, LocalDate to) {
+        return pool.preparedQuery(REVISIONS).execute(Tuple.of(symbol, from, to)).map(rows -> {
+            List<BarRevision> revisions = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                revisions.add(new BarRevision(bar(row), row.getOffsetDateTime("stored_at").toInstant(),
+                        row.getOffsetDateTime("replaced_at").toInstant()));
+            }
+            return revisions;
+        });
+    }
+
+    private static Tuple arrays(List<DailyBar> bars) {
         int n = bars.size();
         String[] symbols = new String[n];
         LocalDate[] dates = new LocalDate[n];
@@ -64,9 +146,13 @@ public class BarRepository {
             close[i] = bar.close();
             volume[i] = bar.volume();
         }
-        Tuple params = Tuple.tuple().addArrayOfString(symbols).addArrayOfLocalDate(dates).addArrayOfDouble(open)
+        return Tuple.tuple().addArrayOfString(symbols).addArrayOfLocalDate(dates).addArrayOfDouble(open)
                 .addArrayOfDouble(high).addArrayOfDouble(low).addArrayOfDouble(close).addArrayOfLong(volume);
-        return pool.preparedQuery(INSERT).execute(params).map(rows -> rows.rowCount());
+    }
+
+    private static DailyBar bar(Row row) {
+        return new DailyBar(row.getString("symbol"), row.getLocalDate("date"), row.getDouble("open"),
+                row.getDouble("high"), row.getDouble("low"), row.getDouble("close"), row.getLong("volume"));
     }
 
     /** The raw bars of {@code symbols} within the inclusive bounds (null = unbounded), by symbol and date. */
@@ -76,8 +162,7 @@ public class BarRepository {
         return pool.preparedQuery(SELECT).execute(params).map(rows -> {
             List<DailyBar> bars = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                bars.add(new DailyBar(row.getString("symbol"), row.getLocalDate("date"), row.getDouble("open"),
-                        row.getDouble("high"), row.getDouble("low"), row.getDouble("close"), row.getLong("volume")));
+                bars.add(bar(row));
             }
             return bars;
         });

@@ -1,6 +1,5 @@
 package dev.capflow.ingest.repository;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -21,10 +20,11 @@ public class TickRepository {
 
     /** One multi-row insert from parallel arrays; RETURNING names the ticks that were new. */
     private static final String INSERT = """
-            INSERT INTO ingest.tick (symbol, ts, price, size)
-            SELECT * FROM unnest($1::varchar[], $2::timestamptz[], $3::float8[], $4::int8[])
-            ON CONFLICT (symbol, ts) DO NOTHING
-            RETURNING symbol, ts""";
+            INSERT INTO ingest.tick (symbol, ts, price, size, source, trade_id)
+            SELECT * FROM unnest($1::varchar[], $2::timestamptz[], $3::float8[], $4::int8[], $5::varchar[],
+                                 $6::varchar[])
+            ON CONFLICT (symbol, ts, source, trade_id) DO NOTHING
+            RETURNING symbol, ts, source, trade_id""";
 
     private final Pool pool;
 
@@ -42,25 +42,27 @@ public class TickRepository {
         OffsetDateTime[] timestamps = new OffsetDateTime[n];
         Double[] prices = new Double[n];
         Long[] sizes = new Long[n];
+        String[] sources = new String[n];
+        String[] tradeIds = new String[n];
         for (int i = 0; i < n; i++) {
             Tick tick = ticks.get(i);
             symbols[i] = tick.symbol();
             timestamps[i] = tick.ts().atOffset(ZoneOffset.UTC);
             prices[i] = tick.price();
             sizes[i] = tick.size();
+            sources[i] = tick.source();
+            tradeIds[i] = tick.tradeId();
         }
         Tuple params = Tuple.tuple().addArrayOfString(symbols).addArrayOfOffsetDateTime(timestamps)
-                .addArrayOfDouble(prices).addArrayOfLong(sizes);
+                .addArrayOfDouble(prices).addArrayOfLong(sizes).addArrayOfString(sources).addArrayOfString(tradeIds);
         return pool.preparedQuery(INSERT).execute(params).map(rows -> {
-            Set<Key> inserted = new HashSet<>();
+            Set<Tick.Key> inserted = new HashSet<>();
             for (Row row : rows) {
-                inserted.add(new Key(row.getString("symbol"), row.getOffsetDateTime("ts").toInstant()));
+                inserted.add(new Tick.Key(row.getString("symbol"), row.getOffsetDateTime("ts").toInstant(),
+                        row.getString("source"), row.getString("trade_id")));
             }
             // a tick repeated inside one batch is inserted once: hand it out once
-            return ticks.stream().filter(tick -> inserted.remove(new Key(tick.symbol(), tick.ts()))).toList();
+            return ticks.stream().filter(tick -> inserted.remove(tick.key())).toList();
         });
-    }
-
-    private record Key(String symbol, Instant ts) {
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.capflow.ingest.cache.PricePublisher;
 import dev.capflow.ingest.config.IngestConfig;
 import dev.capflow.ingest.domain.BarInput;
+import dev.capflow.ingest.domain.BarWriteMode;
 import dev.capflow.ingest.domain.DailyBar;
 import dev.capflow.ingest.domain.IngestResult;
 import dev.capflow.ingest.domain.PriceValidator;
@@ -40,24 +41,25 @@ public class BarIngestService {
     }
 
     /** Ingests one request's bars: rejections are located by index, valid bars stored even when others fail. */
-    public Uni<IngestResult> ingest(List<BarInput> inputs) {
+    public Uni<IngestResult> ingest(List<BarInput> inputs, BarWriteMode mode) {
         if (inputs.size() > config.maxBarsPerRequest()) {
             return Uni.createFrom().failure(new InvalidRequestException("bars",
                     "at most " + config.maxBarsPerRequest() + " bars per request, got " + inputs.size()));
         }
         return instruments.knownSymbols(Symbols.distinct(inputs.stream().map(BarInput::symbol).toList()))
                 .chain(known -> {
-                    Validated<DailyBar> validated = validator.validateBars(inputs, known);
-                    return store(validated.valid(), validated.rejected(), 0);
+                    Validated<DailyBar> validated = validator.validateBars(inputs, known, mode == BarWriteMode.REPLACE);
+                    return store(validated.valid(), validated.rejected(), 0, mode);
                 });
     }
 
     /** Stores validated bars (one statement, committed before the result is emitted) and publishes them. */
-    public Uni<IngestResult> store(List<DailyBar> valid, List<Rejection> rejected, int skipped) {
-        return bars.insert(valid).map(accepted -> {
-            IngestResult result = new IngestResult(accepted, valid.size() - accepted, rejected, skipped);
+    public Uni<IngestResult> store(List<DailyBar> valid, List<Rejection> rejected, int skipped, BarWriteMode mode) {
+        return bars.write(valid, mode).map(written -> {
+            IngestResult result = new IngestResult(written.inserted(),
+                    valid.size() - written.inserted() - written.replaced(), rejected, skipped, written.replaced());
             metrics.bars(result);
-            publisher.publishBars(valid, accepted > 0);
+            publisher.publishBars(valid, written.inserted() > 0, written.replacedSymbols());
             return result;
         });
     }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.capflow.ingest.domain.Adjustment;
 import dev.capflow.ingest.domain.BarAdjuster;
+import dev.capflow.ingest.domain.BarRevision;
 import dev.capflow.ingest.domain.CorporateAction;
 import dev.capflow.ingest.domain.DailyBar;
 import dev.capflow.ingest.repository.BarRepository;
@@ -36,6 +37,11 @@ public class BarQueryService {
         this.instruments = instruments;
         this.bars = bars;
         this.actions = actions;
+    }
+
+    /** The versions of {@code symbol}'s bars that corrections replaced, newest first. */
+    public Uni<List<BarRevision>> revisions(String symbol, LocalDate from, LocalDate to) {
+        return instruments.requireKnown(List.of(symbol)).chain(() -> bars.revisions(symbol, from, to));
     }
 
     /**

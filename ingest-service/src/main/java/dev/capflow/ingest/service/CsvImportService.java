@@ -18,6 +18,7 @@ import dev.capflow.ingest.csv.CsvLayout;
 import dev.capflow.ingest.csv.CsvLine;
 import dev.capflow.ingest.csv.CsvParser;
 import dev.capflow.ingest.domain.BarInput;
+import dev.capflow.ingest.domain.BarWriteMode;
 import dev.capflow.ingest.domain.DailyBar;
 import dev.capflow.ingest.domain.IngestResult;
 import dev.capflow.ingest.domain.PriceValidator;
@@ -54,19 +55,20 @@ public class CsvImportService {
     }
 
     /** Imports UTF-8 {@code content}; {@code layout} null means detect it. */
-    public Multi<Progress> importBytes(String symbol, byte[] content, CsvLayout layout) {
+    public Multi<Progress> importBytes(String symbol, byte[] content, CsvLayout layout, BarWriteMode mode) {
         if (content.length == 0) {
             return Multi.createFrom().failure(new InvalidRequestException("content", "empty file"));
         }
-        return importWith(symbol, () -> decodeUtf8(content), layout);
+        return importWith(symbol, () -> decodeUtf8(content), layout, mode);
     }
 
     /** Imports already decoded CSV text (e.g. a download). */
     public Multi<Progress> importText(String symbol, String text, CsvLayout layout) {
-        return importWith(symbol, () -> text, layout);
+        return importWith(symbol, () -> text, layout, BarWriteMode.INSERT);
     }
 
-    private Multi<Progress> importWith(String rawSymbol, Supplier<String> text, CsvLayout layout) {
+    private Multi<Progress> importWith(String rawSymbol, Supplier<String> text, CsvLayout layout,
+            BarWriteMode mode) {
         String symbol = Symbols.normalize(rawSymbol);
         if (symbol.isEmpty()) {
             return Multi.createFrom().failure(new InvalidRequestException("symbol", "required"));
@@ -74,10 +76,10 @@ public class CsvImportService {
         return instruments.requireKnown(List.of(symbol))
                 // parsing a large file takes a while: keep it off the event loop
                 .chain(() -> VertxContextSupport.executeBlocking(() -> CsvParser.parse(symbol, text.get(), layout)))
-                .onItem().transformToMulti(file -> commitInChunks(symbol, file));
+                .onItem().transformToMulti(file -> commitInChunks(symbol, file, mode));
     }
 
-    private Multi<Progress> commitInChunks(String symbol, CsvFile file) {
+    private Multi<Progress> commitInChunks(String symbol, CsvFile file, BarWriteMode mode) {
         List<CsvLine> lines = file.lines();
         int total = lines.size();
         if (total == 0) {
@@ -90,11 +92,11 @@ public class CsvImportService {
         }
         ProgressTracker tracker = new ProgressTracker(total, file.layout());
         return Multi.createFrom().iterable(chunks)
-                .onItem().transformToUniAndConcatenate(chunk -> commitChunk(symbol, chunk)
+                .onItem().transformToUniAndConcatenate(chunk -> commitChunk(symbol, chunk, mode)
                         .map(result -> tracker.add(chunk.size(), result)));
     }
 
-    private Uni<IngestResult> commitChunk(String symbol, List<CsvLine> chunk) {
+    private Uni<IngestResult> commitChunk(String symbol, List<CsvLine> chunk, BarWriteMode mode) {
         List<BarInput> inputs = new ArrayList<>(chunk.size());
         List<Integer> inputRows = new ArrayList<>(chunk.size());
         List<Rejection> rejected = new ArrayList<>();
@@ -109,10 +111,10 @@ public class CsvImportService {
                 skipped++;
             }
         }
-        Validated<DailyBar> validated = validator.validateBars(inputs, Set.of(symbol));
+        Validated<DailyBar> validated = validator.validateBars(inputs, Set.of(symbol), mode == BarWriteMode.REPLACE);
         validated.rejected().forEach(rejection -> rejected.add(rejection.toRow(inputRows.get(rejection.index()))));
         rejected.sort(Comparator.comparingInt(Rejection::row));
-        return bars.store(validated.valid(), rejected, skipped);
+        return bars.store(validated.valid(), rejected, skipped, mode);
     }
 
     private static String decodeUtf8(byte[] content) {

@@ -39,15 +39,15 @@ public class InstrumentService {
     }
 
     /**
-     * Creates or replaces a validated instrument. A non-zero {@code version} is the version the caller
-     * last read: the write only happens if it still matches, else {@link StaleVersionException}.
+     * Creates or replaces a validated instrument. {@code expected} is the version the caller last read: the write
+     * only happens if the instrument is stored at exactly that version, else {@link StaleVersionException}; null
+     * writes unconditionally.
      */
     @WithTransaction
-    public Uni<Upserted> upsert(Instrument instrument) {
-        long expected = instrument.version();
+    public Uni<Upserted> upsert(Instrument instrument, Long expected) {
         return instruments.findById(instrument.symbol()).chain(existing -> {
             if (existing == null) {
-                if (expected != 0) {
+                if (expected != null) {
                     return Uni.createFrom().failure(new StaleVersionException("instrument " + instrument.symbol()
                             + " does not exist, so it cannot be at version " + expected));
                 }
@@ -57,7 +57,7 @@ public class InstrumentService {
                 return instruments.persistAndFlush(created).map(entity -> new Upserted(entity.toDomain(), true))
                         .invoke(upserted -> registered.add(upserted.instrument().symbol()));
             }
-            if (expected != 0 && existing.version != expected) {
+            if (expected != null && existing.version != expected) {
                 return Uni.createFrom().failure(new StaleVersionException("instrument " + instrument.symbol()
                         + " is at version " + existing.version + ", not " + expected + "; re-read and retry"));
             }

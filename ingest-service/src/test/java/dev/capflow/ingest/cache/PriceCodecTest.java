@@ -34,6 +34,14 @@ class PriceCodecTest {
     }
 
     @Test
+    void aTicksSourceIdentityTravelsWithIt() {
+        Tick tick = new Tick("MSFT", Instant.parse("2025-10-29T14:30:00.123456Z"), 541.5, 300, "nasdaq", "7731");
+        Map<String, String> fields = PriceCodec.streamFields(tick, "instance-1");
+        assertThat(fields).containsEntry("source", "nasdaq").containsEntry("trade_id", "7731");
+        assertThat(PriceCodec.decodeStreamEntry(fields)).isEqualTo(tick);
+    }
+
+    @Test
     void aChangeEntryNamesItsKindAndSymbolsAndIsNoTick() {
         Map<String, String> fields = PriceCodec.changeFields(PriceCodec.BARS, List.of("NVDA", "AMD"), "instance-1");
         assertThat(fields).containsExactly(Map.entry("kind", "bars"), Map.entry("symbols", "NVDA,AMD"),

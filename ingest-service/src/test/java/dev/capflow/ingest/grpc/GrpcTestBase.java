@@ -104,6 +104,18 @@ abstract class GrpcTestBase {
         return PostgresRedisResource.datastores().redisCommand(command);
     }
 
+    /** How many change entries of {@code kind} naming exactly {@code symbols} the stream holds. */
+    static int changeEntries(String kind, String symbols) {
+        String entry = "\r\nkind\r\n$" + kind.length() + "\r\n" + kind + "\r\n$7\r\nsymbols\r\n$" + symbols.length()
+                + "\r\n" + symbols + "\r\n";
+        String stream = redis("XRANGE", "capflow:prices", "-", "+");
+        int count = 0;
+        for (int at = stream.indexOf(entry); at >= 0; at = stream.indexOf(entry, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
     /** The single number a SQL query answers, read with plain JDBC from this run's database. */
     static long sqlLong(String sql) throws SQLException {
         try (Connection connection = PostgresRedisResource.datastores().connect();

@@ -35,18 +35,6 @@ class HistoryChangeEventsGrpcTest extends GrpcTestBase {
     @GrpcClient("ingest")
     Channel channel;
 
-    /** How many change entries of {@code kind} naming exactly {@code symbols} the stream holds. */
-    private static int changeEntries(String kind, String symbols) {
-        String entry = "\r\nkind\r\n$" + kind.length() + "\r\n" + kind + "\r\n$7\r\nsymbols\r\n$" + symbols.length()
-                + "\r\n" + symbols + "\r\n";
-        String stream = redis("XRANGE", "capflow:prices", "-", "+");
-        int count = 0;
-        for (int at = stream.indexOf(entry); at >= 0; at = stream.indexOf(entry, at + 1)) {
-            count++;
-        }
-        return count;
-    }
-
     private void ingestBars(String date) {
         client().ingestBars(IngestBarsRequest.newBuilder().addBars(bar("EVA", date, 10)).addBars(bar("EVB", date, 20))
                 .addBars(bar("EVA", "2025-10-" + date.substring(8), 11)).build());

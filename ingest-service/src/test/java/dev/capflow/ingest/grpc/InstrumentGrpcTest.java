@@ -62,6 +62,30 @@ class InstrumentGrpcTest extends GrpcTestBase {
     }
 
     @Test
+    void anUpdateBasedOnVersionZeroDoesNotLoseAConcurrentUpdate() {
+        Instrument read = upsert(nvidia().setSymbol("LOST")).getInstrument();
+        assertThat(read.getVersion()).isZero();
+        upsert(read.toBuilder().setName("Renamed by another client"));
+
+        // the old contract could not tell "version 0" from "no check": this write used to overwrite the rename
+        StatusRuntimeException stale = catchThrowableOfType(StatusRuntimeException.class, () -> client()
+                .upsertInstrument(UpsertInstrumentRequest.newBuilder().setInstrument(read.toBuilder()
+                        .setExchange("NYSE")).setExpectedVersion(0).build()));
+        assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+        Instrument stored = client().listInstruments(ListInstrumentsRequest.newBuilder().addSymbols("LOST").build())
+                .getInstruments(0);
+        assertThat(stored).extracting(Instrument::getName, Instrument::getExchange, Instrument::getVersion)
+                .containsExactly("Renamed by another client", "NASDAQ", 1L);
+
+        StatusRuntimeException missing = catchThrowableOfType(StatusRuntimeException.class, () -> client()
+                .upsertInstrument(UpsertInstrumentRequest.newBuilder().setInstrument(nvidia().setSymbol("NOPE"))
+                        .setExpectedVersion(0).build()));
+        assertThat(missing.getStatus().getCode()).as("a checked write needs the instrument").isEqualTo(Status.Code.ABORTED);
+        assertThat(client().upsertInstrument(UpsertInstrumentRequest.newBuilder().setInstrument(stored.toBuilder()
+                .setExchange("NYSE")).setExpectedVersion(1).build()).getInstrument().getVersion()).isEqualTo(2);
+    }
+
+    @Test
     void listFiltersBySymbolsAndKind() {
         upsert(Instrument.newBuilder().setSymbol("USDJPY").setName("US dollar in yen").setCurrency("JPY")
                 .setKind(InstrumentKind.INSTRUMENT_KIND_FX));

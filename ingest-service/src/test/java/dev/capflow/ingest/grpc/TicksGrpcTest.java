@@ -74,6 +74,34 @@ class TicksGrpcTest extends GrpcTestBase {
     }
 
     @Test
+    void twoTradesOfTheSameMicrosecondAreBothStoredAndOnlyTrueResendsAreDuplicates() throws Exception {
+        register("TID");
+        Tick first = tick("TID", at(20), 100, 10).toBuilder().setSource("nasdaq").setTradeId("7731").build();
+        Tick second = first.toBuilder().setSize(40).setTradeId("7732").build();
+        Tick otherFeed = first.toBuilder().setSource("arca").build();
+        Tick anonymous = tick("TID", at(20), 100, 10);
+        List<IngestTicksResponse> acks = streamTicks(batch(1, first, second, otherFeed, anonymous),
+                batch(2, second, first, anonymous, tick("TID", at(20), 100.5, 3)));
+        assertThat(acks).extracting(IngestTicksResponse::getReport)
+                .extracting(IngestReport::getAccepted, IngestReport::getDuplicates)
+                .containsExactlyInAnyOrder(tuple(4, 0), tuple(0, 4));
+        assertThat(sqlLong("SELECT count(*) FROM ingest.tick WHERE symbol = 'TID'")).isEqualTo(4);
+        assertThat(sqlLong("SELECT sum(size) FROM ingest.tick WHERE symbol = 'TID' AND source = 'nasdaq'"))
+                .as("both trades of the microsecond are kept").isEqualTo(50);
+    }
+
+    @Test
+    void anOverlongTradeIdIsRejectedAtItsIndex() throws Exception {
+        register("TLONG");
+        Tick good = tick("TLONG", at(30), 10, 1).toBuilder().setSource("feed").setTradeId("1").build();
+        Tick bad = good.toBuilder().setTradeId("x".repeat(65)).build();
+        IngestReport report = streamTicks(batch(1, good, bad)).get(0).getReport();
+        assertThat(report.getAccepted()).isEqualTo(1);
+        assertThat(report.getRejectedList()).extracting(Rejection::getIndex, Rejection::getField)
+                .containsExactly(tuple(1, "trade_id"));
+    }
+
+    @Test
     void aLargeBatchIsPublishedCompletelyInSeveralPipelines() throws Exception {
         register("TMANY");
         Tick[] ticks = new Tick[1_501];

@@ -70,7 +70,7 @@ class StooqPollerTest {
     @Test
     void storesTheDownloadedBarsAndReportsThemAsDuplicatesOnTheNextPoll() throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> instruments
-                .upsert(new Instrument("STQ", "Stooq test", "USD", "NASDAQ", InstrumentKind.EQUITY, null, 0)));
+                .upsert(new Instrument("STQ", "Stooq test", "USD", "NASDAQ", InstrumentKind.EQUITY, null, 0), null));
 
         // the scheduled startup poll may have run already: either way, three bars are stored once
         Map<String, IngestResult> first = poller.pollAll();

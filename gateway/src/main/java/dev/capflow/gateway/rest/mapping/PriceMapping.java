@@ -9,12 +9,15 @@ import com.google.protobuf.Timestamp;
 import dev.capflow.gateway.domain.BarAdjustment;
 import dev.capflow.gateway.domain.EnumCodec;
 import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.rest.dto.BarRevisionView;
 import dev.capflow.gateway.rest.dto.BarSeriesView;
 import dev.capflow.gateway.rest.dto.BarView;
 import dev.capflow.gateway.rest.dto.DailyBarInput;
 import dev.capflow.gateway.rest.dto.LatestPriceView;
 import dev.capflow.gateway.rest.dto.TickInput;
 import dev.capflow.proto.ingest.v1.Adjustment;
+import dev.capflow.proto.ingest.v1.BarRevision;
+import dev.capflow.proto.ingest.v1.BarWriteMode;
 import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
 import dev.capflow.proto.ingest.v1.GetBarsResponse;
@@ -52,7 +55,7 @@ public final class PriceMapping {
                 .build();
     }
 
-    /** One posted tick; the size defaults to 0 (a quote). */
+    /** One posted tick; the size defaults to 0 (a quote), the source identity to none. */
     public static Tick toProto(TickInput input) {
         Fields fields = new Fields();
         String symbol = fields.text("symbol", input.symbol());
@@ -64,6 +67,8 @@ public final class PriceMapping {
                 .setTs(Timestamp.newBuilder().setSeconds(ts.getEpochSecond()).setNanos(ts.getNano()))
                 .setPrice(price)
                 .setSize(input.size() == null ? 0 : input.size())
+                .setSource(input.source() == null ? "" : input.source())
+                .setTradeId(input.tradeId() == null ? "" : input.tradeId())
                 .build();
     }
 
@@ -87,11 +92,31 @@ public final class PriceMapping {
 
     public static BarSeriesView toView(GetBarsResponse response) {
         String adjustment = ADJUSTMENTS.name(response.getAdjustment());
-        List<BarView> bars = response.getBarsList().stream()
-                .map(bar -> new BarView(bar.getDate(), bar.getOpen(), bar.getHigh(), bar.getLow(), bar.getClose(),
-                        bar.getVolume()))
-                .toList();
+        List<BarView> bars = response.getBarsList().stream().map(PriceMapping::toView).toList();
         return new BarSeriesView(response.getSymbol(), adjustment == null ? BarAdjustment.NONE.name() : adjustment, bars);
+    }
+
+    /** The write mode of {@code ?mode=}: {@code insert} (the default) or {@code replace} (a correction). */
+    public static BarWriteMode writeMode(String mode) {
+        Fields fields = new Fields();
+        boolean known = mode == null || mode.equalsIgnoreCase("insert") || mode.equalsIgnoreCase("replace");
+        fields.check(known, "mode", "must be insert or replace");
+        fields.throwIfInvalid();
+        return mode != null && mode.equalsIgnoreCase("replace") ? BarWriteMode.BAR_WRITE_MODE_REPLACE
+                : BarWriteMode.BAR_WRITE_MODE_INSERT;
+    }
+
+    public static BarView toView(DailyBar bar) {
+        return new BarView(bar.getDate(), bar.getOpen(), bar.getHigh(), bar.getLow(), bar.getClose(), bar.getVolume());
+    }
+
+    public static BarRevisionView toView(BarRevision revision) {
+        return new BarRevisionView(toView(revision.getBar()), instant(revision.getStoredAt()),
+                instant(revision.getReplacedAt()));
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return Instant.ofEpochSecond(ts.getSeconds(), ts.getNanos());
     }
 
     public static LatestPriceView toView(LatestPrice price) {

@@ -25,7 +25,8 @@ public final class ReportMapping {
                         .map(r -> r.getRow() > 0
                                 ? Rejection.atRow(r.getRow(), r.getField(), r.getReason())
                                 : Rejection.atIndex(r.getIndex(), r.getField(), r.getReason()))
-                        .toList());
+                        .toList(),
+                report.getReplaced());
     }
 
     /** The final message of a CSV import stream as the answer of {@code POST /prices/csv}. */

@@ -1,4 +1,4 @@
-package dev.capflow.gateway.security;
+package dev.capflow.grpc.auth;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The gateway's roles and what each implies: {@code admin} implies every other role, {@code analyst} (baskets and the
- * funding graph) and {@code ingest} (prices, instruments, corporate actions) each imply {@code viewer}.
+ * The roles of capflow tokens, the same at the gateway and at every gRPC service, and what each implies:
+ * {@code admin} implies every other role, {@code analyst} (baskets and the funding graph) and {@code ingest} (prices,
+ * instruments, corporate actions) each imply {@code viewer}.
  */
 public final class Roles {
 

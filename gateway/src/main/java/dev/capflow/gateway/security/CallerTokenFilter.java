@@ -1,0 +1,22 @@
+package dev.capflow.gateway.security;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import dev.capflow.grpc.auth.CallerToken;
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+/**
+ * Binds the caller's verified bearer token to the request, so that every gRPC call made for it carries the same
+ * token (dev.capflow.grpc.auth.TokenRelay) and each service checks the caller's role itself. An anonymous caller
+ * binds nothing: its reads go out under the gateway's own identity ({@code capflow.grpc.auth.service-token*}).
+ */
+public class CallerTokenFilter {
+
+    @ServerRequestFilter
+    public void bindCallerToken(ContainerRequestContext request) {
+        if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token && token.getRawToken() != null) {
+            CallerToken.bindToVertxContext(token.getRawToken());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.capflow.grpc.auth;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+
+/**
+ * Checks bearer tokens the way the gateway does, with smallrye-jwt: an RS256 signature by the configured key, the
+ * issuer, one of the accepted audiences, and expiry (no clock skew); the roles are the {@code groups} claim.
+ */
+public final class TokenVerifier {
+
+    private final JWTParser parser;
+
+    /**
+     * A verifier of tokens signed for {@code publicKey} (PEM or base64 DER) by {@code issuer} for one of
+     * {@code audiences}; without a key it refuses every token.
+     */
+    public TokenVerifier(Optional<String> publicKey, String issuer, Set<String> audiences) {
+        this.parser = publicKey.map(key -> new DefaultJWTParser(contextInfo(key, issuer, audiences))).orElse(null);
+    }
+
+    /** Whether a key is configured; a service without one refuses every call but health. */
+    public boolean hasKey() {
+        return parser != null;
+    }
+
+    /** The caller {@code token} names, or {@link InvalidTokenException} saying why it is not accepted. */
+    public Caller verify(String token) throws InvalidTokenException {
+        if (parser == null) {
+            throw new InvalidTokenException("this service has no token verification key configured");
+        }
+        try {
+            JsonWebToken jwt = parser.parse(token);
+            return new Caller(jwt.getSubject(), Roles.effective(jwt.getGroups()), token);
+        } catch (ParseException e) {
+            throw new InvalidTokenException("the bearer token is invalid, forged, expired or from another issuer");
+        }
+    }
+
+    private static JWTAuthContextInfo contextInfo(String publicKey, String issuer, Set<String> audiences) {
+        JWTAuthContextInfo info = new JWTAuthContextInfo();
+        info.setPublicKeyContent(publicKey);
+        info.setIssuedBy(issuer);
+        info.setExpectedAudience(audiences);
+        info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
+        info.setExpGracePeriodSecs(0);
+        return info;
+    }
+
+    /** A token that is not accepted: the call is answered UNAUTHENTICATED with this message. */
+    public static final class InvalidTokenException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        public InvalidTokenException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
