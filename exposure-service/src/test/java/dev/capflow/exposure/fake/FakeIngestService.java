@@ -51,8 +51,8 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         withoutPrice.clear();
     }
 
-    /** The next GetLatestPrices call is answered only after {@code delay} (a slow ingest-service, once). */
-    public void delayNextLatestPrices(Duration delay) {
+    /** The next GetLatestPrices or GetBarsBatch call is answered only after {@code delay} (a slow ingest-service, once). */
+    public void delayNextPriceCall(Duration delay) {
         nextPricesDelay.set(delay);
     }
 
@@ -87,12 +87,7 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
     @Override
     public void getLatestPrices(GetLatestPricesRequest request, StreamObserver<GetLatestPricesResponse> answer) {
-        priceCalls.incrementAndGet();
-        Duration delay = nextPricesDelay.getAndSet(null);
-        if (delay != null) {
-            // a fake's own server thread: sleeping here delays only this call
-            sleep(delay);
-        }
+        countPriceCall();
         if (down) {
             answer.onError(Status.UNAVAILABLE.withDescription("fake ingest-service is down").asRuntimeException());
             return;
@@ -113,7 +108,7 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     /** The demo closes between the request's bounds (inclusive), as stored (the demo data has no splits to adjust). */
     @Override
     public void getBarsBatch(GetBarsBatchRequest request, StreamObserver<GetBarsBatchResponse> answer) {
-        priceCalls.incrementAndGet();
+        countPriceCall();
         if (down) {
             answer.onError(Status.UNAVAILABLE.withDescription("fake ingest-service is down").asRuntimeException());
             return;
@@ -132,6 +127,16 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         }
         answer.onNext(response.build());
         answer.onCompleted();
+    }
+
+    /** Counts a latest-price or closes call and holds it for the delay asked, if any. */
+    private void countPriceCall() {
+        priceCalls.incrementAndGet();
+        Duration delay = nextPricesDelay.getAndSet(null);
+        if (delay != null) {
+            // a fake's own server thread: sleeping here delays only this call
+            sleep(delay);
+        }
     }
 
     private static void sleep(Duration delay) {

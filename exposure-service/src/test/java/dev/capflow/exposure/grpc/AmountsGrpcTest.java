@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.capflow.exposure.fake.FakeDownstreams;
 import dev.capflow.proto.exposure.v1.AmountChoice;
 import dev.capflow.proto.exposure.v1.CapacityKind;
+import dev.capflow.proto.exposure.v1.ClearingFigures;
 import dev.capflow.proto.exposure.v1.CreateEdgeRequest;
 import dev.capflow.proto.exposure.v1.CreateEntityRequest;
 import dev.capflow.proto.exposure.v1.DeleteEdgeRequest;
@@ -23,6 +24,7 @@ import dev.capflow.proto.exposure.v1.EdgeKind;
 import dev.capflow.proto.exposure.v1.EntityImpact;
 import dev.capflow.proto.exposure.v1.Exposure;
 import dev.capflow.proto.exposure.v1.GetEdgeRequest;
+import dev.capflow.proto.exposure.v1.ListEntityHistoryRequest;
 import dev.capflow.proto.exposure.v1.LookThroughRequest;
 import dev.capflow.proto.exposure.v1.LookThroughResponse;
 import dev.capflow.proto.exposure.v1.Shock;
@@ -136,6 +138,54 @@ class AmountsGrpcTest extends GrpcTestBase {
                 client().deleteEntity(DeleteEntityRequest.newBuilder().setEntityId(id).setValidTo("2000-01-01").build());
             }
         }
+    }
+
+    @Test
+    void clearingOwesTheChosenAmountOfTheEdgesHoldingOnAsOf() {
+        client().createEntity(CreateEntityRequest.newBuilder().setEntity(privateEntity("cl-debtor", 10e9)
+                .setCashUsd(3e9).setCashAsOf("2025-09-30").setCashSource("https://example.org/cash")).build());
+        client().createEntity(CreateEntityRequest.newBuilder().setEntity(privateEntity("cl-creditor", 10e9)).build());
+        try {
+            client().createEdge(CreateEdgeRequest.newBuilder().setEdge(cash("cl-deal", "cl-debtor", "cl-creditor",
+                    EdgeKind.EDGE_KIND_PURCHASE, 3e9, "2025-10-01").setEstimated(true).setAmountLowUsd(2e9)
+                    .setAmountHighUsd(5e9)).build());
+            // valid only from 2026: a stress as of 2025-12-31 must not owe it
+            client().createEdge(CreateEdgeRequest.newBuilder().setEdge(cash("cl-later", "cl-debtor", "cl-creditor",
+                    EdgeKind.EDGE_KIND_PURCHASE, 4e9, "2026-01-15")).build());
+            assertThat(client().listEntityHistory(ListEntityHistoryRequest.newBuilder().setEntityId("cl-debtor").build())
+                    .getVersions(0).getCashUsd()).as("cash is stored with the version").isEqualTo(3e9);
+
+            // resources: cash 3e9, halved to 1.5e9 by the shock; LOW owes 2e9, HIGH 5e9
+            Map<String, EntityImpact> low = clearing(AmountChoice.AMOUNT_CHOICE_LOW);
+            Map<String, EntityImpact> high = clearing(AmountChoice.AMOUNT_CHOICE_HIGH);
+            assertFigures(low.get("cl-debtor").getClearingBaseline(), 2e9, 2e9, false);
+            assertFigures(high.get("cl-debtor").getClearingBaseline(), 5e9, 3e9, true);
+            assertFigures(low.get("cl-debtor").getClearingShocked(), 2e9, 1.5e9, true);
+            assertFigures(high.get("cl-debtor").getClearingShocked(), 5e9, 1.5e9, true);
+            assertThat(low.get("cl-creditor").getClearingBaseline().getUnpaidReceivablesUsd()).isCloseTo(0, within(1.0));
+            assertThat(high.get("cl-creditor").getClearingBaseline().getUnpaidReceivablesUsd()).isCloseTo(2e9, within(1.0));
+            assertThat(low.get("cl-creditor").getClearingShocked().getUnpaidReceivablesUsd()).isCloseTo(0.5e9, within(1.0));
+            assertThat(high.get("cl-creditor").getClearingShocked().getUnpaidReceivablesUsd()).isCloseTo(3.5e9, within(1.0));
+        } finally {
+            for (String edge : new String[] {"cl-deal", "cl-later"}) {
+                client().deleteEdge(DeleteEdgeRequest.newBuilder().setEdgeId(edge).setValidTo("2000-01-01").build());
+            }
+            for (String id : new String[] {"cl-debtor", "cl-creditor"}) {
+                client().deleteEntity(DeleteEntityRequest.newBuilder().setEntityId(id).setValidTo("2000-01-01").build());
+            }
+        }
+    }
+
+    private Map<String, EntityImpact> clearing(AmountChoice amounts) {
+        return client().stress(StressRequest.newBuilder().setModel(StressModel.STRESS_MODEL_CLEARING).setAmounts(amounts)
+                .addShocks(Shock.newBuilder().setEntity("cl-debtor").setValueChange(-0.5)).setAsOf("2025-12-31").build())
+                .getEntitiesList().stream().collect(Collectors.toMap(EntityImpact::getEntity, impact -> impact));
+    }
+
+    private static void assertFigures(ClearingFigures figures, double obligations, double paid, boolean defaulted) {
+        assertThat(figures.getObligationsUsd()).isCloseTo(obligations, within(1.0));
+        assertThat(figures.getPaidUsd()).isCloseTo(paid, within(1.0));
+        assertThat(figures.getDefaulted()).isEqualTo(defaulted);
     }
 
     private Edge seeded(String id) {

@@ -41,7 +41,7 @@ class CancelledCallsGrpcTest extends GrpcTestBase {
         int expectedLoops = client().listLoops(loops).getLoopsCount();
         try (CancelledCallsCheck check = CancelledCallsCheck.onTestServer()) {
             int pricesAsked = FakeDownstreams.ingest().priceCalls();
-            FakeDownstreams.ingest().delayNextLatestPrices(Duration.ofMillis(800));
+            FakeDownstreams.ingest().delayNextPriceCall(Duration.ofMillis(800));
             StreamRecorder<StressResponse> slow = new StreamRecorder<>();
             ExposureServiceGrpc.newStub(check.channel()).withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
                     .stress(StressRequest.newBuilder().setModel(StressModel.STRESS_MODEL_CROSS_HOLDINGS).setAsOf("2025-12-31")
