@@ -22,22 +22,28 @@ psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres \
   -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 
 LOG=$(mktemp -t capflow-bench-ingest.XXXXXX.log)
+# a throwaway key pair: the service checks the benchmark's bearer token with its public half
+KEYS=$(mktemp -d -t capflow-bench-keys.XXXXXX)
+DEVSTACK=(java -cp "devstack/target/capflow-devstack.jar:devstack/target/lib/*" dev.capflow.devstack.DevStack)
+"${DEVSTACK[@]}" keys "$KEYS" >/dev/null
+TOKEN=$("${DEVSTACK[@]}" token ingest --keys "$KEYS")
 QUARKUS_HTTP_PORT=$PORT QUARKUS_GRPC_SERVER_PORT=$GRPC_PORT \
 QUARKUS_DATASOURCE_USERNAME=$PG_USER QUARKUS_DATASOURCE_PASSWORD= \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" \
 QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PG_HOST:$PG_PORT/$DB" \
-QUARKUS_REDIS_HOSTS="$REDIS_URL" \
+QUARKUS_REDIS_HOSTS="$REDIS_URL" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEYS/public.pem" \
   java -Xmx1g -jar ingest-service/target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true' EXIT
-java -cp "devstack/target/capflow-devstack.jar:devstack/target/lib/*" dev.capflow.devstack.DevStack wait-http "http://127.0.0.1:$PORT/q/health/ready" 120 --pid "$SERVICE"
+trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; rm -rf "$KEYS"' EXIT
+"${DEVSTACK[@]}" wait-http "http://127.0.0.1:$PORT/q/health/ready" 120 --pid "$SERVICE"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB;" \
   "$(psql -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c 'SHOW server_version')" "PostgreSQL; $(java -version 2>&1 | head -1)"
 java -Xmx3g -jar benchmarks/target/capflow-benchmarks.jar \
   --grpc "127.0.0.1:$GRPC_PORT" --jdbc "jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" --user "$PG_USER" \
-  --ticks "$TICKS" --batch "$BATCH" --in-flight "$IN_FLIGHT"
+  --ticks "$TICKS" --batch "$BATCH" --in-flight "$IN_FLIGHT" --token "$TOKEN"
 
 kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true
 trap - EXIT
+rm -rf "$KEYS"
 psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"

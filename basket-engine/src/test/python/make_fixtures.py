@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reference values for the basket engine, computed independently with pandas from the demo closes.
 
-Follows DESIGN section 4 with plain pandas idioms (outer join and ffill on the union calendar, pct_change,
+Follows docs/design.md section 4 with plain pandas idioms (outer join and ffill on the union calendar, pct_change,
 std(ddof=1), cummax, cov/corr) and writes one JSON file per basket and per comparison to
 basket-engine/src/test/resources/fixtures/. BasketFixtureTest checks the Java engine against them.
 

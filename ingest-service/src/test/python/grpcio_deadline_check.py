@@ -7,10 +7,12 @@ Calls go without generated stubs, as raw serialized protobuf bytes:
   grpcio_deadline_check.py HOST:PORT ROUNDS SLOW_METHOD SLOW_REQUEST_HEX NORMAL_METHOD NORMAL_REQUEST_HEX
 
 Each round: one grpc.health.v1 Check, one SLOW_METHOD call with a 3 ms deadline, one NORMAL_METHOD call with a 10 s
-deadline. Prints one JSON object (health status bytes, counts of each outcome, every failed normal call) and exits
+deadline. The SLOW and NORMAL calls carry `authorization: Bearer $CAPFLOW_TOKEN` (the service checks it; health
+needs none). Prints one JSON object (health status bytes, counts of each outcome, every failed normal call) and exits
 1 when a normal call or a health check failed.
 """
 import json
+import os
 import sys
 
 import grpc
@@ -26,6 +28,7 @@ def identity(data):
 def main(target, rounds, slow_method, slow_request_hex, normal_method, normal_request_hex):
     slow_request = bytes.fromhex(slow_request_hex)
     normal_request = bytes.fromhex(normal_request_hex)
+    auth = (("authorization", "Bearer " + os.environ["CAPFLOW_TOKEN"]),)
     outcome = {"rounds": rounds, "health_serving": 0, "normal_ok": 0, "normal_answer_bytes": 0,
                "doomed": {}, "failures": []}
     with grpc.insecure_channel(target) as channel:
@@ -39,13 +42,13 @@ def main(target, rounds, slow_method, slow_request_hex, normal_method, normal_re
             except grpc.RpcError as error:
                 outcome["failures"].append(f"round {round_number} health: {error.code().name} {error.details()}")
             try:
-                slow(slow_request, timeout=0.003)
+                slow(slow_request, timeout=0.003, metadata=auth)
                 code = "OK"
             except grpc.RpcError as error:
                 code = error.code().name
             outcome["doomed"][code] = outcome["doomed"].get(code, 0) + 1
             try:
-                answer = normal(normal_request, timeout=10)
+                answer = normal(normal_request, timeout=10, metadata=auth)
                 outcome["normal_ok"] += 1
                 outcome["normal_answer_bytes"] = len(answer)
             except grpc.RpcError as error:

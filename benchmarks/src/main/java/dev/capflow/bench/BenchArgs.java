@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** Command-line options of the tick benchmark, {@code --name value} pairs with defaults. */
 record BenchArgs(String grpcTarget, String jdbcUrl, String user, String password, int ticks, int batchSize,
-        int inFlight, int symbols) {
+        int inFlight, int symbols, String token) {
 
     static BenchArgs parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -23,6 +23,15 @@ record BenchArgs(String grpcTarget, String jdbcUrl, String user, String password
                 Integer.parseInt(values.getOrDefault("ticks", "1000000")),
                 Integer.parseInt(values.getOrDefault("batch", "5000")),
                 Integer.parseInt(values.getOrDefault("in-flight", "4")),
-                Integer.parseInt(values.getOrDefault("symbols", "50")));
+                Integer.parseInt(values.getOrDefault("symbols", "50")),
+                required(values, "token"));
+    }
+
+    private static String required(Map<String, String> values, String name) {
+        String value = values.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
     }
 }

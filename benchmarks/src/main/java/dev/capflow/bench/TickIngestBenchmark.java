@@ -25,7 +25,9 @@ import dev.capflow.proto.ingest.v1.Instrument;
 import dev.capflow.proto.ingest.v1.InstrumentKind;
 import dev.capflow.proto.ingest.v1.Tick;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
+import dev.capflow.testsupport.BearerChannels;
 import dev.capflow.testsupport.ResendingTickStreamer;
+import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 
@@ -46,8 +48,10 @@ public final class TickIngestBenchmark {
         List<String> symbols = symbols(options.symbols());
         List<IngestTicksRequest> batches = batches(symbols, options.ticks(), options.batchSize());
 
-        ManagedChannel channel = NettyChannelBuilder.forTarget(options.grpcTarget()).usePlaintext()
+        ManagedChannel managed = NettyChannelBuilder.forTarget(options.grpcTarget()).usePlaintext()
                 .maxInboundMessageSize(64 << 20).build();
+        // ingest-service checks the bearer token of every call (docs/decisions.md)
+        Channel channel = BearerChannels.withToken(managed, options.token());
         try (Connection db = DriverManager.getConnection(options.jdbcUrl(), options.user(), options.password())) {
             registerInstruments(channel, symbols);
             long before = count(db, "ingest.tick");
@@ -66,7 +70,7 @@ public final class TickIngestBenchmark {
             Duration copy = copyBaseline(db, batches);
             print(options, grpc, copy);
         } finally {
-            channel.shutdown().awaitTermination(5, TimeUnit.SECONDS);
+            managed.shutdown().awaitTermination(5, TimeUnit.SECONDS);
         }
     }
 
@@ -100,7 +104,7 @@ public final class TickIngestBenchmark {
         return batches;
     }
 
-    private static void registerInstruments(ManagedChannel channel, List<String> symbols) {
+    private static void registerInstruments(Channel channel, List<String> symbols) {
         IngestServiceGrpc.IngestServiceBlockingStub stub = IngestServiceGrpc.newBlockingStub(channel);
         for (String symbol : symbols) {
             stub.withDeadlineAfter(10, TimeUnit.SECONDS).upsertInstrument(UpsertInstrumentRequest.newBuilder()

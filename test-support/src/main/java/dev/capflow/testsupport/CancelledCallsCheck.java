@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import com.google.protobuf.ByteString;
 
 import io.grpc.CallOptions;
+import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
@@ -45,10 +46,13 @@ public final class CancelledCallsCheck implements AutoCloseable {
     private static final long[] DOOMED_DEADLINES_MICROS = { 500, 1_000, 3_000 };
     private static final long CANCEL_AFTER_MICROS = 1_500;
 
-    private final ManagedChannel channel;
+    private final ManagedChannel connection;
+    /** {@link #connection} with an admin bearer token on every call (the services check it, docs/decisions.md). */
+    private final Channel channel;
 
-    private CancelledCallsCheck(ManagedChannel channel) {
-        this.channel = channel;
+    private CancelledCallsCheck(ManagedChannel connection) {
+        this.connection = connection;
+        this.channel = BearerChannels.admin(connection);
     }
 
     /** A plaintext Netty channel to {@code 127.0.0.1:port}: every call of the check shares its one connection. */
@@ -61,8 +65,8 @@ public final class CancelledCallsCheck implements AutoCloseable {
         return on(ConfigProvider.getConfig().getValue("quarkus.grpc.server.test-port", Integer.class));
     }
 
-    /** The channel of the check, for the service's own server stream and calls. */
-    public ManagedChannel channel() {
+    /** The channel of the check (one connection, an admin token), for the service's own server stream and calls. */
+    public Channel channel() {
         return channel;
     }
 
@@ -136,8 +140,8 @@ public final class CancelledCallsCheck implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        channel.shutdownNow();
-        channel.awaitTermination(5, TimeUnit.SECONDS);
+        connection.shutdownNow();
+        connection.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Basket analytics (DESIGN section 4): levels from member closes, performance over a window, and two baskets
+ * Basket analytics (docs/design.md section 4): levels from member closes, performance over a window, and two baskets
  * compared. Stateless and thread-safe; every bad input raises a {@link BasketArgumentException} naming its field.
  */
 public final class BasketEngine {

@@ -2,7 +2,7 @@ package dev.capflow.basket.engine;
 
 import java.util.List;
 
-/** A series converted into another currency with an FX series, as DESIGN section 4 converts member prices. */
+/** A series converted into another currency with an FX series, as docs/design.md section 4 converts member prices. */
 public final class FxConversion {
 
     private FxConversion() {

@@ -2,7 +2,7 @@ package dev.capflow.basket.engine;
 
 import java.time.LocalDate;
 
-/** Return, risk, drawdown and benchmark metrics of the levels in a window (DESIGN section 4). */
+/** Return, risk, drawdown and benchmark metrics of the levels in a window (docs/design.md section 4). */
 final class MetricsCalculator {
 
     static final double TRADING_DAYS = 252.0;

@@ -7,7 +7,7 @@ import dev.capflow.basket.engine.BasketDefinition;
 import dev.capflow.basket.engine.BasketMember;
 import dev.capflow.basket.engine.Rebalance;
 
-/** A validated basket definition (DESIGN section 4) at one optimistic-lock version. */
+/** A validated basket definition (docs/design.md section 4) at one optimistic-lock version. */
 public record Basket(String id, String name, String currency, LocalDate baseDate, double baseValue, Weighting weighting,
         Rebalance rebalance, List<Member> members, long version) {
 

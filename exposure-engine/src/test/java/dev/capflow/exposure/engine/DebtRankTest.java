@@ -10,11 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-
 /** The DebtRank toy network of docs/stress-models.md (NetworkRiskMeasures' test data) under both rules, and invariants. */
 class DebtRankTest {
 
@@ -102,46 +97,55 @@ class DebtRankTest {
         assertThat(DebtRank.exposures(graph, values)[1]).containsExactly(20, 0, 0);
     }
 
-    @Property(tries = 100)
-    void aZeroShockChangesNothing(@ForAll long seed, @ForAll @IntRange(min = 1, max = 12) int n,
-            @ForAll DebtRankRule rule) {
-        Network network = Network.random(seed, n);
+    /** 100 seeded cases of 1 to 12 nodes under either rule (see {@link RandomCases}). */
+    @Test
+    void aZeroShockChangesNothing() {
+        RandomCases.check(20_120_801L, 100, draw -> {
+            long seed = draw.anyLong("seed");
+            int n = draw.between("n", 1, 12);
+            DebtRankRule rule = draw.oneOf("rule", DebtRankRule.values());
+            Network network = Network.random(seed, n);
 
-        StressResult result = DebtRank.run(network.exposures, network.buffers, network.weights, new double[n], rule);
+            StressResult result = DebtRank.run(network.exposures, network.buffers, network.weights, new double[n], rule);
 
-        assertThat(result.relativeChange()).containsOnly(0.0);
-        assertThat(result.failedInWave()).containsOnly(-1);
-        assertThat(result.debtRank()).isZero();
+            assertThat(result.relativeChange()).containsOnly(0.0);
+            assertThat(result.failedInWave()).containsOnly(-1);
+            assertThat(result.debtRank()).isZero();
+        });
     }
 
-    @Property(tries = 200)
-    void relativeLossesStayInTheUnitIntervalAndNeverFallBelowTheShock(@ForAll long seed,
-            @ForAll @IntRange(min = 1, max = 12) int n, @ForAll DebtRankRule rule) {
-        Network network = Network.random(seed, n);
-        double[] initial = network.shocks(seed);
+    /** 200 seeded cases of 1 to 12 nodes under either rule (see {@link RandomCases}). */
+    @Test
+    void relativeLossesStayInTheUnitIntervalAndNeverFallBelowTheShock() {
+        RandomCases.check(20_120_802L, 200, draw -> {
+            long seed = draw.anyLong("seed");
+            int n = draw.between("n", 1, 12);
+            DebtRankRule rule = draw.oneOf("rule", DebtRankRule.values());
+            Network network = Network.random(seed, n);
+            double[] initial = network.shocks(seed);
 
-        StressResult result = DebtRank.run(network.exposures, network.buffers, network.weights, initial, rule);
+            StressResult result = DebtRank.run(network.exposures, network.buffers, network.weights, initial, rule);
 
-        for (int i = 0; i < n; i++) {
-            double h = 0.0 - result.relativeChange()[i];
-            assertThat(h).isBetween(initial[i], 1.0);
-            assertThat(result.failedInWave()[i] >= 0).isEqualTo(h == 1);
-        }
-        assertThat(result.debtRank()).isBetween(0.0, 1.0);
-        assertThat(result.converged()).isTrue();
+            for (int i = 0; i < n; i++) {
+                double h = 0.0 - result.relativeChange()[i];
+                assertThat(h).isBetween(initial[i], 1.0);
+                assertThat(result.failedInWave()[i] >= 0).isEqualTo(h == 1);
+            }
+            assertThat(result.debtRank()).isBetween(0.0, 1.0);
+            assertThat(result.converged()).isTrue();
+        });
     }
 
-    @Property(tries = 300)
-    void linearFinalLossesAreMonotoneInTheShock(@ForAll long seed, @ForAll @IntRange(min = 1, max = 12) int n,
-            @ForAll @IntRange(min = 0, max = 11) int node, @ForAll @DoubleRange(min = 0, max = 1) double extra) {
-        assertMonotone(seed, n, node % n, extra, DebtRankRule.LINEAR_2015);
+    /** 300 seeded cases of 1 to 12 nodes, node 0 to 11 (modulo n), extra shock in [0, 1] (see {@link RandomCases}). */
+    @Test
+    void linearFinalLossesAreMonotoneInTheShock() {
+        RandomCases.check(20_150_301L, 300, draw -> assertMonotone(draw, DebtRankRule.LINEAR_2015));
     }
 
-    @Property(tries = 300)
-    void originalFinalLossesAreMonotoneInTheShockOfAShockedNode(@ForAll long seed,
-            @ForAll @IntRange(min = 1, max = 12) int n, @ForAll @IntRange(min = 0, max = 11) int node,
-            @ForAll @DoubleRange(min = 0, max = 1) double extra) {
-        assertMonotone(seed, n, node % n, extra, DebtRankRule.ORIGINAL_2012);
+    /** 300 seeded cases drawn as in the test above. */
+    @Test
+    void originalFinalLossesAreMonotoneInTheShockOfAShockedNode() {
+        RandomCases.check(20_150_302L, 300, draw -> assertMonotone(draw, DebtRankRule.ORIGINAL_2012));
     }
 
     @Test
@@ -161,10 +165,15 @@ class DebtRankTest {
     }
 
     /**
-     * Raising node's initial loss by {@code extra} never lowers a final loss. Under the 2012 rule only a node already
-     * shocked is raised: a shock to an unshocked node changes when it propagates (see the test above).
+     * On a drawn network of 1 to 12 nodes, raising a drawn node's initial loss by a drawn {@code extra} in [0, 1] never
+     * lowers a final loss. Under the 2012 rule only a node already shocked is raised: a shock to an unshocked node
+     * changes when it propagates (see the test above).
      */
-    private static void assertMonotone(long seed, int n, int node, double extra, DebtRankRule rule) {
+    private static void assertMonotone(RandomCases draw, DebtRankRule rule) {
+        long seed = draw.anyLong("seed");
+        int n = draw.between("n", 1, 12);
+        int node = draw.between("node", 0, 11) % n;
+        double extra = draw.between("extra", 0.0, 1.0);
         Network network = Network.random(seed, n);
         double[] lower = network.shocks(seed);
         if (rule == DebtRankRule.ORIGINAL_2012 && lower[node] == 0) {

@@ -14,11 +14,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-
 /** Loop enumeration against brute force on small random graphs with parallel edges. */
 class LoopPropertiesTest {
 
@@ -27,87 +22,110 @@ class LoopPropertiesTest {
             .comparingDouble((Loop loop) -> -loop.bottleneckUsd().orElse(Double.NEGATIVE_INFINITY))
             .thenComparing(Loop::entities, LoopPropertiesTest::compareLexicographically);
 
-    @Property(tries = 400)
-    void enumerationEqualsBruteForce(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int n,
-            @ForAll @DoubleRange(min = 0.05, max = 0.9) double density, @ForAll @IntRange(min = 0, max = 9) int maxLength) {
-        FundingGraph graph = RandomGraphs.cash(seed, n, density);
+    /** 400 seeded cases of 1 to 8 entities, density 0.05 to 0.9, bound 0 (none) to 9 (see {@link RandomCases}). */
+    @Test
+    void enumerationEqualsBruteForce() {
+        RandomCases.check(19_730_401L, 400, draw -> {
+            long seed = draw.anyLong("seed");
+            int n = draw.between("n", 1, 8);
+            double density = draw.between("density", 0.05, 0.9);
+            int maxLength = draw.between("maxLength", 0, 9);
+            FundingGraph graph = RandomGraphs.cash(seed, n, density);
 
-        LoopSearch search = LoopFinder.find(graph, new LoopQuery(maxLength, 0, 0));
+            LoopSearch search = LoopFinder.find(graph, new LoopQuery(maxLength, 0, 0));
 
-        List<List<Integer>> expected = BruteForceCycles.of(graph, maxLength);
-        assertThat(search.loops()).extracting(Loop::entities).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(search.loops()).isSortedAccordingTo(ORDER);
-        assertThat(search.truncated()).isFalse();
-        assertThat(LoopFinder.count(graph, maxLength)).isEqualTo(expected.size());
+            List<List<Integer>> expected = BruteForceCycles.of(graph, maxLength);
+            assertThat(search.loops()).extracting(Loop::entities).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(search.loops()).isSortedAccordingTo(ORDER);
+            assertThat(search.truncated()).isFalse();
+            assertThat(LoopFinder.count(graph, maxLength)).isEqualTo(expected.size());
+        });
     }
 
-    @Property(tries = 200)
-    void everyLoopListsAllEdgesOfItsArcsAndStartsAtItsSmallestEntity(@ForAll long seed,
-            @ForAll @IntRange(min = 2, max = 8) int n, @ForAll @DoubleRange(min = 0.1, max = 0.8) double density) {
-        FundingGraph graph = RandomGraphs.cash(seed, n, density);
+    /** 200 seeded cases of 2 to 8 entities, density 0.1 to 0.8 (see {@link RandomCases}). */
+    @Test
+    void everyLoopListsAllEdgesOfItsArcsAndStartsAtItsSmallestEntity() {
+        RandomCases.check(19_730_402L, 200, draw -> {
+            long seed = draw.anyLong("seed");
+            int n = draw.between("n", 2, 8);
+            double density = draw.between("density", 0.1, 0.8);
+            FundingGraph graph = RandomGraphs.cash(seed, n, density);
 
-        for (Loop loop : LoopFinder.find(graph, LoopQuery.all()).loops()) {
-            List<Integer> entities = loop.entities();
-            assertThat(entities.get(0)).isEqualTo(entities.stream().mapToInt(Integer::intValue).min().orElseThrow());
-            List<Edge> expected = new ArrayList<>();
-            double bottleneck = Double.POSITIVE_INFINITY;
-            double total = 0;
-            for (int k = 0; k < entities.size(); k++) {
-                int from = entities.get(k);
-                int to = entities.get((k + 1) % entities.size());
-                double arc = Double.NaN;
-                for (Edge edge : graph.edges()) {
-                    if (edge.kind().carriesCash() && edge.from() == from && edge.to() == to) {
-                        expected.add(edge);
-                        if (edge.amountUsd().isPresent()) {
-                            arc = Double.isNaN(arc) ? edge.amountUsd().getAsDouble() : arc + edge.amountUsd().getAsDouble();
+            for (Loop loop : LoopFinder.find(graph, LoopQuery.all()).loops()) {
+                List<Integer> entities = loop.entities();
+                assertThat(entities.get(0)).isEqualTo(entities.stream().mapToInt(Integer::intValue).min().orElseThrow());
+                List<Edge> expected = new ArrayList<>();
+                double bottleneck = Double.POSITIVE_INFINITY;
+                double total = 0;
+                for (int k = 0; k < entities.size(); k++) {
+                    int from = entities.get(k);
+                    int to = entities.get((k + 1) % entities.size());
+                    double arc = Double.NaN;
+                    for (Edge edge : graph.edges()) {
+                        if (edge.kind().carriesCash() && edge.from() == from && edge.to() == to) {
+                            expected.add(edge);
+                            if (edge.amountUsd().isPresent()) {
+                                arc = Double.isNaN(arc) ? edge.amountUsd().getAsDouble() : arc + edge.amountUsd().getAsDouble();
+                            }
                         }
                     }
+                    bottleneck = Math.min(bottleneck, arc);
+                    total += Double.isNaN(arc) ? 0 : arc;
                 }
-                bottleneck = Math.min(bottleneck, arc);
-                total += Double.isNaN(arc) ? 0 : arc;
+                assertThat(loop.edges()).containsExactlyElementsOf(expected);
+                assertThat(loop.totalUsd()).isEqualTo(total);
+                if (Double.isNaN(bottleneck)) {
+                    assertThat(loop.bottleneckUsd()).isEmpty();
+                } else {
+                    assertThat(loop.bottleneckUsd()).hasValue(bottleneck);
+                }
             }
-            assertThat(loop.edges()).containsExactlyElementsOf(expected);
-            assertThat(loop.totalUsd()).isEqualTo(total);
-            if (Double.isNaN(bottleneck)) {
-                assertThat(loop.bottleneckUsd()).isEmpty();
+        });
+    }
+
+    /** 200 seeded cases of 2 to 8 entities, density 0.1 to 0.8, minUsd 1 to 120, bound 0 to 6 (see {@link RandomCases}). */
+    @Test
+    void minUsdKeepsExactlyTheLoopsWithAKnownBottleneckAtLeastThatLarge() {
+        RandomCases.check(19_730_403L, 200, draw -> {
+            long seed = draw.anyLong("seed");
+            int n = draw.between("n", 2, 8);
+            double density = draw.between("density", 0.1, 0.8);
+            int minUsd = draw.between("minUsd", 1, 120);
+            int maxLength = draw.between("maxLength", 0, 6);
+            FundingGraph graph = RandomGraphs.cash(seed, n, density);
+
+            List<Loop> all = LoopFinder.find(graph, new LoopQuery(maxLength, 0, 0)).loops();
+            List<Loop> kept = LoopFinder.find(graph, new LoopQuery(maxLength, minUsd, 0)).loops();
+
+            assertThat(kept).containsExactlyElementsOf(all.stream()
+                    .filter(loop -> loop.bottleneckUsd().isPresent() && loop.bottleneckUsd().getAsDouble() >= minUsd).toList());
+        });
+    }
+
+    /** 200 seeded cases of 3 to 8 entities, density 0.2 to 0.9, limit 1 to 40, bound 0 to 8 (see {@link RandomCases}). */
+    @Test
+    void aLimitBelowTheCountTruncatesToExactlyTheLimit() {
+        RandomCases.check(19_730_404L, 200, draw -> {
+            long seed = draw.anyLong("seed");
+            int n = draw.between("n", 3, 8);
+            double density = draw.between("density", 0.2, 0.9);
+            int limit = draw.between("limit", 1, 40);
+            int maxLength = draw.between("maxLength", 0, 8);
+            FundingGraph graph = RandomGraphs.cash(seed, n, density);
+            List<Loop> all = LoopFinder.find(graph, new LoopQuery(maxLength, 0, 0)).loops();
+
+            LoopSearch limited = LoopFinder.find(graph, new LoopQuery(maxLength, 0, limit));
+
+            if (all.size() > limit) {
+                assertThat(limited.truncated()).isTrue();
+                assertThat(limited.loops()).hasSize(limit);
+                assertThat(all).containsAll(limited.loops());
+                assertThat(limited.loops()).isSortedAccordingTo(ORDER);
             } else {
-                assertThat(loop.bottleneckUsd()).hasValue(bottleneck);
+                assertThat(limited.truncated()).isFalse();
+                assertThat(limited.loops()).containsExactlyElementsOf(all);
             }
-        }
-    }
-
-    @Property(tries = 200)
-    void minUsdKeepsExactlyTheLoopsWithAKnownBottleneckAtLeastThatLarge(@ForAll long seed,
-            @ForAll @IntRange(min = 2, max = 8) int n, @ForAll @DoubleRange(min = 0.1, max = 0.8) double density,
-            @ForAll @IntRange(min = 1, max = 120) int minUsd, @ForAll @IntRange(min = 0, max = 6) int maxLength) {
-        FundingGraph graph = RandomGraphs.cash(seed, n, density);
-
-        List<Loop> all = LoopFinder.find(graph, new LoopQuery(maxLength, 0, 0)).loops();
-        List<Loop> kept = LoopFinder.find(graph, new LoopQuery(maxLength, minUsd, 0)).loops();
-
-        assertThat(kept).containsExactlyElementsOf(all.stream()
-                .filter(loop -> loop.bottleneckUsd().isPresent() && loop.bottleneckUsd().getAsDouble() >= minUsd).toList());
-    }
-
-    @Property(tries = 200)
-    void aLimitBelowTheCountTruncatesToExactlyTheLimit(@ForAll long seed, @ForAll @IntRange(min = 3, max = 8) int n,
-            @ForAll @DoubleRange(min = 0.2, max = 0.9) double density, @ForAll @IntRange(min = 1, max = 40) int limit,
-            @ForAll @IntRange(min = 0, max = 8) int maxLength) {
-        FundingGraph graph = RandomGraphs.cash(seed, n, density);
-        List<Loop> all = LoopFinder.find(graph, new LoopQuery(maxLength, 0, 0)).loops();
-
-        LoopSearch limited = LoopFinder.find(graph, new LoopQuery(maxLength, 0, limit));
-
-        if (all.size() > limit) {
-            assertThat(limited.truncated()).isTrue();
-            assertThat(limited.loops()).hasSize(limit);
-            assertThat(all).containsAll(limited.loops());
-            assertThat(limited.loops()).isSortedAccordingTo(ORDER);
-        } else {
-            assertThat(limited.truncated()).isFalse();
-            assertThat(limited.loops()).containsExactlyElementsOf(all);
-        }
+        });
     }
 
     /** Seeded, repeatable: 2,000 random graphs of 1 to 9 entities, bounds 0 to 5, minUsd 0, 30 or 60. */

@@ -30,7 +30,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The analyses of the funding graph: loops, look-through exposure and stress scenarios (DESIGN section 5). */
+/** The analyses of the funding graph: loops, look-through exposure and stress scenarios (docs/design.md section 5). */
 @Path("/api/v1/exposure")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Exposure")

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
 import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
 import dev.capflow.testsupport.PostgresRedisResource;
+import dev.capflow.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,11 +39,13 @@ class GrpcioInteropTest extends GrpcTestBase {
         int port = ConfigProvider.getConfig().getValue("quarkus.grpc.server.test-port", Integer.class);
         assertThat(PYTHON).as("Debian's python3 (apt-get install python3-grpcio, as .ci/run does)").isExecutable();
 
-        Process python = new ProcessBuilder(PYTHON.toString(), SCRIPT.toString(), "127.0.0.1:" + port,
+        ProcessBuilder command = new ProcessBuilder(PYTHON.toString(), SCRIPT.toString(), "127.0.0.1:" + port,
                 Integer.toString(ROUNDS),
                 "/capflow.ingest.v1.IngestService/GetBars", hex(GetBarsRequest.newBuilder().setSymbol("PYG").build().toByteArray()),
                 "/capflow.ingest.v1.IngestService/ListInstruments", hex(ListInstrumentsRequest.getDefaultInstance().toByteArray()))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        command.environment().put("CAPFLOW_TOKEN", TestTokens.shared().token("viewer"));
+        Process python = command.start();
         String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertThat(python.waitFor(120, TimeUnit.SECONDS)).as("the Python client finished").isTrue();
 

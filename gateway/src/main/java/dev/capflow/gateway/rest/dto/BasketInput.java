@@ -5,7 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /baskets} and {@code PUT /baskets/{id}}. */
-@Schema(name = "BasketInput", description = "A basket definition (DESIGN section 4).",
+@Schema(name = "BasketInput", description = "A basket definition (docs/design.md section 4).",
         requiredProperties = { "name", "currency", "baseDate", "members" })
 public record BasketInput(
         @Schema(description = "Lower-case slug; optional on POST (a random id is assigned), on PUT it must equal "
