@@ -1,6 +1,8 @@
 package dev.capflow.exposure.client;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +17,9 @@ import dev.capflow.exposure.valuation.InstrumentFacts;
 import dev.capflow.exposure.valuation.LatestPrice;
 import dev.capflow.grpc.DownstreamException;
 import dev.capflow.grpc.DownstreamGuard;
+import dev.capflow.proto.ingest.v1.Adjustment;
+import dev.capflow.proto.ingest.v1.DailyBar;
+import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
 import dev.capflow.proto.ingest.v1.MutinyIngestServiceGrpc.MutinyIngestServiceStub;
@@ -59,6 +64,25 @@ public class IngestClient {
             Map<String, LatestPrice> found = new LinkedHashMap<>();
             response.getPricesList().forEach(p -> found.put(p.getSymbol(), new LatestPrice(p.getSymbol(), p.getPrice(),
                     Instant.ofEpochSecond(p.getTs().getSeconds(), p.getTs().getNanos()))));
+            return found;
+        });
+    }
+
+    /**
+     * The last split-adjusted daily close of each of {@code symbols} in the {@code lookback} days up to {@code date}
+     * (inclusive), by symbol, in ONE GetBarsBatch call; its time is 00:00 UTC of its session date.
+     */
+    public Uni<Map<String, LatestPrice>> closesAtOrBefore(Collection<String> symbols, LocalDate date) {
+        GetBarsBatchRequest request = GetBarsBatchRequest.newBuilder().addAllSymbols(symbols)
+                .setFrom(date.minusDays(config.closeLookback().toDays()).toString()).setTo(date.toString())
+                .setAdjustment(Adjustment.ADJUSTMENT_SPLIT).build();
+        return read(() -> stub().getBarsBatch(request)).map(response -> {
+            Map<String, LatestPrice> found = new LinkedHashMap<>();
+            response.getSeriesList().stream().filter(series -> series.getBarsCount() > 0).forEach(series -> {
+                DailyBar last = series.getBars(series.getBarsCount() - 1);
+                found.put(series.getSymbol(), new LatestPrice(series.getSymbol(), last.getClose(),
+                        LocalDate.parse(last.getDate()).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            });
             return found;
         });
     }

@@ -22,6 +22,13 @@ public interface ExposureConfig {
 
     /** Per-call deadlines, read retries (every call made is an idempotent read) and the circuit breaker for ingest-service. */
     interface Ingest extends DownstreamPolicy {
+
+        /**
+         * How far back a past-dated analysis looks for a listed entity's last close at or before its date; an older
+         * close values nothing (the entity is then reported without a value).
+         */
+        @WithDefault("14d")
+        java.time.Duration closeLookback();
     }
 
     /** Per-call deadlines, read retries (every call made is an idempotent read) and the circuit breaker for basket-service. */

@@ -7,5 +7,5 @@ import java.util.OptionalDouble;
 public record EntityDraft(String id, String name, EntityKind kind, String ticker, List<String> listings,
         OptionalDouble valuationUsd, String valuationAsOf, String valuationSource, OptionalDouble revenueUsd,
         String revenueAsOf, String revenueSource, OptionalDouble cashUsd, String cashAsOf, String cashSource,
-        long version) {
+        long version, String validFrom) {
 }

@@ -90,13 +90,14 @@ public final class GraphValidator {
         }
         LocalDate valuationAsOf = date(draft.valuationAsOf(), prefix + "valuation_as_of", false, violations);
         LocalDate revenueAsOf = date(draft.revenueAsOf(), prefix + "revenue_as_of", false, violations);
+        LocalDate validFrom = date(draft.validFrom(), prefix + "valid_from", false, violations);
         LocalDate cashAsOf = date(draft.cashAsOf(), prefix + "cash_as_of", false, violations);
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
         return new GraphEntity(id, name, draft.kind(), ticker, listings, valuation, valuationAsOf,
                 trim(draft.valuationSource()), revenue, revenueAsOf, trim(draft.revenueSource()), cash, cashAsOf,
-                trim(draft.cashSource()), draft.version());
+                trim(draft.cashSource()), draft.version(), validFrom, null, null);
     }
 
     /**
@@ -145,11 +146,72 @@ public final class GraphValidator {
         if (sourceRow.length() > MAX_SOURCE_ROW) {
             violations.add(new FieldViolation(prefix + "source_row", label + ": at most " + MAX_SOURCE_ROW + " characters"));
         }
+        Capacity capacity = capacity(draft, prefix, label, violations);
+        boolean estimated = draft.estimated();
+        String note = trim(draft.note());
+        OptionalDouble low = orEmpty(draft.amountLowUsd());
+        OptionalDouble high = orEmpty(draft.amountHighUsd());
+        if (capacity != null && amount.isEmpty()) {
+            amount = OptionalDouble.of(capacity.gw() * capacity.kind().baseUsdPerGw());
+            low = OptionalDouble.of(capacity.gw() * capacity.kind().lowUsdPerGw());
+            high = OptionalDouble.of(capacity.gw() * capacity.kind().highUsdPerGw());
+            estimated = true;
+            note = note.isEmpty() ? capacity.conversionNote() : note + "; " + capacity.conversionNote();
+        } else {
+            range(amount, low, high, prefix, label, violations);
+        }
+        if ((low.isPresent() || high.isPresent()) && !estimated) {
+            violations.add(new FieldViolation(prefix + "estimated", label + ": an amount with a range is an estimate; "
+                    + "set estimated and give the reasoning in the note"));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
         return new GraphEdge(id, from, to, kind, amount, share, asOf, trim(draft.source()), draft.confidence(),
-                draft.estimated(), trim(draft.note()), sourceRow, draft.version());
+                estimated, note, sourceRow, draft.version(), low, high, capacity, null, null);
+    }
+
+    /** The capacity stated in gigawatts, or null; both the figure and its kind, or neither. */
+    private static Capacity capacity(EdgeDraft draft, String prefix, String label, List<FieldViolation> violations) {
+        OptionalDouble gw = orEmpty(draft.capacityGw());
+        if (gw.isEmpty()) {
+            if (draft.capacityKind() != null) {
+                violations.add(new FieldViolation(prefix + "capacity_gw", label + ": a capacity kind needs capacity_gw"));
+            }
+            return null;
+        }
+        if (!(gw.getAsDouble() > 0 && Double.isFinite(gw.getAsDouble()))) {
+            violations.add(new FieldViolation(prefix + "capacity_gw", label + ": capacity must be a positive, finite number "
+                    + "of gigawatts, got " + gw.getAsDouble()));
+            return null;
+        }
+        if (draft.capacityKind() == null) {
+            violations.add(new FieldViolation(prefix + "capacity_kind", label + ": one of ACCELERATORS, CUSTOM_CHIPS, "
+                    + "CLOUD_CAPACITY is required with capacity_gw"));
+            return null;
+        }
+        return new Capacity(gw.getAsDouble(), draft.capacityKind());
+    }
+
+    /** Checks {@code low <= amount <= high}; a range needs the amount. */
+    private static void range(OptionalDouble amount, OptionalDouble low, OptionalDouble high, String prefix, String label,
+            List<FieldViolation> violations) {
+        if ((low.isPresent() || high.isPresent()) && amount.isEmpty()) {
+            violations.add(new FieldViolation(prefix + "amount_usd", label + ": a range needs its base amount"));
+            return;
+        }
+        if (low.isPresent() && !(low.getAsDouble() >= 0 && low.getAsDouble() <= amount.getAsDouble())) {
+            violations.add(new FieldViolation(prefix + "amount_low_usd", label + ": the low amount must be in [0, amount_usd "
+                    + amount.getAsDouble() + "], got " + low.getAsDouble()));
+        }
+        if (high.isPresent() && !(high.getAsDouble() >= amount.getAsDouble() && Double.isFinite(high.getAsDouble()))) {
+            violations.add(new FieldViolation(prefix + "amount_high_usd", label + ": the high amount must be finite and >= "
+                    + "amount_usd " + amount.getAsDouble() + ", got " + high.getAsDouble()));
+        }
+    }
+
+    private static OptionalDouble orEmpty(OptionalDouble value) {
+        return value == null ? OptionalDouble.empty() : value;
     }
 
     /** An entity or edge id from a request: trimmed, and required under {@code field}. */

@@ -1,6 +1,5 @@
 package dev.capflow.exposure.domain;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import dev.capflow.exposure.engine.CascadeOptions;
@@ -9,10 +8,10 @@ import dev.capflow.exposure.engine.DebtRankRule;
 
 /**
  * A validated stress request: the model, its shocks (one per entity), the options of each model (defaults for the models
- * not chosen) and the graph date (null: all).
+ * not chosen), the graph's snapshot and the amounts choice.
  */
 public record StressScenario(StressModel model, List<Shock> shocks, CascadeOptions cascade, DebtRankRule rule,
-        ClearingOptions clearing, LocalDate asOf) {
+        ClearingOptions clearing, Snapshot snapshot, AmountChoice amounts) {
 
     public StressScenario {
         shocks = List.copyOf(shocks);

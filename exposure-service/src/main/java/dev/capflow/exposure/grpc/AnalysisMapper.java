@@ -60,7 +60,8 @@ final class AnalysisMapper {
                     dev.capflow.proto.exposure.v1.Exposure.Builder exposure = dev.capflow.proto.exposure.v1.Exposure.newBuilder()
                             .setEntity(id).setDirectShare(e.directShare()).setTotalShare(e.totalShare())
                             .setValueAtStakeUsd(e.valueAtStakeUsd()).setFractionOfOwnValue(e.fractionOfOwnValue())
-                            .setContractedInflowUsd(e.contractedInflowUsd()).setValueUsd(result.values().valueUsd(id));
+                            .setContractedInflowUsd(e.contractedInflowUsd()).setValueUsd(result.values().valueUsd(id))
+                            .setValuation(ProtoMapper.toProto(result.values().values().get(id)));
                     e.inflowToRevenue().ifPresent(exposure::setInflowToRevenue);
                     proto.addExposures(exposure);
                 });
@@ -89,7 +90,8 @@ final class AnalysisMapper {
         for (int i : order) {
             EntityImpact.Builder impact = EntityImpact.newBuilder().setEntity(model.entity(i).id())
                     .setValueUsd(outcome.values()[i]).setRelativeChange(result.relativeChange()[i])
-                    .setValueLostUsd(result.valueLostUsd()[i]);
+                    .setValueLostUsd(result.valueLostUsd()[i])
+                    .setValuation(ProtoMapper.toProto(outcome.valuations().values().get(model.entity(i).id())));
             if (result.failedInWave()[i] >= 0) {
                 impact.setFailedInWave(result.failedInWave()[i]);
             }

@@ -6,8 +6,10 @@ import static dev.capflow.proto.exposure.v1.ExposureServiceGrpc.getDeleteEdgeMet
 import static dev.capflow.proto.exposure.v1.ExposureServiceGrpc.getDeleteEntityMethod;
 import static dev.capflow.proto.exposure.v1.ExposureServiceGrpc.getGetEdgeMethod;
 import static dev.capflow.proto.exposure.v1.ExposureServiceGrpc.getGetEntityMethod;
+import static dev.capflow.proto.exposure.v1.ExposureServiceGrpc.getListEdgeHistoryMethod;
 import static dev.capflow.proto.exposure.v1.ExposureServiceGrpc.getListEdgesMethod;
 import static dev.capflow.proto.exposure.v1.ExposureServiceGrpc.getListEntitiesMethod;
+import static dev.capflow.proto.exposure.v1.ExposureServiceGrpc.getListEntityHistoryMethod;
 import static dev.capflow.proto.exposure.v1.ExposureServiceGrpc.getListLoopsMethod;
 import static dev.capflow.proto.exposure.v1.ExposureServiceGrpc.getLookThroughMethod;
 import static dev.capflow.proto.exposure.v1.ExposureServiceGrpc.getStressMethod;
@@ -35,7 +37,8 @@ public final class ExposureGrpcRoles {
     static MethodRoles exposureRoles() {
         return MethodRoles.forService(ExposureServiceGrpc.getServiceDescriptor())
                 .require(Roles.VIEWER, getGetEntityMethod(), getListEntitiesMethod(), getGetEdgeMethod(),
-                        getListEdgesMethod(), getListLoopsMethod(), getLookThroughMethod(), getStressMethod())
+                        getListEdgesMethod(), getListLoopsMethod(), getLookThroughMethod(), getStressMethod(),
+                        getListEntityHistoryMethod(), getListEdgeHistoryMethod())
                 .require(Roles.ANALYST, getCreateEntityMethod(), getUpdateEntityMethod(), getDeleteEntityMethod(),
                         getCreateEdgeMethod(), getUpdateEdgeMethod(), getDeleteEdgeMethod())
                 .build();

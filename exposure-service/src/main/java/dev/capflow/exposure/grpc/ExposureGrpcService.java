@@ -1,11 +1,15 @@
 package dev.capflow.exposure.grpc;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import dev.capflow.exposure.config.ExposureConfig;
+import dev.capflow.exposure.domain.AmountChoice;
 import dev.capflow.exposure.domain.GraphEdge;
 import dev.capflow.exposure.domain.GraphValidator;
+import dev.capflow.exposure.domain.Snapshot;
 import dev.capflow.exposure.engine.LoopQuery;
 import dev.capflow.exposure.service.EntityCatalog;
 import dev.capflow.exposure.service.ExposureAnalytics;
@@ -22,9 +26,13 @@ import dev.capflow.proto.exposure.v1.GetEdgeRequest;
 import dev.capflow.proto.exposure.v1.GetEdgeResponse;
 import dev.capflow.proto.exposure.v1.GetEntityRequest;
 import dev.capflow.proto.exposure.v1.GetEntityResponse;
+import dev.capflow.proto.exposure.v1.ListEdgeHistoryRequest;
+import dev.capflow.proto.exposure.v1.ListEdgeHistoryResponse;
 import dev.capflow.proto.exposure.v1.ListEdgesRequest;
 import dev.capflow.proto.exposure.v1.ListEdgesResponse;
 import dev.capflow.proto.exposure.v1.ListEntitiesRequest;
+import dev.capflow.proto.exposure.v1.ListEntityHistoryRequest;
+import dev.capflow.proto.exposure.v1.ListEntityHistoryResponse;
 import dev.capflow.proto.exposure.v1.ListEntitiesResponse;
 import dev.capflow.proto.exposure.v1.ListLoopsRequest;
 import dev.capflow.proto.exposure.v1.ListLoopsResponse;
@@ -37,6 +45,7 @@ import dev.capflow.proto.exposure.v1.UpdateEdgeRequest;
 import dev.capflow.proto.exposure.v1.UpdateEdgeResponse;
 import dev.capflow.proto.exposure.v1.UpdateEntityRequest;
 import dev.capflow.proto.exposure.v1.UpdateEntityResponse;
+import dev.capflow.validation.FieldViolation;
 import dev.capflow.validation.InvalidRequestException;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
@@ -65,8 +74,13 @@ public class ExposureGrpcService extends MutinyExposureServiceGrpc.ExposureServi
 
     @Override
     public Uni<GetEntityResponse> getEntity(GetEntityRequest request) {
-        return answer(() -> entities.get(GraphValidator.requireId(request.getEntityId(), "entity_id"))
-                .map(e -> GetEntityResponse.newBuilder().setEntity(ProtoMapper.toProto(e)).build()));
+        return answer(() -> {
+            List<FieldViolation> violations = new ArrayList<>();
+            Snapshot snapshot = ViewRequests.snapshot(request.getAsOf(), request.hasKnownAt(), request.getKnownAt(), violations);
+            throwIfAny(violations);
+            return entities.get(GraphValidator.requireId(request.getEntityId(), "entity_id"), snapshot)
+                    .map(e -> GetEntityResponse.newBuilder().setEntity(ProtoMapper.toProto(e)).build());
+        });
     }
 
     @Override
@@ -77,14 +91,19 @@ public class ExposureGrpcService extends MutinyExposureServiceGrpc.ExposureServi
 
     @Override
     public Uni<DeleteEntityResponse> deleteEntity(DeleteEntityRequest request) {
-        return answer(() -> entities.delete(GraphValidator.requireId(request.getEntityId(), "entity_id"), request.getVersion())
-                .map(deleted -> DeleteEntityResponse.getDefaultInstance()));
+        return answer(() -> entities.delete(GraphValidator.requireId(request.getEntityId(), "entity_id"), request.getVersion(),
+                GraphValidator.asOf(request.getValidTo(), "valid_to")).map(deleted -> DeleteEntityResponse.getDefaultInstance()));
     }
 
     @Override
     public Uni<ListEntitiesResponse> listEntities(ListEntitiesRequest request) {
-        return answer(() -> entities.list().map(list -> ListEntitiesResponse.newBuilder()
-                .addAllEntities(list.stream().map(ProtoMapper::toProto).toList()).build()));
+        return answer(() -> {
+            List<FieldViolation> violations = new ArrayList<>();
+            Snapshot snapshot = ViewRequests.snapshot(request.getAsOf(), request.hasKnownAt(), request.getKnownAt(), violations);
+            throwIfAny(violations);
+            return entities.list(snapshot).map(list -> ListEntitiesResponse.newBuilder()
+                    .addAllEntities(list.stream().map(ProtoMapper::toProto).toList()).build());
+        });
     }
 
     @Override
@@ -98,8 +117,13 @@ public class ExposureGrpcService extends MutinyExposureServiceGrpc.ExposureServi
 
     @Override
     public Uni<GetEdgeResponse> getEdge(GetEdgeRequest request) {
-        return answer(() -> store.edge(GraphValidator.requireId(request.getEdgeId(), "edge_id"))
-                .map(e -> GetEdgeResponse.newBuilder().setEdge(ProtoMapper.toProto(e)).build()));
+        return answer(() -> {
+            List<FieldViolation> violations = new ArrayList<>();
+            Snapshot snapshot = ViewRequests.snapshot(request.getAsOf(), request.hasKnownAt(), request.getKnownAt(), violations);
+            throwIfAny(violations);
+            return store.edge(GraphValidator.requireId(request.getEdgeId(), "edge_id"), snapshot)
+                    .map(e -> GetEdgeResponse.newBuilder().setEdge(ProtoMapper.toProto(e)).build());
+        });
     }
 
     @Override
@@ -110,15 +134,18 @@ public class ExposureGrpcService extends MutinyExposureServiceGrpc.ExposureServi
 
     @Override
     public Uni<DeleteEdgeResponse> deleteEdge(DeleteEdgeRequest request) {
-        return answer(() -> store.deleteEdge(GraphValidator.requireId(request.getEdgeId(), "edge_id"), request.getVersion())
-                .map(deleted -> DeleteEdgeResponse.getDefaultInstance()));
+        return answer(() -> store.deleteEdge(GraphValidator.requireId(request.getEdgeId(), "edge_id"), request.getVersion(),
+                GraphValidator.asOf(request.getValidTo(), "valid_to")).map(deleted -> DeleteEdgeResponse.getDefaultInstance()));
     }
 
     @Override
     public Uni<ListEdgesResponse> listEdges(ListEdgesRequest request) {
         return answer(() -> {
             String entity = request.getEntityId().trim();
-            return store.edges(GraphValidator.asOf(request.getAsOf(), "as_of"), entity.isEmpty() ? null : entity)
+            List<FieldViolation> violations = new ArrayList<>();
+            Snapshot snapshot = ViewRequests.snapshot(request.getAsOf(), request.hasKnownAt(), request.getKnownAt(), violations);
+            throwIfAny(violations);
+            return store.edges(snapshot, entity.isEmpty() ? null : entity)
                     .map(list -> ListEdgesResponse.newBuilder().addAllEdges(list.stream().map(ProtoMapper::toProto).toList())
                             .build());
         });
@@ -126,19 +153,50 @@ public class ExposureGrpcService extends MutinyExposureServiceGrpc.ExposureServi
 
     @Override
     public Uni<ListLoopsResponse> listLoops(ListLoopsRequest request) {
-        return answer(() -> analytics.loops(GraphValidator.asOf(request.getAsOf(), "as_of"), loopQuery(request))
-                .map(AnalysisMapper::toProto));
+        return answer(() -> {
+            List<FieldViolation> violations = new ArrayList<>();
+            Snapshot snapshot = ViewRequests.snapshot(request.getAsOf(), request.hasKnownAt(), request.getKnownAt(), violations);
+            AmountChoice amounts = ViewRequests.amounts(request.getAmounts(), violations);
+            throwIfAny(violations);
+            return analytics.loops(snapshot, loopQuery(request), amounts).map(AnalysisMapper::toProto);
+        });
     }
 
     @Override
     public Uni<LookThroughResponse> lookThrough(LookThroughRequest request) {
-        return answer(() -> analytics.lookThrough(GraphValidator.requireId(request.getTarget(), "target"),
-                GraphValidator.asOf(request.getAsOf(), "as_of")).map(AnalysisMapper::toProto));
+        return answer(() -> {
+            List<FieldViolation> violations = new ArrayList<>();
+            Snapshot snapshot = ViewRequests.snapshot(request.getAsOf(), request.hasKnownAt(), request.getKnownAt(), violations);
+            AmountChoice amounts = ViewRequests.amounts(request.getAmounts(), violations);
+            throwIfAny(violations);
+            return analytics.lookThrough(GraphValidator.requireId(request.getTarget(), "target"), snapshot, amounts)
+                    .map(AnalysisMapper::toProto);
+        });
     }
 
     @Override
     public Uni<StressResponse> stress(StressRequest request) {
         return answer(() -> analytics.stress(StressRequests.toScenario(request)).map(AnalysisMapper::toProto));
+    }
+
+    @Override
+    public Uni<ListEntityHistoryResponse> listEntityHistory(ListEntityHistoryRequest request) {
+        return answer(() -> store.entityHistory(GraphValidator.requireId(request.getEntityId(), "entity_id"))
+                .map(versions -> ListEntityHistoryResponse.newBuilder()
+                        .addAllVersions(versions.stream().map(ProtoMapper::toProto).toList()).build()));
+    }
+
+    @Override
+    public Uni<ListEdgeHistoryResponse> listEdgeHistory(ListEdgeHistoryRequest request) {
+        return answer(() -> store.edgeHistory(GraphValidator.requireId(request.getEdgeId(), "edge_id"))
+                .map(versions -> ListEdgeHistoryResponse.newBuilder()
+                        .addAllVersions(versions.stream().map(ProtoMapper::toProto).toList()).build()));
+    }
+
+    private static void throwIfAny(List<FieldViolation> violations) {
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
     }
 
     /** The request's loop bounds, with the configured defaults for zeros. */

@@ -1,14 +1,14 @@
 package dev.capflow.exposure.grpc;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-import dev.capflow.exposure.domain.GraphValidator;
+import dev.capflow.exposure.domain.AmountChoice;
 import dev.capflow.exposure.domain.Shock;
+import dev.capflow.exposure.domain.Snapshot;
 import dev.capflow.exposure.domain.StressModel;
 import dev.capflow.exposure.domain.StressScenario;
 import dev.capflow.exposure.engine.CascadeOptions;
@@ -54,11 +54,12 @@ final class StressRequests {
                 yield null;
             }
         };
-        LocalDate asOf = GraphValidator.date(request.getAsOf(), "as_of", false, violations);
+        Snapshot snapshot = ViewRequests.snapshot(request.getAsOf(), request.hasKnownAt(), request.getKnownAt(), violations);
+        AmountChoice amounts = ViewRequests.amounts(request.getAmounts(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        return new StressScenario(model, shocks, cascade, rule, clearing, asOf);
+        return new StressScenario(model, shocks, cascade, rule, clearing, snapshot, amounts);
     }
 
     private static List<Shock> shocks(StressRequest request, StressModel model, List<FieldViolation> violations) {

@@ -1,5 +1,6 @@
 package dev.capflow.exposure.repository;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
@@ -8,13 +9,15 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import dev.capflow.exposure.domain.Capacity;
+import dev.capflow.exposure.domain.CapacityKind;
 import dev.capflow.exposure.domain.Confidence;
 import dev.capflow.exposure.domain.GraphEdge;
 import dev.capflow.exposure.engine.EdgeKind;
 
-/** A row of {@code exposure.edge}, optimistically locked by {@code version}; endpoints are entity ids. */
+/** A version of an edge ({@code exposure.edge_version}); endpoints are entity ids. */
 @Entity
-@Table(name = "edge", schema = "exposure")
+@Table(name = "edge_version", schema = "exposure")
 public class EdgeRow extends VersionedRow {
 
     @Column(name = "from_entity")
@@ -46,16 +49,31 @@ public class EdgeRow extends VersionedRow {
     @Column(name = "source_row")
     public String sourceRow;
 
-    /** A new row for {@code edge}. */
-    public static EdgeRow of(GraphEdge edge) {
+    @Column(name = "amount_low_usd")
+    public Double amountLowUsd;
+
+    @Column(name = "amount_high_usd")
+    public Double amountHighUsd;
+
+    @Column(name = "capacity_gw")
+    public Double capacityGw;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "capacity_kind")
+    public CapacityKind capacityKind;
+
+    /** A new row for {@code edge} (its id, version and validity), recorded at {@code recordedAt}. */
+    public static EdgeRow of(GraphEdge edge, Instant recordedAt) {
         EdgeRow row = new EdgeRow();
         row.id = edge.id();
+        row.version = edge.version();
+        row.validTo = edge.validTo();
+        row.recordedAt = recordedAt;
         row.apply(edge);
         return row;
     }
 
-    /** Copies every definition field of {@code edge} (not its id or version). */
-    public void apply(GraphEdge edge) {
+    private void apply(GraphEdge edge) {
         fromEntity = edge.from();
         toEntity = edge.to();
         kind = edge.kind();
@@ -67,10 +85,20 @@ public class EdgeRow extends VersionedRow {
         estimated = edge.estimated();
         note = edge.note();
         sourceRow = edge.sourceRow();
+        amountLowUsd = boxed(edge.amountLowUsd());
+        amountHighUsd = boxed(edge.amountHighUsd());
+        capacityGw = edge.capacity() == null ? null : edge.capacity().gw();
+        capacityKind = edge.capacity() == null ? null : edge.capacity().kind();
+    }
+
+    @Override
+    public LocalDate validFrom() {
+        return asOf;
     }
 
     public GraphEdge toDomain() {
         return new GraphEdge(id, fromEntity, toEntity, kind, optional(amountUsd), optional(share), asOf,
-                source, confidence, estimated, note, sourceRow, version);
+                source, confidence, estimated, note, sourceRow, version, optional(amountLowUsd), optional(amountHighUsd),
+                capacityGw == null ? null : new Capacity(capacityGw, capacityKind), validTo, recordTime());
     }
 }

@@ -1,5 +1,6 @@
 package dev.capflow.exposure.repository;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +18,9 @@ import jakarta.persistence.Table;
 import dev.capflow.exposure.domain.EntityKind;
 import dev.capflow.exposure.domain.GraphEntity;
 
-/** A row of {@code exposure.entity} with its listings, optimistically locked by {@code version}. */
+/** A version of an entity ({@code exposure.entity_version}) with its listings. */
 @Entity
-@Table(name = "entity", schema = "exposure")
+@Table(name = "entity_version", schema = "exposure")
 public class EntityRow extends VersionedRow {
 
     public String name;
@@ -30,7 +31,7 @@ public class EntityRow extends VersionedRow {
     public String ticker;
 
     @ElementCollection
-    @CollectionTable(name = "entity_listing", schema = "exposure", joinColumns = @JoinColumn(name = "entity_id"))
+    @CollectionTable(name = "entity_listing", schema = "exposure", joinColumns = @JoinColumn(name = "entity_row_id"))
     @OrderColumn(name = "position")
     @Column(name = "symbol")
     public List<String> listings = new ArrayList<>();
@@ -62,16 +63,22 @@ public class EntityRow extends VersionedRow {
     @Column(name = "cash_source")
     public String cashSource;
 
-    /** A new row for {@code entity}. */
-    public static EntityRow of(GraphEntity entity) {
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
+
+    /** A new row for {@code entity} (its id, version and validity), recorded at {@code recordedAt}. */
+    public static EntityRow of(GraphEntity entity, Instant recordedAt) {
         EntityRow row = new EntityRow();
         row.id = entity.id();
+        row.version = entity.version();
+        row.validFrom = entity.validFrom();
+        row.validTo = entity.validTo();
+        row.recordedAt = recordedAt;
         row.apply(entity);
         return row;
     }
 
-    /** Copies every definition field of {@code entity} (not its id or version). */
-    public void apply(GraphEntity entity) {
+    private void apply(GraphEntity entity) {
         name = entity.name();
         kind = entity.kind();
         ticker = entity.ticker().isEmpty() ? null : entity.ticker();
@@ -88,11 +95,16 @@ public class EntityRow extends VersionedRow {
         cashSource = blankToNull(entity.cashSource());
     }
 
+    @Override
+    public LocalDate validFrom() {
+        return validFrom;
+    }
+
     public GraphEntity toDomain() {
         return new GraphEntity(id, name, kind, ticker == null ? "" : ticker, listings, optional(valuationUsd),
                 valuationAsOf, valuationSource == null ? "" : valuationSource, optional(revenueUsd), revenueAsOf,
                 revenueSource == null ? "" : revenueSource, optional(cashUsd), cashAsOf, cashSource == null ? "" : cashSource,
-                version);
+                version, validFrom, validTo, recordTime());
     }
 
     private static String blankToNull(String value) {

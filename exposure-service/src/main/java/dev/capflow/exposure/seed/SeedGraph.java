@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
 
+import dev.capflow.exposure.domain.AmountChoice;
+import dev.capflow.exposure.domain.CapacityKind;
 import dev.capflow.exposure.domain.Confidence;
 import dev.capflow.exposure.domain.EdgeDraft;
 import dev.capflow.exposure.domain.EntityDraft;
@@ -35,7 +38,8 @@ public record SeedGraph(List<GraphEntity> entities, List<GraphEdge> edges) {
     static final List<String> ENTITY_COLUMNS = List.of("id", "name", "kind", "ticker", "listings", "valuationUsd",
             "valuationAsOf", "valuationSource", "revenueUsd", "revenueAsOf", "revenueSource");
     static final List<String> EDGE_COLUMNS = List.of("id", "sourceRow", "from", "to", "kind", "amountUsd", "share", "asOf",
-            "estimated", "confidence", "source", "note");
+            "estimated", "confidence", "source", "note", "validTo", "amountLowUsd", "amountHighUsd", "capacityGw",
+            "capacityKind");
 
     public SeedGraph {
         entities = List.copyOf(entities);
@@ -60,12 +64,14 @@ public record SeedGraph(List<GraphEntity> entities, List<GraphEdge> edges) {
         }
         List<GraphEdge> edges = new ArrayList<>();
         for (CsvTable.Row row : edgeTable.rows()) {
-            edges.add(checked(edgeTable, row, () -> GraphValidator.edge(edgeDraft(row), "", true)));
+            edges.add(checked(edgeTable, row, () -> withValidTo(GraphValidator.edge(edgeDraft(row), "", true), edgeTable, row)));
         }
-        try {
-            GraphModel.of(entities, edges);
-        } catch (GraphException e) {
-            throw new IllegalStateException("seed graph rejected: " + e.getMessage(), e);
+        for (LocalDate date : GraphModel.datesOfChange(edges)) {
+            try {
+                GraphModel.of(entities, edges.stream().filter(edge -> edge.holdsOn(date)).toList(), AmountChoice.BASE);
+            } catch (GraphException e) {
+                throw new IllegalStateException("seed graph rejected on " + date + ": " + e.getMessage(), e);
+            }
         }
         return new SeedGraph(entities, edges);
     }
@@ -75,14 +81,31 @@ public record SeedGraph(List<GraphEntity> entities, List<GraphEdge> edges) {
         return new EntityDraft(row.get("id"), row.get("name"), entityKind(row.get("kind")), row.get("ticker"),
                 listings.isEmpty() ? List.of() : Arrays.asList(listings.split(";")), number(row, "valuationUsd"),
                 row.get("valuationAsOf"), row.get("valuationSource"), number(row, "revenueUsd"), row.get("revenueAsOf"),
-                row.get("revenueSource"), OptionalDouble.empty(), "", "", 0);
+                row.get("revenueSource"), OptionalDouble.empty(), "", "", 0, "");
     }
 
     private static EdgeDraft edgeDraft(CsvTable.Row row) {
         return new EdgeDraft(row.get("id"), row.get("from"), row.get("to"), edgeKind(row.get("kind")),
                 number(row, "amountUsd"), number(row, "share"), row.get("asOf"), row.get("source"),
                 confidence(row.get("confidence")), Boolean.parseBoolean(row.get("estimated")), row.get("note"),
-                row.get("sourceRow"), 0);
+                row.get("sourceRow"), 0, number(row, "amountLowUsd"), number(row, "amountHighUsd"),
+                number(row, "capacityGw"), capacityKind(row.get("capacityKind")));
+    }
+
+    /**
+     * The edge holding until the row's {@code validTo} (empty: still holds). Rows sharing an id are the versions of one
+     * edge, in date order, holding one after the other.
+     */
+    private static GraphEdge withValidTo(GraphEdge edge, CsvTable table, CsvTable.Row row) {
+        String text = row.get("validTo");
+        if (text.isEmpty()) {
+            return edge;
+        }
+        LocalDate validTo = LocalDate.parse(text);
+        if (!validTo.isAfter(edge.asOf())) {
+            throw failure(table, row, "validTo " + validTo + " must be after asOf " + edge.asOf());
+        }
+        return edge.withValidTo(validTo);
     }
 
     private static EntityKind entityKind(String text) {
@@ -91,6 +114,10 @@ public record SeedGraph(List<GraphEntity> entities, List<GraphEdge> edges) {
 
     private static EdgeKind edgeKind(String text) {
         return text.isEmpty() ? null : EdgeKind.valueOf(text.toUpperCase(Locale.ROOT));
+    }
+
+    private static CapacityKind capacityKind(String text) {
+        return text.isEmpty() ? null : CapacityKind.valueOf(text.toUpperCase(Locale.ROOT));
     }
 
     private static Confidence confidence(String text) {

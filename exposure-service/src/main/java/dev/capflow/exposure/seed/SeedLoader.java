@@ -1,5 +1,8 @@
 package dev.capflow.exposure.seed;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -67,9 +70,10 @@ public class SeedLoader {
                         LOG.infof("seed %s is already applied to this database", SEED_NAME);
                         return Uni.createFrom().item(false);
                     }
-                    return entities.persist(seed.entities().stream().map(EntityRow::of).toList())
+                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    return entities.persist(seed.entities().stream().map(entity -> EntityRow.of(entity, now)).toList())
                             .call(entities::flush)
-                            .chain(() -> edges.persist(seed.edges().stream().map(EdgeRow::of).toList()))
+                            .chain(() -> edges.persist(seed.edges().stream().map(edge -> EdgeRow.of(edge, now)).toList()))
                             .call(edges::flush)
                             .invoke(() -> LOG.infof("seed %s applied: %d entities, %d edges", SEED_NAME,
                                     seed.entities().size(), seed.edges().size()))

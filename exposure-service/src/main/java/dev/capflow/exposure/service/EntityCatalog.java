@@ -1,10 +1,12 @@
 package dev.capflow.exposure.service;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.capflow.exposure.domain.GraphEntity;
+import dev.capflow.exposure.domain.Snapshot;
 import dev.capflow.exposure.valuation.Valuations;
 import dev.capflow.exposure.valuation.Valuer;
 import dev.capflow.grpc.DownstreamException;
@@ -29,28 +31,30 @@ public class EntityCatalog {
         return store.insert(entity.withVersion(0)).chain(this::valued);
     }
 
-    public Uni<ValuedEntity> get(String id) {
-        return store.entity(id).chain(this::valued);
+    /** The entity version holding in {@code snapshot}, valued on its date. */
+    public Uni<ValuedEntity> get(String id, Snapshot snapshot) {
+        return store.entity(id, snapshot).chain(entity -> valued(List.of(entity), snapshot)).map(list -> list.get(0));
     }
 
     public Uni<ValuedEntity> update(GraphEntity entity) {
         return store.update(entity).chain(this::valued);
     }
 
-    public Uni<Void> delete(String id, long version) {
-        return store.deleteEntity(id, version);
+    public Uni<Void> delete(String id, long version, LocalDate validTo) {
+        return store.deleteEntity(id, version, validTo);
     }
 
-    public Uni<List<ValuedEntity>> list() {
-        return store.entities().chain(this::valued);
+    /** The entities holding in {@code snapshot}, valued on its date. */
+    public Uni<List<ValuedEntity>> list(Snapshot snapshot) {
+        return store.entities(snapshot).chain(entities -> valued(entities, snapshot));
     }
 
     private Uni<ValuedEntity> valued(GraphEntity entity) {
-        return valued(List.of(entity)).map(list -> list.get(0));
+        return valued(List.of(entity), Snapshot.of(null, null)).map(list -> list.get(0));
     }
 
-    private Uni<List<ValuedEntity>> valued(List<GraphEntity> entities) {
-        return valuer.value(entities)
+    private Uni<List<ValuedEntity>> valued(List<GraphEntity> entities, Snapshot snapshot) {
+        return valuer.value(entities, snapshot)
                 .map(values -> entities.stream().map(e -> withValue(e, values)).toList())
                 .onFailure(DownstreamException.class).recoverWithItem(failure -> entities.stream()
                         .map(e -> new ValuedEntity(e, null, failure.getMessage())).toList());

@@ -1,6 +1,5 @@
 package dev.capflow.exposure.service;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,8 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.capflow.exposure.baskets.BasketBook;
 import dev.capflow.exposure.baskets.BasketImpacts;
 import dev.capflow.exposure.baskets.BasketWeights;
+import dev.capflow.exposure.domain.AmountChoice;
 import dev.capflow.exposure.domain.GraphEntity;
 import dev.capflow.exposure.domain.Shock;
+import dev.capflow.exposure.domain.Snapshot;
 import dev.capflow.exposure.domain.StressScenario;
 import dev.capflow.exposure.engine.Clearing;
 import dev.capflow.exposure.engine.ClearingResult;
@@ -47,25 +48,25 @@ public class ExposureAnalytics {
         this.basketWeights = basketWeights;
     }
 
-    /** The funding loops of the graph at {@code asOf} (null: every edge). */
-    public Uni<LoopsResult> loops(LocalDate asOf, LoopQuery query) {
-        return store.contents()
+    /** The funding loops of the graph in {@code snapshot}, with the {@code amounts} figures. */
+    public Uni<LoopsResult> loops(Snapshot snapshot, LoopQuery query, AmountChoice amounts) {
+        return store.contents(snapshot)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(contents -> {
-                    GraphModel model = GraphModel.asOf(contents.entitiesById(), contents.edges(), asOf, List.of());
+                    GraphModel model = GraphModel.of(contents.entitiesById(), contents.edges(), List.of(), amounts);
                     return new LoopsResult(model, LoopFinder.find(model.graph(), query));
                 });
     }
 
-    /** Every entity's exposure to {@code target} in the graph at {@code asOf}; every entity involved must be valued. */
-    public Uni<LookThroughResult> lookThrough(String target, LocalDate asOf) {
-        return store.contents().chain(contents -> {
+    /** Every entity's exposure to {@code target} in the graph in {@code snapshot}; every entity involved must be valued. */
+    public Uni<LookThroughResult> lookThrough(String target, Snapshot snapshot, AmountChoice amounts) {
+        return store.contents(snapshot).chain(contents -> {
             Map<String, GraphEntity> known = contents.entitiesById();
             if (!known.containsKey(target)) {
                 throw new InvalidRequestException("target", "unknown entity " + target);
             }
-            GraphModel model = GraphModel.asOf(known, contents.edges(), asOf, List.of(target));
-            return valued(model).emitOn(Infrastructure.getDefaultWorkerPool()).map(values -> {
+            GraphModel model = GraphModel.of(known, contents.edges(), List.of(target), amounts);
+            return valued(model, snapshot).emitOn(Infrastructure.getDefaultWorkerPool()).map(values -> {
                 int index = model.graph().indexOf(target);
                 return new LookThroughResult(model, values, index,
                         LookThrough.compute(model.graph(), values(model, values), revenues(model), index));
@@ -78,51 +79,54 @@ public class ExposureAnalytics {
      * are read while the entities are valued and the model runs; without them the entity impacts are answered anyway.
      */
     public Uni<StressOutcome> stress(StressScenario scenario) {
-        return store.contents().chain(contents -> {
+        return store.contents(scenario.snapshot()).chain(contents -> {
             Map<String, GraphEntity> known = contents.entitiesById();
             requireShockedEntitiesKnown(scenario, known);
-            GraphModel model = GraphModel.asOf(known, contents.edges(), scenario.asOf(), scenario.shockedEntities());
-            Uni<StressOutcome> run = valued(model).emitOn(Infrastructure.getDefaultWorkerPool())
-                    .map(values -> run(scenario, model, values(model, values)));
+            GraphModel model = GraphModel.of(known, contents.edges(), scenario.shockedEntities(), scenario.amounts());
+            Uni<StressOutcome> run = valued(model, scenario.snapshot()).emitOn(Infrastructure.getDefaultWorkerPool())
+                    .map(values -> run(scenario, model, values));
             return Uni.combine().all().unis(run, basketWeights.current()).asTuple()
                     .map(both -> withBaskets(both.getItem1(), both.getItem2(), contents.entities()));
         });
     }
 
-    private Uni<Valuations> valued(GraphModel model) {
-        return valuer.value(model.entities()).invoke(values -> values.require(model.graph().entityIds()));
+    private Uni<Valuations> valued(GraphModel model, Snapshot snapshot) {
+        return valuer.value(model.entities(), snapshot).invoke(values -> values.require(model.graph().entityIds()));
     }
 
     private static double[] values(GraphModel model, Valuations values) {
         return model.graph().entityIds().stream().mapToDouble(values::valueUsd).toArray();
     }
 
-    private static StressOutcome run(StressScenario scenario, GraphModel model, double[] values) {
+    private static StressOutcome run(StressScenario scenario, GraphModel model, Valuations valuations) {
+        double[] values = values(model, valuations);
         double[] change = new double[values.length];
         for (Shock shock : scenario.shocks()) {
             change[model.graph().indexOf(shock.entity())] = shock.valueChange();
         }
         return switch (scenario.model()) {
-            case CROSS_HOLDINGS -> outcome(scenario, model, values,
+            case CROSS_HOLDINGS -> outcome(scenario, model, values, valuations,
                     CrossHoldings.run(model.graph(), values, change, scenario.cascade()));
             case DEBTRANK -> {
                 double[] initialLoss = new double[change.length];
                 for (int i = 0; i < change.length; i++) {
                     initialLoss[i] = -change[i];
                 }
-                yield outcome(scenario, model, values, DebtRank.run(model.graph(), values, initialLoss, scenario.rule()));
+                yield outcome(scenario, model, values, valuations, DebtRank.run(model.graph(), values, initialLoss, scenario.rule()));
             }
             case CLEARING -> {
                 ClearingResult clearing = Clearing.run(model.graph(), values, revenues(model),
                         model.entities().stream().mapToDouble(e -> e.cashUsd().orElse(Double.NaN)).toArray(), change,
                         scenario.clearing());
-                yield new StressOutcome(scenario, model, values, clearing.stress(), Optional.of(clearing), List.of(), "");
+                yield new StressOutcome(scenario, model, values, valuations, clearing.stress(), Optional.of(clearing),
+                        List.of(), "");
             }
         };
     }
 
-    private static StressOutcome outcome(StressScenario scenario, GraphModel model, double[] values, StressResult result) {
-        return new StressOutcome(scenario, model, values, result, Optional.empty(), List.of(), "");
+    private static StressOutcome outcome(StressScenario scenario, GraphModel model, double[] values,
+            Valuations valuations, StressResult result) {
+        return new StressOutcome(scenario, model, values, valuations, result, Optional.empty(), List.of(), "");
     }
 
     /** Revenues by entity index, NaN when unknown. */
@@ -130,7 +134,6 @@ public class ExposureAnalytics {
         return model.entities().stream()
                 .mapToDouble(e -> e.revenueUsd().isPresent() ? e.revenueUsd().getAsDouble() : Double.NaN).toArray();
     }
-
 
     private static void requireShockedEntitiesKnown(StressScenario scenario, Map<String, GraphEntity> known) {
         List<FieldViolation> unknown = new ArrayList<>();

@@ -6,10 +6,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
+import dev.capflow.exposure.domain.AmountChoice;
 import dev.capflow.exposure.domain.GraphEdge;
 import dev.capflow.exposure.domain.GraphEntity;
+import dev.capflow.exposure.domain.PreconditionException;
 import dev.capflow.exposure.engine.Edge;
 import dev.capflow.exposure.engine.FundingGraph;
 
@@ -30,24 +33,31 @@ public final class GraphModel {
     }
 
     /**
-     * The graph of the edges announced by {@code asOf} (null: every edge) and the entities they join, plus
-     * {@code alsoIncluded} (a target or shocked entities, which must be among {@code known}). Entities that no visible
-     * edge touches are left out: nothing can flow to or from them.
+     * The graph of {@code edges} (the edges of one snapshot) and the entities they join, plus {@code alsoIncluded} (a
+     * target or shocked entities), all among {@code known}, with the {@code amounts} figure of every amount. Entities
+     * that no edge touches are left out: nothing can flow to or from them.
      */
-    public static GraphModel asOf(Map<String, GraphEntity> known, List<GraphEdge> edges, LocalDate asOf,
-            Collection<String> alsoIncluded) {
-        List<GraphEdge> visible = edges.stream().filter(e -> e.announcedBy(asOf)).toList();
+    public static GraphModel of(Map<String, GraphEntity> known, List<GraphEdge> edges, Collection<String> alsoIncluded,
+            AmountChoice amounts) {
         TreeSet<String> ids = new TreeSet<>(alsoIncluded);
-        visible.forEach(e -> {
+        edges.forEach(e -> {
             ids.add(e.from());
             ids.add(e.to());
         });
-        List<GraphEntity> entities = ids.stream().map(known::get).toList();
-        return of(entities, visible);
+        List<String> missing = ids.stream().filter(id -> !known.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            throw new PreconditionException(missing.stream().map(id -> new PreconditionException.Violation("ENTITY", id,
+                    "an edge of this date joins " + id + ", which does not hold on it")).toList());
+        }
+        return of(ids.stream().map(known::get).toList(), edges, amounts);
     }
 
-    /** The graph of exactly these entities and edges (every edge must join two of them); raises the engine's GraphException. */
-    public static GraphModel of(List<GraphEntity> entities, List<GraphEdge> edges) {
+    /**
+     * The graph of exactly these entities and edges (every edge must join two of them), with the {@code amounts}
+     * figure of every amount: the one place where LOW, BASE or HIGH is chosen for every model. Raises the engine's
+     * GraphException.
+     */
+    public static GraphModel of(List<GraphEntity> entities, List<GraphEdge> edges, AmountChoice amounts) {
         List<String> ids = entities.stream().map(GraphEntity::id).toList();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -57,10 +67,22 @@ public final class GraphModel {
         Map<String, GraphEdge> byId = new HashMap<>();
         for (GraphEdge edge : edges) {
             engineEdges.add(new Edge(edge.id(), index.getOrDefault(edge.from(), -1), index.getOrDefault(edge.to(), -1),
-                    edge.kind(), edge.amountUsd(), edge.share()));
+                    edge.kind(), amounts.of(edge), edge.share()));
             byId.put(edge.id(), edge);
         }
         return new GraphModel(FundingGraph.of(ids, engineEdges), List.copyOf(entities), byId);
+    }
+
+    /** The dates on which the valid timeline of {@code edges} changes: the graph is the same between two of them. */
+    public static SortedSet<LocalDate> datesOfChange(List<GraphEdge> edges) {
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        edges.forEach(edge -> {
+            dates.add(edge.asOf());
+            if (edge.validTo() != null) {
+                dates.add(edge.validTo());
+            }
+        });
+        return dates;
     }
 
     public FundingGraph graph() {

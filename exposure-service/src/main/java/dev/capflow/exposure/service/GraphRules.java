@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.capflow.exposure.domain.AmountChoice;
 import dev.capflow.exposure.domain.GraphEdge;
 import dev.capflow.exposure.domain.GraphEntity;
 import dev.capflow.exposure.engine.GraphException;
@@ -42,7 +43,7 @@ final class GraphRules {
             throw new InvalidRequestException(unknown);
         }
         try {
-            GraphModel.of(entities, edges);
+            GraphModel.of(entities, edges, AmountChoice.BASE);
         } catch (GraphException e) {
             throw new InvalidRequestException(prefix + FIELDS.getOrDefault(e.field(), e.field()), describe(e));
         }

@@ -1,6 +1,7 @@
 package dev.capflow.exposure.fake;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,6 +9,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.google.protobuf.Timestamp;
 
+import dev.capflow.proto.ingest.v1.DailyBar;
+import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
+import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
+import dev.capflow.proto.ingest.v1.GetBarsResponse;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
@@ -29,7 +34,7 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
     private final DemoMarket market;
     private final Set<String> withoutPrice = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger latestPriceCalls = new AtomicInteger();
+    private final AtomicInteger priceCalls = new AtomicInteger();
     private final AtomicReference<Duration> nextPricesDelay = new AtomicReference<>();
     private volatile boolean down;
 
@@ -46,8 +51,8 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         withoutPrice.clear();
     }
 
-    /** The next GetLatestPrices call is answered only after {@code delay} (a slow ingest-service, once). */
-    public void delayNextLatestPrices(Duration delay) {
+    /** The next GetLatestPrices or GetBarsBatch call is answered only after {@code delay} (a slow ingest-service, once). */
+    public void delayNextPriceCall(Duration delay) {
         nextPricesDelay.set(delay);
     }
 
@@ -56,8 +61,8 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         this.down = down;
     }
 
-    public int latestPriceCalls() {
-        return latestPriceCalls.get();
+    public int priceCalls() {
+        return priceCalls.get();
     }
 
     @Override
@@ -82,12 +87,7 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
     @Override
     public void getLatestPrices(GetLatestPricesRequest request, StreamObserver<GetLatestPricesResponse> answer) {
-        latestPriceCalls.incrementAndGet();
-        Duration delay = nextPricesDelay.getAndSet(null);
-        if (delay != null) {
-            // a fake's own server thread: sleeping here delays only this call
-            sleep(delay);
-        }
+        countPriceCall();
         if (down) {
             answer.onError(Status.UNAVAILABLE.withDescription("fake ingest-service is down").asRuntimeException());
             return;
@@ -103,6 +103,40 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         }
         answer.onNext(response.build());
         answer.onCompleted();
+    }
+
+    /** The demo closes between the request's bounds (inclusive), as stored (the demo data has no splits to adjust). */
+    @Override
+    public void getBarsBatch(GetBarsBatchRequest request, StreamObserver<GetBarsBatchResponse> answer) {
+        countPriceCall();
+        if (down) {
+            answer.onError(Status.UNAVAILABLE.withDescription("fake ingest-service is down").asRuntimeException());
+            return;
+        }
+        LocalDate from = request.getFrom().isEmpty() ? LocalDate.MIN : LocalDate.parse(request.getFrom());
+        LocalDate to = request.getTo().isEmpty() ? LocalDate.MAX : LocalDate.parse(request.getTo());
+        GetBarsBatchResponse.Builder response = GetBarsBatchResponse.newBuilder();
+        for (String symbol : request.getSymbolsList()) {
+            GetBarsResponse.Builder series = GetBarsResponse.newBuilder().setSymbol(symbol).setAdjustment(request.getAdjustment());
+            if (!withoutPrice.contains(symbol)) {
+                market.closes(symbol).stream().filter(c -> !c.date().isBefore(from) && !c.date().isAfter(to))
+                        .forEach(c -> series.addBars(DailyBar.newBuilder().setSymbol(symbol).setDate(c.date().toString())
+                                .setOpen(c.close()).setHigh(c.close()).setLow(c.close()).setClose(c.close())));
+            }
+            response.addSeries(series);
+        }
+        answer.onNext(response.build());
+        answer.onCompleted();
+    }
+
+    /** Counts a latest-price or closes call and holds it for the delay asked, if any. */
+    private void countPriceCall() {
+        priceCalls.incrementAndGet();
+        Duration delay = nextPricesDelay.getAndSet(null);
+        if (delay != null) {
+            // a fake's own server thread: sleeping here delays only this call
+            sleep(delay);
+        }
     }
 
     private static void sleep(Duration delay) {

@@ -40,13 +40,13 @@ class CancelledCallsGrpcTest extends GrpcTestBase {
         ListLoopsRequest loops = ListLoopsRequest.newBuilder().setAsOf("2025-12-31").build();
         int expectedLoops = client().listLoops(loops).getLoopsCount();
         try (CancelledCallsCheck check = CancelledCallsCheck.onTestServer()) {
-            int pricesAsked = FakeDownstreams.ingest().latestPriceCalls();
-            FakeDownstreams.ingest().delayNextLatestPrices(Duration.ofMillis(800));
+            int pricesAsked = FakeDownstreams.ingest().priceCalls();
+            FakeDownstreams.ingest().delayNextPriceCall(Duration.ofMillis(800));
             StreamRecorder<StressResponse> slow = new StreamRecorder<>();
             ExposureServiceGrpc.newStub(check.channel()).withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
                     .stress(StressRequest.newBuilder().setModel(StressModel.STRESS_MODEL_CROSS_HOLDINGS).setAsOf("2025-12-31")
                             .addShocks(Shock.newBuilder().setEntity("openai").setValueChange(-0.5)).build(), slow);
-            await().atMost(Duration.ofSeconds(5)).until(() -> FakeDownstreams.ingest().latestPriceCalls() > pricesAsked);
+            await().atMost(Duration.ofSeconds(5)).until(() -> FakeDownstreams.ingest().priceCalls() > pricesAsked);
 
             CancelledCallsCheck.Outcome outcome = check.run(ROUNDS, ExposureServiceGrpc.getListLoopsMethod(), loops, loops,
                     () -> { });

@@ -25,13 +25,15 @@ import io.grpc.Status;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Edges between three private test entities of their own, removed again after each test. */
+/** Edges between three private test entities of their own, retracted again after each test. */
 @QuarkusTest
 @QuarkusTestResource(PostgresRedisResource.class)
 @QuarkusTestResource(FakeDownstreams.class)
 class EdgeCrudGrpcTest extends GrpcTestBase {
 
     private static final List<String> LABS = List.of("lab-a", "lab-b", "lab-c");
+    /** A validity end before every test edge begins: the delete retracts the edges, so no test sees another's past. */
+    private static final String RETRACTED = "2000-01-01";
 
     @BeforeEach
     void createLabs() {
@@ -40,10 +42,11 @@ class EdgeCrudGrpcTest extends GrpcTestBase {
 
     @AfterEach
     void removeLabs() {
-        ListEdgesResponse left = client().listEdges(ListEdgesRequest.getDefaultInstance());
+        // the tests' edges hold in 2025 (deleted ones until their deletion day)
+        ListEdgesResponse left = client().listEdges(ListEdgesRequest.newBuilder().setAsOf("2025-12-31").build());
         left.getEdgesList().stream().filter(e -> LABS.contains(e.getFrom()) || LABS.contains(e.getTo()))
-                .forEach(e -> client().deleteEdge(DeleteEdgeRequest.newBuilder().setEdgeId(e.getId()).build()));
-        LABS.forEach(id -> client().deleteEntity(DeleteEntityRequest.newBuilder().setEntityId(id).build()));
+                .forEach(e -> client().deleteEdge(DeleteEdgeRequest.newBuilder().setEdgeId(e.getId()).setValidTo(RETRACTED).build()));
+        LABS.forEach(id -> client().deleteEntity(DeleteEntityRequest.newBuilder().setEntityId(id).setValidTo(RETRACTED).build()));
     }
 
     @Test

@@ -68,8 +68,8 @@ abstract class GrpcTestBase {
 
     /** The numbers of stored entities, listings and edges, to show that a rejected write stored nothing. */
     static List<Long> graphRows() throws SQLException {
-        return List.of(sqlLong("select count(*) from exposure.entity"), sqlLong("select count(*) from exposure.entity_listing"),
-                sqlLong("select count(*) from exposure.edge"));
+        return List.of(sqlLong("select count(*) from exposure.entity_version"),
+                sqlLong("select count(*) from exposure.entity_listing"), sqlLong("select count(*) from exposure.edge_version"));
     }
 
     /** The failure of {@code call}, which must be a gRPC status with {@code code}. */

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import dev.capflow.exposure.fake.FakeDownstreams;
 import dev.capflow.exposure.seed.SeedGraph;
 import dev.capflow.exposure.seed.SeedLoader;
-import dev.capflow.proto.exposure.v1.CreateEdgeRequest;
 import dev.capflow.proto.exposure.v1.DeleteEdgeRequest;
 import dev.capflow.proto.exposure.v1.Edge;
 import dev.capflow.proto.exposure.v1.Exposure;
@@ -69,7 +68,8 @@ class SeedGraphGrpcTest extends GrpcTestBase {
 
     @Test
     void twoInstancesStartingOnAnEmptyDatabaseStoreTheSeedOnce() throws Exception {
-        execute("delete from exposure.edge", "delete from exposure.entity", "delete from exposure.seed_applied");
+        execute("delete from exposure.edge_version", "delete from exposure.entity_listing", "delete from exposure.entity_version",
+                "delete from exposure.seed_applied");
         assertThat(seedRows()).containsOnly(0L);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -88,15 +88,14 @@ class SeedGraphGrpcTest extends GrpcTestBase {
     }
 
     @Test
-    void aSeededEdgeAUserDeletedStaysDeleted() throws Exception {
+    void aSeededEdgeAUserDeletedStaysDeletedAndItsPastIsKept() throws Exception {
         Edge seeded = client().getEdge(GetEdgeRequest.newBuilder().setEdgeId("e31-nvidia-coreweave-purchase").build()).getEdge();
         client().deleteEdge(DeleteEdgeRequest.newBuilder().setEdgeId(seeded.getId()).build());
-        try {
-            assertThat(load()).isFalse();
-            failure(Status.Code.NOT_FOUND, () -> client().getEdge(GetEdgeRequest.newBuilder().setEdgeId(seeded.getId()).build()));
-        } finally {
-            client().createEdge(CreateEdgeRequest.newBuilder().setEdge(seeded.toBuilder().setVersion(0)).build());
-        }
+        assertThat(load()).isFalse();
+        failure(Status.Code.NOT_FOUND, () -> client().getEdge(GetEdgeRequest.newBuilder().setEdgeId(seeded.getId()).build()));
+        Edge past = client().getEdge(GetEdgeRequest.newBuilder().setEdgeId(seeded.getId()).setAsOf("2025-12-31").build()).getEdge();
+        assertThat(past.getAmountUsd()).isEqualTo(1.3e9);
+        assertThat(past.getValidTo()).isNotEmpty();
     }
 
     @Test
@@ -166,10 +165,12 @@ class SeedGraphGrpcTest extends GrpcTestBase {
         // the largest stake comes first
         assertThat(openai.getExposures(0).getEntity()).isEqualTo("microsoft");
 
-        // on 2025-10-27 neither Microsoft's stake (announced 2025-10-28) nor SoftBank's (2025-12-09) was known
+        // on 2025-10-27 Microsoft's stake (announced 2025-10-28) was not known, and SoftBank held its earlier ~4%
         LookThroughResponse october = client().lookThrough(LookThroughRequest.newBuilder().setTarget("openai")
                 .setAsOf("2025-10-27").build());
-        assertThat(october.getExposuresList()).allSatisfy(e -> assertThat(e.getTotalShare()).isZero());
+        assertThat(exposure(october, "softbank").getDirectShare()).isEqualTo(0.04);
+        assertThat(october.getExposuresList()).filteredOn(e -> !e.getEntity().equals("softbank"))
+                .allSatisfy(e -> assertThat(e.getTotalShare()).isZero());
 
         assertThat(violatedFields(failure(Status.Code.INVALID_ARGUMENT, () -> client().lookThrough(
                 LookThroughRequest.newBuilder().setTarget("nobody").build())))).containsExactly("target");
@@ -199,9 +200,11 @@ class SeedGraphGrpcTest extends GrpcTestBase {
     /** The stored entities, listings and edges that the seed files name. */
     private static List<Long> seedRows() throws Exception {
         String entities = quoted(csvColumn("entities.csv"));
-        return List.of(sqlLong("select count(*) from exposure.entity where id in (" + entities + ")"),
-                sqlLong("select count(*) from exposure.entity_listing where entity_id in (" + entities + ")"),
-                sqlLong("select count(*) from exposure.edge where id in (" + quoted(csvColumn("edges.csv")) + ")"));
+        return List.of(sqlLong("select count(*) from exposure.entity_version where id in (" + entities + ")"),
+                sqlLong("select count(*) from exposure.entity_listing where entity_row_id in "
+                        + "(select row_id from exposure.entity_version where id in (" + entities + "))"),
+                sqlLong("select count(*) from exposure.edge_version where superseded_at is null and id in ("
+                        + quoted(csvColumn("edges.csv")) + ")"));
     }
 
     private static void execute(String... statements) throws Exception {

@@ -42,18 +42,19 @@ class StressGrpcTest extends GrpcTestBase {
 
     @Test
     void halvingOpenAiRevaluesItsHoldersThroughTheCrossHoldings() {
-        int pricesCalls = FakeDownstreams.ingest().latestPriceCalls();
+        int pricesCalls = FakeDownstreams.ingest().priceCalls();
         StressResponse answer = client().stress(openAiShock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5).build());
-        assertThat(FakeDownstreams.ingest().latestPriceCalls()).as("one batched GetLatestPrices").isEqualTo(pricesCalls + 1);
+        assertThat(FakeDownstreams.ingest().priceCalls()).as("one batched price call").isEqualTo(pricesCalls + 1);
 
         Map<String, EntityImpact> impacts = byEntity(answer);
         assertThat(answer.getModel()).isEqualTo(StressModel.STRESS_MODEL_CROSS_HOLDINGS);
         assertThat(answer.hasDebtRank()).isFalse();
         assertThat(impacts.get("openai").getValueUsd()).isEqualTo(500e9);
         assertThat(impacts.get("nvidia").getValueUsd()).isCloseTo(186.5 * 24_300_000_000L, within(1.0));
-        // E = P + S E: OpenAI's primary value excludes its 9.86% of AMD, and Microsoft holds 27% of OpenAI
+        // E = P + S E: OpenAI's primary value excludes its 9.86% of AMD and 1.45% of CoreWeave, and Microsoft holds
+        // 27% of OpenAI
         double amd = impacts.get("amd").getValueUsd();
-        double openAiLoss = -0.5 * (500e9 - 0.0986 * amd);
+        double openAiLoss = -0.5 * (500e9 - 0.0986 * amd - 0.0145 * impacts.get("coreweave").getValueUsd());
         assertThat(impacts.get("openai").getValueLostUsd()).isCloseTo(openAiLoss, within(1e-3));
         assertThat(impacts.get("openai").getRelativeChange()).isCloseTo(openAiLoss / 500e9, within(1e-12));
         EntityImpact microsoft = impacts.get("microsoft");
@@ -106,8 +107,9 @@ class StressGrpcTest extends GrpcTestBase {
 
     /**
      * OpenAI with a hypothetical $200B of cash (the seed records none) and no revenue has 200 + 13 (Microsoft) + 100
-     * (Nvidia) = $313B for $572.4B of obligations (Oracle 300, Microsoft 250, CoreWeave 22.4); SoftBank (no revenue, no
-     * cash) pays none of its $30B. Halving OpenAI's resources leaves it $213B, which its creditors share pro rata.
+     * (Nvidia) = $313B for $1,187.4B of obligations at the BASE amounts (Nvidia 325, Oracle 300, Microsoft 250, Broadcom
+     * 200, AMD 90, CoreWeave 22.4); SoftBank (no revenue, no cash) pays none of its $30B. Halving OpenAI's resources
+     * leaves it $213B, which its creditors share pro rata.
      */
     @Test
     void halvingOpenAisResourcesUnderClearingLeavesItsCreditorsUnpaidProRata() {
@@ -120,7 +122,7 @@ class StressGrpcTest extends GrpcTestBase {
             assertThat(answer.getModel()).isEqualTo(StressModel.STRESS_MODEL_CLEARING);
             assertThat(answer.hasDebtRank()).isFalse();
             assertThat(answer.getConverged()).isTrue();
-            double obligations = 572.4e9;
+            double obligations = 1187.4e9;
 
             ClearingFigures before = impacts.get("openai").getClearingBaseline();
             ClearingFigures after = impacts.get("openai").getClearingShocked();
@@ -148,8 +150,8 @@ class StressGrpcTest extends GrpcTestBase {
             EntityImpact oracle = impacts.get("oracle");
             assertThat(oracle.getClearingShocked().getUnpaidToRevenue())
                     .isCloseTo(oracle.getClearingShocked().getUnpaidReceivablesUsd() / 57.4e9, within(1e-12));
-            assertThat(oracle.getClearingShocked().getUnpaidReceivablesUsd()).isCloseTo(300e9 * (1 - 213 / 572.4), within(1e-3));
-            assertThat(answer.getEntities(0).getEntity()).as("Oracle is owed the most").isEqualTo("oracle");
+            assertThat(oracle.getClearingShocked().getUnpaidReceivablesUsd()).isCloseTo(300e9 * (1 - 213e9 / obligations), within(1e-3));
+            assertThat(answer.getEntities(0).getEntity()).as("Nvidia is owed the most (E13 at BASE)").isEqualTo("nvidia");
             ClearingFigures softbank = impacts.get("softbank").getClearingShocked();
             assertThat(softbank.getObligationsUsd()).isEqualTo(30e9);
             assertThat(softbank.getPaidUsd()).isZero();

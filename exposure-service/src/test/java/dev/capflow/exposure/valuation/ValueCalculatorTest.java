@@ -23,7 +23,7 @@ class ValueCalculatorTest {
 
     private static GraphEntity listed(String id, String ticker) {
         return new GraphEntity(id, id, EntityKind.LISTED, ticker, List.of(), OptionalDouble.empty(), null, "",
-                OptionalDouble.empty(), null, "", OptionalDouble.empty(), null, "", 0);
+                OptionalDouble.empty(), null, "", OptionalDouble.empty(), null, "", 0, null, null, null);
     }
 
     @Test
@@ -46,7 +46,7 @@ class ValueCalculatorTest {
     void aMarkIsItsOwnValue() {
         GraphEntity openai = new GraphEntity("openai", "OpenAI", EntityKind.PRIVATE, "", List.of(), OptionalDouble.of(500e9),
                 LocalDate.parse("2025-10-02"), "https://example.org", OptionalDouble.empty(), null, "",
-                OptionalDouble.empty(), null, "", 0);
+                OptionalDouble.empty(), null, "", 0, null, null, null);
         EntityValue value = ValueCalculator.value(List.of(openai), Map.of(), Map.of()).values().get("openai");
         assertThat(value).isEqualTo(new EntityValue(500e9, ValuationMethod.MARK, null, 0, null,
                 LocalDate.parse("2025-10-02"), "https://example.org"));

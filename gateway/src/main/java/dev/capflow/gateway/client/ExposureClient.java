@@ -16,10 +16,14 @@ import dev.capflow.proto.exposure.v1.GetEdgeRequest;
 import dev.capflow.proto.exposure.v1.GetEdgeResponse;
 import dev.capflow.proto.exposure.v1.GetEntityRequest;
 import dev.capflow.proto.exposure.v1.GetEntityResponse;
+import dev.capflow.proto.exposure.v1.ListEdgeHistoryRequest;
+import dev.capflow.proto.exposure.v1.ListEdgeHistoryResponse;
 import dev.capflow.proto.exposure.v1.ListEdgesRequest;
 import dev.capflow.proto.exposure.v1.ListEdgesResponse;
 import dev.capflow.proto.exposure.v1.ListEntitiesRequest;
 import dev.capflow.proto.exposure.v1.ListEntitiesResponse;
+import dev.capflow.proto.exposure.v1.ListEntityHistoryRequest;
+import dev.capflow.proto.exposure.v1.ListEntityHistoryResponse;
 import dev.capflow.proto.exposure.v1.ListLoopsRequest;
 import dev.capflow.proto.exposure.v1.ListLoopsResponse;
 import dev.capflow.proto.exposure.v1.LookThroughRequest;
@@ -107,6 +111,14 @@ public class ExposureClient {
     /** A stress run stores nothing, so it is retried like a read. */
     public Uni<StressResponse> stress(StressRequest request) {
         return guard.read(() -> reading().stress(request));
+    }
+
+    public Uni<ListEdgeHistoryResponse> listEdgeHistory(ListEdgeHistoryRequest request) {
+        return guard.read(() -> reading().listEdgeHistory(request));
+    }
+
+    public Uni<ListEntityHistoryResponse> listEntityHistory(ListEntityHistoryRequest request) {
+        return guard.read(() -> reading().listEntityHistory(request));
     }
 
     private MutinyExposureServiceStub reading() {

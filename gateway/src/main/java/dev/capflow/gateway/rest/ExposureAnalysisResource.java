@@ -58,12 +58,14 @@ public class ExposureAnalysisResource {
     @APIResponse(responseCode = "400", description = "A bad parameter; violations name it.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Buffer>> loops(
-            @Parameter(description = "ISO-8601 date: the graph as announced by then.", example = "2025-12-31") @RestQuery String asOf,
+            @Parameter(description = "ISO-8601 date: the graph holding then (default today).", example = "2025-12-31") @RestQuery String asOf,
+            @Parameter(description = "ISO-8601 instant: as capflow knew it then (default now).", example = "2026-01-05T10:00:00Z") @RestQuery String knownAt,
+            @Parameter(description = "Which figure of estimated amounts to use: LOW, BASE (default) or HIGH.", example = "BASE") @RestQuery String amounts,
             @Parameter(description = "Only loops whose bottleneck is known and at least this many USD.", example = "1000000000")
             @RestQuery Double minUsd,
             @Parameter(description = "Longest loop in arcs, 1 to 50 (default 10).", example = "6") @RestQuery Integer maxLength,
             @Parameter(description = "Most loops returned, 1 to 100000 (default 1000).", example = "100") @RestQuery Integer limit) {
-        var request = ExposureAnalysisMapping.loopsRequest(asOf, minUsd, maxLength, limit);
+        var request = ExposureAnalysisMapping.loopsRequest(asOf, knownAt, amounts, minUsd, maxLength, limit);
         return answers.serveLastGood("loops", request,
                 () -> exposure.listLoops(request).map(ExposureAnalysisMapping::toView));
     }
@@ -85,8 +87,10 @@ public class ExposureAnalysisResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Buffer>> lookThrough(
             @Parameter(description = "Target entity id.", required = true, example = "openai") @RestQuery String target,
-            @Parameter(description = "ISO-8601 date: the graph as announced by then.", example = "2025-12-31") @RestQuery String asOf) {
-        var request = ExposureAnalysisMapping.lookThroughRequest(target, asOf);
+            @Parameter(description = "ISO-8601 date: the graph holding then (default today).", example = "2025-12-31") @RestQuery String asOf,
+            @Parameter(description = "ISO-8601 instant: as capflow knew it then (default now).", example = "2026-01-05T10:00:00Z") @RestQuery String knownAt,
+            @Parameter(description = "Which figure of estimated amounts to use: LOW, BASE (default) or HIGH.", example = "BASE") @RestQuery String amounts) {
+        var request = ExposureAnalysisMapping.lookThroughRequest(target, asOf, knownAt, amounts);
         return answers.serveLastGood("lookthrough", request,
                 () -> exposure.lookThrough(request).map(ExposureAnalysisMapping::toView));
     }

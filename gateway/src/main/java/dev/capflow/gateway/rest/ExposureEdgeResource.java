@@ -1,6 +1,7 @@
 package dev.capflow.gateway.rest;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,6 +29,7 @@ import dev.capflow.gateway.rest.problem.Problem;
 import dev.capflow.proto.exposure.v1.CreateEdgeRequest;
 import dev.capflow.proto.exposure.v1.DeleteEdgeRequest;
 import dev.capflow.proto.exposure.v1.GetEdgeRequest;
+import dev.capflow.proto.exposure.v1.ListEdgeHistoryRequest;
 import dev.capflow.proto.exposure.v1.UpdateEdgeRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -57,17 +59,18 @@ public class ExposureEdgeResource {
     }
 
     @GET
-    @Operation(summary = "List edges", description = "The edges announced on or before asOf (every edge without it), "
-            + "optionally only those of one entity, ordered by asOf, then id.")
+    @Operation(summary = "List edges", description = "The edge versions holding on asOf (default today) as known at "
+            + "knownAt (default now), optionally only those of one entity, ordered by asOf, then id.")
     @APIResponse(responseCode = "200", description = "The edges.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EdgeView.class),
             examples = @ExampleObject(name = "edges", value = ExposureExamples.EDGES)))
     @APIResponse(responseCode = "400", description = "A bad date; violations name it.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Buffer>> list(
-            @Parameter(description = "ISO-8601 date.", example = "2025-12-31") @RestQuery String asOf,
+            @Parameter(description = "ISO-8601 date: the graph holding then (default today).", example = "2025-12-31") @RestQuery String asOf,
+            @Parameter(description = "ISO-8601 instant: as capflow knew it then (default now).", example = "2026-01-05T10:00:00Z") @RestQuery String knownAt,
             @Parameter(description = "Only edges starting or ending at this entity.", example = "openai") @RestQuery String entity) {
-        var request = EdgeMapping.listRequest(asOf, entity);
+        var request = EdgeMapping.listRequest(asOf, knownAt, entity);
         return answers.serveLastGood("edges", request, () -> exposure.listEdges(request)
                 .map(response -> response.getEdgesList().stream().map(EdgeMapping::toView).toList()));
     }
@@ -98,14 +101,17 @@ public class ExposureEdgeResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One edge", description = "The edge with its kind, amount or share, date announced and source.")
+    @Operation(summary = "One edge", description = "The version holding on asOf (default today) as known at knownAt "
+            + "(default now), with its kind, amount or share, validity and source; 404 when no version holds then.")
     @APIResponse(responseCode = "200", description = "The edge.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EdgeView.class),
             examples = @ExampleObject(name = "edge", value = ExposureExamples.EDGE)))
     @APIResponse(responseCode = "404", description = "No such edge.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<Buffer>> get(@Parameter(description = "Edge id.", example = "e14-openai-oracle-purchase") @RestPath String id) {
-        GetEdgeRequest request = GetEdgeRequest.newBuilder().setEdgeId(Fields.requiredText("id", id)).build();
+    public Uni<RestResponse<Buffer>> get(@Parameter(description = "Edge id.", example = "e14-openai-oracle-purchase") @RestPath String id,
+            @Parameter(description = "ISO-8601 date: the graph holding then (default today).", example = "2025-12-31") @RestQuery String asOf,
+            @Parameter(description = "ISO-8601 instant: as capflow knew it then (default now).", example = "2026-01-05T10:00:00Z") @RestQuery String knownAt) {
+        GetEdgeRequest request = EdgeMapping.getRequest(id, asOf, knownAt);
         return answers.serveLastGood("edge", request,
                 () -> exposure.getEdge(request).map(response -> EdgeMapping.toView(response.getEdge())));
     }
@@ -135,7 +141,8 @@ public class ExposureEdgeResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete an edge", description = "With version, only if the edge is still at that version.")
+    @Operation(summary = "Delete an edge", description = "Closes its validity on validTo (default today); nothing is erased "
+            + "and earlier dates still see it. With version, only if the edge is still at that version.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "404", description = "No such edge.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -143,13 +150,31 @@ public class ExposureEdgeResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "stale version", value = ExposureExamples.EDGE_VERSION_CONFLICT)))
     public Uni<RestResponse<Void>> delete(@Parameter(description = "Edge id.", example = "e14-openai-oracle-purchase") @RestPath String id,
-            @Parameter(description = "The version last read (optional).", example = "0") @RestQuery Long version) {
+            @Parameter(description = "The version last read (optional).", example = "0") @RestQuery Long version,
+            @Parameter(description = "ISO-8601 date from which the edge no longer holds (default today).", example = "2025-12-31")
+            @RestQuery String validTo) {
         Fields fields = new Fields();
         String checkedId = fields.text("id", id);
         fields.check(version == null || version >= 0, "version", "must not be negative");
+        LocalDate end = fields.optionalDate("validTo", validTo);
         fields.throwIfInvalid();
         DeleteEdgeRequest request = DeleteEdgeRequest.newBuilder().setEdgeId(checkedId)
-                .setVersion(version == null ? 0 : version).build();
+                .setVersion(version == null ? 0 : version).setValidTo(end == null ? "" : end.toString()).build();
         return exposure.deleteEdge(request).map(response -> RestResponse.noContent());
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "Every version of an edge", description = "Every version ever stored, superseded ones included, "
+            + "in the order recorded, each with its validity (asOf to validTo) and record time (recordedAt to supersededAt).")
+    @APIResponse(responseCode = "200", description = "The versions.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EdgeView.class),
+            examples = @ExampleObject(name = "versions", value = ExposureExamples.EDGES)))
+    @APIResponse(responseCode = "404", description = "The id was never stored.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<EdgeView>> history(@Parameter(description = "Edge id.", example = "e04-softbank-openai-equity") @RestPath String id) {
+        ListEdgeHistoryRequest request = ListEdgeHistoryRequest.newBuilder().setEdgeId(Fields.requiredText("id", id)).build();
+        return exposure.listEdgeHistory(request)
+                .map(response -> response.getVersionsList().stream().map(EdgeMapping::toView).toList());
     }
 }

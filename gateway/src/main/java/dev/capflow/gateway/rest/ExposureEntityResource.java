@@ -1,5 +1,6 @@
 package dev.capflow.gateway.rest;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,6 +30,7 @@ import dev.capflow.proto.exposure.v1.DeleteEntityRequest;
 import dev.capflow.proto.exposure.v1.Entity;
 import dev.capflow.proto.exposure.v1.GetEntityRequest;
 import dev.capflow.proto.exposure.v1.ListEntitiesRequest;
+import dev.capflow.proto.exposure.v1.ListEntityHistoryRequest;
 import dev.capflow.proto.exposure.v1.UpdateEntityRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -57,12 +59,15 @@ public class ExposureEntityResource {
     }
 
     @GET
-    @Operation(summary = "List entities", description = "Every entity with its current value, ordered by id.")
+    @Operation(summary = "List entities", description = "The entity versions holding on asOf (default today) as known at "
+            + "knownAt (default now), valued on asOf, ordered by id.")
     @APIResponse(responseCode = "200", description = "The entities.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EntityView.class),
             examples = @ExampleObject(name = "entities", value = ExposureExamples.ENTITIES)))
-    public Uni<RestResponse<Buffer>> list() {
-        ListEntitiesRequest request = ListEntitiesRequest.getDefaultInstance();
+    public Uni<RestResponse<Buffer>> list(
+            @Parameter(description = "ISO-8601 date: the graph holding then (default today).", example = "2025-12-31") @RestQuery String asOf,
+            @Parameter(description = "ISO-8601 instant: as capflow knew it then (default now).", example = "2026-01-05T10:00:00Z") @RestQuery String knownAt) {
+        ListEntitiesRequest request = EntityMapping.listRequest(asOf, knownAt);
         return answers.serveLastGood("entities", request, () -> exposure.listEntities(request)
                 .map(response -> response.getEntitiesList().stream().map(EntityMapping::toView).toList()));
     }
@@ -75,8 +80,10 @@ public class ExposureEntityResource {
             examples = @ExampleObject(name = "openai", value = ExposureExamples.ENTITY)))
     @APIResponse(responseCode = "404", description = "No such entity.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<Buffer>> get(@Parameter(description = "Entity id.", example = "openai") @RestPath String id) {
-        GetEntityRequest request = GetEntityRequest.newBuilder().setEntityId(Fields.requiredText("id", id)).build();
+    public Uni<RestResponse<Buffer>> get(@Parameter(description = "Entity id.", example = "openai") @RestPath String id,
+            @Parameter(description = "ISO-8601 date: the graph holding then (default today).", example = "2025-12-31") @RestQuery String asOf,
+            @Parameter(description = "ISO-8601 instant: as capflow knew it then (default now).", example = "2026-01-05T10:00:00Z") @RestQuery String knownAt) {
+        GetEntityRequest request = EntityMapping.getRequest(id, asOf, knownAt);
         return answers.serveLastGood("entity", request,
                 () -> exposure.getEntity(request).map(response -> EntityMapping.toView(response.getEntity())));
     }
@@ -122,13 +129,32 @@ public class ExposureEntityResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "in use", value = ExposureExamples.ENTITY_IN_USE)))
     public Uni<RestResponse<Void>> delete(@Parameter(description = "Entity id.", example = "openai") @RestPath String id,
-            @Parameter(description = "The version last read (optional).", example = "0") @RestQuery Long version) {
+            @Parameter(description = "The version last read (optional).", example = "0") @RestQuery Long version,
+            @Parameter(description = "ISO-8601 date from which the entity no longer holds (default today).",
+                    example = "2025-12-31") @RestQuery String validTo) {
         Fields fields = new Fields();
         String checkedId = fields.text("id", id);
         fields.check(version == null || version >= 0, "version", "must not be negative");
+        LocalDate end = fields.optionalDate("validTo", validTo);
         fields.throwIfInvalid();
         DeleteEntityRequest request = DeleteEntityRequest.newBuilder().setEntityId(checkedId)
-                .setVersion(version == null ? 0 : version).build();
+                .setVersion(version == null ? 0 : version).setValidTo(end == null ? "" : end.toString()).build();
         return exposure.deleteEntity(request).map(response -> RestResponse.noContent());
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "Every version of an entity", description = "Every version ever stored, superseded ones "
+            + "included, in the order recorded, each with its validity and record time; without values.")
+    @APIResponse(responseCode = "200", description = "The versions.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EntityView.class),
+            examples = @ExampleObject(name = "versions", value = ExposureExamples.ENTITIES)))
+    @APIResponse(responseCode = "404", description = "The id was never stored.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<EntityView>> history(@Parameter(description = "Entity id.", example = "openai") @RestPath String id) {
+        ListEntityHistoryRequest request = ListEntityHistoryRequest.newBuilder().setEntityId(Fields.requiredText("id", id))
+                .build();
+        return exposure.listEntityHistory(request)
+                .map(response -> response.getVersionsList().stream().map(EntityMapping::toView).toList());
     }
 }

@@ -12,10 +12,14 @@ import dev.capflow.proto.exposure.v1.GetEdgeRequest;
 import dev.capflow.proto.exposure.v1.GetEdgeResponse;
 import dev.capflow.proto.exposure.v1.GetEntityRequest;
 import dev.capflow.proto.exposure.v1.GetEntityResponse;
+import dev.capflow.proto.exposure.v1.ListEdgeHistoryRequest;
+import dev.capflow.proto.exposure.v1.ListEdgeHistoryResponse;
 import dev.capflow.proto.exposure.v1.ListEdgesRequest;
 import dev.capflow.proto.exposure.v1.ListEdgesResponse;
 import dev.capflow.proto.exposure.v1.ListEntitiesRequest;
 import dev.capflow.proto.exposure.v1.ListEntitiesResponse;
+import dev.capflow.proto.exposure.v1.ListEntityHistoryRequest;
+import dev.capflow.proto.exposure.v1.ListEntityHistoryResponse;
 import dev.capflow.proto.exposure.v1.ListLoopsRequest;
 import dev.capflow.proto.exposure.v1.ListLoopsResponse;
 import dev.capflow.proto.exposure.v1.LookThroughRequest;
@@ -104,5 +108,15 @@ public class FakeExposureService extends ExposureServiceGrpc.ExposureServiceImpl
     @Override
     public void stress(StressRequest request, StreamObserver<StressResponse> observer) {
         scripts.answer(ExposureServiceGrpc.getStressMethod(), request, observer);
+    }
+
+    @Override
+    public void listEdgeHistory(ListEdgeHistoryRequest request, StreamObserver<ListEdgeHistoryResponse> observer) {
+        scripts.answer(ExposureServiceGrpc.getListEdgeHistoryMethod(), request, observer);
+    }
+
+    @Override
+    public void listEntityHistory(ListEntityHistoryRequest request, StreamObserver<ListEntityHistoryResponse> observer) {
+        scripts.answer(ExposureServiceGrpc.getListEntityHistoryMethod(), request, observer);
     }
 }

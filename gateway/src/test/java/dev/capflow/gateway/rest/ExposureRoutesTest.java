@@ -14,8 +14,10 @@ import com.google.protobuf.Timestamp;
 
 import dev.capflow.gateway.fake.Answer;
 import dev.capflow.gateway.fake.FakeIngestServer;
+import dev.capflow.proto.exposure.v1.AmountChoice;
 import dev.capflow.proto.exposure.v1.BasketImpact;
 import dev.capflow.proto.exposure.v1.BasketMemberImpact;
+import dev.capflow.proto.exposure.v1.CapacityKind;
 import dev.capflow.proto.exposure.v1.CircularShare;
 import dev.capflow.proto.exposure.v1.ClearingFigures;
 import dev.capflow.proto.exposure.v1.Confidence;
@@ -30,6 +32,9 @@ import dev.capflow.proto.exposure.v1.EntityKind;
 import dev.capflow.proto.exposure.v1.EntityValue;
 import dev.capflow.proto.exposure.v1.Exposure;
 import dev.capflow.proto.exposure.v1.ExposureServiceGrpc;
+import dev.capflow.proto.exposure.v1.GetEdgeRequest;
+import dev.capflow.proto.exposure.v1.GetEdgeResponse;
+import dev.capflow.proto.exposure.v1.ListEdgeHistoryResponse;
 import dev.capflow.proto.exposure.v1.ListEntitiesResponse;
 import dev.capflow.proto.exposure.v1.ListLoopsRequest;
 import dev.capflow.proto.exposure.v1.ListLoopsResponse;
@@ -180,6 +185,7 @@ class ExposureRoutesTest extends GatewayTest {
                 .build()));
 
         given().queryParam("asOf", "2025-12-31").queryParam("minUsd", 1e9).queryParam("maxLength", 6).queryParam("limit", 10)
+                .queryParam("amounts", "high")
                 .when().get("/api/v1/exposure/loops")
                 .then().statusCode(200)
                 .body("loops[0].entities", contains("nvidia", "openai", "oracle"))
@@ -191,11 +197,51 @@ class ExposureRoutesTest extends GatewayTest {
                 .body("circularShares[0].entity", equalTo("oracle"));
 
         assertThat(fake.requests(ExposureServiceGrpc.getListLoopsMethod()).get(0)).isEqualTo(ListLoopsRequest.newBuilder()
-                .setAsOf("2025-12-31").setMinUsd(1e9).setMaxLength(6).setLimit(10).build());
+                .setAsOf("2025-12-31").setMinUsd(1e9).setMaxLength(6).setLimit(10).setAmounts(AmountChoice.AMOUNT_CHOICE_HIGH)
+                .build());
         given().queryParam("maxLength", 0).queryParam("minUsd", -1).queryParam("asOf", "yesterday")
                 .when().get("/api/v1/exposure/loops")
                 .then().statusCode(400)
                 .body("violations.field", contains("asOf", "minUsd", "maxLength"));
+    }
+
+    @Test
+    void anEdgeIsReadAsOfADateAndKnownAtAnInstantAndItsHistoryListsEveryVersion() {
+        Edge before = ORACLE_DEAL.toBuilder().setValidTo("2025-11-01").setAmountLowUsd(2e11).setAmountHighUsd(3.5e11)
+                .setEstimated(true).setCapacityGw(4.5).setCapacityKind(CapacityKind.CAPACITY_KIND_CLOUD_CAPACITY)
+                .setRecordedAt(Timestamp.newBuilder().setSeconds(1_767_600_000L)).build();
+        Edge after = ORACLE_DEAL.toBuilder().setVersion(1).setAsOf("2025-11-01").setAmountUsd(3.2e11).build();
+        fake.script(ExposureServiceGrpc.getGetEdgeMethod(), Answer.reply(GetEdgeResponse.newBuilder().setEdge(before).build()));
+        fake.script(ExposureServiceGrpc.getListEdgeHistoryMethod(),
+                Answer.reply(ListEdgeHistoryResponse.newBuilder().addVersions(before).addVersions(after).build()));
+
+        given().queryParam("asOf", "2025-10-01").queryParam("knownAt", "2026-01-05T08:00:00Z")
+                .when().get("/api/v1/exposure/edges/e14-openai-oracle-purchase")
+                .then().statusCode(200)
+                .body("validTo", equalTo("2025-11-01"))
+                .body("amountLowUsd", equalTo(2e11f))
+                .body("amountHighUsd", equalTo(3.5e11f))
+                .body("capacityGw", equalTo(4.5f))
+                .body("capacityKind", equalTo("CLOUD_CAPACITY"))
+                .body("recordedAt", equalTo("2026-01-05T08:00:00Z"));
+        assertThat(fake.requests(ExposureServiceGrpc.getGetEdgeMethod()).get(0)).isEqualTo(GetEdgeRequest.newBuilder()
+                .setEdgeId("e14-openai-oracle-purchase").setAsOf("2025-10-01")
+                .setKnownAt(Timestamp.newBuilder().setSeconds(1_767_600_000L)).build());
+
+        given().when().get("/api/v1/exposure/edges/e14-openai-oracle-purchase/history")
+                .then().statusCode(200)
+                .body("version", contains(0, 1))
+                .body("amountUsd", contains(3e11f, 3.2e11f))
+                .body("validTo", contains("2025-11-01", null));
+        given().queryParam("knownAt", "last week").queryParam("asOf", "2025-13-01")
+                .when().get("/api/v1/exposure/edges/e14-openai-oracle-purchase")
+                .then().statusCode(400)
+                .body("violations.field", contains("asOf", "knownAt"));
+        given().queryParam("target", "openai").queryParam("amounts", "median")
+                .when().get("/api/v1/exposure/lookthrough")
+                .then().statusCode(400)
+                .body("violations.field", contains("amounts"));
+        assertThat(fake.requests(ExposureServiceGrpc.getGetEdgeMethod())).hasSize(1);
     }
 
     @Test

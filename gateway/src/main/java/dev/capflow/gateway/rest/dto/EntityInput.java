@@ -23,5 +23,7 @@ public record EntityInput(
         @Schema(description = "The date of the cash figure.", example = "2025-06-30") String cashAsOf,
         @Schema(description = "Where the cash figure was reported (URL).") String cashSource,
         @Schema(description = "Absent to create; the version last read to replace (optimistic lock).", example = "0")
-        Long version) {
+        Long version,
+        @Schema(description = "ISO-8601 date the definition holds from (absent: since always); a later date than the "
+                + "stored one amends, the same or an earlier one corrects.", example = "2025-12-01") String validFrom) {
 }

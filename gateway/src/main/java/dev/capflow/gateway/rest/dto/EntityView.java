@@ -25,7 +25,11 @@ public record EntityView(
         @Schema(description = "Optimistic-lock version, incremented on every change.", example = "0") long version,
         @Schema(description = "The current value; null when it cannot be obtained (see valueUnavailableReason).")
         Value value,
-        @Schema(example = "no latest price for ORCL") String valueUnavailableReason) {
+        @Schema(example = "no latest price for ORCL") String valueUnavailableReason,
+        @Schema(description = "The date this version holds from; null for since always.", example = "2025-06-01") String validFrom,
+        @Schema(description = "The date this version stops holding; null while it holds.") String validTo,
+        @Schema(description = "When capflow stored this version.", example = "2026-01-05T10:00:00Z") String recordedAt,
+        @Schema(description = "When a later record replaced it; null while current.") String supersededAt) {
 
     /** How the entity's current value was obtained. */
     @Schema(name = "EntityValue")

@@ -26,6 +26,8 @@ public record LookThroughView(
             double contractedInflowUsd,
             @Schema(description = "Contracted inflow over annual revenue; null when revenue is unknown.")
             Double inflowToRevenue,
-            @Schema(example = "161000000000") double valueUsd) {
+            @Schema(example = "161000000000") double valueUsd,
+            @Schema(description = "How valueUsd was obtained: for a listed entity the price and its date.")
+            EntityView.Value valuation) {
     }
 }

@@ -10,8 +10,12 @@ public record StressInput(
         @Schema(enumeration = { "CROSS_HOLDINGS", "DEBTRANK", "CLEARING" }, example = "DEBTRANK") String model,
         List<Shock> shocks,
         Options options,
-        @Schema(description = "ISO-8601 date: the graph as announced by then; absent for every edge.",
-                example = "2025-12-31") String asOf) {
+        @Schema(description = "ISO-8601 date: the graph holding then, valued at the closes at or before it "
+                + "(default today).", example = "2025-12-31") String asOf,
+        @Schema(description = "ISO-8601 instant: the graph as capflow knew it then (default now).",
+                example = "2026-01-05T10:00:00Z") String knownAt,
+        @Schema(description = "Which figure of estimated amounts to use (default BASE).",
+                enumeration = { "LOW", "BASE", "HIGH" }, example = "BASE") String amounts) {
 
     /**
      * Scales the entity's primary value by 1 + valueChange (CROSS_HOLDINGS), sets its initial loss (DEBTRANK) or scales

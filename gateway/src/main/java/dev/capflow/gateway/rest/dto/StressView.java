@@ -29,6 +29,8 @@ public record StressView(
             @Schema(example = "-250000000000") double valueLostUsd,
             @Schema(description = "The wave it failed in; null when it did not, and always under CLEARING.")
             Integer failedInWave,
+            @Schema(description = "How valueUsd was obtained: for a listed entity the price and its date.")
+            EntityView.Value valuation,
             @Schema(description = "CLEARING: its clearing without the shock; null for the other models.")
             Clearing clearingBaseline,
             @Schema(description = "CLEARING: its clearing with the shock; relativeChange is -(unpaid receivables "
@@ -40,7 +42,8 @@ public record StressView(
     @Schema(name = "ClearingFigures")
     @JsonInclude(JsonInclude.Include.ALWAYS) // an unknown revenue share is an explicit null
     public record Clearing(
-            @Schema(description = "What it owes: its INVESTMENT and PURCHASE amounts.", example = "572400000000")
+            @Schema(description = "What it owes: its INVESTMENT and PURCHASE amounts (the figures `amounts` chooses) "
+                    + "valid on asOf as known at knownAt.", example = "572400000000")
             double obligationsUsd,
             @Schema(description = "What it pays in the clearing.", example = "213000000000") double paidUsd,
             @Schema(description = "Whether it pays less than it owes.", example = "true") boolean defaulted,

@@ -9,9 +9,11 @@ import dev.capflow.gateway.domain.EnumCodec;
 import dev.capflow.gateway.domain.Fields;
 import dev.capflow.gateway.rest.dto.EdgeInput;
 import dev.capflow.gateway.rest.dto.EdgeView;
+import dev.capflow.proto.exposure.v1.CapacityKind;
 import dev.capflow.proto.exposure.v1.Confidence;
 import dev.capflow.proto.exposure.v1.Edge;
 import dev.capflow.proto.exposure.v1.EdgeKind;
+import dev.capflow.proto.exposure.v1.GetEdgeRequest;
 import dev.capflow.proto.exposure.v1.ListEdgesRequest;
 
 /** Maps funding-graph edges between their REST shape and the exposure contract; exposure-service checks the rules. */
@@ -19,6 +21,7 @@ public final class EdgeMapping {
 
     private static final EnumCodec<EdgeKind> KINDS = new EnumCodec<>(EdgeKind.class, "EDGE_KIND_");
     private static final EnumCodec<Confidence> CONFIDENCES = new EnumCodec<>(Confidence.class, "CONFIDENCE_");
+    private static final EnumCodec<CapacityKind> CAPACITY_KINDS = new EnumCodec<>(CapacityKind.class, "CAPACITY_KIND_");
 
     private EdgeMapping() {
     }
@@ -48,16 +51,22 @@ public final class EdgeMapping {
         return edge.build();
     }
 
-    public static ListEdgesRequest listRequest(String asOf, String entity) {
+    public static ListEdgesRequest listRequest(String asOf, String knownAt, String entity) {
         Fields fields = new Fields();
         ListEdgesRequest.Builder request = ListEdgesRequest.newBuilder();
-        LocalDate date = fields.optionalDate("asOf", asOf);
-        if (date != null) {
-            request.setAsOf(date.toString());
-        }
+        ViewParams.snapshot(fields, asOf, knownAt, request::setAsOf, request::setKnownAt);
         if (entity != null && !entity.isBlank()) {
             request.setEntityId(entity.strip());
         }
+        fields.throwIfInvalid();
+        return request.build();
+    }
+
+    /** The version of edge {@code id} holding on {@code asOf} as known at {@code knownAt} (each optional). */
+    public static GetEdgeRequest getRequest(String id, String asOf, String knownAt) {
+        Fields fields = new Fields();
+        GetEdgeRequest.Builder request = GetEdgeRequest.newBuilder().setEdgeId(fields.text("id", id));
+        ViewParams.snapshot(fields, asOf, knownAt, request::setAsOf, request::setKnownAt);
         fields.throwIfInvalid();
         return request.build();
     }
@@ -66,7 +75,11 @@ public final class EdgeMapping {
         return new EdgeView(edge.getId(), edge.getFrom(), edge.getTo(), KINDS.name(edge.getKind()),
                 edge.hasAmountUsd() ? edge.getAmountUsd() : null, edge.hasShare() ? edge.getShare() : null,
                 edge.getAsOf(), emptyToNull(edge.getSource()), CONFIDENCES.name(edge.getConfidence()), edge.getEstimated(),
-                emptyToNull(edge.getNote()), emptyToNull(edge.getSourceRow()), edge.getVersion());
+                emptyToNull(edge.getNote()), emptyToNull(edge.getSourceRow()), edge.getVersion(),
+                edge.hasAmountLowUsd() ? edge.getAmountLowUsd() : null, edge.hasAmountHighUsd() ? edge.getAmountHighUsd() : null,
+                edge.hasCapacityGw() ? edge.getCapacityGw() : null, CAPACITY_KINDS.name(edge.getCapacityKind()),
+                emptyToNull(edge.getValidTo()), ViewParams.text(edge.hasRecordedAt(), edge.getRecordedAt()),
+                ViewParams.text(edge.hasSupersededAt(), edge.getSupersededAt()));
     }
 
     private static Edge.Builder definition(Fields fields, EdgeInput input) {
@@ -82,6 +95,21 @@ public final class EdgeMapping {
         }
         if (input.share() != null) {
             edge.setShare(fields.number("share", input.share()));
+        }
+        if (input.amountLowUsd() != null) {
+            edge.setAmountLowUsd(fields.number("amountLowUsd", input.amountLowUsd()));
+        }
+        if (input.amountHighUsd() != null) {
+            edge.setAmountHighUsd(fields.number("amountHighUsd", input.amountHighUsd()));
+        }
+        if (input.capacityGw() != null) {
+            edge.setCapacityGw(fields.number("capacityGw", input.capacityGw()));
+        }
+        if (input.capacityKind() != null) {
+            CapacityKind capacityKind = fields.oneOf("capacityKind", input.capacityKind(), CAPACITY_KINDS);
+            if (capacityKind != null) {
+                edge.setCapacityKind(capacityKind);
+            }
         }
         LocalDate asOf = fields.date("asOf", input.asOf());
         if (asOf != null) {

@@ -10,6 +10,8 @@ import dev.capflow.gateway.domain.Fields;
 import dev.capflow.gateway.rest.dto.EntityInput;
 import dev.capflow.gateway.rest.dto.EntityView;
 import dev.capflow.proto.exposure.v1.Entity;
+import dev.capflow.proto.exposure.v1.GetEntityRequest;
+import dev.capflow.proto.exposure.v1.ListEntitiesRequest;
 import dev.capflow.proto.exposure.v1.EntityKind;
 import dev.capflow.proto.exposure.v1.EntityValue;
 import dev.capflow.proto.exposure.v1.Quote;
@@ -65,12 +67,32 @@ public final class EntityMapping {
             entity.setCashAsOf(input.cashAsOf().strip());
         }
         entity.setCashSource(orEmpty(input.cashSource()));
+        if (input.validFrom() != null && fields.optionalDate("validFrom", input.validFrom()) != null) {
+            entity.setValidFrom(input.validFrom().strip());
+        }
         if (input.version() != null) {
             fields.check(input.version() >= 0, "version", "must not be negative");
             entity.setVersion(input.version());
         }
         fields.throwIfInvalid();
         return entity.build();
+    }
+
+    /** The entities holding on {@code asOf} as known at {@code knownAt}. */
+    public static ListEntitiesRequest listRequest(String asOf, String knownAt) {
+        Fields fields = new Fields();
+        ListEntitiesRequest.Builder request = ListEntitiesRequest.newBuilder();
+        ViewParams.snapshot(fields, asOf, knownAt, request::setAsOf, request::setKnownAt);
+        fields.throwIfInvalid();
+        return request.build();
+    }
+
+    public static GetEntityRequest getRequest(String id, String asOf, String knownAt) {
+        Fields fields = new Fields();
+        GetEntityRequest.Builder request = GetEntityRequest.newBuilder().setEntityId(fields.text("id", id));
+        ViewParams.snapshot(fields, asOf, knownAt, request::setAsOf, request::setKnownAt);
+        fields.throwIfInvalid();
+        return request.build();
     }
 
     public static EntityView toView(Entity entity) {
@@ -82,10 +104,13 @@ public final class EntityMapping {
                 emptyToNull(entity.getRevenueSource()),
                 entity.hasCashUsd() ? entity.getCashUsd() : null, emptyToNull(entity.getCashAsOf()),
                 emptyToNull(entity.getCashSource()), entity.getVersion(),
-                entity.hasValue() ? toView(entity.getValue()) : null, emptyToNull(entity.getValueUnavailableReason()));
+                entity.hasValue() ? toView(entity.getValue()) : null, emptyToNull(entity.getValueUnavailableReason()),
+                emptyToNull(entity.getValidFrom()), emptyToNull(entity.getValidTo()),
+                ViewParams.text(entity.hasRecordedAt(), entity.getRecordedAt()),
+                ViewParams.text(entity.hasSupersededAt(), entity.getSupersededAt()));
     }
 
-    private static EntityView.Value toView(EntityValue value) {
+    static EntityView.Value toView(EntityValue value) {
         boolean marketCap = value.getMethod() == ValuationMethod.VALUATION_METHOD_MARKET_CAP;
         return new EntityView.Value(value.getValueUsd(), METHODS.name(value.getMethod()),
                 value.hasPrice() ? toView(value.getPrice()) : null, marketCap ? value.getSharesOutstanding() : null,

@@ -2,10 +2,8 @@ package dev.capflow.gateway.rest.mapping;
 
 import static dev.capflow.gateway.rest.mapping.EntityMapping.emptyToNull;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 import dev.capflow.gateway.domain.EnumCodec;
 import dev.capflow.gateway.domain.Fields;
@@ -38,10 +36,12 @@ public final class ExposureAnalysisMapping {
     private ExposureAnalysisMapping() {
     }
 
-    public static ListLoopsRequest loopsRequest(String asOf, Double minUsd, Integer maxLength, Integer limit) {
+    public static ListLoopsRequest loopsRequest(String asOf, String knownAt, String amounts, Double minUsd,
+            Integer maxLength, Integer limit) {
         Fields fields = new Fields();
         ListLoopsRequest.Builder request = ListLoopsRequest.newBuilder();
-        asOf(fields, asOf, request::setAsOf);
+        ViewParams.snapshot(fields, asOf, knownAt, request::setAsOf, request::setKnownAt);
+        ViewParams.amounts(fields, amounts, request::setAmounts);
         if (minUsd != null) {
             double min = fields.number("minUsd", minUsd);
             fields.check(!(min < 0), "minUsd", "must not be negative");
@@ -59,10 +59,11 @@ public final class ExposureAnalysisMapping {
         return request.build();
     }
 
-    public static LookThroughRequest lookThroughRequest(String target, String asOf) {
+    public static LookThroughRequest lookThroughRequest(String target, String asOf, String knownAt, String amounts) {
         Fields fields = new Fields();
         LookThroughRequest.Builder request = LookThroughRequest.newBuilder().setTarget(fields.text("target", target));
-        asOf(fields, asOf, request::setAsOf);
+        ViewParams.snapshot(fields, asOf, knownAt, request::setAsOf, request::setKnownAt);
+        ViewParams.amounts(fields, amounts, request::setAmounts);
         fields.throwIfInvalid();
         return request.build();
     }
@@ -89,7 +90,8 @@ public final class ExposureAnalysisMapping {
         if (input.options() != null) {
             request.setOptions(options(fields, input.options(), model));
         }
-        asOf(fields, input.asOf(), request::setAsOf);
+        ViewParams.snapshot(fields, input.asOf(), input.knownAt(), request::setAsOf, request::setKnownAt);
+        ViewParams.amounts(fields, input.amounts(), request::setAmounts);
         fields.throwIfInvalid();
         return request.build();
     }
@@ -143,13 +145,6 @@ public final class ExposureAnalysisMapping {
         return proto.build();
     }
 
-    private static void asOf(Fields fields, String value, Consumer<String> set) {
-        LocalDate date = fields.optionalDate("asOf", value);
-        if (date != null) {
-            set.accept(date.toString());
-        }
-    }
-
     private static LoopsView.Loop toView(Loop loop) {
         return new LoopsView.Loop(loop.getEntitiesList(), loop.getEdgesList().stream().map(EdgeMapping::toView).toList(),
                 loop.hasBottleneckUsd() ? loop.getBottleneckUsd() : null, loop.getTotalUsd());
@@ -158,12 +153,14 @@ public final class ExposureAnalysisMapping {
     private static LookThroughView.Exposure toView(Exposure exposure) {
         return new LookThroughView.Exposure(exposure.getEntity(), exposure.getDirectShare(), exposure.getTotalShare(),
                 exposure.getValueAtStakeUsd(), exposure.getFractionOfOwnValue(), exposure.getContractedInflowUsd(),
-                exposure.hasInflowToRevenue() ? exposure.getInflowToRevenue() : null, exposure.getValueUsd());
+                exposure.hasInflowToRevenue() ? exposure.getInflowToRevenue() : null, exposure.getValueUsd(),
+                exposure.hasValuation() ? EntityMapping.toView(exposure.getValuation()) : null);
     }
 
     private static StressView.EntityImpact toView(EntityImpact impact) {
         return new StressView.EntityImpact(impact.getEntity(), impact.getValueUsd(), impact.getRelativeChange(),
                 impact.getValueLostUsd(), impact.hasFailedInWave() ? impact.getFailedInWave() : null,
+                impact.hasValuation() ? EntityMapping.toView(impact.getValuation()) : null,
                 impact.hasClearingBaseline() ? toView(impact.getClearingBaseline()) : null,
                 impact.hasClearingShocked() ? toView(impact.getClearingShocked()) : null);
     }
