@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
@@ -31,6 +32,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 
 /** Shared plumbing of the gRPC tests: real client stubs with a per-call deadline, SQL assertions, fixtures. */
 abstract class GrpcTestBase {
@@ -97,6 +99,24 @@ abstract class GrpcTestBase {
     List<IngestTicksResponse> streamTicks(IngestTicksRequest... batches) {
         return mutiny().ingestTicks(Multi.createFrom().items(batches)).collect().asList().await()
                 .atMost(Duration.ofSeconds(DEADLINE_SECONDS));
+    }
+
+    /**
+     * The batches on one stream, each sent once the one before is acknowledged: their acknowledgements then come in
+     * order (batches sent together are stored concurrently and acknowledged in commit order).
+     */
+    List<IngestTicksResponse> streamTicksOneByOne(IngestTicksRequest... batches) {
+        UnicastProcessor<IngestTicksRequest> requests = UnicastProcessor.create();
+        AtomicInteger sent = new AtomicInteger(1);
+        requests.onNext(batches[0]);
+        return mutiny().ingestTicks(requests).onItem().invoke(ack -> {
+            int next = sent.getAndIncrement();
+            if (next < batches.length) {
+                requests.onNext(batches[next]);
+            } else {
+                requests.onComplete();
+            }
+        }).collect().asList().await().atMost(Duration.ofSeconds(DEADLINE_SECONDS));
     }
 
     /** The raw RESP reply of one command on this run's Redis database (after the +OK of its SELECT). */
