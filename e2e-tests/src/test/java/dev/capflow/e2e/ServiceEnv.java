@@ -17,23 +17,26 @@ final class ServiceEnv {
     private ServiceEnv() {
     }
 
-    /** ingest-service on the PostgreSQL database {@code host:port/database} and the Redis at {@code redisUrl}. */
+    /**
+     * ingest-service on the PostgreSQL database {@code host:port/database} and the Redis at {@code redisUrl}, checking
+     * bearer tokens with {@link #trust()}.
+     */
     static Map<String, String> ingest(String host, int port, String database, String user, String password,
             String redisUrl) {
-        return Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "QUARKUS_DATASOURCE_USERNAME", user,
                 "QUARKUS_DATASOURCE_PASSWORD", password,
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + host + ":" + port + "/" + database,
                 "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + host + ":" + port + "/" + database,
-                "QUARKUS_REDIS_HOSTS", redisUrl);
+                "QUARKUS_REDIS_HOSTS", redisUrl));
+        env.putAll(trust());
+        return env;
     }
 
     /** ingest-service on the test's own PostgreSQL database and Redis database. */
     static Map<String, String> ingest(Datastores stores) {
-        Map<String, String> env = new HashMap<>(ingest(stores.pgHost(), stores.pgPort(), stores.database(), stores.user(),
-                stores.password(), stores.redisUrl()));
-        env.putAll(trust());
-        return env;
+        return ingest(stores.pgHost(), stores.pgPort(), stores.database(), stores.user(), stores.password(),
+                stores.redisUrl());
     }
 
     /** The key every gRPC service checks bearer tokens with: {@link TestTokens#shared()}, as the gateway's. */
