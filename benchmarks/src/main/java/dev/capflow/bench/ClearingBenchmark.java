@@ -50,13 +50,8 @@ public class ClearingBenchmark {
             cash[i] = random.nextBoolean() ? values[i] * 0.02 * random.nextDouble() : Double.NaN;
         }
         valueChange = new double[values.length];
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
-        for (int k = 0; k < 10; k++) {
-            valueChange[order[k]] = -0.5;
+        for (int shocked : ExposureBenchData.largest(values, 10)) {
+            valueChange[shocked] = -0.5;
         }
         checkBothAgree();
     }

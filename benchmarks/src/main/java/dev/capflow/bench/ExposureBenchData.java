@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.Set;
 
@@ -52,6 +53,16 @@ public final class ExposureBenchData {
     }
 
     /** Loops of up to {@value #MAX_LENGTH} arcs among {@value #LOOP_ENTITIES} entities and {@value #LOOP_ARCS} arcs. */
+    /** The indices of the {@code count} largest {@code values}, largest first: the entities a benchmark shocks. */
+    static int[] largest(double[] values, int count) {
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
+        return Arrays.stream(order, 0, count).mapToInt(Integer::intValue).toArray();
+    }
+
     static FundingGraph loopGraph() {
         return randomArcs(LOOP_ENTITIES, LOOP_ARCS);
     }

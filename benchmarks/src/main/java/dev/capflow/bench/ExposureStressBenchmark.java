@@ -1,6 +1,5 @@
 package dev.capflow.bench;
 
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,14 +37,9 @@ public class ExposureStressBenchmark {
         graph = ExposureBenchData.stressGraph(values);
         valueChange = new double[values.length];
         initialLoss = new double[values.length];
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
-        for (int k = 0; k < 10; k++) {
-            valueChange[order[k]] = -0.5;
-            initialLoss[order[k]] = 0.5;
+        for (int shocked : ExposureBenchData.largest(values, 10)) {
+            valueChange[shocked] = -0.5;
+            initialLoss[shocked] = 0.5;
         }
     }
 
