@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -63,6 +64,35 @@ class GatewayBasketsIT {
         List<Map<String, Object>> members = baskets.getList("find { it.id == 'team-google' }.members");
         assertThat(members).extracting(member -> member.get("symbol"))
                 .containsExactlyInAnyOrder("GOOGL", "AVGO", "CLS", "LITE", "TTMI");
+    }
+
+    @Test
+    void aCreateRetriedWithItsIdempotencyKeyStoresOneBasketAndPagesLeadThroughEveryBasket() {
+        String body = """
+                {"name": "Retried through the gateway", "currency": "USD", "baseDate": "2025-10-29",
+                 "members": [{"symbol": "NVDA"}, {"symbol": "AMD"}]}""";
+        String first = api.request().contentType("application/json").header("Idempotency-Key", "e2e-retry-1").body(body)
+                .post("/api/v1/baskets").then().statusCode(201).extract().path("id");
+        String retried = api.request().contentType("application/json").header("Idempotency-Key", "e2e-retry-1").body(body)
+                .post("/api/v1/baskets").then().statusCode(201).extract().path("id");
+
+        List<String> names = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        String token = null;
+        do {
+            var request = api.request().queryParam("pageSize", 1);
+            if (token != null) {
+                request.queryParam("pageToken", token);
+            }
+            var page = request.get("/api/v1/baskets").then().statusCode(200).extract();
+            names.addAll(page.jsonPath().getList("name", String.class));
+            ids.addAll(page.jsonPath().getList("id", String.class));
+            token = page.header("X-Next-Page-Token");
+        } while (token != null);
+
+        assertThat(retried).isEqualTo(first);
+        assertThat(names).filteredOn("Retried through the gateway"::equals).hasSize(1);
+        assertThat(ids).contains(first, "team-google", "team-openai").doesNotHaveDuplicates().isSorted();
     }
 
     @Test

@@ -33,6 +33,25 @@ export function getJson(path, service) {
   return call(path, { method: 'GET' }, service);
 }
 
+/**
+ * GET every page of a list route: follows X-Next-Page-Token (pageSize 1000, the most a page holds) and joins the pages;
+ * stale when any page was.
+ */
+export async function getAllPages(path, service) {
+  const items = [];
+  let stale = false;
+  let token = '';
+  do {
+    const separator = path.includes('?') ? '&' : '?';
+    const page = await call(path + separator + 'pageSize=1000' + (token ? '&pageToken=' + encodeURIComponent(token) : ''),
+      { method: 'GET' }, service);
+    items.push(...page.body);
+    stale = stale || page.stale;
+    token = page.nextPageToken;
+  } while (token);
+  return { body: items, stale };
+}
+
 /** POST a JSON body, answered with JSON. */
 export function postJson(path, body, service) {
   return call(path, {
@@ -59,7 +78,11 @@ async function call(path, init, service) {
   if (!response.ok) {
     throw new ApiError(explain(response, body, service, Boolean(token)), response.status);
   }
-  return { body, stale: response.headers.get('X-Capflow-Stale') === 'true' };
+  return {
+    body,
+    stale: response.headers.get('X-Capflow-Stale') === 'true',
+    nextPageToken: response.headers.get('X-Next-Page-Token') || '',
+  };
 }
 
 function explain(response, problem, service, hadToken) {

@@ -2,7 +2,7 @@
 // edge's sources on hover and click.
 
 import * as echarts from '/webjars/echarts/dist/echarts.esm.min.js';
-import { getJson } from './api.js';
+import { getAllPages, getJson } from './api.js';
 import { clearError, showError } from './banner.js';
 import { el, fillRows, percent, sourceLinks, usd } from './format.js';
 
@@ -24,8 +24,8 @@ export class GraphPanel {
     this.root.dataset.state = 'loading';
     try {
       const [entities, edges, loops] = await Promise.all([
-        getJson('/exposure/entities', SERVICE),
-        getJson('/exposure/edges', SERVICE),
+        getAllPages('/exposure/entities', SERVICE),
+        getAllPages('/exposure/edges', SERVICE),
         getJson('/exposure/loops', SERVICE),
       ]);
       this.entities = new Map(entities.body.map(e => [e.id, e]));

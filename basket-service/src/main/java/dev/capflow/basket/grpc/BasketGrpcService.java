@@ -10,9 +10,15 @@ import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.domain.Window;
 import dev.capflow.basket.engine.PerformanceQuery;
 import dev.capflow.basket.live.LiveLevels;
+import dev.capflow.basket.repository.IdempotencyKeys;
 import dev.capflow.basket.service.BasketCatalog;
+import dev.capflow.grpc.ExpectedVersion;
+import dev.capflow.grpc.idempotency.IdempotencyKey;
+import dev.capflow.grpc.paging.Page;
+import dev.capflow.grpc.paging.PageRequest;
 import dev.capflow.proto.basket.v1.CompareRequest;
 import dev.capflow.proto.basket.v1.CompareResponse;
+import dev.capflow.proto.basket.v1.Basket;
 import dev.capflow.proto.basket.v1.CreateBasketRequest;
 import dev.capflow.proto.basket.v1.CreateBasketResponse;
 import dev.capflow.proto.basket.v1.DeleteBasketRequest;
@@ -43,9 +49,12 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
     private final CachedAnswers answers;
     private final LiveLevels live;
     private final int maxMembers;
+    private final IdempotencyKeys keys;
 
-    public BasketGrpcService(BasketCatalog catalog, CachedAnswers answers, LiveLevels live, BasketConfig config) {
+    public BasketGrpcService(BasketCatalog catalog, CachedAnswers answers, LiveLevels live, BasketConfig config,
+            IdempotencyKeys keys) {
         this.catalog = catalog;
+        this.keys = keys;
         this.answers = answers;
         this.live = live;
         this.maxMembers = config.maxMembers();
@@ -53,8 +62,11 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
 
     @Override
     public Uni<CreateBasketResponse> createBasket(CreateBasketRequest request) {
-        return answer(() -> catalog.create(BasketValidator.validate(ProtoMapper.toInput(request.getBasket()), false, maxMembers))
-                .map(basket -> CreateBasketResponse.newBuilder().setBasket(ProtoMapper.toProto(basket)).build()));
+        Supplier<Uni<CreateBasketResponse>> create = () -> catalog
+                .create(BasketValidator.validate(ProtoMapper.toInput(request.getBasket()), false, maxMembers))
+                .map(basket -> CreateBasketResponse.newBuilder().setBasket(ProtoMapper.toProto(basket)).build());
+        return answer(() -> IdempotencyKey.of(request).map(key -> keys.once(key, create, CreateBasketResponse.parser()))
+                .orElseGet(create));
     }
 
     @Override
@@ -65,23 +77,28 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
 
     @Override
     public Uni<UpdateBasketResponse> updateBasket(UpdateBasketRequest request) {
-        return answer(() -> catalog.update(BasketValidator.validate(ProtoMapper.toInput(request.getBasket()), true, maxMembers))
+        Basket checked = request.getBasket().toBuilder().setVersion(ExpectedVersion.ofUpdate(request.hasExpectedVersion(),
+                request.getExpectedVersion(), request.getBasket().getVersion())).build();
+        return answer(() -> catalog.update(BasketValidator.validate(ProtoMapper.toInput(checked), true, maxMembers))
                 .map(basket -> UpdateBasketResponse.newBuilder().setBasket(ProtoMapper.toProto(basket)).build()));
     }
 
     @Override
     public Uni<DeleteBasketResponse> deleteBasket(DeleteBasketRequest request) {
-        // expected_version checks any version, 0 included; without it the old field's 0 means no check
-        Long expected = request.hasExpectedVersion() ? Long.valueOf(request.getExpectedVersion())
-                : request.getVersion() == 0 ? null : Long.valueOf(request.getVersion());
+        Long expected = ExpectedVersion.ofDelete(request.hasExpectedVersion(), request.getExpectedVersion(), request.getVersion());
         return answer(() -> catalog.delete(requireId(request.getBasketId(), "basket_id"), expected)
                 .map(deleted -> DeleteBasketResponse.getDefaultInstance()));
     }
 
     @Override
     public Uni<ListBasketsResponse> listBaskets(ListBasketsRequest request) {
-        return answer(() -> catalog.list().map(baskets -> ListBasketsResponse.newBuilder()
-                .addAllBaskets(baskets.stream().map(ProtoMapper::toProto).toList()).build()));
+        return answer(() -> {
+            PageRequest page = PageRequest.of(request);
+            return catalog.list().map(all -> Page.of(all, basket -> basket.id(), page))
+                    .map(baskets -> ListBasketsResponse.newBuilder()
+                            .addAllBaskets(baskets.items().stream().map(ProtoMapper::toProto).toList())
+                            .setNextPageToken(baskets.nextPageToken()).build());
+        });
     }
 
     @Override

@@ -115,6 +115,37 @@ class BasketCrudGrpcTest extends GrpcTestBase {
     }
 
     @Test
+    void twoWritersOfVersionOneCannotBothReplaceTheBasket() {
+        Basket created = client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("two-writers", "NVDA", "AMD")).build()).getBasket();
+        Basket v1 = client().updateBasket(UpdateBasketRequest.newBuilder().setBasket(created.toBuilder().setName("v1"))
+                .setExpectedVersion(0).build()).getBasket();
+        assertThat(v1.getVersion()).isEqualTo(1);
+
+        Basket first = client().updateBasket(UpdateBasketRequest.newBuilder().setBasket(v1.toBuilder().setName("first"))
+                .setExpectedVersion(1).build()).getBasket();
+        StatusRuntimeException second = catchThrowableOfType(StatusRuntimeException.class, () -> client().updateBasket(
+                UpdateBasketRequest.newBuilder().setBasket(v1.toBuilder().setName("second")).setExpectedVersion(1).build()));
+
+        assertThat(first.getVersion()).isEqualTo(2);
+        assertThat(second.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+        assertThat(second.getStatus().getDescription()).contains("two-writers").contains("version 2, not 1");
+        assertThat(client().getBasket(GetBasketRequest.newBuilder().setBasketId("two-writers").build()).getBasket()
+                .getName()).isEqualTo("first");
+        // expected_version is the check, whatever basket.version says; without it basket.version still is
+        StatusRuntimeException staleOldField = catchThrowableOfType(StatusRuntimeException.class, () -> client()
+                .updateBasket(UpdateBasketRequest.newBuilder().setBasket(v1.toBuilder().setName("old field")).build()));
+        assertThat(staleOldField.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+        assertThat(client().updateBasket(UpdateBasketRequest.newBuilder().setBasket(v1.toBuilder().setName("explicit"))
+                .setExpectedVersion(2).build()).getBasket().getVersion()).isEqualTo(3);
+        // a delete without expected_version and with version 0 does not check
+        client().deleteBasket(DeleteBasketRequest.newBuilder().setBasketId("two-writers").build());
+        StatusRuntimeException gone = catchThrowableOfType(StatusRuntimeException.class, () -> client()
+                .getBasket(GetBasketRequest.newBuilder().setBasketId("two-writers").build()));
+        assertThat(gone.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    @Test
     void aStaleVersionIsAbortedAndChangesNothing() throws Exception {
         Basket created = client().createBasket(CreateBasketRequest.newBuilder()
                 .setBasket(equalBasket("locked", "NVDA", "AMD")).build()).getBasket();

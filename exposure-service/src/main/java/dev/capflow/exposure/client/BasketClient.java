@@ -1,5 +1,6 @@
 package dev.capflow.exposure.client;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.capflow.exposure.config.ExposureConfig;
 import dev.capflow.grpc.DownstreamException;
 import dev.capflow.grpc.DownstreamGuard;
+import dev.capflow.grpc.paging.PageRequest;
 import dev.capflow.proto.basket.v1.Basket;
 import dev.capflow.proto.basket.v1.GetPerformanceRequest;
 import dev.capflow.proto.basket.v1.GetPerformanceResponse;
@@ -37,10 +39,21 @@ public class BasketClient {
         this.guard = new DownstreamGuard(BREAKER, this.config);
     }
 
-    /** Every basket, ordered by id. */
+    /** Every basket, ordered by id, read page by page. */
     public Uni<List<Basket>> baskets() {
-        return read(() -> stub().listBaskets(ListBasketsRequest.getDefaultInstance()))
-                .map(response -> response.getBasketsList());
+        return basketsFrom("", List.of());
+    }
+
+    /** {@code before}, then the baskets from the page of {@code token} on. */
+    private Uni<List<Basket>> basketsFrom(String token, List<Basket> before) {
+        ListBasketsRequest request = ListBasketsRequest.newBuilder().setPageSize(PageRequest.MAX_SIZE).setPageToken(token)
+                .build();
+        return read(() -> stub().listBaskets(request)).chain(response -> {
+            List<Basket> all = new ArrayList<>(before);
+            all.addAll(response.getBasketsList());
+            return response.getNextPageToken().isEmpty() ? Uni.createFrom().item(all)
+                    : basketsFrom(response.getNextPageToken(), all);
+        });
     }
 
     /** The basket's performance over its default window (base date to latest close), with member contributions. */

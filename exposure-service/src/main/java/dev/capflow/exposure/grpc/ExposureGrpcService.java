@@ -11,9 +11,14 @@ import dev.capflow.exposure.domain.GraphEdge;
 import dev.capflow.exposure.domain.GraphValidator;
 import dev.capflow.exposure.domain.Snapshot;
 import dev.capflow.exposure.engine.LoopQuery;
+import dev.capflow.exposure.repository.IdempotencyKeys;
 import dev.capflow.exposure.service.EntityCatalog;
 import dev.capflow.exposure.service.ExposureAnalytics;
 import dev.capflow.exposure.service.GraphStore;
+import dev.capflow.grpc.ExpectedVersion;
+import dev.capflow.grpc.idempotency.IdempotencyKey;
+import dev.capflow.grpc.paging.Page;
+import dev.capflow.grpc.paging.PageRequest;
 import dev.capflow.proto.exposure.v1.CreateEdgeRequest;
 import dev.capflow.proto.exposure.v1.CreateEdgeResponse;
 import dev.capflow.proto.exposure.v1.CreateEntityRequest;
@@ -22,6 +27,8 @@ import dev.capflow.proto.exposure.v1.DeleteEdgeRequest;
 import dev.capflow.proto.exposure.v1.DeleteEdgeResponse;
 import dev.capflow.proto.exposure.v1.DeleteEntityRequest;
 import dev.capflow.proto.exposure.v1.DeleteEntityResponse;
+import dev.capflow.proto.exposure.v1.Edge;
+import dev.capflow.proto.exposure.v1.Entity;
 import dev.capflow.proto.exposure.v1.GetEdgeRequest;
 import dev.capflow.proto.exposure.v1.GetEdgeResponse;
 import dev.capflow.proto.exposure.v1.GetEntityRequest;
@@ -58,9 +65,12 @@ public class ExposureGrpcService extends MutinyExposureServiceGrpc.ExposureServi
     private final GraphStore store;
     private final ExposureAnalytics analytics;
     private final ExposureConfig.Loops loops;
+    private final IdempotencyKeys keys;
 
-    public ExposureGrpcService(EntityCatalog entities, GraphStore store, ExposureAnalytics analytics, ExposureConfig config) {
+    public ExposureGrpcService(EntityCatalog entities, GraphStore store, ExposureAnalytics analytics, ExposureConfig config,
+            IdempotencyKeys keys) {
         this.entities = entities;
+        this.keys = keys;
         this.store = store;
         this.analytics = analytics;
         this.loops = config.loops();
@@ -68,8 +78,11 @@ public class ExposureGrpcService extends MutinyExposureServiceGrpc.ExposureServi
 
     @Override
     public Uni<CreateEntityResponse> createEntity(CreateEntityRequest request) {
-        return answer(() -> entities.create(GraphValidator.entity(ProtoMapper.toDraft(request.getEntity()), "entity."))
-                .map(e -> CreateEntityResponse.newBuilder().setEntity(ProtoMapper.toProto(e)).build()));
+        Supplier<Uni<CreateEntityResponse>> create = () -> entities
+                .create(GraphValidator.entity(ProtoMapper.toDraft(request.getEntity()), "entity."))
+                .map(e -> CreateEntityResponse.newBuilder().setEntity(ProtoMapper.toProto(e)).build());
+        return answer(() -> IdempotencyKey.of(request).map(key -> keys.once(key, create, CreateEntityResponse.parser()))
+                .orElseGet(create));
     }
 
     @Override
@@ -85,13 +98,16 @@ public class ExposureGrpcService extends MutinyExposureServiceGrpc.ExposureServi
 
     @Override
     public Uni<UpdateEntityResponse> updateEntity(UpdateEntityRequest request) {
-        return answer(() -> entities.update(GraphValidator.entity(ProtoMapper.toDraft(request.getEntity()), "entity."))
+        Entity entity = request.getEntity().toBuilder().setVersion(ExpectedVersion.ofUpdate(request.hasExpectedVersion(),
+                request.getExpectedVersion(), request.getEntity().getVersion())).build();
+        return answer(() -> entities.update(GraphValidator.entity(ProtoMapper.toDraft(entity), "entity."))
                 .map(e -> UpdateEntityResponse.newBuilder().setEntity(ProtoMapper.toProto(e)).build()));
     }
 
     @Override
     public Uni<DeleteEntityResponse> deleteEntity(DeleteEntityRequest request) {
-        return answer(() -> entities.delete(GraphValidator.requireId(request.getEntityId(), "entity_id"), request.getVersion(),
+        Long expected = ExpectedVersion.ofDelete(request.hasExpectedVersion(), request.getExpectedVersion(), request.getVersion());
+        return answer(() -> entities.delete(GraphValidator.requireId(request.getEntityId(), "entity_id"), expected,
                 GraphValidator.asOf(request.getValidTo(), "valid_to")).map(deleted -> DeleteEntityResponse.getDefaultInstance()));
     }
 
@@ -101,18 +117,22 @@ public class ExposureGrpcService extends MutinyExposureServiceGrpc.ExposureServi
             List<FieldViolation> violations = new ArrayList<>();
             Snapshot snapshot = ViewRequests.snapshot(request.getAsOf(), request.hasKnownAt(), request.getKnownAt(), violations);
             throwIfAny(violations);
-            return entities.list(snapshot).map(list -> ListEntitiesResponse.newBuilder()
-                    .addAllEntities(list.stream().map(ProtoMapper::toProto).toList()).build());
+            PageRequest page = PageRequest.of(request);
+            return entities.list(snapshot, page).map(list -> ListEntitiesResponse.newBuilder()
+                    .addAllEntities(list.items().stream().map(ProtoMapper::toProto).toList())
+                    .setNextPageToken(list.nextPageToken()).build());
         });
     }
 
     @Override
     public Uni<CreateEdgeResponse> createEdge(CreateEdgeRequest request) {
-        return answer(() -> {
+        Supplier<Uni<CreateEdgeResponse>> create = () -> {
             GraphEdge edge = GraphValidator.edge(ProtoMapper.toDraft(request.getEdge()), "edge.", false);
             GraphEdge identified = edge.withIdentity(edge.id().isEmpty() ? UUID.randomUUID().toString() : edge.id(), 0);
             return store.insert(identified).map(e -> CreateEdgeResponse.newBuilder().setEdge(ProtoMapper.toProto(e)).build());
-        });
+        };
+        return answer(() -> IdempotencyKey.of(request).map(key -> keys.once(key, create, CreateEdgeResponse.parser()))
+                .orElseGet(create));
     }
 
     @Override
@@ -128,13 +148,16 @@ public class ExposureGrpcService extends MutinyExposureServiceGrpc.ExposureServi
 
     @Override
     public Uni<UpdateEdgeResponse> updateEdge(UpdateEdgeRequest request) {
-        return answer(() -> store.update(GraphValidator.edge(ProtoMapper.toDraft(request.getEdge()), "edge.", true))
+        Edge edge = request.getEdge().toBuilder().setVersion(ExpectedVersion.ofUpdate(request.hasExpectedVersion(),
+                request.getExpectedVersion(), request.getEdge().getVersion())).build();
+        return answer(() -> store.update(GraphValidator.edge(ProtoMapper.toDraft(edge), "edge.", true))
                 .map(e -> UpdateEdgeResponse.newBuilder().setEdge(ProtoMapper.toProto(e)).build()));
     }
 
     @Override
     public Uni<DeleteEdgeResponse> deleteEdge(DeleteEdgeRequest request) {
-        return answer(() -> store.deleteEdge(GraphValidator.requireId(request.getEdgeId(), "edge_id"), request.getVersion(),
+        Long expected = ExpectedVersion.ofDelete(request.hasExpectedVersion(), request.getExpectedVersion(), request.getVersion());
+        return answer(() -> store.deleteEdge(GraphValidator.requireId(request.getEdgeId(), "edge_id"), expected,
                 GraphValidator.asOf(request.getValidTo(), "valid_to")).map(deleted -> DeleteEdgeResponse.getDefaultInstance()));
     }
 
@@ -145,9 +168,12 @@ public class ExposureGrpcService extends MutinyExposureServiceGrpc.ExposureServi
             List<FieldViolation> violations = new ArrayList<>();
             Snapshot snapshot = ViewRequests.snapshot(request.getAsOf(), request.hasKnownAt(), request.getKnownAt(), violations);
             throwIfAny(violations);
+            PageRequest page = PageRequest.of(request);
             return store.edges(snapshot, entity.isEmpty() ? null : entity)
-                    .map(list -> ListEdgesResponse.newBuilder().addAllEdges(list.stream().map(ProtoMapper::toProto).toList())
-                            .build());
+                    .map(all -> Page.of(all, edge -> edge.asOf() + " " + edge.id(), page))
+                    .map(list -> ListEdgesResponse.newBuilder()
+                            .addAllEdges(list.items().stream().map(ProtoMapper::toProto).toList())
+                            .setNextPageToken(list.nextPageToken()).build());
         });
     }
 
@@ -181,16 +207,24 @@ public class ExposureGrpcService extends MutinyExposureServiceGrpc.ExposureServi
 
     @Override
     public Uni<ListEntityHistoryResponse> listEntityHistory(ListEntityHistoryRequest request) {
-        return answer(() -> store.entityHistory(GraphValidator.requireId(request.getEntityId(), "entity_id"))
-                .map(versions -> ListEntityHistoryResponse.newBuilder()
-                        .addAllVersions(versions.stream().map(ProtoMapper::toProto).toList()).build()));
+        return answer(() -> {
+            PageRequest page = PageRequest.of(request);
+            return store.entityHistory(GraphValidator.requireId(request.getEntityId(), "entity_id"))
+                    .map(versions -> Page.inOrder(versions, page)).map(versions -> ListEntityHistoryResponse.newBuilder()
+                            .addAllVersions(versions.items().stream().map(ProtoMapper::toProto).toList())
+                            .setNextPageToken(versions.nextPageToken()).build());
+        });
     }
 
     @Override
     public Uni<ListEdgeHistoryResponse> listEdgeHistory(ListEdgeHistoryRequest request) {
-        return answer(() -> store.edgeHistory(GraphValidator.requireId(request.getEdgeId(), "edge_id"))
-                .map(versions -> ListEdgeHistoryResponse.newBuilder()
-                        .addAllVersions(versions.stream().map(ProtoMapper::toProto).toList()).build()));
+        return answer(() -> {
+            PageRequest page = PageRequest.of(request);
+            return store.edgeHistory(GraphValidator.requireId(request.getEdgeId(), "edge_id"))
+                    .map(versions -> Page.inOrder(versions, page)).map(versions -> ListEdgeHistoryResponse.newBuilder()
+                            .addAllVersions(versions.items().stream().map(ProtoMapper::toProto).toList())
+                            .setNextPageToken(versions.nextPageToken()).build());
+        });
     }
 
     private static void throwIfAny(List<FieldViolation> violations) {

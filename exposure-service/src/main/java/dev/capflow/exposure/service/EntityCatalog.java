@@ -10,6 +10,8 @@ import dev.capflow.exposure.domain.Snapshot;
 import dev.capflow.exposure.valuation.Valuations;
 import dev.capflow.exposure.valuation.Valuer;
 import dev.capflow.grpc.DownstreamException;
+import dev.capflow.grpc.paging.Page;
+import dev.capflow.grpc.paging.PageRequest;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -40,13 +42,15 @@ public class EntityCatalog {
         return store.update(entity).chain(this::valued);
     }
 
-    public Uni<Void> delete(String id, long version, LocalDate validTo) {
+    /** Closes the entity's validity; {@code version} (null = no check) must match the stored one. */
+    public Uni<Void> delete(String id, Long version, LocalDate validTo) {
         return store.deleteEntity(id, version, validTo);
     }
 
-    /** The entities holding in {@code snapshot}, valued on its date. */
-    public Uni<List<ValuedEntity>> list(Snapshot snapshot) {
-        return store.entities(snapshot).chain(entities -> valued(entities, snapshot));
+    /** One page of the entities holding in {@code snapshot}, by id; only the page's entities are valued. */
+    public Uni<Page<ValuedEntity>> list(Snapshot snapshot, PageRequest request) {
+        return store.entities(snapshot).map(entities -> Page.of(entities, GraphEntity::id, request))
+                .chain(page -> valued(page.items(), snapshot).map(valued -> new Page<>(valued, page.nextPageToken())));
     }
 
     private Uni<ValuedEntity> valued(GraphEntity entity) {

@@ -118,10 +118,10 @@ public class GraphStore {
 
     /**
      * Closes an entity's validity on {@code validTo} (null: today); refused while an edge touching it holds then or
-     * later. A non-zero {@code version} must match the stored one.
+     * later. A non-null {@code version} must match the stored one.
      */
     @WithTransaction
-    public Uni<Void> deleteEntity(String id, long version, LocalDate validTo) {
+    public Uni<Void> deleteEntity(String id, Long version, LocalDate validTo) {
         LocalDate end = validTo == null ? today() : validTo;
         return lock.acquire().chain(entities::current).chain(all -> {
             List<EntityRow> current = ofId(all, id);
@@ -201,9 +201,9 @@ public class GraphStore {
                 .chain(() -> edges.persistAndFlush(EdgeRow.of(next, now))).map(EdgeRow::toDomain);
     }
 
-    /** Closes an edge's validity on {@code validTo} (null: today); a non-zero {@code version} must match the stored one. */
+    /** Closes an edge's validity on {@code validTo} (null: today); a non-null {@code version} must match the stored one. */
     @WithTransaction
-    public Uni<Void> deleteEdge(String id, long version, LocalDate validTo) {
+    public Uni<Void> deleteEdge(String id, Long version, LocalDate validTo) {
         LocalDate end = validTo == null ? today() : validTo;
         return lock.acquire().chain(edges::current).chain(all -> {
             List<EdgeRow> current = ofId(all, id);
@@ -264,26 +264,25 @@ public class GraphStore {
         if (!ValidTimeline.isOpen(current)) {
             throw new NotFoundException(what, id);
         }
-        return requireVersion(current, what, id, expected, false);
+        return requireVersion(current, what, id, expected);
     }
 
     /**
      * The id's version after checking some version still holds on or after {@code end} (a delete may also shorten a
-     * validity that already ended) and, for a non-zero {@code expected}, that it is still at it.
+     * validity that already ended) and, for a non-null {@code expected}, that it is still at it.
      */
-    private static long requireClosable(List<? extends VersionedRow> current, String what, String id, long expected,
+    private static long requireClosable(List<? extends VersionedRow> current, String what, String id, Long expected,
             LocalDate end) {
         if (ValidTimeline.cutFrom(end, current).isEmpty()) {
             throw new NotFoundException(what, id);
         }
-        return requireVersion(current, what, id, expected, true);
+        return expected == null ? ValidTimeline.versionOf(current) : requireVersion(current, what, id, expected);
     }
 
-    /** The id's version after checking it is still at {@code expected} (unless {@code anyVersion} and it is 0). */
-    private static long requireVersion(List<? extends VersionedRow> current, String what, String id, long expected,
-            boolean anyVersion) {
+    /** The id's version after checking it is still at {@code expected}. */
+    private static long requireVersion(List<? extends VersionedRow> current, String what, String id, long expected) {
         long stored = ValidTimeline.versionOf(current);
-        if (!(anyVersion && expected == 0) && stored != expected) {
+        if (stored != expected) {
             throw new StaleVersionException(what, id, stored, expected);
         }
         return stored;

@@ -75,6 +75,34 @@ class EdgeCrudGrpcTest extends GrpcTestBase {
     }
 
     @Test
+    void twoWritersOfVersionOneCannotBothReplaceOrDeleteTheEdge() {
+        Edge created = client().createEdge(CreateEdgeRequest.newBuilder().setEdge(cash("two-writers", "lab-a", "lab-b",
+                EdgeKind.EDGE_KIND_PURCHASE, 5e9, "2025-10-01")).build()).getEdge();
+        Edge v1 = client().updateEdge(UpdateEdgeRequest.newBuilder().setEdge(created.toBuilder().setAmountUsd(6e9))
+                .setExpectedVersion(0).build()).getEdge();
+        assertThat(v1.getVersion()).isEqualTo(1);
+
+        Edge first = client().updateEdge(UpdateEdgeRequest.newBuilder().setEdge(v1.toBuilder().setAmountUsd(7e9))
+                .setExpectedVersion(1).build()).getEdge();
+        var second = failure(Status.Code.ABORTED, () -> client().updateEdge(UpdateEdgeRequest.newBuilder()
+                .setEdge(v1.toBuilder().setAmountUsd(8e9)).setExpectedVersion(1).build()));
+        assertThat(first.getVersion()).isEqualTo(2);
+        assertThat(second.getStatus().getDescription()).contains("two-writers").contains("version 2, not 1");
+        failure(Status.Code.ABORTED, () -> client().deleteEdge(DeleteEdgeRequest.newBuilder().setEdgeId("two-writers")
+                .setExpectedVersion(1).build()));
+        failure(Status.Code.ABORTED, () -> client().deleteEdge(DeleteEdgeRequest.newBuilder().setEdgeId("two-writers")
+                .setExpectedVersion(0).build()));
+        assertThat(client().getEdge(GetEdgeRequest.newBuilder().setEdgeId("two-writers").build()).getEdge().getAmountUsd())
+                .isEqualTo(7e9);
+
+        // without expected_version an update still checks edge.version, a delete with version 0 does not check
+        failure(Status.Code.ABORTED, () -> client().updateEdge(UpdateEdgeRequest.newBuilder()
+                .setEdge(v1.toBuilder().setAmountUsd(9e9)).build()));
+        client().deleteEdge(DeleteEdgeRequest.newBuilder().setEdgeId("two-writers").build());
+        failure(Status.Code.NOT_FOUND, () -> client().getEdge(GetEdgeRequest.newBuilder().setEdgeId("two-writers").build()));
+    }
+
+    @Test
     void aRandomIdIsAssignedAndATakenOneIsAlreadyExists() {
         Edge created = client().createEdge(CreateEdgeRequest.newBuilder()
                 .setEdge(equity("", "lab-a", "lab-b", 0.1, "2025-10-01")).build()).getEdge();

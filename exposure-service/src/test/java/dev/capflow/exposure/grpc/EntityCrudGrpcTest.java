@@ -122,6 +122,35 @@ class EntityCrudGrpcTest extends GrpcTestBase {
     }
 
     @Test
+    void twoWritersOfVersionOneCannotBothReplaceOrDeleteTheEntity() {
+        Entity created = client().createEntity(CreateEntityRequest.newBuilder().setEntity(privateEntity("two-writers", 1e9))
+                .build()).getEntity();
+        Entity v1 = client().updateEntity(UpdateEntityRequest.newBuilder().setEntity(created.toBuilder().setName("v1")
+                .clearValue()).setExpectedVersion(0).build()).getEntity();
+        assertThat(v1.getVersion()).isEqualTo(1);
+
+        Entity first = client().updateEntity(UpdateEntityRequest.newBuilder().setEntity(v1.toBuilder().setName("first")
+                .clearValue()).setExpectedVersion(1).build()).getEntity();
+        var second = failure(Status.Code.ABORTED, () -> client().updateEntity(UpdateEntityRequest.newBuilder()
+                .setEntity(v1.toBuilder().setName("second").clearValue()).setExpectedVersion(1).build()));
+        assertThat(first.getVersion()).isEqualTo(2);
+        assertThat(second.getStatus().getDescription()).contains("two-writers").contains("version 2, not 1");
+        // a delete that read version 1 does not remove the entity a concurrent writer changed, nor one that read 0
+        failure(Status.Code.ABORTED, () -> client().deleteEntity(DeleteEntityRequest.newBuilder().setEntityId("two-writers")
+                .setExpectedVersion(1).build()));
+        failure(Status.Code.ABORTED, () -> client().deleteEntity(DeleteEntityRequest.newBuilder().setEntityId("two-writers")
+                .setExpectedVersion(0).build()));
+        assertThat(client().getEntity(GetEntityRequest.newBuilder().setEntityId("two-writers").build()).getEntity()
+                .getName()).isEqualTo("first");
+
+        // without expected_version an update still checks entity.version, a delete with version 0 does not check
+        failure(Status.Code.ABORTED, () -> client().updateEntity(UpdateEntityRequest.newBuilder()
+                .setEntity(v1.toBuilder().setName("old field").clearValue()).build()));
+        client().deleteEntity(DeleteEntityRequest.newBuilder().setEntityId("two-writers").build());
+        failure(Status.Code.NOT_FOUND, () -> client().getEntity(GetEntityRequest.newBuilder().setEntityId("two-writers").build()));
+    }
+
+    @Test
     void aTakenIdIsAlreadyExistsAndAnUnknownOneNotFound() {
         failure(Status.Code.ALREADY_EXISTS, () -> client().createEntity(CreateEntityRequest.newBuilder()
                 .setEntity(privateEntity("openai", 1e9)).build()));

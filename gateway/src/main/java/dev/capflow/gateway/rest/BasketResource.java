@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -26,6 +27,7 @@ import dev.capflow.gateway.rest.dto.PerformanceView;
 import dev.capflow.gateway.rest.json.JsonBodies;
 import dev.capflow.gateway.rest.mapping.BasketMapping;
 import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.rest.CachedAnswerResponses.ListPage;
 import dev.capflow.proto.basket.v1.CreateBasketRequest;
 import dev.capflow.proto.basket.v1.DeleteBasketRequest;
 import dev.capflow.proto.basket.v1.GetBasketRequest;
@@ -65,10 +67,12 @@ public class BasketResource {
             mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = BasketView.class),
             examples = @ExampleObject(name = "baskets", value = ApiExamples.BASKETS)))
-    public Uni<RestResponse<Buffer>> list() {
-        ListBasketsRequest request = ListBasketsRequest.getDefaultInstance();
-        return answers.serveLastGood("baskets", request, () -> baskets.listBaskets(request)
-                .map(response -> response.getBasketsList().stream().map(BasketMapping::toView).toList()));
+    public Uni<RestResponse<Buffer>> list(
+            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Integer pageSize,
+            @Parameter(description = Paging.PAGE_TOKEN_DOC) @RestQuery String pageToken) {
+        ListBasketsRequest request = Paging.paged(ListBasketsRequest.getDefaultInstance(), pageSize, pageToken);
+        return answers.serveLastGoodPage("baskets", request, () -> baskets.listBaskets(request).map(response -> new ListPage(
+                response.getBasketsList().stream().map(BasketMapping::toView).toList(), response.getNextPageToken())));
     }
 
     @POST
@@ -84,10 +88,11 @@ public class BasketResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The id is taken.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<BasketView>> create(JsonNode body) {
+    public Uni<RestResponse<BasketView>> create(JsonNode body, @Parameter(description = IdempotencyKeyHeader.DOC) @RestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey) {
         BasketInput input = bodies.object(body, BasketInput.class);
         CreateBasketRequest request = CreateBasketRequest.newBuilder()
                 .setBasket(BasketMapping.toNewBasket(input))
+                .setRequestId(IdempotencyKeyHeader.requestId(idempotencyKey))
                 .build();
         return baskets.createBasket(request)
                 .map(response -> BasketMapping.toView(response.getBasket()))

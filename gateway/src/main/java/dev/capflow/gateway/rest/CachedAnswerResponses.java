@@ -1,5 +1,6 @@
 package dev.capflow.gateway.rest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -36,6 +37,8 @@ public class CachedAnswerResponses {
     /** RFC 7234 warning 110, "Response is Stale". */
     static final String STALE_WARNING = "110 - \"Response is Stale\"";
 
+    private static final String NEXT_SUFFIX = "/next-page-token";
+
     private final AnswerCache cache;
     private final ObjectMapper json;
 
@@ -62,6 +65,34 @@ public class CachedAnswerResponses {
      */
     public Uni<RestResponse<Buffer>> serveLastGood(String kind, Message request, Supplier<Uni<?>> view) {
         return answer(AnswerCache.question(kind, request.toByteArray()), null, view);
+    }
+
+    /**
+     * Like {@link #serveLastGood}, for one page of a list route: {@code page} asks the service for the page's items
+     * and the next page's token; the body is the items' JSON array, the token goes out in {@link Paging#NEXT_HEADER}
+     * (kept with the last good answer, so a stale page still leads on).
+     */
+    public Uni<RestResponse<Buffer>> serveLastGoodPage(String kind, Message request, Supplier<Uni<ListPage>> page) {
+        String question = AnswerCache.question(kind, request.toByteArray());
+        String nextQuestion = question + NEXT_SUFFIX;
+        return page.get().onFailure().transform(Paging::restNames).map(answer -> {
+            byte[] bytes = serialize(answer.items());
+            cache.store(question, null, bytes);
+            cache.store(nextQuestion, null, answer.nextPageToken().getBytes(StandardCharsets.UTF_8));
+            return withNext(ok(Buffer.buffer(bytes)), answer.nextPageToken());
+        }).onFailure(CachedAnswerResponses::serviceDown).recoverWithUni(failure -> cache.lastGood(question)
+                .onItem().ifNull().failWith(() -> failure)
+                .chain(body -> cache.lastGood(nextQuestion)
+                        .map(next -> withNext(stale(body), next == null ? "" : next.toString(StandardCharsets.UTF_8)))));
+    }
+
+    /** One page of a list: its items (mapped to their JSON views) and the next page's token ("" on the last). */
+    public record ListPage(List<?> items, String nextPageToken) {
+    }
+
+    private static RestResponse<Buffer> withNext(RestResponse<Buffer> response, String nextPageToken) {
+        RestResponse.ResponseBuilder<Buffer> builder = RestResponse.ResponseBuilder.fromResponse(response);
+        return nextPageToken.isEmpty() ? response : builder.header(Paging.NEXT_HEADER, nextPageToken).build();
     }
 
     private Uni<RestResponse<Buffer>> answer(String question, String tag, Supplier<Uni<?>> view) {

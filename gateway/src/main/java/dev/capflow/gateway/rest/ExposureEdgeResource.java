@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -26,6 +27,7 @@ import dev.capflow.gateway.rest.dto.EdgeView;
 import dev.capflow.gateway.rest.json.JsonBodies;
 import dev.capflow.gateway.rest.mapping.EdgeMapping;
 import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.rest.CachedAnswerResponses.ListPage;
 import dev.capflow.proto.exposure.v1.CreateEdgeRequest;
 import dev.capflow.proto.exposure.v1.DeleteEdgeRequest;
 import dev.capflow.proto.exposure.v1.GetEdgeRequest;
@@ -69,10 +71,12 @@ public class ExposureEdgeResource {
     public Uni<RestResponse<Buffer>> list(
             @Parameter(description = "ISO-8601 date: the graph holding then (default today).", example = "2025-12-31") @RestQuery String asOf,
             @Parameter(description = "ISO-8601 instant: as capflow knew it then (default now).", example = "2026-01-05T10:00:00Z") @RestQuery String knownAt,
-            @Parameter(description = "Only edges starting or ending at this entity.", example = "openai") @RestQuery String entity) {
-        var request = EdgeMapping.listRequest(asOf, knownAt, entity);
-        return answers.serveLastGood("edges", request, () -> exposure.listEdges(request)
-                .map(response -> response.getEdgesList().stream().map(EdgeMapping::toView).toList()));
+            @Parameter(description = "Only edges starting or ending at this entity.", example = "openai") @RestQuery String entity,
+            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Integer pageSize,
+            @Parameter(description = Paging.PAGE_TOKEN_DOC) @RestQuery String pageToken) {
+        var request = Paging.paged(EdgeMapping.listRequest(asOf, knownAt, entity), pageSize, pageToken);
+        return answers.serveLastGoodPage("edges", request, () -> exposure.listEdges(request).map(response -> new ListPage(
+                response.getEdgesList().stream().map(EdgeMapping::toView).toList(), response.getNextPageToken())));
     }
 
     @POST
@@ -90,9 +94,11 @@ public class ExposureEdgeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The id is taken.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<EdgeView>> create(JsonNode body) {
+    public Uni<RestResponse<EdgeView>> create(JsonNode body,
+            @Parameter(description = IdempotencyKeyHeader.DOC) @RestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey) {
         EdgeInput input = bodies.object(body, EdgeInput.class);
-        CreateEdgeRequest request = CreateEdgeRequest.newBuilder().setEdge(EdgeMapping.toNewEdge(input)).build();
+        CreateEdgeRequest request = CreateEdgeRequest.newBuilder().setEdge(EdgeMapping.toNewEdge(input))
+                .setRequestId(IdempotencyKeyHeader.requestId(idempotencyKey)).build();
         return exposure.createEdge(request)
                 .map(response -> EdgeMapping.toView(response.getEdge()))
                 .map(created -> RestResponse.ResponseBuilder.<EdgeView> created(URI.create("/api/v1/exposure/edges/" + created.id()))
@@ -150,7 +156,8 @@ public class ExposureEdgeResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "stale version", value = ExposureExamples.EDGE_VERSION_CONFLICT)))
     public Uni<RestResponse<Void>> delete(@Parameter(description = "Edge id.", example = "e14-openai-oracle-purchase") @RestPath String id,
-            @Parameter(description = "The version last read (optional).", example = "0") @RestQuery Long version,
+            @Parameter(description = "The version last read (optional; 0 is a version like any other).", example = "0")
+            @RestQuery Long version,
             @Parameter(description = "ISO-8601 date from which the edge no longer holds (default today).", example = "2025-12-31")
             @RestQuery String validTo) {
         Fields fields = new Fields();
@@ -158,9 +165,12 @@ public class ExposureEdgeResource {
         fields.check(version == null || version >= 0, "version", "must not be negative");
         LocalDate end = fields.optionalDate("validTo", validTo);
         fields.throwIfInvalid();
-        DeleteEdgeRequest request = DeleteEdgeRequest.newBuilder().setEdgeId(checkedId)
-                .setVersion(version == null ? 0 : version).setValidTo(end == null ? "" : end.toString()).build();
-        return exposure.deleteEdge(request).map(response -> RestResponse.noContent());
+        DeleteEdgeRequest.Builder request = DeleteEdgeRequest.newBuilder().setEdgeId(checkedId)
+                .setValidTo(end == null ? "" : end.toString());
+        if (version != null) {
+            request.setExpectedVersion(version);
+        }
+        return exposure.deleteEdge(request.build()).map(response -> RestResponse.noContent());
     }
 
     @GET

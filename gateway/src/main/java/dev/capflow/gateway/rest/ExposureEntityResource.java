@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -25,6 +26,7 @@ import dev.capflow.gateway.rest.dto.EntityView;
 import dev.capflow.gateway.rest.json.JsonBodies;
 import dev.capflow.gateway.rest.mapping.EntityMapping;
 import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.rest.CachedAnswerResponses.ListPage;
 import dev.capflow.proto.exposure.v1.CreateEntityRequest;
 import dev.capflow.proto.exposure.v1.DeleteEntityRequest;
 import dev.capflow.proto.exposure.v1.Entity;
@@ -66,10 +68,12 @@ public class ExposureEntityResource {
             examples = @ExampleObject(name = "entities", value = ExposureExamples.ENTITIES)))
     public Uni<RestResponse<Buffer>> list(
             @Parameter(description = "ISO-8601 date: the graph holding then (default today).", example = "2025-12-31") @RestQuery String asOf,
-            @Parameter(description = "ISO-8601 instant: as capflow knew it then (default now).", example = "2026-01-05T10:00:00Z") @RestQuery String knownAt) {
-        ListEntitiesRequest request = EntityMapping.listRequest(asOf, knownAt);
-        return answers.serveLastGood("entities", request, () -> exposure.listEntities(request)
-                .map(response -> response.getEntitiesList().stream().map(EntityMapping::toView).toList()));
+            @Parameter(description = "ISO-8601 instant: as capflow knew it then (default now).", example = "2026-01-05T10:00:00Z") @RestQuery String knownAt,
+            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Integer pageSize,
+            @Parameter(description = Paging.PAGE_TOKEN_DOC) @RestQuery String pageToken) {
+        ListEntitiesRequest request = Paging.paged(EntityMapping.listRequest(asOf, knownAt), pageSize, pageToken);
+        return answers.serveLastGoodPage("entities", request, () -> exposure.listEntities(request).map(response -> new ListPage(
+                response.getEntitiesList().stream().map(EntityMapping::toView).toList(), response.getNextPageToken())));
     }
 
     @GET
@@ -107,11 +111,12 @@ public class ExposureEntityResource {
     @APIResponse(responseCode = "409", description = "The id is taken, or the version is stale.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<EntityView>> put(@Parameter(description = "Entity id.", example = "oracle") @RestPath String id,
-            JsonNode body) {
+            JsonNode body, @Parameter(description = IdempotencyKeyHeader.DOC) @RestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey) {
         EntityInput input = bodies.object(body, EntityInput.class);
         Entity entity = EntityMapping.toEntity(id, input);
         if (input.version() == null) {
-            return exposure.createEntity(CreateEntityRequest.newBuilder().setEntity(entity).build())
+            return exposure.createEntity(CreateEntityRequest.newBuilder().setEntity(entity)
+                    .setRequestId(IdempotencyKeyHeader.requestId(idempotencyKey)).build())
                     .map(response -> RestResponse.status(RestResponse.Status.CREATED, EntityMapping.toView(response.getEntity())));
         }
         return exposure.updateEntity(UpdateEntityRequest.newBuilder().setEntity(entity).build())
@@ -129,7 +134,8 @@ public class ExposureEntityResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "in use", value = ExposureExamples.ENTITY_IN_USE)))
     public Uni<RestResponse<Void>> delete(@Parameter(description = "Entity id.", example = "openai") @RestPath String id,
-            @Parameter(description = "The version last read (optional).", example = "0") @RestQuery Long version,
+            @Parameter(description = "The version last read (optional; 0 is a version like any other).", example = "0")
+            @RestQuery Long version,
             @Parameter(description = "ISO-8601 date from which the entity no longer holds (default today).",
                     example = "2025-12-31") @RestQuery String validTo) {
         Fields fields = new Fields();
@@ -137,9 +143,12 @@ public class ExposureEntityResource {
         fields.check(version == null || version >= 0, "version", "must not be negative");
         LocalDate end = fields.optionalDate("validTo", validTo);
         fields.throwIfInvalid();
-        DeleteEntityRequest request = DeleteEntityRequest.newBuilder().setEntityId(checkedId)
-                .setVersion(version == null ? 0 : version).setValidTo(end == null ? "" : end.toString()).build();
-        return exposure.deleteEntity(request).map(response -> RestResponse.noContent());
+        DeleteEntityRequest.Builder request = DeleteEntityRequest.newBuilder().setEntityId(checkedId)
+                .setValidTo(end == null ? "" : end.toString());
+        if (version != null) {
+            request.setExpectedVersion(version);
+        }
+        return exposure.deleteEntity(request.build()).map(response -> RestResponse.noContent());
     }
 
     @GET

@@ -24,6 +24,7 @@ import dev.capflow.gateway.rest.dto.InstrumentView;
 import dev.capflow.gateway.rest.json.JsonBodies;
 import dev.capflow.gateway.rest.mapping.InstrumentMapping;
 import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.rest.CachedAnswerResponses.ListPage;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -61,10 +62,12 @@ public class InstrumentResource {
     public Uni<RestResponse<Buffer>> list(
             @Parameter(description = "Only instruments of this kind.",
                     schema = @Schema(enumeration = { "EQUITY", "FX", "INDEX" }), example = "EQUITY")
-            @RestQuery String kind) {
-        var request = InstrumentMapping.listRequest(kind);
-        return answers.serveLastGood("instruments", request, () -> ingest.listInstruments(request)
-                .map(response -> response.getInstrumentsList().stream().map(InstrumentMapping::toView).toList()));
+            @RestQuery String kind,
+            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Integer pageSize,
+            @Parameter(description = Paging.PAGE_TOKEN_DOC) @RestQuery String pageToken) {
+        var request = Paging.paged(InstrumentMapping.listRequest(kind), pageSize, pageToken);
+        return answers.serveLastGoodPage("instruments", request, () -> ingest.listInstruments(request).map(response -> new ListPage(
+                response.getInstrumentsList().stream().map(InstrumentMapping::toView).toList(), response.getNextPageToken())));
     }
 
     @PUT

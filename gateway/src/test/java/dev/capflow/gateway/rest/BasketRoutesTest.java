@@ -110,6 +110,47 @@ class BasketRoutesTest extends GatewayTest {
     }
 
     @Test
+    void theIdempotencyKeyHeaderIsRelayedAsRequestIdAndAMalformedOneIs400NamingIt() {
+        fake.script(BasketServiceGrpc.getCreateBasketMethod(),
+                Answer.reply(CreateBasketResponse.newBuilder().setBasket(GOOGLE).build()),
+                Answer.fail(Status.ALREADY_EXISTS.withDescription("request_id k-1 was already used for a different request")));
+        String body = """
+                {"name": "Team Google", "currency": "USD", "baseDate": "2025-10-29", "members": [{"symbol": "GOOGL"}]}""";
+
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "k-1").body(body).when().post("/api/v1/baskets")
+                .then().statusCode(201);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "k-1").body(body).when().post("/api/v1/baskets")
+                .then().statusCode(409).body("detail", containsString("request_id k-1"));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "has space").body(body).when().post("/api/v1/baskets")
+                .then().statusCode(400).body("violations.field", contains("Idempotency-Key"));
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/baskets");
+
+        assertThat(fake.requests(BasketServiceGrpc.getCreateBasketMethod())).extracting(request -> request.getRequestId())
+                .containsExactly("k-1", "k-1", "");
+    }
+
+    @Test
+    void theListIsPagedWithPageSizeAndPageTokenAndTheNextTokenIsAHeader() {
+        fake.script(BasketServiceGrpc.getListBasketsMethod(),
+                Answer.reply(ListBasketsResponse.newBuilder().addBaskets(GOOGLE).setNextPageToken("next-1").build()),
+                Answer.reply(ListBasketsResponse.newBuilder().addBaskets(GOOGLE).build()),
+                Answer.invalidField("page_token", "belongs to another query"));
+
+        given().queryParam("pageSize", 1).when().get("/api/v1/baskets")
+                .then().statusCode(200).header(Paging.NEXT_HEADER, "next-1").body("id", contains("team-google"));
+        given().queryParam("pageSize", 1).queryParam("pageToken", "next-1").when().get("/api/v1/baskets")
+                .then().statusCode(200).header(Paging.NEXT_HEADER, nullValue()).body("id", contains("team-google"));
+        given().queryParam("pageToken", "forged").when().get("/api/v1/baskets")
+                .then().statusCode(400).body("violations.field", contains("pageToken"));
+        given().queryParam("pageSize", -1).when().get("/api/v1/baskets")
+                .then().statusCode(400).body("violations.field", contains("pageSize"));
+
+        assertThat(fake.requests(BasketServiceGrpc.getListBasketsMethod()))
+                .extracting(request -> request.getPageSize() + "/" + request.getPageToken())
+                .containsExactly("1/", "1/next-1", "0/forged");
+    }
+
+    @Test
     void putSendsTheFullDefinitionWithItsVersion() {
         fake.script(BasketServiceGrpc.getUpdateBasketMethod(),
                 Answer.reply(UpdateBasketResponse.newBuilder().setBasket(GOOGLE.toBuilder().setVersion(3)).build()));

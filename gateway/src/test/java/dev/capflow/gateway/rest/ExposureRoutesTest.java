@@ -24,6 +24,10 @@ import dev.capflow.proto.exposure.v1.Confidence;
 import dev.capflow.proto.exposure.v1.CreateEdgeResponse;
 import dev.capflow.proto.exposure.v1.CreateEntityResponse;
 import dev.capflow.proto.exposure.v1.DebtRankRule;
+import dev.capflow.proto.exposure.v1.DeleteEdgeRequest;
+import dev.capflow.proto.exposure.v1.DeleteEdgeResponse;
+import dev.capflow.proto.exposure.v1.DeleteEntityRequest;
+import dev.capflow.proto.exposure.v1.DeleteEntityResponse;
 import dev.capflow.proto.exposure.v1.Edge;
 import dev.capflow.proto.exposure.v1.EdgeKind;
 import dev.capflow.proto.exposure.v1.Entity;
@@ -109,6 +113,26 @@ class ExposureRoutesTest extends GatewayTest {
         assertThat(created).isEqualTo(Entity.newBuilder().setId("softbank").setName("SoftBank Group Corp.")
                 .setKind(EntityKind.ENTITY_KIND_LISTED).setTicker("9984.T").addListings("SFTBY").build());
         assertThat(fake.requests(ExposureServiceGrpc.getUpdateEntityMethod()).get(0).getEntity().getVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void deletesSendTheVersionAsExpectedVersionSoThatZeroIsChecked() {
+        fake.script(ExposureServiceGrpc.getDeleteEntityMethod(), Answer.reply(DeleteEntityResponse.getDefaultInstance()),
+                Answer.reply(DeleteEntityResponse.getDefaultInstance()));
+        fake.script(ExposureServiceGrpc.getDeleteEdgeMethod(), Answer.reply(DeleteEdgeResponse.getDefaultInstance()),
+                Answer.reply(DeleteEdgeResponse.getDefaultInstance()));
+
+        given().queryParam("version", 0).when().delete("/api/v1/exposure/entities/openai").then().statusCode(204);
+        given().when().delete("/api/v1/exposure/entities/openai").then().statusCode(204);
+        given().queryParam("version", 0).when().delete("/api/v1/exposure/edges/e14").then().statusCode(204);
+        given().when().delete("/api/v1/exposure/edges/e14").then().statusCode(204);
+
+        assertThat(fake.requests(ExposureServiceGrpc.getDeleteEntityMethod())).as("0 is a version; absent is no check")
+                .containsExactly(DeleteEntityRequest.newBuilder().setEntityId("openai").setExpectedVersion(0).build(),
+                        DeleteEntityRequest.newBuilder().setEntityId("openai").build());
+        assertThat(fake.requests(ExposureServiceGrpc.getDeleteEdgeMethod()))
+                .containsExactly(DeleteEdgeRequest.newBuilder().setEdgeId("e14").setExpectedVersion(0).build(),
+                        DeleteEdgeRequest.newBuilder().setEdgeId("e14").build());
     }
 
     @Test

@@ -8,9 +8,13 @@ import java.util.function.Supplier;
 
 import dev.capflow.ingest.cache.PricePublisher;
 import dev.capflow.ingest.config.IngestConfig;
+import dev.capflow.grpc.paging.Page;
+import dev.capflow.grpc.paging.PageRequest;
 import dev.capflow.ingest.domain.Adjustment;
+import dev.capflow.ingest.domain.BarRevision;
 import dev.capflow.ingest.domain.DailyBar;
 import dev.capflow.ingest.domain.CorporateActionValidator;
+import dev.capflow.ingest.domain.Instrument;
 import dev.capflow.ingest.domain.InstrumentValidator;
 import dev.capflow.ingest.domain.Symbols;
 import dev.capflow.ingest.service.BarIngestService;
@@ -121,10 +125,15 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
 
     @Override
     public Uni<ListInstrumentsResponse> listInstruments(ListInstrumentsRequest request) {
-        return guarded(() -> instruments
-                .list(symbolList(request.getSymbolsList(), "symbols", true), ProtoMapper.kindFilter(request.getKind(), "kind"))
-                .map(found -> ListInstrumentsResponse.newBuilder()
-                        .addAllInstruments(found.stream().map(ProtoMapper::toProto).toList()).build()));
+        return guarded(() -> {
+            PageRequest page = PageRequest.of(request);
+            return instruments
+                    .list(symbolList(request.getSymbolsList(), "symbols", true), ProtoMapper.kindFilter(request.getKind(), "kind"))
+                    .map(all -> Page.of(all, Instrument::symbol, page))
+                    .map(found -> ListInstrumentsResponse.newBuilder()
+                            .addAllInstruments(found.items().stream().map(ProtoMapper::toProto).toList())
+                            .setNextPageToken(found.nextPageToken()).build());
+        });
     }
 
     @Override
@@ -139,9 +148,12 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
         return guarded(() -> {
             String symbol = requiredSymbol(request.getSymbol(), "symbol");
             Window window = Window.of(request.getFrom(), request.getTo());
+            PageRequest page = PageRequest.of(request);
             return barQueries.revisions(symbol, window.from(), window.to())
+                    .map(all -> Page.of(all, BarRevision::pageKey, page))
                     .map(revisions -> ListBarRevisionsResponse.newBuilder()
-                            .addAllRevisions(revisions.stream().map(ProtoMapper::toProto).toList()).build());
+                            .addAllRevisions(revisions.items().stream().map(ProtoMapper::toProto).toList())
+                            .setNextPageToken(revisions.nextPageToken()).build());
         });
     }
 
@@ -244,9 +256,14 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
 
     @Override
     public Uni<ListCorporateActionsResponse> listCorporateActions(ListCorporateActionsRequest request) {
-        return guarded(() -> corporateActions.list(requiredSymbol(request.getSymbol(), "symbol"))
-                .map(actions -> ListCorporateActionsResponse.newBuilder()
-                        .addAllActions(actions.stream().map(ProtoMapper::toProto).toList()).build()));
+        return guarded(() -> {
+            PageRequest page = PageRequest.of(request);
+            return corporateActions.list(requiredSymbol(request.getSymbol(), "symbol"))
+                    .map(all -> Page.of(all, action -> action.exDate() + " " + action.kind(), page))
+                    .map(actions -> ListCorporateActionsResponse.newBuilder()
+                            .addAllActions(actions.items().stream().map(ProtoMapper::toProto).toList())
+                            .setNextPageToken(actions.nextPageToken()).build());
+        });
     }
 
     @Override

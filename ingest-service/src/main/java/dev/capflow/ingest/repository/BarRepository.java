@@ -62,7 +62,7 @@ public class BarRepository {
     private static final String REVISIONS = """
             SELECT symbol, date, open, high, low, close, volume, stored_at, replaced_at FROM ingest.daily_bar_revision
             WHERE symbol = $1 AND ($2::date IS NULL OR date >= $2) AND ($3::date IS NULL OR date <= $3)
-            ORDER BY replaced_at DESC, id DESC""";
+            ORDER BY replaced_at DESC, date DESC""";
 
     private static final String SELECT = """
             SELECT symbol, date, open, high, low, close, volume FROM ingest.daily_bar

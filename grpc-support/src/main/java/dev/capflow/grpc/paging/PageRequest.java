@@ -1,0 +1,98 @@
+package dev.capflow.grpc.paging;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.Message;
+
+import dev.capflow.validation.InvalidRequestException;
+
+/**
+ * One page asked for by a list RPC: {@code page_size} (0 = {@link #DEFAULT_SIZE}, above {@link #MAX_SIZE} clamped to
+ * it, negative refused) and {@code page_token}, the opaque continuation of an earlier answer. A token is
+ * base64url("v1" | query | last key): it names the query it continues (a digest of the RPC and of the request without
+ * its paging fields), so a token of another query, or a forged one, is INVALID_ARGUMENT naming {@code page_token}.
+ *
+ * @param size  the page size to serve
+ * @param after the key of the last item already served, or null for the first page
+ * @param query the digest of the query this page belongs to
+ */
+public record PageRequest(int size, String after, String query) {
+
+    public static final int DEFAULT_SIZE = 100;
+    public static final int MAX_SIZE = 1000;
+    private static final String VERSION = "v1";
+    private static final char SEPARATOR = '\n';
+
+    /**
+     * The page a list request asks for in its {@code page_size} and {@code page_token} fields; every other field is the
+     * query the token is bound to.
+     */
+    public static PageRequest of(Message request) {
+        Descriptors.Descriptor type = request.getDescriptorForType();
+        Descriptors.FieldDescriptor size = type.findFieldByName("page_size");
+        Descriptors.FieldDescriptor token = type.findFieldByName("page_token");
+        Message query = request.toBuilder().clearField(size).clearField(token).build();
+        return of(type.getFullName(), query.toByteArray(), (Integer) request.getField(size), (String) request.getField(token));
+    }
+
+    /**
+     * The page a request asks for.
+     *
+     * @param rpc        the RPC's name, so that two RPCs with equal filters do not share tokens
+     * @param queryBytes the request with page_size and page_token cleared, serialized
+     */
+    public static PageRequest of(String rpc, byte[] queryBytes, int pageSize, String pageToken) {
+        if (pageSize < 0) {
+            throw new InvalidRequestException("page_size", "must be 0 (the default, " + DEFAULT_SIZE + ") to "
+                    + MAX_SIZE + ", got " + pageSize);
+        }
+        int size = pageSize == 0 ? DEFAULT_SIZE : Math.min(pageSize, MAX_SIZE);
+        String query = digest(rpc, queryBytes);
+        return new PageRequest(size, pageToken.isEmpty() ? null : lastKey(pageToken, query), query);
+    }
+
+    /** The token that continues this query after {@code lastKey}. */
+    public String tokenAfter(String lastKey) {
+        String plain = VERSION + SEPARATOR + query + SEPARATOR + lastKey;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String lastKey(String token, String query) {
+        String plain;
+        try {
+            plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            throw badToken("is not a token this service issued");
+        }
+        String[] parts = plain.split(String.valueOf(SEPARATOR), 3);
+        if (parts.length != 3 || !parts[0].equals(VERSION)) {
+            throw badToken("is not a token this service issued");
+        }
+        if (!parts[1].equals(query)) {
+            throw badToken("belongs to another query: repeat the request that returned it, changing only page_token");
+        }
+        return parts[2];
+    }
+
+    private static InvalidRequestException badToken(String reason) {
+        return new InvalidRequestException("page_token", reason);
+    }
+
+    private static String digest(String rpc, byte[] queryBytes) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(rpc.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(queryBytes);
+            // 12 bytes tell queries apart; the token is not a secret, it only must not continue another query
+            return HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", impossible);
+        }
+    }
+}
