@@ -182,9 +182,13 @@ public class ExposureEdgeResource {
             examples = @ExampleObject(name = "versions", value = ExposureExamples.EDGES)))
     @APIResponse(responseCode = "404", description = "The id was never stored.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<List<EdgeView>> history(@Parameter(description = "Edge id.", example = "e04-softbank-openai-equity") @RestPath String id) {
-        ListEdgeHistoryRequest request = ListEdgeHistoryRequest.newBuilder().setEdgeId(Fields.requiredText("id", id)).build();
-        return exposure.listEdgeHistory(request)
-                .map(response -> response.getVersionsList().stream().map(EdgeMapping::toView).toList());
+    public Uni<RestResponse<List<EdgeView>>> history(
+            @Parameter(description = "Edge id.", example = "e04-softbank-openai-equity") @RestPath String id,
+            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Integer pageSize,
+            @Parameter(description = Paging.PAGE_TOKEN_DOC) @RestQuery String pageToken) {
+        ListEdgeHistoryRequest request = Paging.paged(ListEdgeHistoryRequest.newBuilder().setEdgeId(Fields.requiredText("id", id))
+                .build(), pageSize, pageToken);
+        return exposure.listEdgeHistory(request).onFailure().transform(Paging::restNames).map(response -> Paging.answer(
+                response.getVersionsList().stream().map(EdgeMapping::toView).toList(), response.getNextPageToken()));
     }
 }

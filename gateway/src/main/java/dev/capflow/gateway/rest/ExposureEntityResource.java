@@ -160,10 +160,13 @@ public class ExposureEntityResource {
             examples = @ExampleObject(name = "versions", value = ExposureExamples.ENTITIES)))
     @APIResponse(responseCode = "404", description = "The id was never stored.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<List<EntityView>> history(@Parameter(description = "Entity id.", example = "openai") @RestPath String id) {
-        ListEntityHistoryRequest request = ListEntityHistoryRequest.newBuilder().setEntityId(Fields.requiredText("id", id))
-                .build();
-        return exposure.listEntityHistory(request)
-                .map(response -> response.getVersionsList().stream().map(EntityMapping::toView).toList());
+    public Uni<RestResponse<List<EntityView>>> history(
+            @Parameter(description = "Entity id.", example = "openai") @RestPath String id,
+            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Integer pageSize,
+            @Parameter(description = Paging.PAGE_TOKEN_DOC) @RestQuery String pageToken) {
+        ListEntityHistoryRequest request = Paging.paged(ListEntityHistoryRequest.newBuilder()
+                .setEntityId(Fields.requiredText("id", id)).build(), pageSize, pageToken);
+        return exposure.listEntityHistory(request).onFailure().transform(Paging::restNames).map(response -> Paging.answer(
+                response.getVersionsList().stream().map(EntityMapping::toView).toList(), response.getNextPageToken()));
     }
 }

@@ -2,6 +2,8 @@ package dev.capflow.gateway.rest;
 
 import java.util.List;
 
+import org.jboss.resteasy.reactive.RestResponse;
+
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.Message;
 
@@ -46,6 +48,12 @@ public final class Paging {
             paged.setField(type.findFieldByName("page_token"), pageToken);
         }
         return (M) paged.build();
+    }
+
+    /** One page as a REST answer: the items' array, and the next page's token in {@value #NEXT_HEADER} unless last. */
+    public static <T> RestResponse<List<T>> answer(List<T> items, String nextPageToken) {
+        RestResponse.ResponseBuilder<List<T>> response = RestResponse.ResponseBuilder.ok(items);
+        return nextPageToken.isEmpty() ? response.build() : response.header(NEXT_HEADER, nextPageToken).build();
     }
 
     /** A service's refusal of page_token or page_size, as a 400 naming the query parameter the client sent. */

@@ -107,14 +107,17 @@ public class PriceQueryResource {
     @APIResponse(responseCode = "404", description = "Unknown symbol.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown symbol", value = ApiExamples.NOT_FOUND)))
-    public Uni<List<BarRevisionView>> barRevisions(
+    public Uni<RestResponse<List<BarRevisionView>>> barRevisions(
             @Parameter(description = "Ticker.", example = "NVDA") @RestPath String symbol,
             @Parameter(description = "First session date (inclusive).", example = "2025-10-01") @RestQuery String from,
-            @Parameter(description = "Last session date (inclusive).", example = "2025-10-31") @RestQuery String to) {
+            @Parameter(description = "Last session date (inclusive).", example = "2025-10-31") @RestQuery String to,
+            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Integer pageSize,
+            @Parameter(description = Paging.PAGE_TOKEN_DOC) @RestQuery String pageToken) {
         GetBarsRequest bounds = PriceMapping.barsRequest(symbol, from, to, null);
-        return ingest.listBarRevisions(ListBarRevisionsRequest.newBuilder().setSymbol(bounds.getSymbol())
-                        .setFrom(bounds.getFrom()).setTo(bounds.getTo()).build())
-                .map(response -> response.getRevisionsList().stream().map(PriceMapping::toView).toList());
+        ListBarRevisionsRequest request = Paging.paged(ListBarRevisionsRequest.newBuilder().setSymbol(bounds.getSymbol())
+                .setFrom(bounds.getFrom()).setTo(bounds.getTo()).build(), pageSize, pageToken);
+        return ingest.listBarRevisions(request).onFailure().transform(Paging::restNames).map(response -> Paging.answer(
+                response.getRevisionsList().stream().map(PriceMapping::toView).toList(), response.getNextPageToken()));
     }
 
     @GET
@@ -127,12 +130,16 @@ public class PriceQueryResource {
     @APIResponse(responseCode = "404", description = "Unknown symbol.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown symbol", value = ApiExamples.NOT_FOUND)))
-    public Uni<List<CorporateActionView>> corporateActions(
-            @Parameter(description = "Ticker.", example = "NVDA") @RestPath String symbol) {
+    public Uni<RestResponse<List<CorporateActionView>>> corporateActions(
+            @Parameter(description = "Ticker.", example = "NVDA") @RestPath String symbol,
+            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Integer pageSize,
+            @Parameter(description = Paging.PAGE_TOKEN_DOC) @RestQuery String pageToken) {
         Fields fields = new Fields();
         String checkedSymbol = fields.text("symbol", symbol);
         fields.throwIfInvalid();
-        return ingest.listCorporateActions(ListCorporateActionsRequest.newBuilder().setSymbol(checkedSymbol).build())
-                .map(response -> response.getActionsList().stream().map(CorporateActionMapping::toView).toList());
+        ListCorporateActionsRequest request = Paging.paged(ListCorporateActionsRequest.newBuilder().setSymbol(checkedSymbol)
+                .build(), pageSize, pageToken);
+        return ingest.listCorporateActions(request).onFailure().transform(Paging::restNames).map(response -> Paging.answer(
+                response.getActionsList().stream().map(CorporateActionMapping::toView).toList(), response.getNextPageToken()));
     }
 }

@@ -33,11 +33,21 @@ public record PageRequest(int size, String after, String query) {
      * query the token is bound to.
      */
     public static PageRequest of(Message request) {
+        return of(request, DEFAULT_SIZE);
+    }
+
+    /**
+     * Like {@link #of(Message)}, with page_size 0 meaning {@code defaultSize}: for a list whose size the request itself
+     * bounds (one item per symbol asked for), so that a lookup gets its whole answer in one page as before paging.
+     */
+    public static PageRequest of(Message request, int defaultSize) {
         Descriptors.Descriptor type = request.getDescriptorForType();
         Descriptors.FieldDescriptor size = type.findFieldByName("page_size");
         Descriptors.FieldDescriptor token = type.findFieldByName("page_token");
         Message query = request.toBuilder().clearField(size).clearField(token).build();
-        return of(type.getFullName(), query.toByteArray(), (Integer) request.getField(size), (String) request.getField(token));
+        int pageSize = (Integer) request.getField(size);
+        return of(type.getFullName(), query.toByteArray(), pageSize == 0 ? Math.max(defaultSize, 1) : pageSize,
+                (String) request.getField(token), pageSize == 0 ? Integer.MAX_VALUE : MAX_SIZE);
     }
 
     /**
@@ -47,11 +57,15 @@ public record PageRequest(int size, String after, String query) {
      * @param queryBytes the request with page_size and page_token cleared, serialized
      */
     public static PageRequest of(String rpc, byte[] queryBytes, int pageSize, String pageToken) {
+        return of(rpc, queryBytes, pageSize == 0 ? DEFAULT_SIZE : pageSize, pageToken, MAX_SIZE);
+    }
+
+    private static PageRequest of(String rpc, byte[] queryBytes, int pageSize, String pageToken, int maxSize) {
         if (pageSize < 0) {
             throw new InvalidRequestException("page_size", "must be 0 (the default, " + DEFAULT_SIZE + ") to "
                     + MAX_SIZE + ", got " + pageSize);
         }
-        int size = pageSize == 0 ? DEFAULT_SIZE : Math.min(pageSize, MAX_SIZE);
+        int size = Math.min(pageSize, maxSize);
         String query = digest(rpc, queryBytes);
         return new PageRequest(size, pageToken.isEmpty() ? null : lastKey(pageToken, query), query);
     }

@@ -126,7 +126,9 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
     @Override
     public Uni<ListInstrumentsResponse> listInstruments(ListInstrumentsRequest request) {
         return guarded(() -> {
-            PageRequest page = PageRequest.of(request);
+            // a lookup of given symbols has at most one instrument per symbol: by default all of them in one page
+            PageRequest page = PageRequest.of(request,
+                    request.getSymbolsCount() == 0 ? PageRequest.DEFAULT_SIZE : request.getSymbolsCount());
             return instruments
                     .list(symbolList(request.getSymbolsList(), "symbols", true), ProtoMapper.kindFilter(request.getKind(), "kind"))
                     .map(all -> Page.of(all, Instrument::symbol, page))
