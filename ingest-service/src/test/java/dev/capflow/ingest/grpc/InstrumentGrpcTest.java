@@ -3,6 +3,10 @@ package dev.capflow.ingest.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.Test;
 
 import com.google.rpc.BadRequest;
@@ -102,6 +106,38 @@ class InstrumentGrpcTest extends GrpcTestBase {
         assertThat(some.getInstrumentsList()).extracting(Instrument::getSymbol).containsExactly("AMD", "^GSPC");
         assertThat(some.getInstruments(1).getKind()).isEqualTo(InstrumentKind.INSTRUMENT_KIND_INDEX);
         assertThat(some.getInstruments(1).hasSharesOutstanding()).isFalse();
+    }
+
+    @Test
+    void theRegistryIsPagedBySymbolButALookupOfManySymbolsIsOnePage() {
+        List<String> symbols = IntStream.range(0, 120).mapToObj(i -> String.format("PG%03d", i)).toList();
+        symbols.forEach(symbol -> register(symbol));
+
+        List<String> walked = new ArrayList<>();
+        String token = "";
+        int pages = 0;
+        do {
+            ListInstrumentsResponse page = client().listInstruments(ListInstrumentsRequest.newBuilder().setPageSize(50)
+                    .setPageToken(token).build());
+            page.getInstrumentsList().forEach(instrument -> walked.add(instrument.getSymbol()));
+            token = page.getNextPageToken();
+            pages++;
+        } while (!token.isEmpty());
+        ListInstrumentsResponse firstDefault = client().listInstruments(ListInstrumentsRequest.getDefaultInstance());
+        ListInstrumentsResponse lookup = client().listInstruments(ListInstrumentsRequest.newBuilder().addAllSymbols(symbols)
+                .build());
+
+        assertThat(walked).containsAll(symbols).doesNotHaveDuplicates().isSorted();
+        assertThat(pages).isEqualTo((walked.size() + 49) / 50);
+        assertThat(firstDefault.getInstrumentsCount()).isEqualTo(100);
+        assertThat(firstDefault.getNextPageToken()).isNotEmpty();
+        assertThat(lookup.getInstrumentsList()).extracting(Instrument::getSymbol).containsExactlyElementsOf(symbols);
+        assertThat(lookup.getNextPageToken()).isEmpty();
+        StatusRuntimeException otherQuery = catchThrowableOfType(StatusRuntimeException.class, () -> client().listInstruments(
+                ListInstrumentsRequest.newBuilder().setKind(InstrumentKind.INSTRUMENT_KIND_FX)
+                        .setPageToken(firstDefault.getNextPageToken()).build()));
+        assertThat(otherQuery.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(otherQuery.getStatus().getDescription()).contains("page_token");
     }
 
     @Test
