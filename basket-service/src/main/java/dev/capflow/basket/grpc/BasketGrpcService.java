@@ -1,10 +1,17 @@
 package dev.capflow.basket.grpc;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import com.google.protobuf.Timestamp;
 
 import dev.capflow.basket.config.BasketConfig;
+import dev.capflow.basket.domain.Basket;
 import dev.capflow.basket.domain.BasketValidator;
 import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.domain.Window;
@@ -43,18 +50,33 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
     private final CachedAnswers answers;
     private final LiveLevels live;
     private final int maxMembers;
+    private final Set<String> currencies;
 
     public BasketGrpcService(BasketCatalog catalog, CachedAnswers answers, LiveLevels live, BasketConfig config) {
         this.catalog = catalog;
         this.answers = answers;
         this.live = live;
         this.maxMembers = config.maxMembers();
+        this.currencies = convertible(config.fx().series().keySet());
+    }
+
+    /** The basket of a write, checked against the platform's limits and the currencies it can convert today. */
+    private Basket validated(dev.capflow.proto.basket.v1.Basket basket, boolean idRequired) {
+        return BasketValidator.validate(ProtoMapper.toInput(basket), idRequired, maxMembers, currencies,
+                LocalDate.now(ZoneOffset.UTC));
     }
 
     @Override
     public Uni<CreateBasketResponse> createBasket(CreateBasketRequest request) {
-        return answer(() -> catalog.create(BasketValidator.validate(ProtoMapper.toInput(request.getBasket()), false, maxMembers))
+        return answer(() -> catalog.create(validated(request.getBasket(), false))
                 .map(basket -> CreateBasketResponse.newBuilder().setBasket(ProtoMapper.toProto(basket)).build()));
+    }
+
+    /** USD and both sides of every configured FX pair ({@code BASE/QUOTE}). */
+    static Set<String> convertible(Set<String> pairs) {
+        Set<String> currencies = new TreeSet<>(Set.of("USD"));
+        pairs.forEach(pair -> currencies.addAll(List.of(pair.toUpperCase(Locale.ROOT).split("/"))));
+        return Set.copyOf(currencies);
     }
 
     @Override
@@ -65,7 +87,7 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
 
     @Override
     public Uni<UpdateBasketResponse> updateBasket(UpdateBasketRequest request) {
-        return answer(() -> catalog.update(BasketValidator.validate(ProtoMapper.toInput(request.getBasket()), true, maxMembers))
+        return answer(() -> catalog.update(validated(request.getBasket(), true))
                 .map(basket -> UpdateBasketResponse.newBuilder().setBasket(ProtoMapper.toProto(basket)).build()));
     }
 
