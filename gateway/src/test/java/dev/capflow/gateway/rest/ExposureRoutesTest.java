@@ -206,6 +206,21 @@ class ExposureRoutesTest extends GatewayTest {
     }
 
     @Test
+    void aQueryNumberThatIsNotANumberIs400NamingTheParameter() {
+        given().queryParam("maxLength", "six").when().get("/api/v1/exposure/loops")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("maxLength"));
+        given().queryParam("limit", "1e3").when().get("/api/v1/exposure/loops")
+                .then().statusCode(400).body("violations.field", contains("limit"));
+        given().queryParam("minUsd", "NaN").when().get("/api/v1/exposure/loops")
+                .then().statusCode(400).body("violations.field", contains("minUsd"));
+        given().queryParam("version", "latest").when().delete("/api/v1/exposure/edges/e14")
+                .then().statusCode(400).body("violations.field", contains("version"));
+
+        assertThat(fake.requests(ExposureServiceGrpc.getListLoopsMethod())).isEmpty();
+    }
+
+    @Test
     void anEdgeIsReadAsOfADateAndKnownAtAnInstantAndItsHistoryListsEveryVersion() {
         Edge before = ORACLE_DEAL.toBuilder().setValidTo("2025-11-01").setAmountLowUsd(2e11).setAmountHighUsd(3.5e11)
                 .setEstimated(true).setCapacityGw(4.5).setCapacityKind(CapacityKind.CAPACITY_KIND_CLOUD_CAPACITY)
