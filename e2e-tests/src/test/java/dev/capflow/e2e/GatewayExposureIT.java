@@ -255,7 +255,7 @@ class GatewayExposureIT {
                 .body("{\"model\": \"CROSS_HOLDINGS\", \"shocks\": [{\"entity\": \"openai\", \"valueChange\": -1.5}]}")
                 .post("/api/v1/exposure/stress")
                 .then().statusCode(400).extract().jsonPath();
-        assertThat(refused.getList("violations.field", String.class)).contains("shocks[0].value_change");
+        assertThat(refused.getList("violations.field", String.class)).contains("shocks[0].valueChange");
     }
 
     private static JsonPath stress(String model) {

@@ -5,6 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import dev.capflow.basket.engine.BasketArgumentException;
@@ -28,14 +30,16 @@ public final class BasketValidator {
 
     /**
      * The validated basket; {@code idRequired} is false for a create, where an empty id is assigned later; more than
-     * {@code maxMembers} members are refused.
+     * {@code maxMembers} members, a currency outside {@code currencies} (those the platform can convert) and a base date
+     * after {@code today} are refused.
      */
-    public static Basket validate(BasketInput input, boolean idRequired, int maxMembers) {
+    public static Basket validate(BasketInput input, boolean idRequired, int maxMembers, Set<String> currencies,
+            LocalDate today) {
         List<FieldViolation> violations = new ArrayList<>();
         String id = input.id() == null ? "" : input.id().trim();
         if (id.isEmpty() ? idRequired : !ID.matcher(id).matches()) {
             violations.add(new FieldViolation("basket.id",
-                    "must be a lower-case slug of letters, digits and '-' (at most 64 characters), got '" + id + "'"));
+                    "must be a lower-case slug of letters, digits and '-' (at most 64 characters), got " + quoted(id)));
         }
         String name = input.name() == null ? "" : input.name().trim();
         if (name.isEmpty()) {
@@ -43,10 +47,17 @@ public final class BasketValidator {
         }
         String currency = input.currency() == null ? "" : input.currency().trim().toUpperCase(Locale.ROOT);
         if (!CURRENCY.matcher(currency).matches()) {
-            violations.add(new FieldViolation("basket.currency", "must be an ISO 4217 code such as USD, got '"
-                    + input.currency() + "'"));
+            violations.add(new FieldViolation("basket.currency", "must be an ISO 4217 code such as USD, got "
+                    + quoted(input.currency())));
+        } else if (!currencies.contains(currency)) {
+            violations.add(new FieldViolation("basket.currency", "the platform converts only " + new TreeSet<>(currencies)
+                    + " (USD and the configured capflow.basket.fx.series), got " + currency));
         }
         LocalDate baseDate = parseDate(input.baseDate(), "basket.base_date", true, violations);
+        if (baseDate != null && baseDate.isAfter(today)) {
+            violations.add(new FieldViolation("basket.base_date", "must not be in the future (today is " + today + "), got "
+                    + baseDate));
+        }
         if (input.weighting() == null) {
             violations.add(new FieldViolation("basket.weighting", "must be WEIGHTING_EQUAL or WEIGHTING_CUSTOM"));
         }
@@ -57,8 +68,17 @@ public final class BasketValidator {
             violations.add(new FieldViolation("basket.members", "at most " + maxMembers
                     + " members (capflow.basket.max-members), got " + given.size()));
         }
-        // equal weighting ignores the weights given and stores exactly 1/n
+        // equal weighting stores exactly 1/n: a weight given is refused, not dropped, unless it is that 1/n (read back)
         double equal = 1.0 / Math.max(1, given.size());
+        if (input.weighting() == Weighting.EQUAL) {
+            for (int i = 0; i < given.size(); i++) {
+                double weight = given.get(i).weight();
+                if (weight != 0 && !(Math.abs(weight - equal) <= 1e-9)) {
+                    violations.add(new FieldViolation("basket.members[" + i + "].weight", "EQUAL weighting sets every "
+                            + "weight to 1/" + given.size() + ": leave the weights out, or use CUSTOM weighting to keep them"));
+                }
+            }
+        }
         List<Member> members = given.stream().map(m -> new Member(normalizeSymbol(m.symbol()),
                 input.weighting() == Weighting.EQUAL ? equal : m.weight())).toList();
         Basket basket = new Basket(id, name, currency, baseDate, baseValue, input.weighting(), rebalance, members,
@@ -90,9 +110,15 @@ public final class BasketValidator {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            violations.add(new FieldViolation(field, "not an ISO-8601 date (YYYY-MM-DD): '" + value + "'"));
+            violations.add(new FieldViolation(field, "not an ISO-8601 date (YYYY-MM-DD): " + quoted(value)));
             return null;
         }
+    }
+
+    /** A caller's value in quotes, cut to 64 characters so that an error never echoes a huge input. */
+    static String quoted(String value) {
+        String text = value == null ? "" : value;
+        return text.length() <= 64 ? "'" + text + "'" : "'" + text.substring(0, 64) + "...' (" + text.length() + " characters)";
     }
 
     /** A symbol as the instrument registry spells it: trimmed and upper-case. */

@@ -1,10 +1,17 @@
 package dev.capflow.basket.grpc;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import com.google.protobuf.Timestamp;
 
 import dev.capflow.basket.config.BasketConfig;
+import dev.capflow.basket.domain.Basket;
 import dev.capflow.basket.domain.BasketValidator;
 import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.domain.Window;
@@ -50,6 +57,7 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
     private final LiveLevels live;
     private final int maxMembers;
     private final IdempotencyKeys keys;
+    private final Set<String> currencies;
 
     public BasketGrpcService(BasketCatalog catalog, CachedAnswers answers, LiveLevels live, BasketConfig config,
             IdempotencyKeys keys) {
@@ -58,15 +66,28 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
         this.answers = answers;
         this.live = live;
         this.maxMembers = config.maxMembers();
+        this.currencies = convertible(config.fx().series().keySet());
+    }
+
+    /** The basket of a write, checked against the platform's limits and the currencies it can convert today. */
+    private Basket validated(dev.capflow.proto.basket.v1.Basket basket, boolean idRequired) {
+        return BasketValidator.validate(ProtoMapper.toInput(basket), idRequired, maxMembers, currencies,
+                LocalDate.now(ZoneOffset.UTC));
     }
 
     @Override
     public Uni<CreateBasketResponse> createBasket(CreateBasketRequest request) {
-        Supplier<Uni<CreateBasketResponse>> create = () -> catalog
-                .create(BasketValidator.validate(ProtoMapper.toInput(request.getBasket()), false, maxMembers))
+        Supplier<Uni<CreateBasketResponse>> create = () -> catalog.create(validated(request.getBasket(), false))
                 .map(basket -> CreateBasketResponse.newBuilder().setBasket(ProtoMapper.toProto(basket)).build());
         return answer(() -> IdempotencyKey.of(request).map(key -> keys.once(key, create, CreateBasketResponse.parser()))
                 .orElseGet(create));
+    }
+
+    /** USD and both sides of every configured FX pair ({@code BASE/QUOTE}). */
+    static Set<String> convertible(Set<String> pairs) {
+        Set<String> currencies = new TreeSet<>(Set.of("USD"));
+        pairs.forEach(pair -> currencies.addAll(List.of(pair.toUpperCase(Locale.ROOT).split("/"))));
+        return Set.copyOf(currencies);
     }
 
     @Override
@@ -79,7 +100,7 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
     public Uni<UpdateBasketResponse> updateBasket(UpdateBasketRequest request) {
         Basket checked = request.getBasket().toBuilder().setVersion(ExpectedVersion.ofUpdate(request.hasExpectedVersion(),
                 request.getExpectedVersion(), request.getBasket().getVersion())).build();
-        return answer(() -> catalog.update(BasketValidator.validate(ProtoMapper.toInput(checked), true, maxMembers))
+        return answer(() -> catalog.update(validated(checked, true))
                 .map(basket -> UpdateBasketResponse.newBuilder().setBasket(ProtoMapper.toProto(basket)).build()));
     }
 

@@ -9,6 +9,7 @@ import dev.capflow.basket.engine.BasketEngine;
 import dev.capflow.basket.engine.Comparison;
 import dev.capflow.basket.engine.Performance;
 import dev.capflow.basket.engine.PerformanceQuery;
+import dev.capflow.validation.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -29,6 +30,7 @@ public class BasketAnalytics {
      */
     public Uni<Performance> performance(Basket basket, Window window, String benchmark, ReturnType type, double riskFreeRate,
             String generation) {
+        requireEndOnOrAfterBase(window, basket);
         return history.load(basket, benchmark, window.to(), type, generation)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(market -> {
@@ -44,11 +46,24 @@ public class BasketAnalytics {
      */
     public Uni<Comparison> compare(Basket a, Basket b, Window window, ReturnType type, String generationA,
             String generationB) {
+        requireEndOnOrAfterBase(window, a);
+        requireEndOnOrAfterBase(window, b);
         return Uni.combine().all()
                 .unis(history.load(a, null, window.to(), type, generationA),
                         history.load(b, null, window.to(), type, generationB)).asTuple()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(both -> engine.compare(engine.levels(a.toDefinition(), both.getItem1().data()),
                         engine.levels(b.toDefinition(), both.getItem2().data()), window.from(), window.to()));
+    }
+
+    /**
+     * A window ending before the base date has no level to answer: refused naming {@code to} here, rather than passed to
+     * ingest-service as a history read that ends before it starts (which the caller would see as the platform's fault).
+     */
+    private static void requireEndOnOrAfterBase(Window window, Basket basket) {
+        if (window.to() != null && window.to().isBefore(basket.baseDate())) {
+            throw new InvalidRequestException("to", "to " + window.to() + " is before the base date " + basket.baseDate()
+                    + " of basket " + basket.id() + ": there is no level before it");
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,20 +16,22 @@ import dev.capflow.validation.InvalidRequestException;
 class BasketValidatorTest {
 
     private static final int MAX_MEMBERS = 3;
+    private static final Set<String> CURRENCIES = Set.of("USD", "JPY");
+    private static final LocalDate TODAY = LocalDate.of(2026, 1, 15);
 
     private static BasketInput input(Weighting weighting, List<Member> members) {
         return new BasketInput("chips", "Chips", "usd", "2025-10-29", 0, weighting, null, members, 3);
     }
 
     private static List<String> fields(BasketInput input) {
-        return catchThrowableOfType(InvalidRequestException.class, () -> BasketValidator.validate(input, true, MAX_MEMBERS))
+        return catchThrowableOfType(InvalidRequestException.class, () -> BasketValidator.validate(input, true, MAX_MEMBERS, CURRENCIES, TODAY))
                 .violations().stream().map(FieldViolation::field).toList();
     }
 
     @Test
     void normalizesAndAppliesDefaults() {
         Basket basket = BasketValidator.validate(input(Weighting.CUSTOM,
-                List.of(new Member(" nvda ", 0.6), new Member("AMD", 0.4))), true, MAX_MEMBERS);
+                List.of(new Member(" nvda ", 0.6), new Member("AMD", 0.4))), true, MAX_MEMBERS, CURRENCIES, TODAY);
 
         assertThat(basket.currency()).isEqualTo("USD");
         assertThat(basket.baseDate()).isEqualTo(LocalDate.of(2025, 10, 29));
@@ -39,11 +42,26 @@ class BasketValidatorTest {
     }
 
     @Test
-    void equalWeightingIgnoresTheGivenWeights() {
+    void equalWeightingSetsOneNthAndRefusesExplicitWeights() {
         Basket basket = BasketValidator.validate(input(Weighting.EQUAL,
-                List.of(new Member("A", 0.9), new Member("B", 0), new Member("C", 7))), true, MAX_MEMBERS);
+                List.of(new Member("A", 0), new Member("B", 1.0 / 3), new Member("C", 0))), true, MAX_MEMBERS, CURRENCIES, TODAY);
 
         assertThat(basket.members()).extracting(Member::weight).containsOnly(1.0 / 3);
+        assertThat(fields(input(Weighting.EQUAL, List.of(new Member("A", 0.9), new Member("B", 0), new Member("C", 7)))))
+                .containsExactly("basket.members[0].weight", "basket.members[2].weight");
+    }
+
+    @Test
+    void aCurrencyThePlatformCannotConvertAndAFutureBaseDateAreRefused() {
+        BasketInput xyz = new BasketInput("chips", "Chips", "XYZ", "2025-10-29", 0, Weighting.EQUAL, null,
+                List.of(new Member("A", 0)), 0);
+        BasketInput future = new BasketInput("chips", "Chips", "jpy", "2026-01-16", 0, Weighting.EQUAL, null,
+                List.of(new Member("A", 0)), 0);
+
+        assertThat(fields(xyz)).containsExactly("basket.currency");
+        assertThat(fields(future)).containsExactly("basket.base_date");
+        assertThat(BasketValidator.validate(new BasketInput("chips", "Chips", "jpy", "2026-01-15", 0, Weighting.EQUAL,
+                null, List.of(new Member("A", 0)), 0), true, MAX_MEMBERS, CURRENCIES, TODAY).currency()).isEqualTo("JPY");
     }
 
     @Test
@@ -51,7 +69,7 @@ class BasketValidatorTest {
         assertThat(fields(input(Weighting.CUSTOM, List.of(new Member("A", 0.5), new Member("B", 0.5 + 2e-9)))))
                 .containsExactly("basket.members");
         assertThat(BasketValidator.validate(input(Weighting.CUSTOM,
-                List.of(new Member("A", 0.5), new Member("B", 0.5 + 5e-10))), true, MAX_MEMBERS).members()).hasSize(2);
+                List.of(new Member("A", 0.5), new Member("B", 0.5 + 5e-10))), true, MAX_MEMBERS, CURRENCIES, TODAY).members()).hasSize(2);
     }
 
     @Test
@@ -67,11 +85,11 @@ class BasketValidatorTest {
     void moreMembersThanConfiguredAreRefusedNamingTheLimit() {
         List<Member> four = List.of(new Member("A", 0), new Member("B", 0), new Member("C", 0), new Member("D", 0));
         InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
-                () -> BasketValidator.validate(input(Weighting.EQUAL, four), true, MAX_MEMBERS));
+                () -> BasketValidator.validate(input(Weighting.EQUAL, four), true, MAX_MEMBERS, CURRENCIES, TODAY));
 
         assertThat(refused.violations()).containsExactly(new FieldViolation("basket.members",
                 "at most 3 members (capflow.basket.max-members), got 4"));
-        assertThat(BasketValidator.validate(input(Weighting.EQUAL, four.subList(0, 3)), true, MAX_MEMBERS).members())
+        assertThat(BasketValidator.validate(input(Weighting.EQUAL, four.subList(0, 3)), true, MAX_MEMBERS, CURRENCIES, TODAY).members())
                 .hasSize(3);
     }
 
@@ -80,8 +98,8 @@ class BasketValidatorTest {
         BasketInput noId = new BasketInput("", "Chips", "USD", "2025-10-29", 0, Weighting.EQUAL, Rebalance.MONTHLY,
                 List.of(new Member("A", 0)), 0);
 
-        assertThat(BasketValidator.validate(noId, false, MAX_MEMBERS).id()).isEmpty();
-        assertThat(catchThrowableOfType(InvalidRequestException.class, () -> BasketValidator.validate(noId, true, MAX_MEMBERS))
+        assertThat(BasketValidator.validate(noId, false, MAX_MEMBERS, CURRENCIES, TODAY).id()).isEmpty();
+        assertThat(catchThrowableOfType(InvalidRequestException.class, () -> BasketValidator.validate(noId, true, MAX_MEMBERS, CURRENCIES, TODAY))
                 .violations()).extracting(FieldViolation::field).containsExactly("basket.id");
     }
 

@@ -213,6 +213,15 @@ class BasketCrudGrpcTest extends GrpcTestBase {
     }
 
     @Test
+    void definitionsThatCouldNeverBeComputedAreRefused() throws Exception {
+        assertRejected(b -> b.setCurrency("XYZ").addMembers(member("NVDA", 0)), "basket.currency");
+        assertRejected(b -> b.setBaseDate(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString())
+                .addMembers(member("NVDA", 0)), "basket.base_date");
+        // EQUAL weighting does not silently drop the weights sent
+        assertRejected(b -> b.addMembers(member("NVDA", 0.7)).addMembers(member("AMD", 0)), "basket.members[0].weight");
+    }
+
+    @Test
     void aNegativeBaseValueIsNamed() throws Exception {
         assertRejected(b -> b.setBaseValue(-5).addMembers(member("NVDA", 0)), "basket.base_value");
     }

@@ -168,6 +168,21 @@ class PerformanceGrpcTest extends GrpcTestBase {
     }
 
     @Test
+    void aWindowEndingBeforeTheBaseDateNamesToInsteadOfFailingDownstream() throws Exception {
+        // team-google's base date is 2025-10-29: a history read ending 14+ days before it was once ingest-service's
+        // INVALID_ARGUMENT, answered as INTERNAL
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
+                () -> performance("team-google", "", "2025-09-01", ""));
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(error)).containsExactly("to");
+
+        StatusRuntimeException compare = catchThrowableOfType(StatusRuntimeException.class, () -> client()
+                .compare(CompareRequest.newBuilder().setBasketIdA("team-google").setBasketIdB("team-openai")
+                        .setTo("2025-09-01").build()));
+        assertThat(violatedFields(compare)).containsExactly("to");
+    }
+
+    @Test
     void aRiskFreeRateOutsideAnAnnualFractionIsNamed() throws Exception {
         StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> client().getPerformance(
                 GetPerformanceRequest.newBuilder().setBasketId("team-google").setRiskFreeRate(4).build()));

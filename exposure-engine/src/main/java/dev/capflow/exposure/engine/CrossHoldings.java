@@ -10,6 +10,9 @@ import java.util.Arrays;
  */
 public final class CrossHoldings {
 
+    /** The largest value change a shock may apply (+1,000%): beyond it figures lose all meaning and then finiteness. */
+    public static final double MAX_VALUE_CHANGE = 10;
+
     private CrossHoldings() {
     }
 
@@ -59,7 +62,7 @@ public final class CrossHoldings {
     }
 
     /** {@code P_i = E_i - sum_j S[i][j] E_j}: the value of what i holds outside the graph's equity. */
-    private static double primaryValue(SparseRows s, double[] values, int i) {
+    static double primaryValue(SparseRows s, double[] values, int i) {
         double primary = values[i];
         for (int k = s.start()[i]; k < s.start()[i + 1]; k++) {
             primary -= s.value()[k] * values[s.column()[k]];

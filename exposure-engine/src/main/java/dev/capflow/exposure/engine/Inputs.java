@@ -34,13 +34,13 @@ final class Inputs {
         }
     }
 
-    /** Shocks to primary value: finite fractions >= -1 (a value cannot fall below zero). */
+    /** Shocks to primary value: fractions in [-1, {@link CrossHoldings#MAX_VALUE_CHANGE}] (a value cannot fall below zero). */
     static void valueChanges(double[] valueChange, int size, IntFunction<String> entity) {
         length("shocks", valueChange, size);
         for (int i = 0; i < size; i++) {
-            if (!(valueChange[i] >= -1 && valueChange[i] < Double.POSITIVE_INFINITY)) {
-                throw new GraphException(shockField(i), entity.apply(i),
-                        "a value change must be a finite fraction >= -1, got " + valueChange[i]);
+            if (!(valueChange[i] >= -1 && valueChange[i] <= CrossHoldings.MAX_VALUE_CHANGE)) {
+                throw new GraphException(shockField(i), entity.apply(i), "a value change must be a fraction in [-1, "
+                        + CrossHoldings.MAX_VALUE_CHANGE + "], got " + valueChange[i]);
             }
         }
     }

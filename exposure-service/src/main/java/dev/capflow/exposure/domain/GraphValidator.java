@@ -26,6 +26,17 @@ public final class GraphValidator {
     /** ingest-service's symbol rule: letters, digits and {@code . - = ^}, at most 32, at least one letter or digit. */
     private static final Pattern SYMBOL = Pattern.compile("(?=.*[A-Z0-9])[A-Z0-9.=^\\-]{1,32}");
     private static final int MAX_SOURCE_ROW = 32;
+    /** The largest USD amount of an edge: a loop's total of a few thousand of them stays finite and meaningful. */
+    public static final double MAX_EDGE_USD = 1e13;
+    /** The largest USD figure of an entity (mark, revenue, cash): ten times the largest company there has been. */
+    public static final double MAX_ENTITY_USD = 1e14;
+    /** The most gigawatts an edge may state (its amount must stay within {@link #MAX_EDGE_USD}). */
+    public static final double MAX_CAPACITY_GW = 100;
+    /** The longest name, and the longest source or note (characters). */
+    public static final int MAX_NAME = 200;
+    public static final int MAX_TEXT = 2_000;
+    /** How much of a bad value an error message quotes. */
+    private static final int QUOTED = 64;
 
     private GraphValidator() {
     }
@@ -36,12 +47,16 @@ public final class GraphValidator {
         String id = trim(draft.id());
         if (!SLUG.matcher(id).matches()) {
             violations.add(new FieldViolation(prefix + "id",
-                    "must be a lower-case slug of letters, digits and '-' (at most 64 characters), got '" + id + "'"));
+                    "must be a lower-case slug of letters, digits and '-' (at most 64 characters), got " + quoted(id)));
+            id = "";
         }
-        String name = trim(draft.name());
-        if (name.isEmpty()) {
+        String name = text(draft.name(), prefix + "name", MAX_NAME, violations);
+        if (name.isEmpty() && violations.stream().noneMatch(v -> v.field().equals(prefix + "name"))) {
             violations.add(new FieldViolation(prefix + "name", "the name of entity " + id + " is required"));
         }
+        text(draft.valuationSource(), prefix + "valuation_source", MAX_TEXT, violations);
+        text(draft.revenueSource(), prefix + "revenue_source", MAX_TEXT, violations);
+        text(draft.cashSource(), prefix + "cash_source", MAX_TEXT, violations);
         if (draft.kind() == null) {
             violations.add(new FieldViolation(prefix + "kind", "entity " + id + ": one of LISTED, PRIVATE, JV, FUND is required"));
         }
@@ -50,7 +65,7 @@ public final class GraphValidator {
             violations.add(new FieldViolation(prefix + "ticker", "listed entity " + id
                     + " needs the ticker of the instrument that values it"));
         } else if (!ticker.isEmpty() && !SYMBOL.matcher(ticker).matches()) {
-            violations.add(new FieldViolation(prefix + "ticker", "entity " + id + ": not a symbol: '" + draft.ticker() + "'"));
+            violations.add(new FieldViolation(prefix + "ticker", "entity " + id + ": not a symbol: " + quoted(draft.ticker())));
         }
         List<String> listings = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -61,8 +76,8 @@ public final class GraphValidator {
         for (int i = 0; i < given.size(); i++) {
             String listing = symbol(given.get(i));
             if (!SYMBOL.matcher(listing).matches()) {
-                violations.add(new FieldViolation(prefix + "listings[" + i + "]", "entity " + id + ": not a symbol: '"
-                        + given.get(i) + "'"));
+                violations.add(new FieldViolation(prefix + "listings[" + i + "]", "entity " + id + ": not a symbol: "
+                        + quoted(given.get(i))));
             } else if (!seen.add(listing)) {
                 violations.add(new FieldViolation(prefix + "listings[" + i + "]", "entity " + id + ": " + listing
                         + " is listed twice (or is its ticker)"));
@@ -71,22 +86,22 @@ public final class GraphValidator {
             }
         }
         OptionalDouble valuation = draft.valuationUsd() == null ? OptionalDouble.empty() : draft.valuationUsd();
-        if (valuation.isPresent() && !(valuation.getAsDouble() > 0 && Double.isFinite(valuation.getAsDouble()))) {
+        if (valuation.isPresent() && !(valuation.getAsDouble() > 0 && valuation.getAsDouble() <= MAX_ENTITY_USD)) {
             violations.add(new FieldViolation(prefix + "valuation_usd", "entity " + id
-                    + ": a mark must be a positive, finite USD amount, got " + valuation.getAsDouble()));
+                    + ": a mark must be a positive USD amount of at most " + MAX_ENTITY_USD + ", got " + valuation.getAsDouble()));
         } else if (valuation.isEmpty() && draft.kind() != null && draft.kind() != EntityKind.LISTED) {
             violations.add(new FieldViolation(prefix + "valuation_usd", "entity " + id + " is " + draft.kind()
                     + ": it is valued at its mark, which is required"));
         }
         OptionalDouble revenue = draft.revenueUsd() == null ? OptionalDouble.empty() : draft.revenueUsd();
-        if (revenue.isPresent() && !(revenue.getAsDouble() >= 0 && Double.isFinite(revenue.getAsDouble()))) {
+        if (revenue.isPresent() && !(revenue.getAsDouble() >= 0 && revenue.getAsDouble() <= MAX_ENTITY_USD)) {
             violations.add(new FieldViolation(prefix + "revenue_usd", "entity " + id
-                    + ": revenue must be a finite USD amount >= 0, got " + revenue.getAsDouble()));
+                    + ": revenue must be a USD amount in [0, " + MAX_ENTITY_USD + "], got " + revenue.getAsDouble()));
         }
         OptionalDouble cash = draft.cashUsd() == null ? OptionalDouble.empty() : draft.cashUsd();
-        if (cash.isPresent() && !(cash.getAsDouble() >= 0 && Double.isFinite(cash.getAsDouble()))) {
+        if (cash.isPresent() && !(cash.getAsDouble() >= 0 && cash.getAsDouble() <= MAX_ENTITY_USD)) {
             violations.add(new FieldViolation(prefix + "cash_usd", "entity " + id
-                    + ": cash must be a finite USD amount >= 0, got " + cash.getAsDouble()));
+                    + ": cash must be a USD amount in [0, " + MAX_ENTITY_USD + "], got " + cash.getAsDouble()));
         }
         LocalDate valuationAsOf = date(draft.valuationAsOf(), prefix + "valuation_as_of", false, violations);
         LocalDate revenueAsOf = date(draft.revenueAsOf(), prefix + "revenue_as_of", false, violations);
@@ -95,7 +110,7 @@ public final class GraphValidator {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        return new GraphEntity(id, name, draft.kind(), ticker, listings, valuation, valuationAsOf,
+        return new GraphEntity(id, name.trim(), draft.kind(), ticker, listings, valuation, valuationAsOf,
                 trim(draft.valuationSource()), revenue, revenueAsOf, trim(draft.revenueSource()), cash, cashAsOf,
                 trim(draft.cashSource()), draft.version(), validFrom, null, null);
     }
@@ -109,11 +124,17 @@ public final class GraphValidator {
         String id = trim(draft.id());
         if (id.isEmpty() ? idRequired : !SLUG.matcher(id).matches()) {
             violations.add(new FieldViolation(prefix + "id",
-                    "must be a lower-case slug of letters, digits and '-' (at most 64 characters), got '" + id + "'"));
+                    "must be a lower-case slug of letters, digits and '-' (at most 64 characters), got " + quoted(id)));
+            id = "";
         }
         String label = id.isEmpty() ? "the edge" : "edge " + id;
         String from = trim(draft.from());
         String to = trim(draft.to());
+        text(draft.from(), prefix + "from", QUOTED, violations);
+        text(draft.to(), prefix + "to", QUOTED, violations);
+        text(draft.source(), prefix + "source", MAX_TEXT, violations);
+        text(draft.note(), prefix + "note", MAX_TEXT, violations);
+        text(draft.sourceRow(), prefix + "source_row", MAX_SOURCE_ROW, violations);
         if (from.isEmpty()) {
             violations.add(new FieldViolation(prefix + "from", label + ": the id of the entity it starts at is required"));
         }
@@ -127,9 +148,9 @@ public final class GraphValidator {
             violations.add(new FieldViolation(prefix + "kind", label + ": one of EQUITY, INVESTMENT, PURCHASE, GUARANTEE is required"));
         }
         OptionalDouble amount = draft.amountUsd() == null ? OptionalDouble.empty() : draft.amountUsd();
-        if (amount.isPresent() && !(amount.getAsDouble() >= 0 && Double.isFinite(amount.getAsDouble()))) {
-            violations.add(new FieldViolation(prefix + "amount_usd", label + ": the amount must be a finite USD amount >= 0, got "
-                    + amount.getAsDouble()));
+        if (amount.isPresent() && !(amount.getAsDouble() >= 0 && amount.getAsDouble() <= MAX_EDGE_USD)) {
+            violations.add(new FieldViolation(prefix + "amount_usd", label + ": the amount must be a USD amount in [0, "
+                    + MAX_EDGE_USD + "], got " + amount.getAsDouble()));
         }
         OptionalDouble share = draft.share() == null ? OptionalDouble.empty() : draft.share();
         if (kind == EdgeKind.EQUITY && share.isEmpty()) {
@@ -143,9 +164,6 @@ public final class GraphValidator {
         }
         LocalDate asOf = date(draft.asOf(), prefix + "as_of", true, violations);
         String sourceRow = trim(draft.sourceRow());
-        if (sourceRow.length() > MAX_SOURCE_ROW) {
-            violations.add(new FieldViolation(prefix + "source_row", label + ": at most " + MAX_SOURCE_ROW + " characters"));
-        }
         Capacity capacity = capacity(draft, prefix, label, violations);
         boolean estimated = draft.estimated();
         String note = trim(draft.note());
@@ -180,9 +198,9 @@ public final class GraphValidator {
             }
             return null;
         }
-        if (!(gw.getAsDouble() > 0 && Double.isFinite(gw.getAsDouble()))) {
-            violations.add(new FieldViolation(prefix + "capacity_gw", label + ": capacity must be a positive, finite number "
-                    + "of gigawatts, got " + gw.getAsDouble()));
+        if (!(gw.getAsDouble() > 0 && gw.getAsDouble() <= MAX_CAPACITY_GW)) {
+            violations.add(new FieldViolation(prefix + "capacity_gw", label + ": capacity must be a positive number of at "
+                    + "most " + MAX_CAPACITY_GW + " gigawatts, got " + gw.getAsDouble()));
             return null;
         }
         if (draft.capacityKind() == null) {
@@ -204,9 +222,9 @@ public final class GraphValidator {
             violations.add(new FieldViolation(prefix + "amount_low_usd", label + ": the low amount must be in [0, amount_usd "
                     + amount.getAsDouble() + "], got " + low.getAsDouble()));
         }
-        if (high.isPresent() && !(high.getAsDouble() >= amount.getAsDouble() && Double.isFinite(high.getAsDouble()))) {
-            violations.add(new FieldViolation(prefix + "amount_high_usd", label + ": the high amount must be finite and >= "
-                    + "amount_usd " + amount.getAsDouble() + ", got " + high.getAsDouble()));
+        if (high.isPresent() && !(high.getAsDouble() >= amount.getAsDouble() && high.getAsDouble() <= MAX_EDGE_USD)) {
+            violations.add(new FieldViolation(prefix + "amount_high_usd", label + ": the high amount must be in [amount_usd "
+                    + amount.getAsDouble() + ", " + MAX_EDGE_USD + "], got " + high.getAsDouble()));
         }
     }
 
@@ -238,7 +256,7 @@ public final class GraphValidator {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            violations.add(new FieldViolation(field, "not an ISO-8601 date (YYYY-MM-DD): '" + value + "'"));
+            violations.add(new FieldViolation(field, "not an ISO-8601 date (YYYY-MM-DD): " + quoted(value)));
             return null;
         }
     }
@@ -251,6 +269,40 @@ public final class GraphValidator {
             throw new InvalidRequestException(violations);
         }
         return date;
+    }
+
+    /**
+     * Free text, trimmed; a NUL or other control character (tab, newline and carriage return aside), an unpaired surrogate
+     * or more than {@code max} characters is a violation under {@code field}.
+     */
+    public static String text(String value, String field, int max, List<FieldViolation> violations) {
+        String text = trim(value);
+        if (text.length() > max) {
+            violations.add(new FieldViolation(field, "at most " + max + " characters, got " + text.length()));
+            return "";
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                violations.add(new FieldViolation(field, "must not contain the control character U+"
+                        + String.format(Locale.ROOT, "%04X", (int) c) + " (at index " + i + ")"));
+                return "";
+            }
+            boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(++i)) : !Character.isLowSurrogate(c);
+            if (!paired) {
+                violations.add(new FieldViolation(field, "must be valid Unicode text: an unpaired surrogate at index " + i));
+                return "";
+            }
+        }
+        return text;
+    }
+
+    /** A caller's value in quotes, cut to 64 characters so an error never echoes a huge input. */
+    public static String quoted(String value) {
+        String text = value == null ? "" : value;
+        return "'" + (text.length() <= QUOTED ? text : text.substring(0, QUOTED) + "...' (" + text.length() + " characters)")
+                + (text.length() <= QUOTED ? "'" : "");
     }
 
     private static String symbol(String value) {

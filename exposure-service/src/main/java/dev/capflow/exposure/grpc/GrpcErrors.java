@@ -1,5 +1,6 @@
 package dev.capflow.exposure.grpc;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -33,6 +34,11 @@ import io.grpc.protobuf.StatusProto;
  * downstream outages are UNAVAILABLE, and anything unexpected is INTERNAL, never UNKNOWN.
  */
 final class GrpcErrors {
+
+    /** The most violations one status carries, and the longest message and description (characters). */
+    static final int MAX_VIOLATIONS = 20;
+    static final int MAX_MESSAGE = 1_000;
+    static final int MAX_DESCRIPTION = 500;
 
     private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z])([A-Z])");
 
@@ -74,15 +80,36 @@ final class GrpcErrors {
     }
 
     private static StatusRuntimeException invalidArgument(String message, List<FieldViolation> violations) {
-        return GrpcStatuses.invalidArgument(message, violations, FieldViolation::field, FieldViolation::description);
+        return GrpcStatuses.invalidArgument(bounded(message, MAX_MESSAGE), capped(violations), FieldViolation::field,
+                v -> bounded(v.description(), MAX_DESCRIPTION));
+    }
+
+    /**
+     * The first {@value #MAX_VIOLATIONS} items, plus a last one saying how many were left out: trailers (status message and
+     * details) beyond the HTTP/2 header limit would turn a caller's error into a transport failure (a 502 at the gateway).
+     */
+    private static List<FieldViolation> capped(List<FieldViolation> violations) {
+        if (violations.size() <= MAX_VIOLATIONS) {
+            return violations;
+        }
+        List<FieldViolation> first = new ArrayList<>(violations.subList(0, MAX_VIOLATIONS));
+        first.add(new FieldViolation(violations.get(MAX_VIOLATIONS).field(), "and " + (violations.size() - MAX_VIOLATIONS)
+                + " more problems like the ones above"));
+        return first;
+    }
+
+    /** {@code text} cut to {@code max} characters, saying so. */
+    static String bounded(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max) + "... (" + text.length() + " characters)";
     }
 
     private static StatusRuntimeException failedPrecondition(PreconditionException failure) {
         PreconditionFailure.Builder details = PreconditionFailure.newBuilder();
-        failure.violations().forEach(v -> details.addViolations(PreconditionFailure.Violation.newBuilder()
-                .setType(v.type()).setSubject(v.subject()).setDescription(v.description())));
+        failure.violations().stream().limit(MAX_VIOLATIONS).forEach(v -> details.addViolations(PreconditionFailure.Violation
+                .newBuilder().setType(v.type()).setSubject(bounded(v.subject(), MAX_DESCRIPTION))
+                .setDescription(bounded(v.description(), MAX_DESCRIPTION))));
         return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
-                .setCode(Code.FAILED_PRECONDITION_VALUE).setMessage(failure.getMessage())
+                .setCode(Code.FAILED_PRECONDITION_VALUE).setMessage(bounded(failure.getMessage(), MAX_MESSAGE))
                 .addDetails(Any.pack(details.build())).build());
     }
 }

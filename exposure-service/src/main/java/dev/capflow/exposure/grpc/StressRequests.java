@@ -13,6 +13,7 @@ import dev.capflow.exposure.domain.StressModel;
 import dev.capflow.exposure.domain.StressScenario;
 import dev.capflow.exposure.engine.CascadeOptions;
 import dev.capflow.exposure.engine.ClearingOptions;
+import dev.capflow.exposure.engine.CrossHoldings;
 import dev.capflow.exposure.engine.DebtRankRule;
 import dev.capflow.exposure.engine.GraphException;
 import dev.capflow.proto.exposure.v1.StressOptions;
@@ -78,9 +79,9 @@ final class StressRequests {
                 violations.add(new FieldViolation(field + ".entity", entity + " is already shocked by shocks["
                         + seen.get(entity) + "]"));
             }
-            if (!(change >= -1 && Double.isFinite(change))) {
+            if (!(change >= -1 && change <= CrossHoldings.MAX_VALUE_CHANGE)) {
                 violations.add(new FieldViolation(field + ".value_change", "shock to " + entity
-                        + ": a relative change must be a finite number >= -1, got " + change));
+                        + ": a relative change must be in [-1, " + CrossHoldings.MAX_VALUE_CHANGE + "], got " + change));
             } else if (model == StressModel.DEBTRANK && change > 0) {
                 violations.add(new FieldViolation(field + ".value_change", "shock to " + entity
                         + ": DebtRank propagates losses only, so the change must be in [-1, 0], got " + change));
@@ -103,6 +104,10 @@ final class StressRequests {
 
     /** Each option belongs to one model; setting it with another would be silently ignored, so it is refused. */
     private static void refuseOptionsOfOtherModels(StressOptions options, StressModel model, List<FieldViolation> violations) {
+        if (model == StressModel.CROSS_HOLDINGS && options.getBeta() != 0 && !options.hasTheta()) {
+            violations.add(new FieldViolation("options.beta", "the failure cost applies to entities that fail, which "
+                    + "needs the failure threshold options.theta"));
+        }
         if (model != StressModel.CROSS_HOLDINGS) {
             refuseIf(options.hasTheta(), "options.theta", StressModel.CROSS_HOLDINGS, model, violations);
             refuseIf(options.getBeta() != 0, "options.beta", StressModel.CROSS_HOLDINGS, model, violations);

@@ -68,8 +68,10 @@ public class ExposureAnalytics {
             GraphModel model = GraphModel.of(known, contents.edges(), List.of(target), amounts);
             return valued(model, snapshot).emitOn(Infrastructure.getDefaultWorkerPool()).map(values -> {
                 int index = model.graph().indexOf(target);
+                double[] valueUsd = values(model, values);
+                requireMeaningfulEquity(model, valueUsd);
                 return new LookThroughResult(model, values, index,
-                        LookThrough.compute(model.graph(), values(model, values), revenues(model), index));
+                        LookThrough.compute(model.graph(), valueUsd, revenues(model), index));
             });
         });
     }
@@ -105,8 +107,11 @@ public class ExposureAnalytics {
             change[model.graph().indexOf(shock.entity())] = shock.valueChange();
         }
         return switch (scenario.model()) {
-            case CROSS_HOLDINGS -> outcome(scenario, model, values, valuations,
-                    CrossHoldings.run(model.graph(), values, change, scenario.cascade()));
+            case CROSS_HOLDINGS -> {
+                requireMeaningfulEquity(model, values);
+                yield outcome(scenario, model, values, valuations,
+                        CrossHoldings.run(model.graph(), values, change, scenario.cascade()));
+            }
             case DEBTRANK -> {
                 double[] initialLoss = new double[change.length];
                 for (int i = 0; i < change.length; i++) {
@@ -127,6 +132,15 @@ public class ExposureAnalytics {
     private static StressOutcome outcome(StressScenario scenario, GraphModel model, double[] values,
             Valuations valuations, StressResult result) {
         return new StressOutcome(scenario, model, values, valuations, result, Optional.empty(), List.of(), "");
+    }
+
+    /**
+     * Refuses (FAILED_PRECONDITION) a graph stored before the equity-cycle rule that breaks it, and values under which an
+     * entity's primary value is not positive: (I - S)^-1 would answer figures without meaning.
+     */
+    private static void requireMeaningfulEquity(GraphModel model, double[] values) {
+        GraphRules.requireConditioned(model, null);
+        GraphRules.requirePositivePrimaries(model, values);
     }
 
     /** Revenues by entity index, NaN when unknown. */

@@ -1,7 +1,9 @@
 package dev.capflow.exposure.service;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -9,15 +11,24 @@ import java.util.stream.Collectors;
 import dev.capflow.exposure.domain.AmountChoice;
 import dev.capflow.exposure.domain.GraphEdge;
 import dev.capflow.exposure.domain.GraphEntity;
+import dev.capflow.exposure.domain.PreconditionException;
+import dev.capflow.exposure.engine.EquityCycles;
 import dev.capflow.exposure.engine.GraphException;
 import dev.capflow.validation.FieldViolation;
 import dev.capflow.validation.InvalidRequestException;
 
 /**
  * The rules over the whole graph, checked on the graph as it would be after a write: both ends of every edge are known
- * entities, and the engine accepts the graph (in particular the shares held in one entity sum to less than 1).
+ * entities, the engine accepts the graph (in particular the shares held in one entity sum to less than 1), and no equity
+ * cycle makes {@code I - S} nearly singular.
  */
 final class GraphRules {
+
+    /** The PreconditionFailure type of an ill-conditioned equity cycle (the gateway answers it with 422). */
+    static final String EQUITY_CYCLE = "EQUITY_CYCLE";
+
+    /** The PreconditionFailure type of a non-positive primary value (the gateway answers it with 422). */
+    static final String PRIMARY_VALUE = "PRIMARY_VALUE";
 
     /** The engine's field names and their request spelling. */
     private static final Map<String, String> FIELDS = Map.of("edge.id", "id", "edge.from", "from", "edge.to", "to",
@@ -30,7 +41,7 @@ final class GraphRules {
      * Fails with an {@link InvalidRequestException} naming fields under {@code prefix} unless {@code written} joins two
      * of {@code entities} and {@code edges} (which include it) form a valid graph.
      */
-    static void check(List<GraphEntity> entities, List<GraphEdge> edges, GraphEdge written, String prefix) {
+    static void check(List<GraphEntity> entities, List<GraphEdge> edges, GraphEdge written, String prefix, LocalDate date) {
         Set<String> known = entities.stream().map(GraphEntity::id).collect(Collectors.toSet());
         List<FieldViolation> unknown = new ArrayList<>();
         if (!known.contains(written.from())) {
@@ -42,11 +53,51 @@ final class GraphRules {
         if (!unknown.isEmpty()) {
             throw new InvalidRequestException(unknown);
         }
+        GraphModel model;
         try {
-            GraphModel.of(entities, edges, AmountChoice.BASE);
+            model = GraphModel.of(entities, edges, AmountChoice.BASE);
         } catch (GraphException e) {
             throw new InvalidRequestException(prefix + FIELDS.getOrDefault(e.field(), e.field()), describe(e));
         }
+        requireConditioned(model, date);
+    }
+
+    /**
+     * Fails with FAILED_PRECONDITION naming the edges of the worst equity cycle when, on {@code date}, an entity owns more
+     * than {@link EquityCycles#MAX_SELF_STAKE} of itself through cycles ({@code I - S} nearly singular).
+     */
+    static void requireConditioned(GraphModel model, LocalDate date) {
+        EquityCycles.worst(model.graph()).ifPresent(cycle -> {
+            String edgesNamed = String.join(", ", cycle.edgeIds())
+                    + (cycle.edgeCount() > cycle.edgeIds().size() ? " and " + (cycle.edgeCount() - cycle.edgeIds().size())
+                            + " more" : "");
+            String when = date == null ? "" : " on " + date;
+            throw new PreconditionException(List.of(new PreconditionException.Violation(EQUITY_CYCLE, edgesNamed,
+                    String.format(Locale.ROOT, "the equity cycle of edges %s makes %s own %s of itself%s (at most %s "
+                            + "allowed): I - S is nearly singular and every look-through and cross-holdings figure would "
+                            + "be amplified past meaning", edgesNamed, cycle.entityId(), percent(cycle.selfStake()), when,
+                            percent(EquityCycles.MAX_SELF_STAKE)))));
+        });
+    }
+
+    /**
+     * Fails with FAILED_PRECONDITION (type PRIMARY_VALUE) naming the stakes of the first entity whose stakes in others are
+     * worth at least as much as it is at {@code values}: its primary value {@code P = (I - S) E} is not positive, so
+     * scaling it by a shock would move the wrong way. Checked with the day's values, which a write does not know.
+     */
+    static void requirePositivePrimaries(GraphModel model, double[] values) {
+        int entity = EquityCycles.firstNonPositivePrimary(model.graph(), values);
+        if (entity >= 0) {
+            String id = model.graph().entityId(entity);
+            throw new PreconditionException(List.of(new PreconditionException.Violation(PRIMARY_VALUE, id, String.format(
+                    Locale.ROOT, "the stakes %s holds (edges %s) are worth at least its own value of %.0f USD: its primary "
+                            + "value (I - S) E is not positive, so the cross-holdings model cannot value it", id,
+                    String.join(", ", EquityCycles.stakesHeldBy(model.graph(), entity)), values[entity]))));
+        }
+    }
+
+    private static String percent(double fraction) {
+        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f%%", fraction * 100) : "an unbounded share";
     }
 
     /** The engine's reason, naming its subject unless the reason already does. */

@@ -249,7 +249,7 @@ public class GraphStore {
             entityRows.forEach(row -> byId.putIfAbsent(row.id, row.toDomain()));
             List<GraphEntity> known = List.copyOf(byId.values());
             for (LocalDate date : GraphModel.datesOfChange(after)) {
-                GraphRules.check(known, after.stream().filter(edge -> edge.holdsOn(date)).toList(), written, "edge.");
+                GraphRules.check(known, after.stream().filter(edge -> edge.holdsOn(date)).toList(), written, "edge.", date);
             }
         }).replaceWithVoid();
     }

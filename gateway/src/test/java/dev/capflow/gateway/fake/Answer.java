@@ -39,6 +39,19 @@ public record Answer<R>(List<R> replies, StatusRuntimeException error, Duration 
         return new Answer<>(List.of(), StatusProto.toStatusRuntimeException(status), Duration.ZERO);
     }
 
+    /** Fails with FAILED_PRECONDITION carrying a google.rpc.PreconditionFailure of one violation. */
+    public static <R> Answer<R> failedPrecondition(String type, String subject, String description) {
+        com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
+                .setCode(Code.FAILED_PRECONDITION_VALUE)
+                .setMessage(subject + ": " + description)
+                .addDetails(Any.pack(com.google.rpc.PreconditionFailure.newBuilder()
+                        .addViolations(com.google.rpc.PreconditionFailure.Violation.newBuilder()
+                                .setType(type).setSubject(subject).setDescription(description))
+                        .build()))
+                .build();
+        return new Answer<>(List.of(), StatusProto.toStatusRuntimeException(status), Duration.ZERO);
+    }
+
     /** The same answer, sent only after {@code wait}. */
     public Answer<R> after(Duration wait) {
         return new Answer<>(replies, error, wait);

@@ -220,7 +220,7 @@ class BasketRoutesTest extends GatewayTest {
                 .body("detail", equalTo("no basket team-x"));
         given().contentType(ContentType.JSON).body(body).when().post("/api/v1/baskets")
                 .then().statusCode(400)
-                .body("violations[0].field", equalTo("basket.members[2].symbol"))
+                .body("violations[0].field", equalTo("members[2].symbol"))
                 .body("violations[0].reason", equalTo("unknown instrument XYZ"));
         given().contentType(ContentType.JSON).body(body).when().post("/api/v1/baskets")
                 .then().statusCode(409)

@@ -192,7 +192,7 @@ class ExposureRoutesTest extends GatewayTest {
                 {"from": "microsoft", "to": "openai", "kind": "EQUITY", "share": 0.8, "asOf": "2025-10-28"}""")
                 .when().post("/api/v1/exposure/edges")
                 .then().statusCode(400)
-                .body("violations[0].field", equalTo("edge.share"));
+                .body("violations[0].field", equalTo("share"));
 
         Edge sent = fake.requests(ExposureServiceGrpc.getCreateEdgeMethod()).get(0).getEdge();
         assertThat(sent).isEqualTo(ORACLE_DEAL.toBuilder().clearId().build());
@@ -227,6 +227,21 @@ class ExposureRoutesTest extends GatewayTest {
                 .when().get("/api/v1/exposure/loops")
                 .then().statusCode(400)
                 .body("violations.field", contains("asOf", "minUsd", "maxLength"));
+    }
+
+    @Test
+    void aQueryNumberThatIsNotANumberIs400NamingTheParameter() {
+        given().queryParam("maxLength", "six").when().get("/api/v1/exposure/loops")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("maxLength"));
+        given().queryParam("limit", "1e3").when().get("/api/v1/exposure/loops")
+                .then().statusCode(400).body("violations.field", contains("limit"));
+        given().queryParam("minUsd", "NaN").when().get("/api/v1/exposure/loops")
+                .then().statusCode(400).body("violations.field", contains("minUsd"));
+        given().queryParam("version", "latest").when().delete("/api/v1/exposure/edges/e14")
+                .then().statusCode(400).body("violations.field", contains("version"));
+
+        assertThat(fake.requests(ExposureServiceGrpc.getListLoopsMethod())).isEmpty();
     }
 
     @Test
@@ -386,6 +401,31 @@ class ExposureRoutesTest extends GatewayTest {
         StressOptions sent = fake.requests(ExposureServiceGrpc.getStressMethod()).get(0).getOptions();
         assertThat(sent.getBeta()).isEqualTo(0.25);
         assertThat(sent.hasClearingBeta()).isFalse();
+    }
+
+    @Test
+    void anIllConditionedEquityCycleIs422AndAServiceFieldIsNamedAsTheJsonSpellsIt() {
+        fake.script(ExposureServiceGrpc.getCreateEdgeMethod(), Answer.failedPrecondition("EQUITY_CYCLE", "ab, ba",
+                "the equity cycle of edges ab, ba makes a own 4925.1% of itself"));
+        fake.script(ExposureServiceGrpc.getStressMethod(),
+                Answer.invalidField("shocks[0].value_change", "must be in [-1, 10], got 1.0E300"),
+                Answer.invalidField("options.debtrank_rule", "applies to DEBTRANK only"),
+                Answer.failedPrecondition("VALUE", "openai", "no price"));
+
+        given().contentType(ContentType.JSON).body("""
+                {"from": "b", "to": "a", "kind": "EQUITY", "share": 0.99, "asOf": "2025-10-28"}""")
+                .when().post("/api/v1/exposure/edges")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("detail", equalTo("ab, ba: the equity cycle of edges ab, ba makes a own 4925.1% of itself"));
+        String stress = """
+                {"model": "CROSS_HOLDINGS", "shocks": [{"entity": "openai", "valueChange": 0.5}]}""";
+        given().contentType(ContentType.JSON).body(stress).when().post("/api/v1/exposure/stress")
+                .then().statusCode(400).body("violations.field", contains("shocks[0].valueChange"));
+        given().contentType(ContentType.JSON).body(stress).when().post("/api/v1/exposure/stress")
+                .then().statusCode(400).body("violations.field", contains("options.rule"));
+        // other preconditions stay conflicts
+        given().contentType(ContentType.JSON).body(stress).when().post("/api/v1/exposure/stress")
+                .then().statusCode(409);
     }
 
     @Test

@@ -2,10 +2,12 @@ package dev.capflow.gateway.rest.problem;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
+import com.google.rpc.PreconditionFailure;
 
 import dev.capflow.gateway.domain.FieldViolation;
 import io.grpc.Status;
@@ -13,6 +15,9 @@ import io.grpc.protobuf.StatusProto;
 
 /** Translates a failed gRPC call into a problem: status code to HTTP status, BadRequest details to violations. */
 public final class GrpcProblems {
+
+    /** The PreconditionFailure types of exposure-service meaning "no finite answer for this graph". */
+    private static final Set<String> UNCOMPUTABLE = Set.of("EQUITY_CYCLE", "PRIMARY_VALUE");
 
     private GrpcProblems() {
     }
@@ -36,12 +41,34 @@ public final class GrpcProblems {
      */
     public static Problem of(Throwable failure, String instance) {
         Status status = Status.fromThrowable(failure);
-        ProblemType type = typeOf(status.getCode());
+        ProblemType type = cannotBeComputed(failure) ? ProblemType.UNPROCESSABLE : typeOf(status.getCode());
         String description = status.getDescription();
         String detail = type.status() < 500 && description != null && !description.isBlank()
                 ? description
                 : "the downstream service answered " + status.getCode();
         return Problem.of(type, detail, instance).withViolations(violations(failure));
+    }
+
+    /**
+     * Whether the failure is a FAILED_PRECONDITION saying the analysis has no finite answer for this graph (an
+     * ill-conditioned equity cycle, a primary value that is not positive): 422, not a conflict to retry.
+     */
+    private static boolean cannotBeComputed(Throwable failure) {
+        com.google.rpc.Status rich = StatusProto.fromThrowable(failure);
+        if (rich == null || rich.getCode() != Status.Code.FAILED_PRECONDITION.value()) {
+            return false;
+        }
+        for (Any detail : rich.getDetailsList()) {
+            if (detail.is(PreconditionFailure.class)) {
+                try {
+                    return detail.unpack(PreconditionFailure.class).getViolationsList().stream()
+                            .anyMatch(v -> UNCOMPUTABLE.contains(v.getType()));
+                } catch (InvalidProtocolBufferException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     /** The field violations of a google.rpc.BadRequest detail, if the status carries one. */
@@ -55,7 +82,7 @@ public final class GrpcProblems {
             if (detail.is(BadRequest.class)) {
                 try {
                     for (BadRequest.FieldViolation v : detail.unpack(BadRequest.class).getFieldViolationsList()) {
-                        violations.add(new FieldViolation(v.getField(), v.getDescription()));
+                        violations.add(new FieldViolation(JsonFieldNames.of(v.getField()), v.getDescription()));
                     }
                 } catch (InvalidProtocolBufferException e) {
                     // A detail that cannot be decoded adds nothing the status code does not already say.

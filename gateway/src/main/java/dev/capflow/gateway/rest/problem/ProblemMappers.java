@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.capflow.gateway.domain.FieldViolation;
 import dev.capflow.gateway.domain.InvalidFieldsException;
 import dev.capflow.gateway.rest.json.JacksonViolations;
 import io.grpc.StatusException;
@@ -65,6 +66,19 @@ public class ProblemMappers {
     public RestResponse<Problem> circuitOpen(CircuitBreakerOpenException e, HttpServerRequest request) {
         return respond(Problem.of(ProblemType.UPSTREAM_UNAVAILABLE,
                 "the downstream service is failing; calls are paused for a few seconds", request.path()));
+    }
+
+    /** A numeric query parameter that is not a number: 400 naming every parameter that carries the value. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> badNumber(NumericQueryParameters.BadNumber e, HttpServerRequest request) {
+        List<FieldViolation> violations = request.params().entries().stream()
+                .filter(param -> param.getValue().equals(e.value()))
+                .map(param -> new FieldViolation(param.getKey(), "must be " + e.expected() + ", got '"
+                        + (e.value().length() <= 64 ? e.value() : e.value().substring(0, 64) + "...") + "'"))
+                .distinct().toList();
+        return respond(Problem.of(ProblemType.INVALID_REQUEST, violations.isEmpty() ? "a query parameter must be "
+                + e.expected() : violations.get(0).field() + " " + violations.get(0).reason(), request.path())
+                .withViolations(violations));
     }
 
     @ServerExceptionMapper

@@ -9,6 +9,7 @@ public enum ProblemType {
     FORBIDDEN(403, "Forbidden"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     RECORDS_REJECTED(422, "Every record was rejected"),
+    UNPROCESSABLE(422, "The analysis has no finite answer"),
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),
     UPSTREAM_FAILURE(502, "Upstream service failed"),
