@@ -25,7 +25,6 @@ import dev.capflow.grpc.paging.Page;
 import dev.capflow.grpc.paging.PageRequest;
 import dev.capflow.proto.basket.v1.CompareRequest;
 import dev.capflow.proto.basket.v1.CompareResponse;
-import dev.capflow.proto.basket.v1.Basket;
 import dev.capflow.proto.basket.v1.CreateBasketRequest;
 import dev.capflow.proto.basket.v1.CreateBasketResponse;
 import dev.capflow.proto.basket.v1.DeleteBasketRequest;
@@ -98,7 +97,7 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
 
     @Override
     public Uni<UpdateBasketResponse> updateBasket(UpdateBasketRequest request) {
-        Basket checked = request.getBasket().toBuilder().setVersion(ExpectedVersion.ofUpdate(request.hasExpectedVersion(),
+        dev.capflow.proto.basket.v1.Basket checked = request.getBasket().toBuilder().setVersion(ExpectedVersion.ofUpdate(request.hasExpectedVersion(),
                 request.getExpectedVersion(), request.getBasket().getVersion())).build();
         return answer(() -> catalog.update(validated(checked, true))
                 .map(basket -> UpdateBasketResponse.newBuilder().setBasket(ProtoMapper.toProto(basket)).build()));
