@@ -95,16 +95,6 @@ class ErrorModelGrpcTest extends GrpcTestBase {
     }
 
     @Test
-    void anExtremeDateIsInvalidArgumentNotInternal() {
-        // (LocalDate.MAX and MIN themselves are PostgreSQL's infinity and -infinity to the Vert.x client)
-        for (String date : new String[] { "+999999999-06-01", "-999999999-01-02" }) {
-            StatusRuntimeException failure = failure(() -> client().createBasket(CreateBasketRequest.newBuilder()
-                    .setBasket(basket("errors-date").setBaseDate(date)).build()));
-            assertThat(failure.getStatus().getCode()).as(date).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        }
-    }
-
-    @Test
     void statusMessagesArePrintableAsciiWhileTheDetailsKeepTheExactValue() throws Exception {
         String id = "caf\u00e9-\u7121-100%";
         StatusRuntimeException failure = failure(
