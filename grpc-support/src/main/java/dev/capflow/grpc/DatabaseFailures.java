@@ -4,6 +4,7 @@ import java.net.SocketException;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.capflow.grpc.errors.GrpcStatuses;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -18,6 +19,8 @@ public final class DatabaseFailures {
 
     /** Class 08 (connection exception) and 57P01-57P03 (the server is shutting down or starting up): try again later. */
     private static final Pattern UNAVAILABLE_SQL_STATE = Pattern.compile("08...|57P0[123]");
+    /** Class 22 (data exception: a value out of range, a NUL byte in text, a date beyond PostgreSQL's years). */
+    private static final Pattern DATA_EXCEPTION_SQL_STATE = Pattern.compile("22...");
     /** unique_violation, serialization_failure, deadlock_detected: a concurrent writer won; retry. */
     private static final Set<String> CONCURRENT_UPDATE_SQL_STATES = Set.of("23505", "40001", "40P01");
 
@@ -38,16 +41,27 @@ public final class DatabaseFailures {
                 && CONCURRENT_UPDATE_SQL_STATES.contains(db.getSqlState());
     }
 
+    /** True when {@code cause} is PostgreSQL refusing a value the request carried (SQLSTATE class 22). */
+    public static boolean isBadValue(Throwable cause) {
+        return cause instanceof DatabaseException db && db.getSqlState() != null
+                && DATA_EXCEPTION_SQL_STATE.matcher(db.getSqlState()).matches();
+    }
+
     /**
-     * UNAVAILABLE for an unreachable database, ABORTED for a lost concurrent write, or null when {@code cause} (this
-     * throwable alone, not its causes) is neither.
+     * UNAVAILABLE for an unreachable database, ABORTED for a lost concurrent write, INVALID_ARGUMENT for a value the
+     * database cannot store (a backstop: validation should name the field first), or null when {@code cause} (this
+     * throwable alone, not its causes) is none of them.
      */
     public static StatusRuntimeException status(Throwable cause) {
         if (isUnavailable(cause)) {
             return Status.UNAVAILABLE.withDescription("database unavailable: " + cause.getMessage()).asRuntimeException();
         }
         if (isConcurrentUpdate(cause)) {
-            return Status.ABORTED.withDescription("concurrent update, retry: " + cause.getMessage()).asRuntimeException();
+            return GrpcStatuses.concurrentUpdate("concurrent update, retry: " + cause.getMessage());
+        }
+        if (isBadValue(cause)) {
+            return Status.INVALID_ARGUMENT.withDescription("the database refused a value of the request: "
+                    + cause.getMessage()).asRuntimeException();
         }
         return null;
     }

@@ -5,11 +5,11 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.capflow.basket.domain.Basket;
-import dev.capflow.basket.domain.BasketExistsException;
-import dev.capflow.basket.domain.BasketNotFoundException;
-import dev.capflow.basket.domain.StaleVersionException;
 import dev.capflow.basket.repository.BasketEntity;
 import dev.capflow.basket.repository.BasketRepository;
+import dev.capflow.errors.AlreadyExistsException;
+import dev.capflow.errors.NotFoundException;
+import dev.capflow.errors.StaleVersionException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -18,18 +18,21 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class BasketStore {
 
+    /** How errors name a basket (google.rpc.ResourceInfo resource_type). */
+    static final String BASKET = "capflow.basket.v1.Basket";
+
     private final BasketRepository baskets;
 
     public BasketStore(BasketRepository baskets) {
         this.baskets = baskets;
     }
 
-    /** Inserts a new basket; {@link BasketExistsException} when its id is taken. */
+    /** Inserts a new basket; {@link AlreadyExistsException} when its id is taken. */
     @WithTransaction
     public Uni<Basket> insert(Basket basket) {
         return baskets.findById(basket.id()).chain(existing -> {
             if (existing != null) {
-                return Uni.createFrom().failure(new BasketExistsException(basket.id()));
+                return Uni.createFrom().failure(new AlreadyExistsException(BASKET, basket.id()));
             }
             BasketEntity created = new BasketEntity();
             created.id = basket.id();
@@ -42,7 +45,7 @@ public class BasketStore {
     public Uni<Basket> get(String id) {
         return baskets.findWithMembers(id).map(entity -> {
             if (entity == null) {
-                throw new BasketNotFoundException(id);
+                throw new NotFoundException(BASKET, id);
             }
             return entity.toDomain();
         });
@@ -62,10 +65,10 @@ public class BasketStore {
     public Uni<Basket> update(Basket basket) {
         return baskets.findWithMembers(basket.id()).chain(existing -> {
             if (existing == null) {
-                return Uni.createFrom().failure(new BasketNotFoundException(basket.id()));
+                return Uni.createFrom().failure(new NotFoundException(BASKET, basket.id()));
             }
             if (existing.version != basket.version()) {
-                return Uni.createFrom().failure(new StaleVersionException(basket.id(), existing.version, basket.version()));
+                return Uni.createFrom().failure(new StaleVersionException(BASKET, basket.id(), existing.version, basket.version()));
             }
             existing.apply(basket);
             return baskets.flush().map(flushed -> existing.toDomain());
@@ -77,10 +80,10 @@ public class BasketStore {
     public Uni<Void> delete(String id, Long version) {
         return baskets.findWithMembers(id).chain(existing -> {
             if (existing == null) {
-                return Uni.createFrom().failure(new BasketNotFoundException(id));
+                return Uni.createFrom().failure(new NotFoundException(BASKET, id));
             }
             if (version != null && existing.version != version) {
-                return Uni.createFrom().failure(new StaleVersionException(id, existing.version, version));
+                return Uni.createFrom().failure(new StaleVersionException(BASKET, id, existing.version, version));
             }
             return baskets.delete(existing).call(baskets::flush);
         });

@@ -13,13 +13,13 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.capflow.exposure.domain.AlreadyExistsException;
+import dev.capflow.errors.AlreadyExistsException;
+import dev.capflow.errors.NotFoundException;
+import dev.capflow.errors.StaleVersionException;
 import dev.capflow.exposure.domain.GraphEdge;
 import dev.capflow.exposure.domain.GraphEntity;
-import dev.capflow.exposure.domain.NotFoundException;
 import dev.capflow.exposure.domain.PreconditionException;
 import dev.capflow.exposure.domain.Snapshot;
-import dev.capflow.exposure.domain.StaleVersionException;
 import dev.capflow.exposure.repository.EdgeRepository;
 import dev.capflow.exposure.repository.EdgeRow;
 import dev.capflow.exposure.repository.EntityRepository;
@@ -40,8 +40,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class GraphStore {
 
-    static final String ENTITY = "entity";
-    static final String EDGE = "edge";
+    static final String ENTITY = "capflow.exposure.v1.Entity";
+    static final String EDGE = "capflow.exposure.v1.Edge";
 
     private final EntityRepository entities;
     private final EdgeRepository edges;

@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.capflow.errors.StaleVersionException;
 import dev.capflow.exposure.domain.PreconditionException;
-import dev.capflow.exposure.domain.StaleVersionException;
 import dev.capflow.grpc.DownstreamException;
 import io.grpc.Status;
 import io.vertx.pgclient.PgException;
@@ -45,7 +45,7 @@ class GrpcErrorsTest {
 
     @Test
     void domainFailuresKeepTheirMeaning() {
-        assertThat(code(new StaleVersionException("edge", "e1", 2, 1))).isEqualTo(Status.Code.ABORTED);
+        assertThat(code(new StaleVersionException("capflow.exposure.v1.Edge", "e1", 2L, 1))).isEqualTo(Status.Code.ABORTED);
         assertThat(code(new PreconditionException(List.of(new PreconditionException.Violation("VALUE", "oracle", "no price")))))
                 .isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(code(new IllegalStateException("boom"))).isEqualTo(Status.Code.INTERNAL);

@@ -1,20 +1,19 @@
 package dev.capflow.ingest.domain;
 
 import java.util.Collection;
-import java.util.List;
 
-/** The request names instruments that are not in the registry. */
-public class UnknownSymbolException extends RuntimeException {
+import dev.capflow.errors.NotFoundException;
 
-    private final List<String> symbols;
+/** The request names instruments that are not in the registry (NOT_FOUND, one ResourceInfo per symbol). */
+public class UnknownSymbolException extends NotFoundException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** How errors name an instrument (google.rpc.ResourceInfo resource_type). */
+    public static final String INSTRUMENT = "capflow.ingest.v1.Instrument";
 
     public UnknownSymbolException(Collection<String> symbols) {
-        super("unknown symbol" + (symbols.size() == 1 ? " " : "s ") + String.join(", ", symbols)
+        super(INSTRUMENT, symbols, "unknown symbol" + (symbols.size() == 1 ? " " : "s ") + String.join(", ", symbols)
                 + " (register it with UpsertInstrument)");
-        this.symbols = List.copyOf(symbols);
-    }
-
-    public List<String> symbols() {
-        return symbols;
     }
 }

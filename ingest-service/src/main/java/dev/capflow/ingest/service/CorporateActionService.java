@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.capflow.ingest.domain.ConflictException;
+import dev.capflow.errors.AlreadyExistsException;
 import dev.capflow.ingest.domain.CorporateAction;
 import dev.capflow.ingest.domain.CorporateActionKind;
 import dev.capflow.ingest.repository.BarRepository;
@@ -18,6 +18,9 @@ import io.smallrye.mutiny.Uni;
 /** Records splits and dividends, idempotently on (symbol, ex-date, kind). */
 @ApplicationScoped
 public class CorporateActionService {
+
+    /** How errors name a corporate action (google.rpc.ResourceInfo resource_type; its name is symbol, ex-date, kind). */
+    static final String CORPORATE_ACTION = "capflow.ingest.v1.CorporateAction";
 
     /** The stored action and whether this call recorded it. */
     public record Added(CorporateAction action, boolean created) {
@@ -35,7 +38,7 @@ public class CorporateActionService {
 
     /**
      * Records a validated action. The same action again is a no-op ({@code created} false); another
-     * value for the same symbol, ex-date and kind is a {@link ConflictException}. A dividend must be
+     * value for the same symbol, ex-date and kind is a {@link AlreadyExistsException}. A dividend must be
      * below the close of the last stored bar before its ex-date.
      */
     @WithTransaction
@@ -46,8 +49,9 @@ public class CorporateActionService {
                     if (existing != null) {
                         CorporateAction stored = existing.toDomain();
                         return stored.value() == action.value() ? Uni.createFrom().item(new Added(stored, false))
-                                : Uni.createFrom().failure(new ConflictException("a " + action.kind() + " of "
-                                        + action.symbol() + " on " + action.exDate() + " is already recorded with "
+                                : Uni.createFrom().failure(new AlreadyExistsException(CORPORATE_ACTION,
+                                        action.symbol() + " " + action.exDate() + " " + action.kind(),
+                                        "a " + action.kind() + " of " + action.symbol() + " on " + action.exDate() + " is already recorded with "
                                         + (action.kind() == CorporateActionKind.SPLIT ? "ratio " : "amount ")
                                         + stored.value()));
                     }

@@ -8,9 +8,9 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.capflow.errors.StaleVersionException;
 import dev.capflow.ingest.domain.Instrument;
 import dev.capflow.ingest.domain.InstrumentKind;
-import dev.capflow.ingest.domain.StaleVersionException;
 import dev.capflow.ingest.domain.UnknownSymbolException;
 import dev.capflow.ingest.repository.InstrumentEntity;
 import dev.capflow.ingest.repository.InstrumentRepository;
@@ -48,8 +48,8 @@ public class InstrumentService {
         return instruments.findById(instrument.symbol()).chain(existing -> {
             if (existing == null) {
                 if (expected != null) {
-                    return Uni.createFrom().failure(new StaleVersionException("instrument " + instrument.symbol()
-                            + " does not exist, so it cannot be at version " + expected));
+                    return Uni.createFrom().failure(new StaleVersionException(UnknownSymbolException.INSTRUMENT,
+                            instrument.symbol(), null, expected));
                 }
                 InstrumentEntity created = new InstrumentEntity();
                 created.symbol = instrument.symbol();
@@ -58,8 +58,8 @@ public class InstrumentService {
                         .invoke(upserted -> registered.add(upserted.instrument().symbol()));
             }
             if (expected != null && existing.version != expected) {
-                return Uni.createFrom().failure(new StaleVersionException("instrument " + instrument.symbol()
-                        + " is at version " + existing.version + ", not " + expected + "; re-read and retry"));
+                return Uni.createFrom().failure(new StaleVersionException(UnknownSymbolException.INSTRUMENT,
+                        instrument.symbol(), existing.version, expected));
             }
             existing.apply(instrument);
             return instruments.flush().map(flushed -> new Upserted(existing.toDomain(), false));

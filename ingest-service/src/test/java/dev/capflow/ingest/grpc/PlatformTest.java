@@ -8,11 +8,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.DescriptorProtos.SourceCodeInfo;
 
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
@@ -77,28 +82,53 @@ class PlatformTest extends GrpcTestBase {
 
     @Test
     void servesReflection() throws Exception {
-        CompletableFuture<List<ServiceResponse>> services = new CompletableFuture<>();
+        ServerReflectionResponse response = reflect(ServerReflectionRequest.newBuilder().setListServices("").build());
+        assertThat(response.getListServicesResponse().getServiceList()).extracting(ServiceResponse::getName)
+                .contains("capflow.ingest.v1.IngestService", "grpc.health.v1.Health");
+    }
+
+    @Test
+    void reflectionCarriesTheProtoComments() throws Exception {
+        ServerReflectionResponse response = reflect(ServerReflectionRequest.newBuilder()
+                .setFileContainingSymbol("capflow.ingest.v1.IngestService").build());
+        List<FileDescriptorProto> files = new ArrayList<>();
+        for (ByteString bytes : response.getFileDescriptorResponse().getFileDescriptorProtoList()) {
+            files.add(FileDescriptorProto.parseFrom(bytes));
+        }
+        FileDescriptorProto ingest = files.stream().filter(f -> f.getName().equals("capflow/ingest/v1/ingest.proto"))
+                .findFirst().orElseThrow();
+        // path 6 (service) 0, 2 (method) 0: IngestService.UpsertInstrument
+        assertThat(ingest.getSourceCodeInfo().getLocationList()).filteredOn(l -> l.getPathList().equals(List.of(6, 0, 2, 0)))
+                .extracting(SourceCodeInfo.Location::getLeadingComments)
+                .containsExactly(" Creates or replaces one instrument of the registry.\n");
+        assertThat(files).extracting(FileDescriptorProto::getName).contains("capflow/common/v1/report.proto",
+                "google/protobuf/timestamp.proto");
+    }
+
+    private ServerReflectionResponse reflect(ServerReflectionRequest request) throws Exception {
+        CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
         StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(channel)
                 .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
                 .serverReflectionInfo(new StreamObserver<>() {
                     @Override
                     public void onNext(ServerReflectionResponse response) {
-                        services.complete(response.getListServicesResponse().getServiceList());
+                        answer.complete(response);
                     }
 
                     @Override
                     public void onError(Throwable failure) {
-                        services.completeExceptionally(failure);
+                        answer.completeExceptionally(failure);
                     }
 
                     @Override
                     public void onCompleted() {
                     }
                 });
-        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+        requests.onNext(request);
         requests.onCompleted();
-        assertThat(services.get(DEADLINE_SECONDS, TimeUnit.SECONDS)).extracting(ServiceResponse::getName)
-                .contains("capflow.ingest.v1.IngestService", "grpc.health.v1.Health");
+        ServerReflectionResponse response = answer.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+        assertThat(response.hasErrorResponse()).as("reflection error %s", response.getErrorResponse()).isFalse();
+        return response;
     }
 
     @Test

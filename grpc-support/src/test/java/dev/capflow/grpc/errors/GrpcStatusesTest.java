@@ -1,4 +1,4 @@
-package dev.capflow.grpc;
+package dev.capflow.grpc.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

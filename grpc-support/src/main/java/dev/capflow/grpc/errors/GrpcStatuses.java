@@ -1,0 +1,111 @@
+package dev.capflow.grpc.errors;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.jboss.logging.Logger;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.Message;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import com.google.rpc.ResourceInfo;
+
+import dev.capflow.errors.AlreadyExistsException;
+import dev.capflow.errors.NotFoundException;
+import dev.capflow.errors.StaleVersionException;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+
+/**
+ * The statuses every capflow server answers the same way, each with its google.rpc details (decodable with the
+ * google/rpc protos that ship in capflow-proto; see proto/README.md). Their messages are for people; the details
+ * carry the exact values.
+ */
+public final class GrpcStatuses {
+
+    /** The google.rpc.ErrorInfo domain of capflow's own reasons. */
+    public static final String DOMAIN = "capflow.dev";
+    /** ErrorInfo reason of an optimistic-lock conflict. */
+    public static final String STALE_VERSION = "STALE_VERSION";
+    /** ErrorInfo reason of a write that lost to a concurrent one (no version to name). */
+    public static final String CONCURRENT_UPDATE = "CONCURRENT_UPDATE";
+
+    private static final Logger LOG = Logger.getLogger(GrpcStatuses.class);
+
+    private GrpcStatuses() {
+    }
+
+    /**
+     * The status of the first throwable in {@code failure}'s cause chain that {@code known} maps (null: not known), or
+     * INTERNAL, logged, pointing at {@code service}'s log: a server never answers UNKNOWN for a known condition.
+     */
+    public static Throwable firstKnown(Throwable failure, Function<Throwable, Throwable> known, String service) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            Throwable mapped = known.apply(cause);
+            if (mapped != null) {
+                return mapped;
+            }
+        }
+        LOG.error("unexpected failure", failure);
+        return Status.INTERNAL.withDescription("internal error; see the " + service + " log").asRuntimeException();
+    }
+
+    /** INVALID_ARGUMENT carrying a google.rpc.BadRequest with one field violation per element, in order. */
+    public static <T> StatusRuntimeException invalidArgument(String message, List<T> violations,
+            Function<T, String> field, Function<T, String> description) {
+        BadRequest.Builder details = BadRequest.newBuilder();
+        for (T violation : violations) {
+            details.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField(field.apply(violation))
+                    .setDescription(description.apply(violation)));
+        }
+        return withDetails(Code.INVALID_ARGUMENT, message, List.of(details.build()));
+    }
+
+    /** NOT_FOUND with one google.rpc.ResourceInfo per missing resource. */
+    public static StatusRuntimeException notFound(NotFoundException missing) {
+        return withDetails(Code.NOT_FOUND, missing.getMessage(), missing.names().stream()
+                .map(name -> resource(missing.resourceType(), name, "does not exist")).toList());
+    }
+
+    /** ALREADY_EXISTS with a google.rpc.ResourceInfo naming the resource. */
+    public static StatusRuntimeException alreadyExists(AlreadyExistsException taken) {
+        return withDetails(Code.ALREADY_EXISTS, taken.getMessage(),
+                List.of(resource(taken.resourceType(), taken.name(), "already exists")));
+    }
+
+    /**
+     * ABORTED with a google.rpc.ErrorInfo (reason STALE_VERSION, metadata resource_type, resource_name,
+     * expected_version and actual_version, "absent" when the resource does not exist) and a ResourceInfo.
+     */
+    public static StatusRuntimeException staleVersion(StaleVersionException stale) {
+        ErrorInfo info = ErrorInfo.newBuilder().setDomain(DOMAIN).setReason(STALE_VERSION)
+                .putMetadata("resource_type", stale.resourceType()).putMetadata("resource_name", stale.name())
+                .putMetadata("expected_version", Long.toString(stale.expected()))
+                .putMetadata("actual_version", stale.actual() == null ? "absent" : Long.toString(stale.actual()))
+                .build();
+        return withDetails(Code.ABORTED, stale.getMessage(),
+                List.of(info, resource(stale.resourceType(), stale.name(), "changed by another writer")));
+    }
+
+    /** ABORTED with a google.rpc.ErrorInfo (reason CONCURRENT_UPDATE): a concurrent writer won; retry. */
+    public static StatusRuntimeException concurrentUpdate(String message) {
+        return withDetails(Code.ABORTED, message,
+                List.of(ErrorInfo.newBuilder().setDomain(DOMAIN).setReason(CONCURRENT_UPDATE).build()));
+    }
+
+    /** A status with {@code code}, {@code message} and the given google.rpc details, in order. */
+    public static StatusRuntimeException withDetails(Code code, String message, List<? extends Message> details) {
+        com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder().setCode(code.getNumber())
+                .setMessage(message);
+        details.forEach(detail -> status.addDetails(Any.pack(detail)));
+        return StatusProto.toStatusRuntimeException(status.build());
+    }
+
+    private static ResourceInfo resource(String type, String name, String description) {
+        return ResourceInfo.newBuilder().setResourceType(type).setResourceName(name).setDescription(description)
+                .build();
+    }
+}
