@@ -1,5 +1,8 @@
 package dev.capflow.ingest.grpc;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 import jakarta.persistence.OptimisticLockException;
 
 import org.hibernate.StaleStateException;
@@ -13,6 +16,7 @@ import dev.capflow.grpc.GrpcStatuses;
 import dev.capflow.ingest.domain.ConflictException;
 import dev.capflow.ingest.domain.InconsistentDataException;
 import dev.capflow.ingest.domain.StaleVersionException;
+import dev.capflow.ingest.domain.UnknownCorporateActionException;
 import dev.capflow.ingest.domain.UnknownSymbolException;
 import dev.capflow.ingest.stream.PriceFanout;
 import dev.capflow.validation.FieldViolation;
@@ -29,6 +33,13 @@ import io.grpc.protobuf.StatusProto;
  */
 final class GrpcErrors {
 
+    /**
+     * The most field violations or missing symbols one status details: gRPC carries a status in the trailers, whose
+     * size clients bound (8 KiB by default), so an error about a huge request must not grow with it.
+     */
+    static final int MAX_DETAILS = 20;
+    /** The longest status message, for the same reason. */
+    static final int MAX_MESSAGE = 1_000;
 
     private GrpcErrors() {
     }
@@ -47,8 +58,11 @@ final class GrpcErrors {
         if (cause instanceof UnknownSymbolException unknown) {
             return notFound(unknown);
         }
+        if (cause instanceof UnknownCorporateActionException unknownAction) {
+            return notFound(unknownAction);
+        }
         if (cause instanceof ConflictException) {
-            return Status.ALREADY_EXISTS.withDescription(cause.getMessage()).asRuntimeException();
+            return Status.ALREADY_EXISTS.withDescription(bounded(cause.getMessage())).asRuntimeException();
         }
         if (cause instanceof StaleVersionException || cause instanceof OptimisticLockException
                 || cause instanceof StaleStateException) {
@@ -64,17 +78,37 @@ final class GrpcErrors {
     }
 
     private static StatusRuntimeException invalidArgument(InvalidRequestException invalid) {
-        return GrpcStatuses.invalidArgument(invalid.getMessage(), invalid.violations(), FieldViolation::field,
+        List<FieldViolation> all = invalid.violations();
+        List<FieldViolation> shown = all.size() <= MAX_DETAILS ? all
+                : Stream.concat(all.stream().limit(MAX_DETAILS - 1), Stream.of(new FieldViolation("request",
+                        (all.size() - MAX_DETAILS + 1) + " more violations not listed"))).toList();
+        return GrpcStatuses.invalidArgument(bounded(invalid.getMessage()), shown, FieldViolation::field,
                 FieldViolation::description);
     }
 
     private static StatusRuntimeException notFound(UnknownSymbolException unknown) {
         com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder().setCode(Code.NOT_FOUND_VALUE)
-                .setMessage(unknown.getMessage());
-        for (String symbol : unknown.symbols()) {
+                .setMessage(bounded(unknown.getMessage()));
+        for (String symbol : unknown.symbols().subList(0, Math.min(MAX_DETAILS, unknown.symbols().size()))) {
             status.addDetails(Any.pack(ResourceInfo.newBuilder().setResourceType("capflow.ingest.v1.Instrument")
                     .setResourceName(symbol).setDescription("not in the instrument registry").build()));
         }
         return StatusProto.toStatusRuntimeException(status.build());
+    }
+
+    private static StatusRuntimeException notFound(UnknownCorporateActionException unknown) {
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder().setCode(Code.NOT_FOUND_VALUE)
+                .setMessage(unknown.getMessage())
+                .addDetails(Any.pack(ResourceInfo.newBuilder().setResourceType("capflow.ingest.v1.CorporateAction")
+                        .setResourceName(unknown.key().toString()).setDescription("not recorded").build()))
+                .build());
+    }
+
+    /** A message cut to {@link #MAX_MESSAGE} characters, saying how long it was. */
+    static String bounded(String message) {
+        if (message == null || message.length() <= MAX_MESSAGE) {
+            return message;
+        }
+        return message.substring(0, MAX_MESSAGE) + "...(" + message.length() + " chars)";
     }
 }

@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.capflow.ingest.domain.ConflictException;
 import dev.capflow.ingest.domain.CorporateAction;
+import dev.capflow.ingest.domain.CorporateActionKey;
 import dev.capflow.ingest.domain.CorporateActionKind;
+import dev.capflow.ingest.domain.UnknownCorporateActionException;
 import dev.capflow.ingest.repository.BarRepository;
 import dev.capflow.ingest.repository.CorporateActionEntity;
 import dev.capflow.ingest.repository.CorporateActionRepository;
@@ -15,7 +17,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** Records splits and dividends, idempotently on (symbol, ex-date, kind). */
+/** Records splits and dividends, idempotently on (symbol, ex-date, kind), and deletes them to correct one. */
 @ApplicationScoped
 public class CorporateActionService {
 
@@ -55,6 +57,16 @@ public class CorporateActionService {
                             .chain(() -> actions.persistAndFlush(CorporateActionEntity.of(action)))
                             .map(entity -> new Added(entity.toDomain(), true));
                 });
+    }
+
+    /** Deletes the action recorded under {@code key} and returns it; {@link UnknownCorporateActionException} if none. */
+    @WithTransaction
+    public Uni<CorporateAction> delete(CorporateActionKey key) {
+        return instruments.requireKnown(List.of(key.symbol()))
+                .chain(() -> actions.findOne(key.symbol(), key.exDate(), key.kind()))
+                .chain(existing -> existing == null
+                        ? Uni.createFrom().failure(new UnknownCorporateActionException(key))
+                        : actions.delete(existing).replaceWith(existing.toDomain()));
     }
 
     /** The actions of a registered symbol, oldest ex-date first. */
