@@ -37,7 +37,7 @@ public final class MarketDates {
         try {
             date = LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            return new Parsed(null, "not an ISO-8601 date (YYYY-MM-DD): " + TextRules.quote(text));
+            return new Parsed(null, "not an ISO-8601 date: " + TextRules.quote(text));
         }
         String range = rangeProblem(date);
         return range == null ? new Parsed(date, null) : new Parsed(null, range);

@@ -28,7 +28,7 @@ class CorporateActionValidatorTest {
                 () -> CorporateActionValidator.validate(" ", "2025-02-30", CorporateActionKind.SPLIT, -4, 1, LATEST, "action"));
         assertThat(error.violations()).extracting(FieldViolation::field)
                 .containsExactly("action.symbol", "action.ex_date", "action.ratio", "action.amount");
-        assertThat(error.violations().get(1).description()).isEqualTo("not an ISO-8601 date (YYYY-MM-DD): 2025-02-30");
+        assertThat(error.violations().get(1).description()).isEqualTo("not an ISO-8601 date: 2025-02-30");
     }
 
     @Test
