@@ -25,6 +25,10 @@ public class CorporateActionService {
     public record Added(CorporateAction action, boolean created) {
     }
 
+    /** The bounds of the product of a symbol's split ratios. */
+    static final double MIN_COMPOUND_SPLIT = 1e-8;
+    static final double MAX_COMPOUND_SPLIT = 1e8;
+
     private final InstrumentService instruments;
     private final CorporateActionRepository actions;
     private final BarRepository bars;
@@ -54,6 +58,7 @@ public class CorporateActionService {
                                         + stored.value()));
                     }
                     return checkDividend(action)
+                            .chain(() -> checkCompoundSplits(action))
                             .chain(() -> actions.persistAndFlush(CorporateActionEntity.of(action)))
                             .map(entity -> new Added(entity.toDomain(), true));
                 });
@@ -75,6 +80,30 @@ public class CorporateActionService {
         return instruments.requireKnown(List.of(symbol))
                 .chain(() -> actions.forSymbols(List.of(symbol)))
                 .map(entities -> entities.stream().map(CorporateActionEntity::toDomain).toList());
+    }
+
+    /**
+     * The splits of a symbol compound: each ratio is bounded, and so is their product (1e-8 to 1e8, against 480 for
+     * NVDA's splits since 1999), so that no split-adjusted price leaves the range a double represents exactly enough.
+     */
+    private Uni<Void> checkCompoundSplits(CorporateAction action) {
+        if (action.kind() != CorporateActionKind.SPLIT) {
+            return Uni.createFrom().voidItem();
+        }
+        return actions.forSymbols(List.of(action.symbol())).chain(recorded -> {
+            double product = action.value();
+            for (CorporateActionEntity entity : recorded) {
+                if (entity.kind == CorporateActionKind.SPLIT) {
+                    product *= entity.ratio;
+                }
+            }
+            if (!(product >= MIN_COMPOUND_SPLIT && product <= MAX_COMPOUND_SPLIT)) {
+                return Uni.createFrom().failure(new InvalidRequestException("action.ratio", "the splits of "
+                        + action.symbol() + " would compound to " + product + ", outside " + MIN_COMPOUND_SPLIT
+                        + " to " + MAX_COMPOUND_SPLIT));
+            }
+            return Uni.createFrom().voidItem();
+        });
     }
 
     private Uni<Void> checkDividend(CorporateAction action) {

@@ -46,14 +46,14 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Issue 12 for ingest: hostile input is refused per record or per request with INVALID_ARGUMENT naming the field as
- * sent, error texts stay short whatever the input's size, and nothing of a refused record is stored.
+ * sent, error texts stay short whatever the input's size, and nothing of a refused record is stored. (An unpaired
+ * surrogate cannot cross gRPC: protobuf's encoder turns it into "?" on the client; TextRulesTest covers it.)
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "1"))
 class HostileInputGrpcTest extends GrpcTestBase {
 
     private static final String NUL = "\u0000";
-    private static final String LONE_SURROGATE = "\uD800";
 
     @Test
     void barDatesOutsideTheRangeAreRejectedPerRecordAndTheGoodOnesStored() throws Exception {
@@ -98,9 +98,9 @@ class HostileInputGrpcTest extends GrpcTestBase {
                 .setTs(Timestamp.newBuilder().setSeconds(-62_135_596_800L)).build();
         Tick before1900 = tick("HXTICK", LocalDate.of(1899, 12, 31).atStartOfDay(ZoneOffset.UTC).toInstant(), 10, 1);
         Tick nulSource = tick("HXTICK", now, 10, 1).toBuilder().setSource("feed" + NUL).build();
-        Tick surrogateTradeId = tick("HXTICK", now, 10, 1).toBuilder().setTradeId("t" + LONE_SURROGATE).build();
+        Tick longTradeId = tick("HXTICK", now, 10, 1).toBuilder().setTradeId("t".repeat(65)).build();
         Tick hugePrice = tick("HXTICK", now, 1e308, 1);
-        List<IngestTicksResponse> acks = streamTicks(batch(1, ancient, before1900, nulSource, surrogateTradeId,
+        List<IngestTicksResponse> acks = streamTicks(batch(1, ancient, before1900, nulSource, longTradeId,
                 hugePrice));
 
         IngestReport report = acks.get(0).getReport();
@@ -111,14 +111,13 @@ class HostileInputGrpcTest extends GrpcTestBase {
     }
 
     @Test
-    void nulSurrogatesAndOverlongTextInAnInstrumentAreNamedAndNothingIsStored() throws Exception {
+    void nulAndOverlongTextInAnInstrumentAreNamedAndNothingIsStored() throws Exception {
         assertInstrumentRefused(instrument("HXNUL").setName("Acme" + NUL + "Corp"), "instrument.name");
-        assertInstrumentRefused(instrument("HXSUR").setName("Acme " + LONE_SURROGATE), "instrument.name");
         assertInstrumentRefused(instrument("HXLONG").setName("x".repeat(100_000)), "instrument.name");
         assertInstrumentRefused(instrument("HXEXCH").setExchange("N" + NUL), "instrument.exchange");
         assertInstrumentRefused(instrument("HX" + NUL), "instrument.symbol");
         assertThat(sqlLong("SELECT count(*) FROM ingest.instrument WHERE symbol LIKE 'HX%' AND symbol IN "
-                + "('HXNUL', 'HXSUR', 'HXLONG', 'HXEXCH', 'HX')")).isZero();
+                + "('HXNUL', 'HXLONG', 'HXEXCH', 'HX')")).isZero();
 
         assertThat(client().upsertInstrument(UpsertInstrumentRequest.newBuilder()
                 .setInstrument(instrument("HXOK").setName("n".repeat(200))).build()).getCreated()).isTrue();
@@ -176,6 +175,14 @@ class HostileInputGrpcTest extends GrpcTestBase {
         assertActionRefused(CorporateAction.newBuilder().setSymbol("HXCA").setExDate("2025-11-03")
                 .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_DIVIDEND).setAmount(1e308), "action.amount");
         assertThat(sqlLong("SELECT count(*) FROM ingest.corporate_action WHERE symbol = 'HXCA'")).isZero();
+
+        // each split within bounds, but together they would restate prices beyond any range
+        client().addCorporateAction(AddCorporateActionRequest.newBuilder().setAction(split("HXCA", "2025-01-02", 1e4))
+                .build());
+        client().addCorporateAction(AddCorporateActionRequest.newBuilder().setAction(split("HXCA", "2025-01-03", 1e4))
+                .build());
+        assertActionRefused(split("HXCA", "2025-01-06", 2), "action.ratio");
+        assertThat(sqlLong("SELECT count(*) FROM ingest.corporate_action WHERE symbol = 'HXCA'")).isEqualTo(2);
     }
 
     @Test
