@@ -93,8 +93,8 @@ public final class PriceValidator {
             if (problem == null) {
                 problem = positivePrice("price", in.price());
             }
-            if (problem == null && ValueBounds.volumeProblem(in.size()) != null) {
-                problem = new Problem("size", ValueBounds.volumeProblem(in.size()));
+            if (problem == null) {
+                problem = named("size", ValueBounds.volumeProblem(in.size()));
             }
             if (problem == null) {
                 problem = identityPart("source", in.source());
@@ -157,21 +157,20 @@ public final class PriceValidator {
         if (in.low() > bottom) {
             return new Problem("low", "low " + in.low() + " is above min(open, close) = " + bottom);
         }
-        String volume = ValueBounds.volumeProblem(in.volume());
-        if (volume != null) {
-            return new Problem("volume", volume);
-        }
-        return null;
+        return named("volume", ValueBounds.volumeProblem(in.volume()));
     }
 
     private static Problem identityPart(String field, String value) {
-        String problem = TextRules.problem(value, MAX_IDENTITY_LENGTH);
-        return problem == null ? null : new Problem(field, problem);
+        return named(field, TextRules.problem(value, MAX_IDENTITY_LENGTH));
     }
 
     private static Problem positivePrice(String field, double value) {
-        String problem = ValueBounds.priceProblem(value);
-        return problem == null ? null : new Problem(field, problem);
+        return named(field, ValueBounds.priceProblem(value));
+    }
+
+    /** The reason as a problem of {@code field}, or null when there is none. */
+    private static Problem named(String field, String reason) {
+        return reason == null ? null : new Problem(field, reason);
     }
 
     private TsOrProblem checkTimestamp(TickInput in, Instant latestTs) {
