@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.capflow.exposure.fake.FakeDownstreams;
+import dev.capflow.grpc.errors.GrpcStatuses;
 import dev.capflow.proto.exposure.v1.CreateEdgeRequest;
 import dev.capflow.proto.exposure.v1.CreateEntityRequest;
 import dev.capflow.proto.exposure.v1.DeleteEdgeRequest;
@@ -139,8 +140,8 @@ class HostileGraphGrpcTest extends GrpcTestBase {
 
         var error = failure(Status.Code.INVALID_ARGUMENT, () -> client().stress(request.build()));
 
-        assertThat(violations(error)).hasSize(GrpcErrors.MAX_VIOLATIONS + 1);
-        assertThat(violations(error).get(GrpcErrors.MAX_VIOLATIONS).getDescription()).contains("980 more");
+        assertThat(violations(error)).hasSize(GrpcStatuses.MAX_DETAILS + 1);
+        assertThat(violations(error).get(GrpcStatuses.MAX_DETAILS).getDescription()).contains("980 more");
         assertThat(error.getStatus().getDescription()).hasSizeLessThan(1_100);
     }
 

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import dev.capflow.gateway.config.IngestClientConfig;
 import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
 import dev.capflow.proto.ingest.v1.AddCorporateActionResponse;
+import dev.capflow.proto.ingest.v1.DeleteCorporateActionRequest;
+import dev.capflow.proto.ingest.v1.DeleteCorporateActionResponse;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
 import dev.capflow.proto.ingest.v1.GetBarsResponse;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
@@ -104,6 +106,10 @@ public class IngestClient {
 
     public Uni<AddCorporateActionResponse> addCorporateAction(AddCorporateActionRequest request) {
         return guard.write(() -> writing().addCorporateAction(request));
+    }
+
+    public Uni<DeleteCorporateActionResponse> deleteCorporateAction(DeleteCorporateActionRequest request) {
+        return guard.write(() -> writing().deleteCorporateAction(request));
     }
 
     public Uni<ListBarRevisionsResponse> listBarRevisions(ListBarRevisionsRequest request) {

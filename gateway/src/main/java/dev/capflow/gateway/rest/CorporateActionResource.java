@@ -4,9 +4,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +22,7 @@ import dev.capflow.gateway.rest.problem.Problem;
 import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -68,5 +71,26 @@ public class CorporateActionResource {
                 .map(response -> RestResponse.status(
                         response.getCreated() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
                         CorporateActionMapping.toView(response.getAction())));
+    }
+
+    @DELETE
+    @Path("{symbol}/{exDate}/{kind}")
+    @Operation(summary = "Delete a split or a dividend",
+            description = "Deletes the action recorded for the symbol, ex-date and kind, to correct a wrong one: delete "
+                    + "it, then record the right one. Adjusted bar series and basket answers follow at once.")
+    @APIResponse(responseCode = "200", description = "Deleted; the body is the action as it was recorded.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CorporateActionView.class),
+                    examples = @ExampleObject(name = "split", value = ApiExamples.SPLIT)))
+    @APIResponse(responseCode = "400", description = "symbol, exDate or kind is invalid; violations name it.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such action is recorded.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<CorporateActionView> delete(
+            @Parameter(description = "The instrument.", example = "NVDA") @RestPath String symbol,
+            @Parameter(description = "The ISO-8601 ex-date.", example = "2024-06-10") @RestPath String exDate,
+            @Parameter(description = "SPLIT or DIVIDEND.", example = "SPLIT") @RestPath String kind) {
+        return ingest.deleteCorporateAction(CorporateActionMapping.deleteRequest(symbol, exDate, kind))
+                .map(response -> CorporateActionMapping.toView(response.getAction()));
     }
 }

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
 import dev.capflow.proto.ingest.v1.AddCorporateActionResponse;
+import dev.capflow.proto.ingest.v1.DeleteCorporateActionRequest;
+import dev.capflow.proto.ingest.v1.DeleteCorporateActionResponse;
 import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
 import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
@@ -139,6 +141,12 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     @Override
     public void getLatestPrices(GetLatestPricesRequest request, StreamObserver<GetLatestPricesResponse> observer) {
         answer(IngestServiceGrpc.getGetLatestPricesMethod(), request, observer);
+    }
+
+    @Override
+    public void deleteCorporateAction(DeleteCorporateActionRequest request,
+            StreamObserver<DeleteCorporateActionResponse> observer) {
+        answer(IngestServiceGrpc.getDeleteCorporateActionMethod(), request, observer);
     }
 
     @Override

@@ -14,6 +14,8 @@ import dev.capflow.gateway.fake.FakeIngestServer;
 import dev.capflow.proto.ingest.v1.AddCorporateActionResponse;
 import dev.capflow.proto.ingest.v1.CorporateAction;
 import dev.capflow.proto.ingest.v1.CorporateActionKind;
+import dev.capflow.proto.ingest.v1.DeleteCorporateActionRequest;
+import dev.capflow.proto.ingest.v1.DeleteCorporateActionResponse;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.ListCorporateActionsRequest;
 import dev.capflow.proto.ingest.v1.ListCorporateActionsResponse;
@@ -112,5 +114,29 @@ class CorporateActionRoutesTest extends GatewayTest {
 
         assertThat(fake.requests(IngestServiceGrpc.getListCorporateActionsMethod()))
                 .containsExactly(ListCorporateActionsRequest.newBuilder().setSymbol("NVDA").build());
+    }
+
+    @Test
+    void anActionIsDeletedByItsSymbolExDateAndKind() {
+        fake.script(IngestServiceGrpc.getDeleteCorporateActionMethod(),
+                Answer.reply(DeleteCorporateActionResponse.newBuilder().setAction(SPLIT).build()));
+
+        given().when().delete("/api/v1/corporate-actions/NVDA/2024-06-10/split")
+                .then().statusCode(200)
+                .body("kind", equalTo("SPLIT"))
+                .body("ratio", equalTo(10.0f));
+
+        assertThat(fake.requests(IngestServiceGrpc.getDeleteCorporateActionMethod())).containsExactly(
+                DeleteCorporateActionRequest.newBuilder().setSymbol("NVDA").setExDate("2024-06-10")
+                        .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT).build());
+    }
+
+    @Test
+    void deletingWithABadExDateOrKindIs400NamingThem() {
+        given().when().delete("/api/v1/corporate-actions/NVDA/2024-13-10/MERGER")
+                .then().statusCode(400)
+                .body("violations.field", contains("exDate", "kind"));
+
+        assertThat(fake.requests(IngestServiceGrpc.getDeleteCorporateActionMethod())).isEmpty();
     }
 }

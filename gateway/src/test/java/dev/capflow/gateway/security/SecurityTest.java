@@ -71,6 +71,7 @@ class SecurityTest {
         new Route("POST", "/api/v1/prices/ticks", "ingest"),
         new Route("PUT", "/api/v1/instruments/NVDA", "ingest"),
         new Route("POST", "/api/v1/corporate-actions", "ingest"),
+        new Route("DELETE", "/api/v1/corporate-actions/NVDA/not-a-date/SPLIT", "ingest"),
     };
 
     /** Whether {@code role} grants what {@code needed} asks: the hierarchy admin > analyst, ingest > viewer. */

@@ -33,6 +33,15 @@ public final class GrpcStatuses {
     /** ErrorInfo reason of a write that lost to a concurrent one (no version to name). */
     public static final String CONCURRENT_UPDATE = "CONCURRENT_UPDATE";
 
+    /**
+     * The most field violations or resources one status details, and the longest message and description (characters):
+     * a status travels in the trailers, whose size clients bound (8 KiB by default), so an error about a huge request
+     * must not grow with it or the caller's error becomes a transport failure.
+     */
+    public static final int MAX_DETAILS = 20;
+    public static final int MAX_MESSAGE = 1_000;
+    public static final int MAX_DESCRIPTION = 500;
+
     private static final Logger LOG = Logger.getLogger(GrpcStatuses.class);
 
     private GrpcStatuses() {
@@ -53,20 +62,28 @@ public final class GrpcStatuses {
         return Status.INTERNAL.withDescription("internal error; see the " + service + " log").asRuntimeException();
     }
 
-    /** INVALID_ARGUMENT carrying a google.rpc.BadRequest with one field violation per element, in order. */
+    /**
+     * INVALID_ARGUMENT carrying a google.rpc.BadRequest with one field violation per element, in order: the first
+     * {@value #MAX_DETAILS}, then one saying how many more were left out.
+     */
     public static <T> StatusRuntimeException invalidArgument(String message, List<T> violations,
             Function<T, String> field, Function<T, String> description) {
         BadRequest.Builder details = BadRequest.newBuilder();
-        for (T violation : violations) {
+        for (T violation : violations.subList(0, Math.min(MAX_DETAILS, violations.size()))) {
             details.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField(field.apply(violation))
-                    .setDescription(description.apply(violation)));
+                    .setDescription(bounded(description.apply(violation), MAX_DESCRIPTION)));
+        }
+        if (violations.size() > MAX_DETAILS) {
+            details.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                    .setField(field.apply(violations.get(MAX_DETAILS)))
+                    .setDescription("and " + (violations.size() - MAX_DETAILS) + " more problems like the ones above"));
         }
         return withDetails(Code.INVALID_ARGUMENT, message, List.of(details.build()));
     }
 
-    /** NOT_FOUND with one google.rpc.ResourceInfo per missing resource. */
+    /** NOT_FOUND with one google.rpc.ResourceInfo per missing resource (the first {@value #MAX_DETAILS}). */
     public static StatusRuntimeException notFound(NotFoundException missing) {
-        return withDetails(Code.NOT_FOUND, missing.getMessage(), missing.names().stream()
+        return withDetails(Code.NOT_FOUND, missing.getMessage(), missing.names().stream().limit(MAX_DETAILS)
                 .map(name -> resource(missing.resourceType(), name, "does not exist")).toList());
     }
 
@@ -99,9 +116,14 @@ public final class GrpcStatuses {
     /** A status with {@code code}, {@code message} and the given google.rpc details, in order. */
     public static StatusRuntimeException withDetails(Code code, String message, List<? extends Message> details) {
         com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder().setCode(code.getNumber())
-                .setMessage(message);
+                .setMessage(bounded(message, MAX_MESSAGE));
         details.forEach(detail -> status.addDetails(Any.pack(detail)));
         return StatusProto.toStatusRuntimeException(status.build());
+    }
+
+    /** {@code text} cut to {@code max} characters, saying how long it was. */
+    public static String bounded(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max) + "...(" + text.length() + " chars)";
     }
 
     private static ResourceInfo resource(String type, String name, String description) {

@@ -44,6 +44,10 @@ public interface IngestConfig {
     @WithDefault("1000")
     int csvChunkSize();
 
+    /** The most rejections one ImportCsv details; further bad rows are only counted (rejections_omitted). */
+    @WithDefault("1000")
+    int csvMaxRejections();
+
     /** How far ahead of the server clock a tick timestamp may be. */
     @WithDefault("5m")
     Duration tickClockSkew();

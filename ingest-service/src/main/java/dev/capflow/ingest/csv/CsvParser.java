@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import dev.capflow.ingest.domain.BarInput;
 import dev.capflow.ingest.domain.Rejection;
+import dev.capflow.ingest.domain.TextRules;
 import dev.capflow.validation.InvalidRequestException;
 
 /**
@@ -86,7 +87,7 @@ public final class CsvParser {
         }
         throw new InvalidRequestException("content", "unrecognized CSV layout: expected Date,Open,High,Low,Close,"
                 + "Adj Close,Volume (Yahoo) or Date,Open,High,Low,Close[,Volume] (Stooq), got "
-                + String.join(",", firstCells));
+                + TextRules.quote(String.join(",", firstCells)));
     }
 
     private static CsvLine parseLine(String symbol, int row, String[] cells, CsvLayout layout, int expectedColumns) {
@@ -103,7 +104,7 @@ public final class CsvParser {
                 return rejected(row, PRICE_FIELDS.get(p), "required");
             }
             if (!NUMBER.matcher(cell).matches()) {
-                return rejected(row, PRICE_FIELDS.get(p), "not a number: " + cell);
+                return rejected(row, PRICE_FIELDS.get(p), "not a number: " + TextRules.quote(cell));
             }
             prices[p] = Double.parseDouble(cell);
         }
@@ -117,7 +118,7 @@ public final class CsvParser {
             try {
                 volume = new BigDecimal(cell).longValueExact();
             } catch (ArithmeticException | NumberFormatException e) {
-                return rejected(row, "volume", "not a whole number: " + cell);
+                return rejected(row, "volume", "not a whole number: " + TextRules.quote(cell));
             }
         }
         return new CsvLine.Parsed(row, new BarInput(symbol, cells[0], prices[0], prices[1], prices[2], prices[3], volume));

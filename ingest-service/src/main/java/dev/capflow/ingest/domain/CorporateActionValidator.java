@@ -1,7 +1,6 @@
 package dev.capflow.ingest.domain;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,46 +15,67 @@ public final class CorporateActionValidator {
 
     /**
      * Returns the action, or throws {@link InvalidRequestException} naming every broken field under
-     * {@code path}. {@code kind} is null when unspecified; the field not used by the kind must be 0.
+     * {@code path}. {@code kind} is null when unspecified; the field not used by the kind must be 0. The ex-date must
+     * lie in {@link MarketDates}' range and not after {@code latestExDate} (announced actions only, not guesses that
+     * would restate all history at once).
      */
     public static CorporateAction validate(String symbol, String exDate, CorporateActionKind kind, double ratio,
-            double amount, String path) {
+            double amount, LocalDate latestExDate, String path) {
         List<FieldViolation> violations = new ArrayList<>();
-        String normalized = Symbols.normalize(symbol);
-        if (normalized.isEmpty()) {
-            violations.add(new FieldViolation("symbol", "required"));
-        }
-        LocalDate date = null;
-        if (exDate == null || exDate.isBlank()) {
-            violations.add(new FieldViolation("ex_date", "required"));
-        } else {
-            try {
-                date = LocalDate.parse(exDate.trim());
-            } catch (DateTimeParseException e) {
-                violations.add(new FieldViolation("ex_date", "not an ISO-8601 date: " + exDate));
-            }
+        CorporateActionKey key = key(symbol, exDate, kind, violations);
+        if (key.exDate() != null && key.exDate().isAfter(latestExDate)) {
+            violations.add(new FieldViolation("ex_date",
+                    "must be at most one year ahead: " + key.exDate() + " is after " + latestExDate));
         }
         double value = 0;
-        if (kind == null) {
-            violations.add(new FieldViolation("kind", "required: SPLIT or DIVIDEND"));
-        } else if (kind == CorporateActionKind.SPLIT) {
+        if (kind == CorporateActionKind.SPLIT) {
             value = ratio;
-            requirePositive(violations, "ratio", ratio, "new shares per old share");
+            requireWithin(violations, "ratio", ValueBounds.ratioProblem(ratio), "new shares per old share");
             requireUnset(violations, "amount", amount, "SPLIT");
-        } else {
+        } else if (kind == CorporateActionKind.DIVIDEND) {
             value = amount;
-            requirePositive(violations, "amount", amount, "cash per share");
+            requireWithin(violations, "amount", ValueBounds.priceProblem(amount), "cash per share");
             requireUnset(violations, "ratio", ratio, "DIVIDEND");
         }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations.stream().map(v -> v.under(path)).toList());
         }
-        return new CorporateAction(normalized, date, kind, value);
+        return new CorporateAction(key.symbol(), key.exDate(), kind, value);
     }
 
-    private static void requirePositive(List<FieldViolation> violations, String field, double value, String meaning) {
-        if (!Double.isFinite(value) || value <= 0) {
-            violations.add(new FieldViolation(field, "must be a finite number > 0 (" + meaning + "), got " + value));
+    /**
+     * Returns the key naming a recorded action, or throws {@link InvalidRequestException} naming every broken field
+     * (symbol, ex_date, kind).
+     */
+    public static CorporateActionKey validateKey(String symbol, String exDate, CorporateActionKind kind) {
+        List<FieldViolation> violations = new ArrayList<>();
+        CorporateActionKey key = key(symbol, exDate, kind, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return key;
+    }
+
+    /** The key as far as it is valid, adding a violation for each broken part. */
+    private static CorporateActionKey key(String symbol, String exDate, CorporateActionKind kind,
+            List<FieldViolation> violations) {
+        String symbolProblem = Symbols.problem(symbol);
+        if (symbolProblem != null) {
+            violations.add(new FieldViolation("symbol", symbolProblem));
+        }
+        MarketDates.Parsed parsed = MarketDates.parse(exDate);
+        if (parsed.problem() != null) {
+            violations.add(new FieldViolation("ex_date", parsed.problem()));
+        }
+        if (kind == null) {
+            violations.add(new FieldViolation("kind", "required: SPLIT or DIVIDEND"));
+        }
+        return new CorporateActionKey(Symbols.normalize(symbol), parsed.date(), kind);
+    }
+
+    private static void requireWithin(List<FieldViolation> violations, String field, String problem, String meaning) {
+        if (problem != null) {
+            violations.add(new FieldViolation(field, problem + " (" + meaning + ")"));
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.capflow.ingest.domain;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** What happened to the records of one ingest call: accepted, duplicate, rejected, skipped or replaced (corrected). */
@@ -15,14 +14,5 @@ public record IngestResult(int accepted, int duplicates, List<Rejection> rejecte
     /** A result of an insert-only write: nothing replaced. */
     public IngestResult(int accepted, int duplicates, List<Rejection> rejected, int skipped) {
         this(accepted, duplicates, rejected, skipped, 0);
-    }
-
-    /** The sum of two results, rejections in order. */
-    public IngestResult plus(IngestResult other) {
-        List<Rejection> all = new ArrayList<>(rejected.size() + other.rejected.size());
-        all.addAll(rejected);
-        all.addAll(other.rejected);
-        return new IngestResult(accepted + other.accepted, duplicates + other.duplicates, all,
-                skipped + other.skipped, replaced + other.replaced);
     }
 }

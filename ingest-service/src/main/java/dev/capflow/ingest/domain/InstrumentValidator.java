@@ -22,21 +22,22 @@ public final class InstrumentValidator {
     public static Instrument validate(Instrument raw, String path) {
         List<FieldViolation> violations = new ArrayList<>();
         String symbol = Symbols.normalize(raw.symbol());
-        if (symbol.isEmpty()) {
-            violations.add(new FieldViolation("symbol", "required"));
-        } else if (!Symbols.isWellFormed(symbol)) {
-            violations.add(new FieldViolation("symbol",
-                    "must be 1 to 32 letters, digits or . - = ^ (got '" + raw.symbol() + "')"));
+        String symbolProblem = Symbols.problem(raw.symbol());
+        if (symbolProblem != null) {
+            violations.add(new FieldViolation("symbol", symbolProblem));
         }
         String name = raw.name() == null ? "" : raw.name().trim();
         if (name.isEmpty()) {
             violations.add(new FieldViolation("name", "required"));
         }
+        addTextProblem(violations, "name", raw.name(), TextRules.MAX_NAME);
+        addTextProblem(violations, "exchange", raw.exchange(), TextRules.MAX_EXCHANGE);
         String currency = raw.currency() == null ? "" : raw.currency().trim().toUpperCase(Locale.ROOT);
         if (currency.isEmpty()) {
             violations.add(new FieldViolation("currency", "required"));
         } else if (!isIsoCurrency(currency)) {
-            violations.add(new FieldViolation("currency", "not an ISO 4217 currency code: " + raw.currency()));
+            violations.add(new FieldViolation("currency",
+                    "not an ISO 4217 currency code: " + TextRules.quote(raw.currency())));
         }
         if (raw.kind() == null) {
             violations.add(new FieldViolation("kind", "required: EQUITY, FX or INDEX"));
@@ -49,6 +50,13 @@ public final class InstrumentValidator {
         }
         String exchange = raw.exchange() == null ? "" : raw.exchange().trim();
         return new Instrument(symbol, name, currency, exchange, raw.kind(), raw.sharesOutstanding(), raw.version());
+    }
+
+    private static void addTextProblem(List<FieldViolation> violations, String field, String value, int maxLength) {
+        String problem = TextRules.problem(value, maxLength);
+        if (problem != null) {
+            violations.add(new FieldViolation(field, problem));
+        }
     }
 
     private static boolean isIsoCurrency(String code) {

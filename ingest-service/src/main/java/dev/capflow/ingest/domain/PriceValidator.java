@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,9 +21,6 @@ public final class PriceValidator {
 
     /** UTC+14 (Kiribati) is the first zone to start a day: no session anywhere can be dated later. */
     private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
-    /** The range of google.protobuf.Timestamp: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z. */
-    private static final long MIN_SECONDS = -62_135_596_800L;
-    private static final long MAX_SECONDS = 253_402_300_799L;
     /** The width of the tick table's source and trade_id columns. */
     static final int MAX_IDENTITY_LENGTH = 64;
 
@@ -53,7 +49,7 @@ public final class PriceValidator {
         for (int i = 0; i < inputs.size(); i++) {
             BarInput in = inputs.get(i);
             String symbol = Symbols.normalize(in.symbol());
-            Problem problem = checkSymbol(symbol, knownSymbols);
+            Problem problem = checkSymbol(in.symbol(), symbol, knownSymbols);
             LocalDate date = null;
             if (problem == null) {
                 DateOrProblem parsed = parseDate(in.date(), latestDate);
@@ -87,7 +83,7 @@ public final class PriceValidator {
         for (int i = 0; i < inputs.size(); i++) {
             TickInput in = inputs.get(i);
             String symbol = Symbols.normalize(in.symbol());
-            Problem problem = checkSymbol(symbol, knownSymbols);
+            Problem problem = checkSymbol(in.symbol(), symbol, knownSymbols);
             Instant ts = null;
             if (problem == null) {
                 TsOrProblem parsed = checkTimestamp(in, latestTs);
@@ -97,8 +93,8 @@ public final class PriceValidator {
             if (problem == null) {
                 problem = positivePrice("price", in.price());
             }
-            if (problem == null && in.size() < 0) {
-                problem = new Problem("size", "must be >= 0, got " + in.size());
+            if (problem == null) {
+                problem = named("size", ValueBounds.volumeProblem(in.size()));
             }
             if (problem == null) {
                 problem = identityPart("source", in.source());
@@ -115,9 +111,10 @@ public final class PriceValidator {
         return new Validated<>(valid, rejected);
     }
 
-    private static Problem checkSymbol(String symbol, Set<String> knownSymbols) {
-        if (symbol.isEmpty()) {
-            return new Problem("symbol", "required");
+    private static Problem checkSymbol(String raw, String symbol, Set<String> knownSymbols) {
+        String malformed = Symbols.problem(raw);
+        if (malformed != null) {
+            return new Problem("symbol", malformed);
         }
         if (!knownSymbols.contains(symbol)) {
             return new Problem("symbol", "unknown symbol " + symbol + " (register it with UpsertInstrument)");
@@ -126,15 +123,11 @@ public final class PriceValidator {
     }
 
     private static DateOrProblem parseDate(String text, LocalDate latestDate) {
-        if (text == null || text.isBlank()) {
-            return new DateOrProblem(null, new Problem("date", "required"));
+        MarketDates.Parsed parsed = MarketDates.parse(text);
+        if (parsed.problem() != null) {
+            return new DateOrProblem(null, new Problem("date", parsed.problem()));
         }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            return new DateOrProblem(null, new Problem("date", "not an ISO-8601 date: " + text));
-        }
+        LocalDate date = parsed.date();
         if (date.isAfter(latestDate)) {
             return new DateOrProblem(null, new Problem("date",
                     "in the future: " + date + " is after " + latestDate + " (today in UTC+14)"));
@@ -164,34 +157,33 @@ public final class PriceValidator {
         if (in.low() > bottom) {
             return new Problem("low", "low " + in.low() + " is above min(open, close) = " + bottom);
         }
-        if (in.volume() < 0) {
-            return new Problem("volume", "must be >= 0, got " + in.volume());
-        }
-        return null;
+        return named("volume", ValueBounds.volumeProblem(in.volume()));
     }
 
     private static Problem identityPart(String field, String value) {
-        if (value.length() > MAX_IDENTITY_LENGTH) {
-            return new Problem(field, "at most " + MAX_IDENTITY_LENGTH + " characters, got " + value.length());
-        }
-        return null;
+        return named(field, TextRules.problem(value, MAX_IDENTITY_LENGTH));
     }
 
     private static Problem positivePrice(String field, double value) {
-        if (!Double.isFinite(value) || value <= 0) {
-            return new Problem(field, "must be a finite number > 0, got " + value);
-        }
-        return null;
+        return named(field, ValueBounds.priceProblem(value));
+    }
+
+    /** The reason as a problem of {@code field}, or null when there is none. */
+    private static Problem named(String field, String reason) {
+        return reason == null ? null : new Problem(field, reason);
     }
 
     private TsOrProblem checkTimestamp(TickInput in, Instant latestTs) {
         if (!in.hasTs()) {
             return new TsOrProblem(null, new Problem("ts", "required"));
         }
-        if (in.tsSeconds() < MIN_SECONDS || in.tsSeconds() > MAX_SECONDS || in.tsNanos() < 0
-                || in.tsNanos() > 999_999_999) {
+        if (in.tsNanos() < 0 || in.tsNanos() > 999_999_999) {
             return new TsOrProblem(null, new Problem("ts",
-                    "not a valid timestamp: seconds=" + in.tsSeconds() + ", nanos=" + in.tsNanos()));
+                    "not a valid timestamp: nanos must be 0 to 999999999, got " + in.tsNanos()));
+        }
+        if (!MarketDates.inRange(in.tsSeconds())) {
+            return new TsOrProblem(null, new Problem("ts", "must be between " + MarketDates.MIN_INSTANT + " and "
+                    + MarketDates.END_INSTANT + " (excluded), got seconds=" + in.tsSeconds()));
         }
         Instant ts;
         try {

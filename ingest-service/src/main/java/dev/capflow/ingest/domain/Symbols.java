@@ -20,6 +20,25 @@ public final class Symbols {
         return symbol == null ? "" : symbol.trim().toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * Why {@code raw} is not a symbol (blank, a NUL or unpaired surrogate, or outside the pattern), or null; the
+     * reason quotes the input cut short.
+     */
+    public static String problem(String raw) {
+        String normalized = normalize(raw);
+        if (normalized.isEmpty()) {
+            return "required";
+        }
+        String characters = TextRules.characterProblem(raw);
+        if (characters != null) {
+            return characters;
+        }
+        if (!isWellFormed(normalized)) {
+            return "must be 1 to 32 letters, digits or . - = ^ (got '" + TextRules.quote(raw) + "')";
+        }
+        return null;
+    }
+
     /** Whether a normalized symbol matches the registry's pattern. */
     public static boolean isWellFormed(String normalized) {
         return WELL_FORMED.matcher(normalized).matches();

@@ -1,6 +1,7 @@
 package dev.capflow.ingest.grpc;
 
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getAddCorporateActionMethod;
+import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getDeleteCorporateActionMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getGetBarsBatchMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getGetBarsMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getGetLatestPricesMethod;
@@ -35,7 +36,7 @@ public final class IngestGrpcRoles {
                         getGetLatestPricesMethod(), getListCorporateActionsMethod(), getSubscribePricesMethod(),
                         getStreamBarsMethod())
                 .require(Roles.INGEST, getUpsertInstrumentMethod(), getIngestBarsMethod(), getIngestTicksMethod(),
-                        getImportCsvMethod(), getAddCorporateActionMethod())
+                        getImportCsvMethod(), getAddCorporateActionMethod(), getDeleteCorporateActionMethod())
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.capflow.ingest.grpc;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,8 @@ import dev.capflow.ingest.service.TickIngestService;
 import dev.capflow.ingest.stream.PriceFanout;
 import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
 import dev.capflow.proto.ingest.v1.AddCorporateActionResponse;
+import dev.capflow.proto.ingest.v1.DeleteCorporateActionRequest;
+import dev.capflow.proto.ingest.v1.DeleteCorporateActionResponse;
 import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
 import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
@@ -75,10 +78,12 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
     private final PriceFanout fanout;
     private final PricePublisher publisher;
     private final IngestConfig config;
+    private final Clock clock;
 
     public IngestGrpcService(InstrumentService instruments, BarIngestService barIngest, TickIngestService tickIngest,
             CsvImportService csvImport, BarQueryService barQueries, LatestPriceService latestPrices,
-            CorporateActionService corporateActions, PriceFanout fanout, PricePublisher publisher, IngestConfig config) {
+            CorporateActionService corporateActions, PriceFanout fanout, PricePublisher publisher, IngestConfig config,
+            Clock clock) {
         this.instruments = instruments;
         this.barIngest = barIngest;
         this.tickIngest = tickIngest;
@@ -89,6 +94,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
         this.fanout = fanout;
         this.publisher = publisher;
         this.config = config;
+        this.clock = clock;
     }
 
     /** The generated binding, except SubscribePrices and StreamBars, which are served with transport flow control. */
@@ -140,7 +146,9 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
 
     @Override
     public Uni<IngestBarsResponse> ingestBars(IngestBarsRequest request) {
-        return guarded(() -> barIngest.ingest(ProtoMapper.barInputs(request.getBarsList()),
+        // the count is checked before any record is converted: an oversized request costs no work
+        return guarded(() -> barIngest.ingest(ProtoMapper.barInputs(
+                        BatchLimits.checked(request.getBarsList(), "bars", config.maxBarsPerRequest())),
                         ProtoMapper.writeMode(request.getMode()))
                 .map(result -> IngestBarsResponse.newBuilder().setReport(ProtoMapper.toProto(result)).build()));
     }
@@ -163,10 +171,11 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
     public Multi<IngestTicksResponse> ingestTicks(Multi<IngestTicksRequest> requests) {
         // a few batches at once keep PostgreSQL busy while the next batch is decoded; each acknowledgement
         // still follows its own batch's commit and names its sequence, so order does not matter
-        return requests.onItem().transformToUni(batch -> tickIngest
-                .ingest(ProtoMapper.tickInputs(batch.getTicksList()))
+        return requests.onItem().transformToUni(batch -> Uni.createFrom().deferred(() -> tickIngest
+                .ingest(ProtoMapper.tickInputs(
+                        BatchLimits.checked(batch.getTicksList(), "ticks", config.maxTicksPerBatch())))
                 .map(result -> IngestTicksResponse.newBuilder().setSequence(batch.getSequence())
-                        .setReport(ProtoMapper.toProto(result)).build()))
+                        .setReport(ProtoMapper.toProto(result)).build())))
                 .merge(config.tickBatchConcurrency())
                 .onFailure().transform(GrpcErrors::toStatus);
     }
@@ -176,9 +185,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
         return guardedMulti(() -> csvImport
                 .importBytes(request.getSymbol(), request.getContent().toByteArray(), ProtoMapper.layout(request.getLayout()),
                         ProtoMapper.writeMode(request.getMode()))
-                .map(progress -> ImportCsvResponse.newBuilder().setRowsProcessed(progress.rowsProcessed())
-                        .setRowsTotal(progress.rowsTotal()).setReport(ProtoMapper.toProto(progress.report()))
-                        .setDone(progress.done()).setLayout(ProtoMapper.toProto(progress.layout())).build()));
+                .map(ProtoMapper::toProto));
     }
 
     @Override
@@ -244,7 +251,8 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
             }
             dev.capflow.proto.ingest.v1.CorporateAction action = request.getAction();
             return corporateActions.add(CorporateActionValidator.validate(action.getSymbol(), action.getExDate(),
-                    ProtoMapper.actionKind(action.getKind()), action.getRatio(), action.getAmount(), "action"))
+                    ProtoMapper.actionKind(action.getKind()), action.getRatio(), action.getAmount(), latestExDate(),
+                    "action"))
                     // after the commit: basket answers computed from the old history become stale now
                     .invoke(added -> {
                         if (added.created()) {
@@ -254,6 +262,16 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
                     .map(added -> AddCorporateActionResponse.newBuilder()
                             .setAction(ProtoMapper.toProto(added.action())).setCreated(added.created()).build());
         });
+    }
+
+    @Override
+    public Uni<DeleteCorporateActionResponse> deleteCorporateAction(DeleteCorporateActionRequest request) {
+        return guarded(() -> corporateActions.delete(CorporateActionValidator.validateKey(request.getSymbol(),
+                        request.getExDate(), ProtoMapper.actionKind(request.getKind())))
+                // after the commit, as for an added action: answers computed from the old history become stale
+                .invoke(deleted -> publisher.publishCorporateAction(deleted.symbol()))
+                .map(deleted -> DeleteCorporateActionResponse.newBuilder().setAction(ProtoMapper.toProto(deleted))
+                        .build()));
     }
 
     @Override
@@ -279,12 +297,17 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
                 .addAllBars(series.bars().stream().map(ProtoMapper::toProto).toList()).build();
     }
 
+    /** The latest ex-date a corporate action may have: one year ahead of today (UTC). */
+    private LocalDate latestExDate() {
+        return LocalDate.now(clock).plusYears(1);
+    }
+
     private static String requiredSymbol(String raw, String field) {
-        String symbol = Symbols.normalize(raw);
-        if (symbol.isEmpty()) {
-            throw new InvalidRequestException(field, "required");
+        String problem = Symbols.problem(raw);
+        if (problem != null) {
+            throw new InvalidRequestException(field, problem);
         }
-        return symbol;
+        return Symbols.normalize(raw);
     }
 
     /** Normalized distinct symbols in request order; blank entries are named by their index. */
@@ -298,11 +321,14 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
             violations.add(new FieldViolation(field, "at least one symbol is required"));
         }
         if (raw.size() > max) {
-            violations.add(new FieldViolation(field, "at most " + max + " symbols per request, got " + raw.size()));
+            // refused before any symbol is looked at
+            throw new InvalidRequestException(field, "at most " + max + " symbols per request, got " + raw.size());
         }
         for (int i = 0; i < raw.size(); i++) {
-            if (Symbols.normalize(raw.get(i)).isEmpty()) {
-                violations.add(new FieldViolation(field + "[" + i + "]", "blank symbol"));
+            String problem = Symbols.problem(raw.get(i));
+            if (problem != null) {
+                violations.add(new FieldViolation(field + "[" + i + "]", problem.equals("required") ? "blank symbol"
+                        : problem));
             }
         }
         if (!violations.isEmpty()) {

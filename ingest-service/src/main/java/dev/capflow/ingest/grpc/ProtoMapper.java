@@ -2,7 +2,6 @@ package dev.capflow.ingest.grpc;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import com.google.protobuf.Timestamp;
@@ -19,9 +18,11 @@ import dev.capflow.ingest.domain.IngestResult;
 import dev.capflow.ingest.domain.Instrument;
 import dev.capflow.ingest.domain.InstrumentKind;
 import dev.capflow.ingest.domain.LatestPrice;
+import dev.capflow.ingest.domain.MarketDates;
 import dev.capflow.ingest.domain.PriceSource;
 import dev.capflow.ingest.domain.Rejection;
 import dev.capflow.ingest.domain.Tick;
+import dev.capflow.ingest.service.CsvImportService;
 import dev.capflow.ingest.domain.TickInput;
 import dev.capflow.proto.common.v1.IngestReport;
 import dev.capflow.validation.InvalidRequestException;
@@ -113,11 +114,21 @@ final class ProtoMapper {
     static IngestReport toProto(IngestResult result) {
         IngestReport.Builder report = IngestReport.newBuilder().setAccepted(result.accepted())
                 .setDuplicates(result.duplicates()).setSkipped(result.skipped()).setReplaced(result.replaced());
-        for (Rejection rejection : result.rejected()) {
-            report.addRejected(dev.capflow.proto.common.v1.Rejection.newBuilder().setIndex(rejection.index())
-                    .setRow(rejection.row()).setField(rejection.field()).setReason(rejection.reason()));
-        }
+        result.rejected().forEach(rejection -> report.addRejected(toProto(rejection)));
         return report.build();
+    }
+
+    static dev.capflow.proto.common.v1.Rejection toProto(Rejection rejection) {
+        return dev.capflow.proto.common.v1.Rejection.newBuilder().setIndex(rejection.index()).setRow(rejection.row())
+                .setField(rejection.field()).setReason(rejection.reason()).build();
+    }
+
+    static dev.capflow.proto.ingest.v1.ImportCsvResponse toProto(CsvImportService.Progress progress) {
+        return dev.capflow.proto.ingest.v1.ImportCsvResponse.newBuilder().setRowsProcessed(progress.rowsProcessed())
+                .setRowsTotal(progress.rowsTotal()).setReport(toProto(progress.report()))
+                .addAllNewRejections(progress.newRejections().stream().map(ProtoMapper::toProto).toList())
+                .setRejectedCount(progress.rejectedTotal()).setRejectionsOmitted(progress.rejectionsOmitted())
+                .setDone(progress.done()).setLayout(toProto(progress.layout())).build();
     }
 
     static BarWriteMode writeMode(dev.capflow.proto.ingest.v1.BarWriteMode mode) {
@@ -189,16 +200,16 @@ final class ProtoMapper {
         return builder.build();
     }
 
-    /** An optional inclusive date bound: empty means unbounded (null). */
+    /** An optional inclusive date bound within {@link MarketDates}' range: empty means unbounded (null). */
     static LocalDate optionalDate(String text, String field) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(field, "not an ISO-8601 date: " + text);
+        MarketDates.Parsed parsed = MarketDates.parse(text);
+        if (parsed.problem() != null) {
+            throw new InvalidRequestException(field, parsed.problem());
         }
+        return parsed.date();
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.capflow.ingest.cache.PricePublisher;
-import dev.capflow.ingest.config.IngestConfig;
 import dev.capflow.ingest.domain.BarInput;
 import dev.capflow.ingest.domain.BarWriteMode;
 import dev.capflow.ingest.domain.DailyBar;
@@ -16,7 +15,6 @@ import dev.capflow.ingest.domain.Symbols;
 import dev.capflow.ingest.domain.Validated;
 import dev.capflow.ingest.metrics.IngestMetrics;
 import dev.capflow.ingest.repository.BarRepository;
-import dev.capflow.validation.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 
 /** Validates, stores exactly once, then publishes daily bars; shared by IngestBars, ImportCsv and Stooq. */
@@ -28,24 +26,18 @@ public class BarIngestService {
     private final PriceValidator validator;
     private final PricePublisher publisher;
     private final IngestMetrics metrics;
-    private final IngestConfig config;
 
     public BarIngestService(InstrumentService instruments, BarRepository bars, PriceValidator validator,
-            PricePublisher publisher, IngestMetrics metrics, IngestConfig config) {
+            PricePublisher publisher, IngestMetrics metrics) {
         this.instruments = instruments;
         this.bars = bars;
         this.validator = validator;
         this.publisher = publisher;
         this.metrics = metrics;
-        this.config = config;
     }
 
     /** Ingests one request's bars: rejections are located by index, valid bars stored even when others fail. */
     public Uni<IngestResult> ingest(List<BarInput> inputs, BarWriteMode mode) {
-        if (inputs.size() > config.maxBarsPerRequest()) {
-            return Uni.createFrom().failure(new InvalidRequestException("bars",
-                    "at most " + config.maxBarsPerRequest() + " bars per request, got " + inputs.size()));
-        }
         return instruments.knownSymbols(Symbols.distinct(inputs.stream().map(BarInput::symbol).toList()))
                 .chain(known -> {
                     Validated<DailyBar> validated = validator.validateBars(inputs, known, mode == BarWriteMode.REPLACE);

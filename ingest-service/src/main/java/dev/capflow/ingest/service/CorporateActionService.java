@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.capflow.errors.AlreadyExistsException;
 import dev.capflow.ingest.domain.CorporateAction;
+import dev.capflow.ingest.domain.CorporateActionKey;
 import dev.capflow.ingest.domain.CorporateActionKind;
+import dev.capflow.ingest.domain.UnknownCorporateActionException;
 import dev.capflow.ingest.repository.BarRepository;
 import dev.capflow.ingest.repository.CorporateActionEntity;
 import dev.capflow.ingest.repository.CorporateActionRepository;
@@ -15,7 +17,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** Records splits and dividends, idempotently on (symbol, ex-date, kind). */
+/** Records splits and dividends, idempotently on (symbol, ex-date, kind), and deletes them to correct one. */
 @ApplicationScoped
 public class CorporateActionService {
 
@@ -25,6 +27,10 @@ public class CorporateActionService {
     /** The stored action and whether this call recorded it. */
     public record Added(CorporateAction action, boolean created) {
     }
+
+    /** The bounds of the product of a symbol's split ratios. */
+    static final double MIN_COMPOUND_SPLIT = 1e-8;
+    static final double MAX_COMPOUND_SPLIT = 1e8;
 
     private final InstrumentService instruments;
     private final CorporateActionRepository actions;
@@ -56,9 +62,20 @@ public class CorporateActionService {
                                         + stored.value()));
                     }
                     return checkDividend(action)
+                            .chain(() -> checkCompoundSplits(action))
                             .chain(() -> actions.persistAndFlush(CorporateActionEntity.of(action)))
                             .map(entity -> new Added(entity.toDomain(), true));
                 });
+    }
+
+    /** Deletes the action recorded under {@code key} and returns it; {@link UnknownCorporateActionException} if none. */
+    @WithTransaction
+    public Uni<CorporateAction> delete(CorporateActionKey key) {
+        return instruments.requireKnown(List.of(key.symbol()))
+                .chain(() -> actions.findOne(key.symbol(), key.exDate(), key.kind()))
+                .chain(existing -> existing == null
+                        ? Uni.createFrom().failure(new UnknownCorporateActionException(key))
+                        : actions.delete(existing).replaceWith(existing.toDomain()));
     }
 
     /** The actions of a registered symbol, oldest ex-date first. */
@@ -67,6 +84,30 @@ public class CorporateActionService {
         return instruments.requireKnown(List.of(symbol))
                 .chain(() -> actions.forSymbols(List.of(symbol)))
                 .map(entities -> entities.stream().map(CorporateActionEntity::toDomain).toList());
+    }
+
+    /**
+     * The splits of a symbol compound: each ratio is bounded, and so is their product (1e-8 to 1e8, against 480 for
+     * NVDA's splits since 1999), so that no split-adjusted price leaves the range a double represents exactly enough.
+     */
+    private Uni<Void> checkCompoundSplits(CorporateAction action) {
+        if (action.kind() != CorporateActionKind.SPLIT) {
+            return Uni.createFrom().voidItem();
+        }
+        return actions.forSymbols(List.of(action.symbol())).chain(recorded -> {
+            double product = action.value();
+            for (CorporateActionEntity entity : recorded) {
+                if (entity.kind == CorporateActionKind.SPLIT) {
+                    product *= entity.ratio;
+                }
+            }
+            if (!(product >= MIN_COMPOUND_SPLIT && product <= MAX_COMPOUND_SPLIT)) {
+                return Uni.createFrom().failure(new InvalidRequestException("action.ratio", "the splits of "
+                        + action.symbol() + " would compound to " + product + ", outside " + MIN_COMPOUND_SPLIT
+                        + " to " + MAX_COMPOUND_SPLIT));
+            }
+            return Uni.createFrom().voidItem();
+        });
     }
 
     private Uni<Void> checkDividend(CorporateAction action) {

@@ -31,14 +31,26 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Imports a daily CSV for one symbol: parsed off the event loop, then validated and committed in
- * chunks, with one progress report (cumulative, rejections located by CSV line) per committed chunk.
+ * Imports a daily CSV for one symbol: parsed off the event loop, then validated and committed in chunks, with one
+ * progress message per committed chunk carrying running counts and only the rejections new since the previous one
+ * (located by CSV line). At most {@code capflow.ingest.csv-max-rejections} rejections are detailed per import, the
+ * rest only counted, so that neither the answer nor the memory grows with the number of bad rows.
  */
 @ApplicationScoped
 public class CsvImportService {
 
-    /** Progress after a committed chunk; the last one has {@code done}. */
-    public record Progress(int rowsProcessed, int rowsTotal, IngestResult report, boolean done, CsvLayout layout) {
+    /**
+     * Progress after a committed chunk; the last one has {@code done}. {@code report} holds running counts, and its
+     * rejections only on the last message: every detailed rejection of the import. {@code newRejections} are the
+     * detailed rejections of this chunk; {@code rejectedTotal} counts every rejected row, {@code rejectionsOmitted}
+     * those beyond the detail cap.
+     */
+    public record Progress(int rowsProcessed, int rowsTotal, IngestResult report, List<Rejection> newRejections,
+            int rejectedTotal, int rejectionsOmitted, boolean done, CsvLayout layout) {
+
+        public Progress {
+            newRejections = List.copyOf(newRejections);
+        }
     }
 
     private final InstrumentService instruments;
@@ -69,10 +81,11 @@ public class CsvImportService {
 
     private Multi<Progress> importWith(String rawSymbol, Supplier<String> text, CsvLayout layout,
             BarWriteMode mode) {
-        String symbol = Symbols.normalize(rawSymbol);
-        if (symbol.isEmpty()) {
-            return Multi.createFrom().failure(new InvalidRequestException("symbol", "required"));
+        String problem = Symbols.problem(rawSymbol);
+        if (problem != null) {
+            return Multi.createFrom().failure(new InvalidRequestException("symbol", problem));
         }
+        String symbol = Symbols.normalize(rawSymbol);
         return instruments.requireKnown(List.of(symbol))
                 // parsing a large file takes a while: keep it off the event loop
                 .chain(() -> VertxContextSupport.executeBlocking(() -> CsvParser.parse(symbol, text.get(), layout)))
@@ -83,14 +96,14 @@ public class CsvImportService {
         List<CsvLine> lines = file.lines();
         int total = lines.size();
         if (total == 0) {
-            return Multi.createFrom().item(new Progress(0, 0, IngestResult.EMPTY, true, file.layout()));
+            return Multi.createFrom().item(new Progress(0, 0, IngestResult.EMPTY, List.of(), 0, 0, true, file.layout()));
         }
         int chunkSize = config.csvChunkSize();
         List<List<CsvLine>> chunks = new ArrayList<>();
         for (int start = 0; start < total; start += chunkSize) {
             chunks.add(lines.subList(start, Math.min(total, start + chunkSize)));
         }
-        ProgressTracker tracker = new ProgressTracker(total, file.layout());
+        ProgressTracker tracker = new ProgressTracker(total, file.layout(), config.csvMaxRejections());
         return Multi.createFrom().iterable(chunks)
                 .onItem().transformToUniAndConcatenate(chunk -> commitChunk(symbol, chunk, mode)
                         .map(result -> tracker.add(chunk.size(), result)));
@@ -126,22 +139,35 @@ public class CsvImportService {
         }
     }
 
-    /** Accumulates chunk results into cumulative progress (chunks complete one after another). */
+    /** Adds chunk results up into running progress (chunks complete one after another). */
     private static final class ProgressTracker {
         private final int total;
         private final CsvLayout layout;
+        private final int maxDetailed;
+        private final List<Rejection> detailed = new ArrayList<>();
         private int processed;
-        private IngestResult cumulative = IngestResult.EMPTY;
+        private int rejectedTotal;
+        private IngestResult counts = IngestResult.EMPTY;
 
-        private ProgressTracker(int total, CsvLayout layout) {
+        private ProgressTracker(int total, CsvLayout layout, int maxDetailed) {
             this.total = total;
             this.layout = layout;
+            this.maxDetailed = maxDetailed;
         }
 
         private Progress add(int rows, IngestResult result) {
             processed += rows;
-            cumulative = cumulative.plus(result);
-            return new Progress(processed, total, cumulative, processed == total, layout);
+            rejectedTotal += result.rejected().size();
+            List<Rejection> fresh = result.rejected().subList(0,
+                    Math.min(result.rejected().size(), maxDetailed - detailed.size()));
+            detailed.addAll(fresh);
+            counts = new IngestResult(counts.accepted() + result.accepted(), counts.duplicates() + result.duplicates(),
+                    List.of(), counts.skipped() + result.skipped(), counts.replaced() + result.replaced());
+            boolean done = processed == total;
+            IngestResult report = done ? new IngestResult(counts.accepted(), counts.duplicates(), detailed,
+                    counts.skipped(), counts.replaced()) : counts;
+            return new Progress(processed, total, report, fresh, rejectedTotal, rejectedTotal - detailed.size(), done,
+                    layout);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.capflow.ingest.cache.PricePublisher;
-import dev.capflow.ingest.config.IngestConfig;
 import dev.capflow.ingest.domain.IngestResult;
 import dev.capflow.ingest.domain.PriceValidator;
 import dev.capflow.ingest.domain.Symbols;
@@ -15,7 +14,6 @@ import dev.capflow.ingest.domain.Validated;
 import dev.capflow.ingest.metrics.IngestMetrics;
 import dev.capflow.ingest.repository.TickRepository;
 import dev.capflow.ingest.stream.PriceFanout;
-import dev.capflow.validation.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 
 /** Validates and stores one batch of ticks exactly once, then delivers and publishes the new ones. */
@@ -28,25 +26,19 @@ public class TickIngestService {
     private final PricePublisher publisher;
     private final PriceFanout fanout;
     private final IngestMetrics metrics;
-    private final IngestConfig config;
 
     public TickIngestService(InstrumentService instruments, TickRepository ticks, PriceValidator validator,
-            PricePublisher publisher, PriceFanout fanout, IngestMetrics metrics, IngestConfig config) {
+            PricePublisher publisher, PriceFanout fanout, IngestMetrics metrics) {
         this.instruments = instruments;
         this.ticks = ticks;
         this.validator = validator;
         this.publisher = publisher;
         this.fanout = fanout;
         this.metrics = metrics;
-        this.config = config;
     }
 
     /** Ingests one batch; the result is emitted only once the stored ticks are committed. */
     public Uni<IngestResult> ingest(List<TickInput> inputs) {
-        if (inputs.size() > config.maxTicksPerBatch()) {
-            return Uni.createFrom().failure(new InvalidRequestException("ticks",
-                    "at most " + config.maxTicksPerBatch() + " ticks per batch, got " + inputs.size()));
-        }
         return instruments.knownSymbols(Symbols.distinct(inputs.stream().map(TickInput::symbol).toList()))
                 .chain(known -> {
                     Validated<Tick> validated = validator.validateTicks(inputs, known);

@@ -122,8 +122,8 @@ class CsvParserTest {
                 Set.of("NVDA"));
         assertThat(validated.valid()).hasSize(2);
         assertThat(validated.rejected()).extracting(r -> r.toRow(parsed.get(r.index()).row())).containsExactly(
-                Rejection.atRow(4, "open", "must be a finite number > 0, got NaN"),
-                Rejection.atRow(5, "close", "must be a finite number > 0, got -1.5"));
+                Rejection.atRow(4, "open", "must be a finite number between 1.0E-6 and 1.0E7, got NaN"),
+                Rejection.atRow(5, "close", "must be a finite number between 1.0E-6 and 1.0E7, got -1.5"));
     }
 
     @Test

@@ -36,15 +36,19 @@ class PriceValidatorTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "NaN open     | 2025-10-29 | NaN   | 210 | 195 | 207 | 1 | open   | must be a finite number > 0, got NaN",
-            "infinite high| 2025-10-29 | 200   | Infinity | 195 | 207 | 1 | high | must be a finite number > 0, got Infinity",
-            "zero low     | 2025-10-29 | 200   | 210 | 0   | 207 | 1 | low    | must be a finite number > 0, got 0.0",
-            "negative close| 2025-10-29 | 200  | 210 | 195 | -1  | 1 | close  | must be a finite number > 0, got -1.0",
+            "NaN open     | 2025-10-29 | NaN   | 210 | 195 | 207 | 1 | open   | must be a finite number between 1.0E-6 and 1.0E7, got NaN",
+            "infinite high| 2025-10-29 | 200   | Infinity | 195 | 207 | 1 | high | must be a finite number between 1.0E-6 and 1.0E7, got Infinity",
+            "zero low     | 2025-10-29 | 200   | 210 | 0   | 207 | 1 | low    | must be a finite number between 1.0E-6 and 1.0E7, got 0.0",
+            "negative close| 2025-10-29 | 200  | 210 | 195 | -1  | 1 | close  | must be a finite number between 1.0E-6 and 1.0E7, got -1.0",
             "high too low | 2025-10-29 | 200   | 205 | 195 | 207 | 1 | high   | high 205.0 is below max(open, close) = 207.0",
             "low too high | 2025-10-29 | 200   | 210 | 201 | 207 | 1 | low    | low 201.0 is above min(open, close) = 200.0",
-            "negative volume| 2025-10-29 | 200 | 210 | 195 | 207 | -1 | volume | must be >= 0, got -1",
+            "negative volume| 2025-10-29 | 200 | 210 | 195 | 207 | -1 | volume | must be between 0 and 1000000000000000, got -1",
             "bad date     | 2025-13-01 | 200   | 210 | 195 | 207 | 1 | date   | not an ISO-8601 date: 2025-13-01",
             "blank date   | ' '        | 200   | 210 | 195 | 207 | 1 | date   | required",
+            "absurd close | 2025-10-29 | 200   | 210 | 195 | 1e308 | 1 | close | must be a finite number between 1.0E-6 and 1.0E7, got 1.0E308",
+            "tiny close   | 2025-10-29 | 200   | 210 | 195 | 5e-324 | 1 | close | must be a finite number between 1.0E-6 and 1.0E7, got 4.9E-324",
+            "ancient date | -999999999-01-01 | 200 | 210 | 195 | 207 | 1 | date | must be between 1900-01-01 and 2100-12-31, got -999999999-01-01",
+            "before 1900  | 1899-12-31 | 200   | 210 | 195 | 207 | 1 | date   | must be between 1900-01-01 and 2100-12-31, got 1899-12-31",
             "future date  | 2025-10-31 | 200   | 210 | 195 | 207 | 1 | date   | in the future: 2025-10-31 is after 2025-10-30 (today in UTC+14)",
     })
     void rejectsOneFieldPerBadBar(String name, String date, double open, double high, double low, double close,
@@ -102,6 +106,6 @@ class PriceValidatorTest {
                 org.assertj.core.groups.Tuple.tuple(5, "size"));
         assertThat(result.rejected().get(0).reason()).startsWith("in the future: 2025-10-29T20:05:01Z");
         assertThat(result.rejected().get(1).reason()).isEqualTo("required");
-        assertThat(result.rejected().get(2).reason()).isEqualTo("not a valid timestamp: seconds=1, nanos=-5");
+        assertThat(result.rejected().get(2).reason()).isEqualTo("not a valid timestamp: nanos must be 0 to 999999999, got -5");
     }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 import org.junit.jupiter.api.Test;
 
 import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
@@ -89,7 +92,9 @@ class CorporateActionsGrpcTest extends GrpcTestBase {
         AddCorporateActionResponse again = add(dividend("CA", "2025-11-20", 0.91));
         assertThat(again.getCreated()).isFalse();
         assertThat(again.getAction().getAmount()).isEqualTo(0.91);
-        assertThat(add(split("CA", "2030-01-01", 4)).getCreated()).as("announced, future ex-date").isTrue();
+        // announced: a future ex-date up to a year ahead
+        String announced = LocalDate.now(ZoneOffset.UTC).plusMonths(11).toString();
+        assertThat(add(split("CA", announced, 4)).getCreated()).as("announced, future ex-date").isTrue();
 
         StatusRuntimeException conflict = catchThrowableOfType(StatusRuntimeException.class,
                 () -> add(dividend("CA", "2025-11-20", 0.95)));
@@ -98,7 +103,7 @@ class CorporateActionsGrpcTest extends GrpcTestBase {
         assertThat(client().listCorporateActions(ListCorporateActionsRequest.newBuilder().setSymbol("ca").build())
                 .getActionsList()).extracting(CorporateAction::getExDate, CorporateAction::getKind).containsExactly(
                         tuple("2025-11-20", CorporateActionKind.CORPORATE_ACTION_KIND_DIVIDEND),
-                        tuple("2030-01-01", CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT));
+                        tuple(announced, CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT));
     }
 
     @Test

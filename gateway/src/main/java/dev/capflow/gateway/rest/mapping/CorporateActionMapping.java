@@ -8,6 +8,7 @@ import dev.capflow.gateway.rest.dto.CorporateActionInput;
 import dev.capflow.gateway.rest.dto.CorporateActionView;
 import dev.capflow.proto.ingest.v1.CorporateAction;
 import dev.capflow.proto.ingest.v1.CorporateActionKind;
+import dev.capflow.proto.ingest.v1.DeleteCorporateActionRequest;
 
 /** Maps splits and dividends between their REST shape and the ingest contract. */
 public final class CorporateActionMapping {
@@ -34,6 +35,17 @@ public final class CorporateActionMapping {
         }
         fields.throwIfInvalid();
         return action.setSymbol(symbol).setExDate(exDate.toString()).setKind(kind).build();
+    }
+
+    /** The key of a recorded action, from the path of {@code DELETE /corporate-actions/{symbol}/{exDate}/{kind}}. */
+    public static DeleteCorporateActionRequest deleteRequest(String symbol, String exDate, String kind) {
+        Fields fields = new Fields();
+        String checkedSymbol = fields.text("symbol", symbol);
+        LocalDate date = fields.date("exDate", exDate);
+        CorporateActionKind checkedKind = fields.oneOf("kind", kind, KINDS);
+        fields.throwIfInvalid();
+        return DeleteCorporateActionRequest.newBuilder().setSymbol(checkedSymbol).setExDate(date.toString())
+                .setKind(checkedKind).build();
     }
 
     public static CorporateActionView toView(CorporateAction action) {
