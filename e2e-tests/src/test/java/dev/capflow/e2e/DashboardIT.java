@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -118,7 +119,9 @@ class DashboardIT {
         new Select(browser.findElement(By.cssSelector("#basket-form select[name=returnType]"))).selectByValue("TOTAL");
         browser.findElement(By.cssSelector("#basket-form button[type=submit]")).click();
 
-        new WebDriverWait(browser, PAGE_TIMEOUT).until(driver -> metricRow(driver, "Sharpe").contains(sharpe));
+        // the table is redrawn when the answers arrive: a row read mid-redraw is stale, and read again
+        new WebDriverWait(browser, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                .until(driver -> metricRow(driver, "Sharpe").contains(sharpe));
         assertThat(metricRow(browser, "Total return")).contains(percent(atFour.getDouble("metrics.totalReturn")));
         assertThat(metricRow(browser, "Annualized return")).as("a window under a year is not annualized").contains("n/a");
     }

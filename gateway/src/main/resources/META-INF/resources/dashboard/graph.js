@@ -22,7 +22,11 @@ export class GraphPanel {
     this.form = root.querySelector('#graph-form');
     this.reads = 0;
     this.form.day.addEventListener('input', () => this.showDate(this.chosenDate()));
-    this.form.day.addEventListener('change', () => this.load(this.chosenDate()));
+    this.form.day.addEventListener('change', () => {
+      const date = this.chosenDate();
+      this.showDate(date);
+      this.load(date);
+    });
   }
 
   /** Reads today's graph; answers today's entities. */
