@@ -25,14 +25,14 @@ export class GraphPanel {
     this.form.day.addEventListener('change', () => {
       const date = this.chosenDate();
       this.showDate(date);
-      this.load(date);
+      this.load(date === this.today ? null : date);
     });
   }
 
   /** Reads today's graph; answers today's entities. */
   start() {
     this.today = isoDate(new Date());
-    return this.load(this.today);
+    return this.load(null);
   }
 
   /** The slider runs from the earliest edge of today's graph to today, and starts at today. */
@@ -55,7 +55,10 @@ export class GraphPanel {
     this.form.date.value = date === this.today ? date + ' (today)' : date;
   }
 
-  /** Reads and draws the graph holding on asOf; an answer overtaken by a later move of the slider is dropped. */
+  /**
+   * Reads and draws the graph holding on asOf (null: today, asked without a date, as the API's own default); an answer
+   * overtaken by a later move of the slider is dropped.
+   */
   async load(asOf) {
     const read = ++this.reads;
     this.root.dataset.state = 'loading';
@@ -70,7 +73,7 @@ export class GraphPanel {
       this.root.querySelector('#graph-stale').hidden = !(entities.stale || edges.stale || loops.stale);
       this.draw(null);
       this.fillLoops();
-      this.root.dataset.asOf = asOf;
+      this.root.dataset.asOf = asOf || this.today;
       clearError(PANEL);
       this.root.dataset.state = 'ready';
       return entities.body;
