@@ -61,6 +61,27 @@ export function postJson(path, body, service) {
   }, service);
 }
 
+/** The baskets in the system (the stress panel's picker and the comparison's A and B). */
+export function listBaskets() {
+  return getAllPages('/baskets', 'basket-service');
+}
+
+/** The funding graph holding on asOf (ISO date; today when empty): {entities, edges, loops}, each {body, stale}. */
+export async function fundingGraph(asOf) {
+  const query = asOf ? '?asOf=' + encodeURIComponent(asOf) : '';
+  const [entities, edges, loops] = await Promise.all([
+    getAllPages('/exposure/entities' + query, 'exposure-service'),
+    getAllPages('/exposure/edges' + query, 'exposure-service'),
+    getJson('/exposure/loops' + query, 'exposure-service'),
+  ]);
+  return { entities, edges, loops };
+}
+
+/** Runs one stress scenario (StressInput of the API). */
+export function runStress(scenario) {
+  return postJson('/exposure/stress', scenario, 'exposure-service');
+}
+
 async function call(path, init, service) {
   const headers = new Headers(init.headers || {});
   headers.set('Accept', 'application/json');

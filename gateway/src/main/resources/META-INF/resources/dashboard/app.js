@@ -22,5 +22,6 @@ const graph = new GraphPanel(document.getElementById('graph'));
 const stress = new StressPanel(document.getElementById('stress'));
 window.capflow = { charts: { levels: baskets.chart, graph: graph.chart } };
 
-baskets.start();
+// the stress panel shows the compared pair by default, among every basket
+baskets.start().then(() => stress.offerBaskets(baskets.baskets || [], [baskets.form.a.value, baskets.form.b.value]));
 graph.start().then(entities => stress.offer(entities));

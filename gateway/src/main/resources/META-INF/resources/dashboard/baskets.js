@@ -1,7 +1,7 @@
 // The basket panel: both baskets' levels and their spread, metrics, member contributions and live levels.
 
 import * as echarts from '/webjars/echarts/dist/echarts.esm.min.js';
-import { getAllPages, getJson, readToken } from './api.js';
+import { getJson, listBaskets, readToken } from './api.js';
 import { clearError, showError } from './banner.js';
 import { el, fillRows, number, percent, signed } from './format.js';
 
@@ -36,12 +36,13 @@ export class BasketPanel {
   /** Fills the basket pickers, then draws the default comparison (Team Google vs Team OpenAI). */
   async start() {
     try {
-      const { body: baskets } = await getAllPages('/baskets', SERVICE);
+      const { body: baskets } = await listBaskets();
       for (const [select, chosen] of [[this.form.a, 'team-google'], [this.form.b, 'team-openai']]) {
         select.replaceChildren(...baskets.map(b => el('option', b.name, { value: b.id })));
         select.value = baskets.some(b => b.id === chosen) ? chosen : baskets[0]?.id;
       }
       this.names = Object.fromEntries(baskets.map(b => [b.id, b.name]));
+      this.baskets = baskets;
     } catch (failure) {
       this.fail(failure);
       return;

@@ -2,15 +2,16 @@
 // edge's sources on hover and click.
 
 import * as echarts from '/webjars/echarts/dist/echarts.esm.min.js';
-import { getAllPages, getJson } from './api.js';
+import { fundingGraph } from './api.js';
 import { clearError, showError } from './banner.js';
 import { el, fillRows, percent, sourceLinks, usd } from './format.js';
 
 const PANEL = 'funding graph';
-const SERVICE = 'exposure-service';
 const KIND_COLORS = { EQUITY: '#5f6368', INVESTMENT: '#1a73e8', PURCHASE: '#188038', GUARANTEE: '#a142f4' };
 const LOOP_COLOR = '#d93025';
 const ENTITY_KINDS = ['LISTED', 'PRIVATE', 'JV', 'FUND'];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class GraphPanel {
   constructor(root) {
@@ -18,27 +19,66 @@ export class GraphPanel {
     this.chart = echarts.init(root.querySelector('#graph-chart'));
     this.chart.on('click', params => this.showDetails(params));
     window.addEventListener('resize', () => this.chart.resize());
+    this.form = root.querySelector('#graph-form');
+    this.reads = 0;
+    this.form.day.addEventListener('input', () => this.showDate(this.chosenDate()));
+    this.form.day.addEventListener('change', () => {
+      const date = this.chosenDate();
+      this.showDate(date);
+      this.load(date === this.today ? null : date);
+    });
   }
 
-  async start() {
+  /** Reads today's graph; answers today's entities. */
+  start() {
+    this.today = isoDate(new Date());
+    return this.load(null);
+  }
+
+  /** The slider runs from the earliest edge of today's graph to today, and starts at today. */
+  setUpSlider() {
+    const dates = this.edges.map(e => e.asOf).filter(Boolean).sort();
+    this.earliest = dates.length ? dates[0] : this.today;
+    this.form.dataset.earliest = this.earliest;
+    const days = Math.round((Date.parse(this.today) - Date.parse(this.earliest)) / DAY_MS);
+    this.form.day.max = String(days);
+    this.form.day.value = String(days);
+    this.showDate(this.today);
+  }
+
+  /** The slider's date: its day count after the earliest edge. */
+  chosenDate() {
+    return isoDate(new Date(Date.parse(this.earliest) + Number(this.form.day.value) * DAY_MS));
+  }
+
+  showDate(date) {
+    this.form.date.value = date === this.today ? date + ' (today)' : date;
+  }
+
+  /**
+   * Reads and draws the graph holding on asOf (null: today, asked without a date, as the API's own default); an answer
+   * overtaken by a later move of the slider is dropped.
+   */
+  async load(asOf) {
+    const read = ++this.reads;
     this.root.dataset.state = 'loading';
     try {
-      const [entities, edges, loops] = await Promise.all([
-        getAllPages('/exposure/entities', SERVICE),
-        getAllPages('/exposure/edges', SERVICE),
-        getJson('/exposure/loops', SERVICE),
-      ]);
+      const { entities, edges, loops } = await fundingGraph(asOf);
+      if (read !== this.reads) return entities.body;
       this.entities = new Map(entities.body.map(e => [e.id, e]));
       this.edges = edges.body;
       this.loops = loops.body;
       this.circular = new Map(loops.body.circularShares.map(c => [c.entity, c.circularShare]));
+      if (this.earliest === undefined) this.setUpSlider();
       this.root.querySelector('#graph-stale').hidden = !(entities.stale || edges.stale || loops.stale);
       this.draw(null);
       this.fillLoops();
+      this.root.dataset.asOf = asOf || this.today;
       clearError(PANEL);
       this.root.dataset.state = 'ready';
       return entities.body;
     } catch (failure) {
+      if (read !== this.reads) return [];
       this.root.dataset.state = 'error';
       showError(PANEL, failure.message);
       return [];
@@ -48,7 +88,7 @@ export class GraphPanel {
   /** Draws the graph; with a loop chosen only its edges stand out, otherwise every edge on some loop does. */
   draw(chosenLoop) {
     const onLoops = new Set((chosenLoop ? [chosenLoop] : this.loops.loops).flatMap(loop => loop.edges.map(e => e.id)));
-    const largest = Math.max(...[...this.entities.values()].map(e => e.value?.valueUsd || 0));
+    const largest = Math.max(1, ...[...this.entities.values()].map(e => e.value?.valueUsd || 0));
     const nodes = [...this.entities.values()].map(entity => ({
       id: entity.id,
       name: entity.name,
@@ -141,6 +181,11 @@ export class GraphPanel {
       details.replaceChildren(el('h3', entity.name), list);
     }
   }
+}
+
+/** A date as the API reads it: YYYY-MM-DD, in UTC like the API's own "today". */
+function isoDate(date) {
+  return date.toISOString().slice(0, 10);
 }
 
 function shortName(entity) {
