@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -13,11 +12,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import dev.capflow.gateway.rest.problem.Problem;
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 
-/** Documents the SSE routes, which are Vert.x routes and so unseen by the annotation scanner. */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
-public class StreamRoutesOpenApi implements OASFilter {
+/**
+ * Documents the SSE routes, which are Vert.x routes and so unseen by the annotation scanner. Called by
+ * OperationContract before it completes every operation, so these get the same contract as the REST routes.
+ */
+public final class StreamRoutesOpenApi {
 
     private static final String EVENTS = """
             Server-Sent Events. Each event has an id (resume with the Last-Event-ID header, or the lastEventId query \
@@ -44,8 +44,11 @@ public class StreamRoutesOpenApi implements OASFilter {
 
             """;
 
-    @Override
-    public void filterOpenAPI(OpenAPI openAPI) {
+    private StreamRoutesOpenApi() {
+    }
+
+    /** Adds the two stream routes and the schemas of their events. */
+    public static void addTo(OpenAPI openAPI) {
         openAPI.getComponents()
                 .addSchema("TickEvent", object("The data of a `tick` event: one stored tick.", Map.of(
                         "symbol", string("The ticker.", null),

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.stream.StreamRoutesOpenApi;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
@@ -61,6 +62,8 @@ public class OperationContract implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        // filters run in no set order: the SSE routes are added here, before the loop that completes every operation
+        StreamRoutesOpenApi.addTo(openAPI);
         // no license file in the repository: all rights reserved (an SPDX LicenseRef, not an open licence)
         // (info and its configured members are merged in after the build-time filters)
         if (openAPI.getInfo() == null) {
