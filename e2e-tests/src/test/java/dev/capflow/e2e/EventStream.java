@@ -31,9 +31,13 @@ final class EventStream implements AutoCloseable {
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Stream<String> lines;
+    private final String baseUrl;
+    private final String path;
 
-    private EventStream(Stream<String> lines) {
+    private EventStream(Stream<String> lines, String baseUrl, String path) {
         this.lines = lines;
+        this.baseUrl = baseUrl;
+        this.path = path;
         Thread reader = new Thread(this::read, "e2e-event-stream");
         reader.setDaemon(true);
         reader.start();
@@ -49,7 +53,7 @@ final class EventStream implements AutoCloseable {
             String body = String.join("\n", response.body().toList());
             throw new AssertionError(path + " answered " + response.statusCode() + ": " + body);
         }
-        return new EventStream(response.body());
+        return new EventStream(response.body(), baseUrl, URI.create(baseUrl + path).getRawPath());
     }
 
     /** The next event named {@code name} (others skipped), failing after {@code timeout}. */
@@ -61,10 +65,14 @@ final class EventStream implements AutoCloseable {
         return event;
     }
 
-    /** The next event named {@code name} (others skipped), or null after {@code timeout}. */
+    /**
+     * The next event named {@code name} (others skipped), or null after {@code timeout}. Every event read is checked
+     * against the schema the gateway's OpenAPI document gives its name ({@link ContractCheck}).
+     */
     Event poll(String name, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Event event = take(deadline); event != null; event = take(deadline)) {
+            ContractCheck.checkEvent(baseUrl, path, event.name(), event.data());
             if (event.name().equals(name)) {
                 return event;
             }

@@ -13,7 +13,8 @@ import io.restassured.specification.RequestSpecification;
 import dev.capflow.testsupport.ServiceProcess;
 import dev.capflow.testsupport.TestTokens;
 
-/** REST calls to a running gateway process, with an admin token unless anonymous; non-integral JSON numbers are read as doubles, so prices compare exactly. */
+/** REST calls to a running gateway process, with an admin token unless anonymous, each answer checked against the
+ * OpenAPI document ({@link ContractCheck}); non-integral JSON numbers are read as doubles, so prices compare exactly. */
 final class GatewayApi {
 
     private static final RestAssuredConfig CONFIG = RestAssuredConfig.config()
@@ -30,9 +31,9 @@ final class GatewayApi {
         return anonymous().header("Authorization", TestTokens.shared().bearer("admin"));
     }
 
-    /** A request without a token. */
+    /** A request without a token; its answer is checked against the gateway's OpenAPI document. */
     RequestSpecification anonymous() {
-        return given().baseUri(baseUrl).config(CONFIG);
+        return given().baseUri(baseUrl).config(CONFIG).filter(new ContractCheck(baseUrl));
     }
 
     /** Registers {@code symbol} as a USD equity (created or already there). */

@@ -1,4 +1,23 @@
 // Calls to the gateway's REST API with the stored token, turning every failure into a sentence a person can act on.
+// The JSDoc types below are the ones openapi-typescript generates from the gateway's OpenAPI document (contract/):
+// the build's contract check type-checks this file against them, so it cannot drift from what the gateway answers.
+
+/** @typedef {import('../../../../../../../contract/generated/capflow-api').components['schemas']} Schemas */
+/** @typedef {Schemas['Problem']} Problem */
+/** @typedef {Schemas['Basket']} Basket */
+/** @typedef {Schemas['Comparison']} Comparison */
+/** @typedef {Schemas['Performance']} Performance */
+/** @typedef {Schemas['Entity']} Entity */
+/** @typedef {Schemas['Edge']} Edge */
+/** @typedef {Schemas['Loops']} Loops */
+/** @typedef {Schemas['StressInput']} StressInput */
+/** @typedef {Schemas['Stress']} Stress */
+/**
+ * An answer: its JSON body, whether it is the last good answer served while its service is down, and the token of
+ * the next page of a paged list (empty when none).
+ * @template T
+ * @typedef {{ body: T, stale: boolean, nextPageToken: string }} Answer
+ */
 
 const TOKEN_KEY = 'capflow.token';
 
@@ -12,6 +31,7 @@ export function readToken() {
   return localStorage.getItem(TOKEN_KEY) || '';
 }
 
+/** @param {string} token an empty token forgets the stored one */
 export function saveToken(token) {
   if (token) {
     localStorage.setItem(TOKEN_KEY, token.trim());
@@ -22,13 +42,23 @@ export function saveToken(token) {
 
 /** A failed call: message is what the page shows. */
 export class ApiError extends Error {
+  /**
+   * @param {string} message
+   * @param {number} status the HTTP status, 0 when the gateway was not reached
+   */
   constructor(message, status) {
     super(message);
     this.status = status;
   }
 }
 
-/** GET a JSON answer; {body, stale} where stale marks the last good answer served while its service is down. */
+/**
+ * GET a JSON answer; {body, stale} where stale marks the last good answer served while its service is down.
+ * @template [T=unknown] the answer's schema, e.g. Basket[] for '/baskets'
+ * @param {string} path under /api/v1, with its query
+ * @param {string} service the service named in failures
+ * @returns {Promise<Answer<T>>}
+ */
 export function getJson(path, service) {
   return call(path, { method: 'GET' }, service);
 }
@@ -36,23 +66,36 @@ export function getJson(path, service) {
 /**
  * GET every page of a list route: follows X-Next-Page-Token (pageSize 1000, the most a page holds) and joins the pages;
  * stale when any page was.
+ * @template T an item of the list, e.g. Basket for '/baskets'
+ * @param {string} path under /api/v1, with its query
+ * @param {string} service the service named in failures
+ * @returns {Promise<Answer<T[]>>}
  */
 export async function getAllPages(path, service) {
+  /** @type {T[]} */
   const items = [];
   let stale = false;
   let token = '';
   do {
     const separator = path.includes('?') ? '&' : '?';
+    /** @type {Answer<T[]>} */
     const page = await call(path + separator + 'pageSize=1000' + (token ? '&pageToken=' + encodeURIComponent(token) : ''),
       { method: 'GET' }, service);
     items.push(...page.body);
     stale = stale || page.stale;
     token = page.nextPageToken;
   } while (token);
-  return { body: items, stale };
+  return { body: items, stale, nextPageToken: '' };
 }
 
-/** POST a JSON body, answered with JSON. */
+/**
+ * POST a JSON body, answered with JSON.
+ * @template [T=unknown] the answer's schema, e.g. Stress for '/exposure/stress'
+ * @param {string} path under /api/v1
+ * @param {unknown} body e.g. a StressInput
+ * @param {string} service the service named in failures
+ * @returns {Promise<Answer<T>>}
+ */
 export function postJson(path, body, service) {
   return call(path, {
     method: 'POST',
@@ -61,27 +104,45 @@ export function postJson(path, body, service) {
   }, service);
 }
 
-/** The baskets in the system (the stress panel's picker and the comparison's A and B). */
+/**
+ * The baskets in the system (the stress panel's picker and the comparison's A and B).
+ * @returns {Promise<Answer<Basket[]>>}
+ */
 export function listBaskets() {
   return getAllPages('/baskets', 'basket-service');
 }
 
-/** The funding graph holding on asOf (ISO date; today when empty): {entities, edges, loops}, each {body, stale}. */
+/**
+ * The funding graph holding on asOf (ISO date; today when empty).
+ * @param {string | null} asOf
+ * @returns {Promise<{ entities: Answer<Entity[]>, edges: Answer<Edge[]>, loops: Answer<Loops> }>}
+ */
 export async function fundingGraph(asOf) {
   const query = asOf ? '?asOf=' + encodeURIComponent(asOf) : '';
   const [entities, edges, loops] = await Promise.all([
-    getAllPages('/exposure/entities' + query, 'exposure-service'),
-    getAllPages('/exposure/edges' + query, 'exposure-service'),
-    getJson('/exposure/loops' + query, 'exposure-service'),
+    /** @type {Promise<Answer<Entity[]>>} */ (getAllPages('/exposure/entities' + query, 'exposure-service')),
+    /** @type {Promise<Answer<Edge[]>>} */ (getAllPages('/exposure/edges' + query, 'exposure-service')),
+    /** @type {Promise<Answer<Loops>>} */ (getJson('/exposure/loops' + query, 'exposure-service')),
   ]);
   return { entities, edges, loops };
 }
 
-/** Runs one stress scenario (StressInput of the API). */
+/**
+ * Runs one stress scenario.
+ * @param {StressInput} scenario
+ * @returns {Promise<Answer<Stress>>}
+ */
 export function runStress(scenario) {
   return postJson('/exposure/stress', scenario, 'exposure-service');
 }
 
+/**
+ * @template T
+ * @param {string} path
+ * @param {RequestInit} init
+ * @param {string} service
+ * @returns {Promise<Answer<T>>}
+ */
 async function call(path, init, service) {
   const headers = new Headers(init.headers || {});
   headers.set('Accept', 'application/json');
@@ -89,12 +150,15 @@ async function call(path, init, service) {
   if (token) {
     headers.set('Authorization', 'Bearer ' + token);
   }
+  /** @type {Response} */
   let response;
   try {
     response = await fetch('/api/v1' + path, { ...init, headers });
   } catch (networkFailure) {
-    throw new ApiError('gateway unreachable (' + networkFailure.message + ') - is ./capflow up running?', 0);
+    const reason = networkFailure instanceof Error ? networkFailure.message : String(networkFailure);
+    throw new ApiError('gateway unreachable (' + reason + ') - is ./capflow up running?', 0);
   }
+  /** @type {any} the answer of the route, or a Problem */
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     throw new ApiError(explain(response, body, service, Boolean(token)), response.status);
@@ -106,6 +170,13 @@ async function call(path, init, service) {
   };
 }
 
+/**
+ * @param {Response} response
+ * @param {Problem | null} problem
+ * @param {string} service
+ * @param {boolean} hadToken
+ * @returns {string}
+ */
 function explain(response, problem, service, hadToken) {
   const detail = problem && problem.detail ? problem.detail : '';
   switch (response.status) {

@@ -14,18 +14,19 @@ final class ApiExamples {
     static final String BARS_INPUT = """
             [{"symbol": "NVDA", "date": "2025-10-29", "open": 207.98, "high": 212.19, "low": 205.51,
               "close": 207.04, "volume": 308829700},
-             {"symbol": "NVDA", "date": "2025-10-30", "open": "NaN", "high": 206.0, "low": 201.2,
+             {"symbol": "NVDAX", "date": "2025-10-30", "open": 207.0, "high": 206.0, "low": 201.2,
               "close": 202.89, "volume": 216990100}]""";
     static final String BARS_REPORT = """
-            {"accepted": 1, "duplicates": 0, "skipped": 0,
-             "rejected": [{"index": 1, "field": "open", "reason": "must be a finite number"}]}""";
+            {"accepted": 1, "duplicates": 0, "skipped": 0, "replaced": 0,
+             "rejected": [{"index": 1, "field": "symbol",
+                           "reason": "unknown symbol NVDAX (register it with UpsertInstrument)"}]}""";
 
     static final String TICKS_INPUT = """
             [{"symbol": "NVDA", "ts": "2025-10-29T14:30:00Z", "price": 207.5, "size": 100, "source": "nasdaq", "tradeId": "7731"},
              {"symbol": "NVDA", "ts": "2025-10-29T14:30:00Z", "price": 207.5, "size": 40, "source": "nasdaq", "tradeId": "7732"},
              {"symbol": "NVDA", "ts": "2025-10-29T14:30:01Z", "price": 207.55}]""";
     static final String TICKS_REPORT = """
-            {"accepted": 3, "duplicates": 0, "skipped": 0, "rejected": []}""";
+            {"accepted": 3, "duplicates": 0, "skipped": 0, "replaced": 0, "rejected": []}""";
 
     static final String CSV_INPUT = """
             Date,Open,High,Low,Close,Adj Close,Volume
@@ -34,7 +35,7 @@ final class ApiExamples {
             """;
     static final String CSV_REPORT = """
             {"symbol": "NVDA", "layout": "YAHOO", "rowsTotal": 2, "accepted": 1, "duplicates": 0, "skipped": 1,
-             "rejected": []}""";
+             "replaced": 0, "rejected": []}""";
 
     static final String ALL_REJECTED = """
             {"type": "urn:capflow:problem:records-rejected", "title": "Every record was rejected", "status": 422,

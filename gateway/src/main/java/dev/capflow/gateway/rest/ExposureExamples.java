@@ -4,13 +4,12 @@ package dev.capflow.gateway.rest;
 final class ExposureExamples {
 
     static final String ENTITY = """
-            {"id": "openai", "name": "OpenAI", "kind": "PRIVATE", "ticker": null, "listings": [],
+            {"id": "openai", "name": "OpenAI", "kind": "PRIVATE", "listings": [],
              "valuationUsd": 500000000000, "valuationAsOf": "2025-10-02",
              "valuationSource": "https://digitalmarketreports.com/news/50151/openai-employees-cash-out-6-6-billion-pushing-valuation-to-500b",
-             "revenueUsd": null, "revenueAsOf": null, "revenueSource": null, "version": 0,
-             "value": {"valueUsd": 500000000000, "method": "MARK", "price": null, "sharesOutstanding": null, "fx": null,
-                       "asOf": "2025-10-02", "source": "https://digitalmarketreports.com/news/50151"},
-             "valueUnavailableReason": null}""";
+             "version": 0,
+             "value": {"valueUsd": 500000000000, "method": "MARK",
+                       "asOf": "2025-10-02", "source": "https://digitalmarketreports.com/news/50151"}}""";
 
     static final String ENTITIES = "[" + ENTITY + "]";
 
@@ -20,7 +19,7 @@ final class ExposureExamples {
 
     static final String EDGE = """
             {"id": "e14-openai-oracle-purchase", "from": "openai", "to": "oracle", "kind": "PURCHASE",
-             "amountUsd": 300000000000, "share": null, "asOf": "2025-09-10",
+             "amountUsd": 300000000000, "asOf": "2025-09-10",
              "source": "https://www.wsj.com/ (reported 2025-09-10)", "confidence": "HIGH", "estimated": false,
              "note": "compute over about 5 years from 2027", "sourceRow": "E14", "version": 0}""";
 
@@ -43,10 +42,20 @@ final class ExposureExamples {
             {"target": "openai", "targetValueUsd": 500000000000,
              "exposures": [{"entity": "microsoft", "directShare": 0.27, "totalShare": 0.27,
                             "valueAtStakeUsd": 135000000000, "fractionOfOwnValue": 0.0376,
-                            "contractedInflowUsd": 250000000000, "inflowToRevenue": 0.887, "valueUsd": 3594000000000},
+                            "contractedInflowUsd": 250000000000, "inflowToRevenue": 0.887, "valueUsd": 3594000000000,
+                            "valuation": {"valueUsd": 3594000000000, "method": "MARKET_CAP",
+                                          "price": {"symbol": "MSFT", "price": 483.62, "currency": "USD",
+                                                    "ts": "2025-12-31T00:00:00Z"},
+                                          "sharesOutstanding": 7432000000}},
                            {"entity": "softbank", "directShare": 0.11, "totalShare": 0.11,
                             "valueAtStakeUsd": 55000000000, "fractionOfOwnValue": 0.34,
-                            "contractedInflowUsd": 0, "inflowToRevenue": null, "valueUsd": 161000000000}]}""";
+                            "contractedInflowUsd": 0, "inflowToRevenue": null, "valueUsd": 161000000000,
+                            "valuation": {"valueUsd": 161000000000, "method": "MARKET_CAP",
+                                          "price": {"symbol": "9984.T", "price": 17390, "currency": "JPY",
+                                                    "ts": "2025-12-31T00:00:00Z"},
+                                          "sharesOutstanding": 1425000000,
+                                          "fx": {"symbol": "USDJPY", "price": 153.9, "currency": "JPY",
+                                                 "ts": "2025-12-31T00:00:00Z"}}}]}""";
 
     static final String STRESS_INPUT = """
             {"model": "DEBTRANK", "shocks": [{"entity": "openai", "valueChange": -0.5}], "options": {"rule": "2015"},
@@ -55,7 +64,10 @@ final class ExposureExamples {
     static final String STRESS = """
             {"model": "DEBTRANK",
              "entities": [{"entity": "openai", "valueUsd": 500000000000, "relativeChange": -0.5,
-                           "valueLostUsd": -250000000000, "failedInWave": null}],
+                           "valueLostUsd": -250000000000, "failedInWave": null,
+                           "valuation": {"valueUsd": 500000000000, "method": "MARK", "asOf": "2025-10-02",
+                                         "source": "https://digitalmarketreports.com/news/50151"},
+                           "clearingBaseline": null, "clearingShocked": null}],
              "baskets": [{"basketId": "team-openai", "name": "Team OpenAI", "levelChange": -0.04,
                           "members": [{"symbol": "ORCL", "entity": "oracle", "currentWeight": 0.15,
                                        "relativeChange": -0.12}],
@@ -70,6 +82,10 @@ final class ExposureExamples {
             {"model": "CLEARING",
              "entities": [{"entity": "oracle", "valueUsd": 560000000000, "relativeChange": -0.0936,
                            "valueLostUsd": -52410000000, "failedInWave": null,
+                           "valuation": {"valueUsd": 560000000000, "method": "MARKET_CAP",
+                                         "price": {"symbol": "ORCL", "price": 196.5, "currency": "USD",
+                                                   "ts": "2025-12-31T00:00:00Z"},
+                                         "sharesOutstanding": 2850000000},
                            "clearingBaseline": {"obligationsUsd": 40000000000, "paidUsd": 40000000000, "defaulted": false,
                                                 "unpaidReceivablesUsd": 135950000000, "unpaidToRevenue": 2.3685,
                                                 "unpaidToValue": 0.2428, "externalResourcesUsd": 287000000000},

@@ -87,7 +87,8 @@ public class PriceQueryResource {
     @APIResponse(responseCode = "400", description = "No symbol given.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Buffer>> latest(
-            @Parameter(description = "Comma-separated tickers.", required = true, example = "NVDA,MSFT")
+            @Parameter(description = "Comma-separated tickers (the parameter may also be repeated).", required = true,
+                    example = "[\"NVDA,MSFT\"]")
             @RestQuery List<String> symbols) {
         GetLatestPricesRequest request = GetLatestPricesRequest.newBuilder()
                 .addAllSymbols(SymbolList.parse("symbols", symbols))

@@ -1,9 +1,9 @@
 package dev.capflow.gateway.stream;
 
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -12,11 +12,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import dev.capflow.gateway.rest.problem.Problem;
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 
-/** Documents the SSE routes, which are Vert.x routes and so unseen by the annotation scanner. */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
-public class StreamRoutesOpenApi implements OASFilter {
+/**
+ * Documents the SSE routes, which are Vert.x routes and so unseen by the annotation scanner. Called by
+ * OperationContract before it completes every operation, so these get the same contract as the REST routes.
+ */
+public final class StreamRoutesOpenApi {
 
     private static final String EVENTS = """
             Server-Sent Events. Each event has an id (resume with the Last-Event-ID header, or the lastEventId query \
@@ -43,27 +44,67 @@ public class StreamRoutesOpenApi implements OASFilter {
 
             """;
 
-    @Override
-    public void filterOpenAPI(OpenAPI openAPI) {
+    private StreamRoutesOpenApi() {
+    }
+
+    /** Adds the two stream routes and the schemas of their events. */
+    public static void addTo(OpenAPI openAPI) {
+        openAPI.getComponents()
+                .addSchema("TickEvent", object("The data of a `tick` event: one stored tick.", Map.of(
+                        "symbol", string("The ticker.", null),
+                        "price", number("The trade price in the instrument's currency."),
+                        "ts", string("When it traded.", "date-time"),
+                        "size", integer("Shares traded; 0 when unknown."))))
+                .addSchema("LevelEvent", object("The data of a `level` event: the basket's live level.", Map.of(
+                        "basketId", string("The basket id.", null),
+                        "level", number("The basket level (baseValue at its base date)."),
+                        "ts", string("The time of the tick that moved it.", "date-time"),
+                        "basketVersion", integer("The basket version the level was computed for."))))
+                .addSchema("UpstreamEvent", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                        .description("The data of an `upstream` event: the gateway lost the service's stream and "
+                                + "reconnects (reconnecting, with why and when), or is live again.")
+                        .addProperty("state", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                                .enumeration(List.of("reconnecting", "live")))
+                        .addProperty("reason", string("Why the stream was lost (reconnecting only).", null))
+                        .addProperty("retryInMs", integer("When the gateway retries, in milliseconds."))
+                        .required(List.of("state")))
+                .addSchema("ResetEvent", object("The data of a `reset` event: the events since Last-Event-ID are no "
+                        + "longer buffered; read the current state again.", Map.of("reason", string("Why.", null))))
+                .addSchema("EndEvent", object("The data of an `end` event: the stream is closed for good.",
+                        Map.of("reason", string("The service's gRPC status code, e.g. NOT_FOUND.", null))));
         openAPI.getPaths()
-                .addPathItem(StreamRoutes.PRICES, OASFactory.createPathItem().GET(operation("Live ticks",
+                .addPathItem(StreamRoutes.PRICES, OASFactory.createPathItem().GET(operation("Live ticks", "TickEvent",
                         "Every tick stored for the symbols from now on. " + EVENTS, TICKS,
                         parameter("symbols", Parameter.In.QUERY, "Comma-separated tickers, each known to the registry.",
                                 "NVDA,GOOGL"),
                         "A missing, malformed or unknown symbol; violations name it.", "400")))
                 .addPathItem(StreamRoutes.BASKETS + "{id}", OASFactory.createPathItem().GET(operation(
-                        "Live level of one basket", "The basket's intraday level as its members tick, at most a few per "
+                        "Live level of one basket", "LevelEvent", "The basket's intraday level as its members tick, at most a few per "
                                 + "second; a new client first gets the latest level. " + EVENTS, LEVELS,
                         parameter("id", Parameter.In.PATH, "Basket id.", "team-google"), "No such basket.", "404")));
     }
 
-    private static Operation operation(String summary, String description, String example, Parameter parameter,
+    private static Operation operation(String summary, String dataSchema, String description, String example, Parameter parameter,
             String refusal, String refusalCode) {
         APIResponses responses = OASFactory.createAPIResponses()
                 .addAPIResponse("200", OASFactory.createAPIResponse().description("The event stream.")
                         .content(OASFactory.createContent().addMediaType("text/event-stream",
                                 OASFactory.createMediaType().schema(OASFactory.createSchema()
-                                        .type(List.of(Schema.SchemaType.STRING)))
+                                        .type(List.of(Schema.SchemaType.STRING))
+                                        .description("Events named " + dataSchema.replace("Event", "").toLowerCase()
+                                                + ", upstream, reset and end; each data line is one JSON object, "
+                                                + "described by the schema x-events names for its event "
+                                                + "(contentSchema lists them all).")
+                                        .contentMediaType("text/event-stream")
+                                        .contentSchema(OASFactory.createSchema().anyOf(List.of(
+                                                OASFactory.createSchema().ref(dataSchema),
+                                                OASFactory.createSchema().ref("UpstreamEvent"),
+                                                OASFactory.createSchema().ref("ResetEvent"),
+                                                OASFactory.createSchema().ref("EndEvent"))))
+                                        .addExtension("x-events", Map.of(
+                                                dataSchema.replace("Event", "").toLowerCase(), ref(dataSchema),
+                                                "upstream", ref("UpstreamEvent"), "reset", ref("ResetEvent"),
+                                                "end", ref("EndEvent"))))
                                         .addExample("events", OASFactory.createExample().value(example)))))
                 .addAPIResponse(refusalCode, problem(refusal))
                 .addAPIResponse("502", problem("The service failed the check (an unexpected gRPC status)."))
@@ -71,6 +112,28 @@ public class StreamRoutesOpenApi implements OASFilter {
                 .addAPIResponse("504", problem("The service did not answer the check within the deadline."));
         return OASFactory.createOperation().summary(summary).description(description).addTag("Live streams")
                 .addParameter(parameter).responses(responses);
+    }
+
+    private static Map<String, String> ref(String schema) {
+        return Map.of("$ref", "#/components/schemas/" + schema);
+    }
+
+    private static Schema object(String description, Map<String, Schema> properties) {
+        Schema schema = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)).description(description);
+        properties.forEach(schema::addProperty);
+        return schema.required(properties.keySet().stream().sorted().toList());
+    }
+
+    private static Schema string(String description, String format) {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).description(description).format(format);
+    }
+
+    private static Schema number(String description) {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.NUMBER)).format("double").description(description);
+    }
+
+    private static Schema integer(String description) {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int64").description(description);
     }
 
     private static Parameter parameter(String name, Parameter.In in, String description, String example) {

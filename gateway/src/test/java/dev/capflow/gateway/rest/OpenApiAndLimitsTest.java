@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +74,7 @@ class OpenApiAndLimitsTest extends GatewayTest {
 
         assertThat(openApi.getMap("paths").keySet()).containsExactlyInAnyOrder(
                 ROUTES.stream().map(route -> route[0]).distinct().toArray(String[]::new));
+        Set<String> operationIds = new HashSet<>();
         for (String[] route : ROUTES) {
             Map<String, Object> operation = openApi.getMap("paths.'" + route[0] + "'." + route[1]);
             assertThat(operation).as(route[1] + " " + route[0]).isNotNull();
@@ -79,13 +82,42 @@ class OpenApiAndLimitsTest extends GatewayTest {
             assertThat((String) operation.get("summary")).isNotBlank();
             assertThat((String) operation.get("description")).isNotBlank();
             Map<String, Object> responses = openApi.getMap("paths.'" + route[0] + "'." + route[1] + ".responses");
-            assertThat(responses).as("responses of " + route[0]).containsKeys("502", "503", "504");
+            assertThat(responses).as("responses of " + route[0]).containsKeys("401", "403", "429", "502", "503", "504");
+            assertThat(operationIds.add((String) operation.get("operationId"))).as("unique operationId of " + route[0])
+                    .isTrue();
+            assertThat(operation.get("security")).as("security of " + route[0]).isEqualTo(List.of(Map.of("bearerAuth", List.of())));
+            assertThat((String) operation.get("description")).as("role of " + route[0]).containsPattern("role `(viewer|analyst|ingest|admin)`");
             assertThat(responses.keySet()).as("success answer of " + route[0]).containsAnyOf("200", "201", "204");
             assertThat(responses.toString()).as("examples of " + route[0]).contains("examples")
                     .contains("application/problem+json");
         }
+        assertThat(operationIds).doesNotContainNull();
         assertThat(openApi.getMap("components.schemas.Problem")).isNotNull();
+        assertThat(openApi.getString("openapi")).startsWith("3.1");
+        assertThat(openApi.getString("components.securitySchemes.bearerAuth.bearerFormat")).isEqualTo("JWT");
         assertThat(openApi.getString("info.title")).isEqualTo("capflow gateway");
+    }
+
+    @Test
+    void schemasTellWhichMembersAreAbsentAndWhichAreExplicitNulls() {
+        JsonPath openApi = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        // Metrics writes every member: an undefined metric is an explicit null
+        assertThat(openApi.getList("components.schemas.Metrics.required")).contains("beta", "correlation", "sharpe");
+        assertThat(openApi.getList("components.schemas.Metrics.properties.beta.type")).containsExactly("number", "null");
+        // an edge without a share leaves it out: optional, never null
+        assertThat(openApi.getList("components.schemas.Edge.required")).contains("estimated", "version")
+                .doesNotContain("share");
+        assertThat(openApi.getString("components.schemas.Edge.properties.share.type")).isEqualTo("number");
+        // lists are always there; a $ref that may be null is anyOf [ref, null]
+        assertThat(openApi.getList("components.schemas.Basket.required")).contains("members", "baseValue", "version");
+        assertThat(openApi.getList("components.schemas.EntityImpact.properties.clearingBaseline.anyOf.'$ref'"))
+                .contains("#/components/schemas/ClearingFigures");
+        assertThat(openApi.getList("components.schemas.Problem.required")).containsExactly("type", "title", "status");
+        // the live streams name their events and the schema of each event's data
+        assertThat(openApi.getMap("paths.'/api/v1/stream/prices'.get.responses.'200'.content.'text/event-stream'"
+                + ".schema.'x-events'")).containsKeys("tick", "upstream", "reset", "end");
+        assertThat(openApi.getList("components.schemas.TickEvent.required")).contains("symbol", "price", "ts", "size");
     }
 
     @Test

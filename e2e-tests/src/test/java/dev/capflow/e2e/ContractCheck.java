@@ -1,0 +1,168 @@
+package dev.capflow.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+
+/**
+ * Checks every answer of a /api route against the OpenAPI document the same gateway serves: the route and method
+ * are documented, the status is one of the operation's responses, and a JSON body validates against the schema of
+ * its media type (JSON Schema 2020-12, as OpenAPI 3.1 defines). A mismatch fails the calling test, so the document
+ * cannot drift from what the gateway says.
+ */
+final class ContractCheck implements Filter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Map<String, Document> DOCUMENTS = new ConcurrentHashMap<>();
+
+    private final String baseUrl;
+
+    ContractCheck(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    @Override
+    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
+            FilterContext context) {
+        Response response = context.next(request, responseSpec);
+        String path = URI.create(request.getURI()).getRawPath();
+        if (path.startsWith("/api/")) {
+            DOCUMENTS.computeIfAbsent(baseUrl, Document::load).check(request.getMethod(), path, response);
+        }
+        return response;
+    }
+
+    /** Checks a server-sent event of {@code path} against the schema the document names for its event name. */
+    static void checkEvent(String baseUrl, String path, String name, String data) {
+        DOCUMENTS.computeIfAbsent(baseUrl, Document::load).checkEvent(path, name, data);
+    }
+
+    /** The served document, with a compiled schema per response media type. */
+    private record Document(ObjectNode root, List<Route> routes, Map<String, Schema> schemas) {
+
+        static Document load(String baseUrl) {
+            String text = RestAssured.given().baseUri(baseUrl).queryParam("format", "json").get("/q/openapi")
+                    .then().statusCode(200).extract().asString();
+            try {
+                ObjectNode root = (ObjectNode) JSON.readTree(text);
+                root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+                List<Route> routes = new ArrayList<>();
+                root.get("paths").fieldNames().forEachRemaining(template -> routes.add(Route.of(template)));
+                // a literal segment beats a parameter: /prices/latest before /prices/{symbol}
+                routes.sort(Comparator.comparingLong(Route::parameters));
+                return new Document(root, routes, new ConcurrentHashMap<>());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void check(String method, String path, Response response) {
+            String call = method + " " + path + " -> " + response.statusCode();
+            Route route = routes.stream().filter(candidate -> candidate.matches(path)).findFirst()
+                    .orElseThrow(() -> new AssertionError("OpenAPI contract: " + call + ": the path is not documented"));
+            JsonNode operation = root.path("paths").path(route.template()).path(method.toLowerCase(Locale.ROOT));
+            if (operation.isMissingNode()) {
+                throw new AssertionError("OpenAPI contract: " + call + ": " + method + " is not documented for "
+                        + route.template());
+            }
+            String status = String.valueOf(response.statusCode());
+            if (!operation.path("responses").has(status)) {
+                throw new AssertionError("OpenAPI contract: " + call + ": status " + status + " is not documented for "
+                        + method + " " + route.template() + " (body: " + response.asString() + ")");
+            }
+            String contentType = response.contentType() == null ? "" : response.contentType().split(";")[0].trim();
+            if (!contentType.endsWith("json") || response.asString().isEmpty()) {
+                return;
+            }
+            JsonNode content = operation.path("responses").path(status).path("content");
+            if (!content.has(contentType)) {
+                throw new AssertionError("OpenAPI contract: " + call + ": " + contentType
+                        + " is not documented for that status (documented: " + fieldNames(content) + ")");
+            }
+            String pointer = "#/paths/" + escape(route.template()) + "/" + method.toLowerCase(Locale.ROOT)
+                    + "/responses/" + status + "/content/" + escape(contentType) + "/schema";
+            List<Error> errors = schemas.computeIfAbsent(pointer, this::compile)
+                    .validate(response.asString(), InputFormat.JSON);
+            if (!errors.isEmpty()) {
+                throw new AssertionError("OpenAPI contract: " + call + ": the body does not match " + pointer + ": "
+                        + errors + "\nbody: " + response.asString());
+            }
+        }
+
+        void checkEvent(String path, String name, String data) {
+            String call = "event " + name + " of " + path;
+            Route route = routes.stream().filter(candidate -> candidate.matches(path)).findFirst()
+                    .orElseThrow(() -> new AssertionError("OpenAPI contract: " + call + ": the path is not documented"));
+            JsonNode events = root.path("paths").path(route.template()).path("get").path("responses").path("200")
+                    .path("content").path("text/event-stream").path("schema").path("x-events");
+            String pointer = events.path(name).path("$ref").asText();
+            if (pointer.isEmpty()) {
+                throw new AssertionError("OpenAPI contract: " + call + ": no schema in x-events (documented: "
+                        + fieldNames(events) + ")");
+            }
+            List<Error> errors = schemas.computeIfAbsent(pointer, this::compile).validate(data, InputFormat.JSON);
+            if (!errors.isEmpty()) {
+                throw new AssertionError("OpenAPI contract: " + call + " does not match " + pointer + ": " + errors
+                        + "\ndata: " + data);
+            }
+        }
+
+        /** The whole document as a schema whose root refers to one response schema, so every $ref resolves. */
+        private Schema compile(String pointer) {
+            ObjectNode wrapper = root.deepCopy();
+            wrapper.put("$ref", pointer);
+            return SCHEMAS.getSchema(wrapper.toString(), InputFormat.JSON);
+        }
+
+        /** A JSON pointer token inside a URI fragment: ~ and / escaped, braces percent-encoded. */
+        private static String escape(String segment) {
+            return segment.replace("~", "~0").replace("/", "~1").replace("{", "%7B").replace("}", "%7D");
+        }
+
+        private static List<String> fieldNames(JsonNode node) {
+            List<String> names = new ArrayList<>();
+            for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+                names.add(it.next());
+            }
+            return names;
+        }
+    }
+
+    /** A documented path template and the pattern of the paths it stands for. */
+    private record Route(String template, Pattern pattern, long parameters) {
+
+        static Route of(String template) {
+            String regex = Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
+            return new Route(template, Pattern.compile(regex), template.chars().filter(c -> c == '{').count());
+        }
+
+        boolean matches(String path) {
+            return pattern.matcher(path).matches();
+        }
+    }
+}
