@@ -28,8 +28,12 @@ import dev.capflow.devstack.http.HealthProbe;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    /** How long a test waits for a service to become ready. */
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /**
+     * How long a test waits for a service to become ready: generous, as exposure-service (migrations, then the seed)
+     * took longer than 90 s on the shared 2-core machine under load; {@code ./capflow up} has its own
+     * (CAPFLOW_START_TIMEOUT, 120 s).
+     */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(240);
 
     private final String name;
     private final int port;
