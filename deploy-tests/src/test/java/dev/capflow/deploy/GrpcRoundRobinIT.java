@@ -23,9 +23,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import dev.capflow.devstack.stack.ServiceProcess;
+import dev.capflow.devstack.stack.ServiceSpec;
+import dev.capflow.devstack.stack.ServiceTable;
 import dev.capflow.testsupport.Datastores;
 import dev.capflow.testsupport.ProjectRoot;
-import dev.capflow.testsupport.ServiceProcess;
 import dev.capflow.testsupport.TestTokens;
 
 /**
@@ -64,8 +66,9 @@ class GrpcRoundRobinIT {
                 "QUARKUS_REDIS_HOSTS", stores.redisUrl(),
                 // ingest-service checks the bearer token of every call with the throwaway test key
                 "MP_JWT_VERIFY_PUBLICKEY", TestTokens.shared().publicKeyPem());
-        ingestA = ServiceProcess.launch("ingest-service", INGEST_A, ingestPort, ingestGrpcPort, List.of(), ingestEnv);
-        ingestB = ServiceProcess.launch("ingest-service", INGEST_B, ingestPort, ingestGrpcPort, List.of(), ingestEnv);
+        ServiceSpec ingest = ServiceTable.named("ingest-service").withPorts(ingestPort, ingestGrpcPort);
+        ingestA = ServiceProcess.launch(ProjectRoot.path(), ingest, INGEST_A, List.of(), ingestEnv);
+        ingestB = ServiceProcess.launch(ProjectRoot.path(), ingest, INGEST_B, List.of(), ingestEnv);
         ingestA.awaitReady(START_TIMEOUT);
         ingestB.awaitReady(START_TIMEOUT);
 
@@ -83,7 +86,8 @@ class GrpcRoundRobinIT {
         gatewayEnv.put("CAPFLOW_GRPC_AUTH_SERVICE_TOKEN", TestTokens.shared().serviceToken("gateway", "viewer", Duration.ofHours(1)));
         hosts = ProjectRoot.path().resolve("deploy-tests/target/hosts");
         resolveIngestTo(INGEST_A);
-        gateway = ServiceProcess.launch("gateway", "127.0.0.1", portFreeOn("127.0.0.1"), portFreeOn("127.0.0.1"),
+        gateway = ServiceProcess.launch(ProjectRoot.path(),
+                ServiceTable.named("gateway").withPorts(portFreeOn("127.0.0.1"), ServiceSpec.NO_GRPC), "127.0.0.1",
                 // the JVM resolves names from the hosts file only, and caches no answer
                 List.of("-Djdk.net.hosts.file=" + hosts, "-Dsun.net.inetaddr.ttl=0"), gatewayEnv)
                 .awaitReady(START_TIMEOUT);

@@ -7,6 +7,10 @@ import java.util.Optional;
 import dev.capflow.devstack.demo.LoadDemoCommand;
 import dev.capflow.devstack.embedded.DatastoresCommand;
 import dev.capflow.devstack.http.WaitHttpCommand;
+import dev.capflow.devstack.launcher.DownCommand;
+import dev.capflow.devstack.launcher.LaunchException;
+import dev.capflow.devstack.launcher.StatusCommand;
+import dev.capflow.devstack.launcher.UpCommand;
 import dev.capflow.devstack.postgres.EnsureDbCommand;
 import dev.capflow.devstack.postgres.PgUrlCommand;
 import dev.capflow.devstack.postgres.ProbePostgresCommand;
@@ -23,6 +27,9 @@ public final class DevStack {
     public static final int USAGE = 2;
 
     private static final List<Subcommand> COMMANDS = List.of(
+            new UpCommand(),
+            new DownCommand(),
+            new StatusCommand(),
             new DatastoresCommand(),
             new PgUrlCommand(),
             new ProbePostgresCommand(),
@@ -63,6 +70,9 @@ public final class DevStack {
             System.err.println("devstack " + subcommand.name() + ": " + e.getMessage());
             System.err.println("usage: devstack " + subcommand.usage());
             return USAGE;
+        } catch (LaunchException e) {
+            System.err.println("capflow: " + e.getMessage());
+            return FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             System.err.println("devstack " + subcommand.name() + ": interrupted");
@@ -74,11 +84,27 @@ public final class DevStack {
     }
 
     private static void printUsage(PrintStream out) {
-        out.println("usage: java -cp 'capflow-devstack.jar:lib/*' dev.capflow.devstack.DevStack COMMAND [ARGS]");
+        out.println("usage: ./capflow up|down|status|token ROLE [--ttl 8h]|help");
+        out.println("   or: java -cp 'capflow-devstack.jar:lib/*' dev.capflow.devstack.DevStack COMMAND [ARGS]");
         out.println("commands:");
         for (Subcommand command : COMMANDS) {
             out.printf("  %-52s %s%n", command.usage(), command.summary());
         }
-        out.println("PostgreSQL credentials come from CAPFLOW_PG_USER (default postgres) and CAPFLOW_PG_PASSWORD (default empty).");
+        out.println("""
+                environment:
+                  CAPFLOW_PG_URL         PostgreSQL for up, as jdbc:postgresql://HOST[:PORT][/DB] (port 5432 and database
+                                         capflow by default; the database is created if missing)
+                  CAPFLOW_PG_USER        its user (default postgres); CAPFLOW_PG_PASSWORD its password (default empty)
+                  CAPFLOW_REDIS_URL      Redis for up, as redis://HOST[:PORT] (redis://:PASSWORD@HOST:PORT/DB works too)
+                  CAPFLOW_EMBEDDED=1     ignore the above and any local servers: always run embedded PostgreSQL and Redis
+                  CAPFLOW_NO_BUILD=1     ./capflow up uses the jars as they are, even when sources are newer
+                  CAPFLOW_START_TIMEOUT  seconds to wait for each service to become ready (default 120)
+                  CAPFLOW_ANONYMOUS_READS=0  the local gateway refuses reads without a token too
+                  JAVA_HOME              the Java 17+ to use (default: java on PATH)
+                Without CAPFLOW_PG_URL / CAPFLOW_REDIS_URL, up uses PostgreSQL on 127.0.0.1:5432 (if the user can log in)
+                and Redis on 127.0.0.1:6379 (if it answers PING), else embedded ones on free ports, their data kept in
+                .capflow/datastores/. Logs: .capflow/logs/. Pid files: .capflow/run/. Token signing keys: .capflow/keys/
+                (made by the first up or token; delete them to make new ones). The services and their ports, needs and
+                heaps: devstack/README.md.""");
     }
 }

@@ -7,13 +7,16 @@ import java.util.Deque;
 import java.util.List;
 
 import dev.capflow.devstack.demo.LoadDemoCommand;
+import dev.capflow.devstack.stack.ServiceProcess;
+import dev.capflow.devstack.stack.ServiceSpec;
+import dev.capflow.devstack.stack.StackEnvironment;
 import dev.capflow.testsupport.Datastores;
 import dev.capflow.testsupport.ProjectRoot;
-import dev.capflow.testsupport.ServiceProcess;
 
 /**
  * The platform as real processes on a real PostgreSQL and Redis: ingest-service, basket-service, optionally
- * exposure-service, and the gateway, with demo/ loaded through the gateway. Closing stops them in reverse order.
+ * exposure-service, and the gateway, wired by devstack's service table as {@code ./capflow up} wires them (on free
+ * ports), with demo/ loaded through the gateway as {@code up} loads it. Closing stops them in reverse order.
  */
 final class DemoPlatform implements AutoCloseable {
 
@@ -38,13 +41,18 @@ final class DemoPlatform implements AutoCloseable {
 
     private void startAll(boolean withExposure) throws Exception {
         Datastores stores = started(Datastores.start(4));
-        ServiceProcess ingest = started(ServiceProcess.start("ingest-service", ServiceEnv.ingest(stores)));
-        basket = started(ServiceProcess.start("basket-service", ServiceEnv.basket(stores, ingest)));
-        ServiceProcess[] services = withExposure
-                ? new ServiceProcess[] { ingest, basket,
-                    started(ServiceProcess.start("exposure-service", ServiceEnv.exposure(stores, ingest, basket))) }
-                : new ServiceProcess[] { ingest, basket };
-        gateway = started(ServiceProcess.start("gateway", ServiceEnv.gateway(stores, services)));
+        StackEnvironment stack = withExposure
+                ? ServiceEnv.stack(ServiceEnv.datastores(stores), "ingest-service", "basket-service", "exposure-service", "gateway")
+                : ServiceEnv.stack(ServiceEnv.datastores(stores), "ingest-service", "basket-service", "gateway");
+        // in start order, as ./capflow up starts them
+        for (ServiceSpec spec : stack.services()) {
+            ServiceProcess process = started(ServiceEnv.start(stack, spec.name()));
+            if (spec.name().equals("basket-service")) {
+                basket = process;
+            } else if (spec.name().equals("gateway")) {
+                gateway = process;
+            }
+        }
         int exit = new LoadDemoCommand().run(List.of(gateway.baseUrl(), ProjectRoot.path().resolve("demo").toString(),
                 "--keys", ServiceEnv.demoKeys()));
         assertThat(exit).as("the demo data loads through the gateway without a failed call or rejected row")

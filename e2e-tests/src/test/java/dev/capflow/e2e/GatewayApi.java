@@ -4,14 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
 
+import dev.capflow.devstack.stack.ServiceProcess;
+import dev.capflow.testsupport.TestTokens;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import dev.capflow.testsupport.ServiceProcess;
-import dev.capflow.testsupport.TestTokens;
 
 /** REST calls to a running gateway process, with an admin token unless anonymous, each answer checked against the
  * OpenAPI document ({@link ContractCheck}); non-integral JSON numbers are read as doubles, so prices compare exactly. */

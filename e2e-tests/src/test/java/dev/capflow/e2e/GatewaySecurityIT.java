@@ -3,15 +3,15 @@ package dev.capflow.e2e;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.capflow.devstack.stack.ServiceProcess;
+import dev.capflow.devstack.stack.StackEnvironment;
 import dev.capflow.testsupport.Datastores;
-import dev.capflow.testsupport.ServiceProcess;
 import dev.capflow.testsupport.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -35,11 +35,12 @@ class GatewaySecurityIT {
     static void startPlatform() {
         stores = Datastores.start(6);
         stores.redisCommand("FLUSHDB");
-        ingest = ServiceProcess.start("ingest-service", ServiceEnv.ingest(stores));
-        Map<String, String> env = new HashMap<>(ServiceEnv.gateway(stores, ingest));
-        env.put("CAPFLOW_GATEWAY_RATE_LIMIT_WRITE_CAPACITY", "5");
-        env.put("CAPFLOW_GATEWAY_RATE_LIMIT_WRITE_REFILL_PER_SECOND", "0.1");
-        gateway = ServiceProcess.start("gateway", env);
+        StackEnvironment stack = ServiceEnv.stack(ServiceEnv.datastores(stores), "ingest-service", "gateway")
+                .with("gateway", Map.of(
+                        "CAPFLOW_GATEWAY_RATE_LIMIT_WRITE_CAPACITY", "5",
+                        "CAPFLOW_GATEWAY_RATE_LIMIT_WRITE_REFILL_PER_SECOND", "0.1"));
+        ingest = ServiceEnv.start(stack, "ingest-service");
+        gateway = ServiceEnv.start(stack, "gateway");
         api = new GatewayApi(gateway);
         api.registerEquity("SECU");
     }

@@ -22,11 +22,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.capflow.devstack.demo.YahooCsv;
+import dev.capflow.devstack.stack.ServiceProcess;
+import dev.capflow.devstack.stack.StackEnvironment;
 import dev.capflow.testsupport.Datastores;
+import dev.capflow.testsupport.ProjectRoot;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import dev.capflow.testsupport.ProjectRoot;
-import dev.capflow.testsupport.ServiceProcess;
 
 /**
  * The platform end to end: real gateway and ingest-service processes on a real PostgreSQL and Redis,
@@ -42,8 +43,9 @@ class GatewayToIngestIT {
     @BeforeAll
     static void startPlatform() {
         stores = Datastores.start(3);
-        ingest = ServiceProcess.start("ingest-service", ServiceEnv.ingest(stores));
-        gateway = ServiceProcess.start("gateway", ServiceEnv.gateway(stores, ingest));
+        StackEnvironment stack = ServiceEnv.stack(ServiceEnv.datastores(stores), "ingest-service", "gateway");
+        ingest = ServiceEnv.start(stack, "ingest-service");
+        gateway = ServiceEnv.start(stack, "gateway");
         api = new GatewayApi(gateway);
     }
 

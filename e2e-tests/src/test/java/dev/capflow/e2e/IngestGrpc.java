@@ -2,15 +2,15 @@ package dev.capflow.e2e;
 
 import java.util.concurrent.TimeUnit;
 
+import dev.capflow.devstack.stack.ServiceProcess;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.Instrument;
 import dev.capflow.proto.ingest.v1.InstrumentKind;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
+import dev.capflow.testsupport.BearerChannels;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import dev.capflow.testsupport.BearerChannels;
-import dev.capflow.testsupport.ServiceProcess;
 
 /** A plain grpc-java client of a running ingest-service, as another service would use it. */
 final class IngestGrpc {

@@ -12,17 +12,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.capflow.devstack.stack.ServiceProcess;
+import dev.capflow.devstack.stack.StackEnvironment;
 import dev.capflow.testsupport.Datastores;
 import dev.capflow.testsupport.TcpProxy;
 import io.restassured.path.json.JsonPath;
-import dev.capflow.testsupport.ServiceProcess;
 
 /**
  * Redis goes away under a running platform: writes through the gateway are still stored and reported,
@@ -45,10 +45,11 @@ class RedisOutageThroughGatewayIT {
     static void startPlatform() {
         stores = Datastores.start(REDIS_DB);
         redisProxy = TcpProxy.start(stores.redisHost(), stores.redisPort());
-        Map<String, String> env = new HashMap<>(ServiceEnv.ingest(stores));
-        env.put("QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:" + redisProxy.port() + URI.create(stores.redisUrl()).getPath());
-        ingest = ServiceProcess.start("ingest-service", env);
-        gateway = ServiceProcess.start("gateway", ServiceEnv.gateway(stores, ingest));
+        StackEnvironment stack = ServiceEnv.stack(ServiceEnv.datastores(stores), "ingest-service", "gateway")
+                .with("ingest-service", Map.of("QUARKUS_REDIS_HOSTS",
+                        "redis://127.0.0.1:" + redisProxy.port() + URI.create(stores.redisUrl()).getPath()));
+        ingest = ServiceEnv.start(stack, "ingest-service");
+        gateway = ServiceEnv.start(stack, "gateway");
         api = new GatewayApi(gateway);
     }
 

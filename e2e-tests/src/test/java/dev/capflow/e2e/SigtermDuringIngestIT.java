@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.capflow.devstack.stack.ServiceProcess;
+import dev.capflow.devstack.stack.StackEnvironment;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
@@ -26,7 +27,6 @@ import dev.capflow.testsupport.BearerChannels;
 import dev.capflow.testsupport.Datastores;
 import dev.capflow.testsupport.ResendingTickStreamer;
 import io.grpc.ManagedChannel;
-import dev.capflow.testsupport.ServiceProcess;
 
 /**
  * SIGTERM while a client streams ticks: the service drains and exits on its own within its shutdown
@@ -61,7 +61,9 @@ class SigtermDuringIngestIT {
     void everyAcknowledgedBatchIsStoredInFullAndServedAfterARestart() throws Exception {
         ResendingTickStreamer streamer;
         Map<Long, IngestTicksResponse> acks;
-        try (ServiceProcess ingest = ServiceProcess.start("ingest-service", withShortShutdown(ServiceEnv.ingest(stores)))) {
+        try (ServiceProcess ingest = startIngest(Map.of(
+                "QUARKUS_SHUTDOWN_DELAY", SHUTDOWN_DELAY.toSeconds() + "s",
+                "QUARKUS_SHUTDOWN_TIMEOUT", SHUTDOWN_TIMEOUT.toSeconds() + "s"))) {
             ManagedChannel channel = IngestGrpc.channel(ingest);
             try {
                 IngestGrpc.registerEquity(channel, SYMBOL);
@@ -85,7 +87,7 @@ class SigtermDuringIngestIT {
         assertThat(stored).as("every acknowledged batch is stored").containsKeys(acks.keySet().toArray(Long[]::new));
         assertThat(stored.values()).as("each batch is stored whole or not at all").containsOnly((long) BATCH_SIZE);
 
-        try (ServiceProcess restarted = ServiceProcess.start("ingest-service", ServiceEnv.ingest(stores))) {
+        try (ServiceProcess restarted = startIngest(Map.of())) {
             try (Connection connection = stores.connect()) {
                 assertThat(TICKS.storedPerBatch(connection)).as("rows after a restart").isEqualTo(stored);
             }
@@ -119,11 +121,11 @@ class SigtermDuringIngestIT {
         return sending.get(30, TimeUnit.SECONDS);
     }
 
-    private static Map<String, String> withShortShutdown(Map<String, String> env) {
-        Map<String, String> shortened = new HashMap<>(env);
-        shortened.put("QUARKUS_SHUTDOWN_DELAY", SHUTDOWN_DELAY.toSeconds() + "s");
-        shortened.put("QUARKUS_SHUTDOWN_TIMEOUT", SHUTDOWN_TIMEOUT.toSeconds() + "s");
-        return shortened;
+    /** ingest-service on the test's datastores with {@code settings} on top. */
+    private static ServiceProcess startIngest(Map<String, String> settings) {
+        StackEnvironment stack = ServiceEnv.stack(ServiceEnv.datastores(stores), "ingest-service")
+                .with("ingest-service", settings);
+        return ServiceEnv.start(stack, "ingest-service");
     }
 
     private static List<LatestPrice> latestPrices(ServiceProcess ingest) {

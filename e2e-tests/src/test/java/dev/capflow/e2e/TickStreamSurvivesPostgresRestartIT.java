@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.capflow.devstack.embedded.EmbeddedPostgresServer;
+import dev.capflow.devstack.postgres.PgUrl;
+import dev.capflow.devstack.stack.ServiceProcess;
+import dev.capflow.devstack.stack.StackDatastores;
 import dev.capflow.proto.ingest.v1.IngestTicksRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
 import dev.capflow.testsupport.BearerChannels;
@@ -29,7 +32,6 @@ import dev.capflow.testsupport.Datastores;
 import dev.capflow.testsupport.ResendingTickStreamer;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
-import dev.capflow.testsupport.ServiceProcess;
 
 /**
  * PostgreSQL stops and comes back while a producer streams ticks into ingest-service: the producer resends
@@ -58,8 +60,9 @@ class TickStreamSurvivesPostgresRestartIT {
         redis = Datastores.start(3);
         postgres = EmbeddedPostgresServer.start(postgresHome, 0);
         postgresPort = postgres.port();
-        ingest = ServiceProcess.start("ingest-service", ServiceEnv.ingest("127.0.0.1", postgresPort, "postgres",
-                EmbeddedPostgresServer.USER, "", redis.redisUrl()));
+        StackDatastores datastores = new StackDatastores(new PgUrl("127.0.0.1", postgresPort, "postgres", null),
+                EmbeddedPostgresServer.USER, "", redis.redisUrl());
+        ingest = ServiceEnv.start(ServiceEnv.stack(datastores, "ingest-service"), "ingest-service");
         channel = IngestGrpc.channel(ingest);
         IngestGrpc.registerEquity(channel, SYMBOL);
     }

@@ -68,7 +68,7 @@ public record RedisUrl(boolean tls, String user, String password, String host, i
     }
 
     /** Hides a password written into a URL before the URL is shown. */
-    static String redact(String url) {
+    public static String redact(String url) {
         return url.replaceAll("//[^/@]*@", "//***@");
     }
 

@@ -1,0 +1,65 @@
+package dev.capflow.devstack.launcher;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.capflow.devstack.Arguments;
+import dev.capflow.devstack.Subcommand;
+import dev.capflow.devstack.stack.OwnedProcess;
+import dev.capflow.devstack.stack.ServiceSpec;
+import dev.capflow.devstack.stack.ServiceTable;
+
+/**
+ * {@code down}: stops what {@code up} started, the services in reverse start order and then the embedded
+ * datastores (SIGTERM, SIGKILL after 35 s); never a process whose command line is not the one it started.
+ */
+public final class DownCommand implements Subcommand {
+
+    private static final Duration GRACE = Duration.ofSeconds(35);
+
+    @Override
+    public String name() {
+        return "down";
+    }
+
+    @Override
+    public String usage() {
+        return "down";
+    }
+
+    @Override
+    public String summary() {
+        return "stop what up started: the services, then the embedded datastores (./capflow down)";
+    }
+
+    @Override
+    public int run(List<String> args) throws Exception {
+        Arguments.parse(args, 0, Set.of(), Set.of());
+        StackLayout layout = StackLayout.current();
+        try (LauncherLock lock = LauncherLock.take(layout)) {
+            List<ServiceSpec> reversed = new ArrayList<>(ServiceTable.SERVICES);
+            Collections.reverse(reversed);
+            for (ServiceSpec spec : reversed) {
+                Optional<OwnedProcess> running = UpCommand.running(layout, spec);
+                if (running.isPresent()) {
+                    if (running.get().stop(GRACE)) {
+                        System.err.println("capflow: " + spec.name() + " (pid " + running.get().pid()
+                                + ") did not stop within " + GRACE.toSeconds() + " s; killed it");
+                    }
+                    System.out.println("stopped " + spec.name() + " (pid " + running.get().pid() + ")");
+                } else {
+                    System.out.println(spec.name() + ": not running");
+                }
+                Files.deleteIfExists(layout.pidFile(spec.name()));
+                Files.deleteIfExists(layout.fingerprintFile(spec.name()));
+            }
+            new EmbeddedDatastoresProcess(layout).stop(GRACE);
+        }
+        return 0;
+    }
+}
