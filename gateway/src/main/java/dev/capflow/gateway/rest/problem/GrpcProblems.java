@@ -45,7 +45,7 @@ public final class GrpcProblems {
     }
 
     /** The field violations of a google.rpc.BadRequest detail, if the status carries one. */
-    static List<FieldViolation> violations(Throwable failure) {
+    public static List<FieldViolation> violations(Throwable failure) {
         com.google.rpc.Status rich = StatusProto.fromThrowable(failure);
         List<FieldViolation> violations = new ArrayList<>();
         if (rich == null) {
