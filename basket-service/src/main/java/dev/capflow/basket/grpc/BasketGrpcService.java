@@ -151,7 +151,7 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
     public Multi<WatchBasketResponse> watchBasket(WatchBasketRequest request) {
         return Multi.createFrom().deferred(() -> live.watch(requireId(request.getBasketId(), "basket_id")))
                 .map(level -> WatchBasketResponse.newBuilder().setBasketId(level.basketId()).setLevel(level.level())
-                        .setBasketVersion(level.basketVersion())
+                        .setBasketVersion(level.basketVersion()).setDeleted(level.deleted())
                         .setTs(Timestamp.newBuilder().setSeconds(level.ts().getEpochSecond()).setNanos(level.ts().getNano()))
                         .build())
                 .onFailure().transform(GrpcErrors::toStatus);

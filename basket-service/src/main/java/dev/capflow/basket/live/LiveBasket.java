@@ -45,6 +45,11 @@ public final class LiveBasket {
         return moved;
     }
 
+    /** The version of the definition this basket follows. */
+    public long basketVersion() {
+        return basket.version();
+    }
+
     /** The level from the latest prices (the last close where a symbol has no newer price). */
     public LiveLevel level() {
         TimeSeries levels = engine.levels(basket.toDefinition(), history.withLatest(latest).data()).series();

@@ -1,12 +1,15 @@
 package dev.capflow.basket.live;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.capflow.basket.cache.AnswerGenerations;
 import dev.capflow.basket.client.IngestClient;
 import dev.capflow.basket.config.BasketConfig;
+import dev.capflow.basket.domain.BasketNotFoundException;
 import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.market.LivePrice;
 import dev.capflow.basket.service.BasketStore;
@@ -19,7 +22,8 @@ import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * Live levels of a basket: the level from ingest-service's latest prices first, then a new level whenever the price
- * stream moves a member or FX rate, coalesced to at most one per {@code capflow.basket.redis.watch-interval}.
+ * stream moves a member or FX rate, coalesced to at most one per {@code capflow.basket.redis.watch-interval}, and
+ * a fresh start whenever the basket is edited or deleted ({@link BasketChanges}).
  */
 @ApplicationScoped
 public class LiveLevels {
@@ -29,11 +33,13 @@ public class LiveLevels {
     private final IngestClient ingest;
     private final PriceStream stream;
     private final AnswerGenerations generations;
+    private final BasketChanges changes;
     private final BasketConfig.Redis config;
 
     public LiveLevels(BasketStore store, HistoryLoader history, IngestClient ingest, PriceStream stream,
-            AnswerGenerations generations, BasketConfig config) {
+            AnswerGenerations generations, BasketChanges changes, BasketConfig config) {
         this.store = store;
+        this.changes = changes;
         this.generations = generations;
         this.history = history;
         this.ingest = ingest;
@@ -41,18 +47,64 @@ public class LiveLevels {
         this.config = config.redis();
     }
 
+    /**
+     * The live levels of {@code basketId}: the current one first, then one per coalesced price move, and one right
+     * after each edit (computed for the new definition); after a delete one last {@link LiveLevel#deleted} item, then
+     * completion. Fails with BasketNotFoundException when the basket does not exist.
+     */
     public Multi<LiveLevel> watch(String basketId) {
         return Multi.createFrom().deferred(() -> {
-            // prices are buffered from before the starting prices are read, so none in between is missed
-            UnicastProcessor<List<LivePrice>> updates = UnicastProcessor.create();
-            Cancellable feed = stream.prices().subscribe().with(updates::onNext, updates::onError, updates::onComplete);
-            return start(basketId).onItem().transformToMulti(basket -> Multi.createBy().concatenating().streams(
-                    Multi.createFrom().item(basket::level),
-                    updates.group().intoLists().every(config.watchInterval())
-                            .filter(batches -> basket.apply(batches.stream().flatMap(List::stream).toList()))
-                            .map(moved -> basket.level())))
-                    .onTermination().invoke(feed::cancel);
+            // prices and edits are buffered from before the basket is read, so none in between is missed
+            UnicastProcessor<List<LivePrice>> prices = UnicastProcessor.create();
+            UnicastProcessor<String> edits = UnicastProcessor.create();
+            Cancellable priceFeed = stream.prices().subscribe().with(prices::onNext, prices::onError, prices::onComplete);
+            Cancellable editFeed = changes.changed().filter(basketId::equals).subscribe()
+                    .with(edits::onNext, edits::onError, edits::onComplete);
+            return untilDeleted(start(basketId).onItem().transformToMulti(first -> follow(basketId, first, prices, edits)))
+                    .onTermination().invoke(() -> {
+                        priceFeed.cancel();
+                        editFeed.cancel();
+                    });
         });
+    }
+
+    /** One step at a time (a LiveBasket is not thread-safe): a batch of prices moves it, an edit replaces it. */
+    private Multi<LiveLevel> follow(String basketId, LiveBasket first, Multi<List<LivePrice>> prices, Multi<String> edits) {
+        AtomicReference<LiveBasket> current = new AtomicReference<>(first);
+        Multi<Step> steps = Multi.createBy().merging().streams(
+                prices.group().intoLists().every(config.watchInterval())
+                        .map(batches -> new Step(batches.stream().flatMap(List::stream).toList(), false)),
+                edits.map(edited -> new Step(List.of(), true)));
+        Multi<LiveLevel> updates = steps.onItem().transformToUniAndConcatenate(step -> step.edit()
+                ? reload(basketId, current)
+                : Uni.createFrom().item(() -> current.get().apply(step.prices()) ? current.get().level() : null));
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(first::level), updates);
+    }
+
+    /** The level of the basket as now stored, or the deleted marker when it is gone. */
+    private Uni<LiveLevel> reload(String basketId, AtomicReference<LiveBasket> current) {
+        return start(basketId).map(fresh -> {
+            current.set(fresh);
+            return fresh.level();
+        }).onFailure(BasketNotFoundException.class)
+                .recoverWithItem(() -> LiveLevel.deleted(basketId, current.get().basketVersion(), Instant.now()));
+    }
+
+    /** The levels up to and including a deleted marker, then completion (which cancels the feeds). */
+    private static Multi<LiveLevel> untilDeleted(Multi<LiveLevel> levels) {
+        return Multi.createFrom().emitter(emitter -> {
+            Cancellable upstream = levels.subscribe().with(level -> {
+                emitter.emit(level);
+                if (level.deleted()) {
+                    emitter.complete();
+                }
+            }, emitter::fail, emitter::complete);
+            emitter.onTermination(upstream::cancel);
+        });
+    }
+
+    /** A batch of prices, or an edit: the basket's definition changed. */
+    private record Step(List<LivePrice> prices, boolean edit) {
     }
 
     private Uni<LiveBasket> start(String basketId) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.capflow.basket.cache.AnswerGenerations;
 import dev.capflow.basket.client.IngestClient;
 import dev.capflow.basket.domain.Basket;
+import dev.capflow.basket.live.BasketChanges;
 import dev.capflow.validation.FieldViolation;
 import dev.capflow.validation.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
@@ -20,11 +21,13 @@ public class BasketCatalog {
     private final BasketStore store;
     private final IngestClient ingest;
     private final AnswerGenerations generations;
+    private final BasketChanges changes;
 
-    public BasketCatalog(BasketStore store, IngestClient ingest, AnswerGenerations generations) {
+    public BasketCatalog(BasketStore store, IngestClient ingest, AnswerGenerations generations, BasketChanges changes) {
         this.store = store;
         this.ingest = ingest;
         this.generations = generations;
+        this.changes = changes;
     }
 
     /** Creates a validated basket, assigning a random id when it has none. */
@@ -44,16 +47,17 @@ public class BasketCatalog {
 
     /**
      * Replaces a validated basket's definition, if it is still at the version the caller read; once committed, its
-     * answer generation moves so that no cache serves an answer about the old definition.
+     * answer generation moves so that no cache serves an answer about the old definition, and live watchers are told.
      */
     public Uni<Basket> update(Basket basket) {
         return requireKnownSymbols(basket).chain(() -> store.update(basket))
-                .call(updated -> generations.edited(updated.id()));
+                .call(updated -> generations.edited(updated.id()))
+                .call(updated -> changes.announce(updated.id()));
     }
 
-    /** Deletes a basket; once committed, its answer generation goes. */
+    /** Deletes a basket; once committed, its answer generation goes and live watchers are told. */
     public Uni<Void> delete(String id, Long version) {
-        return store.delete(id, version).call(() -> generations.deleted(id));
+        return store.delete(id, version).call(() -> generations.deleted(id)).call(() -> changes.announce(id));
     }
 
     /** Fails naming {@code basket.members[i].symbol} for every member the instrument registry does not know. */

@@ -14,6 +14,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.capflow.basket.fake.FakeIngestServer;
+import dev.capflow.proto.basket.v1.Basket;
+import dev.capflow.proto.basket.v1.CreateBasketRequest;
+import dev.capflow.proto.basket.v1.DeleteBasketRequest;
+import dev.capflow.proto.basket.v1.GetPerformanceRequest;
+import dev.capflow.proto.basket.v1.LevelPoint;
+import dev.capflow.proto.basket.v1.UpdateBasketRequest;
 import dev.capflow.proto.basket.v1.WatchBasketRequest;
 import dev.capflow.proto.basket.v1.WatchBasketResponse;
 import dev.capflow.testsupport.PostgresRedisResource;
@@ -26,7 +32,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** WatchBasket: the level from the latest prices first, then a new level when a member's tick arrives on the price stream. */
+/**
+ * WatchBasket: the level from the latest prices first, then a new level when a member's tick arrives on the price stream
+ * or the basket is edited, and a final message when it is deleted.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "3"))
 @QuarkusTestResource(FakeIngestServer.class)
@@ -64,6 +73,48 @@ class WatchBasketGrpcTest extends GrpcTestBase {
         } finally {
             call.cancel(null);
         }
+    }
+
+    @Test
+    void aWatchFollowsAnUpdateAtOnceAndEndsWithAFinalMessageOnDelete() throws Exception {
+        Basket created = client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("watched-edits", "NVDA", "AMD")).build()).getBasket();
+        Context.CancellableContext call = Context.current().withCancellation();
+        try {
+            Iterator<WatchBasketResponse> watcher = call.call(() -> client()
+                    .watchBasket(WatchBasketRequest.newBuilder().setBasketId("watched-edits").build()));
+            WatchBasketResponse start = watcher.next();
+            assertThat(start.getBasketVersion()).isEqualTo(created.getVersion());
+            assertThat(start.getLevel()).isCloseTo(lastLevel("watched-edits"), offset(1e-9));
+
+            Basket updated = client().updateBasket(UpdateBasketRequest.newBuilder()
+                    .setBasket(equalBasket("watched-edits", "NVDA").setVersion(created.getVersion())).build()).getBasket();
+            WatchBasketResponse afterUpdate = watcher.next(); // no tick arrives: only the edit can produce it
+            assertThat(afterUpdate.getBasketVersion()).isEqualTo(updated.getVersion()).isNotEqualTo(created.getVersion());
+            assertThat(afterUpdate.getLevel()).as("the level of the new definition").isCloseTo(lastLevel("watched-edits"),
+                    offset(1e-9)).isNotCloseTo(start.getLevel(), offset(1e-6));
+            assertThat(afterUpdate.getDeleted()).isFalse();
+
+            client().deleteBasket(DeleteBasketRequest.newBuilder().setBasketId("watched-edits").build());
+            WatchBasketResponse last = watcher.next();
+            assertThat(last.getDeleted()).isTrue();
+            assertThat(last.getBasketId()).isEqualTo("watched-edits");
+            assertThat(last.getBasketVersion()).isEqualTo(updated.getVersion());
+            assertThat(watcher.hasNext()).as("the stream completes after the final message").isFalse();
+        } finally {
+            call.cancel(null);
+        }
+
+        Iterator<WatchBasketResponse> late = client().watchBasket(WatchBasketRequest.newBuilder().setBasketId("watched-edits").build());
+        StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class, late::hasNext);
+        assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    /** The last level of the basket's history as GetPerformance computes it: the live level while no tick moved it. */
+    private double lastLevel(String basketId) {
+        List<LevelPoint> series = client().getPerformance(GetPerformanceRequest.newBuilder().setBasketId(basketId).build())
+                .getSeriesList();
+        return series.get(series.size() - 1).getLevel();
     }
 
     @Test

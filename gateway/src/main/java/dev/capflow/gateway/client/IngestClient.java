@@ -11,6 +11,8 @@ import dev.capflow.proto.ingest.v1.DeleteCorporateActionResponse;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
 import dev.capflow.proto.ingest.v1.GetBarsResponse;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
+import dev.capflow.proto.ingest.v1.GetTicksRequest;
+import dev.capflow.proto.ingest.v1.GetTicksResponse;
 import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
 import dev.capflow.proto.ingest.v1.ImportCsvRequest;
 import dev.capflow.proto.ingest.v1.ImportCsvResponse;
@@ -98,6 +100,10 @@ public class IngestClient {
 
     public Uni<GetBarsResponse> getBars(GetBarsRequest request) {
         return guard.read(() -> reading().getBars(request));
+    }
+
+    public Uni<GetTicksResponse> getTicks(GetTicksRequest request) {
+        return guard.read(() -> reading().getTicks(request));
     }
 
     public Uni<GetLatestPricesResponse> getLatestPrices(GetLatestPricesRequest request) {

@@ -15,14 +15,19 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.capflow.gateway.client.IngestClient;
 import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.domain.InvalidFieldsException;
 import dev.capflow.gateway.domain.SymbolList;
 import dev.capflow.gateway.rest.dto.BarRevisionView;
 import dev.capflow.gateway.rest.dto.BarSeriesView;
 import dev.capflow.gateway.rest.dto.CorporateActionView;
 import dev.capflow.gateway.rest.dto.LatestPriceView;
+import dev.capflow.gateway.rest.dto.TickPageView;
 import dev.capflow.gateway.rest.mapping.CorporateActionMapping;
 import dev.capflow.gateway.rest.mapping.PriceMapping;
+import dev.capflow.gateway.rest.problem.GrpcProblems;
 import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.grpc.GrpcFailures;
+import io.grpc.Status;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.ListBarRevisionsRequest;
@@ -73,6 +78,38 @@ public class PriceQueryResource {
             @RestQuery String adjusted) {
         var request = PriceMapping.barsRequest(symbol, from, to, adjusted);
         return answers.serveLastGood("bars", request, () -> ingest.getBars(request).map(PriceMapping::toView));
+    }
+
+    @GET
+    @Path("{symbol}/ticks")
+    @Operation(summary = "Stored ticks of one symbol, in pages",
+            description = "Ticks between from and to (ISO-8601 instants, both inclusive, both optional), oldest first "
+                    + "(by time, then source, then trade id). A page holds pageSize ticks (default 1000, at most 10000); "
+                    + "nextPageToken, when not empty, is the pageToken of the next page (send the same symbol and range). "
+                    + "Re-reads what a live stream announced as a gap.")
+    @APIResponse(responseCode = "200", description = "One page.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TickPageView.class)))
+    @APIResponse(responseCode = "400", description = "A bad instant, range, pageSize or pageToken; violations name the "
+            + "parameter.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown symbol.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unknown symbol", value = ApiExamples.NOT_FOUND)))
+    public Uni<TickPageView> ticks(
+            @Parameter(description = "Ticker.", example = "NVDA") @RestPath String symbol,
+            @Parameter(description = "First instant (inclusive).", example = "2025-11-03T14:30:00Z") @RestQuery String from,
+            @Parameter(description = "Last instant (inclusive).", example = "2025-11-03T21:00:00Z") @RestQuery String to,
+            @Parameter(description = "Ticks per page, 1 to 10000 (default 1000).", example = "1000") @RestQuery Integer pageSize,
+            @Parameter(description = "The nextPageToken of the previous page; none for the first.") @RestQuery String pageToken) {
+        return ingest.getTicks(PriceMapping.ticksRequest(symbol, from, to, pageSize, pageToken)).map(PriceMapping::toView)
+                .onFailure(PriceQueryResource::badPageToken)
+                .transform(failure -> new InvalidFieldsException("pageToken", "not a page token of this route: send the "
+                        + "nextPageToken of the previous page, or none for the first page"));
+    }
+
+    /** ingest-service refused the token (the only field it checks that the gateway passes through unchecked). */
+    private static boolean badPageToken(Throwable failure) {
+        return GrpcFailures.statusCode(failure) == Status.Code.INVALID_ARGUMENT && GrpcProblems.violations(failure)
+                .stream().anyMatch(violation -> violation.field().equals("page_token"));
     }
 
     @GET

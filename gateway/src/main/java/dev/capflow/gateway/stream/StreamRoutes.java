@@ -27,9 +27,12 @@ import dev.capflow.gateway.security.RateLimitedException;
 import dev.capflow.grpc.GrpcFailures;
 import dev.capflow.proto.basket.v1.GetBasketRequest;
 import dev.capflow.proto.basket.v1.WatchBasketRequest;
+import dev.capflow.proto.basket.v1.WatchBasketResponse;
 import dev.capflow.proto.ingest.v1.Instrument;
 import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
 import dev.capflow.proto.ingest.v1.SubscribePricesRequest;
+import dev.capflow.proto.ingest.v1.SubscribePricesResponse;
+import io.grpc.Status;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -98,8 +101,10 @@ public class StreamRoutes {
         }
         String key = "prices:" + String.join(",", symbols);
         SubscribePricesRequest subscription = SubscribePricesRequest.newBuilder().addAllSymbols(symbols).build();
+        // a gap message announces ticks ingest-service dropped for this gateway; it carries no tick to forward
         start(request, key, topics.isOpen(key) ? Uni.createFrom().voidItem() : known(symbols), "tick", false,
-                () -> ingest.subscribePrices(subscription).map(update -> toJson(TickEvent.of(update.getTick()))));
+                () -> ingest.subscribePrices(subscription).filter(SubscribePricesResponse::hasTick)
+                        .map(update -> toJson(TickEvent.of(update.getTick()))));
     }
 
     private void basket(RoutingContext request) {
@@ -109,7 +114,15 @@ public class StreamRoutes {
                 : baskets.getBasket(GetBasketRequest.newBuilder().setBasketId(id).build()).replaceWithVoid();
         WatchBasketRequest watch = WatchBasketRequest.newBuilder().setBasketId(id).build();
         start(request, key, check, "level", true,
-                () -> baskets.watchBasket(watch).map(level -> toJson(LevelEvent.of(level))));
+                () -> baskets.watchBasket(watch).map(level -> toJson(LevelEvent.of(basketStillThere(level)))));
+    }
+
+    /** A deleted basket's final message ends the topic like a NOT_FOUND: an {@code end} event, then every client closes. */
+    private static WatchBasketResponse basketStillThere(WatchBasketResponse level) {
+        if (level.getDeleted()) {
+            throw Status.NOT_FOUND.withDescription("basket " + level.getBasketId() + " was deleted").asRuntimeException();
+        }
+        return level;
     }
 
     /** Fails with a violation of {@code symbols} naming every symbol ingest-service does not know. */

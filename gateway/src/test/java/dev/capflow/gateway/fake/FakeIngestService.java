@@ -20,6 +20,8 @@ import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
 import dev.capflow.proto.ingest.v1.GetBarsResponse;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
+import dev.capflow.proto.ingest.v1.GetTicksRequest;
+import dev.capflow.proto.ingest.v1.GetTicksResponse;
 import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
 import dev.capflow.proto.ingest.v1.ImportCsvRequest;
 import dev.capflow.proto.ingest.v1.ImportCsvResponse;
@@ -147,6 +149,11 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     public void deleteCorporateAction(DeleteCorporateActionRequest request,
             StreamObserver<DeleteCorporateActionResponse> observer) {
         answer(IngestServiceGrpc.getDeleteCorporateActionMethod(), request, observer);
+    }
+
+    @Override
+    public void getTicks(GetTicksRequest request, StreamObserver<GetTicksResponse> observer) {
+        answer(IngestServiceGrpc.getGetTicksMethod(), request, observer);
     }
 
     @Override

@@ -15,12 +15,15 @@ import org.junit.jupiter.api.Test;
 
 import dev.capflow.gateway.fake.Answer;
 import dev.capflow.gateway.fake.FakeIngestServer;
+import dev.capflow.gateway.rest.problem.Problem;
 import dev.capflow.proto.common.v1.IngestReport;
 import dev.capflow.proto.common.v1.Rejection;
 import dev.capflow.proto.ingest.v1.BarRevision;
 import dev.capflow.proto.ingest.v1.BarWriteMode;
 import dev.capflow.proto.ingest.v1.CsvLayout;
 import dev.capflow.proto.ingest.v1.DailyBar;
+import dev.capflow.proto.ingest.v1.GetTicksRequest;
+import dev.capflow.proto.ingest.v1.GetTicksResponse;
 import dev.capflow.proto.ingest.v1.ImportCsvRequest;
 import dev.capflow.proto.ingest.v1.ImportCsvResponse;
 import dev.capflow.proto.ingest.v1.IngestBarsResponse;
@@ -197,6 +200,41 @@ class PriceIngestRoutesTest extends GatewayTest {
                 .extracting(ListBarRevisionsRequest::getSymbol, ListBarRevisionsRequest::getFrom,
                         ListBarRevisionsRequest::getTo)
                 .containsExactly("NVDA", "2025-10-01", "2025-10-31");
+    }
+
+    @Test
+    void tickHistoryIsReadInPagesAndABadTokenOrRangeIsA400NamingTheParameter() {
+        fake.script(IngestServiceGrpc.getGetTicksMethod(), Answer.reply(GetTicksResponse.newBuilder()
+                .addTicks(Tick.newBuilder().setSymbol("NVDA").setPrice(207.5).setSize(100).setSource("nasdaq")
+                        .setTradeId("7731").setTs(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_761_748_200L)
+                                .setNanos(250_000)))
+                .setNextPageToken("next-page").build()), Answer.invalidField("page_token", "not a page token"));
+
+        given().when().get("/api/v1/prices/NVDA/ticks?from=2025-10-29T14:00:00Z&to=2025-10-29T15:00:00Z&pageSize=1")
+                .then().statusCode(200)
+                .body("ticks.ts", contains("2025-10-29T14:30:00.000250Z"))
+                .body("ticks.price", contains(207.5f))
+                .body("ticks.tradeId", contains("7731"))
+                .body("nextPageToken", equalTo("next-page"));
+        GetTicksRequest first = fake.requests(IngestServiceGrpc.getGetTicksMethod()).get(0);
+        assertThat(first.getSymbol()).isEqualTo("NVDA");
+        assertThat(first.getFrom().getSeconds()).isEqualTo(1_761_746_400L);
+        assertThat(first.getTo().getSeconds()).isEqualTo(1_761_750_000L);
+        assertThat(first.getPageSize()).isEqualTo(1);
+        assertThat(first.getPageToken()).isEmpty();
+
+        given().when().get("/api/v1/prices/NVDA/ticks?pageToken=forged")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("violations.field", contains("pageToken"));
+        assertThat(fake.requests(IngestServiceGrpc.getGetTicksMethod()).get(1).getPageToken()).isEqualTo("forged");
+
+        given().when().get("/api/v1/prices/NVDA/ticks?from=2025-10-29T15:00:00Z&to=2025-10-29T14:00:00Z&pageSize=10001")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("violations.field", contains("from", "pageSize"));
+        given().when().get("/api/v1/prices/NVDA/ticks?from=yesterday")
+                .then().statusCode(400).body("violations.field", contains("from"));
+        assertThat(fake.requests(IngestServiceGrpc.getGetTicksMethod())).as("bad input never reaches ingest-service")
+                .hasSize(2);
     }
 
     @Test

@@ -38,6 +38,7 @@ import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
 import dev.capflow.proto.ingest.v1.SubscribePricesRequest;
 import dev.capflow.proto.ingest.v1.SubscribePricesResponse;
 import dev.capflow.proto.ingest.v1.Tick;
+import dev.capflow.proto.ingest.v1.TickGap;
 import dev.capflow.testsupport.TestTokens;
 import io.grpc.Status;
 import io.quarkus.test.common.WithTestResource;
@@ -363,6 +364,45 @@ class LiveStreamsTest {
         }
         assertThat(fake.requests(BasketServiceGrpc.getGetBasketMethod())).as("the open stream was not checked again")
                 .hasSize(1);
+    }
+
+    @Test
+    void aBasketStreamFollowsAnUpdateAndEndsWhenTheBasketIsDeleted() {
+        fake.script(BasketServiceGrpc.getGetBasketMethod(),
+                Answer.reply(GetBasketResponse.newBuilder().setBasket(Basket.newBuilder().setId("team-google")).build()));
+        try (SseTestClient client = SseTestClient.open(uri("/api/v1/stream/baskets/team-google"), null)) {
+            assertThat(client.status()).isEqualTo(200);
+            LiveCalls.Call<WatchBasketRequest, WatchBasketResponse> call = fake.live().next(
+                    BasketServiceGrpc.getWatchBasketMethod(), request -> request.getBasketId().equals("team-google"), WAIT);
+            awaitClients("basket:team-google", 1);
+            call.send(level(101.5), level(99.0).toBuilder().setBasketVersion(4).build(),
+                    WatchBasketResponse.newBuilder().setBasketId("team-google").setBasketVersion(4).setDeleted(true).build());
+            call.complete();
+            List<Frame> levels = client.events(2, WAIT);
+            assertThat(levels).extracting(Frame::event).containsOnly("level");
+            assertThat(levels.get(1).data()).as("the level of the updated basket").contains("\"level\":99.0", "\"basketVersion\":4");
+            Frame end = client.nextEvent(WAIT);
+            assertThat(end.event()).isEqualTo("end");
+            assertThat(end.data()).contains("NOT_FOUND");
+            assertThat(client.nextEvent(WAIT)).as("then the stream closes").isSameAs(Frame.END);
+        }
+        assertThat(topics.isOpen("basket:team-google")).isFalse();
+        assertThat(fake.requests(BasketServiceGrpc.getWatchBasketMethod())).as("no reconnect to a deleted basket").hasSize(1);
+    }
+
+    @Test
+    void aGapAnnouncementIsNotForwardedAsATick() {
+        knownSymbols("AMAT");
+        try (SseTestClient client = prices("AMAT", null)) {
+            LiveCalls.Call<SubscribePricesRequest, SubscribePricesResponse> call = priceCall("AMAT");
+            awaitClients("prices:AMAT", 1);
+            call.send(SubscribePricesResponse.newBuilder().setSequence(1).setGap(TickGap.newBuilder().setDropped(3)).build(),
+                    tick("AMAT", 2.5).toBuilder().setSequence(4).build());
+            Frame only = client.nextEvent(WAIT);
+            assertThat(only.event()).isEqualTo("tick");
+            assertThat(only.data()).contains("\"symbol\":\"AMAT\"", "\"price\":2.5");
+            assertThat(seq(only)).isEqualTo(1);
+        }
     }
 
     private static WatchBasketResponse level(double level) {

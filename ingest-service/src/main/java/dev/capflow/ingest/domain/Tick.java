@@ -18,6 +18,15 @@ public record Tick(String symbol, Instant ts, double price, long size, String so
         return new Key(symbol, ts, source, tradeId);
     }
 
+    /** Where this tick sorts in a symbol's history: history reads go by time, then source, then trade id. */
+    public Position position() {
+        return new Position(ts, source, tradeId);
+    }
+
+    /** A place in one symbol's history, in the order history reads return ticks. */
+    public record Position(Instant ts, String source, String tradeId) {
+    }
+
     /** What makes a tick unique in storage. */
     public record Key(String symbol, Instant ts, String source, String tradeId) {
     }

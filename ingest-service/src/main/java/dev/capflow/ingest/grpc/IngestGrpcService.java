@@ -25,6 +25,7 @@ import dev.capflow.ingest.service.CsvImportService;
 import dev.capflow.ingest.service.InstrumentService;
 import dev.capflow.ingest.service.LatestPriceService;
 import dev.capflow.ingest.service.TickIngestService;
+import dev.capflow.ingest.service.TickQueryService;
 import dev.capflow.ingest.stream.PriceFanout;
 import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
 import dev.capflow.proto.ingest.v1.AddCorporateActionResponse;
@@ -36,6 +37,8 @@ import dev.capflow.proto.ingest.v1.GetBarsRequest;
 import dev.capflow.proto.ingest.v1.GetBarsResponse;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
+import dev.capflow.proto.ingest.v1.GetTicksRequest;
+import dev.capflow.proto.ingest.v1.GetTicksResponse;
 import dev.capflow.proto.ingest.v1.ImportCsvRequest;
 import dev.capflow.proto.ingest.v1.ImportCsvResponse;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
@@ -75,6 +78,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
     private final BarQueryService barQueries;
     private final LatestPriceService latestPrices;
     private final CorporateActionService corporateActions;
+    private final TickQueryService tickQueries;
     private final PriceFanout fanout;
     private final PricePublisher publisher;
     private final IngestConfig config;
@@ -82,8 +86,8 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
 
     public IngestGrpcService(InstrumentService instruments, BarIngestService barIngest, TickIngestService tickIngest,
             CsvImportService csvImport, BarQueryService barQueries, LatestPriceService latestPrices,
-            CorporateActionService corporateActions, PriceFanout fanout, PricePublisher publisher, IngestConfig config,
-            Clock clock) {
+            CorporateActionService corporateActions, TickQueryService tickQueries, PriceFanout fanout,
+            PricePublisher publisher, IngestConfig config, Clock clock) {
         this.instruments = instruments;
         this.barIngest = barIngest;
         this.tickIngest = tickIngest;
@@ -91,6 +95,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
         this.barQueries = barQueries;
         this.latestPrices = latestPrices;
         this.corporateActions = corporateActions;
+        this.tickQueries = tickQueries;
         this.fanout = fanout;
         this.publisher = publisher;
         this.config = config;
@@ -289,7 +294,18 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
     @Override
     public Multi<SubscribePricesResponse> subscribePrices(SubscribePricesRequest request) {
         return guardedMulti(() -> fanout.subscribe(Set.copyOf(symbolList(request.getSymbolsList(), "symbols", true)))
-                .map(tick -> SubscribePricesResponse.newBuilder().setTick(ProtoMapper.toProto(tick)).build()));
+                .map(ProtoMapper::toProto));
+    }
+
+    @Override
+    public Uni<GetTicksResponse> getTicks(GetTicksRequest request) {
+        return guarded(() -> {
+            TickHistoryQuery query = TickHistoryQuery.of(request);
+            return tickQueries.page(query.symbol(), query.from(), query.to(), query.after(), query.pageSize())
+                    .map(page -> GetTicksResponse.newBuilder()
+                            .addAllTicks(page.ticks().stream().map(ProtoMapper::toProto).toList())
+                            .setNextPageToken(PageTokens.encode(page.next())).build());
+        });
     }
 
     private static GetBarsResponse toProto(BarQueryService.BarSeries series, Adjustment adjustment) {

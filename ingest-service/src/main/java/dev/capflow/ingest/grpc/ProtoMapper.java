@@ -24,7 +24,10 @@ import dev.capflow.ingest.domain.Rejection;
 import dev.capflow.ingest.domain.Tick;
 import dev.capflow.ingest.service.CsvImportService;
 import dev.capflow.ingest.domain.TickInput;
+import dev.capflow.ingest.stream.StreamEvent;
 import dev.capflow.proto.common.v1.IngestReport;
+import dev.capflow.proto.ingest.v1.SubscribePricesResponse;
+import dev.capflow.proto.ingest.v1.TickGap;
 import dev.capflow.validation.InvalidRequestException;
 
 /** Converts between the protobuf contract and the domain; unknown enum numbers are named as bad fields. */
@@ -101,6 +104,15 @@ final class ProtoMapper {
     static dev.capflow.proto.ingest.v1.Tick toProto(Tick tick) {
         return dev.capflow.proto.ingest.v1.Tick.newBuilder().setSymbol(tick.symbol()).setTs(timestamp(tick.ts()))
                 .setPrice(tick.price()).setSize(tick.size()).setSource(tick.source()).setTradeId(tick.tradeId()).build();
+    }
+
+    static SubscribePricesResponse toProto(StreamEvent event) {
+        SubscribePricesResponse.Builder message = SubscribePricesResponse.newBuilder().setSequence(event.sequence());
+        if (event instanceof StreamEvent.Gap gap) {
+            return message.setGap(TickGap.newBuilder().setDropped(gap.dropped()).setFrom(timestamp(gap.from()))
+                    .setTo(timestamp(gap.to()))).build();
+        }
+        return message.setTick(toProto(((StreamEvent.LiveTick) event).tick())).build();
     }
 
     static dev.capflow.proto.ingest.v1.LatestPrice toProto(LatestPrice price) {

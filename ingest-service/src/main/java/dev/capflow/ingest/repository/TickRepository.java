@@ -1,7 +1,9 @@
 package dev.capflow.ingest.repository;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +11,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.capflow.ingest.domain.Tick;
+import dev.capflow.ingest.domain.TickPage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -26,10 +29,44 @@ public class TickRepository {
             ON CONFLICT (symbol, ts, source, trade_id) DO NOTHING
             RETURNING symbol, ts, source, trade_id""";
 
+    /**
+     * A page of one symbol's history in primary-key order (an index range scan); $4..$6 is the position after which
+     * the page starts, and a null $4 starts at the beginning of the range.
+     */
+    private static final String PAGE = """
+            SELECT symbol, ts, price, size, source, trade_id FROM ingest.tick
+            WHERE symbol = $1 AND ts >= $2 AND ts <= $3
+              AND ($4::timestamptz IS NULL OR (ts, source, trade_id) > ($4, $5, $6))
+            ORDER BY ts, source, trade_id
+            LIMIT $7""";
+
     private final Pool pool;
 
     public TickRepository(Pool pool) {
         this.pool = pool;
+    }
+
+    /**
+     * The ticks of {@code symbol} in [{@code from}, {@code to}] after position {@code after} (null: from the start),
+     * oldest first, at most {@code pageSize} of them.
+     */
+    public Uni<TickPage> page(String symbol, Instant from, Instant to, Tick.Position after, int pageSize) {
+        Tuple params = Tuple.of(symbol, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))
+                .addOffsetDateTime(after == null ? null : after.ts().atOffset(ZoneOffset.UTC))
+                .addString(after == null ? "" : after.source()).addString(after == null ? "" : after.tradeId())
+                .addInteger(pageSize + 1); // one more tells whether another page follows
+        return pool.preparedQuery(PAGE).execute(params).map(rows -> {
+            List<Tick> ticks = new ArrayList<>(Math.min(rows.size(), pageSize));
+            for (Row row : rows) {
+                ticks.add(new Tick(row.getString("symbol"), row.getOffsetDateTime("ts").toInstant(),
+                        row.getDouble("price"), row.getLong("size"), row.getString("source"), row.getString("trade_id")));
+            }
+            if (ticks.size() <= pageSize) {
+                return new TickPage(ticks, null);
+            }
+            List<Tick> page = ticks.subList(0, pageSize);
+            return new TickPage(List.copyOf(page), page.get(pageSize - 1).position());
+        });
     }
 
     /** Stores the ticks not stored yet (committed on return) and answers those that were new, in input order. */

@@ -11,7 +11,8 @@ import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 /**
  * The in-process broadcast of live ticks to subscribers. Each subscriber has its own bounded buffer
  * that drops its oldest ticks when the subscriber falls behind, so a slow reader never blocks the
- * publisher or the other subscribers.
+ * publisher or the other subscribers; the drops are announced in its stream as {@link StreamEvent.Gap}s,
+ * and every tick is numbered, so the subscriber knows exactly what it missed.
  */
 public class PriceFanout {
 
@@ -27,26 +28,22 @@ public class PriceFanout {
      * Live ticks of {@code symbols} (of every symbol when empty) from now until cancelled; fails with
      * {@link ClosedException} once the fanout is closed.
      */
-    public Multi<Tick> subscribe(Set<String> symbols) {
+    public Multi<StreamEvent> subscribe(Set<String> symbols) {
         return Multi.createFrom().deferred(() -> {
             if (closed) {
                 return Multi.createFrom().failure(new ClosedException());
             }
-            Subscriber subscriber = new Subscriber(Set.copyOf(symbols), new DropOldestQueue<>(bufferSize));
+            Subscriber subscriber = new Subscriber(Set.copyOf(symbols), new GapRecordingBuffer(bufferSize));
             subscriber.processor = UnicastProcessor.create(subscriber.buffer, () -> subscribers.remove(subscriber));
             subscribers.add(subscriber);
             return subscriber.processor;
         });
     }
 
-    /** Hands ticks to every interested subscriber; never blocks. */
+    /** Hands ticks to every interested subscriber; never blocks for long (only against another publisher). */
     public void publish(List<Tick> ticks) {
         for (Subscriber subscriber : subscribers) {
-            for (Tick tick : ticks) {
-                if (subscriber.wants(tick)) {
-                    subscriber.processor.onNext(tick);
-                }
-            }
+            subscriber.publish(ticks);
         }
     }
 
@@ -72,12 +69,23 @@ public class PriceFanout {
 
     private static final class Subscriber {
         private final Set<String> symbols;
-        private final DropOldestQueue<Tick> buffer;
-        private UnicastProcessor<Tick> processor;
+        private final GapRecordingBuffer buffer;
+        private UnicastProcessor<StreamEvent> processor;
+        /** The sequence number of the last tick handed to the buffer; guarded by this subscriber's lock. */
+        private long lastSequence;
 
-        private Subscriber(Set<String> symbols, DropOldestQueue<Tick> buffer) {
+        private Subscriber(Set<String> symbols, GapRecordingBuffer buffer) {
             this.symbols = symbols;
             this.buffer = buffer;
+        }
+
+        /** Numbers and buffers the wanted ticks; locked so that concurrent publishers keep the numbers in order. */
+        private synchronized void publish(List<Tick> ticks) {
+            for (Tick tick : ticks) {
+                if (wants(tick)) {
+                    processor.onNext(new StreamEvent.LiveTick(++lastSequence, tick));
+                }
+            }
         }
 
         private boolean wants(Tick tick) {

@@ -20,6 +20,7 @@ import io.grpc.stub.ClientResponseObserver;
 final class PriceSubscription implements ClientResponseObserver<SubscribePricesRequest, SubscribePricesResponse> {
 
     private final List<Tick> received = new CopyOnWriteArrayList<>();
+    private final List<SubscribePricesResponse> messages = new CopyOnWriteArrayList<>();
     private final AtomicReference<ClientCallStreamObserver<SubscribePricesRequest>> call = new AtomicReference<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final int initialRequest;
@@ -46,7 +47,10 @@ final class PriceSubscription implements ClientResponseObserver<SubscribePricesR
 
     @Override
     public void onNext(SubscribePricesResponse response) {
-        received.add(response.getTick());
+        messages.add(response);
+        if (response.hasTick()) {
+            received.add(response.getTick());
+        }
     }
 
     @Override
@@ -59,8 +63,14 @@ final class PriceSubscription implements ClientResponseObserver<SubscribePricesR
     public void onCompleted() {
     }
 
+    /** The ticks received, in order. */
     List<Tick> received() {
         return received;
+    }
+
+    /** Every message received, gap announcements included, in order. */
+    List<SubscribePricesResponse> messages() {
+        return messages;
     }
 
     /** How the call ended with an error, or null while it is open or after it completed. */

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
 
 import dev.capflow.ingest.stream.PriceFanout;
@@ -23,6 +24,7 @@ import dev.capflow.proto.common.v1.IngestReport;
 import dev.capflow.proto.common.v1.Rejection;
 import dev.capflow.proto.ingest.v1.IngestTicksRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
+import dev.capflow.proto.ingest.v1.SubscribePricesResponse;
 import dev.capflow.proto.ingest.v1.Tick;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Channel;
@@ -169,7 +171,7 @@ class TicksGrpcTest extends GrpcTestBase {
     }
 
     @Test
-    void aSlowSubscriberKeepsOnlyTheNewestTicksAndHoldsNobodyBack() {
+    void aSlowSubscriberIsToldOfEveryTickItLostAndHoldsNobodyBack() {
         int before = fanout.subscriberCount();
         PriceSubscription slow = PriceSubscription.start(channel, 0, "SLOW"); // reads nothing until asked
         PriceSubscription fast = PriceSubscription.start(channel, -1, "SLOW");
@@ -180,17 +182,49 @@ class TicksGrpcTest extends GrpcTestBase {
             fanout.publish(List.of(new dev.capflow.ingest.domain.Tick("SLOW", at(i), 1 + i, 1)));
         }
         fanout.publish(List.of(new dev.capflow.ingest.domain.Tick("SLOW", at(burst), 0.5, 9)));
+        int published = burst + 1;
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> fast.received().stream().anyMatch(tick -> tick.getSize() == 9));
+        assertEveryTickDeliveredOrAnnounced(fast.messages(), published);
 
         slow.request(Integer.MAX_VALUE);
         await().atMost(Duration.ofSeconds(15)).until(() -> !slow.received().isEmpty()
                 && slow.received().get(slow.received().size() - 1).getSize() == 9);
-        assertThat(slow.received().size()).as("the stalled reader lost its oldest ticks").isLessThan(burst);
+        assertThat(slow.messages()).as("the stalled reader lost ticks").anyMatch(SubscribePricesResponse::hasGap);
+        assertEveryTickDeliveredOrAnnounced(slow.messages(), published);
         assertThat(slow.received().get(0).getPrice()).as("what the transport already held comes first").isEqualTo(1.0);
 
         slow.cancel();
         fast.cancel();
         await().atMost(Duration.ofSeconds(10)).until(() -> fanout.subscriberCount() == before);
+    }
+
+    /**
+     * The stream of a burst where tick number n has price n (the last one 0.5) and was published at second n - 1:
+     * numbers contiguous once each gap counts its dropped ticks, each gap bounding the times of the ticks it stands for.
+     */
+    private static void assertEveryTickDeliveredOrAnnounced(List<SubscribePricesResponse> messages, int published) {
+        long dropped = messages.stream().mapToLong(message -> message.getGap().getDropped()).sum();
+        long delivered = messages.stream().filter(SubscribePricesResponse::hasTick).count();
+        assertThat(dropped + delivered).as("every tick delivered or announced").isEqualTo(published);
+        long expected = 1;
+        for (SubscribePricesResponse message : messages) {
+            assertThat(message.getSequence()).as("sequence numbers are contiguous once gaps are counted").isEqualTo(expected);
+            if (message.hasGap()) {
+                assertThat(message.hasTick()).as("a gap carries no tick").isFalse();
+                long last = expected + message.getGap().getDropped() - 1;
+                assertThat(message.getGap().getFrom()).isEqualTo(timestamp(at((int) expected - 1)));
+                assertThat(message.getGap().getTo()).isEqualTo(timestamp(at((int) last - 1)));
+                expected = last + 1;
+            } else {
+                assertThat(message.getTick().getPrice()).as("tick number n is the n-th published")
+                        .isEqualTo(expected == published ? 0.5 : expected);
+                expected++;
+            }
+        }
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 }

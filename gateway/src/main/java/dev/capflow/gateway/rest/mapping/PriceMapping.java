@@ -14,12 +14,16 @@ import dev.capflow.gateway.rest.dto.BarSeriesView;
 import dev.capflow.gateway.rest.dto.BarView;
 import dev.capflow.gateway.rest.dto.DailyBarInput;
 import dev.capflow.gateway.rest.dto.LatestPriceView;
+import dev.capflow.gateway.rest.dto.TickPageView;
+import dev.capflow.gateway.rest.dto.TickView;
 import dev.capflow.gateway.rest.dto.TickInput;
 import dev.capflow.proto.ingest.v1.Adjustment;
 import dev.capflow.proto.ingest.v1.BarRevision;
 import dev.capflow.proto.ingest.v1.BarWriteMode;
 import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
+import dev.capflow.proto.ingest.v1.GetTicksRequest;
+import dev.capflow.proto.ingest.v1.GetTicksResponse;
 import dev.capflow.proto.ingest.v1.GetBarsResponse;
 import dev.capflow.proto.ingest.v1.LatestPrice;
 import dev.capflow.proto.ingest.v1.PriceSource;
@@ -29,6 +33,8 @@ import dev.capflow.proto.ingest.v1.Tick;
 public final class PriceMapping {
 
     private static final EnumCodec<Adjustment> ADJUSTMENTS = new EnumCodec<>(Adjustment.class, "ADJUSTMENT_");
+    /** GetTicks' largest page (see ingest.proto). */
+    private static final int MAX_TICKS_PAGE_SIZE = 10_000;
     private static final EnumCodec<PriceSource> SOURCES = new EnumCodec<>(PriceSource.class, "PRICE_SOURCE_");
 
     private PriceMapping() {
@@ -70,6 +76,37 @@ public final class PriceMapping {
                 .setSource(input.source() == null ? "" : input.source())
                 .setTradeId(input.tradeId() == null ? "" : input.tradeId())
                 .build();
+    }
+
+    /** The GetTicks request for the query of {@code GET /prices/{symbol}/ticks}; ingest-service checks the token. */
+    public static GetTicksRequest ticksRequest(String symbol, String from, String to, Integer pageSize, String pageToken) {
+        Fields fields = new Fields();
+        String checkedSymbol = fields.text("symbol", symbol);
+        Instant fromTs = from == null ? null : fields.instant("from", from);
+        Instant toTs = to == null ? null : fields.instant("to", to);
+        fields.check(fromTs == null || toTs == null || !fromTs.isAfter(toTs), "from", "must not be after to");
+        fields.check(pageSize == null || (pageSize >= 1 && pageSize <= MAX_TICKS_PAGE_SIZE), "pageSize",
+                "must be between 1 and " + MAX_TICKS_PAGE_SIZE);
+        fields.throwIfInvalid();
+        GetTicksRequest.Builder request = GetTicksRequest.newBuilder().setSymbol(checkedSymbol)
+                .setPageSize(pageSize == null ? 0 : pageSize).setPageToken(pageToken == null ? "" : pageToken);
+        if (fromTs != null) {
+            request.setFrom(timestamp(fromTs));
+        }
+        if (toTs != null) {
+            request.setTo(timestamp(toTs));
+        }
+        return request.build();
+    }
+
+    public static TickPageView toView(GetTicksResponse page) {
+        return new TickPageView(page.getTicksList().stream().map(tick -> new TickView(tick.getSymbol(),
+                instant(tick.getTs()), tick.getPrice(), tick.getSize(), tick.getSource(), tick.getTradeId())).toList(),
+                page.getNextPageToken());
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 
     /** The bars request for the query of {@code GET /prices/{symbol}/bars}. */
