@@ -9,11 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.capflow.basket.cache.AnswerGenerations;
 import dev.capflow.basket.client.IngestClient;
 import dev.capflow.basket.config.BasketConfig;
-import dev.capflow.basket.domain.BasketNotFoundException;
 import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.market.LivePrice;
 import dev.capflow.basket.service.BasketStore;
 import dev.capflow.basket.service.HistoryLoader;
+import dev.capflow.errors.NotFoundException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -50,7 +50,7 @@ public class LiveLevels {
     /**
      * The live levels of {@code basketId}: the current one first, then one per coalesced price move, and one right
      * after each edit (computed for the new definition); after a delete one last {@link LiveLevel#deleted} item, then
-     * completion. Fails with BasketNotFoundException when the basket does not exist.
+     * completion. Fails with NotFoundException when the basket does not exist.
      */
     public Multi<LiveLevel> watch(String basketId) {
         return Multi.createFrom().deferred(() -> {
@@ -86,7 +86,8 @@ public class LiveLevels {
         return start(basketId).map(fresh -> {
             current.set(fresh);
             return fresh.level();
-        }).onFailure(BasketNotFoundException.class)
+        }).onFailure(failure -> failure instanceof NotFoundException missing
+                && BasketStore.BASKET.equals(missing.resourceType()))
                 .recoverWithItem(() -> LiveLevel.deleted(basketId, current.get().basketVersion(), Instant.now()));
     }
 

@@ -19,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 public class BasketStore {
 
     /** How errors name a basket (google.rpc.ResourceInfo resource_type). */
-    static final String BASKET = "capflow.basket.v1.Basket";
+    public static final String BASKET = "capflow.basket.v1.Basket";
 
     private final BasketRepository baskets;
 
