@@ -7,7 +7,6 @@ import org.jboss.logging.Logger;
 
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
-import com.google.rpc.Code;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -39,13 +38,22 @@ public final class GrpcStatuses {
     /** INVALID_ARGUMENT carrying a google.rpc.BadRequest with one field violation per element, in order. */
     public static <T> StatusRuntimeException invalidArgument(String message, List<T> violations,
             Function<T, String> field, Function<T, String> description) {
+        return withBadRequest(Status.Code.INVALID_ARGUMENT, message, violations, field, description);
+    }
+
+    /**
+     * {@code code} (e.g. RESOURCE_EXHAUSTED for a request over a limit) carrying a google.rpc.BadRequest with one field
+     * violation per element, in order: the caller learns which of its fields to change.
+     */
+    public static <T> StatusRuntimeException withBadRequest(Status.Code code, String message, List<T> violations,
+            Function<T, String> field, Function<T, String> description) {
         BadRequest.Builder details = BadRequest.newBuilder();
         for (T violation : violations) {
             details.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField(field.apply(violation))
                     .setDescription(description.apply(violation)));
         }
         return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
-                .setCode(Code.INVALID_ARGUMENT_VALUE).setMessage(message)
+                .setCode(code.value()).setMessage(message)
                 .addDetails(Any.pack(details.build())).build());
     }
 }

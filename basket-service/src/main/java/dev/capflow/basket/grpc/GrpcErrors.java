@@ -6,6 +6,7 @@ import jakarta.persistence.OptimisticLockException;
 
 import org.hibernate.StaleStateException;
 
+import dev.capflow.basket.client.IngestRefusal;
 import dev.capflow.basket.domain.BasketExistsException;
 import dev.capflow.basket.domain.BasketNotFoundException;
 import dev.capflow.basket.domain.BasketValidator;
@@ -59,6 +60,10 @@ final class GrpcErrors {
         }
         if (cause instanceof MissingDataException) {
             return Status.FAILED_PRECONDITION.withDescription(cause.getMessage()).asRuntimeException();
+        }
+        if (cause instanceof IngestRefusal refusal) {
+            return GrpcStatuses.withBadRequest(refusal.code(), refusal.getMessage(), refusal.violations(),
+                    FieldViolation::field, FieldViolation::description);
         }
         if (cause instanceof DownstreamException downstream) {
             return downstream.toStatus();
