@@ -19,7 +19,7 @@ import pandas as pd
 
 ORIGIN = dt.date(2016, 1, 1)
 EPOCH = dt.date(1970, 1, 1)
-LOOKBACK_DAYS = 14  # capflow.basket.history-lookback
+LOOKBACK_DAYS = 14  # capflow.basket.max-base-staleness
 TRADING_DAYS = 252
 BASE_VALUE = 100.0
 CASES = [  # fixture name, members, base date, end date

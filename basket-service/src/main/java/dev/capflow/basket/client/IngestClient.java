@@ -87,13 +87,16 @@ public class IngestClient {
     }
 
     /**
-     * The StreamBars request for the daily bars of {@code symbols} in {@code [from, to]} (null {@code to}: up to the
-     * latest), split-adjusted for a price return and total-return adjusted for a total return.
+     * The StreamBars request for the daily bars of {@code symbols} in {@code [from, to]} (null {@code from}: from the
+     * first; null {@code to}: up to the latest), split-adjusted for a price return and total-return adjusted for a
+     * total return.
      */
     public static StreamBarsRequest barsRequest(Collection<String> symbols, LocalDate from, LocalDate to, ReturnType type) {
         StreamBarsRequest.Builder request = StreamBarsRequest.newBuilder().addAllSymbols(symbols)
-                .setFrom(from.toString())
                 .setAdjustment(type == ReturnType.TOTAL ? Adjustment.ADJUSTMENT_TOTAL_RETURN : Adjustment.ADJUSTMENT_SPLIT);
+        if (from != null) {
+            request.setFrom(from.toString());
+        }
         if (to != null) {
             request.setTo(to.toString());
         }

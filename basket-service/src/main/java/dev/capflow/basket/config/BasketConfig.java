@@ -12,11 +12,13 @@ import io.smallrye.config.WithDefault;
 public interface BasketConfig {
 
     /**
-     * How far before a base date history is fetched, so that a member or FX rate with no close on the base date
-     * itself carries its last earlier close forward.
+     * The oldest a member's (or FX rate's) last close before the base date may be, in whole days: a member or rate
+     * without a close on the base date itself carries its last earlier close forward, from at most this far back.
+     * History is fetched from this far before the base date; a member whose last earlier close is older is refused
+     * naming that close and this limit.
      */
     @WithDefault("14d")
-    Duration historyLookback();
+    Duration maxBaseStaleness();
 
     /**
      * The most members one basket may have (create and update refuse more, naming basket.members). The cost of a
@@ -27,7 +29,7 @@ public interface BasketConfig {
 
     /**
      * The most price points one answer may read: (members + FX + benchmark series) x calendar days from the base date
-     * (less the lookback) to the end of the window. Beyond it the answer is refused with RESOURCE_EXHAUSTED naming this
+     * (less max-base-staleness) to the end of the window. Beyond it the answer is refused with RESOURCE_EXHAUSTED naming this
      * limit, so that the memory one answer holds (about 12 bytes a point) is bounded by configuration, not by input.
      * 3,000,000 admits 500 members over 10 years and 2,000 members over 1 year.
      */

@@ -96,9 +96,13 @@ public final class BasketValidator {
         return basket;
     }
 
+    /** The range of dates the platform holds market data for, as ingest-service bounds bars and ex-dates. */
+    static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST_DATE = LocalDate.of(2100, 12, 31);
+
     /**
-     * An ISO-8601 date, or null when {@code value} is empty and not {@code required}; a bad value is added to
-     * {@code violations} under {@code field}.
+     * An ISO-8601 date from 1900-01-01 to 2100-12-31, or null when {@code value} is empty and not {@code required}; a
+     * bad value is added to {@code violations} under {@code field}.
      */
     public static LocalDate parseDate(String value, String field, boolean required, List<FieldViolation> violations) {
         if (value == null || value.isBlank()) {
@@ -107,12 +111,19 @@ public final class BasketValidator {
             }
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.trim());
+            date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             violations.add(new FieldViolation(field, "not an ISO-8601 date (YYYY-MM-DD): " + quoted(value)));
             return null;
         }
+        if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+            violations.add(new FieldViolation(field, "must be between " + EARLIEST_DATE + " and " + LATEST_DATE
+                    + " (the range of market data), got " + quoted(value)));
+            return null;
+        }
+        return date;
     }
 
     /** A caller's value in quotes, cut to 64 characters so that an error never echoes a huge input. */

@@ -2,6 +2,7 @@ package dev.capflow.basket.grpc;
 
 import java.util.List;
 
+import dev.capflow.basket.client.IngestRefusal;
 import dev.capflow.basket.domain.BasketValidator;
 import dev.capflow.basket.domain.HistoryTooLargeException;
 import dev.capflow.basket.domain.MissingDataException;
@@ -36,6 +37,10 @@ final class GrpcErrors {
         }
         if (cause instanceof MissingDataException) {
             return Status.FAILED_PRECONDITION.withDescription(cause.getMessage()).asRuntimeException();
+        }
+        if (cause instanceof IngestRefusal refusal) {
+            return GrpcStatuses.withBadRequest(refusal.code(), refusal.getMessage(), refusal.violations(),
+                    FieldViolation::field, FieldViolation::description);
         }
         return null;
     }

@@ -3,11 +3,13 @@ package dev.capflow.basket.live;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.capflow.basket.cache.AnswerGenerations;
 import dev.capflow.basket.client.IngestClient;
+import dev.capflow.basket.client.IngestRefusal;
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.market.LivePrice;
@@ -118,6 +120,7 @@ public class LiveLevels {
                             live.apply(latest);
                             return live;
                         }))))
+                .onFailure().transform(IngestRefusal.naming("basket_id", Map.of()))
                 .emitOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -1,7 +1,11 @@
 package dev.capflow.basket.service;
 
+import java.time.LocalDate;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.capflow.basket.client.IngestRefusal;
 import dev.capflow.basket.domain.Basket;
 import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.domain.Window;
@@ -9,6 +13,7 @@ import dev.capflow.basket.engine.BasketEngine;
 import dev.capflow.basket.engine.Comparison;
 import dev.capflow.basket.engine.Performance;
 import dev.capflow.basket.engine.PerformanceQuery;
+import dev.capflow.basket.market.MarketHistory;
 import dev.capflow.validation.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -31,7 +36,7 @@ public class BasketAnalytics {
     public Uni<Performance> performance(Basket basket, Window window, String benchmark, ReturnType type, double riskFreeRate,
             String generation) {
         requireEndOnOrAfterBase(window, basket);
-        return history.load(basket, benchmark, window.to(), type, generation)
+        return load(basket, "basket_id", benchmark, window.to(), type, generation)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(market -> {
                     PerformanceQuery query = new PerformanceQuery(window.from(), window.to(), market.benchmarkSeries(),
@@ -49,11 +54,21 @@ public class BasketAnalytics {
         requireEndOnOrAfterBase(window, a);
         requireEndOnOrAfterBase(window, b);
         return Uni.combine().all()
-                .unis(history.load(a, null, window.to(), type, generationA),
-                        history.load(b, null, window.to(), type, generationB)).asTuple()
+                .unis(load(a, "basket_id_a", null, window.to(), type, generationA),
+                        load(b, "basket_id_b", null, window.to(), type, generationB)).asTuple()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(both -> engine.compare(engine.levels(a.toDefinition(), both.getItem1().data()),
                         engine.levels(b.toDefinition(), both.getItem2().data()), window.from(), window.to()));
+    }
+
+    /**
+     * The history of {@code basket}, named by the caller's {@code basketField}: ingest-service refusing the read (too
+     * many symbols, a window too long) is the caller's error about that basket, or about {@code to} for the window.
+     */
+    private Uni<MarketHistory> load(Basket basket, String basketField, String benchmark, LocalDate to, ReturnType type,
+            String generation) {
+        return history.load(basket, benchmark, to, type, generation)
+                .onFailure().transform(IngestRefusal.naming(basketField, Map.of("from", "to", "to", "to")));
     }
 
     /**

@@ -2,12 +2,14 @@ package dev.capflow.basket.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.capflow.basket.cache.AnswerGenerations;
 import dev.capflow.basket.client.IngestClient;
+import dev.capflow.basket.client.IngestRefusal;
 import dev.capflow.basket.domain.Basket;
 import dev.capflow.basket.live.BasketChanges;
 import dev.capflow.validation.FieldViolation;
@@ -74,6 +76,6 @@ public class BasketCatalog {
             if (!unknown.isEmpty()) {
                 throw new InvalidRequestException(unknown);
             }
-        }).replaceWithVoid();
+        }).onFailure().transform(IngestRefusal.naming("basket.members", Map.of())).replaceWithVoid();
     }
 }

@@ -50,9 +50,12 @@ public class HistoryLoader {
     private final AnswerGenerations generations;
     private final BasketConfig config;
     private final FxSeries fxSeries;
+    private final BaseCloseStaleness staleness;
 
-    public HistoryLoader(IngestClient ingest, ProtoCache cache, AnswerGenerations generations, BasketConfig config) {
+    public HistoryLoader(IngestClient ingest, ProtoCache cache, AnswerGenerations generations, BasketConfig config,
+            BaseCloseStaleness staleness) {
         this.ingest = ingest;
+        this.staleness = staleness;
         this.cache = cache;
         this.generations = generations;
         this.config = config;
@@ -89,7 +92,7 @@ public class HistoryLoader {
             return fxQuotes(basket, currencies).chain(fx -> {
                 List<String> fetched = new ArrayList<>(symbols);
                 fx.forEach(quote -> fetched.add(quote.symbol()));
-                LocalDate from = basket.baseDate().minusDays(config.historyLookback().toDays());
+                LocalDate from = basket.baseDate().minusDays(config.maxBaseStaleness().toDays());
                 requireWithinLimit(basket, fetched.size(), from, to);
                 StreamBarsRequest request = IngestClient.barsRequest(fetched, from, to, type);
                 Uni<Boolean> registered = generation == null ? Uni.createFrom().item(false)
@@ -97,6 +100,7 @@ public class HistoryLoader {
                 return registered.chain(cacheable -> closes(cacheable ? CacheKeys.key(config.redis().keyPrefix(),
                         "history", List.of(basket.id(), generation, String.join(",", fetched), from.toString(),
                                 String.valueOf(to), type.name())) : null, request))
+                        .call(closes -> staleness.check(basket, closes, type))
                         .map(closes -> new MarketHistory(basket.symbols(), currencies, fx, closes, benchmark));
             });
         });

@@ -65,6 +65,18 @@ class BasketValidatorTest {
     }
 
     @Test
+    void aBaseDateOutsideTheMarketDataRangeIsRefusedInsteadOfStored() {
+        for (String date : List.of("-999999999-01-02", "+999999999-06-01", "1899-12-31")) {
+            BasketInput extreme = new BasketInput("chips", "Chips", "USD", date, 0, Weighting.EQUAL, null,
+                    List.of(new Member("A", 0)), 0);
+            assertThat(fields(extreme)).as(date).containsExactly("basket.base_date");
+        }
+        assertThat(BasketValidator.validate(new BasketInput("chips", "Chips", "USD", "1900-01-01", 0, Weighting.EQUAL,
+                null, List.of(new Member("A", 0)), 0), true, MAX_MEMBERS, CURRENCIES, TODAY).baseDate())
+                .isEqualTo(LocalDate.of(1900, 1, 1));
+    }
+
+    @Test
     void weightsMustSumToOneWithinOneBillionth() {
         assertThat(fields(input(Weighting.CUSTOM, List.of(new Member("A", 0.5), new Member("B", 0.5 + 2e-9)))))
                 .containsExactly("basket.members");

@@ -32,6 +32,7 @@ import dev.capflow.proto.ingest.v1.StreamBarsResponse;
 import dev.capflow.testsupport.SyntheticPrices;
 import com.google.protobuf.Timestamp;
 
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
@@ -55,6 +56,8 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     static final int BARS_PER_PIECE = 20;
     private final Set<String> hungSymbols = ConcurrentHashMap.newKeySet();
     private final AtomicInteger hungCallsCancelled = new AtomicInteger();
+    private final Map<String, StatusRuntimeException> refusals = new ConcurrentHashMap<>();
+    private final AtomicInteger listInstrumentsCalls = new AtomicInteger();
 
     public DemoIngestService(Path demo) {
         try {
@@ -127,8 +130,33 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         return hungCallsCancelled.get();
     }
 
+    /**
+     * From now on, ListInstruments and StreamBars requests naming {@code symbol} are answered {@code refusal}, as
+     * ingest-service refuses a request it finds wrong (too many symbols, a window too long).
+     */
+    public void refuse(String symbol, StatusRuntimeException refusal) {
+        refusals.put(symbol, refusal);
+    }
+
+    /** How many ListInstruments calls the fake received. */
+    public int listInstrumentsCalls() {
+        return listInstrumentsCalls.get();
+    }
+
+    /** Answers the refusal set for a symbol of {@code symbols}, if any; true when it did. */
+    private boolean refused(List<String> symbols, StreamObserver<?> answer) {
+        return symbols.stream().map(refusals::get).filter(refusal -> refusal != null).findFirst().map(refusal -> {
+            answer.onError(refusal);
+            return true;
+        }).orElse(false);
+    }
+
     @Override
     public void listInstruments(ListInstrumentsRequest request, StreamObserver<ListInstrumentsResponse> answer) {
+        listInstrumentsCalls.incrementAndGet();
+        if (refused(request.getSymbolsList(), answer)) {
+            return;
+        }
         ListInstrumentsResponse.Builder response = ListInstrumentsResponse.newBuilder();
         Set<String> wanted = Set.copyOf(request.getSymbolsList());
         instruments.values().stream()
@@ -165,6 +193,9 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         streamRequests.add(request);
         if (request.getSymbolsList().stream().anyMatch(hungSymbols::contains)) {
             ((ServerCallStreamObserver<StreamBarsResponse>) answer).setOnCancelHandler(hungCallsCancelled::incrementAndGet);
+            return;
+        }
+        if (refused(request.getSymbolsList(), answer)) {
             return;
         }
         boolean total = request.getAdjustment() == Adjustment.ADJUSTMENT_TOTAL_RETURN;

@@ -212,6 +212,34 @@ class PerformanceGrpcTest extends GrpcTestBase {
     }
 
     @Test
+    void aMemberWhoseLastCloseIsTooOldIsToldWhenAndTheLimit() throws Exception {
+        // STALE's last close before the base date 2025-10-29 is 28 days earlier, over max-base-staleness (14 days)
+        FakeIngestServer.service().addClose("STALE", "2025-10-01", 10);
+        FakeIngestServer.service().addClose("STALE", "2025-10-31", 11);
+        client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("stale-member", "NVDA", "STALE")).build());
+
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
+                () -> performance("stale-member", "", "", ""));
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(error)).containsExactly("members[1].symbol");
+        assertThat(error.getStatus().getDescription())
+                .contains("member STALE's last close before the base date 2025-10-29 is on 2025-10-01 (28 days earlier;"
+                        + " the limit is 14 days: capflow.basket.max-base-staleness)")
+                .doesNotContain("has no price");
+    }
+
+    @Test
+    void aMemberWithoutAnyCloseBeforeTheBaseDateStillHasNoPrice() throws Exception {
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("never-before", "NVDA", "GOOGL").setBaseDate("2025-01-02")).build());
+
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
+                () -> performance("never-before", "", "", ""));
+        assertThat(error.getStatus().getDescription())
+                .contains("member NVDA has no price at or before the base date 2025-01-02");
+    }
+
+    @Test
     void anUnknownBasketIsNotFound() {
         StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
                 () -> performance("nope", "", "", ""));

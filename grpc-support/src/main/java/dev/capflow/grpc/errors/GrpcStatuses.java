@@ -62,11 +62,18 @@ public final class GrpcStatuses {
         return Status.INTERNAL.withDescription("internal error; see the " + service + " log").asRuntimeException();
     }
 
+    /** INVALID_ARGUMENT carrying a google.rpc.BadRequest: see {@link #withBadRequest}. */
+    public static <T> StatusRuntimeException invalidArgument(String message, List<T> violations,
+            Function<T, String> field, Function<T, String> description) {
+        return withBadRequest(Status.Code.INVALID_ARGUMENT, message, violations, field, description);
+    }
+
     /**
-     * INVALID_ARGUMENT carrying a google.rpc.BadRequest with one field violation per element, in order: the first
+     * {@code code} (e.g. RESOURCE_EXHAUSTED for a request over a limit) carrying a google.rpc.BadRequest with one field
+     * violation per element, in order, so the caller learns which of its fields to change: the first
      * {@value #MAX_DETAILS}, then one saying how many more were left out.
      */
-    public static <T> StatusRuntimeException invalidArgument(String message, List<T> violations,
+    public static <T> StatusRuntimeException withBadRequest(Status.Code code, String message, List<T> violations,
             Function<T, String> field, Function<T, String> description) {
         BadRequest.Builder details = BadRequest.newBuilder();
         for (T violation : violations.subList(0, Math.min(MAX_DETAILS, violations.size()))) {
@@ -78,7 +85,7 @@ public final class GrpcStatuses {
                     .setField(field.apply(violations.get(MAX_DETAILS)))
                     .setDescription("and " + (violations.size() - MAX_DETAILS) + " more problems like the ones above"));
         }
-        return withDetails(Code.INVALID_ARGUMENT, message, List.of(details.build()));
+        return withDetails(Code.forNumber(code.value()), message, List.of(details.build()));
     }
 
     /** NOT_FOUND with one google.rpc.ResourceInfo per missing resource (the first {@value #MAX_DETAILS}). */
