@@ -26,7 +26,7 @@ public record PerformanceQuery(LocalDate from, LocalDate to, TimeSeries benchmar
     /** Why {@code rate} is refused as an annual risk-free rate. */
     public static String riskFreeRateRule(double rate) {
         return "must be an annual fraction from " + MIN_RISK_FREE_RATE + " to " + MAX_RISK_FREE_RATE
-                + " (0.04 for 4%), got " + rate;
+                + " (0.04 for 4 percent), got " + rate;
     }
 
     /** From the base date to the last close, no benchmark, risk-free rate 0. */

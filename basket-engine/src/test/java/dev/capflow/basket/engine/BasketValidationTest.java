@@ -118,7 +118,7 @@ class BasketValidationTest {
         assertRejected(() -> engine.performance(levels, PerformanceQuery.between(date("2024-02-01"), null)), "from", "after the last close");
         assertRejected(() -> engine.compare(levels, levels, date("2024-01-03"), date("2024-01-02")), "from", "is after to");
         assertRejected(() -> PerformanceQuery.full().withRiskFreeRate(Double.NaN), "riskFreeRate", "annual fraction");
-        assertRejected(() -> PerformanceQuery.full().withRiskFreeRate(4), "riskFreeRate", "(0.04 for 4%), got 4.0");
+        assertRejected(() -> PerformanceQuery.full().withRiskFreeRate(4), "riskFreeRate", "(0.04 for 4 percent), got 4.0");
         assertRejected(() -> PerformanceQuery.full().withRiskFreeRate(-0.06), "riskFreeRate", "from -0.05 to 0.25");
     }
 

@@ -188,7 +188,7 @@ class PerformanceGrpcTest extends GrpcTestBase {
                 GetPerformanceRequest.newBuilder().setBasketId("team-google").setRiskFreeRate(4).build()));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(error)).containsExactly("risk_free_rate");
-        assertThat(error.getStatus().getDescription()).contains("0.04 for 4%");
+        assertThat(error.getStatus().getDescription()).contains("0.04 for 4 percent");
     }
 
     @Test

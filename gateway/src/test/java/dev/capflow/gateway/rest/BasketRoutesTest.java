@@ -282,7 +282,7 @@ class BasketRoutesTest extends GatewayTest {
                 .when().get("/api/v1/baskets/team-google/performance")
                 .then().statusCode(400)
                 .body("violations.field", contains("to", "returnType", "riskFreeRate"))
-                .body("violations[2].reason", containsString("annual fraction from -0.05 to 0.25 (0.04 for 4%)"));
+                .body("violations[2].reason", containsString("annual fraction from -0.05 to 0.25 (0.04 for 4 percent)"));
         for (String notARate : new String[] {"4%", "NaN", "-0.06"}) {
             given().queryParam("riskFreeRate", notARate).when().get("/api/v1/baskets/team-google/performance")
                     .then().statusCode(400)

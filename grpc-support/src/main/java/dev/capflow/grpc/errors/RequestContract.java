@@ -17,7 +17,8 @@ import dev.capflow.validation.FieldViolation;
  * The rules every request message of every capflow RPC keeps, whatever its fields mean: an enum field holds a value
  * the contract declares (an unknown number is refused, never coerced), a string holds no NUL character (PostgreSQL
  * cannot store it), and a google.protobuf.Timestamp lies in its documented range (years 1 to 9999). Fields are named
- * by their request-relative path, e.g. {@code basket.members[2].kind}.
+ * by their request-relative path, e.g. {@code basket.weighting}. The records of a repeated message field are left to
+ * the service, which rejects a bad record alone and keeps the good ones of the same batch.
  */
 public final class RequestContract {
 
@@ -48,6 +49,11 @@ public final class RequestContract {
         for (Map.Entry<FieldDescriptor, Object> entry : message.getAllFields().entrySet()) {
             FieldDescriptor field = entry.getKey();
             String path = prefix + field.getName();
+            if (field.isRepeated() && field.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
+                // records of a batch (bars, ticks, members, shocks) are the service's to check one by one, so that a
+                // batch keeps its good records, and a 50,000-tick batch is not walked twice
+                continue;
+            }
             if (field.isRepeated()) {
                 List<?> values = (List<?>) entry.getValue();
                 for (int i = 0; i < values.size(); i++) {

@@ -16,10 +16,16 @@ class RequestContractTest {
 
     @Test
     void anUnknownEnumNumberIsNamedByItsPath() {
-        Type request = Type.newBuilder().setName("t").addFields(Field.newBuilder().setKind(Field.Kind.TYPE_BOOL))
-                .addFields(Field.newBuilder().setKindValue(99)).build();
+        Field request = Field.newBuilder().setName("f").setKindValue(99).build();
         assertThat(RequestContract.violations(request)).containsExactly(
-                new FieldViolation("fields[1].kind", "unknown Kind value 99"));
+                new FieldViolation("kind", "unknown Kind value 99"));
+    }
+
+    @Test
+    void theRecordsOfARepeatedFieldAreLeftToTheServiceSoABatchKeepsItsGoodRecords() {
+        Type request = Type.newBuilder().setName("t").addFields(Field.newBuilder().setKind(Field.Kind.TYPE_BOOL))
+                .addFields(Field.newBuilder().setKindValue(99).setName("a\0b")).build();
+        assertThat(RequestContract.violations(request)).isEmpty();
     }
 
     @Test

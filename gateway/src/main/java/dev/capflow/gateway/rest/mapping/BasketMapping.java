@@ -195,7 +195,7 @@ public final class BasketMapping {
             rate = Double.parseDouble(value);
         }
         fields.check(rate >= MIN_RISK_FREE_RATE && rate <= MAX_RISK_FREE_RATE, "riskFreeRate",
-                "must be an annual fraction from " + MIN_RISK_FREE_RATE + " to " + MAX_RISK_FREE_RATE + " (0.04 for 4%), got "
+                "must be an annual fraction from " + MIN_RISK_FREE_RATE + " to " + MAX_RISK_FREE_RATE + " (0.04 for 4 percent), got "
                         + value);
         return Double.isFinite(rate) ? rate : 0;
     }
