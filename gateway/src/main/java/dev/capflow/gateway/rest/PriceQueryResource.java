@@ -130,7 +130,7 @@ public class PriceQueryResource {
     public Uni<List<CorporateActionView>> corporateActions(
             @Parameter(description = "Ticker.", example = "NVDA") @RestPath String symbol) {
         Fields fields = new Fields();
-        String checkedSymbol = fields.text("symbol", symbol);
+        String checkedSymbol = fields.symbol("symbol", symbol);
         fields.throwIfInvalid();
         return ingest.listCorporateActions(ListCorporateActionsRequest.newBuilder().setSymbol(checkedSymbol).build())
                 .map(response -> response.getActionsList().stream().map(CorporateActionMapping::toView).toList());
