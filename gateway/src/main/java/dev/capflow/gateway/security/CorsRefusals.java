@@ -27,18 +27,23 @@ public class CorsRefusals {
     /** Quarkus' CORS filter runs at priority 300: a higher priority runs first. */
     private static final int PRIORITY = 310;
 
+    private final boolean enabled;
     private final List<String> origins;
     private final boolean anyOrigin;
     private final List<Pattern> originPatterns;
 
-    public CorsRefusals(@ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> origins) {
+    public CorsRefusals(@ConfigProperty(name = "quarkus.http.cors.enabled", defaultValue = "false") boolean enabled,
+            @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> origins) {
+        this.enabled = enabled;
         this.origins = origins.orElse(List.of());
         this.anyOrigin = CORSFilter.isConfiguredWithWildcard(origins);
         this.originPatterns = CORSFilter.parseAllowedOriginsRegex(origins);
     }
 
     void install(@Observes Filters filters) {
-        filters.register(this::check, PRIORITY);
+        if (enabled) {
+            filters.register(this::check, PRIORITY);
+        }
     }
 
     private void check(RoutingContext context) {
