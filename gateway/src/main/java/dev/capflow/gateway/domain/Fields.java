@@ -6,6 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.capflow.grpc.TickerSymbols;
+
 /**
  * Reads the fields of one input, collecting a violation for each field that is missing or unusable
  * instead of stopping at the first; call {@link #throwIfInvalid()} once every field is read. A
@@ -32,6 +34,15 @@ public final class Fields {
             return invalid(field, "must not be blank", "");
         }
         return value.strip();
+    }
+
+    /** A required ticker symbol, stripped, that follows {@link TickerSymbols} (a path or query symbol is never sent on otherwise). */
+    public String symbol(String field, String value) {
+        String text = text(field, value);
+        if (!text.isEmpty() && !TickerSymbols.isWellFormed(TickerSymbols.normalize(text))) {
+            return invalid(field, "must be a ticker symbol: " + TickerSymbols.RULE, "");
+        }
+        return text;
     }
 
     /** A required finite number. */

@@ -10,7 +10,10 @@ public final class SymbolList {
     private SymbolList() {
     }
 
-    /** The distinct non-blank symbols in order; an {@link InvalidFieldsException} on {@code field} when none. */
+    /**
+     * The distinct non-blank symbols in order; an {@link InvalidFieldsException} on {@code field} when none, or when one is
+     * not a well-formed ticker symbol.
+     */
     public static List<String> parse(String field, List<String> values) {
         Set<String> symbols = new LinkedHashSet<>();
         if (values != null) {
@@ -25,6 +28,9 @@ public final class SymbolList {
         if (symbols.isEmpty()) {
             throw new InvalidFieldsException(field, "must name at least one symbol, e.g. NVDA,MSFT");
         }
+        Fields fields = new Fields();
+        symbols.forEach(symbol -> fields.symbol(field, symbol));
+        fields.throwIfInvalid();
         return List.copyOf(symbols);
     }
 }

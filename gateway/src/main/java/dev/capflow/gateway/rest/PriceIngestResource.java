@@ -148,7 +148,7 @@ public class PriceIngestResource {
             byte[] body) {
         BarWriteMode writeMode = PriceMapping.writeMode(mode);
         Fields fields = new Fields();
-        String checkedSymbol = fields.text("symbol", symbol);
+        String checkedSymbol = fields.symbol("symbol", symbol);
         fields.check(body != null && body.length > 0, "body", "must be a CSV file with a header row");
         fields.throwIfInvalid();
         ImportCsvRequest request = ImportCsvRequest.newBuilder()

@@ -173,7 +173,7 @@ public class PriceQueryResource {
             @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Integer pageSize,
             @Parameter(description = Paging.PAGE_TOKEN_DOC) @RestQuery String pageToken) {
         Fields fields = new Fields();
-        String checkedSymbol = fields.text("symbol", symbol);
+        String checkedSymbol = fields.symbol("symbol", symbol);
         fields.throwIfInvalid();
         ListCorporateActionsRequest request = Paging.paged(ListCorporateActionsRequest.newBuilder().setSymbol(checkedSymbol)
                 .build(), pageSize, pageToken);

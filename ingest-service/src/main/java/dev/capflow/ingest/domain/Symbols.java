@@ -2,22 +2,19 @@ package dev.capflow.ingest.domain;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-/** Ticker spelling rules shared by every entry point: symbols are trimmed and upper-cased. */
+import dev.capflow.grpc.TickerSymbols;
+
+/** Ticker spelling rules of every entry point of ingest-service (the rule itself is {@link TickerSymbols}). */
 public final class Symbols {
-
-    /** Letters, digits and {@code . - = ^}, at most 32, with at least one letter or digit. */
-    private static final Pattern WELL_FORMED = Pattern.compile("^(?=.*[A-Z0-9])[A-Z0-9.=^\\-]{1,32}$");
 
     private Symbols() {
     }
 
     /** The canonical spelling of a symbol ("nvda " becomes "NVDA"); null stays empty. */
     public static String normalize(String symbol) {
-        return symbol == null ? "" : symbol.trim().toUpperCase(Locale.ROOT);
+        return TickerSymbols.normalize(symbol);
     }
 
     /**
@@ -41,7 +38,7 @@ public final class Symbols {
 
     /** Whether a normalized symbol matches the registry's pattern. */
     public static boolean isWellFormed(String normalized) {
-        return WELL_FORMED.matcher(normalized).matches();
+        return TickerSymbols.isWellFormed(normalized);
     }
 
     /** The distinct normalized, non-blank symbols, in first-seen order. */

@@ -3,9 +3,12 @@ package dev.capflow.gateway.rest.json;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -13,6 +16,12 @@ import dev.capflow.gateway.domain.FieldViolation;
 
 /** Turns a Jackson error into a violation that names the field and the expected type, without Jackson's internals. */
 public final class JacksonViolations {
+
+    /** Jackson's message for a key given twice (JsonParser.Feature.STRICT_DUPLICATE_DETECTION). */
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'$");
+
+    /** The limit in Jackson's message for a too deeply nested document (StreamReadConstraints). */
+    private static final Pattern DEPTH_LIMIT = Pattern.compile("maximum allowed \\((\\d+)");
 
     private JacksonViolations() {
     }
@@ -22,6 +31,15 @@ public final class JacksonViolations {
         if (error instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             Class<?> target = error instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
             return new FieldViolation(path(mapping.getPath()), expected(target));
+        }
+        if (error instanceof StreamConstraintsException) {
+            Matcher limit = DEPTH_LIMIT.matcher(String.valueOf(error.getOriginalMessage()));
+            return new FieldViolation("body", "nests arrays and objects too deeply"
+                    + (limit.find() ? " (at most " + limit.group(1) + " levels)" : ""));
+        }
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(error.getOriginalMessage()));
+        if (duplicate.find()) {
+            return new FieldViolation(duplicate.group(1), "appears more than once in the same object");
         }
         JsonLocation location = error.getLocation();
         String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";

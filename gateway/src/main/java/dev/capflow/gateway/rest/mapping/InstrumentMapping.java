@@ -31,7 +31,7 @@ public final class InstrumentMapping {
     /** The instrument to upsert, its symbol taken from the path. */
     public static Instrument toProto(String pathSymbol, InstrumentInput input) {
         Fields fields = new Fields();
-        String symbol = fields.text("symbol", pathSymbol);
+        String symbol = fields.symbol("symbol", pathSymbol);
         fields.check(input.symbol() == null || input.symbol().strip().equalsIgnoreCase(symbol),
                 "symbol", "must equal the symbol of the path (" + symbol + ")");
         String name = fields.text("name", input.name());

@@ -112,7 +112,7 @@ public final class PriceMapping {
     /** The bars request for the query of {@code GET /prices/{symbol}/bars}. */
     public static GetBarsRequest barsRequest(String symbol, String from, String to, String adjusted) {
         Fields fields = new Fields();
-        String checkedSymbol = fields.text("symbol", symbol);
+        String checkedSymbol = fields.symbol("symbol", symbol);
         LocalDate fromDate = fields.optionalDate("from", from);
         LocalDate toDate = fields.optionalDate("to", to);
         fields.check(fromDate == null || toDate == null || !fromDate.isAfter(toDate), "from", "must not be after to");

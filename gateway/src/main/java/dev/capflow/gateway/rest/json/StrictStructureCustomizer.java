@@ -1,0 +1,39 @@
+package dev.capflow.gateway.rest.json;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+
+/**
+ * Makes request JSON strict about structure: a key given twice in one object is refused (which of the two values
+ * counts would otherwise be the parser's choice), and nesting deeper than
+ * {@code capflow.gateway.json.max-nesting-depth} is refused before it costs stack.
+ */
+@Singleton
+public class StrictStructureCustomizer implements ObjectMapperCustomizer {
+
+    private final int maxNestingDepth;
+
+    public StrictStructureCustomizer(
+            @ConfigProperty(name = "capflow.gateway.json.max-nesting-depth", defaultValue = "64") int maxNestingDepth) {
+        this.maxNestingDepth = maxNestingDepth;
+    }
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        apply(mapper, maxNestingDepth);
+    }
+
+    /** Applies the structural rules to any mapper (also used by plain unit tests). */
+    public static ObjectMapper apply(ObjectMapper mapper, int maxNestingDepth) {
+        mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(maxNestingDepth).build());
+        return mapper;
+    }
+}
