@@ -9,6 +9,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -32,7 +34,8 @@ import io.restassured.specification.FilterableResponseSpecification;
  * Checks every answer of a /api route against the OpenAPI document the same gateway serves: the route and method
  * are documented, the status is one of the operation's responses, and a JSON body validates against the schema of
  * its media type (JSON Schema 2020-12, as OpenAPI 3.1 defines). A mismatch fails the calling test, so the document
- * cannot drift from what the gateway says.
+ * cannot drift from what the gateway says. Each document remembers the operations ("METHOD template") whose answers it
+ * checked, so a test can require that every documented operation was called ({@code ContractCoverageIT}).
  */
 final class ContractCheck implements Filter {
 
@@ -52,22 +55,31 @@ final class ContractCheck implements Filter {
         Response response = context.next(request, responseSpec);
         String path = URI.create(request.getURI()).getRawPath();
         if (path.startsWith("/api/")) {
-            DOCUMENTS.computeIfAbsent(baseUrl, Document::load).check(request.getMethod(), path, response);
+            document(baseUrl).check(request.getMethod(), path, response.statusCode(), response.contentType(),
+                    response.asString());
         }
         return response;
     }
 
     /** Checks a server-sent event of {@code path} against the schema the document names for its event name. */
     static void checkEvent(String baseUrl, String path, String name, String data) {
-        DOCUMENTS.computeIfAbsent(baseUrl, Document::load).checkEvent(path, name, data);
+        document(baseUrl).checkEvent(path, name, data);
     }
 
-    /** The served document, with a compiled schema per response media type. */
-    private record Document(ObjectNode root, List<Route> routes, Map<String, Schema> schemas) {
+    /** The document the gateway at {@code baseUrl} serves, loaded once, with the operations checked so far. */
+    static Document document(String baseUrl) {
+        return DOCUMENTS.computeIfAbsent(baseUrl, Document::load);
+    }
+
+    /** An OpenAPI document, with a compiled schema per response media type and the operations checked so far. */
+    record Document(ObjectNode root, List<Route> routes, Map<String, Schema> schemas, Set<String> covered) {
 
         static Document load(String baseUrl) {
-            String text = RestAssured.given().baseUri(baseUrl).queryParam("format", "json").get("/q/openapi")
-                    .then().statusCode(200).extract().asString();
+            return parse(RestAssured.given().baseUri(baseUrl).queryParam("format", "json").get("/q/openapi")
+                    .then().statusCode(200).extract().asString());
+        }
+
+        static Document parse(String text) {
             try {
                 ObjectNode root = (ObjectNode) JSON.readTree(text);
                 root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
@@ -75,14 +87,28 @@ final class ContractCheck implements Filter {
                 root.get("paths").fieldNames().forEachRemaining(template -> routes.add(Route.of(template)));
                 // a literal segment beats a parameter: /prices/latest before /prices/{symbol}
                 routes.sort(Comparator.comparingLong(Route::parameters));
-                return new Document(root, routes, new ConcurrentHashMap<>());
+                return new Document(root, routes, new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
-        void check(String method, String path, Response response) {
-            String call = method + " " + path + " -> " + response.statusCode();
+        /** Every documented operation as "METHOD template", e.g. "GET /api/v1/baskets/{id}". */
+        Set<String> operations() {
+            Set<String> operations = new TreeSet<>();
+            root.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(
+                    method -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+            return operations;
+        }
+
+        /** The operations whose answers (or events) passed a check so far, as in {@link #operations()}. */
+        Set<String> checked() {
+            return new TreeSet<>(covered);
+        }
+
+        /** Checks an answer ({@code contentType} may be null); throws an AssertionError naming any mismatch. */
+        void check(String method, String path, int statusCode, String contentType, String body) {
+            String call = method + " " + path + " -> " + statusCode;
             Route route = routes.stream().filter(candidate -> candidate.matches(path)).findFirst()
                     .orElseThrow(() -> new AssertionError("OpenAPI contract: " + call + ": the path is not documented"));
             JsonNode operation = root.path("paths").path(route.template()).path(method.toLowerCase(Locale.ROOT));
@@ -90,28 +116,29 @@ final class ContractCheck implements Filter {
                 throw new AssertionError("OpenAPI contract: " + call + ": " + method + " is not documented for "
                         + route.template());
             }
-            String status = String.valueOf(response.statusCode());
+            String status = String.valueOf(statusCode);
             if (!operation.path("responses").has(status)) {
                 throw new AssertionError("OpenAPI contract: " + call + ": status " + status + " is not documented for "
-                        + method + " " + route.template() + " (body: " + response.asString() + ")");
+                        + method + " " + route.template() + " (body: " + body + ")");
             }
-            String contentType = response.contentType() == null ? "" : response.contentType().split(";")[0].trim();
-            if (!contentType.endsWith("json") || response.asString().isEmpty()) {
+            String mediaType = contentType == null ? "" : contentType.split(";")[0].trim();
+            if (!mediaType.endsWith("json") || body.isEmpty()) {
+                covered.add(method + " " + route.template());
                 return;
             }
             JsonNode content = operation.path("responses").path(status).path("content");
-            if (!content.has(contentType)) {
-                throw new AssertionError("OpenAPI contract: " + call + ": " + contentType
+            if (!content.has(mediaType)) {
+                throw new AssertionError("OpenAPI contract: " + call + ": " + mediaType
                         + " is not documented for that status (documented: " + fieldNames(content) + ")");
             }
             String pointer = "#/paths/" + escape(route.template()) + "/" + method.toLowerCase(Locale.ROOT)
-                    + "/responses/" + status + "/content/" + escape(contentType) + "/schema";
-            List<Error> errors = schemas.computeIfAbsent(pointer, this::compile)
-                    .validate(response.asString(), InputFormat.JSON);
+                    + "/responses/" + status + "/content/" + escape(mediaType) + "/schema";
+            List<Error> errors = schemas.computeIfAbsent(pointer, this::compile).validate(body, InputFormat.JSON);
             if (!errors.isEmpty()) {
                 throw new AssertionError("OpenAPI contract: " + call + ": the body does not match " + pointer + ": "
-                        + errors + "\nbody: " + response.asString());
+                        + errors + "\nbody: " + body);
             }
+            covered.add(method + " " + route.template());
         }
 
         void checkEvent(String path, String name, String data) {
@@ -130,6 +157,7 @@ final class ContractCheck implements Filter {
                 throw new AssertionError("OpenAPI contract: " + call + " does not match " + pointer + ": " + errors
                         + "\ndata: " + data);
             }
+            covered.add("GET " + route.template());
         }
 
         /** The whole document as a schema whose root refers to one response schema, so every $ref resolves. */
