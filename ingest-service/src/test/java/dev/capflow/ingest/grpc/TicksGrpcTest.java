@@ -159,7 +159,7 @@ class TicksGrpcTest extends GrpcTestBase {
         // a tick another replica stored arrives through the Redis stream; this instance's own entry
         // (already on the stream before it) is skipped, so nothing is delivered twice
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> redis("XRANGE", "capflow:prices", "-", "+").contains("\r\nSUB\r\n"));
+                .until(() -> redis("XREVRANGE", "capflow:prices", "+", "-", "COUNT", "100").contains("\r\nSUB\r\n"));
         Instant remote = at(11);
         redis("XADD", "capflow:prices", "*", "symbol", "SUB", "price", "43.5", "size", "2", "ts", remote.toString(),
                 "origin", "another-replica");
