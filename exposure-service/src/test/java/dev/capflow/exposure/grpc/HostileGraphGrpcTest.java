@@ -28,7 +28,7 @@ import io.grpc.Status;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Hostile graph writes and scenarios are refused clearly and store nothing (issue 12). */
+/** Hostile graph writes and scenarios are refused clearly and store nothing. */
 @QuarkusTest
 @QuarkusTestResource(PostgresRedisResource.class)
 @QuarkusTestResource(FakeDownstreams.class)

@@ -45,7 +45,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Issue 12 for ingest: hostile input is refused per record or per request with INVALID_ARGUMENT naming the field as
+ * Hostile input at ingest is refused per record or per request with INVALID_ARGUMENT naming the field as
  * sent, error texts stay short whatever the input's size, and nothing of a refused record is stored. (An unpaired
  * surrogate cannot cross gRPC: protobuf's encoder turns it into "?" on the client; TextRulesTest covers it.)
  */
