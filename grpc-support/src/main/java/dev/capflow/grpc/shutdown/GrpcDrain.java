@@ -74,7 +74,7 @@ public class GrpcDrain implements ServerInterceptor {
     }
 
     /** Ends the server streams, then waits up to {@code timeout} for the other calls; true when none is left. */
-    boolean drain(Duration timeout) {
+    public boolean drain(Duration timeout) {
         List<DrainedCall<?, ?>> streams = inFlight.stream().filter(DrainedCall::isServerStream).toList();
         streams.forEach(stream -> stream.close(SHUTTING_DOWN, new Metadata()));
         long deadline = System.nanoTime() + timeout.toNanos();
