@@ -36,8 +36,7 @@ final class LiveTopic {
     private static final Logger LOG = Logger.getLogger(LiveTopic.class);
 
     private final String key;
-    private final String eventName;
-    private final Supplier<Multi<String>> upstream;
+    private final Supplier<Multi<LiveEvent>> upstream;
     private final boolean latestOnJoin;
     private final StreamConfig config;
     private final Vertx vertx;
@@ -62,10 +61,9 @@ final class LiveTopic {
     private record Buffered(long seq, byte[] frame) {
     }
 
-    LiveTopic(String key, String eventName, Supplier<Multi<String>> upstream, boolean latestOnJoin, StreamConfig config,
-            Vertx vertx, Consumer<LiveTopic> onClosed) {
+    LiveTopic(String key, Supplier<Multi<LiveEvent>> upstream, boolean latestOnJoin, StreamConfig config, Vertx vertx,
+            Consumer<LiveTopic> onClosed) {
         this.key = key;
-        this.eventName = eventName;
         this.upstream = upstream;
         this.latestOnJoin = latestOnJoin;
         this.config = config;
@@ -160,7 +158,7 @@ final class LiveTopic {
         call = upstream.get().subscribe().with(this::onEvent, this::onFailure, this::onCompletion);
     }
 
-    private synchronized void onEvent(String data) {
+    private synchronized void onEvent(LiveEvent event) {
         if (closed) {
             return;
         }
@@ -170,7 +168,7 @@ final class LiveTopic {
         }
         failedAttempts = 0;
         long seq = ++lastSeq;
-        byte[] frame = SseFrames.event(new EventId(epoch, seq).toString(), eventName, data);
+        byte[] frame = SseFrames.event(new EventId(epoch, seq).toString(), event.name(), event.data());
         recent.addLast(new Buffered(seq, frame));
         if (recent.size() > config.replayBuffer()) {
             recent.removeFirst();

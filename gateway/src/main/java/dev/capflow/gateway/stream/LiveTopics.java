@@ -37,14 +37,11 @@ public class LiveTopics {
         return topic == null ? 0 : topic.clientCount();
     }
 
-    /**
-     * Adds {@code client} to the stream for {@code key}, opening it with {@code upstream} (JSON data of each
-     * {@code eventName} event) when none is open.
-     */
-    void join(String key, String eventName, boolean latestOnJoin, Supplier<Multi<String>> upstream, SseClient client,
+    /** Adds {@code client} to the stream for {@code key}, opening it with {@code upstream} when none is open. */
+    void join(String key, boolean latestOnJoin, Supplier<Multi<LiveEvent>> upstream, SseClient client,
             String lastEventId) {
         while (true) {
-            LiveTopic topic = topics.computeIfAbsent(key, k -> new LiveTopic(k, eventName, upstream, latestOnJoin, config,
+            LiveTopic topic = topics.computeIfAbsent(key, k -> new LiveTopic(k, upstream, latestOnJoin, config,
                     vertx, closed -> topics.remove(closed.key(), closed)));
             if (topic.join(client, lastEventId)) {
                 client.onGone(() -> topic.leave(client));

@@ -101,10 +101,8 @@ public class StreamRoutes {
         }
         String key = "prices:" + String.join(",", symbols);
         SubscribePricesRequest subscription = SubscribePricesRequest.newBuilder().addAllSymbols(symbols).build();
-        // a gap message announces ticks ingest-service dropped for this gateway; it carries no tick to forward
-        start(request, key, topics.isOpen(key) ? Uni.createFrom().voidItem() : known(symbols), "tick", false,
-                () -> ingest.subscribePrices(subscription).filter(SubscribePricesResponse::hasTick)
-                        .map(update -> toJson(TickEvent.of(update.getTick()))));
+        start(request, key, topics.isOpen(key) ? Uni.createFrom().voidItem() : known(symbols), false,
+                () -> ingest.subscribePrices(subscription).map(this::priceEvent));
     }
 
     private void basket(RoutingContext request) {
@@ -113,8 +111,14 @@ public class StreamRoutes {
         Uni<Void> check = topics.isOpen(key) ? Uni.createFrom().voidItem()
                 : baskets.getBasket(GetBasketRequest.newBuilder().setBasketId(id).build()).replaceWithVoid();
         WatchBasketRequest watch = WatchBasketRequest.newBuilder().setBasketId(id).build();
-        start(request, key, check, "level", true,
-                () -> baskets.watchBasket(watch).map(level -> toJson(LevelEvent.of(basketStillThere(level)))));
+        start(request, key, check, true, () -> baskets.watchBasket(watch)
+                .map(level -> new LiveEvent("level", toJson(LevelEvent.of(basketStillThere(level))))));
+    }
+
+    /** A tick, or the announcement of ticks ingest-service dropped because this gateway read too slowly. */
+    private LiveEvent priceEvent(SubscribePricesResponse update) {
+        return update.hasGap() ? new LiveEvent("gap", toJson(GapEvent.of(update.getGap())))
+                : new LiveEvent("tick", toJson(TickEvent.of(update.getTick())));
     }
 
     /** A deleted basket's final message ends the topic like a NOT_FOUND: an {@code end} event, then every client closes. */
@@ -139,8 +143,8 @@ public class StreamRoutes {
                 });
     }
 
-    private void start(RoutingContext request, String key, Uni<Void> check, String eventName, boolean latestOnJoin,
-            Supplier<Multi<String>> upstream) {
+    private void start(RoutingContext request, String key, Uni<Void> check, boolean latestOnJoin,
+            Supplier<Multi<LiveEvent>> upstream) {
         // the request's own context: the client's frames are written on its connection's event loop
         Context connectionContext = request.vertx().getOrCreateContext();
         check.subscribe().with(ok -> {
@@ -154,7 +158,7 @@ public class StreamRoutes {
                     .putHeader("X-Accel-Buffering", "no")
                     .write(SseFrames.retry(config.clientRetry().toMillis()));
             SseClient client = new SseClient(response, connectionContext, config.clientBuffer().asLongValue());
-            topics.join(key, eventName, latestOnJoin, upstream, client, lastEventId(request));
+            topics.join(key, latestOnJoin, upstream, client, lastEventId(request));
         }, failure -> refuse(request, failure));
     }
 

@@ -1,6 +1,9 @@
 package dev.capflow.gateway.stream;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -24,7 +27,13 @@ public final class StreamRoutesOpenApi {
             parameter, to be replayed what was missed from a bounded buffer; an id no longer buffered gets a `reset` \
             event: read the current state again). `upstream` events (no id) say the gateway lost the service's stream \
             and reconnects, then that it is live again; `end` closes the stream for good. A `: heartbeat` comment \
-            comes every 15 s. A client that falls too far behind is disconnected and resumes with Last-Event-ID.""";
+            comes every 15 s. A client that falls too far behind is disconnected and resumes with Last-Event-ID: the \
+            gateway itself never skips an event for one client.""";
+
+    private static final String GAPS = """
+             A `gap` event (with an id, in order with the ticks) says the service dropped ticks of the gateway's \
+            stream because the gateway read too slowly: how many, and the time range they traded in, which the tick \
+            history (GET /api/v1/prices/{symbol}/ticks) returns.""";
 
     private static final String TICKS = """
             retry: 2000
@@ -32,6 +41,10 @@ public final class StreamRoutesOpenApi {
             id: k3x9f2-41
             event: tick
             data: {"symbol":"NVDA","price":207.04,"ts":"2025-10-29T19:59:58Z","size":100}
+
+            id: k3x9f2-42
+            event: gap
+            data: {"dropped":3,"from":"2025-10-29T19:59:58.100Z","to":"2025-10-29T19:59:58.400Z"}
 
             : heartbeat
 
@@ -55,6 +68,11 @@ public final class StreamRoutesOpenApi {
                         "price", number("The trade price in the instrument's currency."),
                         "ts", string("When it traded.", "date-time"),
                         "size", integer("Shares traded; 0 when unknown."))))
+                .addSchema("GapEvent", object("The data of a `gap` event: ticks of this stream the service "
+                        + "dropped because the gateway read too slowly.", Map.of(
+                                "dropped", integer("How many consecutive ticks were dropped (at least 1)."),
+                                "from", string("When the earliest of them traded.", "date-time"),
+                                "to", string("When the latest of them traded.", "date-time"))))
                 .addSchema("LevelEvent", object("The data of a `level` event: the basket's live level.", Map.of(
                         "basketId", string("The basket id.", null),
                         "level", number("The basket level (baseValue at its base date)."),
@@ -73,38 +91,36 @@ public final class StreamRoutesOpenApi {
                 .addSchema("EndEvent", object("The data of an `end` event: the stream is closed for good.",
                         Map.of("reason", string("The service's gRPC status code, e.g. NOT_FOUND.", null))));
         openAPI.getPaths()
-                .addPathItem(StreamRoutes.PRICES, OASFactory.createPathItem().GET(operation("Live ticks", "TickEvent",
-                        "Every tick stored for the symbols from now on. " + EVENTS, TICKS,
+                .addPathItem(StreamRoutes.PRICES, OASFactory.createPathItem().GET(operation("Live ticks", List.of("TickEvent", "GapEvent"),
+                        "Every tick stored for the symbols from now on. " + EVENTS + GAPS, TICKS,
                         parameter("symbols", Parameter.In.QUERY, "Comma-separated tickers, each known to the registry.",
                                 "NVDA,GOOGL"),
                         "A missing, malformed or unknown symbol; violations name it.", "400")))
                 .addPathItem(StreamRoutes.BASKETS + "{id}", OASFactory.createPathItem().GET(operation(
-                        "Live level of one basket", "LevelEvent", "The basket's intraday level as its members tick, at most a few per "
+                        "Live level of one basket", List.of("LevelEvent"), "The basket's intraday level as its members tick, at most a few per "
                                 + "second; a new client first gets the latest level. " + EVENTS, LEVELS,
                         parameter("id", Parameter.In.PATH, "Basket id.", "team-google"), "No such basket.", "404")));
     }
 
-    private static Operation operation(String summary, String dataSchema, String description, String example, Parameter parameter,
-            String refusal, String refusalCode) {
+    /** {@code dataSchemas}: the schemas of the route's own events, each named after its event ({@code GapEvent}: gap). */
+    private static Operation operation(String summary, List<String> dataSchemas, String description, String example,
+            Parameter parameter, String refusal, String refusalCode) {
+        List<String> schemas = new ArrayList<>(dataSchemas);
+        schemas.addAll(List.of("UpstreamEvent", "ResetEvent", "EndEvent"));
+        Map<String, Object> events = new LinkedHashMap<>();
+        schemas.forEach(schema -> events.put(eventName(schema), ref(schema)));
         APIResponses responses = OASFactory.createAPIResponses()
                 .addAPIResponse("200", OASFactory.createAPIResponse().description("The event stream.")
                         .content(OASFactory.createContent().addMediaType("text/event-stream",
                                 OASFactory.createMediaType().schema(OASFactory.createSchema()
                                         .type(List.of(Schema.SchemaType.STRING))
-                                        .description("Events named " + dataSchema.replace("Event", "").toLowerCase()
-                                                + ", upstream, reset and end; each data line is one JSON object, "
-                                                + "described by the schema x-events names for its event "
-                                                + "(contentSchema lists them all).")
+                                        .description("Events named " + String.join(", ", events.keySet())
+                                                + "; each data line is one JSON object, described by the schema "
+                                                + "x-events names for its event (contentSchema lists them all).")
                                         .contentMediaType("text/event-stream")
-                                        .contentSchema(OASFactory.createSchema().anyOf(List.of(
-                                                OASFactory.createSchema().ref(dataSchema),
-                                                OASFactory.createSchema().ref("UpstreamEvent"),
-                                                OASFactory.createSchema().ref("ResetEvent"),
-                                                OASFactory.createSchema().ref("EndEvent"))))
-                                        .addExtension("x-events", Map.of(
-                                                dataSchema.replace("Event", "").toLowerCase(), ref(dataSchema),
-                                                "upstream", ref("UpstreamEvent"), "reset", ref("ResetEvent"),
-                                                "end", ref("EndEvent"))))
+                                        .contentSchema(OASFactory.createSchema().anyOf(schemas.stream()
+                                                .map(schema -> OASFactory.createSchema().ref(schema)).toList()))
+                                        .addExtension("x-events", events))
                                         .addExample("events", OASFactory.createExample().value(example)))))
                 .addAPIResponse(refusalCode, problem(refusal))
                 .addAPIResponse("502", problem("The service failed the check (an unexpected gRPC status)."))
@@ -112,6 +128,10 @@ public final class StreamRoutesOpenApi {
                 .addAPIResponse("504", problem("The service did not answer the check within the deadline."));
         return OASFactory.createOperation().summary(summary).description(description).addTag("Live streams")
                 .addParameter(parameter).responses(responses);
+    }
+
+    private static String eventName(String schema) {
+        return schema.replace("Event", "").toLowerCase(Locale.ROOT);
     }
 
     private static Map<String, String> ref(String schema) {

@@ -117,8 +117,11 @@ class OpenApiAndLimitsTest extends GatewayTest {
         assertThat(openApi.getList("components.schemas.Problem.required")).containsExactly("type", "title", "status");
         // the live streams name their events and the schema of each event's data
         assertThat(openApi.getMap("paths.'/api/v1/stream/prices'.get.responses.'200'.content.'text/event-stream'"
-                + ".schema.'x-events'")).containsKeys("tick", "upstream", "reset", "end");
+                + ".schema.'x-events'")).containsOnlyKeys("tick", "gap", "upstream", "reset", "end");
+        assertThat(openApi.getMap("paths.'/api/v1/stream/baskets/{id}'.get.responses.'200'.content.'text/event-stream'"
+                + ".schema.'x-events'")).containsOnlyKeys("level", "upstream", "reset", "end");
         assertThat(openApi.getList("components.schemas.TickEvent.required")).contains("symbol", "price", "ts", "size");
+        assertThat(openApi.getList("components.schemas.GapEvent.required")).containsExactly("dropped", "from", "to");
     }
 
     @Test

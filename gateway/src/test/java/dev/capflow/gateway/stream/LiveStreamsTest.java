@@ -14,8 +14,11 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,12 +48,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 
 /**
  * The SSE routes against the fake services' live server streams: ordered events with ids from one shared upstream
- * call, resumption with Last-Event-ID, resets, heartbeats, a stalled client, upstream failure and recovery, and the
- * refusals before a stream starts.
+ * call made with the gateway's own identity, resumption with Last-Event-ID, resets, gaps, heartbeats, a stalled client,
+ * upstream failure and recovery, and the refusals before a stream starts.
  */
 @QuarkusTest
 @WithTestResource(FakeIngestServer.class)
@@ -391,18 +395,65 @@ class LiveStreamsTest {
     }
 
     @Test
-    void aGapAnnouncementIsNotForwardedAsATick() {
+    void aGapAnnouncementBecomesAGapEventInOrderWithTheTicks() {
         knownSymbols("AMAT");
+        List<Frame> events;
         try (SseTestClient client = prices("AMAT", null)) {
             LiveCalls.Call<SubscribePricesRequest, SubscribePricesResponse> call = priceCall("AMAT");
             awaitClients("prices:AMAT", 1);
-            call.send(SubscribePricesResponse.newBuilder().setSequence(1).setGap(TickGap.newBuilder().setDropped(3)).build(),
-                    tick("AMAT", 2.5).toBuilder().setSequence(4).build());
-            Frame only = client.nextEvent(WAIT);
-            assertThat(only.event()).isEqualTo("tick");
-            assertThat(only.data()).contains("\"symbol\":\"AMAT\"", "\"price\":2.5");
-            assertThat(seq(only)).isEqualTo(1);
+            call.send(tick("AMAT", 1.5).toBuilder().setSequence(1).build(),
+                    SubscribePricesResponse.newBuilder().setSequence(2).setGap(TickGap.newBuilder().setDropped(3)
+                            .setFrom(Timestamp.newBuilder().setSeconds(1_761_750_001L))
+                            .setTo(Timestamp.newBuilder().setSeconds(1_761_750_002L).setNanos(500_000_000))).build(),
+                    tick("AMAT", 2.5).toBuilder().setSequence(5).build());
+            events = client.events(3, WAIT);
+            assertThat(events).extracting(Frame::event).containsExactly("tick", "gap", "tick");
+            assertThat(events).extracting(LiveStreamsTest::seq).as("a gap has an id like any event").containsExactly(1L, 2L, 3L);
+            assertThat(events.get(1).data())
+                    .isEqualTo("{\"dropped\":3,\"from\":\"2025-10-29T15:00:01Z\",\"to\":\"2025-10-29T15:00:02.500Z\"}");
+            assertThat(events.get(2).data()).contains("\"price\":2.5");
         }
+        // a client resuming after the first tick is replayed the gap with what followed
+        try (SseTestClient resumed = prices("AMAT", events.get(0).id())) {
+            assertThat(resumed.events(2, WAIT)).extracting(Frame::event).containsExactly("gap", "tick");
+        }
+    }
+
+    @Test
+    void theSharedUpstreamCarriesTheGatewaysIdentityAndOutlivesTheBrowserThatOpenedIt() {
+        // the upstream call serves every browser watching: not the opener's token, which may expire or leave
+        knownSymbols("ARM");
+        FakeIngestServer.seen().clear();
+        String alice = TestTokens.shared().token("alice", Duration.ofHours(1), "viewer");
+        String bob = TestTokens.shared().token("bob", Duration.ofHours(1), "viewer");
+        String gateway = ConfigProvider.getConfig().getValue("capflow.grpc.auth.service-token", String.class);
+
+        SseTestClient opener = SseTestClient.open(uri("/api/v1/stream/prices?symbols=ARM"), null, alice);
+        assertThat(opener.status()).isEqualTo(200);
+        LiveCalls.Call<SubscribePricesRequest, SubscribePricesResponse> first = priceCall("ARM");
+        awaitClients("prices:ARM", 1);
+        try (SseTestClient watcher = SseTestClient.open(uri("/api/v1/stream/prices?symbols=ARM"), null, bob)) {
+            awaitClients("prices:ARM", 2);
+            opener.close();
+            awaitClients("prices:ARM", 1);
+            first.send(tick("ARM", 1));
+            assertThat(watcher.nextEvent(WAIT).data()).contains("\"price\":1.0");
+
+            // a replica restart: the stream is opened again, for nobody in particular
+            first.fail(Status.UNAVAILABLE);
+            priceCall("ARM").send(tick("ARM", 2));
+            assertThat(watcher.events(3, WAIT)).extracting(Frame::event).containsExactly("upstream", "upstream", "tick");
+        }
+
+        assertThat(FakeIngestServer.seen().of(IngestServiceGrpc.getSubscribePricesMethod().getFullMethodName()))
+                .as("the opening call and the reconnect").containsExactly(Optional.of("Bearer " + gateway),
+                        Optional.of("Bearer " + gateway));
+        assertThat(subject(gateway)).as("the gateway's service identity").isEqualTo("test-service");
+    }
+
+    private static String subject(String jwt) {
+        String payload = jwt.split("\\.")[1];
+        return new JsonObject(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)).getString("sub");
     }
 
     private static WatchBasketResponse level(double level) {

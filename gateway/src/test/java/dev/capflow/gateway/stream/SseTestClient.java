@@ -48,8 +48,13 @@ final class SseTestClient implements AutoCloseable {
 
     /** Opens {@code uri} as a viewer, with {@code Last-Event-ID} when not null. */
     static SseTestClient open(URI uri, String lastEventId) {
+        return open(uri, lastEventId, TestTokens.shared().token("viewer"));
+    }
+
+    /** Opens {@code uri} with the bearer {@code token}, with {@code Last-Event-ID} when not null. */
+    static SseTestClient open(URI uri, String lastEventId, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
-                .header("Authorization", TestTokens.shared().bearer("viewer"));
+                .header("Authorization", "Bearer " + token);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
