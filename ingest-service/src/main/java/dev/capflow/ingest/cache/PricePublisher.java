@@ -18,6 +18,7 @@ import dev.capflow.ingest.domain.DailyBar;
 import dev.capflow.ingest.domain.LatestPrice;
 import dev.capflow.ingest.domain.Tick;
 import dev.capflow.ingest.metrics.IngestMetrics;
+import dev.capflow.redis.PriceStreamEntries;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -80,17 +81,14 @@ public class PricePublisher {
         List<Request> requests = new ArrayList<>(stored.size() + 1);
         latestUpdate(valid.stream().map(LatestPrice::ofTick).toList(), requests);
         for (Tick tick : stored) {
-            Request xadd = Request.cmd(Command.XADD).arg(config.streamKey()).arg("MAXLEN").arg("~")
-                    .arg(config.streamMaxLen()).arg("*");
-            PriceCodec.streamFields(tick, instanceId.value()).forEach((field, value) -> xadd.arg(field).arg(value));
-            requests.add(xadd);
+            requests.add(xadd(PriceCodec.streamFields(tick, instanceId.value())));
         }
         send(requests);
     }
 
     /**
-     * Latest prices from the closes of every valid bar; when any bar was newly stored, a {@link PriceCodec#BARS} entry
-     * naming the symbols of the valid bars; when any replaced a stored version, a {@link PriceCodec#BARS_REPLACED}
+     * Latest prices from the closes of every valid bar; when any bar was newly stored, a {@link PriceStreamEntries#BARS} entry
+     * naming the symbols of the valid bars; when any replaced a stored version, a {@link PriceStreamEntries#BARS_REPLACED}
      * entry naming the corrected symbols.
      */
     public void publishBars(List<DailyBar> valid, boolean anyStored, List<String> replacedSymbols) {
@@ -98,17 +96,17 @@ public class PricePublisher {
         latestUpdate(valid.stream().map(bar -> LatestPrice.ofDailyClose(bar.symbol(), bar.date(), bar.close())).toList(),
                 requests);
         if (anyStored) {
-            requests.add(changeEntry(PriceCodec.BARS, valid.stream().map(DailyBar::symbol).toList()));
+            requests.add(changeEntry(PriceStreamEntries.BARS, valid.stream().map(DailyBar::symbol).toList()));
         }
         if (!replacedSymbols.isEmpty()) {
-            requests.add(changeEntry(PriceCodec.BARS_REPLACED, replacedSymbols));
+            requests.add(changeEntry(PriceStreamEntries.BARS_REPLACED, replacedSymbols));
         }
         send(requests);
     }
 
-    /** A {@link PriceCodec#CORPORATE_ACTION} entry for a newly recorded split or dividend of {@code symbol}. */
+    /** A {@link PriceStreamEntries#CORPORATE_ACTION} entry for a newly recorded split or dividend of {@code symbol}. */
     public void publishCorporateAction(String symbol) {
-        send(List.of(changeEntry(PriceCodec.CORPORATE_ACTION, List.of(symbol))));
+        send(List.of(changeEntry(PriceStreamEntries.CORPORATE_ACTION, List.of(symbol))));
     }
 
     /** Refills the latest-price hash with prices read from PostgreSQL. */
@@ -140,10 +138,14 @@ public class PricePublisher {
     }
 
     private Request changeEntry(String kind, Collection<String> symbols) {
+        return xadd(PriceStreamEntries.change(kind, new LinkedHashSet<>(symbols), instanceId.value()));
+    }
+
+    /** Appends an entry of {@code fields} to the price stream, trimming it to about its maximum length. */
+    private Request xadd(Map<String, String> fields) {
         Request xadd = Request.cmd(Command.XADD).arg(config.streamKey()).arg("MAXLEN").arg("~").arg(config.streamMaxLen())
                 .arg("*");
-        PriceCodec.changeFields(kind, new LinkedHashSet<>(symbols), instanceId.value())
-                .forEach((field, value) -> xadd.arg(field).arg(value));
+        fields.forEach((field, value) -> xadd.arg(field).arg(value));
         return xadd;
     }
 

@@ -1,6 +1,5 @@
 package dev.capflow.ingest.cache;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,95 +13,66 @@ import dev.capflow.ingest.domain.Tick;
 import dev.capflow.ingest.metrics.IngestMetrics;
 import dev.capflow.ingest.metrics.StreamLag;
 import dev.capflow.ingest.stream.PriceFanout;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.stream.ReactiveStreamCommands;
-import io.quarkus.redis.datasource.stream.StreamMessage;
-import io.quarkus.redis.datasource.stream.XReadArgs;
+import dev.capflow.redis.PriceStreamEntries;
+import dev.capflow.redis.StreamEntry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.mutiny.redis.client.Redis;
 
 /**
- * The one reader of the price stream in this process: XREAD BLOCK from the newest entry on, with the
- * reactive client, handing ticks stored by other replicas to the in-process fanout (this process's
- * own ticks are delivered locally at commit time, so entries tagged with its id are skipped, and so are the entries
- * that announce changed history rather than a tick).
- * Reconnects with backoff while Redis is away and resumes after the last entry it saw.
+ * This process's reader of the price stream (redis-contracts' {@link dev.capflow.redis.PriceStreamReader}: from the
+ * stream's newest entry at start, never "$", so a tick another replica stores right after this one starts is not
+ * missed), handing ticks stored by other replicas to the in-process fanout. This process's own ticks are delivered
+ * locally at commit time, so entries tagged with its id are skipped, and so are the entries that announce changed
+ * history rather than a tick.
  */
 @ApplicationScoped
-public class PriceStreamReader {
+public class PriceStreamReader implements dev.capflow.redis.PriceStreamReader.Handler {
 
     private static final Logger LOG = Logger.getLogger(PriceStreamReader.class);
-    private static final int MAX_ENTRIES_PER_READ = 1000;
 
-    private final ReactiveStreamCommands<String, String, String> streams;
-    private final IngestConfig.Redis config;
+    private final dev.capflow.redis.PriceStreamReader reader;
     private final InstanceId instanceId;
     private final PriceFanout fanout;
     private final StreamLag lag;
-    private volatile String lastId = "$";
-    private volatile boolean failing;
-    private Cancellable loop;
 
-    public PriceStreamReader(ReactiveRedisDataSource redis, IngestConfig config, InstanceId instanceId,
-            PriceFanout fanout, IngestMetrics metrics) {
-        this.streams = redis.stream(String.class, String.class, String.class);
-        this.config = config.redis();
+    public PriceStreamReader(Redis redis, IngestConfig config, InstanceId instanceId, PriceFanout fanout,
+            IngestMetrics metrics) {
+        this.reader = new dev.capflow.redis.PriceStreamReader(redis, config.redis().streamKey(),
+                config.redis().streamBlock(), config.redis().readTimeout(), "local ticks are still delivered");
         this.instanceId = instanceId;
         this.fanout = fanout;
         this.lag = metrics.streamLag();
     }
 
     void start(@Observes StartupEvent event) {
-        XReadArgs args = new XReadArgs().block(config.streamBlock()).count(MAX_ENTRIES_PER_READ);
-        // a blocked read that outlives its BLOCK by this much means the connection is dead
-        Duration stalled = config.streamBlock().plus(config.readTimeout()).plusSeconds(1);
-        loop = Multi.createBy().repeating()
-                .uni(() -> streams.xread(config.streamKey(), lastId, args).ifNoItem().after(stalled).fail())
-                .indefinitely()
-                .onFailure().invoke(this::onFailure)
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
-                .subscribe().with(this::dispatch, failure -> LOG.error("price stream reader stopped", failure));
+        reader.start(this);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (loop != null) {
-            loop.cancel();
-        }
+        reader.stop();
     }
 
-    private void dispatch(List<StreamMessage<String, String, String>> messages) {
-        if (failing) {
-            failing = false;
-            LOG.info("reading the Redis price stream again");
-        }
-        if (messages == null || messages.isEmpty()) {
+    @Override
+    public void read(List<StreamEntry> entries) {
+        if (entries.isEmpty()) {
             lag.caughtUp();
             return;
         }
-        List<Tick> ticks = new ArrayList<>(messages.size());
-        for (StreamMessage<String, String, String> message : messages) {
-            lastId = message.id();
-            if (instanceId.value().equals(message.payload().get("origin")) || !PriceCodec.isTick(message.payload())) {
+        List<Tick> ticks = new ArrayList<>(entries.size());
+        for (StreamEntry entry : entries) {
+            if (instanceId.value().equals(PriceStreamEntries.origin(entry.fields()))
+                    || PriceStreamEntries.isChange(entry.fields())) {
                 continue;
             }
-            Tick tick = PriceCodec.decodeStreamEntry(message.payload());
+            Tick tick = PriceCodec.decodeStreamEntry(entry.fields());
             if (tick == null) {
-                LOG.debugf("skipping malformed price stream entry %s", message.id());
+                LOG.debugf("skipping malformed price stream entry %s", entry.id());
             } else {
                 ticks.add(tick);
             }
         }
-        lag.read(lastId);
+        lag.read(reader.lastId());
         fanout.publish(ticks);
-    }
-
-    private void onFailure(Throwable failure) {
-        if (!failing) {
-            failing = true;
-            LOG.warnf("cannot read the Redis price stream, retrying (local ticks are still delivered): %s",
-                    failure.toString());
-        }
     }
 }
