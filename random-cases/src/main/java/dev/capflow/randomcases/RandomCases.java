@@ -1,4 +1,4 @@
-package dev.capflow.exposure.engine;
+package dev.capflow.randomcases;
 
 import java.util.SplittableRandom;
 import java.util.StringJoiner;
@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
  * parameter. Case 0 takes each parameter's smallest edge value (the range's minimum, 0 for a long), case 1 its largest
  * (the maximum); later cases take a random edge value one time in four, otherwise a uniform draw from the range.
  */
-final class RandomCases {
+public final class RandomCases {
 
     private final SplittableRandom random;
     private final int index;
@@ -24,7 +24,7 @@ final class RandomCases {
     }
 
     /** Runs {@code property} on cases 0 to {@code count - 1} of {@code seed}; the first failure stops the run. */
-    static void check(long seed, int count, Consumer<RandomCases> property) {
+    public static void check(long seed, int count, Consumer<RandomCases> property) {
         for (int k = 0; k < count; k++) {
             RandomCases draws = new RandomCases(seed, k);
             try {
@@ -36,7 +36,7 @@ final class RandomCases {
     }
 
     /** Any long; edge values 0, 1, -1, {@code Long.MIN_VALUE} and {@code Long.MAX_VALUE}. */
-    long anyLong(String name) {
+    public long anyLong(String name) {
         long[] edges = {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE};
         int pick = edge(edges.length);
         long value = pick >= 0 ? edges[pick] : random.nextLong();
@@ -45,7 +45,7 @@ final class RandomCases {
     }
 
     /** An int in [min, max]; edge values min, min + 1, -1, 0, 1, max - 1 and max where in range. */
-    int between(String name, int min, int max) {
+    public int between(String name, int min, int max) {
         int[] edges = IntStream.of(min, min + 1, -1, 0, 1, max - 1, max)
                 .filter(v -> v >= min && v <= max).distinct().sorted().toArray();
         int pick = edge(edges.length);
@@ -55,7 +55,7 @@ final class RandomCases {
     }
 
     /** A double in [min, max]; edge values min, 0 where in range, and max. */
-    double between(String name, double min, double max) {
+    public double between(String name, double min, double max) {
         double[] edges = DoubleStream.of(min, 0, max).filter(v -> v >= min && v <= max).distinct().sorted().toArray();
         int pick = edge(edges.length);
         double value = pick >= 0 ? edges[pick] : Math.min(max, min + (max - min) * random.nextDouble());
@@ -65,7 +65,7 @@ final class RandomCases {
 
     /** One of {@code values}, each equally likely; case 0 takes the first, case 1 the last. */
     @SafeVarargs
-    final <E> E oneOf(String name, E... values) {
+    public final <E> E oneOf(String name, E... values) {
         int pick = index < 2 ? edge(values.length) : random.nextInt(values.length);
         drawn.add(name + "=" + values[pick]);
         return values[pick];
