@@ -17,7 +17,7 @@ import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.domain.Window;
 import dev.capflow.basket.engine.PerformanceQuery;
 import dev.capflow.basket.live.LiveLevels;
-import dev.capflow.basket.repository.IdempotencyKeys;
+import dev.capflow.grpc.idempotency.IdempotencyKeys;
 import dev.capflow.basket.service.BasketCatalog;
 import dev.capflow.grpc.ExpectedVersion;
 import dev.capflow.grpc.idempotency.IdempotencyKey;
