@@ -3,6 +3,7 @@ package dev.capflow.grpc.idempotency;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -27,8 +28,14 @@ public class IdempotencyKeys extends IdempotentCreates {
     static final String ENABLED = "capflow.grpc.idempotency.enabled";
 
     /** @param table the schema-qualified key table, for example {@code basket.idempotency_key} */
+    @Inject
     public IdempotencyKeys(@ConfigProperty(name = "capflow.grpc.idempotency.table") String table) {
         super(table);
+    }
+
+    /** For the client proxy only (a bean from a library gets no generated no-args constructor). */
+    protected IdempotencyKeys() {
+        this(null);
     }
 
     /** {@code create}'s answer, run in one transaction with the claim of {@code key}, or the answer stored for it. */
