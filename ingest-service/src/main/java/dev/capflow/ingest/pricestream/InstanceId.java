@@ -1,4 +1,4 @@
-package dev.capflow.ingest.cache;
+package dev.capflow.ingest.pricestream;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package dev.capflow.ingest.cache;
+package dev.capflow.ingest.pricestream;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
+import dev.capflow.ingest.cache.PriceCodec;
 
 /**
  * Publishes committed prices to Redis, best effort and fire-and-forget: pipelined round trips (one

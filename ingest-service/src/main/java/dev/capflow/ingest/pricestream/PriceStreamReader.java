@@ -1,4 +1,4 @@
-package dev.capflow.ingest.cache;
+package dev.capflow.ingest.pricestream;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +18,7 @@ import dev.capflow.redis.StreamEntry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.redis.client.Redis;
+import dev.capflow.ingest.cache.PriceCodec;
 
 /**
  * This process's reader of the price stream (redis-contracts' {@link dev.capflow.redis.PriceStreamReader}: from the
