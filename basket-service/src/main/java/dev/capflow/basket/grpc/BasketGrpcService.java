@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import com.google.protobuf.Timestamp;
 
+import dev.capflow.basket.cache.CachedAnswers;
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.domain.Basket;
 import dev.capflow.basket.domain.BasketValidator;

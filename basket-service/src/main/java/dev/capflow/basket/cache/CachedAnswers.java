@@ -1,4 +1,4 @@
-package dev.capflow.basket.grpc;
+package dev.capflow.basket.cache;
 
 import java.util.List;
 
@@ -6,12 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.google.protobuf.Message;
 
-import dev.capflow.basket.cache.AnswerGenerations;
-import dev.capflow.basket.cache.CacheKeys;
-import dev.capflow.basket.cache.ProtoCache;
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.domain.Window;
+import dev.capflow.basket.grpc.ProtoMapper;
 import dev.capflow.basket.service.BasketAnalytics;
 import dev.capflow.basket.service.BasketStore;
 import dev.capflow.proto.basket.v1.CompareResponse;
@@ -41,7 +39,8 @@ public class CachedAnswers {
         this.keyPrefix = config.redis().keyPrefix();
     }
 
-    Uni<GetPerformanceResponse> performance(String id, Window window, String benchmark, ReturnType type, double riskFreeRate) {
+    public Uni<GetPerformanceResponse> performance(String id, Window window, String benchmark, ReturnType type,
+            double riskFreeRate) {
         String key = CacheKeys.key(keyPrefix, "performance", List.of(id, String.valueOf(window.from()),
                 String.valueOf(window.to()), type.name(), String.valueOf(benchmark), Double.toString(riskFreeRate)));
         return cache.lookup(key, List.of(generations.key(id)), GetPerformanceResponse.parser()).chain(found -> {
@@ -56,7 +55,7 @@ public class CachedAnswers {
     }
 
     /** The two definitions are read one after the other: never two concurrent database sessions. */
-    Uni<CompareResponse> compare(String a, String b, Window window, ReturnType type) {
+    public Uni<CompareResponse> compare(String a, String b, Window window, ReturnType type) {
         String key = CacheKeys.key(keyPrefix, "compare", List.of(a, b, String.valueOf(window.from()),
                 String.valueOf(window.to()), type.name()));
         return cache.lookup(key, List.of(generations.key(a), generations.key(b)), CompareResponse.parser()).chain(found -> {
