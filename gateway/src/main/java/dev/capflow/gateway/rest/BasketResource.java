@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.capflow.gateway.client.BasketClient;
-import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.rest.dto.BasketInput;
 import dev.capflow.gateway.rest.dto.BasketView;
 import dev.capflow.gateway.rest.dto.PerformanceView;

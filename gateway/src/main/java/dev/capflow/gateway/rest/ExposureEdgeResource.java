@@ -20,8 +20,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.capflow.gateway.client.ExposureClient;
-import dev.capflow.gateway.domain.Fields;
-import dev.capflow.gateway.domain.VersionedDelete;
+import dev.capflow.gateway.request.Fields;
+import dev.capflow.gateway.request.VersionedDelete;
 import dev.capflow.gateway.rest.dto.EdgeInput;
 import dev.capflow.gateway.rest.dto.EdgeView;
 import dev.capflow.gateway.rest.json.JsonBodies;

@@ -19,8 +19,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.capflow.gateway.client.ExposureClient;
-import dev.capflow.gateway.domain.Fields;
-import dev.capflow.gateway.domain.VersionedDelete;
+import dev.capflow.gateway.request.Fields;
+import dev.capflow.gateway.request.VersionedDelete;
 import dev.capflow.gateway.rest.dto.EntityInput;
 import dev.capflow.gateway.rest.dto.EntityView;
 import dev.capflow.gateway.rest.json.JsonBodies;

@@ -1,6 +1,6 @@
 package dev.capflow.gateway.rest;
 
-import dev.capflow.gateway.domain.IngestReport;
+import dev.capflow.gateway.request.IngestReport;
 import dev.capflow.gateway.rest.problem.RecordsRejectedException;
 import org.jboss.resteasy.reactive.RestResponse;
 

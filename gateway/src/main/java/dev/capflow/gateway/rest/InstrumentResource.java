@@ -18,7 +18,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.capflow.gateway.client.IngestClient;
-import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.rest.dto.InstrumentInput;
 import dev.capflow.gateway.rest.dto.InstrumentView;
 import dev.capflow.gateway.rest.json.JsonBodies;

@@ -19,9 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 
 import dev.capflow.gateway.client.IngestClient;
-import dev.capflow.gateway.domain.ConvertedBatch;
-import dev.capflow.gateway.domain.Fields;
-import dev.capflow.gateway.domain.IngestReport;
+import dev.capflow.gateway.request.ConvertedBatch;
+import dev.capflow.gateway.request.Fields;
+import dev.capflow.gateway.request.IngestReport;
 import dev.capflow.gateway.rest.dto.CsvImportReport;
 import dev.capflow.gateway.rest.dto.DailyBarInput;
 import dev.capflow.gateway.rest.dto.TickInput;

@@ -14,9 +14,9 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.capflow.gateway.client.IngestClient;
-import dev.capflow.gateway.domain.Fields;
-import dev.capflow.gateway.domain.InvalidFieldsException;
-import dev.capflow.gateway.domain.SymbolList;
+import dev.capflow.gateway.request.Fields;
+import dev.capflow.gateway.request.InvalidFieldsException;
+import dev.capflow.gateway.request.SymbolList;
 import dev.capflow.gateway.rest.dto.BarRevisionView;
 import dev.capflow.gateway.rest.dto.BarSeriesView;
 import dev.capflow.gateway.rest.dto.CorporateActionView;

@@ -9,7 +9,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.PreconditionFailure;
 
-import dev.capflow.gateway.domain.FieldViolation;
+import dev.capflow.gateway.request.FieldViolation;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
 

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import dev.capflow.gateway.domain.FieldViolation;
-import dev.capflow.gateway.domain.InvalidFieldsException;
+import dev.capflow.gateway.request.FieldViolation;
+import dev.capflow.gateway.request.InvalidFieldsException;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import dev.capflow.gateway.domain.FieldViolation;
+import dev.capflow.gateway.request.FieldViolation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.capflow.gateway.domain.FieldViolation;
-import dev.capflow.gateway.domain.InvalidFieldsException;
+import dev.capflow.gateway.request.FieldViolation;
+import dev.capflow.gateway.request.InvalidFieldsException;
 import dev.capflow.gateway.rest.json.JacksonViolations;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;

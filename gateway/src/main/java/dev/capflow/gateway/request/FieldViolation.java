@@ -1,4 +1,4 @@
-package dev.capflow.gateway.domain;
+package dev.capflow.gateway.request;
 
 /** One input field that broke a rule, and the rule it broke. */
 public record FieldViolation(String field, String reason) {

@@ -1,4 +1,4 @@
-package dev.capflow.gateway.domain;
+package dev.capflow.gateway.request;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.capflow.gateway.domain;
+package dev.capflow.gateway.request;
 
 /**
  * Why one record of a batch was not stored. Exactly one locator is set: {@code index} (0-based

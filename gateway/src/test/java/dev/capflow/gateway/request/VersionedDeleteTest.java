@@ -1,4 +1,4 @@
-package dev.capflow.gateway.domain;
+package dev.capflow.gateway.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
