@@ -26,7 +26,7 @@ import dev.capflow.gateway.rest.dto.BasketView;
 import dev.capflow.gateway.rest.dto.PerformanceView;
 import dev.capflow.gateway.rest.json.JsonBodies;
 import dev.capflow.gateway.rest.mapping.BasketMapping;
-import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.problem.Problem;
 import dev.capflow.gateway.rest.CachedAnswerResponses.ListPage;
 import dev.capflow.proto.basket.v1.CreateBasketRequest;
 import dev.capflow.proto.basket.v1.DeleteBasketRequest;

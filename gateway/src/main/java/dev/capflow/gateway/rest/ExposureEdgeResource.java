@@ -26,7 +26,7 @@ import dev.capflow.gateway.rest.dto.EdgeInput;
 import dev.capflow.gateway.rest.dto.EdgeView;
 import dev.capflow.gateway.rest.json.JsonBodies;
 import dev.capflow.gateway.rest.mapping.EdgeMapping;
-import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.problem.Problem;
 import dev.capflow.gateway.rest.CachedAnswerResponses.ListPage;
 import dev.capflow.proto.exposure.v1.CreateEdgeRequest;
 import dev.capflow.proto.exposure.v1.DeleteEdgeRequest;

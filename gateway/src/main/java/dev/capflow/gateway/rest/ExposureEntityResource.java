@@ -25,7 +25,7 @@ import dev.capflow.gateway.rest.dto.EntityInput;
 import dev.capflow.gateway.rest.dto.EntityView;
 import dev.capflow.gateway.rest.json.JsonBodies;
 import dev.capflow.gateway.rest.mapping.EntityMapping;
-import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.problem.Problem;
 import dev.capflow.gateway.rest.CachedAnswerResponses.ListPage;
 import dev.capflow.proto.exposure.v1.CreateEntityRequest;
 import dev.capflow.proto.exposure.v1.DeleteEntityRequest;

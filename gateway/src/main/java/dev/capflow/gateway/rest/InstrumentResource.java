@@ -23,7 +23,7 @@ import dev.capflow.gateway.rest.dto.InstrumentInput;
 import dev.capflow.gateway.rest.dto.InstrumentView;
 import dev.capflow.gateway.rest.json.JsonBodies;
 import dev.capflow.gateway.rest.mapping.InstrumentMapping;
-import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.problem.Problem;
 import dev.capflow.gateway.rest.CachedAnswerResponses.ListPage;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
 import io.smallrye.mutiny.Uni;

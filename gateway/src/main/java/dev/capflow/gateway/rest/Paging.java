@@ -10,7 +10,7 @@ import com.google.protobuf.Message;
 import dev.capflow.gateway.request.FieldViolation;
 import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.request.InvalidFieldsException;
-import dev.capflow.gateway.rest.problem.GrpcProblems;
+import dev.capflow.gateway.problem.GrpcProblems;
 import io.grpc.Status;
 
 /**

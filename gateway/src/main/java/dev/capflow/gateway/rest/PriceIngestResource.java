@@ -28,7 +28,7 @@ import dev.capflow.gateway.rest.dto.TickInput;
 import dev.capflow.gateway.rest.json.JsonBodies;
 import dev.capflow.gateway.rest.mapping.PriceMapping;
 import dev.capflow.gateway.rest.mapping.ReportMapping;
-import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.problem.Problem;
 import dev.capflow.proto.ingest.v1.BarWriteMode;
 import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.ImportCsvRequest;

@@ -1,4 +1,4 @@
-package dev.capflow.gateway.rest.problem;
+package dev.capflow.gateway.problem;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.capflow.gateway.rest.problem;
+package dev.capflow.gateway.problem;
 
 /** The kinds of problem the gateway answers, each with its HTTP status and a stable type URI. */
 public enum ProblemType {

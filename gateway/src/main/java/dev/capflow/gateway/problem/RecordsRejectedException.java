@@ -1,4 +1,4 @@
-package dev.capflow.gateway.rest.problem;
+package dev.capflow.gateway.problem;
 
 /** Signals an ingest request none of whose records could be stored; answered 422 with the full report. */
 public class RecordsRejectedException extends RuntimeException {
