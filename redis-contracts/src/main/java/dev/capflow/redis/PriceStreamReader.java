@@ -68,7 +68,7 @@ public final class PriceStreamReader {
     /** Starts reading into {@code handler} until {@link #stop()}. */
     public void start(Handler handler) {
         loop = Multi.createBy().repeating()
-                .uni(() -> readOnce().call(handler::afterRead).ifNoItem().after(stalled).fail())
+                .uni(() -> readOnce().ifNoItem().after(stalled).fail().call(handler::afterRead))
                 .indefinitely()
                 .onFailure().invoke(failure -> onFailure(handler, failure))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
