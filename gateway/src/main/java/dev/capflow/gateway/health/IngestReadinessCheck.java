@@ -1,6 +1,6 @@
 package dev.capflow.gateway.health;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.health.Readiness;
 
@@ -17,7 +17,7 @@ import io.quarkus.grpc.GrpcClient;
  * replicas at once and callers would only see connection errors at the ingress.
  */
 @Readiness
-@ApplicationScoped
+@Singleton
 public class IngestReadinessCheck extends DownstreamReadiness {
 
     static final String NAME = "ingest-service";
