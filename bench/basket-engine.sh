@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-MODULES=${MODULES:-proto,test-support,basket-engine,benchmarks}
+MODULES=${MODULES:-proto,test-support,random-cases,basket-engine,benchmarks}
 PYTHON=${PYTHON:-/usr/bin/python3}
 REPETITIONS=${REPETITIONS:-30}
 OUT=benchmarks/target/basket-bench

@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-MODULES=${MODULES:-proto,test-support,basket-engine,exposure-engine,benchmarks}
+MODULES=${MODULES:-proto,test-support,random-cases,basket-engine,exposure-engine,benchmarks}
 PYTHON=${PYTHON:-python3}
 DEBIAN_PYTHON=${DEBIAN_PYTHON:-/usr/bin/python3}
 REPETITIONS=${REPETITIONS:-3}

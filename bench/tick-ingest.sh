@@ -16,7 +16,7 @@ DB=capflow_bench
 PORT=${PORT:-18091}
 GRPC_PORT=${GRPC_PORT:-19091}
 
-./mvnw -B -ntp -q install -DskipTests -pl proto,test-support,devstack,ingest-service,benchmarks
+./mvnw -B -ntp -q install -DskipTests -pl proto,test-support,redis-contracts,devstack,ingest-service,benchmarks
 
 psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres \
   -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.capflow.randomcases.RandomCases;
+
 /**
  * Invariants of the basket math over random baskets, calendars with gaps, FX members and rebalancing rules: each
  * checked on 300 seeded, repeatable cases (see {@link RandomCases}).

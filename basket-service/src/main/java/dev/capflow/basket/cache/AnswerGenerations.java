@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.capflow.basket.config.BasketConfig;
+import dev.capflow.redis.AnswerGenerationKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyScanArgs;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
@@ -38,12 +39,15 @@ public class AnswerGenerations {
 
     private static final Logger LOG = Logger.getLogger(AnswerGenerations.class);
 
-    /** KEYS = dependents sets; ARGV[1] = generation key prefix, ARGV[2] = a fresh value for a missing generation. */
+    /**
+     * KEYS = dependents sets; ARGV[1] = generation key prefix, ARGV[2] = a fresh value for a missing generation,
+     * ARGV[3] = the generation key suffix.
+     */
     private static final String MOVE_DEPENDENTS = """
             local moved = 0
             for _, set in ipairs(KEYS) do
               for _, id in ipairs(redis.call('SMEMBERS', set)) do
-                local key = ARGV[1] .. id .. ':generation'
+                local key = ARGV[1] .. id .. ARGV[3]
                 redis.call('SET', key, ARGV[2], 'NX')
                 redis.call('INCR', key)
                 moved = moved + 1
@@ -70,7 +74,7 @@ public class AnswerGenerations {
 
     /** The Redis key of {@code basketId}'s generation (the gateway reads the same key). */
     public String key(String basketId) {
-        return config.keyPrefix() + basketId + ":generation";
+        return AnswerGenerationKeys.generation(config.keyPrefix(), basketId);
     }
 
     /** The current generation of each basket, creating the missing ones; fails when Redis does not answer in time. */
@@ -127,6 +131,7 @@ public class AnswerGenerations {
         symbols.forEach(symbol -> args.add(dependentsKey(symbol)));
         args.add(config.keyPrefix());
         args.add(Long.toString(freshValue()));
+        args.add(AnswerGenerationKeys.GENERATION_SUFFIX);
         return attempt(redis.execute(Command.EVAL, args.toArray(String[]::new)).replaceWithVoid(), "history of " + symbols);
     }
 
@@ -141,7 +146,7 @@ public class AnswerGenerations {
             return Uni.createFrom().voidItem();
         }
         repairNeeded.set(false);
-        return keys.scan(new KeyScanArgs().match(config.keyPrefix() + "*:generation").count(500)).toMulti()
+        return keys.scan(new KeyScanArgs().match(AnswerGenerationKeys.everyGeneration(config.keyPrefix())).count(500)).toMulti()
                 .onItem().transformToUniAndMerge(values::incr)
                 .collect().with(Collectors.counting())
                 .invoke(count -> LOG.debugf("moved %d answer generations", count))
@@ -164,7 +169,7 @@ public class AnswerGenerations {
     }
 
     private String dependentsKey(String symbol) {
-        return config.keyPrefix() + "dependents:" + symbol;
+        return AnswerGenerationKeys.dependents(config.keyPrefix(), symbol);
     }
 
     private static long freshValue() {

@@ -8,10 +8,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.capflow.basket.config.BasketConfig;
@@ -19,7 +18,7 @@ import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.engine.TimeSeries;
 import dev.capflow.basket.market.LivePrice;
 import dev.capflow.grpc.DownstreamException;
-import dev.capflow.grpc.DownstreamGuard;
+import dev.capflow.grpc.DownstreamCalls;
 import dev.capflow.proto.ingest.v1.Adjustment;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.Instrument;
@@ -28,35 +27,38 @@ import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
 import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
 import dev.capflow.proto.ingest.v1.MutinyIngestServiceGrpc.MutinyIngestServiceStub;
 import dev.capflow.proto.ingest.v1.StreamBarsRequest;
+import io.grpc.Channel;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 
 /**
  * basket-service's door to ingest-service. Every call is an idempotent read with its own deadline, retried on
  * UNAVAILABLE; one circuit breaker (counting every attempt) guards them all.
  */
+@Startup // re-resolves its channel from startup on, not from its first call
 @ApplicationScoped
 public class IngestClient {
 
     /** Name of the circuit breaker, for maintenance and metrics. */
     public static final String BREAKER = "ingest";
 
-    private final MutinyIngestServiceStub stub;
+    private final DownstreamCalls<MutinyIngestServiceStub> calls;
     private final BasketConfig.Ingest config;
-    private final DownstreamGuard guard;
 
-    public IngestClient(@GrpcClient("ingest") MutinyIngestServiceStub stub, BasketConfig config) {
-        this.stub = stub;
+    public IngestClient(@GrpcClient("ingest") MutinyIngestServiceStub stub, @GrpcClient("ingest") Channel channel,
+            BasketConfig config, Vertx vertx) {
         this.config = config.ingest();
-        this.guard = new DownstreamGuard(BREAKER, this.config);
+        this.calls = new DownstreamCalls<>(BREAKER, stub, channel, this.config, vertx);
     }
 
     /** The registered instruments among {@code symbols}, by symbol. */
     public Uni<Map<String, Instrument>> instruments(Collection<String> symbols) {
         return inPieces(symbols, piece -> {
             ListInstrumentsRequest request = ListInstrumentsRequest.newBuilder().addAllSymbols(piece).build();
-            return read(() -> stub().listInstruments(request)).map(ListInstrumentsResponse::getInstrumentsList);
+            return read(stub -> stub.listInstruments(request)).map(ListInstrumentsResponse::getInstrumentsList);
         }).map(instruments -> {
             Map<String, Instrument> found = new LinkedHashMap<>();
             instruments.forEach(instrument -> found.put(instrument.getSymbol(), instrument));
@@ -68,7 +70,7 @@ public class IngestClient {
     public Uni<Map<String, String>> fxCurrencies(Collection<String> symbols) {
         ListInstrumentsRequest request = ListInstrumentsRequest.newBuilder().addAllSymbols(symbols)
                 .setKind(InstrumentKind.INSTRUMENT_KIND_FX).build();
-        return read(() -> stub().listInstruments(request)).map(response -> {
+        return read(stub -> stub.listInstruments(request)).map(response -> {
             Map<String, String> found = new LinkedHashMap<>();
             response.getInstrumentsList().forEach(instrument -> found.put(instrument.getSymbol(), instrument.getCurrency()));
             return found;
@@ -79,7 +81,7 @@ public class IngestClient {
     public Uni<List<LivePrice>> latestPrices(Collection<String> symbols) {
         return inPieces(symbols, piece -> {
             GetLatestPricesRequest request = GetLatestPricesRequest.newBuilder().addAllSymbols(piece).build();
-            return read(() -> stub().getLatestPrices(request)).map(response -> response.getPricesList().stream()
+            return read(stub -> stub.getLatestPrices(request)).map(response -> response.getPricesList().stream()
                     .map(latest -> new LivePrice(latest.getSymbol(), latest.getPrice(),
                             Instant.ofEpochSecond(latest.getTs().getSeconds(), latest.getTs().getNanos())))
                     .toList());
@@ -109,7 +111,7 @@ public class IngestClient {
      * starts the stream again from the beginning.
      */
     public Uni<Map<String, TimeSeries>> closes(StreamBarsRequest request) {
-        return read(() -> stub(config.historyDeadline()).streamBars(request)
+        return read(config.historyDeadline(), stub -> stub.streamBars(request)
                 .collect().in(ClosesCollector::new, ClosesCollector::add).map(ClosesCollector::closes));
     }
 
@@ -128,16 +130,18 @@ public class IngestClient {
                 .onItem().transformToIterable(found -> found).collect().asList();
     }
 
-    /** {@code call} must start a new call (with a fresh deadline) on every attempt. */
-    private <T> Uni<T> read(Supplier<Uni<T>> call) {
-        return guard.read(call).onFailure().transform(failure -> new DownstreamException("ingest-service", failure));
+    private <T> Uni<T> read(Function<MutinyIngestServiceStub, Uni<T>> call) {
+        return read(config.readDeadline(), call);
     }
 
-    private MutinyIngestServiceStub stub() {
-        return stub(config.readDeadline());
+    /** A guarded read with {@code deadline}; its failures become {@link DownstreamException}s naming the service. */
+    private <T> Uni<T> read(Duration deadline, Function<MutinyIngestServiceStub, Uni<T>> call) {
+        return calls.read(deadline, call)
+                .onFailure().transform(failure -> new DownstreamException("ingest-service", failure));
     }
 
-    private MutinyIngestServiceStub stub(Duration deadline) {
-        return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    @PreDestroy
+    void close() {
+        calls.close();
     }
 }

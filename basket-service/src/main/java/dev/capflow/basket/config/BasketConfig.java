@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.capflow.grpc.DownstreamPolicy;
+import dev.capflow.redis.AnswerGenerationKeys;
+import dev.capflow.redis.PriceStreamEntries;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -49,11 +51,11 @@ public interface BasketConfig {
     interface Redis {
 
         /** The stream ingest-service appends every stored tick, and every change of stored history, to. */
-        @WithDefault("capflow:prices")
+        @WithDefault(PriceStreamEntries.DEFAULT_KEY)
         String streamKey();
 
         /** Prefix of the keys this service writes, answer generations ({@code {prefix}{id}:generation}) included. */
-        @WithDefault("capflow:basket:")
+        @WithDefault(AnswerGenerationKeys.DEFAULT_PREFIX)
         String keyPrefix();
 
         /**

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import com.google.protobuf.Timestamp;
 
+import dev.capflow.basket.cache.CachedAnswers;
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.domain.Basket;
 import dev.capflow.basket.domain.BasketValidator;
@@ -17,7 +18,7 @@ import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.domain.Window;
 import dev.capflow.basket.engine.PerformanceQuery;
 import dev.capflow.basket.live.LiveLevels;
-import dev.capflow.basket.repository.IdempotencyKeys;
+import dev.capflow.grpc.idempotency.IdempotencyKeys;
 import dev.capflow.basket.service.BasketCatalog;
 import dev.capflow.grpc.ExpectedVersion;
 import dev.capflow.grpc.idempotency.IdempotencyKey;

@@ -20,7 +20,7 @@ import dev.capflow.proto.basket.v1.GetPerformanceResponse;
 import dev.capflow.proto.basket.v1.LevelPoint;
 
 /** Converts between capflow.basket.v1 messages and domain and engine types. */
-final class ProtoMapper {
+public final class ProtoMapper {
 
     private ProtoMapper() {
     }
@@ -57,7 +57,7 @@ final class ProtoMapper {
                 : dev.capflow.proto.basket.v1.ReturnType.RETURN_TYPE_PRICE;
     }
 
-    static GetPerformanceResponse toProto(Basket basket, Performance performance, ReturnType type) {
+    public static GetPerformanceResponse toProto(Basket basket, Performance performance, ReturnType type) {
         Metrics m = performance.metrics();
         GetPerformanceResponse.Builder proto = GetPerformanceResponse.newBuilder()
                 .setBasketId(basket.id()).setBasketVersion(basket.version()).setReturnType(toProto(type))
@@ -79,7 +79,7 @@ final class ProtoMapper {
         return proto.build();
     }
 
-    static CompareResponse toProto(String a, String b, Comparison comparison, ReturnType type) {
+    public static CompareResponse toProto(String a, String b, Comparison comparison, ReturnType type) {
         CompareResponse.Builder proto = CompareResponse.newBuilder().setBasketIdA(a).setBasketIdB(b)
                 .setReturnType(toProto(type))
                 .setFrom(comparison.levelsA().firstDate().toString()).setTo(comparison.levelsA().lastDate().toString());

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import dev.capflow.basket.config.BasketConfig;
+import dev.capflow.redis.BasketChangesChannel;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.quarkus.runtime.ShutdownEvent;
@@ -68,6 +69,6 @@ public class BasketChanges {
     }
 
     private String channel() {
-        return config.keyPrefix() + "changes";
+        return BasketChangesChannel.channel(config.keyPrefix());
     }
 }

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 
+import dev.capflow.redis.PriceStreamEntries;
+import dev.capflow.redis.PriceStreamEntries.StreamTick;
+
 /** A live price of one symbol (a tick, or a daily close stamped 00:00 UTC of its session). */
 public record LivePrice(String symbol, double price, Instant ts) {
 
@@ -18,17 +21,12 @@ public record LivePrice(String symbol, double price, Instant ts) {
         return b.ts.isAfter(a.ts) ? b : a;
     }
 
-    /**
-     * Decodes an entry of the price stream ({@code symbol, price, size, ts (ISO-8601 instant), origin}), or returns
-     * null when it is not a well-formed positive price.
-     */
+    /** Decodes a tick entry of the price stream, or returns null when it is not a well-formed positive price. */
     public static LivePrice fromStreamEntry(Map<String, String> fields) {
-        try {
-            LivePrice price = new LivePrice(fields.get("symbol"), Double.parseDouble(fields.get("price")),
-                    Instant.parse(fields.get("ts")));
-            return price.symbol() != null && price.price() > 0 && Double.isFinite(price.price()) ? price : null;
-        } catch (RuntimeException e) {
+        StreamTick tick = PriceStreamEntries.decodeTick(fields);
+        if (tick == null || tick.symbol() == null || !(tick.price() > 0) || !Double.isFinite(tick.price())) {
             return null;
         }
+        return new LivePrice(tick.symbol(), tick.price(), tick.ts());
     }
 }

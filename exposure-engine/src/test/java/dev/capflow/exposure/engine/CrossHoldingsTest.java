@@ -9,6 +9,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import dev.capflow.randomcases.RandomCases;
+
 /** The worked examples of Elliott, Golub and Jackson (2014) in docs/stress-models.md, and invariants of the model. */
 class CrossHoldingsTest {
 

@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import dev.capflow.randomcases.RandomCases;
+
 /** The DebtRank toy network of docs/stress-models.md (NetworkRiskMeasures' test data) under both rules, and invariants. */
 class DebtRankTest {
 

@@ -14,6 +14,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.capflow.randomcases.RandomCases;
+
 /** Loop enumeration against brute force on small random graphs with parallel edges. */
 class LoopPropertiesTest {
 

@@ -11,7 +11,7 @@ import dev.capflow.exposure.domain.GraphEdge;
 import dev.capflow.exposure.domain.GraphValidator;
 import dev.capflow.exposure.domain.Snapshot;
 import dev.capflow.exposure.engine.LoopQuery;
-import dev.capflow.exposure.repository.IdempotencyKeys;
+import dev.capflow.grpc.idempotency.IdempotencyKeys;
 import dev.capflow.exposure.service.EntityCatalog;
 import dev.capflow.exposure.service.ExposureAnalytics;
 import dev.capflow.exposure.service.GraphStore;

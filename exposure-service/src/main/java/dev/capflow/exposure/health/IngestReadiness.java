@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.Readiness;
 
 import dev.capflow.exposure.config.ExposureConfig;
+import dev.capflow.grpc.health.DownstreamReadiness;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import io.grpc.Channel;
 import io.quarkus.grpc.GrpcClient;

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.capflow.gateway.config.AnswerCacheConfig;
+import dev.capflow.redis.AnswerGenerationKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.redis.client.Command;
@@ -55,7 +56,7 @@ public class AnswerCache {
             return Uni.createFrom().item(UNCACHEABLE);
         }
         Request mget = Request.cmd(Command.MGET);
-        basketIds.forEach(id -> mget.arg(config.generationKeyPrefix() + id + ":generation"));
+        basketIds.forEach(id -> mget.arg(AnswerGenerationKeys.generation(config.generationKeyPrefix(), id)));
         mget.arg(freshKey(question));
         return redis.send(mget).ifNoItem().after(config.timeout()).fail()
                 .map(reply -> found(reply, basketIds.size()))

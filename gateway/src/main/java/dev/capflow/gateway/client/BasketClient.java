@@ -1,8 +1,5 @@
 package dev.capflow.gateway.client;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
 import dev.capflow.gateway.config.BasketClientConfig;
 import dev.capflow.proto.basket.v1.BasketServiceGrpc;
 import dev.capflow.proto.basket.v1.CompareRequest;
@@ -22,64 +19,64 @@ import dev.capflow.proto.basket.v1.UpdateBasketRequest;
 import dev.capflow.proto.basket.v1.UpdateBasketResponse;
 import dev.capflow.proto.basket.v1.WatchBasketRequest;
 import dev.capflow.proto.basket.v1.WatchBasketResponse;
-import dev.capflow.grpc.DownstreamGuard;
+import dev.capflow.grpc.DownstreamCalls;
 import dev.capflow.grpc.auth.TokenRelay;
 import io.grpc.Channel;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The gateway's only door to basket-service: a deadline on every call, reads retried on UNAVAILABLE,
  * writes never, and one circuit breaker of its own.
  */
+@Startup // re-resolves its channel from startup on, not from its first call
 @ApplicationScoped
 public class BasketClient {
 
     /** Name of the circuit breaker, for maintenance and metrics. */
     public static final String BREAKER = "basket";
 
-    private final MutinyBasketServiceStub stub;
+    private final DownstreamCalls<MutinyBasketServiceStub> calls;
     private final BasketServiceGrpc.BasketServiceStub streams;
-    private final BasketClientConfig config;
-    private final DownstreamGuard guard;
 
     public BasketClient(@GrpcClient("basket") MutinyBasketServiceStub stub,
-            @GrpcClient("basket") Channel channel, BasketClientConfig config) {
-        this.stub = stub;
+            @GrpcClient("basket") Channel channel, BasketClientConfig config, Vertx vertx) {
+        this.calls = new DownstreamCalls<>(BREAKER, stub, channel, config, vertx);
         // one shared upstream stream serves every client of a live topic: it carries the gateway's own identity
         this.streams = BasketServiceGrpc.newStub(channel).withOption(TokenRelay.OWN_IDENTITY, true);
-        this.config = config;
-        this.guard = new DownstreamGuard(BREAKER, config);
     }
 
     public Uni<ListBasketsResponse> listBaskets(ListBasketsRequest request) {
-        return guard.read(() -> reading().listBaskets(request));
+        return calls.read(stub -> stub.listBaskets(request));
     }
 
     public Uni<GetBasketResponse> getBasket(GetBasketRequest request) {
-        return guard.read(() -> reading().getBasket(request));
+        return calls.read(stub -> stub.getBasket(request));
     }
 
     public Uni<CreateBasketResponse> createBasket(CreateBasketRequest request) {
-        return guard.write(() -> writing().createBasket(request));
+        return calls.write(stub -> stub.createBasket(request));
     }
 
     public Uni<UpdateBasketResponse> updateBasket(UpdateBasketRequest request) {
-        return guard.write(() -> writing().updateBasket(request));
+        return calls.write(stub -> stub.updateBasket(request));
     }
 
     public Uni<DeleteBasketResponse> deleteBasket(DeleteBasketRequest request) {
-        return guard.write(() -> writing().deleteBasket(request));
+        return calls.write(stub -> stub.deleteBasket(request));
     }
 
     public Uni<GetPerformanceResponse> getPerformance(GetPerformanceRequest request) {
-        return guard.read(() -> reading().getPerformance(request));
+        return calls.read(stub -> stub.getPerformance(request));
     }
 
     public Uni<CompareResponse> compare(CompareRequest request) {
-        return guard.read(() -> reading().compare(request));
+        return calls.read(stub -> stub.compare(request));
     }
 
     /**
@@ -91,15 +88,8 @@ public class BasketClient {
         return ServerStreams.open(streams::watchBasket, request);
     }
 
-    private MutinyBasketServiceStub reading() {
-        return withDeadline(config.readDeadline());
-    }
-
-    private MutinyBasketServiceStub writing() {
-        return withDeadline(config.writeDeadline());
-    }
-
-    private MutinyBasketServiceStub withDeadline(Duration deadline) {
-        return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    @PreDestroy
+    void close() {
+        calls.close();
     }
 }

@@ -1,8 +1,5 @@
 package dev.capflow.gateway.client;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
 import dev.capflow.gateway.config.ExposureClientConfig;
 import dev.capflow.proto.exposure.v1.CreateEdgeRequest;
 import dev.capflow.proto.exposure.v1.CreateEdgeResponse;
@@ -35,101 +32,96 @@ import dev.capflow.proto.exposure.v1.UpdateEdgeRequest;
 import dev.capflow.proto.exposure.v1.UpdateEdgeResponse;
 import dev.capflow.proto.exposure.v1.UpdateEntityRequest;
 import dev.capflow.proto.exposure.v1.UpdateEntityResponse;
-import dev.capflow.grpc.DownstreamGuard;
+import dev.capflow.grpc.DownstreamCalls;
+import io.grpc.Channel;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The gateway's only door to exposure-service: a deadline on every call, reads (the analyses included, which
  * store nothing) retried on UNAVAILABLE, writes never, and one circuit breaker of its own.
  */
+@Startup // re-resolves its channel from startup on, not from its first call
 @ApplicationScoped
 public class ExposureClient {
 
     /** Name of the circuit breaker, for maintenance and metrics. */
     public static final String BREAKER = "exposure";
 
-    private final MutinyExposureServiceStub stub;
-    private final ExposureClientConfig config;
-    private final DownstreamGuard guard;
+    private final DownstreamCalls<MutinyExposureServiceStub> calls;
 
-    public ExposureClient(@GrpcClient("exposure") MutinyExposureServiceStub stub, ExposureClientConfig config) {
-        this.stub = stub;
-        this.config = config;
-        this.guard = new DownstreamGuard(BREAKER, config);
+    public ExposureClient(@GrpcClient("exposure") MutinyExposureServiceStub stub,
+            @GrpcClient("exposure") Channel channel, ExposureClientConfig config, Vertx vertx) {
+        this.calls = new DownstreamCalls<>(BREAKER, stub, channel, config, vertx);
     }
 
     public Uni<ListEntitiesResponse> listEntities(ListEntitiesRequest request) {
-        return guard.read(() -> reading().listEntities(request));
+        return calls.read(stub -> stub.listEntities(request));
     }
 
     public Uni<GetEntityResponse> getEntity(GetEntityRequest request) {
-        return guard.read(() -> reading().getEntity(request));
+        return calls.read(stub -> stub.getEntity(request));
     }
 
     public Uni<CreateEntityResponse> createEntity(CreateEntityRequest request) {
-        return guard.write(() -> writing().createEntity(request));
+        return calls.write(stub -> stub.createEntity(request));
     }
 
     public Uni<UpdateEntityResponse> updateEntity(UpdateEntityRequest request) {
-        return guard.write(() -> writing().updateEntity(request));
+        return calls.write(stub -> stub.updateEntity(request));
     }
 
     public Uni<DeleteEntityResponse> deleteEntity(DeleteEntityRequest request) {
-        return guard.write(() -> writing().deleteEntity(request));
+        return calls.write(stub -> stub.deleteEntity(request));
     }
 
     public Uni<ListEdgesResponse> listEdges(ListEdgesRequest request) {
-        return guard.read(() -> reading().listEdges(request));
+        return calls.read(stub -> stub.listEdges(request));
     }
 
     public Uni<GetEdgeResponse> getEdge(GetEdgeRequest request) {
-        return guard.read(() -> reading().getEdge(request));
+        return calls.read(stub -> stub.getEdge(request));
     }
 
     public Uni<CreateEdgeResponse> createEdge(CreateEdgeRequest request) {
-        return guard.write(() -> writing().createEdge(request));
+        return calls.write(stub -> stub.createEdge(request));
     }
 
     public Uni<UpdateEdgeResponse> updateEdge(UpdateEdgeRequest request) {
-        return guard.write(() -> writing().updateEdge(request));
+        return calls.write(stub -> stub.updateEdge(request));
     }
 
     public Uni<DeleteEdgeResponse> deleteEdge(DeleteEdgeRequest request) {
-        return guard.write(() -> writing().deleteEdge(request));
+        return calls.write(stub -> stub.deleteEdge(request));
     }
 
     public Uni<ListLoopsResponse> listLoops(ListLoopsRequest request) {
-        return guard.read(() -> reading().listLoops(request));
+        return calls.read(stub -> stub.listLoops(request));
     }
 
     public Uni<LookThroughResponse> lookThrough(LookThroughRequest request) {
-        return guard.read(() -> reading().lookThrough(request));
+        return calls.read(stub -> stub.lookThrough(request));
     }
 
     /** A stress run stores nothing, so it is retried like a read. */
     public Uni<StressResponse> stress(StressRequest request) {
-        return guard.read(() -> reading().stress(request));
+        return calls.read(stub -> stub.stress(request));
     }
 
     public Uni<ListEdgeHistoryResponse> listEdgeHistory(ListEdgeHistoryRequest request) {
-        return guard.read(() -> reading().listEdgeHistory(request));
+        return calls.read(stub -> stub.listEdgeHistory(request));
     }
 
     public Uni<ListEntityHistoryResponse> listEntityHistory(ListEntityHistoryRequest request) {
-        return guard.read(() -> reading().listEntityHistory(request));
+        return calls.read(stub -> stub.listEntityHistory(request));
     }
 
-    private MutinyExposureServiceStub reading() {
-        return withDeadline(config.readDeadline());
-    }
-
-    private MutinyExposureServiceStub writing() {
-        return withDeadline(config.writeDeadline());
-    }
-
-    private MutinyExposureServiceStub withDeadline(Duration deadline) {
-        return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    @PreDestroy
+    void close() {
+        calls.close();
     }
 }

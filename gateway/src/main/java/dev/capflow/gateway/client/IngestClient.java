@@ -1,8 +1,5 @@
 package dev.capflow.gateway.client;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
 import dev.capflow.gateway.config.IngestClientConfig;
 import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
 import dev.capflow.proto.ingest.v1.AddCorporateActionResponse;
@@ -33,12 +30,15 @@ import dev.capflow.proto.ingest.v1.SubscribePricesResponse;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentResponse;
 import io.grpc.Status;
-import dev.capflow.grpc.DownstreamGuard;
+import dev.capflow.grpc.DownstreamCalls;
 import dev.capflow.grpc.auth.TokenRelay;
 import io.grpc.Channel;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -46,41 +46,38 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@code deadline} setting would be fixed once per stub), reads are retried on UNAVAILABLE, and
  * one circuit breaker guards them all.
  */
+@Startup // re-resolves its channel from startup on, not from its first call
 @ApplicationScoped
 public class IngestClient {
 
     /** Name of the circuit breaker, for maintenance and metrics. */
     public static final String BREAKER = "ingest";
 
-    private final MutinyIngestServiceStub stub;
+    private final DownstreamCalls<MutinyIngestServiceStub> calls;
     private final IngestServiceGrpc.IngestServiceStub streams;
-    private final IngestClientConfig config;
-    private final DownstreamGuard guard;
 
     public IngestClient(@GrpcClient("ingest") MutinyIngestServiceStub stub,
-            @GrpcClient("ingest") Channel channel, IngestClientConfig config) {
-        this.stub = stub;
+            @GrpcClient("ingest") Channel channel, IngestClientConfig config, Vertx vertx) {
+        this.calls = new DownstreamCalls<>(BREAKER, stub, channel, config, vertx);
         // one shared upstream stream serves every client of a live topic: it carries the gateway's own identity
         this.streams = IngestServiceGrpc.newStub(channel).withOption(TokenRelay.OWN_IDENTITY, true);
-        this.config = config;
-        this.guard = new DownstreamGuard(BREAKER, config);
     }
 
     public Uni<ListInstrumentsResponse> listInstruments(ListInstrumentsRequest request) {
-        return guard.read(() -> reading().listInstruments(request));
+        return calls.read(stub -> stub.listInstruments(request));
     }
 
     public Uni<UpsertInstrumentResponse> upsertInstrument(UpsertInstrumentRequest request) {
-        return guard.write(() -> writing().upsertInstrument(request));
+        return calls.write(stub -> stub.upsertInstrument(request));
     }
 
     public Uni<IngestBarsResponse> ingestBars(IngestBarsRequest request) {
-        return guard.write(() -> writing().ingestBars(request));
+        return calls.write(stub -> stub.ingestBars(request));
     }
 
     /** Sends one batch on the tick stream and answers its acknowledgement once the stream ends. */
     public Uni<IngestTicksResponse> ingestTicks(IngestTicksRequest batch) {
-        return guard.write(() -> writing().ingestTicks(Multi.createFrom().item(batch))
+        return calls.write(stub -> stub.ingestTicks(Multi.createFrom().item(batch))
                 .filter(ack -> ack.getSequence() == batch.getSequence())
                 .collect().last()
                 .onItem().ifNull().failWith(() -> Status.INTERNAL
@@ -91,7 +88,7 @@ public class IngestClient {
 
     /** Imports a CSV file and answers the last progress message, which carries the final report. */
     public Uni<ImportCsvResponse> importCsv(ImportCsvRequest request) {
-        return guard.write(() -> writing().importCsv(request)
+        return calls.write(stub -> stub.importCsv(request)
                 .collect().last()
                 .onItem().ifNull().failWith(() -> Status.INTERNAL
                         .withDescription("ingest-service ended the CSV import without a report")
@@ -99,31 +96,31 @@ public class IngestClient {
     }
 
     public Uni<GetBarsResponse> getBars(GetBarsRequest request) {
-        return guard.read(() -> reading().getBars(request));
+        return calls.read(stub -> stub.getBars(request));
     }
 
     public Uni<GetTicksResponse> getTicks(GetTicksRequest request) {
-        return guard.read(() -> reading().getTicks(request));
+        return calls.read(stub -> stub.getTicks(request));
     }
 
     public Uni<GetLatestPricesResponse> getLatestPrices(GetLatestPricesRequest request) {
-        return guard.read(() -> reading().getLatestPrices(request));
+        return calls.read(stub -> stub.getLatestPrices(request));
     }
 
     public Uni<AddCorporateActionResponse> addCorporateAction(AddCorporateActionRequest request) {
-        return guard.write(() -> writing().addCorporateAction(request));
+        return calls.write(stub -> stub.addCorporateAction(request));
     }
 
     public Uni<DeleteCorporateActionResponse> deleteCorporateAction(DeleteCorporateActionRequest request) {
-        return guard.write(() -> writing().deleteCorporateAction(request));
+        return calls.write(stub -> stub.deleteCorporateAction(request));
     }
 
     public Uni<ListBarRevisionsResponse> listBarRevisions(ListBarRevisionsRequest request) {
-        return guard.read(() -> reading().listBarRevisions(request));
+        return calls.read(stub -> stub.listBarRevisions(request));
     }
 
     public Uni<ListCorporateActionsResponse> listCorporateActions(ListCorporateActionsRequest request) {
-        return guard.read(() -> reading().listCorporateActions(request));
+        return calls.read(stub -> stub.listCorporateActions(request));
     }
 
     /**
@@ -135,15 +132,8 @@ public class IngestClient {
         return ServerStreams.open(streams::subscribePrices, request);
     }
 
-    private MutinyIngestServiceStub reading() {
-        return withDeadline(config.readDeadline());
-    }
-
-    private MutinyIngestServiceStub writing() {
-        return withDeadline(config.writeDeadline());
-    }
-
-    private MutinyIngestServiceStub withDeadline(Duration deadline) {
-        return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    @PreDestroy
+    void close() {
+        calls.close();
     }
 }

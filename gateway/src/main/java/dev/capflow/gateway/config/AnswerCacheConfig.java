@@ -2,6 +2,7 @@ package dev.capflow.gateway.config;
 
 import java.time.Duration;
 
+import dev.capflow.redis.AnswerGenerationKeys;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -21,7 +22,7 @@ public interface AnswerCacheConfig {
      * Where basket-service keeps each basket's answer generation: {@code {prefix}{basketId}:generation} (its
      * {@code capflow.basket.redis.key-prefix}).
      */
-    @WithDefault("capflow:basket:")
+    @WithDefault(AnswerGenerationKeys.DEFAULT_PREFIX)
     String generationKeyPrefix();
 
     /**

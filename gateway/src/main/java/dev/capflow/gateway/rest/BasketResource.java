@@ -20,13 +20,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.capflow.gateway.client.BasketClient;
-import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.rest.dto.BasketInput;
 import dev.capflow.gateway.rest.dto.BasketView;
 import dev.capflow.gateway.rest.dto.PerformanceView;
 import dev.capflow.gateway.rest.json.JsonBodies;
 import dev.capflow.gateway.rest.mapping.BasketMapping;
-import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.problem.Problem;
 import dev.capflow.gateway.rest.CachedAnswerResponses.ListPage;
 import dev.capflow.proto.basket.v1.CreateBasketRequest;
 import dev.capflow.proto.basket.v1.DeleteBasketRequest;

@@ -15,7 +15,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import dev.capflow.gateway.client.BasketClient;
 import dev.capflow.gateway.rest.dto.CompareView;
 import dev.capflow.gateway.rest.mapping.BasketMapping;
-import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.problem.Problem;
 import dev.capflow.proto.basket.v1.CompareRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;

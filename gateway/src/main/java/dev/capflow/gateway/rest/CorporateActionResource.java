@@ -18,7 +18,7 @@ import dev.capflow.gateway.rest.dto.CorporateActionInput;
 import dev.capflow.gateway.rest.dto.CorporateActionView;
 import dev.capflow.gateway.rest.json.JsonBodies;
 import dev.capflow.gateway.rest.mapping.CorporateActionMapping;
-import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.problem.Problem;
 import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

@@ -19,7 +19,7 @@ import dev.capflow.gateway.rest.dto.StressInput;
 import dev.capflow.gateway.rest.dto.StressView;
 import dev.capflow.gateway.rest.json.JsonBodies;
 import dev.capflow.gateway.rest.mapping.ExposureAnalysisMapping;
-import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import org.jboss.resteasy.reactive.RestResponse;

@@ -1,7 +1,6 @@
 package dev.capflow.gateway.rest;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,12 +20,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.capflow.gateway.client.ExposureClient;
-import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.request.Fields;
+import dev.capflow.gateway.request.VersionedDelete;
 import dev.capflow.gateway.rest.dto.EdgeInput;
 import dev.capflow.gateway.rest.dto.EdgeView;
 import dev.capflow.gateway.rest.json.JsonBodies;
 import dev.capflow.gateway.rest.mapping.EdgeMapping;
-import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.problem.Problem;
 import dev.capflow.gateway.rest.CachedAnswerResponses.ListPage;
 import dev.capflow.proto.exposure.v1.CreateEdgeRequest;
 import dev.capflow.proto.exposure.v1.DeleteEdgeRequest;
@@ -160,16 +160,10 @@ public class ExposureEdgeResource {
             @RestQuery Long version,
             @Parameter(description = "ISO-8601 date from which the edge no longer holds (default today).", example = "2025-12-31")
             @RestQuery String validTo) {
-        Fields fields = new Fields();
-        String checkedId = fields.text("id", id);
-        fields.check(version == null || version >= 0, "version", "must not be negative");
-        LocalDate end = fields.optionalDate("validTo", validTo);
-        fields.throwIfInvalid();
-        DeleteEdgeRequest.Builder request = DeleteEdgeRequest.newBuilder().setEdgeId(checkedId)
-                .setValidTo(end == null ? "" : end.toString());
-        if (version != null) {
-            request.setExpectedVersion(version);
-        }
+        VersionedDelete delete = VersionedDelete.checked(id, version, validTo);
+        DeleteEdgeRequest.Builder request = DeleteEdgeRequest.newBuilder().setEdgeId(delete.id())
+                .setValidTo(delete.validTo());
+        delete.version().ifPresent(request::setExpectedVersion);
         return exposure.deleteEdge(request.build()).map(response -> RestResponse.noContent());
     }
 

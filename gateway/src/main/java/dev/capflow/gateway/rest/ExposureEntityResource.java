@@ -1,6 +1,5 @@
 package dev.capflow.gateway.rest;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,12 +19,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.capflow.gateway.client.ExposureClient;
-import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.request.Fields;
+import dev.capflow.gateway.request.VersionedDelete;
 import dev.capflow.gateway.rest.dto.EntityInput;
 import dev.capflow.gateway.rest.dto.EntityView;
 import dev.capflow.gateway.rest.json.JsonBodies;
 import dev.capflow.gateway.rest.mapping.EntityMapping;
-import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.problem.Problem;
 import dev.capflow.gateway.rest.CachedAnswerResponses.ListPage;
 import dev.capflow.proto.exposure.v1.CreateEntityRequest;
 import dev.capflow.proto.exposure.v1.DeleteEntityRequest;
@@ -138,16 +138,10 @@ public class ExposureEntityResource {
             @RestQuery Long version,
             @Parameter(description = "ISO-8601 date from which the entity no longer holds (default today).",
                     example = "2025-12-31") @RestQuery String validTo) {
-        Fields fields = new Fields();
-        String checkedId = fields.text("id", id);
-        fields.check(version == null || version >= 0, "version", "must not be negative");
-        LocalDate end = fields.optionalDate("validTo", validTo);
-        fields.throwIfInvalid();
-        DeleteEntityRequest.Builder request = DeleteEntityRequest.newBuilder().setEntityId(checkedId)
-                .setValidTo(end == null ? "" : end.toString());
-        if (version != null) {
-            request.setExpectedVersion(version);
-        }
+        VersionedDelete delete = VersionedDelete.checked(id, version, validTo);
+        DeleteEntityRequest.Builder request = DeleteEntityRequest.newBuilder().setEntityId(delete.id())
+                .setValidTo(delete.validTo());
+        delete.version().ifPresent(request::setExpectedVersion);
         return exposure.deleteEntity(request.build()).map(response -> RestResponse.noContent());
     }
 

@@ -2,7 +2,7 @@ package dev.capflow.gateway.rest;
 
 import java.util.regex.Pattern;
 
-import dev.capflow.gateway.domain.InvalidFieldsException;
+import dev.capflow.gateway.request.InvalidFieldsException;
 
 /**
  * The {@value #NAME} request header of the create routes, relayed as the create's gRPC {@code request_id}: a retry

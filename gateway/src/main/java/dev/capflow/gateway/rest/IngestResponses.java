@@ -1,7 +1,7 @@
 package dev.capflow.gateway.rest;
 
-import dev.capflow.gateway.domain.IngestReport;
-import dev.capflow.gateway.rest.problem.RecordsRejectedException;
+import dev.capflow.gateway.request.IngestReport;
+import dev.capflow.gateway.problem.RecordsRejectedException;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The HTTP answer to an ingest request: 200 with the report, unless every record was rejected (422). */

@@ -18,12 +18,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.capflow.gateway.client.IngestClient;
-import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.rest.dto.InstrumentInput;
 import dev.capflow.gateway.rest.dto.InstrumentView;
 import dev.capflow.gateway.rest.json.JsonBodies;
 import dev.capflow.gateway.rest.mapping.InstrumentMapping;
-import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.problem.Problem;
 import dev.capflow.gateway.rest.CachedAnswerResponses.ListPage;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
 import io.smallrye.mutiny.Uni;

@@ -7,10 +7,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.Message;
 
-import dev.capflow.gateway.domain.FieldViolation;
-import dev.capflow.gateway.domain.Fields;
-import dev.capflow.gateway.domain.InvalidFieldsException;
-import dev.capflow.gateway.rest.problem.GrpcProblems;
+import dev.capflow.gateway.request.FieldViolation;
+import dev.capflow.gateway.request.Fields;
+import dev.capflow.gateway.request.InvalidFieldsException;
+import dev.capflow.gateway.problem.GrpcProblems;
 import io.grpc.Status;
 
 /**

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import dev.capflow.redis.RateLimitKeys;
 
 /** The token buckets of the API ({@code capflow.gateway.rate-limit.*}): one per caller and kind of request. */
 @ConfigMapping(prefix = "capflow.gateway.rate-limit")
@@ -20,7 +21,7 @@ public interface RateLimitConfig {
     Bucket write();
 
     /** Prefix of the Redis keys of the buckets. */
-    @WithDefault("capflow:gateway:rate:")
+    @WithDefault(RateLimitKeys.DEFAULT_PREFIX)
     String keyPrefix();
 
     /** A Redis answer slower than this counts as Redis down: the local bucket decides. */

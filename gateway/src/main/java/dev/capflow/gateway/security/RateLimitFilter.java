@@ -2,8 +2,8 @@ package dev.capflow.gateway.security;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import dev.capflow.gateway.rest.problem.Problem;
-import dev.capflow.gateway.rest.problem.ProblemType;
+import dev.capflow.gateway.problem.Problem;
+import dev.capflow.gateway.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.HttpMethod;

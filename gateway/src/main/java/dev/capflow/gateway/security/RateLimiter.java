@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
+import dev.capflow.redis.RateLimitKeys;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -42,7 +44,7 @@ public class RateLimiter {
     /** Takes a token for {@code caller} from its read or write bucket. */
     public Uni<BucketDecision> take(String caller, boolean write) {
         RateLimitConfig.Bucket limits = write ? config.write() : config.read();
-        String key = config.keyPrefix() + (write ? "write:" : "read:") + caller;
+        String key = RateLimitKeys.bucket(config.keyPrefix(), write, caller);
         long until = localUntil.get();
         if (until != 0 && System.nanoTime() - until < 0) {
             return Uni.createFrom().item(local.take(key, limits));

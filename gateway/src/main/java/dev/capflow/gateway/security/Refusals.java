@@ -3,8 +3,8 @@ package dev.capflow.gateway.security;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.capflow.gateway.rest.problem.Problem;
-import dev.capflow.gateway.rest.problem.ProblemType;
+import dev.capflow.gateway.problem.Problem;
+import dev.capflow.gateway.problem.ProblemType;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;

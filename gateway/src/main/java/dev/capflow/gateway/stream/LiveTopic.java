@@ -1,14 +1,9 @@
 package dev.capflow.gateway.stream;
 
-import java.io.ByteArrayOutputStream;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -21,15 +16,12 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Vertx;
 
 /**
- * One live stream shared by every local client asking the same question: a single upstream gRPC server stream, a
- * bounded buffer of its recent events for clients resuming with Last-Event-ID, and the clients. A failed upstream
- * (a service fault such as UNAVAILABLE, or an end the client did not ask for) is reopened with exponential backoff
- * and the clients are told with {@code upstream} events; any other failure ends every client's stream with an
- * {@code end} event. The upstream call is cancelled {@code linger} after the last client left.
- * <p>
- * Events are handed to the clients at most once per {@code coalesce} interval: the first event after a quiet spell
- * goes out at once, and the ones that follow within the interval go out together, in one write per client. At
- * thousands of events a second this turns one socket write per event per client into one per interval.
+ * One live stream shared by every local client asking the same question: a single upstream gRPC server stream and the
+ * clients, under one lock. Its parts: the recent events for clients resuming with Last-Event-ID ({@link ReplayBuffer}),
+ * the coalesced hand-out of events to the clients ({@link CoalescedHandOut}) and the backoff of a lost upstream
+ * ({@link ReconnectBackoff}). A failed upstream (a service fault such as UNAVAILABLE, or an end the client did not ask
+ * for) is reopened with backoff and the clients are told with {@code upstream} events; any other failure ends every
+ * client's stream with an {@code end} event. The upstream call is cancelled {@code linger} after the last client left.
  */
 final class LiveTopic {
 
@@ -41,25 +33,16 @@ final class LiveTopic {
     private final StreamConfig config;
     private final Vertx vertx;
     private final Consumer<LiveTopic> onClosed;
-    private final String epoch = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
 
-    private final Deque<Buffered> recent = new ArrayDeque<>();
+    private final ReplayBuffer recent;
+    private final CoalescedHandOut handOut;
+    private final ReconnectBackoff backoff;
     private final Set<SseClient> clients = new LinkedHashSet<>();
-    /** Events buffered but not yet handed to the clients (see {@code coalesce}). */
-    private final List<byte[]> unsent = new ArrayList<>();
-    private long lastSeq;
     private boolean started;
     private boolean closed;
-    private boolean reconnecting;
-    private int failedAttempts;
     private Cancellable call;
     private long lingerTimer = -1;
     private long heartbeatTimer = -1;
-    private long lastHandOutNanos;
-    private long handOutTimer = -1;
-
-    private record Buffered(long seq, byte[] frame) {
-    }
 
     LiveTopic(String key, Supplier<Multi<LiveEvent>> upstream, boolean latestOnJoin, StreamConfig config, Vertx vertx,
             Consumer<LiveTopic> onClosed) {
@@ -69,8 +52,9 @@ final class LiveTopic {
         this.config = config;
         this.vertx = vertx;
         this.onClosed = onClosed;
-        // so that the first event goes out at once (nanoTime has an arbitrary origin, possibly negative)
-        this.lastHandOutNanos = System.nanoTime() - config.coalesce().toNanos();
+        this.recent = new ReplayBuffer(config.replayBuffer());
+        this.handOut = new CoalescedHandOut(config.coalesce(), vertx, this::sendToAll, this::handOutDue);
+        this.backoff = new ReconnectBackoff(config.reconnect());
     }
 
     /**
@@ -83,13 +67,13 @@ final class LiveTopic {
         }
         cancelLinger();
         // the new client's replay below covers these, so the others must have them first
-        handOutUnsent();
+        handOut.flush();
         if (lastEventId != null) {
-            replaySince(client, lastEventId);
-        } else if (latestOnJoin && !recent.isEmpty()) {
-            client.send(recent.peekLast().frame());
+            recent.replaySince(client, lastEventId);
+        } else if (latestOnJoin && recent.latest() != null) {
+            client.send(recent.latest());
         }
-        if (reconnecting) {
+        if (backoff.reconnecting()) {
             client.send(SseFrames.event(null, "upstream", "{\"state\":\"reconnecting\"}"));
         }
         clients.add(client);
@@ -124,34 +108,18 @@ final class LiveTopic {
         if (closed) {
             return;
         }
-        handOutUnsent();
+        handOut.flush();
         closed = true;
         if (call != null) {
             call.cancel();
         }
         vertx.cancelTimer(heartbeatTimer);
-        vertx.cancelTimer(handOutTimer);
+        handOut.cancel();
         cancelLinger();
         List.copyOf(clients).forEach(SseClient::end);
         clients.clear();
         recent.clear();
         onClosed.accept(this);
-    }
-
-    private void replaySince(SseClient client, String lastEventId) {
-        EventId last = EventId.parse(lastEventId);
-        long oldestKept = recent.isEmpty() ? lastSeq + 1 : recent.peekFirst().seq();
-        if (last == null || !last.epoch().equals(epoch) || last.seq() > lastSeq || last.seq() < oldestKept - 1) {
-            // the reset carries the current id, so the client's next reconnect resumes from here
-            client.send(SseFrames.event(new EventId(epoch, lastSeq).toString(), "reset",
-                    "{\"reason\":\"the events since Last-Event-ID are no longer available; read the current state again\"}"));
-            return;
-        }
-        for (Buffered event : recent) {
-            if (event.seq() > last.seq()) {
-                client.send(event.frame());
-            }
-        }
     }
 
     private void open() {
@@ -162,50 +130,17 @@ final class LiveTopic {
         if (closed) {
             return;
         }
-        if (reconnecting) {
-            reconnecting = false;
+        if (backoff.live()) {
             broadcast(SseFrames.event(null, "upstream", "{\"state\":\"live\"}"));
         }
-        failedAttempts = 0;
-        long seq = ++lastSeq;
-        byte[] frame = SseFrames.event(new EventId(epoch, seq).toString(), event.name(), event.data());
-        recent.addLast(new Buffered(seq, frame));
-        if (recent.size() > config.replayBuffer()) {
-            recent.removeFirst();
-        }
-        unsent.add(frame);
-        if (handOutTimer == -1) {
-            long wait = lastHandOutNanos + config.coalesce().toNanos() - System.nanoTime();
-            if (wait <= 0) {
-                handOutUnsent();
-            } else {
-                handOutTimer = vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)), id -> handOutDue());
-            }
-        }
+        handOut.add(recent.append(event.name(), event.data()));
     }
 
     private synchronized void handOutDue() {
-        handOutTimer = -1;
+        handOut.due();
         if (!closed) {
-            handOutUnsent();
+            handOut.flush();
         }
-    }
-
-    /** Sends the events not yet handed out to every client, together. */
-    private void handOutUnsent() {
-        if (unsent.isEmpty()) {
-            return;
-        }
-        byte[] frames = unsent.size() == 1 ? unsent.get(0) : concat(unsent);
-        unsent.clear();
-        lastHandOutNanos = System.nanoTime();
-        sendToAll(frames);
-    }
-
-    private static byte[] concat(List<byte[]> frames) {
-        ByteArrayOutputStream joined = new ByteArrayOutputStream(frames.size() * frames.get(0).length);
-        frames.forEach(joined::writeBytes);
-        return joined.toByteArray();
     }
 
     private synchronized void onFailure(Throwable failure) {
@@ -230,11 +165,7 @@ final class LiveTopic {
     }
 
     private void reconnectLater(String reason) {
-        long initial = config.reconnect().initialDelay().toMillis();
-        long delay = Math.min(config.reconnect().maxDelay().toMillis(), initial << Math.min(failedAttempts, 20));
-        delay += ThreadLocalRandom.current().nextLong(delay / 4 + 1);
-        failedAttempts++;
-        reconnecting = true;
+        long delay = backoff.nextDelayMillis();
         LOG.debugf("live stream %s lost upstream (%s); reopening in %d ms", key, reason, delay);
         broadcast(SseFrames.event(null, "upstream", "{\"state\":\"reconnecting\",\"reason\":\"" + reason
                 + "\",\"retryInMs\":" + delay + "}"));
@@ -267,7 +198,7 @@ final class LiveTopic {
 
     /** Sends a control frame (a heartbeat, a change of upstream state) after the events before it. */
     private void broadcast(byte[] frame) {
-        handOutUnsent();
+        handOut.flush();
         sendToAll(frame);
     }
 

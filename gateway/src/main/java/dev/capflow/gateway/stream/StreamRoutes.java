@@ -17,11 +17,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.capflow.gateway.client.BasketClient;
 import dev.capflow.gateway.client.IngestClient;
-import dev.capflow.gateway.domain.InvalidFieldsException;
-import dev.capflow.gateway.domain.SymbolList;
-import dev.capflow.gateway.rest.problem.GrpcProblems;
-import dev.capflow.gateway.rest.problem.Problem;
-import dev.capflow.gateway.rest.problem.ProblemType;
+import dev.capflow.gateway.request.InvalidFieldsException;
+import dev.capflow.gateway.request.SymbolList;
+import dev.capflow.gateway.problem.GrpcProblems;
+import dev.capflow.gateway.problem.Problem;
+import dev.capflow.gateway.problem.ProblemType;
 import dev.capflow.gateway.security.RateLimitGate;
 import dev.capflow.gateway.security.RateLimitedException;
 import dev.capflow.grpc.GrpcFailures;

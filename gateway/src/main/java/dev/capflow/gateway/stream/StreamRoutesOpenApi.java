@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
-import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.problem.Problem;
 
 /**
  * Documents the SSE routes, which are Vert.x routes and so unseen by the annotation scanner. Called by

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.capflow.gateway.fake.Answer;
 import dev.capflow.gateway.fake.FakeIngestServer;
-import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.problem.Problem;
 import dev.capflow.proto.common.v1.IngestReport;
 import dev.capflow.proto.common.v1.Rejection;
 import dev.capflow.proto.ingest.v1.BarRevision;

@@ -2,6 +2,7 @@ package dev.capflow.ingest.config;
 
 import java.time.Duration;
 
+import dev.capflow.redis.PriceStreamEntries;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -63,7 +64,7 @@ public interface IngestConfig {
         String latestKey();
 
         /** The stream every stored tick is appended to. */
-        @WithDefault("capflow:prices")
+        @WithDefault(PriceStreamEntries.DEFAULT_KEY)
         String streamKey();
 
         /** Approximate cap on the stream length (XADD MAXLEN ~). */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import dev.capflow.ingest.cache.PricePublisher;
+import dev.capflow.ingest.pricestream.PricePublisher;
 import dev.capflow.ingest.config.IngestConfig;
 import dev.capflow.grpc.paging.Page;
 import dev.capflow.grpc.paging.PageRequest;

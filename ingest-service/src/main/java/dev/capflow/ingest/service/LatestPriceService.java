@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.capflow.ingest.cache.LatestPriceCache;
-import dev.capflow.ingest.cache.PricePublisher;
+import dev.capflow.ingest.pricestream.PricePublisher;
 import dev.capflow.ingest.domain.LatestPrice;
 import dev.capflow.ingest.metrics.IngestMetrics;
 import dev.capflow.ingest.repository.LatestPriceRepository;

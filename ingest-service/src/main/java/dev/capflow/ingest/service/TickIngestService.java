@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.capflow.ingest.cache.PricePublisher;
+import dev.capflow.ingest.pricestream.PricePublisher;
 import dev.capflow.ingest.domain.IngestResult;
 import dev.capflow.ingest.domain.PriceValidator;
 import dev.capflow.ingest.domain.Symbols;

@@ -3,7 +3,6 @@ package dev.capflow.ingest.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -24,30 +23,11 @@ class PriceCodecTest {
     }
 
     @Test
-    void streamEntryKeepsMicrosecondsAndTheOrigin() {
-        Tick tick = new Tick("MSFT", Instant.parse("2025-10-29T14:30:00.123456Z"), 541.5, 300);
-        Map<String, String> fields = PriceCodec.streamFields(tick, "instance-1");
-        assertThat(fields).containsExactly(Map.entry("symbol", "MSFT"), Map.entry("price", "541.5"),
-                Map.entry("size", "300"), Map.entry("ts", "2025-10-29T14:30:00.123456Z"), Map.entry("origin", "instance-1"));
-        assertThat(PriceCodec.decodeStreamEntry(fields)).isEqualTo(tick);
+    void aTickAndItsSourceIdentityRoundTripThroughTheStreamEntry() {
+        Tick plain = new Tick("MSFT", Instant.parse("2025-10-29T14:30:00.123456Z"), 541.5, 300);
+        Tick identified = new Tick("MSFT", Instant.parse("2025-10-29T14:30:00.123456Z"), 541.5, 300, "nasdaq", "7731");
+        assertThat(PriceCodec.decodeStreamEntry(PriceCodec.streamFields(plain, "instance-1"))).isEqualTo(plain);
+        assertThat(PriceCodec.decodeStreamEntry(PriceCodec.streamFields(identified, "instance-1"))).isEqualTo(identified);
         assertThat(PriceCodec.decodeStreamEntry(Map.of("symbol", "X"))).isNull();
-    }
-
-    @Test
-    void aTicksSourceIdentityTravelsWithIt() {
-        Tick tick = new Tick("MSFT", Instant.parse("2025-10-29T14:30:00.123456Z"), 541.5, 300, "nasdaq", "7731");
-        Map<String, String> fields = PriceCodec.streamFields(tick, "instance-1");
-        assertThat(fields).containsEntry("source", "nasdaq").containsEntry("trade_id", "7731");
-        assertThat(PriceCodec.decodeStreamEntry(fields)).isEqualTo(tick);
-    }
-
-    @Test
-    void aChangeEntryNamesItsKindAndSymbolsAndIsNoTick() {
-        Map<String, String> fields = PriceCodec.changeFields(PriceCodec.BARS, List.of("NVDA", "AMD"), "instance-1");
-        assertThat(fields).containsExactly(Map.entry("kind", "bars"), Map.entry("symbols", "NVDA,AMD"),
-                Map.entry("origin", "instance-1"));
-        assertThat(PriceCodec.isTick(fields)).isFalse();
-        assertThat(PriceCodec.decodeStreamEntry(fields)).as("a reader that knows only ticks skips it").isNull();
-        assertThat(PriceCodec.isTick(PriceCodec.streamFields(new Tick("MSFT", Instant.EPOCH, 1, 1), "i"))).isTrue();
     }
 }

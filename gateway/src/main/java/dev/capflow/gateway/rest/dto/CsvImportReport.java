@@ -2,7 +2,7 @@ package dev.capflow.gateway.rest.dto;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-import dev.capflow.gateway.domain.IngestReport;
+import dev.capflow.gateway.request.IngestReport;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The final report of a CSV import: the detected layout, the number of data rows, and the ingest report. */

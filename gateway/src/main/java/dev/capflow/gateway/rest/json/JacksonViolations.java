@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import dev.capflow.gateway.domain.FieldViolation;
+import dev.capflow.gateway.request.FieldViolation;
 
 /** Turns a Jackson error into a violation that names the field and the expected type, without Jackson's internals. */
 public final class JacksonViolations {

@@ -8,10 +8,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.capflow.gateway.domain.ConvertedBatch;
-import dev.capflow.gateway.domain.FieldViolation;
-import dev.capflow.gateway.domain.InvalidFieldsException;
-import dev.capflow.gateway.domain.Rejection;
+import dev.capflow.gateway.request.ConvertedBatch;
+import dev.capflow.gateway.request.FieldViolation;
+import dev.capflow.gateway.request.InvalidFieldsException;
+import dev.capflow.gateway.request.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

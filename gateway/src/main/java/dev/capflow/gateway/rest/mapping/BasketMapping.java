@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 
-import dev.capflow.gateway.domain.EnumCodec;
-import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.request.EnumCodec;
+import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.rest.dto.BasketInput;
 import dev.capflow.gateway.rest.dto.BasketMemberInput;
 import dev.capflow.gateway.rest.dto.BasketMemberView;

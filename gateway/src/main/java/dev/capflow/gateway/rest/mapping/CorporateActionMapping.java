@@ -2,8 +2,8 @@ package dev.capflow.gateway.rest.mapping;
 
 import java.time.LocalDate;
 
-import dev.capflow.gateway.domain.EnumCodec;
-import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.request.EnumCodec;
+import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.rest.dto.CorporateActionInput;
 import dev.capflow.gateway.rest.dto.CorporateActionView;
 import dev.capflow.proto.ingest.v1.CorporateAction;

@@ -5,8 +5,8 @@ import static dev.capflow.gateway.rest.mapping.EntityMapping.orEmpty;
 
 import java.time.LocalDate;
 
-import dev.capflow.gateway.domain.EnumCodec;
-import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.request.EnumCodec;
+import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.rest.dto.EdgeInput;
 import dev.capflow.gateway.rest.dto.EdgeView;
 import dev.capflow.proto.exposure.v1.CapacityKind;

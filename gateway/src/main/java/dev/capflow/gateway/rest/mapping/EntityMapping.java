@@ -5,8 +5,8 @@ import java.util.List;
 
 import com.google.protobuf.Timestamp;
 
-import dev.capflow.gateway.domain.EnumCodec;
-import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.request.EnumCodec;
+import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.rest.dto.EntityInput;
 import dev.capflow.gateway.rest.dto.EntityView;
 import dev.capflow.proto.exposure.v1.Entity;

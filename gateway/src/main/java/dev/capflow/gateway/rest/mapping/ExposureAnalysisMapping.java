@@ -5,8 +5,8 @@ import static dev.capflow.gateway.rest.mapping.EntityMapping.emptyToNull;
 import java.util.List;
 import java.util.Locale;
 
-import dev.capflow.gateway.domain.EnumCodec;
-import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.request.EnumCodec;
+import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.rest.dto.LookThroughView;
 import dev.capflow.gateway.rest.dto.LoopsView;
 import dev.capflow.gateway.rest.dto.StressInput;

@@ -1,7 +1,7 @@
 package dev.capflow.gateway.rest.mapping;
 
-import dev.capflow.gateway.domain.EnumCodec;
-import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.request.EnumCodec;
+import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.rest.dto.InstrumentInput;
 import dev.capflow.gateway.rest.dto.InstrumentView;
 import dev.capflow.proto.ingest.v1.Instrument;

@@ -6,9 +6,9 @@ import java.util.List;
 
 import com.google.protobuf.Timestamp;
 
-import dev.capflow.gateway.domain.BarAdjustment;
-import dev.capflow.gateway.domain.EnumCodec;
-import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.request.BarAdjustment;
+import dev.capflow.gateway.request.EnumCodec;
+import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.rest.dto.BarRevisionView;
 import dev.capflow.gateway.rest.dto.BarSeriesView;
 import dev.capflow.gateway.rest.dto.BarView;

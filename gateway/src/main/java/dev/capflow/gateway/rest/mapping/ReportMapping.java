@@ -1,8 +1,8 @@
 package dev.capflow.gateway.rest.mapping;
 
-import dev.capflow.gateway.domain.EnumCodec;
-import dev.capflow.gateway.domain.IngestReport;
-import dev.capflow.gateway.domain.Rejection;
+import dev.capflow.gateway.request.EnumCodec;
+import dev.capflow.gateway.request.IngestReport;
+import dev.capflow.gateway.request.Rejection;
 import dev.capflow.gateway.rest.dto.CsvImportReport;
 import dev.capflow.proto.ingest.v1.CsvLayout;
 import dev.capflow.proto.ingest.v1.ImportCsvResponse;

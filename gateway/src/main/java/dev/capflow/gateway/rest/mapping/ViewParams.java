@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 
 import com.google.protobuf.Timestamp;
 
-import dev.capflow.gateway.domain.EnumCodec;
-import dev.capflow.gateway.domain.Fields;
+import dev.capflow.gateway.request.EnumCodec;
+import dev.capflow.gateway.request.Fields;
 import dev.capflow.proto.exposure.v1.AmountChoice;
 
 /** The point of view of a funding-graph read: asOf (a date, default today), knownAt (an instant, default now), amounts. */

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-import dev.capflow.gateway.domain.IngestReport;
+import dev.capflow.gateway.request.IngestReport;
 import dev.capflow.gateway.rest.dto.BarRevisionView;
 import dev.capflow.gateway.rest.dto.BarSeriesView;
 import dev.capflow.gateway.rest.dto.BasketView;

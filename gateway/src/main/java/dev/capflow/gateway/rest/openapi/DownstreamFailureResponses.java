@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
-import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.problem.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /** Documents on every operation the answers any call through a downstream service can get. */

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
-import dev.capflow.gateway.rest.problem.Problem;
+import dev.capflow.gateway.problem.Problem;
 import dev.capflow.gateway.stream.StreamRoutesOpenApi;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 

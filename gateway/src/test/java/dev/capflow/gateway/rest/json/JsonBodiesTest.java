@@ -10,10 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.capflow.gateway.domain.ConvertedBatch;
-import dev.capflow.gateway.domain.FieldViolation;
-import dev.capflow.gateway.domain.InvalidFieldsException;
-import dev.capflow.gateway.domain.Rejection;
+import dev.capflow.gateway.request.ConvertedBatch;
+import dev.capflow.gateway.request.FieldViolation;
+import dev.capflow.gateway.request.InvalidFieldsException;
+import dev.capflow.gateway.request.Rejection;
 import dev.capflow.gateway.rest.dto.DailyBarInput;
 import dev.capflow.gateway.rest.dto.InstrumentInput;
 import dev.capflow.gateway.rest.mapping.PriceMapping;

@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.capflow.gateway.domain.FieldViolation;
-import dev.capflow.gateway.domain.InvalidFieldsException;
+import dev.capflow.gateway.request.FieldViolation;
+import dev.capflow.gateway.request.InvalidFieldsException;
 import dev.capflow.gateway.rest.dto.BasketInput;
 import dev.capflow.gateway.rest.dto.BasketMemberInput;
 

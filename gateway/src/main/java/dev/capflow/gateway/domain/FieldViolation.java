@@ -1,5 +1,0 @@
-package dev.capflow.gateway.domain;
-
-/** One input field that broke a rule, and the rule it broke. */
-public record FieldViolation(String field, String reason) {
-}

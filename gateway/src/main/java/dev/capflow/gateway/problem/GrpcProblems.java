@@ -1,0 +1,94 @@
+package dev.capflow.gateway.problem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.BadRequest;
+import com.google.rpc.PreconditionFailure;
+
+import dev.capflow.gateway.request.FieldViolation;
+import io.grpc.Status;
+import io.grpc.protobuf.StatusProto;
+
+/** Translates a failed gRPC call into a problem: status code to HTTP status, BadRequest details to violations. */
+public final class GrpcProblems {
+
+    /** The PreconditionFailure types of exposure-service meaning "no finite answer for this graph". */
+    private static final Set<String> UNCOMPUTABLE = Set.of("EQUITY_CYCLE", "PRIMARY_VALUE");
+
+    private GrpcProblems() {
+    }
+
+    /** The problem type for a gRPC status code. */
+    public static ProblemType typeOf(Status.Code code) {
+        return switch (code) {
+            case INVALID_ARGUMENT, OUT_OF_RANGE -> ProblemType.INVALID_REQUEST;
+            case NOT_FOUND -> ProblemType.NOT_FOUND;
+            case ALREADY_EXISTS, ABORTED, FAILED_PRECONDITION -> ProblemType.CONFLICT;
+            case RESOURCE_EXHAUSTED -> ProblemType.PAYLOAD_TOO_LARGE;
+            case UNAVAILABLE -> ProblemType.UPSTREAM_UNAVAILABLE;
+            case DEADLINE_EXCEEDED -> ProblemType.UPSTREAM_TIMEOUT;
+            default -> ProblemType.UPSTREAM_FAILURE;
+        };
+    }
+
+    /**
+     * The problem for a failed call. The service's description is passed on only for answers
+     * about the request (4xx); for its own failures the caller learns the code, never internals.
+     */
+    public static Problem of(Throwable failure, String instance) {
+        Status status = Status.fromThrowable(failure);
+        ProblemType type = cannotBeComputed(failure) ? ProblemType.UNPROCESSABLE : typeOf(status.getCode());
+        String description = status.getDescription();
+        String detail = type.status() < 500 && description != null && !description.isBlank()
+                ? description
+                : "the downstream service answered " + status.getCode();
+        return Problem.of(type, detail, instance).withViolations(violations(failure));
+    }
+
+    /**
+     * Whether the failure is a FAILED_PRECONDITION saying the analysis has no finite answer for this graph (an
+     * ill-conditioned equity cycle, a primary value that is not positive): 422, not a conflict to retry.
+     */
+    private static boolean cannotBeComputed(Throwable failure) {
+        com.google.rpc.Status rich = StatusProto.fromThrowable(failure);
+        if (rich == null || rich.getCode() != Status.Code.FAILED_PRECONDITION.value()) {
+            return false;
+        }
+        for (Any detail : rich.getDetailsList()) {
+            if (detail.is(PreconditionFailure.class)) {
+                try {
+                    return detail.unpack(PreconditionFailure.class).getViolationsList().stream()
+                            .anyMatch(v -> UNCOMPUTABLE.contains(v.getType()));
+                } catch (InvalidProtocolBufferException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The field violations of a google.rpc.BadRequest detail, if the status carries one. */
+    public static List<FieldViolation> violations(Throwable failure) {
+        com.google.rpc.Status rich = StatusProto.fromThrowable(failure);
+        List<FieldViolation> violations = new ArrayList<>();
+        if (rich == null) {
+            return violations;
+        }
+        for (Any detail : rich.getDetailsList()) {
+            if (detail.is(BadRequest.class)) {
+                try {
+                    for (BadRequest.FieldViolation v : detail.unpack(BadRequest.class).getFieldViolationsList()) {
+                        violations.add(new FieldViolation(JsonFieldNames.of(v.getField()), v.getDescription()));
+                    }
+                } catch (InvalidProtocolBufferException e) {
+                    // A detail that cannot be decoded adds nothing the status code does not already say.
+                }
+            }
+        }
+        return violations;
+    }
+}

@@ -1,0 +1,196 @@
+package dev.capflow.ingest.pricestream;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.capflow.ingest.config.IngestConfig;
+import dev.capflow.ingest.domain.DailyBar;
+import dev.capflow.ingest.domain.LatestPrice;
+import dev.capflow.ingest.domain.Tick;
+import dev.capflow.ingest.metrics.IngestMetrics;
+import dev.capflow.redis.PriceStreamEntries;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import dev.capflow.ingest.cache.PriceCodec;
+
+/**
+ * Publishes committed prices to Redis, best effort and fire-and-forget: pipelined round trips (one
+ * per 500 commands, so one for a usual batch) update the latest-price hash (only forward in time)
+ * and append each new tick, and one change entry per batch of new bars or per new corporate action, to the price
+ * stream. A failure is counted and logged, never reported to
+ * the ingest caller; it leaves the hash possibly stale until {@link #resync} rewrites it from PostgreSQL.
+ */
+@ApplicationScoped
+public class PricePublisher {
+
+    private static final Logger LOG = Logger.getLogger(PricePublisher.class);
+    /** Commands per pipelined round trip: the Vert.x client refuses a pipeline longer than its waiting queue (2048). */
+    private static final int PIPELINE_LENGTH = 500;
+
+    /** KEYS[1] = hash; ARGV = (symbol, ts millis, value) triples; a field only moves forward in time. */
+    private static final String UPDATE_IF_NEWER = """
+            local updated = 0
+            for i = 1, #ARGV, 3 do
+              local current = redis.call('HGET', KEYS[1], ARGV[i])
+              local currentTs = nil
+              if current then
+                local ok, decoded = pcall(cjson.decode, current)
+                if ok and type(decoded) == 'table' then currentTs = tonumber(decoded.ts) end
+              end
+              if currentTs == nil or currentTs < tonumber(ARGV[i + 1]) then
+                redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 2])
+                updated = updated + 1
+              end
+            end
+            return updated""";
+
+    private final Redis redis;
+    private final IngestConfig.Redis config;
+    private final InstanceId instanceId;
+    private final IngestMetrics metrics;
+    private final AtomicBoolean failing = new AtomicBoolean();
+    /**
+     * Publishes that may be missing from the hash; 1 at start, because the process before this one may have stopped
+     * between a commit and its publish.
+     */
+    private final AtomicLong missed = new AtomicLong(1);
+    /** The value of {@link #missed} that the last successful resync started from: every miss up to it is repaired. */
+    private final AtomicLong repaired = new AtomicLong();
+
+    public PricePublisher(Redis redis, IngestConfig config, InstanceId instanceId, IngestMetrics metrics) {
+        this.redis = redis;
+        this.config = config.redis();
+        this.instanceId = instanceId;
+        this.metrics = metrics;
+    }
+
+    /** Latest prices from every valid tick; a stream entry for each newly stored tick. */
+    public void publishTicks(List<Tick> stored, List<Tick> valid) {
+        List<Request> requests = new ArrayList<>(stored.size() + 1);
+        latestUpdate(valid.stream().map(LatestPrice::ofTick).toList(), requests);
+        for (Tick tick : stored) {
+            requests.add(xadd(PriceCodec.streamFields(tick, instanceId.value())));
+        }
+        send(requests);
+    }
+
+    /**
+     * Latest prices from the closes of every valid bar; when any bar was newly stored, a {@link PriceStreamEntries#BARS} entry
+     * naming the symbols of the valid bars; when any replaced a stored version, a {@link PriceStreamEntries#BARS_REPLACED}
+     * entry naming the corrected symbols.
+     */
+    public void publishBars(List<DailyBar> valid, boolean anyStored, List<String> replacedSymbols) {
+        List<Request> requests = new ArrayList<>(2);
+        latestUpdate(valid.stream().map(bar -> LatestPrice.ofDailyClose(bar.symbol(), bar.date(), bar.close())).toList(),
+                requests);
+        if (anyStored) {
+            requests.add(changeEntry(PriceStreamEntries.BARS, valid.stream().map(DailyBar::symbol).toList()));
+        }
+        if (!replacedSymbols.isEmpty()) {
+            requests.add(changeEntry(PriceStreamEntries.BARS_REPLACED, replacedSymbols));
+        }
+        send(requests);
+    }
+
+    /** A {@link PriceStreamEntries#CORPORATE_ACTION} entry for a newly recorded split or dividend of {@code symbol}. */
+    public void publishCorporateAction(String symbol) {
+        send(List.of(changeEntry(PriceStreamEntries.CORPORATE_ACTION, List.of(symbol))));
+    }
+
+    /** Refills the latest-price hash with prices read from PostgreSQL. */
+    public void cacheLatest(Collection<LatestPrice> prices) {
+        List<Request> requests = new ArrayList<>(1);
+        latestUpdate(prices, requests);
+        send(requests);
+    }
+
+    /** True while the latest-price hash may lack a stored price: from start, and after a failed publish, until a resync. */
+    public boolean latestMayBeStale() {
+        return missed.get() > repaired.get();
+    }
+
+    /** Taken before reading the prices for {@link #resync} from PostgreSQL. */
+    public long resyncMark() {
+        return missed.get();
+    }
+
+    /**
+     * Rewrites the hash (forward only) from {@code prices}, read from PostgreSQL after {@code mark} was taken; once
+     * Redis has them, the misses up to the mark are repaired. Fails after the read timeout, as a reader waits for it.
+     */
+    public Uni<Void> resync(Collection<LatestPrice> prices, long mark) {
+        List<Request> requests = new ArrayList<>(1);
+        latestUpdate(prices, requests);
+        return pipelined(requests).ifNoItem().after(config.readTimeout()).fail()
+                .invoke(() -> repaired.accumulateAndGet(mark, Math::max));
+    }
+
+    private Request changeEntry(String kind, Collection<String> symbols) {
+        return xadd(PriceStreamEntries.change(kind, new LinkedHashSet<>(symbols), instanceId.value()));
+    }
+
+    /** Appends an entry of {@code fields} to the price stream, trimming it to about its maximum length. */
+    private Request xadd(Map<String, String> fields) {
+        Request xadd = Request.cmd(Command.XADD).arg(config.streamKey()).arg("MAXLEN").arg("~").arg(config.streamMaxLen())
+                .arg("*");
+        fields.forEach((field, value) -> xadd.arg(field).arg(value));
+        return xadd;
+    }
+
+    private void latestUpdate(Collection<LatestPrice> prices, List<Request> requests) {
+        Map<String, LatestPrice> newest = new LinkedHashMap<>();
+        prices.forEach(price -> newest.merge(price.symbol(), price, LatestPrice::newest));
+        if (newest.isEmpty()) {
+            return;
+        }
+        Request eval = Request.cmd(Command.EVAL).arg(UPDATE_IF_NEWER).arg(1).arg(config.latestKey());
+        newest.values().forEach(price -> eval.arg(price.symbol()).arg(price.ts().toEpochMilli())
+                .arg(PriceCodec.encodeLatest(price)));
+        requests.add(eval);
+    }
+
+    private void send(List<Request> requests) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        pipelined(requests).ifNoItem().after(config.publishTimeout()).fail().subscribe().with(
+                ignored -> {
+                    if (failing.compareAndSet(true, false)) {
+                        LOG.info("Redis publishing works again");
+                    }
+                },
+                failure -> {
+                    missed.incrementAndGet();
+                    metrics.redisPublishFailure();
+                    if (failing.compareAndSet(false, true)) {
+                        LOG.warnf("Redis publish failed (prices are stored; cache and stream lag until Redis answers): %s",
+                                failure.toString());
+                    } else {
+                        LOG.debugf("Redis publish failed again: %s", failure);
+                    }
+                });
+    }
+
+    /** Sends {@code requests} in order, in pipelined round trips of at most {@link #PIPELINE_LENGTH} commands. */
+    private Uni<Void> pipelined(List<Request> requests) {
+        List<List<Request>> pipelines = new ArrayList<>();
+        for (int start = 0; start < requests.size(); start += PIPELINE_LENGTH) {
+            pipelines.add(requests.subList(start, Math.min(requests.size(), start + PIPELINE_LENGTH)));
+        }
+        return Multi.createFrom().iterable(pipelines).onItem().transformToUniAndConcatenate(redis::batch).collect().last()
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.capflow.redis;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The price stream's key and entry format, written by ingest-service and read by every service that follows prices.
+ * A tick entry is {@code symbol, price, size, ts} (ISO-8601 instant), {@code origin} (the writing process's id), plus
+ * {@code source} and {@code trade_id} when the tick has an identity; it has no {@code kind}. A change entry announces
+ * changed history: {@code kind} ({@link #BARS}, {@link #BARS_REPLACED}, {@link #CORPORATE_ACTION}, or a kind added
+ * later), {@code symbols} (comma-separated) and {@code origin}.
+ */
+public final class PriceStreamEntries {
+
+    /** The stream every stored tick and every history change is appended to. */
+    public static final String DEFAULT_KEY = "capflow:prices";
+    /** The {@code kind} of an entry announcing newly stored daily bars of {@code symbols}. */
+    public static final String BARS = "bars";
+    /** The {@code kind} of an entry announcing that corrections replaced stored daily bars of {@code symbols}. */
+    public static final String BARS_REPLACED = "bars-replaced";
+    /** The {@code kind} of an entry announcing a newly recorded split or dividend of {@code symbols}. */
+    public static final String CORPORATE_ACTION = "corporate-action";
+
+    private static final String KIND = "kind";
+    private static final String ORIGIN = "origin";
+    private static final String SYMBOLS = "symbols";
+
+    private PriceStreamEntries() {
+    }
+
+    /** The fields of a tick entry written by process {@code origin}. */
+    public static Map<String, String> tick(StreamTick tick, String origin) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("symbol", tick.symbol());
+        fields.put("price", Double.toString(tick.price()));
+        fields.put("size", Long.toString(tick.size()));
+        fields.put("ts", tick.ts().toString());
+        fields.put(ORIGIN, origin);
+        if (!tick.source().isEmpty() || !tick.tradeId().isEmpty()) {
+            fields.put("source", tick.source());
+            fields.put("trade_id", tick.tradeId());
+        }
+        return fields;
+    }
+
+    /** The fields of a change entry: the history of {@code symbols} changed ({@code kind}, e.g. {@link #BARS}). */
+    public static Map<String, String> change(String kind, Collection<String> symbols, String origin) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(KIND, kind);
+        fields.put(SYMBOLS, String.join(",", symbols));
+        fields.put(ORIGIN, origin);
+        return fields;
+    }
+
+    /** True for a change entry, whatever its kind (a kind added later still means changed history). */
+    public static boolean isChange(Map<String, String> fields) {
+        return fields.containsKey(KIND);
+    }
+
+    /** The id of the process that wrote the entry (null when absent). */
+    public static String origin(Map<String, String> fields) {
+        return fields.get(ORIGIN);
+    }
+
+    /** The symbols whose history a change entry names (none when it names none). */
+    public static List<String> changedSymbols(Map<String, String> fields) {
+        String symbols = fields.get(SYMBOLS);
+        if (symbols == null || symbols.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(symbols.split(",")).map(String::trim).filter(symbol -> !symbol.isEmpty()).toList();
+    }
+
+    /** The tick of a tick entry, or null when the entry is not a well-formed tick. */
+    public static StreamTick decodeTick(Map<String, String> fields) {
+        try {
+            return new StreamTick(fields.get("symbol"), Instant.parse(fields.get("ts")),
+                    Double.parseDouble(fields.get("price")), Long.parseLong(fields.get("size")),
+                    fields.getOrDefault("source", ""), fields.getOrDefault("trade_id", ""));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A tick as the stream carries it; {@code source} and {@code tradeId} are empty when it has no identity. */
+    public record StreamTick(String symbol, Instant ts, double price, long size, String source, String tradeId) {
+    }
+}

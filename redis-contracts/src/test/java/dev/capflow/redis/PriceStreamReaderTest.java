@@ -1,0 +1,113 @@
+package dev.capflow.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.capflow.redis.PriceStreamEntries.StreamTick;
+import dev.capflow.testsupport.Datastores;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+
+/** The reader against a real Redis: it never loses an entry written after it started, whenever it was written. */
+class PriceStreamReaderTest {
+
+    private static final String KEY = "test:prices";
+    private static final Duration BLOCK = Duration.ofMillis(200);
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static Datastores stores;
+    private static Vertx vertx;
+    private static Redis redis;
+    private PriceStreamReader reader;
+
+    @BeforeAll
+    static void connect() {
+        stores = Datastores.start(9);
+        vertx = Vertx.vertx();
+        redis = Redis.createClient(vertx, stores.redisUrl());
+    }
+
+    @AfterAll
+    static void disconnect() throws Exception {
+        redis.close();
+        vertx.closeAndAwait();
+        stores.close();
+    }
+
+    @AfterEach
+    void stopReader() {
+        if (reader != null) {
+            reader.stop();
+        }
+        redis.send(Request.cmd(Command.DEL).arg(KEY)).await().atMost(WAIT);
+    }
+
+    @Test
+    void anEntryWrittenBetweenTheStartAndTheFirstReadIsRead() {
+        append("OLD", 1);
+        reader = new PriceStreamReader(redis, KEY, BLOCK, Duration.ofSeconds(1), "test");
+        reader.position().await().atMost(WAIT);
+        append("NVDA", 2); // another replica's tick, before this reader's first XREAD: "$" would skip it
+
+        List<StreamEntry> read = reader.readOnce().await().atMost(WAIT);
+
+        assertThat(read).extracting(entry -> entry.fields().get("symbol")).containsExactly("NVDA");
+    }
+
+    @Test
+    void anEntryWrittenBetweenTwoReadsThatSawNothingIsRead() {
+        reader = new PriceStreamReader(redis, KEY, BLOCK, Duration.ofSeconds(1), "test");
+        assertThat(reader.readOnce().await().atMost(WAIT)).as("empty stream: the block ends").isEmpty();
+        append("AMD", 3); // while no XREAD is blocked
+
+        assertThat(reader.readOnce().await().atMost(WAIT)).extracting(entry -> entry.fields().get("symbol"))
+                .containsExactly("AMD");
+        assertThat(reader.readOnce().await().atMost(WAIT)).as("read once only").isEmpty();
+    }
+
+    @Test
+    void theRunningReaderHandsOverEveryTickAndChangeInOrder() throws InterruptedException {
+        List<StreamEntry> handed = new CopyOnWriteArrayList<>();
+        reader = new PriceStreamReader(redis, KEY, BLOCK, Duration.ofSeconds(1), "test");
+        reader.position().await().atMost(WAIT);
+        reader.start(handed::addAll);
+        append("MSFT", 4);
+        redis.send(xadd(PriceStreamEntries.change(PriceStreamEntries.BARS, List.of("MSFT", "AMD"), "other")))
+                .await().atMost(WAIT);
+
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (handed.size() < 2 && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        assertThat(handed).hasSize(2);
+        assertThat(PriceStreamEntries.decodeTick(handed.get(0).fields()))
+                .isEqualTo(new StreamTick("MSFT", Instant.ofEpochSecond(4), 4.0, 1, "", ""));
+        assertThat(PriceStreamEntries.isChange(handed.get(1).fields())).isTrue();
+        assertThat(PriceStreamEntries.changedSymbols(handed.get(1).fields())).containsExactly("MSFT", "AMD");
+        assertThat(reader.lastId()).isEqualTo(handed.get(1).id());
+    }
+
+    private static void append(String symbol, long second) {
+        StreamTick tick = new StreamTick(symbol, Instant.ofEpochSecond(second), second, 1, "", "");
+        redis.send(xadd(PriceStreamEntries.tick(tick, "other"))).await().atMost(WAIT);
+    }
+
+    private static Request xadd(Map<String, String> fields) {
+        Request xadd = Request.cmd(Command.XADD).arg(KEY).arg("*");
+        fields.forEach((field, value) -> xadd.arg(field).arg(value));
+        return xadd;
+    }
+}
