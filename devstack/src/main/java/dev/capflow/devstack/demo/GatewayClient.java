@@ -103,6 +103,17 @@ final class GatewayClient {
         return send(request);
     }
 
+    /** {@code POST /api/v1/baskets} with the basket as JSON (201 created, 409 the id is taken). */
+    Response postBasket(JsonNode basket) throws IOException, InterruptedException {
+        HttpRequest request = newRequest(api.resolve("baskets"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(basket)))
+                .build();
+        return send(request);
+    }
+
     private HttpRequest.Builder newRequest(URI uri) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
         return authorization == null ? builder : builder.header("Authorization", authorization);
