@@ -5,9 +5,12 @@
 # /api/v1/stream/prices, all asking the same symbols (one upstream stream, fanned out in the gateway). Reports delivery
 # latency (tick timestamp -> receipt) p50/p99/max, next to the trivial endpoint /q/health/live probed in the same run,
 # then the same trivial endpoint and the cached performance route under wrk (bench/gateway-load.sh's routes).
-# Needs Java 17 and wrk. Prints Markdown rows for BENCHMARKS.md. With anonymous reads off, set TOKEN (a viewer token).
+# Needs Java 17 and wrk; SseFanout is built by the benchmarks module. Prints Markdown rows for BENCHMARKS.md. With anonymous reads off, set TOKEN (a viewer token).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+CP="benchmarks/target/capflow-benchmarks.jar:benchmarks/target/lib/*"
+./mvnw -B -ntp -q package -DskipTests -pl benchmarks -am
 
 export BASE=${BASE:-http://localhost:8080}
 export SUBSCRIBERS=${SUBSCRIBERS:-100} RATE=${RATE:-1000} WARMUP=${WARMUP:-5} MEASURE=${MEASURE:-20}
@@ -28,7 +31,7 @@ echo "| --- | --- | --- | --- | --- |"
 gateway_pid=$(cat .capflow/run/gateway.pid 2>/dev/null || true)
 cpu_ticks() { [[ -r /proc/$gateway_pid/stat ]] && awk '{ print $14 + $15 }' "/proc/$gateway_pid/stat" || echo 0; }
 cpu_before=$(cpu_ticks) started=$(date +%s.%N)
-java bench/SseFanout.java | grep '^|'
+java -cp "$CP" dev.capflow.bench.SseFanout | grep '^|'
 if [[ -n $gateway_pid && -r /proc/$gateway_pid/stat ]]; then
   awk -v ticks=$(($(cpu_ticks) - cpu_before)) -v hz="$(getconf CLK_TCK)" -v start="$started" -v end="$(date +%s.%N)" \
     'BEGIN { printf "gateway CPU during the fan-out run: %.0f%% of one core\n", 100 * ticks / hz / (end - start) }'

@@ -1,6 +1,6 @@
 // The basket panel: both baskets' levels and their spread, metrics, member contributions and live levels.
 
-import * as echarts from '/webjars/echarts/dist/echarts.esm.min.js';
+import * as echarts from './vendor/echarts/echarts.esm.min.js';
 import { getJson, listBaskets, readToken } from './api.js';
 import { clearError, showError } from './banner.js';
 import { el, fillRows, number, percent, signed } from './format.js';

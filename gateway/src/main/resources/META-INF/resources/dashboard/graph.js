@@ -1,7 +1,7 @@
 // The funding graph: entities sized by value, edges coloured by kind, the funding loops highlighted, and each
 // edge's sources on hover and click.
 
-import * as echarts from '/webjars/echarts/dist/echarts.esm.min.js';
+import * as echarts from './vendor/echarts/echarts.esm.min.js';
 import { fundingGraph } from './api.js';
 import { clearError, showError } from './banner.js';
 import { el, fillRows, percent, sourceLinks, usd } from './format.js';

@@ -94,11 +94,20 @@ final class GatewayClient {
 
     /** {@code POST /api/v1/corporate-actions} with the dividend as JSON (201 recorded, 200 already recorded). */
     Response postDividend(DemoDividend dividend) throws IOException, InterruptedException {
-        HttpRequest request = newRequest(api.resolve("corporate-actions"))
+        return postJson("corporate-actions", dividend);
+    }
+
+    /** {@code POST /api/v1/baskets} with the basket as JSON (201 created, 409 the id is taken). */
+    Response postBasket(JsonNode basket) throws IOException, InterruptedException {
+        return postJson("baskets", basket);
+    }
+
+    private Response postJson(String path, Object body) throws IOException, InterruptedException {
+        HttpRequest request = newRequest(api.resolve(path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(dividend)))
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();
         return send(request);
     }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,8 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.jose4j.lang.JoseException;
+
 import dev.capflow.devstack.Arguments;
 import dev.capflow.devstack.Errors;
 import dev.capflow.devstack.Subcommand;
@@ -24,14 +27,18 @@ import dev.capflow.devstack.token.LocalKeys;
 
 /**
  * {@code load-demo BASE_URL DIR [--keys KEYDIR]}: upserts every instrument of {@code DIR/instruments.csv}, imports
- * each {@code DIR/prices/SYMBOL.csv} as Yahoo CSV, then records each cash dividend of {@code DIR/dividends.csv} as a
- * DIVIDEND corporate action, printing one line per file. With {@code --keys} it sends an
- * {@code ingest} token signed by the local key pair in KEYDIR (see {@code token}). Safe to repeat: the gateway reports
- * rows and dividends it already has as duplicates. Exit 1 when any call failed or any row was rejected.
+ * each {@code DIR/prices/SYMBOL.csv} as Yahoo CSV, records each cash dividend of {@code DIR/dividends.csv} as a
+ * DIVIDEND corporate action, then creates each basket of {@code DIR/baskets.json}, printing one line per file. This is
+ * the only way demo data gets into a database. With {@code --keys} it sends tokens signed by the local key pair in
+ * KEYDIR (see {@code token}): {@code ingest} for market data, {@code analyst} for baskets. Safe to repeat: the gateway
+ * reports rows and dividends it already has as duplicates, and a basket whose id exists is left as it is (someone may
+ * have edited it). Exit 1 when any call failed or any row was rejected.
  */
 public final class LoadDemoCommand implements Subcommand {
 
     private static final Duration TOKEN_TTL = Duration.ofHours(1);
+    /** What POST /baskets answers when the id exists: the demo basket is there already, maybe edited since. */
+    private static final int ID_TAKEN = 409;
 
     private final ObjectMapper json = new ObjectMapper();
     private final Duration retryPause;
@@ -57,7 +64,7 @@ public final class LoadDemoCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "PUT DIR/instruments.csv, POST DIR/prices/*.csv and DIR/dividends.csv to the gateway";
+        return "PUT DIR/instruments.csv, POST DIR/prices/*.csv, DIR/dividends.csv and DIR/baskets.json to the gateway";
     }
 
     @Override
@@ -65,12 +72,9 @@ public final class LoadDemoCommand implements Subcommand {
         Arguments arguments = Arguments.parse(args, 2, Set.of(), Set.of("--keys"));
         URI baseUrl = URI.create(arguments.positional(0));
         Path dir = Path.of(arguments.positional(1));
-        String token = null;
-        if (arguments.option("--keys").isPresent()) {
-            Path keys = Path.of(arguments.option("--keys").get());
-            token = DevTokens.sign(LocalKeys.privateKey(keys), "load-demo", "ingest", TOKEN_TTL);
-        }
-        GatewayClient gateway = new GatewayClient(baseUrl, json, retryPause, token);
+        Path keys = arguments.option("--keys").map(Path::of).orElse(null);
+        GatewayClient gateway = new GatewayClient(baseUrl, json, retryPause, token(keys, "ingest"));
+        GatewayClient basketGateway = new GatewayClient(baseUrl, json, retryPause, token(keys, "analyst"));
 
         List<DemoInstrument> instruments = InstrumentsCsv.parse("instruments.csv",
                 Files.readString(dir.resolve("instruments.csv"), StandardCharsets.UTF_8));
@@ -83,7 +87,37 @@ public final class LoadDemoCommand implements Subcommand {
                 .collect(Collectors.toMap(DemoInstrument::symbol, DemoInstrument::currency));
         problems += loadDividends(gateway, DividendsCsv.parse("dividends.csv",
                 Files.readString(dir.resolve("dividends.csv"), StandardCharsets.UTF_8), currencies));
+        problems += loadBaskets(basketGateway, DemoBaskets.parse("baskets.json",
+                Files.readString(dir.resolve("baskets.json"), StandardCharsets.UTF_8), json));
         return problems == 0 ? 0 : 1;
+    }
+
+    /** A token of {@code role} signed by the local key pair in {@code keys}; null (no header) without keys. */
+    private static String token(Path keys, String role) throws IOException, GeneralSecurityException, JoseException {
+        return keys == null ? null : DevTokens.sign(LocalKeys.privateKey(keys), "load-demo", role, TOKEN_TTL);
+    }
+
+    private int loadBaskets(GatewayClient gateway, List<JsonNode> baskets) throws InterruptedException {
+        int created = 0;
+        int failed = 0;
+        for (JsonNode basket : baskets) {
+            String id = basket.get("id").asText();
+            try {
+                GatewayClient.Response response = gateway.postBasket(basket);
+                if (response.status() == 201) {
+                    created++;
+                } else if (response.status() != ID_TAKEN) {
+                    failed++;
+                    System.out.println("    basket " + id + ": " + response.describe(json));
+                }
+            } catch (IOException e) {
+                failed++;
+                System.out.println("    basket " + id + ": " + Errors.describe(e));
+            }
+        }
+        System.out.println("baskets.json: " + baskets.size() + " baskets, " + created + " created, "
+                + (baskets.size() - created - failed) + " already there (left as they are), " + failed + " failed");
+        return failed;
     }
 
     private int loadDividends(GatewayClient gateway, List<DemoDividend> dividends) throws InterruptedException {

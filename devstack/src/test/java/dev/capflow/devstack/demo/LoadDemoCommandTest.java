@@ -79,7 +79,7 @@ class LoadDemoCommandTest {
         if (request.method().equals("PUT")) {
             return new Answer(200, "{\"created\":true,\"instrument\":{}}");
         }
-        if (request.pathAndQuery().endsWith("/corporate-actions")) {
+        if (request.pathAndQuery().endsWith("/corporate-actions") || request.pathAndQuery().endsWith("/baskets")) {
             return new Answer(201, request.body());
         }
         long rows = request.body().lines().count() - 1;
@@ -91,7 +91,7 @@ class LoadDemoCommandTest {
         int status = new LoadDemoCommand(Duration.ofMillis(10)).run(List.of(gateway(LoadDemoCommandTest::acceptAll), "../demo"));
 
         assertThat(status).isZero();
-        assertThat(received).hasSize(49);
+        assertThat(received).hasSize(51);
         List<Received> puts = received.subList(0, 18);
         assertThat(puts).allSatisfy(put -> {
             assertThat(put.method()).isEqualTo("PUT");
@@ -142,6 +142,45 @@ class LoadDemoCommandTest {
     }
 
     @Test
+    void createsTheTwoDemoBasketsLastWithTheirIdsAndMembers() throws Exception {
+        assertThat(new LoadDemoCommand(Duration.ofMillis(10)).run(List.of(gateway(LoadDemoCommandTest::acceptAll), "../demo")))
+                .isZero();
+
+        List<Received> baskets = received.subList(49, 51);
+        assertThat(baskets).allSatisfy(post -> {
+            assertThat(post.method()).isEqualTo("POST");
+            assertThat(post.pathAndQuery()).isEqualTo("/api/v1/baskets");
+            assertThat(post.contentType()).isEqualTo("application/json");
+        });
+        JsonNode google = json.readTree(baskets.get(0).body());
+        assertThat(google.get("id").asText()).isEqualTo("team-google");
+        assertThat(google.get("name").asText()).isEqualTo("Team Google");
+        assertThat(google.get("baseDate").asText()).isEqualTo("2025-10-29");
+        assertThat(google.get("weighting").asText()).isEqualTo("EQUAL");
+        assertThat(google.get("members").findValuesAsText("symbol")).containsExactly("GOOGL", "AVGO", "CLS", "LITE", "TTMI");
+        JsonNode openAi = json.readTree(baskets.get(1).body());
+        assertThat(openAi.get("id").asText()).isEqualTo("team-openai");
+        assertThat(openAi.get("members").findValuesAsText("symbol"))
+                .containsExactly("NVDA", "MSFT", "SFTBY", "ORCL", "AMD", "CRWV");
+    }
+
+    @Test
+    void aBasketWhoseIdIsTakenIsLeftAsItIsAndAnyOtherRefusalFailsTheLoad() throws Exception {
+        String taken = gateway(request -> request.pathAndQuery().endsWith("/baskets")
+                ? new Answer(409, "{\"title\":\"Conflict\",\"detail\":\"basket team-google already exists\"}")
+                : acceptAll(request));
+        assertThat(new LoadDemoCommand(Duration.ofMillis(10)).run(List.of(taken, "../demo"))).as("a second load").isZero();
+        stopServer();
+        received.clear();
+
+        String refused = gateway(request -> request.body().contains("\"team-openai\"")
+                ? new Answer(400, "{\"title\":\"Bad Request\",\"detail\":\"members[2].symbol: not registered\"}")
+                : acceptAll(request));
+        assertThat(new LoadDemoCommand(Duration.ofMillis(10)).run(List.of(refused, "../demo"))).isEqualTo(1);
+        assertThat(received).filteredOn(r -> r.pathAndQuery().endsWith("/baskets")).hasSize(2);
+    }
+
+    @Test
     void aRefusedDividendFailsTheLoadButTheOthersAreRecorded() throws Exception {
         String url = gateway(request -> request.body().contains("\"MSFT\"")
                 ? new Answer(409, "{\"title\":\"Conflict\",\"detail\":\"another dividend is recorded\"}")
@@ -168,7 +207,7 @@ class LoadDemoCommandTest {
         });
 
         assertThat(new LoadDemoCommand(Duration.ofMillis(10)).run(List.of(url, "../demo"))).isEqualTo(1);
-        assertThat(received).hasSize(49);
+        assertThat(received).hasSize(51);
     }
 
     @Test
@@ -186,17 +225,21 @@ class LoadDemoCommandTest {
     }
 
     @Test
-    void withKeysEveryCallCarriesAnIngestTokenSignedByTheLocalKey(@TempDir Path keys) throws Exception {
+    void withKeysMarketDataCarriesAnIngestTokenAndBasketsAnAnalystTokenSignedByTheLocalKey(@TempDir Path keys) throws Exception {
         LocalKeys.ensure(keys);
         String url = gateway(LoadDemoCommandTest::acceptAll);
 
         assertThat(new LoadDemoCommand(Duration.ofMillis(10)).run(List.of(url, "../demo", "--keys", keys.toString()))).isZero();
 
-        assertThat(received).hasSize(49).allSatisfy(request -> assertThat(request.authorization()).startsWith("Bearer "));
+        assertThat(received).hasSize(51).allSatisfy(request -> assertThat(request.authorization()).startsWith("Bearer "));
         JwtClaims claims = new JwtConsumerBuilder().setVerificationKey(LocalKeys.publicKey(keys))
                 .setExpectedIssuer("capflow").setExpectedAudience("capflow-gateway").setRequireExpirationTime().build()
                 .processToClaims(received.get(0).authorization().substring("Bearer ".length()));
         assertThat(claims.getStringListClaimValue("groups")).containsExactly("ingest");
+        JwtClaims basketClaims = new JwtConsumerBuilder().setVerificationKey(LocalKeys.publicKey(keys))
+                .setExpectedIssuer("capflow").setExpectedAudience("capflow-gateway").setRequireExpirationTime().build()
+                .processToClaims(received.get(50).authorization().substring("Bearer ".length()));
+        assertThat(basketClaims.getStringListClaimValue("groups")).as("baskets are an analyst's").containsExactly("analyst");
     }
 
     @Test

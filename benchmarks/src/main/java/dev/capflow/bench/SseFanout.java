@@ -1,3 +1,5 @@
+package dev.capflow.bench;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -23,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * SSE fan-out load run (a second process on loopback): publishes RATE ticks/s straight into the Redis stream
  * capflow:prices, as ingest-service does, while SUBSCRIBERS clients read /api/v1/stream/prices from the gateway;
  * measures delivery latency (tick timestamp to receipt) and, in the same run, the latency of a trivial endpoint probed
- * at PROBE_RATE requests/s. Java 17 single-file program: java bench/SseFanout.java (settings from the environment).
+ * at PROBE_RATE requests/s. Compiled by this module and run by bench/sse-fanout.sh (settings from the environment).
  */
 public class SseFanout {
 
