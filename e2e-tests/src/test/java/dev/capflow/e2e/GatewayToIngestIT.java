@@ -126,6 +126,36 @@ class GatewayToIngestIT {
     }
 
     @Test
+    void csvWithMoreBadRowsThanTheDetailCapCountsThemAllAndKeepsTheGoodRow() throws Exception {
+        api.registerEquity("INTC");
+        String badRows = badRows(1_500);
+
+        JsonPath oneGood = importCsv("INTC", badRows + "2025-10-01,20.0,21.0,19.5,20.5,20.5,1000\n")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(oneGood.getInt("accepted")).isEqualTo(1);
+        assertThat(oneGood.getInt("rowsTotal")).isEqualTo(1_501);
+        assertThat(oneGood.getList("rejected")).hasSize(1_000);
+        assertThat(oneGood.getInt("rejectedCount")).isEqualTo(1_500);
+        assertThat(oneGood.getInt("rejectionsOmitted")).isEqualTo(500);
+        assertThat(storedBarDates("INTC")).containsExactly("2025-10-01");
+
+        importCsv("INTC", badRows).then().statusCode(422)
+                .body("detail", equalTo("all 1500 records were rejected; see rejected for the reasons"))
+                .body("rejectedCount", equalTo(1_500))
+                .body("rejectionsOmitted", equalTo(500))
+                .body("rejected.size()", equalTo(1_000));
+    }
+
+    /** A Yahoo header and {@code count} rows whose date is not a date. */
+    private static String badRows(int count) {
+        StringBuilder csv = new StringBuilder("Date,Open,High,Low,Close,Adj Close,Volume\n");
+        for (int i = 0; i < count; i++) {
+            csv.append("not-a-date-").append(i).append(",20.0,21.0,19.5,20.5,20.5,1000\n");
+        }
+        return csv.toString();
+    }
+
+    @Test
     void jsonBarsWithBadElementsAreReportedAtTheirPositionsInTheRequestArray() throws Exception {
         api.registerEquity("MSFT");
         Response response = api.postJson("/prices/bars", """

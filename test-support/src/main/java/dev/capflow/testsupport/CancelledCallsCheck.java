@@ -221,23 +221,4 @@ public final class CancelledCallsCheck implements AutoCloseable {
             return failure;
         }
     }
-
-    /** Passes bytes through unchanged, to call a method without its message classes. */
-    private enum RawBytes implements MethodDescriptor.Marshaller<byte[]> {
-        INSTANCE;
-
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return ByteString.readFrom(stream).toByteArray();
-            } catch (IOException e) {
-                throw Status.INTERNAL.withCause(e).asRuntimeException();
-            }
-        }
-    }
 }

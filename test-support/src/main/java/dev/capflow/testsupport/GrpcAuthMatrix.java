@@ -2,10 +2,6 @@ package dev.capflow.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -158,24 +154,5 @@ public final class GrpcAuthMatrix {
     }
 
     private record Answer<A>(Status status, A message) {
-    }
-
-    /** A message as its bytes, for the health check (whose classes live in the gRPC server's jar). */
-    private enum RawBytes implements MethodDescriptor.Marshaller<byte[]> {
-        INSTANCE;
-
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return stream.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

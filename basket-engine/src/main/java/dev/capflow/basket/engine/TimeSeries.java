@@ -108,7 +108,7 @@ public final class TimeSeries {
     }
 
     /** The index of the last date at or before {@code epochDay}, or -1 when every date is later. */
-    int indexAtOrBefore(int epochDay) {
+    public int indexAtOrBefore(int epochDay) {
         int found = Arrays.binarySearch(days, epochDay);
         return found >= 0 ? found : -found - 2;
     }

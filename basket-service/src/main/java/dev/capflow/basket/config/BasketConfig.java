@@ -90,6 +90,16 @@ public interface BasketConfig {
          * date (the rate that converts that date's closes), e.g. {@code "USD/JPY"=DEXJPUS}. One pair converts both ways.
          */
         Map<String, String> series();
+
+        /**
+         * The longest an FX observation is carried forward: on every date from the base date to the last close an
+         * answer uses, the rate in effect must have been observed at most this long before (FX series skip holidays,
+         * so a few days is normal). An answer needing an older rate is refused with FAILED_PRECONDITION naming the
+         * pair, the series, the date and the last observation. At most {@link BasketConfig#maxBaseStaleness()}, the
+         * history fetched before the base date.
+         */
+        @WithDefault("14d")
+        Duration maxStaleness();
     }
 
     /** Per-call deadlines, read retries (every call made is an idempotent read) and the circuit breaker for ingest-service. */

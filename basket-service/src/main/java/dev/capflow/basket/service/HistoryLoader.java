@@ -42,7 +42,7 @@ import io.smallrye.mutiny.Uni;
  * a change of their history moves the generation (see {@link AnswerGenerations}).
  */
 @ApplicationScoped
-@Startup // a bad FX configuration stops the service at start, not at its first answer
+@Startup // a bad FX configuration (series or max-staleness) stops the service at start, not at its first answer
 public class HistoryLoader {
 
     private final IngestClient ingest;
@@ -51,11 +51,13 @@ public class HistoryLoader {
     private final BasketConfig config;
     private final FxSeries fxSeries;
     private final BaseCloseStaleness staleness;
+    private final FxStaleness fxStaleness;
 
     public HistoryLoader(IngestClient ingest, ProtoCache cache, AnswerGenerations generations, BasketConfig config,
-            BaseCloseStaleness staleness) {
+            BaseCloseStaleness staleness, FxStaleness fxStaleness) {
         this.ingest = ingest;
         this.staleness = staleness;
+        this.fxStaleness = fxStaleness;
         this.cache = cache;
         this.generations = generations;
         this.config = config;
@@ -101,6 +103,7 @@ public class HistoryLoader {
                         "history", List.of(basket.id(), generation, String.join(",", fetched), from.toString(),
                                 String.valueOf(to), type.name())) : null, request))
                         .call(closes -> staleness.check(basket, closes, type))
+                        .call(closes -> fxStaleness.check(basket, fx, closes, type))
                         .map(closes -> new MarketHistory(basket.symbols(), currencies, fx, closes, benchmark));
             });
         });

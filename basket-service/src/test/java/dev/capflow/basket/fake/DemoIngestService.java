@@ -91,6 +91,12 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         return closes;
     }
 
+    /** Registers {@code symbol} as an instrument of {@code kind} quoted in {@code currency} (before its closes). */
+    public void register(String symbol, String currency, InstrumentKind kind) {
+        instruments.put(symbol, Instrument.newBuilder().setSymbol(symbol).setName(symbol).setCurrency(currency)
+                .setExchange("TEST").setKind(kind).setVersion(1).build());
+    }
+
     /**
      * Registers a USD equity {@code symbol} (if new) and stores a daily close for it, kept in date order, as if
      * ingest-service had just ingested the bar; a test announces it on the price stream itself.

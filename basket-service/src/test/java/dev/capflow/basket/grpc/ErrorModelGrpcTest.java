@@ -13,10 +13,13 @@ import com.google.rpc.ResourceInfo;
 
 import dev.capflow.basket.fake.FakeIngestServer;
 import dev.capflow.proto.basket.v1.Basket;
+import dev.capflow.proto.basket.v1.BasketServiceGrpc;
 import dev.capflow.proto.basket.v1.CreateBasketRequest;
 import dev.capflow.proto.basket.v1.GetBasketRequest;
+import dev.capflow.proto.basket.v1.ListBasketsRequest;
 import dev.capflow.proto.basket.v1.UpdateBasketRequest;
 import dev.capflow.proto.basket.v1.Weighting;
+import dev.capflow.testsupport.MalformedRequestCheck;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -102,5 +105,11 @@ class ErrorModelGrpcTest extends GrpcTestBase {
         assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(failure.getStatus().getDescription()).matches("[\\x20-\\x7e]*").doesNotContain("%");
         assertThat(detail(failure, ResourceInfo.class).getResourceName()).isEqualTo(id);
+    }
+
+    @Test
+    void aStringFieldThatIsNotUtf8IsInvalidArgumentAndTheServerGoesOn() {
+        MalformedRequestCheck.invalidUtf8IsRefused(BasketServiceGrpc.getListBasketsMethod(),
+                ListBasketsRequest.PAGE_TOKEN_FIELD_NUMBER, ListBasketsRequest.getDefaultInstance());
     }
 }

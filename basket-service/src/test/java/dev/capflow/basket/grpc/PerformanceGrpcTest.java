@@ -26,6 +26,7 @@ import dev.capflow.proto.basket.v1.Metrics;
 import dev.capflow.proto.basket.v1.ReturnType;
 import dev.capflow.proto.basket.v1.UpdateBasketRequest;
 import dev.capflow.proto.ingest.v1.Adjustment;
+import dev.capflow.proto.ingest.v1.InstrumentKind;
 import dev.capflow.proto.ingest.v1.StreamBarsRequest;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Status;
@@ -226,6 +227,44 @@ class PerformanceGrpcTest extends GrpcTestBase {
                 .contains("member STALE's last close before the base date 2025-10-29 is on 2025-10-01 (28 days earlier;"
                         + " the limit is 14 days: capflow.basket.max-base-staleness)")
                 .doesNotContain("has no price");
+    }
+
+    @Test
+    void anFxRateCarriedForwardPastTheLimitNamesPairSeriesDateAndLastObservation() throws Exception {
+        // EURGAP (test pair EUR/USD) observes 2025-10-27, then nothing until 2025-12-01: over 14 days from 2025-11-11
+        FakeIngestServer.service().register("EURGAP", "USD", InstrumentKind.INSTRUMENT_KIND_FX);
+        FakeIngestServer.service().addClose("EURGAP", "2025-10-27", 1.16);
+        FakeIngestServer.service().addClose("EURGAP", "2025-12-01", 1.15);
+        FakeIngestServer.service().register("EURCO", "EUR", InstrumentKind.INSTRUMENT_KIND_EQUITY);
+        FakeIngestServer.service().addClose("EURCO", "2025-10-29", 50);
+        FakeIngestServer.service().addClose("EURCO", "2025-11-20", 51);
+        client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("fx-gap", "NVDA", "EURCO")).build());
+
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
+                () -> performance("fx-gap", "", "", ""));
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(error.getStatus().getDescription()).isEqualTo("the FX series EURGAP of EUR/USD (converting EUR into"
+                + " USD for basket fx-gap) has no observation in the 14 days up to 2025-11-11, a date the answer needs:"
+                + " its last before it is on 2025-10-27 (15 days earlier; the limit is 14 days:"
+                + " capflow.basket.fx.max-staleness)");
+    }
+
+    @Test
+    void anFxSeriesWithoutARecentRateAtTheBaseDateNamesItsLastObservation() throws Exception {
+        // CHFOLD (test pair CHF/USD) last observes 58 days before the base date 2025-10-29, then from 2025-11-03
+        FakeIngestServer.service().register("CHFOLD", "USD", InstrumentKind.INSTRUMENT_KIND_FX);
+        FakeIngestServer.service().addClose("CHFOLD", "2025-09-01", 1.25);
+        FakeIngestServer.service().addClose("CHFOLD", "2025-11-03", 1.24);
+        FakeIngestServer.service().register("CHFCO", "CHF", InstrumentKind.INSTRUMENT_KIND_EQUITY);
+        FakeIngestServer.service().addClose("CHFCO", "2025-10-29", 80);
+        client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("fx-old", "NVDA", "CHFCO")).build());
+
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
+                () -> performance("fx-old", "", "", ""));
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(error.getStatus().getDescription()).isEqualTo("the FX series CHFOLD of CHF/USD (converting CHF into"
+                + " USD for basket fx-old) has no observation at or before the base date 2025-10-29 within the limit:"
+                + " its last is on 2025-09-01 (58 days earlier; the limit is 14 days: capflow.basket.fx.max-staleness)");
     }
 
     @Test

@@ -37,4 +37,17 @@ class IngestReportLinesTest {
                 "    ... and 2 more");
         assertThat(IngestReportLines.rejectedCount(report)).isEqualTo(7);
     }
+
+    @Test
+    void aCsvReportCountsTheRejectionsBeyondItsDetailedList() throws Exception {
+        var report = json.readTree("{\"accepted\":1,\"duplicates\":0,\"rejectedCount\":1500,"
+                + "\"rejectionsOmitted\":1499,\"rejected\":[{\"index\":-1,\"row\":2,\"field\":\"date\","
+                + "\"reason\":\"bad\"}]}");
+
+        assertThat(IngestReportLines.describe("prices/BAD.csv -> BAD", report)).containsExactly(
+                "prices/BAD.csv -> BAD: accepted 1, duplicates 0, rejected 1500",
+                "    row 2 date: bad",
+                "    ... and 1499 more");
+        assertThat(IngestReportLines.rejectedCount(report)).isEqualTo(1500);
+    }
 }

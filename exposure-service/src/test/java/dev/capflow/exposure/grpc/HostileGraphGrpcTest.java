@@ -16,13 +16,16 @@ import dev.capflow.proto.exposure.v1.DeleteEdgeRequest;
 import dev.capflow.proto.exposure.v1.DeleteEntityRequest;
 import dev.capflow.proto.exposure.v1.Edge;
 import dev.capflow.proto.exposure.v1.EdgeKind;
+import dev.capflow.proto.exposure.v1.ExposureServiceGrpc;
 import dev.capflow.proto.exposure.v1.GetEdgeRequest;
 import dev.capflow.proto.exposure.v1.ListEdgesRequest;
+import dev.capflow.proto.exposure.v1.ListEntitiesRequest;
 import dev.capflow.proto.exposure.v1.Shock;
 import dev.capflow.proto.exposure.v1.StressModel;
 import dev.capflow.proto.exposure.v1.StressOptions;
 import dev.capflow.proto.exposure.v1.StressRequest;
 import dev.capflow.proto.exposure.v1.UpdateEdgeRequest;
+import dev.capflow.testsupport.MalformedRequestCheck;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Status;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -183,5 +186,11 @@ class HostileGraphGrpcTest extends GrpcTestBase {
     private static StressRequest.Builder shock(StressModel model, double change) {
         return StressRequest.newBuilder().setModel(model).setAsOf("2025-12-31")
                 .addShocks(Shock.newBuilder().setEntity("hx-a").setValueChange(change));
+    }
+
+    @Test
+    void aStringFieldThatIsNotUtf8IsInvalidArgumentAndTheServerGoesOn() {
+        MalformedRequestCheck.invalidUtf8IsRefused(ExposureServiceGrpc.getListEntitiesMethod(),
+                ListEntitiesRequest.AS_OF_FIELD_NUMBER, ListEntitiesRequest.getDefaultInstance());
     }
 }

@@ -24,6 +24,11 @@ public record IngestReport(int accepted, int duplicates, int skipped, List<Rejec
 
     /** True when records were sent and none of them was stored, found duplicate or skipped. */
     public boolean everyRecordRejected() {
-        return !rejected.isEmpty() && accepted == 0 && duplicates == 0 && skipped == 0 && replaced == 0;
+        return !rejected.isEmpty() && nothingKept();
+    }
+
+    /** True when no record was stored, found duplicate, skipped or replaced. */
+    public boolean nothingKept() {
+        return accepted == 0 && duplicates == 0 && skipped == 0 && replaced == 0;
     }
 }

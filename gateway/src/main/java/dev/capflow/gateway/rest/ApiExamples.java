@@ -35,7 +35,7 @@ final class ApiExamples {
             """;
     static final String CSV_REPORT = """
             {"symbol": "NVDA", "layout": "YAHOO", "rowsTotal": 2, "accepted": 1, "duplicates": 0, "skipped": 1,
-             "replaced": 0, "rejected": []}""";
+             "replaced": 0, "rejected": [], "rejectedCount": 0, "rejectionsOmitted": 0}""";
 
     static final String ALL_REJECTED = """
             {"type": "urn:capflow:problem:records-rejected", "title": "Every record was rejected", "status": 422,

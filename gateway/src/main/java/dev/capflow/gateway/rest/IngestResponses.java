@@ -12,8 +12,16 @@ final class IngestResponses {
 
     /** 200 with {@code body}; fails with {@link RecordsRejectedException} when {@code report} stored nothing. */
     static <B> RestResponse<B> of(B body, IngestReport report) {
-        if (report.everyRecordRejected()) {
-            throw new RecordsRejectedException(body, report.rejected().size());
+        return of(body, report, report.rejected().size());
+    }
+
+    /**
+     * As {@link #of(Object, IngestReport)} for a report that details only some of its {@code rejectedCount}
+     * rejections (a CSV import caps the detailed list): the decision and the message use the true count.
+     */
+    static <B> RestResponse<B> of(B body, IngestReport report, int rejectedCount) {
+        if (rejectedCount > 0 && report.nothingKept()) {
+            throw new RecordsRejectedException(body, rejectedCount);
         }
         return RestResponse.ok(body);
     }

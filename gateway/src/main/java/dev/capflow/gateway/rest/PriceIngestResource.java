@@ -128,7 +128,9 @@ public class PriceIngestResource {
             description = "Imports a Yahoo (Date,Open,High,Low,Close,Adj Close,Volume) or Stooq "
                     + "(Date,Open,High,Low,Close,Volume) daily file for one symbol; the layout is detected from the "
                     + "header. Rejections name the 1-based line (header = 1); Yahoo null rows are skipped. With "
-                    + "mode=replace rows that differ from stored bars correct them, as in POST /prices/bars.")
+                    + "mode=replace rows that differ from stored bars correct them, as in POST /prices/bars. At most "
+                    + "1000 rejections are detailed in rejected; rejectedCount counts them all and rejectionsOmitted "
+                    + "those left out.")
     @RequestBody(required = true, content = @Content(mediaType = TEXT_CSV,
             schema = @Schema(type = SchemaType.STRING),
             examples = @ExampleObject(name = "yahoo", value = ApiExamples.CSV_INPUT)))
@@ -158,7 +160,7 @@ public class PriceIngestResource {
                 .build();
         return ingest.importCsv(request)
                 .map(last -> ReportMapping.toView(checkedSymbol, last))
-                .map(report -> IngestResponses.of(report, report.report()));
+                .map(report -> IngestResponses.of(report, report.report(), report.rejectedCount()));
     }
 
     /** Sends the converted records, if any, and merges the service's report with the conversion rejections. */

@@ -290,6 +290,7 @@ class PriceIngestRoutesTest extends GatewayTest {
                         .setReport(IngestReport.newBuilder().setAccepted(1).setSkipped(1)
                                 .addRejected(Rejection.newBuilder().setIndex(-1).setRow(4).setField("open")
                                         .setReason("not a number")))
+                        .setRejectedCount(1)
                         .build()));
 
         given().contentType("text/csv").queryParam("symbol", "NVDA").body(csv)
@@ -303,7 +304,9 @@ class PriceIngestRoutesTest extends GatewayTest {
                 .body("skipped", equalTo(1))
                 .body("rejected[0].row", equalTo(4))
                 .body("rejected[0].field", equalTo("open"))
-                .body("rejected[0]", not(hasKey("index")));
+                .body("rejected[0]", not(hasKey("index")))
+                .body("rejectedCount", equalTo(1))
+                .body("rejectionsOmitted", equalTo(0));
 
         ImportCsvRequest sent = fake.requests(IngestServiceGrpc.getImportCsvMethod()).get(0);
         assertThat(sent.getSymbol()).isEqualTo("NVDA");
@@ -319,6 +322,7 @@ class PriceIngestRoutesTest extends GatewayTest {
                         .setReport(IngestReport.newBuilder()
                                 .addRejected(Rejection.newBuilder().setIndex(-1).setRow(2).setField("date")
                                         .setReason("not a date")))
+                        .setRejectedCount(1)
                         .build()));
 
         given().contentType("text/csv").queryParam("symbol", "NVDA")
@@ -329,6 +333,58 @@ class PriceIngestRoutesTest extends GatewayTest {
                 .body("layout", equalTo("STOOQ"))
                 .body("rowsTotal", equalTo(1))
                 .body("rejected[0].row", equalTo(2));
+    }
+
+    @Test
+    void csvRejectionsBeyondTheDetailCapAreCountedAndDecideThe422() {
+        fake.script(IngestServiceGrpc.getImportCsvMethod(), Answer.reply(finalCsvReport(0, 1_000, 1_500)));
+
+        given().contentType("text/csv").queryParam("symbol", "NVDA").body("Date,Open,High,Low,Close,Volume\n")
+                .when().post("/api/v1/prices/csv")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("all 1500 records were rejected; see rejected for the reasons"))
+                .body("rejected.size()", equalTo(1_000))
+                .body("rejectedCount", equalTo(1_500))
+                .body("rejectionsOmitted", equalTo(500));
+    }
+
+    @Test
+    void csvWithOneGoodRowAmongRejectionsBeyondTheCapIs200WithTheTrueCount() {
+        fake.script(IngestServiceGrpc.getImportCsvMethod(), Answer.reply(finalCsvReport(1, 1_000, 1_500)));
+
+        given().contentType("text/csv").queryParam("symbol", "NVDA").body("Date,Open,High,Low,Close,Volume\n")
+                .when().post("/api/v1/prices/csv")
+                .then().statusCode(200)
+                .body("accepted", equalTo(1))
+                .body("rejected.size()", equalTo(1_000))
+                .body("rejectedCount", equalTo(1_500))
+                .body("rejectionsOmitted", equalTo(500));
+    }
+
+    @Test
+    void csvWhoseRejectionsAreAllOmittedIsStill422() {
+        // csv-max-rejections=0: nothing detailed, every row counted
+        fake.script(IngestServiceGrpc.getImportCsvMethod(), Answer.reply(finalCsvReport(0, 0, 3)));
+
+        given().contentType("text/csv").queryParam("symbol", "NVDA").body("Date,Open,High,Low,Close,Volume\n")
+                .when().post("/api/v1/prices/csv")
+                .then().statusCode(422)
+                .body("detail", equalTo("all 3 records were rejected; see rejected for the reasons"))
+                .body("rejected.size()", equalTo(0))
+                .body("rejectedCount", equalTo(3));
+    }
+
+    /** The last message of an import of {@code accepted + rejectedCount} rows, {@code detailed} rejections listed. */
+    private static ImportCsvResponse finalCsvReport(int accepted, int detailed, int rejectedCount) {
+        IngestReport.Builder report = IngestReport.newBuilder().setAccepted(accepted);
+        for (int row = 2; row < 2 + detailed; row++) {
+            report.addRejected(Rejection.newBuilder().setIndex(-1).setRow(row).setField("date").setReason("not a date"));
+        }
+        return ImportCsvResponse.newBuilder().setRowsProcessed(accepted + rejectedCount)
+                .setRowsTotal(accepted + rejectedCount).setDone(true).setLayout(CsvLayout.CSV_LAYOUT_STOOQ)
+                .setReport(report).setRejectedCount(rejectedCount)
+                .setRejectionsOmitted(rejectedCount - detailed).build();
     }
 
     @Test

@@ -31,12 +31,15 @@ import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.ImportCsvRequest;
 import dev.capflow.proto.ingest.v1.ImportCsvResponse;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
+import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
 import dev.capflow.proto.ingest.v1.Instrument;
 import dev.capflow.proto.ingest.v1.InstrumentKind;
 import dev.capflow.proto.ingest.v1.ListCorporateActionsRequest;
+import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
 import dev.capflow.proto.ingest.v1.Tick;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
+import dev.capflow.testsupport.MalformedRequestCheck;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -282,5 +285,11 @@ class HostileInputGrpcTest extends GrpcTestBase {
     private void assertActionRefused(CorporateAction.Builder action, String field) throws Exception {
         BarsGrpcTest.assertField(() -> client().addCorporateAction(AddCorporateActionRequest.newBuilder()
                 .setAction(action).build()), field);
+    }
+
+    @Test
+    void aStringFieldThatIsNotUtf8IsInvalidArgumentAndTheServerGoesOn() {
+        MalformedRequestCheck.invalidUtf8IsRefused(IngestServiceGrpc.getListInstrumentsMethod(),
+                ListInstrumentsRequest.SYMBOLS_FIELD_NUMBER, ListInstrumentsRequest.getDefaultInstance());
     }
 }

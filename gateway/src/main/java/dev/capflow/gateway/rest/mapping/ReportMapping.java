@@ -32,6 +32,6 @@ public final class ReportMapping {
     /** The final message of a CSV import stream as the answer of {@code POST /prices/csv}. */
     public static CsvImportReport toView(String symbol, ImportCsvResponse last) {
         return new CsvImportReport(symbol, LAYOUTS.name(last.getLayout()), last.getRowsTotal(),
-                fromProto(last.getReport()));
+                fromProto(last.getReport()), last.getRejectedCount(), last.getRejectionsOmitted());
     }
 }
