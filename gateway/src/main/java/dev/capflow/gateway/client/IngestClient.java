@@ -54,6 +54,7 @@ public class IngestClient {
 
     private final MutinyIngestServiceStub stub;
     private final IngestServiceGrpc.IngestServiceStub streams;
+    private final IngestServiceGrpc.IngestServiceStub bulk;
     private final IngestClientConfig config;
     private final DownstreamGuard guard;
 
@@ -62,6 +63,7 @@ public class IngestClient {
         this.stub = stub;
         // one shared upstream stream serves every client of a live topic: it carries the gateway's own identity
         this.streams = IngestServiceGrpc.newStub(channel).withOption(TokenRelay.OWN_IDENTITY, true);
+        this.bulk = IngestServiceGrpc.newStub(channel);
         this.config = config;
         this.guard = new DownstreamGuard(BREAKER, config);
     }
@@ -96,6 +98,17 @@ public class IngestClient {
                 .onItem().ifNull().failWith(() -> Status.INTERNAL
                         .withDescription("ingest-service ended the CSV import without a report")
                         .asRuntimeException()));
+    }
+
+    /**
+     * Streams {@code chunks} to ImportBars on one call (deadline {@code bulk.deadline}) with at most
+     * {@code bulk.in-flight} unacknowledged, blocking the calling worker thread until every chunk is acknowledged.
+     */
+    public void importBars(BulkChunks chunks) {
+        guard.write(() -> Uni.createFrom().item(() -> {
+            BulkImportStream.run(bulk, chunks, config.bulk().inFlight(), config.bulk().deadline());
+            return Boolean.TRUE;
+        })).await().indefinitely();
     }
 
     public Uni<GetBarsResponse> getBars(GetBarsRequest request) {
