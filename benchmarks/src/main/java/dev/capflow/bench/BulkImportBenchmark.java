@@ -1,9 +1,13 @@
 package dev.capflow.bench;
 
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -29,9 +33,6 @@ import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.ImportBarsRequest;
 import dev.capflow.proto.ingest.v1.ImportBarsResponse;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
-import dev.capflow.proto.ingest.v1.Instrument;
-import dev.capflow.proto.ingest.v1.InstrumentKind;
-import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
 import dev.capflow.testsupport.BearerChannels;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
@@ -56,32 +57,100 @@ public final class BulkImportBenchmark {
         int days = Integer.parseInt(options.getOrDefault("days", "2520"));
         int chunkSize = Integer.parseInt(options.getOrDefault("chunk", "10000"));
         int inFlight = Integer.parseInt(options.getOrDefault("in-flight", "6"));
-        Rows rows = new Rows(symbols(symbolCount), businessDays(days));
+        Rows rows = new Rows(symbols(symbolCount, "BULK"), businessDays(days));
 
         ManagedChannel managed = NettyChannelBuilder.forTarget(options.getOrDefault("grpc", "127.0.0.1:9081"))
                 .usePlaintext().build();
         Channel channel = BearerChannels.withToken(managed, required(options, "token"));
         try (Connection db = DriverManager.getConnection(required(options, "jdbc"), options.getOrDefault("user", "postgres"),
                 options.getOrDefault("password", ""))) {
-            register(channel, rows.symbols());
+            TickIngestBenchmark.registerInstruments(channel, rows.symbols());
             Instant start = Instant.now();
             long accepted = importAll(channel, rows, chunkSize, inFlight);
             Duration grpc = Duration.between(start, Instant.now());
-            long stored = count(db, "ingest.daily_bar");
+            long stored = TickIngestBenchmark.count(db, "ingest.daily_bar");
             if (accepted != rows.total() || stored != rows.total()) {
                 throw new IllegalStateException("expected " + rows.total() + " new bars, stored " + stored
                         + ", acknowledged as accepted " + accepted);
             }
             Duration copy = copyBaseline(db, rows, chunkSize);
-            double grpcRate = rows.total() / seconds(grpc);
-            double copyRate = rows.total() / seconds(copy);
-            System.out.printf(Locale.ROOT, "| %,d symbols x %,d days = %,d bars, chunk %,d, %d in flight | ImportBars "
-                    + "%.2f s = %,.0f bars/s | COPY %.2f s = %,.0f bars/s | ratio %.2fx COPY |%n", symbolCount, days,
-                    rows.total(), chunkSize, inFlight, seconds(grpc), grpcRate, seconds(copy), copyRate,
-                    grpcRate / copyRate);
+            String rest = options.get("rest");
+            if (rest != null) {
+                // the same shape and count under other symbols, so that every row is new again
+                Rows restRows = new Rows(symbols(symbolCount, "BULKR"), rows.dates());
+                TickIngestBenchmark.registerInstruments(channel, restRows.symbols());
+                Duration csv = importCsv(rest, required(options, "rest-token"), restRows);
+                if (TickIngestBenchmark.count(db, "ingest.daily_bar") != 2 * rows.total()) {
+                    throw new IllegalStateException("the CSV import did not store every row");
+                }
+                printRow("POST /prices/bulk-csv (gateway chunks and in-flight)", rows, symbolCount, days, csv, copy);
+            }
+            printRow("ImportBars, chunk " + chunkSize + ", " + inFlight + " in flight", rows, symbolCount, days, grpc, copy);
         } finally {
             managed.shutdown().awaitTermination(5, TimeUnit.SECONDS);
         }
+    }
+
+    private static void printRow(String path, Rows rows, int symbolCount, int days, Duration elapsed, Duration copy) {
+        double rate = rows.total() / seconds(elapsed);
+        double copyRate = rows.total() / seconds(copy);
+        System.out.printf(Locale.ROOT, "| %s | %,d symbols x %,d days = %,d bars | %.2f s = %,.0f bars/s | COPY %.2f s = "
+                + "%,.0f bars/s | ratio %.2fx COPY |%n", path, symbolCount, days, rows.total(), seconds(elapsed), rate,
+                seconds(copy), copyRate, rate / copyRate);
+    }
+
+    /** Streams the rows as one multi-symbol CSV body (generated while it is sent) and checks the report. */
+    private static Duration importCsv(String gateway, String token, Rows rows) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/prices/bulk-csv"))
+                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new CsvStream(rows))).build();
+        Instant start = Instant.now();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        Duration elapsed = Duration.between(start, Instant.now());
+        if (response.statusCode() != 200 || !response.body().contains("\"accepted\":" + rows.total())) {
+            throw new IllegalStateException("bulk CSV import answered " + response.statusCode() + ": "
+                    + response.body().substring(0, Math.min(500, response.body().length())));
+        }
+        return elapsed;
+    }
+
+    /** The rows as CSV text with a header, produced a line at a time as it is read. */
+    private static final class CsvStream extends InputStream {
+        private final Rows rows;
+        private byte[] line = "symbol,date,open,high,low,close,volume\n".getBytes(StandardCharsets.UTF_8);
+        private int at;
+        private long next;
+
+        CsvStream(Rows rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (at == line.length) {
+                if (next == rows.total()) {
+                    return -1;
+                }
+                line = csvLine(rows.bar(next++)).getBytes(StandardCharsets.UTF_8);
+                at = 0;
+            }
+            int n = Math.min(length, line.length - at);
+            System.arraycopy(line, at, buffer, offset, n);
+            at += n;
+            return n;
+        }
+    }
+
+    private static String csvLine(DailyBar bar) {
+        return bar.getSymbol() + ',' + bar.getDate() + ',' + bar.getOpen() + ',' + bar.getHigh() + ',' + bar.getLow() + ','
+                + bar.getClose() + ',' + bar.getVolume() + '\n';
     }
 
     /** The bars in import order: symbol by symbol, each over every day, with plausible values. */
@@ -182,9 +251,7 @@ public final class BulkImportBenchmark {
         StringBuilder csv = new StringBuilder(chunkSize * 64);
         for (long i = 0; i < rows.total(); i++) {
             DailyBar bar = rows.bar(i);
-            csv.append(bar.getSymbol()).append(',').append(bar.getDate()).append(',').append(bar.getOpen()).append(',')
-                    .append(bar.getHigh()).append(',').append(bar.getLow()).append(',').append(bar.getClose()).append(',')
-                    .append(bar.getVolume()).append('\n');
+            csv.append(csvLine(bar));
             if ((i + 1) % chunkSize == 0 || i + 1 == rows.total()) {
                 byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
                 copy.writeToCopy(bytes, 0, bytes.length);
@@ -202,20 +269,10 @@ public final class BulkImportBenchmark {
         return elapsed;
     }
 
-    private static void register(Channel channel, List<String> symbols) {
-        IngestServiceGrpc.IngestServiceBlockingStub stub = IngestServiceGrpc.newBlockingStub(channel);
-        for (String symbol : symbols) {
-            stub.withDeadlineAfter(10, TimeUnit.SECONDS).upsertInstrument(UpsertInstrumentRequest.newBuilder()
-                    .setInstrument(Instrument.newBuilder().setSymbol(symbol).setName("Benchmark " + symbol)
-                            .setCurrency("USD").setExchange("BENCH").setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY))
-                    .build());
-        }
-    }
-
-    private static List<String> symbols(int count) {
+    private static List<String> symbols(int count, String prefix) {
         List<String> symbols = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            symbols.add(String.format(Locale.ROOT, "BULK%05d", i));
+            symbols.add(String.format(Locale.ROOT, "%s%05d", prefix, i));
         }
         return symbols;
     }
@@ -229,13 +286,6 @@ public final class BulkImportBenchmark {
             }
         }
         return days;
-    }
-
-    private static long count(Connection db, String table) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static Map<String, String> options(String[] args) {
