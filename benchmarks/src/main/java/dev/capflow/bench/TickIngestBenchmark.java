@@ -104,7 +104,8 @@ public final class TickIngestBenchmark {
         return batches;
     }
 
-    private static void registerInstruments(Channel channel, List<String> symbols) {
+    /** Registers each symbol as a USD equity (also used by {@link BulkImportBenchmark}). */
+    static void registerInstruments(Channel channel, List<String> symbols) {
         IngestServiceGrpc.IngestServiceBlockingStub stub = IngestServiceGrpc.newBlockingStub(channel);
         for (String symbol : symbols) {
             stub.withDeadlineAfter(10, TimeUnit.SECONDS).upsertInstrument(UpsertInstrumentRequest.newBuilder()
@@ -143,7 +144,7 @@ public final class TickIngestBenchmark {
         return elapsed;
     }
 
-    private static long count(Connection db, String table) throws SQLException {
+    static long count(Connection db, String table) throws SQLException {
         try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);

@@ -62,6 +62,10 @@ class ContractCoverageIT {
                 .body("Date,Open,High,Low,Close,Adj Close,Volume\n2025-10-30,10.6,11,10,10.8,10.8,900\n")
                 .post("/api/v1/prices/csv"), 200).body("accepted", equalTo(1));
         status(api.request().contentType("text/csv").body("Date,Open\n").post("/api/v1/prices/csv"), 400);
+        status(api.request().contentType("text/csv")
+                .body("symbol,date,open,high,low,close,volume\n" + SYMBOL + ",2025-10-31,10.8,11,10.5,10.9,800\n")
+                .post("/api/v1/prices/bulk-csv"), 200).body("accepted", equalTo(1));
+        status(api.request().contentType("text/csv").body("Date,Open\n").post("/api/v1/prices/bulk-csv"), 400);
         status(api.postJson("/prices/ticks", tick(10.9)), 200).body("accepted", equalTo(1));
         status(api.postJson("/prices/ticks", "{}"), 400);
 

@@ -55,12 +55,16 @@ public class IngestClient {
 
     private final DownstreamCalls<MutinyIngestServiceStub> calls;
     private final IngestServiceGrpc.IngestServiceStub streams;
+    private final IngestServiceGrpc.IngestServiceStub bulk;
+    private final IngestClientConfig config;
 
     public IngestClient(@GrpcClient("ingest") MutinyIngestServiceStub stub,
             @GrpcClient("ingest") Channel channel, IngestClientConfig config, Vertx vertx) {
         this.calls = new DownstreamCalls<>(BREAKER, stub, channel, config, vertx);
         // one shared upstream stream serves every client of a live topic: it carries the gateway's own identity
         this.streams = IngestServiceGrpc.newStub(channel).withOption(TokenRelay.OWN_IDENTITY, true);
+        this.bulk = IngestServiceGrpc.newStub(channel);
+        this.config = config;
     }
 
     public Uni<ListInstrumentsResponse> listInstruments(ListInstrumentsRequest request) {
@@ -93,6 +97,18 @@ public class IngestClient {
                 .onItem().ifNull().failWith(() -> Status.INTERNAL
                         .withDescription("ingest-service ended the CSV import without a report")
                         .asRuntimeException()));
+    }
+
+    /**
+     * Streams {@code chunks} to ImportBars on one call (deadline {@code bulk.deadline}) with at most
+     * {@code bulk.in-flight} unacknowledged, blocking the calling worker thread until every chunk is acknowledged.
+     */
+    public void importBars(BulkChunks chunks) {
+        // the stream runs on the async stub with its own deadline; the write only puts it behind the breaker
+        calls.write(unused -> Uni.createFrom().item(() -> {
+            BulkImportStream.run(bulk, chunks, config.bulk().inFlight(), config.bulk().deadline());
+            return Boolean.TRUE;
+        })).await().indefinitely();
     }
 
     public Uni<GetBarsResponse> getBars(GetBarsRequest request) {

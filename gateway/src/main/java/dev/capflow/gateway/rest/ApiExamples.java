@@ -37,6 +37,17 @@ final class ApiExamples {
             {"symbol": "NVDA", "layout": "YAHOO", "rowsTotal": 2, "accepted": 1, "duplicates": 0, "skipped": 1,
              "replaced": 0, "rejected": [], "rejectedCount": 0, "rejectionsOmitted": 0}""";
 
+    static final String BULK_CSV_INPUT = """
+            symbol,date,open,high,low,close,volume
+            NVDA,2025-10-29,207.98,212.19,205.51,207.04,308829700
+            AAPL,2025-10-29,269.28,271.41,267.11,269.70,51086700
+            AAPL,2025-10-30,271.99,274.14,268.48,x,69886500
+            """;
+    static final String BULK_CSV_REPORT = """
+            {"rowsTotal": 3, "accepted": 2, "duplicates": 0, "skipped": 0, "replaced": 0,
+             "rejected": [{"row": 4, "field": "close", "reason": "not a number: \\"x\\""}],
+             "rejectedCount": 1, "rejectionsOmitted": 0}""";
+
     static final String ALL_REJECTED = """
             {"type": "urn:capflow:problem:records-rejected", "title": "Every record was rejected", "status": 422,
              "detail": "all 1 records were rejected; see rejected for the reasons", "instance": "/api/v1/prices/bars",

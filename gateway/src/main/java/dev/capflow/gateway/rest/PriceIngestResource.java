@@ -1,5 +1,6 @@
 package dev.capflow.gateway.rest;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.function.Function;
 
@@ -19,9 +20,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 
 import dev.capflow.gateway.client.IngestClient;
+import dev.capflow.gateway.config.IngestClientConfig;
 import dev.capflow.gateway.request.ConvertedBatch;
 import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.request.IngestReport;
+import dev.capflow.gateway.rest.csv.BulkCsvImport;
+import dev.capflow.gateway.rest.csv.BulkCsvReader;
+import dev.capflow.gateway.rest.dto.BulkCsvImportReport;
 import dev.capflow.gateway.rest.dto.CsvImportReport;
 import dev.capflow.gateway.rest.dto.DailyBarInput;
 import dev.capflow.gateway.rest.dto.TickInput;
@@ -37,6 +42,7 @@ import dev.capflow.proto.ingest.v1.IngestBarsResponse;
 import dev.capflow.proto.ingest.v1.IngestTicksRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
 import dev.capflow.proto.ingest.v1.Tick;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -54,10 +60,12 @@ public class PriceIngestResource {
 
     private final IngestClient ingest;
     private final JsonBodies bodies;
+    private final IngestClientConfig.Bulk bulk;
 
-    public PriceIngestResource(IngestClient ingest, JsonBodies bodies) {
+    public PriceIngestResource(IngestClient ingest, JsonBodies bodies, IngestClientConfig config) {
         this.ingest = ingest;
         this.bodies = bodies;
+        this.bulk = config.bulk();
     }
 
     @POST
@@ -161,6 +169,43 @@ public class PriceIngestResource {
         return ingest.importCsv(request)
                 .map(last -> ReportMapping.toView(checkedSymbol, last))
                 .map(report -> IngestResponses.of(report, report.report(), report.rejectedCount()));
+    }
+
+    @POST
+    @Path("bulk-csv")
+    @Consumes(TEXT_CSV)
+    @Blocking
+    @Operation(summary = "Import a daily CSV file of many symbols",
+            description = "Imports daily bars of many symbols at once (history in bulk). The header names the columns "
+                    + "symbol, date, open, high, low, close and volume, in any order (an Adj Close column is ignored). The "
+                    + "file is read as it arrives and streamed to ingest-service in chunks, each committed on its own, so "
+                    + "a file of any size (up to the request body limit) is never held whole. Every row is checked as in "
+                    + "POST /prices/bars (an unknown symbol is rejected, the other rows are stored); rejections name the "
+                    + "1-based line (header = 1) and the column; Yahoo null rows are skipped. The report details the first "
+                    + "rejections by line and counts the rest (rejectedCount, rejectionsOmitted). Re-sending the file "
+                    + "stores nothing twice; with mode=replace rows that differ from stored bars correct them, as in "
+                    + "POST /prices/bars.")
+    @RequestBody(required = true, content = @Content(mediaType = TEXT_CSV,
+            schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "two symbols", value = ApiExamples.BULK_CSV_INPUT)))
+    @APIResponse(responseCode = "200", description = "The final import report, once every row is committed or rejected.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BulkCsvImportReport.class),
+                    examples = @ExampleObject(name = "report", value = ApiExamples.BULK_CSV_REPORT)))
+    @APIResponse(responseCode = "422", description = "Every row was rejected; the body carries the report.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Empty file, a header without the needed columns, or not UTF-8.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<BulkCsvImportReport> importBulkCsv(
+            @Parameter(description = "insert (default) or replace (a correction).", example = "insert")
+            @RestQuery String mode,
+            InputStream body) {
+        BarWriteMode writeMode = PriceMapping.writeMode(mode);
+        BulkCsvImport csvImport = new BulkCsvImport(BulkCsvReader.open(body, bulk.chunkSize()), writeMode,
+                bulk.maxRejections());
+        ingest.importBars(csvImport);
+        BulkCsvImportReport report = csvImport.report();
+        return IngestResponses.of(report, report.report(), report.rejectedCount());
     }
 
     /** Sends the converted records, if any, and merges the service's report with the conversion rejections. */

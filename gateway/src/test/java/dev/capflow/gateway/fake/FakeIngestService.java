@@ -23,6 +23,8 @@ import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.GetTicksRequest;
 import dev.capflow.proto.ingest.v1.GetTicksResponse;
 import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
+import dev.capflow.proto.ingest.v1.ImportBarsRequest;
+import dev.capflow.proto.ingest.v1.ImportBarsResponse;
 import dev.capflow.proto.ingest.v1.ImportCsvRequest;
 import dev.capflow.proto.ingest.v1.ImportCsvResponse;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
@@ -181,14 +183,24 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     /** Each batch is answered by the next scripted answer; the stream completes after the client's half-close. */
     @Override
     public StreamObserver<IngestTicksRequest> ingestTicks(StreamObserver<IngestTicksResponse> observer) {
-        MethodDescriptor<IngestTicksRequest, IngestTicksResponse> method = IngestServiceGrpc.getIngestTicksMethod();
+        return answerEach(IngestServiceGrpc.getIngestTicksMethod(), observer);
+    }
+
+    /** Each chunk is answered by the next scripted answer; the stream completes after the client's half-close. */
+    @Override
+    public StreamObserver<ImportBarsRequest> importBars(StreamObserver<ImportBarsResponse> observer) {
+        return answerEach(IngestServiceGrpc.getImportBarsMethod(), observer);
+    }
+
+    /** A client stream whose messages are recorded and answered, in order, by the next scripted answer each. */
+    private <Q, R> StreamObserver<Q> answerEach(MethodDescriptor<Q, R> method, StreamObserver<R> observer) {
         return new StreamObserver<>() {
             private CompletableFuture<Boolean> answered = CompletableFuture.completedFuture(false);
 
             @Override
-            public synchronized void onNext(IngestTicksRequest batch) {
-                record(method, batch);
-                Answer<IngestTicksResponse> answer = next(method);
+            public synchronized void onNext(Q message) {
+                record(method, message);
+                Answer<R> answer = next(method);
                 answered = answered.thenCompose(failed -> failed
                         ? CompletableFuture.completedFuture(true)
                         : play(answer, observer, false));

@@ -34,6 +34,7 @@ class OpenApiAndLimitsTest extends GatewayTest {
             new String[] { "/api/v1/instruments/{symbol}", "put" },
             new String[] { "/api/v1/prices/bars", "post" },
             new String[] { "/api/v1/prices/csv", "post" },
+            new String[] { "/api/v1/prices/bulk-csv", "post" },
             new String[] { "/api/v1/prices/ticks", "post" },
             new String[] { "/api/v1/prices/{symbol}/bars", "get" },
             new String[] { "/api/v1/prices/{symbol}/bars/revisions", "get" },

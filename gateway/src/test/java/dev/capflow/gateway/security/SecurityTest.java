@@ -46,10 +46,15 @@ class SecurityTest {
     }
 
     /** A request: method, path, the role it needs. */
-    private record Route(String method, String path, String role) {
+    /** A route and the role it needs, called with a bad body of {@code contentType}. */
+    private record Route(String method, String path, String role, String contentType) {
+
+        Route(String method, String path, String role) {
+            this(method, path, role, ContentType.JSON.toString());
+        }
 
         ValidatableResponse send(RequestSpecification request) {
-            return request.contentType(ContentType.JSON).body("\"not an object\"").request(method, path).then();
+            return request.contentType(contentType).body("\"not an object\"").request(method, path).then();
         }
 
         @Override
@@ -69,6 +74,7 @@ class SecurityTest {
         new Route("POST", "/api/v1/exposure/edges", "analyst"),
         new Route("POST", "/api/v1/prices/bars", "ingest"),
         new Route("POST", "/api/v1/prices/ticks", "ingest"),
+        new Route("POST", "/api/v1/prices/bulk-csv", "ingest", "text/csv"),
         new Route("PUT", "/api/v1/instruments/NVDA", "ingest"),
         new Route("POST", "/api/v1/corporate-actions", "ingest"),
         new Route("DELETE", "/api/v1/corporate-actions/NVDA/not-a-date/SPLIT", "ingest"),

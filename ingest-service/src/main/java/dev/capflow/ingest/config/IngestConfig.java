@@ -41,6 +41,10 @@ public interface IngestConfig {
     @WithDefault("4")
     int tickBatchConcurrency();
 
+    /** Chunks of one ImportBars stream stored concurrently (their acknowledgements may arrive out of order). */
+    @WithDefault("4")
+    int barChunkConcurrency();
+
     /** CSV rows committed (and reported) together by ImportCsv. */
     @WithDefault("1000")
     int csvChunkSize();

@@ -6,6 +6,7 @@ import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getGetBarsBatchMetho
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getGetBarsMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getGetLatestPricesMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getGetTicksMethod;
+import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getImportBarsMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getImportCsvMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getIngestBarsMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getIngestTicksMethod;
@@ -37,7 +38,7 @@ public final class IngestGrpcRoles {
                         getGetLatestPricesMethod(), getListCorporateActionsMethod(), getSubscribePricesMethod(),
                         getStreamBarsMethod(), getGetTicksMethod())
                 .require(Roles.INGEST, getUpsertInstrumentMethod(), getIngestBarsMethod(), getIngestTicksMethod(),
-                        getImportCsvMethod(), getAddCorporateActionMethod(), getDeleteCorporateActionMethod())
+                        getImportCsvMethod(), getImportBarsMethod(), getAddCorporateActionMethod(), getDeleteCorporateActionMethod())
                 .build();
     }
 }

@@ -39,6 +39,8 @@ import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
 import dev.capflow.proto.ingest.v1.GetTicksRequest;
 import dev.capflow.proto.ingest.v1.GetTicksResponse;
+import dev.capflow.proto.ingest.v1.ImportBarsRequest;
+import dev.capflow.proto.ingest.v1.ImportBarsResponse;
 import dev.capflow.proto.ingest.v1.ImportCsvRequest;
 import dev.capflow.proto.ingest.v1.ImportCsvResponse;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
@@ -182,6 +184,18 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
                 .map(result -> IngestTicksResponse.newBuilder().setSequence(batch.getSequence())
                         .setReport(ProtoMapper.toProto(result)).build())))
                 .merge(config.tickBatchConcurrency())
+                .onFailure().transform(GrpcErrors::toStatus);
+    }
+
+    @Override
+    public Multi<ImportBarsResponse> importBars(Multi<ImportBarsRequest> requests) {
+        // as for ticks: a few chunks in flight keep PostgreSQL busy while the next one is decoded and checked
+        BulkProgress progress = new BulkProgress();
+        return requests.onItem().transformToUni(chunk -> Uni.createFrom().deferred(() -> barIngest
+                .ingest(ProtoMapper.barInputs(BatchLimits.checked(chunk.getBarsList(), "bars", config.maxBarsPerRequest())),
+                        ProtoMapper.writeMode(chunk.getMode()))
+                .map(result -> progress.acknowledge(chunk, ProtoMapper.toProto(result, chunk.getBarsList())))))
+                .merge(config.barChunkConcurrency())
                 .onFailure().transform(GrpcErrors::toStatus);
     }
 

@@ -130,6 +130,15 @@ final class ProtoMapper {
         return report.build();
     }
 
+    /** The report of a chunk of bars of many symbols: each rejection also names the symbol sent at its index. */
+    static IngestReport toProto(IngestResult result, List<dev.capflow.proto.ingest.v1.DailyBar> sent) {
+        IngestReport.Builder report = toProto(result).toBuilder();
+        for (dev.capflow.proto.common.v1.Rejection.Builder rejection : report.getRejectedBuilderList()) {
+            rejection.setSymbol(sent.get(rejection.getIndex()).getSymbol());
+        }
+        return report.build();
+    }
+
     static dev.capflow.proto.common.v1.Rejection toProto(Rejection rejection) {
         return dev.capflow.proto.common.v1.Rejection.newBuilder().setIndex(rejection.index()).setRow(rejection.row())
                 .setField(rejection.field()).setReason(rejection.reason()).build();

@@ -1,6 +1,9 @@
 package dev.capflow.ingest.service;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,11 +18,15 @@ import dev.capflow.ingest.domain.Symbols;
 import dev.capflow.ingest.domain.Validated;
 import dev.capflow.ingest.metrics.IngestMetrics;
 import dev.capflow.ingest.repository.BarRepository;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /** Validates, stores exactly once, then publishes daily bars; shared by IngestBars, ImportCsv and Stooq. */
 @ApplicationScoped
 public class BarIngestService {
+
+    private static final Comparator<DailyBar> KEY_ORDER = Comparator.comparing(DailyBar::symbol)
+            .thenComparing(DailyBar::date);
 
     private final InstrumentService instruments;
     private final BarRepository bars;
@@ -36,13 +43,25 @@ public class BarIngestService {
         this.metrics = metrics;
     }
 
-    /** Ingests one request's bars: rejections are located by index, valid bars stored even when others fail. */
+    /**
+     * Ingests one request's bars: rejections are located by index, valid bars stored even when others fail. Checking
+     * tens of thousands of bars takes milliseconds, so it runs off the event loop.
+     */
     public Uni<IngestResult> ingest(List<BarInput> inputs, BarWriteMode mode) {
         return instruments.knownSymbols(Symbols.distinct(inputs.stream().map(BarInput::symbol).toList()))
-                .chain(known -> {
-                    Validated<DailyBar> validated = validator.validateBars(inputs, known, mode == BarWriteMode.REPLACE);
-                    return store(validated.valid(), validated.rejected(), 0, mode);
-                });
+                .chain(known -> VertxContextSupport.executeBlocking(() -> validatedInKeyOrder(inputs, known, mode)))
+                .chain(validated -> store(validated.valid(), validated.rejected(), 0, mode));
+    }
+
+    /**
+     * The valid bars sorted by symbol and date: concurrent writes of overlapping bars (a chunk resent while the first
+     * try is still running) then take their row locks in one order and cannot deadlock.
+     */
+    private Validated<DailyBar> validatedInKeyOrder(List<BarInput> inputs, Set<String> known, BarWriteMode mode) {
+        Validated<DailyBar> validated = validator.validateBars(inputs, known, mode == BarWriteMode.REPLACE);
+        List<DailyBar> sorted = new ArrayList<>(validated.valid());
+        sorted.sort(KEY_ORDER);
+        return new Validated<>(sorted, validated.rejected());
     }
 
     /** Stores validated bars (one statement, committed before the result is emitted) and publishes them. */

@@ -30,6 +30,7 @@ public class OperationContract implements OASFilter {
             Map.entry("PUT /api/v1/instruments/{symbol}", "putInstrument"),
             Map.entry("POST /api/v1/prices/bars", "ingestBars"),
             Map.entry("POST /api/v1/prices/csv", "importCsv"),
+            Map.entry("POST /api/v1/prices/bulk-csv", "importBulkCsv"),
             Map.entry("POST /api/v1/prices/ticks", "ingestTicks"),
             Map.entry("GET /api/v1/prices/latest", "getLatestPrices"),
             Map.entry("GET /api/v1/prices/{symbol}/bars", "getBars"),
