@@ -5,6 +5,7 @@ import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getDeleteCorporateAc
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getGetBarsBatchMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getGetBarsMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getGetLatestPricesMethod;
+import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getGetMinuteBarsMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getGetTicksMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getImportCsvMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getIngestBarsMethod;
@@ -35,7 +36,7 @@ public final class IngestGrpcRoles {
         return MethodRoles.forService(IngestServiceGrpc.getServiceDescriptor())
                 .require(Roles.VIEWER, getListInstrumentsMethod(), getListBarRevisionsMethod(), getGetBarsMethod(), getGetBarsBatchMethod(),
                         getGetLatestPricesMethod(), getListCorporateActionsMethod(), getSubscribePricesMethod(),
-                        getStreamBarsMethod(), getGetTicksMethod())
+                        getStreamBarsMethod(), getGetTicksMethod(), getGetMinuteBarsMethod())
                 .require(Roles.INGEST, getUpsertInstrumentMethod(), getIngestBarsMethod(), getIngestTicksMethod(),
                         getImportCsvMethod(), getAddCorporateActionMethod(), getDeleteCorporateActionMethod())
                 .build();
