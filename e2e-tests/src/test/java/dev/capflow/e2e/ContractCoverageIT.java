@@ -77,6 +77,8 @@ class ContractCoverageIT {
         status(api.request().get("/api/v1/prices/{symbol}/bars/revisions", "NOSUCH"), 404);
         status(api.request().get("/api/v1/prices/{symbol}/ticks", SYMBOL), 200);
         status(api.request().queryParam("from", "yesterday").get("/api/v1/prices/{symbol}/ticks", SYMBOL), 400);
+        status(api.request().get("/api/v1/prices/{symbol}/minute-bars", SYMBOL), 200);
+        status(api.request().queryParam("pageSize", "0").get("/api/v1/prices/{symbol}/minute-bars", SYMBOL), 400);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.capflow.testsupport;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -193,12 +195,47 @@ public final class Datastores implements AutoCloseable {
             out.write(resp("SELECT", Integer.toString(redisDb)));
             out.write(resp(command));
             out.flush();
-            socket.shutdownOutput();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // read the two replies, then close: a half-closed connection makes Redis drop a large reply unsent
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            ByteArrayOutputStream reply = new ByteArrayOutputStream();
+            copyReply(in, reply);
+            copyReply(in, reply);
+            return reply.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach Redis at " + redisHost + ":" + redisPort, e);
         }
+    }
+
+    /** Copies one RESP reply (nested arrays included) from {@code in} to {@code out}. */
+    private static void copyReply(InputStream in, ByteArrayOutputStream out) throws IOException {
+        String header = copyLine(in, out);
+        char type = header.charAt(0);
+        if (type == '$' || type == '*') {
+            long length = Long.parseLong(header.substring(1));
+            if (type == '$' && length >= 0) {
+                out.write(in.readNBytes((int) length + 2)); // the bulk string and its CRLF
+            }
+            for (long i = 0; type == '*' && i < length; i++) {
+                copyReply(in, out);
+            }
+        }
+    }
+
+    /** Copies one CRLF-ended line and answers it without the CRLF. */
+    private static String copyLine(InputStream in, ByteArrayOutputStream out) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int previous = -1;
+        for (int b = in.read(); !(previous == '\r' && b == '\n'); b = in.read()) {
+            if (b < 0) {
+                throw new IOException("Redis closed the connection inside a reply");
+            }
+            line.write(b);
+            previous = b;
+        }
+        line.write('\n');
+        byte[] bytes = line.toByteArray();
+        out.write(bytes);
+        return new String(bytes, 0, bytes.length - 2, StandardCharsets.UTF_8);
     }
 
     private static byte[] resp(String... parts) {

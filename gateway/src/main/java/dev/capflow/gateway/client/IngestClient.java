@@ -8,6 +8,8 @@ import dev.capflow.proto.ingest.v1.DeleteCorporateActionResponse;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
 import dev.capflow.proto.ingest.v1.GetBarsResponse;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
+import dev.capflow.proto.ingest.v1.GetMinuteBarsRequest;
+import dev.capflow.proto.ingest.v1.GetMinuteBarsResponse;
 import dev.capflow.proto.ingest.v1.GetTicksRequest;
 import dev.capflow.proto.ingest.v1.GetTicksResponse;
 import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
@@ -117,6 +119,10 @@ public class IngestClient {
 
     public Uni<GetTicksResponse> getTicks(GetTicksRequest request) {
         return calls.read(stub -> stub.getTicks(request));
+    }
+
+    public Uni<GetMinuteBarsResponse> getMinuteBars(GetMinuteBarsRequest request) {
+        return guard.read(() -> reading().getMinuteBars(request));
     }
 
     public Uni<GetLatestPricesResponse> getLatestPrices(GetLatestPricesRequest request) {

@@ -21,6 +21,7 @@ import dev.capflow.gateway.rest.dto.BarRevisionView;
 import dev.capflow.gateway.rest.dto.BarSeriesView;
 import dev.capflow.gateway.rest.dto.CorporateActionView;
 import dev.capflow.gateway.rest.dto.LatestPriceView;
+import dev.capflow.gateway.rest.dto.MinuteBarPageView;
 import dev.capflow.gateway.rest.dto.TickPageView;
 import dev.capflow.gateway.rest.mapping.CorporateActionMapping;
 import dev.capflow.gateway.rest.mapping.PriceMapping;
@@ -100,8 +101,38 @@ public class PriceQueryResource {
             @Parameter(description = "Last instant (inclusive).", example = "2025-11-03T21:00:00Z") @RestQuery String to,
             @Parameter(description = "Ticks per page, 1 to 10000 (default 1000).", example = "1000") @RestQuery Integer pageSize,
             @Parameter(description = "The nextPageToken of the previous page; none for the first.") @RestQuery String pageToken) {
-        return ingest.getTicks(PriceMapping.ticksRequest(symbol, from, to, pageSize, pageToken)).map(PriceMapping::toView)
-                .onFailure(PriceQueryResource::badPageToken)
+        return withPageTokenNamed(ingest.getTicks(PriceMapping.ticksRequest(symbol, from, to, pageSize, pageToken))
+                .map(PriceMapping::toView));
+    }
+
+    @GET
+    @Path("{symbol}/minute-bars")
+    @Operation(summary = "One-minute bars of one symbol's ticks, in pages",
+            description = "Open, high, low, close, volume and tick count of each UTC minute whose start is between from "
+                    + "and to (ISO-8601 instants, both inclusive, both optional), oldest first; minutes without ticks have "
+                    + "no bar. Bars are updated with the ticks that fall in them, late ones included, as soon as their "
+                    + "batch is acknowledged. A page holds pageSize bars (default 1000, at most 10000); nextPageToken, "
+                    + "when not empty, is the pageToken of the next page (send the same symbol and range).")
+    @APIResponse(responseCode = "200", description = "One page.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MinuteBarPageView.class)))
+    @APIResponse(responseCode = "400", description = "A bad instant, range, pageSize or pageToken; violations name the "
+            + "parameter.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown symbol.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unknown symbol", value = ApiExamples.NOT_FOUND)))
+    public Uni<MinuteBarPageView> minuteBars(
+            @Parameter(description = "Ticker.", example = "NVDA") @RestPath String symbol,
+            @Parameter(description = "First minute start (inclusive).", example = "2025-11-03T14:30:00Z") @RestQuery String from,
+            @Parameter(description = "Last minute start (inclusive).", example = "2025-11-03T21:00:00Z") @RestQuery String to,
+            @Parameter(description = "Bars per page, 1 to 10000 (default 1000).", example = "1000") @RestQuery Integer pageSize,
+            @Parameter(description = "The nextPageToken of the previous page; none for the first.") @RestQuery String pageToken) {
+        return withPageTokenNamed(ingest.getMinuteBars(
+                PriceMapping.minuteBarsRequest(symbol, from, to, pageSize, pageToken)).map(PriceMapping::toView));
+    }
+
+    /** A page read whose refused page_token is reported as this route's pageToken parameter. */
+    private static <T> Uni<T> withPageTokenNamed(Uni<T> page) {
+        return page.onFailure(PriceQueryResource::badPageToken)
                 .transform(failure -> new InvalidFieldsException("pageToken", "not a page token of this route: send the "
                         + "nextPageToken of the previous page, or none for the first page"));
     }

@@ -20,6 +20,8 @@ import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
 import dev.capflow.proto.ingest.v1.GetBarsResponse;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
+import dev.capflow.proto.ingest.v1.GetMinuteBarsRequest;
+import dev.capflow.proto.ingest.v1.GetMinuteBarsResponse;
 import dev.capflow.proto.ingest.v1.GetTicksRequest;
 import dev.capflow.proto.ingest.v1.GetTicksResponse;
 import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
@@ -156,6 +158,11 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     @Override
     public void getTicks(GetTicksRequest request, StreamObserver<GetTicksResponse> observer) {
         answer(IngestServiceGrpc.getGetTicksMethod(), request, observer);
+    }
+
+    @Override
+    public void getMinuteBars(GetMinuteBarsRequest request, StreamObserver<GetMinuteBarsResponse> observer) {
+        answer(IngestServiceGrpc.getGetMinuteBarsMethod(), request, observer);
     }
 
     @Override

@@ -39,6 +39,7 @@ class OpenApiAndLimitsTest extends GatewayTest {
             new String[] { "/api/v1/prices/{symbol}/bars", "get" },
             new String[] { "/api/v1/prices/{symbol}/bars/revisions", "get" },
             new String[] { "/api/v1/prices/{symbol}/ticks", "get" },
+            new String[] { "/api/v1/prices/{symbol}/minute-bars", "get" },
             new String[] { "/api/v1/prices/latest", "get" },
             new String[] { "/api/v1/corporate-actions", "post" },
             new String[] { "/api/v1/corporate-actions/{symbol}/{exDate}/{kind}", "delete" },

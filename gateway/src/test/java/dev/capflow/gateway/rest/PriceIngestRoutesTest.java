@@ -22,6 +22,8 @@ import dev.capflow.proto.ingest.v1.BarRevision;
 import dev.capflow.proto.ingest.v1.BarWriteMode;
 import dev.capflow.proto.ingest.v1.CsvLayout;
 import dev.capflow.proto.ingest.v1.DailyBar;
+import dev.capflow.proto.ingest.v1.GetMinuteBarsRequest;
+import dev.capflow.proto.ingest.v1.GetMinuteBarsResponse;
 import dev.capflow.proto.ingest.v1.GetTicksRequest;
 import dev.capflow.proto.ingest.v1.GetTicksResponse;
 import dev.capflow.proto.ingest.v1.ImportCsvRequest;
@@ -32,6 +34,7 @@ import dev.capflow.proto.ingest.v1.IngestTicksRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
 import dev.capflow.proto.ingest.v1.ListBarRevisionsRequest;
 import dev.capflow.proto.ingest.v1.ListBarRevisionsResponse;
+import dev.capflow.proto.ingest.v1.MinuteBar;
 import dev.capflow.proto.ingest.v1.Tick;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -234,6 +237,42 @@ class PriceIngestRoutesTest extends GatewayTest {
         given().when().get("/api/v1/prices/NVDA/ticks?from=yesterday")
                 .then().statusCode(400).body("violations.field", contains("from"));
         assertThat(fake.requests(IngestServiceGrpc.getGetTicksMethod())).as("bad input never reaches ingest-service")
+                .hasSize(2);
+    }
+
+    @Test
+    void minuteBarsAreReadInPagesAndABadTokenOrRangeIsA400NamingTheParameter() {
+        fake.script(IngestServiceGrpc.getGetMinuteBarsMethod(), Answer.reply(GetMinuteBarsResponse.newBuilder()
+                .addBars(MinuteBar.newBuilder().setSymbol("NVDA").setOpen(207.5).setHigh(208).setLow(207).setClose(207.25)
+                        .setVolume(1200).setTickCount(17)
+                        .setMinute(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_761_748_200L)))
+                .setNextPageToken("next-page").build()), Answer.invalidField("page_token", "not a page token"));
+
+        given().when().get("/api/v1/prices/NVDA/minute-bars?from=2025-10-29T14:00:00Z&to=2025-10-29T15:00:00Z&pageSize=1")
+                .then().statusCode(200)
+                .body("bars.minute", contains("2025-10-29T14:30:00Z"))
+                .body("bars.open", contains(207.5f))
+                .body("bars.high", contains(208.0f))
+                .body("bars.low", contains(207.0f))
+                .body("bars.close", contains(207.25f))
+                .body("bars.volume", contains(1200))
+                .body("bars.tickCount", contains(17))
+                .body("nextPageToken", equalTo("next-page"));
+        GetMinuteBarsRequest first = fake.requests(IngestServiceGrpc.getGetMinuteBarsMethod()).get(0);
+        assertThat(first.getSymbol()).isEqualTo("NVDA");
+        assertThat(first.getFrom().getSeconds()).isEqualTo(1_761_746_400L);
+        assertThat(first.getTo().getSeconds()).isEqualTo(1_761_750_000L);
+        assertThat(first.getPageSize()).isEqualTo(1);
+
+        given().when().get("/api/v1/prices/NVDA/minute-bars?pageToken=forged")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("violations.field", contains("pageToken"));
+        given().when().get("/api/v1/prices/NVDA/minute-bars?from=2025-10-29T15:00:00Z&to=2025-10-29T14:00:00Z&pageSize=0")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("violations.field", contains("from", "pageSize"));
+        given().when().get("/api/v1/prices/NVDA/minute-bars?form=2025-10-29T15:00:00Z")
+                .then().statusCode(400).body("violations.field", contains("form"));
+        assertThat(fake.requests(IngestServiceGrpc.getGetMinuteBarsMethod())).as("bad input never reaches ingest-service")
                 .hasSize(2);
     }
 

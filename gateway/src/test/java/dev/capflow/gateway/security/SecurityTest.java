@@ -65,6 +65,7 @@ class SecurityTest {
 
     private static final Route[] ROUTES = {
         new Route("GET", "/api/v1/prices/latest", "viewer"),
+        new Route("GET", "/api/v1/prices/NVDA/minute-bars?from=bad", "viewer"),
         new Route("GET", "/api/v1/baskets/team-google/performance?from=bad", "viewer"),
         new Route("GET", "/api/v1/stream/prices?symbols=", "viewer"),
         new Route("POST", "/api/v1/exposure/stress", "viewer"),

@@ -1,6 +1,8 @@
 package dev.capflow.ingest.config;
 
 import java.time.Duration;
+import java.time.Period;
+import java.util.Optional;
 
 import dev.capflow.redis.PriceStreamEntries;
 import io.smallrye.config.ConfigMapping;
@@ -57,8 +59,50 @@ public interface IngestConfig {
     @WithDefault("5m")
     Duration tickClockSkew();
 
+    /**
+     * How long ticks are kept: monthly tick partitions whose whole month is older than this are dropped (with their
+     * ticks). Absent (the default): ticks are kept for ever.
+     */
+    Optional<Period> tickRetention();
+
+    /** Creation ahead of tick partitions, and the retention job. */
+    TickPartitions tickPartitions();
+
+    /** The optional PostgreSQL read replica. */
+    ReadReplica readReplica();
+
     /** Redis cache and event-bus settings. */
     Redis redis();
+
+    /** Monthly partitions of ingest.tick (ticks of a month without one go to the DEFAULT partition). */
+    interface TickPartitions {
+
+        /** Partitions exist for the current UTC month and this many months after it. */
+        @WithDefault("3")
+        int monthsAhead();
+
+        /** How often the job creates missing partitions and applies the retention (also once at start). */
+        @WithDefault("1h")
+        Duration checkEvery();
+    }
+
+    /** Where reads that may be slightly stale are served from (see ReadPools). */
+    interface ReadReplica {
+
+        /** The replica's reactive URL (CAPFLOW_PG_READ_URL); absent: every read uses the primary. */
+        Optional<String> url();
+
+        /**
+         * Reads stay on the primary for this long after this process committed a write, and reads of ticks or minute
+         * bars newer than this go to the primary; the replica's replication lag must stay below it.
+         */
+        @WithDefault("10s")
+        Duration freshWindow();
+
+        /** Connections of the replica pool. */
+        @WithDefault("10")
+        int maxSize();
+    }
 
     /** Redis keys and timeouts; Redis is never the source of truth. */
     interface Redis {

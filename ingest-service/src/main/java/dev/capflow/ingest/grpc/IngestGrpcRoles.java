@@ -5,6 +5,7 @@ import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getDeleteCorporateAc
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getGetBarsBatchMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getGetBarsMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getGetLatestPricesMethod;
+import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getGetMinuteBarsMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getGetTicksMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getImportBarsMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getImportCsvMethod;
@@ -36,7 +37,7 @@ public final class IngestGrpcRoles {
         return MethodRoles.forService(IngestServiceGrpc.getServiceDescriptor())
                 .require(Roles.VIEWER, getListInstrumentsMethod(), getListBarRevisionsMethod(), getGetBarsMethod(), getGetBarsBatchMethod(),
                         getGetLatestPricesMethod(), getListCorporateActionsMethod(), getSubscribePricesMethod(),
-                        getStreamBarsMethod(), getGetTicksMethod())
+                        getStreamBarsMethod(), getGetTicksMethod(), getGetMinuteBarsMethod())
                 .require(Roles.INGEST, getUpsertInstrumentMethod(), getIngestBarsMethod(), getIngestTicksMethod(),
                         getImportCsvMethod(), getImportBarsMethod(), getAddCorporateActionMethod(), getDeleteCorporateActionMethod())
                 .build();

@@ -1,6 +1,7 @@
 package dev.capflow.ingest.grpc;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import dev.capflow.ingest.domain.CorporateActionValidator;
 import dev.capflow.ingest.domain.Instrument;
 import dev.capflow.ingest.domain.InstrumentValidator;
 import dev.capflow.ingest.domain.Symbols;
+import dev.capflow.ingest.domain.Tick;
 import dev.capflow.ingest.service.BarIngestService;
 import dev.capflow.ingest.service.BarQueryService;
 import dev.capflow.ingest.service.CorporateActionService;
@@ -35,6 +37,8 @@ import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
 import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
 import dev.capflow.proto.ingest.v1.GetBarsResponse;
+import dev.capflow.proto.ingest.v1.GetMinuteBarsRequest;
+import dev.capflow.proto.ingest.v1.GetMinuteBarsResponse;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
 import dev.capflow.proto.ingest.v1.GetTicksRequest;
@@ -314,11 +318,26 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
     @Override
     public Uni<GetTicksResponse> getTicks(GetTicksRequest request) {
         return guarded(() -> {
-            TickHistoryQuery query = TickHistoryQuery.of(request);
+            HistoryQuery<Tick.Position> query = HistoryQuery.of(request.getSymbol(),
+                    request.hasFrom() ? request.getFrom() : null, request.hasTo() ? request.getTo() : null,
+                    request.getPageSize(), request.getPageToken(), PageTokens::decode);
             return tickQueries.page(query.symbol(), query.from(), query.to(), query.after(), query.pageSize())
                     .map(page -> GetTicksResponse.newBuilder()
                             .addAllTicks(page.ticks().stream().map(ProtoMapper::toProto).toList())
                             .setNextPageToken(PageTokens.encode(page.next())).build());
+        });
+    }
+
+    @Override
+    public Uni<GetMinuteBarsResponse> getMinuteBars(GetMinuteBarsRequest request) {
+        return guarded(() -> {
+            HistoryQuery<Instant> query = HistoryQuery.of(request.getSymbol(),
+                    request.hasFrom() ? request.getFrom() : null, request.hasTo() ? request.getTo() : null,
+                    request.getPageSize(), request.getPageToken(), PageTokens::decodeMinute);
+            return tickQueries.minuteBars(query.symbol(), query.from(), query.to(), query.after(), query.pageSize())
+                    .map(page -> GetMinuteBarsResponse.newBuilder()
+                            .addAllBars(page.bars().stream().map(ProtoMapper::toProto).toList())
+                            .setNextPageToken(PageTokens.encodeMinute(page.next())).build());
         });
     }
 

@@ -14,13 +14,15 @@ import dev.capflow.ingest.domain.Tick;
 import dev.capflow.validation.InvalidRequestException;
 
 /**
- * GetTicks page tokens: the position of the last tick of a page (time, source, trade id), URL-safe base64 of a
- * versioned binary form, so a client cannot mistake them for something it should build itself.
+ * Page tokens of GetTicks (the position of the last tick of a page: time, source, trade id) and GetMinuteBars (the
+ * minute of the last bar of a page): URL-safe base64 of a binary form led by a kind byte, so a client cannot mistake
+ * them for something it should build itself, nor pass one RPC's token to the other.
  */
 final class PageTokens {
 
     static final String FIELD = "page_token";
-    private static final byte VERSION = 1;
+    private static final byte TICK = 1;
+    private static final byte MINUTE_BAR = 2;
 
     private PageTokens() {
     }
@@ -29,30 +31,61 @@ final class PageTokens {
         if (position == null) {
             return "";
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            out.writeLong(position.ts().getEpochSecond());
-            out.writeInt(position.ts().getNano());
+        return write(out -> {
+            out.writeByte(TICK);
+            writeInstant(out, position.ts());
             out.writeUTF(position.source());
             out.writeUTF(position.tradeId());
+        });
+    }
+
+    static String encodeMinute(Instant minute) {
+        if (minute == null) {
+            return "";
+        }
+        return write(out -> {
+            out.writeByte(MINUTE_BAR);
+            writeInstant(out, minute);
+        });
+    }
+
+    /** The position a GetTicks token names; null for the empty token (the first page). */
+    static Tick.Position decode(String token) {
+        return read(token, TICK, in -> new Tick.Position(readInstant(in), in.readUTF(), in.readUTF()));
+    }
+
+    /** The minute a GetMinuteBars token names; null for the empty token (the first page). */
+    static Instant decodeMinute(String token) {
+        return read(token, MINUTE_BAR, PageTokens::readInstant);
+    }
+
+    private interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    private static String write(Writer writer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writer.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // an in-memory stream does not fail
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.toByteArray());
     }
 
-    /** The position a token names; null for the empty token (the first page). */
-    static Tick.Position decode(String token) {
+    private static <T> T read(String token, byte kind, Reader<T> reader) {
         if (token.isEmpty()) {
             return null;
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Base64.getUrlDecoder().decode(token)))) {
-            if (in.readByte() != VERSION) {
+            if (in.readByte() != kind) {
                 throw invalid();
             }
-            Instant ts = Instant.ofEpochSecond(in.readLong(), in.readInt());
-            Tick.Position position = new Tick.Position(ts, in.readUTF(), in.readUTF());
+            T position = reader.read(in);
             if (in.available() > 0) {
                 throw invalid();
             }
@@ -60,6 +93,15 @@ final class PageTokens {
         } catch (IllegalArgumentException | IOException | DateTimeException e) {
             throw invalid();
         }
+    }
+
+    private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {
+        out.writeLong(instant.getEpochSecond());
+        out.writeInt(instant.getNano());
+    }
+
+    private static Instant readInstant(DataInputStream in) throws IOException {
+        return Instant.ofEpochSecond(in.readLong(), in.readInt());
     }
 
     private static InvalidRequestException invalid() {

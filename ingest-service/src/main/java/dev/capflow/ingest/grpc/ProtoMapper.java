@@ -21,6 +21,7 @@ import dev.capflow.ingest.domain.LatestPrice;
 import dev.capflow.ingest.domain.MarketDates;
 import dev.capflow.ingest.domain.PriceSource;
 import dev.capflow.ingest.domain.Rejection;
+import dev.capflow.ingest.domain.MinuteBar;
 import dev.capflow.ingest.domain.Tick;
 import dev.capflow.ingest.service.CsvImportService;
 import dev.capflow.ingest.domain.TickInput;
@@ -104,6 +105,12 @@ final class ProtoMapper {
     static dev.capflow.proto.ingest.v1.Tick toProto(Tick tick) {
         return dev.capflow.proto.ingest.v1.Tick.newBuilder().setSymbol(tick.symbol()).setTs(timestamp(tick.ts()))
                 .setPrice(tick.price()).setSize(tick.size()).setSource(tick.source()).setTradeId(tick.tradeId()).build();
+    }
+
+    static dev.capflow.proto.ingest.v1.MinuteBar toProto(MinuteBar bar) {
+        return dev.capflow.proto.ingest.v1.MinuteBar.newBuilder().setSymbol(bar.symbol()).setMinute(timestamp(bar.minute()))
+                .setOpen(bar.open()).setHigh(bar.high()).setLow(bar.low()).setClose(bar.close()).setVolume(bar.volume())
+                .setTickCount(bar.tickCount()).build();
     }
 
     static SubscribePricesResponse toProto(StreamEvent event) {

@@ -74,9 +74,11 @@ public class BarRepository {
             ORDER BY date DESC LIMIT 1""";
 
     private final Pool pool;
+    private final ReadPools reads;
 
-    public BarRepository(Pool pool) {
+    public BarRepository(Pool pool, ReadPools reads) {
         this.pool = pool;
+        this.reads = reads;
     }
 
     /** What one write did: how many bars were new, and the symbol of each bar that replaced a different version. */
@@ -96,12 +98,13 @@ public class BarRepository {
         }
         Tuple params = arrays(bars);
         if (mode == BarWriteMode.INSERT) {
-            return pool.preparedQuery(INSERT).execute(params).map(rows -> new Written(rows.rowCount(), List.of()));
+            return pool.preparedQuery(INSERT).execute(params).invoke(reads::wrote)
+                    .map(rows -> new Written(rows.rowCount(), List.of()));
         }
         Tuple keys = Tuple.tuple().addArrayOfString(bars.stream().map(DailyBar::symbol).toArray(String[]::new))
                 .addArrayOfLocalDate(bars.stream().map(DailyBar::date).toArray(LocalDate[]::new));
         return pool.withTransaction(connection -> connection.preparedQuery(LOCK).execute(keys)
-                .chain(() -> connection.preparedQuery(REPLACE).execute(params))).map(rows -> {
+                .chain(() -> connection.preparedQuery(REPLACE).execute(params))).invoke(reads::wrote).map(rows -> {
             int inserted = 0;
             List<String> replaced = new ArrayList<>();
             for (Row row : rows) {
@@ -159,7 +162,7 @@ public class BarRepository {
     public Uni<List<DailyBar>> find(Collection<String> symbols, LocalDate from, LocalDate to) {
         Tuple params = Tuple.tuple().addArrayOfString(symbols.toArray(String[]::new)).addLocalDate(from)
                 .addLocalDate(to);
-        return pool.preparedQuery(SELECT).execute(params).map(rows -> {
+        return reads.anyAge().preparedQuery(SELECT).execute(params).map(rows -> {
             List<DailyBar> bars = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 bars.add(bar(row));
@@ -168,7 +171,10 @@ public class BarRepository {
         });
     }
 
-    /** The close of the last bar of {@code symbol} dated before {@code date}, if any. */
+    /**
+     * The close of the last bar of {@code symbol} dated before {@code date}, if any. It checks a corporate action
+     * about to be written, so it reads the primary.
+     */
     public Uni<Optional<Double>> lastCloseBefore(String symbol, LocalDate date) {
         return pool.preparedQuery(LAST_CLOSE_BEFORE).execute(Tuple.of(symbol, date))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getDouble("close")));

@@ -17,17 +17,48 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Intraday ticks through the reactive PostgreSQL client: one statement per batch, whatever its size. */
+/**
+ * Intraday ticks through the reactive PostgreSQL client: one statement per batch, whatever its size, which also merges
+ * the new ticks into their minute bars (ingest.minute_bar, see V5__minute_bars.sql).
+ */
 @ApplicationScoped
 public class TickRepository {
 
-    /** One multi-row insert from parallel arrays; RETURNING names the ticks that were new. */
+    /**
+     * One multi-row insert from parallel arrays, whose RETURNING names the ticks that were new; only those are rolled
+     * up per minute and merged into the stored bars: the earliest tick (ts, source, trade_id) of the two sides gives
+     * the open, the latest the close. ON CONFLICT DO UPDATE locks the bar row, so concurrent batches merge in turn.
+     */
     private static final String INSERT = """
-            INSERT INTO ingest.tick (symbol, ts, price, size, source, trade_id)
-            SELECT * FROM unnest($1::varchar[], $2::timestamptz[], $3::float8[], $4::int8[], $5::varchar[],
-                                 $6::varchar[])
-            ON CONFLICT (symbol, ts, source, trade_id) DO NOTHING
-            RETURNING symbol, ts, source, trade_id""";
+            WITH stored AS (
+                INSERT INTO ingest.tick (symbol, ts, price, size, source, trade_id)
+                SELECT * FROM unnest($1::varchar[], $2::timestamptz[], $3::float8[], $4::int8[], $5::varchar[],
+                                     $6::varchar[])
+                ON CONFLICT (symbol, ts, source, trade_id) DO NOTHING
+                RETURNING symbol, ts, price, size, source, trade_id
+            ), rolled_up AS (
+                INSERT INTO ingest.minute_bar AS bar
+                SELECT symbol, date_bin('1 minute', ts, timestamptz 'epoch'),
+                       (array_agg(price ORDER BY ts, source, trade_id))[1], max(price), min(price),
+                       (array_agg(price ORDER BY ts DESC, source DESC, trade_id DESC))[1], sum(size), count(*),
+                       min(ts), (array_agg(source ORDER BY ts, source, trade_id))[1],
+                       (array_agg(trade_id ORDER BY ts, source, trade_id))[1],
+                       max(ts), (array_agg(source ORDER BY ts DESC, source DESC, trade_id DESC))[1],
+                       (array_agg(trade_id ORDER BY ts DESC, source DESC, trade_id DESC))[1]
+                FROM stored GROUP BY 1, 2
+                ON CONFLICT (symbol, minute) DO UPDATE SET
+                    high = greatest(bar.high, excluded.high), low = least(bar.low, excluded.low),
+                    volume = bar.volume + excluded.volume, tick_count = bar.tick_count + excluded.tick_count,
+                    (open, open_ts, open_source, open_trade_id) = (SELECT * FROM (VALUES
+                            (bar.open, bar.open_ts, bar.open_source, bar.open_trade_id),
+                            (excluded.open, excluded.open_ts, excluded.open_source, excluded.open_trade_id)) AS o
+                        ORDER BY 2, 3, 4 LIMIT 1),
+                    (close, close_ts, close_source, close_trade_id) = (SELECT * FROM (VALUES
+                            (bar.close, bar.close_ts, bar.close_source, bar.close_trade_id),
+                            (excluded.close, excluded.close_ts, excluded.close_source, excluded.close_trade_id)) AS c
+                        ORDER BY 2 DESC, 3 DESC, 4 DESC LIMIT 1)
+            )
+            SELECT symbol, ts, source, trade_id FROM stored""";
 
     /**
      * A page of one symbol's history in primary-key order (an index range scan); $4..$6 is the position after which
@@ -41,9 +72,11 @@ public class TickRepository {
             LIMIT $7""";
 
     private final Pool pool;
+    private final ReadPools reads;
 
-    public TickRepository(Pool pool) {
+    public TickRepository(Pool pool, ReadPools reads) {
         this.pool = pool;
+        this.reads = reads;
     }
 
     /**
@@ -55,7 +88,7 @@ public class TickRepository {
                 .addOffsetDateTime(after == null ? null : after.ts().atOffset(ZoneOffset.UTC))
                 .addString(after == null ? "" : after.source()).addString(after == null ? "" : after.tradeId())
                 .addInteger(pageSize + 1); // one more tells whether another page follows
-        return pool.preparedQuery(PAGE).execute(params).map(rows -> {
+        return reads.upTo(to).preparedQuery(PAGE).execute(params).map(rows -> {
             List<Tick> ticks = new ArrayList<>(Math.min(rows.size(), pageSize));
             for (Row row : rows) {
                 ticks.add(new Tick(row.getString("symbol"), row.getOffsetDateTime("ts").toInstant(),
@@ -93,6 +126,7 @@ public class TickRepository {
         Tuple params = Tuple.tuple().addArrayOfString(symbols).addArrayOfOffsetDateTime(timestamps)
                 .addArrayOfDouble(prices).addArrayOfLong(sizes).addArrayOfString(sources).addArrayOfString(tradeIds);
         return pool.preparedQuery(INSERT).execute(params).map(rows -> {
+            reads.wrote();
             Set<Tick.Key> inserted = new HashSet<>();
             for (Row row : rows) {
                 inserted.add(new Tick.Key(row.getString("symbol"), row.getOffsetDateTime("ts").toInstant(),

@@ -5,21 +5,25 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.capflow.ingest.domain.MinuteBarPage;
 import dev.capflow.ingest.domain.Tick;
 import dev.capflow.ingest.domain.TickPage;
+import dev.capflow.ingest.repository.MinuteBarRepository;
 import dev.capflow.ingest.repository.TickRepository;
 import io.smallrye.mutiny.Uni;
 
-/** Reads of the stored tick history, a page at a time. */
+/** Reads of the stored tick history and of its minute bars, a page at a time. */
 @ApplicationScoped
 public class TickQueryService {
 
     private final InstrumentService instruments;
     private final TickRepository ticks;
+    private final MinuteBarRepository minuteBars;
 
-    public TickQueryService(InstrumentService instruments, TickRepository ticks) {
+    public TickQueryService(InstrumentService instruments, TickRepository ticks, MinuteBarRepository minuteBars) {
         this.instruments = instruments;
         this.ticks = ticks;
+        this.minuteBars = minuteBars;
     }
 
     /**
@@ -28,5 +32,14 @@ public class TickQueryService {
      */
     public Uni<TickPage> page(String symbol, Instant from, Instant to, Tick.Position after, int pageSize) {
         return instruments.requireKnown(List.of(symbol)).chain(() -> ticks.page(symbol, from, to, after, pageSize));
+    }
+
+    /**
+     * One page of {@code symbol}'s minute bars whose minute is in the inclusive range, after minute {@code after}
+     * (null: the first page); fails with UnknownSymbolException when the symbol is not registered.
+     */
+    public Uni<MinuteBarPage> minuteBars(String symbol, Instant from, Instant to, Instant after, int pageSize) {
+        return instruments.requireKnown(List.of(symbol))
+                .chain(() -> minuteBars.page(symbol, from, to, after, pageSize));
     }
 }

@@ -3,6 +3,7 @@ package dev.capflow.gateway.rest.mapping;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import com.google.protobuf.Timestamp;
 
@@ -14,6 +15,8 @@ import dev.capflow.gateway.rest.dto.BarSeriesView;
 import dev.capflow.gateway.rest.dto.BarView;
 import dev.capflow.gateway.rest.dto.DailyBarInput;
 import dev.capflow.gateway.rest.dto.LatestPriceView;
+import dev.capflow.gateway.rest.dto.MinuteBarPageView;
+import dev.capflow.gateway.rest.dto.MinuteBarView;
 import dev.capflow.gateway.rest.dto.TickPageView;
 import dev.capflow.gateway.rest.dto.TickView;
 import dev.capflow.gateway.rest.dto.TickInput;
@@ -22,6 +25,8 @@ import dev.capflow.proto.ingest.v1.BarRevision;
 import dev.capflow.proto.ingest.v1.BarWriteMode;
 import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
+import dev.capflow.proto.ingest.v1.GetMinuteBarsRequest;
+import dev.capflow.proto.ingest.v1.GetMinuteBarsResponse;
 import dev.capflow.proto.ingest.v1.GetTicksRequest;
 import dev.capflow.proto.ingest.v1.GetTicksResponse;
 import dev.capflow.proto.ingest.v1.GetBarsResponse;
@@ -33,8 +38,8 @@ import dev.capflow.proto.ingest.v1.Tick;
 public final class PriceMapping {
 
     private static final EnumCodec<Adjustment> ADJUSTMENTS = new EnumCodec<>(Adjustment.class, "ADJUSTMENT_");
-    /** GetTicks' largest page (see ingest.proto). */
-    private static final int MAX_TICKS_PAGE_SIZE = 10_000;
+    /** The largest page of GetTicks and GetMinuteBars (see ingest.proto). */
+    private static final int MAX_HISTORY_PAGE_SIZE = 10_000;
     private static final EnumCodec<PriceSource> SOURCES = new EnumCodec<>(PriceSource.class, "PRICE_SOURCE_");
 
     private PriceMapping() {
@@ -80,29 +85,57 @@ public final class PriceMapping {
 
     /** The GetTicks request for the query of {@code GET /prices/{symbol}/ticks}; ingest-service checks the token. */
     public static GetTicksRequest ticksRequest(String symbol, String from, String to, Integer pageSize, String pageToken) {
-        Fields fields = new Fields();
-        String checkedSymbol = fields.text("symbol", symbol);
-        Instant fromTs = from == null ? null : fields.instant("from", from);
-        Instant toTs = to == null ? null : fields.instant("to", to);
-        fields.check(fromTs == null || toTs == null || !fromTs.isAfter(toTs), "from", "must not be after to");
-        fields.check(pageSize == null || (pageSize >= 1 && pageSize <= MAX_TICKS_PAGE_SIZE), "pageSize",
-                "must be between 1 and " + MAX_TICKS_PAGE_SIZE);
-        fields.throwIfInvalid();
-        GetTicksRequest.Builder request = GetTicksRequest.newBuilder().setSymbol(checkedSymbol)
-                .setPageSize(pageSize == null ? 0 : pageSize).setPageToken(pageToken == null ? "" : pageToken);
-        if (fromTs != null) {
-            request.setFrom(timestamp(fromTs));
-        }
-        if (toTs != null) {
-            request.setTo(timestamp(toTs));
-        }
+        HistoryQuery query = HistoryQuery.of(symbol, from, to, pageSize, pageToken);
+        GetTicksRequest.Builder request = GetTicksRequest.newBuilder().setSymbol(query.symbol())
+                .setPageSize(query.pageSize()).setPageToken(query.pageToken());
+        query.from().ifPresent(request::setFrom);
+        query.to().ifPresent(request::setTo);
         return request.build();
+    }
+
+    /**
+     * The GetMinuteBars request for the query of {@code GET /prices/{symbol}/minute-bars}; ingest-service checks the
+     * token.
+     */
+    public static GetMinuteBarsRequest minuteBarsRequest(String symbol, String from, String to, Integer pageSize,
+            String pageToken) {
+        HistoryQuery query = HistoryQuery.of(symbol, from, to, pageSize, pageToken);
+        GetMinuteBarsRequest.Builder request = GetMinuteBarsRequest.newBuilder().setSymbol(query.symbol())
+                .setPageSize(query.pageSize()).setPageToken(query.pageToken());
+        query.from().ifPresent(request::setFrom);
+        query.to().ifPresent(request::setTo);
+        return request.build();
+    }
+
+    /** A checked paged history query (ticks, minute bars): instants inclusive and optional, page size 1 to 10000. */
+    private record HistoryQuery(String symbol, Optional<Timestamp> from, Optional<Timestamp> to, int pageSize,
+            String pageToken) {
+
+        static HistoryQuery of(String symbol, String from, String to, Integer pageSize, String pageToken) {
+            Fields fields = new Fields();
+            String checkedSymbol = fields.text("symbol", symbol);
+            Instant fromTs = from == null ? null : fields.instant("from", from);
+            Instant toTs = to == null ? null : fields.instant("to", to);
+            fields.check(fromTs == null || toTs == null || !fromTs.isAfter(toTs), "from", "must not be after to");
+            fields.check(pageSize == null || (pageSize >= 1 && pageSize <= MAX_HISTORY_PAGE_SIZE), "pageSize",
+                    "must be between 1 and " + MAX_HISTORY_PAGE_SIZE);
+            fields.throwIfInvalid();
+            return new HistoryQuery(checkedSymbol, Optional.ofNullable(fromTs).map(PriceMapping::timestamp),
+                    Optional.ofNullable(toTs).map(PriceMapping::timestamp), pageSize == null ? 0 : pageSize,
+                    pageToken == null ? "" : pageToken);
+        }
     }
 
     public static TickPageView toView(GetTicksResponse page) {
         return new TickPageView(page.getTicksList().stream().map(tick -> new TickView(tick.getSymbol(),
                 instant(tick.getTs()), tick.getPrice(), tick.getSize(), tick.getSource(), tick.getTradeId())).toList(),
                 page.getNextPageToken());
+    }
+
+    public static MinuteBarPageView toView(GetMinuteBarsResponse page) {
+        return new MinuteBarPageView(page.getBarsList().stream().map(bar -> new MinuteBarView(bar.getSymbol(),
+                instant(bar.getMinute()), bar.getOpen(), bar.getHigh(), bar.getLow(), bar.getClose(), bar.getVolume(),
+                bar.getTickCount())).toList(), page.getNextPageToken());
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -36,6 +36,7 @@ public class OperationContract implements OASFilter {
             Map.entry("GET /api/v1/prices/{symbol}/bars", "getBars"),
             Map.entry("GET /api/v1/prices/{symbol}/bars/revisions", "getBarRevisions"),
             Map.entry("GET /api/v1/prices/{symbol}/ticks", "getTicks"),
+            Map.entry("GET /api/v1/prices/{symbol}/minute-bars", "getMinuteBars"),
             Map.entry("GET /api/v1/prices/{symbol}/corporate-actions", "listCorporateActions"),
             Map.entry("POST /api/v1/corporate-actions", "addCorporateAction"),
             Map.entry("DELETE /api/v1/corporate-actions/{symbol}/{exDate}/{kind}", "deleteCorporateAction"),

@@ -1,0 +1,61 @@
+package dev.capflow.ingest.repository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The monthly partitions of ingest.tick, through the SQL functions of V4__tick_partitions.sql: both are idempotent and
+ * serialize on one advisory lock, so every service replica may run them.
+ */
+@ApplicationScoped
+public class TickPartitionRepository {
+
+    private static final String ENSURE = """
+            SELECT to_char(month, 'YYYY-MM') AS month FROM unnest($1::date[]) AS month
+            WHERE ingest.ensure_tick_partition(month)""";
+
+    private static final String DROP_BEFORE = "SELECT ingest.drop_tick_partitions_before($1) AS dropped";
+
+    private final Pool pool;
+
+    public TickPartitionRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Creates the missing partitions of {@code months} (in one transaction) and answers the months created. */
+    public Uni<List<String>> ensure(List<YearMonth> months) {
+        LocalDate[] starts = months.stream().map(month -> month.atDay(1)).toArray(LocalDate[]::new);
+        return pool.withTransaction(connection -> connection.preparedQuery(ENSURE).execute(Tuple.of(starts)))
+                .map(rows -> strings(rows, "month"));
+    }
+
+    /**
+     * Drops the partitions whose whole month is before {@code cutoff}, deletes the older ticks of the DEFAULT
+     * partition, and answers the dropped partitions' names.
+     */
+    public Uni<List<String>> dropBefore(Instant cutoff) {
+        return pool.withTransaction(connection -> connection.preparedQuery(DROP_BEFORE)
+                        .execute(Tuple.of(cutoff.atOffset(ZoneOffset.UTC))))
+                .map(rows -> strings(rows, "dropped"));
+    }
+
+    private static List<String> strings(RowSet<Row> rows, String column) {
+        List<String> values = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            values.add(row.getString(column));
+        }
+        return values;
+    }
+}
