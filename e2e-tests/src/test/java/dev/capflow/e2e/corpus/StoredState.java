@@ -1,0 +1,35 @@
+package dev.capflow.e2e.corpus;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the platform holds, read back through the API: the bodies of the list routes and of the corpus fixture's
+ * series and histories. Two reads that differ show what a request stored.
+ */
+final class StoredState {
+
+    private final CorpusClient client;
+    private final List<String> routes;
+
+    StoredState(CorpusClient client, List<String> routes) {
+        this.client = client;
+        this.routes = List.copyOf(routes);
+    }
+
+    /** Route to "status body" of each read route. */
+    Map<String, String> read() {
+        Map<String, String> state = new LinkedHashMap<>();
+        for (String route : routes) {
+            CorpusClient.Answer answer = client.read(route);
+            state.put(route, answer.status() + " " + answer.body());
+        }
+        return state;
+    }
+
+    /** The routes whose answers differ between {@code before} and {@code after}. */
+    static List<String> changed(Map<String, String> before, Map<String, String> after) {
+        return before.keySet().stream().filter(route -> !before.get(route).equals(after.get(route))).toList();
+    }
+}
