@@ -37,12 +37,10 @@ class HostileCorpusIT {
             api.request().contentType(ContentType.JSON).body(Valid.entity().with("name", JsonBody.str(entity)).json())
                     .put("/api/v1/exposure/entities/{id}", entity).then().statusCode(201);
         }
-        // the near-singular cycle and the shares summing to one in floating point are legal: they must be stored
+        // half of the near-singular cycle and two of the shares summing to one: the cases add the last edge of each
         for (JsonBody edge : List.of(Valid.equity(Valid.EDGE, "corpus-a", "corpus-b", "0.99"),
-                Valid.equity("corpus-edge-ba", "corpus-b", "corpus-a", "0.99"),
                 Valid.equity("corpus-edge-xt", "corpus-x", "corpus-t", "0.7"),
-                Valid.equity("corpus-edge-yt", "corpus-y", "corpus-t", "0.2"),
-                Valid.equity("corpus-edge-zt", "corpus-z", "corpus-t", "0.1"))) {
+                Valid.equity("corpus-edge-yt", "corpus-y", "corpus-t", "0.2"))) {
             api.postJson("/exposure/edges", edge.json()).then().statusCode(201);
         }
         api.postJson("/baskets", Valid.basket().with("id", JsonBody.str(Valid.BASKET)).json()).then().statusCode(201);
@@ -61,7 +59,6 @@ class HostileCorpusIT {
         CorpusRun run = new CorpusRun(platform.gatewayUrl());
         run.run(cases);
         System.out.println("Hostile corpus\n" + run.table());
-        run.failures().forEach(failure -> System.out.println("FAILED " + failure));
         if (category.isEmpty()) {
             assertThat(run.cases()).as("corpus size").isGreaterThanOrEqualTo(400);
         }

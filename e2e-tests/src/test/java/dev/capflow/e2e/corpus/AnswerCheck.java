@@ -50,7 +50,7 @@ final class AnswerCheck {
             if (!answer.contentType().startsWith("application/problem+json")) {
                 failures.add("refusal as '" + answer.contentType() + "', not application/problem+json");
             } else if (corpusCase.named() != null && body != null && !names(body, corpusCase.named())) {
-                failures.add("does not name " + corpusCase.named());
+                failures.add("does not name " + corpusCase.named() + " (" + named(body) + ")");
             }
         }
         return failures;
@@ -73,6 +73,15 @@ final class AnswerCheck {
             }
         }
         return false;
+    }
+
+    /** What the problem does name, for the failure message. */
+    private static String named(JsonNode problem) {
+        List<String> fields = new ArrayList<>();
+        problem.path("violations").forEach(entry -> fields.add(entry.path("field").asText()));
+        problem.path("rejected").forEach(entry -> fields.add(entry.has("row") ? "row " + entry.path("row").asInt()
+                + " " + entry.path("field").asText() : entry.path("field").asText()));
+        return fields.isEmpty() ? problem.path("status").asText() + " " + problem.path("detail").asText("") : String.join(", ", fields);
     }
 
     private static boolean namesSegment(String field, String expected) {

@@ -32,7 +32,7 @@ class AnswerCheckTest {
         assertThat(AnswerCheck.failures(REFUSAL, answer(400, "text/plain", "bad", 30)))
                 .contains("refusal as 'text/plain', not application/problem+json");
         assertThat(AnswerCheck.failures(REFUSAL, answer(400, PROBLEM, "{\"violations\": [{\"field\": \"open\"}]}", 30)))
-                .contains("does not name close");
+                .contains("does not name close (open)");
         assertThat(AnswerCheck.failures(REFUSAL, answer(400, PROBLEM, "{\"violations\": [{\"field\": \"close\"}]}", 6000)))
                 .contains("took 6000 ms");
         assertThat(AnswerCheck.failures(REFUSAL, answer(400, PROBLEM, "{\"x\": NaN}", 30))).singleElement().asString()
@@ -48,6 +48,6 @@ class AnswerCheckTest {
         CorpusCase csv = CorpusCase.refused("csv", "bad row", CorpusRequest.get("/"), "row 3");
         assertThat(AnswerCheck.failures(csv, answer(422, PROBLEM, "{\"rejected\": [{\"row\": 3, \"field\": \"Close\"}]}", 1))).isEmpty();
         assertThat(AnswerCheck.failures(csv, answer(422, PROBLEM, "{\"rejected\": [{\"row\": 2, \"field\": \"Close\"}]}", 1)))
-                .contains("does not name row 3");
+                .contains("does not name row 3 (row 2 Close)");
     }
 }

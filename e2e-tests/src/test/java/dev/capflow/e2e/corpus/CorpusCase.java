@@ -38,6 +38,16 @@ public record CorpusCase(String category, String name, CorpusRequest request, Ou
         return new CorpusCase(category, name, request, Outcome.ANSWERED, null, absentAfter);
     }
 
+    /**
+     * This case with the ids it would create ({@link Valid#NEW_IDS}) suffixed by {@code n}, in its target, body and
+     * {@code absentAfter}: a refusal the platform wrongly accepts then fails only its own case, not every later case
+     * that requires the same id absent.
+     */
+    public CorpusCase withFreshIds(int n) {
+        return new CorpusCase(category, name, request.withFreshIds(n), outcome, named,
+                absentAfter == null ? null : Valid.freshIds(absentAfter, n));
+    }
+
     public String label() {
         return category + " / " + name;
     }

@@ -51,6 +51,13 @@ public record CorpusRequest(String method, String target, Map<String, String> he
         return new CorpusRequest(method, target, headers, body, role, value);
     }
 
+    /** This request with the ids {@link Valid#NEW_IDS} suffixed by {@code n} (bodies over 1 MB are left as they are). */
+    public CorpusRequest withFreshIds(int n) {
+        byte[] fresh = body.length > 1_000_000 ? body
+                : Valid.freshIds(new String(body, StandardCharsets.UTF_8), n).getBytes(StandardCharsets.UTF_8);
+        return new CorpusRequest(method, Valid.freshIds(target, n), headers, body.length == 0 ? body : fresh, role, authorization);
+    }
+
     /** Whether the request may change what is stored (everything but GET). */
     public boolean writes() {
         return !method.equals("GET");

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs corpus cases one after another against a gateway: each answer is checked ({@link AnswerCheck}), and around each
- * write the stored state is read back, so a refused request that stored anything fails its case.
+ * Runs corpus cases one after another against a gateway: each answer is checked ({@link AnswerCheck}), and before and
+ * after each write what it could change is read back ({@link Valid#stateRoutes}), so a refused request that stored
+ * anything fails its case.
  */
 public final class CorpusRun {
 
@@ -16,7 +17,7 @@ public final class CorpusRun {
 
     public CorpusRun(String gatewayUrl) {
         this.client = new CorpusClient(gatewayUrl);
-        this.state = new StoredState(client, Valid.STATE_ROUTES);
+        this.state = new StoredState(client);
     }
 
     /** Every case of every category, the legal extremes (which may store) last. */
@@ -37,17 +38,16 @@ public final class CorpusRun {
     }
 
     public void run(List<CorpusCase> cases) {
-        Map<String, String> stored = state.read();
-        for (CorpusCase corpusCase : cases) {
+        int n = 0;
+        for (CorpusCase listed : cases) {
+            CorpusCase corpusCase = listed.withFreshIds(n++);
+            List<String> stateRoutes = corpusCase.request().writes() ? Valid.stateRoutes(corpusCase.request().target()) : List.of();
+            Map<String, String> before = state.read(stateRoutes);
             CorpusClient.Answer answer = client.send(corpusCase.request());
             List<String> failures = new ArrayList<>(AnswerCheck.failures(corpusCase, answer));
-            if (corpusCase.request().writes()) {
-                Map<String, String> after = state.read();
-                List<String> changed = StoredState.changed(stored, after);
-                if (answer.status() >= 400 && !changed.isEmpty()) {
-                    failures.add("refused but stored: " + changed);
-                }
-                stored = after;
+            List<String> changed = StoredState.changed(before, state.read(stateRoutes));
+            if ((answer.status() >= 400 || answer.status() == 0) && !changed.isEmpty()) {
+                failures.add("refused but stored: " + changed);
             }
             if (corpusCase.absentAfter() != null) {
                 int status = client.read(corpusCase.absentAfter()).status();
@@ -56,6 +56,9 @@ public final class CorpusRun {
                 }
             }
             tally.record(corpusCase, failures);
+            if (!failures.isEmpty()) {
+                System.out.println("FAILED " + corpusCase.label() + ": " + String.join("; ", failures));
+            }
         }
     }
 

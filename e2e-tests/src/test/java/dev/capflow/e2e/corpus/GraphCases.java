@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The funding graph: the fixture's near-singular equity cycle (A and B own 0.99 of each other) and shares summing to
- * one in floating point (0.7 + 0.2 + 0.1), extreme and invalid shocks, options of another model, 1,000 unknown shocks,
+ * The funding graph: the edge that would close a near-singular equity cycle (A owns 0.99 of B, B 0.99 of A) and the
+ * share that makes 0.7 + 0.2 + 0.1 (one, though not in floating point) are refused; extreme and invalid shocks, options of another model, 1,000 unknown shocks,
  * unknown entities, and edges and entities that break the graph's rules.
  */
 final class GraphCases {
@@ -82,6 +82,8 @@ final class GraphCases {
         cases.add(refused(CATEGORY, "unknown edge", get(EDGES + "/no-such-edge"), null));
         cases.add(refused(CATEGORY, "delete an entity with edges", CorpusRequest.delete("/api/v1/exposure/entities/corpus-a"), null));
 
+        cases.add(edge("closing the 0.99 cycle", Valid.equity(Valid.NEW_EDGE, "corpus-b", "corpus-a", "0.99"), null));
+        cases.add(edge("0.1 after 0.7 and 0.2", Valid.equity(Valid.NEW_EDGE, "corpus-z", "corpus-t", "0.1"), "share"));
         cases.add(edge("share 1.5", Valid.equity(Valid.NEW_EDGE, "corpus-x", "corpus-b", "1.5"), "share"));
         cases.add(edge("EQUITY without share", Valid.equity(Valid.NEW_EDGE, "corpus-x", "corpus-b", "0.1").without("share"), "share"));
         cases.add(edge("shares of T past 1", Valid.equity(Valid.NEW_EDGE, "corpus-a", "corpus-t", "0.1"), "share"));

@@ -11,15 +11,13 @@ import java.util.Map;
 final class StoredState {
 
     private final CorpusClient client;
-    private final List<String> routes;
 
-    StoredState(CorpusClient client, List<String> routes) {
+    StoredState(CorpusClient client) {
         this.client = client;
-        this.routes = List.copyOf(routes);
     }
 
-    /** Route to "status body" of each read route. */
-    Map<String, String> read() {
+    /** Route to "status body" of each of {@code routes}. */
+    Map<String, String> read(List<String> routes) {
         Map<String, String> state = new LinkedHashMap<>();
         for (String route : routes) {
             CorpusClient.Answer answer = client.read(route);

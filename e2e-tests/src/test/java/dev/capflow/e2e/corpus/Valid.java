@@ -3,6 +3,7 @@ package dev.capflow.e2e.corpus;
 import static dev.capflow.e2e.corpus.JsonBody.str;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The corpus fixture (what {@code HostileCorpusIT} stores before the cases) and a valid body of each kind of write: a
@@ -16,26 +17,44 @@ public final class Valid {
     public static final String NEW_SYMBOL = "CRPN";
     public static final String BASKET = "corpus-basket";
     public static final String NEW_BASKET = "corpus-new-basket";
-    /** Fixture entities: A and B own 0.99 of each other; X, Y, Z own 0.7, 0.2, 0.1 of T. */
+    /** Fixture entities: A owns 0.99 of B; X and Y own 0.7 and 0.2 of T (Z nothing yet). */
     public static final List<String> ENTITIES = List.of("corpus-a", "corpus-b", "corpus-t", "corpus-x", "corpus-y", "corpus-z");
     public static final String NEW_ENTITY = "corpus-new-entity";
     public static final String EDGE = "corpus-edge-ab";
     public static final String NEW_EDGE = "corpus-new-edge";
     public static final String AS_OF = "2025-12-31";
+    /** The ids cases would create, made unique per case by {@link #freshIds}. */
+    public static final List<String> NEW_IDS = List.of(NEW_SYMBOL, NEW_BASKET, NEW_ENTITY, NEW_EDGE);
 
-    /** What the cases are compared against: every list, and the fixture's series and histories. */
-    public static final List<String> STATE_ROUTES = List.of(
-            "/api/v1/instruments?pageSize=1000",
-            "/api/v1/baskets?pageSize=1000",
-            "/api/v1/exposure/entities?pageSize=1000&asOf=" + AS_OF,
-            "/api/v1/exposure/edges?pageSize=1000&asOf=" + AS_OF,
-            "/api/v1/exposure/entities/corpus-a/history",
-            "/api/v1/exposure/edges/" + EDGE + "/history",
-            "/api/v1/prices/" + SYMBOL + "/bars?from=1900-01-01&to=2100-12-31",
-            "/api/v1/prices/" + SYMBOL + "/bars/revisions",
-            "/api/v1/prices/" + SYMBOL + "/ticks?from=1900-01-01T00:00:00Z&to=2100-12-31T23:59:59Z",
-            "/api/v1/prices/" + SYMBOL + "/corporate-actions",
-            "/api/v1/prices/latest?symbols=" + SYMBOL);
+    private static final String PRICES = "/api/v1/prices/" + SYMBOL;
+
+    /** What a write to each route prefix could change: its lists, and the fixture's series and histories. */
+    private static final Map<String, List<String>> STATE_ROUTES = Map.of(
+            "/api/v1/prices", List.of(PRICES + "/bars?from=1900-01-01&to=2100-12-31", PRICES + "/bars/revisions",
+                    PRICES + "/ticks?from=1900-01-01T00:00:00Z&to=2100-12-31T23:59:59Z", PRICES + "/corporate-actions",
+                    "/api/v1/prices/latest?symbols=" + SYMBOL),
+            "/api/v1/corporate-actions", List.of(PRICES + "/corporate-actions", PRICES + "/bars?from=1900-01-01&adjusted=true"),
+            "/api/v1/instruments", List.of("/api/v1/instruments?pageSize=1000"),
+            "/api/v1/baskets", List.of("/api/v1/baskets?pageSize=1000"),
+            "/api/v1/exposure", List.of("/api/v1/exposure/entities?pageSize=1000&asOf=" + AS_OF,
+                    "/api/v1/exposure/edges?pageSize=1000&asOf=" + AS_OF, "/api/v1/exposure/entities/corpus-a/history",
+                    "/api/v1/exposure/edges/" + EDGE + "/history"));
+
+    /** {@code text} with each of {@link #NEW_IDS} suffixed by {@code n}. */
+    public static String freshIds(String text, int n) {
+        String fresh = text;
+        for (String id : NEW_IDS) {
+            fresh = fresh.replace(id, id + (id.equals(NEW_SYMBOL) ? "" : "-") + n);
+        }
+        return fresh;
+    }
+
+    /** The reads that show what a write to {@code target} stored (all of them for a route outside the table). */
+    public static List<String> stateRoutes(String target) {
+        return STATE_ROUTES.entrySet().stream().filter(entry -> target.startsWith(entry.getKey())).findFirst()
+                .map(Map.Entry::getValue)
+                .orElseGet(() -> STATE_ROUTES.values().stream().flatMap(List::stream).distinct().toList());
+    }
 
     private Valid() {
     }
