@@ -57,7 +57,10 @@ public final class CorpusRun {
             }
             tally.record(corpusCase, failures);
             if (!failures.isEmpty()) {
-                System.out.println("FAILED " + corpusCase.label() + ": " + String.join("; ", failures));
+                System.out.println((KnownDefects.contains(corpusCase) ? "KNOWN " : "FAILED ") + corpusCase.label() + ": "
+                        + String.join("; ", failures));
+            } else if (KnownDefects.contains(corpusCase)) {
+                System.out.println("FIXED (remove it from KnownDefects) " + corpusCase.label());
             }
         }
     }
