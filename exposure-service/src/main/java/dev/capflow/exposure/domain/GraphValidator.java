@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import dev.capflow.exposure.engine.EdgeKind;
 import dev.capflow.validation.FieldViolation;
 import dev.capflow.validation.InvalidRequestException;
+import dev.capflow.validation.PlatformDates;
 
 /**
  * Turns drafts into validated entities and edges, or an {@link InvalidRequestException} naming every bad field under
@@ -242,8 +243,8 @@ public final class GraphValidator {
     }
 
     /**
-     * An ISO-8601 date, or null when {@code value} is empty and not {@code required}; a bad value is added to
-     * {@code violations} under {@code field}.
+     * An ISO-8601 date within {@link PlatformDates}, or null when {@code value} is empty and not {@code required}; a bad
+     * value is added to {@code violations} under {@code field}.
      */
     public static LocalDate date(String value, String field, boolean required, List<FieldViolation> violations) {
         String text = trim(value);
@@ -253,12 +254,19 @@ public final class GraphValidator {
             }
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             violations.add(new FieldViolation(field, "not an ISO-8601 date (YYYY-MM-DD): " + quoted(value)));
             return null;
         }
+        String range = PlatformDates.rangeProblem(date);
+        if (range != null) {
+            violations.add(new FieldViolation(field, range));
+            return null;
+        }
+        return date;
     }
 
     /** An optional query date (null for none), or an {@link InvalidRequestException} naming {@code field}. */

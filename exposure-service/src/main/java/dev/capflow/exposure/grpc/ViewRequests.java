@@ -10,6 +10,7 @@ import dev.capflow.exposure.domain.AmountChoice;
 import dev.capflow.exposure.domain.GraphValidator;
 import dev.capflow.exposure.domain.Snapshot;
 import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.PlatformDates;
 
 /** The point of view every read and analysis request carries: its snapshot (as_of, known_at) and its amounts. */
 final class ViewRequests {
@@ -25,7 +26,13 @@ final class ViewRequests {
             if (knownAt.getNanos() < 0 || knownAt.getNanos() > 999_999_999) {
                 violations.add(new FieldViolation("known_at", "not a valid timestamp: nanos " + knownAt.getNanos()));
             } else {
-                instant = Instant.ofEpochSecond(knownAt.getSeconds(), knownAt.getNanos());
+                instant = Instant.ofEpochSecond(Math.max(Instant.MIN.getEpochSecond(),
+                        Math.min(Instant.MAX.getEpochSecond(), knownAt.getSeconds())), knownAt.getNanos());
+                String range = PlatformDates.rangeProblem(instant);
+                if (range != null) {
+                    violations.add(new FieldViolation("known_at", range));
+                    instant = null;
+                }
             }
         }
         return Snapshot.of(date, instant);

@@ -50,6 +50,10 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "Exposure")
 public class ExposureEdgeResource {
 
+    /** exposure-service refuses an edge closing an equity cycle that makes I - S nearly singular (EQUITY_CYCLE). */
+    private static final String CYCLE_REFUSED = "The edge would close an equity cycle through which an entity owns too "
+            + "much of itself (I - S nearly singular); detail names the cycle's edges.";
+
     private final ExposureClient exposure;
     private final JsonBodies bodies;
     private final CachedAnswerResponses answers;
@@ -94,6 +98,8 @@ public class ExposureEdgeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The id is taken.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = CYCLE_REFUSED, content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<EdgeView>> create(JsonNode body,
             @Parameter(description = IdempotencyKeyHeader.DOC) @RestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey) {
         EdgeInput input = bodies.object(body, EdgeInput.class);
@@ -137,6 +143,8 @@ public class ExposureEdgeResource {
     @APIResponse(responseCode = "404", description = "No such edge.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The version is stale.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = CYCLE_REFUSED, content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<EdgeView> replace(@Parameter(description = "Edge id.", example = "e14-openai-oracle-purchase") @RestPath String id,
             JsonNode body) {

@@ -102,6 +102,14 @@ class OpenApiAndLimitsTest extends GatewayTest {
     }
 
     @Test
+    void edgeWritesDocumentTheRefusedEquityCycle() {
+        JsonPath openApi = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(openApi.getMap("paths.'/api/v1/exposure/edges'.post.responses")).containsKey("422");
+        assertThat(openApi.getMap("paths.'/api/v1/exposure/edges/{id}'.put.responses")).containsKey("422");
+    }
+
+    @Test
     void schemasTellWhichMembersAreAbsentAndWhichAreExplicitNulls() {
         JsonPath openApi = given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200).extract().jsonPath();

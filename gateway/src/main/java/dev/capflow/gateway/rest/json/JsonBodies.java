@@ -71,6 +71,10 @@ public class JsonBodies {
     }
 
     private <I> I read(JsonNode node, Class<I> inputType) {
+        List<FieldViolation> unsendable = SendableText.violations(node);
+        if (!unsendable.isEmpty()) {
+            throw new InvalidFieldsException(unsendable);
+        }
         try {
             return mapper.treeToValue(node, inputType);
         } catch (JsonProcessingException e) {

@@ -14,6 +14,7 @@ import dev.capflow.gateway.request.ConvertedBatch;
 import dev.capflow.gateway.request.FieldViolation;
 import dev.capflow.gateway.request.InvalidFieldsException;
 import dev.capflow.gateway.request.Rejection;
+import dev.capflow.gateway.rest.dto.BasketInput;
 import dev.capflow.gateway.rest.dto.DailyBarInput;
 import dev.capflow.gateway.rest.dto.InstrumentInput;
 import dev.capflow.gateway.rest.mapping.PriceMapping;
@@ -43,6 +44,29 @@ class JsonBodiesTest {
         assertThat(batch.positions()).containsExactly(0);
         assertThat(batch.records().get(0).getVolume()).isEqualTo(1);
         assertThat(batch.rejections()).containsExactly(Rejection.atIndex(1, field, reason));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\"symbol\": \"NV\\u0000DA\"  | symbol | must not contain NUL (U+0000), found at index 2",
+            "\"symbol\": \"NV\\ud800\"    | symbol | must be valid Unicode text: an unpaired surrogate U+D800 at index 2" })
+    void textThatCannotBeSentOnRejectsItsElementNamingTheField(String override, String field, String reason) throws Exception {
+        JsonNode body = mapper.readTree("[" + bar("\"volume\": 1") + ", " + bar(override) + "]");
+
+        ConvertedBatch<DailyBar> batch = bodies.array(body, DailyBarInput.class, PriceMapping::toProto);
+
+        assertThat(batch.positions()).containsExactly(0);
+        assertThat(batch.rejections()).containsExactly(Rejection.atIndex(1, field, reason));
+    }
+
+    @Test
+    void anUnpairedSurrogateDeepInAnObjectIsNamedByItsPath() throws Exception {
+        JsonNode body = mapper.readTree("{\"name\": \"ok \\ud83d\\ude00\", \"members\": [{\"symbol\": \"A\"}, "
+                + "{\"symbol\": \"\\udc00\"}]}");
+
+        assertThatThrownBy(() -> bodies.object(body, BasketInput.class)).isInstanceOf(InvalidFieldsException.class)
+                .extracting(e -> ((InvalidFieldsException) e).violations()).asList()
+                .extracting(v -> ((FieldViolation) v).field()).containsExactly("members[1].symbol");
     }
 
     @Test
