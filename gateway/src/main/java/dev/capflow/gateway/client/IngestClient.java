@@ -122,7 +122,7 @@ public class IngestClient {
     }
 
     public Uni<GetMinuteBarsResponse> getMinuteBars(GetMinuteBarsRequest request) {
-        return guard.read(() -> reading().getMinuteBars(request));
+        return calls.read(stub -> stub.getMinuteBars(request));
     }
 
     public Uni<GetLatestPricesResponse> getLatestPrices(GetLatestPricesRequest request) {
