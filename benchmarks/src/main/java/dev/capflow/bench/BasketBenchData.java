@@ -1,5 +1,14 @@
 package dev.capflow.bench;
 
+import dev.capflow.basket.engine.BasketDefinition;
+import dev.capflow.basket.engine.BasketEngine;
+import dev.capflow.basket.engine.Contribution;
+import dev.capflow.basket.engine.MarketData;
+import dev.capflow.basket.engine.Metrics;
+import dev.capflow.basket.engine.Performance;
+import dev.capflow.basket.engine.PerformanceQuery;
+import dev.capflow.basket.engine.Rebalance;
+import dev.capflow.basket.engine.TimeSeries;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,16 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-
-import dev.capflow.basket.engine.BasketDefinition;
-import dev.capflow.basket.engine.BasketEngine;
-import dev.capflow.basket.engine.Contribution;
-import dev.capflow.basket.engine.MarketData;
-import dev.capflow.basket.engine.Metrics;
-import dev.capflow.basket.engine.Performance;
-import dev.capflow.basket.engine.PerformanceQuery;
-import dev.capflow.basket.engine.Rebalance;
-import dev.capflow.basket.engine.TimeSeries;
 
 /**
  * The basket benchmark's data, generated from a fixed seed: members' daily closes on weekdays with about 2% of days
@@ -40,8 +39,8 @@ public record BasketBenchData(List<LocalDate> dates, List<TimeSeries> members, T
         Files.createDirectories(directory);
         BasketBenchData data = generate(SEED, MEMBERS, DAYS);
         data.writeCsv(directory.resolve("prices.csv"));
-        Performance performance = new BasketEngine().performance(
-                new BasketEngine().levels(data.definition(), data.marketData()), data.query());
+        Performance performance = new BasketEngine()
+                .performance(new BasketEngine().levels(data.definition(), data.marketData()), data.query());
         Files.writeString(directory.resolve("java-results.json"), resultsJson(performance));
         System.out.printf(Locale.ROOT, "wrote %d members x %d days to %s%n", MEMBERS, DAYS, directory);
     }
@@ -130,16 +129,31 @@ public record BasketBenchData(List<LocalDate> dates, List<TimeSeries> members, T
 
     private static String resultsJson(Performance performance) {
         Metrics m = performance.metrics();
-        double contributionSum = performance.contributions().stream().mapToDouble(Contribution::contribution).sum();
+        double contributionSum = performance.contributions().stream()
+                .mapToDouble(Contribution::contribution)
+                .sum();
         Contribution first = performance.contributions().get(0);
         TimeSeries levels = performance.series();
-        return String.format(Locale.ROOT, """
+        return String.format(
+                Locale.ROOT,
+                """
                 {"lastLevel": %s, "totalReturn": %s, "annualizedReturn": %s, "annualizedVolatility": %s, "sharpe": %s,
                  "maxDrawdown": %s, "maxDrawdownPeak": "%s", "maxDrawdownTrough": "%s", "beta": %s, "correlation": %s,
                  "contributionSum": %s, "firstMemberContribution": %s, "firstMemberReturn": %s}
-                """, levels.value(levels.size() - 1), m.totalReturn(), m.annualizedReturn(), m.annualizedVolatility(),
-                m.sharpe(), m.maxDrawdown(), m.maxDrawdownPeak(), m.maxDrawdownTrough(), m.beta(), m.correlation(),
-                contributionSum, first.contribution(), first.priceReturn());
+                """,
+                levels.value(levels.size() - 1),
+                m.totalReturn(),
+                m.annualizedReturn(),
+                m.annualizedVolatility(),
+                m.sharpe(),
+                m.maxDrawdown(),
+                m.maxDrawdownPeak(),
+                m.maxDrawdownTrough(),
+                m.beta(),
+                m.correlation(),
+                contributionSum,
+                first.contribution(),
+                first.priceReturn());
     }
 
     private static List<LocalDate> weekdays(LocalDate start, int count) {

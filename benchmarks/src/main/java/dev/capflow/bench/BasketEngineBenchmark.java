@@ -1,7 +1,11 @@
 package dev.capflow.bench;
 
+import dev.capflow.basket.engine.BasketDefinition;
+import dev.capflow.basket.engine.BasketEngine;
+import dev.capflow.basket.engine.MarketData;
+import dev.capflow.basket.engine.Performance;
+import dev.capflow.basket.engine.PerformanceQuery;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -9,12 +13,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-
-import dev.capflow.basket.engine.BasketDefinition;
-import dev.capflow.basket.engine.BasketEngine;
-import dev.capflow.basket.engine.MarketData;
-import dev.capflow.basket.engine.Performance;
-import dev.capflow.basket.engine.PerformanceQuery;
 
 /**
  * A 500-member, 2,520-day buy-and-hold basket from member closes with gaps: union calendar, carry-forward, levels,
@@ -32,7 +30,8 @@ public class BasketEngineBenchmark {
 
     @Setup
     public void generate() {
-        BasketBenchData data = BasketBenchData.generate(BasketBenchData.SEED, BasketBenchData.MEMBERS, BasketBenchData.DAYS);
+        BasketBenchData data =
+                BasketBenchData.generate(BasketBenchData.SEED, BasketBenchData.MEMBERS, BasketBenchData.DAYS);
         definition = data.definition();
         marketData = data.marketData();
         query = data.query();

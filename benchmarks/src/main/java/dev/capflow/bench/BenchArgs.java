@@ -4,8 +4,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Command-line options of the tick benchmark, {@code --name value} pairs with defaults. */
-record BenchArgs(String grpcTarget, String jdbcUrl, String user, String password, int ticks, int batchSize,
-        int inFlight, int symbols, String token) {
+record BenchArgs(
+        String grpcTarget,
+        String jdbcUrl,
+        String user,
+        String password,
+        int ticks,
+        int batchSize,
+        int inFlight,
+        int symbols,
+        String token) {
 
     static BenchArgs parse(String[] args) {
         Map<String, String> values = new HashMap<>();

@@ -1,5 +1,15 @@
 package dev.capflow.bench;
 
+import dev.capflow.proto.ingest.v1.DailyBar;
+import dev.capflow.proto.ingest.v1.ImportBarsRequest;
+import dev.capflow.proto.ingest.v1.ImportBarsResponse;
+import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
+import dev.capflow.testsupport.BearerChannels;
+import io.grpc.Channel;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,8 +20,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,20 +35,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-
-import dev.capflow.proto.ingest.v1.DailyBar;
-import dev.capflow.proto.ingest.v1.ImportBarsRequest;
-import dev.capflow.proto.ingest.v1.ImportBarsResponse;
-import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
-import dev.capflow.testsupport.BearerChannels;
-import io.grpc.Channel;
-import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 
 /**
  * Imports N symbols x M business days of daily bars through the ImportBars stream of a running ingest-service
@@ -48,8 +46,7 @@ import io.grpc.stub.ClientResponseObserver;
  */
 public final class BulkImportBenchmark {
 
-    private BulkImportBenchmark() {
-    }
+    private BulkImportBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -60,9 +57,12 @@ public final class BulkImportBenchmark {
         Rows rows = new Rows(symbols(symbolCount, "BULK"), businessDays(days));
 
         ManagedChannel managed = NettyChannelBuilder.forTarget(options.getOrDefault("grpc", "127.0.0.1:9081"))
-                .usePlaintext().build();
+                .usePlaintext()
+                .build();
         Channel channel = BearerChannels.withToken(managed, required(options, "token"));
-        try (Connection db = DriverManager.getConnection(required(options, "jdbc"), options.getOrDefault("user", "postgres"),
+        try (Connection db = DriverManager.getConnection(
+                required(options, "jdbc"),
+                options.getOrDefault("user", "postgres"),
                 options.getOrDefault("password", ""))) {
             TickIngestBenchmark.registerInstruments(channel, rows.symbols());
             Instant start = Instant.now();
@@ -85,7 +85,13 @@ public final class BulkImportBenchmark {
                 }
                 printRow("POST /prices/bulk-csv (gateway chunks and in-flight)", rows, symbolCount, days, csv, copy);
             }
-            printRow("ImportBars, chunk " + chunkSize + ", " + inFlight + " in flight", rows, symbolCount, days, grpc, copy);
+            printRow(
+                    "ImportBars, chunk " + chunkSize + ", " + inFlight + " in flight",
+                    rows,
+                    symbolCount,
+                    days,
+                    grpc,
+                    copy);
         } finally {
             managed.shutdown().awaitTermination(5, TimeUnit.SECONDS);
         }
@@ -94,17 +100,29 @@ public final class BulkImportBenchmark {
     private static void printRow(String path, Rows rows, int symbolCount, int days, Duration elapsed, Duration copy) {
         double rate = rows.total() / seconds(elapsed);
         double copyRate = rows.total() / seconds(copy);
-        System.out.printf(Locale.ROOT, "| %s | %,d symbols x %,d days = %,d bars | %.2f s = %,.0f bars/s | COPY %.2f s = "
-                + "%,.0f bars/s | ratio %.2fx COPY |%n", path, symbolCount, days, rows.total(), seconds(elapsed), rate,
-                seconds(copy), copyRate, rate / copyRate);
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %,d symbols x %,d days = %,d bars | %.2f s = %,.0f bars/s | COPY %.2f s = "
+                        + "%,.0f bars/s | ratio %.2fx COPY |%n",
+                path,
+                symbolCount,
+                days,
+                rows.total(),
+                seconds(elapsed),
+                rate,
+                seconds(copy),
+                copyRate,
+                rate / copyRate);
     }
 
     /** Streams the rows as one multi-symbol CSV body (generated while it is sent) and checks the report. */
     private static Duration importCsv(String gateway, String token, Rows rows) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/prices/bulk-csv"))
-                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new CsvStream(rows))).build();
+                .header("Content-Type", "text/csv")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new CsvStream(rows)))
+                .build();
         Instant start = Instant.now();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         Duration elapsed = Duration.between(start, Instant.now());
@@ -149,8 +167,20 @@ public final class BulkImportBenchmark {
     }
 
     private static String csvLine(DailyBar bar) {
-        return bar.getSymbol() + ',' + bar.getDate() + ',' + bar.getOpen() + ',' + bar.getHigh() + ',' + bar.getLow() + ','
-                + bar.getClose() + ',' + bar.getVolume() + '\n';
+        return bar.getSymbol()
+                + ','
+                + bar.getDate()
+                + ','
+                + bar.getOpen()
+                + ','
+                + bar.getHigh()
+                + ','
+                + bar.getLow()
+                + ','
+                + bar.getClose()
+                + ','
+                + bar.getVolume()
+                + '\n';
     }
 
     /** The bars in import order: symbol by symbol, each over every day, with plausible values. */
@@ -164,8 +194,15 @@ public final class BulkImportBenchmark {
             String symbol = symbols.get((int) (i / dates.size()));
             String date = dates.get((int) (i % dates.size()));
             double close = 20 + (i % 997) / 10.0;
-            return DailyBar.newBuilder().setSymbol(symbol).setDate(date).setOpen(close - 0.5).setHigh(close + 1)
-                    .setLow(close - 1).setClose(close).setVolume(1_000 + i % 50_000).build();
+            return DailyBar.newBuilder()
+                    .setSymbol(symbol)
+                    .setDate(date)
+                    .setOpen(close - 0.5)
+                    .setHigh(close + 1)
+                    .setLow(close - 1)
+                    .setClose(close)
+                    .setVolume(1_000 + i % 50_000)
+                    .build();
         }
     }
 
@@ -176,7 +213,8 @@ public final class BulkImportBenchmark {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicLong accepted = new AtomicLong();
         AtomicReference<ClientCallStreamObserver<ImportBarsRequest>> requests = new AtomicReference<>();
-        IngestServiceGrpc.newStub(channel).withDeadlineAfter(2, TimeUnit.HOURS)
+        IngestServiceGrpc.newStub(channel)
+                .withDeadlineAfter(2, TimeUnit.HOURS)
                 .importBars(new ClientResponseObserver<ImportBarsRequest, ImportBarsResponse>() {
                     @Override
                     public void beforeStart(ClientCallStreamObserver<ImportBarsRequest> stream) {
@@ -246,8 +284,10 @@ public final class BulkImportBenchmark {
                     + " FOREIGN KEY (symbol) REFERENCES ingest.instrument (symbol))");
         }
         Instant start = Instant.now();
-        CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY bench.daily_bar_copy (symbol, date, open, high, low, close, volume) FROM STDIN (FORMAT csv)");
+        CopyIn copy = db.unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn(
+                        "COPY bench.daily_bar_copy (symbol, date, open, high, low, close, volume) FROM STDIN (FORMAT csv)");
         StringBuilder csv = new StringBuilder(chunkSize * 64);
         for (long i = 0; i < rows.total(); i++) {
             DailyBar bar = rows.bar(i);

@@ -1,9 +1,13 @@
 package dev.capflow.bench;
 
+import dev.capflow.exposure.engine.Clearing;
+import dev.capflow.exposure.engine.ClearingOptions;
+import dev.capflow.exposure.engine.ClearingResult;
+import dev.capflow.exposure.engine.Edge;
+import dev.capflow.exposure.engine.FundingGraph;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -11,12 +15,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-
-import dev.capflow.exposure.engine.Clearing;
-import dev.capflow.exposure.engine.ClearingOptions;
-import dev.capflow.exposure.engine.ClearingResult;
-import dev.capflow.exposure.engine.Edge;
-import dev.capflow.exposure.engine.FundingGraph;
 
 /**
  * The CLEARING model on the seeded 2,000-entity stress graph (6,000 cash edges), the ten largest entities losing half
@@ -86,15 +84,16 @@ public class ClearingBenchmark {
         for (int i = 0; i < p.length; i++) {
             double scale = Math.max(1, engine.shocked().obligationsUsd()[i]);
             if (Math.abs(p[i] - plainPaid[i]) > 1e-9 * scale) {
-                throw new IllegalStateException("engine and plain iteration disagree at " + i + ": " + p[i] + " vs "
-                        + plainPaid[i]);
+                throw new IllegalStateException(
+                        "engine and plain iteration disagree at " + i + ": " + p[i] + " vs " + plainPaid[i]);
             }
         }
         long defaults = 0;
         for (boolean d : engine.shocked().defaulted()) {
             defaults += d ? 1 : 0;
         }
-        System.out.printf("clearing: %d of %d entities default after the shock; engine %d sweeps, plain %d iterations%n",
+        System.out.printf(
+                "clearing: %d of %d entities default after the shock; engine %d sweeps, plain %d iterations%n",
                 defaults, p.length, engine.shocked().iterations(), plain.lastIterations);
     }
 

@@ -1,21 +1,20 @@
 package dev.capflow.bench;
 
+import dev.capflow.exposure.engine.Edge;
+import dev.capflow.exposure.engine.EdgeKind;
+import dev.capflow.exposure.engine.FundingGraph;
+import dev.capflow.exposure.engine.LoopFinder;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Arrays;
 import java.util.Random;
 import java.util.Set;
-
-import dev.capflow.exposure.engine.Edge;
-import dev.capflow.exposure.engine.EdgeKind;
-import dev.capflow.exposure.engine.FundingGraph;
-import dev.capflow.exposure.engine.LoopFinder;
 
 /**
  * The exposure benchmarks' graphs, generated from fixed seeds. {@link #main} writes the loop graph as an edge list
@@ -27,6 +26,7 @@ public final class ExposureBenchData {
     static final long SEED = 20251128L;
     /** The loop graph: 300 entities, 2,100 distinct PURCHASE arcs (mean out-degree 7), loops of up to 8 arcs. */
     static final int LOOP_ENTITIES = 300;
+
     static final int LOOP_ARCS = 2_100;
     static final int MAX_LENGTH = 8;
     /**
@@ -34,12 +34,12 @@ public final class ExposureBenchData {
      * networkx 2.8, whose simple_cycles has no length bound.
      */
     static final int UNBOUNDED_ENTITIES = 24;
+
     static final int UNBOUNDED_ARCS = 96;
     /** The stress graph: 2,000 entities. */
     static final int STRESS_ENTITIES = 2_000;
 
-    private ExposureBenchData() {
-    }
+    private ExposureBenchData() {}
 
     /**
      * Writes the bounded graph ({@code loop-graph.txt}, {@code java-count.txt}) and the unbounded one
@@ -84,8 +84,14 @@ public final class ExposureBenchData {
         }
         long loops = LoopFinder.count(graph, maxLength);
         Files.writeString(directory.resolve("java-count" + suffix + ".txt"), loops + "\n");
-        System.out.printf(Locale.ROOT, "wrote %d entities, %d arcs (%d loops, length bound %d) to %s%n", graph.size(),
-                graph.edges().size(), loops, maxLength, directory);
+        System.out.printf(
+                Locale.ROOT,
+                "wrote %d entities, %d arcs (%d loops, length bound %d) to %s%n",
+                graph.size(),
+                graph.edges().size(),
+                loops,
+                maxLength,
+                directory);
     }
 
     /** Uniformly random distinct arcs without self-loops, each a PURCHASE with an amount. */
@@ -121,12 +127,16 @@ public final class ExposureBenchData {
         for (int k = 0; k < 3 * n; k++) {
             int from = random.nextInt(n);
             EdgeKind kind = random.nextBoolean() ? EdgeKind.PURCHASE : EdgeKind.INVESTMENT;
-            edges.add(Edge.amount("c" + edges.size(), from, other(random, n, from), kind,
-                    values[from] * 0.1 * random.nextDouble()));
+            edges.add(Edge.amount(
+                    "c" + edges.size(), from, other(random, n, from), kind, values[from] * 0.1 * random.nextDouble()));
         }
         for (int k = 0; k < n / 2; k++) {
             int from = random.nextInt(n);
-            edges.add(Edge.amount("g" + edges.size(), from, other(random, n, from), EdgeKind.GUARANTEE,
+            edges.add(Edge.amount(
+                    "g" + edges.size(),
+                    from,
+                    other(random, n, from),
+                    EdgeKind.GUARANTEE,
                     values[from] * 0.1 * random.nextDouble()));
         }
         return FundingGraph.of(ids(n), edges);

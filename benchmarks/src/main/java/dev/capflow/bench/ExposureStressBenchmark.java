@@ -1,7 +1,12 @@
 package dev.capflow.bench;
 
+import dev.capflow.exposure.engine.CascadeOptions;
+import dev.capflow.exposure.engine.CrossHoldings;
+import dev.capflow.exposure.engine.DebtRank;
+import dev.capflow.exposure.engine.DebtRankRule;
+import dev.capflow.exposure.engine.FundingGraph;
+import dev.capflow.exposure.engine.StressResult;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -9,13 +14,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-
-import dev.capflow.exposure.engine.CascadeOptions;
-import dev.capflow.exposure.engine.CrossHoldings;
-import dev.capflow.exposure.engine.DebtRank;
-import dev.capflow.exposure.engine.DebtRankRule;
-import dev.capflow.exposure.engine.FundingGraph;
-import dev.capflow.exposure.engine.StressResult;
 
 /**
  * Both stress models on the seeded 2,000-entity graph, each call from the graph (matrix build or factorisation

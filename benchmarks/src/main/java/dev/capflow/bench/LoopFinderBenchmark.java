@@ -1,7 +1,10 @@
 package dev.capflow.bench;
 
+import dev.capflow.exposure.engine.FundingGraph;
+import dev.capflow.exposure.engine.LoopFinder;
+import dev.capflow.exposure.engine.LoopQuery;
+import dev.capflow.exposure.engine.LoopSearch;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -9,11 +12,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-
-import dev.capflow.exposure.engine.FundingGraph;
-import dev.capflow.exposure.engine.LoopFinder;
-import dev.capflow.exposure.engine.LoopQuery;
-import dev.capflow.exposure.engine.LoopSearch;
 
 /**
  * Money-loop enumeration on the seeded 300-entity, 2,100-arc graph, loops of up to 8 arcs, and on the 24-entity,

@@ -40,15 +40,18 @@ public class SseFanout {
     static final int MEASURE_S = Integer.parseInt(env("MEASURE", "20"));
     static final int PROBE_RATE = Integer.parseInt(env("PROBE_RATE", "50"));
     static final String TOKEN = System.getenv("TOKEN");
-    static final String[] SYMBOLS = env("SYMBOLS", "NVDA,GOOGL,AVGO,MSFT,ORCL,AMD,CRWV,CLS,LITE,TTMI").split(",");
+    static final String[] SYMBOLS =
+            env("SYMBOLS", "NVDA,GOOGL,AVGO,MSFT,ORCL,AMD,CRWV,CLS,LITE,TTMI").split(",");
 
     static volatile boolean measuring;
     /** 1 while measuring: what a subscriber's count of recorded latencies advances by. */
     static volatile int measuringStep;
+
     static volatile boolean stopping;
 
     public static void main(String[] args) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String symbols = String.join(",", SYMBOLS);
         long[][] latencies = new long[SUBSCRIBERS][];
         int[] counts = new int[SUBSCRIBERS];
@@ -98,15 +101,32 @@ public class SseFanout {
         synchronized (probe) {
             probes = probe.stream().mapToLong(Long::longValue).sorted().toArray();
         }
-        System.out.printf("published %d ticks in %d s (%.0f/s) to %d subscribers; delivered %d events (%.1f%% of %d "
-                + "expected); resets %d%n", publishedDuring, MEASURE_S, publishedDuring / (double) MEASURE_S,
-                SUBSCRIBERS, total, 100.0 * total / (publishedDuring * SUBSCRIBERS), publishedDuring * SUBSCRIBERS,
+        System.out.printf(
+                "published %d ticks in %d s (%.0f/s) to %d subscribers; delivered %d events (%.1f%% of %d "
+                        + "expected); resets %d%n",
+                publishedDuring,
+                MEASURE_S,
+                publishedDuring / (double) MEASURE_S,
+                SUBSCRIBERS,
+                total,
+                100.0 * total / (publishedDuring * SUBSCRIBERS),
+                publishedDuring * SUBSCRIBERS,
                 resets.get());
-        System.out.printf("| SSE fan-out: %d ticks/s to %d subscribers (tick ts -> receipt) | %.0f events/s delivered "
-                + "| %s | %s | %s |%n", RATE, SUBSCRIBERS, total / (double) MEASURE_S, ms(pct(all, 0.50)),
-                ms(pct(all, 0.99)), ms(all.length == 0 ? 0 : all[all.length - 1]));
-        System.out.printf("| `/q/health/live` probed at %d requests/s during the fan-out | %d requests | %s | %s | %s |%n",
-                PROBE_RATE, probes.length, ms(pct(probes, 0.50)), ms(pct(probes, 0.99)),
+        System.out.printf(
+                "| SSE fan-out: %d ticks/s to %d subscribers (tick ts -> receipt) | %.0f events/s delivered "
+                        + "| %s | %s | %s |%n",
+                RATE,
+                SUBSCRIBERS,
+                total / (double) MEASURE_S,
+                ms(pct(all, 0.50)),
+                ms(pct(all, 0.99)),
+                ms(all.length == 0 ? 0 : all[all.length - 1]));
+        System.out.printf(
+                "| `/q/health/live` probed at %d requests/s during the fan-out | %d requests | %s | %s | %s |%n",
+                PROBE_RATE,
+                probes.length,
+                ms(pct(probes, 0.50)),
+                ms(pct(probes, 0.99)),
                 ms(probes.length == 0 ? 0 : probes[probes.length - 1]));
         System.exit(0);
     }
@@ -121,7 +141,8 @@ public class SseFanout {
         InetSocketAddress address = new InetSocketAddress(base.getHost(), base.getPort() < 0 ? 80 : base.getPort());
         String auth = TOKEN == null || TOKEN.isBlank() ? "" : "Authorization: Bearer " + TOKEN + "\r\n";
         byte[] request = ("GET /api/v1/stream/prices?symbols=" + symbols + " HTTP/1.1\r\nHost: " + base.getHost()
-                + "\r\nAccept: text/event-stream\r\n" + auth + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "\r\nAccept: text/event-stream\r\n" + auth + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         try (Selector selector = Selector.open()) {
             for (int i = 0; i < SUBSCRIBERS; i++) {
                 SocketChannel channel = SocketChannel.open(address);
@@ -262,9 +283,25 @@ public class SseFanout {
                 for (int i = 0; i < perBatch; i++) {
                     String symbol = SYMBOLS[(int) (n % SYMBOLS.length)];
                     Instant now = Instant.now();
-                    batch.append(new String(resp("XADD", STREAM, "MAXLEN", "~", "100000", "*", "symbol", symbol,
-                            "price", Double.toString(100 + (n % 1000) / 100.0), "size", "0", "ts", now.toString(),
-                            "origin", "bench"), StandardCharsets.US_ASCII));
+                    batch.append(new String(
+                            resp(
+                                    "XADD",
+                                    STREAM,
+                                    "MAXLEN",
+                                    "~",
+                                    "100000",
+                                    "*",
+                                    "symbol",
+                                    symbol,
+                                    "price",
+                                    Double.toString(100 + (n % 1000) / 100.0),
+                                    "size",
+                                    "0",
+                                    "ts",
+                                    now.toString(),
+                                    "origin",
+                                    "bench"),
+                            StandardCharsets.US_ASCII));
                     n++;
                 }
                 out.write(batch.toString().getBytes(StandardCharsets.US_ASCII));
@@ -284,7 +321,8 @@ public class SseFanout {
 
     /** Latency of the trivial endpoint, PROBE_RATE sequential requests per second, while measuring. */
     static void probe(HttpClient http, List<Long> micros) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + "/q/health/live")).build();
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(BASE + "/q/health/live")).build();
         long period = 1_000_000_000L / PROBE_RATE;
         while (!stopping) {
             long started = System.nanoTime();
@@ -313,7 +351,11 @@ public class SseFanout {
     static byte[] resp(String... parts) {
         StringBuilder command = new StringBuilder("*").append(parts.length).append("\r\n");
         for (String part : parts) {
-            command.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part).append("\r\n");
+            command.append('$')
+                    .append(part.getBytes(StandardCharsets.UTF_8).length)
+                    .append("\r\n")
+                    .append(part)
+                    .append("\r\n");
         }
         return command.toString().getBytes(StandardCharsets.UTF_8);
     }

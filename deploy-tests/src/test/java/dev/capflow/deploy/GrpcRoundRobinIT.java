@@ -3,6 +3,12 @@ package dev.capflow.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.capflow.devstack.stack.ServiceProcess;
+import dev.capflow.devstack.stack.ServiceSpec;
+import dev.capflow.devstack.stack.ServiceTable;
+import dev.capflow.testsupport.Datastores;
+import dev.capflow.testsupport.ProjectRoot;
+import dev.capflow.testsupport.TestTokens;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,20 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import dev.capflow.devstack.stack.ServiceProcess;
-import dev.capflow.devstack.stack.ServiceSpec;
-import dev.capflow.devstack.stack.ServiceTable;
-import dev.capflow.testsupport.Datastores;
-import dev.capflow.testsupport.ProjectRoot;
-import dev.capflow.testsupport.TestTokens;
 
 /**
  * gRPC balancing as deployed: two real ingest-service processes (one database, migrated concurrently under
@@ -72,7 +70,8 @@ class GrpcRoundRobinIT {
         ingestA.awaitReady(START_TIMEOUT);
         ingestB.awaitReady(START_TIMEOUT);
 
-        Map<String, String> gatewayEnv = new HashMap<>(Kustomize.overlay("prod").configMap("gateway-config").getData());
+        Map<String, String> gatewayEnv = new HashMap<>(
+                Kustomize.overlay("prod").configMap("gateway-config").getData());
         ingestHost = gatewayEnv.get("QUARKUS_GRPC_CLIENTS_INGEST_HOST");
         gatewayEnv.put("QUARKUS_GRPC_CLIENTS_INGEST_PORT", Integer.toString(ingestGrpcPort));
         // the changes to the overlay's settings besides the port: re-resolve every second, not every 30, and, in
@@ -83,19 +82,24 @@ class GrpcRoundRobinIT {
         Files.writeString(publicKey, TestTokens.shared().publicKeyPem());
         gatewayEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
         gatewayEnv.put("CAPFLOW_GATEWAY_SECURITY_ANONYMOUS_READS", "true");
-        gatewayEnv.put("CAPFLOW_GRPC_AUTH_SERVICE_TOKEN", TestTokens.shared().serviceToken("gateway", "viewer", Duration.ofHours(1)));
+        gatewayEnv.put(
+                "CAPFLOW_GRPC_AUTH_SERVICE_TOKEN",
+                TestTokens.shared().serviceToken("gateway", "viewer", Duration.ofHours(1)));
         hosts = ProjectRoot.path().resolve("deploy-tests/target/hosts");
         resolveIngestTo(INGEST_A);
-        gateway = ServiceProcess.launch(ProjectRoot.path(),
-                ServiceTable.named("gateway").withPorts(portFreeOn("127.0.0.1"), ServiceSpec.NO_GRPC), "127.0.0.1",
-                // the JVM resolves names from the hosts file only, and caches no answer
-                List.of("-Djdk.net.hosts.file=" + hosts, "-Dsun.net.inetaddr.ttl=0"), gatewayEnv)
+        gateway = ServiceProcess.launch(
+                        ProjectRoot.path(),
+                        ServiceTable.named("gateway").withPorts(portFreeOn("127.0.0.1"), ServiceSpec.NO_GRPC),
+                        "127.0.0.1",
+                        // the JVM resolves names from the hosts file only, and caches no answer
+                        List.of("-Djdk.net.hosts.file=" + hosts, "-Dsun.net.inetaddr.ttl=0"),
+                        gatewayEnv)
                 .awaitReady(START_TIMEOUT);
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
-        for (ServiceProcess process : new ServiceProcess[] { gateway, ingestB, ingestA }) {
+        for (ServiceProcess process : new ServiceProcess[] {gateway, ingestB, ingestA}) {
             if (process != null) {
                 process.close();
             }
@@ -112,7 +116,9 @@ class GrpcRoundRobinIT {
         listInstruments(20);
         Served delta = served().minus(before);
         assertThat(delta.a()).as("calls served by " + ingestA).isEqualTo(20);
-        assertThat(delta.b()).as("calls served by " + ingestB + ", which the name does not list yet").isZero();
+        assertThat(delta.b())
+                .as("calls served by " + ingestB + ", which the name does not list yet")
+                .isZero();
     }
 
     @Test
@@ -120,10 +126,12 @@ class GrpcRoundRobinIT {
     void onceTheNameListsBothInstancesCallsAreSharedEvenly() throws Exception {
         resolveIngestTo(INGEST_A, INGEST_B);
         Served before = served();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            listInstruments(2);
-            return served().b() > before.b();
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    listInstruments(2);
+                    return served().b() > before.b();
+                });
 
         int calls = 100;
         Served mark = served();
@@ -141,7 +149,8 @@ class GrpcRoundRobinIT {
         assertThat(readiness).contains("\"ingest-service\": \"up\"").contains("\"grpc-health\": \"SERVING\"");
 
         String ingestMetrics = ingestA.get("/q/metrics").body();
-        assertThat(ingestMetrics).contains("capflow_ingest_ticks_total{outcome=\"accepted\"}")
+        assertThat(ingestMetrics)
+                .contains("capflow_ingest_ticks_total{outcome=\"accepted\"}")
                 .contains("capflow_ingest_latest_cache_lookups_total{result=\"hit\"}")
                 .contains("capflow_ingest_stream_lag_seconds ")
                 .containsPattern("grpc_server_processing_duration_seconds_count\\{[^}]*method=\"ListInstruments\"");
@@ -150,8 +159,11 @@ class GrpcRoundRobinIT {
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/instruments\"");
 
         // the prod profile logs JSON, one object per line
-        assertThat(Files.readAllLines(ingestA.log())).anySatisfy(line -> assertThat(line)
-                .startsWith("{").contains("\"message\":").contains("Installed features"));
+        assertThat(Files.readAllLines(ingestA.log()))
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("{")
+                        .contains("\"message\":")
+                        .contains("Installed features"));
     }
 
     /** The hosts file the gateway resolves the overlay's ingest host name through. */
@@ -163,12 +175,18 @@ class GrpcRoundRobinIT {
         Files.createDirectories(hosts.getParent());
         Path next = hosts.resolveSibling("hosts.next");
         Files.writeString(next, lines);
-        Files.move(next, hosts, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                next,
+                hosts,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void listInstruments(int calls) throws IOException {
         for (int i = 0; i < calls; i++) {
-            assertThat(gateway.get("/api/v1/instruments").statusCode()).as("GET /api/v1/instruments").isEqualTo(200);
+            assertThat(gateway.get("/api/v1/instruments").statusCode())
+                    .as("GET /api/v1/instruments")
+                    .isEqualTo(200);
         }
     }
 
@@ -178,7 +196,8 @@ class GrpcRoundRobinIT {
     }
 
     private static long listInstrumentsServed(ServiceProcess ingest) throws IOException {
-        Matcher counts = LIST_INSTRUMENTS_SERVED.matcher(ingest.get("/q/metrics").body());
+        Matcher counts =
+                LIST_INSTRUMENTS_SERVED.matcher(ingest.get("/q/metrics").body());
         long served = 0;
         while (counts.find()) {
             served += (long) Double.parseDouble(counts.group(1));

@@ -2,18 +2,16 @@ package dev.capflow.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every service that serves gRPC runs the grpc-java server on a port of its own (the unified Vert.x server on the
@@ -37,21 +35,37 @@ class GrpcServerPortTest {
     @MethodSource("services")
     void grpcRunsOnTheGrpcJavaServerOnANamedPortOfItsOwn(String overlay, String service) {
         Rendered rendered = Kustomize.overlay(overlay);
-        Container container = rendered.get(Deployment.class, service).getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container container = rendered.get(Deployment.class, service)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
         ServiceConfig config = ServiceConfig.of(service, rendered.environment(container));
 
-        assertThat(config.value("quarkus.grpc.server.use-separate-server")).as(service + ": the grpc-java server").hasValue("true");
+        assertThat(config.value("quarkus.grpc.server.use-separate-server"))
+                .as(service + ": the grpc-java server")
+                .hasValue("true");
         int grpcPort = Integer.parseInt(config.value("quarkus.grpc.server.port").orElseThrow());
         int httpPort = Integer.parseInt(config.value("quarkus.http.port").orElseThrow());
         assertThat(grpcPort).as(service + ": gRPC and HTTP on different ports").isNotEqualTo(httpPort);
-        assertThat(containerPort(container, "grpc")).as(service + " container port grpc").isEqualTo(grpcPort);
-        assertThat(containerPort(container, "http")).as(service + " container port http").isEqualTo(httpPort);
-        assertThat(config.value("quarkus.grpc.server.host")).as(service + ": gRPC on every interface of the pod").hasValue("0.0.0.0");
-        assertThat(config.value("quarkus.http.host")).as(service + ": HTTP on every interface of the pod").hasValue("0.0.0.0");
+        assertThat(containerPort(container, "grpc"))
+                .as(service + " container port grpc")
+                .isEqualTo(grpcPort);
+        assertThat(containerPort(container, "http"))
+                .as(service + " container port http")
+                .isEqualTo(httpPort);
+        assertThat(config.value("quarkus.grpc.server.host"))
+                .as(service + ": gRPC on every interface of the pod")
+                .hasValue("0.0.0.0");
+        assertThat(config.value("quarkus.http.host"))
+                .as(service + ": HTTP on every interface of the pod")
+                .hasValue("0.0.0.0");
 
         for (String name : List.of(service, service + "-grpc")) {
             Service exposed = rendered.get(Service.class, name);
-            assertThat(exposed.getSpec().getPorts()).as("Service " + name + " offers the grpc port")
+            assertThat(exposed.getSpec().getPorts())
+                    .as("Service " + name + " offers the grpc port")
                     .anySatisfy(port -> {
                         assertThat(port.getName()).isEqualTo("grpc");
                         assertThat(port.getPort()).isEqualTo(grpcPort);
@@ -69,12 +83,19 @@ class GrpcServerPortTest {
     @MethodSource("grpcServices")
     void outsideAPodTheServiceListensOnLoopbackOnly(String service) {
         ServiceConfig local = ServiceConfig.of(service, Map.of());
-        assertThat(local.value("quarkus.grpc.server.host")).as(service + " gRPC host outside a pod").hasValue("127.0.0.1");
-        assertThat(local.value("quarkus.http.host")).as(service + " HTTP host outside a pod").hasValue("127.0.0.1");
+        assertThat(local.value("quarkus.grpc.server.host"))
+                .as(service + " gRPC host outside a pod")
+                .hasValue("127.0.0.1");
+        assertThat(local.value("quarkus.http.host"))
+                .as(service + " HTTP host outside a pod")
+                .hasValue("127.0.0.1");
     }
 
     private static int containerPort(Container container, String name) {
-        return container.getPorts().stream().filter(port -> name.equals(port.getName())).map(ContainerPort::getContainerPort)
-                .findFirst().orElseThrow(() -> new AssertionError(container.getName() + " has no port named " + name));
+        return container.getPorts().stream()
+                .filter(port -> name.equals(port.getName()))
+                .map(ContainerPort::getContainerPort)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(container.getName() + " has no port named " + name));
     }
 }

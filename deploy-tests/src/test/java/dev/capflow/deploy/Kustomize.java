@@ -1,5 +1,6 @@
 package dev.capflow.deploy;
 
+import dev.capflow.testsupport.ProjectRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,15 +12,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import dev.capflow.testsupport.ProjectRoot;
 
 /** Renders k8s/ kustomizations with {@code kubectl kustomize}, once per folder and JVM. */
 final class Kustomize {
 
     private static final Map<Path, Rendered> RENDERED = new ConcurrentHashMap<>();
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     static Path k8s() {
         return ProjectRoot.path().resolve("k8s");
@@ -29,7 +28,9 @@ final class Kustomize {
     static List<String> overlays() {
         try (Stream<Path> folders = Files.list(k8s().resolve("overlays"))) {
             return folders.filter(folder -> Files.isRegularFile(folder.resolve("kustomization.yaml")))
-                    .map(folder -> folder.getFileName().toString()).sorted().toList();
+                    .map(folder -> folder.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -37,7 +38,8 @@ final class Kustomize {
 
     /** The typed resources of {@code k8s/overlays/<name>}. */
     static Rendered overlay(String name) {
-        return RENDERED.computeIfAbsent(k8s().resolve("overlays").resolve(name).normalize(),
+        return RENDERED.computeIfAbsent(
+                k8s().resolve("overlays").resolve(name).normalize(),
                 folder -> new Rendered(StrictYaml.read(render(folder))));
     }
 

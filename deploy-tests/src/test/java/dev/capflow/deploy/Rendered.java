@@ -1,10 +1,5 @@
 package dev.capflow.deploy;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
@@ -17,6 +12,10 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The resources one kustomization renders to, with look-ups by kind and name. */
 record Rendered(List<HasMetadata> resources) {
@@ -39,7 +38,9 @@ record Rendered(List<HasMetadata> resources) {
     }
 
     <T extends HasMetadata> Optional<T> find(Class<T> kind, String name) {
-        return all(kind).stream().filter(resource -> resource.getMetadata().getName().equals(name)).findFirst();
+        return all(kind).stream()
+                .filter(resource -> resource.getMetadata().getName().equals(name))
+                .findFirst();
     }
 
     <T extends HasMetadata> T get(Class<T> kind, String name) {
@@ -72,14 +73,21 @@ record Rendered(List<HasMetadata> resources) {
 
     /** Every pod template: Deployments and StatefulSets. */
     List<Workload> workloads() {
-        return resources.stream().<Workload> mapMulti((resource, out) -> {
-            if (resource instanceof Deployment deployment) {
-                out.accept(new Workload("Deployment", deployment.getMetadata().getName(), deployment.getSpec().getTemplate()));
-            } else if (resource instanceof StatefulSet statefulSet) {
-                out.accept(new Workload("StatefulSet", statefulSet.getMetadata().getName(),
-                        statefulSet.getSpec().getTemplate()));
-            }
-        }).toList();
+        return resources.stream()
+                .<Workload>mapMulti((resource, out) -> {
+                    if (resource instanceof Deployment deployment) {
+                        out.accept(new Workload(
+                                "Deployment",
+                                deployment.getMetadata().getName(),
+                                deployment.getSpec().getTemplate()));
+                    } else if (resource instanceof StatefulSet statefulSet) {
+                        out.accept(new Workload(
+                                "StatefulSet",
+                                statefulSet.getMetadata().getName(),
+                                statefulSet.getSpec().getTemplate()));
+                    }
+                })
+                .toList();
     }
 
     /**
@@ -91,7 +99,8 @@ record Rendered(List<HasMetadata> resources) {
         for (EnvFromSource source : Optional.ofNullable(container.getEnvFrom()).orElse(List.of())) {
             if (source.getConfigMapRef() != null) {
                 find(ConfigMap.class, source.getConfigMapRef().getName())
-                        .ifPresent(map -> environment.putAll(Optional.ofNullable(map.getData()).orElse(Map.of())));
+                        .ifPresent(map -> environment.putAll(
+                                Optional.ofNullable(map.getData()).orElse(Map.of())));
             }
         }
         for (EnvVar variable : Optional.ofNullable(container.getEnv()).orElse(List.of())) {
@@ -104,7 +113,9 @@ record Rendered(List<HasMetadata> resources) {
 
     /** A ConfigMap by the name it has in k8s/ (kustomize appends a content hash to generated ones). */
     ConfigMap configMap(String baseName) {
-        return configMaps().stream().filter(map -> Names.generatedFrom(map.getMetadata().getName(), baseName)).findFirst()
+        return configMaps().stream()
+                .filter(map -> Names.generatedFrom(map.getMetadata().getName(), baseName))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no ConfigMap " + baseName));
     }
 }

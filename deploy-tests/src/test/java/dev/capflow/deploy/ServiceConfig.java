@@ -1,5 +1,6 @@
 package dev.capflow.deploy;
 
+import dev.capflow.testsupport.ProjectRoot;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import dev.capflow.testsupport.ProjectRoot;
 
 /**
  * A service's configuration as its prod profile sees it in a pod: application.properties (keys without a
@@ -40,8 +40,11 @@ final class ServiceConfig {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         Map<String, String> prod = new HashMap<>();
-        raw.stringPropertyNames().stream().filter(key -> !key.startsWith("%")).forEach(key -> prod.put(key, raw.getProperty(key)));
-        raw.stringPropertyNames().stream().filter(key -> key.startsWith("%prod."))
+        raw.stringPropertyNames().stream()
+                .filter(key -> !key.startsWith("%"))
+                .forEach(key -> prod.put(key, raw.getProperty(key)));
+        raw.stringPropertyNames().stream()
+                .filter(key -> key.startsWith("%prod."))
                 .forEach(key -> prod.put(key.substring("%prod.".length()), raw.getProperty(key)));
         return new ServiceConfig(prod, environment);
     }
@@ -59,8 +62,10 @@ final class ServiceConfig {
     List<String> keysEndingWith(String suffix) {
         Set<String> keys = new TreeSet<>();
         properties.keySet().stream().filter(key -> key.endsWith(suffix)).forEach(keys::add);
-        environment.keySet().stream().filter(name -> name.endsWith(envName(suffix)))
-                .filter(name -> keys.stream().noneMatch(key -> envName(key).equals(name))).forEach(keys::add);
+        environment.keySet().stream()
+                .filter(name -> name.endsWith(envName(suffix)))
+                .filter(name -> keys.stream().noneMatch(key -> envName(key).equals(name)))
+                .forEach(keys::add);
         return List.copyOf(keys);
     }
 

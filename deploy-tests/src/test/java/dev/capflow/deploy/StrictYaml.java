@@ -1,11 +1,5 @@
 package dev.capflow.deploy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -27,6 +20,11 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads multi-document Kubernetes YAML into the typed fabric8 model, strictly: an unknown kind or a
@@ -54,13 +52,13 @@ final class StrictYaml {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
-    private StrictYaml() {
-    }
+    private StrictYaml() {}
 
     /** Every document of {@code yaml}, each as its typed resource; fails naming the document that does not fit. */
     static List<HasMetadata> read(String yaml) {
         List<HasMetadata> resources = new ArrayList<>();
-        try (MappingIterator<JsonNode> documents = MAPPER.readerFor(JsonNode.class).readValues(yaml)) {
+        try (MappingIterator<JsonNode> documents =
+                MAPPER.readerFor(JsonNode.class).readValues(yaml)) {
             int index = 0;
             while (documents.hasNext()) {
                 JsonNode document = documents.next();
@@ -76,8 +74,10 @@ final class StrictYaml {
     }
 
     private static HasMetadata typed(JsonNode document, int index) {
-        String kind = document.path("apiVersion").asText() + "/" + document.path("kind").asText();
-        String where = "document " + index + " (" + kind + " " + document.path("metadata").path("name").asText() + ")";
+        String kind = document.path("apiVersion").asText() + "/"
+                + document.path("kind").asText();
+        String where = "document " + index + " (" + kind + " "
+                + document.path("metadata").path("name").asText() + ")";
         Class<? extends HasMetadata> type = KINDS.get(kind);
         if (type == null) {
             throw new IllegalArgumentException(where + ": a kind capflow does not use: " + KINDS.keySet());

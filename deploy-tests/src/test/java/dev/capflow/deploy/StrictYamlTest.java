@@ -3,12 +3,10 @@ package dev.capflow.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The YAML reader the manifest tests rely on refuses what Kubernetes would refuse or silently drop. */
 class StrictYamlTest {
@@ -41,14 +39,21 @@ class StrictYamlTest {
         assertThat(resources).hasSize(2);
         Deployment deployment = (Deployment) resources.get(0);
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
-        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImagePullPolicy())
+        assertThat(deployment
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getImagePullPolicy())
                 .isEqualTo("IfNotPresent");
     }
 
     @Test
     void aMisspelledFieldFailsNamingTheDocumentAndTheField() {
         assertThatThrownBy(() -> StrictYaml.read(DEPLOYMENT.formatted("replica", "imagePullPolicy")))
-                .hasMessageContaining("Deployment demo").hasMessageContaining("replica");
+                .hasMessageContaining("Deployment demo")
+                .hasMessageContaining("replica");
         assertThatThrownBy(() -> StrictYaml.read(DEPLOYMENT.formatted("replicas", "imagePullPolicyy")))
                 .hasMessageContaining("imagePullPolicyy");
     }

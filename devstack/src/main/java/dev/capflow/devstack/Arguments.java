@@ -22,7 +22,8 @@ public final class Arguments {
     }
 
     /** Splits {@code args}, accepting only the given flag and option names and exactly {@code positionalCount} positionals. */
-    public static Arguments parse(List<String> args, int positionalCount, Set<String> flagNames, Set<String> optionNames)
+    public static Arguments parse(
+            List<String> args, int positionalCount, Set<String> flagNames, Set<String> optionNames)
             throws UsageException {
         List<String> positionals = new ArrayList<>();
         Set<String> flags = new HashSet<>();

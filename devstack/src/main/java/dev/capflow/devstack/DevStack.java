@@ -1,9 +1,5 @@
 package dev.capflow.devstack;
 
-import java.io.PrintStream;
-import java.util.List;
-import java.util.Optional;
-
 import dev.capflow.devstack.demo.LoadDemoCommand;
 import dev.capflow.devstack.embedded.DatastoresCommand;
 import dev.capflow.devstack.http.WaitHttpCommand;
@@ -17,6 +13,9 @@ import dev.capflow.devstack.postgres.ProbePostgresCommand;
 import dev.capflow.devstack.redis.ProbeRedisCommand;
 import dev.capflow.devstack.token.KeysCommand;
 import dev.capflow.devstack.token.TokenCommand;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
 
 /** Entry point of the devstack jar: runs the subcommand named by the first argument. */
 public final class DevStack {
@@ -40,8 +39,7 @@ public final class DevStack {
             new KeysCommand(),
             new TokenCommand());
 
-    private DevStack() {
-    }
+    private DevStack() {}
 
     public static void main(String[] args) {
         System.exit(run(List.of(args)));
@@ -57,7 +55,8 @@ public final class DevStack {
             printUsage(System.out);
             return 0;
         }
-        Optional<Subcommand> command = COMMANDS.stream().filter(c -> c.name().equals(args.get(0))).findFirst();
+        Optional<Subcommand> command =
+                COMMANDS.stream().filter(c -> c.name().equals(args.get(0))).findFirst();
         if (command.isEmpty()) {
             System.err.println("devstack: unknown command '" + args.get(0) + "'");
             printUsage(System.err);

@@ -8,8 +8,7 @@ import java.sql.SQLException;
 /** Turns an exception into one readable line for the terminal. */
 public final class Errors {
 
-    private Errors() {
-    }
+    private Errors() {}
 
     /** The most useful message of the exception and its causes. */
     public static String describe(Throwable error) {

@@ -7,8 +7,7 @@ import java.util.concurrent.CompletionException;
 /** Runs a blocking call on another thread, so that a test can disturb the system while the call is under way. */
 final class Async {
 
-    private Async() {
-    }
+    private Async() {}
 
     static <T> CompletableFuture<T> call(Callable<T> call) {
         return CompletableFuture.supplyAsync(() -> {

@@ -1,5 +1,19 @@
 package dev.capflow.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,22 +27,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-
-import io.restassured.RestAssured;
-import io.restassured.filter.Filter;
-import io.restassured.filter.FilterContext;
-import io.restassured.response.Response;
-import io.restassured.specification.FilterableRequestSpecification;
-import io.restassured.specification.FilterableResponseSpecification;
 
 /**
  * Checks every answer of a /api route against the OpenAPI document the same gateway serves: the route and method
@@ -50,13 +48,20 @@ final class ContractCheck implements Filter {
     }
 
     @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
+    public Response filter(
+            FilterableRequestSpecification request,
+            FilterableResponseSpecification responseSpec,
             FilterContext context) {
         Response response = context.next(request, responseSpec);
         String path = URI.create(request.getURI()).getRawPath();
         if (path.startsWith("/api/")) {
-            document(baseUrl).check(request.getMethod(), path, response.statusCode(), response.contentType(),
-                    response.asString());
+            document(baseUrl)
+                    .check(
+                            request.getMethod(),
+                            path,
+                            response.statusCode(),
+                            response.contentType(),
+                            response.asString());
         }
         return response;
     }
@@ -75,8 +80,14 @@ final class ContractCheck implements Filter {
     record Document(ObjectNode root, List<Route> routes, Map<String, Schema> schemas, Set<String> covered) {
 
         static Document load(String baseUrl) {
-            return parse(RestAssured.given().baseUri(baseUrl).queryParam("format", "json").get("/q/openapi")
-                    .then().statusCode(200).extract().asString());
+            return parse(RestAssured.given()
+                    .baseUri(baseUrl)
+                    .queryParam("format", "json")
+                    .get("/q/openapi")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
         }
 
         static Document parse(String text) {
@@ -96,8 +107,12 @@ final class ContractCheck implements Filter {
         /** Every documented operation as "METHOD template", e.g. "GET /api/v1/baskets/{id}". */
         Set<String> operations() {
             Set<String> operations = new TreeSet<>();
-            root.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(
-                    method -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+            root.path("paths")
+                    .fields()
+                    .forEachRemaining(path -> path.getValue()
+                            .fieldNames()
+                            .forEachRemaining(
+                                    method -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
             return operations;
         }
 
@@ -109,12 +124,15 @@ final class ContractCheck implements Filter {
         /** Checks an answer ({@code contentType} may be null); throws an AssertionError naming any mismatch. */
         void check(String method, String path, int statusCode, String contentType, String body) {
             String call = method + " " + path + " -> " + statusCode;
-            Route route = routes.stream().filter(candidate -> candidate.matches(path)).findFirst()
-                    .orElseThrow(() -> new AssertionError("OpenAPI contract: " + call + ": the path is not documented"));
+            Route route = routes.stream()
+                    .filter(candidate -> candidate.matches(path))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new AssertionError("OpenAPI contract: " + call + ": the path is not documented"));
             JsonNode operation = root.path("paths").path(route.template()).path(method.toLowerCase(Locale.ROOT));
             if (operation.isMissingNode()) {
-                throw new AssertionError("OpenAPI contract: " + call + ": " + method + " is not documented for "
-                        + route.template());
+                throw new AssertionError(
+                        "OpenAPI contract: " + call + ": " + method + " is not documented for " + route.template());
             }
             String status = String.valueOf(statusCode);
             if (!operation.path("responses").has(status)) {
@@ -143,10 +161,20 @@ final class ContractCheck implements Filter {
 
         void checkEvent(String path, String name, String data) {
             String call = "event " + name + " of " + path;
-            Route route = routes.stream().filter(candidate -> candidate.matches(path)).findFirst()
-                    .orElseThrow(() -> new AssertionError("OpenAPI contract: " + call + ": the path is not documented"));
-            JsonNode events = root.path("paths").path(route.template()).path("get").path("responses").path("200")
-                    .path("content").path("text/event-stream").path("schema").path("x-events");
+            Route route = routes.stream()
+                    .filter(candidate -> candidate.matches(path))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new AssertionError("OpenAPI contract: " + call + ": the path is not documented"));
+            JsonNode events = root.path("paths")
+                    .path(route.template())
+                    .path("get")
+                    .path("responses")
+                    .path("200")
+                    .path("content")
+                    .path("text/event-stream")
+                    .path("schema")
+                    .path("x-events");
             String pointer = events.path(name).path("$ref").asText();
             if (pointer.isEmpty()) {
                 throw new AssertionError("OpenAPI contract: " + call + ": no schema in x-events (documented: "
@@ -154,8 +182,8 @@ final class ContractCheck implements Filter {
             }
             List<Error> errors = schemas.computeIfAbsent(pointer, this::compile).validate(data, InputFormat.JSON);
             if (!errors.isEmpty()) {
-                throw new AssertionError("OpenAPI contract: " + call + " does not match " + pointer + ": " + errors
-                        + "\ndata: " + data);
+                throw new AssertionError(
+                        "OpenAPI contract: " + call + " does not match " + pointer + ": " + errors + "\ndata: " + data);
             }
             covered.add("GET " + route.template());
         }
@@ -169,12 +197,15 @@ final class ContractCheck implements Filter {
 
         /** A JSON pointer token inside a URI fragment: ~ and / escaped, braces percent-encoded. */
         private static String escape(String segment) {
-            return segment.replace("~", "~0").replace("/", "~1").replace("{", "%7B").replace("}", "%7D");
+            return segment.replace("~", "~0")
+                    .replace("/", "~1")
+                    .replace("{", "%7B")
+                    .replace("}", "%7D");
         }
 
         private static List<String> fieldNames(JsonNode node) {
             List<String> names = new ArrayList<>();
-            for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 names.add(it.next());
             }
             return names;
@@ -186,7 +217,10 @@ final class ContractCheck implements Filter {
 
         static Route of(String template) {
             String regex = Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
-            return new Route(template, Pattern.compile(regex), template.chars().filter(c -> c == '{').count());
+            return new Route(
+                    template,
+                    Pattern.compile(regex),
+                    template.chars().filter(c -> c == '{').count());
         }
 
         boolean matches(String path) {

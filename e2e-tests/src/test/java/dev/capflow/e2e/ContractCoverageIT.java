@@ -3,20 +3,18 @@ package dev.capflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
 
 /**
  * Every operation of the gateway's served OpenAPI document is called at least once through {@link GatewayApi}, so
@@ -52,19 +50,37 @@ class ContractCoverageIT {
         status(api.request().get("/api/v1/instruments"), 200);
         status(api.request().queryParam("kind", "NOPE").get("/api/v1/instruments"), 400);
 
-        String bar = "[{\"symbol\": \"" + SYMBOL + "\", \"date\": \"2025-10-29\", \"open\": 10, \"high\": 11, \"low\": 9, "
-                + "\"close\": %s, \"volume\": 1000}]";
+        String bar =
+                "[{\"symbol\": \"" + SYMBOL + "\", \"date\": \"2025-10-29\", \"open\": 10, \"high\": 11, \"low\": 9, "
+                        + "\"close\": %s, \"volume\": 1000}]";
         status(api.postJson("/prices/bars", bar.formatted("10.5")), 200).body("accepted", equalTo(1));
-        status(api.request().queryParam("mode", "replace").contentType(ContentType.JSON).body(bar.formatted("10.6"))
-                .post("/api/v1/prices/bars"), 200).body("replaced", equalTo(1));
+        status(
+                        api.request()
+                                .queryParam("mode", "replace")
+                                .contentType(ContentType.JSON)
+                                .body(bar.formatted("10.6"))
+                                .post("/api/v1/prices/bars"),
+                        200)
+                .body("replaced", equalTo(1));
         status(api.postJson("/prices/bars", "{}"), 400);
-        status(api.request().queryParam("symbol", SYMBOL).contentType("text/csv")
-                .body("Date,Open,High,Low,Close,Adj Close,Volume\n2025-10-30,10.6,11,10,10.8,10.8,900\n")
-                .post("/api/v1/prices/csv"), 200).body("accepted", equalTo(1));
+        status(
+                        api.request()
+                                .queryParam("symbol", SYMBOL)
+                                .contentType("text/csv")
+                                .body(
+                                        "Date,Open,High,Low,Close,Adj Close,Volume\n2025-10-30,10.6,11,10,10.8,10.8,900\n")
+                                .post("/api/v1/prices/csv"),
+                        200)
+                .body("accepted", equalTo(1));
         status(api.request().contentType("text/csv").body("Date,Open\n").post("/api/v1/prices/csv"), 400);
-        status(api.request().contentType("text/csv")
-                .body("symbol,date,open,high,low,close,volume\n" + SYMBOL + ",2025-10-31,10.8,11,10.5,10.9,800\n")
-                .post("/api/v1/prices/bulk-csv"), 200).body("accepted", equalTo(1));
+        status(
+                        api.request()
+                                .contentType("text/csv")
+                                .body("symbol,date,open,high,low,close,volume\n" + SYMBOL
+                                        + ",2025-10-31,10.8,11,10.5,10.9,800\n")
+                                .post("/api/v1/prices/bulk-csv"),
+                        200)
+                .body("accepted", equalTo(1));
         status(api.request().contentType("text/csv").body("Date,Open\n").post("/api/v1/prices/bulk-csv"), 400);
         status(api.postJson("/prices/ticks", tick(10.9)), 200).body("accepted", equalTo(1));
         status(api.postJson("/prices/ticks", "{}"), 400);
@@ -84,7 +100,8 @@ class ContractCoverageIT {
     @Test
     @Order(2)
     void corporateActions() {
-        String split = "{\"symbol\": \"" + SYMBOL + "\", \"exDate\": \"2025-10-30\", \"kind\": \"SPLIT\", \"ratio\": 2}";
+        String split =
+                "{\"symbol\": \"" + SYMBOL + "\", \"exDate\": \"2025-10-30\", \"kind\": \"SPLIT\", \"ratio\": 2}";
         status(api.postJson("/corporate-actions", split), 201);
         status(api.postJson("/corporate-actions", "{}"), 400);
         status(api.request().get("/api/v1/prices/{symbol}/corporate-actions", SYMBOL), 200);
@@ -102,17 +119,28 @@ class ContractCoverageIT {
         status(api.postJson("/baskets", basket.formatted(", \"id\": \"cc-basket\"")), 201);
         status(api.postJson("/baskets", "{}"), 400);
         status(api.request().get("/api/v1/baskets"), 200);
-        int version = status(api.request().get("/api/v1/baskets/{id}", "cc-basket"), 200).extract().path("version");
+        int version = status(api.request().get("/api/v1/baskets/{id}", "cc-basket"), 200)
+                .extract()
+                .path("version");
         status(api.request().get("/api/v1/baskets/{id}", "no-such-basket"), 404);
         putJson("/api/v1/baskets/cc-basket", basket.formatted(", \"version\": " + version), 200);
         putJson("/api/v1/baskets/cc-basket", basket.formatted(", \"version\": " + version), 409);
         status(api.request().delete("/api/v1/baskets/{id}", "cc-basket"), 204);
         status(api.request().delete("/api/v1/baskets/{id}", "cc-basket"), 404);
 
-        status(api.request().queryParam("from", "2025-10-29").queryParam("to", AS_OF)
-                .get("/api/v1/baskets/{id}/performance", "team-google"), 200);
+        status(
+                api.request()
+                        .queryParam("from", "2025-10-29")
+                        .queryParam("to", AS_OF)
+                        .get("/api/v1/baskets/{id}/performance", "team-google"),
+                200);
         status(api.request().get("/api/v1/baskets/{id}/performance", "no-such-basket"), 404);
-        status(api.request().queryParam("a", "team-google").queryParam("b", "team-openai").get("/api/v1/compare"), 200);
+        status(
+                api.request()
+                        .queryParam("a", "team-google")
+                        .queryParam("b", "team-openai")
+                        .get("/api/v1/compare"),
+                200);
         status(api.request().queryParam("a", "team-google").get("/api/v1/compare"), 400);
     }
 
@@ -155,12 +183,25 @@ class ContractCoverageIT {
     void exposureAnalysis() {
         status(api.request().queryParam("asOf", AS_OF).get("/api/v1/exposure/loops"), 200);
         status(api.request().queryParam("maxLength", 0).get("/api/v1/exposure/loops"), 400);
-        status(api.request().queryParam("target", "openai").queryParam("asOf", AS_OF).get("/api/v1/exposure/lookthrough"), 200);
+        status(
+                api.request()
+                        .queryParam("target", "openai")
+                        .queryParam("asOf", AS_OF)
+                        .get("/api/v1/exposure/lookthrough"),
+                200);
         status(api.request().get("/api/v1/exposure/lookthrough"), 400);
-        status(api.postJson("/exposure/stress", "{\"model\": \"DEBTRANK\", \"shocks\": [{\"entity\": \"openai\", "
-                + "\"valueChange\": -0.5}], \"asOf\": \"" + AS_OF + "\"}"), 200);
-        status(api.postJson("/exposure/stress", "{\"model\": \"DEBTRANK\", \"shocks\": [{\"entity\": \"nobody\", "
-                + "\"valueChange\": -0.5}]}"), 400);
+        status(
+                api.postJson(
+                        "/exposure/stress",
+                        "{\"model\": \"DEBTRANK\", \"shocks\": [{\"entity\": \"openai\", "
+                                + "\"valueChange\": -0.5}], \"asOf\": \"" + AS_OF + "\"}"),
+                200);
+        status(
+                api.postJson(
+                        "/exposure/stress",
+                        "{\"model\": \"DEBTRANK\", \"shocks\": [{\"entity\": \"nobody\", "
+                                + "\"valueChange\": -0.5}]}"),
+                400);
     }
 
     /** The streams: open, read the first event (checked by EventStream), close; and one refusal of each. */
@@ -189,7 +230,8 @@ class ContractCoverageIT {
     void everyDocumentedOperationWasChecked() {
         ContractCheck.Document document = ContractCheck.document(platform.gatewayUrl());
         assertThat(document.operations()).as("the served document's operations").hasSizeGreaterThan(30);
-        assertThat(document.checked()).as("the operations this test called and ContractCheck validated")
+        assertThat(document.checked())
+                .as("the operations this test called and ContractCheck validated")
                 .containsExactlyElementsOf(document.operations());
     }
 

@@ -2,16 +2,15 @@ package dev.capflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
-
 import dev.capflow.devstack.demo.LoadDemoCommand;
 import dev.capflow.devstack.stack.ServiceProcess;
 import dev.capflow.devstack.stack.ServiceSpec;
 import dev.capflow.devstack.stack.StackEnvironment;
 import dev.capflow.testsupport.Datastores;
 import dev.capflow.testsupport.ProjectRoot;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 
 /**
  * The platform as real processes on a real PostgreSQL and Redis: ingest-service, basket-service, optionally
@@ -24,8 +23,7 @@ final class DemoPlatform implements AutoCloseable {
     private ServiceProcess basket;
     private ServiceProcess gateway;
 
-    private DemoPlatform() {
-    }
+    private DemoPlatform() {}
 
     /** Starts the platform (with exposure-service when {@code withExposure}) and loads the demo data. */
     static DemoPlatform start(boolean withExposure) throws Exception {
@@ -42,7 +40,12 @@ final class DemoPlatform implements AutoCloseable {
     private void startAll(boolean withExposure) throws Exception {
         Datastores stores = started(Datastores.start(4));
         StackEnvironment stack = withExposure
-                ? ServiceEnv.stack(ServiceEnv.datastores(stores), "ingest-service", "basket-service", "exposure-service", "gateway")
+                ? ServiceEnv.stack(
+                        ServiceEnv.datastores(stores),
+                        "ingest-service",
+                        "basket-service",
+                        "exposure-service",
+                        "gateway")
                 : ServiceEnv.stack(ServiceEnv.datastores(stores), "ingest-service", "basket-service", "gateway");
         // in start order, as ./capflow up starts them
         for (ServiceSpec spec : stack.services()) {
@@ -53,9 +56,14 @@ final class DemoPlatform implements AutoCloseable {
                 gateway = process;
             }
         }
-        int exit = new LoadDemoCommand().run(List.of(gateway.baseUrl(), ProjectRoot.path().resolve("demo").toString(),
-                "--keys", ServiceEnv.demoKeys()));
-        assertThat(exit).as("the demo data loads through the gateway without a failed call or rejected row")
+        int exit = new LoadDemoCommand()
+                .run(List.of(
+                        gateway.baseUrl(),
+                        ProjectRoot.path().resolve("demo").toString(),
+                        "--keys",
+                        ServiceEnv.demoKeys()));
+        assertThat(exit)
+                .as("the demo data loads through the gateway without a failed call or rejected row")
                 .isZero();
     }
 

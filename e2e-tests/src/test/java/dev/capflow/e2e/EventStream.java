@@ -1,5 +1,8 @@
 package dev.capflow.e2e;
 
+import dev.capflow.testsupport.TestTokens;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,10 +13,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import dev.capflow.testsupport.TestTokens;
-import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 
 /** A text/event-stream read from the gateway as a viewer: each event (name, id, data) is queued for the test. */
 final class EventStream implements AutoCloseable {
@@ -26,8 +25,10 @@ final class EventStream implements AutoCloseable {
         }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Stream<String> lines;
@@ -45,15 +46,19 @@ final class EventStream implements AutoCloseable {
 
     /** Opens {@code path} on {@code baseUrl}; fails unless the gateway answers 200 text/event-stream. */
     static EventStream open(String baseUrl, String path) throws IOException, InterruptedException {
-        HttpResponse<Stream<String>> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Accept", "text/event-stream").header("Authorization", TestTokens.shared().bearer("viewer"))
-                .build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Accept", "text/event-stream")
+                        .header("Authorization", TestTokens.shared().bearer("viewer"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() != 200
                 || !response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
             String body = String.join("\n", response.body().toList());
             throw new AssertionError(path + " answered " + response.statusCode() + ": " + body);
         }
-        return new EventStream(response.body(), baseUrl, URI.create(baseUrl + path).getRawPath());
+        return new EventStream(
+                response.body(), baseUrl, URI.create(baseUrl + path).getRawPath());
     }
 
     /** The next event named {@code name} (others skipped), failing after {@code timeout}. */
@@ -101,7 +106,9 @@ final class EventStream implements AutoCloseable {
             } else if (line.startsWith("id: ")) {
                 id = line.substring(4);
             } else if (line.startsWith("data: ")) {
-                data = data == null ? new StringBuilder(line.substring(6)) : data.append('\n').append(line.substring(6));
+                data = data == null
+                        ? new StringBuilder(line.substring(6))
+                        : data.append('\n').append(line.substring(6));
             }
         }
     }

@@ -38,10 +38,13 @@ final class GatewayApi {
 
     /** Registers {@code symbol} as a USD equity (created or already there). */
     void registerEquity(String symbol) {
-        request().contentType(ContentType.JSON)
-                .body("{\"name\": \"" + symbol + " test equity\", \"currency\": \"USD\", \"exchange\": \"TEST\", \"kind\": \"EQUITY\"}")
+        request()
+                .contentType(ContentType.JSON)
+                .body("{\"name\": \"" + symbol
+                        + " test equity\", \"currency\": \"USD\", \"exchange\": \"TEST\", \"kind\": \"EQUITY\"}")
                 .put("/api/v1/instruments/{symbol}", symbol)
-                .then().statusCode(anyOf(is(200), is(201)));
+                .then()
+                .statusCode(anyOf(is(200), is(201)));
     }
 
     /** POSTs a JSON body to {@code path} under /api/v1. */

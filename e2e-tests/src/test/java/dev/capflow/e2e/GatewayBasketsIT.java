@@ -4,6 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.capflow.proto.basket.v1.BasketServiceGrpc;
+import dev.capflow.proto.basket.v1.WatchBasketRequest;
+import dev.capflow.proto.basket.v1.WatchBasketResponse;
+import dev.capflow.testsupport.BearerChannels;
+import dev.capflow.testsupport.ProjectRoot;
+import io.grpc.Context;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -16,21 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import dev.capflow.proto.basket.v1.BasketServiceGrpc;
-import dev.capflow.proto.basket.v1.WatchBasketRequest;
-import dev.capflow.proto.basket.v1.WatchBasketResponse;
-import dev.capflow.testsupport.BearerChannels;
-import dev.capflow.testsupport.ProjectRoot;
-import io.grpc.Context;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 
 /**
  * Baskets end to end: real ingest-service, basket-service and gateway processes on a real PostgreSQL and
@@ -58,11 +56,17 @@ class GatewayBasketsIT {
 
     @Test
     void theSeededBasketsAreListed() {
-        JsonPath baskets = api.request().get("/api/v1/baskets").then().statusCode(200).extract().jsonPath();
+        JsonPath baskets = api.request()
+                .get("/api/v1/baskets")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         assertThat(baskets.getList("id", String.class)).contains("team-google", "team-openai");
         List<Map<String, Object>> members = baskets.getList("find { it.id == 'team-google' }.members");
-        assertThat(members).extracting(member -> member.get("symbol"))
+        assertThat(members)
+                .extracting(member -> member.get("symbol"))
                 .containsExactlyInAnyOrder("GOOGL", "AVGO", "CLS", "LITE", "TTMI");
     }
 
@@ -71,10 +75,24 @@ class GatewayBasketsIT {
         String body = """
                 {"name": "Retried through the gateway", "currency": "USD", "baseDate": "2025-10-29",
                  "members": [{"symbol": "NVDA"}, {"symbol": "AMD"}]}""";
-        String first = api.request().contentType("application/json").header("Idempotency-Key", "e2e-retry-1").body(body)
-                .post("/api/v1/baskets").then().statusCode(201).extract().path("id");
-        String retried = api.request().contentType("application/json").header("Idempotency-Key", "e2e-retry-1").body(body)
-                .post("/api/v1/baskets").then().statusCode(201).extract().path("id");
+        String first = api.request()
+                .contentType("application/json")
+                .header("Idempotency-Key", "e2e-retry-1")
+                .body(body)
+                .post("/api/v1/baskets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String retried = api.request()
+                .contentType("application/json")
+                .header("Idempotency-Key", "e2e-retry-1")
+                .body(body)
+                .post("/api/v1/baskets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         List<String> names = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -92,7 +110,10 @@ class GatewayBasketsIT {
 
         assertThat(retried).isEqualTo(first);
         assertThat(names).filteredOn("Retried through the gateway"::equals).hasSize(1);
-        assertThat(ids).contains(first, "team-google", "team-openai").doesNotHaveDuplicates().isSorted();
+        assertThat(ids)
+                .contains(first, "team-google", "team-openai")
+                .doesNotHaveDuplicates()
+                .isSorted();
     }
 
     @Test
@@ -108,12 +129,22 @@ class GatewayBasketsIT {
         assertThat(levels.get(0)).isEqualTo(100.0);
         assertThat(googleReturn).isCloseTo(levels.get(levels.size() - 1) / levels.get(0) - 1, within(1e-12));
         assertThat(googleReturn).as("Team Google beats Team OpenAI").isGreaterThan(openaiReturn);
-        assertThat(google.getList("contributions.contribution", Double.class).stream().mapToDouble(Double::doubleValue)
-                .sum()).as("contributions sum to the total return").isCloseTo(googleReturn, within(1e-12));
+        assertThat(google.getList("contributions.contribution", Double.class).stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum())
+                .as("contributions sum to the total return")
+                .isCloseTo(googleReturn, within(1e-12));
 
-        JsonPath compare = api.request().queryParam("a", "team-google").queryParam("b", "team-openai")
-                .queryParam("from", FROM).queryParam("to", TO)
-                .get("/api/v1/compare").then().statusCode(200).extract().jsonPath();
+        JsonPath compare = api.request()
+                .queryParam("a", "team-google")
+                .queryParam("b", "team-openai")
+                .queryParam("from", FROM)
+                .queryParam("to", TO)
+                .get("/api/v1/compare")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Double> spreads = compare.getList("series.spread", Double.class);
         assertThat(compare.getString("a")).isEqualTo("team-google");
         assertThat(compare.getList("series.date", String.class)).last().isEqualTo(TO);
@@ -128,59 +159,92 @@ class GatewayBasketsIT {
     void totalReturnsEqualTheIndependentCrspComputationAndDifferFromPriceReturns() throws IOException {
         // JsonPath reads numbers as floats unless told otherwise, which would hide anything beyond 1e-8
         JsonPathConfig doubles = new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE);
-        JsonPath fixture = JsonPath.from(Files.readString(ProjectRoot.path()
-                .resolve("e2e-tests/src/test/resources/fixtures/total-returns.json"))).using(doubles);
+        JsonPath fixture = JsonPath.from(Files.readString(
+                        ProjectRoot.path().resolve("e2e-tests/src/test/resources/fixtures/total-returns.json")))
+                .using(doubles);
         for (String basket : List.of("team-google", "team-openai")) {
             Map<String, Object> expected = fixture.getMap("baskets.'" + basket + "'");
-            JsonPath total = JsonPath.from(api.request().queryParam("from", FROM).queryParam("to", TO)
-                    .queryParam("returnType", "TOTAL").get("/api/v1/baskets/{id}/performance", basket)
-                    .then().statusCode(200).extract().asString()).using(doubles);
+            JsonPath total = JsonPath.from(api.request()
+                            .queryParam("from", FROM)
+                            .queryParam("to", TO)
+                            .queryParam("returnType", "TOTAL")
+                            .get("/api/v1/baskets/{id}/performance", basket)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString())
+                    .using(doubles);
             double totalReturn = total.getDouble("metrics.totalReturn");
-            double priceReturn = JsonPath.from(api.request().queryParam("from", FROM).queryParam("to", TO)
-                    .get("/api/v1/baskets/{id}/performance", basket).then().statusCode(200).extract().asString())
-                    .using(doubles).getDouble("metrics.totalReturn");
+            double priceReturn = JsonPath.from(api.request()
+                            .queryParam("from", FROM)
+                            .queryParam("to", TO)
+                            .get("/api/v1/baskets/{id}/performance", basket)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString())
+                    .using(doubles)
+                    .getDouble("metrics.totalReturn");
 
             assertThat(total.getString("returnType")).isEqualTo("TOTAL");
-            assertThat(totalReturn).as(basket + " total return").isCloseTo(((Number) expected.get("totalReturn")).doubleValue(),
-                    within(1e-9));
-            assertThat(priceReturn).as(basket + " price return").isCloseTo(((Number) expected.get("priceReturn")).doubleValue(),
-                    within(1e-9));
-            assertThat(Math.abs(totalReturn - priceReturn)).as(basket + ": its dividends count").isGreaterThan(1e-4);
+            assertThat(totalReturn)
+                    .as(basket + " total return")
+                    .isCloseTo(((Number) expected.get("totalReturn")).doubleValue(), within(1e-9));
+            assertThat(priceReturn)
+                    .as(basket + " price return")
+                    .isCloseTo(((Number) expected.get("priceReturn")).doubleValue(), within(1e-9));
+            assertThat(Math.abs(totalReturn - priceReturn))
+                    .as(basket + ": its dividends count")
+                    .isGreaterThan(1e-4);
             List<Double> levels = total.getList("series.level", Double.class);
             List<Map<String, Object>> reference = fixture.getList("baskets.'" + basket + "'.series");
             assertThat(levels).hasSize(reference.size());
             for (int t = 0; t < levels.size(); t++) {
                 double want = ((Number) reference.get(t).get("level")).doubleValue();
-                assertThat(levels.get(t)).as(basket + " level " + reference.get(t).get("date")).isCloseTo(want, within(1e-9 * want));
+                assertThat(levels.get(t))
+                        .as(basket + " level " + reference.get(t).get("date"))
+                        .isCloseTo(want, within(1e-9 * want));
             }
         }
     }
 
     @Test
     void aTickPostedThroughTheGatewayMovesAWatchedBasketsLiveLevel() throws Exception {
-        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", platform.basketGrpcPort()).usePlaintext().build();
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", platform.basketGrpcPort())
+                .usePlaintext()
+                .build();
         // cancelled through its context at the end, so the stream does not outlive the test
         Context.CancellableContext call = Context.current().withCancellation();
         try {
-            Iterator<WatchBasketResponse> watcher = call.call(() -> BasketServiceGrpc.newBlockingStub(BearerChannels.withRole(channel, "viewer"))
-                    .withDeadlineAfter(60, TimeUnit.SECONDS)
-                    .watchBasket(WatchBasketRequest.newBuilder().setBasketId("team-google").build()));
+            Iterator<WatchBasketResponse> watcher =
+                    call.call(() -> BasketServiceGrpc.newBlockingStub(BearerChannels.withRole(channel, "viewer"))
+                            .withDeadlineAfter(60, TimeUnit.SECONDS)
+                            .watchBasket(WatchBasketRequest.newBuilder()
+                                    .setBasketId("team-google")
+                                    .build()));
             WatchBasketResponse start = watcher.next();
             List<Double> levels = performance("team-google").getList("series.level", Double.class);
             double lastLevel = levels.get(levels.size() - 1);
-            assertThat(start.getLevel()).as("the live level starts at the last close's level").isCloseTo(lastLevel, within(1e-9));
+            assertThat(start.getLevel())
+                    .as("the live level starts at the last close's level")
+                    .isCloseTo(lastLevel, within(1e-9));
 
             double liteBase = close("LITE", FROM);
             double liteLast = close("LITE", TO);
             double tick = liteLast * 1.25;
             Instant ts = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            JsonPath report = api.postJson("/prices/ticks",
-                    "[{\"symbol\": \"LITE\", \"ts\": \"" + ts + "\", \"price\": " + tick + ", \"size\": 10}]")
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath report = api.postJson(
+                            "/prices/ticks",
+                            "[{\"symbol\": \"LITE\", \"ts\": \"" + ts + "\", \"price\": " + tick + ", \"size\": 10}]")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertThat(report.getInt("accepted")).isEqualTo(1);
 
             WatchBasketResponse moved = watcher.next();
-            // buy-and-hold, equal weights: LITE holds 0.2 * 100 / P(base) units, so the tick adds units * (tick - last close)
+            // buy-and-hold, equal weights: LITE holds 0.2 * 100 / P(base) units, so the tick adds units * (tick - last
+            // close)
             assertThat(moved.getLevel()).isCloseTo(lastLevel + 0.2 * 100 / liteBase * (tick - liteLast), within(1e-9));
             assertThat(moved.getTs().getSeconds()).isEqualTo(ts.getEpochSecond());
         } finally {
@@ -203,8 +267,13 @@ class GatewayBasketsIT {
             EventStream.Event received = null;
             for (int attempt = 0; received == null && attempt < 20; attempt++) {
                 Instant ts = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-                api.postJson("/prices/ticks", "[{\"symbol\": \"TTMI\", \"ts\": \"" + ts + "\", \"price\": " + tick
-                        + ", \"size\": 25}]").then().statusCode(200).body("accepted", equalTo(1));
+                api.postJson(
+                                "/prices/ticks",
+                                "[{\"symbol\": \"TTMI\", \"ts\": \"" + ts + "\", \"price\": " + tick
+                                        + ", \"size\": 25}]")
+                        .then()
+                        .statusCode(200)
+                        .body("accepted", equalTo(1));
                 posted.add(ts);
                 received = prices.poll("tick", Duration.ofSeconds(1));
             }
@@ -217,21 +286,29 @@ class GatewayBasketsIT {
 
             JsonPath moved = levels.next("level", WAIT).json();
             // buy-and-hold, equal weights: TTMI holds 0.2 * 100 / P(base) units; every posted tick had the same price
-            assertThat(moved.getDouble("level")).isCloseTo(before + 0.2 * 100 / ttmiBase * (tick - ttmiLast),
-                    within(1e-9));
+            assertThat(moved.getDouble("level"))
+                    .isCloseTo(before + 0.2 * 100 / ttmiBase * (tick - ttmiLast), within(1e-9));
             assertThat(moved.getString("basketId")).isEqualTo("team-google");
         }
     }
 
     private static double close(String symbol, String date) throws IOException {
         return Files.readAllLines(ProjectRoot.path().resolve("demo/prices/" + symbol + ".csv")).stream()
-                .filter(line -> line.startsWith(date + ",")).map(line -> Double.parseDouble(line.split(",")[1]))
-                .findFirst().orElseThrow();
+                .filter(line -> line.startsWith(date + ","))
+                .map(line -> Double.parseDouble(line.split(",")[1]))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static JsonPath performance(String basketId) {
-        return api.request().queryParam("from", FROM).queryParam("to", TO).queryParam("benchmark", "QQQ")
+        return api.request()
+                .queryParam("from", FROM)
+                .queryParam("to", TO)
+                .queryParam("benchmark", "QQQ")
                 .get("/api/v1/baskets/{id}/performance", basketId)
-                .then().statusCode(200).extract().jsonPath();
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

@@ -3,19 +3,17 @@ package dev.capflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.capflow.testsupport.ProjectRoot;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import dev.capflow.testsupport.ProjectRoot;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 
 /**
  * The funding graph end to end: real ingest-service, basket-service, exposure-service and gateway processes on a
@@ -43,14 +41,22 @@ class GatewayExposureIT {
 
     @Test
     void theNvidiaOpenAiOracleLoopIsListedWithItsSources() {
-        JsonPath loops = api.request().queryParam("asOf", AS_OF).get("/api/v1/exposure/loops")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath loops = api.request()
+                .queryParam("asOf", AS_OF)
+                .get("/api/v1/exposure/loops")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
-        List<Map<String, Object>> found = loops.getList("loops.findAll { it.entities == ['nvidia', 'openai', 'oracle'] }");
+        List<Map<String, Object>> found =
+                loops.getList("loops.findAll { it.entities == ['nvidia', 'openai', 'oracle'] }");
         assertThat(found).as("Nvidia -> OpenAI -> Oracle -> Nvidia").hasSize(1);
         String loop = "loops.find { it.entities == ['nvidia', 'openai', 'oracle'] }.";
-        assertThat(loops.getList(loop + "edges.sourceRow", String.class)).containsExactlyInAnyOrder("E12", "E14", "E15");
-        assertThat(loops.getList(loop + "edges.source", String.class)).allSatisfy(source -> assertThat(source).startsWith("http"));
+        assertThat(loops.getList(loop + "edges.sourceRow", String.class))
+                .containsExactlyInAnyOrder("E12", "E14", "E15");
+        assertThat(loops.getList(loop + "edges.source", String.class))
+                .allSatisfy(source -> assertThat(source).startsWith("http"));
         assertThat(loops.getDouble(loop + "bottleneckUsd")).isEqualTo(40e9);
         assertThat(loops.getDouble(loop + "totalUsd")).isEqualTo(440e9);
         assertThat(loops.getBoolean("truncated")).isFalse();
@@ -58,8 +64,14 @@ class GatewayExposureIT {
 
     @Test
     void softBanksAndMicrosoftsLookThroughToOpenAiMatchTheDemoFigures() throws IOException {
-        JsonPath answer = api.request().queryParam("target", "openai").queryParam("asOf", AS_OF)
-                .get("/api/v1/exposure/lookthrough").then().statusCode(200).extract().jsonPath();
+        JsonPath answer = api.request()
+                .queryParam("target", "openai")
+                .queryParam("asOf", AS_OF)
+                .get("/api/v1/exposure/lookthrough")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(answer.getDouble("targetValueUsd")).isEqualTo(OPENAI_MARK);
 
         // SoftBank: 9984.T's last close times its post-split share count, converted at the last USDJPY rate
@@ -70,13 +82,17 @@ class GatewayExposureIT {
         assertThat((Double) softbank.get("valueAtStakeUsd")).isCloseTo(0.11 * OPENAI_MARK, within(1e-3));
         assertThat((Double) softbank.get("fractionOfOwnValue"))
                 .as("about a third of SoftBank's own value is its OpenAI stake")
-                .isCloseTo(0.11 * OPENAI_MARK / softbankValue, within(1e-9)).isBetween(0.3, 0.4);
+                .isCloseTo(0.11 * OPENAI_MARK / softbankValue, within(1e-9))
+                .isBetween(0.3, 0.4);
 
         double microsoftValue = lastClose("MSFT") * 7_432_377_655L;
         Map<String, Object> microsoft = answer.getMap("exposures.find { it.entity == 'microsoft' }");
         assertThat((Double) microsoft.get("totalShare")).isCloseTo(0.27, within(1e-12));
-        assertThat((Double) microsoft.get("fractionOfOwnValue")).isCloseTo(0.27 * OPENAI_MARK / microsoftValue, within(1e-9));
-        assertThat((Double) microsoft.get("contractedInflowUsd")).as("the $250B Azure commitment").isEqualTo(250e9);
+        assertThat((Double) microsoft.get("fractionOfOwnValue"))
+                .isCloseTo(0.27 * OPENAI_MARK / microsoftValue, within(1e-9));
+        assertThat((Double) microsoft.get("contractedInflowUsd"))
+                .as("the $250B Azure commitment")
+                .isEqualTo(250e9);
         assertThat((Double) microsoft.get("inflowToRevenue")).isCloseTo(250e9 / 281_724_000_000.0, within(1e-12));
     }
 
@@ -89,8 +105,11 @@ class GatewayExposureIT {
             double openai = stress.getDouble("baskets.find { it.basketId == 'team-openai' }.levelChange");
             double google = stress.getDouble("baskets.find { it.basketId == 'team-google' }.levelChange");
             assertThat(openai).as(model + ": Team OpenAI falls").isNegative();
-            assertThat(openai).as(model + ": Team OpenAI falls more than Team Google").isLessThan(google);
-            assertThat(stress.getDouble("entities.find { it.entity == 'openai' }.relativeChange")).isNegative();
+            assertThat(openai)
+                    .as(model + ": Team OpenAI falls more than Team Google")
+                    .isLessThan(google);
+            assertThat(stress.getDouble("entities.find { it.entity == 'openai' }.relativeChange"))
+                    .isNegative();
         }
     }
 
@@ -100,25 +119,48 @@ class GatewayExposureIT {
         List<Map<String, Object>> entities = stress.getList("entities");
         Map<String, Double> values = new HashMap<>();
         entities.forEach(entity -> values.put((String) entity.get("entity"), (Double) entity.get("valueUsd")));
-        List<Map<String, Object>> stakes = api.request().queryParam("asOf", AS_OF).get("/api/v1/exposure/edges")
-                .then().statusCode(200).extract().jsonPath().getList("findAll { it.kind == 'EQUITY' }");
+        List<Map<String, Object>> stakes = api.request()
+                .queryParam("asOf", AS_OF)
+                .get("/api/v1/exposure/edges")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.kind == 'EQUITY' }");
 
         Map<String, Double> expected = Leontief.shockedValues(values, stakes, "openai", -0.5);
         for (Map<String, Object> entity : entities) {
             String id = (String) entity.get("entity");
             double relative = expected.get(id) / values.get(id) - 1;
             assertThat((Double) entity.get("relativeChange")).as(id).isCloseTo(relative, within(1e-9));
-            assertThat((Double) entity.get("valueLostUsd")).as(id).isCloseTo(relative * values.get(id), within(values.get(id) * 1e-9));
+            assertThat((Double) entity.get("valueLostUsd"))
+                    .as(id)
+                    .isCloseTo(relative * values.get(id), within(values.get(id) * 1e-9));
         }
 
         // the basket impact is the value-weighted change of its members' entities, weights from its own performance
-        JsonPath performance = api.request().get("/api/v1/baskets/team-openai/performance").then().statusCode(200)
-                .extract().jsonPath();
-        Map<String, String> entityOf = Map.of("NVDA", "nvidia", "MSFT", "microsoft", "SFTBY", "softbank", "ORCL", "oracle",
-                "AMD", "amd", "CRWV", "coreweave");
+        JsonPath performance = api.request()
+                .get("/api/v1/baskets/team-openai/performance")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, String> entityOf = Map.of(
+                "NVDA",
+                "nvidia",
+                "MSFT",
+                "microsoft",
+                "SFTBY",
+                "softbank",
+                "ORCL",
+                "oracle",
+                "AMD",
+                "amd",
+                "CRWV",
+                "coreweave");
         double grown = 0;
         double change = 0;
-        for (Map<String, Object> contribution : performance.<Map<String, Object>> getList("contributions")) {
+        for (Map<String, Object> contribution : performance.<Map<String, Object>>getList("contributions")) {
             double weight = (Double) contribution.get("weight") * (1 + (Double) contribution.get("return"));
             grown += weight;
             String id = entityOf.get((String) contribution.get("symbol"));
@@ -136,22 +178,56 @@ class GatewayExposureIT {
      */
     @Test
     void halvingOpenAisResourcesUnderClearingMatchesAPlainIterationOfTheSpecification() {
-        int version = api.request().get("/api/v1/exposure/entities/openai").then().statusCode(200).extract().path("version");
-        api.request().contentType(ContentType.JSON).body(Map.of("name", "OpenAI", "kind", "PRIVATE", "valuationUsd", OPENAI_MARK,
-                "valuationAsOf", "2025-10-02", "cashUsd", 200e9, "cashAsOf", AS_OF, "cashSource", "hypothetical, for this test",
-                "version", version)).put("/api/v1/exposure/entities/openai").then().statusCode(200);
+        int version = api.request()
+                .get("/api/v1/exposure/entities/openai")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("version");
+        api.request()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name",
+                        "OpenAI",
+                        "kind",
+                        "PRIVATE",
+                        "valuationUsd",
+                        OPENAI_MARK,
+                        "valuationAsOf",
+                        "2025-10-02",
+                        "cashUsd",
+                        200e9,
+                        "cashAsOf",
+                        AS_OF,
+                        "cashSource",
+                        "hypothetical, for this test",
+                        "version",
+                        version))
+                .put("/api/v1/exposure/entities/openai")
+                .then()
+                .statusCode(200);
 
         JsonPath stress = stress("CLEARING");
         List<Map<String, Object>> entities = stress.getList("entities");
         Map<String, Double> resources = new HashMap<>();
-        for (Map<String, Object> entity : api.request().get("/api/v1/exposure/entities").then().statusCode(200)
-                .extract().jsonPath().<Map<String, Object>>getList("$")) {
+        for (Map<String, Object> entity : api.request()
+                .get("/api/v1/exposure/entities")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .<Map<String, Object>>getList("$")) {
             double cash = entity.get("cashUsd") == null ? 0 : ((Number) entity.get("cashUsd")).doubleValue();
             double revenue = entity.get("revenueUsd") == null ? 0 : ((Number) entity.get("revenueUsd")).doubleValue();
             resources.put((String) entity.get("id"), cash + 5 * revenue);
         }
-        List<Map<String, Object>> edges = api.request().queryParam("asOf", AS_OF).get("/api/v1/exposure/edges")
-                .then().statusCode(200).extract().jsonPath()
+        List<Map<String, Object>> edges = api.request()
+                .queryParam("asOf", AS_OF)
+                .get("/api/v1/exposure/edges")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getList("findAll { (it.kind == 'INVESTMENT' || it.kind == 'PURCHASE') && it.amountUsd != null }");
         PlainClearing plain = new PlainClearing(edges);
         Map<String, Double> baseline = plain.clear(resources);
@@ -166,16 +242,25 @@ class GatewayExposureIT {
             Map<?, ?> before = (Map<?, ?>) entity.get("clearingBaseline");
             Map<?, ?> after = (Map<?, ?>) entity.get("clearingShocked");
             double scale = Math.max(1, plain.owed(id));
-            assertThat(((Number) before.get("paidUsd")).doubleValue()).as(id).isCloseTo(baseline.getOrDefault(id, 0.0), within(1e-9 * scale));
-            assertThat(((Number) after.get("paidUsd")).doubleValue()).as(id).isCloseTo(shocked.getOrDefault(id, 0.0), within(1e-9 * scale));
+            assertThat(((Number) before.get("paidUsd")).doubleValue())
+                    .as(id)
+                    .isCloseTo(baseline.getOrDefault(id, 0.0), within(1e-9 * scale));
+            assertThat(((Number) after.get("paidUsd")).doubleValue())
+                    .as(id)
+                    .isCloseTo(shocked.getOrDefault(id, 0.0), within(1e-9 * scale));
             double unpaidBefore = plain.unpaid(id, baseline);
             double unpaidAfter = plain.unpaid(id, shocked);
             double receivables = Math.max(1, plain.receivable(id));
-            assertThat(((Number) before.get("unpaidReceivablesUsd")).doubleValue()).as(id).isCloseTo(unpaidBefore, within(1e-9 * receivables));
-            assertThat(((Number) after.get("unpaidReceivablesUsd")).doubleValue()).as(id).isCloseTo(unpaidAfter, within(1e-9 * receivables));
+            assertThat(((Number) before.get("unpaidReceivablesUsd")).doubleValue())
+                    .as(id)
+                    .isCloseTo(unpaidBefore, within(1e-9 * receivables));
+            assertThat(((Number) after.get("unpaidReceivablesUsd")).doubleValue())
+                    .as(id)
+                    .isCloseTo(unpaidAfter, within(1e-9 * receivables));
             double value = ((Number) entity.get("valueUsd")).doubleValue();
             double expectedChange = -(unpaidAfter - unpaidBefore) / value;
-            assertThat(((Number) entity.get("relativeChange")).doubleValue()).as(id)
+            assertThat(((Number) entity.get("relativeChange")).doubleValue())
+                    .as(id)
                     .isCloseTo(expectedChange, within(1e-9 * receivables / value));
             double loss = unpaidBefore - unpaidAfter; // valueLostUsd: receivables lost hit equity one for one
             if (loss < worstLoss) {
@@ -184,13 +269,20 @@ class GatewayExposureIT {
             }
         }
         String creditor = "entities.find { it.entity == '%s' }.";
-        assertThat(stress.getBoolean(creditor.formatted("openai") + "clearingShocked.defaulted")).isTrue();
-        assertThat(stress.getBoolean(creditor.formatted("softbank") + "clearingShocked.defaulted")).isTrue();
-        assertThat(stress.getBoolean(creditor.formatted("nvidia") + "clearingShocked.defaulted")).isFalse();
+        assertThat(stress.getBoolean(creditor.formatted("openai") + "clearingShocked.defaulted"))
+                .isTrue();
+        assertThat(stress.getBoolean(creditor.formatted("softbank") + "clearingShocked.defaulted"))
+                .isTrue();
+        assertThat(stress.getBoolean(creditor.formatted("nvidia") + "clearingShocked.defaulted"))
+                .isFalse();
         for (String unpaid : List.of("oracle", "microsoft", "coreweave")) {
-            assertThat(stress.getDouble(creditor.formatted(unpaid) + "relativeChange")).as(unpaid).isNegative();
+            assertThat(stress.getDouble(creditor.formatted(unpaid) + "relativeChange"))
+                    .as(unpaid)
+                    .isNegative();
         }
-        assertThat(stress.getString("entities[0].entity")).as("the answer lists first who loses the most dollars").isEqualTo(worst);
+        assertThat(stress.getString("entities[0].entity"))
+                .as("the answer lists first who loses the most dollars")
+                .isEqualTo(worst);
         assertThat(stress.getDouble("baskets.find { it.basketId == 'team-openai' }.levelChange"))
                 .isLessThan(stress.getDouble("baskets.find { it.basketId == 'team-google' }.levelChange"));
     }
@@ -214,8 +306,8 @@ class GatewayExposureIT {
                     received.merge((String) edge.get("to"), amount(edge) / pbar.get(from) * p.get(from), Double::sum);
                 }
                 Map<String, Double> next = new HashMap<>();
-                pbar.forEach((id, owed) -> next.put(id,
-                        Math.min(owed, resources.getOrDefault(id, 0.0) + received.getOrDefault(id, 0.0))));
+                pbar.forEach((id, owed) ->
+                        next.put(id, Math.min(owed, resources.getOrDefault(id, 0.0) + received.getOrDefault(id, 0.0))));
                 if (next.equals(p)) {
                     break;
                 }
@@ -229,14 +321,20 @@ class GatewayExposureIT {
         }
 
         double receivable(String id) {
-            return edges.stream().filter(edge -> edge.get("to").equals(id)).mapToDouble(PlainClearing::amount).sum();
+            return edges.stream()
+                    .filter(edge -> edge.get("to").equals(id))
+                    .mapToDouble(PlainClearing::amount)
+                    .sum();
         }
 
         double unpaid(String id, Map<String, Double> p) {
-            return edges.stream().filter(edge -> edge.get("to").equals(id)).mapToDouble(edge -> {
-                String from = (String) edge.get("from");
-                return amount(edge) * (1 - p.get(from) / pbar.get(from));
-            }).sum();
+            return edges.stream()
+                    .filter(edge -> edge.get("to").equals(id))
+                    .mapToDouble(edge -> {
+                        String from = (String) edge.get("from");
+                        return amount(edge) * (1 - p.get(from) / pbar.get(from));
+                    })
+                    .sum();
         }
 
         private static double amount(Map<String, Object> edge) {
@@ -246,24 +344,36 @@ class GatewayExposureIT {
 
     @Test
     void aBadScenarioIsRefusedNamingTheField() {
-        JsonPath unknown = api.request().contentType(ContentType.JSON)
+        JsonPath unknown = api.request()
+                .contentType(ContentType.JSON)
                 .body("{\"model\": \"DEBTRANK\", \"shocks\": [{\"entity\": \"nobody\", \"valueChange\": -0.5}]}")
                 .post("/api/v1/exposure/stress")
-                .then().statusCode(400).extract().jsonPath();
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(unknown.getList("violations.field", String.class)).contains("shocks[0].entity");
-        JsonPath refused = api.request().contentType(ContentType.JSON)
+        JsonPath refused = api.request()
+                .contentType(ContentType.JSON)
                 .body("{\"model\": \"CROSS_HOLDINGS\", \"shocks\": [{\"entity\": \"openai\", \"valueChange\": -1.5}]}")
                 .post("/api/v1/exposure/stress")
-                .then().statusCode(400).extract().jsonPath();
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(refused.getList("violations.field", String.class)).contains("shocks[0].valueChange");
     }
 
     private static JsonPath stress(String model) {
-        return api.request().contentType(ContentType.JSON)
+        return api.request()
+                .contentType(ContentType.JSON)
                 .body("{\"model\": \"" + model + "\", \"shocks\": [{\"entity\": \"openai\", \"valueChange\": -0.5}], "
                         + "\"asOf\": \"" + AS_OF + "\"}")
                 .post("/api/v1/exposure/stress")
-                .then().statusCode(200).extract().jsonPath();
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static double lastClose(String symbol) throws IOException {

@@ -2,19 +2,17 @@ package dev.capflow.e2e;
 
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Duration;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.devstack.stack.ServiceProcess;
 import dev.capflow.devstack.stack.StackEnvironment;
 import dev.capflow.testsupport.Datastores;
 import dev.capflow.testsupport.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The packaged gateway in its prod profile, in front of a real ingest-service: no token, no answer (401, also for
@@ -36,9 +34,11 @@ class GatewaySecurityIT {
         stores = Datastores.start(6);
         stores.redisCommand("FLUSHDB");
         StackEnvironment stack = ServiceEnv.stack(ServiceEnv.datastores(stores), "ingest-service", "gateway")
-                .with("gateway", Map.of(
-                        "CAPFLOW_GATEWAY_RATE_LIMIT_WRITE_CAPACITY", "5",
-                        "CAPFLOW_GATEWAY_RATE_LIMIT_WRITE_REFILL_PER_SECOND", "0.1"));
+                .with(
+                        "gateway",
+                        Map.of(
+                                "CAPFLOW_GATEWAY_RATE_LIMIT_WRITE_CAPACITY", "5",
+                                "CAPFLOW_GATEWAY_RATE_LIMIT_WRITE_REFILL_PER_SECOND", "0.1"));
         ingest = ServiceEnv.start(stack, "ingest-service");
         gateway = ServiceEnv.start(stack, "gateway");
         api = new GatewayApi(gateway);
@@ -62,8 +62,12 @@ class GatewaySecurityIT {
 
     @Test
     void withoutATokenWritesAndReadsGet401ProblemJson() {
-        postBars(null).then().statusCode(401).contentType("application/problem+json")
-                .header("WWW-Authenticate", "Bearer").body("type", equalTo("urn:capflow:problem:unauthorized"));
+        postBars(null)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("urn:capflow:problem:unauthorized"));
         api.anonymous().get("/api/v1/instruments").then().statusCode(401).contentType("application/problem+json");
         api.anonymous().get("/q/health/ready").then().statusCode(200);
     }
@@ -71,7 +75,10 @@ class GatewaySecurityIT {
     @Test
     void aForgedTokenGets401AndTheWrongRole403() {
         postBars(TestTokens.generate().bearer("admin")).then().statusCode(401);
-        postBars(TestTokens.shared().bearer("viewer")).then().statusCode(403).contentType("application/problem+json")
+        postBars(TestTokens.shared().bearer("viewer"))
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:capflow:problem:forbidden"));
     }
 
@@ -81,9 +88,15 @@ class GatewaySecurityIT {
         for (int i = 0; i < 5; i++) {
             postBars(ingestToken).then().statusCode(200);
         }
-        postBars(ingestToken).then().statusCode(429).contentType("application/problem+json")
-                .header("Retry-After", equalTo("10")).body("type", equalTo("urn:capflow:problem:rate-limited"));
+        postBars(ingestToken)
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", equalTo("10"))
+                .body("type", equalTo("urn:capflow:problem:rate-limited"));
         // another caller has a bucket of its own
-        postBars("Bearer " + TestTokens.shared().token("other-ingest", Duration.ofHours(1), "ingest")).then().statusCode(200);
+        postBars("Bearer " + TestTokens.shared().token("other-ingest", Duration.ofHours(1), "ingest"))
+                .then()
+                .statusCode(200);
     }
 }

@@ -2,17 +2,15 @@ package dev.capflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.e2e.corpus.CorpusCase;
 import dev.capflow.e2e.corpus.CorpusRun;
 import dev.capflow.e2e.corpus.JsonBody;
 import dev.capflow.e2e.corpus.Valid;
 import io.restassured.http.ContentType;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The hostile-input corpus ({@code dev.capflow.e2e.corpus}) against the packaged platform with the demo data and a
@@ -29,21 +27,37 @@ class HostileCorpusIT {
         platform = DemoPlatform.start(true);
         GatewayApi api = platform.api();
         api.registerEquity(Valid.SYMBOL);
-        api.postJson("/prices/bars", "[{\"symbol\": \"CRPS\", \"date\": \"2025-10-29\", \"open\": 10, \"high\": 11, \"low\": 9, "
-                + "\"close\": 10.5, \"volume\": 1000}]").then().statusCode(200);
-        api.postJson("/prices/ticks", "[{\"symbol\": \"CRPS\", \"ts\": \"2025-10-29T14:30:00Z\", \"price\": 10.4, \"size\": 5}]")
-                .then().statusCode(200);
+        api.postJson(
+                        "/prices/bars",
+                        "[{\"symbol\": \"CRPS\", \"date\": \"2025-10-29\", \"open\": 10, \"high\": 11, \"low\": 9, "
+                                + "\"close\": 10.5, \"volume\": 1000}]")
+                .then()
+                .statusCode(200);
+        api.postJson(
+                        "/prices/ticks",
+                        "[{\"symbol\": \"CRPS\", \"ts\": \"2025-10-29T14:30:00Z\", \"price\": 10.4, \"size\": 5}]")
+                .then()
+                .statusCode(200);
         for (String entity : Valid.ENTITIES) {
-            api.request().contentType(ContentType.JSON).body(Valid.entity().with("name", JsonBody.str(entity)).json())
-                    .put("/api/v1/exposure/entities/{id}", entity).then().statusCode(201);
+            api.request()
+                    .contentType(ContentType.JSON)
+                    .body(Valid.entity().with("name", JsonBody.str(entity)).json())
+                    .put("/api/v1/exposure/entities/{id}", entity)
+                    .then()
+                    .statusCode(201);
         }
         // half of the near-singular cycle and two of the shares summing to one: the cases add the last edge of each
-        for (JsonBody edge : List.of(Valid.equity(Valid.EDGE, "corpus-a", "corpus-b", "0.99"),
+        for (JsonBody edge : List.of(
+                Valid.equity(Valid.EDGE, "corpus-a", "corpus-b", "0.99"),
                 Valid.equity("corpus-edge-xt", "corpus-x", "corpus-t", "0.7"),
                 Valid.equity("corpus-edge-yt", "corpus-y", "corpus-t", "0.2"))) {
             api.postJson("/exposure/edges", edge.json()).then().statusCode(201);
         }
-        api.postJson("/baskets", Valid.basket().with("id", JsonBody.str(Valid.BASKET)).json()).then().statusCode(201);
+        api.postJson(
+                        "/baskets",
+                        Valid.basket().with("id", JsonBody.str(Valid.BASKET)).json())
+                .then()
+                .statusCode(201);
     }
 
     @AfterAll
@@ -55,7 +69,9 @@ class HostileCorpusIT {
     void everyHostileCaseIsRefusedCleanlyAndStoresNothing() {
         String category = System.getProperty("capflow.corpus.category", "");
         List<CorpusCase> cases = CorpusRun.allCases().stream()
-                .filter(corpusCase -> category.isEmpty() || corpusCase.category().equals(category)).toList();
+                .filter(corpusCase ->
+                        category.isEmpty() || corpusCase.category().equals(category))
+                .toList();
         CorpusRun run = new CorpusRun(platform.gatewayUrl());
         run.run(cases);
         System.out.println("Hostile corpus\n" + run.table());

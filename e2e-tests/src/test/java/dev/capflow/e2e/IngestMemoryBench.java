@@ -2,6 +2,10 @@ package dev.capflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capflow.devstack.stack.ServiceProcess;
+import dev.capflow.devstack.stack.StackEnvironment;
+import dev.capflow.testsupport.Datastores;
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,13 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import dev.capflow.devstack.stack.ServiceProcess;
-import dev.capflow.devstack.stack.StackEnvironment;
-import dev.capflow.testsupport.Datastores;
-import io.restassured.path.json.JsonPath;
 
 /**
  * Not a test: the measurement of {@code bench/ingest-memory.sh} (its name matches no test pattern, so only
@@ -61,16 +59,23 @@ class IngestMemoryBench {
                     peak = Math.max(peak, last);
                 }
                 samples.forEach(System.out::println);
-                System.out.printf("RESULT rows=%d import=%.0f s idle=%d MiB peak=%d MiB after60s=%d MiB"
-                        + " after/idle=%.2f%n", FILES * ROWS_PER_FILE, importSeconds, mib(idle), mib(peak), mib(last),
-                        (double) last / idle);
+                System.out.printf(
+                        "RESULT rows=%d import=%.0f s idle=%d MiB peak=%d MiB after60s=%d MiB" + " after/idle=%.2f%n",
+                        FILES * ROWS_PER_FILE, importSeconds, mib(idle), mib(peak), mib(last), (double) last / idle);
             }
         }
     }
 
     private static void importFile(GatewayApi api, String symbol, int rows) {
-        JsonPath report = api.request().contentType("text/csv").queryParam("symbol", symbol).body(csv(rows))
-                .post("/api/v1/prices/csv").then().statusCode(200).extract().jsonPath();
+        JsonPath report = api.request()
+                .contentType("text/csv")
+                .queryParam("symbol", symbol)
+                .body(csv(rows))
+                .post("/api/v1/prices/csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(report.getInt("accepted")).as(symbol).isEqualTo(rows);
     }
 
@@ -80,8 +85,18 @@ class IngestMemoryBench {
         LocalDate day = LocalDate.of(1990, 1, 1);
         for (int i = 0; i < rows; i++) {
             double close = 100 + i % 97;
-            csv.append(day.plusDays(i)).append(',').append(close).append(',').append(close + 2).append(',')
-                    .append(close - 2).append(',').append(close + 1).append(',').append(close + 1).append(",1000\n");
+            csv.append(day.plusDays(i))
+                    .append(',')
+                    .append(close)
+                    .append(',')
+                    .append(close + 2)
+                    .append(',')
+                    .append(close - 2)
+                    .append(',')
+                    .append(close + 1)
+                    .append(',')
+                    .append(close + 1)
+                    .append(",1000\n");
         }
         return csv.toString();
     }
@@ -105,8 +120,11 @@ class IngestMemoryBench {
     /** VmRSS of {@code pid} from /proc (Linux), in KiB. */
     private static long rssKib(long pid) throws IOException {
         return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                .filter(line -> line.startsWith("VmRSS:")).map(line -> line.replaceAll("\\D", ""))
-                .mapToLong(Long::parseLong).findFirst().orElseThrow();
+                .filter(line -> line.startsWith("VmRSS:"))
+                .map(line -> line.replaceAll("\\D", ""))
+                .mapToLong(Long::parseLong)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static long mib(long bytes) {

@@ -10,12 +10,11 @@ import java.util.Map;
  */
 final class Leontief {
 
-    private Leontief() {
-    }
+    private Leontief() {}
 
     /** Every entity's value after scaling {@code shocked}'s primary value by 1 + change; stakes are EQUITY edges. */
-    static Map<String, Double> shockedValues(Map<String, Double> values, List<Map<String, Object>> stakes, String shocked,
-            double change) {
+    static Map<String, Double> shockedValues(
+            Map<String, Double> values, List<Map<String, Object>> stakes, String shocked, double change) {
         Map<String, Double> primary = new HashMap<>(values);
         for (Map<String, Object> stake : stakes) {
             String holder = (String) stake.get("from");

@@ -1,12 +1,5 @@
 package dev.capflow.e2e;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import dev.capflow.devstack.postgres.PgUrl;
 import dev.capflow.devstack.stack.ServiceProcess;
 import dev.capflow.devstack.stack.ServiceSpec;
@@ -17,6 +10,12 @@ import dev.capflow.devstack.stack.Trust;
 import dev.capflow.testsupport.Datastores;
 import dev.capflow.testsupport.ProjectRoot;
 import dev.capflow.testsupport.TestTokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The services of devstack's {@link ServiceTable}, wired by the same {@link StackEnvironment} as {@code ./capflow up},
@@ -24,13 +23,15 @@ import dev.capflow.testsupport.TestTokens;
  */
 final class ServiceEnv {
 
-    private ServiceEnv() {
-    }
+    private ServiceEnv() {}
 
     /** The test's own PostgreSQL database and Redis database. */
     static StackDatastores datastores(Datastores stores) {
-        return new StackDatastores(new PgUrl(stores.pgHost(), stores.pgPort(), stores.database(), null), stores.user(),
-                stores.password(), stores.redisUrl());
+        return new StackDatastores(
+                new PgUrl(stores.pgHost(), stores.pgPort(), stores.database(), null),
+                stores.user(),
+                stores.password(),
+                stores.redisUrl());
     }
 
     /**
@@ -45,13 +46,16 @@ final class ServiceEnv {
         for (int i = 0; i < chosen.size(); i++) {
             onFreePorts.add(chosen.get(i).withPorts(ports[2 * i], ports[2 * i + 1]));
         }
-        Trust trust = Trust.inline(TestTokens.shared().publicKeyPem(),
+        Trust trust = Trust.inline(
+                TestTokens.shared().publicKeyPem(),
                 name -> TestTokens.shared().serviceToken(name, "viewer", Duration.ofDays(1)));
         StackEnvironment stack = new StackEnvironment(onFreePorts, datastores, trust);
         if (List.of(names).contains("gateway")) {
-            stack.with("gateway", Map.of(
-                    "CAPFLOW_GATEWAY_RATE_LIMIT_READ_CAPACITY", "1000000",
-                    "CAPFLOW_GATEWAY_RATE_LIMIT_WRITE_CAPACITY", "1000000"));
+            stack.with(
+                    "gateway",
+                    Map.of(
+                            "CAPFLOW_GATEWAY_RATE_LIMIT_READ_CAPACITY", "1000000",
+                            "CAPFLOW_GATEWAY_RATE_LIMIT_WRITE_CAPACITY", "1000000"));
         }
         return stack;
     }
@@ -67,7 +71,9 @@ final class ServiceEnv {
      */
     static String demoKeys() {
         try {
-            return TestTokens.shared().writeKeys(ProjectRoot.path().resolve("e2e-tests/target/test-keys")).toString();
+            return TestTokens.shared()
+                    .writeKeys(ProjectRoot.path().resolve("e2e-tests/target/test-keys"))
+                    .toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

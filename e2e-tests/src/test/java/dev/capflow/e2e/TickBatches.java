@@ -1,5 +1,8 @@
 package dev.capflow.e2e;
 
+import com.google.protobuf.Timestamp;
+import dev.capflow.proto.ingest.v1.IngestTicksRequest;
+import dev.capflow.proto.ingest.v1.Tick;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,11 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-
-import com.google.protobuf.Timestamp;
-
-import dev.capflow.proto.ingest.v1.IngestTicksRequest;
-import dev.capflow.proto.ingest.v1.Tick;
 
 /**
  * Numbered tick batches for one symbol: batch {@code s} holds ticks {@code s*size .. s*size+size-1}, tick
@@ -28,7 +26,9 @@ record TickBatches(String symbol, Instant start, int batchSize) {
 
     /** Batches 0, 1, 2... without end, each made when it is sent. */
     Iterable<IngestTicksRequest> endless() {
-        return () -> LongStream.iterate(0, sequence -> sequence + 1).mapToObj(this::batch).iterator();
+        return () -> LongStream.iterate(0, sequence -> sequence + 1)
+                .mapToObj(this::batch)
+                .iterator();
     }
 
     /** Batch {@code sequence}. */
@@ -36,8 +36,11 @@ record TickBatches(String symbol, Instant start, int batchSize) {
         IngestTicksRequest.Builder batch = IngestTicksRequest.newBuilder().setSequence(sequence);
         for (long k = sequence * batchSize; k < (sequence + 1) * batchSize; k++) {
             Instant ts = start.plusMillis(k);
-            batch.addTicks(Tick.newBuilder().setSymbol(symbol)
-                    .setTs(Timestamp.newBuilder().setSeconds(ts.getEpochSecond()).setNanos(ts.getNano()))
+            batch.addTicks(Tick.newBuilder()
+                    .setSymbol(symbol)
+                    .setTs(Timestamp.newBuilder()
+                            .setSeconds(ts.getEpochSecond())
+                            .setNanos(ts.getNano()))
                     .setPrice(100 + (k % 1000) / 100.0)
                     .setSize(1 + k % 100));
         }

@@ -16,9 +16,10 @@ public class StaleVersionException extends RuntimeException {
 
     /** {@code actual} is the stored version, null when the resource does not exist. */
     public StaleVersionException(String resourceType, String name, Long actual, long expected) {
-        super(Resources.noun(resourceType) + " " + name + (actual == null
-                ? " does not exist, so it cannot be at version " + expected
-                : " is at version " + actual + ", not " + expected + "; re-read and retry"));
+        super(Resources.noun(resourceType) + " " + name
+                + (actual == null
+                        ? " does not exist, so it cannot be at version " + expected
+                        : " is at version " + actual + ", not " + expected + "; re-read and retry"));
         this.resourceType = resourceType;
         this.name = name;
         this.actual = actual;

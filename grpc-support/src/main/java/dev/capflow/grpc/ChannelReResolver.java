@@ -1,12 +1,10 @@
 package dev.capflow.grpc;
 
-import java.time.Duration;
-
-import org.jboss.logging.Logger;
-
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.vertx.core.Vertx;
+import java.time.Duration;
+import org.jboss.logging.Logger;
 
 /**
  * Makes one downstream channel resolve its target again at a fixed interval by sending it idle:
@@ -30,7 +28,8 @@ public final class ChannelReResolver implements AutoCloseable {
             this.timer = vertx.setPeriodic(interval.toMillis(), id -> managed.enterIdle());
         } else {
             if (wanted) {
-                LOG.warnf("a %s cannot be re-resolved: replicas added later get no calls until a connection breaks",
+                LOG.warnf(
+                        "a %s cannot be re-resolved: replicas added later get no calls until a connection breaks",
                         channel.getClass().getName());
             }
             this.timer = -1;

@@ -1,14 +1,13 @@
 package dev.capflow.grpc;
 
-import java.net.SocketException;
-import java.util.Set;
-import java.util.regex.Pattern;
-
 import dev.capflow.grpc.errors.GrpcStatuses;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
+import java.net.SocketException;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Classifies failures of the reactive PostgreSQL client the same way in every capflow server: a database that is
@@ -24,26 +23,29 @@ public final class DatabaseFailures {
     /** unique_violation, serialization_failure, deadlock_detected: a concurrent writer won; retry. */
     private static final Set<String> CONCURRENT_UPDATE_SQL_STATES = Set.of("23505", "40001", "40P01");
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     /** True when {@code cause} says the database cannot be reached now (refused, reset, dropped, or not accepting work). */
     public static boolean isUnavailable(Throwable cause) {
         // SocketException covers a refused connection (ConnectException) and one reset by a restarting server
-        return cause instanceof SocketException || cause instanceof ClosedConnectionException
-                || cause instanceof DatabaseException db && db.getSqlState() != null
+        return cause instanceof SocketException
+                || cause instanceof ClosedConnectionException
+                || cause instanceof DatabaseException db
+                        && db.getSqlState() != null
                         && UNAVAILABLE_SQL_STATE.matcher(db.getSqlState()).matches();
     }
 
     /** True when {@code cause} is a write that lost to a concurrent one (retrying may succeed). */
     public static boolean isConcurrentUpdate(Throwable cause) {
-        return cause instanceof DatabaseException db && db.getSqlState() != null
+        return cause instanceof DatabaseException db
+                && db.getSqlState() != null
                 && CONCURRENT_UPDATE_SQL_STATES.contains(db.getSqlState());
     }
 
     /** True when {@code cause} is PostgreSQL refusing a value the request carried (SQLSTATE class 22). */
     public static boolean isBadValue(Throwable cause) {
-        return cause instanceof DatabaseException db && db.getSqlState() != null
+        return cause instanceof DatabaseException db
+                && db.getSqlState() != null
                 && DATA_EXCEPTION_SQL_STATE.matcher(db.getSqlState()).matches();
     }
 
@@ -54,14 +56,17 @@ public final class DatabaseFailures {
      */
     public static StatusRuntimeException status(Throwable cause) {
         if (isUnavailable(cause)) {
-            return Status.UNAVAILABLE.withDescription("database unavailable: " + cause.getMessage()).asRuntimeException();
+            return Status.UNAVAILABLE
+                    .withDescription("database unavailable: " + cause.getMessage())
+                    .asRuntimeException();
         }
         if (isConcurrentUpdate(cause)) {
             return GrpcStatuses.concurrentUpdate("concurrent update, retry: " + cause.getMessage());
         }
         if (isBadValue(cause)) {
-            return Status.INVALID_ARGUMENT.withDescription("the database refused a value of the request: "
-                    + cause.getMessage()).asRuntimeException();
+            return Status.INVALID_ARGUMENT
+                    .withDescription("the database refused a value of the request: " + cause.getMessage())
+                    .asRuntimeException();
         }
         return null;
     }

@@ -1,13 +1,12 @@
 package dev.capflow.grpc;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-
 import io.grpc.Channel;
 import io.grpc.stub.AbstractStub;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The client kit every capflow gRPC client is built on: the calls to one downstream service through {@code stub},

@@ -1,10 +1,9 @@
 package dev.capflow.grpc;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.jboss.logging.Logger;
-
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
 
 /** A call from one service to another failed, with the gRPC status it got (null when it never got one). */
 public class DownstreamException extends RuntimeException {
@@ -21,7 +20,8 @@ public class DownstreamException extends RuntimeException {
 
     /** Whether the service is down, slow or shedding load (retryable later), rather than refusing the request. */
     public boolean unavailable() {
-        return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
+        return code == Status.Code.UNAVAILABLE
+                || code == Status.Code.DEADLINE_EXCEEDED
                 || getCause() instanceof CircuitBreakerOpenException;
     }
 

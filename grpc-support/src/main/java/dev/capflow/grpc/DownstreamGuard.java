@@ -1,11 +1,10 @@
 package dev.capflow.grpc;
 
-import java.time.temporal.ChronoUnit;
-import java.util.function.Supplier;
-
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.util.TypeLiteral;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
 
 /**
  * Fault tolerance for the calls to one downstream service: a single circuit breaker shared by all
@@ -45,13 +44,11 @@ public final class DownstreamGuard {
 
     /** An idempotent call: retried on UNAVAILABLE; {@code call} must start a new call (with a fresh deadline) each time. */
     public <T> Uni<T> read(Supplier<Uni<T>> call) {
-        return retry.get(() -> write(call), new TypeLiteral<Uni<T>>() {
-        });
+        return retry.get(() -> write(call), new TypeLiteral<Uni<T>>() {});
     }
 
     /** A call that changes state: never retried. */
     public <T> Uni<T> write(Supplier<Uni<T>> call) {
-        return breaker.get(call, new TypeLiteral<Uni<T>>() {
-        });
+        return breaker.get(call, new TypeLiteral<Uni<T>>() {});
     }
 }

@@ -1,8 +1,7 @@
 package dev.capflow.grpc;
 
-import java.time.Duration;
-
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How a capflow service calls one downstream gRPC service: per-call deadlines, read retries, circuit breaker. */
 public interface DownstreamPolicy {

@@ -7,8 +7,7 @@ package dev.capflow.grpc;
  */
 public final class ExpectedVersion {
 
-    private ExpectedVersion() {
-    }
+    private ExpectedVersion() {}
 
     /** The version a delete must find, or null for no check. */
     public static Long ofDelete(boolean hasExpected, long expected, long legacyVersion) {

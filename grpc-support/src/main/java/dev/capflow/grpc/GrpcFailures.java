@@ -1,22 +1,24 @@
 package dev.capflow.grpc;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** Classifies failed gRPC calls for retries and circuit breakers. */
 public final class GrpcFailures {
 
     /** Codes that say the service itself is failing; the others say the request was wrong. */
     private static final Set<Status.Code> SERVICE_FAULTS = EnumSet.of(
-            Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.INTERNAL,
-            Status.Code.UNKNOWN, Status.Code.DATA_LOSS, Status.Code.UNIMPLEMENTED);
+            Status.Code.UNAVAILABLE,
+            Status.Code.DEADLINE_EXCEEDED,
+            Status.Code.INTERNAL,
+            Status.Code.UNKNOWN,
+            Status.Code.DATA_LOSS,
+            Status.Code.UNIMPLEMENTED);
 
-    private GrpcFailures() {
-    }
+    private GrpcFailures() {}
 
     /** True for UNAVAILABLE: the call never reached a working server, so an idempotent call may be retried. */
     public static boolean isUnavailable(Throwable failure) {

@@ -17,8 +17,7 @@ public final class TickerSymbols {
     /** Letters, digits and {@code . - = ^}, at most 32, with at least one letter or digit. */
     private static final Pattern WELL_FORMED = Pattern.compile("^(?=.*[A-Z0-9])[A-Z0-9.=^\\-]{1," + MAX_LENGTH + "}$");
 
-    private TickerSymbols() {
-    }
+    private TickerSymbols() {}
 
     /** The canonical spelling of a symbol ("nvda " becomes "NVDA"); null stays empty. */
     public static String normalize(String symbol) {

@@ -2,22 +2,20 @@ package dev.capflow.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.grpc.EquivalentAddressGroup;
 import io.grpc.ManagedChannel;
 import io.grpc.NameResolver;
 import io.grpc.NameResolverProvider;
 import io.grpc.netty.NettyChannelBuilder;
 import io.vertx.core.Vertx;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The re-resolver makes a real grpc-java channel resolve its target again and again, and stops when closed. */
 class ChannelReResolverTest {
@@ -25,7 +23,9 @@ class ChannelReResolverTest {
     private final Vertx vertx = Vertx.vertx();
     private final CountingResolverProvider resolutions = new CountingResolverProvider();
     private final ManagedChannel channel = NettyChannelBuilder.forTarget("counting:///somewhere")
-            .nameResolverFactory(resolutions).usePlaintext().build();
+            .nameResolverFactory(resolutions)
+            .usePlaintext()
+            .build();
 
     @AfterEach
     void close() throws InterruptedException {

@@ -2,15 +2,13 @@ package dev.capflow.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ConnectException;
-import java.net.SocketException;
-
-import org.junit.jupiter.api.Test;
-
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import org.junit.jupiter.api.Test;
 
 /** A PostgreSQL that is unreachable or restarting is a retryable UNAVAILABLE; a lost concurrent write is ABORTED. */
 class DatabaseFailuresTest {
@@ -32,7 +30,8 @@ class DatabaseFailuresTest {
         assertThat(codeOf("08006")).as("connection_failure").isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(codeOf("08001")).as("unable to connect").isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(codeOf(new ConnectException("Connection refused"))).isEqualTo(Status.Code.UNAVAILABLE);
-        assertThat(codeOf(new SocketException("Connection reset"))).as("a server restarting under a live connection")
+        assertThat(codeOf(new SocketException("Connection reset")))
+                .as("a server restarting under a live connection")
                 .isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(codeOf(ClosedConnectionException.INSTANCE)).isEqualTo(Status.Code.UNAVAILABLE);
     }
@@ -50,6 +49,8 @@ class DatabaseFailuresTest {
         assertThat(codeOf("42P01")).as("undefined_table").isNull();
         assertThat(codeOf("57014")).as("query_canceled").isNull();
         assertThat(codeOf(new IllegalStateException("boom"))).isNull();
-        assertThat(codeOf(new PgException("message", "ERROR", null, null))).as("no SQLState").isNull();
+        assertThat(codeOf(new PgException("message", "ERROR", null, null)))
+                .as("no SQLState")
+                .isNull();
     }
 }

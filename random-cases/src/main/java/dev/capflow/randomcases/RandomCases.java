@@ -30,7 +30,8 @@ public final class RandomCases {
             try {
                 property.accept(draws);
             } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError("case " + k + " of check seed " + seed + " (drawn: " + draws.drawn + "): " + e.getMessage(), e);
+                throw new AssertionError(
+                        "case " + k + " of check seed " + seed + " (drawn: " + draws.drawn + "): " + e.getMessage(), e);
             }
         }
     }
@@ -47,7 +48,10 @@ public final class RandomCases {
     /** An int in [min, max]; edge values min, min + 1, -1, 0, 1, max - 1 and max where in range. */
     public int between(String name, int min, int max) {
         int[] edges = IntStream.of(min, min + 1, -1, 0, 1, max - 1, max)
-                .filter(v -> v >= min && v <= max).distinct().sorted().toArray();
+                .filter(v -> v >= min && v <= max)
+                .distinct()
+                .sorted()
+                .toArray();
         int pick = edge(edges.length);
         int value = pick >= 0 ? edges[pick] : min + random.nextInt(max - min + 1);
         drawn.add(name + "=" + value);
@@ -56,7 +60,11 @@ public final class RandomCases {
 
     /** A double in [min, max]; edge values min, 0 where in range, and max. */
     public double between(String name, double min, double max) {
-        double[] edges = DoubleStream.of(min, 0, max).filter(v -> v >= min && v <= max).distinct().sorted().toArray();
+        double[] edges = DoubleStream.of(min, 0, max)
+                .filter(v -> v >= min && v <= max)
+                .distinct()
+                .sorted()
+                .toArray();
         int pick = edge(edges.length);
         double value = pick >= 0 ? edges[pick] : Math.min(max, min + (max - min) * random.nextDouble());
         drawn.add(name + "=" + value);

@@ -12,8 +12,7 @@ public final class AnswerGenerationKeys {
     /** What follows the basket id in a generation key (the Lua script that moves dependents appends it too). */
     public static final String GENERATION_SUFFIX = ":generation";
 
-    private AnswerGenerationKeys() {
-    }
+    private AnswerGenerationKeys() {}
 
     /** The generation key of {@code basketId}. */
     public static String generation(String prefix, String basketId) {

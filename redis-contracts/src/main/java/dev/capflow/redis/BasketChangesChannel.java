@@ -6,8 +6,7 @@ package dev.capflow.redis;
  */
 public final class BasketChangesChannel {
 
-    private BasketChangesChannel() {
-    }
+    private BasketChangesChannel() {}
 
     /** The channel under basket-service's key prefix ({@link AnswerGenerationKeys#DEFAULT_PREFIX} by default). */
     public static String channel(String prefix) {

@@ -29,8 +29,7 @@ public final class PriceStreamEntries {
     private static final String ORIGIN = "origin";
     private static final String SYMBOLS = "symbols";
 
-    private PriceStreamEntries() {
-    }
+    private PriceStreamEntries() {}
 
     /** The fields of a tick entry written by process {@code origin}. */
     public static Map<String, String> tick(StreamTick tick, String origin) {
@@ -72,21 +71,27 @@ public final class PriceStreamEntries {
         if (symbols == null || symbols.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(symbols.split(",")).map(String::trim).filter(symbol -> !symbol.isEmpty()).toList();
+        return Arrays.stream(symbols.split(","))
+                .map(String::trim)
+                .filter(symbol -> !symbol.isEmpty())
+                .toList();
     }
 
     /** The tick of a tick entry, or null when the entry is not a well-formed tick. */
     public static StreamTick decodeTick(Map<String, String> fields) {
         try {
-            return new StreamTick(fields.get("symbol"), Instant.parse(fields.get("ts")),
-                    Double.parseDouble(fields.get("price")), Long.parseLong(fields.get("size")),
-                    fields.getOrDefault("source", ""), fields.getOrDefault("trade_id", ""));
+            return new StreamTick(
+                    fields.get("symbol"),
+                    Instant.parse(fields.get("ts")),
+                    Double.parseDouble(fields.get("price")),
+                    Long.parseLong(fields.get("size")),
+                    fields.getOrDefault("source", ""),
+                    fields.getOrDefault("trade_id", ""));
         } catch (RuntimeException e) {
             return null;
         }
     }
 
     /** A tick as the stream carries it; {@code source} and {@code tradeId} are empty when it has no identity. */
-    public record StreamTick(String symbol, Instant ts, double price, long size, String source, String tradeId) {
-    }
+    public record StreamTick(String symbol, Instant ts, double price, long size, String source, String tradeId) {}
 }

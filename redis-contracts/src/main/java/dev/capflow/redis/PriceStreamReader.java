@@ -1,13 +1,5 @@
 package dev.capflow.redis;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.jboss.logging.Logger;
-
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -15,6 +7,12 @@ import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Reads the price stream from the moment it starts: XREAD BLOCK after the last entry seen, and at first after the
@@ -39,8 +37,7 @@ public final class PriceStreamReader {
         }
 
         /** A read failed: entries may be missed until Redis answers again. */
-        default void readFailed(Throwable failure) {
-        }
+        default void readFailed(Throwable failure) {}
     }
 
     private final Redis redis;
@@ -50,6 +47,7 @@ public final class PriceStreamReader {
     private final String whileFailing;
     /** The id of the last entry seen; null until the stream's newest entry at start is known. */
     private volatile String lastId;
+
     private volatile boolean failing;
     private Cancellable loop;
 
@@ -67,18 +65,26 @@ public final class PriceStreamReader {
 
     /** Starts reading into {@code handler} until {@link #stop()}. */
     public void start(Handler handler) {
-        loop = Multi.createBy().repeating()
+        loop = Multi.createBy()
+                .repeating()
                 .uni(() -> readOnce().ifNoItem().after(stalled).fail().call(handler::afterRead))
                 .indefinitely()
-                .onFailure().invoke(failure -> onFailure(handler, failure))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
-                .subscribe().with(entries -> {
-                    if (failing) {
-                        failing = false;
-                        LOG.info("reading the Redis price stream again");
-                    }
-                    handler.read(entries);
-                }, failure -> LOG.error("price stream reader stopped", failure));
+                .onFailure()
+                .invoke(failure -> onFailure(handler, failure))
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
+                .indefinitely()
+                .subscribe()
+                .with(
+                        entries -> {
+                            if (failing) {
+                                failing = false;
+                                LOG.info("reading the Redis price stream again");
+                            }
+                            handler.read(entries);
+                        },
+                        failure -> LOG.error("price stream reader stopped", failure));
     }
 
     public void stop() {
@@ -97,17 +103,32 @@ public final class PriceStreamReader {
         if (lastId != null) {
             return Uni.createFrom().item(lastId);
         }
-        return redis.send(Request.cmd(Command.XREVRANGE).arg(key).arg("+").arg("-").arg("COUNT").arg(1))
+        return redis.send(Request.cmd(Command.XREVRANGE)
+                        .arg(key)
+                        .arg("+")
+                        .arg("-")
+                        .arg("COUNT")
+                        .arg(1))
                 .map(newest -> {
-                    lastId = newest == null || newest.size() == 0 ? "0-0" : newest.get(0).get(0).toString();
+                    lastId = newest == null || newest.size() == 0
+                            ? "0-0"
+                            : newest.get(0).get(0).toString();
                     return lastId;
                 });
     }
 
     /** One XREAD from the position on: the entries after it (none when the block ended first). */
     public Uni<List<StreamEntry>> readOnce() {
-        return position().chain(from -> redis.send(Request.cmd(Command.XREAD).arg("COUNT").arg(MAX_ENTRIES_PER_READ)
-                .arg("BLOCK").arg(block.toMillis()).arg("STREAMS").arg(key).arg(from))).map(this::entries);
+        return position()
+                .chain(from -> redis.send(Request.cmd(Command.XREAD)
+                        .arg("COUNT")
+                        .arg(MAX_ENTRIES_PER_READ)
+                        .arg("BLOCK")
+                        .arg(block.toMillis())
+                        .arg("STREAMS")
+                        .arg(key)
+                        .arg(from)))
+                .map(this::entries);
     }
 
     /** The entries of an XREAD answer of one stream (RESP2: [[key, entries]]; RESP3: {key: entries}). */

@@ -9,8 +9,7 @@ public final class RateLimitKeys {
     /** The prefix of the buckets ({@code capflow.gateway.rate-limit.key-prefix}). */
     public static final String DEFAULT_PREFIX = "capflow:gateway:rate:";
 
-    private RateLimitKeys() {
-    }
+    private RateLimitKeys() {}
 
     /** The bucket of {@code caller}'s reads, or of its writes. */
     public static String bucket(String prefix, boolean write, String caller) {

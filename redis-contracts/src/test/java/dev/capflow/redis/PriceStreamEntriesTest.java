@@ -2,13 +2,11 @@ package dev.capflow.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capflow.redis.PriceStreamEntries.StreamTick;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import dev.capflow.redis.PriceStreamEntries.StreamTick;
 
 class PriceStreamEntriesTest {
 
@@ -16,8 +14,13 @@ class PriceStreamEntriesTest {
     void aTickEntryKeepsMicrosecondsAndTheOrigin() {
         StreamTick tick = new StreamTick("MSFT", Instant.parse("2025-10-29T14:30:00.123456Z"), 541.5, 300, "", "");
         Map<String, String> fields = PriceStreamEntries.tick(tick, "instance-1");
-        assertThat(fields).containsExactly(Map.entry("symbol", "MSFT"), Map.entry("price", "541.5"),
-                Map.entry("size", "300"), Map.entry("ts", "2025-10-29T14:30:00.123456Z"), Map.entry("origin", "instance-1"));
+        assertThat(fields)
+                .containsExactly(
+                        Map.entry("symbol", "MSFT"),
+                        Map.entry("price", "541.5"),
+                        Map.entry("size", "300"),
+                        Map.entry("ts", "2025-10-29T14:30:00.123456Z"),
+                        Map.entry("origin", "instance-1"));
         assertThat(PriceStreamEntries.decodeTick(fields)).isEqualTo(tick);
         assertThat(PriceStreamEntries.origin(fields)).isEqualTo("instance-1");
         assertThat(PriceStreamEntries.decodeTick(Map.of("symbol", "X"))).isNull();
@@ -25,7 +28,8 @@ class PriceStreamEntriesTest {
 
     @Test
     void aTicksSourceIdentityTravelsWithIt() {
-        StreamTick tick = new StreamTick("MSFT", Instant.parse("2025-10-29T14:30:00.123456Z"), 541.5, 300, "nasdaq", "7731");
+        StreamTick tick =
+                new StreamTick("MSFT", Instant.parse("2025-10-29T14:30:00.123456Z"), 541.5, 300, "nasdaq", "7731");
         Map<String, String> fields = PriceStreamEntries.tick(tick, "instance-1");
         assertThat(fields).containsEntry("source", "nasdaq").containsEntry("trade_id", "7731");
         assertThat(PriceStreamEntries.decodeTick(fields)).isEqualTo(tick);
@@ -33,14 +37,19 @@ class PriceStreamEntriesTest {
 
     @Test
     void aChangeEntryNamesItsKindAndSymbolsAndIsNoTick() {
-        Map<String, String> fields = PriceStreamEntries.change(PriceStreamEntries.BARS, List.of("NVDA", "AMD"), "instance-1");
-        assertThat(fields).containsExactly(Map.entry("kind", "bars"), Map.entry("symbols", "NVDA,AMD"),
-                Map.entry("origin", "instance-1"));
+        Map<String, String> fields =
+                PriceStreamEntries.change(PriceStreamEntries.BARS, List.of("NVDA", "AMD"), "instance-1");
+        assertThat(fields)
+                .containsExactly(
+                        Map.entry("kind", "bars"), Map.entry("symbols", "NVDA,AMD"), Map.entry("origin", "instance-1"));
         assertThat(PriceStreamEntries.isChange(fields)).isTrue();
         assertThat(PriceStreamEntries.changedSymbols(fields)).containsExactly("NVDA", "AMD");
-        assertThat(PriceStreamEntries.decodeTick(fields)).as("a reader that knows only ticks skips it").isNull();
-        assertThat(PriceStreamEntries.isChange(PriceStreamEntries.tick(
-                new StreamTick("MSFT", Instant.EPOCH, 1, 1, "", ""), "i"))).isFalse();
+        assertThat(PriceStreamEntries.decodeTick(fields))
+                .as("a reader that knows only ticks skips it")
+                .isNull();
+        assertThat(PriceStreamEntries.isChange(
+                        PriceStreamEntries.tick(new StreamTick("MSFT", Instant.EPOCH, 1, 1, "", ""), "i")))
+                .isFalse();
     }
 
     @Test

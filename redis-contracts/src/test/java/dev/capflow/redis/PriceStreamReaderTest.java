@@ -2,24 +2,22 @@ package dev.capflow.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.redis.PriceStreamEntries.StreamTick;
 import dev.capflow.testsupport.Datastores;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The reader against a real Redis: it never loses an entry written after it started, whenever it was written. */
 class PriceStreamReaderTest {
@@ -70,10 +68,13 @@ class PriceStreamReaderTest {
     @Test
     void anEntryWrittenBetweenTwoReadsThatSawNothingIsRead() {
         reader = new PriceStreamReader(redis, KEY, BLOCK, Duration.ofSeconds(1), "test");
-        assertThat(reader.readOnce().await().atMost(WAIT)).as("empty stream: the block ends").isEmpty();
+        assertThat(reader.readOnce().await().atMost(WAIT))
+                .as("empty stream: the block ends")
+                .isEmpty();
         append("AMD", 3); // while no XREAD is blocked
 
-        assertThat(reader.readOnce().await().atMost(WAIT)).extracting(entry -> entry.fields().get("symbol"))
+        assertThat(reader.readOnce().await().atMost(WAIT))
+                .extracting(entry -> entry.fields().get("symbol"))
                 .containsExactly("AMD");
         assertThat(reader.readOnce().await().atMost(WAIT)).as("read once only").isEmpty();
     }
@@ -86,7 +87,8 @@ class PriceStreamReaderTest {
         reader.start(handed::addAll);
         append("MSFT", 4);
         redis.send(xadd(PriceStreamEntries.change(PriceStreamEntries.BARS, List.of("MSFT", "AMD"), "other")))
-                .await().atMost(WAIT);
+                .await()
+                .atMost(WAIT);
 
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (handed.size() < 2 && System.nanoTime() < deadline) {

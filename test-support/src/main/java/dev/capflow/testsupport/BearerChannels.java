@@ -11,10 +11,10 @@ import io.grpc.stub.MetadataUtils;
  */
 public final class BearerChannels {
 
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    private static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
-    private BearerChannels() {
-    }
+    private BearerChannels() {}
 
     /** {@code channel} with every call carrying {@code authorization: Bearer token}. */
     public static Channel withToken(Channel channel, String token) {

@@ -1,19 +1,5 @@
 package dev.capflow.testsupport;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
-import org.eclipse.microprofile.config.ConfigProvider;
-
-import com.google.protobuf.ByteString;
-
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -27,6 +13,13 @@ import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Cancelled and timed-out calls must stay confined to their own HTTP/2 stream. On ONE plain grpc-java channel
@@ -43,7 +36,8 @@ public final class CancelledCallsCheck implements AutoCloseable {
 
     private static final long NORMAL_DEADLINE_SECONDS = 10;
     /** Deadlines short enough to expire while the server is still working on the call. */
-    private static final long[] DOOMED_DEADLINES_MICROS = { 500, 1_000, 3_000 };
+    private static final long[] DOOMED_DEADLINES_MICROS = {500, 1_000, 3_000};
+
     private static final long CANCEL_AFTER_MICROS = 1_500;
 
     private final ManagedChannel connection;
@@ -57,7 +51,8 @@ public final class CancelledCallsCheck implements AutoCloseable {
 
     /** A plaintext Netty channel to {@code 127.0.0.1:port}: every call of the check shares its one connection. */
     public static CancelledCallsCheck on(int port) {
-        return new CancelledCallsCheck(NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build());
+        return new CancelledCallsCheck(
+                NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build());
     }
 
     /** {@link #on} the gRPC port of the running {@code @QuarkusTest} application ({@code quarkus.grpc.server.test-port=0}). */
@@ -79,26 +74,36 @@ public final class CancelledCallsCheck implements AutoCloseable {
     public <Q, R> Outcome run(int rounds, MethodDescriptor<Q, R> method, Q doomed, Q normal, Runnable eachRound)
             throws InterruptedException {
         StreamRecorder<ServerReflectionResponse> reflection = new StreamRecorder<>();
-        StreamObserver<ServerReflectionRequest> reflectionRequests = ServerReflectionGrpc.newStub(channel)
-                .serverReflectionInfo(reflection);
+        StreamObserver<ServerReflectionRequest> reflectionRequests =
+                ServerReflectionGrpc.newStub(channel).serverReflectionInfo(reflection);
         Map<Status.Code, Integer> doomedOutcomes = new EnumMap<>(Status.Code.class);
         List<String> normalFailures = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             fireDoomedCalls(method, doomed, doomedOutcomes);
             try {
-                ClientCalls.blockingUnaryCall(channel, method,
-                        CallOptions.DEFAULT.withDeadlineAfter(NORMAL_DEADLINE_SECONDS, TimeUnit.SECONDS), normal);
+                ClientCalls.blockingUnaryCall(
+                        channel,
+                        method,
+                        CallOptions.DEFAULT.withDeadlineAfter(NORMAL_DEADLINE_SECONDS, TimeUnit.SECONDS),
+                        normal);
             } catch (StatusRuntimeException e) {
                 normalFailures.add("round " + round + ": " + e.getStatus());
             }
-            reflectionRequests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+            reflectionRequests.onNext(
+                    ServerReflectionRequest.newBuilder().setListServices("").build());
             eachRound.run();
         }
         boolean answered = reflection.awaitMessages(rounds, NORMAL_DEADLINE_SECONDS);
         reflectionRequests.onCompleted();
         boolean reflectionEnded = reflection.awaitEnd(NORMAL_DEADLINE_SECONDS);
-        return new Outcome(rounds, normalFailures, doomedOutcomes, answered ? rounds : reflection.messages().size(),
-                reflectionEnded ? reflection.failure() : Status.DEADLINE_EXCEEDED.withDescription("reflection stream open"));
+        return new Outcome(
+                rounds,
+                normalFailures,
+                doomedOutcomes,
+                answered ? rounds : reflection.messages().size(),
+                reflectionEnded
+                        ? reflection.failure()
+                        : Status.DEADLINE_EXCEEDED.withDescription("reflection stream open"));
     }
 
     private <Q, R> void fireDoomedCalls(MethodDescriptor<Q, R> method, Q request, Map<Status.Code, Integer> outcomes)
@@ -106,8 +111,10 @@ public final class CancelledCallsCheck implements AutoCloseable {
         List<StreamRecorder<R>> calls = new ArrayList<>();
         for (long deadline : DOOMED_DEADLINES_MICROS) {
             StreamRecorder<R> recorder = new StreamRecorder<>();
-            ClientCalls.asyncUnaryCall(channel.newCall(method, CallOptions.DEFAULT.withDeadlineAfter(deadline,
-                    TimeUnit.MICROSECONDS)), request, recorder);
+            ClientCalls.asyncUnaryCall(
+                    channel.newCall(method, CallOptions.DEFAULT.withDeadlineAfter(deadline, TimeUnit.MICROSECONDS)),
+                    request,
+                    recorder);
             calls.add(recorder);
         }
         StreamRecorder<R> cancelled = new StreamRecorder<>();
@@ -118,7 +125,9 @@ public final class CancelledCallsCheck implements AutoCloseable {
         call.cancel("cancelled mid-flight by the test", null);
         for (StreamRecorder<R> recorder : calls) {
             recorder.awaitEnd(NORMAL_DEADLINE_SECONDS);
-            Status.Code code = recorder.failure() == null ? Status.Code.OK : recorder.failure().getCode();
+            Status.Code code = recorder.failure() == null
+                    ? Status.Code.OK
+                    : recorder.failure().getCode();
             outcomes.merge(code, 1, Integer::sum);
         }
     }
@@ -128,10 +137,15 @@ public final class CancelledCallsCheck implements AutoCloseable {
         MethodDescriptor<byte[], byte[]> unknown = MethodDescriptor.<byte[], byte[]>newBuilder()
                 .setType(MethodDescriptor.MethodType.UNARY)
                 .setFullMethodName(MethodDescriptor.generateFullMethodName(service, "NoSuchMethod"))
-                .setRequestMarshaller(RawBytes.INSTANCE).setResponseMarshaller(RawBytes.INSTANCE).build();
+                .setRequestMarshaller(RawBytes.INSTANCE)
+                .setResponseMarshaller(RawBytes.INSTANCE)
+                .build();
         try {
-            ClientCalls.blockingUnaryCall(channel, unknown,
-                    CallOptions.DEFAULT.withDeadlineAfter(NORMAL_DEADLINE_SECONDS, TimeUnit.SECONDS), new byte[0]);
+            ClientCalls.blockingUnaryCall(
+                    channel,
+                    unknown,
+                    CallOptions.DEFAULT.withDeadlineAfter(NORMAL_DEADLINE_SECONDS, TimeUnit.SECONDS),
+                    new byte[0]);
             return Status.OK;
         } catch (StatusRuntimeException e) {
             return e.getStatus();
@@ -148,8 +162,12 @@ public final class CancelledCallsCheck implements AutoCloseable {
      * What {@link #run} saw: every normal call's failure, how the doomed calls ended, and how many reflection
      * requests the open stream answered before it ended with {@code reflectionFailure} (null: completed normally).
      */
-    public record Outcome(int rounds, List<String> normalFailures, Map<Status.Code, Integer> doomedOutcomes,
-            int reflectionAnswers, Status reflectionFailure) {
+    public record Outcome(
+            int rounds,
+            List<String> normalFailures,
+            Map<Status.Code, Integer> doomedOutcomes,
+            int reflectionAnswers,
+            Status reflectionFailure) {
 
         /** How many doomed calls ended as they were meant to: past their deadline or cancelled. */
         public int doomedCallsCut() {

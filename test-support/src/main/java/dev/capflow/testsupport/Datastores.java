@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -41,8 +40,7 @@ public final class Datastores implements AutoCloseable {
     private final String adminJdbcUrl;
     private final AutoCloseable containers;
 
-    private Datastores(String adminJdbcUrl, String user, String password, String redisUri,
-            AutoCloseable containers) {
+    private Datastores(String adminJdbcUrl, String user, String password, String redisUri, AutoCloseable containers) {
         URI pg = URI.create(adminJdbcUrl.substring("jdbc:".length()));
         URI redis = URI.create(redisUri);
         this.adminJdbcUrl = adminJdbcUrl;
@@ -53,7 +51,8 @@ public final class Datastores implements AutoCloseable {
         this.redisHost = redis.getHost();
         this.redisPort = redis.getPort() > 0 ? redis.getPort() : 6379;
         this.containers = containers;
-        this.database = "capflow_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        this.database =
+                "capflow_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
     /**
@@ -96,8 +95,7 @@ public final class Datastores implements AutoCloseable {
                 env("CAPFLOW_TEST_PG_USER", "postgres"),
                 env("CAPFLOW_TEST_PG_PASSWORD", ""),
                 env("CAPFLOW_TEST_REDIS_URL", "redis://127.0.0.1:6379"),
-                () -> {
-                });
+                () -> {});
     }
 
     private static String env(String name, String fallback) {

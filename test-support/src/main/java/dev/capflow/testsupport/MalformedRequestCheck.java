@@ -3,16 +3,9 @@ package dev.capflow.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.concurrent.TimeUnit;
-
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Message;
-
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
@@ -21,6 +14,10 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A request whose proto3 {@code string} field holds bytes that are not UTF-8 is a caller error: the running
@@ -32,10 +29,9 @@ public final class MalformedRequestCheck {
 
     private static final long DEADLINE_SECONDS = 10;
     /** "N" then 0xC3 0x28: a two-byte sequence whose second byte is not a continuation byte. */
-    private static final byte[] INVALID_UTF8 = { 'N', (byte) 0xC3, (byte) 0x28 };
+    private static final byte[] INVALID_UTF8 = {'N', (byte) 0xC3, (byte) 0x28};
 
-    private MalformedRequestCheck() {
-    }
+    private MalformedRequestCheck() {}
 
     /**
      * Sends {@code method} (unary) a request whose field {@code stringField} (a string, or repeated string) is invalid
@@ -43,22 +39,31 @@ public final class MalformedRequestCheck {
      */
     public static <Q> void invalidUtf8IsRefused(MethodDescriptor<Q, ?> method, int stringField, Q valid) {
         int port = ConfigProvider.getConfig().getValue("quarkus.grpc.server.test-port", Integer.class);
-        ManagedChannel connection = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        ManagedChannel connection =
+                NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
         try {
             Channel channel = BearerChannels.admin(connection);
-            MethodDescriptor<byte[], byte[]> raw = method.toBuilder(RawBytes.INSTANCE, RawBytes.INSTANCE).build();
+            MethodDescriptor<byte[], byte[]> raw =
+                    method.toBuilder(RawBytes.INSTANCE, RawBytes.INSTANCE).build();
             byte[] request = stringField(stringField, INVALID_UTF8);
             for (int attempt = 1; attempt <= 2; attempt++) {
-                StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
+                StatusRuntimeException refused = catchThrowableOfType(
+                        StatusRuntimeException.class,
                         () -> ClientCalls.blockingUnaryCall(channel, raw, options(), request));
-                assertThat(refused).as("attempt %d: the call must fail", attempt).isNotNull();
-                assertThat(refused.getStatus().getCode()).as("attempt %d: %s", attempt, refused.getStatus())
+                assertThat(refused)
+                        .as("attempt %d: the call must fail", attempt)
+                        .isNotNull();
+                assertThat(refused.getStatus().getCode())
+                        .as("attempt %d: %s", attempt, refused.getStatus())
                         .isEqualTo(Status.Code.INVALID_ARGUMENT);
                 assertThat(refused.getStatus().getDescription())
-                        .contains(requestType(method)).contains("string field").contains("not UTF-8");
+                        .contains(requestType(method))
+                        .contains("string field")
+                        .contains("not UTF-8");
             }
             assertThat(ClientCalls.blockingUnaryCall(channel, method, options(), valid))
-                    .as("a valid call on the same connection afterwards").isNotNull();
+                    .as("a valid call on the same connection afterwards")
+                    .isNotNull();
         } finally {
             connection.shutdownNow();
         }
@@ -82,8 +87,8 @@ public final class MalformedRequestCheck {
     }
 
     private static String requestType(MethodDescriptor<?, ?> method) {
-        Object prototype = ((MethodDescriptor.PrototypeMarshaller<?>) method.getRequestMarshaller())
-                .getMessagePrototype();
+        Object prototype =
+                ((MethodDescriptor.PrototypeMarshaller<?>) method.getRequestMarshaller()).getMessagePrototype();
         return ((Message) prototype).getDescriptorForType().getFullName();
     }
 }

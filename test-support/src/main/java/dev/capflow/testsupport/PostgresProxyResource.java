@@ -16,7 +16,8 @@ public class PostgresProxyResource extends TcpProxyResource {
 
     @Override
     protected Map<String, String> pointAt(TcpProxy proxy, Datastores stores) {
-        return Map.of("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + proxy.port() + "/" + stores.database());
+        return Map.of(
+                "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + proxy.port() + "/" + stores.database());
     }
 
     /** The running proxy. */

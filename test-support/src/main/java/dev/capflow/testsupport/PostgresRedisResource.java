@@ -1,8 +1,7 @@
 package dev.capflow.testsupport;
 
-import java.util.Map;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /**
  * The one shared Quarkus test resource: a fresh PostgreSQL database and a Redis logical database

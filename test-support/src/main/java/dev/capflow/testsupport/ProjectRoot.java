@@ -5,8 +5,7 @@ import java.nio.file.Path;
 /** The capflow checkout a test runs in: system property {@code capflow.project.root}, else the module's parent. */
 public final class ProjectRoot {
 
-    private ProjectRoot() {
-    }
+    private ProjectRoot() {}
 
     public static Path path() {
         String root = System.getProperty("capflow.project.root");

@@ -1,13 +1,11 @@
 package dev.capflow.testsupport;
 
+import com.google.protobuf.ByteString;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-
-import com.google.protobuf.ByteString;
-
-import io.grpc.MethodDescriptor;
-import io.grpc.Status;
 
 /** Passes bytes through unchanged, to call a method without its message classes (or with bytes they cannot hold). */
 enum RawBytes implements MethodDescriptor.Marshaller<byte[]> {

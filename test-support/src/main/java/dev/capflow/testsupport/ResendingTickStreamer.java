@@ -1,5 +1,12 @@
 package dev.capflow.testsupport;
 
+import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
+import dev.capflow.proto.ingest.v1.IngestTicksRequest;
+import dev.capflow.proto.ingest.v1.IngestTicksResponse;
+import io.grpc.Channel;
+import io.grpc.Status;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,14 +19,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
-import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
-import dev.capflow.proto.ingest.v1.IngestTicksRequest;
-import dev.capflow.proto.ingest.v1.IngestTicksResponse;
-import io.grpc.Channel;
-import io.grpc.Status;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 
 /**
  * A tick producer that survives failures the way the ingest contract intends: it streams numbered
@@ -40,14 +39,17 @@ public final class ResendingTickStreamer {
     }
 
     /** Sends every batch until all are acknowledged or {@code timeout} passes; returns the acknowledgements by sequence. */
-    public Map<Long, IngestTicksResponse> sendAll(List<IngestTicksRequest> batches, Duration timeout) throws InterruptedException {
+    public Map<Long, IngestTicksResponse> sendAll(List<IngestTicksRequest> batches, Duration timeout)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (acks.size() < batches.size()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("only " + acks.size() + " of " + batches.size()
                         + " batches acknowledged after " + timeout + "; failures: " + failures);
             }
-            List<IngestTicksRequest> pending = batches.stream().filter(b -> !acks.containsKey(b.getSequence())).toList();
+            List<IngestTicksRequest> pending = batches.stream()
+                    .filter(b -> !acks.containsKey(b.getSequence()))
+                    .toList();
             Status failure = streamOnce(pending, Duration.between(Instant.now(), deadline));
             if (failure != null) {
                 recordFailure(failure);
@@ -99,7 +101,8 @@ public final class ResendingTickStreamer {
         AtomicReference<Status> failure = new AtomicReference<>();
         AtomicReference<ClientCallStreamObserver<IngestTicksRequest>> requests = new AtomicReference<>();
 
-        IngestServiceGrpc.newStub(channel).withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        IngestServiceGrpc.newStub(channel)
+                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .ingestTicks(new ClientResponseObserver<IngestTicksRequest, IngestTicksResponse>() {
                     @Override
                     public void beforeStart(ClientCallStreamObserver<IngestTicksRequest> stream) {

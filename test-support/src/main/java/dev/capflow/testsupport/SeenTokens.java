@@ -1,13 +1,12 @@
 package dev.capflow.testsupport;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Records the {@code authorization} metadata of every call a fake downstream server receives, so a test can check
@@ -15,17 +14,19 @@ import io.grpc.ServerInterceptor;
  */
 public final class SeenTokens implements ServerInterceptor {
 
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    private static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     /** One received call: its full method name and its authorization value (empty when it carried none). */
-    public record Seen(String method, Optional<String> authorization) {
-    }
+    public record Seen(String method, Optional<String> authorization) {}
 
     private final List<Seen> calls = new CopyOnWriteArrayList<>();
 
     @Override
-    public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
-        calls.add(new Seen(call.getMethodDescriptor().getFullMethodName(), Optional.ofNullable(headers.get(AUTHORIZATION))));
+    public <Q, A> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
+        calls.add(new Seen(
+                call.getMethodDescriptor().getFullMethodName(), Optional.ofNullable(headers.get(AUTHORIZATION))));
         return next.startCall(call, headers);
     }
 
@@ -36,7 +37,10 @@ public final class SeenTokens implements ServerInterceptor {
 
     /** The authorization values of the calls of {@code fullMethodName} received since the last {@link #clear()}. */
     public List<Optional<String>> of(String fullMethodName) {
-        return calls.stream().filter(seen -> seen.method().equals(fullMethodName)).map(Seen::authorization).toList();
+        return calls.stream()
+                .filter(seen -> seen.method().equals(fullMethodName))
+                .map(Seen::authorization)
+                .toList();
     }
 
     public void clear() {

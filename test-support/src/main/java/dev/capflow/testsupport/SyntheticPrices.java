@@ -13,8 +13,7 @@ public final class SyntheticPrices {
     /** The day every formula counts from. */
     public static final LocalDate ORIGIN = LocalDate.of(2016, 1, 1);
 
-    private SyntheticPrices() {
-    }
+    private SyntheticPrices() {}
 
     public static String symbol(int index) {
         return String.format("L%04d", index);
@@ -27,14 +26,15 @@ public final class SyntheticPrices {
 
     /** Whether symbol {@code index} has a close on {@code date}. */
     public static boolean trades(int index, LocalDate date) {
-        return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY
+        return date.getDayOfWeek() != DayOfWeek.SATURDAY
+                && date.getDayOfWeek() != DayOfWeek.SUNDAY
                 && (date.toEpochDay() + 7L * index) % 53 != 0;
     }
 
     /** The close of symbol {@code index} on {@code date}. */
     public static double close(int index, LocalDate date) {
         long t = date.toEpochDay() - ORIGIN.toEpochDay();
-        return (10 + index % 37) * Math.exp(0.25 * Math.sin(t / (20.0 + index % 17) + index * 0.7)
-                + t * (index % 11 - 5) * 2e-5);
+        return (10 + index % 37)
+                * Math.exp(0.25 * Math.sin(t / (20.0 + index % 17) + index * 0.7) + t * (index % 11 - 5) * 2e-5);
     }
 }

@@ -95,25 +95,28 @@ public final class TcpProxy implements AutoCloseable {
 
     /** Copies bytes one way on a daemon thread; when either side ends, both are closed. */
     private void pump(Socket from, Socket to) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int read;
-                while ((read = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, read);
-                    out.flush();
-                }
-            } catch (SocketException e) {
-                // closed by cut() or by the peer
-            } catch (IOException e) {
-                // the connection failed: drop both ends
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-                sockets.remove(from);
-                sockets.remove(to);
-            }
-        }, "tcp-proxy-pump-" + port());
+        Thread thread = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int read;
+                        while ((read = in.read(buffer)) >= 0) {
+                            out.write(buffer, 0, read);
+                            out.flush();
+                        }
+                    } catch (SocketException e) {
+                        // closed by cut() or by the peer
+                    } catch (IOException e) {
+                        // the connection failed: drop both ends
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                        sockets.remove(from);
+                        sockets.remove(to);
+                    }
+                },
+                "tcp-proxy-pump-" + port());
         thread.setDaemon(true);
         thread.start();
     }

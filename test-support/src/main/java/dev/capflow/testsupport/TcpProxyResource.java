@@ -1,9 +1,8 @@
 package dev.capflow.testsupport;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A test resource that puts a {@link TcpProxy} in front of one datastore of {@link PostgresRedisResource} and points the

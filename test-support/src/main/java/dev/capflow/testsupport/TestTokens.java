@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -60,8 +59,11 @@ public final class TestTokens {
         }
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
-            return new TestTokens(rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicDer))),
-                    rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateDer))));
+            return new TestTokens(
+                    rsa.generatePublic(
+                            new X509EncodedKeySpec(Base64.getDecoder().decode(publicDer))),
+                    rsa.generatePrivate(
+                            new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateDer))));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot read the shared test key pair", e);
         }
@@ -90,8 +92,8 @@ public final class TestTokens {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     /**
@@ -101,7 +103,8 @@ public final class TestTokens {
      */
     public Path writeKeys(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("private.pem"), pem("PRIVATE KEY", privateKey.getEncoded()), StandardCharsets.US_ASCII);
+        Files.writeString(
+                dir.resolve("private.pem"), pem("PRIVATE KEY", privateKey.getEncoded()), StandardCharsets.US_ASCII);
         Files.writeString(dir.resolve("public.pem"), publicKeyPem(), StandardCharsets.US_ASCII);
         return dir;
     }
@@ -145,7 +148,8 @@ public final class TestTokens {
         claims.setClaim("upn", subject);
         claims.setStringListClaim("groups", List.of(roles));
         claims.setJwtId(UUID.randomUUID().toString());
-        claims.setIssuedAt(NumericDate.fromSeconds(Math.min(now.getEpochSecond(), now.plus(ttl).getEpochSecond() - 1)));
+        claims.setIssuedAt(NumericDate.fromSeconds(
+                Math.min(now.getEpochSecond(), now.plus(ttl).getEpochSecond() - 1)));
         claims.setExpirationTime(NumericDate.fromSeconds(now.plus(ttl).getEpochSecond()));
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());

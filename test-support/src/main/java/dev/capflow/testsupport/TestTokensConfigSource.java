@@ -3,7 +3,6 @@ package dev.capflow.testsupport;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
@@ -41,8 +40,11 @@ public class TestTokensConfigSource implements ConfigSource {
     private static Map<String, String> properties() {
         if (properties == null) {
             TestTokens tokens = TestTokens.shared();
-            properties = Map.of(PUBLIC_KEY, tokens.publicKeyBase64(),
-                    SERVICE_TOKEN, tokens.serviceToken("test-service", "admin", SERVICE_TOKEN_TTL));
+            properties = Map.of(
+                    PUBLIC_KEY,
+                    tokens.publicKeyBase64(),
+                    SERVICE_TOKEN,
+                    tokens.serviceToken("test-service", "admin", SERVICE_TOKEN_TTL));
         }
         return properties;
     }

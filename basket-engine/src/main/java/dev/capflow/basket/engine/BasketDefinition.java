@@ -9,8 +9,8 @@ import java.util.Set;
  * What a basket holds and how: reporting currency, base date and value, rebalancing rule and members.
  * Validated on construction; every violation names its field.
  */
-public record BasketDefinition(String currency, LocalDate baseDate, double baseValue, Rebalance rebalance,
-        List<BasketMember> members) {
+public record BasketDefinition(
+        String currency, LocalDate baseDate, double baseValue, Rebalance rebalance, List<BasketMember> members) {
 
     /** The base value used when none is given. */
     public static final double DEFAULT_BASE_VALUE = 100.0;
@@ -35,17 +35,23 @@ public record BasketDefinition(String currency, LocalDate baseDate, double baseV
     }
 
     /** A basket with custom weights and the default base value of 100. */
-    public static BasketDefinition of(String currency, LocalDate baseDate, Rebalance rebalance, List<BasketMember> members) {
+    public static BasketDefinition of(
+            String currency, LocalDate baseDate, Rebalance rebalance, List<BasketMember> members) {
         return new BasketDefinition(currency, baseDate, DEFAULT_BASE_VALUE, rebalance, members);
     }
 
     /** An equal-weighted basket with the default base value of 100. */
-    public static BasketDefinition equalWeight(String currency, LocalDate baseDate, Rebalance rebalance, List<String> symbols) {
+    public static BasketDefinition equalWeight(
+            String currency, LocalDate baseDate, Rebalance rebalance, List<String> symbols) {
         if (symbols == null || symbols.isEmpty()) {
             throw new BasketArgumentException("members", "a basket needs at least one member");
         }
         double weight = 1.0 / symbols.size();
-        return of(currency, baseDate, rebalance, symbols.stream().map(s -> new BasketMember(s, weight)).toList());
+        return of(
+                currency,
+                baseDate,
+                rebalance,
+                symbols.stream().map(s -> new BasketMember(s, weight)).toList());
     }
 
     /** The member symbols, in definition order. */
@@ -71,8 +77,10 @@ public record BasketDefinition(String currency, LocalDate baseDate, double baseV
                 throw new BasketArgumentException("members[" + i + "].symbol", "duplicate member " + member.symbol());
             }
             if (!Double.isFinite(member.weight()) || member.weight() < 0) {
-                throw new BasketArgumentException("members[" + i + "].weight",
-                        "the weight of " + member.symbol() + " must be a finite non-negative fraction, got " + member.weight());
+                throw new BasketArgumentException(
+                        "members[" + i + "].weight",
+                        "the weight of " + member.symbol() + " must be a finite non-negative fraction, got "
+                                + member.weight());
             }
             sum += member.weight();
         }

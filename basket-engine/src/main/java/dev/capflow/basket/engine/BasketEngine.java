@@ -26,7 +26,8 @@ public final class BasketEngine {
         double[] benchmark = query.benchmark() == null ? null : alignBenchmark(query.benchmark(), calendar, window);
         Metrics metrics = MetricsCalculator.compute(calendar, levels, window, benchmark, query.riskFreeRate());
         List<Contribution> contributions = ContributionCalculator.compute(basket, window);
-        TimeSeries series = TimeSeries.wrap(Arrays.copyOfRange(calendar, window.first(), window.last() + 1),
+        TimeSeries series = TimeSeries.wrap(
+                Arrays.copyOfRange(calendar, window.first(), window.last() + 1),
                 Arrays.copyOfRange(levels, window.first(), window.last() + 1));
         return new Performance(series.firstDate(), series.lastDate(), series, metrics, contributions);
     }
@@ -54,20 +55,25 @@ public final class BasketEngine {
             ratio[t] = levelsA[t] / levelsB[t];
         }
         int[] days = Arrays.copyOfRange(calendar, window.first(), window.last() + 1);
-        return new Comparison(TimeSeries.wrap(days, levelsA), TimeSeries.wrap(days, levelsB),
-                TimeSeries.wrap(days, spread), TimeSeries.wrap(days, ratio));
+        return new Comparison(
+                TimeSeries.wrap(days, levelsA),
+                TimeSeries.wrap(days, levelsB),
+                TimeSeries.wrap(days, spread),
+                TimeSeries.wrap(days, ratio));
     }
 
     private static double[] alignBenchmark(TimeSeries benchmark, int[] calendar, Window window) {
         int bad = benchmark.firstNonPositive();
         if (bad >= 0) {
-            throw new BasketArgumentException("benchmark", "the benchmark value on " + benchmark.date(bad)
-                    + " is not positive: " + benchmark.value(bad));
+            throw new BasketArgumentException(
+                    "benchmark",
+                    "the benchmark value on " + benchmark.date(bad) + " is not positive: " + benchmark.value(bad));
         }
         double[] aligned = new double[window.size()];
         if (!CarryForward.align(benchmark, calendar, window.first(), window.last(), aligned)) {
-            throw new BasketArgumentException("benchmark", "the benchmark has no value at or before "
-                    + LocalDate.ofEpochDay(calendar[window.first()]));
+            throw new BasketArgumentException(
+                    "benchmark",
+                    "the benchmark has no value at or before " + LocalDate.ofEpochDay(calendar[window.first()]));
         }
         return aligned;
     }

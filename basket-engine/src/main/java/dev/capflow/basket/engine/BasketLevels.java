@@ -20,8 +20,15 @@ public final class BasketLevels {
     private final double[][] segmentUnits;
     private final double[][] boundaryPrices;
 
-    BasketLevels(BasketDefinition definition, int[] calendar, double[] levels, List<TimeSeries> closes, List<TimeSeries> fx,
-            int[] segmentStarts, double[][] segmentUnits, double[][] boundaryPrices) {
+    BasketLevels(
+            BasketDefinition definition,
+            int[] calendar,
+            double[] levels,
+            List<TimeSeries> closes,
+            List<TimeSeries> fx,
+            int[] segmentStarts,
+            double[][] segmentUnits,
+            double[][] boundaryPrices) {
         this.definition = definition;
         this.calendar = calendar;
         this.levels = levels;

@@ -1,5 +1,4 @@
 package dev.capflow.basket.engine;
 
 /** One constituent of a basket: its symbol and its target weight (a fraction). */
-public record BasketMember(String symbol, double weight) {
-}
+public record BasketMember(String symbol, double weight) {}

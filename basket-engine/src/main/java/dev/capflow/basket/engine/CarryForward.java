@@ -3,8 +3,7 @@ package dev.capflow.basket.engine;
 /** Aligns a series on a calendar, carrying the last value forward (never backward). */
 final class CarryForward {
 
-    private CarryForward() {
-    }
+    private CarryForward() {}
 
     /**
      * The value of {@code series} at or before each calendar day in {@code [from, to]}, written to {@code out[0..]};

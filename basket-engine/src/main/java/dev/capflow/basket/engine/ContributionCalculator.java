@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class ContributionCalculator {
 
-    private ContributionCalculator() {
-    }
+    private ContributionCalculator() {}
 
     static List<Contribution> compute(BasketLevels basket, Window window) {
         int memberCount = basket.memberCount();
@@ -43,8 +42,11 @@ final class ContributionCalculator {
         List<BasketMember> members = basket.definition().members();
         List<Contribution> contributions = new ArrayList<>(memberCount);
         for (int i = 0; i < memberCount; i++) {
-            contributions.add(new Contribution(members.get(i).symbol(), members.get(i).weight(),
-                    priceTo[i] / priceFrom[i] - 1, gain[i] / startLevel));
+            contributions.add(new Contribution(
+                    members.get(i).symbol(),
+                    members.get(i).weight(),
+                    priceTo[i] / priceFrom[i] - 1,
+                    gain[i] / startLevel));
         }
         return contributions;
     }

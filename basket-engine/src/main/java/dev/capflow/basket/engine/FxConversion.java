@@ -5,8 +5,7 @@ import java.util.List;
 /** A series converted into another currency with an FX series, as docs/design.md section 4 converts member prices. */
 public final class FxConversion {
 
-    private FxConversion() {
-    }
+    private FxConversion() {}
 
     /**
      * {@code prices * rate} on every date of either series from the first date on which both have a value, each carried

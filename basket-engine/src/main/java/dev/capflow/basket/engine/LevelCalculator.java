@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class LevelCalculator {
 
-    private LevelCalculator() {
-    }
+    private LevelCalculator() {}
 
     static BasketLevels compute(BasketDefinition definition, MemberInputs inputs) {
         int baseDay = Math.toIntExact(definition.baseDate().toEpochDay());
@@ -56,8 +55,15 @@ final class LevelCalculator {
             }
         }
         boundaries[starts.length] = prices(members);
-        return new BasketLevels(definition, Arrays.copyOf(calendar, dates), Arrays.copyOf(levels, dates), closes,
-                inputs.fx(), starts, units, boundaries);
+        return new BasketLevels(
+                definition,
+                Arrays.copyOf(calendar, dates),
+                Arrays.copyOf(levels, dates),
+                closes,
+                inputs.fx(),
+                starts,
+                units,
+                boundaries);
     }
 
     /** Rebalancing needs the whole calendar first (its last date in each month); buy-and-hold marks dates as it goes. */
@@ -69,7 +75,9 @@ final class LevelCalculator {
             span.markAll(series);
         }
         int[] calendar = span.markedDays();
-        return Arrays.stream(RebalanceSchedule.indices(rule, calendar)).map(t -> calendar[t]).toArray();
+        return Arrays.stream(RebalanceSchedule.indices(rule, calendar))
+                .map(t -> calendar[t])
+                .toArray();
     }
 
     private static double[] prices(MemberCursor[] members) {

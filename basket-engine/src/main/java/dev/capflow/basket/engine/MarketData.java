@@ -34,8 +34,7 @@ public final class MarketData {
     }
 
     /** A member's daily closes (split-adjusted for a price return, total-return adjusted for a total return) and their currency. */
-    public record MemberPrices(String currency, TimeSeries closes) {
-    }
+    public record MemberPrices(String currency, TimeSeries closes) {}
 
     /** Collects member series and FX series. */
     public static final class Builder {
@@ -43,19 +42,22 @@ public final class MarketData {
         private final Map<String, MemberPrices> members = new HashMap<>();
         private final Map<String, TimeSeries> fx = new HashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The closes of {@code symbol}, quoted in {@code currency}. */
         public Builder member(String symbol, String currency, TimeSeries closes) {
-            members.put(Objects.requireNonNull(symbol, "symbol"),
-                    new MemberPrices(Objects.requireNonNull(currency, "currency"), Objects.requireNonNull(closes, "closes")));
+            members.put(
+                    Objects.requireNonNull(symbol, "symbol"),
+                    new MemberPrices(
+                            Objects.requireNonNull(currency, "currency"), Objects.requireNonNull(closes, "closes")));
             return this;
         }
 
         /** Basket-currency units per one unit of {@code currency} (for a USD basket and JPY: USD per JPY, that is 1/USDJPY). */
         public Builder fx(String currency, TimeSeries basketUnitsPerUnit) {
-            fx.put(Objects.requireNonNull(currency, "currency"), Objects.requireNonNull(basketUnitsPerUnit, "basketUnitsPerUnit"));
+            fx.put(
+                    Objects.requireNonNull(currency, "currency"),
+                    Objects.requireNonNull(basketUnitsPerUnit, "basketUnitsPerUnit"));
             return this;
         }
 

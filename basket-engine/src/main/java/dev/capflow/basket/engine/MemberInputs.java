@@ -21,19 +21,24 @@ record MemberInputs(List<TimeSeries> closes, List<TimeSeries> fx) {
                     .orElseThrow(() -> new BasketArgumentException(field, "no price series for member " + symbol));
             requirePositive(member.closes(), field, "close of " + symbol);
             if (member.closes().indexAtOrBefore(baseDay) < 0) {
-                throw new BasketArgumentException(field, "member " + symbol + " has no price at or before the base date "
-                        + basket.baseDate());
+                throw new BasketArgumentException(
+                        field, "member " + symbol + " has no price at or before the base date " + basket.baseDate());
             }
             closes.add(member.closes());
             if (member.currency().equals(basket.currency())) {
                 fx.add(null);
             } else {
-                TimeSeries rate = data.fx(member.currency()).orElseThrow(() -> new BasketArgumentException(field,
-                        "no FX series from " + member.currency() + " to " + basket.currency() + " for member " + symbol));
+                TimeSeries rate = data.fx(member.currency())
+                        .orElseThrow(() -> new BasketArgumentException(
+                                field,
+                                "no FX series from " + member.currency() + " to " + basket.currency() + " for member "
+                                        + symbol));
                 requirePositive(rate, field, member.currency() + "->" + basket.currency() + " rate for " + symbol);
                 if (rate.indexAtOrBefore(baseDay) < 0) {
-                    throw new BasketArgumentException(field, "the FX series for member " + symbol
-                            + " has no rate at or before the base date " + basket.baseDate());
+                    throw new BasketArgumentException(
+                            field,
+                            "the FX series for member " + symbol + " has no rate at or before the base date "
+                                    + basket.baseDate());
                 }
                 fx.add(rate);
             }
@@ -44,7 +49,8 @@ record MemberInputs(List<TimeSeries> closes, List<TimeSeries> fx) {
     private static void requirePositive(TimeSeries series, String field, String what) {
         int bad = series.firstNonPositive();
         if (bad >= 0) {
-            throw new BasketArgumentException(field, what + " on " + series.date(bad) + " is not positive: " + series.value(bad));
+            throw new BasketArgumentException(
+                    field, what + " on " + series.date(bad) + " is not positive: " + series.value(bad));
         }
     }
 }

@@ -10,8 +10,7 @@ final class MetricsCalculator {
     /** GIPS: a return over less than a year (252 daily returns) is not annualized; below that it is NaN. */
     static final int MIN_RETURNS_TO_ANNUALIZE = 252;
 
-    private MetricsCalculator() {
-    }
+    private MetricsCalculator() {}
 
     /**
      * @param benchmark the benchmark aligned on the window's dates ({@code window.size()} values), or null
@@ -35,7 +34,8 @@ final class MetricsCalculator {
         double annualFactor = Math.sqrt(TRADING_DAYS);
 
         double totalReturn = levels[window.last()] / levels[first] - 1;
-        double annualizedReturn = n >= MIN_RETURNS_TO_ANNUALIZE ? Math.pow(1 + totalReturn, TRADING_DAYS / n) - 1 : Double.NaN;
+        double annualizedReturn =
+                n >= MIN_RETURNS_TO_ANNUALIZE ? Math.pow(1 + totalReturn, TRADING_DAYS / n) - 1 : Double.NaN;
         double sharpe = stdev > 0 ? (mean - riskFreeRate / TRADING_DAYS) / stdev * annualFactor : Double.NaN;
 
         int peak = first;
@@ -80,8 +80,15 @@ final class MetricsCalculator {
 
         // no fall in the window: there is no drawdown to date
         boolean fell = maxDrawdown < 0;
-        return new Metrics(totalReturn, annualizedReturn, stdev * annualFactor, sharpe, maxDrawdown,
-                fell ? LocalDate.ofEpochDay(calendar[drawdownPeak]) : null, fell ? LocalDate.ofEpochDay(calendar[trough]) : null,
-                beta, correlation);
+        return new Metrics(
+                totalReturn,
+                annualizedReturn,
+                stdev * annualFactor,
+                sharpe,
+                maxDrawdown,
+                fell ? LocalDate.ofEpochDay(calendar[drawdownPeak]) : null,
+                fell ? LocalDate.ofEpochDay(calendar[trough]) : null,
+                beta,
+                correlation);
     }
 }

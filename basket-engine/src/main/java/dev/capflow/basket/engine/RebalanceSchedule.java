@@ -6,8 +6,7 @@ import java.util.Arrays;
 /** The calendar indices at whose close a basket resets its units: the last calendar date of each month or quarter. */
 final class RebalanceSchedule {
 
-    private RebalanceSchedule() {
-    }
+    private RebalanceSchedule() {}
 
     /** Ascending indices into {@code calendar}; the final calendar date is left out since no later level depends on it. */
     static int[] indices(Rebalance rule, int[] calendar) {

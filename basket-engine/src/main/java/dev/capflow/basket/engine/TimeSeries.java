@@ -20,12 +20,15 @@ public final class TimeSeries {
         boolean positive = true;
         for (int i = 0; i < days.length; i++) {
             if (i > 0 && days[i] <= days[i - 1]) {
-                throw new BasketArgumentException("dates[" + i + "]", LocalDate.ofEpochDay(days[i])
-                        + " does not come after " + LocalDate.ofEpochDay(days[i - 1]) + " (dates must be strictly ascending)");
+                throw new BasketArgumentException(
+                        "dates[" + i + "]",
+                        LocalDate.ofEpochDay(days[i]) + " does not come after " + LocalDate.ofEpochDay(days[i - 1])
+                                + " (dates must be strictly ascending)");
             }
             if (!Double.isFinite(values[i])) {
-                throw new BasketArgumentException("values[" + i + "]", "the value on " + LocalDate.ofEpochDay(days[i])
-                        + " is not a finite number: " + values[i]);
+                throw new BasketArgumentException(
+                        "values[" + i + "]",
+                        "the value on " + LocalDate.ofEpochDay(days[i]) + " is not a finite number: " + values[i]);
             }
             positive &= values[i] > 0;
         }
@@ -124,7 +127,9 @@ public final class TimeSeries {
 
     @Override
     public String toString() {
-        return isEmpty() ? "TimeSeries[]" : "TimeSeries[" + size() + " points, " + firstDate() + ".." + lastDate() + "]";
+        return isEmpty()
+                ? "TimeSeries[]"
+                : "TimeSeries[" + size() + " points, " + firstDate() + ".." + lastDate() + "]";
     }
 
     /** Collects points in ascending date order into a {@link TimeSeries}. */
@@ -134,8 +139,7 @@ public final class TimeSeries {
         private double[] values = new double[64];
         private int size;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder add(LocalDate date, double value) {
             if (date == null) {

@@ -5,8 +5,7 @@ import java.util.List;
 /** The union of several series' dates from a start day on (the start day always included), as ascending epoch days. */
 final class UnionCalendar {
 
-    private UnionCalendar() {
-    }
+    private UnionCalendar() {}
 
     static int[] of(int startDay, List<TimeSeries> series) {
         DaySpan span = new DaySpan(startDay, lastDay(startDay, series));

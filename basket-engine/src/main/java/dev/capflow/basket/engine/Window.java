@@ -21,16 +21,19 @@ record Window(int first, int last) {
         int fromDay = from == null ? firstDay : Math.toIntExact(from.toEpochDay());
         int toDay = to == null ? lastDay : Math.toIntExact(to.toEpochDay());
         if (toDay < firstDay) {
-            throw new BasketArgumentException("to", "to " + to + " is before the first level, on " + LocalDate.ofEpochDay(firstDay));
+            throw new BasketArgumentException(
+                    "to", "to " + to + " is before the first level, on " + LocalDate.ofEpochDay(firstDay));
         }
         if (fromDay > lastDay && to == null) {
-            throw new BasketArgumentException("from", "from " + from + " is after the last close, on " + LocalDate.ofEpochDay(lastDay));
+            throw new BasketArgumentException(
+                    "from", "from " + from + " is after the last close, on " + LocalDate.ofEpochDay(lastDay));
         }
         int first = ceilingIndex(calendar, fromDay);
         int last = floorIndex(calendar, toDay);
         if (first > last) {
-            throw new BasketArgumentException("from", "no trading day between " + from + " and " + to
-                    + ": the basket has no level dated in that window");
+            throw new BasketArgumentException(
+                    "from",
+                    "no trading day between " + from + " and " + to + ": the basket has no level dated in that window");
         }
         return new Window(first, last);
     }

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Relative floating-point comparison used by the reference-value tests. */
 final class Approx {
 
-    private Approx() {
-    }
+    private Approx() {}
 
     /** Asserts {@code |actual - expected| <= relative * max(|actual|, |expected|, 1e-6)}. */
     static void assertClose(double actual, double expected, double relative, String what) {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** Small baskets whose levels, metrics and contributions are worked out by hand in the comments. */
@@ -26,7 +25,9 @@ class BasketEngineTest {
     }
 
     private static double[] contributions(Performance performance) {
-        return performance.contributions().stream().mapToDouble(Contribution::contribution).toArray();
+        return performance.contributions().stream()
+                .mapToDouble(Contribution::contribution)
+                .toArray();
     }
 
     @Test
@@ -139,7 +140,9 @@ class BasketEngineTest {
         MarketData data = MarketData.builder()
                 .member("X", "JPY", Series.of("2024-01-02", 1000, "2024-01-03", 1100))
                 .member("Y", "USD", Series.of("2024-01-02", 10, "2024-01-03", 10, "2024-01-04", 10, "2024-01-08", 10))
-                .fx("JPY", Series.of("2023-12-29", 0.01, "2024-01-03", 0.0095, "2024-01-04", 0.009, "2024-01-06", 0.008))
+                .fx(
+                        "JPY",
+                        Series.of("2023-12-29", 0.01, "2024-01-03", 0.0095, "2024-01-04", 0.009, "2024-01-06", 0.008))
                 .build();
         BasketLevels basket = engine.levels(equal("2024-01-02", Rebalance.NONE, "X", "Y"), data);
 
@@ -154,13 +157,19 @@ class BasketEngineTest {
     @Test
     void metricsOfTwoDailyReturns() {
         // levels 100, 110, 99: r = +0.1, -0.1; mean 0; sample stdev sqrt(0.02/1)
-        BasketLevels basket = engine.levels(equal("2024-01-02", Rebalance.NONE, "A"), MarketData.builder()
-                .member("A", "USD", Series.of("2024-01-02", 50, "2024-01-03", 55, "2024-01-04", 49.5)).build());
-        Metrics metrics = engine.performance(basket, PerformanceQuery.full().withRiskFreeRate(0.0252)).metrics();
+        BasketLevels basket = engine.levels(
+                equal("2024-01-02", Rebalance.NONE, "A"),
+                MarketData.builder()
+                        .member("A", "USD", Series.of("2024-01-02", 50, "2024-01-03", 55, "2024-01-04", 49.5))
+                        .build());
+        Metrics metrics = engine.performance(basket, PerformanceQuery.full().withRiskFreeRate(0.0252))
+                .metrics();
 
         double stdev = Math.sqrt(0.02);
         assertThat(metrics.totalReturn()).isCloseTo(-0.01, within(EPS));
-        assertThat(metrics.annualizedReturn()).as("two returns are not annualized").isNaN();
+        assertThat(metrics.annualizedReturn())
+                .as("two returns are not annualized")
+                .isNaN();
         assertThat(metrics.annualizedVolatility()).isCloseTo(stdev * Math.sqrt(252), within(EPS));
         // rf daily = 0.0252/252 = 0.0001
         assertThat(metrics.sharpe()).isCloseTo(-0.0001 / stdev * Math.sqrt(252), within(EPS));
@@ -173,9 +182,24 @@ class BasketEngineTest {
     @Test
     void maxDrawdownIsTheDeepestFallFromARunningPeak() {
         // 100, 120, 90, 130, 110: falls 90/120-1 = -25% and 110/130-1 = -15.4%; the first is the maximum
-        BasketLevels basket = engine.levels(equal("2024-01-01", Rebalance.NONE, "A"), MarketData.builder()
-                .member("A", "USD", Series.of("2024-01-01", 100, "2024-01-02", 120, "2024-01-03", 90,
-                        "2024-01-04", 130, "2024-01-05", 110)).build());
+        BasketLevels basket = engine.levels(
+                equal("2024-01-01", Rebalance.NONE, "A"),
+                MarketData.builder()
+                        .member(
+                                "A",
+                                "USD",
+                                Series.of(
+                                        "2024-01-01",
+                                        100,
+                                        "2024-01-02",
+                                        120,
+                                        "2024-01-03",
+                                        90,
+                                        "2024-01-04",
+                                        130,
+                                        "2024-01-05",
+                                        110))
+                        .build());
         Metrics metrics = engine.performance(basket, PerformanceQuery.full()).metrics();
 
         assertThat(metrics.maxDrawdown()).isCloseTo(-0.25, within(EPS));
@@ -183,15 +207,19 @@ class BasketEngineTest {
         assertThat(metrics.maxDrawdownTrough()).isEqualTo(date("2024-01-03"));
 
         // within 01-04..01-05 only the second fall is seen
-        Metrics late = engine.performance(basket, PerformanceQuery.between(date("2024-01-04"), null)).metrics();
+        Metrics late = engine.performance(basket, PerformanceQuery.between(date("2024-01-04"), null))
+                .metrics();
         assertThat(late.maxDrawdown()).isCloseTo(110.0 / 130 - 1, within(EPS));
         assertThat(late.maxDrawdownPeak()).isEqualTo(date("2024-01-04"));
     }
 
     @Test
     void aRisingBasketHasNoDrawdown() {
-        BasketLevels basket = engine.levels(equal("2024-01-01", Rebalance.NONE, "A"), MarketData.builder()
-                .member("A", "USD", Series.of("2024-01-01", 1, "2024-01-02", 2, "2024-01-03", 3)).build());
+        BasketLevels basket = engine.levels(
+                equal("2024-01-01", Rebalance.NONE, "A"),
+                MarketData.builder()
+                        .member("A", "USD", Series.of("2024-01-01", 1, "2024-01-02", 2, "2024-01-03", 3))
+                        .build());
         Metrics metrics = engine.performance(basket, PerformanceQuery.full()).metrics();
 
         assertThat(metrics.maxDrawdown()).isZero();
@@ -207,7 +235,8 @@ class BasketEngineTest {
         for (int t = 0; t <= 252; t++) {
             closes.add(day.plusDays(t), 100 * Math.pow(1.001, t));
         }
-        BasketLevels basket = engine.levels(equal("2023-01-02", Rebalance.NONE, "A"),
+        BasketLevels basket = engine.levels(
+                equal("2023-01-02", Rebalance.NONE, "A"),
                 MarketData.builder().member("A", "USD", closes.build()).build());
 
         Metrics year = engine.performance(basket, PerformanceQuery.full()).metrics();
@@ -215,9 +244,11 @@ class BasketEngineTest {
         assertThat(year.annualizedReturn()).isCloseTo(year.totalReturn(), within(EPS));
 
         // one day less: 251 returns; and a one-day window (a +0.1% day would annualize to +28.6%): not annualized
-        Metrics shorter = engine.performance(basket, PerformanceQuery.between(date("2023-01-03"), null)).metrics();
+        Metrics shorter = engine.performance(basket, PerformanceQuery.between(date("2023-01-03"), null))
+                .metrics();
         assertThat(shorter.annualizedReturn()).isNaN();
-        Metrics oneDay = engine.performance(basket, PerformanceQuery.between(date("2023-01-03"), date("2023-01-04"))).metrics();
+        Metrics oneDay = engine.performance(basket, PerformanceQuery.between(date("2023-01-03"), date("2023-01-04")))
+                .metrics();
         assertThat(oneDay.totalReturn()).isCloseTo(0.001, within(EPS));
         assertThat(oneDay.annualizedReturn()).isNaN();
     }
@@ -225,9 +256,11 @@ class BasketEngineTest {
     @Test
     void betaAndCorrelationAgainstItselfAreOne() {
         TimeSeries prices = Series.of("2024-01-01", 10, "2024-01-02", 11, "2024-01-03", 10.5, "2024-01-04", 12);
-        BasketLevels basket = engine.levels(equal("2024-01-01", Rebalance.NONE, "A"),
+        BasketLevels basket = engine.levels(
+                equal("2024-01-01", Rebalance.NONE, "A"),
                 MarketData.builder().member("A", "USD", prices).build());
-        Metrics metrics = engine.performance(basket, PerformanceQuery.full().withBenchmark(prices)).metrics();
+        Metrics metrics = engine.performance(basket, PerformanceQuery.full().withBenchmark(prices))
+                .metrics();
 
         assertThat(metrics.beta()).isCloseTo(1.0, within(EPS));
         assertThat(metrics.correlation()).isCloseTo(1.0, within(EPS));
@@ -237,10 +270,14 @@ class BasketEngineTest {
     void betaAgainstABenchmarkCarriedForwardOnTheBasketCalendar() {
         // basket 100, 110, 99: r = 0.1, -0.1. Benchmark misses 01-02: aligned 100, 100, 90, r_b = 0, -0.1.
         // cov = (0.1*0.05 + -0.1*-0.05)/1 = 0.01, var_b = 0.005: beta 2, correlation 0.01/sqrt(0.02*0.005) = 1
-        BasketLevels basket = engine.levels(equal("2024-01-01", Rebalance.NONE, "A"), MarketData.builder()
-                .member("A", "USD", Series.of("2024-01-01", 100, "2024-01-02", 110, "2024-01-03", 99)).build());
+        BasketLevels basket = engine.levels(
+                equal("2024-01-01", Rebalance.NONE, "A"),
+                MarketData.builder()
+                        .member("A", "USD", Series.of("2024-01-01", 100, "2024-01-02", 110, "2024-01-03", 99))
+                        .build());
         TimeSeries benchmark = Series.of("2023-12-29", 100, "2024-01-03", 90);
-        Metrics metrics = engine.performance(basket, PerformanceQuery.full().withBenchmark(benchmark)).metrics();
+        Metrics metrics = engine.performance(basket, PerformanceQuery.full().withBenchmark(benchmark))
+                .metrics();
 
         assertThat(metrics.beta()).isCloseTo(2.0, within(EPS));
         assertThat(metrics.correlation()).isCloseTo(1.0, within(EPS));
@@ -248,21 +285,30 @@ class BasketEngineTest {
 
     @Test
     void aWindowIsClampedToTheCalendarAndReportsTheDatesItUsed() {
-        BasketLevels basket = engine.levels(equal("2024-01-02", Rebalance.NONE, "A"), MarketData.builder()
-                .member("A", "USD", Series.of("2024-01-02", 10, "2024-01-05", 11, "2024-01-08", 12, "2024-01-09", 15)).build());
+        BasketLevels basket = engine.levels(
+                equal("2024-01-02", Rebalance.NONE, "A"),
+                MarketData.builder()
+                        .member(
+                                "A",
+                                "USD",
+                                Series.of("2024-01-02", 10, "2024-01-05", 11, "2024-01-08", 12, "2024-01-09", 15))
+                        .build());
         // from a Saturday to the Monday: only the Monday is in the window
-        Performance weekend = engine.performance(basket, PerformanceQuery.between(date("2024-01-06"), date("2024-01-08")));
+        Performance weekend =
+                engine.performance(basket, PerformanceQuery.between(date("2024-01-06"), date("2024-01-08")));
         assertThat(weekend.from()).isEqualTo(date("2024-01-08"));
         assertThat(weekend.to()).isEqualTo(date("2024-01-08"));
         assertThat(weekend.metrics().totalReturn()).isZero();
         assertThat(weekend.metrics().annualizedVolatility()).isNaN();
 
         // a window of one Saturday holds no trading day, and says so (the closes after it are not "missing")
-        assertRejectedWith(() -> engine.performance(basket, PerformanceQuery.between(date("2024-01-06"), date("2024-01-06"))),
+        assertRejectedWith(
+                () -> engine.performance(basket, PerformanceQuery.between(date("2024-01-06"), date("2024-01-06"))),
                 "no trading day between 2024-01-06 and 2024-01-06");
 
         // from before the base date: the window starts at the base date
-        Performance early = engine.performance(basket, PerformanceQuery.between(date("2023-06-01"), date("2024-01-07")));
+        Performance early =
+                engine.performance(basket, PerformanceQuery.between(date("2023-06-01"), date("2024-01-07")));
         assertThat(early.from()).isEqualTo(date("2024-01-02"));
         assertThat(early.to()).isEqualTo(date("2024-01-05"));
         assertThat(early.series().values()).containsExactly(100.0, 110.0);
@@ -272,18 +318,27 @@ class BasketEngineTest {
     @Test
     void aSaturdayWindowOfHistoryFetchedUpToItIsNotCalledAfterTheLastClose() {
         // basket-service fetches history up to the window's end: the Friday is then the last close it has
-        BasketLevels upToSaturday = engine.levels(equal("2024-01-02", Rebalance.NONE, "A"), MarketData.builder()
-                .member("A", "USD", Series.of("2024-01-02", 10, "2024-01-05", 11)).build());
-        assertRejectedWith(() -> engine.performance(upToSaturday,
-                PerformanceQuery.between(date("2024-01-06"), date("2024-01-06"))), "no trading day between");
+        BasketLevels upToSaturday = engine.levels(
+                equal("2024-01-02", Rebalance.NONE, "A"),
+                MarketData.builder()
+                        .member("A", "USD", Series.of("2024-01-02", 10, "2024-01-05", 11))
+                        .build());
+        assertRejectedWith(
+                () -> engine.performance(
+                        upToSaturday, PerformanceQuery.between(date("2024-01-06"), date("2024-01-06"))),
+                "no trading day between");
         // without an end, everything was fetched: then it is after the last close
-        assertRejectedWith(() -> engine.performance(upToSaturday, PerformanceQuery.between(date("2024-01-06"), null)),
+        assertRejectedWith(
+                () -> engine.performance(upToSaturday, PerformanceQuery.between(date("2024-01-06"), null)),
                 "after the last close, on 2024-01-05");
     }
 
     private static void assertRejectedWith(Runnable call, String message) {
-        assertThatThrownBy(call::run).isInstanceOf(BasketArgumentException.class).hasMessageContaining(message)
-                .satisfies(e -> assertThat(((BasketArgumentException) e).field()).isEqualTo("from"));
+        assertThatThrownBy(call::run)
+                .isInstanceOf(BasketArgumentException.class)
+                .hasMessageContaining(message)
+                .satisfies(
+                        e -> assertThat(((BasketArgumentException) e).field()).isEqualTo("from"));
     }
 
     @Test
@@ -295,16 +350,23 @@ class BasketEngineTest {
 
         assertThat(inYen.firstDate()).isEqualTo(date("2024-01-08"));
         assertThat(inYen.values()).containsExactly(new double[] {400 * 144, 404 * 144, 404 * 145}, within(EPS));
-        assertThat(FxConversion.convert(qqq, TimeSeries.builder().build()).isEmpty()).isTrue();
+        assertThat(FxConversion.convert(qqq, TimeSeries.builder().build()).isEmpty())
+                .isTrue();
     }
 
     @Test
     void compareAlignsBothBasketsOnTheUnionOfTheirCalendarsFromTheCommonStart() {
         // A: 100, 110, 120 on 01-02..01-04; B (based 01-03): 100 on 01-03, 120 on 01-05
-        BasketLevels a = engine.levels(equal("2024-01-02", Rebalance.NONE, "A"), MarketData.builder()
-                .member("A", "USD", Series.of("2024-01-02", 10, "2024-01-03", 11, "2024-01-04", 12)).build());
-        BasketLevels b = engine.levels(equal("2024-01-03", Rebalance.NONE, "B"), MarketData.builder()
-                .member("B", "USD", Series.of("2024-01-03", 50, "2024-01-05", 60)).build());
+        BasketLevels a = engine.levels(
+                equal("2024-01-02", Rebalance.NONE, "A"),
+                MarketData.builder()
+                        .member("A", "USD", Series.of("2024-01-02", 10, "2024-01-03", 11, "2024-01-04", 12))
+                        .build());
+        BasketLevels b = engine.levels(
+                equal("2024-01-03", Rebalance.NONE, "B"),
+                MarketData.builder()
+                        .member("B", "USD", Series.of("2024-01-03", 50, "2024-01-05", 60))
+                        .build());
         Comparison comparison = engine.compare(a, b, null, null);
 
         // dates 01-03, 01-04, 01-05; A carries 120 into 01-05, B carries 100 into 01-04
@@ -320,11 +382,18 @@ class BasketEngineTest {
     @Test
     void customWeightsSetTheUnits() {
         // 0.75 of 200 in A at 15 = 10 units, 0.25 of 200 in B at 50 = 1 unit; next day 10*18 + 1*40 = 220
-        BasketDefinition definition = new BasketDefinition("USD", date("2024-01-02"), 200, Rebalance.NONE,
+        BasketDefinition definition = new BasketDefinition(
+                "USD",
+                date("2024-01-02"),
+                200,
+                Rebalance.NONE,
                 List.of(new BasketMember("A", 0.75), new BasketMember("B", 0.25)));
-        BasketLevels basket = engine.levels(definition, MarketData.builder()
-                .member("A", "USD", Series.of("2024-01-02", 15, "2024-01-03", 18))
-                .member("B", "USD", Series.of("2024-01-02", 50, "2024-01-03", 40)).build());
+        BasketLevels basket = engine.levels(
+                definition,
+                MarketData.builder()
+                        .member("A", "USD", Series.of("2024-01-02", 15, "2024-01-03", 18))
+                        .member("B", "USD", Series.of("2024-01-02", 50, "2024-01-03", 40))
+                        .build());
 
         assertThat(levels(basket)).containsExactly(new double[] {200, 220}, within(EPS));
         assertThat(contributions(engine.performance(basket, PerformanceQuery.full())))

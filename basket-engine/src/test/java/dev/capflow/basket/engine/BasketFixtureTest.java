@@ -3,6 +3,8 @@ package dev.capflow.basket.engine;
 import static dev.capflow.basket.engine.Approx.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,13 +12,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The engine on the real demo closes against reference values computed independently with pandas
@@ -42,7 +40,10 @@ class BasketFixtureTest {
     private static Stream<String> fixtureNames() throws IOException {
         try (Stream<Path> files = Files.list(FIXTURES)) {
             List<String> names = files.map(path -> path.getFileName().toString())
-                    .filter(name -> name.endsWith(".json")).map(name -> name.substring(0, name.length() - 5)).sorted().toList();
+                    .filter(name -> name.endsWith(".json"))
+                    .map(name -> name.substring(0, name.length() - 5))
+                    .sorted()
+                    .toList();
             assertThat(names).as("fixtures in %s", FIXTURES).isNotEmpty();
             return names.stream();
         }
@@ -69,9 +70,12 @@ class BasketFixtureTest {
             TimeSeries quoted = DemoPrices.close(entry.getValue().get("symbol").asText());
             data.fx(entry.getKey(), entry.getValue().get("invert").asBoolean() ? DemoPrices.inverse(quoted) : quoted);
         });
-        BasketDefinition definition = new BasketDefinition(fixture.get("currency").asText(),
-                LocalDate.parse(fixture.get("baseDate").asText()), fixture.get("baseValue").asDouble(),
-                Rebalance.valueOf(fixture.get("rebalance").asText()), members);
+        BasketDefinition definition = new BasketDefinition(
+                fixture.get("currency").asText(),
+                LocalDate.parse(fixture.get("baseDate").asText()),
+                fixture.get("baseValue").asDouble(),
+                Rebalance.valueOf(fixture.get("rebalance").asText()),
+                members);
         return engine.levels(definition, data.build());
     }
 
@@ -94,7 +98,11 @@ class BasketFixtureTest {
         assertThat(series.size()).isEqualTo(expected.size());
         for (int t = 0; t < series.size(); t++) {
             assertThat(series.date(t)).hasToString(expected.get(t).get("date").asText());
-            assertClose(series.value(t), expected.get(t).get("level").asDouble(), RELATIVE, name + " level on " + series.date(t));
+            assertClose(
+                    series.value(t),
+                    expected.get(t).get("level").asDouble(),
+                    RELATIVE,
+                    name + " level on " + series.date(t));
         }
         List<String> rebalances = new ArrayList<>();
         fixture.get("rebalanceDates").forEach(date -> rebalances.add(date.asText()));
@@ -111,22 +119,30 @@ class BasketFixtureTest {
         if (benchmarkFx != null && !benchmarkFx.isNull()) {
             // in the basket currency, as basket-service converts it
             TimeSeries quoted = DemoPrices.close(benchmarkFx.get("symbol").asText());
-            benchmark = FxConversion.convert(benchmark, benchmarkFx.get("invert").asBoolean() ? DemoPrices.inverse(quoted) : quoted);
+            benchmark = FxConversion.convert(
+                    benchmark, benchmarkFx.get("invert").asBoolean() ? DemoPrices.inverse(quoted) : quoted);
         }
 
         for (JsonNode window : fixture.get("windows")) {
-            PerformanceQuery query = PerformanceQuery.between(dateOrNull(window.get("from")), dateOrNull(window.get("to")))
-                    .withBenchmark(benchmark).withRiskFreeRate(window.get("riskFreeRate").asDouble());
+            PerformanceQuery query = PerformanceQuery.between(
+                            dateOrNull(window.get("from")), dateOrNull(window.get("to")))
+                    .withBenchmark(benchmark)
+                    .withRiskFreeRate(window.get("riskFreeRate").asDouble());
             Performance performance = engine.performance(levels, query);
             String label = name + " " + performance.from() + ".." + performance.to();
 
-            assertThat(performance.from()).hasToString(window.get("effectiveFrom").asText());
+            assertThat(performance.from())
+                    .hasToString(window.get("effectiveFrom").asText());
             assertThat(performance.to()).hasToString(window.get("effectiveTo").asText());
             JsonNode metrics = window.get("metrics");
             Metrics actual = performance.metrics();
             assertClose(actual.totalReturn(), metrics.get("totalReturn").asDouble(), RELATIVE, label + " totalReturn");
-            assertCloseOrUndefined(actual.annualizedReturn(), metrics.get("annualizedReturn"), label + " annualizedReturn");
-            assertClose(actual.annualizedVolatility(), metrics.get("annualizedVolatility").asDouble(), RELATIVE,
+            assertCloseOrUndefined(
+                    actual.annualizedReturn(), metrics.get("annualizedReturn"), label + " annualizedReturn");
+            assertClose(
+                    actual.annualizedVolatility(),
+                    metrics.get("annualizedVolatility").asDouble(),
+                    RELATIVE,
                     label + " annualizedVolatility");
             assertClose(actual.sharpe(), metrics.get("sharpe").asDouble(), RELATIVE, label + " sharpe");
             assertClose(actual.maxDrawdown(), metrics.get("maxDrawdown").asDouble(), RELATIVE, label + " maxDrawdown");
@@ -141,10 +157,17 @@ class BasketFixtureTest {
                 Contribution contribution = performance.contributions().get(i);
                 JsonNode expected = contributions.get(i);
                 String member = label + " " + contribution.symbol();
-                assertThat(contribution.symbol()).isEqualTo(expected.get("symbol").asText());
-                assertThat(contribution.weight()).isEqualTo(expected.get("weight").asDouble());
-                assertClose(contribution.priceReturn(), expected.get("return").asDouble(), RELATIVE, member + " return");
-                assertClose(contribution.contribution(), expected.get("contribution").asDouble(), RELATIVE, member + " contribution");
+                assertThat(contribution.symbol())
+                        .isEqualTo(expected.get("symbol").asText());
+                assertThat(contribution.weight())
+                        .isEqualTo(expected.get("weight").asDouble());
+                assertClose(
+                        contribution.priceReturn(), expected.get("return").asDouble(), RELATIVE, member + " return");
+                assertClose(
+                        contribution.contribution(),
+                        expected.get("contribution").asDouble(),
+                        RELATIVE,
+                        member + " contribution");
             }
         }
     }
@@ -153,8 +176,11 @@ class BasketFixtureTest {
     @MethodSource("comparisons")
     void comparisonsAgreeWithPandas(String name) throws IOException {
         JsonNode fixture = fixture(name);
-        Comparison comparison = engine.compare(levels(fixture(fixture.get("a").asText())),
-                levels(fixture(fixture.get("b").asText())), null, null);
+        Comparison comparison = engine.compare(
+                levels(fixture(fixture.get("a").asText())),
+                levels(fixture(fixture.get("b").asText())),
+                null,
+                null);
 
         JsonNode expected = fixture.get("series");
         assertThat(comparison.ratio().size()).isEqualTo(expected.size());
@@ -176,8 +202,12 @@ class BasketFixtureTest {
         BasketLevels google = seeded(base, "GOOGL", "AVGO", "CLS", "LITE", "TTMI");
         BasketLevels openAi = seeded(base, "NVDA", "MSFT", "SFTBY", "ORCL", "AMD", "CRWV");
 
-        double googleReturn = engine.performance(google, PerformanceQuery.between(base, yearEnd)).metrics().totalReturn();
-        double openAiReturn = engine.performance(openAi, PerformanceQuery.between(base, yearEnd)).metrics().totalReturn();
+        double googleReturn = engine.performance(google, PerformanceQuery.between(base, yearEnd))
+                .metrics()
+                .totalReturn();
+        double openAiReturn = engine.performance(openAi, PerformanceQuery.between(base, yearEnd))
+                .metrics()
+                .totalReturn();
         assertThat(googleReturn).isGreaterThan(0.10);
         assertThat(openAiReturn).isLessThan(-0.20);
         TimeSeries spread = engine.compare(google, openAi, base, yearEnd).spread();

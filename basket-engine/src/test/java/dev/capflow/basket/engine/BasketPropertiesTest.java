@@ -3,11 +3,9 @@ package dev.capflow.basket.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.randomcases.RandomCases;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Invariants of the basket math over random baskets, calendars with gaps, FX members and rebalancing rules: each
@@ -21,14 +19,20 @@ class BasketPropertiesTest {
 
     /** A random scenario of 1 to 8 members over 1 to 120 trading days. */
     private static Scenario scenario(RandomCases draw) {
-        return Scenario.random(draw.anyLong("seed"), draw.between("members", 1, 8), draw.between("days", 1, 120),
+        return Scenario.random(
+                draw.anyLong("seed"),
+                draw.between("members", 1, 8),
+                draw.between("days", 1, 120),
                 draw.oneOf("rule", Rebalance.values()));
     }
 
     /** A scenario of 1 to 8 members over 2 to 150 days whose relative prices are unchanged at month ends. */
     private static Scenario movingTogether(RandomCases draw) {
-        return Scenario.movingTogetherAtMonthEnds(draw.anyLong("seed"), draw.between("members", 1, 8),
-                draw.between("days", 2, 150), draw.oneOf("rule", Rebalance.MONTHLY, Rebalance.QUARTERLY));
+        return Scenario.movingTogetherAtMonthEnds(
+                draw.anyLong("seed"),
+                draw.between("members", 1, 8),
+                draw.between("days", 2, 150),
+                draw.oneOf("rule", Rebalance.MONTHLY, Rebalance.QUARTERLY));
     }
 
     @Test
@@ -52,11 +56,16 @@ class BasketPropertiesTest {
             TimeSeries series = levels.series();
             int first = Math.min(start, series.size() - 1);
             int last = Math.min(first + length, series.size() - 1);
-            Performance performance = engine.performance(levels, PerformanceQuery.between(series.date(first), series.date(last)));
+            Performance performance =
+                    engine.performance(levels, PerformanceQuery.between(series.date(first), series.date(last)));
 
-            double sum = performance.contributions().stream().mapToDouble(Contribution::contribution).sum();
+            double sum = performance.contributions().stream()
+                    .mapToDouble(Contribution::contribution)
+                    .sum();
             double total = performance.metrics().totalReturn();
-            assertThat(Math.abs(sum - total)).as("sum %s vs total %s", sum, total).isLessThanOrEqualTo(1e-12 * Math.max(1, Math.abs(total)));
+            assertThat(Math.abs(sum - total))
+                    .as("sum %s vs total %s", sum, total)
+                    .isLessThanOrEqualTo(1e-12 * Math.max(1, Math.abs(total)));
         });
     }
 
@@ -64,9 +73,12 @@ class BasketPropertiesTest {
     void rebalancingWhileRelativePricesAreUnchangedChangesNothing() {
         RandomCases.check(27_182_818L, CASES, draw -> {
             Scenario scenario = movingTogether(draw);
-            double[] rebalanced = engine.levels(scenario.definition(), scenario.data()).series().values();
+            double[] rebalanced = engine.levels(scenario.definition(), scenario.data())
+                    .series()
+                    .values();
             Scenario held = scenario.withRebalance(Rebalance.NONE);
-            double[] buyAndHold = engine.levels(held.definition(), held.data()).series().values();
+            double[] buyAndHold =
+                    engine.levels(held.definition(), held.data()).series().values();
 
             assertThat(rebalanced).hasSameSizeAs(buyAndHold);
             for (int t = 0; t < rebalanced.length; t++) {
@@ -84,7 +96,8 @@ class BasketPropertiesTest {
             int member = draw.between("member", -1, 7);
             int scaledMember = Math.min(member, scenario.closes().size() - 1);
             BasketLevels original = engine.levels(scenario.definition(), scenario.data());
-            BasketLevels scaled = engine.levels(scenario.definition(), scenario.scaled(scaledMember, price -> price * factor));
+            BasketLevels scaled =
+                    engine.levels(scenario.definition(), scenario.scaled(scaledMember, price -> price * factor));
 
             double[] before = original.series().values();
             double[] after = scaled.series().values();
@@ -104,7 +117,8 @@ class BasketPropertiesTest {
     }
 
     private static void assertRelative(double actual, double expected, double relative) {
-        assertThat(Math.abs(actual - expected)).as("%s vs %s", actual, expected)
+        assertThat(Math.abs(actual - expected))
+                .as("%s vs %s", actual, expected)
                 .isLessThanOrEqualTo(relative * Math.abs(expected));
     }
 }

@@ -12,8 +12,7 @@ final class DemoPrices {
 
     static final Path DIRECTORY = Path.of("..", "demo", "prices");
 
-    private DemoPrices() {
-    }
+    private DemoPrices() {}
 
     static TimeSeries close(String symbol) {
         try {

@@ -23,7 +23,8 @@ record Scenario(BasketDefinition definition, List<String> currencies, List<TimeS
             currencies.add(random.nextDouble() < 0.3 ? "EUR" : "USD");
             closes.add(randomWalk(random, dates, 0.85));
         }
-        return new Scenario(definition(random, base, rule, memberCount), currencies, closes, randomWalk(random, dates, 0.7));
+        return new Scenario(
+                definition(random, base, rule, memberCount), currencies, closes, randomWalk(random, dates, 0.7));
     }
 
     /**
@@ -46,14 +47,19 @@ record Scenario(BasketDefinition definition, List<String> currencies, List<TimeS
             double basePrice = Math.exp(random.nextDouble() * 8 - 2);
             double[] values = new double[dates.size()];
             for (int t = 0; t < values.length; t++) {
-                boolean baseOrMonthEnd = t == 0 || t + 1 == values.length
+                boolean baseOrMonthEnd = t == 0
+                        || t + 1 == values.length
                         || dates.get(t).getMonthValue() != dates.get(t + 1).getMonthValue();
                 values[t] = basePrice * common[t] * (baseOrMonthEnd ? 1 : Math.exp(0.05 * random.nextGaussian()));
             }
             currencies.add("USD");
             closes.add(TimeSeries.of(dates, values));
         }
-        return new Scenario(definition(random, base, rule, memberCount), currencies, closes, TimeSeries.of(List.of(), new double[0]));
+        return new Scenario(
+                definition(random, base, rule, memberCount),
+                currencies,
+                closes,
+                TimeSeries.of(List.of(), new double[0]));
     }
 
     MarketData data() {
@@ -75,14 +81,15 @@ record Scenario(BasketDefinition definition, List<String> currencies, List<TimeS
             for (int t = 0; t < days.length; t++) {
                 days[t] = series.epochDay(t);
             }
-            builder.member(definition.members().get(i).symbol(), currencies.get(i), TimeSeries.ofEpochDays(days, values));
+            builder.member(
+                    definition.members().get(i).symbol(), currencies.get(i), TimeSeries.ofEpochDays(days, values));
         }
         return builder.build();
     }
 
     Scenario withRebalance(Rebalance rule) {
-        BasketDefinition changed = new BasketDefinition(definition.currency(), definition.baseDate(), definition.baseValue(),
-                rule, definition.members());
+        BasketDefinition changed = new BasketDefinition(
+                definition.currency(), definition.baseDate(), definition.baseValue(), rule, definition.members());
         return new Scenario(changed, currencies, closes, eurFx);
     }
 
@@ -97,7 +104,8 @@ record Scenario(BasketDefinition definition, List<String> currencies, List<TimeS
         for (int i = 0; i < memberCount; i++) {
             members.add(new BasketMember("M" + i, raw[i] / sum));
         }
-        double baseValue = random.nextBoolean() ? BasketDefinition.DEFAULT_BASE_VALUE : Math.exp(random.nextDouble() * 10 - 2);
+        double baseValue =
+                random.nextBoolean() ? BasketDefinition.DEFAULT_BASE_VALUE : Math.exp(random.nextDouble() * 10 - 2);
         return new BasketDefinition("USD", base, baseValue, rule, members);
     }
 

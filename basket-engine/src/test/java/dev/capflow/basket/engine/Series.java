@@ -5,8 +5,7 @@ import java.time.LocalDate;
 /** Builds small series for hand-checked tests: {@code Series.of("2024-01-02", 10.0, "2024-01-03", 11.0)}. */
 final class Series {
 
-    private Series() {
-    }
+    private Series() {}
 
     static TimeSeries of(Object... dateValuePairs) {
         TimeSeries.Builder builder = TimeSeries.builder();

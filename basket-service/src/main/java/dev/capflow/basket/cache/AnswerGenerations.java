@@ -1,17 +1,5 @@
 package dev.capflow.basket.cache;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.redis.AnswerGenerationKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -21,6 +9,15 @@ import io.quarkus.redis.datasource.set.ReactiveSetCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * The answer generation of each basket, in Redis at {@code capflow:basket:{id}:generation}: a number that moves
@@ -62,6 +59,7 @@ public class AnswerGenerations {
     private final BasketConfig.Redis config;
     /** True while generations may lag behind changes that happened: from start until the first repair. */
     private final AtomicBoolean repairNeeded = new AtomicBoolean(true);
+
     private final AtomicBoolean repairing = new AtomicBoolean();
 
     public AnswerGenerations(ReactiveRedisDataSource redis, BasketConfig config) {
@@ -100,10 +98,17 @@ public class AnswerGenerations {
      */
     public Uni<Boolean> dependOn(String basketId, Collection<String> symbols) {
         List<Uni<Integer>> adds = symbols.stream()
-                .map(symbol -> sets.sadd(dependentsKey(symbol), basketId)).toList();
-        return Uni.join().all(adds).andFailFast().ifNoItem().after(config.timeout()).fail()
+                .map(symbol -> sets.sadd(dependentsKey(symbol), basketId))
+                .toList();
+        return Uni.join()
+                .all(adds)
+                .andFailFast()
+                .ifNoItem()
+                .after(config.timeout())
+                .fail()
                 .map(added -> true)
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     LOG.debugf("cannot register the dependencies of %s: %s", basketId, failure);
                     return false;
                 });
@@ -112,7 +117,8 @@ public class AnswerGenerations {
     /** Moves the generation of a basket that was just edited. */
     public Uni<Void> edited(String basketId) {
         String key = key(basketId);
-        return attempt(values.setnx(key, freshValue()).chain(() -> values.incr(key)).replaceWithVoid(), "edited " + basketId);
+        return attempt(
+                values.setnx(key, freshValue()).chain(() -> values.incr(key)).replaceWithVoid(), "edited " + basketId);
     }
 
     /** Forgets the generation of a basket that was just deleted (a missing generation is never a cache hit). */
@@ -132,7 +138,8 @@ public class AnswerGenerations {
         args.add(config.keyPrefix());
         args.add(Long.toString(freshValue()));
         args.add(AnswerGenerationKeys.GENERATION_SUFFIX);
-        return attempt(redis.execute(Command.EVAL, args.toArray(String[]::new)).replaceWithVoid(), "history of " + symbols);
+        return attempt(
+                redis.execute(Command.EVAL, args.toArray(String[]::new)).replaceWithVoid(), "history of " + symbols);
     }
 
     /** Changes may have been missed (the price stream could not be read): every generation moves at the next repair. */
@@ -146,12 +153,18 @@ public class AnswerGenerations {
             return Uni.createFrom().voidItem();
         }
         repairNeeded.set(false);
-        return keys.scan(new KeyScanArgs().match(AnswerGenerationKeys.everyGeneration(config.keyPrefix())).count(500)).toMulti()
-                .onItem().transformToUniAndMerge(values::incr)
-                .collect().with(Collectors.counting())
+        return keys.scan(new KeyScanArgs()
+                        .match(AnswerGenerationKeys.everyGeneration(config.keyPrefix()))
+                        .count(500))
+                .toMulti()
+                .onItem()
+                .transformToUniAndMerge(values::incr)
+                .collect()
+                .with(Collectors.counting())
                 .invoke(count -> LOG.debugf("moved %d answer generations", count))
                 .replaceWithVoid()
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     LOG.debugf("cannot move every answer generation yet: %s", failure);
                     repairNeeded.set(true);
                     return null;
@@ -161,8 +174,9 @@ public class AnswerGenerations {
 
     private Uni<Void> attempt(Uni<Void> move, String what) {
         return move.ifNoItem().after(config.timeout()).fail().onFailure().recoverWithItem(failure -> {
-            LOG.warnf("cannot move the answer generation (%s), every generation moves once Redis answers: %s", what,
-                    failure.toString());
+            LOG.warnf(
+                    "cannot move the answer generation (%s), every generation moves once Redis answers: %s",
+                    what, failure.toString());
             repairNeeded.set(true);
             return null;
         });

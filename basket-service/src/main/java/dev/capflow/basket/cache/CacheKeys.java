@@ -9,8 +9,7 @@ import java.util.List;
 /** Cache keys: a readable prefix and kind, then a SHA-256 of every part that decides the cached value. */
 public final class CacheKeys {
 
-    private CacheKeys() {
-    }
+    private CacheKeys() {}
 
     /** {@code prefix + kind + ":" + sha256(parts)}; parts are separated unambiguously, a null part counts as absent. */
     public static String key(String prefix, String kind, List<String> parts) {

@@ -1,11 +1,6 @@
 package dev.capflow.basket.cache;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.google.protobuf.Message;
-
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.domain.Window;
@@ -15,6 +10,8 @@ import dev.capflow.basket.service.BasketStore;
 import dev.capflow.proto.basket.v1.CompareResponse;
 import dev.capflow.proto.basket.v1.GetPerformanceResponse;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
  * Performance and comparison answers, cached in Redis under the question and tagged with the answer generation of
@@ -30,7 +27,11 @@ public class CachedAnswers {
     private final AnswerGenerations generations;
     private final String keyPrefix;
 
-    public CachedAnswers(BasketStore store, BasketAnalytics analytics, ProtoCache cache, AnswerGenerations generations,
+    public CachedAnswers(
+            BasketStore store,
+            BasketAnalytics analytics,
+            ProtoCache cache,
+            AnswerGenerations generations,
             BasketConfig config) {
         this.store = store;
         this.analytics = analytics;
@@ -39,34 +40,51 @@ public class CachedAnswers {
         this.keyPrefix = config.redis().keyPrefix();
     }
 
-    public Uni<GetPerformanceResponse> performance(String id, Window window, String benchmark, ReturnType type,
-            double riskFreeRate) {
-        String key = CacheKeys.key(keyPrefix, "performance", List.of(id, String.valueOf(window.from()),
-                String.valueOf(window.to()), type.name(), String.valueOf(benchmark), Double.toString(riskFreeRate)));
-        return cache.lookup(key, List.of(generations.key(id)), GetPerformanceResponse.parser()).chain(found -> {
-            if (found.hit() != null) {
-                return Uni.createFrom().item(found.hit());
-            }
-            return generationsFor(found, List.of(id)).chain(current -> store.get(id)
-                    .chain(basket -> analytics.performance(basket, window, benchmark, type, riskFreeRate, first(current))
-                            .map(performance -> ProtoMapper.toProto(basket, performance, type)))
-                    .invoke(answer -> cacheTagged(key, current, answer)));
-        });
+    public Uni<GetPerformanceResponse> performance(
+            String id, Window window, String benchmark, ReturnType type, double riskFreeRate) {
+        String key = CacheKeys.key(
+                keyPrefix,
+                "performance",
+                List.of(
+                        id,
+                        String.valueOf(window.from()),
+                        String.valueOf(window.to()),
+                        type.name(),
+                        String.valueOf(benchmark),
+                        Double.toString(riskFreeRate)));
+        return cache.lookup(key, List.of(generations.key(id)), GetPerformanceResponse.parser())
+                .chain(found -> {
+                    if (found.hit() != null) {
+                        return Uni.createFrom().item(found.hit());
+                    }
+                    return generationsFor(found, List.of(id))
+                            .chain(current -> store.get(id)
+                                    .chain(basket -> analytics
+                                            .performance(basket, window, benchmark, type, riskFreeRate, first(current))
+                                            .map(performance -> ProtoMapper.toProto(basket, performance, type)))
+                                    .invoke(answer -> cacheTagged(key, current, answer)));
+                });
     }
 
     /** The two definitions are read one after the other: never two concurrent database sessions. */
     public Uni<CompareResponse> compare(String a, String b, Window window, ReturnType type) {
-        String key = CacheKeys.key(keyPrefix, "compare", List.of(a, b, String.valueOf(window.from()),
-                String.valueOf(window.to()), type.name()));
-        return cache.lookup(key, List.of(generations.key(a), generations.key(b)), CompareResponse.parser()).chain(found -> {
-            if (found.hit() != null) {
-                return Uni.createFrom().item(found.hit());
-            }
-            return generationsFor(found, List.of(a, b)).chain(current -> store.get(a).chain(basketA -> store.get(b)
-                    .chain(basketB -> analytics.compare(basketA, basketB, window, type, first(current), second(current))))
-                    .map(comparison -> ProtoMapper.toProto(a, b, comparison, type))
-                    .invoke(answer -> cacheTagged(key, current, answer)));
-        });
+        String key = CacheKeys.key(
+                keyPrefix,
+                "compare",
+                List.of(a, b, String.valueOf(window.from()), String.valueOf(window.to()), type.name()));
+        return cache.lookup(key, List.of(generations.key(a), generations.key(b)), CompareResponse.parser())
+                .chain(found -> {
+                    if (found.hit() != null) {
+                        return Uni.createFrom().item(found.hit());
+                    }
+                    return generationsFor(found, List.of(a, b))
+                            .chain(current -> store.get(a)
+                                    .chain(basketA -> store.get(b)
+                                            .chain(basketB -> analytics.compare(
+                                                    basketA, basketB, window, type, first(current), second(current))))
+                                    .map(comparison -> ProtoMapper.toProto(a, b, comparison, type))
+                                    .invoke(answer -> cacheTagged(key, current, answer)));
+                });
     }
 
     /**

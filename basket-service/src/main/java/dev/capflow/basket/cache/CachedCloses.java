@@ -1,19 +1,17 @@
 package dev.capflow.basket.cache;
 
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import dev.capflow.basket.engine.TimeSeries;
 import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
 import dev.capflow.proto.ingest.v1.GetBarsResponse;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Close series as the message a history cache entry holds: one series per symbol, bars with a date and a close. */
 public final class CachedCloses {
 
-    private CachedCloses() {
-    }
+    private CachedCloses() {}
 
     /** How many closes {@code closes} holds in all. */
     public static long points(Map<String, TimeSeries> closes) {
@@ -25,7 +23,8 @@ public final class CachedCloses {
         closes.forEach((symbol, series) -> {
             GetBarsResponse.Builder bars = message.addSeriesBuilder().setSymbol(symbol);
             for (int i = 0; i < series.size(); i++) {
-                bars.addBars(DailyBar.newBuilder().setDate(series.date(i).toString()).setClose(series.value(i)));
+                bars.addBars(
+                        DailyBar.newBuilder().setDate(series.date(i).toString()).setClose(series.value(i)));
             }
         });
         return message.build();

@@ -1,23 +1,19 @@
 package dev.capflow.basket.cache;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
+import dev.capflow.basket.config.BasketConfig;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
-
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Message;
-import com.google.protobuf.Parser;
-
-import dev.capflow.basket.config.BasketConfig;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.value.ReactiveValueCommands;
-import io.smallrye.mutiny.Uni;
 
 /**
  * A Redis cache of protobuf messages. A tagged entry ({@code tag + " " + base64}) carries the answer generations it was
@@ -51,7 +47,10 @@ public class ProtoCache {
     public <T extends Message> Uni<Lookup<T>> lookup(String key, List<String> generationKeys, Parser<T> parser) {
         List<String> keys = new ArrayList<>(generationKeys);
         keys.add(key);
-        return values.mget(keys.toArray(String[]::new)).ifNoItem().after(config.timeout()).fail()
+        return values.mget(keys.toArray(String[]::new))
+                .ifNoItem()
+                .after(config.timeout())
+                .fail()
                 .map(found -> {
                     recovered();
                     List<String> generations = new ArrayList<>(generationKeys.size());
@@ -64,7 +63,8 @@ public class ProtoCache {
                     }
                     return new Lookup<>(generations, parse(parser, entry.substring(tag.length() + 1)));
                 })
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     degraded(failure);
                     return new Lookup<>(null, null);
                 });
@@ -83,18 +83,24 @@ public class ProtoCache {
         if (key == null) {
             return compute.get();
         }
-        return get(key, parser).chain(cached -> cached != null ? Uni.createFrom().item(cached)
-                : compute.get().invoke(value -> put(key, value)));
+        return get(key, parser)
+                .chain(cached -> cached != null
+                        ? Uni.createFrom().item(cached)
+                        : compute.get().invoke(value -> put(key, value)));
     }
 
     /** The value cached at {@code key}, or null when there is none or Redis does not answer. */
     public <T extends Message> Uni<T> get(String key, Parser<T> parser) {
-        return values.get(key).ifNoItem().after(config.timeout()).fail()
+        return values.get(key)
+                .ifNoItem()
+                .after(config.timeout())
+                .fail()
                 .map(encoded -> {
                     recovered();
                     return encoded == null ? null : parse(parser, encoded);
                 })
-                .onFailure().recoverWithItem(failure -> degraded(failure));
+                .onFailure()
+                .recoverWithItem(failure -> degraded(failure));
     }
 
     /** Caches {@code value} at {@code key} without a tag; best effort, not awaited. */
@@ -103,8 +109,12 @@ public class ProtoCache {
     }
 
     private void write(String key, String entry) {
-        values.setex(key, config.ttl().toSeconds(), entry).ifNoItem().after(config.timeout()).fail()
-                .subscribe().with(ok -> recovered(), this::degraded);
+        values.setex(key, config.ttl().toSeconds(), entry)
+                .ifNoItem()
+                .after(config.timeout())
+                .fail()
+                .subscribe()
+                .with(ok -> recovered(), this::degraded);
     }
 
     private <T> T parse(Parser<T> parser, String encoded) {

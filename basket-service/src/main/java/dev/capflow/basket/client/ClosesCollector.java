@@ -1,12 +1,11 @@
 package dev.capflow.basket.client;
 
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import dev.capflow.basket.engine.TimeSeries;
 import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.StreamBarsResponse;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Folds StreamBars pieces into one close series per symbol, in the order the symbols first appear. */
 final class ClosesCollector {

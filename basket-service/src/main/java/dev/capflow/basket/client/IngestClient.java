@@ -1,24 +1,11 @@
 package dev.capflow.basket.client;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.engine.TimeSeries;
 import dev.capflow.basket.market.LivePrice;
-import dev.capflow.grpc.DownstreamException;
 import dev.capflow.grpc.DownstreamCalls;
+import dev.capflow.grpc.DownstreamException;
 import dev.capflow.proto.ingest.v1.Adjustment;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.Instrument;
@@ -33,6 +20,17 @@ import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * basket-service's door to ingest-service. Every call is an idempotent read with its own deadline, retried on
@@ -48,8 +46,11 @@ public class IngestClient {
     private final DownstreamCalls<MutinyIngestServiceStub> calls;
     private final BasketConfig.Ingest config;
 
-    public IngestClient(@GrpcClient("ingest") MutinyIngestServiceStub stub, @GrpcClient("ingest") Channel channel,
-            BasketConfig config, Vertx vertx) {
+    public IngestClient(
+            @GrpcClient("ingest") MutinyIngestServiceStub stub,
+            @GrpcClient("ingest") Channel channel,
+            BasketConfig config,
+            Vertx vertx) {
         this.config = config.ingest();
         this.calls = new DownstreamCalls<>(BREAKER, stub, channel, this.config, vertx);
     }
@@ -57,22 +58,28 @@ public class IngestClient {
     /** The registered instruments among {@code symbols}, by symbol. */
     public Uni<Map<String, Instrument>> instruments(Collection<String> symbols) {
         return inPieces(symbols, piece -> {
-            ListInstrumentsRequest request = ListInstrumentsRequest.newBuilder().addAllSymbols(piece).build();
-            return read(stub -> stub.listInstruments(request)).map(ListInstrumentsResponse::getInstrumentsList);
-        }).map(instruments -> {
-            Map<String, Instrument> found = new LinkedHashMap<>();
-            instruments.forEach(instrument -> found.put(instrument.getSymbol(), instrument));
-            return found;
-        });
+                    ListInstrumentsRequest request = ListInstrumentsRequest.newBuilder()
+                            .addAllSymbols(piece)
+                            .build();
+                    return read(stub -> stub.listInstruments(request)).map(ListInstrumentsResponse::getInstrumentsList);
+                })
+                .map(instruments -> {
+                    Map<String, Instrument> found = new LinkedHashMap<>();
+                    instruments.forEach(instrument -> found.put(instrument.getSymbol(), instrument));
+                    return found;
+                });
     }
 
     /** The registered FX instruments among {@code symbols}: symbol to quote currency. */
     public Uni<Map<String, String>> fxCurrencies(Collection<String> symbols) {
-        ListInstrumentsRequest request = ListInstrumentsRequest.newBuilder().addAllSymbols(symbols)
-                .setKind(InstrumentKind.INSTRUMENT_KIND_FX).build();
+        ListInstrumentsRequest request = ListInstrumentsRequest.newBuilder()
+                .addAllSymbols(symbols)
+                .setKind(InstrumentKind.INSTRUMENT_KIND_FX)
+                .build();
         return read(stub -> stub.listInstruments(request)).map(response -> {
             Map<String, String> found = new LinkedHashMap<>();
-            response.getInstrumentsList().forEach(instrument -> found.put(instrument.getSymbol(), instrument.getCurrency()));
+            response.getInstrumentsList()
+                    .forEach(instrument -> found.put(instrument.getSymbol(), instrument.getCurrency()));
             return found;
         });
     }
@@ -80,11 +87,17 @@ public class IngestClient {
     /** The latest price of each of {@code symbols} that has one (newest tick, else newest daily close). */
     public Uni<List<LivePrice>> latestPrices(Collection<String> symbols) {
         return inPieces(symbols, piece -> {
-            GetLatestPricesRequest request = GetLatestPricesRequest.newBuilder().addAllSymbols(piece).build();
-            return read(stub -> stub.getLatestPrices(request)).map(response -> response.getPricesList().stream()
-                    .map(latest -> new LivePrice(latest.getSymbol(), latest.getPrice(),
-                            Instant.ofEpochSecond(latest.getTs().getSeconds(), latest.getTs().getNanos())))
-                    .toList());
+            GetLatestPricesRequest request =
+                    GetLatestPricesRequest.newBuilder().addAllSymbols(piece).build();
+            return read(stub -> stub.getLatestPrices(request))
+                    .map(response -> response.getPricesList().stream()
+                            .map(latest -> new LivePrice(
+                                    latest.getSymbol(),
+                                    latest.getPrice(),
+                                    Instant.ofEpochSecond(
+                                            latest.getTs().getSeconds(),
+                                            latest.getTs().getNanos())))
+                            .toList());
         });
     }
 
@@ -93,9 +106,12 @@ public class IngestClient {
      * first; null {@code to}: up to the latest), split-adjusted for a price return and total-return adjusted for a
      * total return.
      */
-    public static StreamBarsRequest barsRequest(Collection<String> symbols, LocalDate from, LocalDate to, ReturnType type) {
-        StreamBarsRequest.Builder request = StreamBarsRequest.newBuilder().addAllSymbols(symbols)
-                .setAdjustment(type == ReturnType.TOTAL ? Adjustment.ADJUSTMENT_TOTAL_RETURN : Adjustment.ADJUSTMENT_SPLIT);
+    public static StreamBarsRequest barsRequest(
+            Collection<String> symbols, LocalDate from, LocalDate to, ReturnType type) {
+        StreamBarsRequest.Builder request = StreamBarsRequest.newBuilder()
+                .addAllSymbols(symbols)
+                .setAdjustment(
+                        type == ReturnType.TOTAL ? Adjustment.ADJUSTMENT_TOTAL_RETURN : Adjustment.ADJUSTMENT_SPLIT);
         if (from != null) {
             request.setFrom(from.toString());
         }
@@ -111,8 +127,12 @@ public class IngestClient {
      * starts the stream again from the beginning.
      */
     public Uni<Map<String, TimeSeries>> closes(StreamBarsRequest request) {
-        return read(config.historyDeadline(), stub -> stub.streamBars(request)
-                .collect().in(ClosesCollector::new, ClosesCollector::add).map(ClosesCollector::closes));
+        return read(
+                config.historyDeadline(),
+                stub -> stub.streamBars(request)
+                        .collect()
+                        .in(ClosesCollector::new, ClosesCollector::add)
+                        .map(ClosesCollector::closes));
     }
 
     /** {@code call} applied to {@code symbols} at most symbols-per-call at a time, one call after the other. */
@@ -126,8 +146,14 @@ public class IngestClient {
         for (int start = 0; start < all.size(); start += size) {
             pieces.add(all.subList(start, Math.min(all.size(), start + size)));
         }
-        return Multi.createFrom().iterable(pieces).onItem().transformToUniAndConcatenate(piece -> call.apply(piece))
-                .onItem().transformToIterable(found -> found).collect().asList();
+        return Multi.createFrom()
+                .iterable(pieces)
+                .onItem()
+                .transformToUniAndConcatenate(piece -> call.apply(piece))
+                .onItem()
+                .transformToIterable(found -> found)
+                .collect()
+                .asList();
     }
 
     private <T> Uni<T> read(Function<MutinyIngestServiceStub, Uni<T>> call) {
@@ -137,7 +163,8 @@ public class IngestClient {
     /** A guarded read with {@code deadline}; its failures become {@link DownstreamException}s naming the service. */
     private <T> Uni<T> read(Duration deadline, Function<MutinyIngestServiceStub, Uni<T>> call) {
         return calls.read(deadline, call)
-                .onFailure().transform(failure -> new DownstreamException("ingest-service", failure));
+                .onFailure()
+                .transform(failure -> new DownstreamException("ingest-service", failure));
     }
 
     @PreDestroy

@@ -1,20 +1,18 @@
 package dev.capflow.basket.client;
 
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
-
 import dev.capflow.grpc.DownstreamException;
 import dev.capflow.grpc.GrpcFailures;
 import dev.capflow.validation.FieldViolation;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * ingest-service refusing a read basket-service made for what its caller sent (INVALID_ARGUMENT, RESOURCE_EXHAUSTED,
@@ -25,8 +23,8 @@ import io.grpc.protobuf.StatusProto;
 public final class IngestRefusal extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
-    private static final Set<Status.Code> CALLER_CODES = EnumSet.of(Status.Code.INVALID_ARGUMENT,
-            Status.Code.RESOURCE_EXHAUSTED, Status.Code.NOT_FOUND);
+    private static final Set<Status.Code> CALLER_CODES =
+            EnumSet.of(Status.Code.INVALID_ARGUMENT, Status.Code.RESOURCE_EXHAUSTED, Status.Code.NOT_FOUND);
 
     private final transient Status.Code code;
     private final transient List<FieldViolation> violations;
@@ -59,14 +57,20 @@ public final class IngestRefusal extends RuntimeException {
                 return failure;
             }
             List<FieldViolation> violations = ingestViolations(failure).stream()
-                    .map(violation -> new FieldViolation(fields.getOrDefault(withoutIndex(violation.field()), fallback),
+                    .map(violation -> new FieldViolation(
+                            fields.getOrDefault(withoutIndex(violation.field()), fallback),
                             "ingest-service refused it: " + violation.description()))
-                    .distinct().toList();
+                    .distinct()
+                    .toList();
             String reason = Status.fromThrowable(failure).getDescription();
             if (violations.isEmpty()) {
                 violations = List.of(new FieldViolation(fallback, "ingest-service refused it: " + reason));
             }
-            String message = String.join("; ", violations.stream().map(v -> v.field() + ": " + v.description()).toList());
+            String message = String.join(
+                    "; ",
+                    violations.stream()
+                            .map(v -> v.field() + ": " + v.description())
+                            .toList());
             return new IngestRefusal(code, message, violations, failure);
         };
     }
@@ -81,7 +85,8 @@ public final class IngestRefusal extends RuntimeException {
             if (detail.is(BadRequest.class)) {
                 try {
                     return detail.unpack(BadRequest.class).getFieldViolationsList().stream()
-                            .map(v -> new FieldViolation(v.getField(), v.getDescription())).toList();
+                            .map(v -> new FieldViolation(v.getField(), v.getDescription()))
+                            .toList();
                 } catch (InvalidProtocolBufferException e) {
                     return List.of();
                 }

@@ -1,13 +1,12 @@
 package dev.capflow.basket.config;
 
-import java.time.Duration;
-import java.util.Map;
-
 import dev.capflow.grpc.DownstreamPolicy;
 import dev.capflow.redis.AnswerGenerationKeys;
 import dev.capflow.redis.PriceStreamEntries;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
 
 /** Settings of the basket service ({@code capflow.basket.*}). */
 @ConfigMapping(prefix = "capflow.basket")

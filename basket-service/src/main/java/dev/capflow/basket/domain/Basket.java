@@ -1,15 +1,22 @@
 package dev.capflow.basket.domain;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import dev.capflow.basket.engine.BasketDefinition;
 import dev.capflow.basket.engine.BasketMember;
 import dev.capflow.basket.engine.Rebalance;
+import java.time.LocalDate;
+import java.util.List;
 
 /** A validated basket definition (docs/design.md section 4) at one optimistic-lock version. */
-public record Basket(String id, String name, String currency, LocalDate baseDate, double baseValue, Weighting weighting,
-        Rebalance rebalance, List<Member> members, long version) {
+public record Basket(
+        String id,
+        String name,
+        String currency,
+        LocalDate baseDate,
+        double baseValue,
+        Weighting weighting,
+        Rebalance rebalance,
+        List<Member> members,
+        long version) {
 
     public Basket {
         members = List.copyOf(members);
@@ -27,7 +34,13 @@ public record Basket(String id, String name, String currency, LocalDate baseDate
 
     /** The engine's view of this basket (validated by the engine's own rules on construction). */
     public BasketDefinition toDefinition() {
-        return new BasketDefinition(currency, baseDate, baseValue, rebalance,
-                members.stream().map(m -> new BasketMember(m.symbol(), m.weight())).toList());
+        return new BasketDefinition(
+                currency,
+                baseDate,
+                baseValue,
+                rebalance,
+                members.stream()
+                        .map(m -> new BasketMember(m.symbol(), m.weight()))
+                        .toList());
     }
 }

@@ -1,5 +1,10 @@
 package dev.capflow.basket.domain;
 
+import dev.capflow.basket.engine.BasketArgumentException;
+import dev.capflow.basket.engine.BasketDefinition;
+import dev.capflow.basket.engine.Rebalance;
+import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -8,12 +13,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-
-import dev.capflow.basket.engine.BasketArgumentException;
-import dev.capflow.basket.engine.BasketDefinition;
-import dev.capflow.basket.engine.Rebalance;
-import dev.capflow.validation.FieldViolation;
-import dev.capflow.validation.InvalidRequestException;
 
 /**
  * Turns a {@link BasketInput} into a {@link Basket} or an {@link InvalidRequestException} naming every bad field
@@ -25,38 +24,41 @@ public final class BasketValidator {
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z])([A-Z])");
 
-    private BasketValidator() {
-    }
+    private BasketValidator() {}
 
     /**
      * The validated basket; {@code idRequired} is false for a create, where an empty id is assigned later; more than
      * {@code maxMembers} members, a currency outside {@code currencies} (those the platform can convert) and a base date
      * after {@code today} are refused.
      */
-    public static Basket validate(BasketInput input, boolean idRequired, int maxMembers, Set<String> currencies,
-            LocalDate today) {
+    public static Basket validate(
+            BasketInput input, boolean idRequired, int maxMembers, Set<String> currencies, LocalDate today) {
         List<FieldViolation> violations = new ArrayList<>();
         String id = input.id() == null ? "" : input.id().trim();
         if (id.isEmpty() ? idRequired : !ID.matcher(id).matches()) {
-            violations.add(new FieldViolation("basket.id",
+            violations.add(new FieldViolation(
+                    "basket.id",
                     "must be a lower-case slug of letters, digits and '-' (at most 64 characters), got " + quoted(id)));
         }
         String name = input.name() == null ? "" : input.name().trim();
         if (name.isEmpty()) {
             violations.add(new FieldViolation("basket.name", "the name is required"));
         }
-        String currency = input.currency() == null ? "" : input.currency().trim().toUpperCase(Locale.ROOT);
+        String currency =
+                input.currency() == null ? "" : input.currency().trim().toUpperCase(Locale.ROOT);
         if (!CURRENCY.matcher(currency).matches()) {
-            violations.add(new FieldViolation("basket.currency", "must be an ISO 4217 code such as USD, got "
-                    + quoted(input.currency())));
+            violations.add(new FieldViolation(
+                    "basket.currency", "must be an ISO 4217 code such as USD, got " + quoted(input.currency())));
         } else if (!currencies.contains(currency)) {
-            violations.add(new FieldViolation("basket.currency", "the platform converts only " + new TreeSet<>(currencies)
-                    + " (USD and the configured capflow.basket.fx.series), got " + currency));
+            violations.add(new FieldViolation(
+                    "basket.currency",
+                    "the platform converts only " + new TreeSet<>(currencies)
+                            + " (USD and the configured capflow.basket.fx.series), got " + currency));
         }
         LocalDate baseDate = parseDate(input.baseDate(), "basket.base_date", true, violations);
         if (baseDate != null && baseDate.isAfter(today)) {
-            violations.add(new FieldViolation("basket.base_date", "must not be in the future (today is " + today + "), got "
-                    + baseDate));
+            violations.add(new FieldViolation(
+                    "basket.base_date", "must not be in the future (today is " + today + "), got " + baseDate));
         }
         if (input.weighting() == null) {
             violations.add(new FieldViolation("basket.weighting", "must be WEIGHTING_EQUAL or WEIGHTING_CUSTOM"));
@@ -65,8 +67,9 @@ public final class BasketValidator {
         Rebalance rebalance = input.rebalance() == null ? Rebalance.NONE : input.rebalance();
         List<Member> given = input.members() == null ? List.of() : input.members();
         if (given.size() > maxMembers) {
-            violations.add(new FieldViolation("basket.members", "at most " + maxMembers
-                    + " members (capflow.basket.max-members), got " + given.size()));
+            violations.add(new FieldViolation(
+                    "basket.members",
+                    "at most " + maxMembers + " members (capflow.basket.max-members), got " + given.size()));
         }
         // equal weighting stores exactly 1/n: a weight given is refused, not dropped, unless it is that 1/n (read back)
         double equal = 1.0 / Math.max(1, given.size());
@@ -74,15 +77,19 @@ public final class BasketValidator {
             for (int i = 0; i < given.size(); i++) {
                 double weight = given.get(i).weight();
                 if (weight != 0 && !(Math.abs(weight - equal) <= 1e-9)) {
-                    violations.add(new FieldViolation("basket.members[" + i + "].weight", "EQUAL weighting sets every "
-                            + "weight to 1/" + given.size() + ": leave the weights out, or use CUSTOM weighting to keep them"));
+                    violations.add(new FieldViolation(
+                            "basket.members[" + i + "].weight",
+                            "EQUAL weighting sets every " + "weight to 1/" + given.size()
+                                    + ": leave the weights out, or use CUSTOM weighting to keep them"));
                 }
             }
         }
-        List<Member> members = given.stream().map(m -> new Member(normalizeSymbol(m.symbol()),
-                input.weighting() == Weighting.EQUAL ? equal : m.weight())).toList();
-        Basket basket = new Basket(id, name, currency, baseDate, baseValue, input.weighting(), rebalance, members,
-                input.version());
+        List<Member> members = given.stream()
+                .map(m -> new Member(
+                        normalizeSymbol(m.symbol()), input.weighting() == Weighting.EQUAL ? equal : m.weight()))
+                .toList();
+        Basket basket = new Basket(
+                id, name, currency, baseDate, baseValue, input.weighting(), rebalance, members, input.version());
         if (violations.isEmpty()) {
             try {
                 basket.toDefinition();
@@ -98,6 +105,7 @@ public final class BasketValidator {
 
     /** The range of dates the platform holds market data for, as ingest-service bounds bars and ex-dates. */
     static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+
     static final LocalDate LATEST_DATE = LocalDate.of(2100, 12, 31);
 
     /**
@@ -119,8 +127,10 @@ public final class BasketValidator {
             return null;
         }
         if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
-            violations.add(new FieldViolation(field, "must be between " + EARLIEST_DATE + " and " + LATEST_DATE
-                    + " (the range of market data), got " + quoted(value)));
+            violations.add(new FieldViolation(
+                    field,
+                    "must be between " + EARLIEST_DATE + " and " + LATEST_DATE + " (the range of market data), got "
+                            + quoted(value)));
             return null;
         }
         return date;
@@ -129,7 +139,9 @@ public final class BasketValidator {
     /** A caller's value in quotes, cut to 64 characters so that an error never echoes a huge input. */
     static String quoted(String value) {
         String text = value == null ? "" : value;
-        return text.length() <= 64 ? "'" + text + "'" : "'" + text.substring(0, 64) + "...' (" + text.length() + " characters)";
+        return text.length() <= 64
+                ? "'" + text + "'"
+                : "'" + text.substring(0, 64) + "...' (" + text.length() + " characters)";
     }
 
     /** A symbol as the instrument registry spells it: trimmed and upper-case. */

@@ -1,11 +1,10 @@
 package dev.capflow.basket.domain;
 
+import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.capflow.validation.FieldViolation;
-import dev.capflow.validation.InvalidRequestException;
 
 /** A query's inclusive date bounds {@code [from, to]}; either may be null for its default. */
 public record Window(LocalDate from, LocalDate to) {

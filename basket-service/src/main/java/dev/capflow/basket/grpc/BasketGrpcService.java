@@ -1,15 +1,6 @@
 package dev.capflow.basket.grpc;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Supplier;
-
 import com.google.protobuf.Timestamp;
-
 import dev.capflow.basket.cache.CachedAnswers;
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.domain.Basket;
@@ -18,10 +9,10 @@ import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.domain.Window;
 import dev.capflow.basket.engine.PerformanceQuery;
 import dev.capflow.basket.live.LiveLevels;
-import dev.capflow.grpc.idempotency.IdempotencyKeys;
 import dev.capflow.basket.service.BasketCatalog;
 import dev.capflow.grpc.ExpectedVersion;
 import dev.capflow.grpc.idempotency.IdempotencyKey;
+import dev.capflow.grpc.idempotency.IdempotencyKeys;
 import dev.capflow.grpc.paging.Page;
 import dev.capflow.grpc.paging.PageRequest;
 import dev.capflow.proto.basket.v1.CompareRequest;
@@ -45,6 +36,13 @@ import dev.capflow.validation.InvalidRequestException;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The capflow.basket.v1.BasketService contract: checks request fields, delegates, maps answers and errors.
@@ -59,8 +57,8 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
     private final IdempotencyKeys keys;
     private final Set<String> currencies;
 
-    public BasketGrpcService(BasketCatalog catalog, CachedAnswers answers, LiveLevels live, BasketConfig config,
-            IdempotencyKeys keys) {
+    public BasketGrpcService(
+            BasketCatalog catalog, CachedAnswers answers, LiveLevels live, BasketConfig config, IdempotencyKeys keys) {
         this.catalog = catalog;
         this.keys = keys;
         this.answers = answers;
@@ -71,42 +69,55 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
 
     /** The basket of a write, checked against the platform's limits and the currencies it can convert today. */
     private Basket validated(dev.capflow.proto.basket.v1.Basket basket, boolean idRequired) {
-        return BasketValidator.validate(ProtoMapper.toInput(basket), idRequired, maxMembers, currencies,
-                LocalDate.now(ZoneOffset.UTC));
+        return BasketValidator.validate(
+                ProtoMapper.toInput(basket), idRequired, maxMembers, currencies, LocalDate.now(ZoneOffset.UTC));
     }
 
     @Override
     public Uni<CreateBasketResponse> createBasket(CreateBasketRequest request) {
         Supplier<Uni<CreateBasketResponse>> create = () -> catalog.create(validated(request.getBasket(), false))
-                .map(basket -> CreateBasketResponse.newBuilder().setBasket(ProtoMapper.toProto(basket)).build());
-        return answer(() -> IdempotencyKey.of(request).map(key -> keys.once(key, create, CreateBasketResponse.parser()))
+                .map(basket -> CreateBasketResponse.newBuilder()
+                        .setBasket(ProtoMapper.toProto(basket))
+                        .build());
+        return answer(() -> IdempotencyKey.of(request)
+                .map(key -> keys.once(key, create, CreateBasketResponse.parser()))
                 .orElseGet(create));
     }
 
     /** USD and both sides of every configured FX pair ({@code BASE/QUOTE}). */
     static Set<String> convertible(Set<String> pairs) {
         Set<String> currencies = new TreeSet<>(Set.of("USD"));
-        pairs.forEach(pair -> currencies.addAll(List.of(pair.toUpperCase(Locale.ROOT).split("/"))));
+        pairs.forEach(
+                pair -> currencies.addAll(List.of(pair.toUpperCase(Locale.ROOT).split("/"))));
         return Set.copyOf(currencies);
     }
 
     @Override
     public Uni<GetBasketResponse> getBasket(GetBasketRequest request) {
         return answer(() -> catalog.get(requireId(request.getBasketId(), "basket_id"))
-                .map(basket -> GetBasketResponse.newBuilder().setBasket(ProtoMapper.toProto(basket)).build()));
+                .map(basket -> GetBasketResponse.newBuilder()
+                        .setBasket(ProtoMapper.toProto(basket))
+                        .build()));
     }
 
     @Override
     public Uni<UpdateBasketResponse> updateBasket(UpdateBasketRequest request) {
-        dev.capflow.proto.basket.v1.Basket checked = request.getBasket().toBuilder().setVersion(ExpectedVersion.ofUpdate(request.hasExpectedVersion(),
-                request.getExpectedVersion(), request.getBasket().getVersion())).build();
+        dev.capflow.proto.basket.v1.Basket checked = request.getBasket().toBuilder()
+                .setVersion(ExpectedVersion.ofUpdate(
+                        request.hasExpectedVersion(),
+                        request.getExpectedVersion(),
+                        request.getBasket().getVersion()))
+                .build();
         return answer(() -> catalog.update(validated(checked, true))
-                .map(basket -> UpdateBasketResponse.newBuilder().setBasket(ProtoMapper.toProto(basket)).build()));
+                .map(basket -> UpdateBasketResponse.newBuilder()
+                        .setBasket(ProtoMapper.toProto(basket))
+                        .build()));
     }
 
     @Override
     public Uni<DeleteBasketResponse> deleteBasket(DeleteBasketRequest request) {
-        Long expected = ExpectedVersion.ofDelete(request.hasExpectedVersion(), request.getExpectedVersion(), request.getVersion());
+        Long expected = ExpectedVersion.ofDelete(
+                request.hasExpectedVersion(), request.getExpectedVersion(), request.getVersion());
         return answer(() -> catalog.delete(requireId(request.getBasketId(), "basket_id"), expected)
                 .map(deleted -> DeleteBasketResponse.getDefaultInstance()));
     }
@@ -115,10 +126,14 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
     public Uni<ListBasketsResponse> listBaskets(ListBasketsRequest request) {
         return answer(() -> {
             PageRequest page = PageRequest.of(request);
-            return catalog.list().map(all -> Page.of(all, basket -> basket.id(), page))
+            return catalog.list()
+                    .map(all -> Page.of(all, basket -> basket.id(), page))
                     .map(baskets -> ListBasketsResponse.newBuilder()
-                            .addAllBaskets(baskets.items().stream().map(ProtoMapper::toProto).toList())
-                            .setNextPageToken(baskets.nextPageToken()).build());
+                            .addAllBaskets(baskets.items().stream()
+                                    .map(ProtoMapper::toProto)
+                                    .toList())
+                            .setNextPageToken(baskets.nextPageToken())
+                            .build());
         });
     }
 
@@ -129,7 +144,8 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
             Window window = Window.parse(request.getFrom(), request.getTo());
             String benchmark = BasketValidator.normalizeSymbol(request.getBenchmark());
             double riskFreeRate = request.getRiskFreeRate();
-            if (!(riskFreeRate >= PerformanceQuery.MIN_RISK_FREE_RATE && riskFreeRate <= PerformanceQuery.MAX_RISK_FREE_RATE)) {
+            if (!(riskFreeRate >= PerformanceQuery.MIN_RISK_FREE_RATE
+                    && riskFreeRate <= PerformanceQuery.MAX_RISK_FREE_RATE)) {
                 throw new InvalidRequestException("risk_free_rate", PerformanceQuery.riskFreeRateRule(riskFreeRate));
             }
             ReturnType type = ProtoMapper.returnType(request.getReturnType());
@@ -150,12 +166,19 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
 
     @Override
     public Multi<WatchBasketResponse> watchBasket(WatchBasketRequest request) {
-        return Multi.createFrom().deferred(() -> live.watch(requireId(request.getBasketId(), "basket_id")))
-                .map(level -> WatchBasketResponse.newBuilder().setBasketId(level.basketId()).setLevel(level.level())
-                        .setBasketVersion(level.basketVersion()).setDeleted(level.deleted())
-                        .setTs(Timestamp.newBuilder().setSeconds(level.ts().getEpochSecond()).setNanos(level.ts().getNano()))
+        return Multi.createFrom()
+                .deferred(() -> live.watch(requireId(request.getBasketId(), "basket_id")))
+                .map(level -> WatchBasketResponse.newBuilder()
+                        .setBasketId(level.basketId())
+                        .setLevel(level.level())
+                        .setBasketVersion(level.basketVersion())
+                        .setDeleted(level.deleted())
+                        .setTs(Timestamp.newBuilder()
+                                .setSeconds(level.ts().getEpochSecond())
+                                .setNanos(level.ts().getNano()))
                         .build())
-                .onFailure().transform(GrpcErrors::toStatus);
+                .onFailure()
+                .transform(GrpcErrors::toStatus);
     }
 
     private static String requireId(String id, String field) {

@@ -1,7 +1,5 @@
 package dev.capflow.basket.grpc;
 
-import java.util.List;
-
 import dev.capflow.basket.client.IngestRefusal;
 import dev.capflow.basket.domain.BasketValidator;
 import dev.capflow.basket.domain.HistoryTooLargeException;
@@ -11,6 +9,7 @@ import dev.capflow.grpc.errors.FailureStatuses;
 import dev.capflow.grpc.errors.GrpcStatuses;
 import dev.capflow.validation.FieldViolation;
 import io.grpc.Status;
+import java.util.List;
 
 /**
  * The statuses of basket-service: the conditions only it knows (engine argument errors, too much history, missing
@@ -18,8 +17,7 @@ import io.grpc.Status;
  */
 final class GrpcErrors {
 
-    private GrpcErrors() {
-    }
+    private GrpcErrors() {}
 
     static Throwable toStatus(Throwable failure) {
         return FailureStatuses.toStatus(failure, "basket-service", GrpcErrors::mapOwn);
@@ -28,19 +26,27 @@ final class GrpcErrors {
     private static Throwable mapOwn(Throwable cause) {
         if (cause instanceof BasketArgumentException engine) {
             String field = BasketValidator.snakeCase(engine.field());
-            return GrpcStatuses.invalidArgument(field + ": " + engine.reason(),
-                    List.of(new FieldViolation(field, engine.reason())), FieldViolation::field,
+            return GrpcStatuses.invalidArgument(
+                    field + ": " + engine.reason(),
+                    List.of(new FieldViolation(field, engine.reason())),
+                    FieldViolation::field,
                     FieldViolation::description);
         }
         if (cause instanceof HistoryTooLargeException) {
             return Status.RESOURCE_EXHAUSTED.withDescription(cause.getMessage()).asRuntimeException();
         }
         if (cause instanceof MissingDataException) {
-            return Status.FAILED_PRECONDITION.withDescription(cause.getMessage()).asRuntimeException();
+            return Status.FAILED_PRECONDITION
+                    .withDescription(cause.getMessage())
+                    .asRuntimeException();
         }
         if (cause instanceof IngestRefusal refusal) {
-            return GrpcStatuses.withBadRequest(refusal.code(), refusal.getMessage(), refusal.violations(),
-                    FieldViolation::field, FieldViolation::description);
+            return GrpcStatuses.withBadRequest(
+                    refusal.code(),
+                    refusal.getMessage(),
+                    refusal.violations(),
+                    FieldViolation::field,
+                    FieldViolation::description);
         }
         return null;
     }

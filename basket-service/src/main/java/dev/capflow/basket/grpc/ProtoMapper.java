@@ -1,7 +1,5 @@
 package dev.capflow.basket.grpc;
 
-import java.time.LocalDate;
-
 import dev.capflow.basket.domain.Basket;
 import dev.capflow.basket.domain.BasketInput;
 import dev.capflow.basket.domain.Member;
@@ -14,37 +12,53 @@ import dev.capflow.basket.engine.Performance;
 import dev.capflow.basket.engine.Rebalance;
 import dev.capflow.basket.engine.TimeSeries;
 import dev.capflow.proto.basket.v1.BasketMember;
-import dev.capflow.proto.basket.v1.CompareResponse;
 import dev.capflow.proto.basket.v1.ComparePoint;
+import dev.capflow.proto.basket.v1.CompareResponse;
 import dev.capflow.proto.basket.v1.GetPerformanceResponse;
 import dev.capflow.proto.basket.v1.LevelPoint;
+import java.time.LocalDate;
 
 /** Converts between capflow.basket.v1 messages and domain and engine types. */
 public final class ProtoMapper {
 
-    private ProtoMapper() {
-    }
+    private ProtoMapper() {}
 
     static BasketInput toInput(dev.capflow.proto.basket.v1.Basket basket) {
-        return new BasketInput(basket.getId(), basket.getName(), basket.getCurrency(), basket.getBaseDate(),
-                basket.getBaseValue(), weighting(basket.getWeighting()), rebalance(basket.getRebalance()),
-                basket.getMembersList().stream().map(m -> new Member(m.getSymbol(), m.getWeight())).toList(),
+        return new BasketInput(
+                basket.getId(),
+                basket.getName(),
+                basket.getCurrency(),
+                basket.getBaseDate(),
+                basket.getBaseValue(),
+                weighting(basket.getWeighting()),
+                rebalance(basket.getRebalance()),
+                basket.getMembersList().stream()
+                        .map(m -> new Member(m.getSymbol(), m.getWeight()))
+                        .toList(),
                 basket.getVersion());
     }
 
     static dev.capflow.proto.basket.v1.Basket toProto(Basket basket) {
         dev.capflow.proto.basket.v1.Basket.Builder proto = dev.capflow.proto.basket.v1.Basket.newBuilder()
-                .setId(basket.id()).setName(basket.name()).setCurrency(basket.currency())
-                .setBaseDate(basket.baseDate().toString()).setBaseValue(basket.baseValue())
-                .setWeighting(basket.weighting() == Weighting.EQUAL ? dev.capflow.proto.basket.v1.Weighting.WEIGHTING_EQUAL
-                        : dev.capflow.proto.basket.v1.Weighting.WEIGHTING_CUSTOM)
-                .setRebalance(switch (basket.rebalance()) {
-                    case NONE -> dev.capflow.proto.basket.v1.Rebalance.REBALANCE_NONE;
-                    case MONTHLY -> dev.capflow.proto.basket.v1.Rebalance.REBALANCE_MONTHLY;
-                    case QUARTERLY -> dev.capflow.proto.basket.v1.Rebalance.REBALANCE_QUARTERLY;
-                })
+                .setId(basket.id())
+                .setName(basket.name())
+                .setCurrency(basket.currency())
+                .setBaseDate(basket.baseDate().toString())
+                .setBaseValue(basket.baseValue())
+                .setWeighting(
+                        basket.weighting() == Weighting.EQUAL
+                                ? dev.capflow.proto.basket.v1.Weighting.WEIGHTING_EQUAL
+                                : dev.capflow.proto.basket.v1.Weighting.WEIGHTING_CUSTOM)
+                .setRebalance(
+                        switch (basket.rebalance()) {
+                            case NONE -> dev.capflow.proto.basket.v1.Rebalance.REBALANCE_NONE;
+                            case MONTHLY -> dev.capflow.proto.basket.v1.Rebalance.REBALANCE_MONTHLY;
+                            case QUARTERLY -> dev.capflow.proto.basket.v1.Rebalance.REBALANCE_QUARTERLY;
+                        })
                 .setVersion(basket.version());
-        basket.members().forEach(m -> proto.addMembers(BasketMember.newBuilder().setSymbol(m.symbol()).setWeight(m.weight())));
+        basket.members()
+                .forEach(m -> proto.addMembers(
+                        BasketMember.newBuilder().setSymbol(m.symbol()).setWeight(m.weight())));
         return proto.build();
     }
 
@@ -53,40 +67,58 @@ public final class ProtoMapper {
     }
 
     static dev.capflow.proto.basket.v1.ReturnType toProto(ReturnType type) {
-        return type == ReturnType.TOTAL ? dev.capflow.proto.basket.v1.ReturnType.RETURN_TYPE_TOTAL
+        return type == ReturnType.TOTAL
+                ? dev.capflow.proto.basket.v1.ReturnType.RETURN_TYPE_TOTAL
                 : dev.capflow.proto.basket.v1.ReturnType.RETURN_TYPE_PRICE;
     }
 
     public static GetPerformanceResponse toProto(Basket basket, Performance performance, ReturnType type) {
         Metrics m = performance.metrics();
         GetPerformanceResponse.Builder proto = GetPerformanceResponse.newBuilder()
-                .setBasketId(basket.id()).setBasketVersion(basket.version()).setReturnType(toProto(type))
-                .setFrom(performance.from().toString()).setTo(performance.to().toString())
+                .setBasketId(basket.id())
+                .setBasketVersion(basket.version())
+                .setReturnType(toProto(type))
+                .setFrom(performance.from().toString())
+                .setTo(performance.to().toString())
                 .setMetrics(dev.capflow.proto.basket.v1.Metrics.newBuilder()
-                        .setTotalReturn(m.totalReturn()).setAnnualizedReturn(m.annualizedReturn())
-                        .setAnnualizedVolatility(m.annualizedVolatility()).setSharpe(m.sharpe())
-                        .setMaxDrawdown(m.maxDrawdown()).setMaxDrawdownPeak(text(m.maxDrawdownPeak()))
-                        .setMaxDrawdownTrough(text(m.maxDrawdownTrough())).setBeta(m.beta())
+                        .setTotalReturn(m.totalReturn())
+                        .setAnnualizedReturn(m.annualizedReturn())
+                        .setAnnualizedVolatility(m.annualizedVolatility())
+                        .setSharpe(m.sharpe())
+                        .setMaxDrawdown(m.maxDrawdown())
+                        .setMaxDrawdownPeak(text(m.maxDrawdownPeak()))
+                        .setMaxDrawdownTrough(text(m.maxDrawdownTrough()))
+                        .setBeta(m.beta())
                         .setCorrelation(m.correlation()));
         TimeSeries series = performance.series();
         for (int i = 0; i < series.size(); i++) {
-            proto.addSeries(LevelPoint.newBuilder().setDate(series.date(i).toString()).setLevel(series.value(i)));
+            proto.addSeries(
+                    LevelPoint.newBuilder().setDate(series.date(i).toString()).setLevel(series.value(i)));
         }
         for (Contribution c : performance.contributions()) {
-            proto.addContributions(dev.capflow.proto.basket.v1.Contribution.newBuilder().setSymbol(c.symbol())
-                    .setWeight(c.weight()).setMemberReturn(c.priceReturn()).setContribution(c.contribution()));
+            proto.addContributions(dev.capflow.proto.basket.v1.Contribution.newBuilder()
+                    .setSymbol(c.symbol())
+                    .setWeight(c.weight())
+                    .setMemberReturn(c.priceReturn())
+                    .setContribution(c.contribution()));
         }
         return proto.build();
     }
 
     public static CompareResponse toProto(String a, String b, Comparison comparison, ReturnType type) {
-        CompareResponse.Builder proto = CompareResponse.newBuilder().setBasketIdA(a).setBasketIdB(b)
+        CompareResponse.Builder proto = CompareResponse.newBuilder()
+                .setBasketIdA(a)
+                .setBasketIdB(b)
                 .setReturnType(toProto(type))
-                .setFrom(comparison.levelsA().firstDate().toString()).setTo(comparison.levelsA().lastDate().toString());
+                .setFrom(comparison.levelsA().firstDate().toString())
+                .setTo(comparison.levelsA().lastDate().toString());
         for (int i = 0; i < comparison.levelsA().size(); i++) {
-            proto.addSeries(ComparePoint.newBuilder().setDate(comparison.levelsA().date(i).toString())
-                    .setLevelA(comparison.levelsA().value(i)).setLevelB(comparison.levelsB().value(i))
-                    .setSpread(comparison.spread().value(i)).setRatio(comparison.ratio().value(i)));
+            proto.addSeries(ComparePoint.newBuilder()
+                    .setDate(comparison.levelsA().date(i).toString())
+                    .setLevelA(comparison.levelsA().value(i))
+                    .setLevelB(comparison.levelsB().value(i))
+                    .setSpread(comparison.spread().value(i))
+                    .setRatio(comparison.ratio().value(i)));
         }
         return proto.build();
     }

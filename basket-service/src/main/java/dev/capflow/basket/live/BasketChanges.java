@@ -1,12 +1,5 @@
 package dev.capflow.basket.live;
 
-import java.time.Duration;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.jboss.logging.Logger;
-
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.redis.BasketChangesChannel;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -17,6 +10,10 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.smallrye.mutiny.subscription.Cancellable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import org.jboss.logging.Logger;
 
 /**
  * Edits and deletions of baskets, announced to every basket-service replica on the Redis channel
@@ -46,19 +43,30 @@ public class BasketChanges {
 
     /** Tells every replica's watchers that {@code basketId} changed; never fails (a lost announcement is logged). */
     public Uni<Void> announce(String basketId) {
-        return pubsub.publish(channel(), basketId).ifNoItem().after(config.timeout()).fail()
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("cannot announce the change of basket %s to live watchers: %s", basketId, failure.toString());
+        return pubsub.publish(channel(), basketId)
+                .ifNoItem()
+                .after(config.timeout())
+                .fail()
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    LOG.warnf(
+                            "cannot announce the change of basket %s to live watchers: %s",
+                            basketId, failure.toString());
                     return null;
                 });
     }
 
     void start(@Observes StartupEvent event) {
         subscription = pubsub.subscribe(channel())
-                .onFailure().invoke(failure -> LOG.warnf("basket change announcements interrupted, resubscribing: %s",
-                        failure.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
-                .subscribe().with(broadcast::onNext, failure -> LOG.error("basket change listener stopped", failure));
+                .onFailure()
+                .invoke(failure ->
+                        LOG.warnf("basket change announcements interrupted, resubscribing: %s", failure.toString()))
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
+                .indefinitely()
+                .subscribe()
+                .with(broadcast::onNext, failure -> LOG.error("basket change listener stopped", failure));
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -1,16 +1,15 @@
 package dev.capflow.basket.live;
 
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import dev.capflow.basket.domain.Basket;
 import dev.capflow.basket.engine.BasketEngine;
 import dev.capflow.basket.engine.TimeSeries;
 import dev.capflow.basket.market.LivePrice;
 import dev.capflow.basket.market.MarketHistory;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One watched basket: its history and the latest price of each member and FX symbol. Its live level is the engine's
@@ -52,7 +51,9 @@ public final class LiveBasket {
 
     /** The level from the latest prices (the last close where a symbol has no newer price). */
     public LiveLevel level() {
-        TimeSeries levels = engine.levels(basket.toDefinition(), history.withLatest(latest).data()).series();
+        TimeSeries levels = engine.levels(
+                        basket.toDefinition(), history.withLatest(latest).data())
+                .series();
         return new LiveLevel(basket.id(), basket.version(), levels.value(levels.size() - 1), newest);
     }
 }

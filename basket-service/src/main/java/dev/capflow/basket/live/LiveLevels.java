@@ -1,12 +1,5 @@
 package dev.capflow.basket.live;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.basket.cache.AnswerGenerations;
 import dev.capflow.basket.client.IngestClient;
 import dev.capflow.basket.client.IngestRefusal;
@@ -21,6 +14,11 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.smallrye.mutiny.subscription.Cancellable;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Live levels of a basket: the level from ingest-service's latest prices first, then a new level whenever the price
@@ -38,8 +36,14 @@ public class LiveLevels {
     private final BasketChanges changes;
     private final BasketConfig.Redis config;
 
-    public LiveLevels(BasketStore store, HistoryLoader history, IngestClient ingest, PriceStream stream,
-            AnswerGenerations generations, BasketChanges changes, BasketConfig config) {
+    public LiveLevels(
+            BasketStore store,
+            HistoryLoader history,
+            IngestClient ingest,
+            PriceStream stream,
+            AnswerGenerations generations,
+            BasketChanges changes,
+            BasketConfig config) {
         this.store = store;
         this.changes = changes;
         this.generations = generations;
@@ -59,11 +63,16 @@ public class LiveLevels {
             // prices and edits are buffered from before the basket is read, so none in between is missed
             UnicastProcessor<List<LivePrice>> prices = UnicastProcessor.create();
             UnicastProcessor<String> edits = UnicastProcessor.create();
-            Cancellable priceFeed = stream.prices().subscribe().with(prices::onNext, prices::onError, prices::onComplete);
-            Cancellable editFeed = changes.changed().filter(basketId::equals).subscribe()
+            Cancellable priceFeed =
+                    stream.prices().subscribe().with(prices::onNext, prices::onError, prices::onComplete);
+            Cancellable editFeed = changes.changed()
+                    .filter(basketId::equals)
+                    .subscribe()
                     .with(edits::onNext, edits::onError, edits::onComplete);
-            return untilDeleted(start(basketId).onItem().transformToMulti(first -> follow(basketId, first, prices, edits)))
-                    .onTermination().invoke(() -> {
+            return untilDeleted(
+                            start(basketId).onItem().transformToMulti(first -> follow(basketId, first, prices, edits)))
+                    .onTermination()
+                    .invoke(() -> {
                         priceFeed.cancel();
                         editFeed.cancel();
                     });
@@ -71,56 +80,77 @@ public class LiveLevels {
     }
 
     /** One step at a time (a LiveBasket is not thread-safe): a batch of prices moves it, an edit replaces it. */
-    private Multi<LiveLevel> follow(String basketId, LiveBasket first, Multi<List<LivePrice>> prices, Multi<String> edits) {
+    private Multi<LiveLevel> follow(
+            String basketId, LiveBasket first, Multi<List<LivePrice>> prices, Multi<String> edits) {
         AtomicReference<LiveBasket> current = new AtomicReference<>(first);
-        Multi<Step> steps = Multi.createBy().merging().streams(
-                prices.group().intoLists().every(config.watchInterval())
-                        .map(batches -> new Step(batches.stream().flatMap(List::stream).toList(), false)),
-                edits.map(edited -> new Step(List.of(), true)));
-        Multi<LiveLevel> updates = steps.onItem().transformToUniAndConcatenate(step -> step.edit()
-                ? reload(basketId, current)
-                : Uni.createFrom().item(() -> current.get().apply(step.prices()) ? current.get().level() : null));
+        Multi<Step> steps = Multi.createBy()
+                .merging()
+                .streams(
+                        prices.group()
+                                .intoLists()
+                                .every(config.watchInterval())
+                                .map(batches -> new Step(
+                                        batches.stream().flatMap(List::stream).toList(), false)),
+                        edits.map(edited -> new Step(List.of(), true)));
+        Multi<LiveLevel> updates = steps.onItem()
+                .transformToUniAndConcatenate(step -> step.edit()
+                        ? reload(basketId, current)
+                        : Uni.createFrom()
+                                .item(() -> current.get().apply(step.prices())
+                                        ? current.get().level()
+                                        : null));
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(first::level), updates);
     }
 
     /** The level of the basket as now stored, or the deleted marker when it is gone. */
     private Uni<LiveLevel> reload(String basketId, AtomicReference<LiveBasket> current) {
-        return start(basketId).map(fresh -> {
-            current.set(fresh);
-            return fresh.level();
-        }).onFailure(failure -> failure instanceof NotFoundException missing
-                && BasketStore.BASKET.equals(missing.resourceType()))
+        return start(basketId)
+                .map(fresh -> {
+                    current.set(fresh);
+                    return fresh.level();
+                })
+                .onFailure(failure -> failure instanceof NotFoundException missing
+                        && BasketStore.BASKET.equals(missing.resourceType()))
                 .recoverWithItem(() -> LiveLevel.deleted(basketId, current.get().basketVersion(), Instant.now()));
     }
 
     /** The levels up to and including a deleted marker, then completion (which cancels the feeds). */
     private static Multi<LiveLevel> untilDeleted(Multi<LiveLevel> levels) {
         return Multi.createFrom().emitter(emitter -> {
-            Cancellable upstream = levels.subscribe().with(level -> {
-                emitter.emit(level);
-                if (level.deleted()) {
-                    emitter.complete();
-                }
-            }, emitter::fail, emitter::complete);
+            Cancellable upstream = levels.subscribe()
+                    .with(
+                            level -> {
+                                emitter.emit(level);
+                                if (level.deleted()) {
+                                    emitter.complete();
+                                }
+                            },
+                            emitter::fail,
+                            emitter::complete);
             emitter.onTermination(upstream::cancel);
         });
     }
 
     /** A batch of prices, or an edit: the basket's definition changed. */
-    private record Step(List<LivePrice> prices, boolean edit) {
-    }
+    private record Step(List<LivePrice> prices, boolean edit) {}
 
     private Uni<LiveBasket> start(String basketId) {
-        Uni<String> generation = generations.current(List.of(basketId)).map(current -> current.get(0))
-                .onFailure().recoverWithNull();
-        return generation.chain(current -> store.get(basketId)
-                .chain(basket -> history.load(basket, null, null, ReturnType.PRICE, current)
-                        .chain(market -> ingest.latestPrices(market.pricedSymbols()).map(latest -> {
-                            LiveBasket live = new LiveBasket(basket, market);
-                            live.apply(latest);
-                            return live;
-                        }))))
-                .onFailure().transform(IngestRefusal.naming("basket_id", Map.of()))
+        Uni<String> generation = generations
+                .current(List.of(basketId))
+                .map(current -> current.get(0))
+                .onFailure()
+                .recoverWithNull();
+        return generation
+                .chain(current -> store.get(basketId)
+                        .chain(basket -> history.load(basket, null, null, ReturnType.PRICE, current)
+                                .chain(market -> ingest.latestPrices(market.pricedSymbols())
+                                        .map(latest -> {
+                                            LiveBasket live = new LiveBasket(basket, market);
+                                            live.apply(latest);
+                                            return live;
+                                        }))))
+                .onFailure()
+                .transform(IngestRefusal.naming("basket_id", Map.of()))
                 .emitOn(Infrastructure.getDefaultWorkerPool());
     }
 }

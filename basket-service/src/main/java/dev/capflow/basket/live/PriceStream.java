@@ -1,15 +1,5 @@
 package dev.capflow.basket.live;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.jboss.logging.Logger;
-
 import dev.capflow.basket.cache.AnswerGenerations;
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.market.LivePrice;
@@ -22,6 +12,13 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.mutiny.redis.client.Redis;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * This process's use of ingest-service's price stream (read by redis-contracts' {@link PriceStreamReader}):
@@ -40,8 +37,12 @@ public class PriceStream implements PriceStreamReader.Handler {
 
     public PriceStream(Redis redis, BasketConfig config, AnswerGenerations generations) {
         this.generations = generations;
-        this.reader = new PriceStreamReader(redis, config.redis().streamKey(), config.redis().streamBlock(),
-                config.redis().timeout(), "live levels pause meanwhile");
+        this.reader = new PriceStreamReader(
+                redis,
+                config.redis().streamKey(),
+                config.redis().streamBlock(),
+                config.redis().timeout(),
+                "live levels pause meanwhile");
     }
 
     /** Every batch of prices read from now on (hot: earlier batches are not replayed). */
@@ -86,8 +87,7 @@ public class PriceStream implements PriceStreamReader.Handler {
         }
         if (!changedHistory.isEmpty()) {
             // not awaited: a failed move is logged and repaired by AnswerGenerations, reading goes on
-            generations.historyChanged(changedHistory).subscribe().with(moved -> {
-            });
+            generations.historyChanged(changedHistory).subscribe().with(moved -> {});
         }
         if (!prices.isEmpty()) {
             broadcast.onNext(prices);

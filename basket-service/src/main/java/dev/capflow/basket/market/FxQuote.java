@@ -5,5 +5,4 @@ package dev.capflow.basket.market;
  * per one unit of the other currency, so {@code invert} when that is {@code currency} (DEXJPUS is JPY per USD, so a
  * USD basket holding a JPY member uses 1/DEXJPUS).
  */
-public record FxQuote(String currency, String symbol, boolean invert, String quotedIn) {
-}
+public record FxQuote(String currency, String symbol, boolean invert, String quotedIn) {}

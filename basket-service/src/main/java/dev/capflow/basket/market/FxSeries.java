@@ -19,8 +19,7 @@ public final class FxSeries {
     private static final Pattern PAIR = Pattern.compile("([A-Z]{3})/([A-Z]{3})");
 
     /** A configured pair: {@code symbol} quotes {@code quote} units per one {@code base}. */
-    private record Pair(String base, String quote, String symbol) {
-    }
+    private record Pair(String base, String quote, String symbol) {}
 
     private final Map<String, Pair> pairs;
 
@@ -46,7 +45,8 @@ public final class FxSeries {
                 pairs.put(pair.group(1) + "/" + pair.group(2), new Pair(pair.group(1), pair.group(2), symbol.strip()));
             }
         });
-        pairs.values().stream().filter(p -> p.base().compareTo(p.quote()) < 0)
+        pairs.values().stream()
+                .filter(p -> p.base().compareTo(p.quote()) < 0)
                 .filter(p -> pairs.containsKey(p.quote() + "/" + p.base()))
                 .forEach(p -> errors.add("capflow.basket.fx.series: " + p.base() + "/" + p.quote() + " and " + p.quote()
                         + "/" + p.base() + " are both configured; configure one series per pair"));

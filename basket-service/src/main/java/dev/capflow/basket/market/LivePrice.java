@@ -1,12 +1,11 @@
 package dev.capflow.basket.market;
 
+import dev.capflow.redis.PriceStreamEntries;
+import dev.capflow.redis.PriceStreamEntries.StreamTick;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-
-import dev.capflow.redis.PriceStreamEntries;
-import dev.capflow.redis.PriceStreamEntries.StreamTick;
 
 /** A live price of one symbol (a tick, or a daily close stamped 00:00 UTC of its session). */
 public record LivePrice(String symbol, double price, Instant ts) {

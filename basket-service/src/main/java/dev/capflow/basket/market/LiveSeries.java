@@ -1,14 +1,12 @@
 package dev.capflow.basket.market;
 
-import java.time.LocalDate;
-
 import dev.capflow.basket.engine.TimeSeries;
+import java.time.LocalDate;
 
 /** Daily closes extended by a live price: it replaces the close of its own date, or becomes a new last close. */
 public final class LiveSeries {
 
-    private LiveSeries() {
-    }
+    private LiveSeries() {}
 
     /** {@code series} with {@code price} as the close of {@code day}; unchanged when {@code day} is before its last date. */
     public static TimeSeries withClose(TimeSeries series, LocalDate day, double price) {

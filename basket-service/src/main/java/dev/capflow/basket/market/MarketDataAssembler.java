@@ -1,23 +1,21 @@
 package dev.capflow.basket.market;
 
-import java.util.List;
-import java.util.Map;
-
 import dev.capflow.basket.engine.MarketData;
 import dev.capflow.basket.engine.TimeSeries;
+import java.util.List;
+import java.util.Map;
 
 /** Builds the engine's {@link MarketData} from fetched closes: members in their own currency, FX as basket units per unit. */
 public final class MarketDataAssembler {
 
-    private MarketDataAssembler() {
-    }
+    private MarketDataAssembler() {}
 
     /**
      * {@code closes} maps every fetched symbol to its closes; a member without closes is left out, so the engine names
      * it. {@code currencies} maps each member to its quote currency.
      */
-    public static MarketData assemble(List<String> members, Map<String, String> currencies, List<FxQuote> fx,
-            Map<String, TimeSeries> closes) {
+    public static MarketData assemble(
+            List<String> members, Map<String, String> currencies, List<FxQuote> fx, Map<String, TimeSeries> closes) {
         MarketData.Builder data = MarketData.builder();
         for (String symbol : members) {
             TimeSeries series = closes.get(symbol);
@@ -35,7 +33,8 @@ public final class MarketDataAssembler {
 
     /** Basket-currency units per one unit of the quote's currency (an empty series when its closes were not fetched). */
     static TimeSeries basketUnitsPerUnit(FxQuote quote, Map<String, TimeSeries> closes) {
-        TimeSeries series = closes.getOrDefault(quote.symbol(), TimeSeries.builder().build());
+        TimeSeries series =
+                closes.getOrDefault(quote.symbol(), TimeSeries.builder().build());
         return quote.invert() ? inverse(series) : series;
     }
 

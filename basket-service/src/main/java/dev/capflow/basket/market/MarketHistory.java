@@ -1,20 +1,23 @@
 package dev.capflow.basket.market;
 
+import dev.capflow.basket.engine.FxConversion;
+import dev.capflow.basket.engine.MarketData;
+import dev.capflow.basket.engine.TimeSeries;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.capflow.basket.engine.FxConversion;
-import dev.capflow.basket.engine.MarketData;
-import dev.capflow.basket.engine.TimeSeries;
-
 /**
  * What one basket is computed from: its members, their (and the benchmark's) quote currencies, the FX quotes converting
  * them, and the closes of every member, FX and benchmark symbol (the benchmark is null without one).
  */
-public record MarketHistory(List<String> members, Map<String, String> currencies, List<FxQuote> fx,
-        Map<String, TimeSeries> closes, String benchmark) {
+public record MarketHistory(
+        List<String> members,
+        Map<String, String> currencies,
+        List<FxQuote> fx,
+        Map<String, TimeSeries> closes,
+        String benchmark) {
 
     public MarketHistory {
         members = List.copyOf(members);
@@ -38,7 +41,9 @@ public record MarketHistory(List<String> members, Map<String, String> currencies
         }
         TimeSeries series = closes.get(benchmark);
         String currency = currencies.get(benchmark);
-        return fx.stream().filter(quote -> quote.currency().equals(currency)).findFirst()
+        return fx.stream()
+                .filter(quote -> quote.currency().equals(currency))
+                .findFirst()
                 .map(quote -> FxConversion.convert(series, MarketDataAssembler.basketUnitsPerUnit(quote, closes)))
                 .orElse(series);
     }
@@ -51,8 +56,8 @@ public record MarketHistory(List<String> members, Map<String, String> currencies
     /** This history with each symbol's latest price as its close on that price's date (see {@link LiveSeries}). */
     public MarketHistory withLatest(Map<String, LivePrice> latest) {
         Map<String, TimeSeries> extended = new HashMap<>(closes);
-        latest.forEach((symbol, price) -> extended.computeIfPresent(symbol,
-                (s, series) -> LiveSeries.withClose(series, price.date(), price.price())));
+        latest.forEach((symbol, price) -> extended.computeIfPresent(
+                symbol, (s, series) -> LiveSeries.withClose(series, price.date(), price.price())));
         return new MarketHistory(members, currencies, fx, extended, benchmark);
     }
 }

@@ -1,10 +1,9 @@
 package dev.capflow.basket.repository;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
+import dev.capflow.basket.domain.Basket;
+import dev.capflow.basket.domain.Member;
+import dev.capflow.basket.domain.Weighting;
+import dev.capflow.basket.engine.Rebalance;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,14 +15,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
-
-import dev.capflow.basket.domain.Basket;
-import dev.capflow.basket.domain.Member;
-import dev.capflow.basket.domain.Weighting;
-import dev.capflow.basket.engine.Rebalance;
 
 /** A row of {@code basket.basket} with its members, optimistically locked by {@code version}. */
 @Entity
@@ -78,7 +75,15 @@ public class BasketEntity {
     }
 
     public Basket toDomain() {
-        return new Basket(id, name, currency, baseDate, baseValue, weighting, rebalance,
-                members.stream().map(m -> new Member(m.symbol, m.weight)).toList(), version);
+        return new Basket(
+                id,
+                name,
+                currency,
+                baseDate,
+                baseValue,
+                weighting,
+                rebalance,
+                members.stream().map(m -> new Member(m.symbol, m.weight)).toList(),
+                version);
     }
 }

@@ -10,8 +10,7 @@ public class MemberEmbeddable {
 
     public double weight;
 
-    public MemberEmbeddable() {
-    }
+    public MemberEmbeddable() {}
 
     public MemberEmbeddable(String symbol, double weight) {
         this.symbol = symbol;

@@ -1,12 +1,5 @@
 package dev.capflow.basket.service;
 
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.basket.client.IngestClient;
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.domain.Basket;
@@ -14,6 +7,11 @@ import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.engine.TimeSeries;
 import dev.capflow.validation.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Tells a member whose last close is too long before the base date from one that never traded before it. History is
@@ -48,15 +46,22 @@ public class BaseCloseStaleness {
     private Uni<Void> explain(Basket basket, int index, ReturnType type) {
         String symbol = basket.symbols().get(index);
         LocalDate base = basket.baseDate();
-        return ingest.closes(IngestClient.barsRequest(List.of(symbol), null, base, type)).invoke(found -> {
-            TimeSeries before = found.get(symbol);
-            if (before != null && !before.isEmpty() && !before.firstDate().isAfter(base)) {
-                LocalDate last = before.lastDate();
-                throw new InvalidRequestException("members[" + index + "].symbol", "member " + symbol
-                        + "'s last close before the base date " + base + " is on " + last + " ("
-                        + ChronoUnit.DAYS.between(last, base) + " days earlier; the limit is " + limitDays
-                        + " days: capflow.basket.max-base-staleness)");
-            }
-        }).replaceWithVoid();
+        return ingest.closes(IngestClient.barsRequest(List.of(symbol), null, base, type))
+                .invoke(found -> {
+                    TimeSeries before = found.get(symbol);
+                    if (before != null
+                            && !before.isEmpty()
+                            && !before.firstDate().isAfter(base)) {
+                        LocalDate last = before.lastDate();
+                        throw new InvalidRequestException(
+                                "members[" + index + "].symbol",
+                                "member " + symbol
+                                        + "'s last close before the base date " + base + " is on " + last + " ("
+                                        + ChronoUnit.DAYS.between(last, base) + " days earlier; the limit is "
+                                        + limitDays
+                                        + " days: capflow.basket.max-base-staleness)");
+                    }
+                })
+                .replaceWithVoid();
     }
 }

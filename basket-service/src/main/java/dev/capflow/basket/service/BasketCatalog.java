@@ -1,12 +1,5 @@
 package dev.capflow.basket.service;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.basket.cache.AnswerGenerations;
 import dev.capflow.basket.client.IngestClient;
 import dev.capflow.basket.client.IngestRefusal;
@@ -15,6 +8,11 @@ import dev.capflow.basket.live.BasketChanges;
 import dev.capflow.validation.FieldViolation;
 import dev.capflow.validation.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Basket definitions: validated baskets whose every member is a registered instrument, stored by {@link BasketStore}. */
 @ApplicationScoped
@@ -34,7 +32,8 @@ public class BasketCatalog {
 
     /** Creates a validated basket, assigning a random id when it has none. */
     public Uni<Basket> create(Basket basket) {
-        Basket identified = basket.id().isEmpty() ? basket.withIdentity(UUID.randomUUID().toString(), 0)
+        Basket identified = basket.id().isEmpty()
+                ? basket.withIdentity(UUID.randomUUID().toString(), 0)
                 : basket.withIdentity(basket.id(), 0);
         return requireKnownSymbols(identified).chain(() -> store.insert(identified));
     }
@@ -52,7 +51,8 @@ public class BasketCatalog {
      * answer generation moves so that no cache serves an answer about the old definition, and live watchers are told.
      */
     public Uni<Basket> update(Basket basket) {
-        return requireKnownSymbols(basket).chain(() -> store.update(basket))
+        return requireKnownSymbols(basket)
+                .chain(() -> store.update(basket))
                 .call(updated -> generations.edited(updated.id()))
                 .call(updated -> changes.announce(updated.id()));
     }
@@ -64,18 +64,23 @@ public class BasketCatalog {
 
     /** Fails naming {@code basket.members[i].symbol} for every member the instrument registry does not know. */
     private Uni<Void> requireKnownSymbols(Basket basket) {
-        return ingest.instruments(basket.symbols()).invoke(known -> {
-            List<FieldViolation> unknown = new ArrayList<>();
-            for (int i = 0; i < basket.members().size(); i++) {
-                String symbol = basket.members().get(i).symbol();
-                if (!known.containsKey(symbol)) {
-                    unknown.add(new FieldViolation("basket.members[" + i + "].symbol",
-                            "unknown symbol " + symbol + ": not in the ingest-service instrument registry"));
-                }
-            }
-            if (!unknown.isEmpty()) {
-                throw new InvalidRequestException(unknown);
-            }
-        }).onFailure().transform(IngestRefusal.naming("basket.members", Map.of())).replaceWithVoid();
+        return ingest.instruments(basket.symbols())
+                .invoke(known -> {
+                    List<FieldViolation> unknown = new ArrayList<>();
+                    for (int i = 0; i < basket.members().size(); i++) {
+                        String symbol = basket.members().get(i).symbol();
+                        if (!known.containsKey(symbol)) {
+                            unknown.add(new FieldViolation(
+                                    "basket.members[" + i + "].symbol",
+                                    "unknown symbol " + symbol + ": not in the ingest-service instrument registry"));
+                        }
+                    }
+                    if (!unknown.isEmpty()) {
+                        throw new InvalidRequestException(unknown);
+                    }
+                })
+                .onFailure()
+                .transform(IngestRefusal.naming("basket.members", Map.of()))
+                .replaceWithVoid();
     }
 }

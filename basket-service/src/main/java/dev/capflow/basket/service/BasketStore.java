@@ -1,9 +1,5 @@
 package dev.capflow.basket.service;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.basket.domain.Basket;
 import dev.capflow.basket.repository.BasketEntity;
 import dev.capflow.basket.repository.BasketRepository;
@@ -13,6 +9,8 @@ import dev.capflow.errors.StaleVersionException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** Stored baskets: each method is one session (one transaction for writes), with optimistic locking on version. */
 @ApplicationScoped
@@ -53,7 +51,8 @@ public class BasketStore {
 
     @WithSession
     public Uni<List<Basket>> list() {
-        return baskets.listWithMembers().map(entities -> entities.stream().map(BasketEntity::toDomain).toList());
+        return baskets.listWithMembers()
+                .map(entities -> entities.stream().map(BasketEntity::toDomain).toList());
     }
 
     /**
@@ -68,7 +67,8 @@ public class BasketStore {
                 return Uni.createFrom().failure(new NotFoundException(BASKET, basket.id()));
             }
             if (existing.version != basket.version()) {
-                return Uni.createFrom().failure(new StaleVersionException(BASKET, basket.id(), existing.version, basket.version()));
+                return Uni.createFrom()
+                        .failure(new StaleVersionException(BASKET, basket.id(), existing.version, basket.version()));
             }
             existing.apply(basket);
             return baskets.flush().map(flushed -> existing.toDomain());

@@ -1,12 +1,5 @@
 package dev.capflow.basket.service;
 
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.basket.client.IngestClient;
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.domain.Basket;
@@ -15,6 +8,11 @@ import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.engine.TimeSeries;
 import dev.capflow.basket.market.FxQuote;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Refuses an answer that would carry an FX rate forward longer than capflow.basket.fx.max-staleness: at the base date,
@@ -45,7 +43,8 @@ public class FxStaleness {
     public Uni<Void> check(Basket basket, List<FxQuote> fx, Map<String, TimeSeries> closes, ReturnType type) {
         LocalDate end = lastClose(closes, fx, basket.baseDate());
         for (FxQuote quote : fx) {
-            TimeSeries rates = closes.getOrDefault(quote.symbol(), TimeSeries.builder().build());
+            TimeSeries rates =
+                    closes.getOrDefault(quote.symbol(), TimeSeries.builder().build());
             int atBase = indexAtOrBefore(rates, basket.baseDate());
             if (atBase < 0) {
                 return explainBase(basket, quote, rates, type);
@@ -68,19 +67,24 @@ public class FxStaleness {
     /** Names the last observation before the base date, older than the fetched history, or says there is none. */
     private Uni<Void> explainBase(Basket basket, FxQuote quote, TimeSeries fetched, ReturnType type) {
         LocalDate base = basket.baseDate();
-        return ingest.closes(IngestClient.barsRequest(List.of(quote.symbol()), null, base, type)).invoke(found -> {
-            TimeSeries before = found.getOrDefault(quote.symbol(), TimeSeries.builder().build());
-            int last = indexAtOrBefore(before, base);
-            String what = describe(basket, quote) + " has no observation at or before the base date " + base;
-            if (last >= 0) {
-                LocalDate observed = before.date(last);
-                throw new MissingDataException(what + " within the limit: its last is on " + observed + " ("
-                        + ChronoUnit.DAYS.between(observed, base) + " days earlier; the limit is " + limitDays
-                        + " days: " + LIMIT_KEY + ")");
-            }
-            throw new MissingDataException(what + (fetched.isEmpty() ? ": it has no observations"
-                    : ": its first is on " + fetched.firstDate()));
-        }).replaceWithVoid();
+        return ingest.closes(IngestClient.barsRequest(List.of(quote.symbol()), null, base, type))
+                .invoke(found -> {
+                    TimeSeries before = found.getOrDefault(
+                            quote.symbol(), TimeSeries.builder().build());
+                    int last = indexAtOrBefore(before, base);
+                    String what = describe(basket, quote) + " has no observation at or before the base date " + base;
+                    if (last >= 0) {
+                        LocalDate observed = before.date(last);
+                        throw new MissingDataException(what + " within the limit: its last is on " + observed + " ("
+                                + ChronoUnit.DAYS.between(observed, base) + " days earlier; the limit is " + limitDays
+                                + " days: " + LIMIT_KEY + ")");
+                    }
+                    throw new MissingDataException(what
+                            + (fetched.isEmpty()
+                                    ? ": it has no observations"
+                                    : ": its first is on " + fetched.firstDate()));
+                })
+                .replaceWithVoid();
     }
 
     /** "the FX series DEXJPUS of USD/JPY (converting JPY into USD for basket b)". */

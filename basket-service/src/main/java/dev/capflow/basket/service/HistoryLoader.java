@@ -1,22 +1,8 @@
 package dev.capflow.basket.service;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.quarkus.runtime.Startup;
-
 import dev.capflow.basket.cache.AnswerGenerations;
-import dev.capflow.basket.cache.CachedCloses;
 import dev.capflow.basket.cache.CacheKeys;
+import dev.capflow.basket.cache.CachedCloses;
 import dev.capflow.basket.cache.ProtoCache;
 import dev.capflow.basket.client.IngestClient;
 import dev.capflow.basket.config.BasketConfig;
@@ -32,7 +18,18 @@ import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
 import dev.capflow.proto.ingest.v1.Instrument;
 import dev.capflow.proto.ingest.v1.StreamBarsRequest;
 import dev.capflow.validation.InvalidRequestException;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Fetches a basket's history from ingest-service: the members' (and benchmark's) currencies, the configured FX series
@@ -53,8 +50,13 @@ public class HistoryLoader {
     private final BaseCloseStaleness staleness;
     private final FxStaleness fxStaleness;
 
-    public HistoryLoader(IngestClient ingest, ProtoCache cache, AnswerGenerations generations, BasketConfig config,
-            BaseCloseStaleness staleness, FxStaleness fxStaleness) {
+    public HistoryLoader(
+            IngestClient ingest,
+            ProtoCache cache,
+            AnswerGenerations generations,
+            BasketConfig config,
+            BaseCloseStaleness staleness,
+            FxStaleness fxStaleness) {
         this.ingest = ingest;
         this.staleness = staleness;
         this.fxStaleness = fxStaleness;
@@ -75,8 +77,8 @@ public class HistoryLoader {
         }
         return ingest.instruments(symbols).chain(instruments -> {
             if (benchmark != null && !instruments.containsKey(benchmark)) {
-                throw new InvalidRequestException("benchmark", "unknown symbol " + benchmark
-                        + ": not in the ingest-service instrument registry");
+                throw new InvalidRequestException(
+                        "benchmark", "unknown symbol " + benchmark + ": not in the ingest-service instrument registry");
             }
             Map<String, String> currencies = new LinkedHashMap<>();
             for (String symbol : basket.symbols()) {
@@ -94,14 +96,27 @@ public class HistoryLoader {
             return fxQuotes(basket, currencies).chain(fx -> {
                 List<String> fetched = new ArrayList<>(symbols);
                 fx.forEach(quote -> fetched.add(quote.symbol()));
-                LocalDate from = basket.baseDate().minusDays(config.maxBaseStaleness().toDays());
+                LocalDate from =
+                        basket.baseDate().minusDays(config.maxBaseStaleness().toDays());
                 requireWithinLimit(basket, fetched.size(), from, to);
                 StreamBarsRequest request = IngestClient.barsRequest(fetched, from, to, type);
-                Uni<Boolean> registered = generation == null ? Uni.createFrom().item(false)
-                        : generations.dependOn(basket.id(), fetched);
-                return registered.chain(cacheable -> closes(cacheable ? CacheKeys.key(config.redis().keyPrefix(),
-                        "history", List.of(basket.id(), generation, String.join(",", fetched), from.toString(),
-                                String.valueOf(to), type.name())) : null, request))
+                Uni<Boolean> registered =
+                        generation == null ? Uni.createFrom().item(false) : generations.dependOn(basket.id(), fetched);
+                return registered
+                        .chain(cacheable -> closes(
+                                cacheable
+                                        ? CacheKeys.key(
+                                                config.redis().keyPrefix(),
+                                                "history",
+                                                List.of(
+                                                        basket.id(),
+                                                        generation,
+                                                        String.join(",", fetched),
+                                                        from.toString(),
+                                                        String.valueOf(to),
+                                                        type.name()))
+                                        : null,
+                                request))
                         .call(closes -> staleness.check(basket, closes, type))
                         .call(closes -> fxStaleness.check(basket, fx, closes, type))
                         .map(closes -> new MarketHistory(basket.symbols(), currencies, fx, closes, benchmark));
@@ -126,13 +141,14 @@ public class HistoryLoader {
         if (key == null) {
             return ingest.closes(request);
         }
-        return cache.get(key, GetBarsBatchResponse.parser()).chain(cached -> cached != null
-                ? Uni.createFrom().item(CachedCloses.fromMessage(cached))
-                : ingest.closes(request).invoke(closes -> {
-                    if (CachedCloses.points(closes) <= config.redis().historyMaxPoints()) {
-                        cache.put(key, CachedCloses.toMessage(closes));
-                    }
-                }));
+        return cache.get(key, GetBarsBatchResponse.parser())
+                .chain(cached -> cached != null
+                        ? Uni.createFrom().item(CachedCloses.fromMessage(cached))
+                        : ingest.closes(request).invoke(closes -> {
+                            if (CachedCloses.points(closes) <= config.redis().historyMaxPoints()) {
+                                cache.put(key, CachedCloses.toMessage(closes));
+                            }
+                        }));
     }
 
     /**
@@ -145,21 +161,24 @@ public class HistoryLoader {
         if (foreign.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<FxQuote> quotes = foreign.stream().map(currency -> fxSeries.quote(basket.currency(), currency)
-                .orElseThrow(() -> new MissingDataException("no FX series converts " + currency + " into "
-                        + basket.currency() + ": configure " + FxSeries.keyFor(basket.currency(), currency))))
+        List<FxQuote> quotes = foreign.stream()
+                .map(currency -> fxSeries.quote(basket.currency(), currency)
+                        .orElseThrow(() -> new MissingDataException("no FX series converts " + currency + " into "
+                                + basket.currency() + ": configure " + FxSeries.keyFor(basket.currency(), currency))))
                 .toList();
-        return ingest.fxCurrencies(quotes.stream().map(FxQuote::symbol).toList()).map(registered -> {
-            for (FxQuote quote : quotes) {
-                String quotedIn = registered.get(quote.symbol());
-                if (!quote.quotedIn().equals(quotedIn)) {
-                    throw new MissingDataException("the FX series " + quote.symbol() + " configured to convert "
-                            + quote.currency() + " into " + basket.currency() + (quotedIn == null
-                                    ? " is not a registered FX instrument"
-                                    : " is quoted in " + quotedIn + ", not in " + quote.quotedIn()));
-                }
-            }
-            return quotes;
-        });
+        return ingest.fxCurrencies(quotes.stream().map(FxQuote::symbol).toList())
+                .map(registered -> {
+                    for (FxQuote quote : quotes) {
+                        String quotedIn = registered.get(quote.symbol());
+                        if (!quote.quotedIn().equals(quotedIn)) {
+                            throw new MissingDataException("the FX series " + quote.symbol() + " configured to convert "
+                                    + quote.currency() + " into " + basket.currency()
+                                    + (quotedIn == null
+                                            ? " is not a registered FX instrument"
+                                            : " is quoted in " + quotedIn + ", not in " + quote.quotedIn()));
+                        }
+                    }
+                    return quotes;
+                });
     }
 }

@@ -2,12 +2,10 @@ package dev.capflow.basket.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.grpc.DownstreamException;
 import io.grpc.Status;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class IngestRefusalTest {
 

@@ -3,15 +3,13 @@ package dev.capflow.basket.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.basket.engine.Rebalance;
 import dev.capflow.validation.FieldViolation;
 import dev.capflow.validation.InvalidRequestException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class BasketValidatorTest {
 
@@ -24,14 +22,23 @@ class BasketValidatorTest {
     }
 
     private static List<String> fields(BasketInput input) {
-        return catchThrowableOfType(InvalidRequestException.class, () -> BasketValidator.validate(input, true, MAX_MEMBERS, CURRENCIES, TODAY))
-                .violations().stream().map(FieldViolation::field).toList();
+        return catchThrowableOfType(
+                        InvalidRequestException.class,
+                        () -> BasketValidator.validate(input, true, MAX_MEMBERS, CURRENCIES, TODAY))
+                .violations()
+                .stream()
+                .map(FieldViolation::field)
+                .toList();
     }
 
     @Test
     void normalizesAndAppliesDefaults() {
-        Basket basket = BasketValidator.validate(input(Weighting.CUSTOM,
-                List.of(new Member(" nvda ", 0.6), new Member("AMD", 0.4))), true, MAX_MEMBERS, CURRENCIES, TODAY);
+        Basket basket = BasketValidator.validate(
+                input(Weighting.CUSTOM, List.of(new Member(" nvda ", 0.6), new Member("AMD", 0.4))),
+                true,
+                MAX_MEMBERS,
+                CURRENCIES,
+                TODAY);
 
         assertThat(basket.currency()).isEqualTo("USD");
         assertThat(basket.baseDate()).isEqualTo(LocalDate.of(2025, 10, 29));
@@ -43,36 +50,70 @@ class BasketValidatorTest {
 
     @Test
     void equalWeightingSetsOneNthAndRefusesExplicitWeights() {
-        Basket basket = BasketValidator.validate(input(Weighting.EQUAL,
-                List.of(new Member("A", 0), new Member("B", 1.0 / 3), new Member("C", 0))), true, MAX_MEMBERS, CURRENCIES, TODAY);
+        Basket basket = BasketValidator.validate(
+                input(Weighting.EQUAL, List.of(new Member("A", 0), new Member("B", 1.0 / 3), new Member("C", 0))),
+                true,
+                MAX_MEMBERS,
+                CURRENCIES,
+                TODAY);
 
         assertThat(basket.members()).extracting(Member::weight).containsOnly(1.0 / 3);
-        assertThat(fields(input(Weighting.EQUAL, List.of(new Member("A", 0.9), new Member("B", 0), new Member("C", 7)))))
+        assertThat(fields(
+                        input(Weighting.EQUAL, List.of(new Member("A", 0.9), new Member("B", 0), new Member("C", 7)))))
                 .containsExactly("basket.members[0].weight", "basket.members[2].weight");
     }
 
     @Test
     void aCurrencyThePlatformCannotConvertAndAFutureBaseDateAreRefused() {
-        BasketInput xyz = new BasketInput("chips", "Chips", "XYZ", "2025-10-29", 0, Weighting.EQUAL, null,
-                List.of(new Member("A", 0)), 0);
-        BasketInput future = new BasketInput("chips", "Chips", "jpy", "2026-01-16", 0, Weighting.EQUAL, null,
-                List.of(new Member("A", 0)), 0);
+        BasketInput xyz = new BasketInput(
+                "chips", "Chips", "XYZ", "2025-10-29", 0, Weighting.EQUAL, null, List.of(new Member("A", 0)), 0);
+        BasketInput future = new BasketInput(
+                "chips", "Chips", "jpy", "2026-01-16", 0, Weighting.EQUAL, null, List.of(new Member("A", 0)), 0);
 
         assertThat(fields(xyz)).containsExactly("basket.currency");
         assertThat(fields(future)).containsExactly("basket.base_date");
-        assertThat(BasketValidator.validate(new BasketInput("chips", "Chips", "jpy", "2026-01-15", 0, Weighting.EQUAL,
-                null, List.of(new Member("A", 0)), 0), true, MAX_MEMBERS, CURRENCIES, TODAY).currency()).isEqualTo("JPY");
+        assertThat(BasketValidator.validate(
+                                new BasketInput(
+                                        "chips",
+                                        "Chips",
+                                        "jpy",
+                                        "2026-01-15",
+                                        0,
+                                        Weighting.EQUAL,
+                                        null,
+                                        List.of(new Member("A", 0)),
+                                        0),
+                                true,
+                                MAX_MEMBERS,
+                                CURRENCIES,
+                                TODAY)
+                        .currency())
+                .isEqualTo("JPY");
     }
 
     @Test
     void aBaseDateOutsideTheMarketDataRangeIsRefusedInsteadOfStored() {
         for (String date : List.of("-999999999-01-02", "+999999999-06-01", "1899-12-31")) {
-            BasketInput extreme = new BasketInput("chips", "Chips", "USD", date, 0, Weighting.EQUAL, null,
-                    List.of(new Member("A", 0)), 0);
+            BasketInput extreme = new BasketInput(
+                    "chips", "Chips", "USD", date, 0, Weighting.EQUAL, null, List.of(new Member("A", 0)), 0);
             assertThat(fields(extreme)).as(date).containsExactly("basket.base_date");
         }
-        assertThat(BasketValidator.validate(new BasketInput("chips", "Chips", "USD", "1900-01-01", 0, Weighting.EQUAL,
-                null, List.of(new Member("A", 0)), 0), true, MAX_MEMBERS, CURRENCIES, TODAY).baseDate())
+        assertThat(BasketValidator.validate(
+                                new BasketInput(
+                                        "chips",
+                                        "Chips",
+                                        "USD",
+                                        "1900-01-01",
+                                        0,
+                                        Weighting.EQUAL,
+                                        null,
+                                        List.of(new Member("A", 0)),
+                                        0),
+                                true,
+                                MAX_MEMBERS,
+                                CURRENCIES,
+                                TODAY)
+                        .baseDate())
                 .isEqualTo(LocalDate.of(1900, 1, 1));
     }
 
@@ -80,8 +121,14 @@ class BasketValidatorTest {
     void weightsMustSumToOneWithinOneBillionth() {
         assertThat(fields(input(Weighting.CUSTOM, List.of(new Member("A", 0.5), new Member("B", 0.5 + 2e-9)))))
                 .containsExactly("basket.members");
-        assertThat(BasketValidator.validate(input(Weighting.CUSTOM,
-                List.of(new Member("A", 0.5), new Member("B", 0.5 + 5e-10))), true, MAX_MEMBERS, CURRENCIES, TODAY).members()).hasSize(2);
+        assertThat(BasketValidator.validate(
+                                input(Weighting.CUSTOM, List.of(new Member("A", 0.5), new Member("B", 0.5 + 5e-10))),
+                                true,
+                                MAX_MEMBERS,
+                                CURRENCIES,
+                                TODAY)
+                        .members())
+                .hasSize(2);
     }
 
     @Test
@@ -96,23 +143,41 @@ class BasketValidatorTest {
     @Test
     void moreMembersThanConfiguredAreRefusedNamingTheLimit() {
         List<Member> four = List.of(new Member("A", 0), new Member("B", 0), new Member("C", 0), new Member("D", 0));
-        InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
+        InvalidRequestException refused = catchThrowableOfType(
+                InvalidRequestException.class,
                 () -> BasketValidator.validate(input(Weighting.EQUAL, four), true, MAX_MEMBERS, CURRENCIES, TODAY));
 
-        assertThat(refused.violations()).containsExactly(new FieldViolation("basket.members",
-                "at most 3 members (capflow.basket.max-members), got 4"));
-        assertThat(BasketValidator.validate(input(Weighting.EQUAL, four.subList(0, 3)), true, MAX_MEMBERS, CURRENCIES, TODAY).members())
+        assertThat(refused.violations())
+                .containsExactly(
+                        new FieldViolation("basket.members", "at most 3 members (capflow.basket.max-members), got 4"));
+        assertThat(BasketValidator.validate(
+                                input(Weighting.EQUAL, four.subList(0, 3)), true, MAX_MEMBERS, CURRENCIES, TODAY)
+                        .members())
                 .hasSize(3);
     }
 
     @Test
     void anIdIsRequiredForAnUpdateOnly() {
-        BasketInput noId = new BasketInput("", "Chips", "USD", "2025-10-29", 0, Weighting.EQUAL, Rebalance.MONTHLY,
-                List.of(new Member("A", 0)), 0);
+        BasketInput noId = new BasketInput(
+                "",
+                "Chips",
+                "USD",
+                "2025-10-29",
+                0,
+                Weighting.EQUAL,
+                Rebalance.MONTHLY,
+                List.of(new Member("A", 0)),
+                0);
 
-        assertThat(BasketValidator.validate(noId, false, MAX_MEMBERS, CURRENCIES, TODAY).id()).isEmpty();
-        assertThat(catchThrowableOfType(InvalidRequestException.class, () -> BasketValidator.validate(noId, true, MAX_MEMBERS, CURRENCIES, TODAY))
-                .violations()).extracting(FieldViolation::field).containsExactly("basket.id");
+        assertThat(BasketValidator.validate(noId, false, MAX_MEMBERS, CURRENCIES, TODAY)
+                        .id())
+                .isEmpty();
+        assertThat(catchThrowableOfType(
+                                InvalidRequestException.class,
+                                () -> BasketValidator.validate(noId, true, MAX_MEMBERS, CURRENCIES, TODAY))
+                        .violations())
+                .extracting(FieldViolation::field)
+                .containsExactly("basket.id");
     }
 
     @Test

@@ -3,12 +3,10 @@ package dev.capflow.basket.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.LocalDate;
-
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.validation.FieldViolation;
 import dev.capflow.validation.InvalidRequestException;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 class WindowTest {
 
@@ -22,12 +20,16 @@ class WindowTest {
     @Test
     void fromAfterToNamesFrom() {
         assertThat(catchThrowableOfType(InvalidRequestException.class, () -> Window.parse("2025-12-31", "2025-10-29"))
-                .violations()).extracting(FieldViolation::field).containsExactly("from");
+                        .violations())
+                .extracting(FieldViolation::field)
+                .containsExactly("from");
     }
 
     @Test
     void everyUnparsableBoundIsNamed() {
         assertThat(catchThrowableOfType(InvalidRequestException.class, () -> Window.parse("yesterday", "2025-02-30"))
-                .violations()).extracting(FieldViolation::field).containsExactly("from", "to");
+                        .violations())
+                .extracting(FieldViolation::field)
+                .containsExactly("from", "to");
     }
 }

@@ -1,5 +1,23 @@
 package dev.capflow.basket.fake;
 
+import com.google.protobuf.Timestamp;
+import dev.capflow.proto.ingest.v1.Adjustment;
+import dev.capflow.proto.ingest.v1.DailyBar;
+import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
+import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
+import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
+import dev.capflow.proto.ingest.v1.Instrument;
+import dev.capflow.proto.ingest.v1.InstrumentKind;
+import dev.capflow.proto.ingest.v1.LatestPrice;
+import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
+import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
+import dev.capflow.proto.ingest.v1.PriceSource;
+import dev.capflow.proto.ingest.v1.StreamBarsRequest;
+import dev.capflow.proto.ingest.v1.StreamBarsResponse;
+import dev.capflow.testsupport.SyntheticPrices;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,26 +34,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import dev.capflow.proto.ingest.v1.Adjustment;
-import dev.capflow.proto.ingest.v1.DailyBar;
-import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
-import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
-import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
-import dev.capflow.proto.ingest.v1.Instrument;
-import dev.capflow.proto.ingest.v1.InstrumentKind;
-import dev.capflow.proto.ingest.v1.LatestPrice;
-import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
-import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
-import dev.capflow.proto.ingest.v1.PriceSource;
-import dev.capflow.proto.ingest.v1.StreamBarsRequest;
-import dev.capflow.proto.ingest.v1.StreamBarsResponse;
-import dev.capflow.testsupport.SyntheticPrices;
-import com.google.protobuf.Timestamp;
-
-import io.grpc.StatusRuntimeException;
-import io.grpc.stub.ServerCallStreamObserver;
-import io.grpc.stub.StreamObserver;
-
 /**
  * A stand-in for ingest-service serving the project's demo data ({@code demo/instruments.csv} and
  * {@code demo/prices/*.csv}), and on request synthetic ones ({@link SyntheticPrices}): ListInstruments, StreamBars and GetLatestPrices only. Bars carry the demo close (split-adjusted) for
@@ -45,8 +43,7 @@ import io.grpc.stub.StreamObserver;
 public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
     /** One row of a demo price file. */
-    private record Close(String date, double close, double adjusted) {
-    }
+    private record Close(String date, double close, double adjusted) {}
 
     private final Map<String, Instrument> instruments = new ConcurrentHashMap<>();
     private final Map<String, List<Close>> prices = new ConcurrentHashMap<>();
@@ -54,6 +51,7 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
     /** Bars per StreamBars piece: small, so that every demo series arrives in more than one piece. */
     static final int BARS_PER_PIECE = 20;
+
     private final Set<String> hungSymbols = ConcurrentHashMap.newKeySet();
     private final AtomicInteger hungCallsCancelled = new AtomicInteger();
     private final Map<String, StatusRuntimeException> refusals = new ConcurrentHashMap<>();
@@ -64,12 +62,20 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
             List<String> lines = Files.readAllLines(demo.resolve("instruments.csv"));
             for (String line : lines.subList(1, lines.size())) {
                 String[] cells = line.split(",", -1);
-                instruments.put(cells[0], Instrument.newBuilder().setSymbol(cells[0]).setName(cells[1])
-                        .setCurrency(cells[2]).setExchange(cells[3])
-                        .setKind(InstrumentKind.valueOf("INSTRUMENT_KIND_" + cells[4])).setVersion(1).build());
+                instruments.put(
+                        cells[0],
+                        Instrument.newBuilder()
+                                .setSymbol(cells[0])
+                                .setName(cells[1])
+                                .setCurrency(cells[2])
+                                .setExchange(cells[3])
+                                .setKind(InstrumentKind.valueOf("INSTRUMENT_KIND_" + cells[4]))
+                                .setVersion(1)
+                                .build());
             }
             try (Stream<Path> files = Files.list(demo.resolve("prices"))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".csv")).toList()) {
                     String name = file.getFileName().toString();
                     prices.put(name.substring(0, name.length() - ".csv".length()), read(file));
                 }
@@ -93,8 +99,16 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
     /** Registers {@code symbol} as an instrument of {@code kind} quoted in {@code currency} (before its closes). */
     public void register(String symbol, String currency, InstrumentKind kind) {
-        instruments.put(symbol, Instrument.newBuilder().setSymbol(symbol).setName(symbol).setCurrency(currency)
-                .setExchange("TEST").setKind(kind).setVersion(1).build());
+        instruments.put(
+                symbol,
+                Instrument.newBuilder()
+                        .setSymbol(symbol)
+                        .setName(symbol)
+                        .setCurrency(currency)
+                        .setExchange("TEST")
+                        .setKind(kind)
+                        .setVersion(1)
+                        .build());
     }
 
     /**
@@ -102,8 +116,16 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
      * ingest-service had just ingested the bar; a test announces it on the price stream itself.
      */
     public void addClose(String symbol, String date, double close) {
-        instruments.computeIfAbsent(symbol, s -> Instrument.newBuilder().setSymbol(s).setName(s).setCurrency("USD")
-                .setExchange("TEST").setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY).setVersion(1).build());
+        instruments.computeIfAbsent(
+                symbol,
+                s -> Instrument.newBuilder()
+                        .setSymbol(s)
+                        .setName(s)
+                        .setCurrency("USD")
+                        .setExchange("TEST")
+                        .setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY)
+                        .setVersion(1)
+                        .build());
         prices.compute(symbol, (s, closes) -> {
             List<Close> updated = new ArrayList<>(closes == null ? List.of() : closes);
             updated.add(new Close(date, close, close));
@@ -115,9 +137,16 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     /** Registers {@code count} synthetic USD equities ({@link SyntheticPrices}), L0000 onwards. */
     public void addSynthetic(int count) {
         for (int i = 0; i < count; i++) {
-            instruments.computeIfAbsent(SyntheticPrices.symbol(i), s -> Instrument.newBuilder().setSymbol(s).setName(s)
-                    .setCurrency("USD").setExchange("TEST").setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY).setVersion(1)
-                    .build());
+            instruments.computeIfAbsent(
+                    SyntheticPrices.symbol(i),
+                    s -> Instrument.newBuilder()
+                            .setSymbol(s)
+                            .setName(s)
+                            .setCurrency("USD")
+                            .setExchange("TEST")
+                            .setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY)
+                            .setVersion(1)
+                            .build());
         }
     }
 
@@ -151,10 +180,15 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
     /** Answers the refusal set for a symbol of {@code symbols}, if any; true when it did. */
     private boolean refused(List<String> symbols, StreamObserver<?> answer) {
-        return symbols.stream().map(refusals::get).filter(refusal -> refusal != null).findFirst().map(refusal -> {
-            answer.onError(refusal);
-            return true;
-        }).orElse(false);
+        return symbols.stream()
+                .map(refusals::get)
+                .filter(refusal -> refusal != null)
+                .findFirst()
+                .map(refusal -> {
+                    answer.onError(refusal);
+                    return true;
+                })
+                .orElse(false);
     }
 
     @Override
@@ -167,7 +201,8 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         Set<String> wanted = Set.copyOf(request.getSymbolsList());
         instruments.values().stream()
                 .filter(i -> wanted.isEmpty() || wanted.contains(i.getSymbol()))
-                .filter(i -> request.getKind() == InstrumentKind.INSTRUMENT_KIND_UNSPECIFIED || request.getKind() == i.getKind())
+                .filter(i -> request.getKind() == InstrumentKind.INSTRUMENT_KIND_UNSPECIFIED
+                        || request.getKind() == i.getKind())
                 .forEach(response::addInstruments);
         answer.onNext(response.build());
         answer.onCompleted();
@@ -181,9 +216,14 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
             List<Close> closes = prices.getOrDefault(symbol, List.of());
             if (!closes.isEmpty()) {
                 Close last = closes.get(closes.size() - 1);
-                long seconds = LocalDate.parse(last.date()).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-                response.addPrices(LatestPrice.newBuilder().setSymbol(symbol).setPrice(last.close())
-                        .setTs(Timestamp.newBuilder().setSeconds(seconds)).setSource(PriceSource.PRICE_SOURCE_DAILY_CLOSE));
+                long seconds = LocalDate.parse(last.date())
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toEpochSecond();
+                response.addPrices(LatestPrice.newBuilder()
+                        .setSymbol(symbol)
+                        .setPrice(last.close())
+                        .setTs(Timestamp.newBuilder().setSeconds(seconds))
+                        .setSource(PriceSource.PRICE_SOURCE_DAILY_CLOSE));
             }
         }
         answer.onNext(response.build());
@@ -198,7 +238,8 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     public void streamBars(StreamBarsRequest request, StreamObserver<StreamBarsResponse> answer) {
         streamRequests.add(request);
         if (request.getSymbolsList().stream().anyMatch(hungSymbols::contains)) {
-            ((ServerCallStreamObserver<StreamBarsResponse>) answer).setOnCancelHandler(hungCallsCancelled::incrementAndGet);
+            ((ServerCallStreamObserver<StreamBarsResponse>) answer)
+                    .setOnCancelHandler(hungCallsCancelled::incrementAndGet);
             return;
         }
         if (refused(request.getSymbolsList(), answer)) {
@@ -209,7 +250,8 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
             List<DailyBar> bars = new ArrayList<>();
             int synthetic = SyntheticPrices.index(symbol);
             if (synthetic >= 0) {
-                LocalDate to = request.getTo().isEmpty() ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(request.getTo());
+                LocalDate to =
+                        request.getTo().isEmpty() ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(request.getTo());
                 for (LocalDate date = LocalDate.parse(request.getFrom()); !date.isAfter(to); date = date.plusDays(1)) {
                     if (SyntheticPrices.trades(synthetic, date)) {
                         bars.add(bar(symbol, date.toString(), SyntheticPrices.close(synthetic, date)));
@@ -225,8 +267,11 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
             }
             int start = 0;
             do {
-                answer.onNext(StreamBarsResponse.newBuilder().setSymbol(symbol).setAdjustment(request.getAdjustment())
-                        .addAllBars(bars.subList(start, Math.min(bars.size(), start + BARS_PER_PIECE))).build());
+                answer.onNext(StreamBarsResponse.newBuilder()
+                        .setSymbol(symbol)
+                        .setAdjustment(request.getAdjustment())
+                        .addAllBars(bars.subList(start, Math.min(bars.size(), start + BARS_PER_PIECE)))
+                        .build());
                 start += BARS_PER_PIECE;
             } while (start < bars.size());
         }
@@ -234,7 +279,13 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     }
 
     private static DailyBar bar(String symbol, String date, double price) {
-        return DailyBar.newBuilder().setSymbol(symbol).setDate(date).setOpen(price).setHigh(price).setLow(price)
-                .setClose(price).build();
+        return DailyBar.newBuilder()
+                .setSymbol(symbol)
+                .setDate(date)
+                .setOpen(price)
+                .setHigh(price)
+                .setLow(price)
+                .setClose(price)
+                .build();
     }
 }

@@ -1,17 +1,16 @@
 package dev.capflow.basket.fake;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
 import dev.capflow.testsupport.SeenTokens;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts {@link DemoIngestService} on a free port of a real grpc-java server and points the service's {@code ingest}
@@ -28,8 +27,10 @@ public class FakeIngestServer implements QuarkusTestResourceLifecycleManager {
         // surefire runs in the module directory; the demo data lives at the repository root
         service = new DemoIngestService(Path.of("..", "demo"));
         try {
-            server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(ServerInterceptors.intercept(service, SEEN))
-                    .build().start();
+            server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
+                    .addService(ServerInterceptors.intercept(service, SEEN))
+                    .build()
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the fake ingest server", e);
         }

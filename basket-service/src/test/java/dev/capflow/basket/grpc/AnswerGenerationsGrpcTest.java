@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.basket.fake.FakeIngestServer;
 import dev.capflow.proto.basket.v1.Basket;
 import dev.capflow.proto.basket.v1.CompareRequest;
@@ -22,6 +17,9 @@ import dev.capflow.testsupport.PostgresRedisResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * The answer generation of a basket ({@code capflow:basket:{id}:generation}, which the gateway's response cache reads)
@@ -52,7 +50,8 @@ class AnswerGenerationsGrpcTest extends GrpcTestBase {
     }
 
     private GetPerformanceResponse performance(String id) {
-        return client().getPerformance(GetPerformanceRequest.newBuilder().setBasketId(id).build());
+        return client().getPerformance(
+                        GetPerformanceRequest.newBuilder().setBasketId(id).build());
     }
 
     private static int batchCalls() {
@@ -63,8 +62,12 @@ class AnswerGenerationsGrpcTest extends GrpcTestBase {
     void aPostedBarForAMemberIsReflectedByTheNextAnswer() {
         FakeIngestServer.service().addClose("GENA", "2025-10-29", 40);
         FakeIngestServer.service().addClose("GENA", "2025-10-31", 50);
-        client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("with-gena", "NVDA", "GENA")).build());
-        client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("without-gena", "NVDA", "AMD")).build());
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("with-gena", "NVDA", "GENA"))
+                .build());
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("without-gena", "NVDA", "AMD"))
+                .build());
         // the consumer's start-up resync moves every generation once: wait until an answer is served from the cache
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             performance("with-gena");
@@ -96,13 +99,20 @@ class AnswerGenerationsGrpcTest extends GrpcTestBase {
 
         int callsAfter = batchCalls();
         performance("without-gena");
-        assertThat(batchCalls()).as("a basket without GENA keeps its cached answer").isEqualTo(callsAfter);
+        assertThat(batchCalls())
+                .as("a basket without GENA keeps its cached answer")
+                .isEqualTo(callsAfter);
     }
 
     @Test
     void aCorporateActionOfABenchmarkMovesTheAnswersComputedAgainstIt() {
-        client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("benchmarked", "NVDA", "AMD")).build());
-        client().getPerformance(GetPerformanceRequest.newBuilder().setBasketId("benchmarked").setBenchmark("QQQ").build());
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("benchmarked", "NVDA", "AMD"))
+                .build());
+        client().getPerformance(GetPerformanceRequest.newBuilder()
+                .setBasketId("benchmarked")
+                .setBenchmark("QQQ")
+                .build());
         String before = generation("benchmarked");
 
         redis("XADD", "capflow:prices", "*", "kind", "corporate-action", "symbols", "QQQ", "origin", "ingest-test");
@@ -112,21 +122,38 @@ class AnswerGenerationsGrpcTest extends GrpcTestBase {
 
     @Test
     void editingMovesTheGenerationDeletingRemovesItAndAComparisonIsCachedUnderBoth() {
-        client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("edited", "NVDA", "AMD")).build());
-        client().compare(CompareRequest.newBuilder().setBasketIdA("edited").setBasketIdB("team-google").build());
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("edited", "NVDA", "AMD"))
+                .build());
+        client().compare(CompareRequest.newBuilder()
+                .setBasketIdA("edited")
+                .setBasketIdB("team-google")
+                .build());
         int calls = batchCalls();
-        client().compare(CompareRequest.newBuilder().setBasketIdA("edited").setBasketIdB("team-google").build());
+        client().compare(CompareRequest.newBuilder()
+                .setBasketIdA("edited")
+                .setBasketIdB("team-google")
+                .build());
         assertThat(batchCalls()).as("cached").isEqualTo(calls);
         String created = generation("edited");
 
-        Basket stored = client().getBasket(GetBasketRequest.newBuilder().setBasketId("edited").build()).getBasket();
-        client().updateBasket(UpdateBasketRequest.newBuilder().setBasket(stored.toBuilder().clearMembers()
-                .addAllMembers(List.of(member("NVDA", 0.5), member("MSFT", 0.5)))).build());
+        Basket stored = client().getBasket(
+                        GetBasketRequest.newBuilder().setBasketId("edited").build())
+                .getBasket();
+        client().updateBasket(UpdateBasketRequest.newBuilder()
+                .setBasket(stored.toBuilder()
+                        .clearMembers()
+                        .addAllMembers(List.of(member("NVDA", 0.5), member("MSFT", 0.5))))
+                .build());
         assertThat(generation("edited")).isNotNull().isNotEqualTo(created);
-        client().compare(CompareRequest.newBuilder().setBasketIdA("edited").setBasketIdB("team-google").build());
+        client().compare(CompareRequest.newBuilder()
+                .setBasketIdA("edited")
+                .setBasketIdB("team-google")
+                .build());
         assertThat(batchCalls()).as("computed again for the new definition").isGreaterThan(calls);
 
-        client().deleteBasket(DeleteBasketRequest.newBuilder().setBasketId("edited").build());
+        client().deleteBasket(
+                        DeleteBasketRequest.newBuilder().setBasketId("edited").build());
         assertThat(generation("edited")).isNull();
     }
 }

@@ -2,12 +2,6 @@ package dev.capflow.basket.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Iterator;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.basket.fake.FakeIngestServer;
 import dev.capflow.grpc.auth.MethodRoles;
 import dev.capflow.proto.basket.v1.BasketServiceGrpc;
@@ -27,6 +21,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 
 /**
  * basket-service checks bearer tokens itself (viewer reads, analyst writes baskets) and relays the caller's token to
@@ -63,10 +61,13 @@ class BasketAuthTest extends GrpcTestBase {
 
         BasketServiceGrpc.newBlockingStub(BearerChannels.withToken(channel, analyst))
                 .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-                .createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("relayed-create", "NVDA", "AVGO")).build());
+                .createBasket(CreateBasketRequest.newBuilder()
+                        .setBasket(equalBasket("relayed-create", "NVDA", "AVGO"))
+                        .build());
 
         assertThat(seen.of(IngestServiceGrpc.getListInstrumentsMethod().getFullMethodName()))
-                .isNotEmpty().containsOnly(Optional.of("Bearer " + analyst));
+                .isNotEmpty()
+                .containsOnly(Optional.of("Bearer " + analyst));
     }
 
     @Test
@@ -76,17 +77,21 @@ class BasketAuthTest extends GrpcTestBase {
         seen.clear();
         Context.CancellableContext call = Context.current().withCancellation();
         try {
-            Iterator<WatchBasketResponse> watcher = call.call(() -> BasketServiceGrpc
-                    .newBlockingStub(BearerChannels.withToken(channel, viewer))
-                    .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-                    .watchBasket(WatchBasketRequest.newBuilder().setBasketId("team-openai").build()));
+            Iterator<WatchBasketResponse> watcher =
+                    call.call(() -> BasketServiceGrpc.newBlockingStub(BearerChannels.withToken(channel, viewer))
+                            .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+                            .watchBasket(WatchBasketRequest.newBuilder()
+                                    .setBasketId("team-openai")
+                                    .build()));
             assertThat(watcher.next().getBasketId()).isEqualTo("team-openai");
         } finally {
             call.cancel(null);
         }
 
         assertThat(seen.of(IngestServiceGrpc.getGetLatestPricesMethod().getFullMethodName()))
-                .isNotEmpty().containsOnly(Optional.of("Bearer " + viewer));
-        assertThat(seen.calls()).allSatisfy(received -> assertThat(received.authorization()).contains("Bearer " + viewer));
+                .isNotEmpty()
+                .containsOnly(Optional.of("Bearer " + viewer));
+        assertThat(seen.calls())
+                .allSatisfy(received -> assertThat(received.authorization()).contains("Bearer " + viewer));
     }
 }

@@ -3,13 +3,6 @@ package dev.capflow.basket.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.util.function.Consumer;
-
-import jakarta.inject.Inject;
-
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.basket.fake.FakeIngestServer;
 import dev.capflow.proto.basket.v1.Basket;
 import dev.capflow.proto.basket.v1.CreateBasketRequest;
@@ -25,6 +18,10 @@ import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.function.Consumer;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "3"))
@@ -38,30 +35,45 @@ class BasketCrudGrpcTest extends GrpcTestBase {
     void theTwoSeededBasketsArePresentExactlyOnceEvenWhenMigrationsRunAgain() throws Exception {
         flyway.migrate();
 
-        assertThat(sqlLong("select count(*) from basket.basket where id in ('team-google', 'team-openai')")).isEqualTo(2);
-        assertThat(sqlLong("select count(*) from basket.basket_member where basket_id = 'team-google'")).isEqualTo(5);
-        assertThat(sqlLong("select count(*) from basket.basket_member where basket_id = 'team-openai'")).isEqualTo(6);
-        Basket google = client().getBasket(GetBasketRequest.newBuilder().setBasketId("team-google").build()).getBasket();
+        assertThat(sqlLong("select count(*) from basket.basket where id in ('team-google', 'team-openai')"))
+                .isEqualTo(2);
+        assertThat(sqlLong("select count(*) from basket.basket_member where basket_id = 'team-google'"))
+                .isEqualTo(5);
+        assertThat(sqlLong("select count(*) from basket.basket_member where basket_id = 'team-openai'"))
+                .isEqualTo(6);
+        Basket google = client().getBasket(
+                        GetBasketRequest.newBuilder().setBasketId("team-google").build())
+                .getBasket();
         assertThat(google.getName()).isEqualTo("Team Google");
         assertThat(google.getCurrency()).isEqualTo("USD");
         assertThat(google.getBaseDate()).isEqualTo("2025-10-29");
         assertThat(google.getBaseValue()).isEqualTo(100.0);
         assertThat(google.getWeighting()).isEqualTo(Weighting.WEIGHTING_EQUAL);
         assertThat(google.getRebalance()).isEqualTo(Rebalance.REBALANCE_NONE);
-        assertThat(google.getMembersList()).extracting(m -> m.getSymbol())
+        assertThat(google.getMembersList())
+                .extracting(m -> m.getSymbol())
                 .containsExactly("GOOGL", "AVGO", "CLS", "LITE", "TTMI");
-        assertThat(google.getMembersList()).allSatisfy(m -> assertThat(m.getWeight()).isEqualTo(0.2));
+        assertThat(google.getMembersList())
+                .allSatisfy(m -> assertThat(m.getWeight()).isEqualTo(0.2));
         assertThat(client().listBaskets(ListBasketsRequest.getDefaultInstance()).getBasketsList())
-                .extracting(Basket::getId).contains("team-google", "team-openai");
+                .extracting(Basket::getId)
+                .contains("team-google", "team-openai");
     }
 
     @Test
     void createReadUpdateDelete() {
         Basket created = client().createBasket(CreateBasketRequest.newBuilder()
-                .setBasket(Basket.newBuilder().setId("crud").setName(" Chips ").setCurrency("usd").setBaseDate("2025-11-03")
-                        .setWeighting(Weighting.WEIGHTING_CUSTOM).setRebalance(Rebalance.REBALANCE_MONTHLY)
-                        .addMembers(member("nvda", 0.75)).addMembers(member("AMD", 0.25)))
-                .build()).getBasket();
+                        .setBasket(Basket.newBuilder()
+                                .setId("crud")
+                                .setName(" Chips ")
+                                .setCurrency("usd")
+                                .setBaseDate("2025-11-03")
+                                .setWeighting(Weighting.WEIGHTING_CUSTOM)
+                                .setRebalance(Rebalance.REBALANCE_MONTHLY)
+                                .addMembers(member("nvda", 0.75))
+                                .addMembers(member("AMD", 0.25)))
+                        .build())
+                .getBasket();
         assertThat(created.getId()).isEqualTo("crud");
         assertThat(created.getName()).isEqualTo("Chips");
         assertThat(created.getCurrency()).isEqualTo("USD");
@@ -69,132 +81,224 @@ class BasketCrudGrpcTest extends GrpcTestBase {
         assertThat(created.getMembersList()).containsExactly(member("NVDA", 0.75), member("AMD", 0.25));
         assertThat(created.getVersion()).isZero();
 
-        Basket read = client().getBasket(GetBasketRequest.newBuilder().setBasketId("crud").build()).getBasket();
+        Basket read = client().getBasket(
+                        GetBasketRequest.newBuilder().setBasketId("crud").build())
+                .getBasket();
         assertThat(read).isEqualTo(created);
 
-        Basket updated = client().updateBasket(UpdateBasketRequest.newBuilder().setBasket(read.toBuilder()
-                .setName("Chips v2").clearMembers().addMembers(member("NVDA", 0.5)).addMembers(member("AMD", 0.3))
-                .addMembers(member("AVGO", 0.2))).build()).getBasket();
+        Basket updated = client().updateBasket(UpdateBasketRequest.newBuilder()
+                        .setBasket(read.toBuilder()
+                                .setName("Chips v2")
+                                .clearMembers()
+                                .addMembers(member("NVDA", 0.5))
+                                .addMembers(member("AMD", 0.3))
+                                .addMembers(member("AVGO", 0.2)))
+                        .build())
+                .getBasket();
         assertThat(updated.getVersion()).isEqualTo(1);
         assertThat(updated.getMembersList()).extracting(m -> m.getSymbol()).containsExactly("NVDA", "AMD", "AVGO");
-        assertThat(client().getBasket(GetBasketRequest.newBuilder().setBasketId("crud").build()).getBasket())
+        assertThat(client().getBasket(GetBasketRequest.newBuilder()
+                                .setBasketId("crud")
+                                .build())
+                        .getBasket())
                 .isEqualTo(updated);
 
-        client().deleteBasket(DeleteBasketRequest.newBuilder().setBasketId("crud").setVersion(1).build());
-        StatusRuntimeException gone = catchThrowableOfType(StatusRuntimeException.class,
-                () -> client().getBasket(GetBasketRequest.newBuilder().setBasketId("crud").build()));
+        client().deleteBasket(DeleteBasketRequest.newBuilder()
+                .setBasketId("crud")
+                .setVersion(1)
+                .build());
+        StatusRuntimeException gone = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().getBasket(GetBasketRequest.newBuilder()
+                        .setBasketId("crud")
+                        .build()));
         assertThat(gone.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     }
 
     @Test
     void aRandomIdIsAssignedWhenNoneIsGiven() {
         Basket created = client().createBasket(CreateBasketRequest.newBuilder()
-                .setBasket(equalBasket("", "NVDA", "MSFT", "ORCL")).build()).getBasket();
+                        .setBasket(equalBasket("", "NVDA", "MSFT", "ORCL"))
+                        .build())
+                .getBasket();
         assertThat(created.getId()).matches("[0-9a-f-]{36}");
-        assertThat(created.getMembersList()).allSatisfy(m -> assertThat(m.getWeight()).isEqualTo(1.0 / 3));
+        assertThat(created.getMembersList())
+                .allSatisfy(m -> assertThat(m.getWeight()).isEqualTo(1.0 / 3));
     }
 
     @Test
     void aDeleteBasedOnVersionZeroDoesNotLoseAConcurrentUpdate() {
         Basket read = client().createBasket(CreateBasketRequest.newBuilder()
-                .setBasket(equalBasket("lost-update", "NVDA", "AMD")).build()).getBasket();
+                        .setBasket(equalBasket("lost-update", "NVDA", "AMD"))
+                        .build())
+                .getBasket();
         assertThat(read.getVersion()).isZero();
-        client().updateBasket(UpdateBasketRequest.newBuilder().setBasket(read.toBuilder().setName("changed")).build());
+        client().updateBasket(UpdateBasketRequest.newBuilder()
+                .setBasket(read.toBuilder().setName("changed"))
+                .build());
 
         // the old contract could not tell "version 0" from "no check": this delete used to remove the changed basket
-        StatusRuntimeException stale = catchThrowableOfType(StatusRuntimeException.class, () -> client()
-                .deleteBasket(DeleteBasketRequest.newBuilder().setBasketId("lost-update").setExpectedVersion(0).build()));
+        StatusRuntimeException stale = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().deleteBasket(DeleteBasketRequest.newBuilder()
+                        .setBasketId("lost-update")
+                        .setExpectedVersion(0)
+                        .build()));
         assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
-        assertThat(client().getBasket(GetBasketRequest.newBuilder().setBasketId("lost-update").build()).getBasket()
-                .getName()).isEqualTo("changed");
+        assertThat(client().getBasket(GetBasketRequest.newBuilder()
+                                .setBasketId("lost-update")
+                                .build())
+                        .getBasket()
+                        .getName())
+                .isEqualTo("changed");
 
-        client().deleteBasket(DeleteBasketRequest.newBuilder().setBasketId("lost-update").setExpectedVersion(1).build());
-        StatusRuntimeException gone = catchThrowableOfType(StatusRuntimeException.class, () -> client()
-                .getBasket(GetBasketRequest.newBuilder().setBasketId("lost-update").build()));
+        client().deleteBasket(DeleteBasketRequest.newBuilder()
+                .setBasketId("lost-update")
+                .setExpectedVersion(1)
+                .build());
+        StatusRuntimeException gone = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().getBasket(GetBasketRequest.newBuilder()
+                        .setBasketId("lost-update")
+                        .build()));
         assertThat(gone.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     }
 
     @Test
     void twoWritersOfVersionOneCannotBothReplaceTheBasket() {
         Basket created = client().createBasket(CreateBasketRequest.newBuilder()
-                .setBasket(equalBasket("two-writers", "NVDA", "AMD")).build()).getBasket();
-        Basket v1 = client().updateBasket(UpdateBasketRequest.newBuilder().setBasket(created.toBuilder().setName("v1"))
-                .setExpectedVersion(0).build()).getBasket();
+                        .setBasket(equalBasket("two-writers", "NVDA", "AMD"))
+                        .build())
+                .getBasket();
+        Basket v1 = client().updateBasket(UpdateBasketRequest.newBuilder()
+                        .setBasket(created.toBuilder().setName("v1"))
+                        .setExpectedVersion(0)
+                        .build())
+                .getBasket();
         assertThat(v1.getVersion()).isEqualTo(1);
 
-        Basket first = client().updateBasket(UpdateBasketRequest.newBuilder().setBasket(v1.toBuilder().setName("first"))
-                .setExpectedVersion(1).build()).getBasket();
-        StatusRuntimeException second = catchThrowableOfType(StatusRuntimeException.class, () -> client().updateBasket(
-                UpdateBasketRequest.newBuilder().setBasket(v1.toBuilder().setName("second")).setExpectedVersion(1).build()));
+        Basket first = client().updateBasket(UpdateBasketRequest.newBuilder()
+                        .setBasket(v1.toBuilder().setName("first"))
+                        .setExpectedVersion(1)
+                        .build())
+                .getBasket();
+        StatusRuntimeException second = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().updateBasket(UpdateBasketRequest.newBuilder()
+                        .setBasket(v1.toBuilder().setName("second"))
+                        .setExpectedVersion(1)
+                        .build()));
 
         assertThat(first.getVersion()).isEqualTo(2);
         assertThat(second.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
         assertThat(second.getStatus().getDescription()).contains("two-writers").contains("version 2, not 1");
-        assertThat(client().getBasket(GetBasketRequest.newBuilder().setBasketId("two-writers").build()).getBasket()
-                .getName()).isEqualTo("first");
+        assertThat(client().getBasket(GetBasketRequest.newBuilder()
+                                .setBasketId("two-writers")
+                                .build())
+                        .getBasket()
+                        .getName())
+                .isEqualTo("first");
         // expected_version is the check, whatever basket.version says; without it basket.version still is
-        StatusRuntimeException staleOldField = catchThrowableOfType(StatusRuntimeException.class, () -> client()
-                .updateBasket(UpdateBasketRequest.newBuilder().setBasket(v1.toBuilder().setName("old field")).build()));
+        StatusRuntimeException staleOldField = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().updateBasket(UpdateBasketRequest.newBuilder()
+                        .setBasket(v1.toBuilder().setName("old field"))
+                        .build()));
         assertThat(staleOldField.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
-        assertThat(client().updateBasket(UpdateBasketRequest.newBuilder().setBasket(v1.toBuilder().setName("explicit"))
-                .setExpectedVersion(2).build()).getBasket().getVersion()).isEqualTo(3);
+        assertThat(client().updateBasket(UpdateBasketRequest.newBuilder()
+                                .setBasket(v1.toBuilder().setName("explicit"))
+                                .setExpectedVersion(2)
+                                .build())
+                        .getBasket()
+                        .getVersion())
+                .isEqualTo(3);
         // a delete without expected_version and with version 0 does not check
-        client().deleteBasket(DeleteBasketRequest.newBuilder().setBasketId("two-writers").build());
-        StatusRuntimeException gone = catchThrowableOfType(StatusRuntimeException.class, () -> client()
-                .getBasket(GetBasketRequest.newBuilder().setBasketId("two-writers").build()));
+        client().deleteBasket(DeleteBasketRequest.newBuilder()
+                .setBasketId("two-writers")
+                .build());
+        StatusRuntimeException gone = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().getBasket(GetBasketRequest.newBuilder()
+                        .setBasketId("two-writers")
+                        .build()));
         assertThat(gone.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     }
 
     @Test
     void aStaleVersionIsAbortedAndChangesNothing() throws Exception {
         Basket created = client().createBasket(CreateBasketRequest.newBuilder()
-                .setBasket(equalBasket("locked", "NVDA", "AMD")).build()).getBasket();
-        client().updateBasket(UpdateBasketRequest.newBuilder().setBasket(created.toBuilder().setName("first")).build());
+                        .setBasket(equalBasket("locked", "NVDA", "AMD"))
+                        .build())
+                .getBasket();
+        client().updateBasket(UpdateBasketRequest.newBuilder()
+                .setBasket(created.toBuilder().setName("first"))
+                .build());
 
-        StatusRuntimeException stale = catchThrowableOfType(StatusRuntimeException.class, () -> client()
-                .updateBasket(UpdateBasketRequest.newBuilder().setBasket(created.toBuilder().setName("second")).build()));
+        StatusRuntimeException stale = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().updateBasket(UpdateBasketRequest.newBuilder()
+                        .setBasket(created.toBuilder().setName("second"))
+                        .build()));
         assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
         assertThat(stale.getStatus().getDescription()).contains("version 1, not 0");
-        StatusRuntimeException staleDelete = catchThrowableOfType(StatusRuntimeException.class, () -> client()
-                .deleteBasket(DeleteBasketRequest.newBuilder().setBasketId("locked").setVersion(7).build()));
+        StatusRuntimeException staleDelete = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().deleteBasket(DeleteBasketRequest.newBuilder()
+                        .setBasketId("locked")
+                        .setVersion(7)
+                        .build()));
         assertThat(staleDelete.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
 
-        Basket stored = client().getBasket(GetBasketRequest.newBuilder().setBasketId("locked").build()).getBasket();
+        Basket stored = client().getBasket(
+                        GetBasketRequest.newBuilder().setBasketId("locked").build())
+                .getBasket();
         assertThat(stored.getName()).isEqualTo("first");
         assertThat(stored.getVersion()).isEqualTo(1);
     }
 
     @Test
     void aTakenIdIsAlreadyExists() {
-        StatusRuntimeException taken = catchThrowableOfType(StatusRuntimeException.class, () -> client()
-                .createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("team-google", "NVDA")).build()));
+        StatusRuntimeException taken = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().createBasket(CreateBasketRequest.newBuilder()
+                        .setBasket(equalBasket("team-google", "NVDA"))
+                        .build()));
         assertThat(taken.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
     }
 
     @Test
     void weightsNotSummingToOneNameTheMembers() throws Exception {
-        assertRejected(b -> b.setWeighting(Weighting.WEIGHTING_CUSTOM).addMembers(member("NVDA", 0.5))
-                .addMembers(member("AMD", 0.5 + 2e-9)), "basket.members");
+        assertRejected(
+                b -> b.setWeighting(Weighting.WEIGHTING_CUSTOM)
+                        .addMembers(member("NVDA", 0.5))
+                        .addMembers(member("AMD", 0.5 + 2e-9)),
+                "basket.members");
     }
 
     @Test
     void weightsWithinOneBillionthOfOneAreAccepted() {
-        Basket created = client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("nearly-one")
-                .setWeighting(Weighting.WEIGHTING_CUSTOM).addMembers(member("NVDA", 0.5))
-                .addMembers(member("AMD", 0.5 + 5e-10))).build()).getBasket();
+        Basket created = client().createBasket(CreateBasketRequest.newBuilder()
+                        .setBasket(equalBasket("nearly-one")
+                                .setWeighting(Weighting.WEIGHTING_CUSTOM)
+                                .addMembers(member("NVDA", 0.5))
+                                .addMembers(member("AMD", 0.5 + 5e-10)))
+                        .build())
+                .getBasket();
         assertThat(created.getMembersCount()).isEqualTo(2);
     }
 
     @Test
     void aDuplicateMemberIsNamedByIndex() throws Exception {
-        assertRejected(b -> b.addMembers(member("NVDA", 0)).addMembers(member("AMD", 0)).addMembers(member("nvda", 0)),
+        assertRejected(
+                b -> b.addMembers(member("NVDA", 0))
+                        .addMembers(member("AMD", 0))
+                        .addMembers(member("nvda", 0)),
                 "basket.members[2].symbol");
     }
 
     @Test
     void anEmptyBasketNamesTheMembers() throws Exception {
-        assertRejected(b -> {
-        }, "basket.members");
+        assertRejected(b -> {}, "basket.members");
     }
 
     @Test
@@ -204,19 +308,30 @@ class BasketCrudGrpcTest extends GrpcTestBase {
 
     @Test
     void badDefinitionFieldsAreEachNamed() throws Exception {
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> client()
-                .createBasket(CreateBasketRequest.newBuilder().setBasket(Basket.newBuilder().setId("Bad Id")
-                        .setCurrency("dollars").setBaseDate("2025-13-01").addMembers(member("NVDA", 1))).build()));
+        StatusRuntimeException error = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().createBasket(CreateBasketRequest.newBuilder()
+                        .setBasket(Basket.newBuilder()
+                                .setId("Bad Id")
+                                .setCurrency("dollars")
+                                .setBaseDate("2025-13-01")
+                                .addMembers(member("NVDA", 1)))
+                        .build()));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(violatedFields(error)).containsExactlyInAnyOrder("basket.id", "basket.name", "basket.currency",
-                "basket.base_date", "basket.weighting");
+        assertThat(violatedFields(error))
+                .containsExactlyInAnyOrder(
+                        "basket.id", "basket.name", "basket.currency", "basket.base_date", "basket.weighting");
     }
 
     @Test
     void definitionsThatCouldNeverBeComputedAreRefused() throws Exception {
         assertRejected(b -> b.setCurrency("XYZ").addMembers(member("NVDA", 0)), "basket.currency");
-        assertRejected(b -> b.setBaseDate(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString())
-                .addMembers(member("NVDA", 0)), "basket.base_date");
+        assertRejected(
+                b -> b.setBaseDate(java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                                .plusDays(2)
+                                .toString())
+                        .addMembers(member("NVDA", 0)),
+                "basket.base_date");
         // EQUAL weighting does not silently drop the weights sent
         assertRejected(b -> b.addMembers(member("NVDA", 0.7)).addMembers(member("AMD", 0)), "basket.members[0].weight");
     }
@@ -229,12 +344,18 @@ class BasketCrudGrpcTest extends GrpcTestBase {
     private void assertRejected(Consumer<Basket.Builder> shape, String field) throws Exception {
         Basket.Builder basket = equalBasket("rejected");
         shape.accept(basket);
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-                () -> client().createBasket(CreateBasketRequest.newBuilder().setBasket(basket).build()));
+        StatusRuntimeException error = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().createBasket(CreateBasketRequest.newBuilder()
+                        .setBasket(basket)
+                        .build()));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(error)).containsExactly(field);
-        StatusRuntimeException absent = catchThrowableOfType(StatusRuntimeException.class,
-                () -> client().getBasket(GetBasketRequest.newBuilder().setBasketId("rejected").build()));
+        StatusRuntimeException absent = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().getBasket(GetBasketRequest.newBuilder()
+                        .setBasketId("rejected")
+                        .build()));
         assertThat(absent.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     }
 }

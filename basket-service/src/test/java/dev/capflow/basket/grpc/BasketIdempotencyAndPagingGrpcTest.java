@@ -3,12 +3,6 @@ package dev.capflow.basket.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
-
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.basket.fake.FakeIngestServer;
 import dev.capflow.proto.basket.v1.Basket;
 import dev.capflow.proto.basket.v1.CreateBasketRequest;
@@ -20,6 +14,10 @@ import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "3"))
@@ -28,50 +26,67 @@ class BasketIdempotencyAndPagingGrpcTest extends GrpcTestBase {
 
     @Test
     void aCreateRetriedWithItsRequestIdStoresOneBasketAndAnswersTheFirstAnswer() throws Exception {
-        CreateBasketRequest request = CreateBasketRequest.newBuilder().setRequestId("retry-7f3a")
-                .setBasket(equalBasket("", "NVDA", "AMD").setName("Retried")).build();
+        CreateBasketRequest request = CreateBasketRequest.newBuilder()
+                .setRequestId("retry-7f3a")
+                .setBasket(equalBasket("", "NVDA", "AMD").setName("Retried"))
+                .build();
 
         Basket first = client().createBasket(request).getBasket();
         Basket retried = client().createBasket(request).getBasket();
 
         assertThat(first.getId()).matches("[0-9a-f-]{36}");
         assertThat(retried).isEqualTo(first);
-        assertThat(sqlLong("select count(*) from basket.basket where name = 'Retried'")).isEqualTo(1);
-        assertThat(sqlLong("select count(*) from basket.idempotency_key where request_id = 'retry-7f3a'")).isEqualTo(1);
+        assertThat(sqlLong("select count(*) from basket.basket where name = 'Retried'"))
+                .isEqualTo(1);
+        assertThat(sqlLong("select count(*) from basket.idempotency_key where request_id = 'retry-7f3a'"))
+                .isEqualTo(1);
     }
 
     @Test
     void aRequestIdReusedForAnotherBasketIsAlreadyExistsNamingItAndStoresNothing() throws Exception {
-        client().createBasket(CreateBasketRequest.newBuilder().setRequestId("reused-key")
-                .setBasket(equalBasket("", "NVDA", "AMD").setName("Reused one")).build());
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setRequestId("reused-key")
+                .setBasket(equalBasket("", "NVDA", "AMD").setName("Reused one"))
+                .build());
 
-        StatusRuntimeException reused = catchThrowableOfType(StatusRuntimeException.class, () -> client().createBasket(
-                CreateBasketRequest.newBuilder().setRequestId("reused-key")
-                        .setBasket(equalBasket("", "NVDA", "AMD").setName("Reused two")).build()));
+        StatusRuntimeException reused = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().createBasket(CreateBasketRequest.newBuilder()
+                        .setRequestId("reused-key")
+                        .setBasket(equalBasket("", "NVDA", "AMD").setName("Reused two"))
+                        .build()));
 
         assertThat(reused.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
         assertThat(reused.getStatus().getDescription()).contains("request_id reused-key");
-        assertThat(sqlLong("select count(*) from basket.basket where name like 'Reused%'")).isEqualTo(1);
+        assertThat(sqlLong("select count(*) from basket.basket where name like 'Reused%'"))
+                .isEqualTo(1);
     }
 
     @Test
     void aFailedCreateKeepsNoKeySoItsRetryRunsAgain() throws Exception {
-        CreateBasketRequest taken = CreateBasketRequest.newBuilder().setRequestId("failed-once")
-                .setBasket(equalBasket("team-google", "NVDA", "AMD")).build();
+        CreateBasketRequest taken = CreateBasketRequest.newBuilder()
+                .setRequestId("failed-once")
+                .setBasket(equalBasket("team-google", "NVDA", "AMD"))
+                .build();
 
         for (int attempt = 0; attempt < 2; attempt++) {
-            StatusRuntimeException exists = catchThrowableOfType(StatusRuntimeException.class,
-                    () -> client().createBasket(taken));
+            StatusRuntimeException exists =
+                    catchThrowableOfType(StatusRuntimeException.class, () -> client().createBasket(taken));
             assertThat(exists.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
             assertThat(exists.getStatus().getDescription()).doesNotContain("request_id");
         }
-        assertThat(sqlLong("select count(*) from basket.idempotency_key where request_id = 'failed-once'")).isZero();
+        assertThat(sqlLong("select count(*) from basket.idempotency_key where request_id = 'failed-once'"))
+                .isZero();
     }
 
     @Test
     void aMalformedRequestIdIsInvalidArgumentNamingIt() throws Exception {
-        StatusRuntimeException bad = catchThrowableOfType(StatusRuntimeException.class, () -> client().createBasket(
-                CreateBasketRequest.newBuilder().setRequestId("has a space").setBasket(equalBasket("", "NVDA")).build()));
+        StatusRuntimeException bad = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().createBasket(CreateBasketRequest.newBuilder()
+                        .setRequestId("has a space")
+                        .setBasket(equalBasket("", "NVDA"))
+                        .build()));
 
         assertThat(bad.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(bad)).containsExactly("request_id");
@@ -79,17 +94,22 @@ class BasketIdempotencyAndPagingGrpcTest extends GrpcTestBase {
 
     @Test
     void basketsArePagedByIdAndATokenOfAnotherQueryIsRefused() throws Exception {
-        IntStream.range(0, 5).forEach(i -> client().createBasket(CreateBasketRequest.newBuilder()
-                .setBasket(equalBasket("paged-" + i, "NVDA")).build()));
+        IntStream.range(0, 5)
+                .forEach(i -> client().createBasket(CreateBasketRequest.newBuilder()
+                        .setBasket(equalBasket("paged-" + i, "NVDA"))
+                        .build()));
         List<String> all = client().listBaskets(ListBasketsRequest.getDefaultInstance()).getBasketsList().stream()
-                .map(Basket::getId).toList();
+                .map(Basket::getId)
+                .toList();
 
         List<String> walked = new ArrayList<>();
         String token = "";
         int pages = 0;
         do {
-            ListBasketsResponse page = client().listBaskets(ListBasketsRequest.newBuilder().setPageSize(2)
-                    .setPageToken(token).build());
+            ListBasketsResponse page = client().listBaskets(ListBasketsRequest.newBuilder()
+                    .setPageSize(2)
+                    .setPageToken(token)
+                    .build());
             assertThat(page.getBasketsCount()).isBetween(1, 2);
             page.getBasketsList().forEach(basket -> walked.add(basket.getId()));
             token = page.getNextPageToken();
@@ -99,11 +119,16 @@ class BasketIdempotencyAndPagingGrpcTest extends GrpcTestBase {
         assertThat(all).contains("paged-0", "paged-4", "team-google").isSorted();
         assertThat(walked).isEqualTo(all);
         assertThat(pages).isEqualTo((all.size() + 1) / 2);
-        StatusRuntimeException negative = catchThrowableOfType(StatusRuntimeException.class,
-                () -> client().listBaskets(ListBasketsRequest.newBuilder().setPageSize(-1).build()));
+        StatusRuntimeException negative = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().listBaskets(
+                                ListBasketsRequest.newBuilder().setPageSize(-1).build()));
         assertThat(violatedFields(negative)).containsExactly("page_size");
-        StatusRuntimeException forged = catchThrowableOfType(StatusRuntimeException.class,
-                () -> client().listBaskets(ListBasketsRequest.newBuilder().setPageToken("bm90LWEtdG9rZW4").build()));
+        StatusRuntimeException forged = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().listBaskets(ListBasketsRequest.newBuilder()
+                        .setPageToken("bm90LWEtdG9rZW4")
+                        .build()));
         assertThat(forged.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(forged)).containsExactly("page_token");
     }

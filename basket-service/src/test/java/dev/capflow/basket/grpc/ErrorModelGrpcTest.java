@@ -3,14 +3,10 @@ package dev.capflow.basket.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
-
 import com.google.protobuf.Message;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.ResourceInfo;
-
 import dev.capflow.basket.fake.FakeIngestServer;
 import dev.capflow.proto.basket.v1.Basket;
 import dev.capflow.proto.basket.v1.BasketServiceGrpc;
@@ -27,6 +23,8 @@ import io.grpc.protobuf.StatusProto;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** The capflow error model over basket-service's gRPC port: one status per situation, with google.rpc details. */
 @QuarkusTest
@@ -39,19 +37,28 @@ class ErrorModelGrpcTest extends GrpcTestBase {
     }
 
     private static <T extends Message> T detail(StatusRuntimeException failure, Class<T> type) throws Exception {
-        return StatusProto.fromThrowable(failure).getDetailsList().stream().filter(any -> any.is(type)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + failure)).unpack(type);
+        return StatusProto.fromThrowable(failure).getDetailsList().stream()
+                .filter(any -> any.is(type))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + failure))
+                .unpack(type);
     }
 
     private static Basket.Builder basket(String id) {
-        return Basket.newBuilder().setId(id).setName("Errors").setCurrency("USD").setBaseDate("2025-11-03")
-                .setWeighting(Weighting.WEIGHTING_EQUAL).addMembers(member("NVDA", 1));
+        return Basket.newBuilder()
+                .setId(id)
+                .setName("Errors")
+                .setCurrency("USD")
+                .setBaseDate("2025-11-03")
+                .setWeighting(Weighting.WEIGHTING_EQUAL)
+                .addMembers(member("NVDA", 1));
     }
 
     @Test
     void anUnknownBasketIsNotFoundNamingIt() throws Exception {
-        StatusRuntimeException failure = failure(
-                () -> client().getBasket(GetBasketRequest.newBuilder().setBasketId("no-such-basket").build()));
+        StatusRuntimeException failure = failure(() -> client().getBasket(GetBasketRequest.newBuilder()
+                .setBasketId("no-such-basket")
+                .build()));
         assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
         ResourceInfo resource = detail(failure, ResourceInfo.class);
         assertThat(resource.getResourceType()).isEqualTo("capflow.basket.v1.Basket");
@@ -60,19 +67,24 @@ class ErrorModelGrpcTest extends GrpcTestBase {
 
     @Test
     void aTakenIdIsAlreadyExistsAndAStaleVersionIsAbortedNamingBothVersions() throws Exception {
-        Basket created = client().createBasket(CreateBasketRequest.newBuilder().setBasket(basket("errors-taken"))
-                .build()).getBasket();
+        Basket created = client().createBasket(CreateBasketRequest.newBuilder()
+                        .setBasket(basket("errors-taken"))
+                        .build())
+                .getBasket();
         StatusRuntimeException taken = failure(() -> client().createBasket(CreateBasketRequest.newBuilder()
-                .setBasket(basket("errors-taken")).build()));
+                .setBasket(basket("errors-taken"))
+                .build()));
         assertThat(taken.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
         assertThat(detail(taken, ResourceInfo.class).getResourceName()).isEqualTo("errors-taken");
 
         StatusRuntimeException stale = failure(() -> client().updateBasket(UpdateBasketRequest.newBuilder()
-                .setBasket(created.toBuilder().setVersion(created.getVersion() + 5)).build()));
+                .setBasket(created.toBuilder().setVersion(created.getVersion() + 5))
+                .build()));
         assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
         ErrorInfo info = detail(stale, ErrorInfo.class);
         assertThat(info.getReason()).isEqualTo("STALE_VERSION");
-        assertThat(info.getMetadataMap()).containsEntry("resource_name", "errors-taken")
+        assertThat(info.getMetadataMap())
+                .containsEntry("resource_name", "errors-taken")
                 .containsEntry("expected_version", Long.toString(created.getVersion() + 5))
                 .containsEntry("actual_version", Long.toString(created.getVersion()));
     }
@@ -80,36 +92,49 @@ class ErrorModelGrpcTest extends GrpcTestBase {
     @Test
     void anUnknownEnumNumberIsInvalidArgumentNotCoerced() throws Exception {
         StatusRuntimeException failure = failure(() -> client().createBasket(CreateBasketRequest.newBuilder()
-                .setBasket(basket("errors-enum").setWeightingValue(7)).build()));
+                .setBasket(basket("errors-enum").setWeightingValue(7))
+                .build()));
         assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(detail(failure, BadRequest.class).getFieldViolationsList())
-                .extracting(BadRequest.FieldViolation::getField).containsExactly("basket.weighting");
-        assertThat(failure(() -> client().getBasket(GetBasketRequest.newBuilder().setBasketId("errors-enum").build()))
-                .getStatus().getCode()).as("nothing was stored").isEqualTo(Status.Code.NOT_FOUND);
+                .extracting(BadRequest.FieldViolation::getField)
+                .containsExactly("basket.weighting");
+        assertThat(failure(() -> client().getBasket(GetBasketRequest.newBuilder()
+                                .setBasketId("errors-enum")
+                                .build()))
+                        .getStatus()
+                        .getCode())
+                .as("nothing was stored")
+                .isEqualTo(Status.Code.NOT_FOUND);
     }
 
     @Test
     void aNulCharacterIsInvalidArgumentNamingTheField() throws Exception {
         StatusRuntimeException failure = failure(() -> client().createBasket(CreateBasketRequest.newBuilder()
-                .setBasket(basket("errors-nul").setName("bad\0name")).build()));
+                .setBasket(basket("errors-nul").setName("bad\0name"))
+                .build()));
         assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(detail(failure, BadRequest.class).getFieldViolationsList())
-                .extracting(BadRequest.FieldViolation::getField).containsExactly("basket.name");
+                .extracting(BadRequest.FieldViolation::getField)
+                .containsExactly("basket.name");
     }
 
     @Test
     void statusMessagesArePrintableAsciiWhileTheDetailsKeepTheExactValue() throws Exception {
         String id = "caf\u00e9-\u7121-100%";
-        StatusRuntimeException failure = failure(
-                () -> client().getBasket(GetBasketRequest.newBuilder().setBasketId(id).build()));
+        StatusRuntimeException failure = failure(() ->
+                client().getBasket(GetBasketRequest.newBuilder().setBasketId(id).build()));
         assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
-        assertThat(failure.getStatus().getDescription()).matches("[\\x20-\\x7e]*").doesNotContain("%");
+        assertThat(failure.getStatus().getDescription())
+                .matches("[\\x20-\\x7e]*")
+                .doesNotContain("%");
         assertThat(detail(failure, ResourceInfo.class).getResourceName()).isEqualTo(id);
     }
 
     @Test
     void aStringFieldThatIsNotUtf8IsInvalidArgumentAndTheServerGoesOn() {
-        MalformedRequestCheck.invalidUtf8IsRefused(BasketServiceGrpc.getListBasketsMethod(),
-                ListBasketsRequest.PAGE_TOKEN_FIELD_NUMBER, ListBasketsRequest.getDefaultInstance());
+        MalformedRequestCheck.invalidUtf8IsRefused(
+                BasketServiceGrpc.getListBasketsMethod(),
+                ListBasketsRequest.PAGE_TOKEN_FIELD_NUMBER,
+                ListBasketsRequest.getDefaultInstance());
     }
 }

@@ -2,18 +2,19 @@ package dev.capflow.basket.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.basket.domain.MissingDataException;
 import dev.capflow.basket.engine.BasketArgumentException;
 import dev.capflow.grpc.DownstreamException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import org.junit.jupiter.api.Test;
 
 class GrpcErrorsTest {
 
     private static Status.Code code(Throwable failure) {
-        return ((StatusRuntimeException) GrpcErrors.toStatus(failure)).getStatus().getCode();
+        return ((StatusRuntimeException) GrpcErrors.toStatus(failure))
+                .getStatus()
+                .getCode();
     }
 
     @Test

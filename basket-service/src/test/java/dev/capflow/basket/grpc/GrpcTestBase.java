@@ -1,15 +1,7 @@
 package dev.capflow.basket.grpc;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
-
 import dev.capflow.proto.basket.v1.Basket;
 import dev.capflow.proto.basket.v1.BasketMember;
 import dev.capflow.proto.basket.v1.BasketServiceGrpc;
@@ -18,6 +10,12 @@ import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.quarkus.grpc.GrpcClient;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Shared plumbing of the gRPC tests: a real client stub with a per-call deadline, SQL assertions, fixtures. */
 abstract class GrpcTestBase {
@@ -34,8 +32,12 @@ abstract class GrpcTestBase {
 
     /** An equal-weighted USD basket of {@code symbols}, buy-and-hold from 2025-10-29. */
     static Basket.Builder equalBasket(String id, String... symbols) {
-        Basket.Builder basket = Basket.newBuilder().setId(id).setName("Basket " + id).setCurrency("USD")
-                .setBaseDate("2025-10-29").setWeighting(Weighting.WEIGHTING_EQUAL);
+        Basket.Builder basket = Basket.newBuilder()
+                .setId(id)
+                .setName("Basket " + id)
+                .setCurrency("USD")
+                .setBaseDate("2025-10-29")
+                .setWeighting(Weighting.WEIGHTING_EQUAL);
         for (String symbol : symbols) {
             basket.addMembers(BasketMember.newBuilder().setSymbol(symbol));
         }
@@ -65,7 +67,8 @@ abstract class GrpcTestBase {
         for (com.google.protobuf.Any detail : status.getDetailsList()) {
             if (detail.is(BadRequest.class)) {
                 return detail.unpack(BadRequest.class).getFieldViolationsList().stream()
-                        .map(BadRequest.FieldViolation::getField).toList();
+                        .map(BadRequest.FieldViolation::getField)
+                        .toList();
             }
         }
         throw new AssertionError("no BadRequest detail in " + error);

@@ -3,13 +3,9 @@ package dev.capflow.basket.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-
-import org.junit.jupiter.api.Test;
-
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
-
 import dev.capflow.basket.fake.FakeIngestServer;
 import dev.capflow.proto.basket.v1.CreateBasketRequest;
 import dev.capflow.proto.basket.v1.GetPerformanceRequest;
@@ -20,6 +16,7 @@ import io.grpc.protobuf.StatusProto;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * ingest-service refusing a read basket-service makes for its caller (INVALID_ARGUMENT, RESOURCE_EXHAUSTED,
@@ -34,8 +31,11 @@ class IngestRefusalGrpcTest extends GrpcTestBase {
     @Test
     void tooManySymbolsRefusedByIngestIsInvalidArgumentNamingTheBasket() throws Exception {
         createWith("too-many-symbols", "REFUSED_SYMBOLS");
-        FakeIngestServer.service().refuse("REFUSED_SYMBOLS", ingestRefusal(Code.INVALID_ARGUMENT, "symbols",
-                "at most 10000 symbols per request, got 10001"));
+        FakeIngestServer.service()
+                .refuse(
+                        "REFUSED_SYMBOLS",
+                        ingestRefusal(
+                                Code.INVALID_ARGUMENT, "symbols", "at most 10000 symbols per request, got 10001"));
 
         StatusRuntimeException error = performanceError("too-many-symbols");
 
@@ -47,8 +47,10 @@ class IngestRefusalGrpcTest extends GrpcTestBase {
     @Test
     void aWindowRefusedByIngestIsNamedByTheCallersTo() throws Exception {
         createWith("window-refused", "REFUSED_WINDOW");
-        FakeIngestServer.service().refuse("REFUSED_WINDOW", ingestRefusal(Code.RESOURCE_EXHAUSTED, "from",
-                "a window of at most 3650 days"));
+        FakeIngestServer.service()
+                .refuse(
+                        "REFUSED_WINDOW",
+                        ingestRefusal(Code.RESOURCE_EXHAUSTED, "from", "a window of at most 3650 days"));
 
         StatusRuntimeException error = performanceError("window-refused");
 
@@ -60,8 +62,12 @@ class IngestRefusalGrpcTest extends GrpcTestBase {
     @Test
     void aRefusalWithoutDetailsKeepsItsCodeAndNamesTheBasket() throws Exception {
         createWith("plain-refusal", "REFUSED_PLAIN");
-        FakeIngestServer.service().refuse("REFUSED_PLAIN",
-                Status.RESOURCE_EXHAUSTED.withDescription("too much history at once").asRuntimeException());
+        FakeIngestServer.service()
+                .refuse(
+                        "REFUSED_PLAIN",
+                        Status.RESOURCE_EXHAUSTED
+                                .withDescription("too much history at once")
+                                .asRuntimeException());
 
         StatusRuntimeException error = performanceError("plain-refusal");
 
@@ -73,11 +79,16 @@ class IngestRefusalGrpcTest extends GrpcTestBase {
     @Test
     void aRegistryRefusalAtCreationNamesTheMembers() throws Exception {
         FakeIngestServer.service().addClose("REFUSED_CREATE", "2025-10-29", 10);
-        FakeIngestServer.service().refuse("REFUSED_CREATE",
-                Status.NOT_FOUND.withDescription("no such instrument").asRuntimeException());
+        FakeIngestServer.service()
+                .refuse(
+                        "REFUSED_CREATE",
+                        Status.NOT_FOUND.withDescription("no such instrument").asRuntimeException());
 
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> client().createBasket(
-                CreateBasketRequest.newBuilder().setBasket(equalBasket("refused-create", "NVDA", "REFUSED_CREATE")).build()));
+        StatusRuntimeException error = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().createBasket(CreateBasketRequest.newBuilder()
+                        .setBasket(equalBasket("refused-create", "NVDA", "REFUSED_CREATE"))
+                        .build()));
 
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(violatedFields(error)).containsExactly("basket.members");
@@ -91,31 +102,46 @@ class IngestRefusalGrpcTest extends GrpcTestBase {
         }
         int callsBefore = FakeIngestServer.service().listInstrumentsCalls();
 
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> client().createBasket(
-                CreateBasketRequest.newBuilder().setBasket(equalBasket("ten-thousand", symbols)).build()));
+        StatusRuntimeException error = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().createBasket(CreateBasketRequest.newBuilder()
+                        .setBasket(equalBasket("ten-thousand", symbols))
+                        .build()));
 
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(error)).containsExactly("basket.members");
         assertThat(error.getStatus().getDescription()).contains("capflow.basket.max-members");
-        assertThat(FakeIngestServer.service().listInstrumentsCalls()).as("ingest-service was not asked").isEqualTo(callsBefore);
+        assertThat(FakeIngestServer.service().listInstrumentsCalls())
+                .as("ingest-service was not asked")
+                .isEqualTo(callsBefore);
     }
 
     private void createWith(String id, String symbol) {
         FakeIngestServer.service().addClose(symbol, "2025-10-29", 10);
         FakeIngestServer.service().addClose(symbol, "2025-10-30", 11);
-        client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket(id, "NVDA", symbol)).build());
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket(id, "NVDA", symbol))
+                .build());
     }
 
     private StatusRuntimeException performanceError(String id) {
-        return catchThrowableOfType(StatusRuntimeException.class,
-                () -> client().getPerformance(GetPerformanceRequest.newBuilder().setBasketId(id).build()));
+        return catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().getPerformance(GetPerformanceRequest.newBuilder()
+                        .setBasketId(id)
+                        .build()));
     }
 
     /** A refusal as ingest-service sends it: {@code code} with a BadRequest naming its own request's {@code field}. */
     private static StatusRuntimeException ingestRefusal(Code code, String field, String description) {
-        BadRequest details = BadRequest.newBuilder().addFieldViolations(
-                BadRequest.FieldViolation.newBuilder().setField(field).setDescription(description)).build();
-        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder().setCode(code.getNumber())
-                .setMessage(field + ": " + description).addDetails(Any.pack(details)).build());
+        BadRequest details = BadRequest.newBuilder()
+                .addFieldViolations(
+                        BadRequest.FieldViolation.newBuilder().setField(field).setDescription(description))
+                .build();
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(code.getNumber())
+                .setMessage(field + ": " + description)
+                .addDetails(Any.pack(details))
+                .build());
     }
 }

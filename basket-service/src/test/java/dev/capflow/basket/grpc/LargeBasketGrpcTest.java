@@ -3,23 +3,14 @@ package dev.capflow.basket.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.basket.fake.FakeIngestServer;
-import dev.capflow.testsupport.SyntheticPrices;
 import dev.capflow.proto.basket.v1.Basket;
 import dev.capflow.proto.basket.v1.Contribution;
 import dev.capflow.proto.basket.v1.CreateBasketRequest;
 import dev.capflow.proto.basket.v1.GetPerformanceRequest;
 import dev.capflow.proto.basket.v1.GetPerformanceResponse;
 import dev.capflow.testsupport.PostgresRedisResource;
+import dev.capflow.testsupport.SyntheticPrices;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -27,6 +18,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Baskets whose history is far larger than one gRPC message (500 members over 10 years: 1.3 million closes, about
@@ -61,19 +59,29 @@ class LargeBasketGrpcTest extends GrpcTestBase {
     @Test
     void aHistoryOverTheConfiguredPointsIsRefusedNamingTheLimit() {
         // 2,000 members over 10 years: 7.3 million closes, over capflow.basket.max-history-points (3,000,000)
-        large().createBasket(CreateBasketRequest.newBuilder().setBasket(basket("too-long", 2_000, "2016-01-04")).build());
+        large().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(basket("too-long", 2_000, "2016-01-04"))
+                .build());
 
-        StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> large()
-                .getPerformance(GetPerformanceRequest.newBuilder().setBasketId("too-long").setTo("2025-12-31").build()));
+        StatusRuntimeException refused = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> large().getPerformance(GetPerformanceRequest.newBuilder()
+                        .setBasketId("too-long")
+                        .setTo("2025-12-31")
+                        .build()));
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
-        assertThat(refused.getStatus().getDescription()).contains("capflow.basket.max-history-points=3000000")
+        assertThat(refused.getStatus().getDescription())
+                .contains("capflow.basket.max-history-points=3000000")
                 .contains("2000 series");
     }
 
     @Test
     void moreMembersThanConfiguredAreRefusedNamingTheField() throws Exception {
-        StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> large()
-                .createBasket(CreateBasketRequest.newBuilder().setBasket(basket("too-many", 3_001, "2025-01-02")).build()));
+        StatusRuntimeException refused = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> large().createBasket(CreateBasketRequest.newBuilder()
+                        .setBasket(basket("too-many", 3_001, "2025-01-02"))
+                        .build()));
 
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(refused)).containsExactly("basket.members");
@@ -83,18 +91,28 @@ class LargeBasketGrpcTest extends GrpcTestBase {
     private void assertMatchesFixture(String name) throws IOException {
         JsonObject fixture = new JsonObject(Files.readString(FIXTURES.resolve(name + ".json")));
         large().createBasket(CreateBasketRequest.newBuilder()
-                .setBasket(basket(name, fixture.getInteger("members"), fixture.getString("baseDate"))).build());
+                .setBasket(basket(name, fixture.getInteger("members"), fixture.getString("baseDate")))
+                .build());
 
         int before = FakeIngestServer.service().streamRequests().size();
-        GetPerformanceResponse answer = large().getPerformance(GetPerformanceRequest.newBuilder().setBasketId(name)
-                .setTo(fixture.getString("to")).build());
-        assertThat(FakeIngestServer.service().streamRequests().subList(before, before + 1).get(0).getSymbolsCount())
+        GetPerformanceResponse answer = large().getPerformance(GetPerformanceRequest.newBuilder()
+                .setBasketId(name)
+                .setTo(fixture.getString("to"))
+                .build());
+        assertThat(FakeIngestServer.service()
+                        .streamRequests()
+                        .subList(before, before + 1)
+                        .get(0)
+                        .getSymbolsCount())
                 .isEqualTo(fixture.getInteger("members"));
 
         JsonObject metrics = fixture.getJsonObject("metrics");
         assertClose(answer.getMetrics().getTotalReturn(), metrics.getDouble("totalReturn"), "totalReturn");
-        assertClose(answer.getMetrics().getAnnualizedReturn(), metrics.getDouble("annualizedReturn"), "annualizedReturn");
-        assertClose(answer.getMetrics().getAnnualizedVolatility(), metrics.getDouble("annualizedVolatility"),
+        assertClose(
+                answer.getMetrics().getAnnualizedReturn(), metrics.getDouble("annualizedReturn"), "annualizedReturn");
+        assertClose(
+                answer.getMetrics().getAnnualizedVolatility(),
+                metrics.getDouble("annualizedVolatility"),
                 "annualizedVolatility");
         assertClose(answer.getMetrics().getMaxDrawdown(), metrics.getDouble("maxDrawdown"), "maxDrawdown");
         assertThat(answer.getMetrics().getMaxDrawdownPeak()).isEqualTo(metrics.getString("maxDrawdownPeak"));
@@ -103,7 +121,8 @@ class LargeBasketGrpcTest extends GrpcTestBase {
         JsonArray series = fixture.getJsonArray("series");
         assertThat(answer.getSeriesCount()).isEqualTo(series.size());
         for (int i = 0; i < series.size(); i++) {
-            assertThat(answer.getSeries(i).getDate()).isEqualTo(series.getJsonObject(i).getString("date"));
+            assertThat(answer.getSeries(i).getDate())
+                    .isEqualTo(series.getJsonObject(i).getString("date"));
             assertClose(answer.getSeries(i).getLevel(), series.getJsonObject(i).getDouble("level"), "level " + i);
         }
         JsonArray contributions = fixture.getJsonArray("contributions");
@@ -119,8 +138,13 @@ class LargeBasketGrpcTest extends GrpcTestBase {
 
     /** An equal-weighted basket of the first {@code members} synthetic symbols. */
     private static Basket basket(String id, int members, String baseDate) {
-        return equalBasket(id, IntStream.range(0, members).mapToObj(SyntheticPrices::symbol).toArray(String[]::new))
-                .setBaseDate(baseDate).build();
+        return equalBasket(
+                        id,
+                        IntStream.range(0, members)
+                                .mapToObj(SyntheticPrices::symbol)
+                                .toArray(String[]::new))
+                .setBaseDate(baseDate)
+                .build();
     }
 
     private dev.capflow.proto.basket.v1.BasketServiceGrpc.BasketServiceBlockingStub large() {
@@ -129,6 +153,8 @@ class LargeBasketGrpcTest extends GrpcTestBase {
 
     private static void assertClose(double actual, double expected, String label) {
         double tolerance = RELATIVE * Math.max(1.0, Math.abs(expected));
-        assertThat(Math.abs(actual - expected)).as(label + ": " + actual + " vs " + expected).isLessThanOrEqualTo(tolerance);
+        assertThat(Math.abs(actual - expected))
+                .as(label + ": " + actual + " vs " + expected)
+                .isLessThanOrEqualTo(tolerance);
     }
 }

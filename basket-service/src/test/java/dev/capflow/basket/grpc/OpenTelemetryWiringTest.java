@@ -2,11 +2,6 @@ package dev.capflow.basket.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.basket.fake.FakeIngestServer;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.opentelemetry.api.OpenTelemetry;
@@ -14,6 +9,9 @@ import io.opentelemetry.api.trace.Span;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
 
 /**
  * OpenTelemetry is wired as in the other services: the extension's tracer is there and names the service, and the SDK
@@ -29,12 +27,16 @@ class OpenTelemetryWiringTest {
 
     @Test
     void theTracerIsWiredNamedBasketServiceAndTheSdkIsOffByDefault() {
-        assertThat(ConfigProvider.getConfig().getValue("quarkus.otel.service.name", String.class)).isEqualTo("basket-service");
-        assertThat(ConfigProvider.getConfig().getValue("quarkus.otel.sdk.disabled", Boolean.class)).isTrue();
+        assertThat(ConfigProvider.getConfig().getValue("quarkus.otel.service.name", String.class))
+                .isEqualTo("basket-service");
+        assertThat(ConfigProvider.getConfig().getValue("quarkus.otel.sdk.disabled", Boolean.class))
+                .isTrue();
 
         Span span = openTelemetry.getTracer("test").spanBuilder("probe").startSpan();
         try {
-            assertThat(span.getSpanContext().isValid()).as("a span of the extension's tracer").isTrue();
+            assertThat(span.getSpanContext().isValid())
+                    .as("a span of the extension's tracer")
+                    .isTrue();
         } finally {
             span.end();
         }

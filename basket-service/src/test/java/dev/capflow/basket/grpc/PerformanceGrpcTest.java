@@ -4,19 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.basket.fake.FakeIngestServer;
 import dev.capflow.proto.basket.v1.Basket;
+import dev.capflow.proto.basket.v1.ComparePoint;
 import dev.capflow.proto.basket.v1.CompareRequest;
 import dev.capflow.proto.basket.v1.CompareResponse;
-import dev.capflow.proto.basket.v1.ComparePoint;
 import dev.capflow.proto.basket.v1.Contribution;
 import dev.capflow.proto.basket.v1.CreateBasketRequest;
 import dev.capflow.proto.basket.v1.GetBasketRequest;
@@ -36,6 +28,12 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Performance and comparison over gRPC on the real demo closes, checked against the pandas fixtures of basket-engine
@@ -51,8 +49,12 @@ class PerformanceGrpcTest extends GrpcTestBase {
 
     @Test
     void teamGoogleBeatTeamOpenAiFromTheBaseDateToYearEnd() {
-        double google = performance("team-google", "2025-10-29", "2025-12-31", "").getMetrics().getTotalReturn();
-        double openAi = performance("team-openai", "2025-10-29", "2025-12-31", "").getMetrics().getTotalReturn();
+        double google = performance("team-google", "2025-10-29", "2025-12-31", "")
+                .getMetrics()
+                .getTotalReturn();
+        double openAi = performance("team-openai", "2025-10-29", "2025-12-31", "")
+                .getMetrics()
+                .getTotalReturn();
 
         assertThat(google).isGreaterThan(0.10);
         assertThat(openAi).isLessThan(-0.20);
@@ -68,23 +70,27 @@ class PerformanceGrpcTest extends GrpcTestBase {
     @Test
     void aJpyMemberOfAUsdBasketIsConvertedWithTheInverseOfTheConfiguredDexjpus() throws IOException {
         client().createBasket(CreateBasketRequest.newBuilder()
-                .setBasket(equalBasket("team-openai-tokyo", "NVDA", "MSFT", "9984.T", "ORCL", "AMD", "CRWV")).build());
+                .setBasket(equalBasket("team-openai-tokyo", "NVDA", "MSFT", "9984.T", "ORCL", "AMD", "CRWV"))
+                .build());
 
         assertMatchesFixture("team-openai-tokyo");
         List<String> fetched = lastHistoryCall().getSymbolsList();
-        assertThat(fetched).as("capflow.basket.fx.series.\"USD/JPY\"=DEXJPUS, not Yahoo's USDJPY")
+        assertThat(fetched)
+                .as("capflow.basket.fx.series.\"USD/JPY\"=DEXJPUS, not Yahoo's USDJPY")
                 .containsExactly("NVDA", "MSFT", "9984.T", "ORCL", "AMD", "CRWV", "DEXJPUS");
     }
 
     @Test
     void usdMembersOfAJpyBasketAndItsUsdBenchmarkAreConvertedWithDexjpus() throws IOException {
         client().createBasket(CreateBasketRequest.newBuilder()
-                .setBasket(equalBasket("team-google-in-jpy", "GOOGL", "AVGO", "CLS", "LITE", "TTMI").setCurrency("JPY"))
+                .setBasket(equalBasket("team-google-in-jpy", "GOOGL", "AVGO", "CLS", "LITE", "TTMI")
+                        .setCurrency("JPY"))
                 .build());
 
         // levels, metrics and beta against QQQ converted into yen, against pandas
         assertMatchesFixture("team-google-in-jpy");
-        assertThat(lastHistoryCall().getSymbolsList()).containsExactly("GOOGL", "AVGO", "CLS", "LITE", "TTMI", "DEXJPUS");
+        assertThat(lastHistoryCall().getSymbolsList())
+                .containsExactly("GOOGL", "AVGO", "CLS", "LITE", "TTMI", "DEXJPUS");
     }
 
     @Test
@@ -103,32 +109,49 @@ class PerformanceGrpcTest extends GrpcTestBase {
     void aTotalReturnAsksForTotalReturnAdjustedCloses() {
         GetPerformanceResponse price = performance("team-google", "", "2025-12-29", "");
         GetPerformanceResponse[] total = new GetPerformanceResponse[1];
-        List<StreamBarsRequest> calls = newHistoryCalls(() -> total[0] = client().getPerformance(GetPerformanceRequest
-                .newBuilder().setBasketId("team-google").setTo("2025-12-29").setReturnType(ReturnType.RETURN_TYPE_TOTAL).build()));
+        List<StreamBarsRequest> calls =
+                newHistoryCalls(() -> total[0] = client().getPerformance(GetPerformanceRequest.newBuilder()
+                        .setBasketId("team-google")
+                        .setTo("2025-12-29")
+                        .setReturnType(ReturnType.RETURN_TYPE_TOTAL)
+                        .build()));
 
-        assertThat(calls).extracting(StreamBarsRequest::getAdjustment).containsExactly(Adjustment.ADJUSTMENT_TOTAL_RETURN);
+        assertThat(calls)
+                .extracting(StreamBarsRequest::getAdjustment)
+                .containsExactly(Adjustment.ADJUSTMENT_TOTAL_RETURN);
         assertThat(total[0].getReturnType()).isEqualTo(ReturnType.RETURN_TYPE_TOTAL);
         // dividends paid in the window make the total return larger than the price return
-        assertThat(total[0].getMetrics().getTotalReturn()).isGreaterThan(price.getMetrics().getTotalReturn());
+        assertThat(total[0].getMetrics().getTotalReturn())
+                .isGreaterThan(price.getMetrics().getTotalReturn());
     }
 
     @Test
     void answersAreCachedUntilAMemberHistoryOrTheBasketChanges() {
-        client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("cached", "NVDA", "AVGO")).build());
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("cached", "NVDA", "AVGO"))
+                .build());
         GetPerformanceResponse first = performance("cached", "", "", "");
 
-        assertThat(newHistoryCalls(() -> assertThat(performance("cached", "", "", "")).isEqualTo(first))).isEmpty();
+        assertThat(newHistoryCalls(
+                        () -> assertThat(performance("cached", "", "", "")).isEqualTo(first)))
+                .isEmpty();
         assertThat(PostgresRedisResource.datastores().redisCommand("KEYS", "capflow:basket:performance:*"))
                 .contains("capflow:basket:performance:");
 
         // announced new bars of a member move the basket's answer generation, so the answer is computed again
-        PostgresRedisResource.datastores().redisCommand("XADD", "capflow:prices", "*", "kind", "bars", "symbols", "AVGO",
-                "origin", "test");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !newHistoryCalls(() -> performance("cached", "", "", "")).isEmpty());
+        PostgresRedisResource.datastores()
+                .redisCommand("XADD", "capflow:prices", "*", "kind", "bars", "symbols", "AVGO", "origin", "test");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !newHistoryCalls(() -> performance("cached", "", "", ""))
+                        .isEmpty());
 
         // so does a new basket version
-        Basket stored = client().getBasket(GetBasketRequest.newBuilder().setBasketId("cached").build()).getBasket();
-        client().updateBasket(UpdateBasketRequest.newBuilder().setBasket(stored.toBuilder().setBaseDate("2025-11-03")).build());
+        Basket stored = client().getBasket(
+                        GetBasketRequest.newBuilder().setBasketId("cached").build())
+                .getBasket();
+        client().updateBasket(UpdateBasketRequest.newBuilder()
+                .setBasket(stored.toBuilder().setBaseDate("2025-11-03"))
+                .build());
         GetPerformanceResponse edited = performance("cached", "", "", "");
         assertThat(edited.getFrom()).isEqualTo("2025-11-03");
         assertThat(edited.getBasketVersion()).isEqualTo(1);
@@ -136,8 +159,12 @@ class PerformanceGrpcTest extends GrpcTestBase {
 
     @Test
     void compareMatchesThePandasFixtureAndTheSpreadIsTheDifferenceOfTotalReturns() throws IOException {
-        CompareResponse comparison = client().compare(CompareRequest.newBuilder().setBasketIdA("team-google")
-                .setBasketIdB("team-openai").setFrom("2025-10-29").setTo("2025-12-31").build());
+        CompareResponse comparison = client().compare(CompareRequest.newBuilder()
+                .setBasketIdA("team-google")
+                .setBasketIdB("team-openai")
+                .setFrom("2025-10-29")
+                .setTo("2025-12-31")
+                .build());
 
         JsonArray expected = fixture("compare-team-google-vs-team-openai").getJsonArray("series");
         assertThat(comparison.getSeriesCount()).isEqualTo(expected.size());
@@ -150,21 +177,30 @@ class PerformanceGrpcTest extends GrpcTestBase {
             assertClose(got.getSpread(), want.getDouble("spread"), "spread " + got.getDate());
             assertClose(got.getRatio(), want.getDouble("ratio"), "ratio " + got.getDate());
         }
-        double google = performance("team-google", "2025-10-29", "2025-12-31", "").getMetrics().getTotalReturn();
-        double openAi = performance("team-openai", "2025-10-29", "2025-12-31", "").getMetrics().getTotalReturn();
+        double google = performance("team-google", "2025-10-29", "2025-12-31", "")
+                .getMetrics()
+                .getTotalReturn();
+        double openAi = performance("team-openai", "2025-10-29", "2025-12-31", "")
+                .getMetrics()
+                .getTotalReturn();
         assertClose(comparison.getSeries(comparison.getSeriesCount() - 1).getSpread(), google - openAi, "final spread");
     }
 
     @Test
     void fromAfterToIsNamed() throws Exception {
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-                () -> performance("team-google", "2025-12-31", "2025-10-29", ""));
+        StatusRuntimeException error = catchThrowableOfType(
+                StatusRuntimeException.class, () -> performance("team-google", "2025-12-31", "2025-10-29", ""));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(error)).containsExactly("from");
 
-        StatusRuntimeException compare = catchThrowableOfType(StatusRuntimeException.class, () -> client()
-                .compare(CompareRequest.newBuilder().setBasketIdA("team-google").setBasketIdB("team-openai")
-                        .setFrom("2025-12-31").setTo("2025-10-29").build()));
+        StatusRuntimeException compare = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().compare(CompareRequest.newBuilder()
+                        .setBasketIdA("team-google")
+                        .setBasketIdB("team-openai")
+                        .setFrom("2025-12-31")
+                        .setTo("2025-10-29")
+                        .build()));
         assertThat(violatedFields(compare)).containsExactly("from");
     }
 
@@ -172,21 +208,29 @@ class PerformanceGrpcTest extends GrpcTestBase {
     void aWindowEndingBeforeTheBaseDateNamesToInsteadOfFailingDownstream() throws Exception {
         // team-google's base date is 2025-10-29: a history read ending 14+ days before it was once ingest-service's
         // INVALID_ARGUMENT, answered as INTERNAL
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-                () -> performance("team-google", "", "2025-09-01", ""));
+        StatusRuntimeException error = catchThrowableOfType(
+                StatusRuntimeException.class, () -> performance("team-google", "", "2025-09-01", ""));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(error)).containsExactly("to");
 
-        StatusRuntimeException compare = catchThrowableOfType(StatusRuntimeException.class, () -> client()
-                .compare(CompareRequest.newBuilder().setBasketIdA("team-google").setBasketIdB("team-openai")
-                        .setTo("2025-09-01").build()));
+        StatusRuntimeException compare = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().compare(CompareRequest.newBuilder()
+                        .setBasketIdA("team-google")
+                        .setBasketIdB("team-openai")
+                        .setTo("2025-09-01")
+                        .build()));
         assertThat(violatedFields(compare)).containsExactly("to");
     }
 
     @Test
     void aRiskFreeRateOutsideAnAnnualFractionIsNamed() throws Exception {
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> client().getPerformance(
-                GetPerformanceRequest.newBuilder().setBasketId("team-google").setRiskFreeRate(4).build()));
+        StatusRuntimeException error = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().getPerformance(GetPerformanceRequest.newBuilder()
+                        .setBasketId("team-google")
+                        .setRiskFreeRate(4)
+                        .build()));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(error)).containsExactly("risk_free_rate");
         assertThat(error.getStatus().getDescription()).contains("0.04 for 4 percent");
@@ -194,8 +238,8 @@ class PerformanceGrpcTest extends GrpcTestBase {
 
     @Test
     void anUnknownBenchmarkIsNamed() throws Exception {
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-                () -> performance("team-google", "", "", "NOPE"));
+        StatusRuntimeException error =
+                catchThrowableOfType(StatusRuntimeException.class, () -> performance("team-google", "", "", "NOPE"));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(error)).containsExactly("benchmark");
     }
@@ -203,10 +247,11 @@ class PerformanceGrpcTest extends GrpcTestBase {
     @Test
     void aMemberWithoutPriceAtTheBaseDateIsNamedByTheEngine() throws Exception {
         client().createBasket(CreateBasketRequest.newBuilder()
-                .setBasket(equalBasket("too-early", "NVDA", "GOOGL").setBaseDate("2025-01-02")).build());
+                .setBasket(equalBasket("too-early", "NVDA", "GOOGL").setBaseDate("2025-01-02"))
+                .build());
 
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-                () -> performance("too-early", "", "", ""));
+        StatusRuntimeException error =
+                catchThrowableOfType(StatusRuntimeException.class, () -> performance("too-early", "", "", ""));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(error)).containsExactly("members[0].symbol");
         assertThat(error.getStatus().getDescription()).contains("NVDA");
@@ -217,10 +262,12 @@ class PerformanceGrpcTest extends GrpcTestBase {
         // STALE's last close before the base date 2025-10-29 is 28 days earlier, over max-base-staleness (14 days)
         FakeIngestServer.service().addClose("STALE", "2025-10-01", 10);
         FakeIngestServer.service().addClose("STALE", "2025-10-31", 11);
-        client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("stale-member", "NVDA", "STALE")).build());
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("stale-member", "NVDA", "STALE"))
+                .build());
 
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-                () -> performance("stale-member", "", "", ""));
+        StatusRuntimeException error =
+                catchThrowableOfType(StatusRuntimeException.class, () -> performance("stale-member", "", "", ""));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(error)).containsExactly("members[1].symbol");
         assertThat(error.getStatus().getDescription())
@@ -238,15 +285,18 @@ class PerformanceGrpcTest extends GrpcTestBase {
         FakeIngestServer.service().register("EURCO", "EUR", InstrumentKind.INSTRUMENT_KIND_EQUITY);
         FakeIngestServer.service().addClose("EURCO", "2025-10-29", 50);
         FakeIngestServer.service().addClose("EURCO", "2025-11-20", 51);
-        client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("fx-gap", "NVDA", "EURCO")).build());
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("fx-gap", "NVDA", "EURCO"))
+                .build());
 
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-                () -> performance("fx-gap", "", "", ""));
+        StatusRuntimeException error =
+                catchThrowableOfType(StatusRuntimeException.class, () -> performance("fx-gap", "", "", ""));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
-        assertThat(error.getStatus().getDescription()).isEqualTo("the FX series EURGAP of EUR/USD (converting EUR into"
-                + " USD for basket fx-gap) has no observation in the 14 days up to 2025-11-11, a date the answer needs:"
-                + " its last before it is on 2025-10-27 (15 days earlier; the limit is 14 days:"
-                + " capflow.basket.fx.max-staleness)");
+        assertThat(error.getStatus().getDescription())
+                .isEqualTo("the FX series EURGAP of EUR/USD (converting EUR into"
+                        + " USD for basket fx-gap) has no observation in the 14 days up to 2025-11-11, a date the answer needs:"
+                        + " its last before it is on 2025-10-27 (15 days earlier; the limit is 14 days:"
+                        + " capflow.basket.fx.max-staleness)");
     }
 
     @Test
@@ -257,31 +307,36 @@ class PerformanceGrpcTest extends GrpcTestBase {
         FakeIngestServer.service().addClose("CHFOLD", "2025-11-03", 1.24);
         FakeIngestServer.service().register("CHFCO", "CHF", InstrumentKind.INSTRUMENT_KIND_EQUITY);
         FakeIngestServer.service().addClose("CHFCO", "2025-10-29", 80);
-        client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("fx-old", "NVDA", "CHFCO")).build());
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("fx-old", "NVDA", "CHFCO"))
+                .build());
 
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-                () -> performance("fx-old", "", "", ""));
+        StatusRuntimeException error =
+                catchThrowableOfType(StatusRuntimeException.class, () -> performance("fx-old", "", "", ""));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
-        assertThat(error.getStatus().getDescription()).isEqualTo("the FX series CHFOLD of CHF/USD (converting CHF into"
-                + " USD for basket fx-old) has no observation at or before the base date 2025-10-29 within the limit:"
-                + " its last is on 2025-09-01 (58 days earlier; the limit is 14 days: capflow.basket.fx.max-staleness)");
+        assertThat(error.getStatus().getDescription())
+                .isEqualTo(
+                        "the FX series CHFOLD of CHF/USD (converting CHF into"
+                                + " USD for basket fx-old) has no observation at or before the base date 2025-10-29 within the limit:"
+                                + " its last is on 2025-09-01 (58 days earlier; the limit is 14 days: capflow.basket.fx.max-staleness)");
     }
 
     @Test
     void aMemberWithoutAnyCloseBeforeTheBaseDateStillHasNoPrice() throws Exception {
         client().createBasket(CreateBasketRequest.newBuilder()
-                .setBasket(equalBasket("never-before", "NVDA", "GOOGL").setBaseDate("2025-01-02")).build());
+                .setBasket(equalBasket("never-before", "NVDA", "GOOGL").setBaseDate("2025-01-02"))
+                .build());
 
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-                () -> performance("never-before", "", "", ""));
+        StatusRuntimeException error =
+                catchThrowableOfType(StatusRuntimeException.class, () -> performance("never-before", "", "", ""));
         assertThat(error.getStatus().getDescription())
                 .contains("member NVDA has no price at or before the base date 2025-01-02");
     }
 
     @Test
     void anUnknownBasketIsNotFound() {
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-                () -> performance("nope", "", "", ""));
+        StatusRuntimeException error =
+                catchThrowableOfType(StatusRuntimeException.class, () -> performance("nope", "", "", ""));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     }
 
@@ -291,9 +346,13 @@ class PerformanceGrpcTest extends GrpcTestBase {
         JsonArray windows = fixture.getJsonArray("windows");
         for (int w = 0; w < windows.size(); w++) {
             JsonObject window = windows.getJsonObject(w);
-            GetPerformanceResponse answer = client().getPerformance(GetPerformanceRequest.newBuilder().setBasketId(name)
-                    .setFrom(text(window.getString("from"))).setTo(text(window.getString("to"))).setBenchmark(benchmark)
-                    .setRiskFreeRate(window.getDouble("riskFreeRate")).build());
+            GetPerformanceResponse answer = client().getPerformance(GetPerformanceRequest.newBuilder()
+                    .setBasketId(name)
+                    .setFrom(text(window.getString("from")))
+                    .setTo(text(window.getString("to")))
+                    .setBenchmark(benchmark)
+                    .setRiskFreeRate(window.getDouble("riskFreeRate"))
+                    .build());
             String label = name + " window " + w;
             assertThat(answer.getFrom()).as(label).isEqualTo(window.getString("effectiveFrom"));
             assertThat(answer.getTo()).as(label).isEqualTo(window.getString("effectiveTo"));
@@ -306,14 +365,18 @@ class PerformanceGrpcTest extends GrpcTestBase {
                 assertThat(got.getSymbol()).isEqualTo(want.getString("symbol"));
                 assertClose(got.getWeight(), want.getDouble("weight"), label + " weight " + got.getSymbol());
                 assertClose(got.getMemberReturn(), want.getDouble("return"), label + " return " + got.getSymbol());
-                assertClose(got.getContribution(), want.getDouble("contribution"), label + " contribution " + got.getSymbol());
+                assertClose(
+                        got.getContribution(),
+                        want.getDouble("contribution"),
+                        label + " contribution " + got.getSymbol());
             }
         }
         GetPerformanceResponse full = performance(name, "", "", "");
         JsonArray series = fixture.getJsonArray("series");
         assertThat(full.getSeriesCount()).isEqualTo(series.size());
         for (int i = 0; i < series.size(); i++) {
-            assertThat(full.getSeries(i).getDate()).isEqualTo(series.getJsonObject(i).getString("date"));
+            assertThat(full.getSeries(i).getDate())
+                    .isEqualTo(series.getJsonObject(i).getString("date"));
             assertClose(full.getSeries(i).getLevel(), series.getJsonObject(i).getDouble("level"), name + " level " + i);
         }
     }
@@ -323,7 +386,8 @@ class PerformanceGrpcTest extends GrpcTestBase {
         // fewer than 252 daily returns: not annualized (NaN over gRPC, null over REST)
         assertThat(want.getValue("annualizedReturn")).as(label).isNull();
         assertThat(got.getAnnualizedReturn()).as(label + " annualizedReturn").isNaN();
-        assertClose(got.getAnnualizedVolatility(), want.getDouble("annualizedVolatility"), label + " annualizedVolatility");
+        assertClose(
+                got.getAnnualizedVolatility(), want.getDouble("annualizedVolatility"), label + " annualizedVolatility");
         assertClose(got.getSharpe(), want.getDouble("sharpe"), label + " sharpe");
         assertClose(got.getMaxDrawdown(), want.getDouble("maxDrawdown"), label + " maxDrawdown");
         assertThat(got.getMaxDrawdownPeak()).as(label).isEqualTo(text(want.getString("maxDrawdownPeak")));
@@ -333,8 +397,12 @@ class PerformanceGrpcTest extends GrpcTestBase {
     }
 
     private GetPerformanceResponse performance(String id, String from, String to, String benchmark) {
-        return client().getPerformance(GetPerformanceRequest.newBuilder().setBasketId(id).setFrom(from).setTo(to)
-                .setBenchmark(benchmark).build());
+        return client().getPerformance(GetPerformanceRequest.newBuilder()
+                .setBasketId(id)
+                .setFrom(from)
+                .setTo(to)
+                .setBenchmark(benchmark)
+                .build());
     }
 
     /** The StreamBars calls the fake received while {@code action} ran. */
@@ -361,6 +429,8 @@ class PerformanceGrpcTest extends GrpcTestBase {
     /** Equal within 1e-9 relative (absolute near zero, where a relative bound means nothing). */
     private static void assertClose(double actual, double expected, String label) {
         double tolerance = RELATIVE * Math.max(1.0, Math.abs(expected));
-        assertThat(Math.abs(actual - expected)).as(label + ": " + actual + " vs " + expected).isLessThanOrEqualTo(tolerance);
+        assertThat(Math.abs(actual - expected))
+                .as(label + ": " + actual + " vs " + expected)
+                .isLessThanOrEqualTo(tolerance);
     }
 }

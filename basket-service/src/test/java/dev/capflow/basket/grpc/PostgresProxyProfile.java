@@ -1,9 +1,8 @@
 package dev.capflow.basket.grpc;
 
-import java.util.List;
-
 import dev.capflow.testsupport.PostgresProxyResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
 
 /** The service behind a PostgreSQL proxy that tests can cut and restore. */
 public class PostgresProxyProfile implements QuarkusTestProfile {

@@ -1,13 +1,12 @@
 package dev.capflow.basket.grpc;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.quarkus.test.junit.QuarkusTestProfile;
 
 /** The service with Redis pointing at a port where nothing listens: every Redis command fails at once. */
 public class RedisDownProfile implements QuarkusTestProfile {

@@ -3,13 +3,6 @@ package dev.capflow.basket.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.basket.fake.FakeIngestServer;
 import dev.capflow.proto.basket.v1.CompareRequest;
 import dev.capflow.proto.basket.v1.CompareResponse;
@@ -22,6 +15,11 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
 
 /** With Redis unreachable, baskets are still stored and every answer is still correct, computed directly. */
 @QuarkusTest
@@ -38,17 +36,28 @@ class RedisDownTest extends GrpcTestBase {
         assertThat(redisHosts).doesNotEndWith(":6379/3");
         JsonObject fixture = new JsonObject(Files.readString(
                 Path.of("..", "basket-engine", "src", "test", "resources", "fixtures", "team-google.json")));
-        double expected = fixture.getJsonArray("windows").getJsonObject(0).getJsonObject("metrics").getDouble("totalReturn");
+        double expected = fixture.getJsonArray("windows")
+                .getJsonObject(0)
+                .getJsonObject("metrics")
+                .getDouble("totalReturn");
 
         for (int attempt = 0; attempt < 2; attempt++) {
-            GetPerformanceResponse answer = client().getPerformance(
-                    GetPerformanceRequest.newBuilder().setBasketId("team-google").build());
+            GetPerformanceResponse answer = client().getPerformance(GetPerformanceRequest.newBuilder()
+                    .setBasketId("team-google")
+                    .build());
             assertThat(answer.getMetrics().getTotalReturn()).isCloseTo(expected, offset(1e-9 * Math.abs(expected)));
         }
-        CompareResponse comparison = client().compare(CompareRequest.newBuilder().setBasketIdA("team-google")
-                .setBasketIdB("team-openai").build());
-        assertThat(comparison.getSeries(comparison.getSeriesCount() - 1).getSpread()).isGreaterThan(0.3);
+        CompareResponse comparison = client().compare(CompareRequest.newBuilder()
+                .setBasketIdA("team-google")
+                .setBasketIdB("team-openai")
+                .build());
+        assertThat(comparison.getSeries(comparison.getSeriesCount() - 1).getSpread())
+                .isGreaterThan(0.3);
         assertThat(client().createBasket(CreateBasketRequest.newBuilder()
-                .setBasket(equalBasket("while-redis-is-down", "NVDA", "AMD")).build()).getBasket().getVersion()).isZero();
+                                .setBasket(equalBasket("while-redis-is-down", "NVDA", "AMD"))
+                                .build())
+                        .getBasket()
+                        .getVersion())
+                .isZero();
     }
 }

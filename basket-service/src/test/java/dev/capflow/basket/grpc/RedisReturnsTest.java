@@ -4,17 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Iterator;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.basket.fake.FakeIngestServer;
 import dev.capflow.proto.basket.v1.CreateBasketRequest;
 import dev.capflow.proto.basket.v1.GetPerformanceRequest;
@@ -28,6 +17,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Redis goes away and comes back while basket-service runs: answers stay correct meanwhile (computed directly), and
@@ -50,12 +48,26 @@ class RedisReturnsTest extends GrpcTestBase {
 
     /** Written straight to Redis, not through the proxy: what ingest-service would publish. */
     private static void tick(String symbol, double price, Instant ts) {
-        PostgresRedisResource.datastores().redisCommand("XADD", "capflow:prices", "*", "symbol", symbol, "price",
-                Double.toString(price), "size", "1", "ts", ts.toString(), "origin", "ingest-test");
+        PostgresRedisResource.datastores()
+                .redisCommand(
+                        "XADD",
+                        "capflow:prices",
+                        "*",
+                        "symbol",
+                        symbol,
+                        "price",
+                        Double.toString(price),
+                        "size",
+                        "1",
+                        "ts",
+                        ts.toString(),
+                        "origin",
+                        "ingest-test");
     }
 
     private GetPerformanceResponse performance(String id) {
-        return client().getPerformance(GetPerformanceRequest.newBuilder().setBasketId(id).build());
+        return client().getPerformance(
+                        GetPerformanceRequest.newBuilder().setBasketId(id).build());
     }
 
     private static int batchCalls() {
@@ -64,11 +76,13 @@ class RedisReturnsTest extends GrpcTestBase {
 
     @Test
     void liveUpdatesAndCachingResumeWhenRedisReturns() throws Exception {
-        assertThat(redisHosts).as("the service talks to Redis through the proxy")
+        assertThat(redisHosts)
+                .as("the service talks to Redis through the proxy")
                 .contains("127.0.0.1:" + RedisProxyResource.proxy().port() + "/");
         FakeIngestServer.service().addClose("BACK", "2025-10-29", 10);
         FakeIngestServer.service().addClose("BACK", "2025-12-31", 20);
-        client().createBasket(CreateBasketRequest.newBuilder().setBasket(equalBasket("redis-returns", "BACK", "NVDA"))
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("redis-returns", "BACK", "NVDA"))
                 .build());
         GetPerformanceResponse expected = performance("redis-returns");
         double lastClose = expected.getSeries(expected.getSeriesCount() - 1).getLevel();
@@ -76,8 +90,11 @@ class RedisReturnsTest extends GrpcTestBase {
         Context.CancellableContext call = Context.current().withCancellation();
         BlockingQueue<WatchBasketResponse> levels = new LinkedBlockingQueue<>();
         try {
-            Iterator<WatchBasketResponse> watcher = call.call(() -> blockingStub.withDeadlineAfter(60, TimeUnit.SECONDS)
-                    .watchBasket(WatchBasketRequest.newBuilder().setBasketId("redis-returns").build()));
+            Iterator<WatchBasketResponse> watcher = call.call(() -> blockingStub
+                    .withDeadlineAfter(60, TimeUnit.SECONDS)
+                    .watchBasket(WatchBasketRequest.newBuilder()
+                            .setBasketId("redis-returns")
+                            .build()));
             Thread reader = new Thread(() -> watcher.forEachRemaining(levels::add));
             reader.setDaemon(true);
             reader.start();
@@ -86,15 +103,21 @@ class RedisReturnsTest extends GrpcTestBase {
 
             RedisProxyResource.proxy().cut();
             for (int i = 0; i < 2; i++) {
-                assertThat(performance("redis-returns")).as("computed directly while Redis is away").isEqualTo(expected);
+                assertThat(performance("redis-returns"))
+                        .as("computed directly while Redis is away")
+                        .isEqualTo(expected);
             }
             Instant during = Instant.now();
             tick("BACK", 30, during); // the service cannot read it yet
-            assertThat(levels.poll(2, TimeUnit.SECONDS)).as("no live level while the stream cannot be read").isNull();
+            assertThat(levels.poll(2, TimeUnit.SECONDS))
+                    .as("no live level while the stream cannot be read")
+                    .isNull();
 
             RedisProxyResource.proxy().restore();
             WatchBasketResponse resumed = levels.poll(30, TimeUnit.SECONDS);
-            assertThat(resumed).as("the entry added during the outage arrives once Redis returns").isNotNull();
+            assertThat(resumed)
+                    .as("the entry added during the outage arrives once Redis returns")
+                    .isNotNull();
             // buy-and-hold: BACK holds 0.5 * 100 / 10 units, now at 30 instead of 20
             assertThat(resumed.getLevel()).isCloseTo(lastClose + 0.5 * 100 / 10 * (30 - 20), offset(1e-9));
             assertThat(resumed.getTs().getSeconds()).isEqualTo(during.getEpochSecond());
@@ -105,8 +128,10 @@ class RedisReturnsTest extends GrpcTestBase {
         // a new watcher after the outage sees the next tick too
         Context.CancellableContext second = Context.current().withCancellation();
         try {
-            Iterator<WatchBasketResponse> watcher = second.call(() -> client()
-                    .watchBasket(WatchBasketRequest.newBuilder().setBasketId("redis-returns").build()));
+            Iterator<WatchBasketResponse> watcher =
+                    second.call(() -> client().watchBasket(WatchBasketRequest.newBuilder()
+                            .setBasketId("redis-returns")
+                            .build()));
             watcher.next();
             tick("BACK", 40, Instant.now());
             assertThat(watcher.next().getLevel()).isCloseTo(lastClose + 0.5 * 100 / 10 * (40 - 20), offset(1e-9));
@@ -115,12 +140,14 @@ class RedisReturnsTest extends GrpcTestBase {
         }
 
         // answers are cached again: after one computation, the same question reads no history
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            performance("redis-returns");
-            int before = batchCalls();
-            performance("redis-returns");
-            return batchCalls() == before;
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    performance("redis-returns");
+                    int before = batchCalls();
+                    performance("redis-returns");
+                    return batchCalls() == before;
+                });
         assertThat(performance("redis-returns")).isEqualTo(expected);
         assertThat(PostgresRedisResource.datastores().redisCommand("EXISTS", "capflow:basket:redis-returns:generation"))
                 .endsWith(":1\r\n");

@@ -1,8 +1,7 @@
 package dev.capflow.basket.grpc;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
 
 /** The service with a 2 s history-read deadline, as short as its other ingest reads in tests, for a hung read to end. */
 public class ShortHistoryDeadlineProfile implements QuarkusTestProfile {

@@ -4,15 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.offset;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Iterator;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.basket.fake.FakeIngestServer;
 import dev.capflow.proto.basket.v1.Basket;
 import dev.capflow.proto.basket.v1.CreateBasketRequest;
@@ -31,6 +22,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * WatchBasket: the level from the latest prices first, then a new level when a member's tick arrives on the price stream
@@ -46,24 +44,53 @@ class WatchBasketGrpcTest extends GrpcTestBase {
         // the call is cancelled through its context at the end, so it does not outlive the test
         Context.CancellableContext call = Context.current().withCancellation();
         try {
-            Iterator<WatchBasketResponse> watcher = call.call(() -> client()
-                    .watchBasket(WatchBasketRequest.newBuilder().setBasketId("team-google").build()));
+            Iterator<WatchBasketResponse> watcher = call.call(() -> client().watchBasket(WatchBasketRequest.newBuilder()
+                    .setBasketId("team-google")
+                    .build()));
             WatchBasketResponse start = watcher.next();
-            JsonArray series = new JsonObject(Files.readString(Path.of("..", "basket-engine", "src", "test", "resources",
-                    "fixtures", "team-google.json"))).getJsonArray("series");
+            JsonArray series = new JsonObject(Files.readString(
+                            Path.of("..", "basket-engine", "src", "test", "resources", "fixtures", "team-google.json")))
+                    .getJsonArray("series");
             double lastClose = series.getJsonObject(series.size() - 1).getDouble("level");
             assertThat(start.getBasketId()).isEqualTo("team-google");
             assertThat(start.getLevel()).isCloseTo(lastClose, offset(1e-9));
-            assertThat(start.getTs().getSeconds()).isEqualTo(Instant.parse("2025-12-31T00:00:00Z").getEpochSecond());
+            assertThat(start.getTs().getSeconds())
+                    .isEqualTo(Instant.parse("2025-12-31T00:00:00Z").getEpochSecond());
 
             double liteBase = close("LITE", "2025-10-29");
             double liteLast = close("LITE", "2025-12-31");
             double tick = liteLast * 1.5;
             Instant now = Instant.now();
-            PostgresRedisResource.datastores().redisCommand("XADD", "capflow:prices", "*", "symbol", "LITE",
-                    "price", Double.toString(tick), "size", "100", "ts", now.toString(), "origin", "test");
-            PostgresRedisResource.datastores().redisCommand("XADD", "capflow:prices", "*", "symbol", "NOT-A-MEMBER",
-                    "price", "1.0", "size", "1", "ts", now.toString(), "origin", "test");
+            PostgresRedisResource.datastores()
+                    .redisCommand(
+                            "XADD",
+                            "capflow:prices",
+                            "*",
+                            "symbol",
+                            "LITE",
+                            "price",
+                            Double.toString(tick),
+                            "size",
+                            "100",
+                            "ts",
+                            now.toString(),
+                            "origin",
+                            "test");
+            PostgresRedisResource.datastores()
+                    .redisCommand(
+                            "XADD",
+                            "capflow:prices",
+                            "*",
+                            "symbol",
+                            "NOT-A-MEMBER",
+                            "price",
+                            "1.0",
+                            "size",
+                            "1",
+                            "ts",
+                            now.toString(),
+                            "origin",
+                            "test");
 
             WatchBasketResponse moved = watcher.next();
             // buy-and-hold: LITE holds 0.2 * 100 / P(base) units, so its move adds units * (tick - last close)
@@ -78,48 +105,65 @@ class WatchBasketGrpcTest extends GrpcTestBase {
     @Test
     void aWatchFollowsAnUpdateAtOnceAndEndsWithAFinalMessageOnDelete() throws Exception {
         Basket created = client().createBasket(CreateBasketRequest.newBuilder()
-                .setBasket(equalBasket("watched-edits", "NVDA", "AMD")).build()).getBasket();
+                        .setBasket(equalBasket("watched-edits", "NVDA", "AMD"))
+                        .build())
+                .getBasket();
         Context.CancellableContext call = Context.current().withCancellation();
         try {
-            Iterator<WatchBasketResponse> watcher = call.call(() -> client()
-                    .watchBasket(WatchBasketRequest.newBuilder().setBasketId("watched-edits").build()));
+            Iterator<WatchBasketResponse> watcher = call.call(() -> client().watchBasket(WatchBasketRequest.newBuilder()
+                    .setBasketId("watched-edits")
+                    .build()));
             WatchBasketResponse start = watcher.next();
             assertThat(start.getBasketVersion()).isEqualTo(created.getVersion());
             assertThat(start.getLevel()).isCloseTo(lastLevel("watched-edits"), offset(1e-9));
 
             Basket updated = client().updateBasket(UpdateBasketRequest.newBuilder()
-                    .setBasket(equalBasket("watched-edits", "NVDA").setVersion(created.getVersion())).build()).getBasket();
+                            .setBasket(equalBasket("watched-edits", "NVDA").setVersion(created.getVersion()))
+                            .build())
+                    .getBasket();
             WatchBasketResponse afterUpdate = watcher.next(); // no tick arrives: only the edit can produce it
-            assertThat(afterUpdate.getBasketVersion()).isEqualTo(updated.getVersion()).isNotEqualTo(created.getVersion());
-            assertThat(afterUpdate.getLevel()).as("the level of the new definition").isCloseTo(lastLevel("watched-edits"),
-                    offset(1e-9)).isNotCloseTo(start.getLevel(), offset(1e-6));
+            assertThat(afterUpdate.getBasketVersion())
+                    .isEqualTo(updated.getVersion())
+                    .isNotEqualTo(created.getVersion());
+            assertThat(afterUpdate.getLevel())
+                    .as("the level of the new definition")
+                    .isCloseTo(lastLevel("watched-edits"), offset(1e-9))
+                    .isNotCloseTo(start.getLevel(), offset(1e-6));
             assertThat(afterUpdate.getDeleted()).isFalse();
 
-            client().deleteBasket(DeleteBasketRequest.newBuilder().setBasketId("watched-edits").build());
+            client().deleteBasket(DeleteBasketRequest.newBuilder()
+                    .setBasketId("watched-edits")
+                    .build());
             WatchBasketResponse last = watcher.next();
             assertThat(last.getDeleted()).isTrue();
             assertThat(last.getBasketId()).isEqualTo("watched-edits");
             assertThat(last.getBasketVersion()).isEqualTo(updated.getVersion());
-            assertThat(watcher.hasNext()).as("the stream completes after the final message").isFalse();
+            assertThat(watcher.hasNext())
+                    .as("the stream completes after the final message")
+                    .isFalse();
         } finally {
             call.cancel(null);
         }
 
-        Iterator<WatchBasketResponse> late = client().watchBasket(WatchBasketRequest.newBuilder().setBasketId("watched-edits").build());
+        Iterator<WatchBasketResponse> late = client().watchBasket(WatchBasketRequest.newBuilder()
+                .setBasketId("watched-edits")
+                .build());
         StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class, late::hasNext);
         assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     }
 
     /** The last level of the basket's history as GetPerformance computes it: the live level while no tick moved it. */
     private double lastLevel(String basketId) {
-        List<LevelPoint> series = client().getPerformance(GetPerformanceRequest.newBuilder().setBasketId(basketId).build())
+        List<LevelPoint> series = client().getPerformance(
+                        GetPerformanceRequest.newBuilder().setBasketId(basketId).build())
                 .getSeriesList();
         return series.get(series.size() - 1).getLevel();
     }
 
     @Test
     void watchingAnUnknownBasketIsNotFound() {
-        Iterator<WatchBasketResponse> watcher = client().watchBasket(WatchBasketRequest.newBuilder().setBasketId("nope").build());
+        Iterator<WatchBasketResponse> watcher = client().watchBasket(
+                        WatchBasketRequest.newBuilder().setBasketId("nope").build());
 
         StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class, watcher::hasNext);
         assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
@@ -127,7 +171,10 @@ class WatchBasketGrpcTest extends GrpcTestBase {
 
     private static double close(String symbol, String date) throws IOException {
         List<String> lines = Files.readAllLines(Path.of("..", "demo", "prices", symbol + ".csv"));
-        return lines.stream().filter(line -> line.startsWith(date + ",")).map(line -> Double.parseDouble(line.split(",")[1]))
-                .findFirst().orElseThrow();
+        return lines.stream()
+                .filter(line -> line.startsWith(date + ","))
+                .map(line -> Double.parseDouble(line.split(",")[1]))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -3,14 +3,12 @@ package dev.capflow.basket.market;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.capflow.basket.engine.MarketData;
+import dev.capflow.basket.engine.TimeSeries;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import dev.capflow.basket.engine.MarketData;
-import dev.capflow.basket.engine.TimeSeries;
 
 class FxSeriesTest {
 
@@ -52,8 +50,11 @@ class FxSeriesTest {
         TimeSeries dexjpus = TimeSeries.builder().add(day, 152.0).build();
         TimeSeries softBank = TimeSeries.builder().add(day, 4000.0).build();
 
-        MarketData data = MarketDataAssembler.assemble(List.of("9984.T", "MISSING"), Map.of("9984.T", "JPY"),
-                List.of(new FxQuote("JPY", "DEXJPUS", true, "JPY")), Map.of("DEXJPUS", dexjpus, "9984.T", softBank));
+        MarketData data = MarketDataAssembler.assemble(
+                List.of("9984.T", "MISSING"),
+                Map.of("9984.T", "JPY"),
+                List.of(new FxQuote("JPY", "DEXJPUS", true, "JPY")),
+                Map.of("DEXJPUS", dexjpus, "9984.T", softBank));
 
         assertThat(data.fx("JPY").orElseThrow().value(0)).isEqualTo(1.0 / 152.0);
         assertThat(data.member("9984.T").orElseThrow().currency()).isEqualTo("JPY");
@@ -64,10 +65,15 @@ class FxSeriesTest {
     void aForeignBenchmarkIsConvertedIntoTheBasketCurrencyWithTheRateOfEachDate() {
         LocalDate monday = LocalDate.of(2025, 11, 24);
         LocalDate tuesday = monday.plusDays(1);
-        TimeSeries qqq = TimeSeries.builder().add(monday, 600.0).add(tuesday, 606.0).build();
+        TimeSeries qqq =
+                TimeSeries.builder().add(monday, 600.0).add(tuesday, 606.0).build();
         TimeSeries dexjpus = TimeSeries.builder().add(monday, 156.0).build();
-        MarketHistory history = new MarketHistory(List.of("9984.T"), Map.of("9984.T", "JPY", "QQQ", "USD"),
-                List.of(new FxQuote("USD", "DEXJPUS", false, "JPY")), Map.of("QQQ", qqq, "DEXJPUS", dexjpus), "QQQ");
+        MarketHistory history = new MarketHistory(
+                List.of("9984.T"),
+                Map.of("9984.T", "JPY", "QQQ", "USD"),
+                List.of(new FxQuote("USD", "DEXJPUS", false, "JPY")),
+                Map.of("QQQ", qqq, "DEXJPUS", dexjpus),
+                "QQQ");
 
         TimeSeries inYen = history.benchmarkSeries();
         // Tuesday has no rate yet: Monday's is carried forward

@@ -2,19 +2,18 @@ package dev.capflow.basket.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capflow.basket.engine.TimeSeries;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import dev.capflow.basket.engine.TimeSeries;
 
 class LiveSeriesTest {
 
     private static final LocalDate MON = LocalDate.of(2025, 12, 29);
     private static final LocalDate TUE = MON.plusDays(1);
-    private static final TimeSeries CLOSES = TimeSeries.builder().add(MON, 10).add(TUE, 11).build();
+    private static final TimeSeries CLOSES =
+            TimeSeries.builder().add(MON, 10).add(TUE, 11).build();
 
     @Test
     void aLaterPriceBecomesANewLastClose() {
@@ -37,10 +36,12 @@ class LiveSeriesTest {
 
     @Test
     void streamEntriesDecodeOrAreSkipped() {
-        assertThat(LivePrice.fromStreamEntry(Map.of("symbol", "NVDA", "price", "190.5", "size", "1",
-                "ts", "2026-01-02T15:00:00Z", "origin", "x")))
+        assertThat(LivePrice.fromStreamEntry(Map.of(
+                        "symbol", "NVDA", "price", "190.5", "size", "1", "ts", "2026-01-02T15:00:00Z", "origin", "x")))
                 .isEqualTo(new LivePrice("NVDA", 190.5, Instant.parse("2026-01-02T15:00:00Z")));
-        assertThat(LivePrice.fromStreamEntry(Map.of("symbol", "NVDA", "price", "-1", "ts", "2026-01-02T15:00:00Z"))).isNull();
-        assertThat(LivePrice.fromStreamEntry(Map.of("symbol", "NVDA", "price", "abc"))).isNull();
+        assertThat(LivePrice.fromStreamEntry(Map.of("symbol", "NVDA", "price", "-1", "ts", "2026-01-02T15:00:00Z")))
+                .isNull();
+        assertThat(LivePrice.fromStreamEntry(Map.of("symbol", "NVDA", "price", "abc")))
+                .isNull();
     }
 }

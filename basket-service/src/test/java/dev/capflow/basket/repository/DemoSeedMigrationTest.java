@@ -2,19 +2,17 @@ package dev.capflow.basket.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capflow.testsupport.Datastores;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.capflow.testsupport.Datastores;
 
 /**
  * The production migrations on a database of their own: a new database ends without demo baskets, and a database
@@ -35,8 +33,12 @@ class DemoSeedMigrationTest {
     }
 
     private Flyway flyway(String target) {
-        return Flyway.configure().dataSource(stores.jdbcUrl(), stores.user(), stores.password())
-                .schemas("basket").locations("classpath:db/migration").target(target).load();
+        return Flyway.configure()
+                .dataSource(stores.jdbcUrl(), stores.user(), stores.password())
+                .schemas("basket")
+                .locations("classpath:db/migration")
+                .target(target)
+                .load();
     }
 
     @Test
@@ -51,7 +53,8 @@ class DemoSeedMigrationTest {
     @Test
     void aDatabaseSeededByV2KeepsOnlyTheDemoBasketsSomeoneChangedOrCreatedAgain() throws SQLException {
         flyway("3").migrate();
-        assertThat(strings("select id from basket.basket order by id")).as("V2 seeded them")
+        assertThat(strings("select id from basket.basket order by id"))
+                .as("V2 seeded them")
                 .containsExactly("team-google", "team-openai");
         // what basket-service does on an update, a delete and a create after V2
         execute("update basket.basket set name = 'Team OpenAI, edited', version = version + 1, updated_at = now() "
@@ -66,9 +69,12 @@ class DemoSeedMigrationTest {
 
         flyway("latest").migrate();
 
-        assertThat(strings("select id from basket.basket order by id")).containsExactly("mine", "team-google", "team-openai");
-        assertThat(strings("select count(*) from basket.basket_member where basket_id = 'team-openai'")).containsExactly("6");
-        assertThat(strings("select count(*) from basket.basket_member where basket_id = 'team-google'")).containsExactly("5");
+        assertThat(strings("select id from basket.basket order by id"))
+                .containsExactly("mine", "team-google", "team-openai");
+        assertThat(strings("select count(*) from basket.basket_member where basket_id = 'team-openai'"))
+                .containsExactly("6");
+        assertThat(strings("select count(*) from basket.basket_member where basket_id = 'team-google'"))
+                .containsExactly("5");
         flyway("latest").validate();
     }
 
@@ -84,7 +90,8 @@ class DemoSeedMigrationTest {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = stores.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = stores.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

@@ -1,13 +1,12 @@
 package dev.capflow.devstack.demo;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 /** A CSV text read as its header and its numbered rows, with columns looked up by name. */
 record CsvTable(String source, List<String> header, List<Row> rows) {
@@ -65,8 +64,8 @@ record CsvTable(String source, List<String> header, List<Row> rows) {
     int requiredColumn(String name) {
         int column = column(name);
         if (column < 0) {
-            throw new IllegalArgumentException(source + ": header has no '" + name + "' column (found: "
-                    + String.join(",", header) + ")");
+            throw new IllegalArgumentException(
+                    source + ": header has no '" + name + "' column (found: " + String.join(",", header) + ")");
         }
         return column;
     }

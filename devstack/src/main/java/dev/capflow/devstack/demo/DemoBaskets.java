@@ -1,11 +1,10 @@
 package dev.capflow.devstack.demo;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads {@code baskets.json}: an array of basket definitions, each the body of the gateway's {@code POST
@@ -14,8 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class DemoBaskets {
 
-    private DemoBaskets() {
-    }
+    private DemoBaskets() {}
 
     /** The basket bodies of {@code text}; {@code source} names the file in error messages. */
     static List<JsonNode> parse(String source, String text, ObjectMapper json) {

@@ -13,8 +13,7 @@ import java.util.Map;
  */
 final class DividendsCsv {
 
-    private DividendsCsv() {
-    }
+    private DividendsCsv() {}
 
     /** The dividends of {@code text}; {@code currencies} maps each registered symbol to its currency. */
     static List<DemoDividend> parse(String source, String text, Map<String, String> currencies) {
@@ -33,7 +32,8 @@ final class DividendsCsv {
             if (registered == null) {
                 errors.add(where + "symbol '" + row.cell(symbol) + "' is not in instruments.csv");
             } else if (!registered.equals(row.cell(currency))) {
-                errors.add(where + "currency '" + row.cell(currency) + "' is not " + symbolValue + "'s currency " + registered);
+                errors.add(where + "currency '" + row.cell(currency) + "' is not " + symbolValue + "'s currency "
+                        + registered);
             }
             try {
                 LocalDate.parse(row.cell(exDate));

@@ -1,5 +1,7 @@
 package dev.capflow.devstack.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,9 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The gateway REST calls of the demo loader, with a bearer token when it has one. Every call is idempotent, so a
@@ -45,14 +44,17 @@ final class GatewayClient {
         /** "HTTP 400: detail" from a problem+json body, or the start of any other body. */
         String describe(ObjectMapper mapper) {
             JsonNode problem = json(mapper);
-            String text = problem.hasNonNull("detail") ? problem.get("detail").asText()
-                    : problem.hasNonNull("title") ? problem.get("title").asText()
-                    : body.replaceAll("\\s+", " ").trim();
+            String text = problem.hasNonNull("detail")
+                    ? problem.get("detail").asText()
+                    : problem.hasNonNull("title")
+                            ? problem.get("title").asText()
+                            : body.replaceAll("\\s+", " ").trim();
             return "HTTP " + status + (text.isEmpty() ? "" : ": " + text.substring(0, Math.min(text.length(), 300)));
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI api;
     private final ObjectMapper json;
     private final Duration retryPause;
@@ -119,7 +121,7 @@ final class GatewayClient {
 
     private Response send(HttpRequest request) throws IOException, InterruptedException {
         int limited = 0;
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == TOO_MANY_REQUESTS && ++limited < RATE_LIMIT_ATTEMPTS) {
@@ -141,13 +143,16 @@ final class GatewayClient {
     }
 
     private long retryAfterMillis(HttpResponse<String> response) {
-        long seconds = response.headers().firstValue("Retry-After").map(value -> {
-            try {
-                return Long.parseLong(value.strip());
-            } catch (NumberFormatException e) {
-                return 1L;
-            }
-        }).orElse(1L);
+        long seconds = response.headers()
+                .firstValue("Retry-After")
+                .map(value -> {
+                    try {
+                        return Long.parseLong(value.strip());
+                    } catch (NumberFormatException e) {
+                        return 1L;
+                    }
+                })
+                .orElse(1L);
         return Math.min(Math.max(seconds, 0), MAX_RETRY_AFTER_SECONDS) * 1000 + retryPause.toMillis();
     }
 

@@ -1,9 +1,8 @@
 package dev.capflow.devstack.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Describes an ingest report ({@code accepted, duplicates, rejected[], skipped}, and for a CSV import
@@ -14,8 +13,7 @@ final class IngestReportLines {
 
     static final int REJECTIONS_SHOWN = 5;
 
-    private IngestReportLines() {
-    }
+    private IngestReportLines() {}
 
     /** The summary line for {@code label}, then up to {@link #REJECTIONS_SHOWN} indented rejection lines. */
     static List<String> describe(String label, JsonNode report) {
@@ -28,8 +26,9 @@ final class IngestReportLines {
                 + ", rejected " + rejectedCount
                 + (skipped > 0 ? ", skipped " + skipped : ""));
         for (int i = 0; i < Math.min(rejected.size(), REJECTIONS_SHOWN); i++) {
-            lines.add("    " + locator(rejected.get(i)) + " " + rejected.get(i).path("field").asText("record")
-                    + ": " + rejected.get(i).path("reason").asText(""));
+            lines.add("    " + locator(rejected.get(i)) + " "
+                    + rejected.get(i).path("field").asText("record") + ": "
+                    + rejected.get(i).path("reason").asText(""));
         }
         int shown = Math.min(rejected.size(), REJECTIONS_SHOWN);
         if (rejectedCount > shown) {

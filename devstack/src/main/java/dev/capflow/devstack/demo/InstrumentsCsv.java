@@ -14,8 +14,7 @@ final class InstrumentsCsv {
 
     static final Set<String> KINDS = Set.of("EQUITY", "FX", "INDEX");
 
-    private InstrumentsCsv() {
-    }
+    private InstrumentsCsv() {}
 
     /** The instruments of {@code text}; {@code source} names the file in error messages. */
     static List<DemoInstrument> parse(String source, String text) {
@@ -60,8 +59,8 @@ final class InstrumentsCsv {
                     errors.add(where + "sharesOutstanding '" + row.cell(shares) + "' is not a positive whole number");
                 }
             }
-            instruments.add(new DemoInstrument(symbolValue, row.cell(name), currencyValue, row.cell(exchange),
-                    kindValue, sharesValue));
+            instruments.add(new DemoInstrument(
+                    symbolValue, row.cell(name), currencyValue, row.cell(exchange), kindValue, sharesValue));
         }
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", errors));

@@ -1,5 +1,12 @@
 package dev.capflow.devstack.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.capflow.devstack.Arguments;
+import dev.capflow.devstack.Errors;
+import dev.capflow.devstack.Subcommand;
+import dev.capflow.devstack.token.DevTokens;
+import dev.capflow.devstack.token.LocalKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,17 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.jose4j.lang.JoseException;
-
-import dev.capflow.devstack.Arguments;
-import dev.capflow.devstack.Errors;
-import dev.capflow.devstack.Subcommand;
-import dev.capflow.devstack.token.DevTokens;
-import dev.capflow.devstack.token.LocalKeys;
 
 /**
  * {@code load-demo BASE_URL DIR [--keys KEYDIR]}: upserts every instrument of {@code DIR/instruments.csv}, imports
@@ -76,19 +73,26 @@ public final class LoadDemoCommand implements Subcommand {
         GatewayClient gateway = new GatewayClient(baseUrl, json, retryPause, token(keys, "ingest"));
         GatewayClient basketGateway = new GatewayClient(baseUrl, json, retryPause, token(keys, "analyst"));
 
-        List<DemoInstrument> instruments = InstrumentsCsv.parse("instruments.csv",
-                Files.readString(dir.resolve("instruments.csv"), StandardCharsets.UTF_8));
+        List<DemoInstrument> instruments = InstrumentsCsv.parse(
+                "instruments.csv", Files.readString(dir.resolve("instruments.csv"), StandardCharsets.UTF_8));
         int problems = loadInstruments(gateway, instruments);
-        Set<String> registered = Set.copyOf(instruments.stream().map(DemoInstrument::symbol).toList());
+        Set<String> registered =
+                Set.copyOf(instruments.stream().map(DemoInstrument::symbol).toList());
         for (Path file : priceFiles(dir.resolve("prices"))) {
             problems += loadPrices(gateway, file, registered);
         }
-        Map<String, String> currencies = instruments.stream()
-                .collect(Collectors.toMap(DemoInstrument::symbol, DemoInstrument::currency));
-        problems += loadDividends(gateway, DividendsCsv.parse("dividends.csv",
-                Files.readString(dir.resolve("dividends.csv"), StandardCharsets.UTF_8), currencies));
-        problems += loadBaskets(basketGateway, DemoBaskets.parse("baskets.json",
-                Files.readString(dir.resolve("baskets.json"), StandardCharsets.UTF_8), json));
+        Map<String, String> currencies =
+                instruments.stream().collect(Collectors.toMap(DemoInstrument::symbol, DemoInstrument::currency));
+        problems += loadDividends(
+                gateway,
+                DividendsCsv.parse(
+                        "dividends.csv",
+                        Files.readString(dir.resolve("dividends.csv"), StandardCharsets.UTF_8),
+                        currencies));
+        problems += loadBaskets(
+                basketGateway,
+                DemoBaskets.parse(
+                        "baskets.json", Files.readString(dir.resolve("baskets.json"), StandardCharsets.UTF_8), json));
         return problems == 0 ? 0 : 1;
     }
 
@@ -135,7 +139,8 @@ public final class LoadDemoCommand implements Subcommand {
                 }
             } catch (IOException e) {
                 failed++;
-                System.out.println("    dividend " + dividend.symbol() + " " + dividend.exDate() + ": " + Errors.describe(e));
+                System.out.println(
+                        "    dividend " + dividend.symbol() + " " + dividend.exDate() + ": " + Errors.describe(e));
             }
         }
         System.out.println("dividends.csv: " + dividends.size() + " dividends, " + recorded + " recorded, "
@@ -173,13 +178,16 @@ public final class LoadDemoCommand implements Subcommand {
 
     private static List<Path> priceFiles(Path pricesDir) throws IOException {
         try (Stream<Path> files = Files.list(pricesDir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".csv"))
+                    .sorted()
+                    .toList();
         }
     }
 
     private int loadPrices(GatewayClient gateway, Path file, Set<String> registered) throws InterruptedException {
         String fileName = file.getFileName().toString();
-        String symbol = fileName.substring(0, fileName.length() - ".csv".length()).toUpperCase(Locale.ROOT);
+        String symbol =
+                fileName.substring(0, fileName.length() - ".csv".length()).toUpperCase(Locale.ROOT);
         String label = "prices/" + fileName + " -> " + symbol;
         if (!registered.contains(symbol)) {
             System.out.println(label + ": not in instruments.csv, skipped");

@@ -1,12 +1,11 @@
 package dev.capflow.devstack.demo;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Rewrites a demo price file ({@code date,close[,adj_close][,volume]}) in the Yahoo daily layout
@@ -20,8 +19,7 @@ public final class YahooCsv {
     static final List<String> HEADER = List.of("Date", "Open", "High", "Low", "Close", "Adj Close", "Volume");
     private static final CsvMapper CSV = new CsvMapper();
 
-    private YahooCsv() {
-    }
+    private YahooCsv() {}
 
     /** The Yahoo-layout text of the demo file {@code text}; {@code source} names it in error messages. */
     public static String fromDemoFile(String source, String text) {

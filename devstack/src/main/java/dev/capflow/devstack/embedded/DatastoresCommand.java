@@ -1,15 +1,14 @@
 package dev.capflow.devstack.embedded;
 
+import dev.capflow.devstack.Arguments;
+import dev.capflow.devstack.Errors;
+import dev.capflow.devstack.Subcommand;
+import dev.capflow.devstack.UsageException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-
-import dev.capflow.devstack.Arguments;
-import dev.capflow.devstack.Errors;
-import dev.capflow.devstack.Subcommand;
-import dev.capflow.devstack.UsageException;
 
 /**
  * {@code datastores --dir D [--postgres] [--redis]}: starts embedded PostgreSQL and Redis (both when
@@ -46,8 +45,8 @@ public final class DatastoresCommand implements Subcommand {
         // The previous state stays on disk after a stop, so a restart can keep the same ports.
         Map<String, String> previous = stateFile.read();
 
-        EmbeddedDatastores datastores = EmbeddedDatastores.start(dir,
-                both || arguments.flag("--postgres"), both || arguments.flag("--redis"), previous);
+        EmbeddedDatastores datastores = EmbeddedDatastores.start(
+                dir, both || arguments.flag("--postgres"), both || arguments.flag("--redis"), previous);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(datastores, stopped), "datastores-shutdown"));
         stateFile.write(datastores.state(ProcessHandle.current().pid()));

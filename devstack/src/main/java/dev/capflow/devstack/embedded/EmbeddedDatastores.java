@@ -1,13 +1,12 @@
 package dev.capflow.devstack.embedded;
 
+import dev.capflow.devstack.postgres.PgUrl;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-
-import dev.capflow.devstack.postgres.PgUrl;
 
 /** The embedded PostgreSQL and Redis of one launcher: started together, described in one state, stopped together. */
 final class EmbeddedDatastores implements AutoCloseable {
@@ -80,8 +79,11 @@ final class EmbeddedDatastores implements AutoCloseable {
     /** One line per server, for the launcher's log. */
     String describe() {
         StringBuilder text = new StringBuilder();
-        postgres.ifPresent(p -> text.append("embedded PostgreSQL on 127.0.0.1:").append(p.port()).append(" (user postgres)\n"));
-        redis.ifPresent(r -> text.append("embedded Redis on 127.0.0.1:").append(r.port()).append('\n'));
+        postgres.ifPresent(p -> text.append("embedded PostgreSQL on 127.0.0.1:")
+                .append(p.port())
+                .append(" (user postgres)\n"));
+        redis.ifPresent(r ->
+                text.append("embedded Redis on 127.0.0.1:").append(r.port()).append('\n'));
         return text.toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.capflow.devstack.embedded;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -9,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * PostgreSQL from the zonky binary jars, with its data kept in {@code home/data} across restarts. As root
@@ -55,7 +54,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** A postmaster of an earlier run that outlived its launcher still holds the data directory. */
     private static void refuseWhenStillRunning(Path data) throws IOException {
         OptionalLong pid = postmasterPid(data);
-        if (pid.isPresent() && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false)) {
+        if (pid.isPresent()
+                && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false)) {
             throw new IOException("PostgreSQL of an earlier run (pid " + pid.getAsLong() + ") still uses " + data
                     + "; stop it first (./capflow down)");
         }
@@ -69,7 +69,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
         try {
-            return lines.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
+            return lines.isEmpty()
+                    ? OptionalLong.empty()
+                    : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }

@@ -5,10 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
 
@@ -65,7 +63,8 @@ final class EmbeddedRedisServer implements AutoCloseable {
             return OptionalLong.empty();
         }
         try {
-            return OptionalLong.of(Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).trim()));
+            return OptionalLong.of(Long.parseLong(
+                    Files.readString(pidFile, StandardCharsets.UTF_8).trim()));
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }

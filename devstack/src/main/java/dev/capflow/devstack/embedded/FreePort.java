@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** Picks a free TCP port on the loopback interface, keeping the previous one when it is still free. */
 final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     /** {@code preferred} when it can be bound (so a restart keeps its URL), else any free port. */
     static int pick(int preferred) throws IOException {

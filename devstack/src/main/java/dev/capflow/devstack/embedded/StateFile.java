@@ -30,7 +30,9 @@ public final class StateFile {
         for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
             int equals = line.indexOf('=');
             if (equals > 0 && !line.startsWith("#")) {
-                entries.put(line.substring(0, equals).trim(), line.substring(equals + 1).trim());
+                entries.put(
+                        line.substring(0, equals).trim(),
+                        line.substring(equals + 1).trim());
             }
         }
         return entries;

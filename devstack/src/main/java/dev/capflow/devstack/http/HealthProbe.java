@@ -1,5 +1,6 @@
 package dev.capflow.devstack.http;
 
+import dev.capflow.devstack.Errors;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,23 +11,22 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-import dev.capflow.devstack.Errors;
-
 /** Asks a URL whether it answers 2xx, once or until a deadline, stopping early when the process behind it exits. */
 public final class HealthProbe {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final int BODY_EXCERPT = 300;
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private HealthProbe() {
-    }
+    private HealthProbe() {}
 
     /** Empty when {@code url} answered 2xx, else a short description of the answer. */
     public static Optional<String> ask(URI url) throws InterruptedException {
         try {
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT).GET().build(),
+            HttpResponse<String> response = CLIENT.send(
+                    HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
                 return Optional.empty();

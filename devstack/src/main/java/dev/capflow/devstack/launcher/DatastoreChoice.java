@@ -1,11 +1,5 @@
 package dev.capflow.devstack.launcher;
 
-import java.io.IOException;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import dev.capflow.devstack.Errors;
 import dev.capflow.devstack.postgres.PgCredentials;
 import dev.capflow.devstack.postgres.PgUrl;
@@ -13,6 +7,11 @@ import dev.capflow.devstack.postgres.PostgresAdmin;
 import dev.capflow.devstack.redis.RedisPing;
 import dev.capflow.devstack.redis.RedisUrl;
 import dev.capflow.devstack.stack.StackDatastores;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The PostgreSQL and Redis {@code up} gives the services, each from (in order) {@code CAPFLOW_PG_URL} /
@@ -38,7 +37,8 @@ record DatastoreChoice(String postgresSource, StackDatastores datastores, String
             postgresUrl = env.get("CAPFLOW_PG_URL");
             String failure = postgresFailure(postgresUrl, credentials);
             if (failure != null) {
-                throw new LaunchException("cannot log in to PostgreSQL at CAPFLOW_PG_URL as " + credentials.user() + ": " + failure);
+                throw new LaunchException(
+                        "cannot log in to PostgreSQL at CAPFLOW_PG_URL as " + credentials.user() + ": " + failure);
             }
         } else if (postgresFailure(LOCAL_POSTGRES, credentials) == null) {
             postgresSource = "local";
@@ -80,8 +80,10 @@ record DatastoreChoice(String postgresSource, StackDatastores datastores, String
         } catch (IllegalArgumentException e) {
             throw new LaunchException("CAPFLOW_PG_URL is not usable: " + e.getMessage());
         }
-        return new DatastoreChoice(postgresSource,
-                new StackDatastores(database, credentials.user(), credentials.password(), redisUrl), redisSource);
+        return new DatastoreChoice(
+                postgresSource,
+                new StackDatastores(database, credentials.user(), credentials.password(), redisUrl),
+                redisSource);
     }
 
     /** Null when {@code user} can log in at {@code url}, else why not. */

@@ -1,5 +1,10 @@
 package dev.capflow.devstack.launcher;
 
+import dev.capflow.devstack.Arguments;
+import dev.capflow.devstack.Subcommand;
+import dev.capflow.devstack.stack.OwnedProcess;
+import dev.capflow.devstack.stack.ServiceSpec;
+import dev.capflow.devstack.stack.ServiceTable;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,12 +12,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import dev.capflow.devstack.Arguments;
-import dev.capflow.devstack.Subcommand;
-import dev.capflow.devstack.stack.OwnedProcess;
-import dev.capflow.devstack.stack.ServiceSpec;
-import dev.capflow.devstack.stack.ServiceTable;
 
 /**
  * {@code down}: stops what {@code up} started, the services in reverse start order and then the embedded
@@ -48,10 +47,11 @@ public final class DownCommand implements Subcommand {
                 Optional<OwnedProcess> running = UpCommand.running(layout, spec);
                 if (running.isPresent()) {
                     if (running.get().stop(GRACE)) {
-                        System.err.println("capflow: " + spec.name() + " (pid " + running.get().pid()
-                                + ") did not stop within " + GRACE.toSeconds() + " s; killed it");
+                        System.err.println("capflow: " + spec.name() + " (pid "
+                                + running.get().pid() + ") did not stop within " + GRACE.toSeconds() + " s; killed it");
                     }
-                    System.out.println("stopped " + spec.name() + " (pid " + running.get().pid() + ")");
+                    System.out.println(
+                            "stopped " + spec.name() + " (pid " + running.get().pid() + ")");
                 } else {
                     System.out.println(spec.name() + ": not running");
                 }

@@ -1,5 +1,10 @@
 package dev.capflow.devstack.launcher;
 
+import dev.capflow.devstack.DevStack;
+import dev.capflow.devstack.embedded.DatastoresCommand;
+import dev.capflow.devstack.embedded.StateFile;
+import dev.capflow.devstack.stack.Logs;
+import dev.capflow.devstack.stack.OwnedProcess;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,12 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.capflow.devstack.DevStack;
-import dev.capflow.devstack.embedded.DatastoresCommand;
-import dev.capflow.devstack.embedded.StateFile;
-import dev.capflow.devstack.stack.Logs;
-import dev.capflow.devstack.stack.OwnedProcess;
 
 /**
  * The {@code datastores} command run as a detached process of its own, holding embedded PostgreSQL and/or Redis
@@ -41,25 +40,34 @@ final class EmbeddedDatastoresProcess {
     }
 
     /** The state of the running embedded datastores, starting them (with PostgreSQL and/or Redis) when none run. */
-    Map<String, String> ensure(boolean postgres, boolean redis) throws IOException, InterruptedException, LaunchException {
+    Map<String, String> ensure(boolean postgres, boolean redis)
+            throws IOException, InterruptedException, LaunchException {
         Optional<OwnedProcess> running = running();
         if (running.isPresent()) {
             Map<String, String> state = stateFile().read();
             if (postgres && !state.containsKey("POSTGRES_URL") || redis && !state.containsKey("REDIS_URL")) {
-                throw new LaunchException("the running embedded datastores (pid " + running.get().pid() + ") lack "
-                        + (postgres && !state.containsKey("POSTGRES_URL") ? "postgres" : "redis")
-                        + "; run ./capflow down first");
+                throw new LaunchException(
+                        "the running embedded datastores (pid " + running.get().pid() + ") lack "
+                                + (postgres && !state.containsKey("POSTGRES_URL") ? "postgres" : "redis")
+                                + "; run ./capflow down first");
             }
-            System.out.println("embedded datastores: already running (pid " + running.get().pid() + ")");
+            System.out.println(
+                    "embedded datastores: already running (pid " + running.get().pid() + ")");
             return state;
         }
         stopOrphans();
-        System.out.println("starting embedded " + (postgres && redis ? "postgres and redis" : postgres ? "postgres" : "redis")
-                + " (first start unpacks binaries) ...");
-        List<String> command = new ArrayList<>(List.of("setsid",
+        System.out.println(
+                "starting embedded " + (postgres && redis ? "postgres and redis" : postgres ? "postgres" : "redis")
+                        + " (first start unpacks binaries) ...");
+        List<String> command = new ArrayList<>(List.of(
+                "setsid",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), DevStack.class.getName(), "datastores",
-                "--dir", layout.datastores().toString()));
+                "-cp",
+                System.getProperty("java.class.path"),
+                DevStack.class.getName(),
+                "datastores",
+                "--dir",
+                layout.datastores().toString()));
         if (postgres) {
             command.add("--postgres");
         }
@@ -67,8 +75,11 @@ final class EmbeddedDatastoresProcess {
             command.add("--redis");
         }
         Path log = layout.log("datastores");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
         Files.writeString(layout.pidFile("datastores"), Long.toString(process.pid()));
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (true) {
@@ -77,8 +88,9 @@ final class EmbeddedDatastoresProcess {
                 return state;
             }
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new LaunchException("embedded datastores " + (process.isAlive() ? "not up after " + START_TIMEOUT.toSeconds()
-                        + " s" : "failed to start") + " (log: .capflow/logs/datastores.log):\n" + Logs.tail(log, 20));
+                throw new LaunchException("embedded datastores "
+                        + (process.isAlive() ? "not up after " + START_TIMEOUT.toSeconds() + " s" : "failed to start")
+                        + " (log: .capflow/logs/datastores.log):\n" + Logs.tail(log, 20));
             }
             Thread.sleep(250);
         }
@@ -89,7 +101,8 @@ final class EmbeddedDatastoresProcess {
         Optional<OwnedProcess> running = running();
         if (running.isPresent()) {
             running.get().stop(grace);
-            System.out.println("stopped embedded datastores (pid " + running.get().pid() + ")");
+            System.out.println(
+                    "stopped embedded datastores (pid " + running.get().pid() + ")");
         }
         stopOrphans();
         Files.deleteIfExists(layout.pidFile("datastores"));
@@ -100,7 +113,8 @@ final class EmbeddedDatastoresProcess {
         String commandLinePart = pidKey.startsWith("POSTGRES")
                 ? layout.datastores().resolve("postgres/data").toString()
                 : layout.datastores().resolve("redis/redis-server").toString();
-        return OwnedProcess.parsePid(stateFile().read().get(pidKey)).flatMap(pid -> OwnedProcess.find(pid, commandLinePart));
+        return OwnedProcess.parsePid(stateFile().read().get(pidKey))
+                .flatMap(pid -> OwnedProcess.find(pid, commandLinePart));
     }
 
     private void stopOrphans() throws IOException, InterruptedException {
@@ -108,8 +122,9 @@ final class EmbeddedDatastoresProcess {
             Optional<OwnedProcess> orphan = orphan(key);
             if (orphan.isPresent()) {
                 orphan.get().stop(Duration.ofSeconds(35));
-                System.out.println("stopped orphaned embedded " + key.replace("_PID", "").toLowerCase() + " (pid "
-                        + orphan.get().pid() + ")");
+                System.out.println(
+                        "stopped orphaned embedded " + key.replace("_PID", "").toLowerCase() + " (pid "
+                                + orphan.get().pid() + ")");
             }
         }
     }

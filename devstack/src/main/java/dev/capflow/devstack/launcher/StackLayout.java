@@ -11,7 +11,8 @@ public record StackLayout(Path root) {
     /** The checkout the launcher runs in: system property {@code capflow.root}, else the working directory. */
     public static StackLayout current() {
         String root = System.getProperty("capflow.root");
-        return new StackLayout(Path.of(root != null ? root : "").toAbsolutePath().normalize());
+        return new StackLayout(
+                Path.of(root != null ? root : "").toAbsolutePath().normalize());
     }
 
     public Path state() {

@@ -1,14 +1,5 @@
 package dev.capflow.devstack.launcher;
 
-import java.io.IOException;
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import dev.capflow.devstack.Arguments;
 import dev.capflow.devstack.Subcommand;
 import dev.capflow.devstack.embedded.StateFile;
@@ -17,6 +8,14 @@ import dev.capflow.devstack.postgres.PgCredentials;
 import dev.capflow.devstack.stack.OwnedProcess;
 import dev.capflow.devstack.stack.ServiceSpec;
 import dev.capflow.devstack.stack.ServiceTable;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code status}: each datastore and service: running or not, pid, HTTP port, gRPC port, health. */
 public final class StatusCommand implements Subcommand {
@@ -79,8 +78,11 @@ public final class StatusCommand implements Subcommand {
         if (url.contains("***")) {
             health = "not checked (password in URL)";
         } else if (name.equals("postgres")) {
-            String password = source.equals("embedded") ? "" : PgCredentials.from(System.getenv()).password();
-            String failure = DatastoreChoice.postgresFailure(url, new PgCredentials(stack.get("POSTGRES_USER"), password));
+            String password = source.equals("embedded")
+                    ? ""
+                    : PgCredentials.from(System.getenv()).password();
+            String failure =
+                    DatastoreChoice.postgresFailure(url, new PgCredentials(stack.get("POSTGRES_USER"), password));
             health = failure == null ? "up" : failure;
         } else {
             String failure = DatastoreChoice.redisFailure(url);

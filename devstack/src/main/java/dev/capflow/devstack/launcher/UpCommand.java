@@ -1,5 +1,21 @@
 package dev.capflow.devstack.launcher;
 
+import dev.capflow.devstack.Arguments;
+import dev.capflow.devstack.Subcommand;
+import dev.capflow.devstack.demo.LoadDemoCommand;
+import dev.capflow.devstack.embedded.StateFile;
+import dev.capflow.devstack.http.HealthProbe;
+import dev.capflow.devstack.postgres.PgCredentials;
+import dev.capflow.devstack.postgres.PostgresAdmin;
+import dev.capflow.devstack.stack.Logs;
+import dev.capflow.devstack.stack.OwnedProcess;
+import dev.capflow.devstack.stack.ServiceProcess;
+import dev.capflow.devstack.stack.ServiceSpec;
+import dev.capflow.devstack.stack.ServiceTable;
+import dev.capflow.devstack.stack.StackEnvironment;
+import dev.capflow.devstack.stack.Trust;
+import dev.capflow.devstack.token.DevTokens;
+import dev.capflow.devstack.token.LocalKeys;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -19,23 +35,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
-
-import dev.capflow.devstack.Arguments;
-import dev.capflow.devstack.Subcommand;
-import dev.capflow.devstack.demo.LoadDemoCommand;
-import dev.capflow.devstack.embedded.StateFile;
-import dev.capflow.devstack.http.HealthProbe;
-import dev.capflow.devstack.postgres.PgCredentials;
-import dev.capflow.devstack.postgres.PostgresAdmin;
-import dev.capflow.devstack.stack.Logs;
-import dev.capflow.devstack.stack.OwnedProcess;
-import dev.capflow.devstack.stack.ServiceProcess;
-import dev.capflow.devstack.stack.ServiceSpec;
-import dev.capflow.devstack.stack.ServiceTable;
-import dev.capflow.devstack.stack.StackEnvironment;
-import dev.capflow.devstack.stack.Trust;
-import dev.capflow.devstack.token.DevTokens;
-import dev.capflow.devstack.token.LocalKeys;
 
 /**
  * {@code up}: makes the token keys and service identities, finds or starts PostgreSQL and Redis, creates the
@@ -75,10 +74,12 @@ public final class UpCommand implements Subcommand {
             System.out.println("PostgreSQL: " + choice.datastores().database().jdbcUrl() + " as "
                     + choice.datastores().user() + " (" + choice.postgresSource() + ")");
             System.out.println("Redis:      " + choice.record().get("REDIS_URL") + " (" + choice.redisSource() + ")");
-            boolean created = new PostgresAdmin(new PgCredentials(choice.datastores().user(), choice.datastores().password()))
+            boolean created = new PostgresAdmin(new PgCredentials(
+                            choice.datastores().user(), choice.datastores().password()))
                     .ensureDatabase(choice.datastores().database());
             if (created) {
-                System.out.println("created database " + choice.datastores().database().database());
+                System.out.println(
+                        "created database " + choice.datastores().database().database());
             }
             recordDatastores(layout, choice);
             StackEnvironment stack = localStack(layout, choice, env);
@@ -87,8 +88,12 @@ public final class UpCommand implements Subcommand {
                 startOrReuse(layout, stack, spec, startTimeout);
             }
             System.out.println("loading demo data ...");
-            int demo = new LoadDemoCommand().run(List.of(GATEWAY_URL.replaceAll("/$", ""), layout.demo().toString(),
-                    "--keys", layout.keys().toString()));
+            int demo = new LoadDemoCommand()
+                    .run(List.of(
+                            GATEWAY_URL.replaceAll("/$", ""),
+                            layout.demo().toString(),
+                            "--keys",
+                            layout.keys().toString()));
             System.out.println();
             new StatusCommand().print(layout);
             System.out.println();
@@ -107,8 +112,11 @@ public final class UpCommand implements Subcommand {
     static StackEnvironment localStack(StackLayout layout, DatastoreChoice choice, Map<String, String> env) {
         return new StackEnvironment(ServiceTable.SERVICES, choice.datastores(), Trust.keyFiles(layout.keys()))
                 // the local gateway lets anonymous callers read unless CAPFLOW_ANONYMOUS_READS=0
-                .with("gateway", Map.of("CAPFLOW_GATEWAY_SECURITY_ANONYMOUS_READS",
-                        Boolean.toString(!"0".equals(env.get("CAPFLOW_ANONYMOUS_READS")))));
+                .with(
+                        "gateway",
+                        Map.of(
+                                "CAPFLOW_GATEWAY_SECURITY_ANONYMOUS_READS",
+                                Boolean.toString(!"0".equals(env.get("CAPFLOW_ANONYMOUS_READS")))));
     }
 
     private static long startTimeoutSeconds(Map<String, String> env) throws Exception {
@@ -125,14 +133,24 @@ public final class UpCommand implements Subcommand {
         }
         for (ServiceSpec spec : ServiceTable.SERVICES) {
             Path token = keys.resolve(spec.name() + ".token");
-            if (Files.exists(token) && Files.size(token) > 0
-                    && !Files.getLastModifiedTime(token).toInstant()
-                            .isBefore(Files.getLastModifiedTime(keys.resolve(LocalKeys.PRIVATE_FILE)).toInstant())) {
+            if (Files.exists(token)
+                    && Files.size(token) > 0
+                    && !Files.getLastModifiedTime(token)
+                            .toInstant()
+                            .isBefore(Files.getLastModifiedTime(keys.resolve(LocalKeys.PRIVATE_FILE))
+                                    .toInstant())) {
                 continue;
             }
             Path fresh = keys.resolve(spec.name() + ".token.new");
-            Files.writeString(fresh, DevTokens.sign(LocalKeys.privateKey(keys), DevTokens.INTERNAL_AUDIENCE, spec.name(),
-                    "viewer", IDENTITY_TTL) + "\n");
+            Files.writeString(
+                    fresh,
+                    DevTokens.sign(
+                                    LocalKeys.privateKey(keys),
+                                    DevTokens.INTERNAL_AUDIENCE,
+                                    spec.name(),
+                                    "viewer",
+                                    IDENTITY_TTL)
+                            + "\n");
             Files.setPosixFilePermissions(fresh, PosixFilePermissions.fromString("rw-------"));
             Files.move(fresh, token, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -150,7 +168,8 @@ public final class UpCommand implements Subcommand {
 
     /** The running process of {@code spec} that ./capflow started, if any. */
     static Optional<OwnedProcess> running(StackLayout layout, ServiceSpec spec) throws IOException {
-        return OwnedProcess.fromPidFile(layout.pidFile(spec.name()), spec.jar(layout.root()).toString());
+        return OwnedProcess.fromPidFile(
+                layout.pidFile(spec.name()), spec.jar(layout.root()).toString());
     }
 
     private static void startOrReuse(StackLayout layout, StackEnvironment stack, ServiceSpec spec, Duration timeout)
@@ -160,7 +179,8 @@ public final class UpCommand implements Subcommand {
         Optional<OwnedProcess> running = running(layout, spec);
         if (running.isPresent()) {
             awaitReady(layout, spec, running.get()::alive, timeout);
-            System.out.println(spec.name() + ": already running (pid " + running.get().pid() + ", port " + spec.httpPort() + ")");
+            System.out.println(
+                    spec.name() + ": already running (pid " + running.get().pid() + ", port " + spec.httpPort() + ")");
             Path recorded = layout.fingerprintFile(spec.name());
             if (!Files.exists(recorded) || !Files.readString(recorded).trim().equals(fingerprint)) {
                 System.err.println("capflow: " + spec.name() + " runs with other settings than this up would give it"
@@ -192,8 +212,8 @@ public final class UpCommand implements Subcommand {
         System.out.println(spec.name() + ": ready (pid " + process.pid() + ")");
     }
 
-    private static void awaitReady(StackLayout layout, ServiceSpec spec, BooleanSupplier alive,
-            Duration timeout) throws InterruptedException, LaunchException {
+    private static void awaitReady(StackLayout layout, ServiceSpec spec, BooleanSupplier alive, Duration timeout)
+            throws InterruptedException, LaunchException {
         Optional<String> failure = HealthProbe.await(URI.create(spec.healthUrl()), timeout, alive);
         if (failure.isPresent()) {
             throw new LaunchException(spec.name() + " did not become ready on port " + spec.httpPort() + ": "
@@ -208,9 +228,12 @@ public final class UpCommand implements Subcommand {
      */
     static String fingerprint(Map<String, String> env) {
         StringBuilder lines = new StringBuilder();
-        new TreeMap<>(env).forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
+        new TreeMap<>(env)
+                .forEach((key, value) ->
+                        lines.append(key).append('=').append(value).append('\n'));
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(lines.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(lines.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash).substring(0, 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -1,10 +1,9 @@
 package dev.capflow.devstack.postgres;
 
-import java.util.List;
-import java.util.Set;
-
 import dev.capflow.devstack.Arguments;
 import dev.capflow.devstack.Subcommand;
+import java.util.List;
+import java.util.Set;
 
 /** {@code ensure-db URL}: creates the URL's database (default {@code capflow}) when it does not exist. */
 public final class EnsureDbCommand implements Subcommand {

@@ -25,7 +25,8 @@ public record PgUrl(String host, int port, String database, String query) {
                     ? " (the postgresql://user:pass@... form is not accepted: write " + FORM
                             + " and put the user and password in CAPFLOW_PG_USER and CAPFLOW_PG_PASSWORD)"
                     : "";
-            throw new IllegalArgumentException("PostgreSQL URL '" + redact(url) + "' is not of the form " + FORM + hint);
+            throw new IllegalArgumentException(
+                    "PostgreSQL URL '" + redact(url) + "' is not of the form " + FORM + hint);
         }
         URI uri;
         try {
@@ -38,12 +39,14 @@ public record PgUrl(String host, int port, String database, String query) {
                     + "' carries a user; put it in CAPFLOW_PG_USER and CAPFLOW_PG_PASSWORD instead");
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("PostgreSQL URL '" + url + "' has no host (one host only, as in " + FORM + ")");
+            throw new IllegalArgumentException(
+                    "PostgreSQL URL '" + url + "' has no host (one host only, as in " + FORM + ")");
         }
         String path = uri.getPath() == null ? "" : uri.getPath();
         String database = path.isEmpty() || path.equals("/") ? DEFAULT_DATABASE : path.substring(1);
         if (database.contains("/")) {
-            throw new IllegalArgumentException("PostgreSQL URL '" + url + "' has a database name with '/': " + database);
+            throw new IllegalArgumentException(
+                    "PostgreSQL URL '" + url + "' has a database name with '/': " + database);
         }
         return new PgUrl(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), database, uri.getRawQuery());
     }

@@ -1,10 +1,9 @@
 package dev.capflow.devstack.postgres;
 
-import java.util.List;
-import java.util.Set;
-
 import dev.capflow.devstack.Arguments;
 import dev.capflow.devstack.Subcommand;
+import java.util.List;
+import java.util.Set;
 
 /** {@code pg-url URL}: checks a JDBC URL and prints the normalized JDBC and reactive URLs as KEY=VALUE lines. */
 public final class PgUrlCommand implements Subcommand {

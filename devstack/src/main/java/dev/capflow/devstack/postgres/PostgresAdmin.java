@@ -13,6 +13,7 @@ public final class PostgresAdmin {
     private static final String INVALID_CATALOG_NAME = "3D000";
     /** CREATE DATABASE lost a race with another creator. */
     private static final String DUPLICATE_DATABASE = "42P04";
+
     private static final String MAINTENANCE_DATABASE = "postgres";
     private static final int CONNECT_TIMEOUT_SECONDS = 5;
 

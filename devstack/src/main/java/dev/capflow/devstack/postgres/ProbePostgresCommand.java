@@ -1,10 +1,9 @@
 package dev.capflow.devstack.postgres;
 
-import java.util.List;
-import java.util.Set;
-
 import dev.capflow.devstack.Arguments;
 import dev.capflow.devstack.Subcommand;
+import java.util.List;
+import java.util.Set;
 
 /** {@code probe-postgres URL}: exits 0 when the server at URL accepts the configured user, else prints why. */
 public final class ProbePostgresCommand implements Subcommand {

@@ -1,11 +1,10 @@
 package dev.capflow.devstack.redis;
 
+import dev.capflow.devstack.Arguments;
+import dev.capflow.devstack.Subcommand;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-
-import dev.capflow.devstack.Arguments;
-import dev.capflow.devstack.Subcommand;
 
 /** {@code probe-redis URL}: exits 0 when Redis at URL answers PING with PONG, else prints why. */
 public final class ProbeRedisCommand implements Subcommand {
@@ -27,7 +26,8 @@ public final class ProbeRedisCommand implements Subcommand {
 
     @Override
     public int run(List<String> args) throws Exception {
-        RedisUrl url = RedisUrl.parse(Arguments.parse(args, 1, Set.of(), Set.of()).positional(0));
+        RedisUrl url =
+                RedisUrl.parse(Arguments.parse(args, 1, Set.of(), Set.of()).positional(0));
         new RedisPing(Duration.ofSeconds(3)).ping(url);
         return 0;
     }

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.net.ssl.SSLSocketFactory;
 
 /** Asks a Redis server for PONG over one short connection (AUTH and SELECT first when the URL has them). */
@@ -26,7 +25,8 @@ public final class RedisPing {
     public void ping(RedisUrl url) throws IOException {
         List<List<String>> commands = new ArrayList<>();
         if (url.password() != null) {
-            commands.add(url.user() == null ? List.of("AUTH", url.password()) : List.of("AUTH", url.user(), url.password()));
+            commands.add(
+                    url.user() == null ? List.of("AUTH", url.password()) : List.of("AUTH", url.user(), url.password()));
         }
         if (url.database() != 0) {
             commands.add(List.of("SELECT", Integer.toString(url.database())));
@@ -41,14 +41,16 @@ public final class RedisPing {
                 out.write(encode(command));
             }
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             for (List<String> command : commands) {
                 String reply = in.readLine();
                 if (reply == null) {
                     throw new IOException("Redis at " + url.address() + " closed the connection");
                 }
                 if (reply.startsWith("-")) {
-                    throw new IOException("Redis at " + url.address() + " answered " + command.get(0) + " with: " + reply.substring(1));
+                    throw new IOException("Redis at " + url.address() + " answered " + command.get(0) + " with: "
+                            + reply.substring(1));
                 }
                 if (command.get(0).equals("PING") && !reply.equals("+PONG")) {
                     throw new IOException("Redis at " + url.address() + " answered PING with: " + reply);
@@ -61,7 +63,11 @@ public final class RedisPing {
     static byte[] encode(List<String> command) {
         StringBuilder resp = new StringBuilder("*").append(command.size()).append("\r\n");
         for (String part : command) {
-            resp.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part).append("\r\n");
+            resp.append('$')
+                    .append(part.getBytes(StandardCharsets.UTF_8).length)
+                    .append("\r\n")
+                    .append(part)
+                    .append("\r\n");
         }
         return resp.toString().getBytes(StandardCharsets.UTF_8);
     }

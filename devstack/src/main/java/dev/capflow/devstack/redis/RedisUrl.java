@@ -37,8 +37,13 @@ public record RedisUrl(boolean tls, String user, String password, String host, i
             user = parts.length == 2 && !parts[0].isEmpty() ? decode(parts[0]) : null;
             password = decode(parts.length == 2 ? parts[1] : parts[0]);
         }
-        return new RedisUrl("rediss".equals(scheme), user, password, uri.getHost(),
-                uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), database(uri, url));
+        return new RedisUrl(
+                "rediss".equals(scheme),
+                user,
+                password,
+                uri.getHost(),
+                uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(),
+                database(uri, url));
     }
 
     private static int database(URI uri, String url) {
@@ -54,8 +59,8 @@ public record RedisUrl(boolean tls, String user, String password, String host, i
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("Redis URL '" + redact(url) + "' names database '" + path.substring(1)
-                + "'; expected a number >= 0");
+        throw new IllegalArgumentException(
+                "Redis URL '" + redact(url) + "' names database '" + path.substring(1) + "'; expected a number >= 0");
     }
 
     private static String decode(String part) {

@@ -8,8 +8,7 @@ import java.util.List;
 /** The end of a log file, for error messages. */
 public final class Logs {
 
-    private Logs() {
-    }
+    private Logs() {}
 
     public static String tail(Path log, int lines) {
         try {

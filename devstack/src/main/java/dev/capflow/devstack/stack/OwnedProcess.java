@@ -70,13 +70,17 @@ public record OwnedProcess(long pid, String commandLinePart) {
         Path proc = Path.of("/proc", Long.toString(pid), "cmdline");
         if (Files.isReadable(proc)) {
             try {
-                String line = new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).replace('\0', ' ').trim();
+                String line = new String(Files.readAllBytes(proc), StandardCharsets.UTF_8)
+                        .replace('\0', ' ')
+                        .trim();
                 // a zombie has an empty command line: it is no longer running
                 return line.isEmpty() ? Optional.empty() : Optional.of(line);
             } catch (IOException gone) {
                 return Optional.empty();
             }
         }
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).flatMap(p -> p.info().commandLine());
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .flatMap(p -> p.info().commandLine());
     }
 }

@@ -1,5 +1,6 @@
 package dev.capflow.devstack.stack;
 
+import dev.capflow.devstack.http.HealthProbe;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,8 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import dev.capflow.devstack.http.HealthProbe;
-
 /**
  * One packaged capflow service ({@code <module>/target/quarkus-app/quarkus-run.jar}) run as a real process,
  * configured by environment variables as {@code ./capflow} and Kubernetes run it: HTTP (health, metrics, the
@@ -27,7 +26,8 @@ import dev.capflow.devstack.http.HealthProbe;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /**
      * How long a test waits for a service to become ready: generous, as exposure-service (migrations, then the seed)
      * took longer than 90 s on the shared 2-core machine under load; {@code ./capflow up} has its own
@@ -56,8 +56,13 @@ public final class ServiceProcess implements AutoCloseable {
      * options from the table and {@code extraJvmOptions}; output to {@code log}. {@code detached} puts it in a
      * session of its own ({@code setsid}) with no input, so it outlives the terminal and this JVM. Does not wait.
      */
-    public static ServiceProcess launch(Path root, ServiceSpec spec, List<String> extraJvmOptions, Map<String, String> env,
-            Path log, boolean detached) {
+    public static ServiceProcess launch(
+            Path root,
+            ServiceSpec spec,
+            List<String> extraJvmOptions,
+            Map<String, String> env,
+            Path log,
+            boolean detached) {
         Path jar = spec.jar(root);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package " + spec.name() + " first");
@@ -72,13 +77,20 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().putAll(env);
             String host = env.getOrDefault("QUARKUS_HTTP_HOST", "127.0.0.1");
-            return new ServiceProcess(spec.name() + "@" + host + ":" + spec.httpPort(), spec.httpPort(), spec.grpcPort(),
-                    "http://" + host + ":" + spec.httpPort(), log, builder.start());
+            return new ServiceProcess(
+                    spec.name() + "@" + host + ":" + spec.httpPort(),
+                    spec.httpPort(),
+                    spec.grpcPort(),
+                    "http://" + host + ":" + spec.httpPort(),
+                    log,
+                    builder.start());
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + spec.name() + ": " + e.getMessage(), e);
         }
@@ -88,8 +100,8 @@ public final class ServiceProcess implements AutoCloseable {
      * A test's service: {@code spec} bound to {@code host} (HTTP and gRPC), a child process logging to
      * {@code target/service-logs/} of the module whose tests start it. Does not wait.
      */
-    public static ServiceProcess launch(Path root, ServiceSpec spec, String host, List<String> extraJvmOptions,
-            Map<String, String> env) {
+    public static ServiceProcess launch(
+            Path root, ServiceSpec spec, String host, List<String> extraJvmOptions, Map<String, String> env) {
         Map<String, String> bound = new HashMap<>(env);
         bound.put("QUARKUS_HTTP_HOST", host);
         bound.put("QUARKUS_HTTP_PORT", Integer.toString(spec.httpPort()));
@@ -97,14 +109,16 @@ public final class ServiceProcess implements AutoCloseable {
         if (spec.servesGrpc()) {
             bound.put("QUARKUS_GRPC_SERVER_PORT", Integer.toString(spec.grpcPort()));
         }
-        Path log = Path.of("target", "service-logs").toAbsolutePath()
+        Path log = Path.of("target", "service-logs")
+                .toAbsolutePath()
                 .resolve(spec.name() + "-" + host + "-" + spec.httpPort() + ".log");
         return launch(root, spec, extraJvmOptions, bound, log, false);
     }
 
     /** A test's service from {@code stack} on 127.0.0.1, waited for until ready. */
     public static ServiceProcess start(Path root, StackEnvironment stack, String name) {
-        return launch(root, stack.service(name), "127.0.0.1", List.of(), stack.of(name)).awaitReady(START_TIMEOUT);
+        return launch(root, stack.service(name), "127.0.0.1", List.of(), stack.of(name))
+                .awaitReady(START_TIMEOUT);
     }
 
     /** The HTTP port. */
@@ -143,8 +157,8 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(name + ": interrupted while waiting for it to be ready", e);
         }
         if (failure.isPresent()) {
-            throw new IllegalStateException(name + " did not become ready: " + failure.get() + "; log " + log + ":\n"
-                    + logTail(30));
+            throw new IllegalStateException(
+                    name + " did not become ready: " + failure.get() + "; log " + log + ":\n" + logTail(30));
         }
         return this;
     }
@@ -152,7 +166,10 @@ public final class ServiceProcess implements AutoCloseable {
     /** A plain GET against this service. */
     public HttpResponse<String> get(String path) throws IOException {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10)).build(),
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -24,21 +24,27 @@ public final class ServiceTable {
             new ServiceSpec("exposure-service", 8083, 9083, Set.of(DB, GRPC, JWT), heap("384m")),
             new ServiceSpec("gateway", 8080, NO_GRPC, Set.of(REDIS, GRPC, JWT), heap("256m")));
 
-    private ServiceTable() {
-    }
+    private ServiceTable() {}
 
     /**
      * A fixed heap, a quick exit instead of a crawl when it is full (the process then shows as stopped), and G1's
      * periodic collections, which give the heap a burst needed (a large CSV import) back to the system once idle.
      */
     private static List<String> heap(String max) {
-        return List.of("-Xmx" + max, "-XX:+ExitOnOutOfMemoryError", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=15000",
-                "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+        return List.of(
+                "-Xmx" + max,
+                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+UseG1GC",
+                "-XX:G1PeriodicGCInterval=15000",
+                "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=30");
     }
 
     /** The row of {@code name}. */
     public static ServiceSpec named(String name) {
-        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
+        return SERVICES.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service '" + name + "' in the table; known: "
                         + SERVICES.stream().map(ServiceSpec::name).toList()));
     }

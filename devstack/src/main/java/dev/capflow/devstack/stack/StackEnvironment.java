@@ -29,7 +29,9 @@ public final class StackEnvironment {
 
     /** The row of {@code name} in this stack. */
     public ServiceSpec service(String name) {
-        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+        return services.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no " + name + " in this stack"));
     }
 
@@ -64,7 +66,9 @@ public final class StackEnvironment {
             for (ServiceSpec upstream : services.subList(0, services.indexOf(spec))) {
                 if (upstream.servesGrpc()) {
                     env.put("QUARKUS_GRPC_CLIENTS_" + upstream.clientName() + "_HOST", "127.0.0.1");
-                    env.put("QUARKUS_GRPC_CLIENTS_" + upstream.clientName() + "_PORT", Integer.toString(upstream.grpcPort()));
+                    env.put(
+                            "QUARKUS_GRPC_CLIENTS_" + upstream.clientName() + "_PORT",
+                            Integer.toString(upstream.grpcPort()));
                 }
             }
         }

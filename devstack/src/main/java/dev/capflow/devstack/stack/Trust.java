@@ -18,13 +18,16 @@ public interface Trust {
     static Trust keyFiles(Path keys) {
         return service -> Map.of(
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve("public.pem").toString(),
-                "CAPFLOW_GRPC_AUTH_SERVICE_TOKEN_LOCATION", keys.resolve(service + ".token").toString());
+                "CAPFLOW_GRPC_AUTH_SERVICE_TOKEN_LOCATION",
+                        keys.resolve(service + ".token").toString());
     }
 
     /** A public key PEM and each service's identity token given inline. */
     static Trust inline(String publicKeyPem, Function<String, String> identityToken) {
         return service -> Map.of(
-                "MP_JWT_VERIFY_PUBLICKEY", publicKeyPem,
-                "CAPFLOW_GRPC_AUTH_SERVICE_TOKEN", identityToken.apply(service));
+                "MP_JWT_VERIFY_PUBLICKEY",
+                publicKeyPem,
+                "CAPFLOW_GRPC_AUTH_SERVICE_TOKEN",
+                identityToken.apply(service));
     }
 }

@@ -1,5 +1,6 @@
 package dev.capflow.devstack.token;
 
+import dev.capflow.devstack.UsageException;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,14 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
-
-import dev.capflow.devstack.UsageException;
 
 /**
  * Signs tokens for the local platform: RS256, {@code iss=capflow}, {@code aud=capflow-gateway} (or
@@ -27,10 +25,10 @@ public final class DevTokens {
     public static final String GATEWAY_AUDIENCE = "capflow-gateway";
     /** Service identity tokens: accepted by the gRPC services, refused by the gateway. */
     public static final String INTERNAL_AUDIENCE = "capflow-internal";
+
     public static final Set<String> AUDIENCES = Set.of(GATEWAY_AUDIENCE, INTERNAL_AUDIENCE);
 
-    private DevTokens() {
-    }
+    private DevTokens() {}
 
     /** A gateway token for {@code subject} with {@code role}, valid for {@code ttl}. */
     public static String sign(PrivateKey key, String subject, String role, Duration ttl) throws JoseException {
@@ -38,7 +36,8 @@ public final class DevTokens {
     }
 
     /** A token for {@code audience} and {@code subject} with {@code role}, valid for {@code ttl}. */
-    public static String sign(PrivateKey key, String audience, String subject, String role, Duration ttl) throws JoseException {
+    public static String sign(PrivateKey key, String audience, String subject, String role, Duration ttl)
+            throws JoseException {
         Instant now = Instant.now();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer("capflow");
@@ -61,7 +60,8 @@ public final class DevTokens {
     public static Duration parseTtl(String text) throws UsageException {
         String value = text.strip().toLowerCase(Locale.ROOT);
         if (!value.matches("[1-9][0-9]{0,6}[smhd]")) {
-            throw new UsageException("--ttl must be a whole number followed by s, m, h or d (e.g. 8h), not '" + text + "'");
+            throw new UsageException(
+                    "--ttl must be a whole number followed by s, m, h or d (e.g. 8h), not '" + text + "'");
         }
         long amount = Long.parseLong(value.substring(0, value.length() - 1));
         return switch (value.charAt(value.length() - 1)) {

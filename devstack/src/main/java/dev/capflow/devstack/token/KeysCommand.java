@@ -1,11 +1,10 @@
 package dev.capflow.devstack.token;
 
+import dev.capflow.devstack.Arguments;
+import dev.capflow.devstack.Subcommand;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-
-import dev.capflow.devstack.Arguments;
-import dev.capflow.devstack.Subcommand;
 
 /** {@code keys DIR}: makes the local signing key pair in DIR once and prints the public key's path. */
 public final class KeysCommand implements Subcommand {

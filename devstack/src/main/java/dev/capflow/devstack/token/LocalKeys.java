@@ -26,8 +26,7 @@ public final class LocalKeys {
     public static final String PRIVATE_FILE = "private.pem";
     public static final String PUBLIC_FILE = "public.pem";
 
-    private LocalKeys() {
-    }
+    private LocalKeys() {}
 
     /** Makes the key pair in {@code dir} unless it is there; answers whether it made one. */
     public static boolean ensure(Path dir) throws IOException, GeneralSecurityException {
@@ -45,7 +44,8 @@ public final class LocalKeys {
             Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
         }
         Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
-        Files.writeString(dir.resolve(PUBLIC_FILE), pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
+        Files.writeString(
+                dir.resolve(PUBLIC_FILE), pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
         return true;
     }
 
@@ -62,8 +62,8 @@ public final class LocalKeys {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static byte[] der(String pem) {

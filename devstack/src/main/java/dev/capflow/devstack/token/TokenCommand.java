@@ -1,13 +1,12 @@
 package dev.capflow.devstack.token;
 
+import dev.capflow.devstack.Arguments;
+import dev.capflow.devstack.Subcommand;
+import dev.capflow.devstack.UsageException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-
-import dev.capflow.devstack.Arguments;
-import dev.capflow.devstack.Subcommand;
-import dev.capflow.devstack.UsageException;
 
 /**
  * {@code token ROLE --keys DIR [--ttl 8h] [--subject NAME] [--audience AUD]}: prints a token signed by the key pair in
@@ -41,7 +40,9 @@ public final class TokenCommand implements Subcommand {
             throw new UsageException("ROLE must be one of viewer, analyst, ingest, admin, not '" + role + "'");
         }
         Path keys = Path.of(arguments.option("--keys").orElseThrow(() -> new UsageException("--keys is required")));
-        Duration ttl = arguments.option("--ttl").isPresent() ? DevTokens.parseTtl(arguments.option("--ttl").get()) : DEFAULT_TTL;
+        Duration ttl = arguments.option("--ttl").isPresent()
+                ? DevTokens.parseTtl(arguments.option("--ttl").get())
+                : DEFAULT_TTL;
         String subject = arguments.option("--subject").orElse("local-" + role);
         String audience = arguments.option("--audience").orElse(DevTokens.GATEWAY_AUDIENCE);
         if (!DevTokens.AUDIENCES.contains(audience)) {

@@ -3,6 +3,11 @@ package dev.capflow.devstack.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.capflow.devstack.postgres.PgCredentials;
+import dev.capflow.devstack.postgres.PgUrl;
+import dev.capflow.devstack.postgres.PostgresAdmin;
+import dev.capflow.devstack.redis.RedisPing;
+import dev.capflow.devstack.redis.RedisUrl;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,15 +15,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.capflow.devstack.postgres.PgCredentials;
-import dev.capflow.devstack.postgres.PgUrl;
-import dev.capflow.devstack.postgres.PostgresAdmin;
-import dev.capflow.devstack.redis.RedisPing;
-import dev.capflow.devstack.redis.RedisUrl;
 
 /** Starts the real embedded PostgreSQL (through unshare when run as root) and redis-server. */
 class EmbeddedDatastoresTest {
@@ -34,7 +32,9 @@ class EmbeddedDatastoresTest {
         Map<String, String> first;
         try (EmbeddedDatastores datastores = EmbeddedDatastores.start(dir, true, true, Map.of())) {
             first = datastores.state(4242);
-            assertThat(first).containsEntry("DATASTORES_PID", "4242").containsEntry("POSTGRES_USER", "postgres")
+            assertThat(first)
+                    .containsEntry("DATASTORES_PID", "4242")
+                    .containsEntry("POSTGRES_USER", "postgres")
                     .containsKeys("POSTGRES_PID", "REDIS_PID");
             PgUrl postgres = PgUrl.parse(first.get("POSTGRES_URL"));
             assertThat(admin.ensureDatabase(postgres)).isTrue();
@@ -54,7 +54,9 @@ class EmbeddedDatastoresTest {
             Map<String, String> second = restarted.state(4243);
             assertThat(second.get("POSTGRES_PORT")).isEqualTo(first.get("POSTGRES_PORT"));
             assertThat(second.get("REDIS_PORT")).isEqualTo(first.get("REDIS_PORT"));
-            assertThat(admin.ensureDatabase(PgUrl.parse(second.get("POSTGRES_URL")))).as("database kept").isFalse();
+            assertThat(admin.ensureDatabase(PgUrl.parse(second.get("POSTGRES_URL"))))
+                    .as("database kept")
+                    .isFalse();
         }
     }
 
@@ -62,7 +64,9 @@ class EmbeddedDatastoresTest {
     void startsOnlyWhatIsAskedFor() throws Exception {
         try (EmbeddedDatastores redisOnly = EmbeddedDatastores.start(dir, false, true, Map.of())) {
             Map<String, String> state = redisOnly.state(1);
-            assertThat(state).containsKeys("REDIS_URL", "REDIS_PORT").doesNotContainKeys("POSTGRES_URL", "POSTGRES_PORT");
+            assertThat(state)
+                    .containsKeys("REDIS_URL", "REDIS_PORT")
+                    .doesNotContainKeys("POSTGRES_URL", "POSTGRES_PORT");
             redisPing.ping(RedisUrl.parse(state.get("REDIS_URL")));
         }
     }
@@ -73,7 +77,8 @@ class EmbeddedDatastoresTest {
         }
         assertThat(alive(state.get("POSTGRES_PID"))).as("postgres stopped").isFalse();
         assertThat(alive(state.get("REDIS_PID"))).as("redis stopped").isFalse();
-        assertThatThrownBy(() -> redisPing.ping(RedisUrl.parse(state.get("REDIS_URL")))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> redisPing.ping(RedisUrl.parse(state.get("REDIS_URL"))))
+                .isInstanceOf(IOException.class);
     }
 
     private static boolean alive(String pid) {

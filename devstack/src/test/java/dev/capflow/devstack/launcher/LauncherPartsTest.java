@@ -3,16 +3,14 @@ package dev.capflow.devstack.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.capflow.devstack.postgres.PgUrl;
+import dev.capflow.devstack.stack.StackDatastores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.capflow.devstack.postgres.PgUrl;
-import dev.capflow.devstack.stack.StackDatastores;
 
 class LauncherPartsTest {
 
@@ -23,7 +21,8 @@ class LauncherPartsTest {
     void oneUpOrDownAtATime() throws Exception {
         StackLayout layout = new StackLayout(root);
         try (LauncherLock first = LauncherLock.take(layout)) {
-            assertThatThrownBy(() -> LauncherLock.take(layout)).isInstanceOf(LaunchException.class)
+            assertThatThrownBy(() -> LauncherLock.take(layout))
+                    .isInstanceOf(LaunchException.class)
                     .hasMessageContaining("another ./capflow up or down is running");
         }
         try (LauncherLock again = LauncherLock.take(layout)) {
@@ -40,23 +39,31 @@ class LauncherPartsTest {
 
     @Test
     void theLocalGatewayLetsAnonymousCallersReadUnlessTurnedOff() {
-        DatastoreChoice choice = new DatastoreChoice("local",
-                new StackDatastores(PgUrl.parse(DatastoreChoice.LOCAL_POSTGRES), "postgres", "", DatastoreChoice.LOCAL_REDIS),
+        DatastoreChoice choice = new DatastoreChoice(
+                "local",
+                new StackDatastores(
+                        PgUrl.parse(DatastoreChoice.LOCAL_POSTGRES), "postgres", "", DatastoreChoice.LOCAL_REDIS),
                 "local");
         StackLayout layout = new StackLayout(root);
         assertThat(UpCommand.localStack(layout, choice, Map.of()).of("gateway"))
                 .containsEntry("CAPFLOW_GATEWAY_SECURITY_ANONYMOUS_READS", "true")
-                .containsEntry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve(".capflow/keys/public.pem").toString());
-        assertThat(UpCommand.localStack(layout, choice, Map.of("CAPFLOW_ANONYMOUS_READS", "0")).of("gateway"))
+                .containsEntry(
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                        root.resolve(".capflow/keys/public.pem").toString());
+        assertThat(UpCommand.localStack(layout, choice, Map.of("CAPFLOW_ANONYMOUS_READS", "0"))
+                        .of("gateway"))
                 .containsEntry("CAPFLOW_GATEWAY_SECURITY_ANONYMOUS_READS", "false");
     }
 
     @Test
     void theRecordForStatusHoldsNoPassword() {
-        DatastoreChoice choice = new DatastoreChoice("CAPFLOW_PG_URL",
+        DatastoreChoice choice = new DatastoreChoice(
+                "CAPFLOW_PG_URL",
                 new StackDatastores(PgUrl.parse("jdbc:postgresql://db:5433/x"), "u", "pw", "redis://:hush@cache:6380"),
                 "CAPFLOW_REDIS_URL");
-        assertThat(choice.record()).containsEntry("POSTGRES_URL", "jdbc:postgresql://db:5433/x")
-                .containsEntry("REDIS_URL", "redis://***@cache:6380").doesNotContainValue("pw");
+        assertThat(choice.record())
+                .containsEntry("POSTGRES_URL", "jdbc:postgresql://db:5433/x")
+                .containsEntry("REDIS_URL", "redis://***@cache:6380")
+                .doesNotContainValue("pw");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class PgUrlTest {
@@ -20,18 +19,23 @@ class PgUrlTest {
 
     @Test
     void defaultsPortTo5432AndDatabaseToCapflow() {
-        assertThat(PgUrl.parse(" jdbc:postgresql://127.0.0.1 ").jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/capflow");
-        assertThat(PgUrl.parse("jdbc:postgresql://localhost:5433/").reactiveUrl()).isEqualTo("postgresql://localhost:5433/capflow");
+        assertThat(PgUrl.parse(" jdbc:postgresql://127.0.0.1 ").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://127.0.0.1:5432/capflow");
+        assertThat(PgUrl.parse("jdbc:postgresql://localhost:5433/").reactiveUrl())
+                .isEqualTo("postgresql://localhost:5433/capflow");
     }
 
     @Test
     void keepsIpv6HostsBracketed() {
-        assertThat(PgUrl.parse("jdbc:postgresql://[::1]:5432/capflow").jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]:5432/capflow");
+        assertThat(PgUrl.parse("jdbc:postgresql://[::1]:5432/capflow").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://[::1]:5432/capflow");
     }
 
     @Test
     void switchesDatabaseForAdministration() {
-        assertThat(PgUrl.parse("jdbc:postgresql://h:1/capflow").withDatabase("postgres").jdbcUrl())
+        assertThat(PgUrl.parse("jdbc:postgresql://h:1/capflow")
+                        .withDatabase("postgres")
+                        .jdbcUrl())
                 .isEqualTo("jdbc:postgresql://h:1/postgres");
     }
 
@@ -55,7 +59,8 @@ class PgUrlTest {
     void rejectsEmptyAndHostlessUrls() {
         assertThatThrownBy(() -> PgUrl.parse("")).hasMessageContaining("empty");
         assertThatThrownBy(() -> PgUrl.parse("jdbc:postgresql:///capflow")).hasMessageContaining("has no host");
-        assertThatThrownBy(() -> PgUrl.parse("jdbc:postgresql://a:1,b:2/capflow")).hasMessageContaining("has no host");
+        assertThatThrownBy(() -> PgUrl.parse("jdbc:postgresql://a:1,b:2/capflow"))
+                .hasMessageContaining("has no host");
         assertThatThrownBy(() -> PgUrl.parse("jdbc:postgresql://h/a/b")).hasMessageContaining("database name with '/'");
     }
 

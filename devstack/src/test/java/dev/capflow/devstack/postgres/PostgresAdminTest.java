@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.capflow.testsupport.Datastores;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import dev.capflow.testsupport.Datastores;
 
 /** Runs against the real PostgreSQL of the test environment (see capflow-test-support). */
 class PostgresAdminTest {
@@ -66,7 +64,8 @@ class PostgresAdminTest {
 
     @Test
     void loginCheckAcceptsAMissingDatabaseButNotAnUnknownUser() {
-        assertThatCode(() -> admin.checkLogin(url(stores.database() + "_absent"))).doesNotThrowAnyException();
+        assertThatCode(() -> admin.checkLogin(url(stores.database() + "_absent")))
+                .doesNotThrowAnyException();
 
         PostgresAdmin stranger = new PostgresAdmin(new PgCredentials("capflow_no_such_role", ""));
         assertThatThrownBy(() -> stranger.checkLogin(url(stores.database())))
@@ -78,7 +77,8 @@ class PostgresAdminTest {
     void loginCheckReportsAServerThatIsNotThere() {
         PgUrl nowhere = new PgUrl("127.0.0.1", 1, "capflow", null);
 
-        assertThatThrownBy(() -> admin.checkLogin(nowhere)).isInstanceOf(SQLException.class)
+        assertThatThrownBy(() -> admin.checkLogin(nowhere))
+                .isInstanceOf(SQLException.class)
                 .hasMessageContaining("Connection to 127.0.0.1:1 refused");
     }
 }

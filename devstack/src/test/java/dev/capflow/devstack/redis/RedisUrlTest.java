@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class RedisUrlTest {
 
     @Test
     void parsesHostAndPortWithDefaults() {
-        assertThat(RedisUrl.parse("redis://127.0.0.1:6380")).isEqualTo(new RedisUrl(false, null, null, "127.0.0.1", 6380, 0));
+        assertThat(RedisUrl.parse("redis://127.0.0.1:6380"))
+                .isEqualTo(new RedisUrl(false, null, null, "127.0.0.1", 6380, 0));
         assertThat(RedisUrl.parse("redis://cache")).isEqualTo(new RedisUrl(false, null, null, "cache", 6379, 0));
     }
 

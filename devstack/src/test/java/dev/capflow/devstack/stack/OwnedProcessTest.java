@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,14 +38,18 @@ class OwnedProcessTest {
         Files.writeString(pidFile, sleep.pid() + "\n");
 
         assertThat(OwnedProcess.fromPidFile(pidFile, "sleep 601")).contains(new OwnedProcess(sleep.pid(), "sleep 601"));
-        assertThat(OwnedProcess.fromPidFile(pidFile, "quarkus-run.jar")).as("another program under that pid").isEmpty();
+        assertThat(OwnedProcess.fromPidFile(pidFile, "quarkus-run.jar"))
+                .as("another program under that pid")
+                .isEmpty();
     }
 
     @Test
     void noPidFileAGarbledOneOrADeadPidIsNotOurs() throws Exception {
-        assertThat(OwnedProcess.fromPidFile(dir.resolve("missing.pid"), "sleep")).isEmpty();
+        assertThat(OwnedProcess.fromPidFile(dir.resolve("missing.pid"), "sleep"))
+                .isEmpty();
         Files.writeString(dir.resolve("garbled.pid"), "12ab");
-        assertThat(OwnedProcess.fromPidFile(dir.resolve("garbled.pid"), "sleep")).isEmpty();
+        assertThat(OwnedProcess.fromPidFile(dir.resolve("garbled.pid"), "sleep"))
+                .isEmpty();
         Process sleep = sleep("602");
         long pid = sleep.pid();
         sleep.destroyForcibly().waitFor();
@@ -58,7 +61,9 @@ class OwnedProcessTest {
         Process sleep = sleep("603");
         OwnedProcess owned = OwnedProcess.find(sleep.pid(), "sleep 603").orElseThrow();
 
-        assertThat(owned.stop(Duration.ofSeconds(30))).as("killed rather than terminated").isFalse();
+        assertThat(owned.stop(Duration.ofSeconds(30)))
+                .as("killed rather than terminated")
+                .isFalse();
         assertThat(sleep.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(sleep.exitValue()).as("the exit status of SIGTERM").isEqualTo(128 + 15);
         assertThat(owned.alive()).isFalse();

@@ -13,9 +13,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-
 import javax.tools.ToolProvider;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,18 +25,24 @@ class ServiceProcessTest {
 
     @Test
     void upStartsAServiceDetachedInASessionOfItsOwnWithItsHeapAndEnvironment() throws Exception {
-        ServiceSpec spec = new ServiceSpec("sleeper-service", 1, 2, Set.of(), List.of("-Xmx32m", "-XX:+ExitOnOutOfMemoryError"));
+        ServiceSpec spec =
+                new ServiceSpec("sleeper-service", 1, 2, Set.of(), List.of("-Xmx32m", "-XX:+ExitOnOutOfMemoryError"));
         packageSleeper(spec.jar(root));
         Path log = root.resolve(".capflow/logs/sleeper-service.log");
 
         ServiceProcess process = ServiceProcess.launch(root, spec, List.of(), Map.of("CAPFLOW_PROBE", "42"), log, true);
         try {
             awaitLine(log, "sleeping", process);
-            OwnedProcess owned = OwnedProcess.find(process.pid(), spec.jar(root).toString()).orElseThrow();
-            assertThat(OwnedProcess.commandLine(owned.pid())).get().asString()
+            OwnedProcess owned =
+                    OwnedProcess.find(process.pid(), spec.jar(root).toString()).orElseThrow();
+            assertThat(OwnedProcess.commandLine(owned.pid()))
+                    .get()
+                    .asString()
                     .as("the recorded pid is the service's JVM, with the table's options")
-                    .contains("-Xmx32m -XX:+ExitOnOutOfMemoryError -jar").doesNotStartWith("setsid");
-            assertThat(sessionId(process.pid())).as("a session of its own: no terminal to hang up on it")
+                    .contains("-Xmx32m -XX:+ExitOnOutOfMemoryError -jar")
+                    .doesNotStartWith("setsid");
+            assertThat(sessionId(process.pid()))
+                    .as("a session of its own: no terminal to hang up on it")
                     .isEqualTo(process.pid());
             assertThat(Files.readString(Path.of("/proc", Long.toString(process.pid()), "environ")))
                     .contains("CAPFLOW_PROBE=42");
@@ -79,14 +83,21 @@ class ServiceProcessTest {
                     }
                 }
                 """);
-        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-                "-d", sources.toString(), sources.resolve("Sleeper.java").toString());
+        int compiled = ToolProvider.getSystemJavaCompiler()
+                .run(
+                        null,
+                        null,
+                        null,
+                        "-d",
+                        sources.toString(),
+                        sources.resolve("Sleeper.java").toString());
         assertThat(compiled).isZero();
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Sleeper");
         Files.createDirectories(jar.getParent());
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest)) {
             out.putNextEntry(new JarEntry("Sleeper.class"));
             out.write(Files.readAllBytes(sources.resolve("Sleeper.class")));
             out.closeEntry();

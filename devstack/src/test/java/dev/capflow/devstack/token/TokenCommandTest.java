@@ -3,6 +3,7 @@ package dev.capflow.devstack.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.capflow.devstack.UsageException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,15 +13,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.capflow.devstack.UsageException;
 
 /** The local key pair and the tokens {@code token} prints, checked the way the gateway checks them. */
 class TokenCommandTest {
@@ -29,8 +27,12 @@ class TokenCommandTest {
     Path keys;
 
     private JwtConsumer gatewayCheck() throws Exception {
-        return new JwtConsumerBuilder().setVerificationKey(LocalKeys.publicKey(keys)).setExpectedIssuer("capflow")
-                .setExpectedAudience("capflow-gateway").setRequireExpirationTime().build();
+        return new JwtConsumerBuilder()
+                .setVerificationKey(LocalKeys.publicKey(keys))
+                .setExpectedIssuer("capflow")
+                .setExpectedAudience("capflow-gateway")
+                .setRequireExpirationTime()
+                .build();
     }
 
     private String run(String... args) throws Exception {
@@ -67,14 +69,18 @@ class TokenCommandTest {
         assertThat(claims.getClaimValueAsString("upn")).isEqualTo("ada");
         assertThat(claims.getStringListClaimValue("groups")).containsExactly("analyst");
         long expiresIn = claims.getExpirationTime().getValue() - Instant.now().getEpochSecond();
-        assertThat(expiresIn).isBetween(Duration.ofHours(2).toSeconds() - 60, Duration.ofHours(2).toSeconds());
+        assertThat(expiresIn)
+                .isBetween(
+                        Duration.ofHours(2).toSeconds() - 60,
+                        Duration.ofHours(2).toSeconds());
     }
 
     @Test
     void theDefaultLifetimeIsEightHours() throws Exception {
         String token = run("viewer", "--keys", keys.toString());
         JwtClaims claims = gatewayCheck().processToClaims(token);
-        assertThat(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue()).isEqualTo(8 * 3600);
+        assertThat(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue())
+                .isEqualTo(8 * 3600);
         assertThat(claims.getSubject()).isEqualTo("local-viewer");
     }
 
@@ -88,7 +94,8 @@ class TokenCommandTest {
     @Test
     void anUnknownRoleOrLifetimeIsAUsageError() {
         assertThatThrownBy(() -> new TokenCommand().run(List.of("root", "--keys", keys.toString())))
-                .isInstanceOf(UsageException.class).hasMessageContaining("viewer, analyst, ingest, admin");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("viewer, analyst, ingest, admin");
         assertThatThrownBy(() -> DevTokens.parseTtl("8 hours")).isInstanceOf(UsageException.class);
         assertThatThrownBy(() -> DevTokens.parseTtl("0h")).isInstanceOf(UsageException.class);
     }

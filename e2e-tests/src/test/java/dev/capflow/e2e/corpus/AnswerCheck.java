@@ -1,13 +1,12 @@
 package dev.capflow.e2e.corpus;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The checks every corpus answer gets, returning what is wrong (empty: the answer passes): no transport failure, no
@@ -19,8 +18,7 @@ final class AnswerCheck {
     private static final ObjectMapper STRICT = new ObjectMapper();
     private static final Pattern ROW = Pattern.compile("row (\\d+)");
 
-    private AnswerCheck() {
-    }
+    private AnswerCheck() {}
 
     static List<String> failures(CorpusCase corpusCase, CorpusClient.Answer answer) {
         List<String> failures = new ArrayList<>();
@@ -67,7 +65,8 @@ final class AnswerCheck {
         problem.path("violations").forEach(entries::add);
         problem.path("rejected").forEach(entries::add);
         for (JsonNode entry : entries) {
-            if (row.matches() ? entry.path("row").asInt(-1) == Integer.parseInt(row.group(1))
+            if (row.matches()
+                    ? entry.path("row").asInt(-1) == Integer.parseInt(row.group(1))
                     : namesSegment(entry.path("field").asText(""), expected)) {
                 return true;
             }
@@ -78,10 +77,17 @@ final class AnswerCheck {
     /** What the problem does name, for the failure message. */
     private static String named(JsonNode problem) {
         List<String> fields = new ArrayList<>();
-        problem.path("violations").forEach(entry -> fields.add(entry.path("field").asText()));
-        problem.path("rejected").forEach(entry -> fields.add(entry.has("row") ? "row " + entry.path("row").asInt()
-                + " " + entry.path("field").asText() : entry.path("field").asText()));
-        return fields.isEmpty() ? problem.path("status").asText() + " " + problem.path("detail").asText("") : String.join(", ", fields);
+        problem.path("violations")
+                .forEach(entry -> fields.add(entry.path("field").asText()));
+        problem.path("rejected")
+                .forEach(entry -> fields.add(
+                        entry.has("row")
+                                ? "row " + entry.path("row").asInt() + " "
+                                        + entry.path("field").asText()
+                                : entry.path("field").asText()));
+        return fields.isEmpty()
+                ? problem.path("status").asText() + " " + problem.path("detail").asText("")
+                : String.join(", ", fields);
     }
 
     private static boolean namesSegment(String field, String expected) {
@@ -103,7 +109,8 @@ final class AnswerCheck {
                 nonFinite(node.get(i), at + "[" + i + "]", failures);
             }
         } else if (node.isObject()) {
-            node.fields().forEachRemaining(member -> nonFinite(member.getValue(), at + "." + member.getKey(), failures));
+            node.fields()
+                    .forEachRemaining(member -> nonFinite(member.getValue(), at + "." + member.getKey(), failures));
         }
     }
 }

@@ -12,12 +12,13 @@ package dev.capflow.e2e.corpus;
  *        {@link AnswerCheck#names} matches it
  * @param absentAfter a path that must answer 404 afterwards (what the request would have created), or {@code null}
  */
-public record CorpusCase(String category, String name, CorpusRequest request, Outcome outcome, String named,
-        String absentAfter) {
+public record CorpusCase(
+        String category, String name, CorpusRequest request, Outcome outcome, String named, String absentAfter) {
 
     /** Whether the input is plainly wrong (refused with a 4xx) or hostile but legal (any answer short of a 5xx). */
     public enum Outcome {
-        REFUSED, ANSWERED
+        REFUSED,
+        ANSWERED
     }
 
     public static CorpusCase refused(String category, String name, CorpusRequest request, String named) {
@@ -44,7 +45,12 @@ public record CorpusCase(String category, String name, CorpusRequest request, Ou
      * that requires the same id absent.
      */
     public CorpusCase withFreshIds(int n) {
-        return new CorpusCase(category, name, request.withFreshIds(n), outcome, named,
+        return new CorpusCase(
+                category,
+                name,
+                request.withFreshIds(n),
+                outcome,
+                named,
                 absentAfter == null ? null : Valid.freshIds(absentAfter, n));
     }
 

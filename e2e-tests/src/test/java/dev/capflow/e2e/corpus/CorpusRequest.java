@@ -9,8 +9,8 @@ import java.util.Map;
  * wants it), extra headers, and a body. {@code role} is the role of the gateway token sent with it; {@code authorization}
  * replaces that token header (an empty string sends none).
  */
-public record CorpusRequest(String method, String target, Map<String, String> headers, byte[] body, String role,
-        String authorization) {
+public record CorpusRequest(
+        String method, String target, Map<String, String> headers, byte[] body, String role, String authorization) {
 
     private static final String JSON = "application/json";
 
@@ -53,9 +53,11 @@ public record CorpusRequest(String method, String target, Map<String, String> he
 
     /** This request with the ids {@link Valid#NEW_IDS} suffixed by {@code n} (bodies over 1 MB are left as they are). */
     public CorpusRequest withFreshIds(int n) {
-        byte[] fresh = body.length > 1_000_000 ? body
+        byte[] fresh = body.length > 1_000_000
+                ? body
                 : Valid.freshIds(new String(body, StandardCharsets.UTF_8), n).getBytes(StandardCharsets.UTF_8);
-        return new CorpusRequest(method, Valid.freshIds(target, n), headers, body.length == 0 ? body : fresh, role, authorization);
+        return new CorpusRequest(
+                method, Valid.freshIds(target, n), headers, body.length == 0 ? body : fresh, role, authorization);
     }
 
     /** Whether the request may change what is stored (everything but GET). */

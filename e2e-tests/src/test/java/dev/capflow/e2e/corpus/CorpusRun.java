@@ -41,7 +41,9 @@ public final class CorpusRun {
         int n = 0;
         for (CorpusCase listed : cases) {
             CorpusCase corpusCase = listed.withFreshIds(n++);
-            List<String> stateRoutes = corpusCase.request().writes() ? Valid.stateRoutes(corpusCase.request().target()) : List.of();
+            List<String> stateRoutes = corpusCase.request().writes()
+                    ? Valid.stateRoutes(corpusCase.request().target())
+                    : List.of();
             Map<String, String> before = state.read(stateRoutes);
             CorpusClient.Answer answer = client.send(corpusCase.request());
             List<String> failures = new ArrayList<>(AnswerCheck.failures(corpusCase, answer));
@@ -57,8 +59,8 @@ public final class CorpusRun {
             }
             tally.record(corpusCase, failures);
             if (!failures.isEmpty()) {
-                System.out.println((KnownDefects.contains(corpusCase) ? "KNOWN " : "FAILED ") + corpusCase.label() + ": "
-                        + String.join("; ", failures));
+                System.out.println((KnownDefects.contains(corpusCase) ? "KNOWN " : "FAILED ") + corpusCase.label()
+                        + ": " + String.join("; ", failures));
             } else if (KnownDefects.contains(corpusCase)) {
                 System.out.println("FIXED (remove it from KnownDefects) " + corpusCase.label());
             }

@@ -19,8 +19,8 @@ final class CorpusTally {
         } else if (KnownDefects.contains(corpusCase)) {
             counts[2]++;
         } else {
-            failures.add(corpusCase.label() + " [" + corpusCase.request().method() + " " + shortened(corpusCase.request().target())
-                    + "]: " + String.join("; ", caseFailures));
+            failures.add(corpusCase.label() + " [" + corpusCase.request().method() + " "
+                    + shortened(corpusCase.request().target()) + "]: " + String.join("; ", caseFailures));
         }
     }
 
@@ -33,12 +33,14 @@ final class CorpusTally {
     }
 
     String table() {
-        StringBuilder table = new StringBuilder(String.format("%-12s %6s %6s %6s%n", "category", "cases", "passed", "known"));
-        perCategory.forEach((category, counts) -> table.append(String.format("%-12s %6d %6d %6d%n", category, counts[0],
-                counts[1], counts[2])));
+        StringBuilder table =
+                new StringBuilder(String.format("%-12s %6s %6s %6s%n", "category", "cases", "passed", "known"));
+        perCategory.forEach((category, counts) ->
+                table.append(String.format("%-12s %6d %6d %6d%n", category, counts[0], counts[1], counts[2])));
         int passed = perCategory.values().stream().mapToInt(counts -> counts[1]).sum();
         int known = perCategory.values().stream().mapToInt(counts -> counts[2]).sum();
-        return table.append(String.format("%-12s %6d %6d %6d%n", "total", cases(), passed, known)).toString();
+        return table.append(String.format("%-12s %6d %6d %6d%n", "total", cases(), passed, known))
+                .toString();
     }
 
     private static String shortened(String target) {

@@ -38,7 +38,11 @@ public record JsonBody(Map<String, String> members) {
 
     public String json() {
         StringBuilder json = new StringBuilder("{");
-        members.forEach((name, value) -> json.append(json.length() > 1 ? ", " : "").append('"').append(name).append("\": ").append(value));
+        members.forEach((name, value) -> json.append(json.length() > 1 ? ", " : "")
+                .append('"')
+                .append(name)
+                .append("\": ")
+                .append(value));
         return json.append('}').toString();
     }
 

@@ -20,13 +20,16 @@ final class NumberCases {
     private static final String CATEGORY = "numbers";
     private static final List<String> EXTREMES = List.of("1e308", "5e-324", "1e-320");
 
-    private NumberCases() {
-    }
+    private NumberCases() {}
 
     /** A write with one numeric member; {@code request} takes the raw value and the id (or symbol) to create. */
-    private record Member(String where, String field, boolean positive, BiFunction<String, String, CorpusRequest> request,
-            String newId, String absentAfter) {
-    }
+    private record Member(
+            String where,
+            String field,
+            boolean positive,
+            BiFunction<String, String, CorpusRequest> request,
+            String newId,
+            String absentAfter) {}
 
     static List<CorpusCase> cases() {
         List<CorpusCase> cases = new ArrayList<>();
@@ -51,14 +54,16 @@ final class NumberCases {
             }
             for (String value : values) {
                 String id = member.newId() == null ? null : member.newId() + (n++);
-                cases.add(answered(CATEGORY, member.where() + " " + value, member.request().apply(value, id)));
+                cases.add(answered(
+                        CATEGORY, member.where() + " " + value, member.request().apply(value, id)));
             }
         }
         return cases;
     }
 
     private static CorpusCase refusal(Member member, String what, String value) {
-        CorpusCase refusal = refused(CATEGORY, member.where() + " " + what, member.request().apply(value, member.newId()), member.field());
+        CorpusCase refusal = refused(
+                CATEGORY, member.where() + " " + what, member.request().apply(value, member.newId()), member.field());
         return member.absentAfter() == null ? refusal : refusal.absentAfter(member.absentAfter());
     }
 
@@ -68,30 +73,117 @@ final class NumberCases {
         String basket = "/api/v1/baskets/" + Valid.NEW_BASKET;
         List<Member> members = new ArrayList<>();
         for (String price : List.of("open", "high", "low", "close")) {
-            members.add(new Member("bar " + price, price, true,
-                    (v, id) -> post("/api/v1/prices/bars", Valid.bar().with(price, v).inArray()), null, null));
+            members.add(new Member(
+                    "bar " + price,
+                    price,
+                    true,
+                    (v, id) -> post(
+                            "/api/v1/prices/bars", Valid.bar().with(price, v).inArray()),
+                    null,
+                    null));
         }
-        members.add(new Member("bar volume", "volume", false, (v, id) -> post("/api/v1/prices/bars", Valid.bar().with("volume", v).inArray()), null, null));
-        members.add(new Member("tick price", "price", true, (v, id) -> post("/api/v1/prices/ticks", Valid.tick().with("price", v).inArray()), null, null));
-        members.add(new Member("tick size", "size", false, (v, id) -> post("/api/v1/prices/ticks", Valid.tick().with("size", v).inArray()), null, null));
-        members.add(new Member("split ratio", "ratio", true, (v, id) -> post("/api/v1/corporate-actions", Valid.split().with("ratio", v).json()), null, null));
-        members.add(new Member("dividend amount", "amount", true, (v, id) -> post("/api/v1/corporate-actions", Valid.dividend().with("amount", v).json()), null, null));
-        members.add(new Member("instrument sharesOutstanding", "sharesOutstanding", true,
-                (v, id) -> put("/api/v1/instruments/" + id, Valid.instrument().with("sharesOutstanding", v).json()), Valid.NEW_SYMBOL, null));
+        members.add(new Member(
+                "bar volume",
+                "volume",
+                false,
+                (v, id) -> post(
+                        "/api/v1/prices/bars", Valid.bar().with("volume", v).inArray()),
+                null,
+                null));
+        members.add(new Member(
+                "tick price",
+                "price",
+                true,
+                (v, id) -> post(
+                        "/api/v1/prices/ticks", Valid.tick().with("price", v).inArray()),
+                null,
+                null));
+        members.add(new Member(
+                "tick size",
+                "size",
+                false,
+                (v, id) -> post(
+                        "/api/v1/prices/ticks", Valid.tick().with("size", v).inArray()),
+                null,
+                null));
+        members.add(new Member(
+                "split ratio",
+                "ratio",
+                true,
+                (v, id) -> post(
+                        "/api/v1/corporate-actions",
+                        Valid.split().with("ratio", v).json()),
+                null,
+                null));
+        members.add(new Member(
+                "dividend amount",
+                "amount",
+                true,
+                (v, id) -> post(
+                        "/api/v1/corporate-actions",
+                        Valid.dividend().with("amount", v).json()),
+                null,
+                null));
+        members.add(new Member(
+                "instrument sharesOutstanding",
+                "sharesOutstanding",
+                true,
+                (v, id) -> put(
+                        "/api/v1/instruments/" + id,
+                        Valid.instrument().with("sharesOutstanding", v).json()),
+                Valid.NEW_SYMBOL,
+                null));
         for (String amount : List.of("valuationUsd", "revenueUsd", "cashUsd")) {
-            members.add(new Member("entity " + amount, amount, amount.equals("valuationUsd"),
-                    (v, id) -> put("/api/v1/exposure/entities/" + id, Valid.entity().with(amount, v).json()), Valid.NEW_ENTITY, entityHistory));
+            members.add(new Member(
+                    "entity " + amount,
+                    amount,
+                    amount.equals("valuationUsd"),
+                    (v, id) -> put(
+                            "/api/v1/exposure/entities/" + id,
+                            Valid.entity().with(amount, v).json()),
+                    Valid.NEW_ENTITY,
+                    entityHistory));
         }
         for (String amount : List.of("amountUsd", "capacityGw")) {
-            members.add(new Member("edge " + amount, amount, false,
-                    (v, id) -> post("/api/v1/exposure/edges", Valid.edge().with("id", str(id)).with(amount, v).json()), Valid.NEW_EDGE, edgeHistory));
+            members.add(new Member(
+                    "edge " + amount,
+                    amount,
+                    false,
+                    (v, id) -> post(
+                            "/api/v1/exposure/edges",
+                            Valid.edge().with("id", str(id)).with(amount, v).json()),
+                    Valid.NEW_EDGE,
+                    edgeHistory));
         }
-        members.add(new Member("edge share", "share", false, (v, id) -> post("/api/v1/exposure/edges",
-                Valid.equity(id, "corpus-x", "corpus-y", v).json()), Valid.NEW_EDGE, edgeHistory));
-        members.add(new Member("basket weight", "weight", false, (v, id) -> post("/api/v1/baskets",
-                Valid.customBasket(JsonBody.of("symbol", str("MSFT"), "weight", v)).with("id", str(id)).json()), Valid.NEW_BASKET, basket));
-        members.add(new Member("basket baseValue", "baseValue", true, (v, id) -> post("/api/v1/baskets",
-                Valid.basket().with("id", str(id)).with("baseValue", v).json()), Valid.NEW_BASKET, basket));
+        members.add(new Member(
+                "edge share",
+                "share",
+                false,
+                (v, id) -> post(
+                        "/api/v1/exposure/edges",
+                        Valid.equity(id, "corpus-x", "corpus-y", v).json()),
+                Valid.NEW_EDGE,
+                edgeHistory));
+        members.add(new Member(
+                "basket weight",
+                "weight",
+                false,
+                (v, id) -> post(
+                        "/api/v1/baskets",
+                        Valid.customBasket(JsonBody.of("symbol", str("MSFT"), "weight", v))
+                                .with("id", str(id))
+                                .json()),
+                Valid.NEW_BASKET,
+                basket));
+        members.add(new Member(
+                "basket baseValue",
+                "baseValue",
+                true,
+                (v, id) -> post(
+                        "/api/v1/baskets",
+                        Valid.basket().with("id", str(id)).with("baseValue", v).json()),
+                Valid.NEW_BASKET,
+                basket));
         return members;
     }
 }

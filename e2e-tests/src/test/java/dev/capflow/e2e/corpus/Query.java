@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** Percent-encoding of query values and path segments for corpus targets. */
 final class Query {
 
-    private Query() {
-    }
+    private Query() {}
 
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");

@@ -28,6 +28,8 @@ final class StoredState {
 
     /** The routes whose answers differ between {@code before} and {@code after}. */
     static List<String> changed(Map<String, String> before, Map<String, String> after) {
-        return before.keySet().stream().filter(route -> !before.get(route).equals(after.get(route))).toList();
+        return before.keySet().stream()
+                .filter(route -> !before.get(route).equals(after.get(route)))
+                .toList();
     }
 }

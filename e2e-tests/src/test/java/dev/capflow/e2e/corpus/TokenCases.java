@@ -2,14 +2,13 @@ package dev.capflow.e2e.corpus;
 
 import static dev.capflow.e2e.corpus.CorpusCase.refused;
 
+import dev.capflow.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.capflow.testsupport.TestTokens;
 
 /**
  * Bearer tokens the gateway must not trust, on reads and writes of every service: none, malformed, forged with
@@ -19,14 +18,14 @@ final class TokenCases {
 
     private static final String CATEGORY = "tokens";
 
-    private TokenCases() {
-    }
+    private TokenCases() {}
 
     static List<CorpusCase> cases() {
         TestTokens shared = TestTokens.shared();
         String admin = shared.token("admin");
         String[] parts = admin.split("\\.");
-        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes()) + "." + parts[1] + ".";
+        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes()) + "."
+                + parts[1] + ".";
         Map<String, String> untrusted = new LinkedHashMap<>();
         untrusted.put("missing", "");
         untrusted.put("empty bearer", "Bearer ");
@@ -45,20 +44,28 @@ final class TokenCases {
                 CorpusRequest.post("/api/v1/prices/bars", Valid.bar().inArray()),
                 CorpusRequest.post("/api/v1/baskets", Valid.basket().json()),
                 CorpusRequest.delete("/api/v1/baskets/" + Valid.BASKET),
-                CorpusRequest.put("/api/v1/exposure/entities/" + Valid.NEW_ENTITY, Valid.entity().json()),
-                CorpusRequest.post("/api/v1/exposure/stress", Valid.stress("DEBTRANK").json()));
+                CorpusRequest.put(
+                        "/api/v1/exposure/entities/" + Valid.NEW_ENTITY,
+                        Valid.entity().json()),
+                CorpusRequest.post(
+                        "/api/v1/exposure/stress", Valid.stress("DEBTRANK").json()));
         List<CorpusCase> cases = new ArrayList<>();
         for (CorpusRequest route : routes) {
             String label = route.method() + " " + route.target();
-            untrusted.forEach((what, authorization) -> cases.add(refused(CATEGORY, label + " token " + what,
-                    route.withAuthorization(authorization), null)));
+            untrusted.forEach((what, authorization) -> cases.add(
+                    refused(CATEGORY, label + " token " + what, route.withAuthorization(authorization), null)));
             if (route.writes() && !route.target().endsWith("/stress")) {
                 cases.add(refused(CATEGORY, label + " as viewer", route.withRole("viewer"), null));
                 cases.add(refused(CATEGORY, label + " with no role", route.withRole("nobody"), null));
             }
         }
-        cases.add(refused(CATEGORY, "ingest role writes a basket", CorpusRequest.post("/api/v1/baskets", Valid.basket().json())
-                .withRole("ingest"), null).absentAfter("/api/v1/baskets/" + Valid.NEW_BASKET));
+        cases.add(refused(
+                        CATEGORY,
+                        "ingest role writes a basket",
+                        CorpusRequest.post("/api/v1/baskets", Valid.basket().json())
+                                .withRole("ingest"),
+                        null)
+                .absentAfter("/api/v1/baskets/" + Valid.NEW_BASKET));
         return cases;
     }
 }

@@ -11,8 +11,7 @@ import java.util.Arrays;
  */
 final class ArcsOnLoops {
 
-    private ArcsOnLoops() {
-    }
+    private ArcsOnLoops() {}
 
     /** By position in {@code adjacency}: whether that arc lies on a cycle of at most {@code maxLength} arcs. */
     static boolean[] find(Adjacency adjacency, int maxLength) {

@@ -11,7 +11,8 @@ public record CascadeOptions(OptionalDouble theta, double beta) {
 
     public CascadeOptions {
         if (theta.isPresent() && !(theta.getAsDouble() >= 0 && theta.getAsDouble() <= 1)) {
-            throw new GraphException("options.theta", "options", "must be a fraction in [0, 1], got " + theta.getAsDouble());
+            throw new GraphException(
+                    "options.theta", "options", "must be a fraction in [0, 1], got " + theta.getAsDouble());
         }
         if (!(beta >= 0 && beta < Double.POSITIVE_INFINITY)) {
             throw new GraphException("options.beta", "options", "must be a finite fraction >= 0, got " + beta);

@@ -31,9 +31,14 @@ final class CashArcs {
     static CashArcs of(FundingGraph graph) {
         List<Edge> edges = graph.edges();
         // cash edges ordered by (from, to), parallel edges in input order (the sort is stable)
-        Integer[] cash = IntStream.range(0, edges.size()).filter(e -> edges.get(e).kind().carriesCash()).boxed()
+        Integer[] cash = IntStream.range(0, edges.size())
+                .filter(e -> edges.get(e).kind().carriesCash())
+                .boxed()
                 .toArray(Integer[]::new);
-        Arrays.sort(cash, Comparator.comparingInt((Integer e) -> edges.get(e).from()).thenComparingInt(e -> edges.get(e).to()));
+        Arrays.sort(
+                cash,
+                Comparator.comparingInt((Integer e) -> edges.get(e).from())
+                        .thenComparingInt(e -> edges.get(e).to()));
         int[] from = new int[cash.length];
         int[] to = new int[cash.length];
         double[] amount = new double[cash.length];
@@ -56,8 +61,13 @@ final class CashArcs {
             }
         }
         edgeStart[arcs] = cash.length;
-        return new CashArcs(graph.size(), Arrays.copyOf(from, arcs), Arrays.copyOf(to, arcs), Arrays.copyOf(amount, arcs),
-                Arrays.copyOf(edgeStart, arcs + 1), edgeIndex);
+        return new CashArcs(
+                graph.size(),
+                Arrays.copyOf(from, arcs),
+                Arrays.copyOf(to, arcs),
+                Arrays.copyOf(amount, arcs),
+                Arrays.copyOf(edgeStart, arcs + 1),
+                edgeIndex);
     }
 
     int count() {

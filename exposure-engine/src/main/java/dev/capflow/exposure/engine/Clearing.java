@@ -22,16 +22,20 @@ public final class Clearing {
     static final double DEFAULT_TOLERANCE = 1e-9;
     static final int MAX_SWEEPS = 100_000;
 
-    private Clearing() {
-    }
+    private Clearing() {}
 
     /**
      * The baseline and shocked clearings of {@code graph}. {@code values} (finite, > 0) divide the relative figures;
      * {@code revenues} and {@code cash} are NaN when unknown, else finite and >= 0; {@code valueChange} (finite, >= -1)
      * scales each entity's external resources.
      */
-    public static ClearingResult run(FundingGraph graph, double[] values, double[] revenues, double[] cash,
-            double[] valueChange, ClearingOptions options) {
+    public static ClearingResult run(
+            FundingGraph graph,
+            double[] values,
+            double[] revenues,
+            double[] cash,
+            double[] valueChange,
+            ClearingOptions options) {
         int n = graph.size();
         IntFunction<String> entity = graph::entityId;
         Inputs.values("values", values, n, entity);
@@ -55,7 +59,12 @@ public final class Clearing {
         }
         int[] neverFailed = new int[n];
         Arrays.fill(neverFailed, -1);
-        StressResult stress = new StressResult(relative, lost, neverFailed, shocked.iterations(), Double.NaN,
+        StressResult stress = new StressResult(
+                relative,
+                lost,
+                neverFailed,
+                shocked.iterations(),
+                Double.NaN,
                 baseline.converged() && shocked.converged());
         return new ClearingResult(baseline, shocked, stress);
     }
@@ -73,8 +82,8 @@ public final class Clearing {
         return Double.isNaN(amount) ? 0 : amount;
     }
 
-    private static ClearingState clear(ClearingNetwork network, double[] e, ClearingOptions options, double[] values,
-            double[] revenues) {
+    private static ClearingState clear(
+            ClearingNetwork network, double[] e, ClearingOptions options, double[] values, double[] revenues) {
         int n = network.size;
         double[] pbar = network.pbar;
         double[] p = pbar.clone();

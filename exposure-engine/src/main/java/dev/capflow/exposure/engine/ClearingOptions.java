@@ -12,8 +12,8 @@ public record ClearingOptions(double horizonYears, double alpha, double beta) {
 
     public ClearingOptions {
         if (!(horizonYears > 0 && horizonYears < Double.POSITIVE_INFINITY)) {
-            throw new GraphException("options.horizon_years", "options", "must be a finite number of years > 0, got "
-                    + horizonYears);
+            throw new GraphException(
+                    "options.horizon_years", "options", "must be a finite number of years > 0, got " + horizonYears);
         }
         checkFraction("options.alpha", alpha);
         checkFraction("options.beta", beta);

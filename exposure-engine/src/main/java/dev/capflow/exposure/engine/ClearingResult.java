@@ -5,5 +5,4 @@ package dev.capflow.exposure.engine;
  * {@code stress}: {@code relativeChange = -(unpaid_shocked - unpaid_baseline) / value}, receivables lost hitting equity
  * one for one.
  */
-public record ClearingResult(ClearingState baseline, ClearingState shocked, StressResult stress) {
-}
+public record ClearingResult(ClearingState baseline, ClearingState shocked, StressResult stress) {}

@@ -7,7 +7,13 @@ package dev.capflow.exposure.engine;
  * 0) and over its value ({@code unpaidToValue}); {@code externalResourcesUsd} (e, after the shock); {@code iterations}
  * the sweeps run and {@code converged} false only when they hit their cap.
  */
-public record ClearingState(double[] obligationsUsd, double[] paidUsd, boolean[] defaulted, double[] unpaidReceivablesUsd,
-        double[] unpaidToRevenue, double[] unpaidToValue, double[] externalResourcesUsd, int iterations,
-        boolean converged) {
-}
+public record ClearingState(
+        double[] obligationsUsd,
+        double[] paidUsd,
+        boolean[] defaulted,
+        double[] unpaidReceivablesUsd,
+        double[] unpaidToRevenue,
+        double[] unpaidToValue,
+        double[] externalResourcesUsd,
+        int iterations,
+        boolean converged) {}

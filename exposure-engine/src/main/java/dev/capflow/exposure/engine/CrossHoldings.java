@@ -13,8 +13,7 @@ public final class CrossHoldings {
     /** The largest value change a shock may apply (+1,000%): beyond it figures lose all meaning and then finiteness. */
     public static final double MAX_VALUE_CHANGE = 10;
 
-    private CrossHoldings() {
-    }
+    private CrossHoldings() {}
 
     /**
      * Revalues every entity after scaling entity i's primary value by {@code 1 + valueChange[i]} ({@code valueChange[i]

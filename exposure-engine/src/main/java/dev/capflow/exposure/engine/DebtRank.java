@@ -16,8 +16,7 @@ public final class DebtRank {
     static final double TOLERANCE = 1e-12;
     static final int MAX_ITERATIONS = 100_000;
 
-    private DebtRank() {
-    }
+    private DebtRank() {}
 
     /**
      * Final relative losses after the initial relative losses {@code initialH} (each in [0, 1]); {@code exposures[j][i]}
@@ -25,8 +24,8 @@ public final class DebtRank {
      * DebtRank (>= 0, normalised here). Losses in USD are {@code -h x buffer}; the diagonal of {@code exposures} is
      * ignored.
      */
-    public static StressResult run(double[][] exposures, double[] buffers, double[] weights, double[] initialH,
-            DebtRankRule rule) {
+    public static StressResult run(
+            double[][] exposures, double[] buffers, double[] weights, double[] initialH, DebtRankRule rule) {
         return run(exposures, buffers, weights, initialH, rule, String::valueOf);
     }
 
@@ -49,14 +48,20 @@ public final class DebtRank {
             switch (edge.kind()) {
                 case EQUITY -> exposures[from][to] += edge.share().getAsDouble() * values[to];
                 case GUARANTEE -> exposures[from][to] += edge.amountUsd().orElse(0);
-                case INVESTMENT, PURCHASE -> exposures[to][from] += edge.amountUsd().orElse(0);
+                case INVESTMENT, PURCHASE ->
+                    exposures[to][from] += edge.amountUsd().orElse(0);
             }
         }
         return exposures;
     }
 
-    private static StressResult run(double[][] exposures, double[] buffers, double[] weights, double[] initialH,
-            DebtRankRule rule, IntFunction<String> entity) {
+    private static StressResult run(
+            double[][] exposures,
+            double[] buffers,
+            double[] weights,
+            double[] initialH,
+            DebtRankRule rule,
+            IntFunction<String> entity) {
         int n = buffers.length;
         Inputs.values("buffers", buffers, n, entity);
         checkWeights(weights, n, entity);
@@ -83,12 +88,11 @@ public final class DebtRank {
             lost[i] = 0.0 - h[i] * buffers[i];
             added += weights[i] * (h[i] - initialH[i]);
         }
-        return new StressResult(relative, lost, failedInWave, propagation.iterations(), added / totalWeight,
-                propagation.converged());
+        return new StressResult(
+                relative, lost, failedInWave, propagation.iterations(), added / totalWeight, propagation.converged());
     }
 
-    private record Propagation(int iterations, boolean converged) {
-    }
+    private record Propagation(int iterations, boolean converged) {}
 
     private static Propagation linear(Impacts impacts, double[] h, int[] failedInWave) {
         int n = h.length;
@@ -181,14 +185,16 @@ public final class DebtRank {
             int[] start = new int[n + 1];
             for (int j = 0; j < n; j++) {
                 if (exposures[j].length != n) {
-                    throw new GraphException("exposures", entity.apply(j), "expected " + n + " columns, got "
-                            + exposures[j].length);
+                    throw new GraphException(
+                            "exposures", entity.apply(j), "expected " + n + " columns, got " + exposures[j].length);
                 }
                 for (int i = 0; i < n; i++) {
                     double exposure = exposures[j][i];
                     if (!(exposure >= 0 && exposure < Double.POSITIVE_INFINITY)) {
-                        throw new GraphException("exposures", entity.apply(j), "exposure to " + entity.apply(i)
-                                + " must be a finite amount >= 0, got " + exposure);
+                        throw new GraphException(
+                                "exposures",
+                                entity.apply(j),
+                                "exposure to " + entity.apply(i) + " must be a finite amount >= 0, got " + exposure);
                     }
                     if (exposure > 0 && i != j) {
                         start[i + 1]++;

@@ -18,11 +18,9 @@ public final class EquityCycles {
     static final int MAX_NAMED_EDGES = 20;
 
     /** The worst entity of an ill-conditioned cycle, its self-stake, and the EQUITY edges of its cycle (at most 20). */
-    public record IllConditioned(String entityId, double selfStake, List<String> edgeIds, int edgeCount) {
-    }
+    public record IllConditioned(String entityId, double selfStake, List<String> edgeIds, int edgeCount) {}
 
-    private EquityCycles() {
-    }
+    private EquityCycles() {}
 
     /**
      * The index of the first entity whose primary value {@code P_i = E_i - sum_j S[i][j] E_j} is not positive at
@@ -40,8 +38,11 @@ public final class EquityCycles {
 
     /** The ids of the EQUITY edges {@code entity} holds, at most {@value #MAX_NAMED_EDGES}. */
     public static List<String> stakesHeldBy(FundingGraph graph, int entity) {
-        return graph.edges().stream().filter(e -> e.kind() == EdgeKind.EQUITY && e.from() == entity).limit(MAX_NAMED_EDGES)
-                .map(Edge::id).toList();
+        return graph.edges().stream()
+                .filter(e -> e.kind() == EdgeKind.EQUITY && e.from() == entity)
+                .limit(MAX_NAMED_EDGES)
+                .map(Edge::id)
+                .toList();
     }
 
     /** The entity with the largest self-stake above {@link #MAX_SELF_STAKE}, or empty when every cycle is within it. */
@@ -87,7 +88,11 @@ public final class EquityCycles {
         List<Edge> inside = new ArrayList<>();
         for (Edge edge : graph.edges()) {
             if (edge.kind() == EdgeKind.EQUITY && local[edge.from()] >= 0 && local[edge.to()] >= 0) {
-                inside.add(Edge.equity(edge.id(), local[edge.from()], local[edge.to()], edge.share().getAsDouble()));
+                inside.add(Edge.equity(
+                        edge.id(),
+                        local[edge.from()],
+                        local[edge.to()],
+                        edge.share().getAsDouble()));
             }
         }
         EquitySystem system = EquitySystem.of(SparseRows.equity(members.size(), inside));
@@ -109,7 +114,8 @@ public final class EquityCycles {
         if (worst < 0) {
             return null;
         }
-        List<String> named = inside.stream().limit(MAX_NAMED_EDGES).map(Edge::id).toList();
+        List<String> named =
+                inside.stream().limit(MAX_NAMED_EDGES).map(Edge::id).toList();
         return new IllConditioned(graph.entityId(members.get(worst)), worstStake, named, inside.size());
     }
 }

@@ -9,6 +9,11 @@ import java.util.OptionalDouble;
  * amounts T -> entity, and {@code inflowToRevenue} = that inflow / the entity's revenue when the revenue is known and
  * positive.
  */
-public record Exposure(int entity, double directShare, double totalShare, double valueAtStakeUsd,
-        double fractionOfOwnValue, double contractedInflowUsd, OptionalDouble inflowToRevenue) {
-}
+public record Exposure(
+        int entity,
+        double directShare,
+        double totalShare,
+        double valueAtStakeUsd,
+        double fractionOfOwnValue,
+        double contractedInflowUsd,
+        OptionalDouble inflowToRevenue) {}

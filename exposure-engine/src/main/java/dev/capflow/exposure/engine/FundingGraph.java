@@ -37,20 +37,26 @@ public final class FundingGraph {
             }
         }
         List<Edge> copy = List.copyOf(edges);
-        // exact decimal sums: 0.7 + 0.2 + 0.1 is 1 in any order, where doubles give 0.9999999999999999 or 1.0000000000000002
+        // exact decimal sums: 0.7 + 0.2 + 0.1 is 1 in any order, where doubles give 0.9999999999999999 or
+        // 1.0000000000000002
         BigDecimal[] heldShares = new BigDecimal[ids.size()];
         Arrays.fill(heldShares, BigDecimal.ZERO);
         Set<String> edgeIds = new HashSet<>(copy.size() * 2);
         for (Edge edge : copy) {
             checkEdge(edge, ids.size(), edgeIds);
             if (edge.kind() == EdgeKind.EQUITY) {
-                heldShares[edge.to()] = heldShares[edge.to()].add(BigDecimal.valueOf(edge.share().getAsDouble()));
+                heldShares[edge.to()] = heldShares[edge.to()].add(
+                        BigDecimal.valueOf(edge.share().getAsDouble()));
             }
         }
         for (int j = 0; j < heldShares.length; j++) {
             if (heldShares[j].compareTo(BigDecimal.ONE) >= 0) {
-                throw new GraphException("edge.share", ids.get(j), "the shares held in " + ids.get(j) + " sum to "
-                        + heldShares[j].stripTrailingZeros().toPlainString() + " >= 1, which leaves no outside owners");
+                throw new GraphException(
+                        "edge.share",
+                        ids.get(j),
+                        "the shares held in " + ids.get(j) + " sum to "
+                                + heldShares[j].stripTrailingZeros().toPlainString()
+                                + " >= 1, which leaves no outside owners");
             }
         }
         return new FundingGraph(ids, indexes, copy);

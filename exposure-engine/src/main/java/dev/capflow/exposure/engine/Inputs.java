@@ -5,8 +5,7 @@ import java.util.function.IntFunction;
 /** Checks of per-entity input arrays, each failure a {@link GraphException} naming the field and the entity. */
 final class Inputs {
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     /** Values in USD: one per entity, finite and > 0 (they divide relative figures). */
     static void values(String field, double[] values, int size, IntFunction<String> entity) {
@@ -28,8 +27,8 @@ final class Inputs {
         length(field, amounts, size);
         for (int i = 0; i < size; i++) {
             if (!Double.isNaN(amounts[i]) && !(amounts[i] >= 0 && amounts[i] < Double.POSITIVE_INFINITY)) {
-                throw new GraphException(field, entity.apply(i), "must be NaN (unknown) or a finite amount >= 0, got "
-                        + amounts[i]);
+                throw new GraphException(
+                        field, entity.apply(i), "must be NaN (unknown) or a finite amount >= 0, got " + amounts[i]);
             }
         }
     }
@@ -39,8 +38,11 @@ final class Inputs {
         length("shocks", valueChange, size);
         for (int i = 0; i < size; i++) {
             if (!(valueChange[i] >= -1 && valueChange[i] <= CrossHoldings.MAX_VALUE_CHANGE)) {
-                throw new GraphException(shockField(i), entity.apply(i), "a value change must be a fraction in [-1, "
-                        + CrossHoldings.MAX_VALUE_CHANGE + "], got " + valueChange[i]);
+                throw new GraphException(
+                        shockField(i),
+                        entity.apply(i),
+                        "a value change must be a fraction in [-1, " + CrossHoldings.MAX_VALUE_CHANGE + "], got "
+                                + valueChange[i]);
             }
         }
     }
@@ -50,15 +52,20 @@ final class Inputs {
         length("shocks", initialH, size);
         for (int i = 0; i < size; i++) {
             if (!(initialH[i] >= 0 && initialH[i] <= 1)) {
-                throw new GraphException(shockField(i), entity.apply(i), "DebtRank takes losses only: the value change"
-                        + " must be in [-1, 0], i.e. an initial relative loss in [0, 1], got a loss of " + initialH[i]);
+                throw new GraphException(
+                        shockField(i),
+                        entity.apply(i),
+                        "DebtRank takes losses only: the value change"
+                                + " must be in [-1, 0], i.e. an initial relative loss in [0, 1], got a loss of "
+                                + initialH[i]);
             }
         }
     }
 
     static void length(String field, double[] values, int size) {
         if (values.length != size) {
-            throw new GraphException(field, "graph", "expected one entry per entity (" + size + "), got " + values.length);
+            throw new GraphException(
+                    field, "graph", "expected one entry per entity (" + size + "), got " + values.length);
         }
     }
 

@@ -10,8 +10,7 @@ import java.util.OptionalDouble;
  */
 public final class LookThrough {
 
-    private LookThrough() {
-    }
+    private LookThrough() {}
 
     /**
      * One {@link Exposure} per entity other than {@code target}, in index order. {@code values[i]} is entity i's value
@@ -20,7 +19,8 @@ public final class LookThrough {
     public static List<Exposure> compute(FundingGraph graph, double[] values, double[] revenues, int target) {
         int n = graph.size();
         if (target < 0 || target >= n) {
-            throw new GraphException("target", String.valueOf(target), "unknown entity (index " + target + " of " + n + ")");
+            throw new GraphException(
+                    "target", String.valueOf(target), "unknown entity (index " + target + " of " + n + ")");
         }
         Inputs.values("values", values, n, graph::entityId);
         Inputs.revenues(revenues, n, graph::entityId);
@@ -35,8 +35,10 @@ public final class LookThrough {
                 continue;
             }
             double atStake = column[i] * values[target];
-            OptionalDouble toRevenue = revenues[i] > 0 ? OptionalDouble.of(inflow[i] / revenues[i]) : OptionalDouble.empty();
-            exposures.add(new Exposure(i, s.get(i, target), column[i], atStake, atStake / values[i], inflow[i], toRevenue));
+            OptionalDouble toRevenue =
+                    revenues[i] > 0 ? OptionalDouble.of(inflow[i] / revenues[i]) : OptionalDouble.empty();
+            exposures.add(
+                    new Exposure(i, s.get(i, target), column[i], atStake, atStake / values[i], inflow[i], toRevenue));
         }
         return exposures;
     }
@@ -45,7 +47,9 @@ public final class LookThrough {
     private static double[] contractedInflow(FundingGraph graph, int target) {
         double[] inflow = new double[graph.size()];
         for (Edge edge : graph.edges()) {
-            if (edge.from() == target && edge.kind().carriesCash() && edge.amountUsd().isPresent()) {
+            if (edge.from() == target
+                    && edge.kind().carriesCash()
+                    && edge.amountUsd().isPresent()) {
                 inflow[edge.to()] += edge.amountUsd().getAsDouble();
             }
         }

@@ -99,7 +99,8 @@ final class LoopCollector implements CycleVisitor {
                 total += amount;
             }
         }
-        OptionalDouble smallest = Double.isNaN(bottleneck[c]) ? OptionalDouble.empty() : OptionalDouble.of(bottleneck[c]);
+        OptionalDouble smallest =
+                Double.isNaN(bottleneck[c]) ? OptionalDouble.empty() : OptionalDouble.of(bottleneck[c]);
         return new Loop(List.of(entities), List.of(loopEdges), smallest, total);
     }
 

@@ -7,8 +7,7 @@ package dev.capflow.exposure.engine;
  */
 public final class LoopFinder {
 
-    private LoopFinder() {
-    }
+    private LoopFinder() {}
 
     /**
      * The elementary loops matching {@code query}, and every entity's circular share under the same query. With a limit, the search stops
@@ -20,7 +19,8 @@ public final class LoopFinder {
         // a loop kept under minUsd > 0 has every arc known and >= minUsd, so the other arcs can be dropped up front
         Adjacency kept = arcs.adjacency(query.minUsd());
         new CycleSearch(kept).run(query.maxLength(), collector);
-        return new LoopSearch(collector.sortedLoops(), collector.truncated(), circularShare(arcs, kept, query.maxLength()));
+        return new LoopSearch(
+                collector.sortedLoops(), collector.truncated(), circularShare(arcs, kept, query.maxLength()));
     }
 
     /** The number of elementary loops of at most {@code maxLength} arcs (0 = no bound), without building them. */

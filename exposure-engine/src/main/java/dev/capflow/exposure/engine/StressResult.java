@@ -6,6 +6,10 @@ package dev.capflow.exposure.engine;
  * iterations run; {@code debtRank} the value-weighted stress added by propagation (NaN for cross-holdings);
  * {@code converged} false only when DebtRank hit its iteration cap.
  */
-public record StressResult(double[] relativeChange, double[] valueLostUsd, int[] failedInWave, int waves,
-        double debtRank, boolean converged) {
-}
+public record StressResult(
+        double[] relativeChange,
+        double[] valueLostUsd,
+        int[] failedInWave,
+        int waves,
+        double debtRank,
+        boolean converged) {}

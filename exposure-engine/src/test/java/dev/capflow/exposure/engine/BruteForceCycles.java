@@ -6,8 +6,7 @@ import java.util.List;
 /** All elementary cycles of the cash-flow graph by plain DFS from every start over larger vertices only (canonical rotation). */
 final class BruteForceCycles {
 
-    private BruteForceCycles() {
-    }
+    private BruteForceCycles() {}
 
     /** The cycles of at most {@code maxLength} arcs (0 = any), each starting at its smallest vertex. */
     static List<List<Integer>> of(FundingGraph graph, int maxLength) {

@@ -3,6 +3,8 @@ package dev.capflow.exposure.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,11 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * CLEARING against an independent implementation of docs/stress-models.md: numpy's fictitious-default solver
@@ -45,7 +43,8 @@ class ClearingFixtureTest {
 
     /** Runs every case of a fixture through the engine and compares; counts the cases and the shocked defaults. */
     private static Checked check(String fixture) throws IOException {
-        JsonNode graphs = new ObjectMapper().readTree(FIXTURES.resolve(fixture).toFile()).get("graphs");
+        JsonNode graphs =
+                new ObjectMapper().readTree(FIXTURES.resolve(fixture).toFile()).get("graphs");
         Checked checked = new Checked();
         for (JsonNode graph : graphs) {
             int n = graph.get("entities").size();
@@ -55,8 +54,12 @@ class ClearingFixtureTest {
                 String choice = c.get("amounts").asText();
                 String what = graph.get("name").asText() + " " + choice + " " + c.get("options");
                 ClearingOptions options = options(c.get("options"));
-                ClearingResult result = Clearing.run(fundingGraph(graph, choice), values,
-                        doubles(graph.get("revenueUsd")), doubles(graph.get("cashUsd")), doubles(c.get("valueChange")),
+                ClearingResult result = Clearing.run(
+                        fundingGraph(graph, choice),
+                        values,
+                        doubles(graph.get("revenueUsd")),
+                        doubles(graph.get("cashUsd")),
+                        doubles(c.get("valueChange")),
                         options);
 
                 JsonNode expected = c.get("expected");
@@ -79,7 +82,9 @@ class ClearingFixtureTest {
         assertClose(state.unpaidReceivablesUsd(), expected.get("unpaidReceivablesUsd"), what + " unpaidReceivablesUsd");
         JsonNode defaulted = expected.get("defaulted");
         for (int i = 0; i < defaulted.size(); i++) {
-            assertThat(state.defaulted()[i]).as(what + " defaulted of " + i).isEqualTo(defaulted.get(i).asBoolean());
+            assertThat(state.defaulted()[i])
+                    .as(what + " defaulted of " + i)
+                    .isEqualTo(defaulted.get(i).asBoolean());
         }
     }
 
@@ -88,7 +93,9 @@ class ClearingFixtureTest {
         assertThat(actual).as(what).hasSize(expected.size());
         for (int i = 0; i < actual.length; i++) {
             double want = expected.get(i).asDouble();
-            assertThat(actual[i]).as(what + " of " + i).isCloseTo(want, within(TOLERANCE * Math.max(1, Math.abs(want))));
+            assertThat(actual[i])
+                    .as(what + " of " + i)
+                    .isCloseTo(want, within(TOLERANCE * Math.max(1, Math.abs(want))));
         }
     }
 
@@ -99,7 +106,11 @@ class ClearingFixtureTest {
         for (JsonNode e : graph.get("edges")) {
             EdgeKind kind = EdgeKind.valueOf(e.get("kind").asText());
             JsonNode amount = e.get("amountsUsd").get(choice);
-            edges.add(new Edge(e.get("id").asText(), e.get("from").asInt(), e.get("to").asInt(), kind,
+            edges.add(new Edge(
+                    e.get("id").asText(),
+                    e.get("from").asInt(),
+                    e.get("to").asInt(),
+                    kind,
                     amount.isNull() ? OptionalDouble.empty() : OptionalDouble.of(amount.asDouble()),
                     kind == EdgeKind.EQUITY ? OptionalDouble.of(NOISE_SHARE) : OptionalDouble.empty()));
         }
@@ -107,7 +118,9 @@ class ClearingFixtureTest {
     }
 
     private static ClearingOptions options(JsonNode options) {
-        return new ClearingOptions(options.get("horizonYears").asDouble(), options.get("alpha").asDouble(),
+        return new ClearingOptions(
+                options.get("horizonYears").asDouble(),
+                options.get("alpha").asDouble(),
                 options.get("beta").asDouble());
     }
 

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,13 +21,20 @@ class ClearingTest {
     @Test
     void barucca_exercise_bankOneDefaultsAndBankTwoLosesOneUnitThroughTheNetwork() {
         // L = [[0,4,0],[0,0,3],[2,0,0]]; e = Ae - Le = (3, 2, 2), after the 10% shock (1, 0, 1)
-        FundingGraph graph = FundingGraph.of(List.of("bank1", "bank2", "bank3"), List.of(
-                Edge.amount("l12", 0, 1, EdgeKind.PURCHASE, 4),
-                Edge.amount("l23", 1, 2, EdgeKind.INVESTMENT, 3),
-                Edge.amount("l31", 2, 0, EdgeKind.PURCHASE, 2)));
+        FundingGraph graph = FundingGraph.of(
+                List.of("bank1", "bank2", "bank3"),
+                List.of(
+                        Edge.amount("l12", 0, 1, EdgeKind.PURCHASE, 4),
+                        Edge.amount("l23", 1, 2, EdgeKind.INVESTMENT, 3),
+                        Edge.amount("l31", 2, 0, EdgeKind.PURCHASE, 2)));
 
-        ClearingResult result = Clearing.run(graph, new double[] {10, 10, 10}, new double[] {NONE, NONE, NONE},
-                new double[] {3, 2, 2}, new double[] {-2.0 / 3, -1, -0.5}, ClearingOptions.defaults());
+        ClearingResult result = Clearing.run(
+                graph,
+                new double[] {10, 10, 10},
+                new double[] {NONE, NONE, NONE},
+                new double[] {3, 2, 2},
+                new double[] {-2.0 / 3, -1, -0.5},
+                ClearingOptions.defaults());
 
         assertThat(result.baseline().paidUsd()).containsExactly(new double[] {4, 3, 2}, within(1e-12));
         assertThat(result.baseline().defaulted()).containsExactly(false, false, false);
@@ -43,38 +49,55 @@ class ClearingTest {
 
     @Test
     void rogersVeraart_example_withoutCostsAAndBDefault() {
-        ClearingResult result = Clearing.run(rogersVeraartGraph(), new double[] {100, 100, 100},
-                new double[] {NONE, NONE, NONE}, new double[] {30, 10, 40}, new double[3], ClearingOptions.defaults());
+        ClearingResult result = Clearing.run(
+                rogersVeraartGraph(),
+                new double[] {100, 100, 100},
+                new double[] {NONE, NONE, NONE},
+                new double[] {30, 10, 40},
+                new double[3],
+                ClearingOptions.defaults());
 
         assertThat(result.baseline().paidUsd()).containsExactly(new double[] {80, 230.0 / 3, 50}, within(1e-9));
         assertThat(result.baseline().defaulted()).containsExactly(true, true, false);
-        assertThat(result.baseline().unpaidReceivablesUsd()).containsExactly(new double[] {0, 100.0 / 3, 10}, within(1e-9));
+        assertThat(result.baseline().unpaidReceivablesUsd())
+                .containsExactly(new double[] {0, 100.0 / 3, 10}, within(1e-9));
         assertThat(result.stress().relativeChange()).containsOnly(0.0);
     }
 
     @Test
     void rogersVeraart_example_halvingAsResourcesWithCostsLeavesBAndCUnpaid() {
-        ClearingResult result = Clearing.run(rogersVeraartGraph(), new double[] {100, 200, 400},
-                new double[] {NONE, NONE, NONE}, new double[] {30, 10, 40}, new double[] {-0.5, 0, 0},
+        ClearingResult result = Clearing.run(
+                rogersVeraartGraph(),
+                new double[] {100, 200, 400},
+                new double[] {NONE, NONE, NONE},
+                new double[] {30, 10, 40},
+                new double[] {-0.5, 0, 0},
                 new ClearingOptions(5, 0.5, 0.9));
 
         assertThat(result.shocked().paidUsd()).containsExactly(new double[] {52.5, 44.375, 50}, within(1e-9));
-        assertThat(result.shocked().unpaidReceivablesUsd()).containsExactly(new double[] {0, 56.25, 46.875}, within(1e-9));
+        assertThat(result.shocked().unpaidReceivablesUsd())
+                .containsExactly(new double[] {0, 56.25, 46.875}, within(1e-9));
         // the baseline with the same costs: a pays 0.5 x 30 + 0.9 x 50 = 60, b pays 0.5 x 10 + 0.9 x 50 = 50
         assertThat(result.baseline().paidUsd()).containsExactly(new double[] {60, 50, 50}, within(1e-9));
         assertThat(result.baseline().unpaidReceivablesUsd()).containsExactly(new double[] {0, 50, 40}, within(1e-9));
         assertThat(result.stress().relativeChange())
                 .containsExactly(new double[] {0, -(56.25 - 50) / 200, -(46.875 - 40) / 400}, within(1e-12));
-        assertThat(result.shocked().unpaidToValue()).containsExactly(new double[] {0, 56.25 / 200, 46.875 / 400},
-                within(1e-12));
+        assertThat(result.shocked().unpaidToValue())
+                .containsExactly(new double[] {0, 56.25 / 200, 46.875 / 400}, within(1e-12));
     }
 
     @Test
     void externalResourcesAreCashPlusHorizonYearsOfRevenueAMissingFigureCountingZero() {
-        FundingGraph graph = FundingGraph.of(List.of("a", "b", "c"), List.of(Edge.amount("ab", 0, 1, EdgeKind.PURCHASE, 50)));
+        FundingGraph graph =
+                FundingGraph.of(List.of("a", "b", "c"), List.of(Edge.amount("ab", 0, 1, EdgeKind.PURCHASE, 50)));
 
-        ClearingResult result = Clearing.run(graph, new double[] {1, 1, 1}, new double[] {4, NONE, 0},
-                new double[] {2, 7, NONE}, new double[3], new ClearingOptions(3, 1, 1));
+        ClearingResult result = Clearing.run(
+                graph,
+                new double[] {1, 1, 1},
+                new double[] {4, NONE, 0},
+                new double[] {2, 7, NONE},
+                new double[3],
+                new ClearingOptions(3, 1, 1));
 
         assertThat(result.baseline().externalResourcesUsd()).containsExactly(14, 7, 0);
         // a has 14 for its 50: b goes 36 unpaid; b's revenue is unknown, so there is no share of revenue
@@ -87,12 +110,21 @@ class ClearingTest {
 
     @Test
     void unknownAmountsOweNothing() {
-        FundingGraph graph = FundingGraph.of(List.of("a", "b"), List.of(Edge.undisclosed("ab", 0, 1, EdgeKind.PURCHASE),
-                Edge.amount("ab2", 0, 1, EdgeKind.INVESTMENT, 10), Edge.amount("g", 0, 1, EdgeKind.GUARANTEE, 99),
-                Edge.equity("s", 0, 1, 0.5)));
+        FundingGraph graph = FundingGraph.of(
+                List.of("a", "b"),
+                List.of(
+                        Edge.undisclosed("ab", 0, 1, EdgeKind.PURCHASE),
+                        Edge.amount("ab2", 0, 1, EdgeKind.INVESTMENT, 10),
+                        Edge.amount("g", 0, 1, EdgeKind.GUARANTEE, 99),
+                        Edge.equity("s", 0, 1, 0.5)));
 
-        ClearingResult result = Clearing.run(graph, new double[] {1, 1}, new double[] {NONE, NONE}, new double[] {4, 0},
-                new double[2], ClearingOptions.defaults());
+        ClearingResult result = Clearing.run(
+                graph,
+                new double[] {1, 1},
+                new double[] {NONE, NONE},
+                new double[] {4, 0},
+                new double[2],
+                ClearingOptions.defaults());
 
         assertThat(result.baseline().obligationsUsd()).containsExactly(10, 0);
         assertThat(result.baseline().paidUsd()).containsExactly(4, 0);
@@ -106,12 +138,15 @@ class ClearingTest {
             int n = 2 + random.nextInt(40);
             FundingGraph graph = RandomGraphs.cash(random.nextLong(), n, 0.05 + 0.4 * random.nextDouble());
             Scenario scenario = Scenario.random(random, graph);
-            ClearingOptions options = run % 2 == 0 ? ClearingOptions.defaults()
-                    : new ClearingOptions(1 + 9 * random.nextDouble(), 0.1 + 0.9 * random.nextDouble(),
+            ClearingOptions options = run % 2 == 0
+                    ? ClearingOptions.defaults()
+                    : new ClearingOptions(
+                            1 + 9 * random.nextDouble(),
+                            0.1 + 0.9 * random.nextDouble(),
                             0.1 + 0.9 * random.nextDouble());
 
-            ClearingResult result = Clearing.run(graph, scenario.values, scenario.revenues, scenario.cash, scenario.change,
-                    options);
+            ClearingResult result =
+                    Clearing.run(graph, scenario.values, scenario.revenues, scenario.cash, scenario.change, options);
 
             double[][] obligations = FictitiousDefault.obligations(graph);
             double[] e = Clearing.resources(scenario.revenues, scenario.cash, options.horizonYears());
@@ -136,8 +171,14 @@ class ClearingTest {
         for (int run = 0; run < 200; run++) {
             FundingGraph graph = RandomGraphs.cash(random.nextLong(), 2 + random.nextInt(30), 0.3);
             Scenario scenario = Scenario.random(random, graph);
-            ClearingState state = Clearing.run(graph, scenario.values, scenario.revenues, scenario.cash, scenario.change,
-                    new ClearingOptions(5, 0.6, 0.8)).shocked();
+            ClearingState state = Clearing.run(
+                            graph,
+                            scenario.values,
+                            scenario.revenues,
+                            scenario.cash,
+                            scenario.change,
+                            new ClearingOptions(5, 0.6, 0.8))
+                    .shocked();
             double shortfall = 0;
             double unpaid = 0;
             for (int i = 0; i < graph.size(); i++) {
@@ -157,10 +198,16 @@ class ClearingTest {
             FundingGraph graph = RandomGraphs.cash(random.nextLong(), 2 + random.nextInt(30), 0.3);
             Scenario scenario = Scenario.random(random, graph);
 
-            ClearingResult result = Clearing.run(graph, scenario.values, scenario.revenues, scenario.cash,
-                    new double[graph.size()], new ClearingOptions(2, 0.5, 0.5));
+            ClearingResult result = Clearing.run(
+                    graph,
+                    scenario.values,
+                    scenario.revenues,
+                    scenario.cash,
+                    new double[graph.size()],
+                    new ClearingOptions(2, 0.5, 0.5));
 
-            assertThat(result.shocked().paidUsd()).containsExactly(result.baseline().paidUsd());
+            assertThat(result.shocked().paidUsd())
+                    .containsExactly(result.baseline().paidUsd());
             assertThat(result.stress().relativeChange()).containsOnly(0.0);
             assertThat(result.stress().valueLostUsd()).containsOnly(0.0);
         }
@@ -178,13 +225,15 @@ class ClearingTest {
             for (double depth = 0; depth <= 1; depth += 0.125) {
                 double[] change = new double[graph.size()];
                 change[run % graph.size()] = -depth;
-                ClearingResult result = Clearing.run(graph, scenario.values, scenario.revenues, scenario.cash, change, options);
+                ClearingResult result =
+                        Clearing.run(graph, scenario.values, scenario.revenues, scenario.cash, change, options);
                 if (previous != null) {
                     for (int i = 0; i < graph.size(); i++) {
                         assertThat(result.shocked().paidUsd()[i]).isLessThanOrEqualTo(previous.paidUsd()[i] + 1e-9);
                         assertThat(result.shocked().unpaidReceivablesUsd()[i])
                                 .isGreaterThanOrEqualTo(previous.unpaidReceivablesUsd()[i] - 1e-9);
-                        assertThat(result.stress().relativeChange()[i]).isLessThanOrEqualTo(previousRelative[i] + 1e-12);
+                        assertThat(result.stress().relativeChange()[i])
+                                .isLessThanOrEqualTo(previousRelative[i] + 1e-12);
                     }
                 }
                 previous = result.shocked();
@@ -199,23 +248,34 @@ class ClearingTest {
         double[] ones = {1, 1, 1};
         double[] none = {NONE, NONE, NONE};
 
-        assertThatThrownBy(() -> Clearing.run(graph, ones, none, new double[] {1, -1, 1}, new double[3],
-                ClearingOptions.defaults()))
+        assertThatThrownBy(() -> Clearing.run(
+                        graph, ones, none, new double[] {1, -1, 1}, new double[3], ClearingOptions.defaults()))
                 .isInstanceOfSatisfying(GraphException.class, e -> {
                     assertThat(e.field()).isEqualTo("cash");
                     assertThat(e.subject()).isEqualTo("b");
                 });
-        assertThatThrownBy(() -> Clearing.run(graph, ones, new double[] {1, 1, Double.POSITIVE_INFINITY}, ones,
-                new double[3], ClearingOptions.defaults()))
-                .isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.subject()).isEqualTo("c"));
-        assertThatThrownBy(() -> Clearing.run(graph, ones, none, ones, new double[] {0, -1.5, 0}, ClearingOptions.defaults()))
-                .isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.field()).isEqualTo("shocks[1].valueChange"));
+        assertThatThrownBy(() -> Clearing.run(
+                        graph,
+                        ones,
+                        new double[] {1, 1, Double.POSITIVE_INFINITY},
+                        ones,
+                        new double[3],
+                        ClearingOptions.defaults()))
+                .isInstanceOfSatisfying(
+                        GraphException.class, e -> assertThat(e.subject()).isEqualTo("c"));
+        assertThatThrownBy(() ->
+                        Clearing.run(graph, ones, none, ones, new double[] {0, -1.5, 0}, ClearingOptions.defaults()))
+                .isInstanceOfSatisfying(
+                        GraphException.class, e -> assertThat(e.field()).isEqualTo("shocks[1].valueChange"));
         assertThatThrownBy(() -> new ClearingOptions(5, 0, 1))
-                .isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.field()).isEqualTo("options.alpha"));
+                .isInstanceOfSatisfying(
+                        GraphException.class, e -> assertThat(e.field()).isEqualTo("options.alpha"));
         assertThatThrownBy(() -> new ClearingOptions(5, 1, 1.01))
-                .isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.field()).isEqualTo("options.beta"));
+                .isInstanceOfSatisfying(
+                        GraphException.class, e -> assertThat(e.field()).isEqualTo("options.beta"));
         assertThatThrownBy(() -> new ClearingOptions(Double.NaN, 1, 1))
-                .isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.field()).isEqualTo("options.horizon_years"));
+                .isInstanceOfSatisfying(
+                        GraphException.class, e -> assertThat(e.field()).isEqualTo("options.horizon_years"));
     }
 
     private static void assertAgree(ClearingState state, double[] expected, double[][] obligations, String what) {
@@ -228,16 +288,21 @@ class ClearingTest {
                 double pbar = Arrays.stream(obligations[d]).sum();
                 unpaid += pbar > 0 ? obligations[d][i] * (1 - expected[d] / pbar) : 0;
             }
-            assertThat(state.unpaidReceivablesUsd()[i]).as(what + ", unpaid of " + i)
+            assertThat(state.unpaidReceivablesUsd()[i])
+                    .as(what + ", unpaid of " + i)
                     .isCloseTo(unpaid, within(1e-9 * Math.max(1, unpaid)));
         }
     }
 
     /** a owes b 100 and c 20; b owes c 80; c owes a 50. */
     private static FundingGraph rogersVeraartGraph() {
-        return FundingGraph.of(List.of("a", "b", "c"), List.of(
-                Edge.amount("ab", 0, 1, EdgeKind.PURCHASE, 100), Edge.amount("ac", 0, 2, EdgeKind.INVESTMENT, 20),
-                Edge.amount("bc", 1, 2, EdgeKind.PURCHASE, 80), Edge.amount("ca", 2, 0, EdgeKind.PURCHASE, 50)));
+        return FundingGraph.of(
+                List.of("a", "b", "c"),
+                List.of(
+                        Edge.amount("ab", 0, 1, EdgeKind.PURCHASE, 100),
+                                Edge.amount("ac", 0, 2, EdgeKind.INVESTMENT, 20),
+                        Edge.amount("bc", 1, 2, EdgeKind.PURCHASE, 80),
+                                Edge.amount("ca", 2, 0, EdgeKind.PURCHASE, 50)));
     }
 
     /** Values, revenues and cash (some unknown, every entity with some resources) and one shocked entity. */

@@ -3,22 +3,22 @@ package dev.capflow.exposure.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.capflow.randomcases.RandomCases;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
-
-import dev.capflow.randomcases.RandomCases;
 
 /** The worked examples of Elliott, Golub and Jackson (2014) in docs/stress-models.md, and invariants of the model. */
 class CrossHoldingsTest {
 
     /** C = [[0, .2, .3], [.3, 0, .2], [.2, .3, 0]]: every column sums to .5, so C^ = diag(.5, .5, .5). */
-    private static final FundingGraph THREE_FIRMS = FundingGraph.of(List.of("firm1", "firm2", "firm3"), List.of(
-            Edge.equity("c12", 0, 1, 0.2), Edge.equity("c13", 0, 2, 0.3),
-            Edge.equity("c21", 1, 0, 0.3), Edge.equity("c23", 1, 2, 0.2),
-            Edge.equity("c31", 2, 0, 0.2), Edge.equity("c32", 2, 1, 0.3)));
+    private static final FundingGraph THREE_FIRMS = FundingGraph.of(
+            List.of("firm1", "firm2", "firm3"),
+            List.of(
+                    Edge.equity("c12", 0, 1, 0.2), Edge.equity("c13", 0, 2, 0.3),
+                    Edge.equity("c21", 1, 0, 0.3), Edge.equity("c23", 1, 2, 0.2),
+                    Edge.equity("c31", 2, 0, 0.2), Edge.equity("c32", 2, 1, 0.3)));
 
     /*
      * Mapping of example B onto this model: the example's book values V = (I - C)^-1 p with p = (1, 1, 1) are E = (2, 2, 2),
@@ -31,8 +31,8 @@ class CrossHoldingsTest {
 
     @Test
     void exampleADependencyMatrixOfTwoHalfOwnedOrganizations() {
-        FundingGraph graph = FundingGraph.of(List.of("org1", "org2"),
-                List.of(Edge.equity("c12", 0, 1, 0.5), Edge.equity("c21", 1, 0, 0.5)));
+        FundingGraph graph = FundingGraph.of(
+                List.of("org1", "org2"), List.of(Edge.equity("c12", 0, 1, 0.5), Edge.equity("c21", 1, 0, 0.5)));
         double[] values = {1, 1};
         double[] outsideShare = {0.5, 0.5};
         double[] primary = {0.5, 0.5}; // P = (I - S) E
@@ -54,10 +54,11 @@ class CrossHoldingsTest {
     void exampleBWaveZeroIsTheLinearRevaluation() {
         StressResult result = CrossHoldings.run(THREE_FIRMS, BOOK_VALUES, SHOCK, CascadeOptions.none());
 
-        assertThat(result.relativeChange()).containsExactly(new double[] {0.820382 - 1, 0.935032 - 1, 0.944586 - 1},
-                within(1e-6));
-        assertThat(result.valueLostUsd()).containsExactly(new double[] {2 * (0.820382 - 1), 2 * (0.935032 - 1),
-                2 * (0.944586 - 1)}, within(2e-6));
+        assertThat(result.relativeChange())
+                .containsExactly(new double[] {0.820382 - 1, 0.935032 - 1, 0.944586 - 1}, within(1e-6));
+        assertThat(result.valueLostUsd())
+                .containsExactly(
+                        new double[] {2 * (0.820382 - 1), 2 * (0.935032 - 1), 2 * (0.944586 - 1)}, within(2e-6));
         assertThat(result.failedInWave()).containsExactly(-1, -1, -1);
         assertThat(result.waves()).isEqualTo(1);
         assertThat(result.debtRank()).isNaN();
@@ -66,10 +67,11 @@ class CrossHoldingsTest {
     @Test
     void exampleBWaveOneChargesFirmOnesFailureCost() {
         // firm 1's failure cost 0.25 E_1 = 0.5 is half of its primary value P_1 = 1: a further value change of -0.5
-        StressResult result = CrossHoldings.run(THREE_FIRMS, BOOK_VALUES, new double[] {-0.8, 0, 0}, CascadeOptions.none());
+        StressResult result =
+                CrossHoldings.run(THREE_FIRMS, BOOK_VALUES, new double[] {-0.8, 0, 0}, CascadeOptions.none());
 
-        assertThat(result.relativeChange()).containsExactly(new double[] {0.521019 - 1, 0.826752 - 1, 0.852229 - 1},
-                within(1e-6));
+        assertThat(result.relativeChange())
+                .containsExactly(new double[] {0.521019 - 1, 0.826752 - 1, 0.852229 - 1}, within(1e-6));
     }
 
     @Test
@@ -78,8 +80,8 @@ class CrossHoldingsTest {
 
         assertThat(result.failedInWave()).containsExactly(0, 1, 1);
         assertThat(result.waves()).isEqualTo(3);
-        assertThat(result.relativeChange()).containsExactly(new double[] {0.320382 - 1, 0.435032 - 1, 0.444586 - 1},
-                within(1e-6));
+        assertThat(result.relativeChange())
+                .containsExactly(new double[] {0.320382 - 1, 0.435032 - 1, 0.444586 - 1}, within(1e-6));
         assertThat(result.converged()).isTrue();
     }
 
@@ -88,8 +90,8 @@ class CrossHoldingsTest {
         StressResult result = CrossHoldings.run(THREE_FIRMS, BOOK_VALUES, SHOCK, CascadeOptions.failures(0.9, 0));
 
         assertThat(result.failedInWave()).containsExactly(0, -1, -1);
-        assertThat(result.relativeChange()).containsExactly(new double[] {0.820382 - 1, 0.935032 - 1, 0.944586 - 1},
-                within(1e-6));
+        assertThat(result.relativeChange())
+                .containsExactly(new double[] {0.820382 - 1, 0.935032 - 1, 0.944586 - 1}, within(1e-6));
     }
 
     @Test

@@ -3,20 +3,19 @@ package dev.capflow.exposure.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.capflow.randomcases.RandomCases;
 import java.util.List;
 import java.util.Random;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-
-import dev.capflow.randomcases.RandomCases;
 
 /** The DebtRank toy network of docs/stress-models.md (NetworkRiskMeasures' test data) under both rules, and invariants. */
 class DebtRankTest {
 
     /** Rows are holders: exposures[j][i] is what j loses if i fails, over (a, b, c). */
     private static final double[][] EXPOSURES = {{0, 1, 0}, {10, 0, 3}, {3, 2, 0}};
+
     private static final double[] BUFFERS = {2, 5, 2};
     private static final double[] WEIGHTS = {10, 100, 30};
 
@@ -27,9 +26,10 @@ class DebtRankTest {
         "2, LINEAR_2015,   0.5, 1,   1, 0.75",
         "0, ORIGINAL_2012, 1,   1,   1, 0.9286",
         "1, ORIGINAL_2012, 0.5, 1,   1, 0.25",
-        "2, ORIGINAL_2012, 0.3, 0.9, 1, 0.6643"})
-    void toyNetworkMatchesThePublishedTable(int defaulted, DebtRankRule rule, double a, double b, double c,
-            double additionalStress) {
+        "2, ORIGINAL_2012, 0.3, 0.9, 1, 0.6643"
+    })
+    void toyNetworkMatchesThePublishedTable(
+            int defaulted, DebtRankRule rule, double a, double b, double c, double additionalStress) {
         double[] initial = new double[3];
         initial[defaulted] = 1;
 
@@ -44,8 +44,10 @@ class DebtRankTest {
 
     @Test
     void theLinearRuleRecordsTheIterationAtWhichEachNodeFails() {
-        // c defaults: b reaches 0.6 then 1 in iteration 3, a never fails (h(1) = (0, .6, 1), h(2) = (.3, .6, 1), h(3) = (.3, 1, 1))
-        StressResult result = DebtRank.run(EXPOSURES, BUFFERS, WEIGHTS, new double[] {0, 0, 1}, DebtRankRule.LINEAR_2015);
+        // c defaults: b reaches 0.6 then 1 in iteration 3, a never fails (h(1) = (0, .6, 1), h(2) = (.3, .6, 1), h(3) =
+        // (.3, 1, 1))
+        StressResult result =
+                DebtRank.run(EXPOSURES, BUFFERS, WEIGHTS, new double[] {0, 0, 1}, DebtRankRule.LINEAR_2015);
 
         assertThat(result.failedInWave()).containsExactly(-1, 3, 0);
     }
@@ -53,7 +55,8 @@ class DebtRankTest {
     @Test
     void theOriginalRuleUnderestimatesWhenANodeIsHitAfterItPropagated() {
         // the 2012 rule propagates b's distress of 0.6 once; b's later losses never reach a
-        StressResult result = DebtRank.run(EXPOSURES, BUFFERS, WEIGHTS, new double[] {0, 0, 1}, DebtRankRule.ORIGINAL_2012);
+        StressResult result =
+                DebtRank.run(EXPOSURES, BUFFERS, WEIGHTS, new double[] {0, 0, 1}, DebtRankRule.ORIGINAL_2012);
 
         assertThat(result.failedInWave()).containsExactly(-1, -1, 0);
         assertThat(result.waves()).isEqualTo(3);
@@ -61,12 +64,14 @@ class DebtRankTest {
 
     @Test
     void exposuresOfAGraphAddCashInflowGuaranteesAndHeldEquity() {
-        FundingGraph graph = FundingGraph.of(List.of("buyer", "seller", "bank"), List.of(
-                Edge.amount("p", 0, 1, EdgeKind.PURCHASE, 30),
-                Edge.amount("i", 0, 1, EdgeKind.INVESTMENT, 5),
-                Edge.undisclosed("u", 0, 1, EdgeKind.PURCHASE),
-                Edge.amount("g", 2, 0, EdgeKind.GUARANTEE, 7),
-                Edge.equity("s", 1, 0, 0.1)));
+        FundingGraph graph = FundingGraph.of(
+                List.of("buyer", "seller", "bank"),
+                List.of(
+                        Edge.amount("p", 0, 1, EdgeKind.PURCHASE, 30),
+                        Edge.amount("i", 0, 1, EdgeKind.INVESTMENT, 5),
+                        Edge.undisclosed("u", 0, 1, EdgeKind.PURCHASE),
+                        Edge.amount("g", 2, 0, EdgeKind.GUARANTEE, 7),
+                        Edge.equity("s", 1, 0, 0.1)));
         double[] values = {200, 100, 50};
 
         double[][] exposures = DebtRank.exposures(graph, values);
@@ -84,16 +89,19 @@ class DebtRankTest {
      */
     @Test
     void aGuaranteeExposesTheGuarantorToTheGuaranteedPartyOnly() {
-        FundingGraph graph = FundingGraph.of(List.of("openai", "coreweave", "nvidia"), List.of(
-                Edge.amount("contract", 0, 1, EdgeKind.PURCHASE, 20),
-                Edge.amount("backstop", 2, 1, EdgeKind.GUARANTEE, 6)));
+        FundingGraph graph = FundingGraph.of(
+                List.of("openai", "coreweave", "nvidia"),
+                List.of(
+                        Edge.amount("contract", 0, 1, EdgeKind.PURCHASE, 20),
+                        Edge.amount("backstop", 2, 1, EdgeKind.GUARANTEE, 6)));
         double[] values = {500, 40, 400};
 
         StressResult openaiHalves = DebtRank.run(graph, values, new double[] {0.5, 0, 0}, DebtRankRule.LINEAR_2015);
         StressResult guarantorFails = DebtRank.run(graph, values, new double[] {0, 0, 1}, DebtRankRule.LINEAR_2015);
 
         // coreweave loses 0.5 x 20 / 40 = 0.25 of its value; nvidia 0.25 x 6 / 400 of its own
-        assertThat(openaiHalves.relativeChange()).containsExactly(new double[] {-0.5, -0.25, -0.25 * 6 / 400}, within(1e-15));
+        assertThat(openaiHalves.relativeChange())
+                .containsExactly(new double[] {-0.5, -0.25, -0.25 * 6 / 400}, within(1e-15));
         assertThat(guarantorFails.relativeChange()).containsExactly(0.0, 0.0, -1.0);
         assertThat(DebtRank.exposures(graph, values)[2]).containsExactly(0, 6, 0);
         assertThat(DebtRank.exposures(graph, values)[1]).containsExactly(20, 0, 0);
@@ -108,7 +116,8 @@ class DebtRankTest {
             DebtRankRule rule = draw.oneOf("rule", DebtRankRule.values());
             Network network = Network.random(seed, n);
 
-            StressResult result = DebtRank.run(network.exposures, network.buffers, network.weights, new double[n], rule);
+            StressResult result =
+                    DebtRank.run(network.exposures, network.buffers, network.weights, new double[n], rule);
 
             assertThat(result.relativeChange()).containsOnly(0.0);
             assertThat(result.failedInWave()).containsOnly(-1);
@@ -157,9 +166,12 @@ class DebtRankTest {
         double[][] exposures = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}};
         double[] buffers = {1, 1, 1};
 
-        StressResult unshocked = DebtRank.run(exposures, buffers, buffers, new double[] {1, 0, 0}, DebtRankRule.ORIGINAL_2012);
-        StressResult shocked = DebtRank.run(exposures, buffers, buffers, new double[] {1, 0.01, 0}, DebtRankRule.ORIGINAL_2012);
-        StressResult linear = DebtRank.run(exposures, buffers, buffers, new double[] {1, 0.01, 0}, DebtRankRule.LINEAR_2015);
+        StressResult unshocked =
+                DebtRank.run(exposures, buffers, buffers, new double[] {1, 0, 0}, DebtRankRule.ORIGINAL_2012);
+        StressResult shocked =
+                DebtRank.run(exposures, buffers, buffers, new double[] {1, 0.01, 0}, DebtRankRule.ORIGINAL_2012);
+        StressResult linear =
+                DebtRank.run(exposures, buffers, buffers, new double[] {1, 0.01, 0}, DebtRankRule.LINEAR_2015);
 
         assertThat(unshocked.relativeChange()).containsExactly(-1, -1, -1);
         assertThat(shocked.relativeChange()).containsExactly(-1, -1, -0.01);

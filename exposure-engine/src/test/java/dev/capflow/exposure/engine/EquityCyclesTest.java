@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** Equity cycles that make I - S nearly singular are found; exact share sums; bounded shocks. */
@@ -15,8 +14,9 @@ class EquityCyclesTest {
 
     @Test
     void twoEntitiesOwning99PercentOfEachOtherAreIllConditioned() {
-        FundingGraph graph = FundingGraph.of(IDS, List.of(Edge.equity("ab", 0, 1, 0.99), Edge.equity("ba", 1, 0, 0.99),
-                Edge.equity("ac", 0, 2, 0.5)));
+        FundingGraph graph = FundingGraph.of(
+                IDS,
+                List.of(Edge.equity("ab", 0, 1, 0.99), Edge.equity("ba", 1, 0, 0.99), Edge.equity("ac", 0, 2, 0.5)));
 
         EquityCycles.IllConditioned found = EquityCycles.worst(graph).orElseThrow();
 
@@ -29,8 +29,10 @@ class EquityCyclesTest {
     @Test
     void ordinaryCrossHoldingsAreWithinTheBound() {
         FundingGraph half = FundingGraph.of(IDS, List.of(Edge.equity("ab", 0, 1, 0.5), Edge.equity("ba", 1, 0, 0.5)));
-        FundingGraph seventy = FundingGraph.of(IDS, List.of(Edge.equity("ab", 0, 1, 0.7), Edge.equity("ba", 1, 0, 0.7)));
-        FundingGraph chain = FundingGraph.of(IDS, List.of(Edge.equity("ab", 0, 1, 0.99), Edge.equity("bc", 1, 2, 0.99)));
+        FundingGraph seventy =
+                FundingGraph.of(IDS, List.of(Edge.equity("ab", 0, 1, 0.7), Edge.equity("ba", 1, 0, 0.7)));
+        FundingGraph chain =
+                FundingGraph.of(IDS, List.of(Edge.equity("ab", 0, 1, 0.99), Edge.equity("bc", 1, 2, 0.99)));
 
         assertThat(EquityCycles.worst(half)).isEmpty();
         assertThat(EquityCycles.worst(seventy)).isEmpty();
@@ -39,8 +41,13 @@ class EquityCyclesTest {
 
     @Test
     void aThreeCycleNamesItsEdgesOnly() {
-        FundingGraph graph = FundingGraph.of(IDS, List.of(Edge.equity("ab", 0, 1, 0.9), Edge.equity("bc", 1, 2, 0.9),
-                Edge.equity("ca", 2, 0, 0.9), Edge.amount("p", 0, 2, EdgeKind.PURCHASE, 5)));
+        FundingGraph graph = FundingGraph.of(
+                IDS,
+                List.of(
+                        Edge.equity("ab", 0, 1, 0.9),
+                        Edge.equity("bc", 1, 2, 0.9),
+                        Edge.equity("ca", 2, 0, 0.9),
+                        Edge.amount("p", 0, 2, EdgeKind.PURCHASE, 5)));
 
         assertThat(EquityCycles.worst(graph).orElseThrow().edgeIds()).containsExactlyInAnyOrder("ab", "bc", "ca");
     }
@@ -49,8 +56,10 @@ class EquityCyclesTest {
     void aPrimaryValueBelowTheStakesHeldIsFound() {
         FundingGraph graph = FundingGraph.of(IDS, List.of(Edge.equity("ab", 0, 1, 0.5)));
 
-        assertThat(EquityCycles.firstNonPositivePrimary(graph, new double[] {100, 300, 1})).isZero();
-        assertThat(EquityCycles.firstNonPositivePrimary(graph, new double[] {100, 150, 1})).isEqualTo(-1);
+        assertThat(EquityCycles.firstNonPositivePrimary(graph, new double[] {100, 300, 1}))
+                .isZero();
+        assertThat(EquityCycles.firstNonPositivePrimary(graph, new double[] {100, 150, 1}))
+                .isEqualTo(-1);
         assertThat(EquityCycles.stakesHeldBy(graph, 0)).containsExactly("ab");
     }
 
@@ -58,9 +67,12 @@ class EquityCyclesTest {
     void sharesSummingToExactlyOneAreRefusedInEveryOrder() {
         for (List<Double> order : List.of(List.of(0.7, 0.2, 0.1), List.of(0.1, 0.2, 0.7), List.of(0.2, 0.7, 0.1))) {
             List<String> ids = List.of("x", "y", "z", "t");
-            List<Edge> edges = List.of(Edge.equity("e0", 0, 3, order.get(0)), Edge.equity("e1", 1, 3, order.get(1)),
+            List<Edge> edges = List.of(
+                    Edge.equity("e0", 0, 3, order.get(0)),
+                    Edge.equity("e1", 1, 3, order.get(1)),
                     Edge.equity("e2", 2, 3, order.get(2)));
-            assertThatThrownBy(() -> FundingGraph.of(ids, edges)).isInstanceOf(GraphException.class)
+            assertThatThrownBy(() -> FundingGraph.of(ids, edges))
+                    .isInstanceOf(GraphException.class)
                     .hasMessageContaining("sum to 1 >= 1");
         }
         List<Edge> justBelow = List.of(Edge.equity("e0", 0, 2, 0.7), Edge.equity("e1", 1, 2, 0.29));
@@ -71,9 +83,16 @@ class EquityCyclesTest {
     void aShockAboveTheBoundIsRefused() {
         FundingGraph graph = FundingGraph.of(IDS, List.of(Edge.equity("ab", 0, 1, 0.5)));
 
-        assertThatThrownBy(() -> CrossHoldings.run(graph, new double[] {1, 1, 1}, new double[] {1e300, 0, 0},
-                CascadeOptions.none())).isInstanceOf(GraphException.class).hasMessageContaining("shocks[0].valueChange");
-        assertThat(CrossHoldings.run(graph, new double[] {1, 1, 1}, new double[] {CrossHoldings.MAX_VALUE_CHANGE, 0, 0},
-                CascadeOptions.none()).relativeChange()[0]).isFinite();
+        assertThatThrownBy(() -> CrossHoldings.run(
+                        graph, new double[] {1, 1, 1}, new double[] {1e300, 0, 0}, CascadeOptions.none()))
+                .isInstanceOf(GraphException.class)
+                .hasMessageContaining("shocks[0].valueChange");
+        assertThat(CrossHoldings.run(
+                                graph,
+                                new double[] {1, 1, 1},
+                                new double[] {CrossHoldings.MAX_VALUE_CHANGE, 0, 0},
+                                CascadeOptions.none())
+                        .relativeChange()[0])
+                .isFinite();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 /** Look-through exposure: hand-checked chains, and the dense and iterative solvers against each other. */
@@ -14,13 +13,15 @@ class LookThroughTest {
     @Test
     void aChainOfHoldingsMultipliesTheShares() {
         // A owns 50% of B, B owns 20% of C; C pays A 30 (purchase) and 12 (investment); A's revenue is 60
-        FundingGraph graph = FundingGraph.of(List.of("A", "B", "C"), List.of(
-                Edge.equity("ab", 0, 1, 0.5),
-                Edge.equity("bc", 1, 2, 0.2),
-                Edge.amount("ca-p", 2, 0, EdgeKind.PURCHASE, 30),
-                Edge.amount("ca-i", 2, 0, EdgeKind.INVESTMENT, 12),
-                Edge.undisclosed("ca-u", 2, 0, EdgeKind.PURCHASE),
-                Edge.amount("ca-g", 2, 0, EdgeKind.GUARANTEE, 1000)));
+        FundingGraph graph = FundingGraph.of(
+                List.of("A", "B", "C"),
+                List.of(
+                        Edge.equity("ab", 0, 1, 0.5),
+                        Edge.equity("bc", 1, 2, 0.2),
+                        Edge.amount("ca-p", 2, 0, EdgeKind.PURCHASE, 30),
+                        Edge.amount("ca-i", 2, 0, EdgeKind.INVESTMENT, 12),
+                        Edge.undisclosed("ca-u", 2, 0, EdgeKind.PURCHASE),
+                        Edge.amount("ca-g", 2, 0, EdgeKind.GUARANTEE, 1000)));
         double[] values = {500, 200, 1000};
 
         List<Exposure> exposures = LookThrough.compute(graph, values, new double[] {60, Double.NaN, 5}, 2);
@@ -45,10 +46,11 @@ class LookThroughTest {
     @Test
     void crossHoldingsCountTheShareThatComesBackAroundTheCycle() {
         // A and B own half of each other: (I - S)^-1 = [[4/3, 2/3], [2/3, 4/3]], so A's total share of B is 2/3
-        FundingGraph graph = FundingGraph.of(List.of("A", "B"),
-                List.of(Edge.equity("ab", 0, 1, 0.5), Edge.equity("ba", 1, 0, 0.5)));
+        FundingGraph graph =
+                FundingGraph.of(List.of("A", "B"), List.of(Edge.equity("ab", 0, 1, 0.5), Edge.equity("ba", 1, 0, 0.5)));
 
-        Exposure a = LookThrough.compute(graph, new double[] {10, 10}, new double[] {0, Double.NaN}, 1).get(0);
+        Exposure a = LookThrough.compute(graph, new double[] {10, 10}, new double[] {0, Double.NaN}, 1)
+                .get(0);
 
         assertThat(a.directShare()).isEqualTo(0.5);
         assertThat(a.totalShare()).isCloseTo(2.0 / 3, within(1e-15));
@@ -57,10 +59,11 @@ class LookThroughTest {
 
     @Test
     void parallelEquityEdgesAddUp() {
-        FundingGraph graph = FundingGraph.of(List.of("A", "B"),
-                List.of(Edge.equity("ab1", 0, 1, 0.1), Edge.equity("ab2", 0, 1, 0.15)));
+        FundingGraph graph = FundingGraph.of(
+                List.of("A", "B"), List.of(Edge.equity("ab1", 0, 1, 0.1), Edge.equity("ab2", 0, 1, 0.15)));
 
-        Exposure a = LookThrough.compute(graph, new double[] {10, 10}, new double[] {1, 1}, 1).get(0);
+        Exposure a = LookThrough.compute(graph, new double[] {10, 10}, new double[] {1, 1}, 1)
+                .get(0);
 
         assertThat(a.directShare()).isEqualTo(0.25);
         assertThat(a.totalShare()).isEqualTo(0.25);
@@ -89,8 +92,11 @@ class LookThroughTest {
 
     @Test
     void theSolverIsChosenBySize() {
-        assertThat(EquitySystem.of(RandomGraphs.equity(1, EquitySystem.DENSE_LIMIT, 2, 0.5).equity())).isInstanceOf(DenseLu.class);
-        assertThat(EquitySystem.of(RandomGraphs.equity(1, EquitySystem.DENSE_LIMIT + 1, 2, 0.5).equity()))
+        assertThat(EquitySystem.of(
+                        RandomGraphs.equity(1, EquitySystem.DENSE_LIMIT, 2, 0.5).equity()))
+                .isInstanceOf(DenseLu.class);
+        assertThat(EquitySystem.of(RandomGraphs.equity(1, EquitySystem.DENSE_LIMIT + 1, 2, 0.5)
+                        .equity()))
                 .isInstanceOf(GaussSeidel.class);
     }
 }

@@ -3,6 +3,7 @@ package dev.capflow.exposure.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.capflow.randomcases.RandomCases;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,17 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
-import dev.capflow.randomcases.RandomCases;
 
 /** Loop enumeration against brute force on small random graphs with parallel edges. */
 class LoopPropertiesTest {
 
     /** Bottleneck descending (unknown last), then entity lists in lexicographic order. */
-    private static final Comparator<Loop> ORDER = Comparator
-            .comparingDouble((Loop loop) -> -loop.bottleneckUsd().orElse(Double.NEGATIVE_INFINITY))
+    private static final Comparator<Loop> ORDER = Comparator.comparingDouble(
+                    (Loop loop) -> -loop.bottleneckUsd().orElse(Double.NEGATIVE_INFINITY))
             .thenComparing(Loop::entities, LoopPropertiesTest::compareLexicographically);
 
     /** 400 seeded cases of 1 to 8 entities, density 0.05 to 0.9, bound 0 (none) to 9 (see {@link RandomCases}). */
@@ -55,7 +53,11 @@ class LoopPropertiesTest {
 
             for (Loop loop : LoopFinder.find(graph, LoopQuery.all()).loops()) {
                 List<Integer> entities = loop.entities();
-                assertThat(entities.get(0)).isEqualTo(entities.stream().mapToInt(Integer::intValue).min().orElseThrow());
+                assertThat(entities.get(0))
+                        .isEqualTo(entities.stream()
+                                .mapToInt(Integer::intValue)
+                                .min()
+                                .orElseThrow());
                 List<Edge> expected = new ArrayList<>();
                 double bottleneck = Double.POSITIVE_INFINITY;
                 double total = 0;
@@ -67,7 +69,9 @@ class LoopPropertiesTest {
                         if (edge.kind().carriesCash() && edge.from() == from && edge.to() == to) {
                             expected.add(edge);
                             if (edge.amountUsd().isPresent()) {
-                                arc = Double.isNaN(arc) ? edge.amountUsd().getAsDouble() : arc + edge.amountUsd().getAsDouble();
+                                arc = Double.isNaN(arc)
+                                        ? edge.amountUsd().getAsDouble()
+                                        : arc + edge.amountUsd().getAsDouble();
                             }
                         }
                     }
@@ -96,11 +100,16 @@ class LoopPropertiesTest {
             int maxLength = draw.between("maxLength", 0, 6);
             FundingGraph graph = RandomGraphs.cash(seed, n, density);
 
-            List<Loop> all = LoopFinder.find(graph, new LoopQuery(maxLength, 0, 0)).loops();
-            List<Loop> kept = LoopFinder.find(graph, new LoopQuery(maxLength, minUsd, 0)).loops();
+            List<Loop> all =
+                    LoopFinder.find(graph, new LoopQuery(maxLength, 0, 0)).loops();
+            List<Loop> kept =
+                    LoopFinder.find(graph, new LoopQuery(maxLength, minUsd, 0)).loops();
 
-            assertThat(kept).containsExactlyElementsOf(all.stream()
-                    .filter(loop -> loop.bottleneckUsd().isPresent() && loop.bottleneckUsd().getAsDouble() >= minUsd).toList());
+            assertThat(kept)
+                    .containsExactlyElementsOf(all.stream()
+                            .filter(loop -> loop.bottleneckUsd().isPresent()
+                                    && loop.bottleneckUsd().getAsDouble() >= minUsd)
+                            .toList());
         });
     }
 
@@ -114,7 +123,8 @@ class LoopPropertiesTest {
             int limit = draw.between("limit", 1, 40);
             int maxLength = draw.between("maxLength", 0, 8);
             FundingGraph graph = RandomGraphs.cash(seed, n, density);
-            List<Loop> all = LoopFinder.find(graph, new LoopQuery(maxLength, 0, 0)).loops();
+            List<Loop> all =
+                    LoopFinder.find(graph, new LoopQuery(maxLength, 0, 0)).loops();
 
             LoopSearch limited = LoopFinder.find(graph, new LoopQuery(maxLength, 0, limit));
 
@@ -162,10 +172,12 @@ class LoopPropertiesTest {
             }
 
             // the limit truncates the listing, not the share
-            double[] share = LoopFinder.find(graph, new LoopQuery(maxLength, minUsd, 1)).circularShare();
+            double[] share =
+                    LoopFinder.find(graph, new LoopQuery(maxLength, minUsd, 1)).circularShare();
 
             for (int i = 0; i < n; i++) {
-                assertThat(share[i]).as("run %d, entity %d", run, i)
+                assertThat(share[i])
+                        .as("run %d, entity %d", run, i)
                         .isCloseTo(inflow[i] > 0 ? circular[i] / inflow[i] : 0, within(1e-12));
             }
         }
@@ -174,16 +186,22 @@ class LoopPropertiesTest {
     @Test
     void aLoopLongerThanTheBoundOrUnderMinUsdNoLongerCountsAsCircular() {
         // a -> b -> c -> a (3 arcs of 50, 40, 10) and b <-> c (2 arcs of 40 and 5)
-        FundingGraph graph = FundingGraph.of(List.of("a", "b", "c"), List.of(
-                Edge.amount("ab", 0, 1, EdgeKind.INVESTMENT, 50), Edge.amount("bc", 1, 2, EdgeKind.PURCHASE, 40),
-                Edge.amount("ca", 2, 0, EdgeKind.PURCHASE, 10), Edge.amount("cb", 2, 1, EdgeKind.PURCHASE, 5)));
+        FundingGraph graph = FundingGraph.of(
+                List.of("a", "b", "c"),
+                List.of(
+                        Edge.amount("ab", 0, 1, EdgeKind.INVESTMENT, 50),
+                                Edge.amount("bc", 1, 2, EdgeKind.PURCHASE, 40),
+                        Edge.amount("ca", 2, 0, EdgeKind.PURCHASE, 10), Edge.amount("cb", 2, 1, EdgeKind.PURCHASE, 5)));
 
         assertThat(LoopFinder.find(graph, LoopQuery.all()).circularShare()).containsExactly(1, 1, 1);
         // only b <-> c is short enough: a's inflow (10) and b's inflow from a (50 of 55) are not on a 2-arc loop
-        assertThat(LoopFinder.find(graph, new LoopQuery(2, 0, 0)).circularShare()).containsExactly(0, 5.0 / 55, 1);
+        assertThat(LoopFinder.find(graph, new LoopQuery(2, 0, 0)).circularShare())
+                .containsExactly(0, 5.0 / 55, 1);
         // at minUsd 10 the 5 back to b is dropped, leaving the triangle
-        assertThat(LoopFinder.find(graph, new LoopQuery(0, 10, 0)).circularShare()).containsExactly(1, 50.0 / 55, 1);
-        assertThat(LoopFinder.find(graph, new LoopQuery(0, 20, 0)).circularShare()).containsExactly(0, 0, 0);
+        assertThat(LoopFinder.find(graph, new LoopQuery(0, 10, 0)).circularShare())
+                .containsExactly(1, 50.0 / 55, 1);
+        assertThat(LoopFinder.find(graph, new LoopQuery(0, 20, 0)).circularShare())
+                .containsExactly(0, 0, 0);
     }
 
     /** The merged amount of each arc (u, v): the sum of the known amounts of its cash edges, absent when none is known. */

@@ -8,8 +8,7 @@ import java.util.Random;
 /** Seeded random funding graphs for property tests. */
 final class RandomGraphs {
 
-    private RandomGraphs() {
-    }
+    private RandomGraphs() {}
 
     static List<String> ids(int n) {
         List<String> ids = new ArrayList<>(n);
@@ -34,7 +33,8 @@ final class RandomGraphs {
                 int copies = random.nextDouble() < density ? (random.nextDouble() < 0.2 ? 2 : 1) : 0;
                 for (int c = 0; c < copies; c++) {
                     EdgeKind kind = random.nextBoolean() ? EdgeKind.INVESTMENT : EdgeKind.PURCHASE;
-                    OptionalDouble amount = random.nextDouble() < 0.2 ? OptionalDouble.empty()
+                    OptionalDouble amount = random.nextDouble() < 0.2
+                            ? OptionalDouble.empty()
                             : OptionalDouble.of(1 + random.nextInt(100));
                     edges.add(new Edge("c" + edges.size(), u, v, kind, amount, OptionalDouble.empty()));
                 }

@@ -11,19 +11,19 @@ import java.util.Map;
  */
 public final class BasketImpacts {
 
-    private BasketImpacts() {
-    }
+    private BasketImpacts() {}
 
     /**
      * One impact per basket of {@code book}; {@code entityBySymbol} maps tickers and listings to entity ids,
      * {@code relativeChange} entity ids to their change (absent: 0).
      */
-    public static List<BasketImpact> of(BasketBook book, Map<String, String> entityBySymbol,
-            Map<String, Double> relativeChange) {
+    public static List<BasketImpact> of(
+            BasketBook book, Map<String, String> entityBySymbol, Map<String, Double> relativeChange) {
         List<BasketImpact> impacts = new ArrayList<>();
         for (BasketHolding basket : book.baskets()) {
             if (!basket.available()) {
-                impacts.add(new BasketImpact(basket.basketId(), basket.name(), Double.NaN, List.of(), basket.unavailableReason()));
+                impacts.add(new BasketImpact(
+                        basket.basketId(), basket.name(), Double.NaN, List.of(), basket.unavailableReason()));
                 continue;
             }
             List<MemberImpact> members = new ArrayList<>();

@@ -1,15 +1,8 @@
 package dev.capflow.exposure.client;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.exposure.config.ExposureConfig;
-import dev.capflow.grpc.DownstreamException;
 import dev.capflow.grpc.DownstreamCalls;
+import dev.capflow.grpc.DownstreamException;
 import dev.capflow.grpc.paging.PageRequest;
 import dev.capflow.proto.basket.v1.Basket;
 import dev.capflow.proto.basket.v1.GetPerformanceRequest;
@@ -21,6 +14,11 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * exposure-service's door to basket-service: the baskets and their member weights. Every call is an idempotent read
@@ -35,8 +33,11 @@ public class BasketClient {
 
     private final DownstreamCalls<MutinyBasketServiceStub> calls;
 
-    public BasketClient(@GrpcClient("basket") MutinyBasketServiceStub stub, @GrpcClient("basket") Channel channel,
-            ExposureConfig config, Vertx vertx) {
+    public BasketClient(
+            @GrpcClient("basket") MutinyBasketServiceStub stub,
+            @GrpcClient("basket") Channel channel,
+            ExposureConfig config,
+            Vertx vertx) {
         this.calls = new DownstreamCalls<>(BREAKER, stub, channel, config.basket(), vertx);
     }
 
@@ -47,19 +48,23 @@ public class BasketClient {
 
     /** {@code before}, then the baskets from the page of {@code token} on. */
     private Uni<List<Basket>> basketsFrom(String token, List<Basket> before) {
-        ListBasketsRequest request = ListBasketsRequest.newBuilder().setPageSize(PageRequest.MAX_SIZE).setPageToken(token)
+        ListBasketsRequest request = ListBasketsRequest.newBuilder()
+                .setPageSize(PageRequest.MAX_SIZE)
+                .setPageToken(token)
                 .build();
         return read(stub -> stub.listBaskets(request)).chain(response -> {
             List<Basket> all = new ArrayList<>(before);
             all.addAll(response.getBasketsList());
-            return response.getNextPageToken().isEmpty() ? Uni.createFrom().item(all)
+            return response.getNextPageToken().isEmpty()
+                    ? Uni.createFrom().item(all)
                     : basketsFrom(response.getNextPageToken(), all);
         });
     }
 
     /** The basket's performance over its default window (base date to latest close), with member contributions. */
     public Uni<GetPerformanceResponse> performance(String basketId) {
-        GetPerformanceRequest request = GetPerformanceRequest.newBuilder().setBasketId(basketId).build();
+        GetPerformanceRequest request =
+                GetPerformanceRequest.newBuilder().setBasketId(basketId).build();
         return read(stub -> stub.getPerformance(request));
     }
 

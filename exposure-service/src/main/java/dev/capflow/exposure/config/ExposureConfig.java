@@ -32,8 +32,7 @@ public interface ExposureConfig {
     }
 
     /** Per-call deadlines, read retries (every call made is an idempotent read) and the circuit breaker for basket-service. */
-    interface Basket extends DownstreamPolicy {
-    }
+    interface Basket extends DownstreamPolicy {}
 
     /** Where the seed CSVs are and whether they are loaded at startup. */
     interface Seed {

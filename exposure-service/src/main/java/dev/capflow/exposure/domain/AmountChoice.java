@@ -4,7 +4,9 @@ import java.util.OptionalDouble;
 
 /** Which figure of an edge's amount an analysis uses; an amount without a range has one figure, used by every choice. */
 public enum AmountChoice {
-    LOW, BASE, HIGH;
+    LOW,
+    BASE,
+    HIGH;
 
     /** The chosen amount of {@code edge}: its low or high end when it has one, else its amount (empty when undisclosed). */
     public OptionalDouble of(GraphEdge edge) {

@@ -1,9 +1,8 @@
 package dev.capflow.exposure.domain;
 
+import dev.capflow.exposure.engine.EdgeKind;
 import java.time.LocalDate;
 import java.util.OptionalDouble;
-
-import dev.capflow.exposure.engine.EdgeKind;
 
 /**
  * A validated version of an edge {@code from -> to} of the funding graph: an EQUITY edge carries {@code share}, the other
@@ -12,9 +11,24 @@ import dev.capflow.exposure.engine.EdgeKind;
  * not stated. The version holds from {@code asOf} until {@code validTo} (null: still holds); {@code recorded} is null
  * until it is stored.
  */
-public record GraphEdge(String id, String from, String to, EdgeKind kind, OptionalDouble amountUsd, OptionalDouble share,
-        LocalDate asOf, String source, Confidence confidence, boolean estimated, String note, String sourceRow,
-        long version, OptionalDouble amountLowUsd, OptionalDouble amountHighUsd, Capacity capacity, LocalDate validTo,
+public record GraphEdge(
+        String id,
+        String from,
+        String to,
+        EdgeKind kind,
+        OptionalDouble amountUsd,
+        OptionalDouble share,
+        LocalDate asOf,
+        String source,
+        Confidence confidence,
+        boolean estimated,
+        String note,
+        String sourceRow,
+        long version,
+        OptionalDouble amountLowUsd,
+        OptionalDouble amountHighUsd,
+        Capacity capacity,
+        LocalDate validTo,
         RecordTime recorded) {
 
     /** Whether this version holds on {@code date}. */
@@ -29,13 +43,47 @@ public record GraphEdge(String id, String from, String to, EdgeKind kind, Option
 
     /** This edge with another id and version. */
     public GraphEdge withIdentity(String newId, long newVersion) {
-        return new GraphEdge(newId, from, to, kind, amountUsd, share, asOf, source, confidence, estimated, note,
-                sourceRow, newVersion, amountLowUsd, amountHighUsd, capacity, validTo, recorded);
+        return new GraphEdge(
+                newId,
+                from,
+                to,
+                kind,
+                amountUsd,
+                share,
+                asOf,
+                source,
+                confidence,
+                estimated,
+                note,
+                sourceRow,
+                newVersion,
+                amountLowUsd,
+                amountHighUsd,
+                capacity,
+                validTo,
+                recorded);
     }
 
     /** This version holding until {@code date} (null: still holds). */
     public GraphEdge withValidTo(LocalDate date) {
-        return new GraphEdge(id, from, to, kind, amountUsd, share, asOf, source, confidence, estimated, note,
-                sourceRow, version, amountLowUsd, amountHighUsd, capacity, date, recorded);
+        return new GraphEdge(
+                id,
+                from,
+                to,
+                kind,
+                amountUsd,
+                share,
+                asOf,
+                source,
+                confidence,
+                estimated,
+                note,
+                sourceRow,
+                version,
+                amountLowUsd,
+                amountHighUsd,
+                capacity,
+                date,
+                recorded);
     }
 }

@@ -11,11 +11,25 @@ import java.util.OptionalDouble;
  * empty when not recorded. The version holds from {@code validFrom} (null: since always) until {@code validTo} (null:
  * still holds); {@code recorded} is null until it is stored.
  */
-public record GraphEntity(String id, String name, EntityKind kind, String ticker, List<String> listings,
-        OptionalDouble valuationUsd, LocalDate valuationAsOf, String valuationSource,
-        OptionalDouble revenueUsd, LocalDate revenueAsOf, String revenueSource,
-        OptionalDouble cashUsd, LocalDate cashAsOf, String cashSource, long version, LocalDate validFrom,
-        LocalDate validTo, RecordTime recorded) {
+public record GraphEntity(
+        String id,
+        String name,
+        EntityKind kind,
+        String ticker,
+        List<String> listings,
+        OptionalDouble valuationUsd,
+        LocalDate valuationAsOf,
+        String valuationSource,
+        OptionalDouble revenueUsd,
+        LocalDate revenueAsOf,
+        String revenueSource,
+        OptionalDouble cashUsd,
+        LocalDate cashAsOf,
+        String cashSource,
+        long version,
+        LocalDate validFrom,
+        LocalDate validTo,
+        RecordTime recorded) {
 
     public GraphEntity {
         listings = List.copyOf(listings);
@@ -33,13 +47,47 @@ public record GraphEntity(String id, String name, EntityKind kind, String ticker
 
     /** This entity at another version. */
     public GraphEntity withVersion(long newVersion) {
-        return new GraphEntity(id, name, kind, ticker, listings, valuationUsd, valuationAsOf, valuationSource, revenueUsd,
-                revenueAsOf, revenueSource, cashUsd, cashAsOf, cashSource, newVersion, validFrom, validTo, recorded);
+        return new GraphEntity(
+                id,
+                name,
+                kind,
+                ticker,
+                listings,
+                valuationUsd,
+                valuationAsOf,
+                valuationSource,
+                revenueUsd,
+                revenueAsOf,
+                revenueSource,
+                cashUsd,
+                cashAsOf,
+                cashSource,
+                newVersion,
+                validFrom,
+                validTo,
+                recorded);
     }
 
     /** This version holding until {@code date} (null: still holds). */
     public GraphEntity withValidTo(LocalDate date) {
-        return new GraphEntity(id, name, kind, ticker, listings, valuationUsd, valuationAsOf, valuationSource, revenueUsd,
-                revenueAsOf, revenueSource, cashUsd, cashAsOf, cashSource, version, validFrom, date, recorded);
+        return new GraphEntity(
+                id,
+                name,
+                kind,
+                ticker,
+                listings,
+                valuationUsd,
+                valuationAsOf,
+                valuationSource,
+                revenueUsd,
+                revenueAsOf,
+                revenueSource,
+                cashUsd,
+                cashAsOf,
+                cashSource,
+                version,
+                validFrom,
+                date,
+                recorded);
     }
 }

@@ -1,5 +1,9 @@
 package dev.capflow.exposure.domain;
 
+import dev.capflow.exposure.engine.EdgeKind;
+import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
+import dev.capflow.validation.PlatformDates;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -9,11 +13,6 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import dev.capflow.exposure.engine.EdgeKind;
-import dev.capflow.validation.FieldViolation;
-import dev.capflow.validation.InvalidRequestException;
-import dev.capflow.validation.PlatformDates;
 
 /**
  * Turns drafts into validated entities and edges, or an {@link InvalidRequestException} naming every bad field under
@@ -26,6 +25,7 @@ public final class GraphValidator {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     /** ingest-service's symbol rule: letters, digits and {@code . - = ^}, at most 32, at least one letter or digit. */
     private static final Pattern SYMBOL = Pattern.compile("(?=.*[A-Z0-9])[A-Z0-9.=^\\-]{1,32}");
+
     private static final int MAX_SOURCE_ROW = 32;
     /** The largest USD amount of an edge: a loop's total of a few thousand of them stays finite and meaningful. */
     public static final double MAX_EDGE_USD = 1e13;
@@ -35,19 +35,20 @@ public final class GraphValidator {
     public static final double MAX_CAPACITY_GW = 100;
     /** The longest name, and the longest source or note (characters). */
     public static final int MAX_NAME = 200;
+
     public static final int MAX_TEXT = 2_000;
     /** How much of a bad value an error message quotes. */
     private static final int QUOTED = 64;
 
-    private GraphValidator() {
-    }
+    private GraphValidator() {}
 
     /** A validated entity; every problem is reported under {@code prefix} (e.g. {@code entity.}). */
     public static GraphEntity entity(EntityDraft draft, String prefix) {
         List<FieldViolation> violations = new ArrayList<>();
         String id = trim(draft.id());
         if (!SLUG.matcher(id).matches()) {
-            violations.add(new FieldViolation(prefix + "id",
+            violations.add(new FieldViolation(
+                    prefix + "id",
                     "must be a lower-case slug of letters, digits and '-' (at most 64 characters), got " + quoted(id)));
             id = "";
         }
@@ -59,14 +60,16 @@ public final class GraphValidator {
         text(draft.revenueSource(), prefix + "revenue_source", MAX_TEXT, violations);
         text(draft.cashSource(), prefix + "cash_source", MAX_TEXT, violations);
         if (draft.kind() == null) {
-            violations.add(new FieldViolation(prefix + "kind", "entity " + id + ": one of LISTED, PRIVATE, JV, FUND is required"));
+            violations.add(new FieldViolation(
+                    prefix + "kind", "entity " + id + ": one of LISTED, PRIVATE, JV, FUND is required"));
         }
         String ticker = symbol(draft.ticker());
         if (ticker.isEmpty() && draft.kind() == EntityKind.LISTED) {
-            violations.add(new FieldViolation(prefix + "ticker", "listed entity " + id
-                    + " needs the ticker of the instrument that values it"));
+            violations.add(new FieldViolation(
+                    prefix + "ticker", "listed entity " + id + " needs the ticker of the instrument that values it"));
         } else if (!ticker.isEmpty() && !SYMBOL.matcher(ticker).matches()) {
-            violations.add(new FieldViolation(prefix + "ticker", "entity " + id + ": not a symbol: " + quoted(draft.ticker())));
+            violations.add(new FieldViolation(
+                    prefix + "ticker", "entity " + id + ": not a symbol: " + quoted(draft.ticker())));
         }
         List<String> listings = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -77,32 +80,40 @@ public final class GraphValidator {
         for (int i = 0; i < given.size(); i++) {
             String listing = symbol(given.get(i));
             if (!SYMBOL.matcher(listing).matches()) {
-                violations.add(new FieldViolation(prefix + "listings[" + i + "]", "entity " + id + ": not a symbol: "
-                        + quoted(given.get(i))));
+                violations.add(new FieldViolation(
+                        prefix + "listings[" + i + "]", "entity " + id + ": not a symbol: " + quoted(given.get(i))));
             } else if (!seen.add(listing)) {
-                violations.add(new FieldViolation(prefix + "listings[" + i + "]", "entity " + id + ": " + listing
-                        + " is listed twice (or is its ticker)"));
+                violations.add(new FieldViolation(
+                        prefix + "listings[" + i + "]",
+                        "entity " + id + ": " + listing + " is listed twice (or is its ticker)"));
             } else {
                 listings.add(listing);
             }
         }
         OptionalDouble valuation = draft.valuationUsd() == null ? OptionalDouble.empty() : draft.valuationUsd();
         if (valuation.isPresent() && !(valuation.getAsDouble() > 0 && valuation.getAsDouble() <= MAX_ENTITY_USD)) {
-            violations.add(new FieldViolation(prefix + "valuation_usd", "entity " + id
-                    + ": a mark must be a positive USD amount of at most " + MAX_ENTITY_USD + ", got " + valuation.getAsDouble()));
+            violations.add(new FieldViolation(
+                    prefix + "valuation_usd",
+                    "entity " + id + ": a mark must be a positive USD amount of at most " + MAX_ENTITY_USD + ", got "
+                            + valuation.getAsDouble()));
         } else if (valuation.isEmpty() && draft.kind() != null && draft.kind() != EntityKind.LISTED) {
-            violations.add(new FieldViolation(prefix + "valuation_usd", "entity " + id + " is " + draft.kind()
-                    + ": it is valued at its mark, which is required"));
+            violations.add(new FieldViolation(
+                    prefix + "valuation_usd",
+                    "entity " + id + " is " + draft.kind() + ": it is valued at its mark, which is required"));
         }
         OptionalDouble revenue = draft.revenueUsd() == null ? OptionalDouble.empty() : draft.revenueUsd();
         if (revenue.isPresent() && !(revenue.getAsDouble() >= 0 && revenue.getAsDouble() <= MAX_ENTITY_USD)) {
-            violations.add(new FieldViolation(prefix + "revenue_usd", "entity " + id
-                    + ": revenue must be a USD amount in [0, " + MAX_ENTITY_USD + "], got " + revenue.getAsDouble()));
+            violations.add(new FieldViolation(
+                    prefix + "revenue_usd",
+                    "entity " + id + ": revenue must be a USD amount in [0, " + MAX_ENTITY_USD + "], got "
+                            + revenue.getAsDouble()));
         }
         OptionalDouble cash = draft.cashUsd() == null ? OptionalDouble.empty() : draft.cashUsd();
         if (cash.isPresent() && !(cash.getAsDouble() >= 0 && cash.getAsDouble() <= MAX_ENTITY_USD)) {
-            violations.add(new FieldViolation(prefix + "cash_usd", "entity " + id
-                    + ": cash must be a USD amount in [0, " + MAX_ENTITY_USD + "], got " + cash.getAsDouble()));
+            violations.add(new FieldViolation(
+                    prefix + "cash_usd",
+                    "entity " + id + ": cash must be a USD amount in [0, " + MAX_ENTITY_USD + "], got "
+                            + cash.getAsDouble()));
         }
         LocalDate valuationAsOf = date(draft.valuationAsOf(), prefix + "valuation_as_of", false, violations);
         LocalDate revenueAsOf = date(draft.revenueAsOf(), prefix + "revenue_as_of", false, violations);
@@ -111,9 +122,25 @@ public final class GraphValidator {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        return new GraphEntity(id, name.trim(), draft.kind(), ticker, listings, valuation, valuationAsOf,
-                trim(draft.valuationSource()), revenue, revenueAsOf, trim(draft.revenueSource()), cash, cashAsOf,
-                trim(draft.cashSource()), draft.version(), validFrom, null, null);
+        return new GraphEntity(
+                id,
+                name.trim(),
+                draft.kind(),
+                ticker,
+                listings,
+                valuation,
+                valuationAsOf,
+                trim(draft.valuationSource()),
+                revenue,
+                revenueAsOf,
+                trim(draft.revenueSource()),
+                cash,
+                cashAsOf,
+                trim(draft.cashSource()),
+                draft.version(),
+                validFrom,
+                null,
+                null);
     }
 
     /**
@@ -124,7 +151,8 @@ public final class GraphValidator {
         List<FieldViolation> violations = new ArrayList<>();
         String id = trim(draft.id());
         if (id.isEmpty() ? idRequired : !SLUG.matcher(id).matches()) {
-            violations.add(new FieldViolation(prefix + "id",
+            violations.add(new FieldViolation(
+                    prefix + "id",
                     "must be a lower-case slug of letters, digits and '-' (at most 64 characters), got " + quoted(id)));
             id = "";
         }
@@ -137,7 +165,8 @@ public final class GraphValidator {
         text(draft.note(), prefix + "note", MAX_TEXT, violations);
         text(draft.sourceRow(), prefix + "source_row", MAX_SOURCE_ROW, violations);
         if (from.isEmpty()) {
-            violations.add(new FieldViolation(prefix + "from", label + ": the id of the entity it starts at is required"));
+            violations.add(
+                    new FieldViolation(prefix + "from", label + ": the id of the entity it starts at is required"));
         }
         if (to.isEmpty()) {
             violations.add(new FieldViolation(prefix + "to", label + ": the id of the entity it ends at is required"));
@@ -146,22 +175,26 @@ public final class GraphValidator {
         }
         EdgeKind kind = draft.kind();
         if (kind == null) {
-            violations.add(new FieldViolation(prefix + "kind", label + ": one of EQUITY, INVESTMENT, PURCHASE, GUARANTEE is required"));
+            violations.add(new FieldViolation(
+                    prefix + "kind", label + ": one of EQUITY, INVESTMENT, PURCHASE, GUARANTEE is required"));
         }
         OptionalDouble amount = draft.amountUsd() == null ? OptionalDouble.empty() : draft.amountUsd();
         if (amount.isPresent() && !(amount.getAsDouble() >= 0 && amount.getAsDouble() <= MAX_EDGE_USD)) {
-            violations.add(new FieldViolation(prefix + "amount_usd", label + ": the amount must be a USD amount in [0, "
-                    + MAX_EDGE_USD + "], got " + amount.getAsDouble()));
+            violations.add(new FieldViolation(
+                    prefix + "amount_usd",
+                    label + ": the amount must be a USD amount in [0, " + MAX_EDGE_USD + "], got "
+                            + amount.getAsDouble()));
         }
         OptionalDouble share = draft.share() == null ? OptionalDouble.empty() : draft.share();
         if (kind == EdgeKind.EQUITY && share.isEmpty()) {
-            violations.add(new FieldViolation(prefix + "share", label + ": an EQUITY edge needs the share of " + to
-                    + " that " + from + " owns"));
+            violations.add(new FieldViolation(
+                    prefix + "share", label + ": an EQUITY edge needs the share of " + to + " that " + from + " owns"));
         } else if (share.isPresent() && kind != null && kind != EdgeKind.EQUITY) {
-            violations.add(new FieldViolation(prefix + "share", label + ": only an EQUITY edge carries a share, not " + kind));
+            violations.add(
+                    new FieldViolation(prefix + "share", label + ": only an EQUITY edge carries a share, not " + kind));
         } else if (share.isPresent() && !(share.getAsDouble() >= 0 && share.getAsDouble() <= 1)) {
-            violations.add(new FieldViolation(prefix + "share", label + ": a share is a fraction in [0, 1], got "
-                    + share.getAsDouble()));
+            violations.add(new FieldViolation(
+                    prefix + "share", label + ": a share is a fraction in [0, 1], got " + share.getAsDouble()));
         }
         LocalDate asOf = date(draft.asOf(), prefix + "as_of", true, violations);
         String sourceRow = trim(draft.sourceRow());
@@ -180,14 +213,33 @@ public final class GraphValidator {
             range(amount, low, high, prefix, label, violations);
         }
         if ((low.isPresent() || high.isPresent()) && !estimated) {
-            violations.add(new FieldViolation(prefix + "estimated", label + ": an amount with a range is an estimate; "
-                    + "set estimated and give the reasoning in the note"));
+            violations.add(new FieldViolation(
+                    prefix + "estimated",
+                    label + ": an amount with a range is an estimate; "
+                            + "set estimated and give the reasoning in the note"));
         }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        return new GraphEdge(id, from, to, kind, amount, share, asOf, trim(draft.source()), draft.confidence(),
-                estimated, note, sourceRow, draft.version(), low, high, capacity, null, null);
+        return new GraphEdge(
+                id,
+                from,
+                to,
+                kind,
+                amount,
+                share,
+                asOf,
+                trim(draft.source()),
+                draft.confidence(),
+                estimated,
+                note,
+                sourceRow,
+                draft.version(),
+                low,
+                high,
+                capacity,
+                null,
+                null);
     }
 
     /** The capacity stated in gigawatts, or null; both the figure and its kind, or neither. */
@@ -195,37 +247,50 @@ public final class GraphValidator {
         OptionalDouble gw = orEmpty(draft.capacityGw());
         if (gw.isEmpty()) {
             if (draft.capacityKind() != null) {
-                violations.add(new FieldViolation(prefix + "capacity_gw", label + ": a capacity kind needs capacity_gw"));
+                violations.add(
+                        new FieldViolation(prefix + "capacity_gw", label + ": a capacity kind needs capacity_gw"));
             }
             return null;
         }
         if (!(gw.getAsDouble() > 0 && gw.getAsDouble() <= MAX_CAPACITY_GW)) {
-            violations.add(new FieldViolation(prefix + "capacity_gw", label + ": capacity must be a positive number of at "
-                    + "most " + MAX_CAPACITY_GW + " gigawatts, got " + gw.getAsDouble()));
+            violations.add(new FieldViolation(
+                    prefix + "capacity_gw",
+                    label + ": capacity must be a positive number of at " + "most " + MAX_CAPACITY_GW
+                            + " gigawatts, got " + gw.getAsDouble()));
             return null;
         }
         if (draft.capacityKind() == null) {
-            violations.add(new FieldViolation(prefix + "capacity_kind", label + ": one of ACCELERATORS, CUSTOM_CHIPS, "
-                    + "CLOUD_CAPACITY is required with capacity_gw"));
+            violations.add(new FieldViolation(
+                    prefix + "capacity_kind",
+                    label + ": one of ACCELERATORS, CUSTOM_CHIPS, " + "CLOUD_CAPACITY is required with capacity_gw"));
             return null;
         }
         return new Capacity(gw.getAsDouble(), draft.capacityKind());
     }
 
     /** Checks {@code low <= amount <= high}; a range needs the amount. */
-    private static void range(OptionalDouble amount, OptionalDouble low, OptionalDouble high, String prefix, String label,
+    private static void range(
+            OptionalDouble amount,
+            OptionalDouble low,
+            OptionalDouble high,
+            String prefix,
+            String label,
             List<FieldViolation> violations) {
         if ((low.isPresent() || high.isPresent()) && amount.isEmpty()) {
             violations.add(new FieldViolation(prefix + "amount_usd", label + ": a range needs its base amount"));
             return;
         }
         if (low.isPresent() && !(low.getAsDouble() >= 0 && low.getAsDouble() <= amount.getAsDouble())) {
-            violations.add(new FieldViolation(prefix + "amount_low_usd", label + ": the low amount must be in [0, amount_usd "
-                    + amount.getAsDouble() + "], got " + low.getAsDouble()));
+            violations.add(new FieldViolation(
+                    prefix + "amount_low_usd",
+                    label + ": the low amount must be in [0, amount_usd " + amount.getAsDouble() + "], got "
+                            + low.getAsDouble()));
         }
         if (high.isPresent() && !(high.getAsDouble() >= amount.getAsDouble() && high.getAsDouble() <= MAX_EDGE_USD)) {
-            violations.add(new FieldViolation(prefix + "amount_high_usd", label + ": the high amount must be in [amount_usd "
-                    + amount.getAsDouble() + ", " + MAX_EDGE_USD + "], got " + high.getAsDouble()));
+            violations.add(new FieldViolation(
+                    prefix + "amount_high_usd",
+                    label + ": the high amount must be in [amount_usd " + amount.getAsDouble() + ", " + MAX_EDGE_USD
+                            + "], got " + high.getAsDouble()));
         }
     }
 
@@ -292,14 +357,18 @@ public final class GraphValidator {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                violations.add(new FieldViolation(field, "must not contain the control character U+"
-                        + String.format(Locale.ROOT, "%04X", (int) c) + " (at index " + i + ")"));
+                violations.add(new FieldViolation(
+                        field,
+                        "must not contain the control character U+" + String.format(Locale.ROOT, "%04X", (int) c)
+                                + " (at index " + i + ")"));
                 return "";
             }
-            boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(++i)) : !Character.isLowSurrogate(c);
+            boolean paired = Character.isHighSurrogate(c)
+                    ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(++i))
+                    : !Character.isLowSurrogate(c);
             if (!paired) {
-                violations.add(new FieldViolation(field, "must be valid Unicode text: an unpaired surrogate at index " + i));
+                violations.add(
+                        new FieldViolation(field, "must be valid Unicode text: an unpaired surrogate at index " + i));
                 return "";
             }
         }
@@ -309,7 +378,10 @@ public final class GraphValidator {
     /** A caller's value in quotes, cut to 64 characters so an error never echoes a huge input. */
     public static String quoted(String value) {
         String text = value == null ? "" : value;
-        return "'" + (text.length() <= QUOTED ? text : text.substring(0, QUOTED) + "...' (" + text.length() + " characters)")
+        return "'"
+                + (text.length() <= QUOTED
+                        ? text
+                        : text.substring(0, QUOTED) + "...' (" + text.length() + " characters)")
                 + (text.length() <= QUOTED ? "'" : "");
     }
 

@@ -12,8 +12,7 @@ public class PreconditionException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** One unmet precondition: {@code type} (e.g. {@code VALUE}), the subject it is about, and why. */
-    public record Violation(String type, String subject, String description) {
-    }
+    public record Violation(String type, String subject, String description) {}
 
     private final transient List<Violation> violations;
 

@@ -10,7 +10,8 @@ public record Snapshot(LocalDate asOf, Instant knownAt) {
     /** The snapshot with today (UTC) and now for what is not given. */
     public static Snapshot of(LocalDate asOf, Instant knownAt) {
         Instant now = Instant.now();
-        return new Snapshot(asOf == null ? LocalDate.ofInstant(now, ZoneOffset.UTC) : asOf, knownAt == null ? now : knownAt);
+        return new Snapshot(
+                asOf == null ? LocalDate.ofInstant(now, ZoneOffset.UTC) : asOf, knownAt == null ? now : knownAt);
     }
 
     /** Whether {@code asOf} is before today (UTC): listed entities are then valued from past closes. */

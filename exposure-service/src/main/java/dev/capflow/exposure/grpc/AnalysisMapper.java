@@ -1,9 +1,5 @@
 package dev.capflow.exposure.grpc;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.IntStream;
-
 import dev.capflow.exposure.baskets.BasketImpact;
 import dev.capflow.exposure.domain.StressModel;
 import dev.capflow.exposure.engine.ClearingState;
@@ -21,19 +17,22 @@ import dev.capflow.proto.exposure.v1.EntityImpact;
 import dev.capflow.proto.exposure.v1.ListLoopsResponse;
 import dev.capflow.proto.exposure.v1.LookThroughResponse;
 import dev.capflow.proto.exposure.v1.StressResponse;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /** Turns the engine's answers (by entity index) into capflow.exposure.v1 responses (by entity id). */
 final class AnalysisMapper {
 
-    private AnalysisMapper() {
-    }
+    private AnalysisMapper() {}
 
     static ListLoopsResponse toProto(LoopsResult result) {
         GraphModel model = result.model();
-        ListLoopsResponse.Builder proto = ListLoopsResponse.newBuilder().setTruncated(result.search().truncated());
+        ListLoopsResponse.Builder proto =
+                ListLoopsResponse.newBuilder().setTruncated(result.search().truncated());
         for (Loop loop : result.search().loops()) {
-            dev.capflow.proto.exposure.v1.Loop.Builder found = dev.capflow.proto.exposure.v1.Loop.newBuilder()
-                    .setTotalUsd(loop.totalUsd());
+            dev.capflow.proto.exposure.v1.Loop.Builder found =
+                    dev.capflow.proto.exposure.v1.Loop.newBuilder().setTotalUsd(loop.totalUsd());
             loop.entities().forEach(i -> found.addEntities(model.entity(i).id()));
             loop.edges().forEach(edge -> found.addEdges(ProtoMapper.toProto(model.edge(edge))));
             loop.bottleneckUsd().ifPresent(found::setBottleneckUsd);
@@ -41,7 +40,8 @@ final class AnalysisMapper {
         }
         double[] circular = result.search().circularShare();
         for (int i = 0; i < circular.length; i++) {
-            proto.addCircularShares(CircularShare.newBuilder().setEntity(model.entity(i).id()).setCircularShare(circular[i]));
+            proto.addCircularShares(
+                    CircularShare.newBuilder().setEntity(model.entity(i).id()).setCircularShare(circular[i]));
         }
         return proto.build();
     }
@@ -49,19 +49,28 @@ final class AnalysisMapper {
     static LookThroughResponse toProto(LookThroughResult result) {
         GraphModel model = result.model();
         String target = model.entity(result.target()).id();
-        LookThroughResponse.Builder proto = LookThroughResponse.newBuilder().setTarget(target)
+        LookThroughResponse.Builder proto = LookThroughResponse.newBuilder()
+                .setTarget(target)
                 .setTargetValueUsd(result.values().valueUsd(target));
         result.exposures().stream()
-                .sorted(Comparator.comparingDouble(Exposure::valueAtStakeUsd).reversed()
-                        .thenComparing(Comparator.comparingDouble(Exposure::contractedInflowUsd).reversed())
+                .sorted(Comparator.comparingDouble(Exposure::valueAtStakeUsd)
+                        .reversed()
+                        .thenComparing(Comparator.comparingDouble(Exposure::contractedInflowUsd)
+                                .reversed())
                         .thenComparing(e -> model.entity(e.entity()).id()))
                 .forEach(e -> {
                     String id = model.entity(e.entity()).id();
-                    dev.capflow.proto.exposure.v1.Exposure.Builder exposure = dev.capflow.proto.exposure.v1.Exposure.newBuilder()
-                            .setEntity(id).setDirectShare(e.directShare()).setTotalShare(e.totalShare())
-                            .setValueAtStakeUsd(e.valueAtStakeUsd()).setFractionOfOwnValue(e.fractionOfOwnValue())
-                            .setContractedInflowUsd(e.contractedInflowUsd()).setValueUsd(result.values().valueUsd(id))
-                            .setValuation(ProtoMapper.toProto(result.values().values().get(id)));
+                    dev.capflow.proto.exposure.v1.Exposure.Builder exposure =
+                            dev.capflow.proto.exposure.v1.Exposure.newBuilder()
+                                    .setEntity(id)
+                                    .setDirectShare(e.directShare())
+                                    .setTotalShare(e.totalShare())
+                                    .setValueAtStakeUsd(e.valueAtStakeUsd())
+                                    .setFractionOfOwnValue(e.fractionOfOwnValue())
+                                    .setContractedInflowUsd(e.contractedInflowUsd())
+                                    .setValueUsd(result.values().valueUsd(id))
+                                    .setValuation(ProtoMapper.toProto(
+                                            result.values().values().get(id)));
                     e.inflowToRevenue().ifPresent(exposure::setInflowToRevenue);
                     proto.addExposures(exposure);
                 });
@@ -73,32 +82,39 @@ final class AnalysisMapper {
         StressResult result = outcome.result();
         boolean debtRank = outcome.scenario().model() == StressModel.DEBTRANK;
         StressResponse.Builder proto = StressResponse.newBuilder()
-                .setModel(switch (outcome.scenario().model()) {
-                    case CROSS_HOLDINGS -> dev.capflow.proto.exposure.v1.StressModel.STRESS_MODEL_CROSS_HOLDINGS;
-                    case DEBTRANK -> dev.capflow.proto.exposure.v1.StressModel.STRESS_MODEL_DEBTRANK;
-                    case CLEARING -> dev.capflow.proto.exposure.v1.StressModel.STRESS_MODEL_CLEARING;
-                })
-                .setWaves(result.waves()).setConverged(result.converged())
+                .setModel(
+                        switch (outcome.scenario().model()) {
+                            case CROSS_HOLDINGS ->
+                                dev.capflow.proto.exposure.v1.StressModel.STRESS_MODEL_CROSS_HOLDINGS;
+                            case DEBTRANK -> dev.capflow.proto.exposure.v1.StressModel.STRESS_MODEL_DEBTRANK;
+                            case CLEARING -> dev.capflow.proto.exposure.v1.StressModel.STRESS_MODEL_CLEARING;
+                        })
+                .setWaves(result.waves())
+                .setConverged(result.converged())
                 .setBasketsUnavailable(outcome.basketsUnavailable());
         if (debtRank) {
             proto.setDebtRank(result.debtRank());
         }
-        List<Integer> order = IntStream.range(0, model.entities().size()).boxed()
+        List<Integer> order = IntStream.range(0, model.entities().size())
+                .boxed()
                 .sorted(Comparator.<Integer>comparingDouble(i -> result.valueLostUsd()[i])
                         .thenComparing(i -> model.entity(i).id()))
                 .toList();
         for (int i : order) {
-            EntityImpact.Builder impact = EntityImpact.newBuilder().setEntity(model.entity(i).id())
-                    .setValueUsd(outcome.values()[i]).setRelativeChange(result.relativeChange()[i])
+            EntityImpact.Builder impact = EntityImpact.newBuilder()
+                    .setEntity(model.entity(i).id())
+                    .setValueUsd(outcome.values()[i])
+                    .setRelativeChange(result.relativeChange()[i])
                     .setValueLostUsd(result.valueLostUsd()[i])
-                    .setValuation(ProtoMapper.toProto(outcome.valuations().values().get(model.entity(i).id())));
+                    .setValuation(ProtoMapper.toProto(
+                            outcome.valuations().values().get(model.entity(i).id())));
             if (result.failedInWave()[i] >= 0) {
                 impact.setFailedInWave(result.failedInWave()[i]);
             }
             int entity = i;
-            outcome.clearing().ifPresent(clearing -> impact
-                    .setClearingBaseline(toProto(clearing.baseline(), entity))
-                    .setClearingShocked(toProto(clearing.shocked(), entity)));
+            outcome.clearing()
+                    .ifPresent(clearing -> impact.setClearingBaseline(toProto(clearing.baseline(), entity))
+                            .setClearingShocked(toProto(clearing.shocked(), entity)));
             proto.addEntities(impact);
         }
         outcome.baskets().forEach(basket -> proto.addBaskets(toProto(basket)));
@@ -106,9 +122,12 @@ final class AnalysisMapper {
     }
 
     private static ClearingFigures toProto(ClearingState state, int i) {
-        ClearingFigures.Builder figures = ClearingFigures.newBuilder().setObligationsUsd(state.obligationsUsd()[i])
-                .setPaidUsd(state.paidUsd()[i]).setDefaulted(state.defaulted()[i])
-                .setUnpaidReceivablesUsd(state.unpaidReceivablesUsd()[i]).setUnpaidToValue(state.unpaidToValue()[i])
+        ClearingFigures.Builder figures = ClearingFigures.newBuilder()
+                .setObligationsUsd(state.obligationsUsd()[i])
+                .setPaidUsd(state.paidUsd()[i])
+                .setDefaulted(state.defaulted()[i])
+                .setUnpaidReceivablesUsd(state.unpaidReceivablesUsd()[i])
+                .setUnpaidToValue(state.unpaidToValue()[i])
                 .setExternalResourcesUsd(state.externalResourcesUsd()[i]);
         if (!Double.isNaN(state.unpaidToRevenue()[i])) {
             figures.setUnpaidToRevenue(state.unpaidToRevenue()[i]);
@@ -117,11 +136,18 @@ final class AnalysisMapper {
     }
 
     private static dev.capflow.proto.exposure.v1.BasketImpact toProto(BasketImpact basket) {
-        dev.capflow.proto.exposure.v1.BasketImpact.Builder proto = dev.capflow.proto.exposure.v1.BasketImpact.newBuilder()
-                .setBasketId(basket.basketId()).setName(basket.name()).setLevelChange(basket.levelChange())
-                .setUnavailableReason(basket.unavailableReason());
-        basket.members().forEach(m -> proto.addMembers(BasketMemberImpact.newBuilder().setSymbol(m.symbol())
-                .setEntity(m.entity()).setCurrentWeight(m.currentWeight()).setRelativeChange(m.relativeChange())));
+        dev.capflow.proto.exposure.v1.BasketImpact.Builder proto =
+                dev.capflow.proto.exposure.v1.BasketImpact.newBuilder()
+                        .setBasketId(basket.basketId())
+                        .setName(basket.name())
+                        .setLevelChange(basket.levelChange())
+                        .setUnavailableReason(basket.unavailableReason());
+        basket.members()
+                .forEach(m -> proto.addMembers(BasketMemberImpact.newBuilder()
+                        .setSymbol(m.symbol())
+                        .setEntity(m.entity())
+                        .setCurrentWeight(m.currentWeight())
+                        .setRelativeChange(m.relativeChange())));
         return proto.build();
     }
 }

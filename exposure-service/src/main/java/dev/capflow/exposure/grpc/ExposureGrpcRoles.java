@@ -16,12 +16,11 @@ import static dev.capflow.proto.exposure.v1.ExposureServiceGrpc.getStressMethod;
 import static dev.capflow.proto.exposure.v1.ExposureServiceGrpc.getUpdateEdgeMethod;
 import static dev.capflow.proto.exposure.v1.ExposureServiceGrpc.getUpdateEntityMethod;
 
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-
 import dev.capflow.grpc.auth.MethodRoles;
 import dev.capflow.grpc.auth.Roles;
 import dev.capflow.proto.exposure.v1.ExposureServiceGrpc;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 /**
  * Who may call which RPC of {@link ExposureGrpcService}: viewer reads and runs stress scenarios (they store nothing,
@@ -29,18 +28,31 @@ import dev.capflow.proto.exposure.v1.ExposureServiceGrpc;
  */
 public final class ExposureGrpcRoles {
 
-    private ExposureGrpcRoles() {
-    }
+    private ExposureGrpcRoles() {}
 
     @Produces
     @Singleton
     static MethodRoles exposureRoles() {
         return MethodRoles.forService(ExposureServiceGrpc.getServiceDescriptor())
-                .require(Roles.VIEWER, getGetEntityMethod(), getListEntitiesMethod(), getGetEdgeMethod(),
-                        getListEdgesMethod(), getListLoopsMethod(), getLookThroughMethod(), getStressMethod(),
-                        getListEntityHistoryMethod(), getListEdgeHistoryMethod())
-                .require(Roles.ANALYST, getCreateEntityMethod(), getUpdateEntityMethod(), getDeleteEntityMethod(),
-                        getCreateEdgeMethod(), getUpdateEdgeMethod(), getDeleteEdgeMethod())
+                .require(
+                        Roles.VIEWER,
+                        getGetEntityMethod(),
+                        getListEntitiesMethod(),
+                        getGetEdgeMethod(),
+                        getListEdgesMethod(),
+                        getListLoopsMethod(),
+                        getLookThroughMethod(),
+                        getStressMethod(),
+                        getListEntityHistoryMethod(),
+                        getListEdgeHistoryMethod())
+                .require(
+                        Roles.ANALYST,
+                        getCreateEntityMethod(),
+                        getUpdateEntityMethod(),
+                        getDeleteEntityMethod(),
+                        getCreateEdgeMethod(),
+                        getUpdateEdgeMethod(),
+                        getDeleteEdgeMethod())
                 .build();
     }
 }

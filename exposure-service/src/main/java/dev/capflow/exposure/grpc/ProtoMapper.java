@@ -1,12 +1,6 @@
 package dev.capflow.exposure.grpc;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.OptionalDouble;
-import java.util.function.Consumer;
-
 import com.google.protobuf.Timestamp;
-
 import dev.capflow.exposure.domain.CapacityKind;
 import dev.capflow.exposure.domain.Confidence;
 import dev.capflow.exposure.domain.EdgeDraft;
@@ -24,26 +18,39 @@ import dev.capflow.proto.exposure.v1.Entity;
 import dev.capflow.proto.exposure.v1.Quote;
 import dev.capflow.proto.exposure.v1.ValuationMethod;
 import dev.capflow.validation.InvalidRequestException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 /** Converts entities and edges between capflow.exposure.v1 messages and domain types. */
 final class ProtoMapper {
 
-    private ProtoMapper() {
-    }
+    private ProtoMapper() {}
 
     static EntityDraft toDraft(Entity entity) {
-        return new EntityDraft(entity.getId(), entity.getName(), kind(entity.getKind()), entity.getTicker(),
+        return new EntityDraft(
+                entity.getId(),
+                entity.getName(),
+                kind(entity.getKind()),
+                entity.getTicker(),
                 entity.getListingsList(),
                 entity.hasValuationUsd() ? OptionalDouble.of(entity.getValuationUsd()) : OptionalDouble.empty(),
-                entity.getValuationAsOf(), entity.getValuationSource(),
+                entity.getValuationAsOf(),
+                entity.getValuationSource(),
                 entity.hasRevenueUsd() ? OptionalDouble.of(entity.getRevenueUsd()) : OptionalDouble.empty(),
-                entity.getRevenueAsOf(), entity.getRevenueSource(),
+                entity.getRevenueAsOf(),
+                entity.getRevenueSource(),
                 entity.hasCashUsd() ? OptionalDouble.of(entity.getCashUsd()) : OptionalDouble.empty(),
-                entity.getCashAsOf(), entity.getCashSource(), entity.getVersion(), entity.getValidFrom());
+                entity.getCashAsOf(),
+                entity.getCashSource(),
+                entity.getVersion(),
+                entity.getValidFrom());
     }
 
     static Entity toProto(ValuedEntity valued) {
-        Entity.Builder proto = toProto(valued.entity()).toBuilder().setValueUnavailableReason(valued.unavailableReason());
+        Entity.Builder proto =
+                toProto(valued.entity()).toBuilder().setValueUnavailableReason(valued.unavailableReason());
         if (valued.value() != null) {
             proto.setValue(toProto(valued.value()));
         }
@@ -52,13 +59,22 @@ final class ProtoMapper {
 
     /** A stored entity version, without a value (history answers). */
     static Entity toProto(GraphEntity entity) {
-        Entity.Builder proto = Entity.newBuilder().setId(entity.id()).setName(entity.name())
-                .setKind(dev.capflow.proto.exposure.v1.EntityKind.valueOf("ENTITY_KIND_" + entity.kind().name()))
-                .setTicker(entity.ticker()).addAllListings(entity.listings())
-                .setValuationAsOf(text(entity.valuationAsOf())).setValuationSource(entity.valuationSource())
-                .setRevenueAsOf(text(entity.revenueAsOf())).setRevenueSource(entity.revenueSource())
-                .setCashAsOf(text(entity.cashAsOf())).setCashSource(entity.cashSource())
-                .setVersion(entity.version()).setValidFrom(text(entity.validFrom())).setValidTo(text(entity.validTo()));
+        Entity.Builder proto = Entity.newBuilder()
+                .setId(entity.id())
+                .setName(entity.name())
+                .setKind(dev.capflow.proto.exposure.v1.EntityKind.valueOf(
+                        "ENTITY_KIND_" + entity.kind().name()))
+                .setTicker(entity.ticker())
+                .addAllListings(entity.listings())
+                .setValuationAsOf(text(entity.valuationAsOf()))
+                .setValuationSource(entity.valuationSource())
+                .setRevenueAsOf(text(entity.revenueAsOf()))
+                .setRevenueSource(entity.revenueSource())
+                .setCashAsOf(text(entity.cashAsOf()))
+                .setCashSource(entity.cashSource())
+                .setVersion(entity.version())
+                .setValidFrom(text(entity.validFrom()))
+                .setValidTo(text(entity.validTo()));
         entity.valuationUsd().ifPresent(proto::setValuationUsd);
         entity.revenueUsd().ifPresent(proto::setRevenueUsd);
         entity.cashUsd().ifPresent(proto::setCashUsd);
@@ -66,7 +82,8 @@ final class ProtoMapper {
         return proto.build();
     }
 
-    private static void setRecordTime(RecordTime recorded, Consumer<Timestamp> recordedAt, Consumer<Timestamp> supersededAt) {
+    private static void setRecordTime(
+            RecordTime recorded, Consumer<Timestamp> recordedAt, Consumer<Timestamp> supersededAt) {
         if (recorded != null) {
             recordedAt.accept(timestamp(recorded.recordedAt()));
             if (recorded.supersededAt() != null) {
@@ -77,8 +94,10 @@ final class ProtoMapper {
 
     static dev.capflow.proto.exposure.v1.EntityValue toProto(EntityValue value) {
         dev.capflow.proto.exposure.v1.EntityValue.Builder proto = dev.capflow.proto.exposure.v1.EntityValue.newBuilder()
-                .setValueUsd(value.valueUsd()).setSharesOutstanding(value.sharesOutstanding())
-                .setAsOf(text(value.asOf())).setSource(value.source());
+                .setValueUsd(value.valueUsd())
+                .setSharesOutstanding(value.sharesOutstanding())
+                .setAsOf(text(value.asOf()))
+                .setSource(value.source());
         switch (value.method()) {
             case MARKET_CAP -> proto.setMethod(ValuationMethod.VALUATION_METHOD_MARKET_CAP);
             case MARK -> proto.setMethod(ValuationMethod.VALUATION_METHOD_MARK);
@@ -93,11 +112,20 @@ final class ProtoMapper {
     }
 
     static EdgeDraft toDraft(Edge edge) {
-        return new EdgeDraft(edge.getId(), edge.getFrom(), edge.getTo(), kind(edge.getKind()),
+        return new EdgeDraft(
+                edge.getId(),
+                edge.getFrom(),
+                edge.getTo(),
+                kind(edge.getKind()),
                 edge.hasAmountUsd() ? OptionalDouble.of(edge.getAmountUsd()) : OptionalDouble.empty(),
                 edge.hasShare() ? OptionalDouble.of(edge.getShare()) : OptionalDouble.empty(),
-                edge.getAsOf(), edge.getSource(), confidence(edge.getConfidence()), edge.getEstimated(), edge.getNote(),
-                edge.getSourceRow(), edge.getVersion(),
+                edge.getAsOf(),
+                edge.getSource(),
+                confidence(edge.getConfidence()),
+                edge.getEstimated(),
+                edge.getNote(),
+                edge.getSourceRow(),
+                edge.getVersion(),
                 edge.hasAmountLowUsd() ? OptionalDouble.of(edge.getAmountLowUsd()) : OptionalDouble.empty(),
                 edge.hasAmountHighUsd() ? OptionalDouble.of(edge.getAmountHighUsd()) : OptionalDouble.empty(),
                 edge.hasCapacityGw() ? OptionalDouble.of(edge.getCapacityGw()) : OptionalDouble.empty(),
@@ -105,33 +133,50 @@ final class ProtoMapper {
     }
 
     static Edge toProto(GraphEdge edge) {
-        Edge.Builder proto = Edge.newBuilder().setId(edge.id()).setFrom(edge.from()).setTo(edge.to())
-                .setKind(dev.capflow.proto.exposure.v1.EdgeKind.valueOf("EDGE_KIND_" + edge.kind().name()))
-                .setAsOf(edge.asOf().toString()).setSource(edge.source()).setEstimated(edge.estimated())
-                .setNote(edge.note()).setSourceRow(edge.sourceRow()).setVersion(edge.version())
+        Edge.Builder proto = Edge.newBuilder()
+                .setId(edge.id())
+                .setFrom(edge.from())
+                .setTo(edge.to())
+                .setKind(dev.capflow.proto.exposure.v1.EdgeKind.valueOf(
+                        "EDGE_KIND_" + edge.kind().name()))
+                .setAsOf(edge.asOf().toString())
+                .setSource(edge.source())
+                .setEstimated(edge.estimated())
+                .setNote(edge.note())
+                .setSourceRow(edge.sourceRow())
+                .setVersion(edge.version())
                 .setValidTo(text(edge.validTo()));
         edge.amountUsd().ifPresent(proto::setAmountUsd);
         edge.amountLowUsd().ifPresent(proto::setAmountLowUsd);
         edge.amountHighUsd().ifPresent(proto::setAmountHighUsd);
         if (edge.capacity() != null) {
             proto.setCapacityGw(edge.capacity().gw())
-                    .setCapacityKind(dev.capflow.proto.exposure.v1.CapacityKind.valueOf("CAPACITY_KIND_" + edge.capacity().kind().name()));
+                    .setCapacityKind(dev.capflow.proto.exposure.v1.CapacityKind.valueOf(
+                            "CAPACITY_KIND_" + edge.capacity().kind().name()));
         }
         setRecordTime(edge.recorded(), proto::setRecordedAt, proto::setSupersededAt);
         edge.share().ifPresent(proto::setShare);
         if (edge.confidence() != null) {
-            proto.setConfidence(dev.capflow.proto.exposure.v1.Confidence.valueOf("CONFIDENCE_" + edge.confidence().name()));
+            proto.setConfidence(dev.capflow.proto.exposure.v1.Confidence.valueOf(
+                    "CONFIDENCE_" + edge.confidence().name()));
         }
         return proto.build();
     }
 
     private static Quote toProto(MarketQuote quote) {
-        return Quote.newBuilder().setSymbol(quote.symbol()).setPrice(quote.price()).setCurrency(quote.currency())
-                .setTs(timestamp(quote.ts())).build();
+        return Quote.newBuilder()
+                .setSymbol(quote.symbol())
+                .setPrice(quote.price())
+                .setCurrency(quote.currency())
+                .setTs(timestamp(quote.ts()))
+                .build();
     }
 
     private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
     }
 
     /** The domain kind, or null for UNSPECIFIED or a number this server does not know. */
@@ -161,8 +206,11 @@ final class ProtoMapper {
             case CAPACITY_KIND_CUSTOM_CHIPS -> CapacityKind.CUSTOM_CHIPS;
             case CAPACITY_KIND_CLOUD_CAPACITY -> CapacityKind.CLOUD_CAPACITY;
             case CAPACITY_KIND_UNSPECIFIED -> null;
-            default -> throw new InvalidRequestException("edge.capacity_kind",
-                    "one of CAPACITY_KIND_ACCELERATORS, CAPACITY_KIND_CUSTOM_CHIPS, CAPACITY_KIND_CLOUD_CAPACITY; got " + kind);
+            default ->
+                throw new InvalidRequestException(
+                        "edge.capacity_kind",
+                        "one of CAPACITY_KIND_ACCELERATORS, CAPACITY_KIND_CUSTOM_CHIPS, CAPACITY_KIND_CLOUD_CAPACITY; got "
+                                + kind);
         };
     }
 
@@ -172,8 +220,10 @@ final class ProtoMapper {
             case CONFIDENCE_MEDIUM -> Confidence.MEDIUM;
             case CONFIDENCE_HIGH -> Confidence.HIGH;
             case CONFIDENCE_UNSPECIFIED -> null;
-            default -> throw new InvalidRequestException("edge.confidence",
-                    "one of CONFIDENCE_LOW, CONFIDENCE_MEDIUM, CONFIDENCE_HIGH, or unspecified; got " + confidence);
+            default ->
+                throw new InvalidRequestException(
+                        "edge.confidence",
+                        "one of CONFIDENCE_LOW, CONFIDENCE_MEDIUM, CONFIDENCE_HIGH, or unspecified; got " + confidence);
         };
     }
 

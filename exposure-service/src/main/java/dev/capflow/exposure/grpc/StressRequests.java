@@ -1,11 +1,5 @@
 package dev.capflow.exposure.grpc;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalDouble;
-
 import dev.capflow.exposure.domain.AmountChoice;
 import dev.capflow.exposure.domain.Shock;
 import dev.capflow.exposure.domain.Snapshot;
@@ -20,12 +14,16 @@ import dev.capflow.proto.exposure.v1.StressOptions;
 import dev.capflow.proto.exposure.v1.StressRequest;
 import dev.capflow.validation.FieldViolation;
 import dev.capflow.validation.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
 
 /** Turns a StressRequest into a {@link StressScenario}, or an {@link InvalidRequestException} naming every bad field. */
 final class StressRequests {
 
-    private StressRequests() {
-    }
+    private StressRequests() {}
 
     static StressScenario toScenario(StressRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
@@ -34,8 +32,11 @@ final class StressRequests {
             case STRESS_MODEL_DEBTRANK -> StressModel.DEBTRANK;
             case STRESS_MODEL_CLEARING -> StressModel.CLEARING;
             default -> {
-                violations.add(new FieldViolation("model", "one of STRESS_MODEL_CROSS_HOLDINGS, STRESS_MODEL_DEBTRANK, "
-                        + "STRESS_MODEL_CLEARING is required, got " + describe(request.getModel(), request.getModelValue())));
+                violations.add(new FieldViolation(
+                        "model",
+                        "one of STRESS_MODEL_CROSS_HOLDINGS, STRESS_MODEL_DEBTRANK, "
+                                + "STRESS_MODEL_CLEARING is required, got "
+                                + describe(request.getModel(), request.getModelValue())));
                 yield null;
             }
         };
@@ -50,12 +51,15 @@ final class StressRequests {
             case DEBT_RANK_RULE_UNSPECIFIED, DEBT_RANK_RULE_LINEAR_2015 -> DebtRankRule.LINEAR_2015;
             case DEBT_RANK_RULE_ORIGINAL_2012 -> DebtRankRule.ORIGINAL_2012;
             default -> {
-                violations.add(new FieldViolation("options.debtrank_rule", "one of DEBT_RANK_RULE_LINEAR_2015, "
-                        + "DEBT_RANK_RULE_ORIGINAL_2012, got " + describe(options.getDebtrankRule(), options.getDebtrankRuleValue())));
+                violations.add(new FieldViolation(
+                        "options.debtrank_rule",
+                        "one of DEBT_RANK_RULE_LINEAR_2015, " + "DEBT_RANK_RULE_ORIGINAL_2012, got "
+                                + describe(options.getDebtrankRule(), options.getDebtrankRuleValue())));
                 yield null;
             }
         };
-        Snapshot snapshot = ViewRequests.snapshot(request.getAsOf(), request.hasKnownAt(), request.getKnownAt(), violations);
+        Snapshot snapshot =
+                ViewRequests.snapshot(request.getAsOf(), request.hasKnownAt(), request.getKnownAt(), violations);
         AmountChoice amounts = ViewRequests.amounts(request.getAmounts(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
@@ -76,15 +80,20 @@ final class StressRequests {
             if (entity.isEmpty()) {
                 violations.add(new FieldViolation(field + ".entity", "the id of the shocked entity is required"));
             } else if (seen.putIfAbsent(entity, i) != null) {
-                violations.add(new FieldViolation(field + ".entity", entity + " is already shocked by shocks["
-                        + seen.get(entity) + "]"));
+                violations.add(new FieldViolation(
+                        field + ".entity", entity + " is already shocked by shocks[" + seen.get(entity) + "]"));
             }
             if (!(change >= -1 && change <= CrossHoldings.MAX_VALUE_CHANGE)) {
-                violations.add(new FieldViolation(field + ".value_change", "shock to " + entity
-                        + ": a relative change must be in [-1, " + CrossHoldings.MAX_VALUE_CHANGE + "], got " + change));
+                violations.add(new FieldViolation(
+                        field + ".value_change",
+                        "shock to " + entity + ": a relative change must be in [-1, " + CrossHoldings.MAX_VALUE_CHANGE
+                                + "], got " + change));
             } else if (model == StressModel.DEBTRANK && change > 0) {
-                violations.add(new FieldViolation(field + ".value_change", "shock to " + entity
-                        + ": DebtRank propagates losses only, so the change must be in [-1, 0], got " + change));
+                violations.add(new FieldViolation(
+                        field + ".value_change",
+                        "shock to " + entity
+                                + ": DebtRank propagates losses only, so the change must be in [-1, 0], got "
+                                + change));
             }
             shocks.add(new Shock(entity, change));
         }
@@ -94,7 +103,8 @@ final class StressRequests {
     /** The engine's own option checks, reported under the request's field names. */
     private static CascadeOptions cascade(StressOptions options, List<FieldViolation> violations) {
         try {
-            return new CascadeOptions(options.hasTheta() ? OptionalDouble.of(options.getTheta()) : OptionalDouble.empty(),
+            return new CascadeOptions(
+                    options.hasTheta() ? OptionalDouble.of(options.getTheta()) : OptionalDouble.empty(),
                     options.getBeta());
         } catch (GraphException e) {
             violations.add(new FieldViolation(e.field(), e.reason()));
@@ -103,17 +113,25 @@ final class StressRequests {
     }
 
     /** Each option belongs to one model; setting it with another would be silently ignored, so it is refused. */
-    private static void refuseOptionsOfOtherModels(StressOptions options, StressModel model, List<FieldViolation> violations) {
+    private static void refuseOptionsOfOtherModels(
+            StressOptions options, StressModel model, List<FieldViolation> violations) {
         if (model == StressModel.CROSS_HOLDINGS && options.getBeta() != 0 && !options.hasTheta()) {
-            violations.add(new FieldViolation("options.beta", "the failure cost applies to entities that fail, which "
-                    + "needs the failure threshold options.theta"));
+            violations.add(new FieldViolation(
+                    "options.beta",
+                    "the failure cost applies to entities that fail, which "
+                            + "needs the failure threshold options.theta"));
         }
         if (model != StressModel.CROSS_HOLDINGS) {
             refuseIf(options.hasTheta(), "options.theta", StressModel.CROSS_HOLDINGS, model, violations);
             refuseIf(options.getBeta() != 0, "options.beta", StressModel.CROSS_HOLDINGS, model, violations);
         }
         if (model != StressModel.DEBTRANK) {
-            refuseIf(options.getDebtrankRuleValue() != 0, "options.debtrank_rule", StressModel.DEBTRANK, model, violations);
+            refuseIf(
+                    options.getDebtrankRuleValue() != 0,
+                    "options.debtrank_rule",
+                    StressModel.DEBTRANK,
+                    model,
+                    violations);
         }
         if (model != StressModel.CLEARING) {
             refuseIf(options.hasAlpha(), "options.alpha", StressModel.CLEARING, model, violations);
@@ -122,8 +140,8 @@ final class StressRequests {
         }
     }
 
-    private static void refuseIf(boolean set, String field, StressModel owner, StressModel chosen,
-            List<FieldViolation> violations) {
+    private static void refuseIf(
+            boolean set, String field, StressModel owner, StressModel chosen, List<FieldViolation> violations) {
         if (set) {
             violations.add(new FieldViolation(field, "applies to " + owner + " only, not to " + chosen));
         }
@@ -137,8 +155,8 @@ final class StressRequests {
         try {
             return new ClearingOptions(horizon, alpha, beta);
         } catch (GraphException e) {
-            violations.add(new FieldViolation(e.field().equals("options.beta") ? "options.clearing_beta" : e.field(),
-                    e.reason()));
+            violations.add(new FieldViolation(
+                    e.field().equals("options.beta") ? "options.clearing_beta" : e.field(), e.reason()));
             return null;
         }
     }

@@ -1,22 +1,19 @@
 package dev.capflow.exposure.grpc;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-
 import com.google.protobuf.Timestamp;
-
 import dev.capflow.exposure.domain.AmountChoice;
 import dev.capflow.exposure.domain.GraphValidator;
 import dev.capflow.exposure.domain.Snapshot;
 import dev.capflow.validation.FieldViolation;
 import dev.capflow.validation.PlatformDates;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 /** The point of view every read and analysis request carries: its snapshot (as_of, known_at) and its amounts. */
 final class ViewRequests {
 
-    private ViewRequests() {
-    }
+    private ViewRequests() {}
 
     /** The snapshot of {@code asOf} (empty: today) and {@code knownAt} (absent: now); bad fields go to {@code violations}. */
     static Snapshot snapshot(String asOf, boolean hasKnownAt, Timestamp knownAt, List<FieldViolation> violations) {
@@ -26,8 +23,11 @@ final class ViewRequests {
             if (knownAt.getNanos() < 0 || knownAt.getNanos() > 999_999_999) {
                 violations.add(new FieldViolation("known_at", "not a valid timestamp: nanos " + knownAt.getNanos()));
             } else {
-                instant = Instant.ofEpochSecond(Math.max(Instant.MIN.getEpochSecond(),
-                        Math.min(Instant.MAX.getEpochSecond(), knownAt.getSeconds())), knownAt.getNanos());
+                instant = Instant.ofEpochSecond(
+                        Math.max(
+                                Instant.MIN.getEpochSecond(),
+                                Math.min(Instant.MAX.getEpochSecond(), knownAt.getSeconds())),
+                        knownAt.getNanos());
                 String range = PlatformDates.rangeProblem(instant);
                 if (range != null) {
                     violations.add(new FieldViolation("known_at", range));
@@ -45,8 +45,10 @@ final class ViewRequests {
             case AMOUNT_CHOICE_LOW -> AmountChoice.LOW;
             case AMOUNT_CHOICE_HIGH -> AmountChoice.HIGH;
             default -> {
-                violations.add(new FieldViolation("amounts", "one of AMOUNT_CHOICE_LOW, AMOUNT_CHOICE_BASE, "
-                        + "AMOUNT_CHOICE_HIGH, got unknown value " + choice.getNumber()));
+                violations.add(new FieldViolation(
+                        "amounts",
+                        "one of AMOUNT_CHOICE_LOW, AMOUNT_CHOICE_BASE, " + "AMOUNT_CHOICE_HIGH, got unknown value "
+                                + choice.getNumber()));
                 yield AmountChoice.BASE;
             }
         };

@@ -1,19 +1,17 @@
 package dev.capflow.exposure.repository;
 
-import java.time.Instant;
-import java.time.LocalDate;
-
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Table;
-
 import dev.capflow.exposure.domain.Capacity;
 import dev.capflow.exposure.domain.CapacityKind;
 import dev.capflow.exposure.domain.Confidence;
 import dev.capflow.exposure.domain.GraphEdge;
 import dev.capflow.exposure.engine.EdgeKind;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /** A version of an edge ({@code exposure.edge_version}); endpoints are entity ids. */
 @Entity
@@ -97,8 +95,24 @@ public class EdgeRow extends VersionedRow {
     }
 
     public GraphEdge toDomain() {
-        return new GraphEdge(id, fromEntity, toEntity, kind, optional(amountUsd), optional(share), asOf,
-                source, confidence, estimated, note, sourceRow, version, optional(amountLowUsd), optional(amountHighUsd),
-                capacityGw == null ? null : new Capacity(capacityGw, capacityKind), validTo, recordTime());
+        return new GraphEdge(
+                id,
+                fromEntity,
+                toEntity,
+                kind,
+                optional(amountUsd),
+                optional(share),
+                asOf,
+                source,
+                confidence,
+                estimated,
+                note,
+                sourceRow,
+                version,
+                optional(amountLowUsd),
+                optional(amountHighUsd),
+                capacityGw == null ? null : new Capacity(capacityGw, capacityKind),
+                validTo,
+                recordTime());
     }
 }

@@ -1,10 +1,7 @@
 package dev.capflow.exposure.repository;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
+import dev.capflow.exposure.domain.EntityKind;
+import dev.capflow.exposure.domain.GraphEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -14,9 +11,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-
-import dev.capflow.exposure.domain.EntityKind;
-import dev.capflow.exposure.domain.GraphEntity;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A version of an entity ({@code exposure.entity_version}) with its listings. */
 @Entity
@@ -101,10 +99,25 @@ public class EntityRow extends VersionedRow {
     }
 
     public GraphEntity toDomain() {
-        return new GraphEntity(id, name, kind, ticker == null ? "" : ticker, listings, optional(valuationUsd),
-                valuationAsOf, valuationSource == null ? "" : valuationSource, optional(revenueUsd), revenueAsOf,
-                revenueSource == null ? "" : revenueSource, optional(cashUsd), cashAsOf, cashSource == null ? "" : cashSource,
-                version, validFrom, validTo, recordTime());
+        return new GraphEntity(
+                id,
+                name,
+                kind,
+                ticker == null ? "" : ticker,
+                listings,
+                optional(valuationUsd),
+                valuationAsOf,
+                valuationSource == null ? "" : valuationSource,
+                optional(revenueUsd),
+                revenueAsOf,
+                revenueSource == null ? "" : revenueSource,
+                optional(cashUsd),
+                cashAsOf,
+                cashSource == null ? "" : cashSource,
+                version,
+                validFrom,
+                validTo,
+                recordTime());
     }
 
     private static String blankToNull(String value) {

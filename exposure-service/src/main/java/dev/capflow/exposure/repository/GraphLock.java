@@ -1,9 +1,8 @@
 package dev.capflow.exposure.repository;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Serialises writes to the graph: bumping the single {@code graph_revision} row holds its row lock until the
@@ -14,8 +13,10 @@ public class GraphLock {
 
     /** Takes the lock for the current transaction (call first in every write). */
     public Uni<Void> acquire() {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("update exposure.graph_revision set revision = revision + 1, updated_at = now()")
-                .executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "update exposure.graph_revision set revision = revision + 1, updated_at = now()")
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 }

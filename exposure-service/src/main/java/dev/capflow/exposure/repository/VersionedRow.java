@@ -1,16 +1,14 @@
 package dev.capflow.exposure.repository;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.OptionalDouble;
-
+import dev.capflow.exposure.domain.RecordTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
-
-import dev.capflow.exposure.domain.RecordTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.OptionalDouble;
 
 /**
  * One stored version of an entity or edge: its slug id, the optimistic-lock version of the write that stored it, the end

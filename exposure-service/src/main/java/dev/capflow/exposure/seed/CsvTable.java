@@ -39,15 +39,16 @@ final class CsvTable {
         List<String> header = records.get(0).stream().map(String::trim).toList();
         for (String column : columns) {
             if (!header.contains(column)) {
-                throw new IllegalStateException(file + ": the header has no column " + column + " (it has " + header + ")");
+                throw new IllegalStateException(
+                        file + ": the header has no column " + column + " (it has " + header + ")");
             }
         }
         List<Row> rows = new ArrayList<>();
         for (int r = 1; r < records.size(); r++) {
             List<String> cells = records.get(r);
             if (cells.size() > header.size()) {
-                throw new IllegalStateException(file + " line " + lines.get(r) + ": " + cells.size() + " cells, the header has "
-                        + header.size());
+                throw new IllegalStateException(file + " line " + lines.get(r) + ": " + cells.size()
+                        + " cells, the header has " + header.size());
             }
             Map<String, String> byName = new HashMap<>();
             for (int c = 0; c < cells.size(); c++) {

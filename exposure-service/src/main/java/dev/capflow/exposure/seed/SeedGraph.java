@@ -1,5 +1,18 @@
 package dev.capflow.exposure.seed;
 
+import dev.capflow.exposure.domain.AmountChoice;
+import dev.capflow.exposure.domain.CapacityKind;
+import dev.capflow.exposure.domain.Confidence;
+import dev.capflow.exposure.domain.EdgeDraft;
+import dev.capflow.exposure.domain.EntityDraft;
+import dev.capflow.exposure.domain.EntityKind;
+import dev.capflow.exposure.domain.GraphEdge;
+import dev.capflow.exposure.domain.GraphEntity;
+import dev.capflow.exposure.domain.GraphValidator;
+import dev.capflow.exposure.engine.EdgeKind;
+import dev.capflow.exposure.engine.GraphException;
+import dev.capflow.exposure.service.GraphModel;
+import dev.capflow.validation.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,20 +27,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
 
-import dev.capflow.exposure.domain.AmountChoice;
-import dev.capflow.exposure.domain.CapacityKind;
-import dev.capflow.exposure.domain.Confidence;
-import dev.capflow.exposure.domain.EdgeDraft;
-import dev.capflow.exposure.domain.EntityDraft;
-import dev.capflow.exposure.domain.EntityKind;
-import dev.capflow.exposure.domain.GraphEdge;
-import dev.capflow.exposure.domain.GraphEntity;
-import dev.capflow.exposure.domain.GraphValidator;
-import dev.capflow.exposure.engine.EdgeKind;
-import dev.capflow.exposure.engine.GraphException;
-import dev.capflow.exposure.service.GraphModel;
-import dev.capflow.validation.InvalidRequestException;
-
 /**
  * The seed graph read from {@code entities.csv} and {@code edges.csv} (formats in docs/funding-graph.md) and checked by
  * the same rules as a request: every row is validated, every symbol names one entity, and the engine accepts the whole
@@ -35,10 +34,35 @@ import dev.capflow.validation.InvalidRequestException;
  */
 public record SeedGraph(List<GraphEntity> entities, List<GraphEdge> edges) {
 
-    static final List<String> ENTITY_COLUMNS = List.of("id", "name", "kind", "ticker", "listings", "valuationUsd",
-            "valuationAsOf", "valuationSource", "revenueUsd", "revenueAsOf", "revenueSource");
-    static final List<String> EDGE_COLUMNS = List.of("id", "sourceRow", "from", "to", "kind", "amountUsd", "share", "asOf",
-            "estimated", "confidence", "source", "note", "validTo", "amountLowUsd", "amountHighUsd", "capacityGw",
+    static final List<String> ENTITY_COLUMNS = List.of(
+            "id",
+            "name",
+            "kind",
+            "ticker",
+            "listings",
+            "valuationUsd",
+            "valuationAsOf",
+            "valuationSource",
+            "revenueUsd",
+            "revenueAsOf",
+            "revenueSource");
+    static final List<String> EDGE_COLUMNS = List.of(
+            "id",
+            "sourceRow",
+            "from",
+            "to",
+            "kind",
+            "amountUsd",
+            "share",
+            "asOf",
+            "estimated",
+            "confidence",
+            "source",
+            "note",
+            "validTo",
+            "amountLowUsd",
+            "amountHighUsd",
+            "capacityGw",
             "capacityKind");
 
     public SeedGraph {
@@ -64,11 +88,15 @@ public record SeedGraph(List<GraphEntity> entities, List<GraphEdge> edges) {
         }
         List<GraphEdge> edges = new ArrayList<>();
         for (CsvTable.Row row : edgeTable.rows()) {
-            edges.add(checked(edgeTable, row, () -> withValidTo(GraphValidator.edge(edgeDraft(row), "", true), edgeTable, row)));
+            edges.add(checked(
+                    edgeTable, row, () -> withValidTo(GraphValidator.edge(edgeDraft(row), "", true), edgeTable, row)));
         }
         for (LocalDate date : GraphModel.datesOfChange(edges)) {
             try {
-                GraphModel.of(entities, edges.stream().filter(edge -> edge.holdsOn(date)).toList(), AmountChoice.BASE);
+                GraphModel.of(
+                        entities,
+                        edges.stream().filter(edge -> edge.holdsOn(date)).toList(),
+                        AmountChoice.BASE);
             } catch (GraphException e) {
                 throw new IllegalStateException("seed graph rejected on " + date + ": " + e.getMessage(), e);
             }
@@ -78,18 +106,44 @@ public record SeedGraph(List<GraphEntity> entities, List<GraphEdge> edges) {
 
     private static EntityDraft entityDraft(CsvTable.Row row) {
         String listings = row.get("listings");
-        return new EntityDraft(row.get("id"), row.get("name"), entityKind(row.get("kind")), row.get("ticker"),
-                listings.isEmpty() ? List.of() : Arrays.asList(listings.split(";")), number(row, "valuationUsd"),
-                row.get("valuationAsOf"), row.get("valuationSource"), number(row, "revenueUsd"), row.get("revenueAsOf"),
-                row.get("revenueSource"), OptionalDouble.empty(), "", "", 0, "");
+        return new EntityDraft(
+                row.get("id"),
+                row.get("name"),
+                entityKind(row.get("kind")),
+                row.get("ticker"),
+                listings.isEmpty() ? List.of() : Arrays.asList(listings.split(";")),
+                number(row, "valuationUsd"),
+                row.get("valuationAsOf"),
+                row.get("valuationSource"),
+                number(row, "revenueUsd"),
+                row.get("revenueAsOf"),
+                row.get("revenueSource"),
+                OptionalDouble.empty(),
+                "",
+                "",
+                0,
+                "");
     }
 
     private static EdgeDraft edgeDraft(CsvTable.Row row) {
-        return new EdgeDraft(row.get("id"), row.get("from"), row.get("to"), edgeKind(row.get("kind")),
-                number(row, "amountUsd"), number(row, "share"), row.get("asOf"), row.get("source"),
-                confidence(row.get("confidence")), Boolean.parseBoolean(row.get("estimated")), row.get("note"),
-                row.get("sourceRow"), 0, number(row, "amountLowUsd"), number(row, "amountHighUsd"),
-                number(row, "capacityGw"), capacityKind(row.get("capacityKind")));
+        return new EdgeDraft(
+                row.get("id"),
+                row.get("from"),
+                row.get("to"),
+                edgeKind(row.get("kind")),
+                number(row, "amountUsd"),
+                number(row, "share"),
+                row.get("asOf"),
+                row.get("source"),
+                confidence(row.get("confidence")),
+                Boolean.parseBoolean(row.get("estimated")),
+                row.get("note"),
+                row.get("sourceRow"),
+                0,
+                number(row, "amountLowUsd"),
+                number(row, "amountHighUsd"),
+                number(row, "capacityGw"),
+                capacityKind(row.get("capacityKind")));
     }
 
     /**

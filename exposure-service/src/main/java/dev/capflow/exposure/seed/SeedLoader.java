@@ -1,13 +1,5 @@
 package dev.capflow.exposure.seed;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.jboss.logging.Logger;
-
 import dev.capflow.exposure.config.ExposureConfig;
 import dev.capflow.exposure.repository.EdgeRepository;
 import dev.capflow.exposure.repository.EdgeRow;
@@ -18,6 +10,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Loads the seed graph once per database: in one transaction, it records the seed in {@code seed_applied} (insert, on
@@ -60,23 +57,34 @@ public class SeedLoader {
 
     /** Stores {@code seed} unless this database has it already; true when it was stored now. */
     public Uni<Boolean> store(SeedGraph seed) {
-        return Panache.withTransaction(() -> lock.acquire().chain(() -> Panache.getSession()).chain(session -> session
-                .createNativeQuery("insert into exposure.seed_applied (name, entities, edges) values (?1, ?2, ?3) "
-                        + "on conflict (name) do nothing")
-                .setParameter(1, SEED_NAME).setParameter(2, seed.entities().size()).setParameter(3, seed.edges().size())
-                .executeUpdate())
+        return Panache.withTransaction(() -> lock.acquire()
+                .chain(() -> Panache.getSession())
+                .chain(session -> session.createNativeQuery(
+                                "insert into exposure.seed_applied (name, entities, edges) values (?1, ?2, ?3) "
+                                        + "on conflict (name) do nothing")
+                        .setParameter(1, SEED_NAME)
+                        .setParameter(2, seed.entities().size())
+                        .setParameter(3, seed.edges().size())
+                        .executeUpdate())
                 .chain(inserted -> {
                     if (inserted == 0) {
                         LOG.infof("seed %s is already applied to this database", SEED_NAME);
                         return Uni.createFrom().item(false);
                     }
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return entities.persist(seed.entities().stream().map(entity -> EntityRow.of(entity, now)).toList())
+                    return entities.persist(seed.entities().stream()
+                                    .map(entity -> EntityRow.of(entity, now))
+                                    .toList())
                             .call(entities::flush)
-                            .chain(() -> edges.persist(seed.edges().stream().map(edge -> EdgeRow.of(edge, now)).toList()))
+                            .chain(() -> edges.persist(seed.edges().stream()
+                                    .map(edge -> EdgeRow.of(edge, now))
+                                    .toList()))
                             .call(edges::flush)
-                            .invoke(() -> LOG.infof("seed %s applied: %d entities, %d edges", SEED_NAME,
-                                    seed.entities().size(), seed.edges().size()))
+                            .invoke(() -> LOG.infof(
+                                    "seed %s applied: %d entities, %d edges",
+                                    SEED_NAME,
+                                    seed.entities().size(),
+                                    seed.edges().size()))
                             .replaceWith(true);
                 }));
     }

@@ -1,10 +1,5 @@
 package dev.capflow.exposure.service;
 
-import java.time.LocalDate;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.exposure.domain.GraphEntity;
 import dev.capflow.exposure.domain.Snapshot;
 import dev.capflow.exposure.valuation.Valuations;
@@ -13,6 +8,9 @@ import dev.capflow.grpc.DownstreamException;
 import dev.capflow.grpc.paging.Page;
 import dev.capflow.grpc.paging.PageRequest;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Entity definitions stored by {@link GraphStore}, answered with their current value. A value that cannot be obtained
@@ -35,7 +33,9 @@ public class EntityCatalog {
 
     /** The entity version holding in {@code snapshot}, valued on its date. */
     public Uni<ValuedEntity> get(String id, Snapshot snapshot) {
-        return store.entity(id, snapshot).chain(entity -> valued(List.of(entity), snapshot)).map(list -> list.get(0));
+        return store.entity(id, snapshot)
+                .chain(entity -> valued(List.of(entity), snapshot))
+                .map(list -> list.get(0));
     }
 
     public Uni<ValuedEntity> update(GraphEntity entity) {
@@ -49,7 +49,8 @@ public class EntityCatalog {
 
     /** One page of the entities holding in {@code snapshot}, by id; only the page's entities are valued. */
     public Uni<Page<ValuedEntity>> list(Snapshot snapshot, PageRequest request) {
-        return store.entities(snapshot).map(entities -> Page.of(entities, GraphEntity::id, request))
+        return store.entities(snapshot)
+                .map(entities -> Page.of(entities, GraphEntity::id, request))
                 .chain(page -> valued(page.items(), snapshot).map(valued -> new Page<>(valued, page.nextPageToken())));
     }
 
@@ -60,11 +61,14 @@ public class EntityCatalog {
     private Uni<List<ValuedEntity>> valued(List<GraphEntity> entities, Snapshot snapshot) {
         return valuer.value(entities, snapshot)
                 .map(values -> entities.stream().map(e -> withValue(e, values)).toList())
-                .onFailure(DownstreamException.class).recoverWithItem(failure -> entities.stream()
-                        .map(e -> new ValuedEntity(e, null, failure.getMessage())).toList());
+                .onFailure(DownstreamException.class)
+                .recoverWithItem(failure -> entities.stream()
+                        .map(e -> new ValuedEntity(e, null, failure.getMessage()))
+                        .toList());
     }
 
     private static ValuedEntity withValue(GraphEntity entity, Valuations values) {
-        return new ValuedEntity(entity, values.values().get(entity.id()), values.missing().getOrDefault(entity.id(), ""));
+        return new ValuedEntity(
+                entity, values.values().get(entity.id()), values.missing().getOrDefault(entity.id(), ""));
     }
 }

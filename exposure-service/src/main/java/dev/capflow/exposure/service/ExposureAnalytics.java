@@ -1,13 +1,5 @@
 package dev.capflow.exposure.service;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.exposure.baskets.BasketBook;
 import dev.capflow.exposure.baskets.BasketImpacts;
 import dev.capflow.exposure.baskets.BasketWeights;
@@ -30,6 +22,12 @@ import dev.capflow.validation.FieldViolation;
 import dev.capflow.validation.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The analyses of docs/stress-models.md on the stored graph: the graph is read in one session, values come from
@@ -66,13 +64,18 @@ public class ExposureAnalytics {
                 throw new InvalidRequestException("target", "unknown entity " + target);
             }
             GraphModel model = GraphModel.of(known, contents.edges(), List.of(target), amounts);
-            return valued(model, snapshot).emitOn(Infrastructure.getDefaultWorkerPool()).map(values -> {
-                int index = model.graph().indexOf(target);
-                double[] valueUsd = values(model, values);
-                requireMeaningfulEquity(model, valueUsd);
-                return new LookThroughResult(model, values, index,
-                        LookThrough.compute(model.graph(), valueUsd, revenues(model), index));
-            });
+            return valued(model, snapshot)
+                    .emitOn(Infrastructure.getDefaultWorkerPool())
+                    .map(values -> {
+                        int index = model.graph().indexOf(target);
+                        double[] valueUsd = values(model, values);
+                        requireMeaningfulEquity(model, valueUsd);
+                        return new LookThroughResult(
+                                model,
+                                values,
+                                index,
+                                LookThrough.compute(model.graph(), valueUsd, revenues(model), index));
+                    });
         });
     }
 
@@ -85,15 +88,20 @@ public class ExposureAnalytics {
             Map<String, GraphEntity> known = contents.entitiesById();
             requireShockedEntitiesKnown(scenario, known);
             GraphModel model = GraphModel.of(known, contents.edges(), scenario.shockedEntities(), scenario.amounts());
-            Uni<StressOutcome> run = valued(model, scenario.snapshot()).emitOn(Infrastructure.getDefaultWorkerPool())
+            Uni<StressOutcome> run = valued(model, scenario.snapshot())
+                    .emitOn(Infrastructure.getDefaultWorkerPool())
                     .map(values -> run(scenario, model, values));
-            return Uni.combine().all().unis(run, basketWeights.current()).asTuple()
+            return Uni.combine()
+                    .all()
+                    .unis(run, basketWeights.current())
+                    .asTuple()
                     .map(both -> withBaskets(both.getItem1(), both.getItem2(), contents.entities()));
         });
     }
 
     private Uni<Valuations> valued(GraphModel model, Snapshot snapshot) {
-        return valuer.value(model.entities(), snapshot).invoke(values -> values.require(model.graph().entityIds()));
+        return valuer.value(model.entities(), snapshot)
+                .invoke(values -> values.require(model.graph().entityIds()));
     }
 
     private static double[] values(GraphModel model, Valuations values) {
@@ -109,7 +117,11 @@ public class ExposureAnalytics {
         return switch (scenario.model()) {
             case CROSS_HOLDINGS -> {
                 requireMeaningfulEquity(model, values);
-                yield outcome(scenario, model, values, valuations,
+                yield outcome(
+                        scenario,
+                        model,
+                        values,
+                        valuations,
                         CrossHoldings.run(model.graph(), values, change, scenario.cascade()));
             }
             case DEBTRANK -> {
@@ -117,20 +129,31 @@ public class ExposureAnalytics {
                 for (int i = 0; i < change.length; i++) {
                     initialLoss[i] = -change[i];
                 }
-                yield outcome(scenario, model, values, valuations, DebtRank.run(model.graph(), values, initialLoss, scenario.rule()));
+                yield outcome(
+                        scenario,
+                        model,
+                        values,
+                        valuations,
+                        DebtRank.run(model.graph(), values, initialLoss, scenario.rule()));
             }
             case CLEARING -> {
-                ClearingResult clearing = Clearing.run(model.graph(), values, revenues(model),
-                        model.entities().stream().mapToDouble(e -> e.cashUsd().orElse(Double.NaN)).toArray(), change,
+                ClearingResult clearing = Clearing.run(
+                        model.graph(),
+                        values,
+                        revenues(model),
+                        model.entities().stream()
+                                .mapToDouble(e -> e.cashUsd().orElse(Double.NaN))
+                                .toArray(),
+                        change,
                         scenario.clearing());
-                yield new StressOutcome(scenario, model, values, valuations, clearing.stress(), Optional.of(clearing),
-                        List.of(), "");
+                yield new StressOutcome(
+                        scenario, model, values, valuations, clearing.stress(), Optional.of(clearing), List.of(), "");
             }
         };
     }
 
-    private static StressOutcome outcome(StressScenario scenario, GraphModel model, double[] values,
-            Valuations valuations, StressResult result) {
+    private static StressOutcome outcome(
+            StressScenario scenario, GraphModel model, double[] values, Valuations valuations, StressResult result) {
         return new StressOutcome(scenario, model, values, valuations, result, Optional.empty(), List.of(), "");
     }
 
@@ -146,7 +169,8 @@ public class ExposureAnalytics {
     /** Revenues by entity index, NaN when unknown. */
     private static double[] revenues(GraphModel model) {
         return model.entities().stream()
-                .mapToDouble(e -> e.revenueUsd().isPresent() ? e.revenueUsd().getAsDouble() : Double.NaN).toArray();
+                .mapToDouble(e -> e.revenueUsd().isPresent() ? e.revenueUsd().getAsDouble() : Double.NaN)
+                .toArray();
     }
 
     private static void requireShockedEntitiesKnown(StressScenario scenario, Map<String, GraphEntity> known) {

@@ -1,5 +1,11 @@
 package dev.capflow.exposure.service;
 
+import dev.capflow.exposure.domain.AmountChoice;
+import dev.capflow.exposure.domain.GraphEdge;
+import dev.capflow.exposure.domain.GraphEntity;
+import dev.capflow.exposure.domain.PreconditionException;
+import dev.capflow.exposure.engine.Edge;
+import dev.capflow.exposure.engine.FundingGraph;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,13 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
-
-import dev.capflow.exposure.domain.AmountChoice;
-import dev.capflow.exposure.domain.GraphEdge;
-import dev.capflow.exposure.domain.GraphEntity;
-import dev.capflow.exposure.domain.PreconditionException;
-import dev.capflow.exposure.engine.Edge;
-import dev.capflow.exposure.engine.FundingGraph;
 
 /**
  * The engine's view of the stored graph: entities in id order (index = position) and the edges between them, with the
@@ -37,7 +36,10 @@ public final class GraphModel {
      * target or shocked entities), all among {@code known}, with the {@code amounts} figure of every amount. Entities
      * that no edge touches are left out: nothing can flow to or from them.
      */
-    public static GraphModel of(Map<String, GraphEntity> known, List<GraphEdge> edges, Collection<String> alsoIncluded,
+    public static GraphModel of(
+            Map<String, GraphEntity> known,
+            List<GraphEdge> edges,
+            Collection<String> alsoIncluded,
             AmountChoice amounts) {
         TreeSet<String> ids = new TreeSet<>(alsoIncluded);
         edges.forEach(e -> {
@@ -46,8 +48,10 @@ public final class GraphModel {
         });
         List<String> missing = ids.stream().filter(id -> !known.containsKey(id)).toList();
         if (!missing.isEmpty()) {
-            throw new PreconditionException(missing.stream().map(id -> new PreconditionException.Violation("ENTITY", id,
-                    "an edge of this date joins " + id + ", which does not hold on it")).toList());
+            throw new PreconditionException(missing.stream()
+                    .map(id -> new PreconditionException.Violation(
+                            "ENTITY", id, "an edge of this date joins " + id + ", which does not hold on it"))
+                    .toList());
         }
         return of(ids.stream().map(known::get).toList(), edges, amounts);
     }
@@ -66,8 +70,13 @@ public final class GraphModel {
         List<Edge> engineEdges = new ArrayList<>(edges.size());
         Map<String, GraphEdge> byId = new HashMap<>();
         for (GraphEdge edge : edges) {
-            engineEdges.add(new Edge(edge.id(), index.getOrDefault(edge.from(), -1), index.getOrDefault(edge.to(), -1),
-                    edge.kind(), amounts.of(edge), edge.share()));
+            engineEdges.add(new Edge(
+                    edge.id(),
+                    index.getOrDefault(edge.from(), -1),
+                    index.getOrDefault(edge.to(), -1),
+                    edge.kind(),
+                    amounts.of(edge),
+                    edge.share()));
             byId.put(edge.id(), edge);
         }
         return new GraphModel(FundingGraph.of(ids, engineEdges), List.copyOf(entities), byId);

@@ -1,13 +1,5 @@
 package dev.capflow.exposure.service;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import dev.capflow.exposure.domain.AmountChoice;
 import dev.capflow.exposure.domain.GraphEdge;
 import dev.capflow.exposure.domain.GraphEntity;
@@ -16,6 +8,13 @@ import dev.capflow.exposure.engine.EquityCycles;
 import dev.capflow.exposure.engine.GraphException;
 import dev.capflow.validation.FieldViolation;
 import dev.capflow.validation.InvalidRequestException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The rules over the whole graph, checked on the graph as it would be after a write: both ends of every edge are known
@@ -31,21 +30,31 @@ final class GraphRules {
     static final String PRIMARY_VALUE = "PRIMARY_VALUE";
 
     /** The engine's field names and their request spelling. */
-    private static final Map<String, String> FIELDS = Map.of("edge.id", "id", "edge.from", "from", "edge.to", "to",
-            "edge.share", "share", "edge.amountUsd", "amount_usd");
+    private static final Map<String, String> FIELDS = Map.of(
+            "edge.id",
+            "id",
+            "edge.from",
+            "from",
+            "edge.to",
+            "to",
+            "edge.share",
+            "share",
+            "edge.amountUsd",
+            "amount_usd");
 
-    private GraphRules() {
-    }
+    private GraphRules() {}
 
     /**
      * Fails with an {@link InvalidRequestException} naming fields under {@code prefix} unless {@code written} joins two
      * of {@code entities} and {@code edges} (which include it) form a valid graph.
      */
-    static void check(List<GraphEntity> entities, List<GraphEdge> edges, GraphEdge written, String prefix, LocalDate date) {
+    static void check(
+            List<GraphEntity> entities, List<GraphEdge> edges, GraphEdge written, String prefix, LocalDate date) {
         Set<String> known = entities.stream().map(GraphEntity::id).collect(Collectors.toSet());
         List<FieldViolation> unknown = new ArrayList<>();
         if (!known.contains(written.from())) {
-            unknown.add(new FieldViolation(prefix + "from", "edge " + written.id() + ": unknown entity " + written.from()));
+            unknown.add(
+                    new FieldViolation(prefix + "from", "edge " + written.id() + ": unknown entity " + written.from()));
         }
         if (!known.contains(written.to())) {
             unknown.add(new FieldViolation(prefix + "to", "edge " + written.id() + ": unknown entity " + written.to()));
@@ -69,13 +78,22 @@ final class GraphRules {
     static void requireConditioned(GraphModel model, LocalDate date) {
         EquityCycles.worst(model.graph()).ifPresent(cycle -> {
             String edgesNamed = String.join(", ", cycle.edgeIds())
-                    + (cycle.edgeCount() > cycle.edgeIds().size() ? " and " + (cycle.edgeCount() - cycle.edgeIds().size())
-                            + " more" : "");
+                    + (cycle.edgeCount() > cycle.edgeIds().size()
+                            ? " and " + (cycle.edgeCount() - cycle.edgeIds().size()) + " more"
+                            : "");
             String when = date == null ? "" : " on " + date;
-            throw new PreconditionException(List.of(new PreconditionException.Violation(EQUITY_CYCLE, edgesNamed,
-                    String.format(Locale.ROOT, "the equity cycle of edges %s makes %s own %s of itself%s (at most %s "
-                            + "allowed): I - S is nearly singular and every look-through and cross-holdings figure would "
-                            + "be amplified past meaning", edgesNamed, cycle.entityId(), percent(cycle.selfStake()), when,
+            throw new PreconditionException(List.of(new PreconditionException.Violation(
+                    EQUITY_CYCLE,
+                    edgesNamed,
+                    String.format(
+                            Locale.ROOT,
+                            "the equity cycle of edges %s makes %s own %s of itself%s (at most %s "
+                                    + "allowed): I - S is nearly singular and every look-through and cross-holdings figure would "
+                                    + "be amplified past meaning",
+                            edgesNamed,
+                            cycle.entityId(),
+                            percent(cycle.selfStake()),
+                            when,
                             percent(EquityCycles.MAX_SELF_STAKE)))));
         });
     }
@@ -89,10 +107,16 @@ final class GraphRules {
         int entity = EquityCycles.firstNonPositivePrimary(model.graph(), values);
         if (entity >= 0) {
             String id = model.graph().entityId(entity);
-            throw new PreconditionException(List.of(new PreconditionException.Violation(PRIMARY_VALUE, id, String.format(
-                    Locale.ROOT, "the stakes %s holds (edges %s) are worth at least its own value of %.0f USD: its primary "
-                            + "value (I - S) E is not positive, so the cross-holdings model cannot value it", id,
-                    String.join(", ", EquityCycles.stakesHeldBy(model.graph(), entity)), values[entity]))));
+            throw new PreconditionException(List.of(new PreconditionException.Violation(
+                    PRIMARY_VALUE,
+                    id,
+                    String.format(
+                            Locale.ROOT,
+                            "the stakes %s holds (edges %s) are worth at least its own value of %.0f USD: its primary "
+                                    + "value (I - S) E is not positive, so the cross-holdings model cannot value it",
+                            id,
+                            String.join(", ", EquityCycles.stakesHeldBy(model.graph(), entity)),
+                            values[entity]))));
         }
     }
 

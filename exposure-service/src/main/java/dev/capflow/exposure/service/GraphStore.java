@@ -1,18 +1,5 @@
 package dev.capflow.exposure.service;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.errors.AlreadyExistsException;
 import dev.capflow.errors.NotFoundException;
 import dev.capflow.errors.StaleVersionException;
@@ -31,6 +18,17 @@ import dev.capflow.validation.InvalidRequestException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The stored, bitemporal graph. Each method is one session (one transaction for writes); every write takes the graph
@@ -56,19 +54,27 @@ public class GraphStore {
     /** The entities and edges holding on the snapshot's date as known at its instant, read in one session. */
     @WithSession
     public Uni<GraphContents> contents(Snapshot snapshot) {
-        return entities.holding(snapshot).chain(entityRows -> edges.holding(snapshot).map(edgeRows -> new GraphContents(
-                entityRows.stream().map(EntityRow::toDomain).toList(), edgeRows.stream().map(EdgeRow::toDomain).toList())));
+        return entities.holding(snapshot)
+                .chain(entityRows -> edges.holding(snapshot)
+                        .map(edgeRows -> new GraphContents(
+                                entityRows.stream().map(EntityRow::toDomain).toList(),
+                                edgeRows.stream().map(EdgeRow::toDomain).toList())));
     }
 
     @WithSession
     public Uni<GraphEntity> entity(String id, Snapshot snapshot) {
-        return entities.holding(snapshot).map(rows -> rows.stream().filter(row -> row.id.equals(id)).findFirst()
-                .map(EntityRow::toDomain).orElseThrow(() -> new NotFoundException(ENTITY, id)));
+        return entities.holding(snapshot)
+                .map(rows -> rows.stream()
+                        .filter(row -> row.id.equals(id))
+                        .findFirst()
+                        .map(EntityRow::toDomain)
+                        .orElseThrow(() -> new NotFoundException(ENTITY, id)));
     }
 
     @WithSession
     public Uni<List<GraphEntity>> entities(Snapshot snapshot) {
-        return entities.holding(snapshot).map(rows -> rows.stream().map(EntityRow::toDomain).toList());
+        return entities.holding(snapshot)
+                .map(rows -> rows.stream().map(EntityRow::toDomain).toList());
     }
 
     /** Every version of the entity ever stored; NOT_FOUND when there is none. */
@@ -91,8 +97,12 @@ public class GraphStore {
             requireOwnSymbols(entity, all);
             long version = current.isEmpty() ? 0 : ValidTimeline.versionOf(current) + 1;
             Instant now = now();
-            return rewrite(current, entity.validFrom(), now,
-                    (row, end) -> EntityRow.of(row.toDomain().withValidTo(end).withVersion(version), now))
+            return rewrite(
+                            current,
+                            entity.validFrom(),
+                            now,
+                            (row, end) ->
+                                    EntityRow.of(row.toDomain().withValidTo(end).withVersion(version), now))
                     .chain(() -> entities.persistAndFlush(EntityRow.of(entity.withVersion(version), now)))
                     .map(EntityRow::toDomain);
         });
@@ -110,9 +120,14 @@ public class GraphStore {
             requireOwnSymbols(entity, all);
             Instant now = now();
             GraphEntity next = entity.withVersion(version + 1);
-            return rewrite(current, entity.validFrom(), now,
-                    (row, end) -> EntityRow.of(row.toDomain().withValidTo(end).withVersion(version + 1), now))
-                    .chain(() -> entities.persistAndFlush(EntityRow.of(next, now))).map(EntityRow::toDomain);
+            return rewrite(
+                            current,
+                            entity.validFrom(),
+                            now,
+                            (row, end) ->
+                                    EntityRow.of(row.toDomain().withValidTo(end).withVersion(version + 1), now))
+                    .chain(() -> entities.persistAndFlush(EntityRow.of(next, now)))
+                    .map(EntityRow::toDomain);
         });
     }
 
@@ -128,16 +143,26 @@ public class GraphStore {
             long stored = requireClosable(current, ENTITY, id, version, end);
             return edges.current().chain(edgeRows -> {
                 List<String> touching = edgeRows.stream()
-                        .filter(row -> row.holdsOnOrAfter(end) && (row.fromEntity.equals(id) || row.toEntity.equals(id)))
-                        .map(row -> row.id).distinct().toList();
+                        .filter(row ->
+                                row.holdsOnOrAfter(end) && (row.fromEntity.equals(id) || row.toEntity.equals(id)))
+                        .map(row -> row.id)
+                        .distinct()
+                        .toList();
                 if (!touching.isEmpty()) {
-                    return Uni.createFrom().failure(new PreconditionException(List.of(new PreconditionException.Violation(
-                            "EDGES", id, touching.size() + " edge(s) still start or end at " + id + " on or after " + end
-                                    + "; delete them first: " + String.join(", ", touching)))));
+                    return Uni.createFrom()
+                            .failure(new PreconditionException(List.of(new PreconditionException.Violation(
+                                    "EDGES",
+                                    id,
+                                    touching.size() + " edge(s) still start or end at " + id + " on or after " + end
+                                            + "; delete them first: " + String.join(", ", touching)))));
                 }
                 Instant now = now();
-                return rewrite(current, end, now,
-                        (row, cut) -> EntityRow.of(row.toDomain().withValidTo(cut).withVersion(stored + 1), now));
+                return rewrite(
+                        current,
+                        end,
+                        now,
+                        (row, cut) ->
+                                EntityRow.of(row.toDomain().withValidTo(cut).withVersion(stored + 1), now));
             });
         });
     }
@@ -145,15 +170,22 @@ public class GraphStore {
     /** The edge version holding on the snapshot's date as known at its instant; NOT_FOUND when none does. */
     @WithSession
     public Uni<GraphEdge> edge(String id, Snapshot snapshot) {
-        return edges.holding(snapshot).map(rows -> rows.stream().filter(row -> row.id.equals(id)).findFirst()
-                .map(EdgeRow::toDomain).orElseThrow(() -> new NotFoundException(EDGE, id)));
+        return edges.holding(snapshot)
+                .map(rows -> rows.stream()
+                        .filter(row -> row.id.equals(id))
+                        .findFirst()
+                        .map(EdgeRow::toDomain)
+                        .orElseThrow(() -> new NotFoundException(EDGE, id)));
     }
 
     /** The edges holding in the snapshot, touching {@code entityId} when it is not null. */
     @WithSession
     public Uni<List<GraphEdge>> edges(Snapshot snapshot, String entityId) {
-        return edges.holding(snapshot).map(list -> list.stream().map(EdgeRow::toDomain)
-                .filter(edge -> entityId == null || edge.touches(entityId)).toList());
+        return edges.holding(snapshot)
+                .map(list -> list.stream()
+                        .map(EdgeRow::toDomain)
+                        .filter(edge -> entityId == null || edge.touches(entityId))
+                        .toList());
     }
 
     /** Every version of the edge ever stored; NOT_FOUND when there is none. */
@@ -196,9 +228,14 @@ public class GraphStore {
     private Uni<GraphEdge> written(List<EdgeRow> all, List<EdgeRow> current, GraphEdge next, Instant now) {
         List<ValidTimeline.Cut<EdgeRow>> cuts = ValidTimeline.cutFrom(next.asOf(), current);
         return checked(all, cuts, List.of(next), next)
-                .chain(() -> rewrite(current, next.asOf(), now,
-                        (row, end) -> EdgeRow.of(row.toDomain().withValidTo(end).withIdentity(row.id, next.version()), now)))
-                .chain(() -> edges.persistAndFlush(EdgeRow.of(next, now))).map(EdgeRow::toDomain);
+                .chain(() -> rewrite(
+                        current,
+                        next.asOf(),
+                        now,
+                        (row, end) ->
+                                EdgeRow.of(row.toDomain().withValidTo(end).withIdentity(row.id, next.version()), now)))
+                .chain(() -> edges.persistAndFlush(EdgeRow.of(next, now)))
+                .map(EdgeRow::toDomain);
     }
 
     /** Closes an edge's validity on {@code validTo} (null: today); a non-null {@code version} must match the stored one. */
@@ -209,7 +246,10 @@ public class GraphStore {
             List<EdgeRow> current = ofId(all, id);
             long stored = requireClosable(current, EDGE, id, version, end);
             Instant now = now();
-            return rewrite(current, end, now,
+            return rewrite(
+                    current,
+                    end,
+                    now,
                     (row, cut) -> EdgeRow.of(row.toDomain().withValidTo(cut).withIdentity(id, stored + 1), now));
         });
     }
@@ -218,8 +258,8 @@ public class GraphStore {
      * Supersedes the current versions a write from {@code date} cuts, and stores the restated ones (made by
      * {@code restated} from a row and the date it now ends on).
      */
-    private <R extends VersionedRow> Uni<Void> rewrite(List<R> current, LocalDate date, Instant now,
-            BiFunction<R, LocalDate, VersionedRow> restated) {
+    private <R extends VersionedRow> Uni<Void> rewrite(
+            List<R> current, LocalDate date, Instant now, BiFunction<R, LocalDate, VersionedRow> restated) {
         List<VersionedRow> inserts = new ArrayList<>();
         for (ValidTimeline.Cut<R> cut : ValidTimeline.cutFrom(date, current)) {
             cut.row().supersededAt = now;
@@ -227,31 +267,45 @@ public class GraphStore {
                 inserts.add(restated.apply(cut.row(), date));
             }
         }
-        return edges.flush().chain(() -> inserts.isEmpty() ? Uni.createFrom().voidItem()
-                : edges.getSession().chain(session -> session.persistAll(inserts.toArray()))
-                        .chain(() -> edges.flush()));
+        return edges.flush()
+                .chain(() -> inserts.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : edges.getSession()
+                                .chain(session -> session.persistAll(inserts.toArray()))
+                                .chain(() -> edges.flush()));
     }
 
     /**
      * Checks the graph of current versions after a write ({@code cuts} superseded and restated, {@code added} stored) on
      * every date its valid timeline changes: both ends of {@code written} exist, and the engine accepts the graph.
      */
-    private Uni<Void> checked(List<EdgeRow> all, List<ValidTimeline.Cut<EdgeRow>> cuts, List<GraphEdge> added,
-            GraphEdge written) {
-        return entities.current().invoke(entityRows -> {
-            List<GraphEdge> after = new ArrayList<>();
-            all.stream().filter(row -> cuts.stream().noneMatch(cut -> cut.row() == row))
-                    .forEach(row -> after.add(row.toDomain()));
-            cuts.stream().filter(ValidTimeline.Cut::restate)
-                    .forEach(cut -> after.add(cut.row().toDomain().withValidTo(written.asOf())));
-            after.addAll(added);
-            Map<String, GraphEntity> byId = new HashMap<>();
-            entityRows.forEach(row -> byId.putIfAbsent(row.id, row.toDomain()));
-            List<GraphEntity> known = List.copyOf(byId.values());
-            for (LocalDate date : GraphModel.datesOfChange(after)) {
-                GraphRules.check(known, after.stream().filter(edge -> edge.holdsOn(date)).toList(), written, "edge.", date);
-            }
-        }).replaceWithVoid();
+    private Uni<Void> checked(
+            List<EdgeRow> all, List<ValidTimeline.Cut<EdgeRow>> cuts, List<GraphEdge> added, GraphEdge written) {
+        return entities.current()
+                .invoke(entityRows -> {
+                    List<GraphEdge> after = new ArrayList<>();
+                    all.stream()
+                            .filter(row -> cuts.stream().noneMatch(cut -> cut.row() == row))
+                            .forEach(row -> after.add(row.toDomain()));
+                    cuts.stream()
+                            .filter(ValidTimeline.Cut::restate)
+                            .forEach(cut -> after.add(cut.row().toDomain().withValidTo(written.asOf())));
+                    after.addAll(added);
+                    Map<String, GraphEntity> byId = new HashMap<>();
+                    entityRows.forEach(row -> byId.putIfAbsent(row.id, row.toDomain()));
+                    List<GraphEntity> known = List.copyOf(byId.values());
+                    for (LocalDate date : GraphModel.datesOfChange(after)) {
+                        GraphRules.check(
+                                known,
+                                after.stream()
+                                        .filter(edge -> edge.holdsOn(date))
+                                        .toList(),
+                                written,
+                                "edge.",
+                                date);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /** The current versions of one id. */
@@ -271,8 +325,8 @@ public class GraphStore {
      * The id's version after checking some version still holds on or after {@code end} (a delete may also shorten a
      * validity that already ended) and, for a non-null {@code expected}, that it is still at it.
      */
-    private static long requireClosable(List<? extends VersionedRow> current, String what, String id, Long expected,
-            LocalDate end) {
+    private static long requireClosable(
+            List<? extends VersionedRow> current, String what, String id, Long expected, LocalDate end) {
         if (ValidTimeline.cutFrom(end, current).isEmpty()) {
             throw new NotFoundException(what, id);
         }
@@ -307,18 +361,22 @@ public class GraphStore {
     /** Fails naming the field of every symbol of {@code entity} that another entity already has. */
     private static void requireOwnSymbols(GraphEntity entity, List<EntityRow> all) {
         Map<String, String> owners = new HashMap<>();
-        all.stream().filter(other -> !other.id.equals(entity.id()))
+        all.stream()
+                .filter(other -> !other.id.equals(entity.id()))
                 .forEach(other -> other.toDomain().symbols().forEach(symbol -> owners.put(symbol, other.id)));
         List<FieldViolation> taken = new ArrayList<>();
         if (owners.containsKey(entity.ticker())) {
-            taken.add(new FieldViolation("entity.ticker", "entity " + entity.id() + ": " + entity.ticker()
-                    + " already names entity " + owners.get(entity.ticker())));
+            taken.add(new FieldViolation(
+                    "entity.ticker",
+                    "entity " + entity.id() + ": " + entity.ticker() + " already names entity "
+                            + owners.get(entity.ticker())));
         }
         for (int i = 0; i < entity.listings().size(); i++) {
             String listing = entity.listings().get(i);
             if (owners.containsKey(listing)) {
-                taken.add(new FieldViolation("entity.listings[" + i + "]", "entity " + entity.id() + ": " + listing
-                        + " already names entity " + owners.get(listing)));
+                taken.add(new FieldViolation(
+                        "entity.listings[" + i + "]",
+                        "entity " + entity.id() + ": " + listing + " already names entity " + owners.get(listing)));
             }
         }
         if (!taken.isEmpty()) {

@@ -3,5 +3,4 @@ package dev.capflow.exposure.service;
 import dev.capflow.exposure.engine.LoopSearch;
 
 /** The loops found and the graph they were found in (to name entities and edges). */
-public record LoopsResult(GraphModel model, LoopSearch search) {
-}
+public record LoopsResult(GraphModel model, LoopSearch search) {}

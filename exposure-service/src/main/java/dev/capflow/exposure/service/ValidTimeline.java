@@ -1,9 +1,8 @@
 package dev.capflow.exposure.service;
 
+import dev.capflow.exposure.repository.VersionedRow;
 import java.time.LocalDate;
 import java.util.List;
-
-import dev.capflow.exposure.repository.VersionedRow;
 
 /**
  * How a write changes the valid timeline of one entity or edge from a date on (a new version from that date, or a delete
@@ -13,16 +12,18 @@ import dev.capflow.exposure.repository.VersionedRow;
 final class ValidTimeline {
 
     /** A current version the write supersedes; {@code restate}: it began before the cut and goes on holding until it. */
-    record Cut<R extends VersionedRow>(R row, boolean restate) {
-    }
+    record Cut<R extends VersionedRow>(R row, boolean restate) {}
 
-    private ValidTimeline() {
-    }
+    private ValidTimeline() {}
 
     /** The cuts a write from {@code date} (null: since always) makes in {@code current}, the id's current versions. */
     static <R extends VersionedRow> List<Cut<R>> cutFrom(LocalDate date, List<R> current) {
-        return current.stream().filter(row -> row.holdsOnOrAfter(date))
-                .map(row -> new Cut<>(row, date != null && (row.validFrom() == null || row.validFrom().isBefore(date))))
+        return current.stream()
+                .filter(row -> row.holdsOnOrAfter(date))
+                .map(row -> new Cut<>(
+                        row,
+                        date != null
+                                && (row.validFrom() == null || row.validFrom().isBefore(date))))
                 .toList();
     }
 

@@ -1,11 +1,10 @@
 package dev.capflow.exposure.valuation;
 
+import dev.capflow.exposure.domain.PreconditionException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-
-import dev.capflow.exposure.domain.PreconditionException;
 
 /** The values obtained for a set of entities, and why the others have none (both by entity id). */
 public record Valuations(Map<String, EntityValue> values, Map<String, String> missing) {

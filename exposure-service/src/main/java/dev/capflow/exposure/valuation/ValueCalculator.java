@@ -1,13 +1,12 @@
 package dev.capflow.exposure.valuation;
 
+import dev.capflow.exposure.domain.EntityKind;
+import dev.capflow.exposure.domain.GraphEntity;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import dev.capflow.exposure.domain.EntityKind;
-import dev.capflow.exposure.domain.GraphEntity;
 
 /**
  * Values entities from market data already fetched: a LISTED entity at its ticker's latest price times its shares
@@ -18,8 +17,7 @@ public final class ValueCalculator {
 
     static final String USD = "USD";
 
-    private ValueCalculator() {
-    }
+    private ValueCalculator() {}
 
     /** The tickers of the listed entities among {@code entities}, in order, each once. */
     public static Set<String> tickers(List<GraphEntity> entities) {
@@ -34,14 +32,16 @@ public final class ValueCalculator {
     }
 
     /** Every entity's value, or the reason it has none. */
-    public static Valuations value(List<GraphEntity> entities, Map<String, InstrumentFacts> instruments,
-            Map<String, LatestPrice> prices) {
+    public static Valuations value(
+            List<GraphEntity> entities, Map<String, InstrumentFacts> instruments, Map<String, LatestPrice> prices) {
         Map<String, EntityValue> values = new HashMap<>();
         Map<String, String> missing = new HashMap<>();
         for (GraphEntity entity : entities) {
             if (entity.kind() != EntityKind.LISTED) {
-                values.put(entity.id(), EntityValue.mark(entity.valuationUsd().getAsDouble(), entity.valuationAsOf(),
-                        entity.valuationSource()));
+                values.put(
+                        entity.id(),
+                        EntityValue.mark(
+                                entity.valuationUsd().getAsDouble(), entity.valuationAsOf(), entity.valuationSource()));
                 continue;
             }
             String reason = marketCap(entity.ticker(), instruments, prices, values, entity.id());
@@ -53,13 +53,18 @@ public final class ValueCalculator {
     }
 
     /** Puts the market value of {@code entityId} into {@code values}, or answers why it cannot. */
-    private static String marketCap(String ticker, Map<String, InstrumentFacts> instruments, Map<String, LatestPrice> prices,
-            Map<String, EntityValue> values, String entityId) {
+    private static String marketCap(
+            String ticker,
+            Map<String, InstrumentFacts> instruments,
+            Map<String, LatestPrice> prices,
+            Map<String, EntityValue> values,
+            String entityId) {
         InstrumentFacts instrument = instruments.get(ticker);
         if (instrument == null) {
             return "no instrument " + ticker + " in the ingest-service registry";
         }
-        if (instrument.sharesOutstanding().isEmpty() || instrument.sharesOutstanding().getAsLong() <= 0) {
+        if (instrument.sharesOutstanding().isEmpty()
+                || instrument.sharesOutstanding().getAsLong() <= 0) {
             return "no sharesOutstanding for " + ticker;
         }
         LatestPrice price = prices.get(ticker);
@@ -71,12 +76,17 @@ public final class ValueCalculator {
         if (fxSymbol != null) {
             LatestPrice rate = prices.get(fxSymbol);
             if (rate == null || !(rate.price() > 0)) {
-                return "no latest price for " + fxSymbol + " to convert " + ticker + " from " + instrument.currency() + " to USD";
+                return "no latest price for " + fxSymbol + " to convert " + ticker + " from " + instrument.currency()
+                        + " to USD";
             }
             fx = new MarketQuote(fxSymbol, rate.price(), instrument.currency(), rate.ts());
         }
-        values.put(entityId, EntityValue.marketCap(new MarketQuote(ticker, price.price(), instrument.currency(), price.ts()),
-                instrument.sharesOutstanding().getAsLong(), fx));
+        values.put(
+                entityId,
+                EntityValue.marketCap(
+                        new MarketQuote(ticker, price.price(), instrument.currency(), price.ts()),
+                        instrument.sharesOutstanding().getAsLong(),
+                        fx));
         return null;
     }
 }

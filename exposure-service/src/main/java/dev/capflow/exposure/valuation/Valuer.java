@@ -1,16 +1,14 @@
 package dev.capflow.exposure.valuation;
 
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.exposure.client.IngestClient;
 import dev.capflow.exposure.domain.GraphEntity;
 import dev.capflow.exposure.domain.Snapshot;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Values entities with ingest-service data: ONE ListInstruments call for the tickers (currency, shares outstanding),
@@ -46,7 +44,8 @@ public class Valuer {
                 }
             });
             Uni<Map<String, LatestPrice>> prices = snapshot.isPast()
-                    ? ingest.closesAtOrBefore(symbols, snapshot.asOf()) : ingest.latestPrices(symbols);
+                    ? ingest.closesAtOrBefore(symbols, snapshot.asOf())
+                    : ingest.latestPrices(symbols);
             return prices.map(found -> ValueCalculator.value(entities, instruments, found));
         });
     }

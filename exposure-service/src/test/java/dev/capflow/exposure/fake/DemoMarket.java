@@ -19,12 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DemoMarket {
 
     /** One registered instrument. */
-    public record Listing(String symbol, String name, String currency, String kind, OptionalDouble sharesOutstanding) {
-    }
+    public record Listing(String symbol, String name, String currency, String kind, OptionalDouble sharesOutstanding) {}
 
     /** One close of a series. */
-    public record Close(LocalDate date, double close) {
-    }
+    public record Close(LocalDate date, double close) {}
 
     private final Map<String, Listing> instruments = new LinkedHashMap<>();
     private final Map<String, List<Close>> closes = new ConcurrentHashMap<>();
@@ -34,13 +32,18 @@ public final class DemoMarket {
             List<String> lines = Files.readAllLines(demo.resolve("instruments.csv"));
             for (String line : lines.subList(1, lines.size())) {
                 String[] cells = line.split(",", -1);
-                OptionalDouble shares = cells[5].isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(cells[5]));
+                OptionalDouble shares =
+                        cells[5].isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(cells[5]));
                 instruments.put(cells[0], new Listing(cells[0], cells[1], cells[2], cells[4], shares));
                 Path prices = demo.resolve("prices").resolve(cells[0] + ".csv");
                 if (Files.exists(prices)) {
                     List<String> rows = Files.readAllLines(prices);
-                    closes.put(cells[0], rows.subList(1, rows.size()).stream().map(row -> row.split(",", -1))
-                            .map(c -> new Close(LocalDate.parse(c[0]), Double.parseDouble(c[1]))).toList());
+                    closes.put(
+                            cells[0],
+                            rows.subList(1, rows.size()).stream()
+                                    .map(row -> row.split(",", -1))
+                                    .map(c -> new Close(LocalDate.parse(c[0]), Double.parseDouble(c[1])))
+                                    .toList());
                 }
             }
         } catch (IOException e) {
@@ -65,7 +68,10 @@ public final class DemoMarket {
 
     /** The first close on or after {@code date}. */
     public Close firstFrom(String symbol, LocalDate date) {
-        return closes(symbol).stream().filter(c -> !c.date().isBefore(date)).findFirst().orElseThrow();
+        return closes(symbol).stream()
+                .filter(c -> !c.date().isBefore(date))
+                .findFirst()
+                .orElseThrow();
     }
 
     static long epochSecond(LocalDate date) {

@@ -1,9 +1,5 @@
 package dev.capflow.exposure.fake;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
 import dev.capflow.proto.basket.v1.Basket;
 import dev.capflow.proto.basket.v1.BasketMember;
 import dev.capflow.proto.basket.v1.BasketServiceGrpc;
@@ -14,6 +10,9 @@ import dev.capflow.proto.basket.v1.ListBasketsRequest;
 import dev.capflow.proto.basket.v1.ListBasketsResponse;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A stand-in for basket-service with the two seeded baskets (equal weights, buy-and-hold from 2025-10-29): ListBaskets,
@@ -49,10 +48,15 @@ public class FakeBasketService extends BasketServiceGrpc.BasketServiceImplBase {
         }
         ListBasketsResponse.Builder response = ListBasketsResponse.newBuilder();
         BASKETS.keySet().stream().sorted().forEach(id -> {
-            Basket.Builder basket = Basket.newBuilder().setId(id).setName(id.equals("team-google") ? "Team Google" : "Team OpenAI")
-                    .setCurrency("USD").setBaseDate(BASE_DATE.toString());
-            BASKETS.get(id).forEach(symbol -> basket.addMembers(BasketMember.newBuilder().setSymbol(symbol)
-                    .setWeight(1.0 / BASKETS.get(id).size())));
+            Basket.Builder basket = Basket.newBuilder()
+                    .setId(id)
+                    .setName(id.equals("team-google") ? "Team Google" : "Team OpenAI")
+                    .setCurrency("USD")
+                    .setBaseDate(BASE_DATE.toString());
+            BASKETS.get(id)
+                    .forEach(symbol -> basket.addMembers(BasketMember.newBuilder()
+                            .setSymbol(symbol)
+                            .setWeight(1.0 / BASKETS.get(id).size())));
             response.addBaskets(basket);
         });
         answer.onNext(response.build());
@@ -65,11 +69,17 @@ public class FakeBasketService extends BasketServiceGrpc.BasketServiceImplBase {
             return;
         }
         List<String> members = BASKETS.get(request.getBasketId());
-        GetPerformanceResponse.Builder response = GetPerformanceResponse.newBuilder().setBasketId(request.getBasketId());
+        GetPerformanceResponse.Builder response =
+                GetPerformanceResponse.newBuilder().setBasketId(request.getBasketId());
         for (String symbol : members) {
-            double memberReturn = market.last(symbol).close() / market.firstFrom(symbol, BASE_DATE).close() - 1;
-            response.addContributions(Contribution.newBuilder().setSymbol(symbol).setWeight(1.0 / members.size())
-                    .setMemberReturn(memberReturn).setContribution(memberReturn / members.size()));
+            double memberReturn = market.last(symbol).close()
+                            / market.firstFrom(symbol, BASE_DATE).close()
+                    - 1;
+            response.addContributions(Contribution.newBuilder()
+                    .setSymbol(symbol)
+                    .setWeight(1.0 / members.size())
+                    .setMemberReturn(memberReturn)
+                    .setContribution(memberReturn / members.size()));
         }
         answer.onNext(response.build());
         answer.onCompleted();
@@ -77,7 +87,9 @@ public class FakeBasketService extends BasketServiceGrpc.BasketServiceImplBase {
 
     private <T> boolean refusedWhileDown(StreamObserver<T> answer) {
         if (down) {
-            answer.onError(Status.UNAVAILABLE.withDescription("fake basket-service is down").asRuntimeException());
+            answer.onError(Status.UNAVAILABLE
+                    .withDescription("fake basket-service is down")
+                    .asRuntimeException());
         }
         return down;
     }

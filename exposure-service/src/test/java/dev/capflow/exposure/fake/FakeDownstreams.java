@@ -1,10 +1,5 @@
 package dev.capflow.exposure.fake;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
 import dev.capflow.testsupport.ProjectRoot;
 import dev.capflow.testsupport.SeenTokens;
 import io.grpc.BindableService;
@@ -13,6 +8,10 @@ import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts {@link FakeIngestService} and {@link FakeBasketService} (each with a grpc.health.v1 service) on free ports of real grpc-java servers over the demo
@@ -59,9 +58,11 @@ public class FakeDownstreams implements QuarkusTestResourceLifecycleManager {
 
     private static Server serve(BindableService service, FakeHealth health) {
         try {
-            return Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(ServerInterceptors.intercept(service, SEEN))
+            return Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
+                    .addService(ServerInterceptors.intercept(service, SEEN))
                     .addService(health)
-                    .build().start();
+                    .build()
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a fake downstream server", e);
         }

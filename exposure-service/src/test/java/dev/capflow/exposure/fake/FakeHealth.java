@@ -1,12 +1,11 @@
 package dev.capflow.exposure.fake;
 
-import java.util.function.BooleanSupplier;
-
 import grpc.health.v1.HealthGrpc;
 import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
 import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
 import grpc.health.v1.HealthOuterClass.HealthCheckResponse.ServingStatus;
 import io.grpc.stub.StreamObserver;
+import java.util.function.BooleanSupplier;
 
 /** grpc.health.v1 Check of a fake: SERVING while {@code serving} says so, else NOT_SERVING. */
 class FakeHealth extends HealthGrpc.HealthImplBase {
@@ -20,7 +19,8 @@ class FakeHealth extends HealthGrpc.HealthImplBase {
     @Override
     public void check(HealthCheckRequest request, StreamObserver<HealthCheckResponse> answer) {
         answer.onNext(HealthCheckResponse.newBuilder()
-                .setStatus(serving.getAsBoolean() ? ServingStatus.SERVING : ServingStatus.NOT_SERVING).build());
+                .setStatus(serving.getAsBoolean() ? ServingStatus.SERVING : ServingStatus.NOT_SERVING)
+                .build());
         answer.onCompleted();
     }
 }

@@ -1,14 +1,6 @@
 package dev.capflow.exposure.fake;
 
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-
 import com.google.protobuf.Timestamp;
-
 import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
 import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
@@ -24,6 +16,12 @@ import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
 import dev.capflow.proto.ingest.v1.PriceSource;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A stand-in for ingest-service over the demo market: ListInstruments (with shares outstanding) and GetLatestPrices (the
@@ -68,15 +66,21 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     @Override
     public void listInstruments(ListInstrumentsRequest request, StreamObserver<ListInstrumentsResponse> answer) {
         if (down) {
-            answer.onError(Status.UNAVAILABLE.withDescription("fake ingest-service is down").asRuntimeException());
+            answer.onError(Status.UNAVAILABLE
+                    .withDescription("fake ingest-service is down")
+                    .asRuntimeException());
             return;
         }
         ListInstrumentsResponse.Builder response = ListInstrumentsResponse.newBuilder();
         market.instruments().values().stream()
-                .filter(i -> request.getSymbolsList().isEmpty() || request.getSymbolsList().contains(i.symbol()))
+                .filter(i -> request.getSymbolsList().isEmpty()
+                        || request.getSymbolsList().contains(i.symbol()))
                 .forEach(i -> {
-                    Instrument.Builder instrument = Instrument.newBuilder().setSymbol(i.symbol()).setName(i.name())
-                            .setCurrency(i.currency()).setKind(InstrumentKind.valueOf("INSTRUMENT_KIND_" + i.kind()))
+                    Instrument.Builder instrument = Instrument.newBuilder()
+                            .setSymbol(i.symbol())
+                            .setName(i.name())
+                            .setCurrency(i.currency())
+                            .setKind(InstrumentKind.valueOf("INSTRUMENT_KIND_" + i.kind()))
                             .setVersion(1);
                     i.sharesOutstanding().ifPresent(shares -> instrument.setSharesOutstanding((long) shares));
                     response.addInstruments(instrument);
@@ -89,14 +93,18 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     public void getLatestPrices(GetLatestPricesRequest request, StreamObserver<GetLatestPricesResponse> answer) {
         countPriceCall();
         if (down) {
-            answer.onError(Status.UNAVAILABLE.withDescription("fake ingest-service is down").asRuntimeException());
+            answer.onError(Status.UNAVAILABLE
+                    .withDescription("fake ingest-service is down")
+                    .asRuntimeException());
             return;
         }
         GetLatestPricesResponse.Builder response = GetLatestPricesResponse.newBuilder();
         for (String symbol : request.getSymbolsList()) {
             if (!withoutPrice.contains(symbol) && !market.closes(symbol).isEmpty()) {
                 DemoMarket.Close last = market.last(symbol);
-                response.addPrices(LatestPrice.newBuilder().setSymbol(symbol).setPrice(last.close())
+                response.addPrices(LatestPrice.newBuilder()
+                        .setSymbol(symbol)
+                        .setPrice(last.close())
                         .setTs(Timestamp.newBuilder().setSeconds(DemoMarket.epochSecond(last.date())))
                         .setSource(PriceSource.PRICE_SOURCE_DAILY_CLOSE));
             }
@@ -110,18 +118,27 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     public void getBarsBatch(GetBarsBatchRequest request, StreamObserver<GetBarsBatchResponse> answer) {
         countPriceCall();
         if (down) {
-            answer.onError(Status.UNAVAILABLE.withDescription("fake ingest-service is down").asRuntimeException());
+            answer.onError(Status.UNAVAILABLE
+                    .withDescription("fake ingest-service is down")
+                    .asRuntimeException());
             return;
         }
         LocalDate from = request.getFrom().isEmpty() ? LocalDate.MIN : LocalDate.parse(request.getFrom());
         LocalDate to = request.getTo().isEmpty() ? LocalDate.MAX : LocalDate.parse(request.getTo());
         GetBarsBatchResponse.Builder response = GetBarsBatchResponse.newBuilder();
         for (String symbol : request.getSymbolsList()) {
-            GetBarsResponse.Builder series = GetBarsResponse.newBuilder().setSymbol(symbol).setAdjustment(request.getAdjustment());
+            GetBarsResponse.Builder series =
+                    GetBarsResponse.newBuilder().setSymbol(symbol).setAdjustment(request.getAdjustment());
             if (!withoutPrice.contains(symbol)) {
-                market.closes(symbol).stream().filter(c -> !c.date().isBefore(from) && !c.date().isAfter(to))
-                        .forEach(c -> series.addBars(DailyBar.newBuilder().setSymbol(symbol).setDate(c.date().toString())
-                                .setOpen(c.close()).setHigh(c.close()).setLow(c.close()).setClose(c.close())));
+                market.closes(symbol).stream()
+                        .filter(c -> !c.date().isBefore(from) && !c.date().isAfter(to))
+                        .forEach(c -> series.addBars(DailyBar.newBuilder()
+                                .setSymbol(symbol)
+                                .setDate(c.date().toString())
+                                .setOpen(c.close())
+                                .setHigh(c.close())
+                                .setLow(c.close())
+                                .setClose(c.close())));
             }
             response.addSeries(series);
         }

@@ -2,10 +2,6 @@ package dev.capflow.exposure.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.exposure.fake.FakeDownstreams;
 import dev.capflow.grpc.auth.MethodRoles;
 import dev.capflow.proto.basket.v1.BasketServiceGrpc;
@@ -24,6 +20,8 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 
 /**
  * exposure-service checks bearer tokens itself (viewer reads and runs stress scenarios, analyst writes the graph)
@@ -60,12 +58,17 @@ class ExposureAuthTest extends GrpcTestBase {
 
         ExposureServiceGrpc.newBlockingStub(BearerChannels.withToken(channel, viewer))
                 .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-                .stress(StressRequest.newBuilder().setModel(StressModel.STRESS_MODEL_DEBTRANK).setAsOf("2025-12-31")
-                        .addShocks(Shock.newBuilder().setEntity("openai").setValueChange(-0.5)).build());
+                .stress(StressRequest.newBuilder()
+                        .setModel(StressModel.STRESS_MODEL_DEBTRANK)
+                        .setAsOf("2025-12-31")
+                        .addShocks(Shock.newBuilder().setEntity("openai").setValueChange(-0.5))
+                        .build());
 
-        assertThat(seen.calls()).extracting(SeenTokens.Seen::method)
+        assertThat(seen.calls())
+                .extracting(SeenTokens.Seen::method)
                 .anyMatch(method -> method.startsWith(IngestServiceGrpc.SERVICE_NAME + "/"))
                 .anyMatch(method -> method.startsWith(BasketServiceGrpc.SERVICE_NAME + "/"));
-        assertThat(seen.calls()).allSatisfy(received -> assertThat(received.authorization()).contains("Bearer " + viewer));
+        assertThat(seen.calls())
+                .allSatisfy(received -> assertThat(received.authorization()).contains("Bearer " + viewer));
     }
 }

@@ -3,19 +3,9 @@ package dev.capflow.exposure.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.PreconditionFailure;
-
 import dev.capflow.proto.exposure.v1.Edge;
 import dev.capflow.proto.exposure.v1.EdgeKind;
 import dev.capflow.proto.exposure.v1.Entity;
@@ -26,6 +16,13 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.quarkus.grpc.GrpcClient;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Shared plumbing of the gRPC tests: a real client stub with a per-call deadline, SQL assertions, fixtures. */
 abstract class GrpcTestBase {
@@ -42,17 +39,34 @@ abstract class GrpcTestBase {
 
     /** A private entity valued at {@code valuationUsd}: valued without any market data. */
     static Entity.Builder privateEntity(String id, double valuationUsd) {
-        return Entity.newBuilder().setId(id).setName("Entity " + id).setKind(EntityKind.ENTITY_KIND_PRIVATE)
-                .setValuationUsd(valuationUsd).setValuationAsOf("2025-10-02").setValuationSource("https://example.org/" + id);
+        return Entity.newBuilder()
+                .setId(id)
+                .setName("Entity " + id)
+                .setKind(EntityKind.ENTITY_KIND_PRIVATE)
+                .setValuationUsd(valuationUsd)
+                .setValuationAsOf("2025-10-02")
+                .setValuationSource("https://example.org/" + id);
     }
 
     static Edge.Builder equity(String id, String from, String to, double share, String asOf) {
-        return Edge.newBuilder().setId(id).setFrom(from).setTo(to).setKind(EdgeKind.EDGE_KIND_EQUITY).setShare(share)
-                .setAsOf(asOf).setSource("https://example.org/" + id);
+        return Edge.newBuilder()
+                .setId(id)
+                .setFrom(from)
+                .setTo(to)
+                .setKind(EdgeKind.EDGE_KIND_EQUITY)
+                .setShare(share)
+                .setAsOf(asOf)
+                .setSource("https://example.org/" + id);
     }
 
     static Edge.Builder cash(String id, String from, String to, EdgeKind kind, double amountUsd, String asOf) {
-        return Edge.newBuilder().setId(id).setFrom(from).setTo(to).setKind(kind).setAmountUsd(amountUsd).setAsOf(asOf)
+        return Edge.newBuilder()
+                .setId(id)
+                .setFrom(from)
+                .setTo(to)
+                .setKind(kind)
+                .setAmountUsd(amountUsd)
+                .setAsOf(asOf)
                 .setSource("https://example.org/" + id);
     }
 
@@ -68,8 +82,10 @@ abstract class GrpcTestBase {
 
     /** The numbers of stored entities, listings and edges, to show that a rejected write stored nothing. */
     static List<Long> graphRows() throws SQLException {
-        return List.of(sqlLong("select count(*) from exposure.entity_version"),
-                sqlLong("select count(*) from exposure.entity_listing"), sqlLong("select count(*) from exposure.edge_version"));
+        return List.of(
+                sqlLong("select count(*) from exposure.entity_version"),
+                sqlLong("select count(*) from exposure.entity_listing"),
+                sqlLong("select count(*) from exposure.edge_version"));
     }
 
     /** The failure of {@code call}, which must be a gRPC status with {@code code}. */
@@ -81,7 +97,8 @@ abstract class GrpcTestBase {
     }
 
     /** The BadRequest field violations of an INVALID_ARGUMENT status. */
-    static List<BadRequest.FieldViolation> violations(StatusRuntimeException error) throws InvalidProtocolBufferException {
+    static List<BadRequest.FieldViolation> violations(StatusRuntimeException error)
+            throws InvalidProtocolBufferException {
         com.google.rpc.Status status = StatusProto.fromThrowable(error);
         assertThat(status).as("google.rpc.Status details in " + error).isNotNull();
         for (com.google.protobuf.Any detail : status.getDetailsList()) {
@@ -94,7 +111,9 @@ abstract class GrpcTestBase {
 
     /** The fields named by the BadRequest detail of an INVALID_ARGUMENT status. */
     static List<String> violatedFields(StatusRuntimeException error) throws InvalidProtocolBufferException {
-        return violations(error).stream().map(BadRequest.FieldViolation::getField).toList();
+        return violations(error).stream()
+                .map(BadRequest.FieldViolation::getField)
+                .toList();
     }
 
     /** The PreconditionFailure violations of a FAILED_PRECONDITION status. */

@@ -2,12 +2,6 @@ package dev.capflow.exposure.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.exposure.fake.FakeDownstreams;
 import dev.capflow.grpc.errors.GrpcStatuses;
 import dev.capflow.proto.exposure.v1.CreateEdgeRequest;
@@ -30,6 +24,10 @@ import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Status;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Hostile graph writes and scenarios are refused clearly and store nothing. */
 @QuarkusTest
@@ -42,15 +40,23 @@ class HostileGraphGrpcTest extends GrpcTestBase {
 
     @BeforeEach
     void createFirms() {
-        FIRMS.forEach(id -> client().createEntity(CreateEntityRequest.newBuilder().setEntity(privateEntity(id, 1e9)).build()));
+        FIRMS.forEach(id -> client().createEntity(CreateEntityRequest.newBuilder()
+                .setEntity(privateEntity(id, 1e9))
+                .build()));
     }
 
     @AfterEach
     void removeFirms() {
         client().listEdges(ListEdgesRequest.newBuilder().setAsOf("2025-12-31").build()).getEdgesList().stream()
                 .filter(e -> FIRMS.contains(e.getFrom()) || FIRMS.contains(e.getTo()))
-                .forEach(e -> client().deleteEdge(DeleteEdgeRequest.newBuilder().setEdgeId(e.getId()).setValidTo(RETRACTED).build()));
-        FIRMS.forEach(id -> client().deleteEntity(DeleteEntityRequest.newBuilder().setEntityId(id).setValidTo(RETRACTED).build()));
+                .forEach(e -> client().deleteEdge(DeleteEdgeRequest.newBuilder()
+                        .setEdgeId(e.getId())
+                        .setValidTo(RETRACTED)
+                        .build()));
+        FIRMS.forEach(id -> client().deleteEntity(DeleteEntityRequest.newBuilder()
+                .setEntityId(id)
+                .setValidTo(RETRACTED)
+                .build()));
     }
 
     @Test
@@ -58,8 +64,8 @@ class HostileGraphGrpcTest extends GrpcTestBase {
         create(equity("hx-ab", "hx-a", "hx-b", 0.99, "2025-10-01"));
         List<Long> before = graphRows();
 
-        var error = failure(Status.Code.FAILED_PRECONDITION,
-                () -> create(equity("hx-ba", "hx-b", "hx-a", 0.99, "2025-10-01")));
+        var error = failure(
+                Status.Code.FAILED_PRECONDITION, () -> create(equity("hx-ba", "hx-b", "hx-a", 0.99, "2025-10-01")));
 
         assertThat(preconditions(error)).singleElement().satisfies(v -> {
             assertThat(v.getType()).isEqualTo("EQUITY_CYCLE");
@@ -73,12 +79,19 @@ class HostileGraphGrpcTest extends GrpcTestBase {
     void aCycleIsCheckedOnEveryDateAnAmendmentAffects() throws Exception {
         create(equity("hx-ab", "hx-a", "hx-b", 0.5, "2025-10-01"));
         create(equity("hx-ba", "hx-b", "hx-a", 0.7, "2025-11-01"));
-        Edge stake = client().getEdge(GetEdgeRequest.newBuilder().setEdgeId("hx-ab").setAsOf("2025-12-01").build()).getEdge();
+        Edge stake = client().getEdge(GetEdgeRequest.newBuilder()
+                        .setEdgeId("hx-ab")
+                        .setAsOf("2025-12-01")
+                        .build())
+                .getEdge();
         List<Long> before = graphRows();
 
         // raised from October on: the cycle only exists from November, and is refused as of then
-        var error = failure(Status.Code.FAILED_PRECONDITION, () -> client().updateEdge(UpdateEdgeRequest.newBuilder()
-                .setEdge(stake.toBuilder().setShare(0.9)).build()));
+        var error = failure(
+                Status.Code.FAILED_PRECONDITION,
+                () -> client().updateEdge(UpdateEdgeRequest.newBuilder()
+                        .setEdge(stake.toBuilder().setShare(0.9))
+                        .build()));
 
         assertThat(preconditions(error).get(0).getDescription()).contains("on 2025-11-01");
         assertThat(graphRows()).isEqualTo(before);
@@ -90,33 +103,55 @@ class HostileGraphGrpcTest extends GrpcTestBase {
         create(equity("hx-bd", "hx-b", "hx-d", 0.2, "2025-10-01"));
         List<Long> before = graphRows();
 
-        var error = failure(Status.Code.INVALID_ARGUMENT, () -> create(equity("hx-cd", "hx-c", "hx-d", 0.1, "2025-10-01")));
+        var error =
+                failure(Status.Code.INVALID_ARGUMENT, () -> create(equity("hx-cd", "hx-c", "hx-d", 0.1, "2025-10-01")));
 
         assertThat(violatedFields(error)).containsExactly("edge.share");
         assertThat(graphRows()).isEqualTo(before);
         create(equity("hx-cd", "hx-c", "hx-d", 0.09, "2025-10-01"));
-        Edge stored = client().getEdge(GetEdgeRequest.newBuilder().setEdgeId("hx-ad").setAsOf("2025-12-01").build()).getEdge();
+        Edge stored = client().getEdge(GetEdgeRequest.newBuilder()
+                        .setEdgeId("hx-ad")
+                        .setAsOf("2025-12-01")
+                        .build())
+                .getEdge();
         // an unchanged update is accepted as the create was
-        assertThat(client().updateEdge(UpdateEdgeRequest.newBuilder().setEdge(stored).build()).getEdge().getVersion())
+        assertThat(client().updateEdge(
+                                UpdateEdgeRequest.newBuilder().setEdge(stored).build())
+                        .getEdge()
+                        .getVersion())
                 .isEqualTo(stored.getVersion() + 1);
     }
 
     @Test
     void amountsAndFreeTextAreBounded() throws Exception {
         List<Long> before = graphRows();
-        assertRejected(cash("hx-big", "hx-a", "hx-b", EdgeKind.EDGE_KIND_PURCHASE, 1e300, "2025-10-01"), "edge.amount_usd");
-        assertRejected(cash("hx-nul", "hx-a", "hx-b", EdgeKind.EDGE_KIND_PURCHASE, 1, "2025-10-01").setNote("a\u0000b"),
+        assertRejected(
+                cash("hx-big", "hx-a", "hx-b", EdgeKind.EDGE_KIND_PURCHASE, 1e300, "2025-10-01"), "edge.amount_usd");
+        assertRejected(
+                cash("hx-nul", "hx-a", "hx-b", EdgeKind.EDGE_KIND_PURCHASE, 1, "2025-10-01")
+                        .setNote("a\u0000b"),
                 "edge.note");
-        assertRejected(cash("hx-long", "hx-a", "hx-b", EdgeKind.EDGE_KIND_PURCHASE, 1, "2025-10-01").setNote("n".repeat(2_001)),
+        assertRejected(
+                cash("hx-long", "hx-a", "hx-b", EdgeKind.EDGE_KIND_PURCHASE, 1, "2025-10-01")
+                        .setNote("n".repeat(2_001)),
                 "edge.note");
-        var name = failure(Status.Code.INVALID_ARGUMENT, () -> client().createEntity(CreateEntityRequest.newBuilder()
-                .setEntity(privateEntity("hx-e", 1e9).setName("bad\u0000name")).build()));
+        var name = failure(
+                Status.Code.INVALID_ARGUMENT,
+                () -> client().createEntity(CreateEntityRequest.newBuilder()
+                        .setEntity(privateEntity("hx-e", 1e9).setName("bad\u0000name"))
+                        .build()));
         assertThat(violatedFields(name)).containsExactly("entity.name");
-        var mark = failure(Status.Code.INVALID_ARGUMENT, () -> client().createEntity(CreateEntityRequest.newBuilder()
-                .setEntity(privateEntity("hx-e", 1e300)).build()));
+        var mark = failure(
+                Status.Code.INVALID_ARGUMENT,
+                () -> client().createEntity(CreateEntityRequest.newBuilder()
+                        .setEntity(privateEntity("hx-e", 1e300))
+                        .build()));
         assertThat(violatedFields(mark)).containsExactly("entity.valuation_usd");
-        var hugeId = failure(Status.Code.INVALID_ARGUMENT, () -> client().createEntity(CreateEntityRequest.newBuilder()
-                .setEntity(privateEntity("x".repeat(100_000), 1e9)).build()));
+        var hugeId = failure(
+                Status.Code.INVALID_ARGUMENT,
+                () -> client().createEntity(CreateEntityRequest.newBuilder()
+                        .setEntity(privateEntity("x".repeat(100_000), 1e9))
+                        .build()));
         assertThat(hugeId.getStatus().getDescription()).hasSizeLessThan(2_000);
         assertThat(graphRows()).isEqualTo(before);
     }
@@ -126,37 +161,49 @@ class HostileGraphGrpcTest extends GrpcTestBase {
         create(equity("hx-ab", "hx-a", "hx-b", 0.3, "2025-10-01"));
         assertFields(shock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, 1e300), "shocks[0].value_change");
         assertFields(shock(StressModel.STRESS_MODEL_CLEARING, 11), "shocks[0].value_change");
-        assertFields(shock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5).setOptions(StressOptions.newBuilder().setBeta(0.3)),
+        assertFields(
+                shock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5)
+                        .setOptions(StressOptions.newBuilder().setBeta(0.3)),
                 "options.beta");
         // the largest shock allowed gives finite figures
-        assertThat(client().stress(shock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, 10).build()).getEntitiesList())
+        assertThat(client().stress(shock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, 10)
+                                .build())
+                        .getEntitiesList())
                 .allSatisfy(impact -> assertThat(impact.getRelativeChange()).isFinite());
     }
 
     @Test
     void aThousandUnknownShocksAreACappedInvalidArgument() throws Exception {
-        StressRequest.Builder request = StressRequest.newBuilder().setModel(StressModel.STRESS_MODEL_DEBTRANK)
+        StressRequest.Builder request = StressRequest.newBuilder()
+                .setModel(StressModel.STRESS_MODEL_DEBTRANK)
                 .setAsOf("2025-12-31");
         for (int i = 0; i < 1_000; i++) {
-            request.addShocks(Shock.newBuilder().setEntity("nobody-" + i + "-" + "z".repeat(40)).setValueChange(-0.1));
+            request.addShocks(Shock.newBuilder()
+                    .setEntity("nobody-" + i + "-" + "z".repeat(40))
+                    .setValueChange(-0.1));
         }
 
         var error = failure(Status.Code.INVALID_ARGUMENT, () -> client().stress(request.build()));
 
         assertThat(violations(error)).hasSize(GrpcStatuses.MAX_DETAILS + 1);
-        assertThat(violations(error).get(GrpcStatuses.MAX_DETAILS).getDescription()).contains("980 more");
+        assertThat(violations(error).get(GrpcStatuses.MAX_DETAILS).getDescription())
+                .contains("980 more");
         assertThat(error.getStatus().getDescription()).hasSizeLessThan(1_100);
     }
 
     @Test
     void aPrimaryValueBelowTheStakesHeldIsAFailedPreconditionInCrossHoldings() throws Exception {
-        client().createEntity(CreateEntityRequest.newBuilder().setEntity(privateEntity("hx-rich", 1e12)).build());
+        client().createEntity(CreateEntityRequest.newBuilder()
+                .setEntity(privateEntity("hx-rich", 1e12))
+                .build());
         try {
             // hx-a (1e9) holds 50% of hx-rich (1e12): its stakes are worth 500 times its value
             create(equity("hx-a-rich", "hx-a", "hx-rich", 0.5, "2025-10-01"));
 
-            var error = failure(Status.Code.FAILED_PRECONDITION,
-                    () -> client().stress(shock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5).build()));
+            var error = failure(
+                    Status.Code.FAILED_PRECONDITION,
+                    () -> client().stress(shock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5)
+                            .build()));
 
             assertThat(preconditions(error)).singleElement().satisfies(v -> {
                 assertThat(v.getType()).isEqualTo("PRIMARY_VALUE");
@@ -164,8 +211,14 @@ class HostileGraphGrpcTest extends GrpcTestBase {
                 assertThat(v.getDescription()).contains("hx-a-rich");
             });
         } finally {
-            client().deleteEdge(DeleteEdgeRequest.newBuilder().setEdgeId("hx-a-rich").setValidTo(RETRACTED).build());
-            client().deleteEntity(DeleteEntityRequest.newBuilder().setEntityId("hx-rich").setValidTo(RETRACTED).build());
+            client().deleteEdge(DeleteEdgeRequest.newBuilder()
+                    .setEdgeId("hx-a-rich")
+                    .setValidTo(RETRACTED)
+                    .build());
+            client().deleteEntity(DeleteEntityRequest.newBuilder()
+                    .setEntityId("hx-rich")
+                    .setValidTo(RETRACTED)
+                    .build());
         }
     }
 
@@ -184,13 +237,17 @@ class HostileGraphGrpcTest extends GrpcTestBase {
     }
 
     private static StressRequest.Builder shock(StressModel model, double change) {
-        return StressRequest.newBuilder().setModel(model).setAsOf("2025-12-31")
+        return StressRequest.newBuilder()
+                .setModel(model)
+                .setAsOf("2025-12-31")
                 .addShocks(Shock.newBuilder().setEntity("hx-a").setValueChange(change));
     }
 
     @Test
     void aStringFieldThatIsNotUtf8IsInvalidArgumentAndTheServerGoesOn() {
-        MalformedRequestCheck.invalidUtf8IsRefused(ExposureServiceGrpc.getListEntitiesMethod(),
-                ListEntitiesRequest.AS_OF_FIELD_NUMBER, ListEntitiesRequest.getDefaultInstance());
+        MalformedRequestCheck.invalidUtf8IsRefused(
+                ExposureServiceGrpc.getListEntitiesMethod(),
+                ListEntitiesRequest.AS_OF_FIELD_NUMBER,
+                ListEntitiesRequest.getDefaultInstance());
     }
 }

@@ -2,13 +2,6 @@ package dev.capflow.exposure.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.exposure.fake.FakeDownstreams;
 import dev.capflow.proto.exposure.v1.CreateEdgeRequest;
 import dev.capflow.proto.exposure.v1.CreateEntityRequest;
@@ -28,6 +21,11 @@ import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Status;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Creates retried with a request id, and list RPCs read page by page; the test's own entities are retracted after each test. */
 @QuarkusTest
@@ -40,96 +38,172 @@ class IdempotencyAndPagingGrpcTest extends GrpcTestBase {
 
     @AfterEach
     void retractLabs() {
-        client().listEdges(ListEdgesRequest.newBuilder().setAsOf("2025-12-31").setPageSize(1000).build()).getEdgesList().stream()
+        client()
+                .listEdges(ListEdgesRequest.newBuilder()
+                        .setAsOf("2025-12-31")
+                        .setPageSize(1000)
+                        .build())
+                .getEdgesList()
+                .stream()
                 .filter(e -> LABS.contains(e.getFrom()))
-                .forEach(e -> client().deleteEdge(DeleteEdgeRequest.newBuilder().setEdgeId(e.getId()).setValidTo(RETRACTED).build()));
+                .forEach(e -> client().deleteEdge(DeleteEdgeRequest.newBuilder()
+                        .setEdgeId(e.getId())
+                        .setValidTo(RETRACTED)
+                        .build()));
         client().listEntities(ListEntitiesRequest.newBuilder().setPageSize(1000).build()).getEntitiesList().stream()
                 .filter(e -> LABS.contains(e.getId()))
-                .forEach(e -> client().deleteEntity(DeleteEntityRequest.newBuilder().setEntityId(e.getId()).setValidTo(RETRACTED).build()));
+                .forEach(e -> client().deleteEntity(DeleteEntityRequest.newBuilder()
+                        .setEntityId(e.getId())
+                        .setValidTo(RETRACTED)
+                        .build()));
     }
 
     @Test
     void anEntityCreateRetriedWithItsRequestIdStoresOneVersion() throws Exception {
-        CreateEntityRequest request = CreateEntityRequest.newBuilder().setRequestId("entity-retry")
-                .setEntity(privateEntity("idem-c", 1e9)).build();
+        CreateEntityRequest request = CreateEntityRequest.newBuilder()
+                .setRequestId("entity-retry")
+                .setEntity(privateEntity("idem-c", 1e9))
+                .build();
 
         Entity first = client().createEntity(request).getEntity();
         Entity retried = client().createEntity(request).getEntity();
 
         assertThat(retried).isEqualTo(first);
-        assertThat(sqlLong("select count(*) from exposure.entity_version where id = 'idem-c'")).isEqualTo(1);
-        var reused = failure(Status.Code.ALREADY_EXISTS, () -> client().createEntity(CreateEntityRequest.newBuilder()
-                .setRequestId("entity-retry").setEntity(privateEntity("idem-d", 1e9)).build()));
+        assertThat(sqlLong("select count(*) from exposure.entity_version where id = 'idem-c'"))
+                .isEqualTo(1);
+        var reused = failure(
+                Status.Code.ALREADY_EXISTS,
+                () -> client().createEntity(CreateEntityRequest.newBuilder()
+                        .setRequestId("entity-retry")
+                        .setEntity(privateEntity("idem-d", 1e9))
+                        .build()));
         assertThat(reused.getStatus().getDescription()).contains("request_id entity-retry");
-        assertThat(sqlLong("select count(*) from exposure.entity_version where id = 'idem-d'")).isZero();
+        assertThat(sqlLong("select count(*) from exposure.entity_version where id = 'idem-d'"))
+                .isZero();
     }
 
     @Test
     void anEdgeCreateWithoutIdRetriedWithItsRequestIdStoresOneEdgeWithOneId() throws Exception {
-        List.of("idem-a", "idem-b").forEach(id -> client().createEntity(CreateEntityRequest.newBuilder()
-                .setEntity(privateEntity(id, 1e9)).build()));
-        CreateEdgeRequest request = CreateEdgeRequest.newBuilder().setRequestId("edge-retry")
-                .setEdge(cash("", "idem-a", "idem-b", EdgeKind.EDGE_KIND_PURCHASE, 2e9, "2025-10-01").setNote("retried")).build();
+        List.of("idem-a", "idem-b")
+                .forEach(id -> client().createEntity(CreateEntityRequest.newBuilder()
+                        .setEntity(privateEntity(id, 1e9))
+                        .build()));
+        CreateEdgeRequest request = CreateEdgeRequest.newBuilder()
+                .setRequestId("edge-retry")
+                .setEdge(cash("", "idem-a", "idem-b", EdgeKind.EDGE_KIND_PURCHASE, 2e9, "2025-10-01")
+                        .setNote("retried"))
+                .build();
 
         Edge first = client().createEdge(request).getEdge();
         Edge retried = client().createEdge(request).getEdge();
 
         assertThat(first.getId()).matches("[0-9a-f-]{36}");
         assertThat(retried).isEqualTo(first);
-        assertThat(sqlLong("select count(*) from exposure.edge_version where note = 'retried'")).isEqualTo(1);
-        var malformed = failure(Status.Code.INVALID_ARGUMENT, () -> client().createEdge(request.toBuilder()
-                .setRequestId("x".repeat(129)).build()));
+        assertThat(sqlLong("select count(*) from exposure.edge_version where note = 'retried'"))
+                .isEqualTo(1);
+        var malformed = failure(
+                Status.Code.INVALID_ARGUMENT,
+                () -> client().createEdge(request.toBuilder()
+                        .setRequestId("x".repeat(129))
+                        .build()));
         assertThat(violatedFields(malformed)).containsExactly("request_id");
     }
 
     @Test
     void entitiesEdgesAndHistoriesArePagedInTheirOrder() throws Exception {
-        List<String> entities = client().listEntities(ListEntitiesRequest.getDefaultInstance()).getEntitiesList().stream()
-                .map(Entity::getId).toList();
+        List<String> entities =
+                client().listEntities(ListEntitiesRequest.getDefaultInstance()).getEntitiesList().stream()
+                        .map(Entity::getId)
+                        .toList();
         assertThat(walk(token -> {
-            ListEntitiesResponse page = client().listEntities(ListEntitiesRequest.newBuilder().setPageSize(3)
-                    .setPageToken(token).build());
-            return new Walked(page.getEntitiesList().stream().map(Entity::getId).toList(), page.getNextPageToken());
-        })).isEqualTo(entities).hasSizeGreaterThan(3);
+                    ListEntitiesResponse page = client().listEntities(ListEntitiesRequest.newBuilder()
+                            .setPageSize(3)
+                            .setPageToken(token)
+                            .build());
+                    return new Walked(
+                            page.getEntitiesList().stream().map(Entity::getId).toList(), page.getNextPageToken());
+                }))
+                .isEqualTo(entities)
+                .hasSizeGreaterThan(3);
 
         List<String> edges = client().listEdges(ListEdgesRequest.getDefaultInstance()).getEdgesList().stream()
-                .map(Edge::getId).toList();
+                .map(Edge::getId)
+                .toList();
         assertThat(walk(token -> {
-            ListEdgesResponse page = client().listEdges(ListEdgesRequest.newBuilder().setPageSize(4).setPageToken(token).build());
-            return new Walked(page.getEdgesList().stream().map(Edge::getId).toList(), page.getNextPageToken());
-        })).isEqualTo(edges).hasSizeGreaterThan(4);
+                    ListEdgesResponse page = client().listEdges(ListEdgesRequest.newBuilder()
+                            .setPageSize(4)
+                            .setPageToken(token)
+                            .build());
+                    return new Walked(
+                            page.getEdgesList().stream().map(Edge::getId).toList(), page.getNextPageToken());
+                }))
+                .isEqualTo(edges)
+                .hasSizeGreaterThan(4);
 
-        Entity created = client().createEntity(CreateEntityRequest.newBuilder().setEntity(privateEntity("idem-e", 1e9)).build())
+        Entity created = client().createEntity(CreateEntityRequest.newBuilder()
+                        .setEntity(privateEntity("idem-e", 1e9))
+                        .build())
                 .getEntity();
-        client().updateEntity(UpdateEntityRequest.newBuilder().setEntity(created.toBuilder().setName("second").clearValue()).build());
-        List<String> names = client().listEntityHistory(ListEntityHistoryRequest.newBuilder().setEntityId("idem-e").build())
-                .getVersionsList().stream().map(Entity::getName).toList();
+        client().updateEntity(UpdateEntityRequest.newBuilder()
+                .setEntity(created.toBuilder().setName("second").clearValue())
+                .build());
+        List<String> names = client()
+                .listEntityHistory(ListEntityHistoryRequest.newBuilder()
+                        .setEntityId("idem-e")
+                        .build())
+                .getVersionsList()
+                .stream()
+                .map(Entity::getName)
+                .toList();
         assertThat(walk(token -> {
-            ListEntityHistoryResponse page = client().listEntityHistory(ListEntityHistoryRequest.newBuilder()
-                    .setEntityId("idem-e").setPageSize(1).setPageToken(token).build());
-            return new Walked(page.getVersionsList().stream().map(Entity::getName).toList(), page.getNextPageToken());
-        })).isEqualTo(names).hasSize(2);
+                    ListEntityHistoryResponse page = client().listEntityHistory(ListEntityHistoryRequest.newBuilder()
+                            .setEntityId("idem-e")
+                            .setPageSize(1)
+                            .setPageToken(token)
+                            .build());
+                    return new Walked(
+                            page.getVersionsList().stream().map(Entity::getName).toList(), page.getNextPageToken());
+                }))
+                .isEqualTo(names)
+                .hasSize(2);
     }
 
     @Test
     void aTokenOnlyContinuesTheQueryThatIssuedIt() throws Exception {
-        String token = client().listEdges(ListEdgesRequest.newBuilder().setAsOf("2025-12-31").setPageSize(1).build())
+        String token = client().listEdges(ListEdgesRequest.newBuilder()
+                        .setAsOf("2025-12-31")
+                        .setPageSize(1)
+                        .build())
                 .getNextPageToken();
         assertThat(token).isNotEmpty();
 
-        var otherDate = failure(Status.Code.INVALID_ARGUMENT, () -> client().listEdges(ListEdgesRequest.newBuilder()
-                .setAsOf("2025-06-30").setPageSize(1).setPageToken(token).build()));
-        var otherRpc = failure(Status.Code.INVALID_ARGUMENT, () -> client().listEntities(ListEntitiesRequest.newBuilder()
-                .setAsOf("2025-12-31").setPageSize(1).setPageToken(token).build()));
+        var otherDate = failure(
+                Status.Code.INVALID_ARGUMENT,
+                () -> client().listEdges(ListEdgesRequest.newBuilder()
+                        .setAsOf("2025-06-30")
+                        .setPageSize(1)
+                        .setPageToken(token)
+                        .build()));
+        var otherRpc = failure(
+                Status.Code.INVALID_ARGUMENT,
+                () -> client().listEntities(ListEntitiesRequest.newBuilder()
+                        .setAsOf("2025-12-31")
+                        .setPageSize(1)
+                        .setPageToken(token)
+                        .build()));
 
         assertThat(violatedFields(otherDate)).containsExactly("page_token");
         assertThat(violatedFields(otherRpc)).containsExactly("page_token");
-        assertThat(client().listEdges(ListEdgesRequest.newBuilder().setAsOf("2025-12-31").setPageSize(1).setPageToken(token)
-                .build()).getEdgesCount()).isEqualTo(1);
+        assertThat(client().listEdges(ListEdgesRequest.newBuilder()
+                                .setAsOf("2025-12-31")
+                                .setPageSize(1)
+                                .setPageToken(token)
+                                .build())
+                        .getEdgesCount())
+                .isEqualTo(1);
     }
 
-    private record Walked(List<String> items, String nextPageToken) {
-    }
+    private record Walked(List<String> items, String nextPageToken) {}
 
     /** Every item of every page, following the tokens from the first page. */
     private static List<String> walk(Function<String, Walked> page) {

@@ -3,24 +3,6 @@ package dev.capflow.exposure.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Collectors;
-
-import jakarta.inject.Inject;
-
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.exposure.fake.FakeDownstreams;
 import dev.capflow.exposure.seed.SeedGraph;
 import dev.capflow.exposure.seed.SeedLoader;
@@ -39,6 +21,21 @@ import io.grpc.Status;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
 
 /** The seed graph of src/main/resources/seed: loaded once, and the loops and look-through it was curated for. */
 @QuarkusTest
@@ -68,7 +65,10 @@ class SeedGraphGrpcTest extends GrpcTestBase {
 
     @Test
     void twoInstancesStartingOnAnEmptyDatabaseStoreTheSeedOnce() throws Exception {
-        execute("delete from exposure.edge_version", "delete from exposure.entity_listing", "delete from exposure.entity_version",
+        execute(
+                "delete from exposure.edge_version",
+                "delete from exposure.entity_listing",
+                "delete from exposure.entity_version",
                 "delete from exposure.seed_applied");
         assertThat(seedRows()).containsOnly(0L);
 
@@ -89,23 +89,41 @@ class SeedGraphGrpcTest extends GrpcTestBase {
 
     @Test
     void aSeededEdgeAUserDeletedStaysDeletedAndItsPastIsKept() throws Exception {
-        Edge seeded = client().getEdge(GetEdgeRequest.newBuilder().setEdgeId("e31-nvidia-coreweave-purchase").build()).getEdge();
-        client().deleteEdge(DeleteEdgeRequest.newBuilder().setEdgeId(seeded.getId()).build());
+        Edge seeded = client().getEdge(GetEdgeRequest.newBuilder()
+                        .setEdgeId("e31-nvidia-coreweave-purchase")
+                        .build())
+                .getEdge();
+        client().deleteEdge(
+                        DeleteEdgeRequest.newBuilder().setEdgeId(seeded.getId()).build());
         assertThat(load()).isFalse();
-        failure(Status.Code.NOT_FOUND, () -> client().getEdge(GetEdgeRequest.newBuilder().setEdgeId(seeded.getId()).build()));
-        Edge past = client().getEdge(GetEdgeRequest.newBuilder().setEdgeId(seeded.getId()).setAsOf("2025-12-31").build()).getEdge();
+        failure(
+                Status.Code.NOT_FOUND,
+                () -> client().getEdge(GetEdgeRequest.newBuilder()
+                        .setEdgeId(seeded.getId())
+                        .build()));
+        Edge past = client().getEdge(GetEdgeRequest.newBuilder()
+                        .setEdgeId(seeded.getId())
+                        .setAsOf("2025-12-31")
+                        .build())
+                .getEdge();
         assertThat(past.getAmountUsd()).isEqualTo(1.3e9);
         assertThat(past.getValidTo()).isNotEmpty();
     }
 
     @Test
     void theNvidiaOpenAiOracleLoopIsFoundWithItsSources() {
-        ListLoopsResponse loops = client().listLoops(ListLoopsRequest.newBuilder().setAsOf("2025-12-31").build());
+        ListLoopsResponse loops = client().listLoops(
+                        ListLoopsRequest.newBuilder().setAsOf("2025-12-31").build());
         Loop loop = loops.getLoopsList().stream()
-                .filter(l -> l.getEntitiesList().equals(List.of("nvidia", "openai", "oracle"))).findFirst().orElseThrow();
-        assertThat(loop.getEdgesList()).extracting(Edge::getId).containsExactly("e12-nvidia-openai-investment",
-                "e14-openai-oracle-purchase", "e15-oracle-nvidia-purchase");
-        assertThat(loop.getEdgesList()).allSatisfy(e -> assertThat(e.getSource()).startsWith("https://"));
+                .filter(l -> l.getEntitiesList().equals(List.of("nvidia", "openai", "oracle")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(loop.getEdgesList())
+                .extracting(Edge::getId)
+                .containsExactly(
+                        "e12-nvidia-openai-investment", "e14-openai-oracle-purchase", "e15-oracle-nvidia-purchase");
+        assertThat(loop.getEdgesList())
+                .allSatisfy(e -> assertThat(e.getSource()).startsWith("https://"));
         assertThat(loop.getBottleneckUsd()).isEqualTo(40e9);
         assertThat(loop.getTotalUsd()).isEqualTo(440e9);
         assertThat(loops.getTruncated()).isFalse();
@@ -114,10 +132,15 @@ class SeedGraphGrpcTest extends GrpcTestBase {
         assertThat(circular.get("oracle")).isEqualTo(1.0);
 
         // before Nvidia's letter of intent (2025-09-22) the loop did not exist
-        assertThat(client().listLoops(ListLoopsRequest.newBuilder().setAsOf("2025-09-21").build()).getLoopsList())
+        assertThat(client().listLoops(ListLoopsRequest.newBuilder()
+                                .setAsOf("2025-09-21")
+                                .build())
+                        .getLoopsList())
                 .noneMatch(l -> l.getEntitiesList().equals(List.of("nvidia", "openai", "oracle")));
         // a bottleneck floor above $40B drops it
-        assertThat(client().listLoops(ListLoopsRequest.newBuilder().setMinUsd(40.5e9).build()).getLoopsList())
+        assertThat(client().listLoops(
+                                ListLoopsRequest.newBuilder().setMinUsd(40.5e9).build())
+                        .getLoopsList())
                 .noneMatch(l -> l.getEntitiesList().equals(List.of("nvidia", "openai", "oracle")));
     }
 
@@ -125,25 +148,40 @@ class SeedGraphGrpcTest extends GrpcTestBase {
     void loopSearchBoundsAreHonouredAndChecked() throws Exception {
         ListLoopsResponse all = client().listLoops(ListLoopsRequest.getDefaultInstance());
         assertThat(all.getLoopsCount()).isGreaterThan(1);
-        ListLoopsResponse one = client().listLoops(ListLoopsRequest.newBuilder().setLimit(1).build());
+        ListLoopsResponse one =
+                client().listLoops(ListLoopsRequest.newBuilder().setLimit(1).build());
         assertThat(one.getLoopsCount()).isEqualTo(1);
         assertThat(one.getTruncated()).isTrue();
-        assertThat(client().listLoops(ListLoopsRequest.newBuilder().setMaxLength(2).build()).getLoopsList())
+        assertThat(client().listLoops(
+                                ListLoopsRequest.newBuilder().setMaxLength(2).build())
+                        .getLoopsList())
                 .allSatisfy(l -> assertThat(l.getEntitiesCount()).isLessThanOrEqualTo(2));
 
-        var bad = failure(Status.Code.INVALID_ARGUMENT, () -> client().listLoops(ListLoopsRequest.newBuilder()
-                .setMaxLength(-1).build()));
+        var bad = failure(
+                Status.Code.INVALID_ARGUMENT,
+                () -> client().listLoops(
+                                ListLoopsRequest.newBuilder().setMaxLength(-1).build()));
         assertThat(violatedFields(bad)).containsExactly("max_length");
-        assertThat(violatedFields(failure(Status.Code.INVALID_ARGUMENT, () -> client().listLoops(
-                ListLoopsRequest.newBuilder().setMinUsd(Double.NaN).build())))).containsExactly("min_usd");
-        assertThat(violatedFields(failure(Status.Code.INVALID_ARGUMENT, () -> client().listLoops(
-                ListLoopsRequest.newBuilder().setLimit(-5).build())))).containsExactly("limit");
+        assertThat(violatedFields(failure(
+                        Status.Code.INVALID_ARGUMENT,
+                        () -> client().listLoops(ListLoopsRequest.newBuilder()
+                                .setMinUsd(Double.NaN)
+                                .build()))))
+                .containsExactly("min_usd");
+        assertThat(violatedFields(failure(
+                        Status.Code.INVALID_ARGUMENT,
+                        () -> client().listLoops(ListLoopsRequest.newBuilder()
+                                .setLimit(-5)
+                                .build()))))
+                .containsExactly("limit");
     }
 
     @Test
     void softBankAndMicrosoftLookThroughToOpenAi() throws Exception {
-        LookThroughResponse openai = client().lookThrough(LookThroughRequest.newBuilder().setTarget("openai")
-                .setAsOf("2025-12-31").build());
+        LookThroughResponse openai = client().lookThrough(LookThroughRequest.newBuilder()
+                .setTarget("openai")
+                .setAsOf("2025-12-31")
+                .build());
         assertThat(openai.getTarget()).isEqualTo("openai");
         assertThat(openai.getTargetValueUsd()).isEqualTo(500e9);
 
@@ -166,22 +204,35 @@ class SeedGraphGrpcTest extends GrpcTestBase {
         assertThat(openai.getExposures(0).getEntity()).isEqualTo("microsoft");
 
         // on 2025-10-27 Microsoft's stake (announced 2025-10-28) was not known, and SoftBank held its earlier ~4%
-        LookThroughResponse october = client().lookThrough(LookThroughRequest.newBuilder().setTarget("openai")
-                .setAsOf("2025-10-27").build());
+        LookThroughResponse october = client().lookThrough(LookThroughRequest.newBuilder()
+                .setTarget("openai")
+                .setAsOf("2025-10-27")
+                .build());
         assertThat(exposure(october, "softbank").getDirectShare()).isEqualTo(0.04);
-        assertThat(october.getExposuresList()).filteredOn(e -> !e.getEntity().equals("softbank"))
+        assertThat(october.getExposuresList())
+                .filteredOn(e -> !e.getEntity().equals("softbank"))
                 .allSatisfy(e -> assertThat(e.getTotalShare()).isZero());
 
-        assertThat(violatedFields(failure(Status.Code.INVALID_ARGUMENT, () -> client().lookThrough(
-                LookThroughRequest.newBuilder().setTarget("nobody").build())))).containsExactly("target");
+        assertThat(violatedFields(failure(
+                        Status.Code.INVALID_ARGUMENT,
+                        () -> client().lookThrough(LookThroughRequest.newBuilder()
+                                .setTarget("nobody")
+                                .build()))))
+                .containsExactly("target");
     }
 
     private static Exposure exposure(LookThroughResponse answer, String entity) {
-        return answer.getExposuresList().stream().filter(e -> e.getEntity().equals(entity)).findFirst().orElseThrow();
+        return answer.getExposuresList().stream()
+                .filter(e -> e.getEntity().equals(entity))
+                .findFirst()
+                .orElseThrow();
     }
 
     private double valueOf(String entity) {
-        return client().getEntity(GetEntityRequest.newBuilder().setEntityId(entity).build()).getEntity().getValue()
+        return client().getEntity(
+                        GetEntityRequest.newBuilder().setEntityId(entity).build())
+                .getEntity()
+                .getValue()
                 .getValueUsd();
     }
 
@@ -200,7 +251,8 @@ class SeedGraphGrpcTest extends GrpcTestBase {
     /** The stored entities, listings and edges that the seed files name. */
     private static List<Long> seedRows() throws Exception {
         String entities = quoted(csvColumn("entities.csv"));
-        return List.of(sqlLong("select count(*) from exposure.entity_version where id in (" + entities + ")"),
+        return List.of(
+                sqlLong("select count(*) from exposure.entity_version where id in (" + entities + ")"),
                 sqlLong("select count(*) from exposure.entity_listing where entity_row_id in "
                         + "(select row_id from exposure.entity_version where id in (" + entities + "))"),
                 sqlLong("select count(*) from exposure.edge_version where superseded_at is null and id in ("
@@ -208,7 +260,8 @@ class SeedGraphGrpcTest extends GrpcTestBase {
     }
 
     private static void execute(String... statements) throws Exception {
-        try (Connection connection = PostgresRedisResource.datastores().connect(); Statement sql = connection.createStatement()) {
+        try (Connection connection = PostgresRedisResource.datastores().connect();
+                Statement sql = connection.createStatement()) {
             for (String statement : statements) {
                 sql.execute(statement);
             }
@@ -226,7 +279,9 @@ class SeedGraphGrpcTest extends GrpcTestBase {
     /** The first column of a seed file's data rows (ids never need quoting). */
     private static List<String> csvColumn(String file) throws Exception {
         List<String> lines = Files.readAllLines(Path.of("src/main/resources/seed", file));
-        return lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).map(l -> l.substring(0, l.indexOf(',')))
+        return lines.subList(1, lines.size()).stream()
+                .filter(l -> !l.isBlank())
+                .map(l -> l.substring(0, l.indexOf(',')))
                 .toList();
     }
 }

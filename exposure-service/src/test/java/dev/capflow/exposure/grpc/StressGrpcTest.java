@@ -3,12 +3,6 @@ package dev.capflow.exposure.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.exposure.fake.FakeDownstreams;
 import dev.capflow.proto.exposure.v1.BasketImpact;
 import dev.capflow.proto.exposure.v1.ClearingFigures;
@@ -26,6 +20,10 @@ import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Status;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Stress tests on the seed graph, valued from the demo market, with the demo baskets' weights from a fake basket-service. */
 @QuarkusTest
@@ -43,8 +41,11 @@ class StressGrpcTest extends GrpcTestBase {
     @Test
     void halvingOpenAiRevaluesItsHoldersThroughTheCrossHoldings() {
         int pricesCalls = FakeDownstreams.ingest().priceCalls();
-        StressResponse answer = client().stress(openAiShock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5).build());
-        assertThat(FakeDownstreams.ingest().priceCalls()).as("one batched price call").isEqualTo(pricesCalls + 1);
+        StressResponse answer = client().stress(openAiShock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5)
+                .build());
+        assertThat(FakeDownstreams.ingest().priceCalls())
+                .as("one batched price call")
+                .isEqualTo(pricesCalls + 1);
 
         Map<String, EntityImpact> impacts = byEntity(answer);
         assertThat(answer.getModel()).isEqualTo(StressModel.STRESS_MODEL_CROSS_HOLDINGS);
@@ -54,7 +55,8 @@ class StressGrpcTest extends GrpcTestBase {
         // E = P + S E: OpenAI's primary value excludes its 9.86% of AMD and 1.45% of CoreWeave, and Microsoft holds
         // 27% of OpenAI
         double amd = impacts.get("amd").getValueUsd();
-        double openAiLoss = -0.5 * (500e9 - 0.0986 * amd - 0.0145 * impacts.get("coreweave").getValueUsd());
+        double openAiLoss =
+                -0.5 * (500e9 - 0.0986 * amd - 0.0145 * impacts.get("coreweave").getValueUsd());
         assertThat(impacts.get("openai").getValueLostUsd()).isCloseTo(openAiLoss, within(1e-3));
         assertThat(impacts.get("openai").getRelativeChange()).isCloseTo(openAiLoss / 500e9, within(1e-12));
         EntityImpact microsoft = impacts.get("microsoft");
@@ -73,34 +75,49 @@ class StressGrpcTest extends GrpcTestBase {
         assertThat(openAiTeam.getLevelChange()).isNegative().isLessThan(googleTeam.getLevelChange());
         // the level moves by each member's current weight times its entity's change (SFTBY is SoftBank's listing)
         double expected = openAiTeam.getMembersList().stream()
-                .mapToDouble(m -> m.getCurrentWeight() * (m.getEntity().isEmpty() ? 0 : impacts.get(m.getEntity()).getRelativeChange()))
+                .mapToDouble(m -> m.getCurrentWeight()
+                        * (m.getEntity().isEmpty()
+                                ? 0
+                                : impacts.get(m.getEntity()).getRelativeChange()))
                 .sum();
         assertThat(openAiTeam.getLevelChange()).isCloseTo(expected, within(1e-15));
-        assertThat(openAiTeam.getMembersList()).filteredOn(m -> m.getSymbol().equals("SFTBY")).singleElement()
+        assertThat(openAiTeam.getMembersList())
+                .filteredOn(m -> m.getSymbol().equals("SFTBY"))
+                .singleElement()
                 .satisfies(m -> assertThat(m.getEntity()).isEqualTo("softbank"));
-        assertThat(openAiTeam.getMembersList().stream().mapToDouble(m -> m.getCurrentWeight()).sum()).isCloseTo(1, within(1e-12));
-        assertThat(googleTeam.getMembersList()).filteredOn(m -> m.getSymbol().equals("CLS")).singleElement()
+        assertThat(openAiTeam.getMembersList().stream()
+                        .mapToDouble(m -> m.getCurrentWeight())
+                        .sum())
+                .isCloseTo(1, within(1e-12));
+        assertThat(googleTeam.getMembersList())
+                .filteredOn(m -> m.getSymbol().equals("CLS"))
+                .singleElement()
                 .satisfies(m -> assertThat(m.getEntity()).isEmpty());
     }
 
     @Test
     void halvingOpenAiUnderDebtRankHurtsTeamOpenAiMoreThanTeamGoogle() {
-        for (DebtRankRule rule : new DebtRankRule[] {DebtRankRule.DEBT_RANK_RULE_LINEAR_2015,
-                DebtRankRule.DEBT_RANK_RULE_ORIGINAL_2012}) {
+        for (DebtRankRule rule :
+                new DebtRankRule[] {DebtRankRule.DEBT_RANK_RULE_LINEAR_2015, DebtRankRule.DEBT_RANK_RULE_ORIGINAL_2012
+                }) {
             StressResponse answer = client().stress(openAiShock(StressModel.STRESS_MODEL_DEBTRANK, -0.5)
-                    .setOptions(StressOptions.newBuilder().setDebtrankRule(rule)).build());
+                    .setOptions(StressOptions.newBuilder().setDebtrankRule(rule))
+                    .build());
             Map<String, EntityImpact> impacts = byEntity(answer);
             assertThat(answer.getModel()).isEqualTo(StressModel.STRESS_MODEL_DEBTRANK);
             assertThat(answer.getConverged()).isTrue();
             assertThat(answer.getDebtRank()).as(rule.name()).isPositive();
             assertThat(impacts.get("openai").getRelativeChange()).isLessThanOrEqualTo(-0.5);
             // Oracle is owed $300B by OpenAI
-            assertThat(impacts.get("oracle").getRelativeChange()).as(rule.name()).isNegative();
+            assertThat(impacts.get("oracle").getRelativeChange())
+                    .as(rule.name())
+                    .isNegative();
             assertThat(impacts.values()).allSatisfy(i -> {
                 assertThat(i.getRelativeChange()).isBetween(-1.0, 0.0);
                 assertThat(i.getValueLostUsd()).isCloseTo(i.getRelativeChange() * i.getValueUsd(), within(1e-3));
             });
-            assertThat(basket(answer, "team-openai").getLevelChange()).as(rule.name())
+            assertThat(basket(answer, "team-openai").getLevelChange())
+                    .as(rule.name())
                     .isLessThan(basket(answer, "team-google").getLevelChange());
         }
     }
@@ -113,11 +130,16 @@ class StressGrpcTest extends GrpcTestBase {
      */
     @Test
     void halvingOpenAisResourcesUnderClearingLeavesItsCreditorsUnpaidProRata() {
-        Entity openai = client().getEntity(GetEntityRequest.newBuilder().setEntityId("openai").build()).getEntity();
+        Entity openai = client().getEntity(
+                        GetEntityRequest.newBuilder().setEntityId("openai").build())
+                .getEntity();
         Entity withCash = client().updateEntity(UpdateEntityRequest.newBuilder()
-                .setEntity(openai.toBuilder().clearValue().setCashUsd(200e9)).build()).getEntity();
+                        .setEntity(openai.toBuilder().clearValue().setCashUsd(200e9))
+                        .build())
+                .getEntity();
         try {
-            StressResponse answer = client().stress(openAiShock(StressModel.STRESS_MODEL_CLEARING, -0.5).build());
+            StressResponse answer = client().stress(
+                            openAiShock(StressModel.STRESS_MODEL_CLEARING, -0.5).build());
             Map<String, EntityImpact> impacts = byEntity(answer);
             assertThat(answer.getModel()).isEqualTo(StressModel.STRESS_MODEL_CLEARING);
             assertThat(answer.hasDebtRank()).isFalse();
@@ -132,70 +154,94 @@ class StressGrpcTest extends GrpcTestBase {
             assertThat(before.getDefaulted()).isTrue();
             assertThat(after.getExternalResourcesUsd()).isEqualTo(100e9);
             assertThat(after.getPaidUsd()).isCloseTo(213e9, within(1e-3));
-            assertThat(impacts.get("openai").getRelativeChange()).as("nobody OpenAI is owed by pays less").isZero();
+            assertThat(impacts.get("openai").getRelativeChange())
+                    .as("nobody OpenAI is owed by pays less")
+                    .isZero();
 
             double lostShare = 100e9 / obligations;
-            for (var creditor : Map.of("oracle", 300e9, "microsoft", 250e9, "coreweave", 22.4e9).entrySet()) {
+            for (var creditor : Map.of("oracle", 300e9, "microsoft", 250e9, "coreweave", 22.4e9)
+                    .entrySet()) {
                 EntityImpact impact = impacts.get(creditor.getKey());
                 double lost = creditor.getValue() * lostShare;
                 assertThat(impact.getClearingShocked().getUnpaidReceivablesUsd()
-                        - impact.getClearingBaseline().getUnpaidReceivablesUsd()).as(creditor.getKey())
+                                - impact.getClearingBaseline().getUnpaidReceivablesUsd())
+                        .as(creditor.getKey())
                         .isCloseTo(lost, within(1e-3));
                 assertThat(impact.getValueLostUsd()).as(creditor.getKey()).isCloseTo(-lost, within(1e-3));
                 assertThat(impact.getRelativeChange()).isCloseTo(-lost / impact.getValueUsd(), within(1e-15));
-                assertThat(impact.getClearingShocked().getUnpaidToValue()).isCloseTo(
-                        impact.getClearingShocked().getUnpaidReceivablesUsd() / impact.getValueUsd(), within(1e-15));
+                assertThat(impact.getClearingShocked().getUnpaidToValue())
+                        .isCloseTo(
+                                impact.getClearingShocked().getUnpaidReceivablesUsd() / impact.getValueUsd(),
+                                within(1e-15));
                 assertThat(impact.getClearingShocked().getDefaulted()).isFalse();
             }
             EntityImpact oracle = impacts.get("oracle");
             assertThat(oracle.getClearingShocked().getUnpaidToRevenue())
                     .isCloseTo(oracle.getClearingShocked().getUnpaidReceivablesUsd() / 57.4e9, within(1e-12));
-            assertThat(oracle.getClearingShocked().getUnpaidReceivablesUsd()).isCloseTo(300e9 * (1 - 213e9 / obligations), within(1e-3));
-            assertThat(answer.getEntities(0).getEntity()).as("Nvidia is owed the most (E13 at BASE)").isEqualTo("nvidia");
+            assertThat(oracle.getClearingShocked().getUnpaidReceivablesUsd())
+                    .isCloseTo(300e9 * (1 - 213e9 / obligations), within(1e-3));
+            assertThat(answer.getEntities(0).getEntity())
+                    .as("Nvidia is owed the most (E13 at BASE)")
+                    .isEqualTo("nvidia");
             ClearingFigures softbank = impacts.get("softbank").getClearingShocked();
             assertThat(softbank.getObligationsUsd()).isEqualTo(30e9);
             assertThat(softbank.getPaidUsd()).isZero();
             assertThat(softbank.getDefaulted()).isTrue();
-            assertThat(softbank.hasUnpaidToRevenue()).as("SoftBank's revenue is unknown").isFalse();
+            assertThat(softbank.hasUnpaidToRevenue())
+                    .as("SoftBank's revenue is unknown")
+                    .isFalse();
             ClearingFigures nvidia = impacts.get("nvidia").getClearingShocked();
             assertThat(nvidia.getDefaulted()).isFalse();
-            assertThat(nvidia.getPaidUsd()).isEqualTo(nvidia.getObligationsUsd()).isCloseTo(111.3e9, within(1.0));
+            assertThat(nvidia.getPaidUsd())
+                    .isEqualTo(nvidia.getObligationsUsd())
+                    .isCloseTo(111.3e9, within(1.0));
             assertThat(impacts.values()).noneMatch(EntityImpact::hasFailedInWave);
-            assertThat(basket(answer, "team-openai").getLevelChange()).isNegative()
+            assertThat(basket(answer, "team-openai").getLevelChange())
+                    .isNegative()
                     .isLessThan(basket(answer, "team-google").getLevelChange());
 
             // default costs: a defaulting OpenAI realises half its cash (alpha) and passes on all it is paid (beta = 1)
             StressResponse costly = client().stress(openAiShock(StressModel.STRESS_MODEL_CLEARING, -0.5)
-                    .setOptions(StressOptions.newBuilder().setAlpha(0.5).setHorizonYears(3)).build());
+                    .setOptions(StressOptions.newBuilder().setAlpha(0.5).setHorizonYears(3))
+                    .build());
             ClearingFigures costlyOpenai = byEntity(costly).get("openai").getClearingShocked();
             assertThat(costlyOpenai.getPaidUsd()).isCloseTo(0.5 * 100e9 + 113e9, within(1e-3));
             assertThat(byEntity(costly).get("oracle").getClearingBaseline().getExternalResourcesUsd())
                     .isCloseTo(3 * 57.4e9, within(1e-3));
         } finally {
-            Entity current = client().getEntity(GetEntityRequest.newBuilder().setEntityId("openai").build()).getEntity();
+            Entity current = client().getEntity(
+                            GetEntityRequest.newBuilder().setEntityId("openai").build())
+                    .getEntity();
             client().updateEntity(UpdateEntityRequest.newBuilder()
-                    .setEntity(current.toBuilder().clearValue().clearCashUsd()).build());
+                    .setEntity(current.toBuilder().clearValue().clearCashUsd())
+                    .build());
         }
         assertThat(withCash.getCashUsd()).isEqualTo(200e9);
     }
 
     @Test
     void aZeroShockChangesNothingInAnyModel() {
-        for (StressModel model : new StressModel[] {StressModel.STRESS_MODEL_CROSS_HOLDINGS, StressModel.STRESS_MODEL_DEBTRANK,
-                StressModel.STRESS_MODEL_CLEARING}) {
+        for (StressModel model : new StressModel[] {
+            StressModel.STRESS_MODEL_CROSS_HOLDINGS,
+            StressModel.STRESS_MODEL_DEBTRANK,
+            StressModel.STRESS_MODEL_CLEARING
+        }) {
             StressResponse answer = client().stress(openAiShock(model, 0).build());
             assertThat(answer.getEntitiesList()).as(model.name()).isNotEmpty().allSatisfy(i -> {
                 assertThat(i.getRelativeChange()).isZero();
                 assertThat(i.getValueLostUsd()).isZero();
             });
-            assertThat(answer.getBasketsList()).hasSize(2).allSatisfy(b -> assertThat(b.getLevelChange()).isZero());
+            assertThat(answer.getBasketsList())
+                    .hasSize(2)
+                    .allSatisfy(b -> assertThat(b.getLevelChange()).isZero());
         }
     }
 
     @Test
     void aFailureThresholdMakesTheShockedEntityFailInTheFirstWave() {
         StressResponse answer = client().stress(openAiShock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5)
-                .setOptions(StressOptions.newBuilder().setTheta(0.9).setBeta(0.1)).build());
+                .setOptions(StressOptions.newBuilder().setTheta(0.9).setBeta(0.1))
+                .build());
         EntityImpact openai = byEntity(answer).get("openai");
         assertThat(openai.getFailedInWave()).isZero();
         assertThat(answer.getWaves()).isGreaterThanOrEqualTo(1);
@@ -204,7 +250,8 @@ class StressGrpcTest extends GrpcTestBase {
     @Test
     void withBasketServiceDownTheEntitiesAreStillAnswered() {
         FakeDownstreams.baskets().setDown(true);
-        StressResponse answer = client().stress(openAiShock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5).build());
+        StressResponse answer = client().stress(openAiShock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5)
+                .build());
         assertThat(answer.getBasketsList()).isEmpty();
         assertThat(answer.getBasketsUnavailable()).contains("basket-service unavailable");
         assertThat(byEntity(answer).get("microsoft").getRelativeChange()).isNegative();
@@ -213,8 +260,10 @@ class StressGrpcTest extends GrpcTestBase {
     @Test
     void anEntityWithoutAPriceIsAFailedPreconditionNamingIt() throws Exception {
         FakeDownstreams.ingest().hidePrice("ORCL");
-        var error = failure(Status.Code.FAILED_PRECONDITION,
-                () -> client().stress(openAiShock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5).build()));
+        var error = failure(
+                Status.Code.FAILED_PRECONDITION,
+                () -> client().stress(openAiShock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5)
+                        .build()));
         assertThat(error.getStatus().getDescription()).isEqualTo("oracle: no latest price for ORCL");
         assertThat(preconditions(error)).singleElement().satisfies(v -> {
             assertThat(v.getType()).isEqualTo("VALUE");
@@ -222,7 +271,9 @@ class StressGrpcTest extends GrpcTestBase {
             assertThat(v.getDescription()).isEqualTo("no latest price for ORCL");
         });
         // the entity itself is still answered, with the reason in place of its value
-        var oracle = client().getEntity(GetEntityRequest.newBuilder().setEntityId("oracle").build()).getEntity();
+        var oracle = client().getEntity(
+                        GetEntityRequest.newBuilder().setEntityId("oracle").build())
+                .getEntity();
         assertThat(oracle.hasValue()).isFalse();
         assertThat(oracle.getValueUnavailableReason()).isEqualTo("no latest price for ORCL");
     }
@@ -230,8 +281,13 @@ class StressGrpcTest extends GrpcTestBase {
     @Test
     void withIngestServiceDownAStressIsUnavailableAndAnEntityStillAnswers() {
         FakeDownstreams.ingest().setDown(true);
-        failure(Status.Code.UNAVAILABLE, () -> client().stress(openAiShock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5).build()));
-        var nvidia = client().getEntity(GetEntityRequest.newBuilder().setEntityId("nvidia").build()).getEntity();
+        failure(
+                Status.Code.UNAVAILABLE,
+                () -> client().stress(openAiShock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5)
+                        .build()));
+        var nvidia = client().getEntity(
+                        GetEntityRequest.newBuilder().setEntityId("nvidia").build())
+                .getEntity();
         assertThat(nvidia.hasValue()).isFalse();
         assertThat(nvidia.getValueUnavailableReason()).contains("ingest-service");
     }
@@ -239,7 +295,8 @@ class StressGrpcTest extends GrpcTestBase {
     @Test
     void badScenariosNameTheirFields() throws Exception {
         StressRequest.Builder valid = openAiShock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5);
-        assertFields(valid.clone().addShocks(shock("nvidia", -0.1)).addShocks(shock("oracle", Double.NaN)),
+        assertFields(
+                valid.clone().addShocks(shock("nvidia", -0.1)).addShocks(shock("oracle", Double.NaN)),
                 "shocks[2].value_change");
         assertFields(valid.clone().addShocks(shock("nvidia", -1.5)), "shocks[1].value_change");
         assertFields(valid.clone().addShocks(shock("nvidia", Double.POSITIVE_INFINITY)), "shocks[1].value_change");
@@ -248,26 +305,51 @@ class StressGrpcTest extends GrpcTestBase {
         assertFields(valid.clone().clearShocks(), "shocks");
         assertFields(valid.clone().setModel(StressModel.STRESS_MODEL_UNSPECIFIED), "model");
         assertFields(valid.clone().setModelValue(99), "model");
-        assertFields(valid.clone().setOptions(StressOptions.newBuilder().setTheta(1.5).setBeta(-1)), "options.theta");
+        assertFields(
+                valid.clone()
+                        .setOptions(StressOptions.newBuilder().setTheta(1.5).setBeta(-1)),
+                "options.theta");
         assertFields(valid.clone().setOptions(StressOptions.newBuilder().setBeta(Double.NaN)), "options.beta");
-        assertFields(valid.clone().setOptions(StressOptions.newBuilder().setDebtrankRuleValue(7)), "options.debtrank_rule");
+        assertFields(
+                valid.clone().setOptions(StressOptions.newBuilder().setDebtrankRuleValue(7)), "options.debtrank_rule");
         assertFields(valid.clone().setAsOf("soon"), "as_of");
         assertFields(openAiShock(StressModel.STRESS_MODEL_DEBTRANK, 0.2), "shocks[0].value_change");
         StressRequest.Builder clearing = openAiShock(StressModel.STRESS_MODEL_CLEARING, -0.5);
         assertFields(clearing.clone().setOptions(StressOptions.newBuilder().setAlpha(0)), "options.alpha");
-        assertFields(clearing.clone().setOptions(StressOptions.newBuilder().setClearingBeta(1.5)), "options.clearing_beta");
-        assertFields(clearing.clone().setOptions(StressOptions.newBuilder().setHorizonYears(Double.NaN)),
+        assertFields(
+                clearing.clone().setOptions(StressOptions.newBuilder().setClearingBeta(1.5)), "options.clearing_beta");
+        assertFields(
+                clearing.clone().setOptions(StressOptions.newBuilder().setHorizonYears(Double.NaN)),
                 "options.horizon_years");
         assertFields(clearing.clone().addShocks(shock("nvidia", -1.5)), "shocks[1].value_change");
         // an option of another model is refused, not ignored
-        assertFields(clearing.clone().setOptions(StressOptions.newBuilder().setTheta(0.5).setBeta(0.3)
-                .setDebtrankRule(DebtRankRule.DEBT_RANK_RULE_ORIGINAL_2012)), "options.theta", "options.beta",
+        assertFields(
+                clearing.clone()
+                        .setOptions(StressOptions.newBuilder()
+                                .setTheta(0.5)
+                                .setBeta(0.3)
+                                .setDebtrankRule(DebtRankRule.DEBT_RANK_RULE_ORIGINAL_2012)),
+                "options.theta",
+                "options.beta",
                 "options.debtrank_rule");
-        assertFields(valid.clone().setOptions(StressOptions.newBuilder().setAlpha(0.5).setClearingBeta(0.5)
-                .setHorizonYears(3)), "options.alpha", "options.clearing_beta", "options.horizon_years");
-        assertFields(openAiShock(StressModel.STRESS_MODEL_DEBTRANK, -0.5).setOptions(StressOptions.newBuilder()
-                .setTheta(0.5).setAlpha(0.5)), "options.theta", "options.alpha");
-        assertFields(valid.clone().setOptions(StressOptions.newBuilder().setDebtrankRule(DebtRankRule.DEBT_RANK_RULE_LINEAR_2015)),
+        assertFields(
+                valid.clone()
+                        .setOptions(StressOptions.newBuilder()
+                                .setAlpha(0.5)
+                                .setClearingBeta(0.5)
+                                .setHorizonYears(3)),
+                "options.alpha",
+                "options.clearing_beta",
+                "options.horizon_years");
+        assertFields(
+                openAiShock(StressModel.STRESS_MODEL_DEBTRANK, -0.5)
+                        .setOptions(StressOptions.newBuilder().setTheta(0.5).setAlpha(0.5)),
+                "options.theta",
+                "options.alpha");
+        assertFields(
+                valid.clone()
+                        .setOptions(
+                                StressOptions.newBuilder().setDebtrankRule(DebtRankRule.DEBT_RANK_RULE_LINEAR_2015)),
                 "options.debtrank_rule");
         // known only once the graph is read
         assertFields(valid.clone().addShocks(shock("nobody", -0.1)), "shocks[1].entity");
@@ -279,7 +361,10 @@ class StressGrpcTest extends GrpcTestBase {
     }
 
     private static StressRequest.Builder openAiShock(StressModel model, double change) {
-        return StressRequest.newBuilder().setModel(model).addShocks(shock("openai", change)).setAsOf("2025-12-31");
+        return StressRequest.newBuilder()
+                .setModel(model)
+                .addShocks(shock("openai", change))
+                .setAsOf("2025-12-31");
     }
 
     private static Shock shock(String entity, double change) {
@@ -291,6 +376,9 @@ class StressGrpcTest extends GrpcTestBase {
     }
 
     private static BasketImpact basket(StressResponse answer, String id) {
-        return answer.getBasketsList().stream().filter(b -> b.getBasketId().equals(id)).findFirst().orElseThrow();
+        return answer.getBasketsList().stream()
+                .filter(b -> b.getBasketId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class CsvTableTest {
 
     @Test
     void quotedCellsKeepCommasQuotesAndLineBreaks() {
-        CsvTable table = CsvTable.parse("t.csv", "id,note\r\na,\"one, two\"\n\nb,\"say \"\"hi\"\"\nagain\"\nc\n",
-                List.of("id", "note"));
+        CsvTable table = CsvTable.parse(
+                "t.csv", "id,note\r\na,\"one, two\"\n\nb,\"say \"\"hi\"\"\nagain\"\nc\n", List.of("id", "note"));
         assertThat(table.rows()).extracting(r -> r.get("id")).containsExactly("a", "b", "c");
         assertThat(table.rows().get(0).get("note")).isEqualTo("one, two");
         assertThat(table.rows().get(1).get("note")).isEqualTo("say \"hi\"\nagain");
@@ -22,11 +21,14 @@ class CsvTableTest {
 
     @Test
     void aMissingColumnOrAnUnclosedQuoteNamesTheFile() {
-        assertThat(catchThrowableOfType(IllegalStateException.class,
-                () -> CsvTable.parse("e.csv", "id\nx\n", List.of("id", "kind"))).getMessage())
+        assertThat(catchThrowableOfType(
+                                IllegalStateException.class,
+                                () -> CsvTable.parse("e.csv", "id\nx\n", List.of("id", "kind")))
+                        .getMessage())
                 .isEqualTo("e.csv: the header has no column kind (it has [id])");
-        assertThat(catchThrowableOfType(IllegalStateException.class,
-                () -> CsvTable.parse("e.csv", "id\n\"x\n", List.of("id"))).getMessage())
+        assertThat(catchThrowableOfType(
+                                IllegalStateException.class, () -> CsvTable.parse("e.csv", "id\n\"x\n", List.of("id")))
+                        .getMessage())
                 .isEqualTo("e.csv line 2: a quoted field is not closed");
     }
 }

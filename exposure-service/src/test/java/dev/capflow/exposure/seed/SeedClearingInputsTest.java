@@ -2,6 +2,15 @@ package dev.capflow.exposure.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capflow.exposure.domain.AmountChoice;
+import dev.capflow.exposure.domain.GraphEdge;
+import dev.capflow.exposure.domain.GraphEntity;
+import dev.capflow.exposure.service.GraphModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,19 +20,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.capflow.exposure.domain.AmountChoice;
-import dev.capflow.exposure.domain.GraphEdge;
-import dev.capflow.exposure.domain.GraphEntity;
-import dev.capflow.exposure.service.GraphModel;
 
 /**
  * The seed graph's CLEARING inputs, as exposure-engine's independent numpy reference reads them
@@ -34,8 +31,8 @@ import dev.capflow.exposure.service.GraphModel;
  */
 class SeedClearingInputsTest {
 
-    private static final Path FIXTURE = Path.of("..", "exposure-engine", "src", "test", "resources", "fixtures",
-            "clearing-seed-inputs.json");
+    private static final Path FIXTURE =
+            Path.of("..", "exposure-engine", "src", "test", "resources", "fixtures", "clearing-seed-inputs.json");
     private static final Path FRESH = Path.of("target", "clearing-seed-inputs.json");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -46,7 +43,8 @@ class SeedClearingInputsTest {
         if (!fresh.equals(committed)) {
             Files.writeString(FRESH, JSON.writeValueAsString(fresh) + "\n");
         }
-        assertThat(committed).as("the seed changed: copy %s over %s and rerun clearing_reference.py", FRESH, FIXTURE)
+        assertThat(committed)
+                .as("the seed changed: copy %s over %s and rerun clearing_reference.py", FRESH, FIXTURE)
                 .isEqualTo(fresh);
         assertThat(fresh.get("entities")).hasSizeGreaterThan(5);
         assertThat(fresh.get("edges").findValuesAsText("kind")).contains("INVESTMENT", "PURCHASE");
@@ -54,9 +52,10 @@ class SeedClearingInputsTest {
 
     static ObjectNode inputs(SeedGraph seed) {
         LocalDate date = GraphModel.datesOfChange(seed.edges()).last();
-        Map<String, GraphEntity> known = seed.entities().stream()
-                .collect(Collectors.toMap(GraphEntity::id, Function.identity()));
-        List<GraphEdge> holding = seed.edges().stream().filter(edge -> edge.holdsOn(date)).toList();
+        Map<String, GraphEntity> known =
+                seed.entities().stream().collect(Collectors.toMap(GraphEntity::id, Function.identity()));
+        List<GraphEdge> holding =
+                seed.edges().stream().filter(edge -> edge.holdsOn(date)).toList();
         GraphModel model = GraphModel.of(known, holding, List.of(), AmountChoice.BASE);
         ObjectNode root = JSON.createObjectNode().put("asOf", date.toString());
         ArrayNode entities = root.putArray("entities");
@@ -69,8 +68,10 @@ class SeedClearingInputsTest {
         }
         ArrayNode edges = root.putArray("edges");
         for (GraphEdge edge : holding) {
-            ObjectNode node = edges.addObject().put("id", edge.id())
-                    .put("from", model.graph().indexOf(edge.from())).put("to", model.graph().indexOf(edge.to()))
+            ObjectNode node = edges.addObject()
+                    .put("id", edge.id())
+                    .put("from", model.graph().indexOf(edge.from()))
+                    .put("to", model.graph().indexOf(edge.to()))
                     .put("kind", edge.kind().name());
             ObjectNode amounts = node.putObject("amountsUsd");
             for (AmountChoice choice : AmountChoice.values()) {

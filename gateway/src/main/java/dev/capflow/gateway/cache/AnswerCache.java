@@ -1,17 +1,5 @@
 package dev.capflow.gateway.cache;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import dev.capflow.gateway.config.AnswerCacheConfig;
 import dev.capflow.redis.AnswerGenerationKeys;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +8,15 @@ import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
 
 /**
  * The gateway's Redis cache of answers as JSON bytes, shared by every gateway replica. A fresh entry
@@ -36,8 +33,7 @@ public class AnswerCache {
     private static final Logger LOG = Logger.getLogger(AnswerCache.class);
 
     /** What a lookup found: the tag to store a newly computed answer under (null: cache nothing), and the hit. */
-    public record Lookup(String tag, Buffer hit) {
-    }
+    public record Lookup(String tag, Buffer hit) {}
 
     private static final Lookup UNCACHEABLE = new Lookup(null, null);
 
@@ -58,9 +54,13 @@ public class AnswerCache {
         Request mget = Request.cmd(Command.MGET);
         basketIds.forEach(id -> mget.arg(AnswerGenerationKeys.generation(config.generationKeyPrefix(), id)));
         mget.arg(freshKey(question));
-        return redis.send(mget).ifNoItem().after(config.timeout()).fail()
+        return redis.send(mget)
+                .ifNoItem()
+                .after(config.timeout())
+                .fail()
                 .map(reply -> found(reply, basketIds.size()))
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     degraded(failure);
                     return UNCACHEABLE;
                 });
@@ -96,15 +96,27 @@ public class AnswerCache {
         }
         List<Request> writes = new ArrayList<>(2);
         if (tag != null) {
-            Buffer entry = Buffer.buffer(tag.length() + 1 + json.length).appendString(tag, "US-ASCII").appendByte((byte) '\n')
+            Buffer entry = Buffer.buffer(tag.length() + 1 + json.length)
+                    .appendString(tag, "US-ASCII")
+                    .appendByte((byte) '\n')
                     .appendBytes(json);
-            writes.add(Request.cmd(Command.SET).arg(freshKey(question)).arg(entry.getBytes()).arg("EX")
+            writes.add(Request.cmd(Command.SET)
+                    .arg(freshKey(question))
+                    .arg(entry.getBytes())
+                    .arg("EX")
                     .arg(config.ttl().toSeconds()));
         }
-        writes.add(Request.cmd(Command.SET).arg(lastGoodKey(question)).arg(json).arg("EX")
+        writes.add(Request.cmd(Command.SET)
+                .arg(lastGoodKey(question))
+                .arg(json)
+                .arg("EX")
                 .arg(config.lastGoodTtl().toSeconds()));
-        redis.batch(writes).ifNoItem().after(config.timeout()).fail()
-                .subscribe().with(ok -> recovered(), this::degraded);
+        redis.batch(writes)
+                .ifNoItem()
+                .after(config.timeout())
+                .fail()
+                .subscribe()
+                .with(ok -> recovered(), this::degraded);
     }
 
     /** The last good answer to {@code question}, or null (also when Redis does not answer). */
@@ -112,9 +124,13 @@ public class AnswerCache {
         if (!config.enabled()) {
             return Uni.createFrom().nullItem();
         }
-        return redis.send(Request.cmd(Command.GET).arg(lastGoodKey(question))).ifNoItem().after(config.timeout()).fail()
+        return redis.send(Request.cmd(Command.GET).arg(lastGoodKey(question)))
+                .ifNoItem()
+                .after(config.timeout())
+                .fail()
                 .map(reply -> reply == null ? null : reply.toBuffer().getDelegate())
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     degraded(failure);
                     return null;
                 });
@@ -148,7 +164,8 @@ public class AnswerCache {
 
     private void degraded(Throwable failure) {
         if (failing.compareAndSet(false, true)) {
-            LOG.warnf("Redis answer cache unavailable, asking the services for every answer until it returns: %s",
+            LOG.warnf(
+                    "Redis answer cache unavailable, asking the services for every answer until it returns: %s",
                     failure.toString());
         }
     }

@@ -1,6 +1,8 @@
 package dev.capflow.gateway.client;
 
 import dev.capflow.gateway.config.BasketClientConfig;
+import dev.capflow.grpc.DownstreamCalls;
+import dev.capflow.grpc.auth.TokenRelay;
 import dev.capflow.proto.basket.v1.BasketServiceGrpc;
 import dev.capflow.proto.basket.v1.CompareRequest;
 import dev.capflow.proto.basket.v1.CompareResponse;
@@ -19,8 +21,6 @@ import dev.capflow.proto.basket.v1.UpdateBasketRequest;
 import dev.capflow.proto.basket.v1.UpdateBasketResponse;
 import dev.capflow.proto.basket.v1.WatchBasketRequest;
 import dev.capflow.proto.basket.v1.WatchBasketResponse;
-import dev.capflow.grpc.DownstreamCalls;
-import dev.capflow.grpc.auth.TokenRelay;
 import io.grpc.Channel;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.runtime.Startup;
@@ -44,8 +44,11 @@ public class BasketClient {
     private final DownstreamCalls<MutinyBasketServiceStub> calls;
     private final BasketServiceGrpc.BasketServiceStub streams;
 
-    public BasketClient(@GrpcClient("basket") MutinyBasketServiceStub stub,
-            @GrpcClient("basket") Channel channel, BasketClientConfig config, Vertx vertx) {
+    public BasketClient(
+            @GrpcClient("basket") MutinyBasketServiceStub stub,
+            @GrpcClient("basket") Channel channel,
+            BasketClientConfig config,
+            Vertx vertx) {
         this.calls = new DownstreamCalls<>(BREAKER, stub, channel, config, vertx);
         // one shared upstream stream serves every client of a live topic: it carries the gateway's own identity
         this.streams = BasketServiceGrpc.newStub(channel).withOption(TokenRelay.OWN_IDENTITY, true);

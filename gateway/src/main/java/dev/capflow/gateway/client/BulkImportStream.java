@@ -1,17 +1,16 @@
 package dev.capflow.gateway.client;
 
-import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-
 import dev.capflow.proto.ingest.v1.ImportBarsRequest;
 import dev.capflow.proto.ingest.v1.ImportBarsResponse;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One ImportBars call driven from a worker thread: a chunk is produced only while fewer than {@code inFlight} are
@@ -19,8 +18,7 @@ import io.grpc.stub.ClientResponseObserver;
  */
 final class BulkImportStream {
 
-    private BulkImportStream() {
-    }
+    private BulkImportStream() {}
 
     /** Sends every chunk and returns once all are acknowledged; a failed stream is thrown as its status. */
     static void run(IngestServiceGrpc.IngestServiceStub stub, BulkChunks chunks, int inFlight, Duration deadline) {
@@ -76,7 +74,9 @@ final class BulkImportStream {
         Throwable failed = failure.get();
         if (failed != null) {
             // a StatusRuntimeException keeps its trailers (the BadRequest details) as ingest-service sent them
-            throw failed instanceof RuntimeException runtime ? runtime : Status.fromThrowable(failed).asRuntimeException();
+            throw failed instanceof RuntimeException runtime
+                    ? runtime
+                    : Status.fromThrowable(failed).asRuntimeException();
         }
     }
 

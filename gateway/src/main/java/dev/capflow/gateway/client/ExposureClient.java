@@ -1,6 +1,7 @@
 package dev.capflow.gateway.client;
 
 import dev.capflow.gateway.config.ExposureClientConfig;
+import dev.capflow.grpc.DownstreamCalls;
 import dev.capflow.proto.exposure.v1.CreateEdgeRequest;
 import dev.capflow.proto.exposure.v1.CreateEdgeResponse;
 import dev.capflow.proto.exposure.v1.CreateEntityRequest;
@@ -32,7 +33,6 @@ import dev.capflow.proto.exposure.v1.UpdateEdgeRequest;
 import dev.capflow.proto.exposure.v1.UpdateEdgeResponse;
 import dev.capflow.proto.exposure.v1.UpdateEntityRequest;
 import dev.capflow.proto.exposure.v1.UpdateEntityResponse;
-import dev.capflow.grpc.DownstreamCalls;
 import io.grpc.Channel;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.runtime.Startup;
@@ -54,8 +54,11 @@ public class ExposureClient {
 
     private final DownstreamCalls<MutinyExposureServiceStub> calls;
 
-    public ExposureClient(@GrpcClient("exposure") MutinyExposureServiceStub stub,
-            @GrpcClient("exposure") Channel channel, ExposureClientConfig config, Vertx vertx) {
+    public ExposureClient(
+            @GrpcClient("exposure") MutinyExposureServiceStub stub,
+            @GrpcClient("exposure") Channel channel,
+            ExposureClientConfig config,
+            Vertx vertx) {
         this.calls = new DownstreamCalls<>(BREAKER, stub, channel, config, vertx);
     }
 

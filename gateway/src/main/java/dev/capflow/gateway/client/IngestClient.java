@@ -1,6 +1,8 @@
 package dev.capflow.gateway.client;
 
 import dev.capflow.gateway.config.IngestClientConfig;
+import dev.capflow.grpc.DownstreamCalls;
+import dev.capflow.grpc.auth.TokenRelay;
 import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
 import dev.capflow.proto.ingest.v1.AddCorporateActionResponse;
 import dev.capflow.proto.ingest.v1.DeleteCorporateActionRequest;
@@ -8,11 +10,11 @@ import dev.capflow.proto.ingest.v1.DeleteCorporateActionResponse;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
 import dev.capflow.proto.ingest.v1.GetBarsResponse;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
+import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
 import dev.capflow.proto.ingest.v1.GetMinuteBarsRequest;
 import dev.capflow.proto.ingest.v1.GetMinuteBarsResponse;
 import dev.capflow.proto.ingest.v1.GetTicksRequest;
 import dev.capflow.proto.ingest.v1.GetTicksResponse;
-import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
 import dev.capflow.proto.ingest.v1.ImportCsvRequest;
 import dev.capflow.proto.ingest.v1.ImportCsvResponse;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
@@ -31,10 +33,8 @@ import dev.capflow.proto.ingest.v1.SubscribePricesRequest;
 import dev.capflow.proto.ingest.v1.SubscribePricesResponse;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentResponse;
-import io.grpc.Status;
-import dev.capflow.grpc.DownstreamCalls;
-import dev.capflow.grpc.auth.TokenRelay;
 import io.grpc.Channel;
+import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
@@ -60,8 +60,11 @@ public class IngestClient {
     private final IngestServiceGrpc.IngestServiceStub bulk;
     private final IngestClientConfig config;
 
-    public IngestClient(@GrpcClient("ingest") MutinyIngestServiceStub stub,
-            @GrpcClient("ingest") Channel channel, IngestClientConfig config, Vertx vertx) {
+    public IngestClient(
+            @GrpcClient("ingest") MutinyIngestServiceStub stub,
+            @GrpcClient("ingest") Channel channel,
+            IngestClientConfig config,
+            Vertx vertx) {
         this.calls = new DownstreamCalls<>(BREAKER, stub, channel, config, vertx);
         // one shared upstream stream serves every client of a live topic: it carries the gateway's own identity
         this.streams = IngestServiceGrpc.newStub(channel).withOption(TokenRelay.OWN_IDENTITY, true);
@@ -85,8 +88,11 @@ public class IngestClient {
     public Uni<IngestTicksResponse> ingestTicks(IngestTicksRequest batch) {
         return calls.write(stub -> stub.ingestTicks(Multi.createFrom().item(batch))
                 .filter(ack -> ack.getSequence() == batch.getSequence())
-                .collect().last()
-                .onItem().ifNull().failWith(() -> Status.INTERNAL
+                .collect()
+                .last()
+                .onItem()
+                .ifNull()
+                .failWith(() -> Status.INTERNAL
                         .withDescription("ingest-service closed the tick stream without acknowledging batch "
                                 + batch.getSequence())
                         .asRuntimeException()));
@@ -95,8 +101,11 @@ public class IngestClient {
     /** Imports a CSV file and answers the last progress message, which carries the final report. */
     public Uni<ImportCsvResponse> importCsv(ImportCsvRequest request) {
         return calls.write(stub -> stub.importCsv(request)
-                .collect().last()
-                .onItem().ifNull().failWith(() -> Status.INTERNAL
+                .collect()
+                .last()
+                .onItem()
+                .ifNull()
+                .failWith(() -> Status.INTERNAL
                         .withDescription("ingest-service ended the CSV import without a report")
                         .asRuntimeException()));
     }
@@ -108,9 +117,15 @@ public class IngestClient {
     public void importBars(BulkChunks chunks) {
         // the stream runs on the async stub with its own deadline; the write only puts it behind the breaker
         calls.write(unused -> Uni.createFrom().item(() -> {
-            BulkImportStream.run(bulk, chunks, config.bulk().inFlight(), config.bulk().deadline());
-            return Boolean.TRUE;
-        })).await().indefinitely();
+                    BulkImportStream.run(
+                            bulk,
+                            chunks,
+                            config.bulk().inFlight(),
+                            config.bulk().deadline());
+                    return Boolean.TRUE;
+                }))
+                .await()
+                .indefinitely();
     }
 
     public Uni<GetBarsResponse> getBars(GetBarsRequest request) {

@@ -1,10 +1,9 @@
 package dev.capflow.gateway.config;
 
-import java.time.Duration;
-
 import dev.capflow.redis.AnswerGenerationKeys;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** The Redis response cache of the basket answer routes ({@code capflow.gateway.answer-cache.*}). */
 @ConfigMapping(prefix = "capflow.gateway.answer-cache")

@@ -1,9 +1,8 @@
 package dev.capflow.gateway.config;
 
-import io.smallrye.config.ConfigMapping;
 import dev.capflow.grpc.DownstreamPolicy;
+import io.smallrye.config.ConfigMapping;
 
 /** Call policy for basket-service (host and port live under quarkus.grpc.clients.basket). */
 @ConfigMapping(prefix = "capflow.gateway.basket")
-public interface BasketClientConfig extends DownstreamPolicy {
-}
+public interface BasketClientConfig extends DownstreamPolicy {}

@@ -1,10 +1,9 @@
 package dev.capflow.gateway.config;
 
-import java.time.Duration;
-
+import dev.capflow.grpc.DownstreamPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import dev.capflow.grpc.DownstreamPolicy;
+import java.time.Duration;
 
 /** Call policy for ingest-service (host and port live under quarkus.grpc.clients.ingest). */
 @ConfigMapping(prefix = "capflow.gateway.ingest")

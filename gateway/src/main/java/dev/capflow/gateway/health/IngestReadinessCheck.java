@@ -1,14 +1,12 @@
 package dev.capflow.gateway.health;
 
-import jakarta.inject.Singleton;
-
-import org.eclipse.microprofile.health.Readiness;
-
 import dev.capflow.gateway.config.IngestClientConfig;
 import dev.capflow.grpc.health.DownstreamReadiness;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import io.grpc.Channel;
 import io.quarkus.grpc.GrpcClient;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Reports ingest-service's grpc.health.v1 status in the gateway's readiness data, as "up" or "degraded",

@@ -1,17 +1,15 @@
 package dev.capflow.gateway.problem;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.PreconditionFailure;
-
 import dev.capflow.gateway.request.FieldViolation;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /** Translates a failed gRPC call into a problem: status code to HTTP status, BadRequest details to violations. */
 public final class GrpcProblems {
@@ -19,8 +17,7 @@ public final class GrpcProblems {
     /** The PreconditionFailure types of exposure-service meaning "no finite answer for this graph". */
     private static final Set<String> UNCOMPUTABLE = Set.of("EQUITY_CYCLE", "PRIMARY_VALUE");
 
-    private GrpcProblems() {
-    }
+    private GrpcProblems() {}
 
     /** The problem type for a gRPC status code. */
     public static ProblemType typeOf(Status.Code code) {
@@ -81,7 +78,8 @@ public final class GrpcProblems {
         for (Any detail : rich.getDetailsList()) {
             if (detail.is(BadRequest.class)) {
                 try {
-                    for (BadRequest.FieldViolation v : detail.unpack(BadRequest.class).getFieldViolationsList()) {
+                    for (BadRequest.FieldViolation v :
+                            detail.unpack(BadRequest.class).getFieldViolationsList()) {
                         violations.add(new FieldViolation(JsonFieldNames.of(v.getField()), v.getDescription()));
                     }
                 } catch (InvalidProtocolBufferException e) {

@@ -13,14 +13,15 @@ import java.util.regex.Pattern;
 final class JsonFieldNames {
 
     /** The wrapping request field of a resource: the JSON body is its content. */
-    private static final Set<String> WRAPPERS = Set.of("edge", "entity", "instrument", "basket", "action", "bar", "tick");
+    private static final Set<String> WRAPPERS =
+            Set.of("edge", "entity", "instrument", "basket", "action", "bar", "tick");
     /** gRPC fields whose JSON name differs by more than its case. */
-    private static final Map<String, String> RENAMED = Map.of("options.debtrank_rule", "options.rule",
-            "options.clearing_beta", "options.beta");
+    private static final Map<String, String> RENAMED =
+            Map.of("options.debtrank_rule", "options.rule", "options.clearing_beta", "options.beta");
+
     private static final Pattern SNAKE = Pattern.compile("_([a-z0-9])");
 
-    private JsonFieldNames() {
-    }
+    private JsonFieldNames() {}
 
     static String of(String grpcField) {
         if (grpcField == null || grpcField.isEmpty()) {

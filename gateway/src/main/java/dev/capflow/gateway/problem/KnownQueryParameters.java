@@ -1,5 +1,10 @@
 package dev.capflow.gateway.problem;
 
+import dev.capflow.gateway.request.FieldViolation;
+import dev.capflow.gateway.request.InvalidFieldsException;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.List;
@@ -7,15 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
-import dev.capflow.gateway.request.FieldViolation;
-import dev.capflow.gateway.request.InvalidFieldsException;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ResourceInfo;
 
 /**
  * Refuses query parameters a route does not know (400 naming each), so that a misspelt {@code form=} is not silently
@@ -32,12 +30,17 @@ public class KnownQueryParameters {
             return;
         }
         Set<String> known = namesByMethod.computeIfAbsent(method, KnownQueryParameters::queryNames);
-        Set<String> unknown = new TreeSet<>(request.getUriInfo().getQueryParameters().keySet());
+        Set<String> unknown =
+                new TreeSet<>(request.getUriInfo().getQueryParameters().keySet());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
             List<FieldViolation> violations = unknown.stream()
-                    .map(name -> new FieldViolation(name, "is not a query parameter of this route"
-                            + (known.isEmpty() ? " (it takes none)" : " (it takes " + String.join(", ", new TreeSet<>(known)) + ")")))
+                    .map(name -> new FieldViolation(
+                            name,
+                            "is not a query parameter of this route"
+                                    + (known.isEmpty()
+                                            ? " (it takes none)"
+                                            : " (it takes " + String.join(", ", new TreeSet<>(known)) + ")")))
                     .toList();
             throw new InvalidFieldsException(violations);
         }

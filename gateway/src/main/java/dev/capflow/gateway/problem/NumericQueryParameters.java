@@ -1,13 +1,12 @@
 package dev.capflow.gateway.problem;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
-import java.util.function.Function;
-
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.function.Function;
 
 /**
  * Converts numeric query parameters so that a value that is not a number is a 400 naming the parameter

@@ -1,18 +1,15 @@
 package dev.capflow.gateway.problem;
 
-import java.util.Optional;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers a request whose declared Content-Length exceeds {@code quarkus.http.limits.max-body-size}
@@ -28,14 +25,16 @@ public class PayloadLimitRoute {
     private final Optional<MemorySize> maxBodySize;
     private final ObjectMapper mapper;
 
-    public PayloadLimitRoute(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
+    public PayloadLimitRoute(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
             ObjectMapper mapper) {
         this.maxBodySize = maxBodySize;
         this.mapper = mapper;
     }
 
     void install(@Observes Router router) {
-        maxBodySize.ifPresent(limit -> router.route().order(ORDER).handler(context -> check(context, limit.asLongValue())));
+        maxBodySize.ifPresent(
+                limit -> router.route().order(ORDER).handler(context -> check(context, limit.asLongValue())));
     }
 
     private void check(RoutingContext context, long limit) {
@@ -44,8 +43,10 @@ public class PayloadLimitRoute {
             context.next();
             return;
         }
-        Problem problem = Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
-                "the request body is " + declared + " bytes; the limit is " + limit + " bytes", context.request().path());
+        Problem problem = Problem.of(
+                ProblemType.PAYLOAD_TOO_LARGE,
+                "the request body is " + declared + " bytes; the limit is " + limit + " bytes",
+                context.request().path());
         String body;
         try {
             body = mapper.writeValueAsString(problem);

@@ -1,14 +1,12 @@
 package dev.capflow.gateway.problem;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import dev.capflow.gateway.request.FieldViolation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -16,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * ingest report of a request whose records were all rejected, follow the standard members.
  */
 @Schema(name = "Problem", description = "RFC 9457 problem detail; 422 answers also carry the ingest report fields.")
-@JsonPropertyOrder({ "type", "title", "status", "detail", "instance", "violations" })
+@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "violations"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public final class Problem {
 
@@ -30,8 +28,14 @@ public final class Problem {
     private final List<FieldViolation> violations;
     private final Map<String, Object> extensions;
 
-    private Problem(String type, String title, int status, String detail, String instance,
-            List<FieldViolation> violations, Map<String, Object> extensions) {
+    private Problem(
+            String type,
+            String title,
+            int status,
+            String detail,
+            String instance,
+            List<FieldViolation> violations,
+            Map<String, Object> extensions) {
         this.type = type;
         this.title = title;
         this.status = status;

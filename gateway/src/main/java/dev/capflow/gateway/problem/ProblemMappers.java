@@ -1,17 +1,8 @@
 package dev.capflow.gateway.problem;
 
-import java.util.List;
-import java.util.Map;
-
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestResponse;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.capflow.gateway.request.FieldViolation;
 import dev.capflow.gateway.request.InvalidFieldsException;
 import dev.capflow.gateway.rest.json.JacksonViolations;
@@ -20,13 +11,18 @@ import io.grpc.StatusRuntimeException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Answers every failure of a REST call with {@code application/problem+json}; stack traces are logged, never sent. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    private static final TypeReference<Map<String, Object>> MEMBERS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MEMBERS = new TypeReference<>() {};
 
     private final ObjectMapper mapper;
 
@@ -43,8 +39,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> unreadableJson(JsonProcessingException e, HttpServerRequest request) {
         var violation = JacksonViolations.of(e);
-        return respond(Problem.of(ProblemType.INVALID_REQUEST, violation.field() + " " + violation.reason(),
-                request.path()).withViolations(List.of(violation)));
+        return respond(
+                Problem.of(ProblemType.INVALID_REQUEST, violation.field() + " " + violation.reason(), request.path())
+                        .withViolations(List.of(violation)));
     }
 
     @ServerExceptionMapper
@@ -53,7 +50,7 @@ public class ProblemMappers {
                 .withExtensions(mapper.convertValue(e.report(), MEMBERS)));
     }
 
-    @ServerExceptionMapper({ StatusRuntimeException.class, StatusException.class })
+    @ServerExceptionMapper({StatusRuntimeException.class, StatusException.class})
     public RestResponse<Problem> grpcFailure(Exception e, HttpServerRequest request) {
         Problem problem = GrpcProblems.of(e, request.path());
         if (problem.getStatus() >= 500) {
@@ -64,8 +61,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> circuitOpen(CircuitBreakerOpenException e, HttpServerRequest request) {
-        return respond(Problem.of(ProblemType.UPSTREAM_UNAVAILABLE,
-                "the downstream service is failing; calls are paused for a few seconds", request.path()));
+        return respond(Problem.of(
+                ProblemType.UPSTREAM_UNAVAILABLE,
+                "the downstream service is failing; calls are paused for a few seconds",
+                request.path()));
     }
 
     /** A numeric query parameter that is not a number: 400 naming every parameter that carries the value. */
@@ -73,11 +72,21 @@ public class ProblemMappers {
     public RestResponse<Problem> badNumber(NumericQueryParameters.BadNumber e, HttpServerRequest request) {
         List<FieldViolation> violations = request.params().entries().stream()
                 .filter(param -> param.getValue().equals(e.value()))
-                .map(param -> new FieldViolation(param.getKey(), "must be " + e.expected() + ", got '"
-                        + (e.value().length() <= 64 ? e.value() : e.value().substring(0, 64) + "...") + "'"))
-                .distinct().toList();
-        return respond(Problem.of(ProblemType.INVALID_REQUEST, violations.isEmpty() ? "a query parameter must be "
-                + e.expected() : violations.get(0).field() + " " + violations.get(0).reason(), request.path())
+                .map(param -> new FieldViolation(
+                        param.getKey(),
+                        "must be " + e.expected() + ", got '"
+                                + (e.value().length() <= 64
+                                        ? e.value()
+                                        : e.value().substring(0, 64) + "...") + "'"))
+                .distinct()
+                .toList();
+        return respond(Problem.of(
+                        ProblemType.INVALID_REQUEST,
+                        violations.isEmpty()
+                                ? "a query parameter must be " + e.expected()
+                                : violations.get(0).field() + " "
+                                        + violations.get(0).reason(),
+                        request.path())
                 .withViolations(violations));
     }
 
@@ -88,19 +97,21 @@ public class ProblemMappers {
             return unreadableJson(json, request);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
-        return respond(Problem.ofHttpStatus(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(),
-                request.path()));
+        return respond(
+                Problem.ofHttpStatus(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), request.path()));
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, HttpServerRequest request) {
         LOG.errorf(e, "%s %s failed", request.method(), request.path());
-        return respond(Problem.of(ProblemType.INTERNAL_ERROR, "the gateway failed to answer; the error is logged",
-                request.path()));
+        return respond(Problem.of(
+                ProblemType.INTERNAL_ERROR, "the gateway failed to answer; the error is logged", request.path()));
     }
 
     private static RestResponse<Problem> respond(Problem problem) {
-        return RestResponse.ResponseBuilder.<Problem> create(problem.getStatus()).entity(problem).type(Problem.MEDIA_TYPE)
+        return RestResponse.ResponseBuilder.<Problem>create(problem.getStatus())
+                .entity(problem)
+                .type(Problem.MEDIA_TYPE)
                 .build();
     }
 }

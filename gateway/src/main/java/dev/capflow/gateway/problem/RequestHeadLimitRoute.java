@@ -1,15 +1,13 @@
 package dev.capflow.gateway.problem;
 
-import java.util.Map;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.capflow.grpc.http.HttpProblemPages;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers a request line longer than {@code capflow.gateway.http.max-uri-length} with 414 and request headers larger
@@ -26,7 +24,8 @@ public class RequestHeadLimitRoute {
     private final int maxUriLength;
     private final long maxHeaderSize;
 
-    public RequestHeadLimitRoute(@ConfigProperty(name = "capflow.gateway.http.max-uri-length") int maxUriLength,
+    public RequestHeadLimitRoute(
+            @ConfigProperty(name = "capflow.gateway.http.max-uri-length") int maxUriLength,
             @ConfigProperty(name = "capflow.gateway.http.max-header-size") MemorySize maxHeaderSize) {
         this.maxUriLength = maxUriLength;
         this.maxHeaderSize = maxHeaderSize.asLongValue();
@@ -43,11 +42,14 @@ public class RequestHeadLimitRoute {
             headerSize += header.getKey().length() + header.getValue().length();
         }
         if (uriLength > maxUriLength) {
-            HttpProblemPages.answer(context, 414, "the request URI is " + uriLength + " characters; the limit is "
-                    + maxUriLength + " (send long symbol lists in several requests)");
+            HttpProblemPages.answer(
+                    context,
+                    414,
+                    "the request URI is " + uriLength + " characters; the limit is " + maxUriLength
+                            + " (send long symbol lists in several requests)");
         } else if (headerSize > maxHeaderSize) {
-            HttpProblemPages.answer(context, 431, "the request headers are " + headerSize + " bytes; the limit is "
-                    + maxHeaderSize);
+            HttpProblemPages.answer(
+                    context, 431, "the request headers are " + headerSize + " bytes; the limit is " + maxHeaderSize);
         } else {
             context.next();
         }

@@ -41,8 +41,8 @@ public record ConvertedBatch<T>(List<T> records, List<Integer> positions, List<R
             all.add(remap(rejection));
         }
         all.sort(Comparator.comparing(Rejection::index, Comparator.nullsLast(Comparator.naturalOrder())));
-        return new IngestReport(downstream.accepted(), downstream.duplicates(), downstream.skipped(), all,
-                downstream.replaced());
+        return new IngestReport(
+                downstream.accepted(), downstream.duplicates(), downstream.skipped(), all, downstream.replaced());
     }
 
     private Rejection remap(Rejection rejection) {

@@ -1,12 +1,11 @@
 package dev.capflow.gateway.request;
 
+import dev.capflow.grpc.TickerSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.capflow.grpc.TickerSymbols;
 
 /**
  * Reads the fields of one input, collecting a violation for each field that is missing or unusable

@@ -7,8 +7,7 @@ import java.util.Set;
 /** Parses symbols given as comma-separated values, possibly over repeated query parameters. */
 public final class SymbolList {
 
-    private SymbolList() {
-    }
+    private SymbolList() {}
 
     /**
      * The distinct non-blank symbols in order; an {@link InvalidFieldsException} on {@code field} when none, or when one is

@@ -16,7 +16,9 @@ public record VersionedDelete(String id, OptionalLong version, String validTo) {
         fields.check(version == null || version >= 0, "version", "must not be negative");
         LocalDate end = fields.optionalDate("validTo", validTo);
         fields.throwIfInvalid();
-        return new VersionedDelete(checkedId, version == null ? OptionalLong.empty() : OptionalLong.of(version),
+        return new VersionedDelete(
+                checkedId,
+                version == null ? OptionalLong.empty() : OptionalLong.of(version),
                 end == null ? "" : end.toString());
     }
 }

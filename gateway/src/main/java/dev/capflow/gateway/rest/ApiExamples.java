@@ -120,6 +120,5 @@ final class ApiExamples {
             {"type": "urn:capflow:problem:conflict", "title": "Conflict", "status": 409,
              "detail": "basket team-google is at version 2, not 1", "instance": "/api/v1/baskets/team-google"}""";
 
-    private ApiExamples() {
-    }
+    private ApiExamples() {}
 }

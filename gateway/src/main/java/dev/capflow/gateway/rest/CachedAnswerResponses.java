@@ -1,24 +1,20 @@
 package dev.capflow.gateway.rest;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
-
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Message;
-
 import dev.capflow.gateway.cache.AnswerCache;
 import dev.capflow.grpc.GrpcFailures;
 import io.grpc.Status;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Serves the GET routes whose answers are worth keeping through {@link AnswerCache}. The basket answer routes
@@ -51,11 +47,13 @@ public class CachedAnswerResponses {
      * The answer to {@code request} (of {@code kind}) about {@code basketIds}; {@code view} asks basket-service and maps
      * its answer to the JSON view.
      */
-    public Uni<RestResponse<Buffer>> serve(String kind, Message request, List<String> basketIds, Supplier<Uni<?>> view) {
+    public Uni<RestResponse<Buffer>> serve(
+            String kind, Message request, List<String> basketIds, Supplier<Uni<?>> view) {
         String question = AnswerCache.question(kind, request.toByteArray());
-        return cache.lookup(question, basketIds).chain(found -> found.hit() != null
-                ? Uni.createFrom().item(ok(found.hit()))
-                : answer(question, found.tag(), view));
+        return cache.lookup(question, basketIds)
+                .chain(found -> found.hit() != null
+                        ? Uni.createFrom().item(ok(found.hit()))
+                        : answer(question, found.tag(), view));
     }
 
     /**
@@ -75,41 +73,56 @@ public class CachedAnswerResponses {
     public Uni<RestResponse<Buffer>> serveLastGoodPage(String kind, Message request, Supplier<Uni<ListPage>> page) {
         String question = AnswerCache.question(kind, request.toByteArray());
         String nextQuestion = question + NEXT_SUFFIX;
-        return page.get().onFailure().transform(Paging::restNames).map(answer -> {
-            byte[] bytes = serialize(answer.items());
-            cache.store(question, null, bytes);
-            cache.store(nextQuestion, null, answer.nextPageToken().getBytes(StandardCharsets.UTF_8));
-            return withNext(ok(Buffer.buffer(bytes)), answer.nextPageToken());
-        }).onFailure(CachedAnswerResponses::serviceDown).recoverWithUni(failure -> cache.lastGood(question)
-                .onItem().ifNull().failWith(() -> failure)
-                .chain(body -> cache.lastGood(nextQuestion)
-                        .map(next -> withNext(stale(body), next == null ? "" : next.toString(StandardCharsets.UTF_8)))));
+        return page.get()
+                .onFailure()
+                .transform(Paging::restNames)
+                .map(answer -> {
+                    byte[] bytes = serialize(answer.items());
+                    cache.store(question, null, bytes);
+                    cache.store(nextQuestion, null, answer.nextPageToken().getBytes(StandardCharsets.UTF_8));
+                    return withNext(ok(Buffer.buffer(bytes)), answer.nextPageToken());
+                })
+                .onFailure(CachedAnswerResponses::serviceDown)
+                .recoverWithUni(failure -> cache.lastGood(question)
+                        .onItem()
+                        .ifNull()
+                        .failWith(() -> failure)
+                        .chain(body -> cache.lastGood(nextQuestion)
+                                .map(next -> withNext(
+                                        stale(body), next == null ? "" : next.toString(StandardCharsets.UTF_8)))));
     }
 
     /** One page of a list: its items (mapped to their JSON views) and the next page's token ("" on the last). */
-    public record ListPage(List<?> items, String nextPageToken) {
-    }
+    public record ListPage(List<?> items, String nextPageToken) {}
 
     private static RestResponse<Buffer> withNext(RestResponse<Buffer> response, String nextPageToken) {
         RestResponse.ResponseBuilder<Buffer> builder = RestResponse.ResponseBuilder.fromResponse(response);
-        return nextPageToken.isEmpty() ? response : builder.header(Paging.NEXT_HEADER, nextPageToken).build();
+        return nextPageToken.isEmpty()
+                ? response
+                : builder.header(Paging.NEXT_HEADER, nextPageToken).build();
     }
 
     private Uni<RestResponse<Buffer>> answer(String question, String tag, Supplier<Uni<?>> view) {
-        return view.get().map(answer -> {
-            byte[] bytes = serialize(answer);
-            cache.store(question, tag, bytes);
-            return ok(Buffer.buffer(bytes));
-        }).onFailure(CachedAnswerResponses::serviceDown).recoverWithUni(failure -> cache.lastGood(question)
-                .onItem().ifNull().failWith(() -> failure)
-                .map(CachedAnswerResponses::stale));
+        return view.get()
+                .map(answer -> {
+                    byte[] bytes = serialize(answer);
+                    cache.store(question, tag, bytes);
+                    return ok(Buffer.buffer(bytes));
+                })
+                .onFailure(CachedAnswerResponses::serviceDown)
+                .recoverWithUni(failure -> cache.lastGood(question)
+                        .onItem()
+                        .ifNull()
+                        .failWith(() -> failure)
+                        .map(CachedAnswerResponses::stale));
     }
 
     private byte[] serialize(Object answer) {
         try {
             return json.writeValueAsBytes(answer);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + answer.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialize " + answer.getClass().getSimpleName(), e);
         }
     }
 
@@ -123,11 +136,14 @@ public class CachedAnswerResponses {
     }
 
     private static RestResponse<Buffer> ok(Buffer body) {
-        return RestResponse.ResponseBuilder.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+        return RestResponse.ResponseBuilder.ok(body, MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     private static RestResponse<Buffer> stale(Buffer body) {
         return RestResponse.ResponseBuilder.ok(body, MediaType.APPLICATION_JSON_TYPE)
-                .header("Warning", STALE_WARNING).header(STALE_HEADER, "true").build();
+                .header("Warning", STALE_WARNING)
+                .header(STALE_HEADER, "true")
+                .build();
     }
 }

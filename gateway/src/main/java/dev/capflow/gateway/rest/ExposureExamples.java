@@ -107,6 +107,5 @@ final class ExposureExamples {
              "detail": "edge e14-openai-oracle-purchase is at version 2, not 1",
              "instance": "/api/v1/exposure/edges/e14-openai-oracle-purchase"}""";
 
-    private ExposureExamples() {
-    }
+    private ExposureExamples() {}
 }

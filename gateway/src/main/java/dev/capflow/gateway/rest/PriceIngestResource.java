@@ -1,26 +1,10 @@
 package dev.capflow.gateway.rest;
 
-import java.io.InputStream;
-import java.util.List;
-import java.util.function.Function;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
-
 import dev.capflow.gateway.client.IngestClient;
 import dev.capflow.gateway.config.IngestClientConfig;
+import dev.capflow.gateway.problem.Problem;
 import dev.capflow.gateway.request.ConvertedBatch;
 import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.request.IngestReport;
@@ -33,7 +17,6 @@ import dev.capflow.gateway.rest.dto.TickInput;
 import dev.capflow.gateway.rest.json.JsonBodies;
 import dev.capflow.gateway.rest.mapping.PriceMapping;
 import dev.capflow.gateway.rest.mapping.ReportMapping;
-import dev.capflow.gateway.problem.Problem;
 import dev.capflow.proto.ingest.v1.BarWriteMode;
 import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.ImportCsvRequest;
@@ -49,6 +32,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Prices in: daily bars and ticks as JSON arrays, daily bars as CSV files. Every answer is an ingest report. */
 @Path("/api/v1/prices")
@@ -71,90 +68,158 @@ public class PriceIngestResource {
     @POST
     @Path("bars")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ingest daily bars",
-            description = "Stores each valid bar once (same symbol and date again is a duplicate). Elements are checked "
-                    + "one by one: a bad element is rejected at its index and the others are still stored. With "
-                    + "mode=replace the request is a correction: a bar whose values differ from the stored one replaces "
-                    + "it (counted as replaced; the old version is kept, see GET /prices/{symbol}/bars/revisions) and "
-                    + "basket answers move; an identical bar stays a duplicate; a symbol and date may appear only once.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = DailyBarInput.class),
-            examples = @ExampleObject(name = "one good, one bad", value = ApiExamples.BARS_INPUT)))
-    @APIResponse(responseCode = "200", description = "Something was stored or found duplicate; see rejected.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = IngestReport.class),
-                    examples = @ExampleObject(name = "report", value = ApiExamples.BARS_REPORT)))
-    @APIResponse(responseCode = "422", description = "Every bar was rejected; the body carries the report.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "all rejected", value = ApiExamples.ALL_REJECTED)))
-    @APIResponse(responseCode = "400", description = "The body is not a JSON array.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "not an array", value = ApiExamples.NOT_A_JSON_ARRAY)))
-    @APIResponse(responseCode = "413", description = "The body is larger than the configured limit.",
+    @Operation(
+            summary = "Ingest daily bars",
+            description =
+                    "Stores each valid bar once (same symbol and date again is a duplicate). Elements are checked "
+                            + "one by one: a bad element is rejected at its index and the others are still stored. With "
+                            + "mode=replace the request is a correction: a bar whose values differ from the stored one replaces "
+                            + "it (counted as replaced; the old version is kept, see GET /prices/{symbol}/bars/revisions) and "
+                            + "basket answers move; an identical bar stays a duplicate; a symbol and date may appear only once.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = DailyBarInput.class),
+                            examples = @ExampleObject(name = "one good, one bad", value = ApiExamples.BARS_INPUT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Something was stored or found duplicate; see rejected.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IngestReport.class),
+                            examples = @ExampleObject(name = "report", value = ApiExamples.BARS_REPORT)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Every bar was rejected; the body carries the report.",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "all rejected", value = ApiExamples.ALL_REJECTED)))
+    @APIResponse(
+            responseCode = "400",
+            description = "The body is not a JSON array.",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "not an array", value = ApiExamples.NOT_A_JSON_ARRAY)))
+    @APIResponse(
+            responseCode = "413",
+            description = "The body is larger than the configured limit.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<IngestReport>> ingestBars(
-            @Parameter(description = "insert (default): a stored date is a duplicate; replace: a correction.",
-                    example = "replace") @RestQuery String mode,
+            @Parameter(
+                            description = "insert (default): a stored date is a duplicate; replace: a correction.",
+                            example = "replace")
+                    @RestQuery
+                    String mode,
             JsonNode body) {
         BarWriteMode writeMode = PriceMapping.writeMode(mode);
         ConvertedBatch<DailyBar> batch = bodies.array(body, DailyBarInput.class, PriceMapping::toProto);
-        return send(batch, bars -> ingest.ingestBars(IngestBarsRequest.newBuilder().setMode(writeMode)
-                .addAllBars(bars).build()).map(IngestBarsResponse::getReport));
+        return send(
+                batch,
+                bars -> ingest.ingestBars(IngestBarsRequest.newBuilder()
+                                .setMode(writeMode)
+                                .addAllBars(bars)
+                                .build())
+                        .map(IngestBarsResponse::getReport));
     }
 
     @POST
     @Path("ticks")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ingest intraday ticks",
+    @Operation(
+            summary = "Ingest intraday ticks",
             description = "Sends the valid ticks as one batch on the ingest tick stream and answers once the batch is "
                     + "acknowledged (committed). Same symbol, ts, source and tradeId again is a duplicate; two trades of "
                     + "the same microsecond with different tradeIds are both stored.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = TickInput.class),
-            examples = @ExampleObject(name = "three ticks", value = ApiExamples.TICKS_INPUT)))
-    @APIResponse(responseCode = "200", description = "Something was stored or found duplicate; see rejected.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = IngestReport.class),
-                    examples = @ExampleObject(name = "report", value = ApiExamples.TICKS_REPORT)))
-    @APIResponse(responseCode = "422", description = "Every tick was rejected; the body carries the report.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "all rejected", value = ApiExamples.ALL_REJECTED)))
-    @APIResponse(responseCode = "400", description = "The body is not a JSON array.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "not an array", value = ApiExamples.NOT_A_JSON_ARRAY)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = TickInput.class),
+                            examples = @ExampleObject(name = "three ticks", value = ApiExamples.TICKS_INPUT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Something was stored or found duplicate; see rejected.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IngestReport.class),
+                            examples = @ExampleObject(name = "report", value = ApiExamples.TICKS_REPORT)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Every tick was rejected; the body carries the report.",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "all rejected", value = ApiExamples.ALL_REJECTED)))
+    @APIResponse(
+            responseCode = "400",
+            description = "The body is not a JSON array.",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "not an array", value = ApiExamples.NOT_A_JSON_ARRAY)))
     public Uni<RestResponse<IngestReport>> ingestTicks(JsonNode body) {
         ConvertedBatch<Tick> batch = bodies.array(body, TickInput.class, PriceMapping::toProto);
         // A REST request is one batch of the stream, so its sequence number is always 0.
-        return send(batch, ticks -> ingest.ingestTicks(IngestTicksRequest.newBuilder().setSequence(0)
-                .addAllTicks(ticks).build()).map(IngestTicksResponse::getReport));
+        return send(
+                batch,
+                ticks -> ingest.ingestTicks(IngestTicksRequest.newBuilder()
+                                .setSequence(0)
+                                .addAllTicks(ticks)
+                                .build())
+                        .map(IngestTicksResponse::getReport));
     }
 
     @POST
     @Path("csv")
     @Consumes(TEXT_CSV)
-    @Operation(summary = "Import a daily CSV file",
+    @Operation(
+            summary = "Import a daily CSV file",
             description = "Imports a Yahoo (Date,Open,High,Low,Close,Adj Close,Volume) or Stooq "
                     + "(Date,Open,High,Low,Close,Volume) daily file for one symbol; the layout is detected from the "
                     + "header. Rejections name the 1-based line (header = 1); Yahoo null rows are skipped. With "
                     + "mode=replace rows that differ from stored bars correct them, as in POST /prices/bars. At most "
                     + "1000 rejections are detailed in rejected; rejectedCount counts them all and rejectionsOmitted "
                     + "those left out.")
-    @RequestBody(required = true, content = @Content(mediaType = TEXT_CSV,
-            schema = @Schema(type = SchemaType.STRING),
-            examples = @ExampleObject(name = "yahoo", value = ApiExamples.CSV_INPUT)))
-    @APIResponse(responseCode = "200", description = "The final import report.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CsvImportReport.class),
-                    examples = @ExampleObject(name = "report", value = ApiExamples.CSV_REPORT)))
-    @APIResponse(responseCode = "422", description = "Every row was rejected; the body carries the report.",
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = TEXT_CSV,
+                            schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "yahoo", value = ApiExamples.CSV_INPUT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The final import report.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CsvImportReport.class),
+                            examples = @ExampleObject(name = "report", value = ApiExamples.CSV_REPORT)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Every row was rejected; the body carries the report.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "symbol missing, empty file or unknown header.",
+    @APIResponse(
+            responseCode = "400",
+            description = "symbol missing, empty file or unknown header.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<CsvImportReport>> importCsv(
             @Parameter(description = "The instrument every row belongs to.", required = true, example = "NVDA")
-            @RestQuery String symbol,
-            @Parameter(description = "insert (default) or replace (a correction).", example = "insert")
-            @RestQuery String mode,
+                    @RestQuery
+                    String symbol,
+            @Parameter(description = "insert (default) or replace (a correction).", example = "insert") @RestQuery
+                    String mode,
             byte[] body) {
         BarWriteMode writeMode = PriceMapping.writeMode(mode);
         Fields fields = new Fields();
@@ -175,7 +240,8 @@ public class PriceIngestResource {
     @Path("bulk-csv")
     @Consumes(TEXT_CSV)
     @Blocking
-    @Operation(summary = "Import a daily CSV file of many symbols",
+    @Operation(
+            summary = "Import a daily CSV file of many symbols",
             description = "Imports daily bars of many symbols at once (history in bulk). The header names the columns "
                     + "symbol, date, open, high, low, close and volume, in any order (an Adj Close column is ignored). The "
                     + "file is read as it arrives and streamed to ingest-service in chunks, each committed on its own, so "
@@ -185,32 +251,44 @@ public class PriceIngestResource {
                     + "rejections by line and counts the rest (rejectedCount, rejectionsOmitted). Re-sending the file "
                     + "stores nothing twice; with mode=replace rows that differ from stored bars correct them, as in "
                     + "POST /prices/bars.")
-    @RequestBody(required = true, content = @Content(mediaType = TEXT_CSV,
-            schema = @Schema(type = SchemaType.STRING),
-            examples = @ExampleObject(name = "two symbols", value = ApiExamples.BULK_CSV_INPUT)))
-    @APIResponse(responseCode = "200", description = "The final import report, once every row is committed or rejected.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = BulkCsvImportReport.class),
-                    examples = @ExampleObject(name = "report", value = ApiExamples.BULK_CSV_REPORT)))
-    @APIResponse(responseCode = "422", description = "Every row was rejected; the body carries the report.",
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = TEXT_CSV,
+                            schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "two symbols", value = ApiExamples.BULK_CSV_INPUT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The final import report, once every row is committed or rejected.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BulkCsvImportReport.class),
+                            examples = @ExampleObject(name = "report", value = ApiExamples.BULK_CSV_REPORT)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Every row was rejected; the body carries the report.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Empty file, a header without the needed columns, or not UTF-8.",
+    @APIResponse(
+            responseCode = "400",
+            description = "Empty file, a header without the needed columns, or not UTF-8.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<BulkCsvImportReport> importBulkCsv(
-            @Parameter(description = "insert (default) or replace (a correction).", example = "insert")
-            @RestQuery String mode,
+            @Parameter(description = "insert (default) or replace (a correction).", example = "insert") @RestQuery
+                    String mode,
             InputStream body) {
         BarWriteMode writeMode = PriceMapping.writeMode(mode);
-        BulkCsvImport csvImport = new BulkCsvImport(BulkCsvReader.open(body, bulk.chunkSize()), writeMode,
-                bulk.maxRejections());
+        BulkCsvImport csvImport =
+                new BulkCsvImport(BulkCsvReader.open(body, bulk.chunkSize()), writeMode, bulk.maxRejections());
         ingest.importBars(csvImport);
         BulkCsvImportReport report = csvImport.report();
         return IngestResponses.of(report, report.report(), report.rejectedCount());
     }
 
     /** Sends the converted records, if any, and merges the service's report with the conversion rejections. */
-    private static <T> Uni<RestResponse<IngestReport>> send(ConvertedBatch<T> batch,
-            Function<List<T>, Uni<dev.capflow.proto.common.v1.IngestReport>> call) {
+    private static <T> Uni<RestResponse<IngestReport>> send(
+            ConvertedBatch<T> batch, Function<List<T>, Uni<dev.capflow.proto.common.v1.IngestReport>> call) {
         Uni<IngestReport> report = batch.hasRecords()
                 ? call.apply(batch.records()).map(downstream -> batch.merge(ReportMapping.fromProto(downstream)))
                 : Uni.createFrom().item(batch.report());

@@ -1,10 +1,9 @@
 package dev.capflow.gateway.security;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import dev.capflow.grpc.auth.CallerToken;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Binds the caller's verified bearer token to the request, so that every gRPC call made for it carries the same
@@ -15,7 +14,8 @@ public class CallerTokenFilter {
 
     @ServerRequestFilter
     public void bindCallerToken(ContainerRequestContext request) {
-        if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token && token.getRawToken() != null) {
+        if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token
+                && token.getRawToken() != null) {
             CallerToken.bindToVertxContext(token.getRawToken());
         }
     }

@@ -1,11 +1,5 @@
 package dev.capflow.gateway.security;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.capflow.grpc.http.HttpProblemPages;
 import io.quarkus.vertx.http.runtime.cors.CORSFilter;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -14,6 +8,10 @@ import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers a cross-origin request from an origin {@code quarkus.http.cors.origins} does not allow with a 403 problem,
@@ -32,7 +30,8 @@ public class CorsRefusals {
     private final boolean anyOrigin;
     private final List<Pattern> originPatterns;
 
-    public CorsRefusals(@ConfigProperty(name = "quarkus.http.cors.enabled", defaultValue = "false") boolean enabled,
+    public CorsRefusals(
+            @ConfigProperty(name = "quarkus.http.cors.enabled", defaultValue = "false") boolean enabled,
             @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> origins) {
         this.enabled = enabled;
         this.origins = origins.orElse(List.of());
@@ -56,7 +55,9 @@ public class CorsRefusals {
     }
 
     private boolean allowed(String origin, RoutingContext context) {
-        return anyOrigin || origins.contains(origin) || CORSFilter.isOriginAllowedByRegex(originPatterns, origin)
+        return anyOrigin
+                || origins.contains(origin)
+                || CORSFilter.isOriginAllowedByRegex(originPatterns, origin)
                 || sameHost(origin, context.request().authority());
     }
 

@@ -1,10 +1,9 @@
 package dev.capflow.gateway.security;
 
-import java.time.Duration;
-
+import dev.capflow.redis.RateLimitKeys;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import dev.capflow.redis.RateLimitKeys;
+import java.time.Duration;
 
 /** The token buckets of the API ({@code capflow.gateway.rate-limit.*}): one per caller and kind of request. */
 @ConfigMapping(prefix = "capflow.gateway.rate-limit")

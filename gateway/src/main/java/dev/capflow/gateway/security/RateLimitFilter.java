@@ -1,7 +1,5 @@
 package dev.capflow.gateway.security;
 
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import dev.capflow.gateway.problem.Problem;
 import dev.capflow.gateway.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
@@ -10,6 +8,7 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Charges every REST call (after the security check) to its caller's bucket ({@link RateLimitGate}). An empty bucket
@@ -28,8 +27,11 @@ public class RateLimitFilter {
 
     @ServerRequestFilter
     public Uni<Response> limit(ContainerRequestContext context, HttpServerRequest request) {
-        return gate.charge(context.getSecurityContext().getUserPrincipal(), request.remoteAddress().hostAddress(),
-                isWrite(request)).map(decision -> decision.allowed() ? null : tooMany(request, decision));
+        return gate.charge(
+                        context.getSecurityContext().getUserPrincipal(),
+                        request.remoteAddress().hostAddress(),
+                        isWrite(request))
+                .map(decision -> decision.allowed() ? null : tooMany(request, decision));
     }
 
     /** Writes are every method but GET and HEAD, except the stress run, which stores nothing. */
@@ -44,7 +46,10 @@ public class RateLimitFilter {
     private static Response tooMany(HttpServerRequest request, BucketDecision decision) {
         RateLimitedException refusal = new RateLimitedException(decision.retryAfterSeconds());
         Problem problem = Problem.of(ProblemType.RATE_LIMITED, refusal.getMessage(), request.path());
-        return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.RETRY_AFTER, refusal.retryAfterSeconds()).entity(problem).build();
+        return Response.status(problem.getStatus())
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, refusal.retryAfterSeconds())
+                .entity(problem)
+                .build();
     }
 }

@@ -1,12 +1,10 @@
 package dev.capflow.gateway.security;
 
-import java.security.Principal;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.Principal;
 
 /**
  * Charges requests to their caller's token bucket: the token's principal, or the client address when anonymous;
@@ -29,21 +27,23 @@ public class RateLimitGate {
         if (!config.enabled()) {
             return Uni.createFrom().item(BucketDecision.ALLOWED);
         }
-        String caller = principal != null && !principal.getName().isEmpty()
-                ? "user:" + principal.getName()
-                : "ip:" + address;
+        String caller =
+                principal != null && !principal.getName().isEmpty() ? "user:" + principal.getName() : "ip:" + address;
         return limiter.take(caller, write);
     }
 
     /** Charges a read to the caller of a Vert.x route; fails with {@link RateLimitedException} when refused. */
     public Uni<Void> chargeRead(RoutingContext request) {
         Principal principal = request.user() instanceof QuarkusHttpUser user
-                && !user.getSecurityIdentity().isAnonymous() ? user.getSecurityIdentity().getPrincipal() : null;
-        return charge(principal, request.request().remoteAddress().hostAddress(), false).map(decision -> {
-            if (!decision.allowed()) {
-                throw new RateLimitedException(decision.retryAfterSeconds());
-            }
-            return null;
-        });
+                        && !user.getSecurityIdentity().isAnonymous()
+                ? user.getSecurityIdentity().getPrincipal()
+                : null;
+        return charge(principal, request.request().remoteAddress().hostAddress(), false)
+                .map(decision -> {
+                    if (!decision.allowed()) {
+                        throw new RateLimitedException(decision.retryAfterSeconds());
+                    }
+                    return null;
+                });
     }
 }

@@ -1,21 +1,18 @@
 package dev.capflow.gateway.security;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicLong;
-
-import org.jboss.logging.Logger;
-
 import dev.capflow.redis.RateLimitKeys;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
  * Takes one token from a caller's bucket. The buckets live in Redis, shared by every gateway replica (one Lua script
@@ -33,6 +30,7 @@ public class RateLimiter {
     private final LocalBuckets local;
     /** Until this System.nanoTime() the local buckets decide; 0 while Redis answers. */
     private final AtomicLong localUntil = new AtomicLong();
+
     private volatile String scriptSha;
 
     public RateLimiter(Redis redis, RateLimitConfig config) {
@@ -49,9 +47,13 @@ public class RateLimiter {
         if (until != 0 && System.nanoTime() - until < 0) {
             return Uni.createFrom().item(local.take(key, limits));
         }
-        return inRedis(key, limits).ifNoItem().after(config.redisTimeout()).fail()
+        return inRedis(key, limits)
+                .ifNoItem()
+                .after(config.redisTimeout())
+                .fail()
                 .invoke(this::redisAnswers)
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     redisFailed(failure);
                     return local.take(key, limits);
                 });
@@ -64,10 +66,16 @@ public class RateLimiter {
                     .invoke(loaded -> scriptSha = loaded.toString())
                     .chain(loaded -> inRedis(key, limits));
         }
-        Request evalsha = Request.cmd(Command.EVALSHA).arg(sha).arg(1).arg(key)
-                .arg(limits.capacity()).arg(Double.toString(limits.refillPerSecond()));
-        return redis.send(evalsha).map(RateLimiter::decision)
-                .onFailure(failure -> failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT"))
+        Request evalsha = Request.cmd(Command.EVALSHA)
+                .arg(sha)
+                .arg(1)
+                .arg(key)
+                .arg(limits.capacity())
+                .arg(Double.toString(limits.refillPerSecond()));
+        return redis.send(evalsha)
+                .map(RateLimiter::decision)
+                .onFailure(failure ->
+                        failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT"))
                 .recoverWithUni(failure -> {
                     // Redis restarted or was flushed since the script was loaded.
                     scriptSha = null;
@@ -91,7 +99,8 @@ public class RateLimiter {
     private void redisFailed(Throwable failure) {
         long until = System.nanoTime() + config.redisRetryInterval().toNanos();
         if (localUntil.getAndSet(until == 0 ? 1 : until) == 0) {
-            LOG.warnf("Redis rate limit buckets unavailable, this replica limits on its own until Redis answers: %s",
+            LOG.warnf(
+                    "Redis rate limit buckets unavailable, this replica limits on its own until Redis answers: %s",
                     failure.toString());
         }
     }

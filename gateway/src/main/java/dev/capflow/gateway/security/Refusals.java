@@ -2,7 +2,6 @@ package dev.capflow.gateway.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.capflow.gateway.problem.Problem;
 import dev.capflow.gateway.problem.ProblemType;
 import io.vertx.core.http.HttpHeaders;
@@ -22,20 +21,29 @@ public class Refusals {
     /** No valid token: absent, forged, expired, or from another issuer or audience. */
     void unauthorized(RoutingContext context) {
         context.response().putHeader("WWW-Authenticate", "Bearer");
-        send(context, Problem.of(ProblemType.UNAUTHORIZED,
-                "this route needs a valid bearer token (absent, expired or not signed by a trusted key)",
-                context.request().path()));
+        send(
+                context,
+                Problem.of(
+                        ProblemType.UNAUTHORIZED,
+                        "this route needs a valid bearer token (absent, expired or not signed by a trusted key)",
+                        context.request().path()));
     }
 
     /** A valid token whose roles do not allow the request. */
     void forbidden(RoutingContext context) {
-        send(context, Problem.of(ProblemType.FORBIDDEN, "the token's roles do not allow "
-                + context.request().method() + " " + context.request().path(), context.request().path()));
+        send(
+                context,
+                Problem.of(
+                        ProblemType.FORBIDDEN,
+                        "the token's roles do not allow " + context.request().method() + " "
+                                + context.request().path(),
+                        context.request().path()));
     }
 
     private void send(RoutingContext context, Problem problem) {
         try {
-            context.response().setStatusCode(problem.getStatus())
+            context.response()
+                    .setStatusCode(problem.getStatus())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .end(mapper.writeValueAsString(problem));
         } catch (JsonProcessingException e) {

@@ -1,15 +1,13 @@
 package dev.capflow.gateway.security;
 
-import java.util.Set;
-
 import dev.capflow.grpc.auth.Roles;
-
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 
 /**
  * Expands each caller's roles by the {@link Roles} hierarchy and, when anonymous reads are on, lets an anonymous
@@ -33,6 +31,9 @@ public class RoleAugmentor implements SecurityIdentityAugmentor {
         if (effective.equals(identity.getRoles())) {
             return Uni.createFrom().item(identity);
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addRoles(effective).build());
+        return Uni.createFrom()
+                .item(QuarkusSecurityIdentity.builder(identity)
+                        .addRoles(effective)
+                        .build());
     }
 }

@@ -1,13 +1,12 @@
 package dev.capflow.gateway.stream;
 
+import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
-import io.vertx.core.Vertx;
 
 /**
  * Hands a {@link LiveTopic}'s events to its clients at most once per {@code coalesce} interval: the first event after a
@@ -23,6 +22,7 @@ final class CoalescedHandOut {
     private final Runnable dueUnderLock;
     /** Events buffered but not yet handed to the clients. */
     private final List<byte[]> unsent = new ArrayList<>();
+
     private long lastHandOutNanos;
     private long handOutTimer = -1;
 
@@ -43,7 +43,8 @@ final class CoalescedHandOut {
             if (wait <= 0) {
                 flush();
             } else {
-                handOutTimer = vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)), id -> dueUnderLock.run());
+                handOutTimer =
+                        vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)), id -> dueUnderLock.run());
             }
         }
     }

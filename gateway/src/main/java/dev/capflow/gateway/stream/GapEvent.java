@@ -1,10 +1,8 @@
 package dev.capflow.gateway.stream;
 
-import java.time.Instant;
-
 import com.google.protobuf.Timestamp;
-
 import dev.capflow.proto.ingest.v1.TickGap;
+import java.time.Instant;
 
 /**
  * The data of a {@code gap} event: ingest-service dropped ticks of the gateway's stream (the gateway read too slowly),

@@ -1,19 +1,17 @@
 package dev.capflow.gateway.stream;
 
+import dev.capflow.grpc.GrpcFailures;
+import io.grpc.Status;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-
 import org.jboss.logging.Logger;
-
-import dev.capflow.grpc.GrpcFailures;
-import io.grpc.Status;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.Cancellable;
-import io.vertx.core.Vertx;
 
 /**
  * One live stream shared by every local client asking the same question: a single upstream gRPC server stream and the
@@ -44,7 +42,12 @@ final class LiveTopic {
     private long lingerTimer = -1;
     private long heartbeatTimer = -1;
 
-    LiveTopic(String key, Supplier<Multi<LiveEvent>> upstream, boolean latestOnJoin, StreamConfig config, Vertx vertx,
+    LiveTopic(
+            String key,
+            Supplier<Multi<LiveEvent>> upstream,
+            boolean latestOnJoin,
+            StreamConfig config,
+            Vertx vertx,
             Consumer<LiveTopic> onClosed) {
         this.key = key;
         this.upstream = upstream;
@@ -167,8 +170,10 @@ final class LiveTopic {
     private void reconnectLater(String reason) {
         long delay = backoff.nextDelayMillis();
         LOG.debugf("live stream %s lost upstream (%s); reopening in %d ms", key, reason, delay);
-        broadcast(SseFrames.event(null, "upstream", "{\"state\":\"reconnecting\",\"reason\":\"" + reason
-                + "\",\"retryInMs\":" + delay + "}"));
+        broadcast(SseFrames.event(
+                null,
+                "upstream",
+                "{\"state\":\"reconnecting\",\"reason\":\"" + reason + "\",\"retryInMs\":" + delay + "}"));
         vertx.setTimer(Math.max(1, delay), id -> reopen());
     }
 

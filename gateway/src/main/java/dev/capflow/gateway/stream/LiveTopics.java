@@ -1,16 +1,14 @@
 package dev.capflow.gateway.stream;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Multi;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.mutiny.Multi;
-import io.vertx.core.Vertx;
 
 /** The live streams open in this gateway, one per distinct question (subscription key), shared by its clients. */
 @ApplicationScoped
@@ -38,11 +36,17 @@ public class LiveTopics {
     }
 
     /** Adds {@code client} to the stream for {@code key}, opening it with {@code upstream} when none is open. */
-    void join(String key, boolean latestOnJoin, Supplier<Multi<LiveEvent>> upstream, SseClient client,
+    void join(
+            String key,
+            boolean latestOnJoin,
+            Supplier<Multi<LiveEvent>> upstream,
+            SseClient client,
             String lastEventId) {
         while (true) {
-            LiveTopic topic = topics.computeIfAbsent(key, k -> new LiveTopic(k, upstream, latestOnJoin, config,
-                    vertx, closed -> topics.remove(closed.key(), closed)));
+            LiveTopic topic = topics.computeIfAbsent(
+                    key,
+                    k -> new LiveTopic(
+                            k, upstream, latestOnJoin, config, vertx, closed -> topics.remove(closed.key(), closed)));
             if (topic.join(client, lastEventId)) {
                 client.onGone(() -> topic.leave(client));
                 return;

@@ -15,8 +15,7 @@ final class ReplayBuffer {
     private final int capacity;
     private long lastSeq;
 
-    private record Buffered(long seq, byte[] frame) {
-    }
+    private record Buffered(long seq, byte[] frame) {}
 
     ReplayBuffer(int capacity) {
         this.capacity = capacity;
@@ -44,8 +43,11 @@ final class ReplayBuffer {
         long oldestKept = recent.isEmpty() ? lastSeq + 1 : recent.peekFirst().seq();
         if (last == null || !last.epoch().equals(epoch) || last.seq() > lastSeq || last.seq() < oldestKept - 1) {
             // the reset carries the current id, so the client's next reconnect resumes from here
-            client.send(SseFrames.event(new EventId(epoch, lastSeq).toString(), "reset",
-                    "{\"reason\":\"the events since Last-Event-ID are no longer available; read the current state again\"}"));
+            client.send(
+                    SseFrames.event(
+                            new EventId(epoch, lastSeq).toString(),
+                            "reset",
+                            "{\"reason\":\"the events since Last-Event-ID are no longer available; read the current state again\"}"));
             return;
         }
         for (Buffered event : recent) {

@@ -1,21 +1,24 @@
 package dev.capflow.gateway.stream;
 
-import java.nio.charset.StandardCharsets;
-
 import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 
 /** The text/event-stream frames the gateway writes; {@code data} is one line of JSON. */
 final class SseFrames {
 
-    private SseFrames() {
-    }
+    private SseFrames() {}
 
     static byte[] event(String id, String name, String data) {
         StringBuilder frame = new StringBuilder(data.length() + 48);
         if (id != null) {
             frame.append("id: ").append(id).append('\n');
         }
-        frame.append("event: ").append(name).append('\n').append("data: ").append(data).append("\n\n");
+        frame.append("event: ")
+                .append(name)
+                .append('\n')
+                .append("data: ")
+                .append(data)
+                .append("\n\n");
         return frame.toString().getBytes(StandardCharsets.UTF_8);
     }
 

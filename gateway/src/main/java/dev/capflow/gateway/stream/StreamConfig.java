@@ -1,10 +1,9 @@
 package dev.capflow.gateway.stream;
 
-import java.time.Duration;
-
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** The live SSE streams ({@code capflow.gateway.stream.*}). */
 @ConfigMapping(prefix = "capflow.gateway.stream")

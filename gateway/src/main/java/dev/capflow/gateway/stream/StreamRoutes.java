@@ -1,27 +1,14 @@
 package dev.capflow.gateway.stream;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.capflow.gateway.client.BasketClient;
 import dev.capflow.gateway.client.IngestClient;
-import dev.capflow.gateway.request.InvalidFieldsException;
-import dev.capflow.gateway.request.SymbolList;
 import dev.capflow.gateway.problem.GrpcProblems;
 import dev.capflow.gateway.problem.Problem;
 import dev.capflow.gateway.problem.ProblemType;
+import dev.capflow.gateway.request.InvalidFieldsException;
+import dev.capflow.gateway.request.SymbolList;
 import dev.capflow.gateway.security.RateLimitGate;
 import dev.capflow.gateway.security.RateLimitedException;
 import dev.capflow.grpc.GrpcFailures;
@@ -41,6 +28,15 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
 
 /**
  * The Server-Sent Events routes. The question is checked before the stream starts (a malformed or unknown symbol is a
@@ -65,8 +61,13 @@ public class StreamRoutes {
     private final ObjectMapper json;
     private final RateLimitGate rateLimits;
 
-    public StreamRoutes(IngestClient ingest, BasketClient baskets, LiveTopics topics, StreamConfig config,
-            ObjectMapper json, RateLimitGate rateLimits) {
+    public StreamRoutes(
+            IngestClient ingest,
+            BasketClient baskets,
+            LiveTopics topics,
+            StreamConfig config,
+            ObjectMapper json,
+            RateLimitGate rateLimits) {
         this.ingest = ingest;
         this.baskets = baskets;
         this.topics = topics;
@@ -84,9 +85,12 @@ public class StreamRoutes {
     private Handler<RoutingContext> charged(Handler<RoutingContext> route) {
         return request -> {
             Context connectionContext = request.vertx().getOrCreateContext();
-            rateLimits.chargeRead(request).subscribe().with(
-                    ok -> connectionContext.runOnContext(ignored -> route.handle(request)),
-                    failure -> refuse(request, failure));
+            rateLimits
+                    .chargeRead(request)
+                    .subscribe()
+                    .with(
+                            ok -> connectionContext.runOnContext(ignored -> route.handle(request)),
+                            failure -> refuse(request, failure));
         };
     }
 
@@ -94,72 +98,109 @@ public class StreamRoutes {
         List<String> symbols;
         try {
             symbols = SymbolList.parse("symbols", request.queryParam("symbols")).stream()
-                    .map(symbol -> symbol.toUpperCase(Locale.ROOT)).distinct().sorted().toList();
+                    .map(symbol -> symbol.toUpperCase(Locale.ROOT))
+                    .distinct()
+                    .sorted()
+                    .toList();
         } catch (InvalidFieldsException e) {
             refuse(request, e);
             return;
         }
         String key = "prices:" + String.join(",", symbols);
-        SubscribePricesRequest subscription = SubscribePricesRequest.newBuilder().addAllSymbols(symbols).build();
-        start(request, key, topics.isOpen(key) ? Uni.createFrom().voidItem() : known(symbols), false,
+        SubscribePricesRequest subscription =
+                SubscribePricesRequest.newBuilder().addAllSymbols(symbols).build();
+        start(
+                request,
+                key,
+                topics.isOpen(key) ? Uni.createFrom().voidItem() : known(symbols),
+                false,
                 () -> ingest.subscribePrices(subscription).map(this::priceEvent));
     }
 
     private void basket(RoutingContext request) {
         String id = request.pathParam("id").strip();
         String key = "basket:" + id;
-        Uni<Void> check = topics.isOpen(key) ? Uni.createFrom().voidItem()
-                : baskets.getBasket(GetBasketRequest.newBuilder().setBasketId(id).build()).replaceWithVoid();
-        WatchBasketRequest watch = WatchBasketRequest.newBuilder().setBasketId(id).build();
-        start(request, key, check, true, () -> baskets.watchBasket(watch)
-                .map(level -> new LiveEvent("level", toJson(LevelEvent.of(basketStillThere(level))))));
+        Uni<Void> check = topics.isOpen(key)
+                ? Uni.createFrom().voidItem()
+                : baskets.getBasket(
+                                GetBasketRequest.newBuilder().setBasketId(id).build())
+                        .replaceWithVoid();
+        WatchBasketRequest watch =
+                WatchBasketRequest.newBuilder().setBasketId(id).build();
+        start(
+                request,
+                key,
+                check,
+                true,
+                () -> baskets.watchBasket(watch)
+                        .map(level -> new LiveEvent("level", toJson(LevelEvent.of(basketStillThere(level))))));
     }
 
     /** A tick, or the announcement of ticks ingest-service dropped because this gateway read too slowly. */
     private LiveEvent priceEvent(SubscribePricesResponse update) {
-        return update.hasGap() ? new LiveEvent("gap", toJson(GapEvent.of(update.getGap())))
+        return update.hasGap()
+                ? new LiveEvent("gap", toJson(GapEvent.of(update.getGap())))
                 : new LiveEvent("tick", toJson(TickEvent.of(update.getTick())));
     }
 
     /** A deleted basket's final message ends the topic like a NOT_FOUND: an {@code end} event, then every client closes. */
     private static WatchBasketResponse basketStillThere(WatchBasketResponse level) {
         if (level.getDeleted()) {
-            throw Status.NOT_FOUND.withDescription("basket " + level.getBasketId() + " was deleted").asRuntimeException();
+            throw Status.NOT_FOUND
+                    .withDescription("basket " + level.getBasketId() + " was deleted")
+                    .asRuntimeException();
         }
         return level;
     }
 
     /** Fails with a violation of {@code symbols} naming every symbol ingest-service does not know. */
     private Uni<Void> known(List<String> symbols) {
-        return ingest.listInstruments(ListInstrumentsRequest.newBuilder().addAllSymbols(symbols).build())
+        return ingest.listInstruments(ListInstrumentsRequest.newBuilder()
+                        .addAllSymbols(symbols)
+                        .build())
                 .map(found -> {
                     Set<String> unknown = new HashSet<>(symbols);
-                    found.getInstrumentsList().stream().map(Instrument::getSymbol).forEach(unknown::remove);
+                    found.getInstrumentsList().stream()
+                            .map(Instrument::getSymbol)
+                            .forEach(unknown::remove);
                     if (!unknown.isEmpty()) {
-                        throw new InvalidFieldsException("symbols",
-                                "unknown symbol " + String.join(", ", unknown.stream().sorted().toList()));
+                        throw new InvalidFieldsException(
+                                "symbols",
+                                "unknown symbol "
+                                        + String.join(
+                                                ", ", unknown.stream().sorted().toList()));
                     }
                     return null;
                 });
     }
 
-    private void start(RoutingContext request, String key, Uni<Void> check, boolean latestOnJoin,
+    private void start(
+            RoutingContext request,
+            String key,
+            Uni<Void> check,
+            boolean latestOnJoin,
             Supplier<Multi<LiveEvent>> upstream) {
         // the request's own context: the client's frames are written on its connection's event loop
         Context connectionContext = request.vertx().getOrCreateContext();
-        check.subscribe().with(ok -> {
-            HttpServerResponse response = request.response();
-            if (response.closed()) {
-                return;
-            }
-            response.setChunked(true)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
-                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
-                    .putHeader("X-Accel-Buffering", "no")
-                    .write(SseFrames.retry(config.clientRetry().toMillis()));
-            SseClient client = new SseClient(response, connectionContext, config.clientBuffer().asLongValue());
-            topics.join(key, latestOnJoin, upstream, client, lastEventId(request));
-        }, failure -> refuse(request, failure));
+        check.subscribe()
+                .with(
+                        ok -> {
+                            HttpServerResponse response = request.response();
+                            if (response.closed()) {
+                                return;
+                            }
+                            response.setChunked(true)
+                                    .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
+                                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
+                                    .putHeader("X-Accel-Buffering", "no")
+                                    .write(SseFrames.retry(config.clientRetry().toMillis()));
+                            SseClient client = new SseClient(
+                                    response,
+                                    connectionContext,
+                                    config.clientBuffer().asLongValue());
+                            topics.join(key, latestOnJoin, upstream, client, lastEventId(request));
+                        },
+                        failure -> refuse(request, failure));
     }
 
     private static String lastEventId(RoutingContext request) {
@@ -184,8 +225,10 @@ public class StreamRoutes {
             problem = Problem.of(ProblemType.INVALID_REQUEST, invalid.getMessage(), path)
                     .withViolations(invalid.violations());
         } else if (isOpenBreaker(failure)) {
-            problem = Problem.of(ProblemType.UPSTREAM_UNAVAILABLE,
-                    "the downstream service is failing; calls are paused for a few seconds", path);
+            problem = Problem.of(
+                    ProblemType.UPSTREAM_UNAVAILABLE,
+                    "the downstream service is failing; calls are paused for a few seconds",
+                    path);
         } else if (GrpcFailures.statusCode(failure) != null) {
             problem = GrpcProblems.of(failure, path);
         } else {

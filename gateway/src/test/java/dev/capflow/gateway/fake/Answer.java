@@ -1,15 +1,13 @@
 package dev.capflow.gateway.fake;
 
-import java.time.Duration;
-import java.util.List;
-
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
-
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import java.time.Duration;
+import java.util.List;
 
 /** One scripted answer of the fake ingest service: messages to send, or an error, after an optional delay. */
 public record Answer<R>(List<R> replies, StatusRuntimeException error, Duration delay) {
@@ -46,7 +44,9 @@ public record Answer<R>(List<R> replies, StatusRuntimeException error, Duration 
                 .setMessage(subject + ": " + description)
                 .addDetails(Any.pack(com.google.rpc.PreconditionFailure.newBuilder()
                         .addViolations(com.google.rpc.PreconditionFailure.Violation.newBuilder()
-                                .setType(type).setSubject(subject).setDescription(description))
+                                .setType(type)
+                                .setSubject(subject)
+                                .setDescription(description))
                         .build()))
                 .build();
         return new Answer<>(List.of(), StatusProto.toStatusRuntimeException(status), Duration.ZERO);

@@ -8,6 +8,7 @@ import dev.capflow.proto.exposure.v1.DeleteEdgeRequest;
 import dev.capflow.proto.exposure.v1.DeleteEdgeResponse;
 import dev.capflow.proto.exposure.v1.DeleteEntityRequest;
 import dev.capflow.proto.exposure.v1.DeleteEntityResponse;
+import dev.capflow.proto.exposure.v1.ExposureServiceGrpc;
 import dev.capflow.proto.exposure.v1.GetEdgeRequest;
 import dev.capflow.proto.exposure.v1.GetEdgeResponse;
 import dev.capflow.proto.exposure.v1.GetEntityRequest;
@@ -30,7 +31,6 @@ import dev.capflow.proto.exposure.v1.UpdateEdgeRequest;
 import dev.capflow.proto.exposure.v1.UpdateEdgeResponse;
 import dev.capflow.proto.exposure.v1.UpdateEntityRequest;
 import dev.capflow.proto.exposure.v1.UpdateEntityResponse;
-import dev.capflow.proto.exposure.v1.ExposureServiceGrpc;
 import io.grpc.stub.StreamObserver;
 
 /**
@@ -116,7 +116,8 @@ public class FakeExposureService extends ExposureServiceGrpc.ExposureServiceImpl
     }
 
     @Override
-    public void listEntityHistory(ListEntityHistoryRequest request, StreamObserver<ListEntityHistoryResponse> observer) {
+    public void listEntityHistory(
+            ListEntityHistoryRequest request, StreamObserver<ListEntityHistoryResponse> observer) {
         scripts.answer(ExposureServiceGrpc.getListEntityHistoryMethod(), request, observer);
     }
 }

@@ -1,15 +1,14 @@
 package dev.capflow.gateway.fake;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
 import dev.capflow.testsupport.SeenTokens;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts {@link FakeIngestService} and {@link FakeBasketService} and {@link FakeExposureService} on a free port of a
@@ -56,8 +55,8 @@ public class FakeIngestServer implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(service,
-                new TestInjector.AnnotatedAndMatchesType(InjectFakeIngest.class, FakeIngestService.class));
+        injector.injectIntoFields(
+                service, new TestInjector.AnnotatedAndMatchesType(InjectFakeIngest.class, FakeIngestService.class));
     }
 
     @Override

@@ -1,16 +1,5 @@
 package dev.capflow.gateway.fake;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
 import dev.capflow.proto.ingest.v1.AddCorporateActionResponse;
 import dev.capflow.proto.ingest.v1.DeleteCorporateActionRequest;
@@ -20,11 +9,11 @@ import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
 import dev.capflow.proto.ingest.v1.GetBarsResponse;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
+import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
 import dev.capflow.proto.ingest.v1.GetMinuteBarsRequest;
 import dev.capflow.proto.ingest.v1.GetMinuteBarsResponse;
 import dev.capflow.proto.ingest.v1.GetTicksRequest;
 import dev.capflow.proto.ingest.v1.GetTicksResponse;
-import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
 import dev.capflow.proto.ingest.v1.ImportBarsRequest;
 import dev.capflow.proto.ingest.v1.ImportBarsResponse;
 import dev.capflow.proto.ingest.v1.ImportCsvRequest;
@@ -51,6 +40,16 @@ import io.grpc.BindableService;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for ingest-service behind a real gRPC port: it records every request it receives
@@ -150,8 +149,8 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     }
 
     @Override
-    public void deleteCorporateAction(DeleteCorporateActionRequest request,
-            StreamObserver<DeleteCorporateActionResponse> observer) {
+    public void deleteCorporateAction(
+            DeleteCorporateActionRequest request, StreamObserver<DeleteCorporateActionResponse> observer) {
         answer(IngestServiceGrpc.getDeleteCorporateActionMethod(), request, observer);
     }
 
@@ -166,8 +165,8 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     }
 
     @Override
-    public void addCorporateAction(AddCorporateActionRequest request,
-            StreamObserver<AddCorporateActionResponse> observer) {
+    public void addCorporateAction(
+            AddCorporateActionRequest request, StreamObserver<AddCorporateActionResponse> observer) {
         answer(IngestServiceGrpc.getAddCorporateActionMethod(), request, observer);
     }
 
@@ -177,8 +176,8 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     }
 
     @Override
-    public void listCorporateActions(ListCorporateActionsRequest request,
-            StreamObserver<ListCorporateActionsResponse> observer) {
+    public void listCorporateActions(
+            ListCorporateActionsRequest request, StreamObserver<ListCorporateActionsResponse> observer) {
         answer(IngestServiceGrpc.getListCorporateActionsMethod(), request, observer);
     }
 
@@ -208,9 +207,8 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
             public synchronized void onNext(Q message) {
                 record(method, message);
                 Answer<R> answer = next(method);
-                answered = answered.thenCompose(failed -> failed
-                        ? CompletableFuture.completedFuture(true)
-                        : play(answer, observer, false));
+                answered = answered.thenCompose(
+                        failed -> failed ? CompletableFuture.completedFuture(true) : play(answer, observer, false));
             }
 
             @Override
@@ -270,8 +268,10 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
                 answer = queue.poll();
             }
         }
-        return answer != null ? (Answer<R>) answer
-                : Answer.fail(Status.UNIMPLEMENTED.withDescription("no answer scripted for " + method.getBareMethodName()));
+        return answer != null
+                ? (Answer<R>) answer
+                : Answer.fail(
+                        Status.UNIMPLEMENTED.withDescription("no answer scripted for " + method.getBareMethodName()));
     }
 
     /** Plays one answer; the future tells whether it ended the call with an error. */

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks the test field that receives the running {@link FakeIngestService}. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectFakeIngest {
-}
+public @interface InjectFakeIngest {}

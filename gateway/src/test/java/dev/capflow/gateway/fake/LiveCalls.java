@@ -1,15 +1,14 @@
 package dev.capflow.gateway.fake;
 
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-
-import io.grpc.MethodDescriptor;
-import io.grpc.Status;
-import io.grpc.stub.ServerCallStreamObserver;
-import io.grpc.stub.StreamObserver;
 
 /**
  * Server streams the fake keeps open for a test to drive: a call to a streaming method with no scripted answer waits
@@ -19,8 +18,7 @@ public class LiveCalls {
 
     private final List<Opened> opened = new ArrayList<>();
 
-    private record Opened(String method, Call<?, ?> call) {
-    }
+    private record Opened(String method, Call<?, ?> call) {}
 
     /** One open server stream. */
     public static final class Call<Q, R> {
@@ -80,7 +78,8 @@ public class LiveCalls {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError("no matching call of " + method.getBareMethodName() + " within " + timeout);
+                    throw new AssertionError(
+                            "no matching call of " + method.getBareMethodName() + " within " + timeout);
                 }
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }

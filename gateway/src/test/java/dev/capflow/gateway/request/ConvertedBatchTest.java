@@ -4,30 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ConvertedBatchTest {
 
     /** Elements 0, 2 and 5 converted; 1 and 4 did not. */
     private final ConvertedBatch<String> batch = new ConvertedBatch<>(
-            List.of("a", "c", "f"), List.of(0, 2, 5),
+            List.of("a", "c", "f"),
+            List.of(0, 2, 5),
             List.of(Rejection.atIndex(1, "open", "must be a number"), Rejection.atIndex(4, "record", "not an object")));
 
     @Test
     void downstreamIndexesAreMovedBackToOriginalPositionsAndMergedInOrder() {
-        IngestReport downstream = new IngestReport(1, 0, 0, List.of(
-                Rejection.atIndex(2, "close", "too high"),
-                Rejection.atIndex(1, "high", "below low")));
+        IngestReport downstream = new IngestReport(
+                1, 0, 0, List.of(Rejection.atIndex(2, "close", "too high"), Rejection.atIndex(1, "high", "below low")));
 
         IngestReport merged = batch.merge(downstream);
 
         assertThat(merged.accepted()).isEqualTo(1);
-        assertThat(merged.rejected()).containsExactly(
-                Rejection.atIndex(1, "open", "must be a number"),
-                Rejection.atIndex(2, "high", "below low"),
-                Rejection.atIndex(4, "record", "not an object"),
-                Rejection.atIndex(5, "close", "too high"));
+        assertThat(merged.rejected())
+                .containsExactly(
+                        Rejection.atIndex(1, "open", "must be a number"),
+                        Rejection.atIndex(2, "high", "below low"),
+                        Rejection.atIndex(4, "record", "not an object"),
+                        Rejection.atIndex(5, "close", "too high"));
     }
 
     @Test
@@ -40,8 +40,8 @@ class ConvertedBatchTest {
 
     @Test
     void aBatchWithNothingConvertedReportsOnlyItsOwnRejections() {
-        ConvertedBatch<String> none = new ConvertedBatch<>(List.of(), List.of(),
-                List.of(Rejection.atIndex(0, "date", "is required")));
+        ConvertedBatch<String> none =
+                new ConvertedBatch<>(List.of(), List.of(), List.of(Rejection.atIndex(0, "date", "is required")));
 
         assertThat(none.hasRecords()).isFalse();
         assertThat(none.report().everyRecordRejected()).isTrue();
@@ -53,7 +53,9 @@ class ConvertedBatchTest {
         assertThat(new IngestReport(0, 0, 0, one).everyRecordRejected()).isTrue();
         assertThat(new IngestReport(0, 1, 0, one).everyRecordRejected()).isFalse();
         assertThat(new IngestReport(0, 0, 1, one).everyRecordRejected()).isFalse();
-        assertThat(new IngestReport(0, 0, 0, List.of()).everyRecordRejected()).as("empty request").isFalse();
+        assertThat(new IngestReport(0, 0, 0, List.of()).everyRecordRejected())
+                .as("empty request")
+                .isFalse();
     }
 
     @Test

@@ -7,14 +7,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class FieldsTest {
 
-    private enum Colour { COLOUR_UNSPECIFIED, COLOUR_RED, COLOUR_DARK_BLUE, UNRECOGNIZED }
+    private enum Colour {
+        COLOUR_UNSPECIFIED,
+        COLOUR_RED,
+        COLOUR_DARK_BLUE,
+        UNRECOGNIZED
+    }
 
     private static final EnumCodec<Colour> COLOURS = new EnumCodec<>(Colour.class, "COLOUR_");
 
@@ -45,15 +49,16 @@ class FieldsTest {
         fields.oneOf("kind", "UNSPECIFIED", COLOURS);
         fields.check(false, "from", "must not be after to");
 
-        assertThat(fields.violations()).containsExactly(
-                new FieldViolation("symbol", "is required"),
-                new FieldViolation("name", "must not be blank"),
-                new FieldViolation("open", "must be a finite number"),
-                new FieldViolation("close", "is required"),
-                new FieldViolation("date", "must be an ISO-8601 date such as 2025-10-29"),
-                new FieldViolation("ts", "must be an ISO-8601 instant such as 2025-10-29T14:30:00Z"),
-                new FieldViolation("kind", "must be one of [RED, DARK_BLUE]"),
-                new FieldViolation("from", "must not be after to"));
+        assertThat(fields.violations())
+                .containsExactly(
+                        new FieldViolation("symbol", "is required"),
+                        new FieldViolation("name", "must not be blank"),
+                        new FieldViolation("open", "must be a finite number"),
+                        new FieldViolation("close", "is required"),
+                        new FieldViolation("date", "must be an ISO-8601 date such as 2025-10-29"),
+                        new FieldViolation("ts", "must be an ISO-8601 instant such as 2025-10-29T14:30:00Z"),
+                        new FieldViolation("kind", "must be one of [RED, DARK_BLUE]"),
+                        new FieldViolation("from", "must not be after to"));
         assertThatThrownBy(fields::throwIfInvalid)
                 .isInstanceOf(InvalidFieldsException.class)
                 .hasMessageStartingWith("symbol is required; name must not be blank;");
@@ -70,8 +75,8 @@ class FieldsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ ",NONE", "' ',NONE", "false,NONE", "None,NONE", "split,SPLIT", "true,TOTAL_RETURN",
-            "TOTAL,TOTAL_RETURN" })
+    @CsvSource({",NONE", "' ',NONE", "false,NONE", "None,NONE", "split,SPLIT", "true,TOTAL_RETURN", "TOTAL,TOTAL_RETURN"
+    })
     void adjustmentQueryValues(String value, BarAdjustment expected) {
         assertThat(BarAdjustment.fromQuery(value)).contains(expected);
     }
@@ -83,10 +88,12 @@ class FieldsTest {
 
     @Test
     void symbolsAreSplitTrimmedAndDeduplicated() {
-        assertThat(SymbolList.parse("symbols", List.of("NVDA, MSFT,,", "AMD,NVDA"))).containsExactly("NVDA", "MSFT", "AMD");
+        assertThat(SymbolList.parse("symbols", List.of("NVDA, MSFT,,", "AMD,NVDA")))
+                .containsExactly("NVDA", "MSFT", "AMD");
         assertThatThrownBy(() -> SymbolList.parse("symbols", List.of(" , ")))
                 .isInstanceOf(InvalidFieldsException.class)
-                .extracting(e -> ((InvalidFieldsException) e).violations().get(0).field())
+                .extracting(
+                        e -> ((InvalidFieldsException) e).violations().get(0).field())
                 .isEqualTo("symbols");
     }
 }

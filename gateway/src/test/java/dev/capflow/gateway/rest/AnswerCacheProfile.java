@@ -1,18 +1,18 @@
 package dev.capflow.gateway.rest;
 
-import java.util.List;
-import java.util.Map;
-
 import dev.capflow.testsupport.PostgresRedisResource;
 import dev.capflow.testsupport.RedisProxyResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
+import java.util.Map;
 
 /** The gateway with a real Redis behind a proxy that tests can cut and restore. */
 public class AnswerCacheProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(PostgresRedisResource.class, Map.of("redis-db", "4")),
+        return List.of(
+                new TestResourceEntry(PostgresRedisResource.class, Map.of("redis-db", "4")),
                 new TestResourceEntry(RedisProxyResource.class));
     }
 }

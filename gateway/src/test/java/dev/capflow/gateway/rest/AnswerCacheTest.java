@@ -6,12 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.gateway.fake.Answer;
 import dev.capflow.gateway.fake.FakeIngestServer;
 import dev.capflow.proto.basket.v1.BasketServiceGrpc;
@@ -26,6 +20,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The shared Redis response cache of /baskets/{id}/performance and /compare, on a real Redis: a fresh answer is
@@ -55,8 +53,13 @@ class AnswerCacheTest extends GatewayTest {
     }
 
     private static GetPerformanceResponse performance(double level) {
-        return GetPerformanceResponse.newBuilder().setBasketId("team-google").setFrom("2025-10-29").setTo("2025-10-30")
-                .setBasketVersion(2).addSeries(LevelPoint.newBuilder().setDate("2025-10-30").setLevel(level)).build();
+        return GetPerformanceResponse.newBuilder()
+                .setBasketId("team-google")
+                .setFrom("2025-10-29")
+                .setTo("2025-10-30")
+                .setBasketVersion(2)
+                .addSeries(LevelPoint.newBuilder().setDate("2025-10-30").setLevel(level))
+                .build();
     }
 
     private static Response get(String path) {
@@ -70,15 +73,22 @@ class AnswerCacheTest extends GatewayTest {
     @Test
     void aFreshAnswerIsServedFromRedisUntilTheBasketsGenerationMoves() {
         redis("SET", "capflow:basket:team-google:generation", "41");
-        fake.script(BasketServiceGrpc.getGetPerformanceMethod(), Answer.reply(performance(101)),
+        fake.script(
+                BasketServiceGrpc.getGetPerformanceMethod(),
+                Answer.reply(performance(101)),
                 Answer.reply(performance(102)));
 
         Response first = get(PERFORMANCE);
-        first.then().statusCode(200).contentType("application/json").body("series[0].level", equalTo(101.0f))
+        first.then()
+                .statusCode(200)
+                .contentType("application/json")
+                .body("series[0].level", equalTo(101.0f))
                 .header(CachedAnswerResponses.STALE_HEADER, nullValue());
         Response second = get(PERFORMANCE);
         second.then().statusCode(200).contentType("application/json");
-        assertThat(second.asByteArray()).as("the stored bytes, as sent the first time").isEqualTo(first.asByteArray());
+        assertThat(second.asByteArray())
+                .as("the stored bytes, as sent the first time")
+                .isEqualTo(first.asByteArray());
         assertThat(performanceCalls()).isEqualTo(1);
 
         redis("INCR", "capflow:basket:team-google:generation");
@@ -90,7 +100,9 @@ class AnswerCacheTest extends GatewayTest {
 
     @Test
     void withoutAGenerationEveryRequestGoesToBasketService() {
-        fake.script(BasketServiceGrpc.getGetPerformanceMethod(), Answer.reply(performance(101)),
+        fake.script(
+                BasketServiceGrpc.getGetPerformanceMethod(),
+                Answer.reply(performance(101)),
                 Answer.reply(performance(102)));
 
         get(PERFORMANCE).then().statusCode(200).body("series[0].level", equalTo(101.0f));
@@ -102,26 +114,47 @@ class AnswerCacheTest extends GatewayTest {
     void aComparisonIsCachedUnderTheGenerationsOfBothBaskets() {
         redis("SET", "capflow:basket:team-google:generation", "1");
         redis("SET", "capflow:basket:team-openai:generation", "1");
-        CompareResponse.Builder answer = CompareResponse.newBuilder().setBasketIdA("team-google").setBasketIdB("team-openai");
-        fake.script(BasketServiceGrpc.getCompareMethod(),
-                Answer.reply(answer.clone().addSeries(ComparePoint.newBuilder().setDate("2025-10-30").setSpread(0.1)).build()),
-                Answer.reply(answer.clone().addSeries(ComparePoint.newBuilder().setDate("2025-10-30").setSpread(0.2)).build()));
+        CompareResponse.Builder answer =
+                CompareResponse.newBuilder().setBasketIdA("team-google").setBasketIdB("team-openai");
+        fake.script(
+                BasketServiceGrpc.getCompareMethod(),
+                Answer.reply(answer.clone()
+                        .addSeries(
+                                ComparePoint.newBuilder().setDate("2025-10-30").setSpread(0.1))
+                        .build()),
+                Answer.reply(answer.clone()
+                        .addSeries(
+                                ComparePoint.newBuilder().setDate("2025-10-30").setSpread(0.2))
+                        .build()));
 
         for (int i = 0; i < 2; i++) {
-            given().queryParam("a", "team-google").queryParam("b", "team-openai").when().get("/api/v1/compare")
-                    .then().statusCode(200).body("series[0].spread", equalTo(0.1f));
+            given().queryParam("a", "team-google")
+                    .queryParam("b", "team-openai")
+                    .when()
+                    .get("/api/v1/compare")
+                    .then()
+                    .statusCode(200)
+                    .body("series[0].spread", equalTo(0.1f));
         }
         redis("INCR", "capflow:basket:team-openai:generation");
-        given().queryParam("a", "team-google").queryParam("b", "team-openai").when().get("/api/v1/compare")
-                .then().statusCode(200).body("series[0].spread", equalTo(0.2f));
+        given().queryParam("a", "team-google")
+                .queryParam("b", "team-openai")
+                .when()
+                .get("/api/v1/compare")
+                .then()
+                .statusCode(200)
+                .body("series[0].spread", equalTo(0.2f));
         assertThat(fake.requests(BasketServiceGrpc.getCompareMethod())).hasSize(2);
     }
 
     @Test
     void withRedisDownAnswersComeFromBasketServiceAndCachingResumesWhenItReturns() {
         redis("SET", "capflow:basket:team-google:generation", "5");
-        fake.script(BasketServiceGrpc.getGetPerformanceMethod(), Answer.reply(performance(101)),
-                Answer.reply(performance(101)), Answer.reply(performance(101)));
+        fake.script(
+                BasketServiceGrpc.getGetPerformanceMethod(),
+                Answer.reply(performance(101)),
+                Answer.reply(performance(101)),
+                Answer.reply(performance(101)));
         get(PERFORMANCE).then().statusCode(200);
         assertThat(performanceCalls()).isEqualTo(1);
 
@@ -130,11 +163,13 @@ class AnswerCacheTest extends GatewayTest {
         assertThat(performanceCalls()).as("Redis down: asked basket-service").isEqualTo(2);
 
         RedisProxyResource.proxy().restore();
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            int before = performanceCalls();
-            get(PERFORMANCE).then().statusCode(200).body("series[0].level", equalTo(101.0f));
-            return performanceCalls() == before;
-        });
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    int before = performanceCalls();
+                    get(PERFORMANCE).then().statusCode(200).body("series[0].level", equalTo(101.0f));
+                    return performanceCalls() == before;
+                });
     }
 
     @Test
@@ -142,20 +177,32 @@ class AnswerCacheTest extends GatewayTest {
         fake.script(BasketServiceGrpc.getGetPerformanceMethod(), Answer.reply(performance(101)));
         get(PERFORMANCE).then().statusCode(200);
 
-        fake.script(BasketServiceGrpc.getGetPerformanceMethod(), Answer.fail(Status.UNAVAILABLE),
-                Answer.fail(Status.UNAVAILABLE), Answer.fail(Status.UNAVAILABLE));
-        get(PERFORMANCE).then().statusCode(200)
+        fake.script(
+                BasketServiceGrpc.getGetPerformanceMethod(),
+                Answer.fail(Status.UNAVAILABLE),
+                Answer.fail(Status.UNAVAILABLE),
+                Answer.fail(Status.UNAVAILABLE));
+        get(PERFORMANCE)
+                .then()
+                .statusCode(200)
                 .header(CachedAnswerResponses.STALE_HEADER, equalTo("true"))
                 .header("Warning", equalTo("110 - \"Response is Stale\""))
                 .body("series[0].level", equalTo(101.0f));
         assertThat(performanceCalls()).as("one call, then two retries").isEqualTo(4);
 
         // three failures of four calls opened the breaker: the last good answer, without asking basket-service
-        get(PERFORMANCE).then().statusCode(200).header(CachedAnswerResponses.STALE_HEADER, equalTo("true"))
+        get(PERFORMANCE)
+                .then()
+                .statusCode(200)
+                .header(CachedAnswerResponses.STALE_HEADER, equalTo("true"))
                 .body("series[0].level", equalTo(101.0f));
         // a question never answered before has no last good answer
-        given().queryParam("to", "2025-10-31").when().get(PERFORMANCE)
-                .then().statusCode(503).contentType("application/problem+json");
+        given().queryParam("to", "2025-10-31")
+                .when()
+                .get(PERFORMANCE)
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json");
         assertThat(performanceCalls()).isEqualTo(4);
 
         // an answer about the request itself is never hidden behind a stale copy

@@ -8,16 +8,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.nullValue;
 
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.gateway.client.BasketClient;
 import dev.capflow.gateway.fake.Answer;
 import dev.capflow.gateway.fake.FakeIngestServer;
 import dev.capflow.proto.basket.v1.Basket;
 import dev.capflow.proto.basket.v1.BasketMember;
 import dev.capflow.proto.basket.v1.BasketServiceGrpc;
-import dev.capflow.proto.basket.v1.CompareRequest;
 import dev.capflow.proto.basket.v1.ComparePoint;
+import dev.capflow.proto.basket.v1.CompareRequest;
 import dev.capflow.proto.basket.v1.CompareResponse;
 import dev.capflow.proto.basket.v1.Contribution;
 import dev.capflow.proto.basket.v1.CreateBasketResponse;
@@ -36,18 +34,24 @@ import dev.capflow.proto.basket.v1.Weighting;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
 import io.grpc.Status;
-import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(FakeIngestServer.class)
 class BasketRoutesTest extends GatewayTest {
 
     private static final Basket GOOGLE = Basket.newBuilder()
-            .setId("team-google").setName("Team Google").setCurrency("USD").setBaseDate("2025-10-29")
-            .setBaseValue(100).setWeighting(Weighting.WEIGHTING_EQUAL).setRebalance(Rebalance.REBALANCE_NONE)
+            .setId("team-google")
+            .setName("Team Google")
+            .setCurrency("USD")
+            .setBaseDate("2025-10-29")
+            .setBaseValue(100)
+            .setWeighting(Weighting.WEIGHTING_EQUAL)
+            .setRebalance(Rebalance.REBALANCE_NONE)
             .addMembers(BasketMember.newBuilder().setSymbol("GOOGL").setWeight(0.5))
             .addMembers(BasketMember.newBuilder().setSymbol("AVGO").setWeight(0.5))
             .setVersion(2)
@@ -59,13 +63,17 @@ class BasketRoutesTest extends GatewayTest {
 
     @Test
     void listAndGetMapEveryField() {
-        fake.script(BasketServiceGrpc.getListBasketsMethod(),
+        fake.script(
+                BasketServiceGrpc.getListBasketsMethod(),
                 Answer.reply(ListBasketsResponse.newBuilder().addBaskets(GOOGLE).build()));
-        fake.script(BasketServiceGrpc.getGetBasketMethod(),
+        fake.script(
+                BasketServiceGrpc.getGetBasketMethod(),
                 Answer.reply(GetBasketResponse.newBuilder().setBasket(GOOGLE).build()));
 
-        given().when().get("/api/v1/baskets")
-                .then().statusCode(200)
+        given().when()
+                .get("/api/v1/baskets")
+                .then()
+                .statusCode(200)
                 .body("id", contains("team-google"))
                 .body("[0].name", equalTo("Team Google"))
                 .body("[0].currency", equalTo("USD"))
@@ -76,33 +84,46 @@ class BasketRoutesTest extends GatewayTest {
                 .body("[0].members.symbol", contains("GOOGL", "AVGO"))
                 .body("[0].members.weight", contains(0.5f, 0.5f))
                 .body("[0].version", equalTo(2));
-        given().when().get("/api/v1/baskets/team-google")
-                .then().statusCode(200)
+        given().when()
+                .get("/api/v1/baskets/team-google")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo("team-google"))
                 .body("version", equalTo(2));
 
-        assertThat(fake.requests(BasketServiceGrpc.getGetBasketMethod()).get(0).getBasketId()).isEqualTo("team-google");
+        assertThat(fake.requests(BasketServiceGrpc.getGetBasketMethod()).get(0).getBasketId())
+                .isEqualTo("team-google");
     }
 
     @Test
     void postSendsTheDefinitionAndAnswers201WithLocation() {
-        fake.script(BasketServiceGrpc.getCreateBasketMethod(),
+        fake.script(
+                BasketServiceGrpc.getCreateBasketMethod(),
                 Answer.reply(CreateBasketResponse.newBuilder().setBasket(GOOGLE).build()));
 
         given().contentType(ContentType.JSON)
                 .body("""
                         {"id": "team-google", "name": "Team Google", "currency": "USD", "baseDate": "2025-10-29",
                          "members": [{"symbol": "GOOGL"}, {"symbol": "AVGO", "weight": 0.9}]}""")
-                .when().post("/api/v1/baskets")
-                .then().statusCode(201)
-                .header("Location", equalTo("http://localhost:" + io.restassured.RestAssured.port
-                        + "/api/v1/baskets/team-google"))
+                .when()
+                .post("/api/v1/baskets")
+                .then()
+                .statusCode(201)
+                .header(
+                        "Location",
+                        equalTo("http://localhost:" + io.restassured.RestAssured.port + "/api/v1/baskets/team-google"))
                 .body("id", equalTo("team-google"));
 
-        Basket sent = fake.requests(BasketServiceGrpc.getCreateBasketMethod()).get(0).getBasket();
-        assertThat(sent).as("EQUAL by default, NONE by default, weights left to the service")
-                .isEqualTo(Basket.newBuilder().setId("team-google").setName("Team Google").setCurrency("USD")
-                        .setBaseDate("2025-10-29").setWeighting(Weighting.WEIGHTING_EQUAL)
+        Basket sent =
+                fake.requests(BasketServiceGrpc.getCreateBasketMethod()).get(0).getBasket();
+        assertThat(sent)
+                .as("EQUAL by default, NONE by default, weights left to the service")
+                .isEqualTo(Basket.newBuilder()
+                        .setId("team-google")
+                        .setName("Team Google")
+                        .setCurrency("USD")
+                        .setBaseDate("2025-10-29")
+                        .setWeighting(Weighting.WEIGHTING_EQUAL)
                         .setRebalance(Rebalance.REBALANCE_NONE)
                         .addMembers(BasketMember.newBuilder().setSymbol("GOOGL"))
                         .addMembers(BasketMember.newBuilder().setSymbol("AVGO"))
@@ -111,39 +132,82 @@ class BasketRoutesTest extends GatewayTest {
 
     @Test
     void theIdempotencyKeyHeaderIsRelayedAsRequestIdAndAMalformedOneIs400NamingIt() {
-        fake.script(BasketServiceGrpc.getCreateBasketMethod(),
+        fake.script(
+                BasketServiceGrpc.getCreateBasketMethod(),
                 Answer.reply(CreateBasketResponse.newBuilder().setBasket(GOOGLE).build()),
-                Answer.fail(Status.ALREADY_EXISTS.withDescription("request_id k-1 was already used for a different request")));
+                Answer.fail(Status.ALREADY_EXISTS.withDescription(
+                        "request_id k-1 was already used for a different request")));
         String body = """
                 {"name": "Team Google", "currency": "USD", "baseDate": "2025-10-29", "members": [{"symbol": "GOOGL"}]}""";
 
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "k-1").body(body).when().post("/api/v1/baskets")
-                .then().statusCode(201);
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "k-1").body(body).when().post("/api/v1/baskets")
-                .then().statusCode(409).body("detail", containsString("request_id k-1"));
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "has space").body(body).when().post("/api/v1/baskets")
-                .then().statusCode(400).body("violations.field", contains("Idempotency-Key"));
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", "k-1")
+                .body(body)
+                .when()
+                .post("/api/v1/baskets")
+                .then()
+                .statusCode(201);
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", "k-1")
+                .body(body)
+                .when()
+                .post("/api/v1/baskets")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("request_id k-1"));
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", "has space")
+                .body(body)
+                .when()
+                .post("/api/v1/baskets")
+                .then()
+                .statusCode(400)
+                .body("violations.field", contains("Idempotency-Key"));
         given().contentType(ContentType.JSON).body(body).when().post("/api/v1/baskets");
 
-        assertThat(fake.requests(BasketServiceGrpc.getCreateBasketMethod())).extracting(request -> request.getRequestId())
+        assertThat(fake.requests(BasketServiceGrpc.getCreateBasketMethod()))
+                .extracting(request -> request.getRequestId())
                 .containsExactly("k-1", "k-1", "");
     }
 
     @Test
     void theListIsPagedWithPageSizeAndPageTokenAndTheNextTokenIsAHeader() {
-        fake.script(BasketServiceGrpc.getListBasketsMethod(),
-                Answer.reply(ListBasketsResponse.newBuilder().addBaskets(GOOGLE).setNextPageToken("next-1").build()),
+        fake.script(
+                BasketServiceGrpc.getListBasketsMethod(),
+                Answer.reply(ListBasketsResponse.newBuilder()
+                        .addBaskets(GOOGLE)
+                        .setNextPageToken("next-1")
+                        .build()),
                 Answer.reply(ListBasketsResponse.newBuilder().addBaskets(GOOGLE).build()),
                 Answer.invalidField("page_token", "belongs to another query"));
 
-        given().queryParam("pageSize", 1).when().get("/api/v1/baskets")
-                .then().statusCode(200).header(Paging.NEXT_HEADER, "next-1").body("id", contains("team-google"));
-        given().queryParam("pageSize", 1).queryParam("pageToken", "next-1").when().get("/api/v1/baskets")
-                .then().statusCode(200).header(Paging.NEXT_HEADER, nullValue()).body("id", contains("team-google"));
-        given().queryParam("pageToken", "forged").when().get("/api/v1/baskets")
-                .then().statusCode(400).body("violations.field", contains("pageToken"));
-        given().queryParam("pageSize", -1).when().get("/api/v1/baskets")
-                .then().statusCode(400).body("violations.field", contains("pageSize"));
+        given().queryParam("pageSize", 1)
+                .when()
+                .get("/api/v1/baskets")
+                .then()
+                .statusCode(200)
+                .header(Paging.NEXT_HEADER, "next-1")
+                .body("id", contains("team-google"));
+        given().queryParam("pageSize", 1)
+                .queryParam("pageToken", "next-1")
+                .when()
+                .get("/api/v1/baskets")
+                .then()
+                .statusCode(200)
+                .header(Paging.NEXT_HEADER, nullValue())
+                .body("id", contains("team-google"));
+        given().queryParam("pageToken", "forged")
+                .when()
+                .get("/api/v1/baskets")
+                .then()
+                .statusCode(400)
+                .body("violations.field", contains("pageToken"));
+        given().queryParam("pageSize", -1)
+                .when()
+                .get("/api/v1/baskets")
+                .then()
+                .statusCode(400)
+                .body("violations.field", contains("pageSize"));
 
         assertThat(fake.requests(BasketServiceGrpc.getListBasketsMethod()))
                 .extracting(request -> request.getPageSize() + "/" + request.getPageToken())
@@ -152,15 +216,22 @@ class BasketRoutesTest extends GatewayTest {
 
     @Test
     void putSendsTheFullDefinitionWithItsVersion() {
-        fake.script(BasketServiceGrpc.getUpdateBasketMethod(),
-                Answer.reply(UpdateBasketResponse.newBuilder().setBasket(GOOGLE.toBuilder().setVersion(3)).build()));
+        fake.script(
+                BasketServiceGrpc.getUpdateBasketMethod(),
+                Answer.reply(UpdateBasketResponse.newBuilder()
+                        .setBasket(GOOGLE.toBuilder().setVersion(3))
+                        .build()));
 
-        given().contentType(ContentType.JSON).body(CUSTOM_BODY)
-                .when().put("/api/v1/baskets/team-google")
-                .then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(CUSTOM_BODY)
+                .when()
+                .put("/api/v1/baskets/team-google")
+                .then()
+                .statusCode(200)
                 .body("version", equalTo(3));
 
-        Basket sent = fake.requests(BasketServiceGrpc.getUpdateBasketMethod()).get(0).getBasket();
+        Basket sent =
+                fake.requests(BasketServiceGrpc.getUpdateBasketMethod()).get(0).getBasket();
         assertThat(sent.getId()).isEqualTo("team-google");
         assertThat(sent.getVersion()).isEqualTo(2);
         assertThat(sent.getBaseValue()).isEqualTo(1000.0);
@@ -175,79 +246,141 @@ class BasketRoutesTest extends GatewayTest {
                 .body("""
                         {"id": "other", "currency": "USD", "baseDate": "29/10/2025", "weighting": "CUSTOM",
                          "rebalance": "DAILY", "members": [{"symbol": "GOOGL"}, {"weight": 0.5}]}""")
-                .when().put("/api/v1/baskets/team-google")
-                .then().statusCode(400)
+                .when()
+                .put("/api/v1/baskets/team-google")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
-                .body("violations.field", contains("id", "name", "baseDate", "rebalance", "members[0].weight",
-                        "members[1].symbol", "version"));
+                .body(
+                        "violations.field",
+                        contains(
+                                "id",
+                                "name",
+                                "baseDate",
+                                "rebalance",
+                                "members[0].weight",
+                                "members[1].symbol",
+                                "version"));
 
         assertThat(fake.requests(BasketServiceGrpc.getUpdateBasketMethod())).isEmpty();
     }
 
     @Test
     void deletePassesTheVersionAndAnswers204() {
-        fake.script(BasketServiceGrpc.getDeleteBasketMethod(), Answer.reply(DeleteBasketResponse.getDefaultInstance()),
-                Answer.reply(DeleteBasketResponse.getDefaultInstance()), Answer.reply(DeleteBasketResponse.getDefaultInstance()));
+        fake.script(
+                BasketServiceGrpc.getDeleteBasketMethod(),
+                Answer.reply(DeleteBasketResponse.getDefaultInstance()),
+                Answer.reply(DeleteBasketResponse.getDefaultInstance()),
+                Answer.reply(DeleteBasketResponse.getDefaultInstance()));
 
-        given().queryParam("version", 4).when().delete("/api/v1/baskets/team-google")
-                .then().statusCode(204);
-        given().queryParam("version", 0).when().delete("/api/v1/baskets/team-google")
-                .then().statusCode(204);
-        given().when().delete("/api/v1/baskets/team-google")
-                .then().statusCode(204);
+        given().queryParam("version", 4)
+                .when()
+                .delete("/api/v1/baskets/team-google")
+                .then()
+                .statusCode(204);
+        given().queryParam("version", 0)
+                .when()
+                .delete("/api/v1/baskets/team-google")
+                .then()
+                .statusCode(204);
+        given().when().delete("/api/v1/baskets/team-google").then().statusCode(204);
 
-        assertThat(fake.requests(BasketServiceGrpc.getDeleteBasketMethod())).as("0 is a version; absent is no check")
-                .containsExactly(DeleteBasketRequest.newBuilder().setBasketId("team-google").setExpectedVersion(4).build(),
-                        DeleteBasketRequest.newBuilder().setBasketId("team-google").setExpectedVersion(0).build(),
-                        DeleteBasketRequest.newBuilder().setBasketId("team-google").build());
+        assertThat(fake.requests(BasketServiceGrpc.getDeleteBasketMethod()))
+                .as("0 is a version; absent is no check")
+                .containsExactly(
+                        DeleteBasketRequest.newBuilder()
+                                .setBasketId("team-google")
+                                .setExpectedVersion(4)
+                                .build(),
+                        DeleteBasketRequest.newBuilder()
+                                .setBasketId("team-google")
+                                .setExpectedVersion(0)
+                                .build(),
+                        DeleteBasketRequest.newBuilder()
+                                .setBasketId("team-google")
+                                .build());
     }
 
     @Test
     void serviceAnswersMapTo404400And409() {
-        fake.script(BasketServiceGrpc.getGetBasketMethod(),
+        fake.script(
+                BasketServiceGrpc.getGetBasketMethod(),
                 Answer.fail(Status.NOT_FOUND.withDescription("no basket team-x")));
-        fake.script(BasketServiceGrpc.getCreateBasketMethod(),
+        fake.script(
+                BasketServiceGrpc.getCreateBasketMethod(),
                 Answer.invalidField("basket.members[2].symbol", "unknown instrument XYZ"),
                 Answer.fail(Status.ALREADY_EXISTS.withDescription("basket team-google exists")));
-        fake.script(BasketServiceGrpc.getDeleteBasketMethod(),
+        fake.script(
+                BasketServiceGrpc.getDeleteBasketMethod(),
                 Answer.fail(Status.ABORTED.withDescription("basket team-google is at version 5, not 4")));
         String body = """
                 {"name": "x", "currency": "USD", "baseDate": "2025-10-29", "members": [{"symbol": "GOOGL"}]}""";
 
-        given().when().get("/api/v1/baskets/team-x")
-                .then().statusCode(404)
+        given().when()
+                .get("/api/v1/baskets/team-x")
+                .then()
+                .statusCode(404)
                 .body("type", equalTo("urn:capflow:problem:not-found"))
                 .body("detail", equalTo("no basket team-x"));
-        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/baskets")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/baskets")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("members[2].symbol"))
                 .body("violations[0].reason", equalTo("unknown instrument XYZ"));
-        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/baskets")
-                .then().statusCode(409)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/baskets")
+                .then()
+                .statusCode(409)
                 .body("type", equalTo("urn:capflow:problem:conflict"));
-        given().queryParam("version", 4).when().delete("/api/v1/baskets/team-google")
-                .then().statusCode(409)
+        given().queryParam("version", 4)
+                .when()
+                .delete("/api/v1/baskets/team-google")
+                .then()
+                .statusCode(409)
                 .body("detail", equalTo("basket team-google is at version 5, not 4"));
     }
 
     @Test
     void performanceMapsTheQueryAndTheAnswerWithUndefinedMetricsAsNull() {
-        fake.script(BasketServiceGrpc.getGetPerformanceMethod(), Answer.reply(GetPerformanceResponse.newBuilder()
-                .setBasketId("team-google").setFrom("2025-10-29").setTo("2025-10-30")
-                .setReturnType(ReturnType.RETURN_TYPE_TOTAL).setBasketVersion(2)
-                .addSeries(LevelPoint.newBuilder().setDate("2025-10-29").setLevel(100))
-                .addSeries(LevelPoint.newBuilder().setDate("2025-10-30").setLevel(102.5))
-                .setMetrics(Metrics.newBuilder().setTotalReturn(0.025).setAnnualizedReturn(Double.NaN)
-                        .setAnnualizedVolatility(Double.NaN).setSharpe(Double.NaN).setMaxDrawdown(0)
-                        .setBeta(Double.NaN).setCorrelation(Double.NaN))
-                .addContributions(Contribution.newBuilder().setSymbol("GOOGL").setWeight(0.5).setMemberReturn(0.04)
-                        .setContribution(0.02))
-                .build()));
+        fake.script(
+                BasketServiceGrpc.getGetPerformanceMethod(),
+                Answer.reply(GetPerformanceResponse.newBuilder()
+                        .setBasketId("team-google")
+                        .setFrom("2025-10-29")
+                        .setTo("2025-10-30")
+                        .setReturnType(ReturnType.RETURN_TYPE_TOTAL)
+                        .setBasketVersion(2)
+                        .addSeries(LevelPoint.newBuilder().setDate("2025-10-29").setLevel(100))
+                        .addSeries(LevelPoint.newBuilder().setDate("2025-10-30").setLevel(102.5))
+                        .setMetrics(Metrics.newBuilder()
+                                .setTotalReturn(0.025)
+                                .setAnnualizedReturn(Double.NaN)
+                                .setAnnualizedVolatility(Double.NaN)
+                                .setSharpe(Double.NaN)
+                                .setMaxDrawdown(0)
+                                .setBeta(Double.NaN)
+                                .setCorrelation(Double.NaN))
+                        .addContributions(Contribution.newBuilder()
+                                .setSymbol("GOOGL")
+                                .setWeight(0.5)
+                                .setMemberReturn(0.04)
+                                .setContribution(0.02))
+                        .build()));
 
-        given().queryParam("from", "2025-10-29").queryParam("to", "2025-10-30").queryParam("benchmark", "QQQ")
-                .queryParam("returnType", "total").queryParam("riskFreeRate", "0.04")
-                .when().get("/api/v1/baskets/team-google/performance")
-                .then().statusCode(200)
+        given().queryParam("from", "2025-10-29")
+                .queryParam("to", "2025-10-30")
+                .queryParam("benchmark", "QQQ")
+                .queryParam("returnType", "total")
+                .queryParam("riskFreeRate", "0.04")
+                .when()
+                .get("/api/v1/baskets/team-google/performance")
+                .then()
+                .statusCode(200)
                 .body("basketId", equalTo("team-google"))
                 .body("from", equalTo("2025-10-29"))
                 .body("to", equalTo("2025-10-30"))
@@ -269,23 +402,37 @@ class BasketRoutesTest extends GatewayTest {
                 .body("contributions[0].return", equalTo(0.04f))
                 .body("contributions[0].contribution", equalTo(0.02f));
 
-        assertThat(fake.requests(BasketServiceGrpc.getGetPerformanceMethod())).containsExactly(
-                GetPerformanceRequest.newBuilder().setBasketId("team-google").setFrom("2025-10-29")
-                        .setTo("2025-10-30").setBenchmark("QQQ").setReturnType(ReturnType.RETURN_TYPE_TOTAL)
-                        .setRiskFreeRate(0.04).build());
+        assertThat(fake.requests(BasketServiceGrpc.getGetPerformanceMethod()))
+                .containsExactly(GetPerformanceRequest.newBuilder()
+                        .setBasketId("team-google")
+                        .setFrom("2025-10-29")
+                        .setTo("2025-10-30")
+                        .setBenchmark("QQQ")
+                        .setReturnType(ReturnType.RETURN_TYPE_TOTAL)
+                        .setRiskFreeRate(0.04)
+                        .build());
     }
 
     @Test
     void badPerformanceParametersAreNamed() {
-        given().queryParam("from", "2025-11-01").queryParam("to", "2025-10-01").queryParam("returnType", "GROSS")
+        given().queryParam("from", "2025-11-01")
+                .queryParam("to", "2025-10-01")
+                .queryParam("returnType", "GROSS")
                 .queryParam("riskFreeRate", "4")
-                .when().get("/api/v1/baskets/team-google/performance")
-                .then().statusCode(400)
+                .when()
+                .get("/api/v1/baskets/team-google/performance")
+                .then()
+                .statusCode(400)
                 .body("violations.field", contains("to", "returnType", "riskFreeRate"))
-                .body("violations[2].reason", containsString("annual fraction from -0.05 to 0.25 (0.04 for 4 percent)"));
+                .body(
+                        "violations[2].reason",
+                        containsString("annual fraction from -0.05 to 0.25 (0.04 for 4 percent)"));
         for (String notARate : new String[] {"4%", "NaN", "-0.06"}) {
-            given().queryParam("riskFreeRate", notARate).when().get("/api/v1/baskets/team-google/performance")
-                    .then().statusCode(400)
+            given().queryParam("riskFreeRate", notARate)
+                    .when()
+                    .get("/api/v1/baskets/team-google/performance")
+                    .then()
+                    .statusCode(400)
                     .body("violations.field", contains("riskFreeRate"));
         }
 
@@ -294,15 +441,28 @@ class BasketRoutesTest extends GatewayTest {
 
     @Test
     void compareMapsBothSeriesSpreadAndRatio() {
-        fake.script(BasketServiceGrpc.getCompareMethod(), Answer.reply(CompareResponse.newBuilder()
-                .setBasketIdA("team-google").setBasketIdB("team-openai").setFrom("2025-10-29").setTo("2025-10-30")
-                .addSeries(ComparePoint.newBuilder().setDate("2025-10-30").setLevelA(110).setLevelB(100)
-                        .setSpread(0.1).setRatio(1.1))
-                .build()));
+        fake.script(
+                BasketServiceGrpc.getCompareMethod(),
+                Answer.reply(CompareResponse.newBuilder()
+                        .setBasketIdA("team-google")
+                        .setBasketIdB("team-openai")
+                        .setFrom("2025-10-29")
+                        .setTo("2025-10-30")
+                        .addSeries(ComparePoint.newBuilder()
+                                .setDate("2025-10-30")
+                                .setLevelA(110)
+                                .setLevelB(100)
+                                .setSpread(0.1)
+                                .setRatio(1.1))
+                        .build()));
 
-        given().queryParam("a", "team-google").queryParam("b", "team-openai").queryParam("to", "2025-10-30")
-                .when().get("/api/v1/compare")
-                .then().statusCode(200)
+        given().queryParam("a", "team-google")
+                .queryParam("b", "team-openai")
+                .queryParam("to", "2025-10-30")
+                .when()
+                .get("/api/v1/compare")
+                .then()
+                .statusCode(200)
                 .body("a", equalTo("team-google"))
                 .body("b", equalTo("team-openai"))
                 .body("returnType", equalTo("PRICE"))
@@ -312,33 +472,44 @@ class BasketRoutesTest extends GatewayTest {
                 .body("series[0].spread", equalTo(0.1f))
                 .body("series[0].ratio", equalTo(1.1f));
 
-        assertThat(fake.requests(BasketServiceGrpc.getCompareMethod())).containsExactly(CompareRequest.newBuilder()
-                .setBasketIdA("team-google").setBasketIdB("team-openai").setTo("2025-10-30")
-                .setReturnType(ReturnType.RETURN_TYPE_PRICE).build());
+        assertThat(fake.requests(BasketServiceGrpc.getCompareMethod()))
+                .containsExactly(CompareRequest.newBuilder()
+                        .setBasketIdA("team-google")
+                        .setBasketIdB("team-openai")
+                        .setTo("2025-10-30")
+                        .setReturnType(ReturnType.RETURN_TYPE_PRICE)
+                        .build());
     }
 
     @Test
     void compareWithoutBasketsNamesBoth() {
-        given().when().get("/api/v1/compare")
-                .then().statusCode(400)
-                .body("violations.field", contains("a", "b"));
+        given().when().get("/api/v1/compare").then().statusCode(400).body("violations.field", contains("a", "b"));
     }
 
     @Test
     void readsAreRetriedOnUnavailableButWritesNever() {
-        fake.script(BasketServiceGrpc.getGetPerformanceMethod(),
+        fake.script(
+                BasketServiceGrpc.getGetPerformanceMethod(),
                 Answer.fail(Status.UNAVAILABLE),
-                Answer.reply(GetPerformanceResponse.newBuilder().setBasketId("team-google").build()));
-        fake.script(BasketServiceGrpc.getUpdateBasketMethod(),
+                Answer.reply(GetPerformanceResponse.newBuilder()
+                        .setBasketId("team-google")
+                        .build()));
+        fake.script(
+                BasketServiceGrpc.getUpdateBasketMethod(),
                 Answer.fail(Status.UNAVAILABLE),
                 Answer.reply(UpdateBasketResponse.newBuilder().setBasket(GOOGLE).build()));
 
-        given().when().get("/api/v1/baskets/team-google/performance")
-                .then().statusCode(200)
+        given().when()
+                .get("/api/v1/baskets/team-google/performance")
+                .then()
+                .statusCode(200)
                 .body("basketId", equalTo("team-google"));
-        given().contentType(ContentType.JSON).body(CUSTOM_BODY)
-                .when().put("/api/v1/baskets/team-google")
-                .then().statusCode(503)
+        given().contentType(ContentType.JSON)
+                .body(CUSTOM_BODY)
+                .when()
+                .put("/api/v1/baskets/team-google")
+                .then()
+                .statusCode(503)
                 .contentType("application/problem+json");
 
         assertThat(fake.requests(BasketServiceGrpc.getGetPerformanceMethod())).hasSize(2);
@@ -348,21 +519,27 @@ class BasketRoutesTest extends GatewayTest {
     @Test
     void basketFailuresOpenTheBasketBreakerAndLeaveIngestCallsAlone() {
         // %test window is 4 calls at a 0.5 failure ratio: 2 successes and 2 UNAVAILABLE open it.
-        fake.script(BasketServiceGrpc.getDeleteBasketMethod(),
+        fake.script(
+                BasketServiceGrpc.getDeleteBasketMethod(),
                 Answer.reply(DeleteBasketResponse.getDefaultInstance()),
                 Answer.reply(DeleteBasketResponse.getDefaultInstance()),
-                Answer.fail(Status.UNAVAILABLE), Answer.fail(Status.UNAVAILABLE));
-        for (int expected : new int[] { 204, 204, 503, 503 }) {
+                Answer.fail(Status.UNAVAILABLE),
+                Answer.fail(Status.UNAVAILABLE));
+        for (int expected : new int[] {204, 204, 503, 503}) {
             given().when().delete("/api/v1/baskets/team-google").then().statusCode(expected);
         }
 
         assertThat(breakers.currentState(BasketClient.BREAKER)).isEqualTo(CircuitBreakerState.OPEN);
-        given().when().get("/api/v1/baskets")
-                .then().statusCode(503)
+        given().when()
+                .get("/api/v1/baskets")
+                .then()
+                .statusCode(503)
                 .body("type", equalTo("urn:capflow:problem:upstream-unavailable"));
-        assertThat(fake.requests(BasketServiceGrpc.getListBasketsMethod())).as("the open breaker stopped the call")
+        assertThat(fake.requests(BasketServiceGrpc.getListBasketsMethod()))
+                .as("the open breaker stopped the call")
                 .isEmpty();
-        fake.script(IngestServiceGrpc.getListInstrumentsMethod(),
+        fake.script(
+                IngestServiceGrpc.getListInstrumentsMethod(),
                 Answer.reply(ListInstrumentsResponse.getDefaultInstance()));
         given().when().get("/api/v1/instruments").then().statusCode(200);
     }

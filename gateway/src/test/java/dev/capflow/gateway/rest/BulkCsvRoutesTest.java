@@ -7,10 +7,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.gateway.fake.Answer;
 import dev.capflow.gateway.fake.FakeIngestServer;
 import dev.capflow.proto.common.v1.IngestReport;
@@ -24,6 +20,8 @@ import io.grpc.Status;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** POST /prices/bulk-csv against a fake ingest-service; the test profile cuts chunks of two bars. */
 @QuarkusTest
@@ -45,16 +43,28 @@ class BulkCsvRoutesTest extends GatewayTest {
                 MSFT,2025-11-04,511,516,506,513,513,20
                 """;
         // a chunk is two data lines: the lines the gateway refuses are not sent, so chunks carry fewer bars
-        fake.script(IngestServiceGrpc.getImportBarsMethod(),
+        fake.script(
+                IngestServiceGrpc.getImportBarsMethod(),
                 Answer.reply(ack(0, IngestReport.newBuilder().setAccepted(2).build())),
-                Answer.reply(ack(1, IngestReport.newBuilder().addRejected(Rejection.newBuilder().setIndex(0)
-                        .setSymbol("NOPE").setField("symbol")
-                        .setReason("unknown symbol NOPE (register it with UpsertInstrument)")).build())),
+                Answer.reply(ack(
+                        1,
+                        IngestReport.newBuilder()
+                                .addRejected(Rejection.newBuilder()
+                                        .setIndex(0)
+                                        .setSymbol("NOPE")
+                                        .setField("symbol")
+                                        .setReason("unknown symbol NOPE (register it with UpsertInstrument)"))
+                                .build())),
                 Answer.reply(ack(2, IngestReport.newBuilder().setAccepted(1).build())));
 
-        given().contentType("text/csv").queryParam("mode", "replace").body(csv)
-                .when().post("/api/v1/prices/bulk-csv")
-                .then().statusCode(200).contentType(ContentType.JSON)
+        given().contentType("text/csv")
+                .queryParam("mode", "replace")
+                .body(csv)
+                .when()
+                .post("/api/v1/prices/bulk-csv")
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
                 .body("rowsTotal", equalTo(8))
                 .body("accepted", equalTo(3))
                 .body("skipped", equalTo(1))
@@ -70,7 +80,8 @@ class BulkCsvRoutesTest extends GatewayTest {
         assertThat(chunks).extracting(ImportBarsRequest::getMode).containsOnly(BarWriteMode.BAR_WRITE_MODE_REPLACE);
         assertThat(chunks.get(0).getBarsList()).extracting(DailyBar::getSymbol).containsExactly("NVDA", "AAPL");
         assertThat(chunks.get(1).getBarsList()).extracting(DailyBar::getSymbol).containsExactly("NOPE");
-        assertThat(chunks.get(2).getBarsList()).extracting(DailyBar::getSymbol, DailyBar::getDate, DailyBar::getClose)
+        assertThat(chunks.get(2).getBarsList())
+                .extracting(DailyBar::getSymbol, DailyBar::getDate, DailyBar::getClose)
                 .containsExactly(tuple("MSFT", "2025-11-04", 513.0));
     }
 
@@ -81,9 +92,12 @@ class BulkCsvRoutesTest extends GatewayTest {
             csv.append("NVDA,2025-10-29,x,1,1,1,1\n");
         }
 
-        given().contentType("text/csv").body(csv.toString())
-                .when().post("/api/v1/prices/bulk-csv")
-                .then().statusCode(422)
+        given().contentType("text/csv")
+                .body(csv.toString())
+                .when()
+                .post("/api/v1/prices/bulk-csv")
+                .then()
+                .statusCode(422)
                 .body("rejectedCount", equalTo(1_005))
                 .body("rejectionsOmitted", equalTo(5))
                 .body("rejected.size()", equalTo(1_000))
@@ -94,14 +108,22 @@ class BulkCsvRoutesTest extends GatewayTest {
 
     @Test
     void aHeaderWithoutTheNeededColumnsIsA400NamingTheBody() {
-        given().contentType("text/csv").body("Date,Open,High,Low,Close,Volume\n2025-10-29,1,2,0.5,1.5,10\n")
-                .when().post("/api/v1/prices/bulk-csv")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().contentType("text/csv")
+                .body("Date,Open,High,Low,Close,Volume\n2025-10-29,1,2,0.5,1.5,10\n")
+                .when()
+                .post("/api/v1/prices/bulk-csv")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("body"))
                 .body("violations[0].reason", containsString("symbol,date,open,high,low,close,volume"));
-        given().contentType("text/csv").body("")
-                .when().post("/api/v1/prices/bulk-csv")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().contentType("text/csv")
+                .body("")
+                .when()
+                .post("/api/v1/prices/bulk-csv")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("body"));
     }
 
@@ -109,12 +131,19 @@ class BulkCsvRoutesTest extends GatewayTest {
     void aRefusedChunkEndsTheImportWithTheServicesError() {
         fake.script(IngestServiceGrpc.getImportBarsMethod(), Answer.fail(Status.UNAVAILABLE.withDescription("down")));
 
-        given().contentType("text/csv").body("symbol,date,open,high,low,close,volume\nNVDA,2025-10-29,1,2,0.5,1.5,10\n")
-                .when().post("/api/v1/prices/bulk-csv")
-                .then().statusCode(503).contentType("application/problem+json");
+        given().contentType("text/csv")
+                .body("symbol,date,open,high,low,close,volume\nNVDA,2025-10-29,1,2,0.5,1.5,10\n")
+                .when()
+                .post("/api/v1/prices/bulk-csv")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json");
     }
 
     private static ImportBarsResponse ack(long sequence, IngestReport report) {
-        return ImportBarsResponse.newBuilder().setSequence(sequence).setReport(report).build();
+        return ImportBarsResponse.newBuilder()
+                .setSequence(sequence)
+                .setReport(report)
+                .build();
     }
 }

@@ -7,8 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.gateway.fake.Answer;
 import dev.capflow.gateway.fake.FakeIngestServer;
 import dev.capflow.proto.ingest.v1.AddCorporateActionResponse;
@@ -22,55 +20,86 @@ import dev.capflow.proto.ingest.v1.ListCorporateActionsResponse;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(FakeIngestServer.class)
 class CorporateActionRoutesTest extends GatewayTest {
 
-    private static final CorporateAction SPLIT = CorporateAction.newBuilder().setSymbol("NVDA")
-            .setExDate("2024-06-10").setKind(CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT).setRatio(10).build();
-    private static final CorporateAction DIVIDEND = CorporateAction.newBuilder().setSymbol("NVDA")
-            .setExDate("2025-09-11").setKind(CorporateActionKind.CORPORATE_ACTION_KIND_DIVIDEND).setAmount(0.01)
+    private static final CorporateAction SPLIT = CorporateAction.newBuilder()
+            .setSymbol("NVDA")
+            .setExDate("2024-06-10")
+            .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT)
+            .setRatio(10)
+            .build();
+    private static final CorporateAction DIVIDEND = CorporateAction.newBuilder()
+            .setSymbol("NVDA")
+            .setExDate("2025-09-11")
+            .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_DIVIDEND)
+            .setAmount(0.01)
             .build();
 
     @Test
     void aSplitIsRecordedWith201AndAgainWith200() {
-        fake.script(IngestServiceGrpc.getAddCorporateActionMethod(),
-                Answer.reply(AddCorporateActionResponse.newBuilder().setAction(SPLIT).setCreated(true).build()),
-                Answer.reply(AddCorporateActionResponse.newBuilder().setAction(SPLIT).setCreated(false).build()));
+        fake.script(
+                IngestServiceGrpc.getAddCorporateActionMethod(),
+                Answer.reply(AddCorporateActionResponse.newBuilder()
+                        .setAction(SPLIT)
+                        .setCreated(true)
+                        .build()),
+                Answer.reply(AddCorporateActionResponse.newBuilder()
+                        .setAction(SPLIT)
+                        .setCreated(false)
+                        .build()));
         String body = """
                 {"symbol": "NVDA", "exDate": "2024-06-10", "kind": "split", "ratio": 10}""";
 
-        given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/corporate-actions")
-                .then().statusCode(201)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/corporate-actions")
+                .then()
+                .statusCode(201)
                 .body("symbol", equalTo("NVDA"))
                 .body("exDate", equalTo("2024-06-10"))
                 .body("kind", equalTo("SPLIT"))
                 .body("ratio", equalTo(10.0f))
                 .body("$", not(hasKey("amount")));
-        given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/corporate-actions")
-                .then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/corporate-actions")
+                .then()
+                .statusCode(200);
 
-        assertThat(fake.requests(IngestServiceGrpc.getAddCorporateActionMethod()).get(0).getAction())
+        assertThat(fake.requests(IngestServiceGrpc.getAddCorporateActionMethod())
+                        .get(0)
+                        .getAction())
                 .isEqualTo(SPLIT);
     }
 
     @Test
     void aDividendSendsItsAmount() {
-        fake.script(IngestServiceGrpc.getAddCorporateActionMethod(),
-                Answer.reply(AddCorporateActionResponse.newBuilder().setAction(DIVIDEND).setCreated(true).build()));
+        fake.script(
+                IngestServiceGrpc.getAddCorporateActionMethod(),
+                Answer.reply(AddCorporateActionResponse.newBuilder()
+                        .setAction(DIVIDEND)
+                        .setCreated(true)
+                        .build()));
 
         given().contentType(ContentType.JSON)
                 .body("""
                         {"symbol": "NVDA", "exDate": "2025-09-11", "kind": "DIVIDEND", "amount": 0.01}""")
-                .when().post("/api/v1/corporate-actions")
-                .then().statusCode(201)
+                .when()
+                .post("/api/v1/corporate-actions")
+                .then()
+                .statusCode(201)
                 .body("amount", equalTo(0.01f))
                 .body("$", not(hasKey("ratio")));
 
-        assertThat(fake.requests(IngestServiceGrpc.getAddCorporateActionMethod()).get(0).getAction())
+        assertThat(fake.requests(IngestServiceGrpc.getAddCorporateActionMethod())
+                        .get(0)
+                        .getAction())
                 .isEqualTo(DIVIDEND);
     }
 
@@ -79,12 +108,15 @@ class CorporateActionRoutesTest extends GatewayTest {
         given().contentType(ContentType.JSON)
                 .body("""
                         {"symbol": "NVDA", "exDate": "2024-06-10", "kind": "SPLIT", "amount": 1}""")
-                .when().post("/api/v1/corporate-actions")
-                .then().statusCode(400)
+                .when()
+                .post("/api/v1/corporate-actions")
+                .then()
+                .statusCode(400)
                 .body("violations.field", contains("ratio", "amount"))
                 .body("violations.reason", contains("is required", "must be absent for a SPLIT"));
 
-        assertThat(fake.requests(IngestServiceGrpc.getAddCorporateActionMethod())).isEmpty();
+        assertThat(fake.requests(IngestServiceGrpc.getAddCorporateActionMethod()))
+                .isEmpty();
     }
 
     @Test
@@ -92,19 +124,27 @@ class CorporateActionRoutesTest extends GatewayTest {
         given().contentType(ContentType.JSON)
                 .body("""
                         {"symbol": "NVDA", "exDate": "2024-06-10", "kind": "MERGER"}""")
-                .when().post("/api/v1/corporate-actions")
-                .then().statusCode(400)
+                .when()
+                .post("/api/v1/corporate-actions")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("kind"))
                 .body("violations[0].reason", equalTo("must be one of [SPLIT, DIVIDEND]"));
     }
 
     @Test
     void actionsOfASymbolAreListedWithOnlyTheirOwnFigure() {
-        fake.script(IngestServiceGrpc.getListCorporateActionsMethod(), Answer.reply(
-                ListCorporateActionsResponse.newBuilder().addActions(SPLIT).addActions(DIVIDEND).build()));
+        fake.script(
+                IngestServiceGrpc.getListCorporateActionsMethod(),
+                Answer.reply(ListCorporateActionsResponse.newBuilder()
+                        .addActions(SPLIT)
+                        .addActions(DIVIDEND)
+                        .build()));
 
-        given().when().get("/api/v1/prices/NVDA/corporate-actions")
-                .then().statusCode(200)
+        given().when()
+                .get("/api/v1/prices/NVDA/corporate-actions")
+                .then()
+                .statusCode(200)
                 .body("kind", contains("SPLIT", "DIVIDEND"))
                 .body("exDate", contains("2024-06-10", "2025-09-11"))
                 .body("[0].ratio", equalTo(10.0f))
@@ -113,30 +153,43 @@ class CorporateActionRoutesTest extends GatewayTest {
                 .body("[1]", not(hasKey("ratio")));
 
         assertThat(fake.requests(IngestServiceGrpc.getListCorporateActionsMethod()))
-                .containsExactly(ListCorporateActionsRequest.newBuilder().setSymbol("NVDA").build());
+                .containsExactly(ListCorporateActionsRequest.newBuilder()
+                        .setSymbol("NVDA")
+                        .build());
     }
 
     @Test
     void anActionIsDeletedByItsSymbolExDateAndKind() {
-        fake.script(IngestServiceGrpc.getDeleteCorporateActionMethod(),
-                Answer.reply(DeleteCorporateActionResponse.newBuilder().setAction(SPLIT).build()));
+        fake.script(
+                IngestServiceGrpc.getDeleteCorporateActionMethod(),
+                Answer.reply(DeleteCorporateActionResponse.newBuilder()
+                        .setAction(SPLIT)
+                        .build()));
 
-        given().when().delete("/api/v1/corporate-actions/NVDA/2024-06-10/split")
-                .then().statusCode(200)
+        given().when()
+                .delete("/api/v1/corporate-actions/NVDA/2024-06-10/split")
+                .then()
+                .statusCode(200)
                 .body("kind", equalTo("SPLIT"))
                 .body("ratio", equalTo(10.0f));
 
-        assertThat(fake.requests(IngestServiceGrpc.getDeleteCorporateActionMethod())).containsExactly(
-                DeleteCorporateActionRequest.newBuilder().setSymbol("NVDA").setExDate("2024-06-10")
-                        .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT).build());
+        assertThat(fake.requests(IngestServiceGrpc.getDeleteCorporateActionMethod()))
+                .containsExactly(DeleteCorporateActionRequest.newBuilder()
+                        .setSymbol("NVDA")
+                        .setExDate("2024-06-10")
+                        .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT)
+                        .build());
     }
 
     @Test
     void deletingWithABadExDateOrKindIs400NamingThem() {
-        given().when().delete("/api/v1/corporate-actions/NVDA/2024-13-10/MERGER")
-                .then().statusCode(400)
+        given().when()
+                .delete("/api/v1/corporate-actions/NVDA/2024-13-10/MERGER")
+                .then()
+                .statusCode(400)
                 .body("violations.field", contains("exDate", "kind"));
 
-        assertThat(fake.requests(IngestServiceGrpc.getDeleteCorporateActionMethod())).isEmpty();
+        assertThat(fake.requests(IngestServiceGrpc.getDeleteCorporateActionMethod()))
+                .isEmpty();
     }
 }

@@ -2,15 +2,9 @@ package dev.capflow.gateway.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
-
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.capflow.gateway.client.IngestClient;
 import dev.capflow.gateway.fake.Answer;
@@ -26,6 +20,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** How failures of ingest-service reach the client: status mapping, deadlines, retries and the circuit breaker. */
 @QuarkusTest
@@ -39,24 +37,29 @@ class DownstreamFailuresTest extends GatewayTest {
 
     @ParameterizedTest
     @CsvSource({
-            "INVALID_ARGUMENT, 400, urn:capflow:problem:invalid-request",
-            "NOT_FOUND, 404, urn:capflow:problem:not-found",
-            "ALREADY_EXISTS, 409, urn:capflow:problem:conflict",
-            "ABORTED, 409, urn:capflow:problem:conflict",
-            "FAILED_PRECONDITION, 409, urn:capflow:problem:conflict",
-            "RESOURCE_EXHAUSTED, 413, urn:capflow:problem:payload-too-large",
-            "UNAVAILABLE, 503, urn:capflow:problem:upstream-unavailable",
-            "DEADLINE_EXCEEDED, 504, urn:capflow:problem:upstream-timeout",
-            "INTERNAL, 502, urn:capflow:problem:upstream-failure",
-            "UNKNOWN, 502, urn:capflow:problem:upstream-failure",
-            "PERMISSION_DENIED, 502, urn:capflow:problem:upstream-failure" })
+        "INVALID_ARGUMENT, 400, urn:capflow:problem:invalid-request",
+        "NOT_FOUND, 404, urn:capflow:problem:not-found",
+        "ALREADY_EXISTS, 409, urn:capflow:problem:conflict",
+        "ABORTED, 409, urn:capflow:problem:conflict",
+        "FAILED_PRECONDITION, 409, urn:capflow:problem:conflict",
+        "RESOURCE_EXHAUSTED, 413, urn:capflow:problem:payload-too-large",
+        "UNAVAILABLE, 503, urn:capflow:problem:upstream-unavailable",
+        "DEADLINE_EXCEEDED, 504, urn:capflow:problem:upstream-timeout",
+        "INTERNAL, 502, urn:capflow:problem:upstream-failure",
+        "UNKNOWN, 502, urn:capflow:problem:upstream-failure",
+        "PERMISSION_DENIED, 502, urn:capflow:problem:upstream-failure"
+    })
     void eachGrpcStatusMapsToItsHttpStatusAsProblemJson(Status.Code code, int httpStatus, String type) {
-        fake.script(IngestServiceGrpc.getUpsertInstrumentMethod(),
+        fake.script(
+                IngestServiceGrpc.getUpsertInstrumentMethod(),
                 Answer.fail(Status.fromCode(code).withDescription("secret internals of " + code)));
 
-        var response = given().contentType(ContentType.JSON).body(INSTRUMENT)
-                .when().put("/api/v1/instruments/NVDA")
-                .then().statusCode(httpStatus)
+        var response = given().contentType(ContentType.JSON)
+                .body(INSTRUMENT)
+                .when()
+                .put("/api/v1/instruments/NVDA")
+                .then()
+                .statusCode(httpStatus)
                 .contentType("application/problem+json")
                 .body("type", equalTo(type))
                 .body("status", equalTo(httpStatus))
@@ -71,12 +74,16 @@ class DownstreamFailuresTest extends GatewayTest {
 
     @Test
     void aReadSlowerThanItsDeadlineIs504WithinAboutTheDeadline() {
-        fake.script(IngestServiceGrpc.getGetBarsMethod(),
-                Answer.reply(GetBarsResponse.newBuilder().setSymbol("NVDA").build()).after(Duration.ofSeconds(4)));
+        fake.script(
+                IngestServiceGrpc.getGetBarsMethod(),
+                Answer.reply(GetBarsResponse.newBuilder().setSymbol("NVDA").build())
+                        .after(Duration.ofSeconds(4)));
 
         long started = System.nanoTime();
-        given().when().get("/api/v1/prices/NVDA/bars")
-                .then().statusCode(504)
+        given().when()
+                .get("/api/v1/prices/NVDA/bars")
+                .then()
+                .statusCode(504)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:capflow:problem:upstream-timeout"));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -88,13 +95,19 @@ class DownstreamFailuresTest extends GatewayTest {
 
     @Test
     void aCsvImportStreamSlowerThanTheWriteDeadlineIs504() {
-        fake.script(IngestServiceGrpc.getImportCsvMethod(),
-                Answer.reply(ImportCsvResponse.newBuilder().setDone(true).build()).after(Duration.ofSeconds(5)));
+        fake.script(
+                IngestServiceGrpc.getImportCsvMethod(),
+                Answer.reply(ImportCsvResponse.newBuilder().setDone(true).build())
+                        .after(Duration.ofSeconds(5)));
 
         long started = System.nanoTime();
-        given().contentType("text/csv").queryParam("symbol", "NVDA").body("Date,Open,High,Low,Close,Volume\n")
-                .when().post("/api/v1/prices/csv")
-                .then().statusCode(504);
+        given().contentType("text/csv")
+                .queryParam("symbol", "NVDA")
+                .body("Date,Open,High,Low,Close,Volume\n")
+                .when()
+                .post("/api/v1/prices/csv")
+                .then()
+                .statusCode(504);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         // %test write deadline is 2s; the fake would answer only after 5s.
@@ -103,38 +116,43 @@ class DownstreamFailuresTest extends GatewayTest {
 
     @Test
     void aReadIsRetriedAfterUnavailable() {
-        fake.script(IngestServiceGrpc.getGetBarsMethod(),
+        fake.script(
+                IngestServiceGrpc.getGetBarsMethod(),
                 Answer.fail(Status.UNAVAILABLE),
                 Answer.reply(GetBarsResponse.newBuilder().setSymbol("NVDA").build()));
 
-        given().when().get("/api/v1/prices/NVDA/bars")
-                .then().statusCode(200)
-                .body("symbol", equalTo("NVDA"));
+        given().when().get("/api/v1/prices/NVDA/bars").then().statusCode(200).body("symbol", equalTo("NVDA"));
 
         assertThat(fake.requests(IngestServiceGrpc.getGetBarsMethod())).hasSize(2);
     }
 
     @Test
     void aReadGivesUpAfterTheConfiguredRetries() {
-        fake.script(IngestServiceGrpc.getListCorporateActionsMethod(),
-                Answer.fail(Status.UNAVAILABLE), Answer.fail(Status.UNAVAILABLE), Answer.fail(Status.UNAVAILABLE),
+        fake.script(
+                IngestServiceGrpc.getListCorporateActionsMethod(),
+                Answer.fail(Status.UNAVAILABLE),
+                Answer.fail(Status.UNAVAILABLE),
+                Answer.fail(Status.UNAVAILABLE),
                 Answer.reply(ListCorporateActionsResponse.getDefaultInstance()));
 
-        given().when().get("/api/v1/prices/NVDA/corporate-actions")
-                .then().statusCode(503);
+        given().when().get("/api/v1/prices/NVDA/corporate-actions").then().statusCode(503);
 
-        assertThat(fake.requests(IngestServiceGrpc.getListCorporateActionsMethod())).as("1 call + 2 retries")
+        assertThat(fake.requests(IngestServiceGrpc.getListCorporateActionsMethod()))
+                .as("1 call + 2 retries")
                 .hasSize(3);
     }
 
     @Test
     void aReadIsNotRetriedAfterAnAnswerAboutTheRequest() {
-        fake.script(IngestServiceGrpc.getGetBarsMethod(),
+        fake.script(
+                IngestServiceGrpc.getGetBarsMethod(),
                 Answer.fail(Status.NOT_FOUND.withDescription("unknown symbol XYZ")),
                 Answer.reply(GetBarsResponse.getDefaultInstance()));
 
-        given().when().get("/api/v1/prices/XYZ/bars")
-                .then().statusCode(404)
+        given().when()
+                .get("/api/v1/prices/XYZ/bars")
+                .then()
+                .statusCode(404)
                 .body("detail", equalTo("unknown symbol XYZ"));
 
         assertThat(fake.requests(IngestServiceGrpc.getGetBarsMethod())).hasSize(1);
@@ -142,14 +160,19 @@ class DownstreamFailuresTest extends GatewayTest {
 
     @Test
     void aWriteIsNeverRetried() {
-        fake.script(IngestServiceGrpc.getIngestBarsMethod(),
+        fake.script(
+                IngestServiceGrpc.getIngestBarsMethod(),
                 Answer.fail(Status.UNAVAILABLE),
-                Answer.reply(IngestBarsResponse.newBuilder().setReport(IngestReport.newBuilder().setAccepted(1))
+                Answer.reply(IngestBarsResponse.newBuilder()
+                        .setReport(IngestReport.newBuilder().setAccepted(1))
                         .build()));
 
-        given().contentType(ContentType.JSON).body(ONE_BAR)
-                .when().post("/api/v1/prices/bars")
-                .then().statusCode(503)
+        given().contentType(ContentType.JSON)
+                .body(ONE_BAR)
+                .when()
+                .post("/api/v1/prices/bars")
+                .then()
+                .statusCode(503)
                 .contentType("application/problem+json");
 
         assertThat(fake.requests(IngestServiceGrpc.getIngestBarsMethod())).hasSize(1);
@@ -161,24 +184,33 @@ class DownstreamFailuresTest extends GatewayTest {
             fake.script(IngestServiceGrpc.getListCorporateActionsMethod(), Answer.fail(Status.NOT_FOUND));
             given().when().get("/api/v1/prices/XYZ/corporate-actions").then().statusCode(404);
         }
-        assertThat(fake.requests(IngestServiceGrpc.getListCorporateActionsMethod())).hasSize(6);
+        assertThat(fake.requests(IngestServiceGrpc.getListCorporateActionsMethod()))
+                .hasSize(6);
         assertThat(breakers.currentState(IngestClient.BREAKER)).isEqualTo(CircuitBreakerState.CLOSED);
 
         // %test window is 4 calls at a 0.5 failure ratio: the 404s count as successes, so 2 failures open it.
         for (int i = 0; i < 2; i++) {
             fake.script(IngestServiceGrpc.getIngestBarsMethod(), Answer.fail(Status.UNAVAILABLE));
-            given().contentType(ContentType.JSON).body(ONE_BAR)
-                    .when().post("/api/v1/prices/bars").then().statusCode(503);
+            given().contentType(ContentType.JSON)
+                    .body(ONE_BAR)
+                    .when()
+                    .post("/api/v1/prices/bars")
+                    .then()
+                    .statusCode(503);
         }
         assertThat(breakers.currentState(IngestClient.BREAKER)).isEqualTo(CircuitBreakerState.OPEN);
 
-        given().contentType(ContentType.JSON).body(ONE_BAR)
-                .when().post("/api/v1/prices/bars")
-                .then().statusCode(503)
+        given().contentType(ContentType.JSON)
+                .body(ONE_BAR)
+                .when()
+                .post("/api/v1/prices/bars")
+                .then()
+                .statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:capflow:problem:upstream-unavailable"))
                 .body("detail", containsString("paused"));
-        assertThat(fake.requests(IngestServiceGrpc.getIngestBarsMethod())).as("the open breaker stopped the 3rd call")
+        assertThat(fake.requests(IngestServiceGrpc.getIngestBarsMethod()))
+                .as("the open breaker stopped the 3rd call")
                 .hasSize(2);
     }
 }

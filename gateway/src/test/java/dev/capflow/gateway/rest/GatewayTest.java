@@ -1,8 +1,5 @@
 package dev.capflow.gateway.rest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import dev.capflow.gateway.fake.FakeIngestService;
 import dev.capflow.gateway.fake.InjectFakeIngest;
 import dev.capflow.testsupport.TestTokens;
@@ -10,6 +7,8 @@ import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Common ground of the REST tests: a clean fake ingest service and closed circuit breakers before each test, and every
@@ -32,7 +31,8 @@ abstract class GatewayTest {
     @BeforeEach
     void sendAdminToken() {
         RestAssured.requestSpecification = new RequestSpecBuilder()
-                .addHeader("Authorization", TestTokens.shared().bearer("admin")).build();
+                .addHeader("Authorization", TestTokens.shared().bearer("admin"))
+                .build();
     }
 
     @AfterEach

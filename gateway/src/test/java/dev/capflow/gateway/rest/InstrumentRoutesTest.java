@@ -4,17 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.hasKey;
-
-import org.junit.jupiter.api.Test;
 
 import dev.capflow.gateway.fake.Answer;
 import dev.capflow.gateway.fake.FakeIngestServer;
+import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.Instrument;
 import dev.capflow.proto.ingest.v1.InstrumentKind;
-import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
 import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
@@ -22,28 +20,44 @@ import dev.capflow.proto.ingest.v1.UpsertInstrumentResponse;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(FakeIngestServer.class)
 class InstrumentRoutesTest extends GatewayTest {
 
     private static final Instrument NVDA = Instrument.newBuilder()
-            .setSymbol("NVDA").setName("NVIDIA Corporation").setCurrency("USD").setExchange("NASDAQ")
-            .setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY).setSharesOutstanding(24_300_000_000L).setVersion(3)
+            .setSymbol("NVDA")
+            .setName("NVIDIA Corporation")
+            .setCurrency("USD")
+            .setExchange("NASDAQ")
+            .setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY)
+            .setSharesOutstanding(24_300_000_000L)
+            .setVersion(3)
             .build();
     private static final Instrument USDJPY = Instrument.newBuilder()
-            .setSymbol("USDJPY").setName("US dollar in yen").setCurrency("JPY").setExchange("FX")
-            .setKind(InstrumentKind.INSTRUMENT_KIND_FX).setVersion(1)
+            .setSymbol("USDJPY")
+            .setName("US dollar in yen")
+            .setCurrency("JPY")
+            .setExchange("FX")
+            .setKind(InstrumentKind.INSTRUMENT_KIND_FX)
+            .setVersion(1)
             .build();
 
     @Test
     void listMapsEveryFieldAndPassesTheKindFilter() {
-        fake.script(IngestServiceGrpc.getListInstrumentsMethod(),
-                Answer.reply(ListInstrumentsResponse.newBuilder().addInstruments(NVDA).addInstruments(USDJPY).build()));
+        fake.script(
+                IngestServiceGrpc.getListInstrumentsMethod(),
+                Answer.reply(ListInstrumentsResponse.newBuilder()
+                        .addInstruments(NVDA)
+                        .addInstruments(USDJPY)
+                        .build()));
 
         given().queryParam("kind", "fx")
-                .when().get("/api/v1/instruments")
-                .then().statusCode(200)
+                .when()
+                .get("/api/v1/instruments")
+                .then()
+                .statusCode(200)
                 .body("symbol", contains("NVDA", "USDJPY"))
                 .body("[0].name", equalTo("NVIDIA Corporation"))
                 .body("[0].currency", equalTo("USD"))
@@ -55,14 +69,18 @@ class InstrumentRoutesTest extends GatewayTest {
                 .body("[1]", not(hasKey("sharesOutstanding")));
 
         assertThat(fake.requests(IngestServiceGrpc.getListInstrumentsMethod()))
-                .containsExactly(ListInstrumentsRequest.newBuilder().setKind(InstrumentKind.INSTRUMENT_KIND_FX).build());
+                .containsExactly(ListInstrumentsRequest.newBuilder()
+                        .setKind(InstrumentKind.INSTRUMENT_KIND_FX)
+                        .build());
     }
 
     @Test
     void anUnknownKindIsRejectedWithoutCallingIngest() {
         given().queryParam("kind", "BOND")
-                .when().get("/api/v1/instruments")
-                .then().statusCode(400)
+                .when()
+                .get("/api/v1/instruments")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("kind"))
                 .body("violations[0].reason", equalTo("must be one of [EQUITY, FX, INDEX]"));
@@ -72,43 +90,67 @@ class InstrumentRoutesTest extends GatewayTest {
 
     @Test
     void putCreatesWith201AndUpdatesWith200() {
-        fake.script(IngestServiceGrpc.getUpsertInstrumentMethod(),
-                Answer.reply(UpsertInstrumentResponse.newBuilder().setInstrument(NVDA).setCreated(true).build()),
-                Answer.reply(UpsertInstrumentResponse.newBuilder().setInstrument(NVDA).setCreated(false).build()));
+        fake.script(
+                IngestServiceGrpc.getUpsertInstrumentMethod(),
+                Answer.reply(UpsertInstrumentResponse.newBuilder()
+                        .setInstrument(NVDA)
+                        .setCreated(true)
+                        .build()),
+                Answer.reply(UpsertInstrumentResponse.newBuilder()
+                        .setInstrument(NVDA)
+                        .setCreated(false)
+                        .build()));
         String body = """
                 {"name": "NVIDIA Corporation", "currency": "USD", "exchange": "NASDAQ", "kind": "EQUITY",
                  "sharesOutstanding": 24300000000}""";
 
-        given().contentType(ContentType.JSON).body(body)
-                .when().put("/api/v1/instruments/NVDA")
-                .then().statusCode(201)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put("/api/v1/instruments/NVDA")
+                .then()
+                .statusCode(201)
                 .body("symbol", equalTo("NVDA"))
                 .body("version", equalTo(3));
-        given().contentType(ContentType.JSON).body(body).queryParam("version", 0)
-                .when().put("/api/v1/instruments/NVDA")
-                .then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .queryParam("version", 0)
+                .when()
+                .put("/api/v1/instruments/NVDA")
+                .then()
+                .statusCode(200)
                 .body("sharesOutstanding", equalTo(24_300_000_000L));
 
-        Instrument sent = fake.requests(IngestServiceGrpc.getUpsertInstrumentMethod()).get(0).getInstrument();
+        Instrument sent = fake.requests(IngestServiceGrpc.getUpsertInstrumentMethod())
+                .get(0)
+                .getInstrument();
         assertThat(sent).isEqualTo(NVDA.toBuilder().clearVersion().build());
         assertThat(fake.requests(IngestServiceGrpc.getUpsertInstrumentMethod()))
                 .extracting(request -> request.hasExpectedVersion() ? request.getExpectedVersion() : null)
-                .as("without version no check; version 0 is checked").containsExactly(null, 0L);
+                .as("without version no check; version 0 is checked")
+                .containsExactly(null, 0L);
     }
 
     @Test
     void putWithoutSharesOutstandingSendsItAbsent() {
-        fake.script(IngestServiceGrpc.getUpsertInstrumentMethod(),
-                Answer.reply(UpsertInstrumentResponse.newBuilder().setInstrument(USDJPY).setCreated(true).build()));
+        fake.script(
+                IngestServiceGrpc.getUpsertInstrumentMethod(),
+                Answer.reply(UpsertInstrumentResponse.newBuilder()
+                        .setInstrument(USDJPY)
+                        .setCreated(true)
+                        .build()));
 
         given().contentType(ContentType.JSON)
                 .body("""
                         {"name": "US dollar in yen", "currency": "JPY", "exchange": "FX", "kind": "FX"}""")
-                .when().put("/api/v1/instruments/USDJPY")
-                .then().statusCode(201)
+                .when()
+                .put("/api/v1/instruments/USDJPY")
+                .then()
+                .statusCode(201)
                 .body("$", not(hasKey("sharesOutstanding")));
 
-        UpsertInstrumentRequest sent = fake.requests(IngestServiceGrpc.getUpsertInstrumentMethod()).get(0);
+        UpsertInstrumentRequest sent =
+                fake.requests(IngestServiceGrpc.getUpsertInstrumentMethod()).get(0);
         assertThat(sent.getInstrument().hasSharesOutstanding()).isFalse();
         assertThat(sent.getInstrument().getKind()).isEqualTo(InstrumentKind.INSTRUMENT_KIND_FX);
     }
@@ -118,8 +160,10 @@ class InstrumentRoutesTest extends GatewayTest {
         given().contentType(ContentType.JSON)
                 .body("""
                         {"symbol": "AMD", "currency": " ", "kind": "BOND"}""")
-                .when().put("/api/v1/instruments/NVDA")
-                .then().statusCode(400)
+                .when()
+                .put("/api/v1/instruments/NVDA")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("instance", equalTo("/api/v1/instruments/NVDA"))
@@ -134,8 +178,10 @@ class InstrumentRoutesTest extends GatewayTest {
                 .body("""
                         {"name": "NVIDIA", "currency": "USD", "exchange": "NASDAQ", "kind": "EQUITY",
                          "sharesOutstanding": "lots"}""")
-                .when().put("/api/v1/instruments/NVDA")
-                .then().statusCode(400)
+                .when()
+                .put("/api/v1/instruments/NVDA")
+                .then()
+                .statusCode(400)
                 .body("violations", hasSize(1))
                 .body("violations[0].field", equalTo("sharesOutstanding"))
                 .body("violations[0].reason", equalTo("must be a whole number"));
@@ -143,14 +189,17 @@ class InstrumentRoutesTest extends GatewayTest {
 
     @Test
     void fieldViolationsFromIngestAreReturnedAsIs() {
-        fake.script(IngestServiceGrpc.getUpsertInstrumentMethod(),
+        fake.script(
+                IngestServiceGrpc.getUpsertInstrumentMethod(),
                 Answer.invalidField("currency", "must be an ISO 4217 code"));
 
         given().contentType(ContentType.JSON)
                 .body("""
                         {"name": "NVIDIA", "currency": "DOLLARS", "exchange": "NASDAQ", "kind": "EQUITY"}""")
-                .when().put("/api/v1/instruments/NVDA")
-                .then().statusCode(400)
+                .when()
+                .put("/api/v1/instruments/NVDA")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:capflow:problem:invalid-request"))
                 .body("detail", equalTo("currency must be an ISO 4217 code"))

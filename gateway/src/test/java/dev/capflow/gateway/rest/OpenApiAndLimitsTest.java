@@ -5,13 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.gateway.fake.Answer;
 import dev.capflow.gateway.fake.FakeIngestServer;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
@@ -23,6 +16,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /** The operational surface: the landing page, OpenAPI and Swagger UI, health, metrics, and the body size limit. */
 @QuarkusTest
@@ -30,96 +28,125 @@ import io.restassured.path.json.JsonPath;
 class OpenApiAndLimitsTest extends GatewayTest {
 
     private static final List<String[]> ROUTES = List.of(
-            new String[] { "/api/v1/instruments", "get" },
-            new String[] { "/api/v1/instruments/{symbol}", "put" },
-            new String[] { "/api/v1/prices/bars", "post" },
-            new String[] { "/api/v1/prices/csv", "post" },
-            new String[] { "/api/v1/prices/bulk-csv", "post" },
-            new String[] { "/api/v1/prices/ticks", "post" },
-            new String[] { "/api/v1/prices/{symbol}/bars", "get" },
-            new String[] { "/api/v1/prices/{symbol}/bars/revisions", "get" },
-            new String[] { "/api/v1/prices/{symbol}/ticks", "get" },
-            new String[] { "/api/v1/prices/{symbol}/minute-bars", "get" },
-            new String[] { "/api/v1/prices/latest", "get" },
-            new String[] { "/api/v1/corporate-actions", "post" },
-            new String[] { "/api/v1/corporate-actions/{symbol}/{exDate}/{kind}", "delete" },
-            new String[] { "/api/v1/prices/{symbol}/corporate-actions", "get" },
-            new String[] { "/api/v1/baskets", "get" },
-            new String[] { "/api/v1/baskets", "post" },
-            new String[] { "/api/v1/baskets/{id}", "get" },
-            new String[] { "/api/v1/baskets/{id}", "put" },
-            new String[] { "/api/v1/baskets/{id}", "delete" },
-            new String[] { "/api/v1/baskets/{id}/performance", "get" },
-            new String[] { "/api/v1/compare", "get" },
-            new String[] { "/api/v1/exposure/entities", "get" },
-            new String[] { "/api/v1/exposure/entities/{id}", "get" },
-            new String[] { "/api/v1/exposure/entities/{id}", "put" },
-            new String[] { "/api/v1/exposure/entities/{id}", "delete" },
-            new String[] { "/api/v1/exposure/entities/{id}/history", "get" },
-            new String[] { "/api/v1/exposure/edges", "get" },
-            new String[] { "/api/v1/exposure/edges", "post" },
-            new String[] { "/api/v1/exposure/edges/{id}", "get" },
-            new String[] { "/api/v1/exposure/edges/{id}", "put" },
-            new String[] { "/api/v1/exposure/edges/{id}", "delete" },
-            new String[] { "/api/v1/exposure/edges/{id}/history", "get" },
-            new String[] { "/api/v1/exposure/loops", "get" },
-            new String[] { "/api/v1/exposure/lookthrough", "get" },
-            new String[] { "/api/v1/exposure/stress", "post" },
-            new String[] { "/api/v1/stream/prices", "get" },
-            new String[] { "/api/v1/stream/baskets/{id}", "get" });
+            new String[] {"/api/v1/instruments", "get"},
+            new String[] {"/api/v1/instruments/{symbol}", "put"},
+            new String[] {"/api/v1/prices/bars", "post"},
+            new String[] {"/api/v1/prices/csv", "post"},
+            new String[] {"/api/v1/prices/bulk-csv", "post"},
+            new String[] {"/api/v1/prices/ticks", "post"},
+            new String[] {"/api/v1/prices/{symbol}/bars", "get"},
+            new String[] {"/api/v1/prices/{symbol}/bars/revisions", "get"},
+            new String[] {"/api/v1/prices/{symbol}/ticks", "get"},
+            new String[] {"/api/v1/prices/{symbol}/minute-bars", "get"},
+            new String[] {"/api/v1/prices/latest", "get"},
+            new String[] {"/api/v1/corporate-actions", "post"},
+            new String[] {"/api/v1/corporate-actions/{symbol}/{exDate}/{kind}", "delete"},
+            new String[] {"/api/v1/prices/{symbol}/corporate-actions", "get"},
+            new String[] {"/api/v1/baskets", "get"},
+            new String[] {"/api/v1/baskets", "post"},
+            new String[] {"/api/v1/baskets/{id}", "get"},
+            new String[] {"/api/v1/baskets/{id}", "put"},
+            new String[] {"/api/v1/baskets/{id}", "delete"},
+            new String[] {"/api/v1/baskets/{id}/performance", "get"},
+            new String[] {"/api/v1/compare", "get"},
+            new String[] {"/api/v1/exposure/entities", "get"},
+            new String[] {"/api/v1/exposure/entities/{id}", "get"},
+            new String[] {"/api/v1/exposure/entities/{id}", "put"},
+            new String[] {"/api/v1/exposure/entities/{id}", "delete"},
+            new String[] {"/api/v1/exposure/entities/{id}/history", "get"},
+            new String[] {"/api/v1/exposure/edges", "get"},
+            new String[] {"/api/v1/exposure/edges", "post"},
+            new String[] {"/api/v1/exposure/edges/{id}", "get"},
+            new String[] {"/api/v1/exposure/edges/{id}", "put"},
+            new String[] {"/api/v1/exposure/edges/{id}", "delete"},
+            new String[] {"/api/v1/exposure/edges/{id}/history", "get"},
+            new String[] {"/api/v1/exposure/loops", "get"},
+            new String[] {"/api/v1/exposure/lookthrough", "get"},
+            new String[] {"/api/v1/exposure/stress", "post"},
+            new String[] {"/api/v1/stream/prices", "get"},
+            new String[] {"/api/v1/stream/baskets/{id}", "get"});
 
     @Test
     void openApiDocumentsEveryRouteWithTagsDescriptionsExamplesAndProblemAnswers() {
         JsonPath openApi = given().queryParam("format", "json")
-                .when().get("/q/openapi")
-                .then().statusCode(200)
-                .extract().jsonPath();
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
-        assertThat(openApi.getMap("paths").keySet()).containsExactlyInAnyOrder(
-                ROUTES.stream().map(route -> route[0]).distinct().toArray(String[]::new));
+        assertThat(openApi.getMap("paths").keySet())
+                .containsExactlyInAnyOrder(
+                        ROUTES.stream().map(route -> route[0]).distinct().toArray(String[]::new));
         Set<String> operationIds = new HashSet<>();
         for (String[] route : ROUTES) {
             Map<String, Object> operation = openApi.getMap("paths.'" + route[0] + "'." + route[1]);
             assertThat(operation).as(route[1] + " " + route[0]).isNotNull();
-            assertThat((List<?>) operation.get("tags")).as("tags of " + route[0]).isNotEmpty();
+            assertThat((List<?>) operation.get("tags"))
+                    .as("tags of " + route[0])
+                    .isNotEmpty();
             assertThat((String) operation.get("summary")).isNotBlank();
             assertThat((String) operation.get("description")).isNotBlank();
             Map<String, Object> responses = openApi.getMap("paths.'" + route[0] + "'." + route[1] + ".responses");
             assertThat(responses).as("responses of " + route[0]).containsKeys("401", "403", "429", "502", "503", "504");
-            assertThat(operationIds.add((String) operation.get("operationId"))).as("unique operationId of " + route[0])
+            assertThat(operationIds.add((String) operation.get("operationId")))
+                    .as("unique operationId of " + route[0])
                     .isTrue();
-            assertThat(operation.get("security")).as("security of " + route[0]).isEqualTo(List.of(Map.of("bearerAuth", List.of())));
-            assertThat((String) operation.get("description")).as("role of " + route[0]).containsPattern("role `(viewer|analyst|ingest|admin)`");
+            assertThat(operation.get("security"))
+                    .as("security of " + route[0])
+                    .isEqualTo(List.of(Map.of("bearerAuth", List.of())));
+            assertThat((String) operation.get("description"))
+                    .as("role of " + route[0])
+                    .containsPattern("role `(viewer|analyst|ingest|admin)`");
             assertThat(responses.keySet()).as("success answer of " + route[0]).containsAnyOf("200", "201", "204");
-            assertThat(responses.toString()).as("examples of " + route[0]).contains("examples")
+            assertThat(responses.toString())
+                    .as("examples of " + route[0])
+                    .contains("examples")
                     .contains("application/problem+json");
         }
         assertThat(operationIds).doesNotContainNull();
         assertThat(openApi.getMap("components.schemas.Problem")).isNotNull();
         assertThat(openApi.getString("openapi")).startsWith("3.1");
-        assertThat(openApi.getString("components.securitySchemes.bearerAuth.bearerFormat")).isEqualTo("JWT");
+        assertThat(openApi.getString("components.securitySchemes.bearerAuth.bearerFormat"))
+                .isEqualTo("JWT");
         assertThat(openApi.getString("info.title")).isEqualTo("capflow gateway");
     }
 
     @Test
     void edgeWritesDocumentTheRefusedEquityCycle() {
-        JsonPath openApi = given().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200).extract().jsonPath();
-        assertThat(openApi.getMap("paths.'/api/v1/exposure/edges'.post.responses")).containsKey("422");
-        assertThat(openApi.getMap("paths.'/api/v1/exposure/edges/{id}'.put.responses")).containsKey("422");
+        JsonPath openApi = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(openApi.getMap("paths.'/api/v1/exposure/edges'.post.responses"))
+                .containsKey("422");
+        assertThat(openApi.getMap("paths.'/api/v1/exposure/edges/{id}'.put.responses"))
+                .containsKey("422");
     }
 
     @Test
     void schemasTellWhichMembersAreAbsentAndWhichAreExplicitNulls() {
-        JsonPath openApi = given().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath openApi = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         // Metrics writes every member: an undefined metric is an explicit null
         assertThat(openApi.getList("components.schemas.Metrics.required")).contains("beta", "correlation", "sharpe");
-        assertThat(openApi.getList("components.schemas.Metrics.properties.beta.type")).containsExactly("number", "null");
+        assertThat(openApi.getList("components.schemas.Metrics.properties.beta.type"))
+                .containsExactly("number", "null");
         // an edge without a share leaves it out: optional, never null
-        assertThat(openApi.getList("components.schemas.Edge.required")).contains("estimated", "version")
+        assertThat(openApi.getList("components.schemas.Edge.required"))
+                .contains("estimated", "version")
                 .doesNotContain("share");
-        assertThat(openApi.getString("components.schemas.Edge.properties.share.type")).isEqualTo("number");
+        assertThat(openApi.getString("components.schemas.Edge.properties.share.type"))
+                .isEqualTo("number");
         // lists are always there; a $ref that may be null is anyOf [ref, null]
         assertThat(openApi.getList("components.schemas.Basket.required")).contains("members", "baseValue", "version");
         assertThat(openApi.getList("components.schemas.EntityImpact.properties.clearingBaseline.anyOf.'$ref'"))
@@ -127,27 +154,44 @@ class OpenApiAndLimitsTest extends GatewayTest {
         assertThat(openApi.getList("components.schemas.Problem.required")).containsExactly("type", "title", "status");
         // the live streams name their events and the schema of each event's data
         assertThat(openApi.getMap("paths.'/api/v1/stream/prices'.get.responses.'200'.content.'text/event-stream'"
-                + ".schema.'x-events'")).containsOnlyKeys("tick", "gap", "upstream", "reset", "end");
+                        + ".schema.'x-events'"))
+                .containsOnlyKeys("tick", "gap", "upstream", "reset", "end");
         assertThat(openApi.getMap("paths.'/api/v1/stream/baskets/{id}'.get.responses.'200'.content.'text/event-stream'"
-                + ".schema.'x-events'")).containsOnlyKeys("level", "upstream", "reset", "end");
+                        + ".schema.'x-events'"))
+                .containsOnlyKeys("level", "upstream", "reset", "end");
         assertThat(openApi.getList("components.schemas.TickEvent.required")).contains("symbol", "price", "ts", "size");
         assertThat(openApi.getList("components.schemas.GapEvent.required")).containsExactly("dropped", "from", "to");
     }
 
     @Test
     void rootServesTheDashboardItsModulesAndTheVendoredECharts() {
-        String page = given().when().get("/")
-                .then().statusCode(200).contentType(ContentType.HTML)
-                .extract().asString();
-        assertThat(page).contains("<title>capflow dashboard</title>").contains("/q/swagger-ui")
+        String page = given().when()
+                .get("/")
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.HTML)
+                .extract()
+                .asString();
+        assertThat(page)
+                .contains("<title>capflow dashboard</title>")
+                .contains("/q/swagger-ui")
                 .contains("src=\"dashboard/app.js\"");
 
-        for (String module : new String[] { "app", "api", "banner", "baskets", "graph", "stress", "format" }) {
-            given().when().get("/dashboard/" + module + ".js").then().statusCode(200).contentType(containsString("javascript"));
+        for (String module : new String[] {"app", "api", "banner", "baskets", "graph", "stress", "format"}) {
+            given().when()
+                    .get("/dashboard/" + module + ".js")
+                    .then()
+                    .statusCode(200)
+                    .contentType(containsString("javascript"));
         }
         // the vendored ECharts the modules import (dashboard/vendor/echarts/README.md)
-        String echarts = given().when().get("/dashboard/vendor/echarts/echarts.esm.min.js")
-                .then().statusCode(200).contentType(containsString("javascript")).extract().asString();
+        String echarts = given().when()
+                .get("/dashboard/vendor/echarts/echarts.esm.min.js")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("javascript"))
+                .extract()
+                .asString();
         assertThat(echarts).contains("export").contains("\"6.1.0\"");
     }
 
@@ -156,30 +200,52 @@ class OpenApiAndLimitsTest extends GatewayTest {
         given().when().get("/q/swagger-ui/").then().statusCode(200);
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("jvm_memory_used_bytes")
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(metrics)
+                .contains("jvm_memory_used_bytes")
                 .as("gRPC client latency per method (the readiness check called grpc.health.v1.Health/Check)")
                 .containsPattern("grpc_client_processing_duration_seconds_count\\{[^}]*method=\"Check\"");
     }
 
     @Test
     void readinessReportsIngestHealthAndStaysUpWhenIngestIsNotServing() {
-        fake.script(HealthGrpc.getCheckMethod(),
-                Answer.reply(HealthCheckResponse.newBuilder().setStatus(HealthCheckResponse.ServingStatus.SERVING).build()),
-                Answer.reply(HealthCheckResponse.newBuilder().setStatus(HealthCheckResponse.ServingStatus.NOT_SERVING).build()),
+        fake.script(
+                HealthGrpc.getCheckMethod(),
+                Answer.reply(HealthCheckResponse.newBuilder()
+                        .setStatus(HealthCheckResponse.ServingStatus.SERVING)
+                        .build()),
+                Answer.reply(HealthCheckResponse.newBuilder()
+                        .setStatus(HealthCheckResponse.ServingStatus.NOT_SERVING)
+                        .build()),
                 Answer.fail(Status.UNAVAILABLE));
 
         assertThat(ingestReadiness()).containsEntry("ingest-service", "up").containsEntry("grpc-health", "SERVING");
-        assertThat(ingestReadiness()).containsEntry("ingest-service", "degraded").containsEntry("grpc-health", "NOT_SERVING");
-        assertThat(ingestReadiness()).containsEntry("ingest-service", "degraded").containsEntry("grpc-health", "UNAVAILABLE");
-        assertThat(fake.requests(HealthGrpc.getCheckMethod())).extracting(HealthCheckRequest::getService)
-                .containsExactly(IngestServiceGrpc.SERVICE_NAME, IngestServiceGrpc.SERVICE_NAME, IngestServiceGrpc.SERVICE_NAME);
+        assertThat(ingestReadiness())
+                .containsEntry("ingest-service", "degraded")
+                .containsEntry("grpc-health", "NOT_SERVING");
+        assertThat(ingestReadiness())
+                .containsEntry("ingest-service", "degraded")
+                .containsEntry("grpc-health", "UNAVAILABLE");
+        assertThat(fake.requests(HealthGrpc.getCheckMethod()))
+                .extracting(HealthCheckRequest::getService)
+                .containsExactly(
+                        IngestServiceGrpc.SERVICE_NAME, IngestServiceGrpc.SERVICE_NAME, IngestServiceGrpc.SERVICE_NAME);
     }
 
     /** The data of the ingest-service readiness check, after asserting the gateway is ready. */
     private static Map<String, Object> ingestReadiness() {
-        JsonPath ready = given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .extract().jsonPath();
+        JsonPath ready = given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .extract()
+                .jsonPath();
         return ready.getMap("checks.find { it.name == 'ingest-service' }.data");
     }
 
@@ -190,9 +256,12 @@ class OpenApiAndLimitsTest extends GatewayTest {
                 {"symbol": "NVDA", "date": "2025-10-29", "open": 1, "high": 1, "low": 1, "close": 1},""";
         String body = "[" + bar.repeat(70_000 / bar.length()) + bar.substring(0, bar.length() - 1) + "]";
 
-        given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/prices/bars")
-                .then().statusCode(413)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/prices/bars")
+                .then()
+                .statusCode(413)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:capflow:problem:payload-too-large"))
                 .body("status", equalTo(413))

@@ -3,19 +3,17 @@ package dev.capflow.gateway.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capflow.gateway.fake.FakeIngestServer;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-
-import dev.capflow.gateway.fake.FakeIngestServer;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The served document is the contract clients generate from (contract/README.md): it must pass Redocly's recommended
@@ -31,8 +29,13 @@ class OpenApiContractTest extends GatewayTest {
     @Test
     void theServedDocumentLintsCleanAndItsGeneratedTypesCheckTheClient() throws Exception {
         Assumptions.assumeTrue(onPath("npm"), "node/npm is not installed: the OpenAPI contract check is skipped");
-        String document = given().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200).extract().asString();
+        String document = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "openapi-served.json"), document, StandardCharsets.UTF_8);
 
@@ -44,15 +47,19 @@ class OpenApiContractTest extends GatewayTest {
 
     private static void run(String... command) throws IOException, InterruptedException {
         Path log = Files.createTempFile("contract-", ".log");
-        Process process = new ProcessBuilder(command).directory(CONTRACT.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(CONTRACT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean finished = process.waitFor(10, TimeUnit.MINUTES);
         String output = Files.readString(log);
         Files.delete(log);
         if (!finished) {
             process.destroyForcibly();
         }
-        assertThat(finished && process.exitValue() == 0).as(String.join(" ", command) + " in contract/:\n" + output)
+        assertThat(finished && process.exitValue() == 0)
+                .as(String.join(" ", command) + " in contract/:\n" + output)
                 .isTrue();
     }
 

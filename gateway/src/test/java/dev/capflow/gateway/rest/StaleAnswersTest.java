@@ -7,17 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.time.Duration;
-import java.util.stream.Stream;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import com.google.protobuf.Timestamp;
-
 import dev.capflow.gateway.client.BasketClient;
 import dev.capflow.gateway.client.ExposureClient;
 import dev.capflow.gateway.client.IngestClient;
@@ -61,6 +51,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Fault tolerance of every read route, on a real Redis behind a proxy: the last good answer served stale (marked
@@ -73,15 +70,33 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 @WithTestResource(FakeIngestServer.class)
 class StaleAnswersTest extends GatewayTest {
 
-    private static final Basket GOOGLE = Basket.newBuilder().setId("team-google").setName("Team Google")
-            .setCurrency("USD").setBaseDate("2025-10-29").setBaseValue(100).setWeighting(Weighting.WEIGHTING_EQUAL)
-            .setRebalance(Rebalance.REBALANCE_NONE).addMembers(BasketMember.newBuilder().setSymbol("GOOGL").setWeight(1))
-            .setVersion(2).build();
-    private static final Entity OPENAI = Entity.newBuilder().setId("openai").setName("OpenAI")
-            .setKind(EntityKind.ENTITY_KIND_PRIVATE).setVersion(1).build();
-    private static final Edge ORACLE_DEAL = Edge.newBuilder().setId("e14-openai-oracle-purchase").setFrom("openai")
-            .setTo("oracle").setKind(EdgeKind.EDGE_KIND_PURCHASE).setAmountUsd(3e11).setAsOf("2025-09-10")
-            .setSource("https://example.org/wsj").setConfidence(Confidence.CONFIDENCE_HIGH).build();
+    private static final Basket GOOGLE = Basket.newBuilder()
+            .setId("team-google")
+            .setName("Team Google")
+            .setCurrency("USD")
+            .setBaseDate("2025-10-29")
+            .setBaseValue(100)
+            .setWeighting(Weighting.WEIGHTING_EQUAL)
+            .setRebalance(Rebalance.REBALANCE_NONE)
+            .addMembers(BasketMember.newBuilder().setSymbol("GOOGL").setWeight(1))
+            .setVersion(2)
+            .build();
+    private static final Entity OPENAI = Entity.newBuilder()
+            .setId("openai")
+            .setName("OpenAI")
+            .setKind(EntityKind.ENTITY_KIND_PRIVATE)
+            .setVersion(1)
+            .build();
+    private static final Edge ORACLE_DEAL = Edge.newBuilder()
+            .setId("e14-openai-oracle-purchase")
+            .setFrom("openai")
+            .setTo("oracle")
+            .setKind(EdgeKind.EDGE_KIND_PURCHASE)
+            .setAmountUsd(3e11)
+            .setAsOf("2025-09-10")
+            .setSource("https://example.org/wsj")
+            .setConfidence(Confidence.CONFIDENCE_HIGH)
+            .build();
 
     /** One read route: its path, the gRPC method behind it, a good answer and a text that answer puts in the body. */
     private record Route<R>(String path, MethodDescriptor<?, R> method, R answer, String marker, String breaker) {
@@ -93,40 +108,111 @@ class StaleAnswersTest extends GatewayTest {
 
     static Stream<Arguments> routes() {
         return Stream.of(
-                new Route<>("/api/v1/instruments", IngestServiceGrpc.getListInstrumentsMethod(),
-                        ListInstrumentsResponse.newBuilder().addInstruments(Instrument.newBuilder().setSymbol("NVDA")
-                                .setName("NVIDIA").setCurrency("USD").setExchange("NASDAQ")
-                                .setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY).setVersion(1)).build(),
-                        "NVIDIA", IngestClient.BREAKER),
-                new Route<>("/api/v1/prices/NVDA/bars", IngestServiceGrpc.getGetBarsMethod(),
-                        GetBarsResponse.newBuilder().setSymbol("NVDA").addBars(DailyBar.newBuilder().setSymbol("NVDA")
-                                .setDate("2025-10-29").setOpen(1).setHigh(1).setLow(1).setClose(207.04)).build(),
-                        "207.04", IngestClient.BREAKER),
-                new Route<>("/api/v1/prices/latest?symbols=NVDA", IngestServiceGrpc.getGetLatestPricesMethod(),
-                        GetLatestPricesResponse.newBuilder().addPrices(LatestPrice.newBuilder().setSymbol("NVDA")
-                                .setPrice(207.04).setTs(Timestamp.newBuilder().setSeconds(1_761_768_000L))
-                                .setSource(PriceSource.PRICE_SOURCE_TICK)).build(),
-                        "207.04", IngestClient.BREAKER),
-                new Route<>("/api/v1/baskets", BasketServiceGrpc.getListBasketsMethod(),
-                        ListBasketsResponse.newBuilder().addBaskets(GOOGLE).build(), "Team Google", BasketClient.BREAKER),
-                new Route<>("/api/v1/baskets/team-google", BasketServiceGrpc.getGetBasketMethod(),
-                        GetBasketResponse.newBuilder().setBasket(GOOGLE).build(), "Team Google", BasketClient.BREAKER),
-                new Route<>("/api/v1/exposure/entities", ExposureServiceGrpc.getListEntitiesMethod(),
-                        ListEntitiesResponse.newBuilder().addEntities(OPENAI).build(), "OpenAI", ExposureClient.BREAKER),
-                new Route<>("/api/v1/exposure/entities/openai", ExposureServiceGrpc.getGetEntityMethod(),
-                        GetEntityResponse.newBuilder().setEntity(OPENAI).build(), "OpenAI", ExposureClient.BREAKER),
-                new Route<>("/api/v1/exposure/edges", ExposureServiceGrpc.getListEdgesMethod(),
-                        ListEdgesResponse.newBuilder().addEdges(ORACLE_DEAL).build(), "e14-openai-oracle-purchase",
-                        ExposureClient.BREAKER),
-                new Route<>("/api/v1/exposure/edges/e14-openai-oracle-purchase", ExposureServiceGrpc.getGetEdgeMethod(),
-                        GetEdgeResponse.newBuilder().setEdge(ORACLE_DEAL).build(), "example.org/wsj",
-                        ExposureClient.BREAKER),
-                new Route<>("/api/v1/exposure/loops", ExposureServiceGrpc.getListLoopsMethod(),
-                        ListLoopsResponse.newBuilder().addLoops(Loop.newBuilder().addEntities("nvidia")
-                                .addEntities("openai").setTotalUsd(4.4e11)).build(), "nvidia", ExposureClient.BREAKER),
-                new Route<>("/api/v1/exposure/lookthrough?target=openai", ExposureServiceGrpc.getLookThroughMethod(),
-                        LookThroughResponse.newBuilder().setTarget("openai").setTargetValueUsd(5e11).build(), "openai",
-                        ExposureClient.BREAKER))
+                        new Route<>(
+                                "/api/v1/instruments",
+                                IngestServiceGrpc.getListInstrumentsMethod(),
+                                ListInstrumentsResponse.newBuilder()
+                                        .addInstruments(Instrument.newBuilder()
+                                                .setSymbol("NVDA")
+                                                .setName("NVIDIA")
+                                                .setCurrency("USD")
+                                                .setExchange("NASDAQ")
+                                                .setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY)
+                                                .setVersion(1))
+                                        .build(),
+                                "NVIDIA",
+                                IngestClient.BREAKER),
+                        new Route<>(
+                                "/api/v1/prices/NVDA/bars",
+                                IngestServiceGrpc.getGetBarsMethod(),
+                                GetBarsResponse.newBuilder()
+                                        .setSymbol("NVDA")
+                                        .addBars(DailyBar.newBuilder()
+                                                .setSymbol("NVDA")
+                                                .setDate("2025-10-29")
+                                                .setOpen(1)
+                                                .setHigh(1)
+                                                .setLow(1)
+                                                .setClose(207.04))
+                                        .build(),
+                                "207.04",
+                                IngestClient.BREAKER),
+                        new Route<>(
+                                "/api/v1/prices/latest?symbols=NVDA",
+                                IngestServiceGrpc.getGetLatestPricesMethod(),
+                                GetLatestPricesResponse.newBuilder()
+                                        .addPrices(LatestPrice.newBuilder()
+                                                .setSymbol("NVDA")
+                                                .setPrice(207.04)
+                                                .setTs(Timestamp.newBuilder().setSeconds(1_761_768_000L))
+                                                .setSource(PriceSource.PRICE_SOURCE_TICK))
+                                        .build(),
+                                "207.04",
+                                IngestClient.BREAKER),
+                        new Route<>(
+                                "/api/v1/baskets",
+                                BasketServiceGrpc.getListBasketsMethod(),
+                                ListBasketsResponse.newBuilder()
+                                        .addBaskets(GOOGLE)
+                                        .build(),
+                                "Team Google",
+                                BasketClient.BREAKER),
+                        new Route<>(
+                                "/api/v1/baskets/team-google",
+                                BasketServiceGrpc.getGetBasketMethod(),
+                                GetBasketResponse.newBuilder().setBasket(GOOGLE).build(),
+                                "Team Google",
+                                BasketClient.BREAKER),
+                        new Route<>(
+                                "/api/v1/exposure/entities",
+                                ExposureServiceGrpc.getListEntitiesMethod(),
+                                ListEntitiesResponse.newBuilder()
+                                        .addEntities(OPENAI)
+                                        .build(),
+                                "OpenAI",
+                                ExposureClient.BREAKER),
+                        new Route<>(
+                                "/api/v1/exposure/entities/openai",
+                                ExposureServiceGrpc.getGetEntityMethod(),
+                                GetEntityResponse.newBuilder().setEntity(OPENAI).build(),
+                                "OpenAI",
+                                ExposureClient.BREAKER),
+                        new Route<>(
+                                "/api/v1/exposure/edges",
+                                ExposureServiceGrpc.getListEdgesMethod(),
+                                ListEdgesResponse.newBuilder()
+                                        .addEdges(ORACLE_DEAL)
+                                        .build(),
+                                "e14-openai-oracle-purchase",
+                                ExposureClient.BREAKER),
+                        new Route<>(
+                                "/api/v1/exposure/edges/e14-openai-oracle-purchase",
+                                ExposureServiceGrpc.getGetEdgeMethod(),
+                                GetEdgeResponse.newBuilder()
+                                        .setEdge(ORACLE_DEAL)
+                                        .build(),
+                                "example.org/wsj",
+                                ExposureClient.BREAKER),
+                        new Route<>(
+                                "/api/v1/exposure/loops",
+                                ExposureServiceGrpc.getListLoopsMethod(),
+                                ListLoopsResponse.newBuilder()
+                                        .addLoops(Loop.newBuilder()
+                                                .addEntities("nvidia")
+                                                .addEntities("openai")
+                                                .setTotalUsd(4.4e11))
+                                        .build(),
+                                "nvidia",
+                                ExposureClient.BREAKER),
+                        new Route<>(
+                                "/api/v1/exposure/lookthrough?target=openai",
+                                ExposureServiceGrpc.getLookThroughMethod(),
+                                LookThroughResponse.newBuilder()
+                                        .setTarget("openai")
+                                        .setTargetValueUsd(5e11)
+                                        .build(),
+                                "openai",
+                                ExposureClient.BREAKER))
                 .map(Arguments::of);
     }
 
@@ -165,21 +251,32 @@ class StaleAnswersTest extends GatewayTest {
     <R> void whileTheServiceIsDownTheLastGoodAnswerIsServedStaleAndWithoutOneA503(Route<R> route) {
         scriptAnswer(route);
         Response fresh = get(route);
-        fresh.then().statusCode(200).header(CachedAnswerResponses.STALE_HEADER, nullValue())
+        fresh.then()
+                .statusCode(200)
+                .header(CachedAnswerResponses.STALE_HEADER, nullValue())
                 .body(containsString(route.marker()));
 
         scriptUnavailable(route, 3);
         Response stale = get(route);
-        stale.then().statusCode(200).header(CachedAnswerResponses.STALE_HEADER, equalTo("true"))
+        stale.then()
+                .statusCode(200)
+                .header(CachedAnswerResponses.STALE_HEADER, equalTo("true"))
                 .header("Warning", equalTo("110 - \"Response is Stale\""));
         assertThat(stale.asByteArray()).isEqualTo(fresh.asByteArray());
-        assertThat(fake.requests(route.method())).as("one answer, then one call and two retries").hasSize(4);
+        assertThat(fake.requests(route.method()))
+                .as("one answer, then one call and two retries")
+                .hasSize(4);
         assertThat(breakers.currentState(route.breaker())).isEqualTo(CircuitBreakerState.OPEN);
 
         PostgresRedisResource.datastores().redisCommand("FLUSHDB");
-        get(route).then().statusCode(503).contentType("application/problem+json")
+        get(route)
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:capflow:problem:upstream-unavailable"));
-        assertThat(fake.requests(route.method())).as("the open breaker asked nobody").hasSize(4);
+        assertThat(fake.requests(route.method()))
+                .as("the open breaker asked nobody")
+                .hasSize(4);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -187,18 +284,26 @@ class StaleAnswersTest extends GatewayTest {
     <R> void aServiceSlowerThanTheDeadlineIs504WithinItOrTheStaleAnswer(Route<R> route) {
         fake.script(route.method(), Answer.reply(route.answer()).after(Duration.ofSeconds(4)));
         long started = System.nanoTime();
-        get(route).then().statusCode(504).contentType("application/problem+json")
+        get(route)
+                .then()
+                .statusCode(504)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:capflow:problem:upstream-timeout"));
         // %test read deadlines are 1s and DEADLINE_EXCEEDED is not retried; the fake would answer after 4s
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900), Duration.ofMillis(3000));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isBetween(Duration.ofMillis(900), Duration.ofMillis(3000));
 
         scriptAnswer(route);
         get(route).then().statusCode(200).header(CachedAnswerResponses.STALE_HEADER, nullValue());
         fake.script(route.method(), Answer.reply(route.answer()).after(Duration.ofSeconds(4)));
         started = System.nanoTime();
-        get(route).then().statusCode(200).header(CachedAnswerResponses.STALE_HEADER, equalTo("true"))
+        get(route)
+                .then()
+                .statusCode(200)
+                .header(CachedAnswerResponses.STALE_HEADER, equalTo("true"))
                 .body(containsString(route.marker()));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900), Duration.ofMillis(3000));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isBetween(Duration.ofMillis(900), Duration.ofMillis(3000));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -212,17 +317,22 @@ class StaleAnswersTest extends GatewayTest {
 
         // half-open after the breaker's 5s delay: the trial call fails, so the breaker opens again
         scriptUnavailable(route, 1);
-        await().pollDelay(Duration.ofMillis(5100)).atMost(Duration.ofSeconds(10))
+        await().pollDelay(Duration.ofMillis(5100))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> fake.requests(route.method()).size() == 5 || tryOnce(route));
-        assertThat(fake.requests(route.method())).as("one trial call, not retried by an open breaker").hasSize(5);
+        assertThat(fake.requests(route.method()))
+                .as("one trial call, not retried by an open breaker")
+                .hasSize(5);
         assertThat(breakers.currentState(route.breaker())).isEqualTo(CircuitBreakerState.OPEN);
 
         // the next trial succeeds: a fresh answer and a closed breaker
         scriptAnswer(route);
-        await().pollDelay(Duration.ofMillis(5100)).atMost(Duration.ofSeconds(10)).until(() -> {
-            Response response = get(route);
-            return response.statusCode() == 200 && response.header(CachedAnswerResponses.STALE_HEADER) == null;
-        });
+        await().pollDelay(Duration.ofMillis(5100))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> {
+                    Response response = get(route);
+                    return response.statusCode() == 200 && response.header(CachedAnswerResponses.STALE_HEADER) == null;
+                });
         assertThat(breakers.currentState(route.breaker())).isEqualTo(CircuitBreakerState.CLOSED);
         assertThat(fake.requests(route.method())).hasSize(6);
     }
@@ -238,7 +348,10 @@ class StaleAnswersTest extends GatewayTest {
     <R> void withRedisDownAnswersStillComeFromTheServiceAndAnOutageIsAPlain503(Route<R> route) {
         RedisProxyResource.proxy().cut();
         scriptAnswer(route);
-        get(route).then().statusCode(200).header(CachedAnswerResponses.STALE_HEADER, nullValue())
+        get(route)
+                .then()
+                .statusCode(200)
+                .header(CachedAnswerResponses.STALE_HEADER, nullValue())
                 .body(containsString(route.marker()));
 
         scriptUnavailable(route, 3);

@@ -1,11 +1,10 @@
 package dev.capflow.gateway.security;
 
-import java.util.List;
-import java.util.Map;
-
 import dev.capflow.testsupport.PostgresRedisResource;
 import dev.capflow.testsupport.RedisProxyResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
+import java.util.Map;
 
 /** Small buckets on a real Redis behind a proxy that tests can cut and restore. */
 public class RateLimitProfile implements QuarkusTestProfile {
@@ -25,7 +24,8 @@ public class RateLimitProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(PostgresRedisResource.class, Map.of("redis-db", "5")),
+        return List.of(
+                new TestResourceEntry(PostgresRedisResource.class, Map.of("redis-db", "5")),
                 new TestResourceEntry(RedisProxyResource.class));
     }
 }

@@ -5,13 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Duration;
-import java.util.UUID;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.gateway.fake.FakeIngestServer;
 import dev.capflow.testsupport.PostgresRedisResource;
 import dev.capflow.testsupport.RedisProxyResource;
@@ -21,6 +14,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Token buckets on a real Redis (capacity 3 reads / 2 writes, a token every 20 s, so a test never sees one come
@@ -61,17 +59,23 @@ class RateLimitTest {
 
     private static Response read(String subject) {
         return given().header("Authorization", "Bearer " + TOKENS.token(subject, Duration.ofHours(1), "admin"))
-                .when().get(READ);
+                .when()
+                .get(READ);
     }
 
     private static Response write(String subject) {
         return given().header("Authorization", "Bearer " + TOKENS.token(subject, Duration.ofHours(1), "admin"))
-                .contentType(ContentType.JSON).body("{}").when().post("/api/v1/prices/bars");
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/v1/prices/bars");
     }
 
     /** 429 with the wait for one token in whole seconds: at most 20 s at a token every 20 s. */
     private static void assertLimited(Response response) {
-        response.then().statusCode(429).contentType("application/problem+json")
+        response.then()
+                .statusCode(429)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:capflow:problem:rate-limited"));
         assertThat(Integer.parseInt(response.header("Retry-After"))).isBetween(1, 20);
     }
@@ -93,7 +97,11 @@ class RateLimitTest {
         read(alice).then().statusCode(400);
         for (int i = 0; i < 2; i++) {
             // a malformed question is charged like a malformed GET
-            given().header("Authorization", token).when().get("/api/v1/stream/prices?symbols=").then().statusCode(400);
+            given().header("Authorization", token)
+                    .when()
+                    .get("/api/v1/stream/prices?symbols=")
+                    .then()
+                    .statusCode(400);
         }
         assertLimited(given().header("Authorization", token).when().get("/api/v1/stream/prices?symbols=NVDA"));
         assertLimited(read(alice));
@@ -142,7 +150,9 @@ class RateLimitTest {
         }
         assertLimited(read(alice));
 
-        assertThat(readBucketInRedis("user:" + alice)).as("counted locally only").isFalse();
+        assertThat(readBucketInRedis("user:" + alice))
+                .as("counted locally only")
+                .isFalse();
 
         RedisProxyResource.proxy().restore();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {

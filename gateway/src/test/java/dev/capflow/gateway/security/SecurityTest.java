@@ -4,15 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.time.Duration;
-import java.util.stream.Stream;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import dev.capflow.gateway.fake.Answer;
 import dev.capflow.gateway.fake.FakeIngestServer;
 import dev.capflow.gateway.fake.FakeIngestService;
@@ -25,6 +16,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The prod rules (no anonymous reads) with real RS256 tokens from {@link TestTokens}: who may call which route, and
@@ -54,7 +52,10 @@ class SecurityTest {
         }
 
         ValidatableResponse send(RequestSpecification request) {
-            return request.contentType(contentType).body("\"not an object\"").request(method, path).then();
+            return request.contentType(contentType)
+                    .body("\"not an object\"")
+                    .request(method, path)
+                    .then();
         }
 
         @Override
@@ -96,10 +97,12 @@ class SecurityTest {
     void eachRolePassesExactlyTheRoutesItsRoleGrants(String role, Route route) {
         ValidatableResponse response = route.send(given().header("Authorization", TOKENS.bearer(role)));
         if (grants(role, route.role())) {
-            response.statusCode(400).contentType("application/problem+json")
+            response.statusCode(400)
+                    .contentType("application/problem+json")
                     .body("type", equalTo("urn:capflow:problem:invalid-request"));
         } else {
-            response.statusCode(403).contentType("application/problem+json")
+            response.statusCode(403)
+                    .contentType("application/problem+json")
                     .body("type", equalTo("urn:capflow:problem:forbidden"))
                     .body("status", equalTo(403))
                     .body("instance", equalTo(route.path().replaceAll("\\?.*", "")));
@@ -118,43 +121,66 @@ class SecurityTest {
 
     @Test
     void aViewerReadsTheAnswerOfTheService() {
-        fake.script(IngestServiceGrpc.getListInstrumentsMethod(), Answer.reply(ListInstrumentsResponse.getDefaultInstance()));
+        fake.script(
+                IngestServiceGrpc.getListInstrumentsMethod(),
+                Answer.reply(ListInstrumentsResponse.getDefaultInstance()));
 
-        given().header("Authorization", TOKENS.bearer("viewer")).when().get("/api/v1/instruments")
-                .then().statusCode(200).body("size()", equalTo(0));
+        given().header("Authorization", TOKENS.bearer("viewer"))
+                .when()
+                .get("/api/v1/instruments")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(0));
     }
 
     @Test
     void aTokenSignedByAnotherKeyIs401() {
         assertUnauthorized(given().header("Authorization", TestTokens.generate().bearer("admin"))
-                .when().get("/api/v1/instruments").then());
+                .when()
+                .get("/api/v1/instruments")
+                .then());
     }
 
     @Test
     void anExpiredTokenIs401() {
         String expired = TOKENS.token("alice", Duration.ofMinutes(-5), "admin");
-        assertUnauthorized(given().header("Authorization", "Bearer " + expired).when().get("/api/v1/instruments").then());
+        assertUnauthorized(given().header("Authorization", "Bearer " + expired)
+                .when()
+                .get("/api/v1/instruments")
+                .then());
     }
 
     @Test
     void aTokenFromAnotherIssuerIs401() {
         String foreign = TOKENS.tokenFromIssuer("someone-else", "alice", "admin");
-        assertUnauthorized(given().header("Authorization", "Bearer " + foreign).when().get("/api/v1/instruments").then());
+        assertUnauthorized(given().header("Authorization", "Bearer " + foreign)
+                .when()
+                .get("/api/v1/instruments")
+                .then());
     }
 
     @Test
     void aTamperedTokenIs401() {
         String[] parts = TOKENS.token("viewer").split("\\.");
-        String upgraded = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("\"viewer\"", "\"admin\"").getBytes());
+        String upgraded = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
+                        .replace("\"viewer\"", "\"admin\"")
+                        .getBytes());
         assertUnauthorized(given().header("Authorization", "Bearer " + parts[0] + "." + upgraded + "." + parts[2])
-                .when().get("/api/v1/instruments").then());
+                .when()
+                .get("/api/v1/instruments")
+                .then());
     }
 
     @Test
     void aTokenWithAnUnknownRoleOnlyIs403() {
-        given().header("Authorization", TOKENS.bearer("guest")).when().get("/api/v1/instruments")
-                .then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", TOKENS.bearer("guest"))
+                .when()
+                .get("/api/v1/instruments")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -167,23 +193,32 @@ class SecurityTest {
 
     @Test
     void aCorsPreflightFromAnAllowedOriginMayCarryTheToken() {
-        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
+        given().header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type")
-                .when().options("/api/v1/baskets")
-                .then().statusCode(200)
+                .when()
+                .options("/api/v1/baskets")
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:5173")
-                .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsStringIgnoringCase("authorization"));
+                .header(
+                        "Access-Control-Allow-Headers",
+                        org.hamcrest.Matchers.containsStringIgnoringCase("authorization"));
     }
 
     @Test
     void aCorsPreflightFromAnotherOriginIsNotAllowed() {
-        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
-                .when().options("/api/v1/baskets")
-                .then().header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .when()
+                .options("/api/v1/baskets")
+                .then()
+                .header("Access-Control-Allow-Origin", nullValue());
     }
 
     private static void assertUnauthorized(ValidatableResponse response) {
-        response.statusCode(401).contentType("application/problem+json")
+        response.statusCode(401)
+                .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer")
                 .body("type", equalTo("urn:capflow:problem:unauthorized"))
                 .body("status", equalTo(401));

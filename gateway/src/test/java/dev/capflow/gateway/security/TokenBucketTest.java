@@ -2,12 +2,10 @@ package dev.capflow.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capflow.grpc.auth.Roles;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
-
-import dev.capflow.grpc.auth.Roles;
 
 /** The local bucket's arithmetic on a hand-moved clock, and the role hierarchy. */
 class TokenBucketTest {
@@ -24,7 +22,9 @@ class TokenBucketTest {
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfterSeconds()).isEqualTo(2);
 
-        assertThat(bucket.take(SECOND).retryAfterSeconds()).as("half a token back: one more second").isEqualTo(1);
+        assertThat(bucket.take(SECOND).retryAfterSeconds())
+                .as("half a token back: one more second")
+                .isEqualTo(1);
         assertThat(bucket.take(2 * SECOND).allowed()).isTrue();
         assertThat(bucket.take(2 * SECOND).allowed()).isFalse();
     }
@@ -58,7 +58,9 @@ class TokenBucketTest {
         assertThat(buckets.take("b", limits).allowed()).as("another caller").isTrue();
 
         now.addAndGet(SECOND);
-        assertThat(buckets.take("c", limits).allowed()).as("a and b full again and dropped").isTrue();
+        assertThat(buckets.take("c", limits).allowed())
+                .as("a and b full again and dropped")
+                .isTrue();
         assertThat(buckets.take("a", limits).allowed()).isTrue();
     }
 

@@ -3,11 +3,6 @@ package dev.capflow.gateway.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.gateway.fake.Answer;
 import dev.capflow.gateway.fake.FakeIngestServer;
 import dev.capflow.gateway.fake.FakeIngestService;
@@ -20,6 +15,9 @@ import dev.capflow.proto.ingest.v1.UpsertInstrumentResponse;
 import dev.capflow.testsupport.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The gateway calls the services with its caller's own token, so each service checks the caller's role itself.
@@ -40,24 +38,42 @@ class TokenRelayTest {
     @Test
     void aReadCarriesTheCallersToken() {
         String viewer = TestTokens.shared().token("viewer");
-        fake.script(IngestServiceGrpc.getListInstrumentsMethod(), Answer.reply(ListInstrumentsResponse.getDefaultInstance()));
+        fake.script(
+                IngestServiceGrpc.getListInstrumentsMethod(),
+                Answer.reply(ListInstrumentsResponse.getDefaultInstance()));
         given().auth().oauth2(viewer).get("/api/v1/instruments").then().statusCode(200);
 
-        assertThat(FakeIngestServer.seen().of(IngestServiceGrpc.getListInstrumentsMethod().getFullMethodName()))
-                .isNotEmpty().containsOnly(Optional.of("Bearer " + viewer));
+        assertThat(FakeIngestServer.seen()
+                        .of(IngestServiceGrpc.getListInstrumentsMethod().getFullMethodName()))
+                .isNotEmpty()
+                .containsOnly(Optional.of("Bearer " + viewer));
     }
 
     @Test
     void aWriteCarriesTheCallersToken() {
         String ingest = TestTokens.shared().token("ingest");
-        fake.script(IngestServiceGrpc.getUpsertInstrumentMethod(), Answer.reply(UpsertInstrumentResponse.newBuilder()
-                .setInstrument(Instrument.newBuilder().setSymbol("NVDA").setName("Nvidia").setCurrency("USD")
-                        .setExchange("NASDAQ").setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY)).setCreated(true).build()));
-        given().auth().oauth2(ingest).contentType("application/json")
+        fake.script(
+                IngestServiceGrpc.getUpsertInstrumentMethod(),
+                Answer.reply(UpsertInstrumentResponse.newBuilder()
+                        .setInstrument(Instrument.newBuilder()
+                                .setSymbol("NVDA")
+                                .setName("Nvidia")
+                                .setCurrency("USD")
+                                .setExchange("NASDAQ")
+                                .setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY))
+                        .setCreated(true)
+                        .build()));
+        given().auth()
+                .oauth2(ingest)
+                .contentType("application/json")
                 .body("{\"name\": \"Nvidia\", \"currency\": \"USD\", \"exchange\": \"NASDAQ\", \"kind\": \"EQUITY\"}")
-                .put("/api/v1/instruments/NVDA").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+                .put("/api/v1/instruments/NVDA")
+                .then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
 
-        assertThat(FakeIngestServer.seen().of(IngestServiceGrpc.getUpsertInstrumentMethod().getFullMethodName()))
-                .isNotEmpty().containsOnly(Optional.of("Bearer " + ingest));
+        assertThat(FakeIngestServer.seen()
+                        .of(IngestServiceGrpc.getUpsertInstrumentMethod().getFullMethodName()))
+                .isNotEmpty()
+                .containsOnly(Optional.of("Bearer " + ingest));
     }
 }

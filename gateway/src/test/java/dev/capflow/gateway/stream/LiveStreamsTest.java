@@ -3,6 +3,33 @@ package dev.capflow.gateway.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.google.protobuf.Timestamp;
+import dev.capflow.gateway.fake.Answer;
+import dev.capflow.gateway.fake.FakeIngestServer;
+import dev.capflow.gateway.fake.FakeIngestService;
+import dev.capflow.gateway.fake.InjectFakeIngest;
+import dev.capflow.gateway.fake.LiveCalls;
+import dev.capflow.gateway.stream.SseTestClient.Frame;
+import dev.capflow.proto.basket.v1.Basket;
+import dev.capflow.proto.basket.v1.BasketServiceGrpc;
+import dev.capflow.proto.basket.v1.GetBasketResponse;
+import dev.capflow.proto.basket.v1.WatchBasketRequest;
+import dev.capflow.proto.basket.v1.WatchBasketResponse;
+import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
+import dev.capflow.proto.ingest.v1.Instrument;
+import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
+import dev.capflow.proto.ingest.v1.SubscribePricesRequest;
+import dev.capflow.proto.ingest.v1.SubscribePricesResponse;
+import dev.capflow.proto.ingest.v1.Tick;
+import dev.capflow.proto.ingest.v1.TickGap;
+import dev.capflow.testsupport.TestTokens;
+import io.grpc.Status;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,39 +44,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.google.protobuf.Timestamp;
-
-import dev.capflow.gateway.fake.Answer;
-import dev.capflow.gateway.fake.FakeIngestServer;
-import dev.capflow.gateway.fake.FakeIngestService;
-import dev.capflow.gateway.fake.InjectFakeIngest;
-import dev.capflow.gateway.fake.LiveCalls;
-import dev.capflow.gateway.stream.SseTestClient.Frame;
-import dev.capflow.proto.basket.v1.Basket;
-import dev.capflow.proto.basket.v1.BasketServiceGrpc;
-import dev.capflow.proto.basket.v1.GetBasketResponse;
-import dev.capflow.proto.basket.v1.WatchBasketRequest;
-import dev.capflow.proto.basket.v1.WatchBasketResponse;
-import dev.capflow.proto.ingest.v1.Instrument;
-import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
-import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
-import dev.capflow.proto.ingest.v1.SubscribePricesRequest;
-import dev.capflow.proto.ingest.v1.SubscribePricesResponse;
-import dev.capflow.proto.ingest.v1.Tick;
-import dev.capflow.proto.ingest.v1.TickGap;
-import dev.capflow.testsupport.TestTokens;
-import io.grpc.Status;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import io.vertx.core.json.JsonObject;
-import jakarta.inject.Inject;
 
 /**
  * The SSE routes against the fake services' live server streams: ordered events with ids from one shared upstream
@@ -104,8 +101,11 @@ class LiveStreamsTest {
     }
 
     private LiveCalls.Call<SubscribePricesRequest, SubscribePricesResponse> priceCall(String... symbols) {
-        return fake.live().next(IngestServiceGrpc.getSubscribePricesMethod(),
-                request -> request.getSymbolsList().equals(List.of(symbols)), WAIT);
+        return fake.live()
+                .next(
+                        IngestServiceGrpc.getSubscribePricesMethod(),
+                        request -> request.getSymbolsList().equals(List.of(symbols)),
+                        WAIT);
     }
 
     private void awaitClients(String key, int count) {
@@ -113,8 +113,13 @@ class LiveStreamsTest {
     }
 
     private static SubscribePricesResponse tick(String symbol, double price) {
-        return SubscribePricesResponse.newBuilder().setTick(Tick.newBuilder().setSymbol(symbol).setPrice(price)
-                .setTs(Timestamp.newBuilder().setSeconds(1_761_750_000L)).setSize(10)).build();
+        return SubscribePricesResponse.newBuilder()
+                .setTick(Tick.newBuilder()
+                        .setSymbol(symbol)
+                        .setPrice(price)
+                        .setTs(Timestamp.newBuilder().setSeconds(1_761_750_000L))
+                        .setSize(10))
+                .build();
     }
 
     private static long seq(Frame frame) {
@@ -124,7 +129,8 @@ class LiveStreamsTest {
     @Test
     void eventsArriveInOrderWithIdsFromOneUpstreamCallSharedByEveryClient() {
         knownSymbols("GOOGL", "NVDA");
-        try (SseTestClient first = prices("NVDA,GOOGL", null); SseTestClient second = prices("googl,nvda", null)) {
+        try (SseTestClient first = prices("NVDA,GOOGL", null);
+                SseTestClient second = prices("googl,nvda", null)) {
             var call = priceCall("GOOGL", "NVDA");
             awaitClients("prices:GOOGL,NVDA", 2);
             call.send(tick("NVDA", 201.5), tick("GOOGL", 270.25), tick("NVDA", 202));
@@ -134,12 +140,17 @@ class LiveStreamsTest {
                 assertThat(events).extracting(Frame::event).containsOnly("tick");
                 assertThat(events).extracting(LiveStreamsTest::seq).containsExactly(1L, 2L, 3L);
                 assertThat(events.get(1).data())
-                        .isEqualTo("{\"symbol\":\"GOOGL\",\"price\":270.25,\"ts\":\"2025-10-29T15:00:00Z\",\"size\":10}");
+                        .isEqualTo(
+                                "{\"symbol\":\"GOOGL\",\"price\":270.25,\"ts\":\"2025-10-29T15:00:00Z\",\"size\":10}");
                 assertThat(events.get(2).data()).contains("\"price\":202.0");
             }
         }
-        assertThat(fake.requests(IngestServiceGrpc.getSubscribePricesMethod())).as("one upstream call").hasSize(1);
-        assertThat(fake.requests(IngestServiceGrpc.getListInstrumentsMethod())).as("checked once").hasSize(1);
+        assertThat(fake.requests(IngestServiceGrpc.getSubscribePricesMethod()))
+                .as("one upstream call")
+                .hasSize(1);
+        assertThat(fake.requests(IngestServiceGrpc.getListInstrumentsMethod()))
+                .as("checked once")
+                .hasSize(1);
     }
 
     @Test
@@ -164,11 +175,15 @@ class LiveStreamsTest {
             assertThat(events.get(0).data()).contains("\"price\":3.0");
         }
         // the query parameter does the same for EventSource polyfills
-        try (SseTestClient polyfill = SseTestClient.open(
-                uri("/api/v1/stream/prices?symbols=MSFT&lastEventId=" + lastSeen), null)) {
-            assertThat(polyfill.events(3, WAIT)).extracting(LiveStreamsTest::seq).containsExactly(3L, 4L, 5L);
+        try (SseTestClient polyfill =
+                SseTestClient.open(uri("/api/v1/stream/prices?symbols=MSFT&lastEventId=" + lastSeen), null)) {
+            assertThat(polyfill.events(3, WAIT))
+                    .extracting(LiveStreamsTest::seq)
+                    .containsExactly(3L, 4L, 5L);
         }
-        assertThat(fake.requests(IngestServiceGrpc.getSubscribePricesMethod())).as("the stream lingered").hasSize(1);
+        assertThat(fake.requests(IngestServiceGrpc.getSubscribePricesMethod()))
+                .as("the stream lingered")
+                .hasSize(1);
     }
 
     @Test
@@ -196,7 +211,8 @@ class LiveStreamsTest {
             }
         }
         try (SseTestClient client = prices("AMD", first.replace("-1", "-4"))) {
-            assertThat(client.nextEvent(WAIT).event()).as("event 5 is the oldest kept, 4 is still resumable")
+            assertThat(client.nextEvent(WAIT).event())
+                    .as("event 5 is the oldest kept, 4 is still resumable")
                     .isEqualTo("tick");
         }
     }
@@ -205,7 +221,9 @@ class LiveStreamsTest {
     void aQuietStreamGetsHeartbeatComments() {
         knownSymbols("ORCL");
         try (SseTestClient client = prices("ORCL", null)) {
-            assertThat(client.next(WAIT).comment()).as("the retry hint comes first").startsWith("retry: ");
+            assertThat(client.next(WAIT).comment())
+                    .as("the retry hint comes first")
+                    .startsWith("retry: ");
             assertThat(client.next(WAIT).comment()).isEqualTo("heartbeat");
             assertThat(client.next(WAIT).comment()).isEqualTo("heartbeat");
         }
@@ -214,13 +232,15 @@ class LiveStreamsTest {
     @Test
     void aStalledClientIsDisconnectedWhileAnotherGetsEveryEventInOrder() throws IOException {
         knownSymbols("AVGO");
-        try (Socket stalled = new Socket(); SseTestClient reader = prices("AVGO", null)) {
+        try (Socket stalled = new Socket();
+                SseTestClient reader = prices("AVGO", null)) {
             stalled.setReceiveBufferSize(4096);
             stalled.connect(new InetSocketAddress(base.getHost(), base.getPort()));
             OutputStream out = stalled.getOutputStream();
-            out.write(("GET /api/v1/stream/prices?symbols=AVGO HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
-                    + "Authorization: " + TestTokens.shared().bearer("viewer") + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    ("GET /api/v1/stream/prices?symbols=AVGO HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
+                                    + "Authorization: " + TestTokens.shared().bearer("viewer") + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             var call = priceCall("AVGO");
             awaitClients("prices:AVGO", 2);
@@ -236,11 +256,14 @@ class LiveStreamsTest {
                     assertThat(seq(events.get(i))).isEqualTo(sent - 999 + i);
                 }
             }
-            assertThat(topics.clientCount("prices:AVGO")).as("the stalled client was dropped after %d events", sent)
+            assertThat(topics.clientCount("prices:AVGO"))
+                    .as("the stalled client was dropped after %d events", sent)
                     .isEqualTo(1);
             call.send(tick("AVGO", ++sent));
             assertThat(seq(reader.nextEvent(WAIT))).as("the other goes on").isEqualTo(sent);
-            assertThat(readsToEnd(stalled)).as("the gateway closed the stalled connection").isTrue();
+            assertThat(readsToEnd(stalled))
+                    .as("the gateway closed the stalled connection")
+                    .isTrue();
         }
     }
 
@@ -328,8 +351,11 @@ class LiveStreamsTest {
 
     @Test
     void aServiceThatIsDownBeforeTheStreamStartsIs503() {
-        fake.script(IngestServiceGrpc.getListInstrumentsMethod(), Answer.fail(Status.UNAVAILABLE),
-                Answer.fail(Status.UNAVAILABLE), Answer.fail(Status.UNAVAILABLE));
+        fake.script(
+                IngestServiceGrpc.getListInstrumentsMethod(),
+                Answer.fail(Status.UNAVAILABLE),
+                Answer.fail(Status.UNAVAILABLE),
+                Answer.fail(Status.UNAVAILABLE));
         SseTestClient refused = SseTestClient.open(uri("/api/v1/stream/prices?symbols=QCOM"), null);
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.body()).contains("urn:capflow:problem:upstream-unavailable");
@@ -337,7 +363,9 @@ class LiveStreamsTest {
 
     @Test
     void anUnknownBasketIs404() {
-        fake.script(BasketServiceGrpc.getGetBasketMethod(), Answer.fail(Status.NOT_FOUND.withDescription("no basket nope")));
+        fake.script(
+                BasketServiceGrpc.getGetBasketMethod(),
+                Answer.fail(Status.NOT_FOUND.withDescription("no basket nope")));
         SseTestClient refused = SseTestClient.open(uri("/api/v1/stream/baskets/nope"), null);
         assertThat(refused.status()).isEqualTo(404);
         assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
@@ -347,18 +375,25 @@ class LiveStreamsTest {
 
     @Test
     void basketLevelsStreamAndALateClientStartsFromTheLatestLevel() {
-        fake.script(BasketServiceGrpc.getGetBasketMethod(),
-                Answer.reply(GetBasketResponse.newBuilder().setBasket(Basket.newBuilder().setId("team-google")).build()));
+        fake.script(
+                BasketServiceGrpc.getGetBasketMethod(),
+                Answer.reply(GetBasketResponse.newBuilder()
+                        .setBasket(Basket.newBuilder().setId("team-google"))
+                        .build()));
         try (SseTestClient first = SseTestClient.open(uri("/api/v1/stream/baskets/team-google"), null)) {
             assertThat(first.status()).isEqualTo(200);
-            LiveCalls.Call<WatchBasketRequest, WatchBasketResponse> call = fake.live().next(
-                    BasketServiceGrpc.getWatchBasketMethod(), request -> request.getBasketId().equals("team-google"), WAIT);
+            LiveCalls.Call<WatchBasketRequest, WatchBasketResponse> call = fake.live()
+                    .next(
+                            BasketServiceGrpc.getWatchBasketMethod(),
+                            request -> request.getBasketId().equals("team-google"),
+                            WAIT);
             awaitClients("basket:team-google", 1);
             call.send(level(101.5), level(102.25));
             List<Frame> events = first.events(2, WAIT);
             assertThat(events).extracting(Frame::event).containsOnly("level");
-            assertThat(events.get(1).data()).isEqualTo("{\"basketId\":\"team-google\",\"level\":102.25,"
-                    + "\"ts\":\"2025-10-29T15:00:00Z\",\"basketVersion\":3}");
+            assertThat(events.get(1).data())
+                    .isEqualTo("{\"basketId\":\"team-google\",\"level\":102.25,"
+                            + "\"ts\":\"2025-10-29T15:00:00Z\",\"basketVersion\":3}");
 
             try (SseTestClient late = SseTestClient.open(uri("/api/v1/stream/baskets/team-google"), null)) {
                 Frame latest = late.nextEvent(WAIT);
@@ -366,32 +401,49 @@ class LiveStreamsTest {
                 assertThat(latest.data()).contains("102.25");
             }
         }
-        assertThat(fake.requests(BasketServiceGrpc.getGetBasketMethod())).as("the open stream was not checked again")
+        assertThat(fake.requests(BasketServiceGrpc.getGetBasketMethod()))
+                .as("the open stream was not checked again")
                 .hasSize(1);
     }
 
     @Test
     void aBasketStreamFollowsAnUpdateAndEndsWhenTheBasketIsDeleted() {
-        fake.script(BasketServiceGrpc.getGetBasketMethod(),
-                Answer.reply(GetBasketResponse.newBuilder().setBasket(Basket.newBuilder().setId("team-google")).build()));
+        fake.script(
+                BasketServiceGrpc.getGetBasketMethod(),
+                Answer.reply(GetBasketResponse.newBuilder()
+                        .setBasket(Basket.newBuilder().setId("team-google"))
+                        .build()));
         try (SseTestClient client = SseTestClient.open(uri("/api/v1/stream/baskets/team-google"), null)) {
             assertThat(client.status()).isEqualTo(200);
-            LiveCalls.Call<WatchBasketRequest, WatchBasketResponse> call = fake.live().next(
-                    BasketServiceGrpc.getWatchBasketMethod(), request -> request.getBasketId().equals("team-google"), WAIT);
+            LiveCalls.Call<WatchBasketRequest, WatchBasketResponse> call = fake.live()
+                    .next(
+                            BasketServiceGrpc.getWatchBasketMethod(),
+                            request -> request.getBasketId().equals("team-google"),
+                            WAIT);
             awaitClients("basket:team-google", 1);
-            call.send(level(101.5), level(99.0).toBuilder().setBasketVersion(4).build(),
-                    WatchBasketResponse.newBuilder().setBasketId("team-google").setBasketVersion(4).setDeleted(true).build());
+            call.send(
+                    level(101.5),
+                    level(99.0).toBuilder().setBasketVersion(4).build(),
+                    WatchBasketResponse.newBuilder()
+                            .setBasketId("team-google")
+                            .setBasketVersion(4)
+                            .setDeleted(true)
+                            .build());
             call.complete();
             List<Frame> levels = client.events(2, WAIT);
             assertThat(levels).extracting(Frame::event).containsOnly("level");
-            assertThat(levels.get(1).data()).as("the level of the updated basket").contains("\"level\":99.0", "\"basketVersion\":4");
+            assertThat(levels.get(1).data())
+                    .as("the level of the updated basket")
+                    .contains("\"level\":99.0", "\"basketVersion\":4");
             Frame end = client.nextEvent(WAIT);
             assertThat(end.event()).isEqualTo("end");
             assertThat(end.data()).contains("NOT_FOUND");
             assertThat(client.nextEvent(WAIT)).as("then the stream closes").isSameAs(Frame.END);
         }
         assertThat(topics.isOpen("basket:team-google")).isFalse();
-        assertThat(fake.requests(BasketServiceGrpc.getWatchBasketMethod())).as("no reconnect to a deleted basket").hasSize(1);
+        assertThat(fake.requests(BasketServiceGrpc.getWatchBasketMethod()))
+                .as("no reconnect to a deleted basket")
+                .hasSize(1);
     }
 
     @Test
@@ -401,14 +453,24 @@ class LiveStreamsTest {
         try (SseTestClient client = prices("AMAT", null)) {
             LiveCalls.Call<SubscribePricesRequest, SubscribePricesResponse> call = priceCall("AMAT");
             awaitClients("prices:AMAT", 1);
-            call.send(tick("AMAT", 1.5).toBuilder().setSequence(1).build(),
-                    SubscribePricesResponse.newBuilder().setSequence(2).setGap(TickGap.newBuilder().setDropped(3)
-                            .setFrom(Timestamp.newBuilder().setSeconds(1_761_750_001L))
-                            .setTo(Timestamp.newBuilder().setSeconds(1_761_750_002L).setNanos(500_000_000))).build(),
+            call.send(
+                    tick("AMAT", 1.5).toBuilder().setSequence(1).build(),
+                    SubscribePricesResponse.newBuilder()
+                            .setSequence(2)
+                            .setGap(TickGap.newBuilder()
+                                    .setDropped(3)
+                                    .setFrom(Timestamp.newBuilder().setSeconds(1_761_750_001L))
+                                    .setTo(Timestamp.newBuilder()
+                                            .setSeconds(1_761_750_002L)
+                                            .setNanos(500_000_000)))
+                            .build(),
                     tick("AMAT", 2.5).toBuilder().setSequence(5).build());
             events = client.events(3, WAIT);
             assertThat(events).extracting(Frame::event).containsExactly("tick", "gap", "tick");
-            assertThat(events).extracting(LiveStreamsTest::seq).as("a gap has an id like any event").containsExactly(1L, 2L, 3L);
+            assertThat(events)
+                    .extracting(LiveStreamsTest::seq)
+                    .as("a gap has an id like any event")
+                    .containsExactly(1L, 2L, 3L);
             assertThat(events.get(1).data())
                     .isEqualTo("{\"dropped\":3,\"from\":\"2025-10-29T15:00:01Z\",\"to\":\"2025-10-29T15:00:02.500Z\"}");
             assertThat(events.get(2).data()).contains("\"price\":2.5");
@@ -442,22 +504,30 @@ class LiveStreamsTest {
             // a replica restart: the stream is opened again, for nobody in particular
             first.fail(Status.UNAVAILABLE);
             priceCall("ARM").send(tick("ARM", 2));
-            assertThat(watcher.events(3, WAIT)).extracting(Frame::event).containsExactly("upstream", "upstream", "tick");
+            assertThat(watcher.events(3, WAIT))
+                    .extracting(Frame::event)
+                    .containsExactly("upstream", "upstream", "tick");
         }
 
-        assertThat(FakeIngestServer.seen().of(IngestServiceGrpc.getSubscribePricesMethod().getFullMethodName()))
-                .as("the opening call and the reconnect").containsExactly(Optional.of("Bearer " + gateway),
-                        Optional.of("Bearer " + gateway));
+        assertThat(FakeIngestServer.seen()
+                        .of(IngestServiceGrpc.getSubscribePricesMethod().getFullMethodName()))
+                .as("the opening call and the reconnect")
+                .containsExactly(Optional.of("Bearer " + gateway), Optional.of("Bearer " + gateway));
         assertThat(subject(gateway)).as("the gateway's service identity").isEqualTo("test-service");
     }
 
     private static String subject(String jwt) {
         String payload = jwt.split("\\.")[1];
-        return new JsonObject(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)).getString("sub");
+        return new JsonObject(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8))
+                .getString("sub");
     }
 
     private static WatchBasketResponse level(double level) {
-        return WatchBasketResponse.newBuilder().setBasketId("team-google").setLevel(level).setBasketVersion(3)
-                .setTs(Timestamp.newBuilder().setSeconds(1_761_750_000L)).build();
+        return WatchBasketResponse.newBuilder()
+                .setBasketId("team-google")
+                .setLevel(level)
+                .setBasketVersion(3)
+                .setTs(Timestamp.newBuilder().setSeconds(1_761_750_000L))
+                .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.capflow.gateway.stream;
 
+import dev.capflow.testsupport.TestTokens;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,8 +17,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import dev.capflow.testsupport.TestTokens;
-
 /** A test reader of a text/event-stream: one thread parses frames into a queue the test takes from. */
 final class SseTestClient implements AutoCloseable {
 
@@ -30,8 +29,10 @@ final class SseTestClient implements AutoCloseable {
         }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final HttpResponse<InputStream> response;
     private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
@@ -53,7 +54,8 @@ final class SseTestClient implements AutoCloseable {
 
     /** Opens {@code uri} with the bearer {@code token}, with {@code Last-Event-ID} when not null. */
     static SseTestClient open(URI uri, String lastEventId, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + token);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
@@ -131,7 +133,8 @@ final class SseTestClient implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String id = null;
             String event = null;
             StringBuilder data = null;
@@ -139,8 +142,11 @@ final class SseTestClient implements AutoCloseable {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.isEmpty()) {
                     if (event != null || data != null || comment != null) {
-                        frames.add(new Frame(id, event == null && data != null ? "message" : event,
-                                data == null ? null : data.toString(), comment));
+                        frames.add(new Frame(
+                                id,
+                                event == null && data != null ? "message" : event,
+                                data == null ? null : data.toString(),
+                                comment));
                     }
                     id = null;
                     event = null;
@@ -153,7 +159,9 @@ final class SseTestClient implements AutoCloseable {
                 } else if (line.startsWith("event: ")) {
                     event = line.substring(7);
                 } else if (line.startsWith("data: ")) {
-                    data = data == null ? new StringBuilder(line.substring(6)) : data.append('\n').append(line.substring(6));
+                    data = data == null
+                            ? new StringBuilder(line.substring(6))
+                            : data.append('\n').append(line.substring(6));
                 } else if (line.startsWith("retry: ")) {
                     comment = line;
                 }

@@ -1,23 +1,23 @@
 package dev.capflow.grpc.auth;
 
+import io.grpc.Metadata;
 import java.util.Locale;
 import java.util.Optional;
-
-import io.grpc.Metadata;
 
 /** The {@code authorization} metadata of a gRPC call, {@code Bearer <jwt>}. */
 public final class BearerHeader {
 
-    public static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    public static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final String SCHEME = "bearer ";
 
-    private BearerHeader() {
-    }
+    private BearerHeader() {}
 
     /** The token of a {@code Bearer} header (the scheme in any case); empty when absent or of another scheme. */
     public static Optional<String> token(Metadata headers) {
         String value = headers.get(AUTHORIZATION);
-        if (value == null || value.length() <= SCHEME.length()
+        if (value == null
+                || value.length() <= SCHEME.length()
                 || !value.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME)) {
             return Optional.empty();
         }

@@ -1,10 +1,9 @@
 package dev.capflow.grpc.auth;
 
-import java.util.Optional;
-
 import io.grpc.Context;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
+import java.util.Optional;
 
 /**
  * The bearer token of the caller a piece of work is done for, so that calls it makes to other services carry the
@@ -16,8 +15,7 @@ public final class CallerToken {
     static final Context.Key<String> CONTEXT_KEY = Context.key("capflow.caller-token");
     private static final String LOCAL_KEY = "capflow.caller-token";
 
-    private CallerToken() {
-    }
+    private CallerToken() {}
 
     /** Binds {@code token} to the current Vert.x duplicated context, if the current thread runs on one. */
     public static void bindToVertxContext(String token) {

@@ -1,11 +1,10 @@
 package dev.capflow.grpc.auth;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /**
  * Bearer tokens on internal gRPC ({@code capflow.grpc.auth.*}): the key, issuer and audiences a service checks

@@ -1,14 +1,5 @@
 package dev.capflow.grpc.auth;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-
-import org.jboss.logging.Logger;
-
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
@@ -18,6 +9,12 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.quarkus.grpc.GlobalInterceptor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Every call to a capflow gRPC service needs a bearer token the service verifies itself: missing, malformed, forged,
@@ -32,8 +29,8 @@ public class GrpcAuthInterceptor implements ServerInterceptor {
 
     private static final Logger LOG = Logger.getLogger(GrpcAuthInterceptor.class);
     private static final Set<String> OPEN_SERVICES = Set.of("grpc.health.v1.Health");
-    private static final Set<String> ANY_ROLE_SERVICES = Set.of("grpc.reflection.v1.ServerReflection",
-            "grpc.reflection.v1alpha.ServerReflection");
+    private static final Set<String> ANY_ROLE_SERVICES =
+            Set.of("grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection");
 
     private final InternalAuth auth;
     private final List<MethodRoles> tables;
@@ -44,7 +41,8 @@ public class GrpcAuthInterceptor implements ServerInterceptor {
     }
 
     @Override
-    public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
+    public <Q, A> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
         String service = call.getMethodDescriptor().getServiceName();
         if (OPEN_SERVICES.contains(service)) {
             return next.startCall(call, headers);
@@ -52,8 +50,10 @@ public class GrpcAuthInterceptor implements ServerInterceptor {
         String method = call.getMethodDescriptor().getFullMethodName();
         Optional<String> token = BearerHeader.token(headers);
         if (token.isEmpty()) {
-            return refuse(call, Status.UNAUTHENTICATED.withDescription(
-                    "a bearer token is required: send the metadata 'authorization: Bearer <jwt>'"));
+            return refuse(
+                    call,
+                    Status.UNAUTHENTICATED.withDescription(
+                            "a bearer token is required: send the metadata 'authorization: Bearer <jwt>'"));
         }
         Caller caller;
         try {
@@ -64,12 +64,17 @@ public class GrpcAuthInterceptor implements ServerInterceptor {
         if (!ANY_ROLE_SERVICES.contains(service)) {
             Optional<String> role = roleFor(method);
             if (role.isEmpty()) {
-                return refuse(call, Status.PERMISSION_DENIED.withDescription(
-                        method + " is not in this service's role table, so no token may call it"));
+                return refuse(
+                        call,
+                        Status.PERMISSION_DENIED.withDescription(
+                                method + " is not in this service's role table, so no token may call it"));
             }
             if (!caller.roles().contains(role.get())) {
-                return refuse(call, Status.PERMISSION_DENIED.withDescription(method + " needs the role " + role.get()
-                        + " (admin includes every role); the token of " + caller.subject() + " has " + caller.roles()));
+                return refuse(
+                        call,
+                        Status.PERMISSION_DENIED.withDescription(
+                                method + " needs the role " + role.get() + " (admin includes every role); the token of "
+                                        + caller.subject() + " has " + caller.roles()));
             }
         }
         Context context = Context.current().withValue(CallerToken.CONTEXT_KEY, caller.token());
@@ -77,14 +82,16 @@ public class GrpcAuthInterceptor implements ServerInterceptor {
     }
 
     private Optional<String> roleFor(String method) {
-        return tables.stream().map(table -> table.roleFor(method)).flatMap(Optional::stream).findFirst();
+        return tables.stream()
+                .map(table -> table.roleFor(method))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     private static <Q, A> ServerCall.Listener<Q> refuse(ServerCall<Q, A> call, Status status) {
         LOG.debugf("refused %s: %s", call.getMethodDescriptor().getFullMethodName(), status);
         call.close(status, new Metadata());
-        return new ServerCall.Listener<>() {
-        };
+        return new ServerCall.Listener<>() {};
     }
 
     /** Binds the caller's token to the Vert.x context each callback of the call runs on (see {@link CallerToken}). */

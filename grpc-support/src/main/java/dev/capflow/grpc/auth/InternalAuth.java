@@ -1,16 +1,14 @@
 package dev.capflow.grpc.auth;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
-
 import org.jboss.logging.Logger;
 
 /**
@@ -39,8 +37,10 @@ public class InternalAuth {
     /** Checks incoming tokens. */
     public TokenVerifier verifier() {
         if (verifier == null) {
-            TokenVerifier loaded = new TokenVerifier(config.publicKey().or(() -> config.publicKeyLocation().map(InternalAuth::read)),
-                    config.issuer(), config.audiences());
+            TokenVerifier loaded = new TokenVerifier(
+                    config.publicKey().or(() -> config.publicKeyLocation().map(InternalAuth::read)),
+                    config.issuer(),
+                    config.audiences());
             if (!loaded.hasKey()) {
                 LOG.warn("no token verification key (MP_JWT_VERIFY_PUBLICKEY_LOCATION or MP_JWT_VERIFY_PUBLICKEY):"
                         + " every gRPC call but health is refused");
@@ -53,8 +53,10 @@ public class InternalAuth {
     /** This process's identity token, if it was given one. */
     public Optional<String> serviceIdentity() {
         if (identity == null) {
-            identity = config.serviceToken().or(() -> config.serviceTokenLocation().map(path -> read(path.toString())))
-                    .map(String::strip).filter(token -> !token.isEmpty());
+            identity = config.serviceToken()
+                    .or(() -> config.serviceTokenLocation().map(path -> read(path.toString())))
+                    .map(String::strip)
+                    .filter(token -> !token.isEmpty());
         }
         return identity;
     }

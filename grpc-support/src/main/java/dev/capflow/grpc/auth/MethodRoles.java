@@ -1,13 +1,12 @@
 package dev.capflow.grpc.auth;
 
+import io.grpc.MethodDescriptor;
+import io.grpc.ServiceDescriptor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
-import io.grpc.MethodDescriptor;
-import io.grpc.ServiceDescriptor;
 
 /**
  * The role each RPC of one gRPC service needs, declared by the service next to its implementation (a CDI bean of
@@ -37,8 +36,10 @@ public final class MethodRoles {
     /** The methods of the service's contract that have no role here (an empty set for a complete table). */
     public Set<String> unassigned() {
         Set<String> missing = new TreeSet<>();
-        service.getMethods().stream().map(MethodDescriptor::getFullMethodName)
-                .filter(name -> !roleByMethod.containsKey(name)).forEach(missing::add);
+        service.getMethods().stream()
+                .map(MethodDescriptor::getFullMethodName)
+                .filter(name -> !roleByMethod.containsKey(name))
+                .forEach(missing::add);
         return missing;
     }
 
@@ -56,7 +57,8 @@ public final class MethodRoles {
         public Builder require(String role, MethodDescriptor<?, ?>... methods) {
             for (MethodDescriptor<?, ?> method : methods) {
                 if (!service.getName().equals(method.getServiceName())) {
-                    throw new IllegalArgumentException(method.getFullMethodName() + " is not a method of " + service.getName());
+                    throw new IllegalArgumentException(
+                            method.getFullMethodName() + " is not a method of " + service.getName());
                 }
                 if (roleByMethod.putIfAbsent(method.getFullMethodName(), role) != null) {
                     throw new IllegalArgumentException(method.getFullMethodName() + " is given a role twice");

@@ -22,8 +22,7 @@ public final class Roles {
             ANALYST, List.of(VIEWER),
             INGEST, List.of(VIEWER));
 
-    private Roles() {
-    }
+    private Roles() {}
 
     /** The granted roles and every role they imply. Unknown roles are kept as they are (they imply nothing). */
     public static Set<String> effective(Set<String> granted) {

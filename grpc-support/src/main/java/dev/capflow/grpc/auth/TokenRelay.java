@@ -1,9 +1,5 @@
 package dev.capflow.grpc.auth;
 
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -12,6 +8,8 @@ import io.grpc.ForwardingClientCall.SimpleForwardingClientCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.quarkus.grpc.GlobalInterceptor;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /**
  * Gives every outgoing gRPC call of this process a bearer token unless it already carries one: the token of the
@@ -23,13 +21,15 @@ import io.quarkus.grpc.GlobalInterceptor;
 public class TokenRelay implements ClientInterceptor {
 
     /** Set to {@code true} on a call that must carry no token (a test of the refusal): nothing is added. */
-    public static final CallOptions.Key<Boolean> WITHOUT_TOKEN = CallOptions.Key.createWithDefault("capflow.without-token", false);
+    public static final CallOptions.Key<Boolean> WITHOUT_TOKEN =
+            CallOptions.Key.createWithDefault("capflow.without-token", false);
 
     /**
      * Set to {@code true} on a call that serves many callers at once (e.g. the gateway's shared live streams): it
      * carries this process's identity even when the work that opened it was done for one caller.
      */
-    public static final CallOptions.Key<Boolean> OWN_IDENTITY = CallOptions.Key.createWithDefault("capflow.own-identity", false);
+    public static final CallOptions.Key<Boolean> OWN_IDENTITY =
+            CallOptions.Key.createWithDefault("capflow.own-identity", false);
 
     private final InternalAuth auth;
 
@@ -51,6 +51,8 @@ public class TokenRelay implements ClientInterceptor {
     }
 
     private Optional<String> token(CallOptions options) {
-        return options.getOption(OWN_IDENTITY) ? auth.serviceIdentity() : CallerToken.current().or(auth::serviceIdentity);
+        return options.getOption(OWN_IDENTITY)
+                ? auth.serviceIdentity()
+                : CallerToken.current().or(auth::serviceIdentity);
     }
 }

@@ -1,15 +1,13 @@
 package dev.capflow.grpc.auth;
 
-import java.util.Optional;
-import java.util.Set;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Checks bearer tokens the way the gateway does, with smallrye-jwt: an RS256 signature by the configured key, the
@@ -24,7 +22,9 @@ public final class TokenVerifier {
      * {@code audiences}; without a key it refuses every token.
      */
     public TokenVerifier(Optional<String> publicKey, String issuer, Set<String> audiences) {
-        this.parser = publicKey.map(key -> new DefaultJWTParser(contextInfo(key, issuer, audiences))).orElse(null);
+        this.parser = publicKey
+                .map(key -> new DefaultJWTParser(contextInfo(key, issuer, audiences)))
+                .orElse(null);
     }
 
     /** Whether a key is configured; a service without one refuses every call but health. */

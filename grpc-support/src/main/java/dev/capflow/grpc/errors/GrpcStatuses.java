@@ -1,23 +1,20 @@
 package dev.capflow.grpc.errors;
 
-import java.util.List;
-import java.util.function.Function;
-
-import org.jboss.logging.Logger;
-
 import com.google.protobuf.Any;
 import com.google.protobuf.Message;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.ResourceInfo;
-
 import dev.capflow.errors.AlreadyExistsException;
 import dev.capflow.errors.NotFoundException;
 import dev.capflow.errors.StaleVersionException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import java.util.List;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * The statuses every capflow server answers the same way, each with its google.rpc details (decodable with the
@@ -39,13 +36,13 @@ public final class GrpcStatuses {
      * must not grow with it or the caller's error becomes a transport failure.
      */
     public static final int MAX_DETAILS = 20;
+
     public static final int MAX_MESSAGE = 1_000;
     public static final int MAX_DESCRIPTION = 500;
 
     private static final Logger LOG = Logger.getLogger(GrpcStatuses.class);
 
-    private GrpcStatuses() {
-    }
+    private GrpcStatuses() {}
 
     /**
      * The status of the first throwable in {@code failure}'s cause chain that {@code known} maps (null: not known), or
@@ -59,12 +56,14 @@ public final class GrpcStatuses {
             }
         }
         LOG.error("unexpected failure", failure);
-        return Status.INTERNAL.withDescription("internal error; see the " + service + " log").asRuntimeException();
+        return Status.INTERNAL
+                .withDescription("internal error; see the " + service + " log")
+                .asRuntimeException();
     }
 
     /** INVALID_ARGUMENT carrying a google.rpc.BadRequest: see {@link #withBadRequest}. */
-    public static <T> StatusRuntimeException invalidArgument(String message, List<T> violations,
-            Function<T, String> field, Function<T, String> description) {
+    public static <T> StatusRuntimeException invalidArgument(
+            String message, List<T> violations, Function<T, String> field, Function<T, String> description) {
         return withBadRequest(Status.Code.INVALID_ARGUMENT, message, violations, field, description);
     }
 
@@ -73,11 +72,16 @@ public final class GrpcStatuses {
      * violation per element, in order, so the caller learns which of its fields to change: the first
      * {@value #MAX_DETAILS}, then one saying how many more were left out.
      */
-    public static <T> StatusRuntimeException withBadRequest(Status.Code code, String message, List<T> violations,
-            Function<T, String> field, Function<T, String> description) {
+    public static <T> StatusRuntimeException withBadRequest(
+            Status.Code code,
+            String message,
+            List<T> violations,
+            Function<T, String> field,
+            Function<T, String> description) {
         BadRequest.Builder details = BadRequest.newBuilder();
         for (T violation : violations.subList(0, Math.min(MAX_DETAILS, violations.size()))) {
-            details.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField(field.apply(violation))
+            details.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                    .setField(field.apply(violation))
                     .setDescription(bounded(description.apply(violation), MAX_DESCRIPTION)));
         }
         if (violations.size() > MAX_DETAILS) {
@@ -90,13 +94,20 @@ public final class GrpcStatuses {
 
     /** NOT_FOUND with one google.rpc.ResourceInfo per missing resource (the first {@value #MAX_DETAILS}). */
     public static StatusRuntimeException notFound(NotFoundException missing) {
-        return withDetails(Code.NOT_FOUND, missing.getMessage(), missing.names().stream().limit(MAX_DETAILS)
-                .map(name -> resource(missing.resourceType(), name, "does not exist")).toList());
+        return withDetails(
+                Code.NOT_FOUND,
+                missing.getMessage(),
+                missing.names().stream()
+                        .limit(MAX_DETAILS)
+                        .map(name -> resource(missing.resourceType(), name, "does not exist"))
+                        .toList());
     }
 
     /** ALREADY_EXISTS with a google.rpc.ResourceInfo naming the resource. */
     public static StatusRuntimeException alreadyExists(AlreadyExistsException taken) {
-        return withDetails(Code.ALREADY_EXISTS, taken.getMessage(),
+        return withDetails(
+                Code.ALREADY_EXISTS,
+                taken.getMessage(),
                 List.of(resource(taken.resourceType(), taken.name(), "already exists")));
     }
 
@@ -105,36 +116,51 @@ public final class GrpcStatuses {
      * expected_version and actual_version, "absent" when the resource does not exist) and a ResourceInfo.
      */
     public static StatusRuntimeException staleVersion(StaleVersionException stale) {
-        ErrorInfo info = ErrorInfo.newBuilder().setDomain(DOMAIN).setReason(STALE_VERSION)
-                .putMetadata("resource_type", stale.resourceType()).putMetadata("resource_name", stale.name())
+        ErrorInfo info = ErrorInfo.newBuilder()
+                .setDomain(DOMAIN)
+                .setReason(STALE_VERSION)
+                .putMetadata("resource_type", stale.resourceType())
+                .putMetadata("resource_name", stale.name())
                 .putMetadata("expected_version", Long.toString(stale.expected()))
                 .putMetadata("actual_version", stale.actual() == null ? "absent" : Long.toString(stale.actual()))
                 .build();
-        return withDetails(Code.ABORTED, stale.getMessage(),
+        return withDetails(
+                Code.ABORTED,
+                stale.getMessage(),
                 List.of(info, resource(stale.resourceType(), stale.name(), "changed by another writer")));
     }
 
     /** ABORTED with a google.rpc.ErrorInfo (reason CONCURRENT_UPDATE): a concurrent writer won; retry. */
     public static StatusRuntimeException concurrentUpdate(String message) {
-        return withDetails(Code.ABORTED, message,
-                List.of(ErrorInfo.newBuilder().setDomain(DOMAIN).setReason(CONCURRENT_UPDATE).build()));
+        return withDetails(
+                Code.ABORTED,
+                message,
+                List.of(ErrorInfo.newBuilder()
+                        .setDomain(DOMAIN)
+                        .setReason(CONCURRENT_UPDATE)
+                        .build()));
     }
 
     /** A status with {@code code}, {@code message} and the given google.rpc details, in order. */
     public static StatusRuntimeException withDetails(Code code, String message, List<? extends Message> details) {
-        com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder().setCode(code.getNumber())
-                .setMessage(bounded(message, MAX_MESSAGE));
+        com.google.rpc.Status.Builder status =
+                com.google.rpc.Status.newBuilder().setCode(code.getNumber()).setMessage(bounded(message, MAX_MESSAGE));
         details.forEach(detail -> status.addDetails(Any.pack(detail)));
         return StatusProto.toStatusRuntimeException(status.build());
     }
 
     /** {@code text} cut to {@code max} characters, saying how long it was. */
     public static String bounded(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max) + "...(" + text.length() + " chars)";
+        return text == null || text.length() <= max
+                ? text
+                : text.substring(0, max) + "...(" + text.length() + " chars)";
     }
 
     private static ResourceInfo resource(String type, String name, String description) {
-        return ResourceInfo.newBuilder().setResourceType(type).setResourceName(name).setDescription(description)
+        return ResourceInfo.newBuilder()
+                .setResourceType(type)
+                .setResourceName(name)
+                .setDescription(description)
                 .build();
     }
 }

@@ -7,8 +7,7 @@ package dev.capflow.grpc.errors;
  */
 public final class PrintableMessages {
 
-    private PrintableMessages() {
-    }
+    private PrintableMessages() {}
 
     /** {@code message} with line breaks and tabs as spaces, '%' as "pct" and any other non-printable-ASCII as '?'. */
     public static String of(String message) {

@@ -1,8 +1,5 @@
 package dev.capflow.grpc.errors;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.spi.Prioritized;
-
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -10,6 +7,8 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.quarkus.grpc.GlobalInterceptor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.Prioritized;
 
 /**
  * Makes the message of every status a server answers printable ASCII ({@link PrintableMessages}). It runs outermost,
@@ -20,16 +19,21 @@ import io.quarkus.grpc.GlobalInterceptor;
 public class PrintableStatusInterceptor implements ServerInterceptor, Prioritized {
 
     @Override
-    public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
-            ServerCallHandler<Q, A> next) {
-        return next.startCall(new SimpleForwardingServerCall<>(call) {
-            @Override
-            public void close(Status status, Metadata trailers) {
-                String printable = PrintableMessages.of(status.getDescription());
-                super.close(printable == null || printable.equals(status.getDescription()) ? status
-                        : status.withDescription(printable), trailers);
-            }
-        }, headers);
+    public <Q, A> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
+        return next.startCall(
+                new SimpleForwardingServerCall<>(call) {
+                    @Override
+                    public void close(Status status, Metadata trailers) {
+                        String printable = PrintableMessages.of(status.getDescription());
+                        super.close(
+                                printable == null || printable.equals(status.getDescription())
+                                        ? status
+                                        : status.withDescription(printable),
+                                trailers);
+                    }
+                },
+                headers);
     }
 
     @Override

@@ -1,17 +1,15 @@
 package dev.capflow.grpc.errors;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
-
 import dev.capflow.validation.FieldViolation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rules every request message of every capflow RPC keeps, whatever its fields mean: an enum field holds a value
@@ -28,8 +26,7 @@ public final class RequestContract {
     /** Whether a message type can hold a field this contract checks, so large messages without any are skipped. */
     private static final Map<Descriptor, Boolean> CHECKED = new ConcurrentHashMap<>();
 
-    private RequestContract() {
-    }
+    private RequestContract() {}
 
     /** The broken rules of {@code request}, in field order (empty when it keeps them all). */
     public static List<FieldViolation> violations(Message request) {
@@ -70,8 +67,8 @@ public final class RequestContract {
             case ENUM -> {
                 EnumValueDescriptor constant = (EnumValueDescriptor) value;
                 if (field.getEnumType().findValueByNumber(constant.getNumber()) == null) {
-                    violations.add(new FieldViolation(path, "unknown " + field.getEnumType().getName() + " value "
-                            + constant.getNumber()));
+                    violations.add(new FieldViolation(
+                            path, "unknown " + field.getEnumType().getName() + " value " + constant.getNumber()));
                 }
             }
             case STRING -> {
@@ -80,16 +77,16 @@ public final class RequestContract {
                 }
             }
             case MESSAGE -> check((Message) value, path + ".", violations);
-            default -> {
-            }
+            default -> {}
         }
     }
 
     private static void checkTimestamp(Timestamp timestamp, String path, List<FieldViolation> violations) {
         String field = path.isEmpty() ? "timestamp" : path.substring(0, path.length() - 1);
         if (timestamp.getSeconds() < MIN_TIMESTAMP_SECONDS || timestamp.getSeconds() > MAX_TIMESTAMP_SECONDS) {
-            violations.add(new FieldViolation(field, "seconds " + timestamp.getSeconds()
-                    + " is outside 0001-01-01T00:00:00Z..9999-12-31T23:59:59Z"));
+            violations.add(new FieldViolation(
+                    field,
+                    "seconds " + timestamp.getSeconds() + " is outside 0001-01-01T00:00:00Z..9999-12-31T23:59:59Z"));
         } else if (timestamp.getNanos() < 0 || timestamp.getNanos() > 999_999_999) {
             violations.add(new FieldViolation(field, "nanos " + timestamp.getNanos() + " is outside 0..999999999"));
         }

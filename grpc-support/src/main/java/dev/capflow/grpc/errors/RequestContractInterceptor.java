@@ -1,11 +1,6 @@
 package dev.capflow.grpc.errors;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.google.protobuf.Message;
-
 import dev.capflow.validation.FieldViolation;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
@@ -16,6 +11,8 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GlobalInterceptor;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
  * Refuses, with INVALID_ARGUMENT and a google.rpc.BadRequest naming each field, every request message that breaks the
@@ -26,8 +23,8 @@ import io.quarkus.grpc.GlobalInterceptor;
 public class RequestContractInterceptor implements ServerInterceptor {
 
     @Override
-    public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
-            ServerCallHandler<Q, A> next) {
+    public <Q, A> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
         ClosingCall<Q, A> closing = new ClosingCall<>(call);
         return new SimpleForwardingServerCallListener<>(next.startCall(closing, headers)) {
             @Override
@@ -35,15 +32,21 @@ public class RequestContractInterceptor implements ServerInterceptor {
                 if (closing.closed) {
                     return;
                 }
-                List<FieldViolation> violations = message instanceof Message request
-                        ? RequestContract.violations(request) : List.of();
+                List<FieldViolation> violations =
+                        message instanceof Message request ? RequestContract.violations(request) : List.of();
                 if (violations.isEmpty()) {
                     super.onMessage(message);
                     return;
                 }
-                StatusRuntimeException refused = GrpcStatuses.invalidArgument(String.join("; ",
-                        violations.stream().map(v -> v.field() + ": " + v.description()).toList()), violations,
-                        FieldViolation::field, FieldViolation::description);
+                StatusRuntimeException refused = GrpcStatuses.invalidArgument(
+                        String.join(
+                                "; ",
+                                violations.stream()
+                                        .map(v -> v.field() + ": " + v.description())
+                                        .toList()),
+                        violations,
+                        FieldViolation::field,
+                        FieldViolation::description);
                 closing.close(refused.getStatus(), refused.getTrailers());
             }
 

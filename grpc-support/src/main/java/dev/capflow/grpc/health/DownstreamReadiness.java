@@ -1,9 +1,5 @@
 package dev.capflow.grpc.health;
 
-import java.time.Duration;
-
-import org.eclipse.microprofile.health.HealthCheckResponse;
-
 import dev.capflow.grpc.DownstreamCalls;
 import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
 import grpc.health.v1.HealthOuterClass.HealthCheckResponse.ServingStatus;
@@ -12,6 +8,8 @@ import io.grpc.Channel;
 import io.grpc.Status;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
  * Reports a downstream service's grpc.health.v1 status in the readiness data, as "up" or "degraded", without ever
@@ -35,11 +33,16 @@ public abstract class DownstreamReadiness implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        HealthCheckRequest request = HealthCheckRequest.newBuilder().setService(grpcService).build();
-        return DownstreamCalls.withDeadline(health, deadline).check(request)
+        HealthCheckRequest request =
+                HealthCheckRequest.newBuilder().setService(grpcService).build();
+        return DownstreamCalls.withDeadline(health, deadline)
+                .check(request)
                 .map(response -> response.getStatus().name())
-                .onFailure().recoverWithItem(failure -> Status.fromThrowable(failure).getCode().name())
-                .map(status -> HealthCheckResponse.named(name).up()
+                .onFailure()
+                .recoverWithItem(
+                        failure -> Status.fromThrowable(failure).getCode().name())
+                .map(status -> HealthCheckResponse.named(name)
+                        .up()
                         .withData(name, ServingStatus.SERVING.name().equals(status) ? "up" : "degraded")
                         .withData("grpc-health", status)
                         .build());

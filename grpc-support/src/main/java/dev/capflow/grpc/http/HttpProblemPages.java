@@ -21,17 +21,30 @@ public class HttpProblemPages {
     public static final String MEDIA_TYPE = "application/problem+json";
 
     void install(@Observes Router router) {
-        router.errorHandler(404, context -> answer(context, 404,
-                "no route answers " + context.request().method() + " " + context.request().path()));
-        router.errorHandler(405, context -> answer(context, 405,
-                context.request().path() + " does not take " + context.request().method()));
+        router.errorHandler(
+                404,
+                context -> answer(
+                        context,
+                        404,
+                        "no route answers " + context.request().method() + " "
+                                + context.request().path()));
+        router.errorHandler(
+                405,
+                context -> answer(
+                        context,
+                        405,
+                        context.request().path() + " does not take "
+                                + context.request().method()));
         router.route().failureHandler(this::bareStatus);
     }
 
     /** A failure that carries only a client-error status (no exception): answered here, anything else passed on. */
     private void bareStatus(RoutingContext context) {
         int status = context.statusCode();
-        if (context.failure() == null && status >= 400 && status < 500 && !context.response().headWritten()) {
+        if (context.failure() == null
+                && status >= 400
+                && status < 500
+                && !context.response().headWritten()) {
             answer(context, status, HttpResponseStatus.valueOf(status).reasonPhrase());
         } else {
             context.next();
@@ -49,6 +62,9 @@ public class HttpProblemPages {
                 .put("status", status)
                 .put("detail", detail)
                 .put("instance", context.request().path());
-        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, MEDIA_TYPE).end(problem.encode());
+        context.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, MEDIA_TYPE)
+                .end(problem.encode());
     }
 }

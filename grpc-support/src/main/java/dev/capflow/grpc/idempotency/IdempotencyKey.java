@@ -1,18 +1,16 @@
 package dev.capflow.grpc.idempotency;
 
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.Message;
+import dev.capflow.validation.InvalidRequestException;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
-import com.google.protobuf.Descriptors;
-import com.google.protobuf.Message;
-
-import dev.capflow.validation.InvalidRequestException;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 
 /**
  * A create's client request id (its {@code request_id} field, REST's Idempotency-Key header) with a digest of what it
@@ -36,8 +34,9 @@ public record IdempotencyKey(String requestId, String digest) {
             return Optional.empty();
         }
         if (!PRINTABLE.matcher(requestId).matches()) {
-            throw new InvalidRequestException("request_id", "must be 1 to " + MAX_LENGTH
-                    + " printable ASCII characters without spaces (a UUID, for example)");
+            throw new InvalidRequestException(
+                    "request_id",
+                    "must be 1 to " + MAX_LENGTH + " printable ASCII characters without spaces (a UUID, for example)");
         }
         byte[] body = request.toBuilder().clearField(field).build().toByteArray();
         return Optional.of(new IdempotencyKey(requestId, digest(type.getFullName(), body)));
@@ -45,8 +44,10 @@ public record IdempotencyKey(String requestId, String digest) {
 
     /** The answer to a reuse of this id for a different request: ALREADY_EXISTS naming the id. */
     public StatusRuntimeException reusedFor() {
-        return Status.ALREADY_EXISTS.withDescription("request_id " + requestId
-                + " was already used for a different request; use a new request_id for a new create").asRuntimeException();
+        return Status.ALREADY_EXISTS
+                .withDescription("request_id " + requestId
+                        + " was already used for a different request; use a new request_id for a new create")
+                .asRuntimeException();
     }
 
     private static String digest(String rpc, byte[] body) {

@@ -19,9 +19,11 @@ public record Page<T>(List<T> items, String nextPageToken) {
      * the key, which must be unique per item).
      */
     public static <T> Page<T> of(List<T> all, Function<T, String> key, PageRequest request) {
-        List<T> after = all.stream().sorted(Comparator.comparing(key))
+        List<T> after = all.stream()
+                .sorted(Comparator.comparing(key))
                 .filter(item -> request.after() == null || key.apply(item).compareTo(request.after()) > 0)
-                .limit(request.size() + 1L).toList();
+                .limit(request.size() + 1L)
+                .toList();
         if (after.size() <= request.size()) {
             return new Page<>(after, "");
         }

@@ -1,15 +1,13 @@
 package dev.capflow.grpc.paging;
 
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.Message;
+import dev.capflow.validation.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
-
-import com.google.protobuf.Descriptors;
-import com.google.protobuf.Message;
-
-import dev.capflow.validation.InvalidRequestException;
 
 /**
  * One page asked for by a list RPC: {@code page_size} (0 = {@link #DEFAULT_SIZE}, above {@link #MAX_SIZE} clamped to
@@ -46,8 +44,12 @@ public record PageRequest(int size, String after, String query) {
         Descriptors.FieldDescriptor token = type.findFieldByName("page_token");
         Message query = request.toBuilder().clearField(size).clearField(token).build();
         int pageSize = (Integer) request.getField(size);
-        return of(type.getFullName(), query.toByteArray(), pageSize == 0 ? Math.max(defaultSize, 1) : pageSize,
-                (String) request.getField(token), pageSize == 0 ? Integer.MAX_VALUE : MAX_SIZE);
+        return of(
+                type.getFullName(),
+                query.toByteArray(),
+                pageSize == 0 ? Math.max(defaultSize, 1) : pageSize,
+                (String) request.getField(token),
+                pageSize == 0 ? Integer.MAX_VALUE : MAX_SIZE);
     }
 
     /**
@@ -62,8 +64,8 @@ public record PageRequest(int size, String after, String query) {
 
     private static PageRequest of(String rpc, byte[] queryBytes, int pageSize, String pageToken, int maxSize) {
         if (pageSize < 0) {
-            throw new InvalidRequestException("page_size", "must be 0 (the default, " + DEFAULT_SIZE + ") to "
-                    + MAX_SIZE + ", got " + pageSize);
+            throw new InvalidRequestException(
+                    "page_size", "must be 0 (the default, " + DEFAULT_SIZE + ") to " + MAX_SIZE + ", got " + pageSize);
         }
         int size = Math.min(pageSize, maxSize);
         String query = digest(rpc, queryBytes);

@@ -1,14 +1,12 @@
 package dev.capflow.grpc.parsing;
 
-import java.io.InputStream;
-
 import com.google.protobuf.Message;
-
 import io.grpc.BinaryLog;
 import io.grpc.Channel;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.Status;
+import java.io.InputStream;
 
 /**
  * Makes every method of a server parse its requests inside {@link ParsingHandler}, so that a request protobuf-java
@@ -34,7 +32,8 @@ public final class MalformedRequests extends BinaryLog {
     @Override
     public <Q, A> ServerMethodDefinition<?, ?> wrapMethodDefinition(ServerMethodDefinition<Q, A> definition) {
         MethodDescriptor<Q, A> method = definition.getMethodDescriptor();
-        MethodDescriptor<InputStream, A> unparsed = method.toBuilder(UNPARSED, method.getResponseMarshaller()).build();
+        MethodDescriptor<InputStream, A> unparsed =
+                method.toBuilder(UNPARSED, method.getResponseMarshaller()).build();
         return ServerMethodDefinition.create(unparsed, new ParsingHandler<>(method, definition.getServerCallHandler()));
     }
 
@@ -50,14 +49,15 @@ public final class MalformedRequests extends BinaryLog {
 
     /** INVALID_ARGUMENT naming the request type and why it could not be read. */
     static Status refusal(MethodDescriptor<?, ?> method, Throwable failure) {
-        return Status.INVALID_ARGUMENT.withDescription("the request is not a valid " + requestType(method) + ": "
-                + reason(failure));
+        return Status.INVALID_ARGUMENT.withDescription(
+                "the request is not a valid " + requestType(method) + ": " + reason(failure));
     }
 
     private static String requestType(MethodDescriptor<?, ?> method) {
         return method.getRequestMarshaller() instanceof MethodDescriptor.PrototypeMarshaller<?> prototyped
-                && prototyped.getMessagePrototype() instanceof Message prototype
-                ? prototype.getDescriptorForType().getFullName() : method.getFullMethodName() + " request";
+                        && prototyped.getMessagePrototype() instanceof Message prototype
+                ? prototype.getDescriptorForType().getFullName()
+                : method.getFullMethodName() + " request";
     }
 
     /** The innermost cause's message: protobuf-java's says what is wrong but not which field. */
@@ -67,7 +67,6 @@ public final class MalformedRequests extends BinaryLog {
             innermost = innermost.getCause();
         }
         String message = innermost.getMessage() == null ? innermost.getClass().getSimpleName() : innermost.getMessage();
-        return message.contains("UTF-8")
-                ? "a string field holds bytes that are not UTF-8 (" + message + ")" : message;
+        return message.contains("UTF-8") ? "a string field holds bytes that are not UTF-8 (" + message + ")" : message;
     }
 }

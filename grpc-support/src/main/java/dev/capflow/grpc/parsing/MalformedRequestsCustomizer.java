@@ -1,10 +1,9 @@
 package dev.capflow.grpc.parsing;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.quarkus.grpc.api.ServerBuilderCustomizer;
 import io.quarkus.grpc.runtime.config.GrpcServerConfiguration;
 import io.vertx.grpc.VertxServerBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /** Installs {@link MalformedRequests} on the service's gRPC server (the separate grpc-java server on Netty). */
 @ApplicationScoped

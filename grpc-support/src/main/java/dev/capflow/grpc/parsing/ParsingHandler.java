@@ -1,13 +1,12 @@
 package dev.capflow.grpc.parsing;
 
-import java.io.InputStream;
-
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.Status;
+import java.io.InputStream;
 
 /**
  * Parses each request of a call with the method's own marshaller before handing it to {@code next} (the service with

@@ -1,20 +1,18 @@
 package dev.capflow.grpc.reflection;
 
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
+import com.google.protobuf.Descriptors.DescriptorValidationException;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.protobuf.Descriptors.ServiceDescriptor;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.protobuf.ProtoFileDescriptorSupplier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
-import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
-import com.google.protobuf.Descriptors.DescriptorValidationException;
-import com.google.protobuf.Descriptors.FileDescriptor;
-import com.google.protobuf.Descriptors.ServiceDescriptor;
-
-import io.grpc.ServerServiceDefinition;
-import io.grpc.protobuf.ProtoFileDescriptorSupplier;
 
 /**
  * The capflow contracts as protoc wrote them with their comments (the descriptor set that the capflow-proto jar ships):
@@ -66,8 +64,10 @@ public final class CommentedDescriptors {
             return definition;
         }
         ProtoFileDescriptorSupplier schema = () -> file;
-        return ServerServiceDefinition.builder(io.grpc.ServiceDescriptor.newBuilder(name).setSchemaDescriptor(schema)
-                .build()).build();
+        return ServerServiceDefinition.builder(io.grpc.ServiceDescriptor.newBuilder(name)
+                        .setSchemaDescriptor(schema)
+                        .build())
+                .build();
     }
 
     private FileDescriptor file(String name) {
@@ -79,8 +79,8 @@ public final class CommentedDescriptors {
         if (proto == null) {
             throw new IllegalStateException(RESOURCE + " lacks " + name + " (written without --include_imports?)");
         }
-        FileDescriptor[] dependencies = proto.getDependencyList().stream().map(this::file)
-                .toArray(FileDescriptor[]::new);
+        FileDescriptor[] dependencies =
+                proto.getDependencyList().stream().map(this::file).toArray(FileDescriptor[]::new);
         try {
             built = FileDescriptor.buildFrom(proto, dependencies);
         } catch (DescriptorValidationException e) {

@@ -1,7 +1,5 @@
 package dev.capflow.grpc.reflection;
 
-import java.util.List;
-
 import io.grpc.BindableService;
 import io.grpc.ServerServiceDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -11,6 +9,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /**
  * Server reflection whose file descriptors keep the proto comments, for the services of this server. Quarkus' own
@@ -30,15 +29,16 @@ public class CommentedReflection {
     private volatile Answerers answerers;
 
     /** The two reflection versions clients use, built on first use (when every gRPC service bean exists). */
-    record Answerers(ReflectionServiceV1 v1, ReflectionServiceV1alpha v1alpha) {
-    }
+    record Answerers(ReflectionServiceV1 v1, ReflectionServiceV1alpha v1alpha) {}
 
     Answerers answerers() {
         Answerers built = answerers;
         if (built == null) {
-            List<ServerServiceDefinition> served = services.stream().map(BindableService::bindService).toList();
-            List<ServerServiceDefinition> commented = CommentedDescriptors
-                    .load(Thread.currentThread().getContextClassLoader()).withComments(served);
+            List<ServerServiceDefinition> served =
+                    services.stream().map(BindableService::bindService).toList();
+            List<ServerServiceDefinition> commented = CommentedDescriptors.load(
+                            Thread.currentThread().getContextClassLoader())
+                    .withComments(served);
             built = new Answerers(new ReflectionServiceV1(commented), new ReflectionServiceV1alpha(commented));
             answerers = built;
         }

@@ -1,16 +1,5 @@
 package dev.capflow.grpc.shutdown;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.jboss.logging.Logger;
-
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -19,6 +8,14 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.quarkus.grpc.GlobalInterceptor;
 import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * Lets the gRPC calls in flight finish when the process shuts down. The separate grpc-java server stops with Vert.x,
@@ -33,8 +30,8 @@ import io.quarkus.runtime.ShutdownEvent;
 @GlobalInterceptor
 public class GrpcDrain implements ServerInterceptor {
 
-    static final Status SHUTTING_DOWN = Status.UNAVAILABLE.withDescription("the server is shutting down: call again"
-            + " (another replica answers)");
+    static final Status SHUTTING_DOWN = Status.UNAVAILABLE.withDescription(
+            "the server is shutting down: call again" + " (another replica answers)");
 
     private static final Logger LOG = Logger.getLogger(GrpcDrain.class);
 
@@ -46,7 +43,8 @@ public class GrpcDrain implements ServerInterceptor {
     }
 
     @Override
-    public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
+    public <Q, A> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
         DrainedCall<Q, A> drained = new DrainedCall<>(call);
         inFlight.add(drained);
         try {
@@ -75,7 +73,8 @@ public class GrpcDrain implements ServerInterceptor {
 
     /** Ends the server streams, then waits up to {@code timeout} for the other calls; true when none is left. */
     public boolean drain(Duration timeout) {
-        List<DrainedCall<?, ?>> streams = inFlight.stream().filter(DrainedCall::isServerStream).toList();
+        List<DrainedCall<?, ?>> streams =
+                inFlight.stream().filter(DrainedCall::isServerStream).toList();
         streams.forEach(stream -> stream.close(SHUTTING_DOWN, new Metadata()));
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
@@ -90,7 +89,8 @@ public class GrpcDrain implements ServerInterceptor {
         }
         boolean done = otherCallsDone();
         if (!done) {
-            LOG.warnf("gRPC shutdown: %d calls still in flight after %s; the server stops now", inFlight.size(), timeout);
+            LOG.warnf(
+                    "gRPC shutdown: %d calls still in flight after %s; the server stops now", inFlight.size(), timeout);
         } else if (!streams.isEmpty()) {
             LOG.infof("gRPC shutdown: ended %d server streams; every other call finished", streams.size());
         }

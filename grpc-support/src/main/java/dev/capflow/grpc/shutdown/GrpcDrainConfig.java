@@ -1,9 +1,8 @@
 package dev.capflow.grpc.shutdown;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How this process's gRPC server ends its calls on shutdown ({@code capflow.grpc.drain.*}). */
 @ConfigMapping(prefix = "capflow.grpc.drain")

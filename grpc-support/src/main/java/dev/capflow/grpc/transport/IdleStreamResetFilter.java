@@ -1,12 +1,10 @@
 package dev.capflow.grpc.transport;
 
-import java.util.List;
-
-import org.jboss.logging.Logger;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Sits in a server connection's pipeline before the HTTP/2 codec and drops one kind of frame: a client's RST_STREAM for a
@@ -33,6 +31,7 @@ public final class IdleStreamResetFilter extends ByteToMessageDecoder {
     private int prefaceLeft = PREFACE_LENGTH;
     /** Payload bytes of the current frame still to pass on. */
     private int payloadLeft;
+
     private int highestOpenedStreamId;
     private long dropped;
 
@@ -78,8 +77,10 @@ public final class IdleStreamResetFilter extends ByteToMessageDecoder {
     private boolean isResetOfIdleStream(ByteBuf in) {
         int header = in.readerIndex();
         int streamId = streamId(in, header);
-        return in.getByte(header + 3) == RST_STREAM && in.getUnsignedMedium(header) == RST_STREAM_LENGTH
-                && isClientStream(streamId) && streamId > highestOpenedStreamId;
+        return in.getByte(header + 3) == RST_STREAM
+                && in.getUnsignedMedium(header) == RST_STREAM_LENGTH
+                && isClientStream(streamId)
+                && streamId > highestOpenedStreamId;
     }
 
     private void startFrame(ByteBuf in) {
@@ -97,7 +98,8 @@ public final class IdleStreamResetFilter extends ByteToMessageDecoder {
         long errorCode = in.getUnsignedInt(in.readerIndex() + FRAME_HEADER_LENGTH);
         in.skipBytes(FRAME_HEADER_LENGTH + RST_STREAM_LENGTH);
         dropped++;
-        LOG.debugf("%s: dropped the client's RST_STREAM(stream %d, error %d) for a stream it never opened (highest: %d)",
+        LOG.debugf(
+                "%s: dropped the client's RST_STREAM(stream %d, error %d) for a stream it never opened (highest: %d)",
                 ctx.channel(), streamId, errorCode, highestOpenedStreamId);
     }
 

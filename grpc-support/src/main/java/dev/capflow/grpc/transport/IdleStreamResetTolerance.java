@@ -1,8 +1,5 @@
 package dev.capflow.grpc.transport;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.grpc.ServerBuilder;
 import io.grpc.netty.GrpcHttp2ConnectionHandler;
 import io.grpc.netty.InternalProtocolNegotiator;
 import io.grpc.netty.InternalProtocolNegotiators;
@@ -13,6 +10,7 @@ import io.netty.util.AsciiString;
 import io.quarkus.grpc.api.ServerBuilderCustomizer;
 import io.quarkus.grpc.runtime.config.GrpcServerConfiguration;
 import io.vertx.grpc.VertxServerBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Puts an {@link IdleStreamResetFilter} in front of the HTTP/2 codec of every plaintext connection of the separate
@@ -26,7 +24,8 @@ public class IdleStreamResetTolerance implements ServerBuilderCustomizer<VertxSe
     @Override
     public void customize(GrpcServerConfiguration config, VertxServerBuilder builder) {
         if (config.isPlainTextEnabled()) {
-            builder.nettyBuilder().protocolNegotiator(new FilteringNegotiator(InternalProtocolNegotiators.serverPlaintext()));
+            builder.nettyBuilder()
+                    .protocolNegotiator(new FilteringNegotiator(InternalProtocolNegotiators.serverPlaintext()));
         }
     }
 
@@ -50,7 +49,8 @@ public class IdleStreamResetTolerance implements ServerBuilderCustomizer<VertxSe
             return new ChannelHandlerAdapter() {
                 @Override
                 public void handlerAdded(ChannelHandlerContext ctx) {
-                    // the negotiation handler later replaces itself with the gRPC handler, which so stays after the filter
+                    // the negotiation handler later replaces itself with the gRPC handler, which so stays after the
+                    // filter
                     ctx.pipeline().addAfter(ctx.name(), null, negotiation);
                     ctx.pipeline().replace(this, null, new IdleStreamResetFilter());
                 }

@@ -3,15 +3,13 @@ package dev.capflow.grpc.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.capflow.validation.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
-
 import org.junit.jupiter.api.Test;
-
-import dev.capflow.validation.InvalidRequestException;
 
 class PageTest {
 
@@ -22,8 +20,10 @@ class PageTest {
         List<String> all = List.of("d", "a", "c", "b", "e");
 
         Page<String> first = Page.of(all, Function.identity(), PageRequest.of("List", QUERY, 2, ""));
-        Page<String> second = Page.of(all, Function.identity(), PageRequest.of("List", QUERY, 2, first.nextPageToken()));
-        Page<String> third = Page.of(all, Function.identity(), PageRequest.of("List", QUERY, 2, second.nextPageToken()));
+        Page<String> second =
+                Page.of(all, Function.identity(), PageRequest.of("List", QUERY, 2, first.nextPageToken()));
+        Page<String> third =
+                Page.of(all, Function.identity(), PageRequest.of("List", QUERY, 2, second.nextPageToken()));
 
         assertThat(first.items()).containsExactly("a", "b");
         assertThat(second.items()).containsExactly("c", "d");
@@ -47,41 +47,52 @@ class PageTest {
         all.remove("a");
         all.add("aa");
 
-        Page<String> second = Page.of(all, Function.identity(), PageRequest.of("List", QUERY, 2, first.nextPageToken()));
+        Page<String> second =
+                Page.of(all, Function.identity(), PageRequest.of("List", QUERY, 2, first.nextPageToken()));
 
         assertThat(second.items()).containsExactly("c", "d");
     }
 
     @Test
     void zeroMeansTheDefaultAndAboveTheMaximumIsClamped() {
-        assertThat(PageRequest.of("List", QUERY, 0, "").size()).isEqualTo(PageRequest.DEFAULT_SIZE).isEqualTo(100);
-        assertThat(PageRequest.of("List", QUERY, 5000, "").size()).isEqualTo(PageRequest.MAX_SIZE).isEqualTo(1000);
+        assertThat(PageRequest.of("List", QUERY, 0, "").size())
+                .isEqualTo(PageRequest.DEFAULT_SIZE)
+                .isEqualTo(100);
+        assertThat(PageRequest.of("List", QUERY, 5000, "").size())
+                .isEqualTo(PageRequest.MAX_SIZE)
+                .isEqualTo(1000);
         assertThat(PageRequest.of("List", QUERY, 7, "").size()).isEqualTo(7);
     }
 
     @Test
     void aNegativeSizeNamesPageSize() {
-        InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
-                () -> PageRequest.of("List", QUERY, -1, ""));
+        InvalidRequestException refused =
+                catchThrowableOfType(InvalidRequestException.class, () -> PageRequest.of("List", QUERY, -1, ""));
 
-        assertThat(refused.violations()).singleElement()
+        assertThat(refused.violations())
+                .singleElement()
                 .satisfies(violation -> assertThat(violation.field()).isEqualTo("page_size"))
                 .satisfies(violation -> assertThat(violation.description()).contains("-1"));
     }
 
     @Test
     void aTokenOfAnotherQueryOrAnotherRpcIsRefusedNamingPageToken() {
-        String token = Page.of(List.of("a", "b"), Function.identity(), PageRequest.of("List", QUERY, 1, "")).nextPageToken();
+        String token = Page.of(List.of("a", "b"), Function.identity(), PageRequest.of("List", QUERY, 1, ""))
+                .nextPageToken();
 
-        InvalidRequestException otherQuery = catchThrowableOfType(InvalidRequestException.class,
+        InvalidRequestException otherQuery = catchThrowableOfType(
+                InvalidRequestException.class,
                 () -> PageRequest.of("List", "kind=FX".getBytes(StandardCharsets.UTF_8), 1, token));
-        InvalidRequestException otherRpc = catchThrowableOfType(InvalidRequestException.class,
-                () -> PageRequest.of("ListOther", QUERY, 1, token));
+        InvalidRequestException otherRpc =
+                catchThrowableOfType(InvalidRequestException.class, () -> PageRequest.of("ListOther", QUERY, 1, token));
 
-        assertThat(otherQuery.violations()).singleElement()
+        assertThat(otherQuery.violations())
+                .singleElement()
                 .satisfies(violation -> assertThat(violation.field()).isEqualTo("page_token"))
                 .satisfies(violation -> assertThat(violation.description()).contains("another query"));
-        assertThat(otherRpc.violations()).extracting(violation -> violation.field()).containsExactly("page_token");
+        assertThat(otherRpc.violations())
+                .extracting(violation -> violation.field())
+                .containsExactly("page_token");
         assertThat(PageRequest.of("List", QUERY, 1, token).after()).isEqualTo("a");
     }
 
@@ -90,9 +101,11 @@ class PageTest {
         String forged = Base64.getUrlEncoder().encodeToString("v9\nabc\nx".getBytes(StandardCharsets.UTF_8));
 
         for (String token : List.of("not base64 !", forged, "YQ")) {
-            InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
-                    () -> PageRequest.of("List", QUERY, 1, token));
-            assertThat(refused.violations()).as(token).extracting(violation -> violation.field())
+            InvalidRequestException refused =
+                    catchThrowableOfType(InvalidRequestException.class, () -> PageRequest.of("List", QUERY, 1, token));
+            assertThat(refused.violations())
+                    .as(token)
+                    .extracting(violation -> violation.field())
                     .containsExactly("page_token");
         }
     }

@@ -2,6 +2,19 @@ package dev.capflow.grpc.shutdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
+import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.Status;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.ServerCalls;
+import io.grpc.stub.StreamObserver;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,24 +28,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import io.grpc.CallOptions;
-import io.grpc.ClientCall;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.MethodDescriptor;
-import io.grpc.Server;
-import io.grpc.ServerInterceptors;
-import io.grpc.ServerServiceDefinition;
-import io.grpc.Status;
-import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.NettyServerBuilder;
-import io.grpc.stub.ClientCalls;
-import io.grpc.stub.ServerCalls;
-import io.grpc.stub.StreamObserver;
 
 /**
  * The drain on a real grpc-java Netty server: a slow unary call in flight when shutdown starts is answered OK before
@@ -44,15 +41,18 @@ class GrpcDrainTest {
     private static final Duration LONG = Duration.ofSeconds(30);
 
     private static final MethodDescriptor<String, String> SLOW = method("Slow", MethodDescriptor.MethodType.UNARY);
-    private static final MethodDescriptor<String, String> WATCH = method("Watch", MethodDescriptor.MethodType.SERVER_STREAMING);
+    private static final MethodDescriptor<String, String> WATCH =
+            method("Watch", MethodDescriptor.MethodType.SERVER_STREAMING);
 
     private final CountDownLatch slowStarted = new CountDownLatch(1);
     private final CountDownLatch releaseSlow = new CountDownLatch(1);
     private final CountDownLatch watching = new CountDownLatch(1);
     private final GrpcDrain drain = new GrpcDrain(() -> LONG);
     private final Server server = start(drain);
-    private final ManagedChannel channel = NettyChannelBuilder
-            .forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getPort())).usePlaintext().build();
+    private final ManagedChannel channel = NettyChannelBuilder.forAddress(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getPort()))
+            .usePlaintext()
+            .build();
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -80,18 +80,23 @@ class GrpcDrainTest {
 
         releaseSlow.countDown();
         assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("slow done");
-        assertThat(drained.get(10, TimeUnit.SECONDS)).as("every call finished before the timeout").isTrue();
+        assertThat(drained.get(10, TimeUnit.SECONDS))
+                .as("every call finished before the timeout")
+                .isTrue();
         assertThat(drain.inFlight()).isZero();
     }
 
     @Test
-    void aCallThatNeverEndsHoldsTheDrainOnlyForItsTimeout() throws InterruptedException, ExecutionException, TimeoutException {
+    void aCallThatNeverEndsHoldsTheDrainOnlyForItsTimeout()
+            throws InterruptedException, ExecutionException, TimeoutException {
         ClientCall<String, String> never = channel.newCall(SLOW, CallOptions.DEFAULT);
         ClientCalls.asyncUnaryCall(never, "never", new StreamEnd());
         assertThat(slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(CompletableFuture.supplyAsync(() -> drain.drain(Duration.ofMillis(200))).get(10, TimeUnit.SECONDS))
-                .as("a call was left").isFalse();
+        assertThat(CompletableFuture.supplyAsync(() -> drain.drain(Duration.ofMillis(200)))
+                        .get(10, TimeUnit.SECONDS))
+                .as("a call was left")
+                .isFalse();
         assertThat(drain.inFlight()).isEqualTo(1);
     }
 
@@ -112,7 +117,9 @@ class GrpcDrainTest {
                 .build();
         try {
             return NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                    .addService(ServerInterceptors.intercept(service, interceptor)).build().start();
+                    .addService(ServerInterceptors.intercept(service, interceptor))
+                    .build()
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -131,8 +138,7 @@ class GrpcDrainTest {
         final CompletableFuture<Status> status = new CompletableFuture<>();
 
         @Override
-        public void onNext(String value) {
-        }
+        public void onNext(String value) {}
 
         @Override
         public void onError(Throwable failure) {
@@ -161,8 +167,11 @@ class GrpcDrainTest {
                 }
             }
         };
-        return MethodDescriptor.<String, String>newBuilder().setType(type)
+        return MethodDescriptor.<String, String>newBuilder()
+                .setType(type)
                 .setFullMethodName(MethodDescriptor.generateFullMethodName("capflow.test.Drain", name))
-                .setRequestMarshaller(text).setResponseMarshaller(text).build();
+                .setRequestMarshaller(text)
+                .setResponseMarshaller(text)
+                .build();
     }
 }

@@ -15,8 +15,7 @@ final class Http2Frames {
     static final byte END_HEADERS = 0x4;
     static final byte ACK = 0x1;
 
-    private Http2Frames() {
-    }
+    private Http2Frames() {}
 
     static byte[] frame(byte type, byte flags, int streamId, byte[] payload) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(9 + payload.length);

@@ -9,14 +9,12 @@ import static dev.capflow.grpc.transport.Http2Frames.rstStream;
 import static dev.capflow.grpc.transport.Http2Frames.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
-
-import org.junit.jupiter.api.Test;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 /** The filter passes every byte of a client's connection on except a RST_STREAM for a stream it never opened. */
 class IdleStreamResetFilterTest {
@@ -51,7 +49,10 @@ class IdleStreamResetFilterTest {
 
     @Test
     void resetsOfStreamsThatExistedOrThatTheCodecMustRefuseGoThrough() {
-        byte[] input = concat(PREFACE, settings(), requestHeaders(9, PATH),
+        byte[] input = concat(
+                PREFACE,
+                settings(),
+                requestHeaders(9, PATH),
                 rstStream(3, CANCEL), // lower than an opened stream: implicitly closed, the codec accepts it
                 rstStream(9, CANCEL), // the opened stream itself
                 rstStream(0, CANCEL), // stream 0: the codec's connection error, as before
@@ -66,20 +67,23 @@ class IdleStreamResetFilterTest {
     @Test
     void aPayloadThatLooksLikeAResetIsNotAFrame() {
         // a DATA frame whose payload is a RST_STREAM frame's bytes: only frame headers are read, payloads pass
-        byte[] input = concat(PREFACE, settings(), requestHeaders(1, PATH),
+        byte[] input = concat(
+                PREFACE,
+                settings(),
+                requestHeaders(1, PATH),
                 Http2Frames.frame(Http2Frames.DATA, Http2Frames.END_STREAM, 1, rstStream(99, CANCEL)));
 
         assertThat(feed(input, 3).bytes()).isEqualTo(input);
     }
 
-    private record Filtered(byte[] bytes, long dropped) {
-    }
+    private record Filtered(byte[] bytes, long dropped) {}
 
     private static Filtered feed(byte[] input, int pieceSize) {
         IdleStreamResetFilter filter = new IdleStreamResetFilter();
         EmbeddedChannel channel = new EmbeddedChannel(filter);
         for (int from = 0; from < input.length; from += pieceSize) {
-            channel.writeInbound(Unpooled.wrappedBuffer(Arrays.copyOfRange(input, from, Math.min(input.length, from + pieceSize))));
+            channel.writeInbound(
+                    Unpooled.wrappedBuffer(Arrays.copyOfRange(input, from, Math.min(input.length, from + pieceSize))));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (ByteBuf read = channel.readInbound(); read != null; read = channel.readInbound()) {

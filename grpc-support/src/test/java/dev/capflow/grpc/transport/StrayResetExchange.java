@@ -27,6 +27,7 @@ public final class StrayResetExchange {
 
     /** A method no server has: its answer is a trailers-only HEADERS (UNIMPLEMENTED) that ends the stream. */
     private static final String UNKNOWN_METHOD = "/capflow.test.v1.Nothing/Call";
+
     private static final int CANCEL = 0x8;
     private static final long PING_DATA = 5;
 
@@ -40,8 +41,11 @@ public final class StrayResetExchange {
 
         /** The error code of the server's GOAWAY, -1 without one. */
         public long goAwayError() {
-            return frames.stream().filter(frame -> frame.type() == Http2Frames.GOAWAY).mapToLong(Frame::goAwayError)
-                    .findFirst().orElse(-1);
+            return frames.stream()
+                    .filter(frame -> frame.type() == Http2Frames.GOAWAY)
+                    .mapToLong(Frame::goAwayError)
+                    .findFirst()
+                    .orElse(-1);
         }
 
         /** The call on stream 5, sent after the stray reset, was answered to its end. */
@@ -64,7 +68,10 @@ public final class StrayResetExchange {
 
         long goAwayError() {
             // GOAWAY: the last stream id, then the error code
-            return (payload[4] & 0xffL) << 24 | (payload[5] & 0xff) << 16 | (payload[6] & 0xff) << 8 | payload[7] & 0xff;
+            return (payload[4] & 0xffL) << 24
+                    | (payload[5] & 0xff) << 16
+                    | (payload[6] & 0xff) << 8
+                    | payload[7] & 0xff;
         }
 
         boolean endsStreamFive() {
@@ -72,22 +79,28 @@ public final class StrayResetExchange {
         }
 
         boolean acksOurPing() {
-            return type == Http2Frames.PING && (flags & Http2Frames.ACK) != 0 && payload.length == 8
+            return type == Http2Frames.PING
+                    && (flags & Http2Frames.ACK) != 0
+                    && payload.length == 8
                     && payload[7] == PING_DATA;
         }
     }
 
-    private StrayResetExchange() {
-    }
+    private StrayResetExchange() {}
 
     public static Answer with(int port) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(concat(PREFACE, settings(),
-                    requestHeaders(1, UNKNOWN_METHOD), emptyMessage(1),
-                    rstStream(3, CANCEL),
-                    requestHeaders(5, UNKNOWN_METHOD), emptyMessage(5),
-                    ping(PING_DATA)));
+            socket.getOutputStream()
+                    .write(concat(
+                            PREFACE,
+                            settings(),
+                            requestHeaders(1, UNKNOWN_METHOD),
+                            emptyMessage(1),
+                            rstStream(3, CANCEL),
+                            requestHeaders(5, UNKNOWN_METHOD),
+                            emptyMessage(5),
+                            ping(PING_DATA)));
             socket.getOutputStream().flush();
             return new Answer(readUntilAnsweredOrClosed(new DataInputStream(socket.getInputStream())));
         }

@@ -1,11 +1,5 @@
 package dev.capflow.ingest.cache;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.ingest.config.IngestConfig;
 import dev.capflow.ingest.domain.LatestPrice;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +7,10 @@ import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Reads the latest-price hash; callers fall back to PostgreSQL for what it cannot answer. */
 @ApplicationScoped

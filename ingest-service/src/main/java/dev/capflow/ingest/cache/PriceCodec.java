@@ -1,14 +1,13 @@
 package dev.capflow.ingest.cache;
 
-import java.time.Instant;
-import java.util.Map;
-
 import dev.capflow.ingest.domain.LatestPrice;
 import dev.capflow.ingest.domain.PriceSource;
 import dev.capflow.ingest.domain.Tick;
 import dev.capflow.redis.PriceStreamEntries;
 import dev.capflow.redis.PriceStreamEntries.StreamTick;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Map;
 
 /**
  * The Redis wire formats of this service. Latest-price hash value: {@code {"price":1.5,"ts":<epoch millis>,"source":"TICK"}}.
@@ -16,19 +15,24 @@ import io.vertx.core.json.JsonObject;
  */
 public final class PriceCodec {
 
-    private PriceCodec() {
-    }
+    private PriceCodec() {}
 
     public static String encodeLatest(LatestPrice price) {
-        return new JsonObject().put("price", price.price()).put("ts", price.ts().toEpochMilli())
-                .put("source", price.source().name()).encode();
+        return new JsonObject()
+                .put("price", price.price())
+                .put("ts", price.ts().toEpochMilli())
+                .put("source", price.source().name())
+                .encode();
     }
 
     /** Decodes a hash value, or returns null when it is not one this service wrote. */
     public static LatestPrice decodeLatest(String symbol, String value) {
         try {
             JsonObject json = new JsonObject(value);
-            return new LatestPrice(symbol, json.getDouble("price"), Instant.ofEpochMilli(json.getLong("ts")),
+            return new LatestPrice(
+                    symbol,
+                    json.getDouble("price"),
+                    Instant.ofEpochMilli(json.getLong("ts")),
                     PriceSource.valueOf(json.getString("source")));
         } catch (RuntimeException e) {
             return null;
@@ -37,14 +41,16 @@ public final class PriceCodec {
 
     /** The tick entry of {@code tick}, written by process {@code origin}. */
     public static Map<String, String> streamFields(Tick tick, String origin) {
-        return PriceStreamEntries.tick(new StreamTick(tick.symbol(), tick.ts(), tick.price(), tick.size(), tick.source(),
-                tick.tradeId()), origin);
+        return PriceStreamEntries.tick(
+                new StreamTick(tick.symbol(), tick.ts(), tick.price(), tick.size(), tick.source(), tick.tradeId()),
+                origin);
     }
 
     /** Decodes a stream entry, or returns null when it is not a well-formed tick. */
     public static Tick decodeStreamEntry(Map<String, String> fields) {
         StreamTick tick = PriceStreamEntries.decodeTick(fields);
-        return tick == null ? null
+        return tick == null
+                ? null
                 : new Tick(tick.symbol(), tick.ts(), tick.price(), tick.size(), tick.source(), tick.tradeId());
     }
 }

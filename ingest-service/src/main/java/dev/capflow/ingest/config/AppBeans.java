@@ -1,15 +1,13 @@
 package dev.capflow.ingest.config;
 
-import java.time.Clock;
-
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-
 import dev.capflow.ingest.domain.PriceValidator;
 import dev.capflow.ingest.stream.PriceFanout;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
 
 /** Producers for the plain-Java parts that need configuration. */
 @Singleton

@@ -1,12 +1,11 @@
 package dev.capflow.ingest.config;
 
-import java.time.Duration;
-import java.time.Period;
-import java.util.Optional;
-
 import dev.capflow.redis.PriceStreamEntries;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.Period;
+import java.util.Optional;
 
 /** Limits and Redis settings of the ingest service ({@code capflow.ingest.*}). */
 @ConfigMapping(prefix = "capflow.ingest")

@@ -1,20 +1,17 @@
 package dev.capflow.ingest.config;
 
-import java.time.Clock;
-import java.util.Optional;
-
-import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.capflow.ingest.repository.ReadPools;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
-import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The read routing: the primary pool, plus a pool of the read replica when its URL is configured. */
 @Singleton
@@ -22,7 +19,11 @@ public class ReadPoolsProducer {
 
     @Produces
     @Singleton
-    ReadPools readPools(Pool primary, IngestConfig config, Clock clock, Vertx vertx,
+    ReadPools readPools(
+            Pool primary,
+            IngestConfig config,
+            Clock clock,
+            Vertx vertx,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         IngestConfig.ReadReplica settings = config.readReplica();
@@ -33,8 +34,11 @@ public class ReadPoolsProducer {
                 user.ifPresent(connect::setUser);
                 password.ifPresent(connect::setPassword);
             }
-            return Pool.newInstance(PgBuilder.pool().connectingTo(connect)
-                    .with(new PoolOptions().setMaxSize(settings.maxSize())).using(vertx).build());
+            return Pool.newInstance(PgBuilder.pool()
+                    .connectingTo(connect)
+                    .with(new PoolOptions().setMaxSize(settings.maxSize()))
+                    .using(vertx)
+                    .build());
         });
         return new ReadPools(primary, replica, clock, settings.freshWindow());
     }

@@ -1,11 +1,10 @@
 package dev.capflow.ingest.config;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /** The scheduled Stooq daily-CSV source ({@code capflow.stooq.*}). */
 @ConfigMapping(prefix = "capflow.stooq")

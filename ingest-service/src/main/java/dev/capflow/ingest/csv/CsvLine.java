@@ -10,8 +10,7 @@ public sealed interface CsvLine {
     int row();
 
     /** A line read as a bar, still to be validated. */
-    record Parsed(int row, BarInput bar) implements CsvLine {
-    }
+    record Parsed(int row, BarInput bar) implements CsvLine {}
 
     /** A line that could not be read as a bar. */
     record Rejected(Rejection rejection) implements CsvLine {
@@ -23,6 +22,5 @@ public sealed interface CsvLine {
     }
 
     /** A placeholder line without data (a Yahoo row of "null" values). */
-    record Skipped(int row) implements CsvLine {
-    }
+    record Skipped(int row) implements CsvLine {}
 }

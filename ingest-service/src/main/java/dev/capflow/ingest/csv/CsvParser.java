@@ -1,5 +1,9 @@
 package dev.capflow.ingest.csv;
 
+import dev.capflow.ingest.domain.BarInput;
+import dev.capflow.ingest.domain.Rejection;
+import dev.capflow.ingest.domain.TextRules;
+import dev.capflow.validation.InvalidRequestException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -8,11 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
-import dev.capflow.ingest.domain.BarInput;
-import dev.capflow.ingest.domain.Rejection;
-import dev.capflow.ingest.domain.TextRules;
-import dev.capflow.validation.InvalidRequestException;
 
 /**
  * Reads a daily price CSV in the Yahoo or Stooq layout. The first non-blank line is a header unless
@@ -24,12 +23,12 @@ public final class CsvParser {
 
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
     /** Plain decimal numbers, plus NaN and Infinity so that the validator names them. */
-    private static final Pattern NUMBER = Pattern
-            .compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|Infinity)");
+    private static final Pattern NUMBER =
+            Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|Infinity)");
+
     private static final List<String> PRICE_FIELDS = List.of("open", "high", "low", "close");
 
-    private CsvParser() {
-    }
+    private CsvParser() {}
 
     /**
      * Parses {@code text} as the daily bars of {@code symbol}; {@code layout} is null to detect it.
@@ -60,9 +59,11 @@ public final class CsvParser {
     private static CsvLayout resolveLayout(CsvLayout requested, String[] firstCells, boolean hasHeader) {
         CsvLayout layout = requested != null ? requested : detect(firstCells, hasHeader);
         if (!layout.accepts(firstCells.length)) {
-            throw new InvalidRequestException("layout", "the " + layout + " layout expects "
-                    + (layout == CsvLayout.YAHOO ? "7" : "5 or 6") + " columns, but the "
-                    + (hasHeader ? "header" : "first row") + " has " + firstCells.length);
+            throw new InvalidRequestException(
+                    "layout",
+                    "the " + layout + " layout expects "
+                            + (layout == CsvLayout.YAHOO ? "7" : "5 or 6") + " columns, but the "
+                            + (hasHeader ? "header" : "first row") + " has " + firstCells.length);
         }
         return layout;
     }
@@ -70,7 +71,8 @@ public final class CsvParser {
     private static CsvLayout detect(String[] firstCells, boolean hasHeader) {
         if (hasHeader) {
             List<String> names = Arrays.stream(firstCells)
-                    .map(name -> name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "")).toList();
+                    .map(name -> name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""))
+                    .toList();
             if (names.contains("adjclose")) {
                 return CsvLayout.YAHOO;
             }
@@ -85,9 +87,11 @@ public final class CsvParser {
         if (CsvLayout.STOOQ.accepts(firstCells.length)) {
             return CsvLayout.STOOQ;
         }
-        throw new InvalidRequestException("content", "unrecognized CSV layout: expected Date,Open,High,Low,Close,"
-                + "Adj Close,Volume (Yahoo) or Date,Open,High,Low,Close[,Volume] (Stooq), got "
-                + TextRules.quote(String.join(",", firstCells)));
+        throw new InvalidRequestException(
+                "content",
+                "unrecognized CSV layout: expected Date,Open,High,Low,Close,"
+                        + "Adj Close,Volume (Yahoo) or Date,Open,High,Low,Close[,Volume] (Stooq), got "
+                        + TextRules.quote(String.join(",", firstCells)));
     }
 
     private static CsvLine parseLine(String symbol, int row, String[] cells, CsvLayout layout, int expectedColumns) {
@@ -121,7 +125,8 @@ public final class CsvParser {
                 return rejected(row, "volume", "not a whole number: " + TextRules.quote(cell));
             }
         }
-        return new CsvLine.Parsed(row, new BarInput(symbol, cells[0], prices[0], prices[1], prices[2], prices[3], volume));
+        return new CsvLine.Parsed(
+                row, new BarInput(symbol, cells[0], prices[0], prices[1], prices[2], prices[3], volume));
     }
 
     private static CsvLine rejected(int row, String field, String reason) {

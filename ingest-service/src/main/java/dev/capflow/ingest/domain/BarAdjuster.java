@@ -15,8 +15,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class BarAdjuster {
 
-    private BarAdjuster() {
-    }
+    private BarAdjuster() {}
 
     /** Adjusts {@code bars} (one symbol, ascending dates) for {@code actions} of that symbol. */
     public static List<DailyBar> adjust(List<DailyBar> bars, List<CorporateAction> actions, Adjustment adjustment) {
@@ -25,14 +24,21 @@ public final class BarAdjuster {
         }
         double[] splitFactor = cumulativeFactors(bars, actions, CorporateActionKind.SPLIT, CorporateAction::value);
         double[] dividendFactor = adjustment == Adjustment.TOTAL_RETURN
-                ? cumulativeFactors(bars, actions, CorporateActionKind.DIVIDEND, dividend -> dividendFactor(bars, dividend))
+                ? cumulativeFactors(
+                        bars, actions, CorporateActionKind.DIVIDEND, dividend -> dividendFactor(bars, dividend))
                 : null;
         List<DailyBar> adjusted = new ArrayList<>(bars.size());
         for (int i = 0; i < bars.size(); i++) {
             DailyBar bar = bars.get(i);
             double priceScale = 1 / splitFactor[i] * (dividendFactor == null ? 1 : dividendFactor[i]);
-            adjusted.add(new DailyBar(bar.symbol(), bar.date(), bar.open() * priceScale, bar.high() * priceScale,
-                    bar.low() * priceScale, bar.close() * priceScale, Math.round(bar.volume() * splitFactor[i])));
+            adjusted.add(new DailyBar(
+                    bar.symbol(),
+                    bar.date(),
+                    bar.open() * priceScale,
+                    bar.high() * priceScale,
+                    bar.low() * priceScale,
+                    bar.close() * priceScale,
+                    Math.round(bar.volume() * splitFactor[i])));
         }
         return adjusted;
     }
@@ -41,10 +47,15 @@ public final class BarAdjuster {
      * For each bar, the product of {@code factor(action)} over the actions of {@code kind} whose
      * ex-date is after the bar's date.
      */
-    private static double[] cumulativeFactors(List<DailyBar> bars, List<CorporateAction> actions,
-            CorporateActionKind kind, ToDoubleFunction<CorporateAction> factor) {
-        List<CorporateAction> ofKind = actions.stream().filter(a -> a.kind() == kind)
-                .sorted(Comparator.comparing(CorporateAction::exDate).reversed()).toList();
+    private static double[] cumulativeFactors(
+            List<DailyBar> bars,
+            List<CorporateAction> actions,
+            CorporateActionKind kind,
+            ToDoubleFunction<CorporateAction> factor) {
+        List<CorporateAction> ofKind = actions.stream()
+                .filter(a -> a.kind() == kind)
+                .sorted(Comparator.comparing(CorporateAction::exDate).reversed())
+                .toList();
         double[] result = new double[bars.size()];
         double cumulative = 1;
         int next = 0;

@@ -1,17 +1,15 @@
 package dev.capflow.ingest.domain;
 
+import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.capflow.validation.FieldViolation;
-import dev.capflow.validation.InvalidRequestException;
-
 /** Normalizes and checks a corporate action sent for recording. */
 public final class CorporateActionValidator {
 
-    private CorporateActionValidator() {
-    }
+    private CorporateActionValidator() {}
 
     /**
      * Returns the action, or throws {@link InvalidRequestException} naming every broken field under
@@ -19,13 +17,19 @@ public final class CorporateActionValidator {
      * lie in {@link MarketDates}' range and not after {@code latestExDate} (announced actions only, not guesses that
      * would restate all history at once).
      */
-    public static CorporateAction validate(String symbol, String exDate, CorporateActionKind kind, double ratio,
-            double amount, LocalDate latestExDate, String path) {
+    public static CorporateAction validate(
+            String symbol,
+            String exDate,
+            CorporateActionKind kind,
+            double ratio,
+            double amount,
+            LocalDate latestExDate,
+            String path) {
         List<FieldViolation> violations = new ArrayList<>();
         CorporateActionKey key = key(symbol, exDate, kind, violations);
         if (key.exDate() != null && key.exDate().isAfter(latestExDate)) {
-            violations.add(new FieldViolation("ex_date",
-                    "must be at most one year ahead: " + key.exDate() + " is after " + latestExDate));
+            violations.add(new FieldViolation(
+                    "ex_date", "must be at most one year ahead: " + key.exDate() + " is after " + latestExDate));
         }
         double value = 0;
         if (kind == CorporateActionKind.SPLIT) {
@@ -38,7 +42,8 @@ public final class CorporateActionValidator {
             requireUnset(violations, "ratio", ratio, "DIVIDEND");
         }
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations.stream().map(v -> v.under(path)).toList());
+            throw new InvalidRequestException(
+                    violations.stream().map(v -> v.under(path)).toList());
         }
         return new CorporateAction(key.symbol(), key.exDate(), kind, value);
     }
@@ -57,8 +62,8 @@ public final class CorporateActionValidator {
     }
 
     /** The key as far as it is valid, adding a violation for each broken part. */
-    private static CorporateActionKey key(String symbol, String exDate, CorporateActionKind kind,
-            List<FieldViolation> violations) {
+    private static CorporateActionKey key(
+            String symbol, String exDate, CorporateActionKind kind, List<FieldViolation> violations) {
         String symbolProblem = Symbols.problem(symbol);
         if (symbolProblem != null) {
             violations.add(new FieldViolation("symbol", symbolProblem));

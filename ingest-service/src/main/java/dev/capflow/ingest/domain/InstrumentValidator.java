@@ -1,18 +1,16 @@
 package dev.capflow.ingest.domain;
 
+import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 
-import dev.capflow.validation.FieldViolation;
-import dev.capflow.validation.InvalidRequestException;
-
 /** Normalizes and checks an instrument sent for registration. */
 public final class InstrumentValidator {
 
-    private InstrumentValidator() {
-    }
+    private InstrumentValidator() {}
 
     /**
      * Returns the instrument normalized (symbol and currency upper-cased, text trimmed) or throws
@@ -36,8 +34,8 @@ public final class InstrumentValidator {
         if (currency.isEmpty()) {
             violations.add(new FieldViolation("currency", "required"));
         } else if (!isIsoCurrency(currency)) {
-            violations.add(new FieldViolation("currency",
-                    "not an ISO 4217 currency code: " + TextRules.quote(raw.currency())));
+            violations.add(new FieldViolation(
+                    "currency", "not an ISO 4217 currency code: " + TextRules.quote(raw.currency())));
         }
         if (raw.kind() == null) {
             violations.add(new FieldViolation("kind", "required: EQUITY, FX or INDEX"));
@@ -46,7 +44,8 @@ public final class InstrumentValidator {
             violations.add(new FieldViolation("shares_outstanding", "must be >= 0, got " + raw.sharesOutstanding()));
         }
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations.stream().map(v -> v.under(path)).toList());
+            throw new InvalidRequestException(
+                    violations.stream().map(v -> v.under(path)).toList());
         }
         String exchange = raw.exchange() == null ? "" : raw.exchange().trim();
         return new Instrument(symbol, name, currency, exchange, raw.kind(), raw.sharesOutstanding(), raw.version());

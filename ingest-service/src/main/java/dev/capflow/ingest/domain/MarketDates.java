@@ -15,14 +15,14 @@ public final class MarketDates {
     public static final LocalDate MAX = LocalDate.of(2100, 12, 31);
     /** The first and the first excluded instant of the range, in UTC. */
     static final Instant MIN_INSTANT = MIN.atStartOfDay(ZoneOffset.UTC).toInstant();
-    static final Instant END_INSTANT = MAX.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
-    private MarketDates() {
-    }
+    static final Instant END_INSTANT =
+            MAX.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+    private MarketDates() {}
 
     /** A parsed date, or why the text is not one (exactly one is non-null). */
-    public record Parsed(LocalDate date, String problem) {
-    }
+    public record Parsed(LocalDate date, String problem) {}
 
     /** Parses an ISO-8601 date within the range; blank is "required". */
     public static Parsed parse(String text) {

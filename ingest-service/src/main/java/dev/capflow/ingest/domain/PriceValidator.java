@@ -62,8 +62,8 @@ public final class PriceValidator {
             if (problem == null && uniqueKeys) {
                 Integer first = firstIndexOfKey.putIfAbsent(symbol + "|" + date, i);
                 if (first != null) {
-                    problem = new Problem("date", symbol + " " + date + " already appears at index " + first
-                            + " of this correction");
+                    problem = new Problem(
+                            "date", symbol + " " + date + " already appears at index " + first + " of this correction");
                 }
             }
             if (problem == null) {
@@ -129,8 +129,9 @@ public final class PriceValidator {
         }
         LocalDate date = parsed.date();
         if (date.isAfter(latestDate)) {
-            return new DateOrProblem(null, new Problem("date",
-                    "in the future: " + date + " is after " + latestDate + " (today in UTC+14)"));
+            return new DateOrProblem(
+                    null,
+                    new Problem("date", "in the future: " + date + " is after " + latestDate + " (today in UTC+14)"));
         }
         return new DateOrProblem(date, null);
     }
@@ -178,12 +179,17 @@ public final class PriceValidator {
             return new TsOrProblem(null, new Problem("ts", "required"));
         }
         if (in.tsNanos() < 0 || in.tsNanos() > 999_999_999) {
-            return new TsOrProblem(null, new Problem("ts",
-                    "not a valid timestamp: nanos must be 0 to 999999999, got " + in.tsNanos()));
+            return new TsOrProblem(
+                    null,
+                    new Problem("ts", "not a valid timestamp: nanos must be 0 to 999999999, got " + in.tsNanos()));
         }
         if (!MarketDates.inRange(in.tsSeconds())) {
-            return new TsOrProblem(null, new Problem("ts", "must be between " + MarketDates.MIN_INSTANT + " and "
-                    + MarketDates.END_INSTANT + " (excluded), got seconds=" + in.tsSeconds()));
+            return new TsOrProblem(
+                    null,
+                    new Problem(
+                            "ts",
+                            "must be between " + MarketDates.MIN_INSTANT + " and " + MarketDates.END_INSTANT
+                                    + " (excluded), got seconds=" + in.tsSeconds()));
         }
         Instant ts;
         try {
@@ -192,18 +198,19 @@ public final class PriceValidator {
             return new TsOrProblem(null, new Problem("ts", "not a valid timestamp: " + e.getMessage()));
         }
         if (ts.isAfter(latestTs)) {
-            return new TsOrProblem(null, new Problem("ts", "in the future: " + ts + " is more than "
-                    + tickClockSkew.toSeconds() + "s ahead of now (latest accepted " + latestTs + ")"));
+            return new TsOrProblem(
+                    null,
+                    new Problem(
+                            "ts",
+                            "in the future: " + ts + " is more than " + tickClockSkew.toSeconds()
+                                    + "s ahead of now (latest accepted " + latestTs + ")"));
         }
         return new TsOrProblem(ts, null);
     }
 
-    private record Problem(String field, String reason) {
-    }
+    private record Problem(String field, String reason) {}
 
-    private record DateOrProblem(LocalDate date, Problem problem) {
-    }
+    private record DateOrProblem(LocalDate date, Problem problem) {}
 
-    private record TsOrProblem(Instant ts, Problem problem) {
-    }
+    private record TsOrProblem(Instant ts, Problem problem) {}
 }

@@ -1,16 +1,14 @@
 package dev.capflow.ingest.domain;
 
+import dev.capflow.grpc.TickerSymbols;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import dev.capflow.grpc.TickerSymbols;
-
 /** Ticker spelling rules of every entry point of ingest-service (the rule itself is {@link TickerSymbols}). */
 public final class Symbols {
 
-    private Symbols() {
-    }
+    private Symbols() {}
 
     /** The canonical spelling of a symbol ("nvda " becomes "NVDA"); null stays empty. */
     public static String normalize(String symbol) {

@@ -14,8 +14,7 @@ public final class TextRules {
     /** The characters of a value an error message quotes before cutting it short. */
     static final int QUOTE_LIMIT = 64;
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     /** Why {@code value} is unfit for a text field of at most {@code maxLength} characters, or null when it fits. */
     public static String problem(String value, int maxLength) {
@@ -35,7 +34,9 @@ public final class TextRules {
             if (c == '\u0000') {
                 return "must not contain U+0000 (NUL), found at position " + i;
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return "must not contain an unpaired UTF-16 surrogate, found U+" + hex(c) + " at position " + i;

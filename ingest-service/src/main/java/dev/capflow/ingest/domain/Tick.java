@@ -24,10 +24,8 @@ public record Tick(String symbol, Instant ts, double price, long size, String so
     }
 
     /** A place in one symbol's history, in the order history reads return ticks. */
-    public record Position(Instant ts, String source, String tradeId) {
-    }
+    public record Position(Instant ts, String source, String tradeId) {}
 
     /** What makes a tick unique in storage. */
-    public record Key(String symbol, Instant ts, String source, String tradeId) {
-    }
+    public record Key(String symbol, Instant ts, String source, String tradeId) {}
 }

@@ -11,7 +11,9 @@ public class UnknownCorporateActionException extends NotFoundException {
     public static final String CORPORATE_ACTION = "capflow.ingest.v1.CorporateAction";
 
     public UnknownCorporateActionException(CorporateActionKey key) {
-        super(CORPORATE_ACTION, java.util.List.of(key.toString()),
+        super(
+                CORPORATE_ACTION,
+                java.util.List.of(key.toString()),
                 "no " + key.kind() + " of " + key.symbol() + " with ex-date " + key.exDate() + " is recorded");
     }
 }

@@ -1,8 +1,7 @@
 package dev.capflow.ingest.domain;
 
-import java.util.Collection;
-
 import dev.capflow.errors.NotFoundException;
+import java.util.Collection;
 
 /** The request names instruments that are not in the registry (NOT_FOUND, one ResourceInfo per symbol). */
 public class UnknownSymbolException extends NotFoundException {
@@ -13,7 +12,10 @@ public class UnknownSymbolException extends NotFoundException {
     public static final String INSTRUMENT = "capflow.ingest.v1.Instrument";
 
     public UnknownSymbolException(Collection<String> symbols) {
-        super(INSTRUMENT, symbols, "unknown symbol" + (symbols.size() == 1 ? " " : "s ") + String.join(", ", symbols)
-                + " (register it with UpsertInstrument)");
+        super(
+                INSTRUMENT,
+                symbols,
+                "unknown symbol" + (symbols.size() == 1 ? " " : "s ") + String.join(", ", symbols)
+                        + " (register it with UpsertInstrument)");
     }
 }

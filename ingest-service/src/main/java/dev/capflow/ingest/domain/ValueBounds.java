@@ -8,15 +8,16 @@ public final class ValueBounds {
 
     /** Prices (bar open/high/low/close, tick price) and dividend amounts. */
     public static final double MIN_PRICE = 1e-6;
+
     public static final double MAX_PRICE = 1e7;
     /** Bar volumes and tick sizes. */
     public static final long MAX_VOLUME = 1_000_000_000_000_000L;
     /** Split ratios (new shares per old share). */
     public static final double MIN_RATIO = 1e-4;
+
     public static final double MAX_RATIO = 1e4;
 
-    private ValueBounds() {
-    }
+    private ValueBounds() {}
 
     /** Why {@code price} is not a price, or null. */
     public static String priceProblem(double price) {

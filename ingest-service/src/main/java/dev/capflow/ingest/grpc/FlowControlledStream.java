@@ -1,13 +1,12 @@
 package dev.capflow.ingest.grpc;
 
-import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicReference;
-
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Serves a Multi on a server-streaming call one item at a time, and only while the transport is

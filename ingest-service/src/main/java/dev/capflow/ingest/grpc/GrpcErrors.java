@@ -11,8 +11,7 @@ import io.grpc.Status;
  */
 final class GrpcErrors {
 
-    private GrpcErrors() {
-    }
+    private GrpcErrors() {}
 
     static Throwable toStatus(Throwable failure) {
         return FailureStatuses.toStatus(failure, "ingest-service", GrpcErrors::mapOwn);
@@ -20,7 +19,9 @@ final class GrpcErrors {
 
     private static Throwable mapOwn(Throwable cause) {
         if (cause instanceof InconsistentDataException) {
-            return Status.FAILED_PRECONDITION.withDescription(cause.getMessage()).asRuntimeException();
+            return Status.FAILED_PRECONDITION
+                    .withDescription(cause.getMessage())
+                    .asRuntimeException();
         }
         if (cause instanceof PriceFanout.ClosedException) {
             return Status.UNAVAILABLE.withDescription(cause.getMessage()).asRuntimeException();

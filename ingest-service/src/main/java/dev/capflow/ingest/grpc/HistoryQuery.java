@@ -1,15 +1,13 @@
 package dev.capflow.ingest.grpc;
 
+import com.google.protobuf.Timestamp;
+import dev.capflow.ingest.domain.Symbols;
+import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
-import com.google.protobuf.Timestamp;
-
-import dev.capflow.ingest.domain.Symbols;
-import dev.capflow.validation.FieldViolation;
-import dev.capflow.validation.InvalidRequestException;
 
 /**
  * A checked paged history request (GetTicks, GetMinuteBars): symbol, inclusive time range (unbounded sides filled in),
@@ -21,10 +19,16 @@ record HistoryQuery<P>(String symbol, Instant from, Instant to, int pageSize, P 
     static final int MAX_PAGE_SIZE = 10_000;
     /** The range of google.protobuf.Timestamp, which PostgreSQL's timestamptz holds too. */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     /** {@code from} and {@code to} are null when absent; {@code tokens} decodes a page token or throws naming it. */
-    static <P> HistoryQuery<P> of(String rawSymbol, Timestamp fromField, Timestamp toField, int pageSize, String token,
+    static <P> HistoryQuery<P> of(
+            String rawSymbol,
+            Timestamp fromField,
+            Timestamp toField,
+            int pageSize,
+            String token,
             Function<String, P> tokens) {
         List<FieldViolation> violations = new ArrayList<>();
         String symbol = Symbols.normalize(rawSymbol);
@@ -37,8 +41,10 @@ record HistoryQuery<P>(String symbol, Instant from, Instant to, int pageSize, P 
             violations.add(new FieldViolation("from", "from " + from + " is after to " + to));
         }
         if (pageSize < 0 || pageSize > MAX_PAGE_SIZE) {
-            violations.add(new FieldViolation("page_size", "must be between 1 and " + MAX_PAGE_SIZE
-                    + " (0 means " + DEFAULT_PAGE_SIZE + "), got " + pageSize));
+            violations.add(new FieldViolation(
+                    "page_size",
+                    "must be between 1 and " + MAX_PAGE_SIZE + " (0 means " + DEFAULT_PAGE_SIZE + "), got "
+                            + pageSize));
         }
         P after = null;
         try {
@@ -53,8 +59,10 @@ record HistoryQuery<P>(String symbol, Instant from, Instant to, int pageSize, P 
     }
 
     private static Instant instant(Timestamp timestamp, String field, List<FieldViolation> violations) {
-        if (timestamp.getNanos() < 0 || timestamp.getNanos() > 999_999_999
-                || timestamp.getSeconds() < EARLIEST.getEpochSecond() || timestamp.getSeconds() > LATEST.getEpochSecond()) {
+        if (timestamp.getNanos() < 0
+                || timestamp.getNanos() > 999_999_999
+                || timestamp.getSeconds() < EARLIEST.getEpochSecond()
+                || timestamp.getSeconds() > LATEST.getEpochSecond()) {
             violations.add(new FieldViolation(field, "not a valid timestamp (years 1 to 9999, nanos 0 to 999999999)"));
             return null;
         }

@@ -18,28 +18,42 @@ import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getStreamBarsMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getSubscribePricesMethod;
 import static dev.capflow.proto.ingest.v1.IngestServiceGrpc.getUpsertInstrumentMethod;
 
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-
 import dev.capflow.grpc.auth.MethodRoles;
 import dev.capflow.grpc.auth.Roles;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 /** Who may call which RPC of {@link IngestGrpcService}: viewer reads; ingest writes prices, instruments and corporate actions. */
 public final class IngestGrpcRoles {
 
-    private IngestGrpcRoles() {
-    }
+    private IngestGrpcRoles() {}
 
     @Produces
     @Singleton
     static MethodRoles ingestRoles() {
         return MethodRoles.forService(IngestServiceGrpc.getServiceDescriptor())
-                .require(Roles.VIEWER, getListInstrumentsMethod(), getListBarRevisionsMethod(), getGetBarsMethod(), getGetBarsBatchMethod(),
-                        getGetLatestPricesMethod(), getListCorporateActionsMethod(), getSubscribePricesMethod(),
-                        getStreamBarsMethod(), getGetTicksMethod(), getGetMinuteBarsMethod())
-                .require(Roles.INGEST, getUpsertInstrumentMethod(), getIngestBarsMethod(), getIngestTicksMethod(),
-                        getImportCsvMethod(), getImportBarsMethod(), getAddCorporateActionMethod(), getDeleteCorporateActionMethod())
+                .require(
+                        Roles.VIEWER,
+                        getListInstrumentsMethod(),
+                        getListBarRevisionsMethod(),
+                        getGetBarsMethod(),
+                        getGetBarsBatchMethod(),
+                        getGetLatestPricesMethod(),
+                        getListCorporateActionsMethod(),
+                        getSubscribePricesMethod(),
+                        getStreamBarsMethod(),
+                        getGetTicksMethod(),
+                        getGetMinuteBarsMethod())
+                .require(
+                        Roles.INGEST,
+                        getUpsertInstrumentMethod(),
+                        getIngestBarsMethod(),
+                        getIngestTicksMethod(),
+                        getImportCsvMethod(),
+                        getImportBarsMethod(),
+                        getAddCorporateActionMethod(),
+                        getDeleteCorporateActionMethod())
                 .build();
     }
 }

@@ -1,25 +1,17 @@
 package dev.capflow.ingest.grpc;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
-
-import dev.capflow.ingest.pricestream.PricePublisher;
-import dev.capflow.ingest.config.IngestConfig;
 import dev.capflow.grpc.paging.Page;
 import dev.capflow.grpc.paging.PageRequest;
+import dev.capflow.ingest.config.IngestConfig;
 import dev.capflow.ingest.domain.Adjustment;
 import dev.capflow.ingest.domain.BarRevision;
-import dev.capflow.ingest.domain.DailyBar;
 import dev.capflow.ingest.domain.CorporateActionValidator;
+import dev.capflow.ingest.domain.DailyBar;
 import dev.capflow.ingest.domain.Instrument;
 import dev.capflow.ingest.domain.InstrumentValidator;
 import dev.capflow.ingest.domain.Symbols;
 import dev.capflow.ingest.domain.Tick;
+import dev.capflow.ingest.pricestream.PricePublisher;
 import dev.capflow.ingest.service.BarIngestService;
 import dev.capflow.ingest.service.BarQueryService;
 import dev.capflow.ingest.service.CorporateActionService;
@@ -37,10 +29,10 @@ import dev.capflow.proto.ingest.v1.GetBarsBatchRequest;
 import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
 import dev.capflow.proto.ingest.v1.GetBarsResponse;
-import dev.capflow.proto.ingest.v1.GetMinuteBarsRequest;
-import dev.capflow.proto.ingest.v1.GetMinuteBarsResponse;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
+import dev.capflow.proto.ingest.v1.GetMinuteBarsRequest;
+import dev.capflow.proto.ingest.v1.GetMinuteBarsResponse;
 import dev.capflow.proto.ingest.v1.GetTicksRequest;
 import dev.capflow.proto.ingest.v1.GetTicksResponse;
 import dev.capflow.proto.ingest.v1.ImportBarsRequest;
@@ -72,6 +64,13 @@ import io.grpc.stub.ServerCalls;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /** The capflow.ingest.v1.IngestService contract: checks request fields, delegates, maps answers and errors. */
 @GrpcService
@@ -90,10 +89,19 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
     private final IngestConfig config;
     private final Clock clock;
 
-    public IngestGrpcService(InstrumentService instruments, BarIngestService barIngest, TickIngestService tickIngest,
-            CsvImportService csvImport, BarQueryService barQueries, LatestPriceService latestPrices,
-            CorporateActionService corporateActions, TickQueryService tickQueries, PriceFanout fanout,
-            PricePublisher publisher, IngestConfig config, Clock clock) {
+    public IngestGrpcService(
+            InstrumentService instruments,
+            BarIngestService barIngest,
+            TickIngestService tickIngest,
+            CsvImportService csvImport,
+            BarQueryService barQueries,
+            LatestPriceService latestPrices,
+            CorporateActionService corporateActions,
+            TickQueryService tickQueries,
+            PriceFanout fanout,
+            PricePublisher publisher,
+            IngestConfig config,
+            Clock clock) {
         this.instruments = instruments;
         this.barIngest = barIngest;
         this.tickIngest = tickIngest;
@@ -112,17 +120,22 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
     @Override
     public ServerServiceDefinition bindService() {
         ServerServiceDefinition generated = super.bindService();
-        Set<String> flowControlled = Set.of(IngestServiceGrpc.getSubscribePricesMethod().getFullMethodName(),
+        Set<String> flowControlled = Set.of(
+                IngestServiceGrpc.getSubscribePricesMethod().getFullMethodName(),
                 IngestServiceGrpc.getStreamBarsMethod().getFullMethodName());
         ServerServiceDefinition.Builder service = ServerServiceDefinition.builder(generated.getServiceDescriptor());
         generated.getMethods().stream()
-                .filter(method -> !flowControlled.contains(method.getMethodDescriptor().getFullMethodName()))
+                .filter(method ->
+                        !flowControlled.contains(method.getMethodDescriptor().getFullMethodName()))
                 .forEach(service::addMethod);
-        return service
-                .addMethod(IngestServiceGrpc.getSubscribePricesMethod(), ServerCalls.asyncServerStreamingCall(
-                        (request, observer) -> FlowControlledStream.serve(subscribePrices(request), observer)))
-                .addMethod(IngestServiceGrpc.getStreamBarsMethod(), ServerCalls.asyncServerStreamingCall(
-                        (request, observer) -> FlowControlledStream.serve(streamBars(request), observer)))
+        return service.addMethod(
+                        IngestServiceGrpc.getSubscribePricesMethod(),
+                        ServerCalls.asyncServerStreamingCall(
+                                (request, observer) -> FlowControlledStream.serve(subscribePrices(request), observer)))
+                .addMethod(
+                        IngestServiceGrpc.getStreamBarsMethod(),
+                        ServerCalls.asyncServerStreamingCall(
+                                (request, observer) -> FlowControlledStream.serve(streamBars(request), observer)))
                 .build();
     }
 
@@ -132,10 +145,13 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
             if (!request.hasInstrument()) {
                 throw new InvalidRequestException("instrument", "required");
             }
-            return instruments.upsert(InstrumentValidator.validate(ProtoMapper.instrument(request.getInstrument()), "instrument"),
+            return instruments
+                    .upsert(
+                            InstrumentValidator.validate(ProtoMapper.instrument(request.getInstrument()), "instrument"),
                             ProtoMapper.expectedVersion(request))
                     .map(upserted -> UpsertInstrumentResponse.newBuilder()
-                            .setInstrument(ProtoMapper.toProto(upserted.instrument())).setCreated(upserted.created())
+                            .setInstrument(ProtoMapper.toProto(upserted.instrument()))
+                            .setCreated(upserted.created())
                             .build());
         });
     }
@@ -144,24 +160,33 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
     public Uni<ListInstrumentsResponse> listInstruments(ListInstrumentsRequest request) {
         return guarded(() -> {
             // a lookup of given symbols has at most one instrument per symbol: by default all of them in one page
-            PageRequest page = PageRequest.of(request,
-                    request.getSymbolsCount() == 0 ? PageRequest.DEFAULT_SIZE : request.getSymbolsCount());
+            PageRequest page = PageRequest.of(
+                    request, request.getSymbolsCount() == 0 ? PageRequest.DEFAULT_SIZE : request.getSymbolsCount());
             return instruments
-                    .list(symbolList(request.getSymbolsList(), "symbols", true), ProtoMapper.kindFilter(request.getKind(), "kind"))
+                    .list(
+                            symbolList(request.getSymbolsList(), "symbols", true),
+                            ProtoMapper.kindFilter(request.getKind(), "kind"))
                     .map(all -> Page.of(all, Instrument::symbol, page))
                     .map(found -> ListInstrumentsResponse.newBuilder()
-                            .addAllInstruments(found.items().stream().map(ProtoMapper::toProto).toList())
-                            .setNextPageToken(found.nextPageToken()).build());
+                            .addAllInstruments(found.items().stream()
+                                    .map(ProtoMapper::toProto)
+                                    .toList())
+                            .setNextPageToken(found.nextPageToken())
+                            .build());
         });
     }
 
     @Override
     public Uni<IngestBarsResponse> ingestBars(IngestBarsRequest request) {
         // the count is checked before any record is converted: an oversized request costs no work
-        return guarded(() -> barIngest.ingest(ProtoMapper.barInputs(
-                        BatchLimits.checked(request.getBarsList(), "bars", config.maxBarsPerRequest())),
+        return guarded(() -> barIngest
+                .ingest(
+                        ProtoMapper.barInputs(
+                                BatchLimits.checked(request.getBarsList(), "bars", config.maxBarsPerRequest())),
                         ProtoMapper.writeMode(request.getMode()))
-                .map(result -> IngestBarsResponse.newBuilder().setReport(ProtoMapper.toProto(result)).build()));
+                .map(result -> IngestBarsResponse.newBuilder()
+                        .setReport(ProtoMapper.toProto(result))
+                        .build()));
     }
 
     @Override
@@ -170,11 +195,15 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
             String symbol = requiredSymbol(request.getSymbol(), "symbol");
             Window window = Window.of(request.getFrom(), request.getTo());
             PageRequest page = PageRequest.of(request);
-            return barQueries.revisions(symbol, window.from(), window.to())
+            return barQueries
+                    .revisions(symbol, window.from(), window.to())
                     .map(all -> Page.of(all, BarRevision::pageKey, page))
                     .map(revisions -> ListBarRevisionsResponse.newBuilder()
-                            .addAllRevisions(revisions.items().stream().map(ProtoMapper::toProto).toList())
-                            .setNextPageToken(revisions.nextPageToken()).build());
+                            .addAllRevisions(revisions.items().stream()
+                                    .map(ProtoMapper::toProto)
+                                    .toList())
+                            .setNextPageToken(revisions.nextPageToken())
+                            .build());
         });
     }
 
@@ -182,31 +211,45 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
     public Multi<IngestTicksResponse> ingestTicks(Multi<IngestTicksRequest> requests) {
         // a few batches at once keep PostgreSQL busy while the next batch is decoded; each acknowledgement
         // still follows its own batch's commit and names its sequence, so order does not matter
-        return requests.onItem().transformToUni(batch -> Uni.createFrom().deferred(() -> tickIngest
-                .ingest(ProtoMapper.tickInputs(
-                        BatchLimits.checked(batch.getTicksList(), "ticks", config.maxTicksPerBatch())))
-                .map(result -> IngestTicksResponse.newBuilder().setSequence(batch.getSequence())
-                        .setReport(ProtoMapper.toProto(result)).build())))
+        return requests.onItem()
+                .transformToUni(batch -> Uni.createFrom()
+                        .deferred(() -> tickIngest
+                                .ingest(ProtoMapper.tickInputs(
+                                        BatchLimits.checked(batch.getTicksList(), "ticks", config.maxTicksPerBatch())))
+                                .map(result -> IngestTicksResponse.newBuilder()
+                                        .setSequence(batch.getSequence())
+                                        .setReport(ProtoMapper.toProto(result))
+                                        .build())))
                 .merge(config.tickBatchConcurrency())
-                .onFailure().transform(GrpcErrors::toStatus);
+                .onFailure()
+                .transform(GrpcErrors::toStatus);
     }
 
     @Override
     public Multi<ImportBarsResponse> importBars(Multi<ImportBarsRequest> requests) {
         // as for ticks: a few chunks in flight keep PostgreSQL busy while the next one is decoded and checked
         BulkProgress progress = new BulkProgress();
-        return requests.onItem().transformToUni(chunk -> Uni.createFrom().deferred(() -> barIngest
-                .ingest(ProtoMapper.barInputs(BatchLimits.checked(chunk.getBarsList(), "bars", config.maxBarsPerRequest())),
-                        ProtoMapper.writeMode(chunk.getMode()))
-                .map(result -> progress.acknowledge(chunk, ProtoMapper.toProto(result, chunk.getBarsList())))))
+        return requests.onItem()
+                .transformToUni(chunk -> Uni.createFrom()
+                        .deferred(() -> barIngest
+                                .ingest(
+                                        ProtoMapper.barInputs(BatchLimits.checked(
+                                                chunk.getBarsList(), "bars", config.maxBarsPerRequest())),
+                                        ProtoMapper.writeMode(chunk.getMode()))
+                                .map(result ->
+                                        progress.acknowledge(chunk, ProtoMapper.toProto(result, chunk.getBarsList())))))
                 .merge(config.barChunkConcurrency())
-                .onFailure().transform(GrpcErrors::toStatus);
+                .onFailure()
+                .transform(GrpcErrors::toStatus);
     }
 
     @Override
     public Multi<ImportCsvResponse> importCsv(ImportCsvRequest request) {
         return guardedMulti(() -> csvImport
-                .importBytes(request.getSymbol(), request.getContent().toByteArray(), ProtoMapper.layout(request.getLayout()),
+                .importBytes(
+                        request.getSymbol(),
+                        request.getContent().toByteArray(),
+                        ProtoMapper.layout(request.getLayout()),
                         ProtoMapper.writeMode(request.getMode()))
                 .map(ProtoMapper::toProto));
     }
@@ -217,7 +260,8 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
             String symbol = requiredSymbol(request.getSymbol(), "symbol");
             Window window = Window.of(request.getFrom(), request.getTo());
             Adjustment adjustment = ProtoMapper.adjustment(request.getAdjustment());
-            return barQueries.series(List.of(symbol), window.from(), window.to(), adjustment)
+            return barQueries
+                    .series(List.of(symbol), window.from(), window.to(), adjustment)
                     .map(series -> toProto(series.get(0), adjustment));
         });
     }
@@ -228,9 +272,13 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
             List<String> symbols = symbolList(request.getSymbolsList(), "symbols", false);
             Window window = Window.of(request.getFrom(), request.getTo());
             Adjustment adjustment = ProtoMapper.adjustment(request.getAdjustment());
-            return barQueries.series(symbols, window.from(), window.to(), adjustment)
+            return barQueries
+                    .series(symbols, window.from(), window.to(), adjustment)
                     .map(series -> GetBarsBatchResponse.newBuilder()
-                            .addAllSeries(series.stream().map(one -> toProto(one, adjustment)).toList()).build());
+                            .addAllSeries(series.stream()
+                                    .map(one -> toProto(one, adjustment))
+                                    .toList())
+                            .build());
         });
     }
 
@@ -241,7 +289,8 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
             Window window = Window.of(request.getFrom(), request.getTo());
             Adjustment adjustment = ProtoMapper.adjustment(request.getAdjustment());
             return barQueries.stream(symbols, window.from(), window.to(), adjustment, config.streamSymbolsPerRead())
-                    .onItem().transformToIterable(series -> pieces(series, adjustment));
+                    .onItem()
+                    .transformToIterable(series -> pieces(series, adjustment));
         });
     }
 
@@ -252,8 +301,11 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
         int start = 0;
         do {
             List<DailyBar> piece = bars.subList(start, Math.min(bars.size(), start + config.barsPerPiece()));
-            pieces.add(StreamBarsResponse.newBuilder().setSymbol(series.symbol()).setAdjustment(ProtoMapper.toProto(adjustment))
-                    .addAllBars(piece.stream().map(ProtoMapper::toProto).toList()).build());
+            pieces.add(StreamBarsResponse.newBuilder()
+                    .setSymbol(series.symbol())
+                    .setAdjustment(ProtoMapper.toProto(adjustment))
+                    .addAllBars(piece.stream().map(ProtoMapper::toProto).toList())
+                    .build());
             start += config.barsPerPiece();
         } while (start < bars.size());
         return pieces;
@@ -261,9 +313,11 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
 
     @Override
     public Uni<GetLatestPricesResponse> getLatestPrices(GetLatestPricesRequest request) {
-        return guarded(() -> latestPrices.latest(symbolList(request.getSymbolsList(), "symbols", false))
+        return guarded(() -> latestPrices
+                .latest(symbolList(request.getSymbolsList(), "symbols", false))
                 .map(prices -> GetLatestPricesResponse.newBuilder()
-                        .addAllPrices(prices.stream().map(ProtoMapper::toProto).toList()).build()));
+                        .addAllPrices(prices.stream().map(ProtoMapper::toProto).toList())
+                        .build()));
     }
 
     @Override
@@ -273,9 +327,15 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
                 throw new InvalidRequestException("action", "required");
             }
             dev.capflow.proto.ingest.v1.CorporateAction action = request.getAction();
-            return corporateActions.add(CorporateActionValidator.validate(action.getSymbol(), action.getExDate(),
-                    ProtoMapper.actionKind(action.getKind()), action.getRatio(), action.getAmount(), latestExDate(),
-                    "action"))
+            return corporateActions
+                    .add(CorporateActionValidator.validate(
+                            action.getSymbol(),
+                            action.getExDate(),
+                            ProtoMapper.actionKind(action.getKind()),
+                            action.getRatio(),
+                            action.getAmount(),
+                            latestExDate(),
+                            "action"))
                     // after the commit: basket answers computed from the old history become stale now
                     .invoke(added -> {
                         if (added.created()) {
@@ -283,17 +343,21 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
                         }
                     })
                     .map(added -> AddCorporateActionResponse.newBuilder()
-                            .setAction(ProtoMapper.toProto(added.action())).setCreated(added.created()).build());
+                            .setAction(ProtoMapper.toProto(added.action()))
+                            .setCreated(added.created())
+                            .build());
         });
     }
 
     @Override
     public Uni<DeleteCorporateActionResponse> deleteCorporateAction(DeleteCorporateActionRequest request) {
-        return guarded(() -> corporateActions.delete(CorporateActionValidator.validateKey(request.getSymbol(),
-                        request.getExDate(), ProtoMapper.actionKind(request.getKind())))
+        return guarded(() -> corporateActions
+                .delete(CorporateActionValidator.validateKey(
+                        request.getSymbol(), request.getExDate(), ProtoMapper.actionKind(request.getKind())))
                 // after the commit, as for an added action: answers computed from the old history become stale
                 .invoke(deleted -> publisher.publishCorporateAction(deleted.symbol()))
-                .map(deleted -> DeleteCorporateActionResponse.newBuilder().setAction(ProtoMapper.toProto(deleted))
+                .map(deleted -> DeleteCorporateActionResponse.newBuilder()
+                        .setAction(ProtoMapper.toProto(deleted))
                         .build()));
     }
 
@@ -301,11 +365,15 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
     public Uni<ListCorporateActionsResponse> listCorporateActions(ListCorporateActionsRequest request) {
         return guarded(() -> {
             PageRequest page = PageRequest.of(request);
-            return corporateActions.list(requiredSymbol(request.getSymbol(), "symbol"))
+            return corporateActions
+                    .list(requiredSymbol(request.getSymbol(), "symbol"))
                     .map(all -> Page.of(all, action -> action.exDate() + " " + action.kind(), page))
                     .map(actions -> ListCorporateActionsResponse.newBuilder()
-                            .addAllActions(actions.items().stream().map(ProtoMapper::toProto).toList())
-                            .setNextPageToken(actions.nextPageToken()).build());
+                            .addAllActions(actions.items().stream()
+                                    .map(ProtoMapper::toProto)
+                                    .toList())
+                            .setNextPageToken(actions.nextPageToken())
+                            .build());
         });
     }
 
@@ -318,32 +386,51 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
     @Override
     public Uni<GetTicksResponse> getTicks(GetTicksRequest request) {
         return guarded(() -> {
-            HistoryQuery<Tick.Position> query = HistoryQuery.of(request.getSymbol(),
-                    request.hasFrom() ? request.getFrom() : null, request.hasTo() ? request.getTo() : null,
-                    request.getPageSize(), request.getPageToken(), PageTokens::decode);
-            return tickQueries.page(query.symbol(), query.from(), query.to(), query.after(), query.pageSize())
+            HistoryQuery<Tick.Position> query = HistoryQuery.of(
+                    request.getSymbol(),
+                    request.hasFrom() ? request.getFrom() : null,
+                    request.hasTo() ? request.getTo() : null,
+                    request.getPageSize(),
+                    request.getPageToken(),
+                    PageTokens::decode);
+            return tickQueries
+                    .page(query.symbol(), query.from(), query.to(), query.after(), query.pageSize())
                     .map(page -> GetTicksResponse.newBuilder()
-                            .addAllTicks(page.ticks().stream().map(ProtoMapper::toProto).toList())
-                            .setNextPageToken(PageTokens.encode(page.next())).build());
+                            .addAllTicks(page.ticks().stream()
+                                    .map(ProtoMapper::toProto)
+                                    .toList())
+                            .setNextPageToken(PageTokens.encode(page.next()))
+                            .build());
         });
     }
 
     @Override
     public Uni<GetMinuteBarsResponse> getMinuteBars(GetMinuteBarsRequest request) {
         return guarded(() -> {
-            HistoryQuery<Instant> query = HistoryQuery.of(request.getSymbol(),
-                    request.hasFrom() ? request.getFrom() : null, request.hasTo() ? request.getTo() : null,
-                    request.getPageSize(), request.getPageToken(), PageTokens::decodeMinute);
-            return tickQueries.minuteBars(query.symbol(), query.from(), query.to(), query.after(), query.pageSize())
+            HistoryQuery<Instant> query = HistoryQuery.of(
+                    request.getSymbol(),
+                    request.hasFrom() ? request.getFrom() : null,
+                    request.hasTo() ? request.getTo() : null,
+                    request.getPageSize(),
+                    request.getPageToken(),
+                    PageTokens::decodeMinute);
+            return tickQueries
+                    .minuteBars(query.symbol(), query.from(), query.to(), query.after(), query.pageSize())
                     .map(page -> GetMinuteBarsResponse.newBuilder()
-                            .addAllBars(page.bars().stream().map(ProtoMapper::toProto).toList())
-                            .setNextPageToken(PageTokens.encodeMinute(page.next())).build());
+                            .addAllBars(page.bars().stream()
+                                    .map(ProtoMapper::toProto)
+                                    .toList())
+                            .setNextPageToken(PageTokens.encodeMinute(page.next()))
+                            .build());
         });
     }
 
     private static GetBarsResponse toProto(BarQueryService.BarSeries series, Adjustment adjustment) {
-        return GetBarsResponse.newBuilder().setSymbol(series.symbol()).setAdjustment(ProtoMapper.toProto(adjustment))
-                .addAllBars(series.bars().stream().map(ProtoMapper::toProto).toList()).build();
+        return GetBarsResponse.newBuilder()
+                .setSymbol(series.symbol())
+                .setAdjustment(ProtoMapper.toProto(adjustment))
+                .addAllBars(series.bars().stream().map(ProtoMapper::toProto).toList())
+                .build();
     }
 
     /** The latest ex-date a corporate action may have: one year ahead of today (UTC). */
@@ -376,8 +463,8 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
         for (int i = 0; i < raw.size(); i++) {
             String problem = Symbols.problem(raw.get(i));
             if (problem != null) {
-                violations.add(new FieldViolation(field + "[" + i + "]", problem.equals("required") ? "blank symbol"
-                        : problem));
+                violations.add(new FieldViolation(
+                        field + "[" + i + "]", problem.equals("required") ? "blank symbol" : problem));
             }
         }
         if (!violations.isEmpty()) {

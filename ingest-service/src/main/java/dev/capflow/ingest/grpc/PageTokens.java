@@ -1,5 +1,7 @@
 package dev.capflow.ingest.grpc;
 
+import dev.capflow.ingest.domain.Tick;
+import dev.capflow.validation.InvalidRequestException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -9,9 +11,6 @@ import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
-
-import dev.capflow.ingest.domain.Tick;
-import dev.capflow.validation.InvalidRequestException;
 
 /**
  * Page tokens of GetTicks (the position of the last tick of a page: time, source, trade id) and GetMinuteBars (the
@@ -24,8 +23,7 @@ final class PageTokens {
     private static final byte TICK = 1;
     private static final byte MINUTE_BAR = 2;
 
-    private PageTokens() {
-    }
+    private PageTokens() {}
 
     static String encode(Tick.Position position) {
         if (position == null) {
@@ -81,7 +79,8 @@ final class PageTokens {
         if (token.isEmpty()) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Base64.getUrlDecoder().decode(token)))) {
+        try (DataInputStream in = new DataInputStream(
+                new ByteArrayInputStream(Base64.getUrlDecoder().decode(token)))) {
             if (in.readByte() != kind) {
                 throw invalid();
             }
@@ -105,7 +104,9 @@ final class PageTokens {
     }
 
     private static InvalidRequestException invalid() {
-        return new InvalidRequestException(FIELD, "not a page token of this service: send the next_page_token of the "
-                + "previous page, or none for the first page");
+        return new InvalidRequestException(
+                FIELD,
+                "not a page token of this service: send the next_page_token of the "
+                        + "previous page, or none for the first page");
     }
 }

@@ -1,11 +1,6 @@
 package dev.capflow.ingest.grpc;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-
 import com.google.protobuf.Timestamp;
-
 import dev.capflow.ingest.csv.CsvLayout;
 import dev.capflow.ingest.domain.Adjustment;
 import dev.capflow.ingest.domain.BarInput;
@@ -19,23 +14,25 @@ import dev.capflow.ingest.domain.Instrument;
 import dev.capflow.ingest.domain.InstrumentKind;
 import dev.capflow.ingest.domain.LatestPrice;
 import dev.capflow.ingest.domain.MarketDates;
+import dev.capflow.ingest.domain.MinuteBar;
 import dev.capflow.ingest.domain.PriceSource;
 import dev.capflow.ingest.domain.Rejection;
-import dev.capflow.ingest.domain.MinuteBar;
 import dev.capflow.ingest.domain.Tick;
-import dev.capflow.ingest.service.CsvImportService;
 import dev.capflow.ingest.domain.TickInput;
+import dev.capflow.ingest.service.CsvImportService;
 import dev.capflow.ingest.stream.StreamEvent;
 import dev.capflow.proto.common.v1.IngestReport;
 import dev.capflow.proto.ingest.v1.SubscribePricesResponse;
 import dev.capflow.proto.ingest.v1.TickGap;
 import dev.capflow.validation.InvalidRequestException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 /** Converts between the protobuf contract and the domain; unknown enum numbers are named as bad fields. */
 final class ProtoMapper {
 
-    private ProtoMapper() {
-    }
+    private ProtoMapper() {}
 
     static Instrument instrument(dev.capflow.proto.ingest.v1.Instrument proto) {
         InstrumentKind kind = switch (proto.getKind()) {
@@ -44,8 +41,14 @@ final class ProtoMapper {
             case INSTRUMENT_KIND_INDEX -> InstrumentKind.INDEX;
             case INSTRUMENT_KIND_UNSPECIFIED, UNRECOGNIZED -> null;
         };
-        return new Instrument(proto.getSymbol(), proto.getName(), proto.getCurrency(), proto.getExchange(), kind,
-                proto.hasSharesOutstanding() ? proto.getSharesOutstanding() : null, proto.getVersion());
+        return new Instrument(
+                proto.getSymbol(),
+                proto.getName(),
+                proto.getCurrency(),
+                proto.getExchange(),
+                kind,
+                proto.hasSharesOutstanding() ? proto.getSharesOutstanding() : null,
+                proto.getVersion());
     }
 
     /** The version to check, or null for none: expected_version when present, else a non-zero instrument.version. */
@@ -59,8 +62,12 @@ final class ProtoMapper {
 
     static dev.capflow.proto.ingest.v1.Instrument toProto(Instrument instrument) {
         dev.capflow.proto.ingest.v1.Instrument.Builder builder = dev.capflow.proto.ingest.v1.Instrument.newBuilder()
-                .setSymbol(instrument.symbol()).setName(instrument.name()).setCurrency(instrument.currency())
-                .setExchange(instrument.exchange()).setKind(toProto(instrument.kind())).setVersion(instrument.version());
+                .setSymbol(instrument.symbol())
+                .setName(instrument.name())
+                .setCurrency(instrument.currency())
+                .setExchange(instrument.exchange())
+                .setKind(toProto(instrument.kind()))
+                .setVersion(instrument.version());
         if (instrument.sharesOutstanding() != null) {
             builder.setSharesOutstanding(instrument.sharesOutstanding());
         }
@@ -82,57 +89,105 @@ final class ProtoMapper {
             case INSTRUMENT_KIND_EQUITY -> InstrumentKind.EQUITY;
             case INSTRUMENT_KIND_FX -> InstrumentKind.FX;
             case INSTRUMENT_KIND_INDEX -> InstrumentKind.INDEX;
-            case UNRECOGNIZED -> throw new InvalidRequestException(field, "unknown kind (enum number not in the contract)");
+            case UNRECOGNIZED ->
+                throw new InvalidRequestException(field, "unknown kind (enum number not in the contract)");
         };
     }
 
     static List<BarInput> barInputs(List<dev.capflow.proto.ingest.v1.DailyBar> bars) {
-        return bars.stream().map(bar -> new BarInput(bar.getSymbol(), bar.getDate(), bar.getOpen(), bar.getHigh(),
-                bar.getLow(), bar.getClose(), bar.getVolume())).toList();
+        return bars.stream()
+                .map(bar -> new BarInput(
+                        bar.getSymbol(),
+                        bar.getDate(),
+                        bar.getOpen(),
+                        bar.getHigh(),
+                        bar.getLow(),
+                        bar.getClose(),
+                        bar.getVolume()))
+                .toList();
     }
 
     static dev.capflow.proto.ingest.v1.DailyBar toProto(DailyBar bar) {
-        return dev.capflow.proto.ingest.v1.DailyBar.newBuilder().setSymbol(bar.symbol()).setDate(bar.date().toString())
-                .setOpen(bar.open()).setHigh(bar.high()).setLow(bar.low()).setClose(bar.close())
-                .setVolume(bar.volume()).build();
+        return dev.capflow.proto.ingest.v1.DailyBar.newBuilder()
+                .setSymbol(bar.symbol())
+                .setDate(bar.date().toString())
+                .setOpen(bar.open())
+                .setHigh(bar.high())
+                .setLow(bar.low())
+                .setClose(bar.close())
+                .setVolume(bar.volume())
+                .build();
     }
 
     static List<TickInput> tickInputs(List<dev.capflow.proto.ingest.v1.Tick> ticks) {
-        return ticks.stream().map(tick -> new TickInput(tick.getSymbol(), tick.hasTs(), tick.getTs().getSeconds(),
-                tick.getTs().getNanos(), tick.getPrice(), tick.getSize(), tick.getSource(), tick.getTradeId())).toList();
+        return ticks.stream()
+                .map(tick -> new TickInput(
+                        tick.getSymbol(),
+                        tick.hasTs(),
+                        tick.getTs().getSeconds(),
+                        tick.getTs().getNanos(),
+                        tick.getPrice(),
+                        tick.getSize(),
+                        tick.getSource(),
+                        tick.getTradeId()))
+                .toList();
     }
 
     static dev.capflow.proto.ingest.v1.Tick toProto(Tick tick) {
-        return dev.capflow.proto.ingest.v1.Tick.newBuilder().setSymbol(tick.symbol()).setTs(timestamp(tick.ts()))
-                .setPrice(tick.price()).setSize(tick.size()).setSource(tick.source()).setTradeId(tick.tradeId()).build();
+        return dev.capflow.proto.ingest.v1.Tick.newBuilder()
+                .setSymbol(tick.symbol())
+                .setTs(timestamp(tick.ts()))
+                .setPrice(tick.price())
+                .setSize(tick.size())
+                .setSource(tick.source())
+                .setTradeId(tick.tradeId())
+                .build();
     }
 
     static dev.capflow.proto.ingest.v1.MinuteBar toProto(MinuteBar bar) {
-        return dev.capflow.proto.ingest.v1.MinuteBar.newBuilder().setSymbol(bar.symbol()).setMinute(timestamp(bar.minute()))
-                .setOpen(bar.open()).setHigh(bar.high()).setLow(bar.low()).setClose(bar.close()).setVolume(bar.volume())
-                .setTickCount(bar.tickCount()).build();
+        return dev.capflow.proto.ingest.v1.MinuteBar.newBuilder()
+                .setSymbol(bar.symbol())
+                .setMinute(timestamp(bar.minute()))
+                .setOpen(bar.open())
+                .setHigh(bar.high())
+                .setLow(bar.low())
+                .setClose(bar.close())
+                .setVolume(bar.volume())
+                .setTickCount(bar.tickCount())
+                .build();
     }
 
     static SubscribePricesResponse toProto(StreamEvent event) {
-        SubscribePricesResponse.Builder message = SubscribePricesResponse.newBuilder().setSequence(event.sequence());
+        SubscribePricesResponse.Builder message =
+                SubscribePricesResponse.newBuilder().setSequence(event.sequence());
         if (event instanceof StreamEvent.Gap gap) {
-            return message.setGap(TickGap.newBuilder().setDropped(gap.dropped()).setFrom(timestamp(gap.from()))
-                    .setTo(timestamp(gap.to()))).build();
+            return message.setGap(TickGap.newBuilder()
+                            .setDropped(gap.dropped())
+                            .setFrom(timestamp(gap.from()))
+                            .setTo(timestamp(gap.to())))
+                    .build();
         }
         return message.setTick(toProto(((StreamEvent.LiveTick) event).tick())).build();
     }
 
     static dev.capflow.proto.ingest.v1.LatestPrice toProto(LatestPrice price) {
-        return dev.capflow.proto.ingest.v1.LatestPrice.newBuilder().setSymbol(price.symbol()).setPrice(price.price())
+        return dev.capflow.proto.ingest.v1.LatestPrice.newBuilder()
+                .setSymbol(price.symbol())
+                .setPrice(price.price())
                 .setTs(timestamp(price.ts()))
-                .setSource(price.source() == PriceSource.TICK ? dev.capflow.proto.ingest.v1.PriceSource.PRICE_SOURCE_TICK
-                        : dev.capflow.proto.ingest.v1.PriceSource.PRICE_SOURCE_DAILY_CLOSE)
+                .setSource(
+                        price.source() == PriceSource.TICK
+                                ? dev.capflow.proto.ingest.v1.PriceSource.PRICE_SOURCE_TICK
+                                : dev.capflow.proto.ingest.v1.PriceSource.PRICE_SOURCE_DAILY_CLOSE)
                 .build();
     }
 
     static IngestReport toProto(IngestResult result) {
-        IngestReport.Builder report = IngestReport.newBuilder().setAccepted(result.accepted())
-                .setDuplicates(result.duplicates()).setSkipped(result.skipped()).setReplaced(result.replaced());
+        IngestReport.Builder report = IngestReport.newBuilder()
+                .setAccepted(result.accepted())
+                .setDuplicates(result.duplicates())
+                .setSkipped(result.skipped())
+                .setReplaced(result.replaced());
         result.rejected().forEach(rejection -> report.addRejected(toProto(rejection)));
         return report.build();
     }
@@ -147,29 +202,44 @@ final class ProtoMapper {
     }
 
     static dev.capflow.proto.common.v1.Rejection toProto(Rejection rejection) {
-        return dev.capflow.proto.common.v1.Rejection.newBuilder().setIndex(rejection.index()).setRow(rejection.row())
-                .setField(rejection.field()).setReason(rejection.reason()).build();
+        return dev.capflow.proto.common.v1.Rejection.newBuilder()
+                .setIndex(rejection.index())
+                .setRow(rejection.row())
+                .setField(rejection.field())
+                .setReason(rejection.reason())
+                .build();
     }
 
     static dev.capflow.proto.ingest.v1.ImportCsvResponse toProto(CsvImportService.Progress progress) {
-        return dev.capflow.proto.ingest.v1.ImportCsvResponse.newBuilder().setRowsProcessed(progress.rowsProcessed())
-                .setRowsTotal(progress.rowsTotal()).setReport(toProto(progress.report()))
-                .addAllNewRejections(progress.newRejections().stream().map(ProtoMapper::toProto).toList())
-                .setRejectedCount(progress.rejectedTotal()).setRejectionsOmitted(progress.rejectionsOmitted())
-                .setDone(progress.done()).setLayout(toProto(progress.layout())).build();
+        return dev.capflow.proto.ingest.v1.ImportCsvResponse.newBuilder()
+                .setRowsProcessed(progress.rowsProcessed())
+                .setRowsTotal(progress.rowsTotal())
+                .setReport(toProto(progress.report()))
+                .addAllNewRejections(progress.newRejections().stream()
+                        .map(ProtoMapper::toProto)
+                        .toList())
+                .setRejectedCount(progress.rejectedTotal())
+                .setRejectionsOmitted(progress.rejectionsOmitted())
+                .setDone(progress.done())
+                .setLayout(toProto(progress.layout()))
+                .build();
     }
 
     static BarWriteMode writeMode(dev.capflow.proto.ingest.v1.BarWriteMode mode) {
         return switch (mode) {
             case BAR_WRITE_MODE_UNSPECIFIED, BAR_WRITE_MODE_INSERT -> BarWriteMode.INSERT;
             case BAR_WRITE_MODE_REPLACE -> BarWriteMode.REPLACE;
-            case UNRECOGNIZED -> throw new InvalidRequestException("mode", "unknown mode (enum number not in the contract)");
+            case UNRECOGNIZED ->
+                throw new InvalidRequestException("mode", "unknown mode (enum number not in the contract)");
         };
     }
 
     static dev.capflow.proto.ingest.v1.BarRevision toProto(BarRevision revision) {
-        return dev.capflow.proto.ingest.v1.BarRevision.newBuilder().setBar(toProto(revision.bar()))
-                .setStoredAt(timestamp(revision.storedAt())).setReplacedAt(timestamp(revision.replacedAt())).build();
+        return dev.capflow.proto.ingest.v1.BarRevision.newBuilder()
+                .setBar(toProto(revision.bar()))
+                .setStoredAt(timestamp(revision.storedAt()))
+                .setReplacedAt(timestamp(revision.replacedAt()))
+                .build();
     }
 
     /** The CSV layout asked for, or null to detect it. */
@@ -178,12 +248,14 @@ final class ProtoMapper {
             case CSV_LAYOUT_UNSPECIFIED -> null;
             case CSV_LAYOUT_YAHOO -> CsvLayout.YAHOO;
             case CSV_LAYOUT_STOOQ -> CsvLayout.STOOQ;
-            case UNRECOGNIZED -> throw new InvalidRequestException("layout", "unknown layout (enum number not in the contract)");
+            case UNRECOGNIZED ->
+                throw new InvalidRequestException("layout", "unknown layout (enum number not in the contract)");
         };
     }
 
     static dev.capflow.proto.ingest.v1.CsvLayout toProto(CsvLayout layout) {
-        return layout == CsvLayout.YAHOO ? dev.capflow.proto.ingest.v1.CsvLayout.CSV_LAYOUT_YAHOO
+        return layout == CsvLayout.YAHOO
+                ? dev.capflow.proto.ingest.v1.CsvLayout.CSV_LAYOUT_YAHOO
                 : dev.capflow.proto.ingest.v1.CsvLayout.CSV_LAYOUT_STOOQ;
     }
 
@@ -192,8 +264,8 @@ final class ProtoMapper {
             case ADJUSTMENT_UNSPECIFIED, ADJUSTMENT_NONE -> Adjustment.NONE;
             case ADJUSTMENT_SPLIT -> Adjustment.SPLIT;
             case ADJUSTMENT_TOTAL_RETURN -> Adjustment.TOTAL_RETURN;
-            case UNRECOGNIZED -> throw new InvalidRequestException("adjustment",
-                    "unknown adjustment (enum number not in the contract)");
+            case UNRECOGNIZED ->
+                throw new InvalidRequestException("adjustment", "unknown adjustment (enum number not in the contract)");
         };
     }
 
@@ -216,8 +288,10 @@ final class ProtoMapper {
     }
 
     static dev.capflow.proto.ingest.v1.CorporateAction toProto(CorporateAction action) {
-        dev.capflow.proto.ingest.v1.CorporateAction.Builder builder = dev.capflow.proto.ingest.v1.CorporateAction
-                .newBuilder().setSymbol(action.symbol()).setExDate(action.exDate().toString());
+        dev.capflow.proto.ingest.v1.CorporateAction.Builder builder =
+                dev.capflow.proto.ingest.v1.CorporateAction.newBuilder()
+                        .setSymbol(action.symbol())
+                        .setExDate(action.exDate().toString());
         if (action.kind() == CorporateActionKind.SPLIT) {
             builder.setKind(dev.capflow.proto.ingest.v1.CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT)
                     .setRatio(action.value());
@@ -241,6 +315,9 @@ final class ProtoMapper {
     }
 
     private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
     }
 }

@@ -1,17 +1,14 @@
 package dev.capflow.ingest.health;
 
-import java.time.Duration;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
-
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Reports Redis without letting it make the service unready: Redis is only a cache and event bus,
@@ -31,9 +28,16 @@ public class RedisReadinessCheck implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return redis.send(Request.cmd(Command.PING)).ifNoItem().after(PING_TIMEOUT).fail()
+        return redis.send(Request.cmd(Command.PING))
+                .ifNoItem()
+                .after(PING_TIMEOUT)
+                .fail()
                 .map(pong -> "up")
-                .onFailure().recoverWithItem("degraded")
-                .map(state -> HealthCheckResponse.named("redis").up().withData("redis", state).build());
+                .onFailure()
+                .recoverWithItem("degraded")
+                .map(state -> HealthCheckResponse.named("redis")
+                        .up()
+                        .withData("redis", state)
+                        .build());
     }
 }

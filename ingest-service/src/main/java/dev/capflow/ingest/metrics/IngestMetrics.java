@@ -1,14 +1,12 @@
 package dev.capflow.ingest.metrics;
 
-import java.time.Clock;
-import java.util.concurrent.TimeUnit;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.ingest.domain.IngestResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Business metrics: stored, duplicate and rejected records, failed Redis publishes, latest-price cache
@@ -39,7 +37,8 @@ public class IngestMetrics {
     }
 
     private static Counter latestCacheCounter(MeterRegistry registry, String result) {
-        return Counter.builder("capflow.ingest.latest.cache.lookups").tag("result", result)
+        return Counter.builder("capflow.ingest.latest.cache.lookups")
+                .tag("result", result)
                 .description("symbols asked for their latest price, by whether the Redis hash answered them")
                 .register(registry);
     }
@@ -82,7 +81,9 @@ public class IngestMetrics {
         }
 
         private static Counter counter(MeterRegistry registry, String name, String what, String outcome) {
-            return Counter.builder(name).tag("outcome", outcome).description(what + " by ingest outcome")
+            return Counter.builder(name)
+                    .tag("outcome", outcome)
+                    .description(what + " by ingest outcome")
                     .register(registry);
         }
 

@@ -1,8 +1,7 @@
 package dev.capflow.ingest.pricestream;
 
-import java.util.UUID;
-
 import jakarta.inject.Singleton;
+import java.util.UUID;
 
 /** A random id of this process, tagged on its stream entries so it can skip them when read back. */
 @Singleton

@@ -1,18 +1,6 @@
 package dev.capflow.ingest.pricestream;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
+import dev.capflow.ingest.cache.PriceCodec;
 import dev.capflow.ingest.config.IngestConfig;
 import dev.capflow.ingest.domain.DailyBar;
 import dev.capflow.ingest.domain.LatestPrice;
@@ -24,7 +12,16 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
-import dev.capflow.ingest.cache.PriceCodec;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes committed prices to Redis, best effort and fire-and-forget: pipelined round trips (one
@@ -94,10 +91,15 @@ public class PricePublisher {
      */
     public void publishBars(List<DailyBar> valid, boolean anyStored, List<String> replacedSymbols) {
         List<Request> requests = new ArrayList<>(2);
-        latestUpdate(valid.stream().map(bar -> LatestPrice.ofDailyClose(bar.symbol(), bar.date(), bar.close())).toList(),
+        latestUpdate(
+                valid.stream()
+                        .map(bar -> LatestPrice.ofDailyClose(bar.symbol(), bar.date(), bar.close()))
+                        .toList(),
                 requests);
         if (anyStored) {
-            requests.add(changeEntry(PriceStreamEntries.BARS, valid.stream().map(DailyBar::symbol).toList()));
+            requests.add(changeEntry(
+                    PriceStreamEntries.BARS,
+                    valid.stream().map(DailyBar::symbol).toList()));
         }
         if (!replacedSymbols.isEmpty()) {
             requests.add(changeEntry(PriceStreamEntries.BARS_REPLACED, replacedSymbols));
@@ -134,7 +136,10 @@ public class PricePublisher {
     public Uni<Void> resync(Collection<LatestPrice> prices, long mark) {
         List<Request> requests = new ArrayList<>(1);
         latestUpdate(prices, requests);
-        return pipelined(requests).ifNoItem().after(config.readTimeout()).fail()
+        return pipelined(requests)
+                .ifNoItem()
+                .after(config.readTimeout())
+                .fail()
                 .invoke(() -> repaired.accumulateAndGet(mark, Math::max));
     }
 
@@ -144,7 +149,11 @@ public class PricePublisher {
 
     /** Appends an entry of {@code fields} to the price stream, trimming it to about its maximum length. */
     private Request xadd(Map<String, String> fields) {
-        Request xadd = Request.cmd(Command.XADD).arg(config.streamKey()).arg("MAXLEN").arg("~").arg(config.streamMaxLen())
+        Request xadd = Request.cmd(Command.XADD)
+                .arg(config.streamKey())
+                .arg("MAXLEN")
+                .arg("~")
+                .arg(config.streamMaxLen())
                 .arg("*");
         fields.forEach((field, value) -> xadd.arg(field).arg(value));
         return xadd;
@@ -157,8 +166,9 @@ public class PricePublisher {
             return;
         }
         Request eval = Request.cmd(Command.EVAL).arg(UPDATE_IF_NEWER).arg(1).arg(config.latestKey());
-        newest.values().forEach(price -> eval.arg(price.symbol()).arg(price.ts().toEpochMilli())
-                .arg(PriceCodec.encodeLatest(price)));
+        newest.values()
+                .forEach(price ->
+                        eval.arg(price.symbol()).arg(price.ts().toEpochMilli()).arg(PriceCodec.encodeLatest(price)));
         requests.add(eval);
     }
 
@@ -166,22 +176,28 @@ public class PricePublisher {
         if (requests.isEmpty()) {
             return;
         }
-        pipelined(requests).ifNoItem().after(config.publishTimeout()).fail().subscribe().with(
-                ignored -> {
-                    if (failing.compareAndSet(true, false)) {
-                        LOG.info("Redis publishing works again");
-                    }
-                },
-                failure -> {
-                    missed.incrementAndGet();
-                    metrics.redisPublishFailure();
-                    if (failing.compareAndSet(false, true)) {
-                        LOG.warnf("Redis publish failed (prices are stored; cache and stream lag until Redis answers): %s",
-                                failure.toString());
-                    } else {
-                        LOG.debugf("Redis publish failed again: %s", failure);
-                    }
-                });
+        pipelined(requests)
+                .ifNoItem()
+                .after(config.publishTimeout())
+                .fail()
+                .subscribe()
+                .with(
+                        ignored -> {
+                            if (failing.compareAndSet(true, false)) {
+                                LOG.info("Redis publishing works again");
+                            }
+                        },
+                        failure -> {
+                            missed.incrementAndGet();
+                            metrics.redisPublishFailure();
+                            if (failing.compareAndSet(false, true)) {
+                                LOG.warnf(
+                                        "Redis publish failed (prices are stored; cache and stream lag until Redis answers): %s",
+                                        failure.toString());
+                            } else {
+                                LOG.debugf("Redis publish failed again: %s", failure);
+                            }
+                        });
     }
 
     /** Sends {@code requests} in order, in pipelined round trips of at most {@link #PIPELINE_LENGTH} commands. */
@@ -190,7 +206,12 @@ public class PricePublisher {
         for (int start = 0; start < requests.size(); start += PIPELINE_LENGTH) {
             pipelines.add(requests.subList(start, Math.min(requests.size(), start + PIPELINE_LENGTH)));
         }
-        return Multi.createFrom().iterable(pipelines).onItem().transformToUniAndConcatenate(redis::batch).collect().last()
+        return Multi.createFrom()
+                .iterable(pipelines)
+                .onItem()
+                .transformToUniAndConcatenate(redis::batch)
+                .collect()
+                .last()
                 .replaceWithVoid();
     }
 }

@@ -1,13 +1,6 @@
 package dev.capflow.ingest.pricestream;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.jboss.logging.Logger;
-
+import dev.capflow.ingest.cache.PriceCodec;
 import dev.capflow.ingest.config.IngestConfig;
 import dev.capflow.ingest.domain.Tick;
 import dev.capflow.ingest.metrics.IngestMetrics;
@@ -18,7 +11,11 @@ import dev.capflow.redis.StreamEntry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.redis.client.Redis;
-import dev.capflow.ingest.cache.PriceCodec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * This process's reader of the price stream (redis-contracts' {@link dev.capflow.redis.PriceStreamReader}: from the
@@ -37,10 +34,14 @@ public class PriceStreamReader implements dev.capflow.redis.PriceStreamReader.Ha
     private final PriceFanout fanout;
     private final StreamLag lag;
 
-    public PriceStreamReader(Redis redis, IngestConfig config, InstanceId instanceId, PriceFanout fanout,
-            IngestMetrics metrics) {
-        this.reader = new dev.capflow.redis.PriceStreamReader(redis, config.redis().streamKey(),
-                config.redis().streamBlock(), config.redis().readTimeout(), "local ticks are still delivered");
+    public PriceStreamReader(
+            Redis redis, IngestConfig config, InstanceId instanceId, PriceFanout fanout, IngestMetrics metrics) {
+        this.reader = new dev.capflow.redis.PriceStreamReader(
+                redis,
+                config.redis().streamKey(),
+                config.redis().streamBlock(),
+                config.redis().readTimeout(),
+                "local ticks are still delivered");
         this.instanceId = instanceId;
         this.fanout = fanout;
         this.lag = metrics.streamLag();

@@ -1,13 +1,5 @@
 package dev.capflow.ingest.repository;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.ingest.domain.BarRevision;
 import dev.capflow.ingest.domain.BarWriteMode;
 import dev.capflow.ingest.domain.DailyBar;
@@ -15,6 +7,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 
 /** Daily bars through the reactive PostgreSQL client: one statement per batch, whatever its size. */
 @ApplicationScoped
@@ -98,24 +96,31 @@ public class BarRepository {
         }
         Tuple params = arrays(bars);
         if (mode == BarWriteMode.INSERT) {
-            return pool.preparedQuery(INSERT).execute(params).invoke(reads::wrote)
+            return pool.preparedQuery(INSERT)
+                    .execute(params)
+                    .invoke(reads::wrote)
                     .map(rows -> new Written(rows.rowCount(), List.of()));
         }
-        Tuple keys = Tuple.tuple().addArrayOfString(bars.stream().map(DailyBar::symbol).toArray(String[]::new))
+        Tuple keys = Tuple.tuple()
+                .addArrayOfString(bars.stream().map(DailyBar::symbol).toArray(String[]::new))
                 .addArrayOfLocalDate(bars.stream().map(DailyBar::date).toArray(LocalDate[]::new));
-        return pool.withTransaction(connection -> connection.preparedQuery(LOCK).execute(keys)
-                .chain(() -> connection.preparedQuery(REPLACE).execute(params))).invoke(reads::wrote).map(rows -> {
-            int inserted = 0;
-            List<String> replaced = new ArrayList<>();
-            for (Row row : rows) {
-                if (row.getBoolean("inserted")) {
-                    inserted++;
-                } else {
-                    replaced.add(row.getString("symbol"));
-                }
-            }
-            return new Written(inserted, replaced);
-        });
+        return pool.withTransaction(connection -> connection
+                        .preparedQuery(LOCK)
+                        .execute(keys)
+                        .chain(() -> connection.preparedQuery(REPLACE).execute(params)))
+                .invoke(reads::wrote)
+                .map(rows -> {
+                    int inserted = 0;
+                    List<String> replaced = new ArrayList<>();
+                    for (Row row : rows) {
+                        if (row.getBoolean("inserted")) {
+                            inserted++;
+                        } else {
+                            replaced.add(row.getString("symbol"));
+                        }
+                    }
+                    return new Written(inserted, replaced);
+                });
     }
 
     /** The replaced versions of {@code symbol}'s bars within the inclusive bounds (null = unbounded), newest first. */
@@ -123,7 +128,9 @@ public class BarRepository {
         return pool.preparedQuery(REVISIONS).execute(Tuple.of(symbol, from, to)).map(rows -> {
             List<BarRevision> revisions = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                revisions.add(new BarRevision(bar(row), row.getOffsetDateTime("stored_at").toInstant(),
+                revisions.add(new BarRevision(
+                        bar(row),
+                        row.getOffsetDateTime("stored_at").toInstant(),
                         row.getOffsetDateTime("replaced_at").toInstant()));
             }
             return revisions;
@@ -149,18 +156,32 @@ public class BarRepository {
             close[i] = bar.close();
             volume[i] = bar.volume();
         }
-        return Tuple.tuple().addArrayOfString(symbols).addArrayOfLocalDate(dates).addArrayOfDouble(open)
-                .addArrayOfDouble(high).addArrayOfDouble(low).addArrayOfDouble(close).addArrayOfLong(volume);
+        return Tuple.tuple()
+                .addArrayOfString(symbols)
+                .addArrayOfLocalDate(dates)
+                .addArrayOfDouble(open)
+                .addArrayOfDouble(high)
+                .addArrayOfDouble(low)
+                .addArrayOfDouble(close)
+                .addArrayOfLong(volume);
     }
 
     private static DailyBar bar(Row row) {
-        return new DailyBar(row.getString("symbol"), row.getLocalDate("date"), row.getDouble("open"),
-                row.getDouble("high"), row.getDouble("low"), row.getDouble("close"), row.getLong("volume"));
+        return new DailyBar(
+                row.getString("symbol"),
+                row.getLocalDate("date"),
+                row.getDouble("open"),
+                row.getDouble("high"),
+                row.getDouble("low"),
+                row.getDouble("close"),
+                row.getLong("volume"));
     }
 
     /** The raw bars of {@code symbols} within the inclusive bounds (null = unbounded), by symbol and date. */
     public Uni<List<DailyBar>> find(Collection<String> symbols, LocalDate from, LocalDate to) {
-        Tuple params = Tuple.tuple().addArrayOfString(symbols.toArray(String[]::new)).addLocalDate(from)
+        Tuple params = Tuple.tuple()
+                .addArrayOfString(symbols.toArray(String[]::new))
+                .addLocalDate(from)
                 .addLocalDate(to);
         return reads.anyAge().preparedQuery(SELECT).execute(params).map(rows -> {
             List<DailyBar> bars = new ArrayList<>(rows.size());
@@ -176,7 +197,10 @@ public class BarRepository {
      * about to be written, so it reads the primary.
      */
     public Uni<Optional<Double>> lastCloseBefore(String symbol, LocalDate date) {
-        return pool.preparedQuery(LAST_CLOSE_BEFORE).execute(Tuple.of(symbol, date))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getDouble("close")));
+        return pool.preparedQuery(LAST_CLOSE_BEFORE)
+                .execute(Tuple.of(symbol, date))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(rows.iterator().next().getDouble("close")));
     }
 }

@@ -1,8 +1,7 @@
 package dev.capflow.ingest.repository;
 
-import java.time.Instant;
-import java.time.LocalDate;
-
+import dev.capflow.ingest.domain.CorporateAction;
+import dev.capflow.ingest.domain.CorporateActionKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,11 +10,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
+import java.time.Instant;
+import java.time.LocalDate;
 import org.hibernate.annotations.CreationTimestamp;
-
-import dev.capflow.ingest.domain.CorporateAction;
-import dev.capflow.ingest.domain.CorporateActionKind;
 
 /** A row of {@code ingest.corporate_action}: a SPLIT carries {@code ratio}, a DIVIDEND {@code amount}. */
 @Entity

@@ -1,7 +1,7 @@
 package dev.capflow.ingest.repository;
 
-import java.time.Instant;
-
+import dev.capflow.ingest.domain.Instrument;
+import dev.capflow.ingest.domain.InstrumentKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,12 +9,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
+import java.time.Instant;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
-
-import dev.capflow.ingest.domain.Instrument;
-import dev.capflow.ingest.domain.InstrumentKind;
 
 /** A row of {@code ingest.instrument}, optimistically locked by {@code version}. */
 @Entity

@@ -1,17 +1,15 @@
 package dev.capflow.ingest.repository;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.ingest.domain.InstrumentKind;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The instrument registry (Hibernate Reactive Panache); callers open the session. */
 @ApplicationScoped
@@ -22,10 +20,11 @@ public class InstrumentRepository implements PanacheRepositoryBase<InstrumentEnt
         if (symbols.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return getSession().chain(session -> session
-                .createSelectionQuery("select i.symbol from InstrumentEntity i where i.symbol in :symbols", String.class)
-                .setParameter("symbols", symbols)
-                .getResultList())
+        return getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select i.symbol from InstrumentEntity i where i.symbol in :symbols", String.class)
+                        .setParameter("symbols", symbols)
+                        .getResultList())
                 .map(found -> found.stream().collect(Collectors.toUnmodifiableSet()));
     }
 
@@ -41,7 +40,9 @@ public class InstrumentRepository implements PanacheRepositoryBase<InstrumentEnt
         if (kind == null) {
             return list("symbol in :symbols", bySymbol, Parameters.with("symbols", symbols));
         }
-        return list("symbol in :symbols and kind = :kind", bySymbol,
+        return list(
+                "symbol in :symbols and kind = :kind",
+                bySymbol,
                 Parameters.with("symbols", symbols).and("kind", kind));
     }
 }

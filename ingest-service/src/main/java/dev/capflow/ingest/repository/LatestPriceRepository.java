@@ -1,11 +1,5 @@
 package dev.capflow.ingest.repository;
 
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.ingest.domain.LatestPrice;
 import dev.capflow.ingest.domain.PriceSource;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +7,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Latest prices computed from the stored ticks and bars (the fallback when Redis cannot answer). */
 @ApplicationScoped
@@ -26,6 +24,7 @@ public class LatestPriceRepository {
                                ORDER BY ts DESC LIMIT 1) t ON true
             LEFT JOIN LATERAL (SELECT close, date FROM ingest.daily_bar WHERE symbol = s.symbol
                                ORDER BY date DESC LIMIT 1) b ON true""";
+
     private static final String LATEST = LATEST_FROM.formatted("unnest($1::varchar[]) AS s(symbol)");
     private static final String LATEST_OF_ALL = LATEST_FROM.formatted("ingest.instrument AS s");
 
@@ -50,10 +49,15 @@ public class LatestPriceRepository {
         Map<String, LatestPrice> result = new HashMap<>();
         for (Row row : rows) {
             String symbol = row.getString("symbol");
-            LatestPrice tick = row.getValue("tick_ts") == null ? null
-                    : new LatestPrice(symbol, row.getDouble("tick_price"), row.getOffsetDateTime("tick_ts").toInstant(),
+            LatestPrice tick = row.getValue("tick_ts") == null
+                    ? null
+                    : new LatestPrice(
+                            symbol,
+                            row.getDouble("tick_price"),
+                            row.getOffsetDateTime("tick_ts").toInstant(),
                             PriceSource.TICK);
-            LatestPrice close = row.getValue("bar_date") == null ? null
+            LatestPrice close = row.getValue("bar_date") == null
+                    ? null
                     : LatestPrice.ofDailyClose(symbol, row.getLocalDate("bar_date"), row.getDouble("bar_close"));
             LatestPrice newest = LatestPrice.newest(tick, close);
             if (newest != null) {

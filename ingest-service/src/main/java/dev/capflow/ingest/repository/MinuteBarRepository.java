@@ -1,17 +1,15 @@
 package dev.capflow.ingest.repository;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.ingest.domain.MinuteBar;
 import dev.capflow.ingest.domain.MinuteBarPage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads of the minute bars that {@link TickRepository#insert} keeps up to date. */
 @ApplicationScoped
@@ -39,18 +37,28 @@ public class MinuteBarRepository {
                 .addOffsetDateTime(after == null ? null : after.atOffset(ZoneOffset.UTC))
                 .addInteger(pageSize + 1); // one more tells whether another page follows
         // a bar of minute m holds ticks up to m + 60 s
-        return reads.upTo(to.plusSeconds(60)).preparedQuery(PAGE).execute(params).map(rows -> {
-            List<MinuteBar> bars = new ArrayList<>(Math.min(rows.size(), pageSize));
-            for (Row row : rows) {
-                bars.add(new MinuteBar(row.getString("symbol"), row.getOffsetDateTime("minute").toInstant(),
-                        row.getDouble("open"), row.getDouble("high"), row.getDouble("low"), row.getDouble("close"),
-                        row.getLong("volume"), row.getLong("tick_count")));
-            }
-            if (bars.size() <= pageSize) {
-                return new MinuteBarPage(bars, null);
-            }
-            List<MinuteBar> page = bars.subList(0, pageSize);
-            return new MinuteBarPage(List.copyOf(page), page.get(pageSize - 1).minute());
-        });
+        return reads.upTo(to.plusSeconds(60))
+                .preparedQuery(PAGE)
+                .execute(params)
+                .map(rows -> {
+                    List<MinuteBar> bars = new ArrayList<>(Math.min(rows.size(), pageSize));
+                    for (Row row : rows) {
+                        bars.add(new MinuteBar(
+                                row.getString("symbol"),
+                                row.getOffsetDateTime("minute").toInstant(),
+                                row.getDouble("open"),
+                                row.getDouble("high"),
+                                row.getDouble("low"),
+                                row.getDouble("close"),
+                                row.getLong("volume"),
+                                row.getLong("tick_count")));
+                    }
+                    if (bars.size() <= pageSize) {
+                        return new MinuteBarPage(bars, null);
+                    }
+                    List<MinuteBar> page = bars.subList(0, pageSize);
+                    return new MinuteBarPage(
+                            List.copyOf(page), page.get(pageSize - 1).minute());
+                });
     }
 }

@@ -1,12 +1,11 @@
 package dev.capflow.ingest.repository;
 
+import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Chooses the pool of a read: the read replica when one is configured and the read cannot miss a recent write, else

@@ -1,19 +1,17 @@
 package dev.capflow.ingest.repository;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The monthly partitions of ingest.tick, through the SQL functions of V4__tick_partitions.sql: both are idempotent and
@@ -37,7 +35,8 @@ public class TickPartitionRepository {
     /** Creates the missing partitions of {@code months} (in one transaction) and answers the months created. */
     public Uni<List<String>> ensure(List<YearMonth> months) {
         LocalDate[] starts = months.stream().map(month -> month.atDay(1)).toArray(LocalDate[]::new);
-        return pool.withTransaction(connection -> connection.preparedQuery(ENSURE).execute(Tuple.of(starts)))
+        return pool.withTransaction(
+                        connection -> connection.preparedQuery(ENSURE).execute(Tuple.of(starts)))
                 .map(rows -> strings(rows, "month"));
     }
 
@@ -46,8 +45,8 @@ public class TickPartitionRepository {
      * partition, and answers the dropped partitions' names.
      */
     public Uni<List<String>> dropBefore(Instant cutoff) {
-        return pool.withTransaction(connection -> connection.preparedQuery(DROP_BEFORE)
-                        .execute(Tuple.of(cutoff.atOffset(ZoneOffset.UTC))))
+        return pool.withTransaction(connection ->
+                        connection.preparedQuery(DROP_BEFORE).execute(Tuple.of(cutoff.atOffset(ZoneOffset.UTC))))
                 .map(rows -> strings(rows, "dropped"));
     }
 

@@ -1,5 +1,12 @@
 package dev.capflow.ingest.repository;
 
+import dev.capflow.ingest.domain.Tick;
+import dev.capflow.ingest.domain.TickPage;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -7,15 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.capflow.ingest.domain.Tick;
-import dev.capflow.ingest.domain.TickPage;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Intraday ticks through the reactive PostgreSQL client: one statement per batch, whatever its size, which also merges
@@ -86,13 +84,19 @@ public class TickRepository {
     public Uni<TickPage> page(String symbol, Instant from, Instant to, Tick.Position after, int pageSize) {
         Tuple params = Tuple.of(symbol, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))
                 .addOffsetDateTime(after == null ? null : after.ts().atOffset(ZoneOffset.UTC))
-                .addString(after == null ? "" : after.source()).addString(after == null ? "" : after.tradeId())
+                .addString(after == null ? "" : after.source())
+                .addString(after == null ? "" : after.tradeId())
                 .addInteger(pageSize + 1); // one more tells whether another page follows
         return reads.upTo(to).preparedQuery(PAGE).execute(params).map(rows -> {
             List<Tick> ticks = new ArrayList<>(Math.min(rows.size(), pageSize));
             for (Row row : rows) {
-                ticks.add(new Tick(row.getString("symbol"), row.getOffsetDateTime("ts").toInstant(),
-                        row.getDouble("price"), row.getLong("size"), row.getString("source"), row.getString("trade_id")));
+                ticks.add(new Tick(
+                        row.getString("symbol"),
+                        row.getOffsetDateTime("ts").toInstant(),
+                        row.getDouble("price"),
+                        row.getLong("size"),
+                        row.getString("source"),
+                        row.getString("trade_id")));
             }
             if (ticks.size() <= pageSize) {
                 return new TickPage(ticks, null);
@@ -123,14 +127,22 @@ public class TickRepository {
             sources[i] = tick.source();
             tradeIds[i] = tick.tradeId();
         }
-        Tuple params = Tuple.tuple().addArrayOfString(symbols).addArrayOfOffsetDateTime(timestamps)
-                .addArrayOfDouble(prices).addArrayOfLong(sizes).addArrayOfString(sources).addArrayOfString(tradeIds);
+        Tuple params = Tuple.tuple()
+                .addArrayOfString(symbols)
+                .addArrayOfOffsetDateTime(timestamps)
+                .addArrayOfDouble(prices)
+                .addArrayOfLong(sizes)
+                .addArrayOfString(sources)
+                .addArrayOfString(tradeIds);
         return pool.preparedQuery(INSERT).execute(params).map(rows -> {
             reads.wrote();
             Set<Tick.Key> inserted = new HashSet<>();
             for (Row row : rows) {
-                inserted.add(new Tick.Key(row.getString("symbol"), row.getOffsetDateTime("ts").toInstant(),
-                        row.getString("source"), row.getString("trade_id")));
+                inserted.add(new Tick.Key(
+                        row.getString("symbol"),
+                        row.getOffsetDateTime("ts").toInstant(),
+                        row.getString("source"),
+                        row.getString("trade_id")));
             }
             // a tick repeated inside one batch is inserted once: hand it out once
             return ticks.stream().filter(tick -> inserted.remove(tick.key())).toList();

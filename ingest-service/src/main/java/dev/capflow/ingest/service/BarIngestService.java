@@ -1,13 +1,5 @@
 package dev.capflow.ingest.service;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.capflow.ingest.pricestream.PricePublisher;
 import dev.capflow.ingest.domain.BarInput;
 import dev.capflow.ingest.domain.BarWriteMode;
 import dev.capflow.ingest.domain.DailyBar;
@@ -17,16 +9,22 @@ import dev.capflow.ingest.domain.Rejection;
 import dev.capflow.ingest.domain.Symbols;
 import dev.capflow.ingest.domain.Validated;
 import dev.capflow.ingest.metrics.IngestMetrics;
+import dev.capflow.ingest.pricestream.PricePublisher;
 import dev.capflow.ingest.repository.BarRepository;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 
 /** Validates, stores exactly once, then publishes daily bars; shared by IngestBars, ImportCsv and Stooq. */
 @ApplicationScoped
 public class BarIngestService {
 
-    private static final Comparator<DailyBar> KEY_ORDER = Comparator.comparing(DailyBar::symbol)
-            .thenComparing(DailyBar::date);
+    private static final Comparator<DailyBar> KEY_ORDER =
+            Comparator.comparing(DailyBar::symbol).thenComparing(DailyBar::date);
 
     private final InstrumentService instruments;
     private final BarRepository bars;
@@ -34,8 +32,12 @@ public class BarIngestService {
     private final PricePublisher publisher;
     private final IngestMetrics metrics;
 
-    public BarIngestService(InstrumentService instruments, BarRepository bars, PriceValidator validator,
-            PricePublisher publisher, IngestMetrics metrics) {
+    public BarIngestService(
+            InstrumentService instruments,
+            BarRepository bars,
+            PriceValidator validator,
+            PricePublisher publisher,
+            IngestMetrics metrics) {
         this.instruments = instruments;
         this.bars = bars;
         this.validator = validator;
@@ -48,7 +50,9 @@ public class BarIngestService {
      * tens of thousands of bars takes milliseconds, so it runs off the event loop.
      */
     public Uni<IngestResult> ingest(List<BarInput> inputs, BarWriteMode mode) {
-        return instruments.knownSymbols(Symbols.distinct(inputs.stream().map(BarInput::symbol).toList()))
+        return instruments
+                .knownSymbols(
+                        Symbols.distinct(inputs.stream().map(BarInput::symbol).toList()))
                 .chain(known -> VertxContextSupport.executeBlocking(() -> validatedInKeyOrder(inputs, known, mode)))
                 .chain(validated -> store(validated.valid(), validated.rejected(), 0, mode));
     }
@@ -67,8 +71,12 @@ public class BarIngestService {
     /** Stores validated bars (one statement, committed before the result is emitted) and publishes them. */
     public Uni<IngestResult> store(List<DailyBar> valid, List<Rejection> rejected, int skipped, BarWriteMode mode) {
         return bars.write(valid, mode).map(written -> {
-            IngestResult result = new IngestResult(written.inserted(),
-                    valid.size() - written.inserted() - written.replaced(), rejected, skipped, written.replaced());
+            IngestResult result = new IngestResult(
+                    written.inserted(),
+                    valid.size() - written.inserted() - written.replaced(),
+                    rejected,
+                    skipped,
+                    written.replaced());
             metrics.bars(result);
             publisher.publishBars(valid, written.inserted() > 0, written.replacedSymbols());
             return result;

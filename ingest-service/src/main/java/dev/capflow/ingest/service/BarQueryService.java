@@ -1,13 +1,5 @@
 package dev.capflow.ingest.service;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.ingest.domain.Adjustment;
 import dev.capflow.ingest.domain.BarAdjuster;
 import dev.capflow.ingest.domain.BarRevision;
@@ -20,14 +12,19 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Daily bar series of many symbols in one query, raw or adjusted for splits and dividends. */
 @ApplicationScoped
 public class BarQueryService {
 
     /** The bars of one symbol, ascending by date. */
-    public record BarSeries(String symbol, List<DailyBar> bars) {
-    }
+    public record BarSeries(String symbol, List<DailyBar> bars) {}
 
     private final InstrumentService instruments;
     private final BarRepository bars;
@@ -58,15 +55,20 @@ public class BarQueryService {
      * {@code symbolsPerRead} symbols at a time, each read only once the previous one's series have been consumed, so
      * that what is held at once is bounded by {@code symbolsPerRead}, whatever the number of symbols.
      */
-    public Multi<BarSeries> stream(List<String> symbols, LocalDate from, LocalDate to, Adjustment adjustment,
-            int symbolsPerRead) {
+    public Multi<BarSeries> stream(
+            List<String> symbols, LocalDate from, LocalDate to, Adjustment adjustment, int symbolsPerRead) {
         List<List<String>> groups = new ArrayList<>();
         for (int start = 0; start < symbols.size(); start += symbolsPerRead) {
             groups.add(symbols.subList(start, Math.min(symbols.size(), start + symbolsPerRead)));
         }
-        return instruments.requireKnown(symbols).onItem().transformToMulti(known -> Multi.createFrom().iterable(groups))
-                .onItem().transformToUniAndConcatenate(group -> Panache.withSession(() -> read(group, from, to, adjustment)))
-                .onItem().transformToIterable(series -> series);
+        return instruments
+                .requireKnown(symbols)
+                .onItem()
+                .transformToMulti(known -> Multi.createFrom().iterable(groups))
+                .onItem()
+                .transformToUniAndConcatenate(group -> Panache.withSession(() -> read(group, from, to, adjustment)))
+                .onItem()
+                .transformToIterable(series -> series);
     }
 
     private Uni<List<BarSeries>> read(List<String> symbols, LocalDate from, LocalDate to, Adjustment adjustment) {
@@ -83,19 +85,26 @@ public class BarQueryService {
             return Uni.createFrom().item(List.of());
         }
         return actions.forSymbols(symbols)
-                .map(entities -> entities.stream().map(CorporateActionEntity::toDomain).toList());
+                .map(entities ->
+                        entities.stream().map(CorporateActionEntity::toDomain).toList());
     }
 
-    private static List<BarSeries> assemble(List<String> symbols, List<DailyBar> found, List<CorporateAction> allActions,
-            Adjustment adjustment, LocalDate to) {
+    private static List<BarSeries> assemble(
+            List<String> symbols,
+            List<DailyBar> found,
+            List<CorporateAction> allActions,
+            Adjustment adjustment,
+            LocalDate to) {
         Map<String, List<DailyBar>> barsBySymbol = group(symbols);
         found.forEach(bar -> barsBySymbol.get(bar.symbol()).add(bar));
         Map<String, List<CorporateAction>> actionsBySymbol = group(symbols);
         allActions.forEach(action -> actionsBySymbol.get(action.symbol()).add(action));
         List<BarSeries> series = new ArrayList<>(symbols.size());
         for (String symbol : symbols) {
-            List<DailyBar> adjusted = BarAdjuster.adjust(barsBySymbol.get(symbol), actionsBySymbol.get(symbol), adjustment);
-            List<DailyBar> window = to == null ? adjusted
+            List<DailyBar> adjusted =
+                    BarAdjuster.adjust(barsBySymbol.get(symbol), actionsBySymbol.get(symbol), adjustment);
+            List<DailyBar> window = to == null
+                    ? adjusted
                     : adjusted.stream().filter(bar -> !bar.date().isAfter(to)).toList();
             series.add(new BarSeries(symbol, window));
         }

@@ -1,9 +1,5 @@
 package dev.capflow.ingest.service;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.errors.AlreadyExistsException;
 import dev.capflow.ingest.domain.CorporateAction;
 import dev.capflow.ingest.domain.CorporateActionKey;
@@ -16,6 +12,8 @@ import dev.capflow.validation.InvalidRequestException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** Records splits and dividends, idempotently on (symbol, ex-date, kind), and deletes them to correct one. */
 @ApplicationScoped
@@ -25,18 +23,19 @@ public class CorporateActionService {
     static final String CORPORATE_ACTION = "capflow.ingest.v1.CorporateAction";
 
     /** The stored action and whether this call recorded it. */
-    public record Added(CorporateAction action, boolean created) {
-    }
+    public record Added(CorporateAction action, boolean created) {}
 
     /** The bounds of the product of a symbol's split ratios. */
     static final double MIN_COMPOUND_SPLIT = 1e-8;
+
     static final double MAX_COMPOUND_SPLIT = 1e8;
 
     private final InstrumentService instruments;
     private final CorporateActionRepository actions;
     private final BarRepository bars;
 
-    public CorporateActionService(InstrumentService instruments, CorporateActionRepository actions, BarRepository bars) {
+    public CorporateActionService(
+            InstrumentService instruments, CorporateActionRepository actions, BarRepository bars) {
         this.instruments = instruments;
         this.actions = actions;
         this.bars = bars;
@@ -49,17 +48,24 @@ public class CorporateActionService {
      */
     @WithTransaction
     public Uni<Added> add(CorporateAction action) {
-        return instruments.requireKnown(List.of(action.symbol()))
+        return instruments
+                .requireKnown(List.of(action.symbol()))
                 .chain(() -> actions.findOne(action.symbol(), action.exDate(), action.kind()))
                 .chain(existing -> {
                     if (existing != null) {
                         CorporateAction stored = existing.toDomain();
-                        return stored.value() == action.value() ? Uni.createFrom().item(new Added(stored, false))
-                                : Uni.createFrom().failure(new AlreadyExistsException(CORPORATE_ACTION,
-                                        action.symbol() + " " + action.exDate() + " " + action.kind(),
-                                        "a " + action.kind() + " of " + action.symbol() + " on " + action.exDate() + " is already recorded with "
-                                        + (action.kind() == CorporateActionKind.SPLIT ? "ratio " : "amount ")
-                                        + stored.value()));
+                        return stored.value() == action.value()
+                                ? Uni.createFrom().item(new Added(stored, false))
+                                : Uni.createFrom()
+                                        .failure(new AlreadyExistsException(
+                                                CORPORATE_ACTION,
+                                                action.symbol() + " " + action.exDate() + " " + action.kind(),
+                                                "a " + action.kind() + " of " + action.symbol() + " on "
+                                                        + action.exDate() + " is already recorded with "
+                                                        + (action.kind() == CorporateActionKind.SPLIT
+                                                                ? "ratio "
+                                                                : "amount ")
+                                                        + stored.value()));
                     }
                     return checkDividend(action)
                             .chain(() -> checkCompoundSplits(action))
@@ -71,7 +77,8 @@ public class CorporateActionService {
     /** Deletes the action recorded under {@code key} and returns it; {@link UnknownCorporateActionException} if none. */
     @WithTransaction
     public Uni<CorporateAction> delete(CorporateActionKey key) {
-        return instruments.requireKnown(List.of(key.symbol()))
+        return instruments
+                .requireKnown(List.of(key.symbol()))
                 .chain(() -> actions.findOne(key.symbol(), key.exDate(), key.kind()))
                 .chain(existing -> existing == null
                         ? Uni.createFrom().failure(new UnknownCorporateActionException(key))
@@ -81,9 +88,11 @@ public class CorporateActionService {
     /** The actions of a registered symbol, oldest ex-date first. */
     @WithSession
     public Uni<List<CorporateAction>> list(String symbol) {
-        return instruments.requireKnown(List.of(symbol))
+        return instruments
+                .requireKnown(List.of(symbol))
                 .chain(() -> actions.forSymbols(List.of(symbol)))
-                .map(entities -> entities.stream().map(CorporateActionEntity::toDomain).toList());
+                .map(entities ->
+                        entities.stream().map(CorporateActionEntity::toDomain).toList());
     }
 
     /**
@@ -102,9 +111,13 @@ public class CorporateActionService {
                 }
             }
             if (!(product >= MIN_COMPOUND_SPLIT && product <= MAX_COMPOUND_SPLIT)) {
-                return Uni.createFrom().failure(new InvalidRequestException("action.ratio", "the splits of "
-                        + action.symbol() + " would compound to " + product + ", outside " + MIN_COMPOUND_SPLIT
-                        + " to " + MAX_COMPOUND_SPLIT));
+                return Uni.createFrom()
+                        .failure(new InvalidRequestException(
+                                "action.ratio",
+                                "the splits of "
+                                        + action.symbol() + " would compound to " + product + ", outside "
+                                        + MIN_COMPOUND_SPLIT
+                                        + " to " + MAX_COMPOUND_SPLIT));
             }
             return Uni.createFrom().voidItem();
         });
@@ -116,8 +129,11 @@ public class CorporateActionService {
         }
         return bars.lastCloseBefore(action.symbol(), action.exDate()).chain(close -> {
             if (close.isPresent() && action.value() >= close.get()) {
-                return Uni.createFrom().failure(new InvalidRequestException("action.amount", "dividend " + action.value()
-                        + " is not below the close " + close.get() + " of the last bar before the ex-date"));
+                return Uni.createFrom()
+                        .failure(new InvalidRequestException(
+                                "action.amount",
+                                "dividend " + action.value() + " is not below the close " + close.get()
+                                        + " of the last bar before the ex-date"));
             }
             return Uni.createFrom().voidItem();
         });

@@ -1,17 +1,5 @@
 package dev.capflow.ingest.service;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.ingest.config.IngestConfig;
 import dev.capflow.ingest.csv.CsvFile;
 import dev.capflow.ingest.csv.CsvLayout;
@@ -29,6 +17,16 @@ import dev.capflow.validation.InvalidRequestException;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Imports a daily CSV for one symbol: parsed off the event loop, then validated and committed in chunks, with one
@@ -45,8 +43,15 @@ public class CsvImportService {
      * detailed rejections of this chunk; {@code rejectedTotal} counts every rejected row, {@code rejectionsOmitted}
      * those beyond the detail cap.
      */
-    public record Progress(int rowsProcessed, int rowsTotal, IngestResult report, List<Rejection> newRejections,
-            int rejectedTotal, int rejectionsOmitted, boolean done, CsvLayout layout) {
+    public record Progress(
+            int rowsProcessed,
+            int rowsTotal,
+            IngestResult report,
+            List<Rejection> newRejections,
+            int rejectedTotal,
+            int rejectionsOmitted,
+            boolean done,
+            CsvLayout layout) {
 
         public Progress {
             newRejections = List.copyOf(newRejections);
@@ -58,8 +63,8 @@ public class CsvImportService {
     private final PriceValidator validator;
     private final IngestConfig config;
 
-    public CsvImportService(InstrumentService instruments, BarIngestService bars, PriceValidator validator,
-            IngestConfig config) {
+    public CsvImportService(
+            InstrumentService instruments, BarIngestService bars, PriceValidator validator, IngestConfig config) {
         this.instruments = instruments;
         this.bars = bars;
         this.validator = validator;
@@ -79,24 +84,26 @@ public class CsvImportService {
         return importWith(symbol, () -> text, layout, BarWriteMode.INSERT);
     }
 
-    private Multi<Progress> importWith(String rawSymbol, Supplier<String> text, CsvLayout layout,
-            BarWriteMode mode) {
+    private Multi<Progress> importWith(String rawSymbol, Supplier<String> text, CsvLayout layout, BarWriteMode mode) {
         String problem = Symbols.problem(rawSymbol);
         if (problem != null) {
             return Multi.createFrom().failure(new InvalidRequestException("symbol", problem));
         }
         String symbol = Symbols.normalize(rawSymbol);
-        return instruments.requireKnown(List.of(symbol))
+        return instruments
+                .requireKnown(List.of(symbol))
                 // parsing a large file takes a while: keep it off the event loop
                 .chain(() -> VertxContextSupport.executeBlocking(() -> CsvParser.parse(symbol, text.get(), layout)))
-                .onItem().transformToMulti(file -> commitInChunks(symbol, file, mode));
+                .onItem()
+                .transformToMulti(file -> commitInChunks(symbol, file, mode));
     }
 
     private Multi<Progress> commitInChunks(String symbol, CsvFile file, BarWriteMode mode) {
         List<CsvLine> lines = file.lines();
         int total = lines.size();
         if (total == 0) {
-            return Multi.createFrom().item(new Progress(0, 0, IngestResult.EMPTY, List.of(), 0, 0, true, file.layout()));
+            return Multi.createFrom()
+                    .item(new Progress(0, 0, IngestResult.EMPTY, List.of(), 0, 0, true, file.layout()));
         }
         int chunkSize = config.csvChunkSize();
         List<List<CsvLine>> chunks = new ArrayList<>();
@@ -104,9 +111,11 @@ public class CsvImportService {
             chunks.add(lines.subList(start, Math.min(total, start + chunkSize)));
         }
         ProgressTracker tracker = new ProgressTracker(total, file.layout(), config.csvMaxRejections());
-        return Multi.createFrom().iterable(chunks)
-                .onItem().transformToUniAndConcatenate(chunk -> commitChunk(symbol, chunk, mode)
-                        .map(result -> tracker.add(chunk.size(), result)));
+        return Multi.createFrom()
+                .iterable(chunks)
+                .onItem()
+                .transformToUniAndConcatenate(
+                        chunk -> commitChunk(symbol, chunk, mode).map(result -> tracker.add(chunk.size(), result)));
     }
 
     private Uni<IngestResult> commitChunk(String symbol, List<CsvLine> chunk, BarWriteMode mode) {
@@ -132,8 +141,12 @@ public class CsvImportService {
 
     private static String decodeUtf8(byte[] content) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new InvalidRequestException("content", "not UTF-8 text: " + e.getMessage());
         }
@@ -158,16 +171,22 @@ public class CsvImportService {
         private Progress add(int rows, IngestResult result) {
             processed += rows;
             rejectedTotal += result.rejected().size();
-            List<Rejection> fresh = result.rejected().subList(0,
-                    Math.min(result.rejected().size(), maxDetailed - detailed.size()));
+            List<Rejection> fresh =
+                    result.rejected().subList(0, Math.min(result.rejected().size(), maxDetailed - detailed.size()));
             detailed.addAll(fresh);
-            counts = new IngestResult(counts.accepted() + result.accepted(), counts.duplicates() + result.duplicates(),
-                    List.of(), counts.skipped() + result.skipped(), counts.replaced() + result.replaced());
+            counts = new IngestResult(
+                    counts.accepted() + result.accepted(),
+                    counts.duplicates() + result.duplicates(),
+                    List.of(),
+                    counts.skipped() + result.skipped(),
+                    counts.replaced() + result.replaced());
             boolean done = processed == total;
-            IngestResult report = done ? new IngestResult(counts.accepted(), counts.duplicates(), detailed,
-                    counts.skipped(), counts.replaced()) : counts;
-            return new Progress(processed, total, report, fresh, rejectedTotal, rejectedTotal - detailed.size(), done,
-                    layout);
+            IngestResult report = done
+                    ? new IngestResult(
+                            counts.accepted(), counts.duplicates(), detailed, counts.skipped(), counts.replaced())
+                    : counts;
+            return new Progress(
+                    processed, total, report, fresh, rejectedTotal, rejectedTotal - detailed.size(), done, layout);
         }
     }
 }

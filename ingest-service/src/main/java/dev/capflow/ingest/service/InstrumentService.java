@@ -1,13 +1,5 @@
 package dev.capflow.ingest.service;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.errors.StaleVersionException;
 import dev.capflow.ingest.domain.Instrument;
 import dev.capflow.ingest.domain.InstrumentKind;
@@ -18,6 +10,12 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The instrument registry: upserts with optimistic locking, listing and symbol look-ups. Symbols
@@ -28,8 +26,7 @@ import io.smallrye.mutiny.Uni;
 public class InstrumentService {
 
     /** The stored instrument and whether this call created it. */
-    public record Upserted(Instrument instrument, boolean created) {
-    }
+    public record Upserted(Instrument instrument, boolean created) {}
 
     private final InstrumentRepository instruments;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
@@ -48,18 +45,22 @@ public class InstrumentService {
         return instruments.findById(instrument.symbol()).chain(existing -> {
             if (existing == null) {
                 if (expected != null) {
-                    return Uni.createFrom().failure(new StaleVersionException(UnknownSymbolException.INSTRUMENT,
-                            instrument.symbol(), null, expected));
+                    return Uni.createFrom()
+                            .failure(new StaleVersionException(
+                                    UnknownSymbolException.INSTRUMENT, instrument.symbol(), null, expected));
                 }
                 InstrumentEntity created = new InstrumentEntity();
                 created.symbol = instrument.symbol();
                 created.apply(instrument);
-                return instruments.persistAndFlush(created).map(entity -> new Upserted(entity.toDomain(), true))
+                return instruments
+                        .persistAndFlush(created)
+                        .map(entity -> new Upserted(entity.toDomain(), true))
                         .invoke(upserted -> registered.add(upserted.instrument().symbol()));
             }
             if (expected != null && existing.version != expected) {
-                return Uni.createFrom().failure(new StaleVersionException(UnknownSymbolException.INSTRUMENT,
-                        instrument.symbol(), existing.version, expected));
+                return Uni.createFrom()
+                        .failure(new StaleVersionException(
+                                UnknownSymbolException.INSTRUMENT, instrument.symbol(), existing.version, expected));
             }
             existing.apply(instrument);
             return instruments.flush().map(flushed -> new Upserted(existing.toDomain(), false));
@@ -69,13 +70,16 @@ public class InstrumentService {
     /** Instruments by symbol, optionally only {@code symbols} (normalized) and only {@code kind} (null = any). */
     @WithSession
     public Uni<List<Instrument>> list(Collection<String> symbols, InstrumentKind kind) {
-        return instruments.search(symbols, kind)
-                .map(entities -> entities.stream().map(InstrumentEntity::toDomain).toList());
+        return instruments
+                .search(symbols, kind)
+                .map(entities ->
+                        entities.stream().map(InstrumentEntity::toDomain).toList());
     }
 
     /** Which of the normalized {@code symbols} are registered: remembered ones at once, the others in one query. */
     public Uni<Set<String>> knownSymbols(Collection<String> symbols) {
-        List<String> unsure = symbols.stream().filter(symbol -> !registered.contains(symbol)).toList();
+        List<String> unsure =
+                symbols.stream().filter(symbol -> !registered.contains(symbol)).toList();
         if (unsure.isEmpty()) {
             return Uni.createFrom().item(Set.copyOf(symbols));
         }
@@ -88,8 +92,10 @@ public class InstrumentService {
     /** Fails with {@link UnknownSymbolException} naming every symbol not registered. */
     public Uni<Void> requireKnown(Collection<String> symbols) {
         return knownSymbols(symbols).chain(known -> {
-            List<String> unknown = symbols.stream().filter(symbol -> !known.contains(symbol)).toList();
-            return unknown.isEmpty() ? Uni.createFrom().voidItem()
+            List<String> unknown =
+                    symbols.stream().filter(symbol -> !known.contains(symbol)).toList();
+            return unknown.isEmpty()
+                    ? Uni.createFrom().voidItem()
                     : Uni.createFrom().failure(new UnknownSymbolException(unknown));
         });
     }

@@ -1,20 +1,17 @@
 package dev.capflow.ingest.service;
 
+import dev.capflow.ingest.cache.LatestPriceCache;
+import dev.capflow.ingest.domain.LatestPrice;
+import dev.capflow.ingest.metrics.IngestMetrics;
+import dev.capflow.ingest.pricestream.PricePublisher;
+import dev.capflow.ingest.repository.LatestPriceRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
-
-import dev.capflow.ingest.cache.LatestPriceCache;
-import dev.capflow.ingest.pricestream.PricePublisher;
-import dev.capflow.ingest.domain.LatestPrice;
-import dev.capflow.ingest.metrics.IngestMetrics;
-import dev.capflow.ingest.repository.LatestPriceRepository;
-import io.smallrye.mutiny.Uni;
 
 /**
  * Latest prices from the Redis hash, falling back to PostgreSQL for symbols the hash lacks or for
@@ -32,8 +29,8 @@ public class LatestPriceService {
     private final PricePublisher publisher;
     private final IngestMetrics metrics;
 
-    public LatestPriceService(LatestPriceCache cache, LatestPriceRepository repository, PricePublisher publisher,
-            IngestMetrics metrics) {
+    public LatestPriceService(
+            LatestPriceCache cache, LatestPriceRepository repository, PricePublisher publisher, IngestMetrics metrics) {
         this.cache = cache;
         this.repository = repository;
         this.publisher = publisher;
@@ -46,12 +43,17 @@ public class LatestPriceService {
             metrics.latestCacheLookups(0, symbols.size());
             return fromDatabaseResyncingCache(symbols);
         }
-        return cache.read(symbols).map(Optional::of)
-                .onFailure().invoke(failure -> LOG.debugf("latest prices from PostgreSQL, Redis failed: %s", failure))
-                .onFailure().recoverWithItem(Optional.empty())
+        return cache.read(symbols)
+                .map(Optional::of)
+                .onFailure()
+                .invoke(failure -> LOG.debugf("latest prices from PostgreSQL, Redis failed: %s", failure))
+                .onFailure()
+                .recoverWithItem(Optional.empty())
                 .chain(cached -> {
                     Map<String, LatestPrice> found = new HashMap<>(cached.orElse(Map.of()));
-                    List<String> missing = symbols.stream().filter(symbol -> !found.containsKey(symbol)).toList();
+                    List<String> missing = symbols.stream()
+                            .filter(symbol -> !found.containsKey(symbol))
+                            .toList();
                     metrics.latestCacheLookups(found.size(), missing.size());
                     if (missing.isEmpty()) {
                         return Uni.createFrom().item(inOrder(symbols, found));
@@ -69,10 +71,14 @@ public class LatestPriceService {
     /** Answers from PostgreSQL; the same read of every symbol's latest price rewrites the hash, when Redis answers. */
     private Uni<List<LatestPrice>> fromDatabaseResyncingCache(List<String> symbols) {
         long mark = publisher.resyncMark();
-        return repository.latestOfAll()
-                .call(all -> publisher.resync(all.values(), mark)
-                        .onFailure().invoke(failure -> LOG.debugf("latest-price hash not resynced, Redis failed: %s", failure))
-                        .onFailure().recoverWithNull())
+        return repository
+                .latestOfAll()
+                .call(all -> publisher
+                        .resync(all.values(), mark)
+                        .onFailure()
+                        .invoke(failure -> LOG.debugf("latest-price hash not resynced, Redis failed: %s", failure))
+                        .onFailure()
+                        .recoverWithNull())
                 .map(all -> inOrder(symbols, all));
     }
 

@@ -1,10 +1,5 @@
 package dev.capflow.ingest.service;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.capflow.ingest.pricestream.PricePublisher;
 import dev.capflow.ingest.domain.IngestResult;
 import dev.capflow.ingest.domain.PriceValidator;
 import dev.capflow.ingest.domain.Symbols;
@@ -12,9 +7,12 @@ import dev.capflow.ingest.domain.Tick;
 import dev.capflow.ingest.domain.TickInput;
 import dev.capflow.ingest.domain.Validated;
 import dev.capflow.ingest.metrics.IngestMetrics;
+import dev.capflow.ingest.pricestream.PricePublisher;
 import dev.capflow.ingest.repository.TickRepository;
 import dev.capflow.ingest.stream.PriceFanout;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** Validates and stores one batch of ticks exactly once, then delivers and publishes the new ones. */
 @ApplicationScoped
@@ -27,8 +25,13 @@ public class TickIngestService {
     private final PriceFanout fanout;
     private final IngestMetrics metrics;
 
-    public TickIngestService(InstrumentService instruments, TickRepository ticks, PriceValidator validator,
-            PricePublisher publisher, PriceFanout fanout, IngestMetrics metrics) {
+    public TickIngestService(
+            InstrumentService instruments,
+            TickRepository ticks,
+            PriceValidator validator,
+            PricePublisher publisher,
+            PriceFanout fanout,
+            IngestMetrics metrics) {
         this.instruments = instruments;
         this.ticks = ticks;
         this.validator = validator;
@@ -39,13 +42,15 @@ public class TickIngestService {
 
     /** Ingests one batch; the result is emitted only once the stored ticks are committed. */
     public Uni<IngestResult> ingest(List<TickInput> inputs) {
-        return instruments.knownSymbols(Symbols.distinct(inputs.stream().map(TickInput::symbol).toList()))
+        return instruments
+                .knownSymbols(
+                        Symbols.distinct(inputs.stream().map(TickInput::symbol).toList()))
                 .chain(known -> {
                     Validated<Tick> validated = validator.validateTicks(inputs, known);
                     List<Tick> valid = validated.valid();
                     return ticks.insert(valid).map(stored -> {
-                        IngestResult result = new IngestResult(stored.size(), valid.size() - stored.size(),
-                                validated.rejected(), 0);
+                        IngestResult result =
+                                new IngestResult(stored.size(), valid.size() - stored.size(), validated.rejected(), 0);
                         metrics.ticks(result);
                         fanout.publish(stored);
                         publisher.publishTicks(stored, valid);

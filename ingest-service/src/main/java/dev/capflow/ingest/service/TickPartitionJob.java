@@ -1,5 +1,13 @@
 package dev.capflow.ingest.service;
 
+import dev.capflow.ingest.config.IngestConfig;
+import dev.capflow.ingest.repository.TickPartitionRepository;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
@@ -7,18 +15,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import org.jboss.logging.Logger;
-
-import dev.capflow.ingest.config.IngestConfig;
-import dev.capflow.ingest.repository.TickPartitionRepository;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.Scheduler;
-import io.smallrye.mutiny.Uni;
 
 /**
  * Keeps ingest.tick's monthly partitions ahead of the clock and applies the tick retention, at start and then every
@@ -42,33 +39,39 @@ public class TickPartitionJob {
     }
 
     void schedule(@Observes StartupEvent event) {
-        scheduler.newJob("tick-partitions").setInterval(config.tickPartitions().checkEvery().toString())
+        scheduler
+                .newJob("tick-partitions")
+                .setInterval(config.tickPartitions().checkEvery().toString())
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setAsyncTask(execution -> maintain().onFailure()
-                        .recoverWithUni(failure -> {
-                            // the DEFAULT partition still takes every tick; the next run tries again
-                            LOG.errorf(failure, "tick partition maintenance failed");
-                            return Uni.createFrom().voidItem();
-                        }))
+                .setAsyncTask(execution -> maintain().onFailure().recoverWithUni(failure -> {
+                    // the DEFAULT partition still takes every tick; the next run tries again
+                    LOG.errorf(failure, "tick partition maintenance failed");
+                    return Uni.createFrom().voidItem();
+                }))
                 .schedule();
     }
 
     /** Creates the partitions of this UTC month and the months ahead, then drops those past the retention. */
     public Uni<Void> maintain() {
         Instant now = clock.instant();
-        return partitions.ensure(monthsFrom(YearMonth.from(now.atOffset(ZoneOffset.UTC)),
+        return partitions
+                .ensure(monthsFrom(
+                        YearMonth.from(now.atOffset(ZoneOffset.UTC)),
                         config.tickPartitions().monthsAhead()))
                 .invoke(created -> {
                     if (!created.isEmpty()) {
                         LOG.infof("created tick partitions for %s", created);
                     }
                 })
-                .chain(() -> config.tickRetention().map(retention -> partitions.dropBefore(cutoff(now, retention))
+                .chain(() -> config.tickRetention()
+                        .map(retention -> partitions
+                                .dropBefore(cutoff(now, retention))
                                 .invoke(dropped -> {
                                     if (!dropped.isEmpty()) {
                                         LOG.infof("tick retention %s dropped %s", retention, dropped);
                                     }
-                                }).replaceWithVoid())
+                                })
+                                .replaceWithVoid())
                         .orElse(Uni.createFrom().voidItem()));
     }
 

@@ -1,16 +1,14 @@
 package dev.capflow.ingest.service;
 
-import java.time.Instant;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.capflow.ingest.domain.MinuteBarPage;
 import dev.capflow.ingest.domain.Tick;
 import dev.capflow.ingest.domain.TickPage;
 import dev.capflow.ingest.repository.MinuteBarRepository;
 import dev.capflow.ingest.repository.TickRepository;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
 
 /** Reads of the stored tick history and of its minute bars, a page at a time. */
 @ApplicationScoped
@@ -39,7 +37,8 @@ public class TickQueryService {
      * (null: the first page); fails with UnknownSymbolException when the symbol is not registered.
      */
     public Uni<MinuteBarPage> minuteBars(String symbol, Instant from, Instant to, Instant after, int pageSize) {
-        return instruments.requireKnown(List.of(symbol))
+        return instruments
+                .requireKnown(List.of(symbol))
                 .chain(() -> minuteBars.page(symbol, from, to, after, pageSize));
     }
 }

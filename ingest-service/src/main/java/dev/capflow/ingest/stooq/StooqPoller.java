@@ -1,14 +1,5 @@
 package dev.capflow.ingest.stooq;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.jboss.logging.Logger;
-
 import dev.capflow.ingest.config.StooqConfig;
 import dev.capflow.ingest.csv.CsvLayout;
 import dev.capflow.ingest.domain.IngestResult;
@@ -20,6 +11,12 @@ import io.quarkus.scheduler.Scheduler;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Polls Stooq's daily CSV for the configured US symbols and ingests each download through the
@@ -46,7 +43,9 @@ public class StooqPoller {
         if (!config.enabled() || symbols().isEmpty()) {
             return;
         }
-        scheduler.newJob("stooq-poller").setInterval(config.interval().toString())
+        scheduler
+                .newJob("stooq-poller")
+                .setInterval(config.interval().toString())
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                 .setTask(execution -> pollAll())
                 .schedule();
@@ -69,19 +68,26 @@ public class StooqPoller {
 
     private Uni<Map<String, IngestResult>> pollOnce() {
         Map<String, IngestResult> results = new LinkedHashMap<>();
-        return Multi.createFrom().iterable(symbols())
-                .onItem().transformToUniAndConcatenate(symbol -> poll(symbol)
+        return Multi.createFrom()
+                .iterable(symbols())
+                .onItem()
+                .transformToUniAndConcatenate(symbol -> poll(symbol)
                         .invoke(result -> results.put(symbol, result))
-                        .onFailure().invoke(failure -> LOG.warnf("Stooq poll of %s failed: %s", symbol, failure.toString()))
-                        .onFailure().recoverWithNull())
-                .collect().last()
+                        .onFailure()
+                        .invoke(failure -> LOG.warnf("Stooq poll of %s failed: %s", symbol, failure.toString()))
+                        .onFailure()
+                        .recoverWithNull())
+                .collect()
+                .last()
                 .map(ignored -> results);
     }
 
     private Uni<IngestResult> poll(String symbol) {
         return client.dailyCsv(symbol)
-                .onItem().transformToMulti(csv -> csvImport.importText(symbol, csv, CsvLayout.STOOQ))
-                .collect().last()
+                .onItem()
+                .transformToMulti(csv -> csvImport.importText(symbol, csv, CsvLayout.STOOQ))
+                .collect()
+                .last()
                 .map(CsvImportService.Progress::report);
     }
 

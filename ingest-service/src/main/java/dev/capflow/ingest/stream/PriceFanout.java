@@ -1,12 +1,11 @@
 package dev.capflow.ingest.stream;
 
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
 import dev.capflow.ingest.domain.Tick;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The in-process broadcast of live ticks to subscribers. Each subscriber has its own bounded buffer

@@ -1,8 +1,7 @@
 package dev.capflow.ingest.stream;
 
-import java.time.Instant;
-
 import dev.capflow.ingest.domain.Tick;
+import java.time.Instant;
 
 /**
  * What one subscription delivers, numbered per subscription: every tick the subscriber asked for gets the next
@@ -14,8 +13,7 @@ public sealed interface StreamEvent {
     long sequence();
 
     /** A delivered tick. */
-    record LiveTick(long sequence, Tick tick) implements StreamEvent {
-    }
+    record LiveTick(long sequence, Tick tick) implements StreamEvent {}
 
     /**
      * {@code dropped} consecutive ticks, numbered from {@code sequence}, that the subscriber's buffer had to drop;

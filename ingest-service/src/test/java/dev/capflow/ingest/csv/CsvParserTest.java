@@ -3,15 +3,6 @@ package dev.capflow.ingest.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.ingest.domain.BarInput;
 import dev.capflow.ingest.domain.DailyBar;
 import dev.capflow.ingest.domain.PriceValidator;
@@ -19,6 +10,13 @@ import dev.capflow.ingest.domain.Rejection;
 import dev.capflow.ingest.domain.Validated;
 import dev.capflow.validation.FieldViolation;
 import dev.capflow.validation.InvalidRequestException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class CsvParserTest {
 
@@ -29,39 +27,48 @@ class CsvParserTest {
             """;
 
     private static List<BarInput> bars(CsvFile file) {
-        return file.lines().stream().filter(CsvLine.Parsed.class::isInstance).map(line -> ((CsvLine.Parsed) line).bar())
+        return file.lines().stream()
+                .filter(CsvLine.Parsed.class::isInstance)
+                .map(line -> ((CsvLine.Parsed) line).bar())
                 .toList();
     }
 
     private static List<Rejection> rejections(CsvFile file) {
-        return file.lines().stream().filter(CsvLine.Rejected.class::isInstance)
-                .map(line -> ((CsvLine.Rejected) line).rejection()).toList();
+        return file.lines().stream()
+                .filter(CsvLine.Rejected.class::isInstance)
+                .map(line -> ((CsvLine.Rejected) line).rejection())
+                .toList();
     }
 
     @Test
     void readsYahooWithHeader() {
         CsvFile file = CsvParser.parse("NVDA", YAHOO, null);
         assertThat(file.layout()).isEqualTo(CsvLayout.YAHOO);
-        assertThat(bars(file)).containsExactly(
-                new BarInput("NVDA", "2025-10-28", 193.05, 203.15, 191.89, 201.03, 297_986_200L),
-                new BarInput("NVDA", "2025-10-29", 207.98, 212.19, 204.78, 207.04, 308_829_600L));
+        assertThat(bars(file))
+                .containsExactly(
+                        new BarInput("NVDA", "2025-10-28", 193.05, 203.15, 191.89, 201.03, 297_986_200L),
+                        new BarInput("NVDA", "2025-10-29", 207.98, 212.19, 204.78, 207.04, 308_829_600L));
         assertThat(file.lines()).extracting(CsvLine::row).containsExactly(2, 3);
     }
 
     @Test
     void readsStooqWithAndWithoutVolume() {
-        CsvFile withVolume = CsvParser.parse("NVDA", "Date,Open,High,Low,Close,Volume\n2025-10-29,207.98,212.19,204.78,207.04,308829600\n", null);
+        CsvFile withVolume = CsvParser.parse(
+                "NVDA", "Date,Open,High,Low,Close,Volume\n2025-10-29,207.98,212.19,204.78,207.04,308829600\n", null);
         assertThat(withVolume.layout()).isEqualTo(CsvLayout.STOOQ);
         assertThat(bars(withVolume).get(0).volume()).isEqualTo(308_829_600L);
 
-        CsvFile withoutVolume = CsvParser.parse("^SPX", "Date,Open,High,Low,Close\n2025-10-29,6890.5,6920.1,6870.2,6890.59\n", null);
+        CsvFile withoutVolume =
+                CsvParser.parse("^SPX", "Date,Open,High,Low,Close\n2025-10-29,6890.5,6920.1,6870.2,6890.59\n", null);
         assertThat(withoutVolume.layout()).isEqualTo(CsvLayout.STOOQ);
-        assertThat(bars(withoutVolume)).containsExactly(new BarInput("^SPX", "2025-10-29", 6890.5, 6920.1, 6870.2, 6890.59, 0));
+        assertThat(bars(withoutVolume))
+                .containsExactly(new BarInput("^SPX", "2025-10-29", 6890.5, 6920.1, 6870.2, 6890.59, 0));
     }
 
     @Test
     void handlesByteOrderMarkCrlfAndBlankLines() {
-        String text = "\uFEFFDate,Open,High,Low,Close,Adj Close,Volume\r\n\r\n2025-10-28,1,2,0.5,1.5,1.5,10\r\n   \r\n2025-10-29,1.5,2,1,1.8,1.8,20\r\n";
+        String text =
+                "\uFEFFDate,Open,High,Low,Close,Adj Close,Volume\r\n\r\n2025-10-28,1,2,0.5,1.5,1.5,10\r\n   \r\n2025-10-29,1.5,2,1,1.8,1.8,20\r\n";
         CsvFile file = CsvParser.parse("X", text, null);
         assertThat(file.layout()).isEqualTo(CsvLayout.YAHOO);
         assertThat(file.lines()).extracting(CsvLine::row).containsExactly(3, 5);
@@ -80,7 +87,8 @@ class CsvParserTest {
 
     @Test
     void anUnknownHeaderWithSixColumnsIsReadAsStooq() {
-        CsvFile file = CsvParser.parse("X", "Data,Otwarcie,Najwyzszy,Najnizszy,Zamkniecie,Wolumen\n2025-10-28,1,2,0.5,1.5,10\n", null);
+        CsvFile file = CsvParser.parse(
+                "X", "Data,Otwarcie,Najwyzszy,Najnizszy,Zamkniecie,Wolumen\n2025-10-28,1,2,0.5,1.5,10\n", null);
         assertThat(file.layout()).isEqualTo(CsvLayout.STOOQ);
         assertThat(bars(file)).hasSize(1);
     }
@@ -102,12 +110,13 @@ class CsvParserTest {
                 + "2025-11-04,1,2,0.5,1.5,1.5,12.5\n" // line 7: fractional volume
                 + "2025-11-05,1,,0.5,1.5,1.5,10\n"; // line 8: empty high
         CsvFile file = CsvParser.parse("X", text, null);
-        assertThat(rejections(file)).containsExactly(
-                Rejection.atRow(4, "record", "expected 7 columns, got 4"),
-                Rejection.atRow(5, "open", "not a number: abc"),
-                Rejection.atRow(6, "close", "not a number: null"),
-                Rejection.atRow(7, "volume", "not a whole number: 12.5"),
-                Rejection.atRow(8, "high", "required"));
+        assertThat(rejections(file))
+                .containsExactly(
+                        Rejection.atRow(4, "record", "expected 7 columns, got 4"),
+                        Rejection.atRow(5, "open", "not a number: abc"),
+                        Rejection.atRow(6, "close", "not a number: null"),
+                        Rejection.atRow(7, "volume", "not a whole number: 12.5"),
+                        Rejection.atRow(8, "high", "required"));
         assertThat(bars(file)).hasSize(2);
     }
 
@@ -115,32 +124,41 @@ class CsvParserTest {
     void nanAndNegativePricesParseButTheValidatorRejectsThemByRow() {
         String text = YAHOO + "2025-10-30,NaN,2,0.5,1.5,1.5,10\n2025-10-31,1,2,0.5,-1.5,-1.5,10\n";
         CsvFile file = CsvParser.parse("NVDA", text, null);
-        List<CsvLine.Parsed> parsed = file.lines().stream().map(CsvLine.Parsed.class::cast).toList();
-        PriceValidator validator = new PriceValidator(Clock.fixed(Instant.parse("2025-12-01T00:00:00Z"), ZoneOffset.UTC),
-                Duration.ofMinutes(5));
-        Validated<DailyBar> validated = validator.validateBars(parsed.stream().map(CsvLine.Parsed::bar).toList(),
-                Set.of("NVDA"));
+        List<CsvLine.Parsed> parsed =
+                file.lines().stream().map(CsvLine.Parsed.class::cast).toList();
+        PriceValidator validator = new PriceValidator(
+                Clock.fixed(Instant.parse("2025-12-01T00:00:00Z"), ZoneOffset.UTC), Duration.ofMinutes(5));
+        Validated<DailyBar> validated =
+                validator.validateBars(parsed.stream().map(CsvLine.Parsed::bar).toList(), Set.of("NVDA"));
         assertThat(validated.valid()).hasSize(2);
-        assertThat(validated.rejected()).extracting(r -> r.toRow(parsed.get(r.index()).row())).containsExactly(
-                Rejection.atRow(4, "open", "must be a finite number between 1.0E-6 and 1.0E7, got NaN"),
-                Rejection.atRow(5, "close", "must be a finite number between 1.0E-6 and 1.0E7, got -1.5"));
+        assertThat(validated.rejected())
+                .extracting(r -> r.toRow(parsed.get(r.index()).row()))
+                .containsExactly(
+                        Rejection.atRow(4, "open", "must be a finite number between 1.0E-6 and 1.0E7, got NaN"),
+                        Rejection.atRow(5, "close", "must be a finite number between 1.0E-6 and 1.0E7, got -1.5"));
     }
 
     @Test
     void anExplicitLayoutMustFitTheColumns() {
-        InvalidRequestException error = catchThrowableOfType(InvalidRequestException.class,
-                () -> CsvParser.parse("X", YAHOO, CsvLayout.STOOQ));
+        InvalidRequestException error =
+                catchThrowableOfType(InvalidRequestException.class, () -> CsvParser.parse("X", YAHOO, CsvLayout.STOOQ));
         assertThat(error.violations()).extracting(FieldViolation::field).containsExactly("layout");
-        assertThat(CsvParser.parse("X", "2025-10-28,1,2,0.5,1.5,1.4,10\n", CsvLayout.YAHOO).layout())
+        assertThat(CsvParser.parse("X", "2025-10-28,1,2,0.5,1.5,1.4,10\n", CsvLayout.YAHOO)
+                        .layout())
                 .isEqualTo(CsvLayout.YAHOO);
     }
 
     @Test
     void emptyAndUnrecognizedFilesAreInvalid() {
         assertThat(catchThrowableOfType(InvalidRequestException.class, () -> CsvParser.parse("X", "\r\n \n", null))
-                .violations()).extracting(FieldViolation::field).containsExactly("content");
+                        .violations())
+                .extracting(FieldViolation::field)
+                .containsExactly("content");
         assertThat(catchThrowableOfType(InvalidRequestException.class, () -> CsvParser.parse("X", "No data", null))
-                .violations().get(0).description()).startsWith("unrecognized CSV layout");
+                        .violations()
+                        .get(0)
+                        .description())
+                .startsWith("unrecognized CSV layout");
     }
 
     @Test

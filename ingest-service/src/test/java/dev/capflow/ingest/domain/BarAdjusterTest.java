@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** Hand-checked numbers: a 2-for-1 split on Jan 6 and a 0.53 dividend going ex on Jan 7 (prior close 53, ex close 54). */
@@ -35,11 +34,12 @@ class BarAdjusterTest {
     @Test
     void splitDividesEarlierPricesAndMultipliesVolumes() {
         List<DailyBar> adjusted = BarAdjuster.adjust(RAW, ACTIONS, Adjustment.SPLIT);
-        assertThat(adjusted).containsExactly(
-                new DailyBar("X", JAN_2, 49.5, 50.5, 49, 50, 2_000),
-                new DailyBar("X", JAN_3, 50, 52.5, 50, 52, 2_400),
-                RAW.get(2),
-                RAW.get(3));
+        assertThat(adjusted)
+                .containsExactly(
+                        new DailyBar("X", JAN_2, 49.5, 50.5, 49, 50, 2_000),
+                        new DailyBar("X", JAN_3, 50, 52.5, 50, 52, 2_400),
+                        RAW.get(2),
+                        RAW.get(3));
     }
 
     @Test
@@ -47,13 +47,16 @@ class BarAdjusterTest {
         List<DailyBar> adjusted = BarAdjuster.adjust(RAW, ACTIONS, Adjustment.TOTAL_RETURN);
         // every bar before the ex-date is scaled by P_ex / (P_ex + D) = 54 / 54.53, on top of the split
         double factor = 54 / 54.53;
-        assertThat(adjusted).extracting(DailyBar::close).satisfiesExactly(
-                close -> assertThat(close).isCloseTo(50 * factor, within(1e-12)),
-                close -> assertThat(close).isCloseTo(52 * factor, within(1e-12)),
-                close -> assertThat(close).isCloseTo(53 * factor, within(1e-12)),
-                close -> assertThat(close).isEqualTo(54));
+        assertThat(adjusted)
+                .extracting(DailyBar::close)
+                .satisfiesExactly(
+                        close -> assertThat(close).isCloseTo(50 * factor, within(1e-12)),
+                        close -> assertThat(close).isCloseTo(52 * factor, within(1e-12)),
+                        close -> assertThat(close).isCloseTo(53 * factor, within(1e-12)),
+                        close -> assertThat(close).isEqualTo(54));
         // CRSP on the ex-date: (P_ex + D) / P_prev - 1, not the Yahoo P_ex / (P_prev - D) - 1
-        assertThat(adjusted.get(3).close() / adjusted.get(2).close() - 1).isCloseTo((54 + 0.53) / 53 - 1, within(1e-15));
+        assertThat(adjusted.get(3).close() / adjusted.get(2).close() - 1)
+                .isCloseTo((54 + 0.53) / 53 - 1, within(1e-15));
         assertThat(adjusted.get(1).close() / adjusted.get(0).close()).isCloseTo(52.0 / 50, within(1e-15));
         assertThat(adjusted.get(0).open()).isCloseTo(49.5 * factor, within(1e-12));
         assertThat(adjusted).extracting(DailyBar::volume).containsExactly(2_000L, 2_400L, 2_600L, 2_000L);
@@ -68,7 +71,8 @@ class BarAdjusterTest {
         List<CorporateAction> dividends = List.of(
                 new CorporateAction("X", JAN_3, CorporateActionKind.DIVIDEND, 10), // 50 / (50 + 10) = 5/6
                 new CorporateAction("X", JAN_6, CorporateActionKind.DIVIDEND, 5)); // 40 / (40 + 5) = 8/9
-        assertThat(BarAdjuster.adjust(bars, dividends, Adjustment.TOTAL_RETURN)).extracting(DailyBar::close)
+        assertThat(BarAdjuster.adjust(bars, dividends, Adjustment.TOTAL_RETURN))
+                .extracting(DailyBar::close)
                 .satisfiesExactly(
                         close -> assertThat(close).isCloseTo(100 * 5 / 6.0 * 8 / 9.0, within(1e-12)),
                         close -> assertThat(close).isCloseTo(50 * 8 / 9.0, within(1e-12)),
@@ -78,20 +82,24 @@ class BarAdjusterTest {
     @Test
     void theExDateCloseIsTheFirstBarOnOrAfterIt() {
         // ex-date on a day without a bar (Jan 4): the Jan 6 close (53) is the first traded without the dividend
-        List<CorporateAction> weekend = List.of(new CorporateAction("X", LocalDate.of(2025, 1, 4), CorporateActionKind.DIVIDEND, 1));
+        List<CorporateAction> weekend =
+                List.of(new CorporateAction("X", LocalDate.of(2025, 1, 4), CorporateActionKind.DIVIDEND, 1));
         List<DailyBar> adjusted = BarAdjuster.adjust(RAW, weekend, Adjustment.TOTAL_RETURN);
-        assertThat(adjusted.get(2).close() / adjusted.get(1).close() - 1).isCloseTo((53 + 1) / 104.0 - 1, within(1e-15));
+        assertThat(adjusted.get(2).close() / adjusted.get(1).close() - 1)
+                .isCloseTo((53 + 1) / 104.0 - 1, within(1e-15));
     }
 
     @Test
     void aDividendAfterTheLastBarChangesNoReturn() {
-        List<CorporateAction> announced = List.of(new CorporateAction("X", LocalDate.of(2025, 2, 3), CorporateActionKind.DIVIDEND, 1));
+        List<CorporateAction> announced =
+                List.of(new CorporateAction("X", LocalDate.of(2025, 2, 3), CorporateActionKind.DIVIDEND, 1));
         assertThat(BarAdjuster.adjust(RAW, announced, Adjustment.TOTAL_RETURN)).isEqualTo(RAW);
     }
 
     @Test
     void aFutureSplitRestatesEveryBarAndAReverseSplitScalesUp() {
-        List<CorporateAction> reverse = List.of(new CorporateAction("X", LocalDate.of(2026, 1, 1), CorporateActionKind.SPLIT, 0.1));
+        List<CorporateAction> reverse =
+                List.of(new CorporateAction("X", LocalDate.of(2026, 1, 1), CorporateActionKind.SPLIT, 0.1));
         List<DailyBar> adjusted = BarAdjuster.adjust(RAW.subList(0, 1), reverse, Adjustment.SPLIT);
         assertThat(adjusted.get(0).close()).isCloseTo(1000, within(1e-9));
         assertThat(adjusted.get(0).volume()).isEqualTo(100);
@@ -107,6 +115,7 @@ class BarAdjusterTest {
     void aDividendNotBelowThePriorCloseIsInconsistent() {
         List<CorporateAction> huge = List.of(new CorporateAction("X", JAN_3, CorporateActionKind.DIVIDEND, 100));
         assertThatThrownBy(() -> BarAdjuster.adjust(RAW, huge, Adjustment.TOTAL_RETURN))
-                .isInstanceOf(InconsistentDataException.class).hasMessageContaining("prior close 100.0 of 2025-01-02");
+                .isInstanceOf(InconsistentDataException.class)
+                .hasMessageContaining("prior close 100.0 of 2025-01-02");
     }
 }

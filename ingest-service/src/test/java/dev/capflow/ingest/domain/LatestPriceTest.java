@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 
 class LatestPriceTest {
 
-    private static final LatestPrice CLOSE_OCT_29 = LatestPrice.ofDailyClose("NVDA", LocalDate.of(2025, 10, 29), 207.04);
+    private static final LatestPrice CLOSE_OCT_29 =
+            LatestPrice.ofDailyClose("NVDA", LocalDate.of(2025, 10, 29), 207.04);
 
     @Test
     void aDailyCloseIsStampedAtMidnightUtc() {

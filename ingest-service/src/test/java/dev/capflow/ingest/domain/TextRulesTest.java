@@ -8,7 +8,8 @@ class TextRulesTest {
 
     @Test
     void refusesNulUnpairedSurrogatesAndOverlongTextButKeepsPairs() {
-        assertThat(TextRules.problem("Acme\u0000", 200)).isEqualTo("must not contain U+0000 (NUL), found at position 4");
+        assertThat(TextRules.problem("Acme\u0000", 200))
+                .isEqualTo("must not contain U+0000 (NUL), found at position 4");
         assertThat(TextRules.problem("Acme \uD800", 200))
                 .isEqualTo("must not contain an unpaired UTF-16 surrogate, found U+D800 at position 5");
         assertThat(TextRules.problem("\uDC00x", 200)).contains("U+DC00 at position 0");
@@ -28,7 +29,8 @@ class TextRulesTest {
     void symbolsWithNulOrOutsideThePatternAreNamed() {
         assertThat(Symbols.problem(" ")).isEqualTo("required");
         assertThat(Symbols.problem("NVDA\u0000")).startsWith("must not contain U+0000");
-        assertThat(Symbols.problem("bad symbol!")).isEqualTo("must be 1 to 32 letters, digits or . - = ^ (got 'bad symbol!')");
+        assertThat(Symbols.problem("bad symbol!"))
+                .isEqualTo("must be 1 to 32 letters, digits or . - = ^ (got 'bad symbol!')");
         assertThat(Symbols.problem(" nvda ")).isNull();
     }
 }

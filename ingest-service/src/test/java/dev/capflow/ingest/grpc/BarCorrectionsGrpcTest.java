@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-
 import com.google.protobuf.ByteString;
-
 import dev.capflow.proto.common.v1.IngestReport;
 import dev.capflow.proto.common.v1.Rejection;
 import dev.capflow.proto.ingest.v1.BarRevision;
@@ -24,6 +19,8 @@ import dev.capflow.testsupport.PostgresRedisResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /** Corrections (BAR_WRITE_MODE_REPLACE) replace changed bars, keep the replaced versions and announce themselves. */
 @QuarkusTest
@@ -31,13 +28,21 @@ import io.quarkus.test.junit.QuarkusTest;
 class BarCorrectionsGrpcTest extends GrpcTestBase {
 
     private IngestReport write(BarWriteMode mode, DailyBar... bars) {
-        return client().ingestBars(IngestBarsRequest.newBuilder().setMode(mode).addAllBars(java.util.List.of(bars))
-                .build()).getReport();
+        return client().ingestBars(IngestBarsRequest.newBuilder()
+                        .setMode(mode)
+                        .addAllBars(java.util.List.of(bars))
+                        .build())
+                .getReport();
     }
 
     private double storedClose(String symbol, String date) {
-        return client().getBars(GetBarsRequest.newBuilder().setSymbol(symbol).setFrom(date).setTo(date).build())
-                .getBars(0).getClose();
+        return client().getBars(GetBarsRequest.newBuilder()
+                        .setSymbol(symbol)
+                        .setFrom(date)
+                        .setTo(date)
+                        .build())
+                .getBars(0)
+                .getClose();
     }
 
     @Test
@@ -46,28 +51,43 @@ class BarCorrectionsGrpcTest extends GrpcTestBase {
         write(BarWriteMode.BAR_WRITE_MODE_UNSPECIFIED, bar("COR", "2025-11-03", 10));
 
         IngestReport plain = write(BarWriteMode.BAR_WRITE_MODE_INSERT, bar("COR", "2025-11-03", 12));
-        assertThat(plain).extracting(IngestReport::getDuplicates, IngestReport::getReplaced).containsExactly(1, 0);
-        assertThat(storedClose("COR", "2025-11-03")).as("an insert never overwrites").isEqualTo(10);
+        assertThat(plain)
+                .extracting(IngestReport::getDuplicates, IngestReport::getReplaced)
+                .containsExactly(1, 0);
+        assertThat(storedClose("COR", "2025-11-03"))
+                .as("an insert never overwrites")
+                .isEqualTo(10);
 
-        IngestReport corrected = write(BarWriteMode.BAR_WRITE_MODE_REPLACE, bar("COR", "2025-11-03", 12),
-                bar("COR", "2025-11-04", 13));
-        assertThat(corrected).extracting(IngestReport::getAccepted, IngestReport::getReplaced,
-                IngestReport::getDuplicates).containsExactly(1, 1, 0);
+        IngestReport corrected =
+                write(BarWriteMode.BAR_WRITE_MODE_REPLACE, bar("COR", "2025-11-03", 12), bar("COR", "2025-11-04", 13));
+        assertThat(corrected)
+                .extracting(IngestReport::getAccepted, IngestReport::getReplaced, IngestReport::getDuplicates)
+                .containsExactly(1, 1, 0);
         assertThat(storedClose("COR", "2025-11-03")).isEqualTo(12);
 
-        IngestReport resent = write(BarWriteMode.BAR_WRITE_MODE_REPLACE, bar("COR", "2025-11-03", 12),
-                bar("COR", "2025-11-04", 13));
-        assertThat(resent).as("an identical resend stays a duplicate")
+        IngestReport resent =
+                write(BarWriteMode.BAR_WRITE_MODE_REPLACE, bar("COR", "2025-11-03", 12), bar("COR", "2025-11-04", 13));
+        assertThat(resent)
+                .as("an identical resend stays a duplicate")
                 .extracting(IngestReport::getAccepted, IngestReport::getReplaced, IngestReport::getDuplicates)
                 .containsExactly(0, 0, 2);
 
         write(BarWriteMode.BAR_WRITE_MODE_REPLACE, bar("COR", "2025-11-03", 12.5));
-        assertThat(client().listBarRevisions(ListBarRevisionsRequest.newBuilder().setSymbol("cor").build())
-                .getRevisionsList()).extracting(revision -> revision.getBar().getClose())
-                .as("replaced versions, newest replacement first").containsExactly(12.0, 10.0);
-        BarRevision first = client().listBarRevisions(ListBarRevisionsRequest.newBuilder().setSymbol("COR")
-                .setFrom("2025-11-03").setTo("2025-11-03").build()).getRevisions(1);
-        assertThat(first.getStoredAt().getSeconds()).isLessThanOrEqualTo(first.getReplacedAt().getSeconds());
+        assertThat(client().listBarRevisions(ListBarRevisionsRequest.newBuilder()
+                                .setSymbol("cor")
+                                .build())
+                        .getRevisionsList())
+                .extracting(revision -> revision.getBar().getClose())
+                .as("replaced versions, newest replacement first")
+                .containsExactly(12.0, 10.0);
+        BarRevision first = client().listBarRevisions(ListBarRevisionsRequest.newBuilder()
+                        .setSymbol("COR")
+                        .setFrom("2025-11-03")
+                        .setTo("2025-11-03")
+                        .build())
+                .getRevisions(1);
+        assertThat(first.getStoredAt().getSeconds())
+                .isLessThanOrEqualTo(first.getReplacedAt().getSeconds());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> changeEntries("bars-replaced", "COR") == 2);
     }
@@ -75,10 +95,14 @@ class BarCorrectionsGrpcTest extends GrpcTestBase {
     @Test
     void theSameSessionTwiceInOneCorrectionIsRejectedAtItsIndexAndTheRestIsStored() {
         register("CORX");
-        IngestReport report = write(BarWriteMode.BAR_WRITE_MODE_REPLACE, bar("CORX", "2025-11-03", 10),
-                bar("corx", "2025-11-03", 11), bar("CORX", "2025-11-05", 12));
+        IngestReport report = write(
+                BarWriteMode.BAR_WRITE_MODE_REPLACE,
+                bar("CORX", "2025-11-03", 10),
+                bar("corx", "2025-11-03", 11),
+                bar("CORX", "2025-11-05", 12));
         assertThat(report.getAccepted()).isEqualTo(2);
-        assertThat(report.getRejectedList()).extracting(Rejection::getIndex, Rejection::getField)
+        assertThat(report.getRejectedList())
+                .extracting(Rejection::getIndex, Rejection::getField)
                 .containsExactly(tuple(1, "date"));
         assertThat(storedClose("CORX", "2025-11-03")).as("the first one wins").isEqualTo(10);
     }
@@ -89,15 +113,20 @@ class BarCorrectionsGrpcTest extends GrpcTestBase {
         String file = "Date,Open,High,Low,Close,Volume\n2025-11-03,10,11,9,10.5,100\n2025-11-04,10,11,9,10.7,100\n";
         importCsv("CORCSV", file, BarWriteMode.BAR_WRITE_MODE_UNSPECIFIED);
         ImportCsvResponse last = importCsv("CORCSV", file.replace("10.7", "10.8"), BarWriteMode.BAR_WRITE_MODE_REPLACE);
-        assertThat(last.getReport()).extracting(IngestReport::getReplaced, IngestReport::getDuplicates)
+        assertThat(last.getReport())
+                .extracting(IngestReport::getReplaced, IngestReport::getDuplicates)
                 .containsExactly(1, 1);
         assertThat(storedClose("CORCSV", "2025-11-04")).isEqualTo(10.8);
     }
 
     private ImportCsvResponse importCsv(String symbol, String content, BarWriteMode mode) {
         ImportCsvResponse[] last = new ImportCsvResponse[1];
-        client().importCsv(ImportCsvRequest.newBuilder().setSymbol(symbol).setContent(ByteString.copyFromUtf8(content))
-                .setMode(mode).build()).forEachRemaining(progress -> last[0] = progress);
+        client().importCsv(ImportCsvRequest.newBuilder()
+                        .setSymbol(symbol)
+                        .setContent(ByteString.copyFromUtf8(content))
+                        .setMode(mode)
+                        .build())
+                .forEachRemaining(progress -> last[0] = progress);
         return last[0];
     }
 }

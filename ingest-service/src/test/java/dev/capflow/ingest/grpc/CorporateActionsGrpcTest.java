@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
 import dev.capflow.proto.ingest.v1.AddCorporateActionResponse;
 import dev.capflow.proto.ingest.v1.Adjustment;
@@ -26,6 +21,9 @@ import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
 
 /** The hand-checked example of BarAdjusterTest, end to end: a 2-for-1 split then a 0.53 dividend. */
 @QuarkusTest
@@ -33,21 +31,32 @@ import io.quarkus.test.junit.QuarkusTest;
 class CorporateActionsGrpcTest extends GrpcTestBase {
 
     private AddCorporateActionResponse add(CorporateAction.Builder action) {
-        return client().addCorporateAction(AddCorporateActionRequest.newBuilder().setAction(action).build());
+        return client().addCorporateAction(
+                        AddCorporateActionRequest.newBuilder().setAction(action).build());
     }
 
     private static CorporateAction.Builder split(String symbol, String exDate, double ratio) {
-        return CorporateAction.newBuilder().setSymbol(symbol).setExDate(exDate)
-                .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT).setRatio(ratio);
+        return CorporateAction.newBuilder()
+                .setSymbol(symbol)
+                .setExDate(exDate)
+                .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT)
+                .setRatio(ratio);
     }
 
     private static CorporateAction.Builder dividend(String symbol, String exDate, double amount) {
-        return CorporateAction.newBuilder().setSymbol(symbol).setExDate(exDate)
-                .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_DIVIDEND).setAmount(amount);
+        return CorporateAction.newBuilder()
+                .setSymbol(symbol)
+                .setExDate(exDate)
+                .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_DIVIDEND)
+                .setAmount(amount);
     }
 
     private GetBarsResponse bars(String symbol, Adjustment adjustment, String to) {
-        return client().getBars(GetBarsRequest.newBuilder().setSymbol(symbol).setAdjustment(adjustment).setTo(to).build());
+        return client().getBars(GetBarsRequest.newBuilder()
+                .setSymbol(symbol)
+                .setAdjustment(adjustment)
+                .setTo(to)
+                .build());
     }
 
     @Test
@@ -57,7 +66,8 @@ class CorporateActionsGrpcTest extends GrpcTestBase {
                 .addBars(bar("ADJ", "2025-01-02", 99, 101, 98, 100, 1_000))
                 .addBars(bar("ADJ", "2025-01-03", 100, 105, 100, 104, 1_200))
                 .addBars(bar("ADJ", "2025-01-06", 52, 54, 51, 53, 2_600))
-                .addBars(bar("ADJ", "2025-01-07", 53, 55, 52, 54, 2_000)).build());
+                .addBars(bar("ADJ", "2025-01-07", 53, 55, 52, 54, 2_000))
+                .build());
         assertThat(add(dividend("adj", "2025-01-07", 0.53)).getCreated()).isTrue();
         assertThat(add(split("ADJ", "2025-01-06", 2)).getCreated()).isTrue();
 
@@ -66,17 +76,20 @@ class CorporateActionsGrpcTest extends GrpcTestBase {
         assertThat(raw.getBarsList()).extracting(DailyBar::getClose).containsExactly(100.0, 104.0, 53.0, 54.0);
 
         GetBarsResponse split = bars("ADJ", Adjustment.ADJUSTMENT_SPLIT, "");
-        assertThat(split.getBarsList()).extracting(DailyBar::getClose, DailyBar::getVolume).containsExactly(
-                tuple(50.0, 2_000L), tuple(52.0, 2_400L), tuple(53.0, 2_600L), tuple(54.0, 2_000L));
+        assertThat(split.getBarsList())
+                .extracting(DailyBar::getClose, DailyBar::getVolume)
+                .containsExactly(tuple(50.0, 2_000L), tuple(52.0, 2_400L), tuple(53.0, 2_600L), tuple(54.0, 2_000L));
 
         // CRSP: bars before the ex-date scaled by P_ex / (P_ex + D) = 54 / 54.53
         double factor = 54 / 54.53;
         GetBarsResponse total = bars("ADJ", Adjustment.ADJUSTMENT_TOTAL_RETURN, "");
-        assertThat(total.getBarsList()).extracting(DailyBar::getClose).satisfiesExactly(
-                close -> assertThat(close).isCloseTo(50 * factor, within(1e-9)),
-                close -> assertThat(close).isCloseTo(52 * factor, within(1e-9)),
-                close -> assertThat(close).isCloseTo(53 * factor, within(1e-9)),
-                close -> assertThat(close).isEqualTo(54.0));
+        assertThat(total.getBarsList())
+                .extracting(DailyBar::getClose)
+                .satisfiesExactly(
+                        close -> assertThat(close).isCloseTo(50 * factor, within(1e-9)),
+                        close -> assertThat(close).isCloseTo(52 * factor, within(1e-9)),
+                        close -> assertThat(close).isCloseTo(53 * factor, within(1e-9)),
+                        close -> assertThat(close).isEqualTo(54.0));
 
         // a window ending before both ex-dates is still restated by them
         GetBarsResponse early = bars("ADJ", Adjustment.ADJUSTMENT_TOTAL_RETURN, "2025-01-03");
@@ -87,21 +100,29 @@ class CorporateActionsGrpcTest extends GrpcTestBase {
     @Test
     void recordsIdempotentlyAndRefusesConflicts() {
         register("CA");
-        client().ingestBars(IngestBarsRequest.newBuilder().addBars(bar("CA", "2025-11-18", 40)).build());
+        client().ingestBars(IngestBarsRequest.newBuilder()
+                .addBars(bar("CA", "2025-11-18", 40))
+                .build());
         assertThat(add(dividend("CA", "2025-11-20", 0.91)).getCreated()).isTrue();
         AddCorporateActionResponse again = add(dividend("CA", "2025-11-20", 0.91));
         assertThat(again.getCreated()).isFalse();
         assertThat(again.getAction().getAmount()).isEqualTo(0.91);
         // announced: a future ex-date up to a year ahead
         String announced = LocalDate.now(ZoneOffset.UTC).plusMonths(11).toString();
-        assertThat(add(split("CA", announced, 4)).getCreated()).as("announced, future ex-date").isTrue();
+        assertThat(add(split("CA", announced, 4)).getCreated())
+                .as("announced, future ex-date")
+                .isTrue();
 
-        StatusRuntimeException conflict = catchThrowableOfType(StatusRuntimeException.class,
-                () -> add(dividend("CA", "2025-11-20", 0.95)));
+        StatusRuntimeException conflict =
+                catchThrowableOfType(StatusRuntimeException.class, () -> add(dividend("CA", "2025-11-20", 0.95)));
         assertThat(conflict.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
 
-        assertThat(client().listCorporateActions(ListCorporateActionsRequest.newBuilder().setSymbol("ca").build())
-                .getActionsList()).extracting(CorporateAction::getExDate, CorporateAction::getKind).containsExactly(
+        assertThat(client().listCorporateActions(ListCorporateActionsRequest.newBuilder()
+                                .setSymbol("ca")
+                                .build())
+                        .getActionsList())
+                .extracting(CorporateAction::getExDate, CorporateAction::getKind)
+                .containsExactly(
                         tuple("2025-11-20", CorporateActionKind.CORPORATE_ACTION_KIND_DIVIDEND),
                         tuple(announced, CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT));
     }
@@ -109,28 +130,37 @@ class CorporateActionsGrpcTest extends GrpcTestBase {
     @Test
     void badActionsAreNamed() throws Exception {
         register("CB");
-        client().ingestBars(IngestBarsRequest.newBuilder().addBars(bar("CB", "2025-11-18", 40)).build());
+        client().ingestBars(IngestBarsRequest.newBuilder()
+                .addBars(bar("CB", "2025-11-18", 40))
+                .build());
         BarsGrpcTest.assertField(() -> add(dividend("CB", "2025-11-20", 40)), "action.amount");
         BarsGrpcTest.assertField(() -> add(split("CB", "2025-11-20", 4).setKindValue(0)), "action.kind");
         BarsGrpcTest.assertField(() -> add(split("CB", "20251120", 4)), "action.ex_date");
         BarsGrpcTest.assertField(() -> add(split("CB", "2025-11-20", 0)), "action.ratio");
-        BarsGrpcTest.assertField(() -> client().addCorporateAction(AddCorporateActionRequest.getDefaultInstance()),
-                "action");
-        StatusRuntimeException unknown = catchThrowableOfType(StatusRuntimeException.class,
-                () -> add(split("NOPE", "2025-11-20", 2)));
+        BarsGrpcTest.assertField(
+                () -> client().addCorporateAction(AddCorporateActionRequest.getDefaultInstance()), "action");
+        StatusRuntimeException unknown =
+                catchThrowableOfType(StatusRuntimeException.class, () -> add(split("NOPE", "2025-11-20", 2)));
         assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
-        StatusRuntimeException unknownList = catchThrowableOfType(StatusRuntimeException.class, () -> client()
-                .listCorporateActions(ListCorporateActionsRequest.newBuilder().setSymbol("NOPE").build()));
+        StatusRuntimeException unknownList = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().listCorporateActions(ListCorporateActionsRequest.newBuilder()
+                        .setSymbol("NOPE")
+                        .build()));
         assertThat(unknownList.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     }
 
     @Test
     void aDividendThatOutgrowsItsPriorCloseMakesTotalReturnAFailedPrecondition() {
         register("CC");
-        assertThat(add(dividend("CC", "2025-11-20", 5)).getCreated()).as("no bar before it yet").isTrue();
-        client().ingestBars(IngestBarsRequest.newBuilder().addBars(bar("CC", "2025-11-19", 4)).build());
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-                () -> bars("CC", Adjustment.ADJUSTMENT_TOTAL_RETURN, ""));
+        assertThat(add(dividend("CC", "2025-11-20", 5)).getCreated())
+                .as("no bar before it yet")
+                .isTrue();
+        client().ingestBars(IngestBarsRequest.newBuilder()
+                .addBars(bar("CC", "2025-11-19", 4))
+                .build());
+        StatusRuntimeException error = catchThrowableOfType(
+                StatusRuntimeException.class, () -> bars("CC", Adjustment.ADJUSTMENT_TOTAL_RETURN, ""));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(error.getStatus().getDescription()).contains("not below the prior close 4.0");
         assertThat(bars("CC", Adjustment.ADJUSTMENT_SPLIT, "").getBarsCount()).isEqualTo(1);

@@ -3,11 +3,6 @@ package dev.capflow.ingest.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.time.Instant;
-
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.grpc.shutdown.GrpcDrain;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Channel;
@@ -17,6 +12,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 /**
  * The drain that runs on shutdown (grpc-support's GrpcDrain) on this service's own gRPC server: a live subscription
@@ -43,7 +41,9 @@ class GrpcDrainGrpcTest extends GrpcTestBase {
             return !subscriber.received().isEmpty();
         });
 
-        assertThat(drain.drain(Duration.ofSeconds(10))).as("nothing but the subscription was in flight").isTrue();
+        assertThat(drain.drain(Duration.ofSeconds(10)))
+                .as("nothing but the subscription was in flight")
+                .isTrue();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.failure() != null);
         Status ended = Status.fromThrowable(subscriber.failure());

@@ -2,16 +2,16 @@ package dev.capflow.ingest.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import io.grpc.Status;
 import io.vertx.pgclient.PgException;
+import org.junit.jupiter.api.Test;
 
 /** A PostgreSQL that is restarting is a retryable UNAVAILABLE, not an unexpected INTERNAL failure. */
 class GrpcErrorsTest {
 
     private static Status.Code codeOf(String sqlState) {
-        return Status.fromThrowable(GrpcErrors.toStatus(new PgException("message", "FATAL", sqlState, null))).getCode();
+        return Status.fromThrowable(GrpcErrors.toStatus(new PgException("message", "FATAL", sqlState, null)))
+                .getCode();
     }
 
     @Test

@@ -1,27 +1,13 @@
 package dev.capflow.ingest.grpc;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.rpc.BadRequest;
-
 import com.google.protobuf.Timestamp;
-
+import com.google.rpc.BadRequest;
 import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
+import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.IngestTicksRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
-import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.Instrument;
 import dev.capflow.proto.ingest.v1.InstrumentKind;
 import dev.capflow.proto.ingest.v1.MutinyIngestServiceGrpc;
@@ -33,6 +19,17 @@ import io.grpc.protobuf.StatusProto;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Shared plumbing of the gRPC tests: real client stubs with a per-call deadline, SQL assertions, fixtures. */
 abstract class GrpcTestBase {
@@ -60,9 +57,14 @@ abstract class GrpcTestBase {
     }
 
     void register(String symbol, String currency) {
-        client().upsertInstrument(UpsertInstrumentRequest.newBuilder().setInstrument(Instrument.newBuilder()
-                .setSymbol(symbol).setName(symbol + " Inc.").setCurrency(currency).setExchange("NASDAQ")
-                .setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY)).build());
+        client().upsertInstrument(UpsertInstrumentRequest.newBuilder()
+                .setInstrument(Instrument.newBuilder()
+                        .setSymbol(symbol)
+                        .setName(symbol + " Inc.")
+                        .setCurrency(currency)
+                        .setExchange("NASDAQ")
+                        .setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY))
+                .build());
     }
 
     /** Registers {@code symbol} and stores {@code days} daily bars from 2025-01-01: a history a read takes some time over. */
@@ -76,8 +78,15 @@ abstract class GrpcTestBase {
     }
 
     static DailyBar bar(String symbol, String date, double open, double high, double low, double close, long volume) {
-        return DailyBar.newBuilder().setSymbol(symbol).setDate(date).setOpen(open).setHigh(high).setLow(low)
-                .setClose(close).setVolume(volume).build();
+        return DailyBar.newBuilder()
+                .setSymbol(symbol)
+                .setDate(date)
+                .setOpen(open)
+                .setHigh(high)
+                .setLow(low)
+                .setClose(close)
+                .setVolume(volume)
+                .build();
     }
 
     /** A plausible bar closing at {@code close} (> 1, so that its low stays positive). */
@@ -86,18 +95,27 @@ abstract class GrpcTestBase {
     }
 
     static Tick tick(String symbol, Instant ts, double price, long size) {
-        return Tick.newBuilder().setSymbol(symbol)
+        return Tick.newBuilder()
+                .setSymbol(symbol)
                 .setTs(Timestamp.newBuilder().setSeconds(ts.getEpochSecond()).setNanos(ts.getNano()))
-                .setPrice(price).setSize(size).build();
+                .setPrice(price)
+                .setSize(size)
+                .build();
     }
 
     static IngestTicksRequest batch(long sequence, Tick... ticks) {
-        return IngestTicksRequest.newBuilder().setSequence(sequence).addAllTicks(List.of(ticks)).build();
+        return IngestTicksRequest.newBuilder()
+                .setSequence(sequence)
+                .addAllTicks(List.of(ticks))
+                .build();
     }
 
     /** Streams the batches through IngestTicks and collects every acknowledgement. */
     List<IngestTicksResponse> streamTicks(IngestTicksRequest... batches) {
-        return mutiny().ingestTicks(Multi.createFrom().items(batches)).collect().asList().await()
+        return mutiny().ingestTicks(Multi.createFrom().items(batches))
+                .collect()
+                .asList()
+                .await()
                 .atMost(Duration.ofSeconds(DEADLINE_SECONDS));
     }
 
@@ -109,14 +127,20 @@ abstract class GrpcTestBase {
         UnicastProcessor<IngestTicksRequest> requests = UnicastProcessor.create();
         AtomicInteger sent = new AtomicInteger(1);
         requests.onNext(batches[0]);
-        return mutiny().ingestTicks(requests).onItem().invoke(ack -> {
-            int next = sent.getAndIncrement();
-            if (next < batches.length) {
-                requests.onNext(batches[next]);
-            } else {
-                requests.onComplete();
-            }
-        }).collect().asList().await().atMost(Duration.ofSeconds(DEADLINE_SECONDS));
+        return mutiny().ingestTicks(requests)
+                .onItem()
+                .invoke(ack -> {
+                    int next = sent.getAndIncrement();
+                    if (next < batches.length) {
+                        requests.onNext(batches[next]);
+                    } else {
+                        requests.onComplete();
+                    }
+                })
+                .collect()
+                .asList()
+                .await()
+                .atMost(Duration.ofSeconds(DEADLINE_SECONDS));
     }
 
     /** The raw RESP reply of one command on this run's Redis database (after the +OK of its SELECT). */

@@ -2,14 +2,6 @@ package dev.capflow.ingest.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.HexFormat;
-import java.util.concurrent.TimeUnit;
-
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
 import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
 import dev.capflow.testsupport.PostgresRedisResource;
@@ -18,6 +10,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
 
 /**
  * A client nobody here wrote: Debian's Python grpcio ({@code python3-grpcio}, installed by .ci/run) runs
@@ -37,29 +35,46 @@ class GrpcioInteropTest extends GrpcTestBase {
     void pythonGrpcioSeesNoFailedNormalCallBetweenThreeMillisecondDeadlines() throws Exception {
         storeHistory("PYG", 300);
         int port = ConfigProvider.getConfig().getValue("quarkus.grpc.server.test-port", Integer.class);
-        assertThat(PYTHON).as("Debian's python3 (apt-get install python3-grpcio, as .ci/run does)").isExecutable();
+        assertThat(PYTHON)
+                .as("Debian's python3 (apt-get install python3-grpcio, as .ci/run does)")
+                .isExecutable();
 
-        ProcessBuilder command = new ProcessBuilder(PYTHON.toString(), SCRIPT.toString(), "127.0.0.1:" + port,
-                Integer.toString(ROUNDS),
-                "/capflow.ingest.v1.IngestService/GetBars", hex(GetBarsRequest.newBuilder().setSymbol("PYG").build().toByteArray()),
-                "/capflow.ingest.v1.IngestService/ListInstruments", hex(ListInstrumentsRequest.getDefaultInstance().toByteArray()))
+        ProcessBuilder command = new ProcessBuilder(
+                        PYTHON.toString(),
+                        SCRIPT.toString(),
+                        "127.0.0.1:" + port,
+                        Integer.toString(ROUNDS),
+                        "/capflow.ingest.v1.IngestService/GetBars",
+                        hex(GetBarsRequest.newBuilder().setSymbol("PYG").build().toByteArray()),
+                        "/capflow.ingest.v1.IngestService/ListInstruments",
+                        hex(ListInstrumentsRequest.getDefaultInstance().toByteArray()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         command.environment().put("CAPFLOW_TOKEN", TestTokens.shared().token("viewer"));
         Process python = command.start();
         String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertThat(python.waitFor(120, TimeUnit.SECONDS)).as("the Python client finished").isTrue();
+        assertThat(python.waitFor(120, TimeUnit.SECONDS))
+                .as("the Python client finished")
+                .isTrue();
 
-        assertThat(output).as("the script's report (is python3-grpcio installed?)").startsWith("{");
+        assertThat(output)
+                .as("the script's report (is python3-grpcio installed?)")
+                .startsWith("{");
         JsonObject outcome = new JsonObject(output);
         // grpcio 1.51 now and then resets a stream whose HEADERS it never sent; grpc-support's IdleStreamResetFilter
         // drops that frame, which would otherwise close the connection (docs/decisions.md)
-        assertThat(outcome.getJsonArray("failures").getList()).as("failed normal calls and health checks").isEmpty();
+        assertThat(outcome.getJsonArray("failures").getList())
+                .as("failed normal calls and health checks")
+                .isEmpty();
         assertThat(outcome.getInteger("normal_ok")).isEqualTo(ROUNDS);
-        assertThat(outcome.getInteger("health_serving")).as("health checks answered SERVING").isEqualTo(ROUNDS);
-        assertThat(outcome.getInteger("normal_answer_bytes")).as("ListInstruments answered the registered instrument")
+        assertThat(outcome.getInteger("health_serving"))
+                .as("health checks answered SERVING")
+                .isEqualTo(ROUNDS);
+        assertThat(outcome.getInteger("normal_answer_bytes"))
+                .as("ListInstruments answered the registered instrument")
                 .isGreaterThan("PYG".length());
         assertThat(outcome.getJsonObject("doomed").getInteger("DEADLINE_EXCEEDED", 0))
-                .as("3 ms-deadline calls that hit their deadline: " + outcome.getJsonObject("doomed")).isPositive();
+                .as("3 ms-deadline calls that hit their deadline: " + outcome.getJsonObject("doomed"))
+                .isPositive();
     }
 
     private static String hex(byte[] bytes) {

@@ -3,14 +3,7 @@ package dev.capflow.ingest.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-
-import org.junit.jupiter.api.Test;
-
 import com.google.protobuf.ByteString;
-
 import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
 import dev.capflow.proto.ingest.v1.CorporateAction;
 import dev.capflow.proto.ingest.v1.CorporateActionKind;
@@ -22,6 +15,10 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
 
 /**
  * Newly stored daily bars (IngestBars, ImportCsv) and newly recorded corporate actions are announced on the price
@@ -36,8 +33,11 @@ class HistoryChangeEventsGrpcTest extends GrpcTestBase {
     Channel channel;
 
     private void ingestBars(String date) {
-        client().ingestBars(IngestBarsRequest.newBuilder().addBars(bar("EVA", date, 10)).addBars(bar("EVB", date, 20))
-                .addBars(bar("EVA", "2025-10-" + date.substring(8), 11)).build());
+        client().ingestBars(IngestBarsRequest.newBuilder()
+                .addBars(bar("EVA", date, 10))
+                .addBars(bar("EVB", date, 20))
+                .addBars(bar("EVA", "2025-10-" + date.substring(8), 11))
+                .build());
     }
 
     @Test
@@ -50,15 +50,32 @@ class HistoryChangeEventsGrpcTest extends GrpcTestBase {
         await().atMost(Duration.ofSeconds(10)).until(() -> changeEntries("bars", "EVA,EVB") == 1);
 
         ingestBars("2025-11-03"); // every bar a duplicate: history did not change
-        client().ingestBars(IngestBarsRequest.newBuilder().addBars(bar("EVB", "2025-11-04", 21)).build());
+        client().ingestBars(IngestBarsRequest.newBuilder()
+                .addBars(bar("EVB", "2025-11-04", 21))
+                .build());
         await().atMost(Duration.ofSeconds(10)).until(() -> changeEntries("bars", "EVB") == 1);
-        assertThat(changeEntries("bars", "EVA,EVB")).as("the duplicate request announced nothing").isEqualTo(1);
+        assertThat(changeEntries("bars", "EVA,EVB"))
+                .as("the duplicate request announced nothing")
+                .isEqualTo(1);
 
         // a tick of another replica still reaches the subscriber, and the change entries were never taken for ticks
         Instant ts = Instant.now().minus(1, ChronoUnit.MINUTES);
-        redis("XADD", "capflow:prices", "*", "symbol", "EVA", "price", "12.5", "size", "1", "ts", ts.toString(),
-                "origin", "another-replica");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !subscriber.received().isEmpty());
+        redis(
+                "XADD",
+                "capflow:prices",
+                "*",
+                "symbol",
+                "EVA",
+                "price",
+                "12.5",
+                "size",
+                "1",
+                "ts",
+                ts.toString(),
+                "origin",
+                "another-replica");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !subscriber.received().isEmpty());
         assertThat(subscriber.received()).extracting(tick -> tick.getPrice()).containsExactly(12.5);
         subscriber.cancel();
     }
@@ -66,10 +83,13 @@ class HistoryChangeEventsGrpcTest extends GrpcTestBase {
     @Test
     void anImportedCsvIsAnnounced() {
         register("EVCSV");
-        client().importCsv(ImportCsvRequest.newBuilder().setSymbol("EVCSV").setContent(ByteString.copyFromUtf8(
-                "Date,Open,High,Low,Close,Volume\n2025-11-03,10,11,9,10.5,100\n2025-11-04,10,11,9,10.7,100\n")).build())
-                .forEachRemaining(progress -> {
-                });
+        client().importCsv(ImportCsvRequest.newBuilder()
+                        .setSymbol("EVCSV")
+                        .setContent(
+                                ByteString.copyFromUtf8(
+                                        "Date,Open,High,Low,Close,Volume\n2025-11-03,10,11,9,10.5,100\n2025-11-04,10,11,9,10.7,100\n"))
+                        .build())
+                .forEachRemaining(progress -> {});
 
         await().atMost(Duration.ofSeconds(10)).until(() -> changeEntries("bars", "EVCSV") == 1);
     }
@@ -77,16 +97,23 @@ class HistoryChangeEventsGrpcTest extends GrpcTestBase {
     @Test
     void aNewCorporateActionIsAnnouncedAndTheSameOneAgainIsNot() {
         register("EVCA");
-        AddCorporateActionRequest split = AddCorporateActionRequest.newBuilder().setAction(CorporateAction.newBuilder()
-                .setSymbol("EVCA").setExDate("2025-11-20").setKind(CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT)
-                .setRatio(2)).build();
+        AddCorporateActionRequest split = AddCorporateActionRequest.newBuilder()
+                .setAction(CorporateAction.newBuilder()
+                        .setSymbol("EVCA")
+                        .setExDate("2025-11-20")
+                        .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT)
+                        .setRatio(2))
+                .build();
 
         assertThat(client().addCorporateAction(split).getCreated()).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> changeEntries("corporate-action", "EVCA") == 1);
 
         assertThat(client().addCorporateAction(split).getCreated()).isFalse();
-        assertThat(client().addCorporateAction(split.toBuilder().setAction(split.getAction().toBuilder()
-                .setExDate("2025-12-01")).build()).getCreated()).isTrue();
+        assertThat(client().addCorporateAction(split.toBuilder()
+                                .setAction(split.getAction().toBuilder().setExDate("2025-12-01"))
+                                .build())
+                        .getCreated())
+                .isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> changeEntries("corporate-action", "EVCA") == 2);
     }
 }

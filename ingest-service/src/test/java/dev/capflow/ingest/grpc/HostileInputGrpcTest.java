@@ -5,19 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
-
 import dev.capflow.proto.common.v1.IngestReport;
 import dev.capflow.proto.common.v1.Rejection;
 import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
@@ -46,6 +36,13 @@ import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Hostile input at ingest is refused per record or per request with INVALID_ARGUMENT naming the field as
@@ -62,35 +59,47 @@ class HostileInputGrpcTest extends GrpcTestBase {
     void barDatesOutsideTheRangeAreRejectedPerRecordAndTheGoodOnesStored() throws Exception {
         register("HXDATE");
         IngestReport report = client().ingestBars(IngestBarsRequest.newBuilder()
-                .addBars(bar("HXDATE", "-999999999-01-01", 10))
-                .addBars(bar("HXDATE", "1899-12-31", 10))
-                .addBars(bar("HXDATE", "+10000-01-01", 10))
-                .addBars(bar("HXDATE", "2025-11-03", 10))
-                .addBars(bar("HXDATE", "2025-11-04" + NUL, 10)).build()).getReport();
+                        .addBars(bar("HXDATE", "-999999999-01-01", 10))
+                        .addBars(bar("HXDATE", "1899-12-31", 10))
+                        .addBars(bar("HXDATE", "+10000-01-01", 10))
+                        .addBars(bar("HXDATE", "2025-11-03", 10))
+                        .addBars(bar("HXDATE", "2025-11-04" + NUL, 10))
+                        .build())
+                .getReport();
 
         assertThat(report.getAccepted()).isEqualTo(1);
-        assertThat(report.getRejectedList()).extracting(Rejection::getIndex, Rejection::getField)
+        assertThat(report.getRejectedList())
+                .extracting(Rejection::getIndex, Rejection::getField)
                 .containsExactly(tuple(0, "date"), tuple(1, "date"), tuple(2, "date"), tuple(4, "date"));
         assertThat(report.getRejected(0).getReason()).contains("between 1900-01-01 and 2100-12-31");
-        assertThat(sqlLong("SELECT count(*) FROM ingest.daily_bar WHERE symbol = 'HXDATE'")).isEqualTo(1);
+        assertThat(sqlLong("SELECT count(*) FROM ingest.daily_bar WHERE symbol = 'HXDATE'"))
+                .isEqualTo(1);
         assertThat(sqlLong("SELECT count(*) FROM ingest.daily_bar WHERE symbol = 'HXDATE' AND date = '2025-11-03'"))
                 .isEqualTo(1);
-        BarsGrpcTest.assertField(() -> client().getBars(GetBarsRequest.newBuilder().setSymbol("HXDATE")
-                .setFrom("-999999999-01-01").build()), "from");
+        BarsGrpcTest.assertField(
+                () -> client().getBars(GetBarsRequest.newBuilder()
+                        .setSymbol("HXDATE")
+                        .setFrom("-999999999-01-01")
+                        .build()),
+                "from");
     }
 
     @Test
     void absurdPricesAndVolumesAreRejected() throws Exception {
         register("HXPRICE");
         IngestReport report = client().ingestBars(IngestBarsRequest.newBuilder()
-                .addBars(bar("HXPRICE", "2025-11-03", 1e308, 1e308, 1e308, 1e308, 1))
-                .addBars(bar("HXPRICE", "2025-11-04", 5e-324, 5e-324, 5e-324, 5e-324, 1))
-                .addBars(bar("HXPRICE", "2025-11-05", 10, 11, 9, 10, Long.MAX_VALUE)).build()).getReport();
+                        .addBars(bar("HXPRICE", "2025-11-03", 1e308, 1e308, 1e308, 1e308, 1))
+                        .addBars(bar("HXPRICE", "2025-11-04", 5e-324, 5e-324, 5e-324, 5e-324, 1))
+                        .addBars(bar("HXPRICE", "2025-11-05", 10, 11, 9, 10, Long.MAX_VALUE))
+                        .build())
+                .getReport();
 
         assertThat(report.getAccepted()).isZero();
-        assertThat(report.getRejectedList()).extracting(Rejection::getIndex, Rejection::getField)
+        assertThat(report.getRejectedList())
+                .extracting(Rejection::getIndex, Rejection::getField)
                 .containsExactly(tuple(0, "open"), tuple(1, "open"), tuple(2, "volume"));
-        assertThat(sqlLong("SELECT count(*) FROM ingest.daily_bar WHERE symbol = 'HXPRICE'")).isZero();
+        assertThat(sqlLong("SELECT count(*) FROM ingest.daily_bar WHERE symbol = 'HXPRICE'"))
+                .isZero();
     }
 
     @Test
@@ -98,19 +107,29 @@ class HostileInputGrpcTest extends GrpcTestBase {
         register("HXTICK");
         Instant now = Instant.now();
         Tick ancient = tick("HXTICK", now, 10, 1).toBuilder()
-                .setTs(Timestamp.newBuilder().setSeconds(-62_135_596_800L)).build();
-        Tick before1900 = tick("HXTICK", LocalDate.of(1899, 12, 31).atStartOfDay(ZoneOffset.UTC).toInstant(), 10, 1);
-        Tick nulSource = tick("HXTICK", now, 10, 1).toBuilder().setSource("feed" + NUL).build();
-        Tick longTradeId = tick("HXTICK", now, 10, 1).toBuilder().setTradeId("t".repeat(65)).build();
+                .setTs(Timestamp.newBuilder().setSeconds(-62_135_596_800L))
+                .build();
+        Tick before1900 = tick(
+                "HXTICK",
+                LocalDate.of(1899, 12, 31).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                10,
+                1);
+        Tick nulSource =
+                tick("HXTICK", now, 10, 1).toBuilder().setSource("feed" + NUL).build();
+        Tick longTradeId = tick("HXTICK", now, 10, 1).toBuilder()
+                .setTradeId("t".repeat(65))
+                .build();
         Tick hugePrice = tick("HXTICK", now, 1e308, 1);
-        List<IngestTicksResponse> acks = streamTicks(batch(1, ancient, before1900, nulSource, longTradeId,
-                hugePrice));
+        List<IngestTicksResponse> acks = streamTicks(batch(1, ancient, before1900, nulSource, longTradeId, hugePrice));
 
         IngestReport report = acks.get(0).getReport();
         assertThat(report.getAccepted()).isZero();
-        assertThat(report.getRejectedList()).extracting(Rejection::getIndex, Rejection::getField).containsExactly(
-                tuple(0, "ts"), tuple(1, "ts"), tuple(2, "source"), tuple(3, "trade_id"), tuple(4, "price"));
-        assertThat(sqlLong("SELECT count(*) FROM ingest.tick WHERE symbol = 'HXTICK'")).isZero();
+        assertThat(report.getRejectedList())
+                .extracting(Rejection::getIndex, Rejection::getField)
+                .containsExactly(
+                        tuple(0, "ts"), tuple(1, "ts"), tuple(2, "source"), tuple(3, "trade_id"), tuple(4, "price"));
+        assertThat(sqlLong("SELECT count(*) FROM ingest.tick WHERE symbol = 'HXTICK'"))
+                .isZero();
     }
 
     @Test
@@ -120,26 +139,39 @@ class HostileInputGrpcTest extends GrpcTestBase {
         assertInstrumentRefused(instrument("HXEXCH").setExchange("N" + NUL), "instrument.exchange");
         assertInstrumentRefused(instrument("HX" + NUL), "instrument.symbol");
         assertThat(sqlLong("SELECT count(*) FROM ingest.instrument WHERE symbol LIKE 'HX%' AND symbol IN "
-                + "('HXNUL', 'HXLONG', 'HXEXCH', 'HX')")).isZero();
+                        + "('HXNUL', 'HXLONG', 'HXEXCH', 'HX')"))
+                .isZero();
 
         assertThat(client().upsertInstrument(UpsertInstrumentRequest.newBuilder()
-                .setInstrument(instrument("HXOK").setName("n".repeat(200))).build()).getCreated()).isTrue();
+                                .setInstrument(instrument("HXOK").setName("n".repeat(200)))
+                                .build())
+                        .getCreated())
+                .isTrue();
     }
 
     @Test
     void malformedAndHugeSymbolsAreNamedWithAShortQuote() throws Exception {
         String huge = "A".repeat(10_000);
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-                () -> client().getBars(GetBarsRequest.newBuilder().setSymbol(huge).build()));
+        StatusRuntimeException error = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().getBars(
+                                GetBarsRequest.newBuilder().setSymbol(huge).build()));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         BadRequest.FieldViolation violation = badRequest(error).getFieldViolations(0);
         assertThat(violation.getField()).isEqualTo("symbol");
         assertThat(violation.getDescription()).contains("...(10000 chars)").hasSizeLessThan(200);
 
-        BarsGrpcTest.assertField(() -> client().listCorporateActions(ListCorporateActionsRequest.newBuilder()
-                .setSymbol("bad symbol!").build()), "symbol");
-        BarsGrpcTest.assertField(() -> client().getLatestPrices(GetLatestPricesRequest.newBuilder()
-                .addSymbols("NVDA").addSymbols("NV" + NUL + "DA").build()), "symbols[1]");
+        BarsGrpcTest.assertField(
+                () -> client().listCorporateActions(ListCorporateActionsRequest.newBuilder()
+                        .setSymbol("bad symbol!")
+                        .build()),
+                "symbol");
+        BarsGrpcTest.assertField(
+                () -> client().getLatestPrices(GetLatestPricesRequest.newBuilder()
+                        .addSymbols("NVDA")
+                        .addSymbols("NV" + NUL + "DA")
+                        .build()),
+                "symbols[1]");
     }
 
     @Test
@@ -148,10 +180,14 @@ class HostileInputGrpcTest extends GrpcTestBase {
         for (int i = 0; i < 1_001; i++) {
             symbols.add(" ");
         }
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> client()
-                .getLatestPrices(GetLatestPricesRequest.newBuilder().addAllSymbols(symbols).build()));
+        StatusRuntimeException error = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().getLatestPrices(GetLatestPricesRequest.newBuilder()
+                        .addAllSymbols(symbols)
+                        .build()));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(badRequest(error).getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField)
+        assertThat(badRequest(error).getFieldViolationsList())
+                .extracting(BadRequest.FieldViolation::getField)
                 .containsExactly("symbols");
     }
 
@@ -164,7 +200,8 @@ class HostileInputGrpcTest extends GrpcTestBase {
             request.addBars(one);
         }
         BarsGrpcTest.assertField(() -> client().ingestBars(request.build()), "bars");
-        assertThat(sqlLong("SELECT count(*) FROM ingest.daily_bar WHERE symbol = 'HXMANY'")).isZero();
+        assertThat(sqlLong("SELECT count(*) FROM ingest.daily_bar WHERE symbol = 'HXMANY'"))
+                .isZero();
     }
 
     @Test
@@ -173,55 +210,80 @@ class HostileInputGrpcTest extends GrpcTestBase {
         assertActionRefused(split("HXCA", "2025-11-03", 1e-320), "action.ratio");
         assertActionRefused(split("HXCA", "2025-11-03", 1e9), "action.ratio");
         assertActionRefused(split("HXCA", "9999-12-31", 2), "action.ex_date");
-        assertActionRefused(split("HXCA", LocalDate.now(ZoneOffset.UTC).plusYears(1).plusDays(2).toString(), 2),
+        assertActionRefused(
+                split(
+                        "HXCA",
+                        LocalDate.now(ZoneOffset.UTC).plusYears(1).plusDays(2).toString(),
+                        2),
                 "action.ex_date");
-        assertActionRefused(CorporateAction.newBuilder().setSymbol("HXCA").setExDate("2025-11-03")
-                .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_DIVIDEND).setAmount(1e308), "action.amount");
-        assertThat(sqlLong("SELECT count(*) FROM ingest.corporate_action WHERE symbol = 'HXCA'")).isZero();
+        assertActionRefused(
+                CorporateAction.newBuilder()
+                        .setSymbol("HXCA")
+                        .setExDate("2025-11-03")
+                        .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_DIVIDEND)
+                        .setAmount(1e308),
+                "action.amount");
+        assertThat(sqlLong("SELECT count(*) FROM ingest.corporate_action WHERE symbol = 'HXCA'"))
+                .isZero();
 
         // each split within bounds, but together they would restate prices beyond any range
-        client().addCorporateAction(AddCorporateActionRequest.newBuilder().setAction(split("HXCA", "2025-01-02", 1e4))
+        client().addCorporateAction(AddCorporateActionRequest.newBuilder()
+                .setAction(split("HXCA", "2025-01-02", 1e4))
                 .build());
-        client().addCorporateAction(AddCorporateActionRequest.newBuilder().setAction(split("HXCA", "2025-01-03", 1e4))
+        client().addCorporateAction(AddCorporateActionRequest.newBuilder()
+                .setAction(split("HXCA", "2025-01-03", 1e4))
                 .build());
         assertActionRefused(split("HXCA", "2025-01-06", 2), "action.ratio");
-        assertThat(sqlLong("SELECT count(*) FROM ingest.corporate_action WHERE symbol = 'HXCA'")).isEqualTo(2);
+        assertThat(sqlLong("SELECT count(*) FROM ingest.corporate_action WHERE symbol = 'HXCA'"))
+                .isEqualTo(2);
     }
 
     @Test
     void aDeletedCorporateActionNoLongerAdjustsAndIsAnnounced() throws Exception {
         register("HXDEL");
-        client().ingestBars(IngestBarsRequest.newBuilder().addBars(bar("HXDEL", "2025-11-03", 100))
-                .addBars(bar("HXDEL", "2025-11-04", 50)).build());
+        client().ingestBars(IngestBarsRequest.newBuilder()
+                .addBars(bar("HXDEL", "2025-11-03", 100))
+                .addBars(bar("HXDEL", "2025-11-04", 50))
+                .build());
         client().addCorporateAction(AddCorporateActionRequest.newBuilder()
-                .setAction(split("HXDEL", "2025-11-04", 2)).build());
+                .setAction(split("HXDEL", "2025-11-04", 2))
+                .build());
         assertThat(splitAdjustedCloses("HXDEL")).containsExactly(50.0, 50.0);
         await().atMost(Duration.ofSeconds(10)).until(() -> changeEntries("corporate-action", "HXDEL") == 1);
 
-        DeleteCorporateActionRequest delete = DeleteCorporateActionRequest.newBuilder().setSymbol("hxdel")
-                .setExDate("2025-11-04").setKind(CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT).build();
+        DeleteCorporateActionRequest delete = DeleteCorporateActionRequest.newBuilder()
+                .setSymbol("hxdel")
+                .setExDate("2025-11-04")
+                .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT)
+                .build();
         CorporateAction deleted = client().deleteCorporateAction(delete).getAction();
 
         assertThat(deleted.getRatio()).isEqualTo(2.0);
         assertThat(splitAdjustedCloses("HXDEL")).containsExactly(100.0, 50.0);
-        assertThat(sqlLong("SELECT count(*) FROM ingest.corporate_action WHERE symbol = 'HXDEL'")).isZero();
+        assertThat(sqlLong("SELECT count(*) FROM ingest.corporate_action WHERE symbol = 'HXDEL'"))
+                .isZero();
         await().atMost(Duration.ofSeconds(10)).until(() -> changeEntries("corporate-action", "HXDEL") == 2);
 
-        StatusRuntimeException again = catchThrowableOfType(StatusRuntimeException.class,
-                () -> client().deleteCorporateAction(delete));
+        StatusRuntimeException again =
+                catchThrowableOfType(StatusRuntimeException.class, () -> client().deleteCorporateAction(delete));
         assertThat(again.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
-        BarsGrpcTest.assertField(() -> client().deleteCorporateAction(delete.toBuilder().setExDate("2025-13-01")
-                .build()), "ex_date");
-        BarsGrpcTest.assertField(() -> client().deleteCorporateAction(delete.toBuilder()
-                .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_UNSPECIFIED).build()), "kind");
+        BarsGrpcTest.assertField(
+                () -> client().deleteCorporateAction(
+                                delete.toBuilder().setExDate("2025-13-01").build()),
+                "ex_date");
+        BarsGrpcTest.assertField(
+                () -> client().deleteCorporateAction(delete.toBuilder()
+                        .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_UNSPECIFIED)
+                        .build()),
+                "kind");
     }
 
     @Test
     void aHugeCsvHeaderIsQuotedShort() throws Exception {
         register("HXCSVH");
         String header = "Date," + "X".repeat(4_096) + ",Close";
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-                () -> importCsv(csv("HXCSVH", header + "\n2025-11-03,1,1\n")));
+        StatusRuntimeException error = catchThrowableOfType(
+                StatusRuntimeException.class, () -> importCsv(csv("HXCSVH", header + "\n2025-11-03,1,1\n")));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(error.getStatus().getDescription()).hasSizeLessThan(400);
     }
@@ -244,12 +306,17 @@ class HostileInputGrpcTest extends GrpcTestBase {
         assertThat(last.getRejectionsOmitted()).isEqualTo(2_000);
         assertThat(last.getReport().getAccepted()).isEqualTo(1);
         assertThat(last.getReport().getRejectedList()).hasSize(1_000);
-        assertThat(last.getReport().getRejected(0)).extracting(Rejection::getRow, Rejection::getField)
+        assertThat(last.getReport().getRejected(0))
+                .extracting(Rejection::getRow, Rejection::getField)
                 .containsExactly(2, "open");
-        assertThat(progress).extracting(ImportCsvResponse::getNewRejectionsCount).containsExactly(1_000, 0, 0, 0);
+        assertThat(progress)
+                .extracting(ImportCsvResponse::getNewRejectionsCount)
+                .containsExactly(1_000, 0, 0, 0);
         assertThat(progress.subList(0, progress.size() - 1))
-                .allSatisfy(message -> assertThat(message.getReport().getRejectedList()).isEmpty());
-        assertThat(sqlLong("SELECT count(*) FROM ingest.daily_bar WHERE symbol = 'HXCSV'")).isEqualTo(1);
+                .allSatisfy(message ->
+                        assertThat(message.getReport().getRejectedList()).isEmpty());
+        assertThat(sqlLong("SELECT count(*) FROM ingest.daily_bar WHERE symbol = 'HXCSV'"))
+                .isEqualTo(1);
     }
 
     private List<ImportCsvResponse> importCsv(ImportCsvRequest request) {
@@ -259,37 +326,61 @@ class HostileInputGrpcTest extends GrpcTestBase {
     }
 
     private static ImportCsvRequest csv(String symbol, String content) {
-        return ImportCsvRequest.newBuilder().setSymbol(symbol).setContent(ByteString.copyFromUtf8(content)).build();
+        return ImportCsvRequest.newBuilder()
+                .setSymbol(symbol)
+                .setContent(ByteString.copyFromUtf8(content))
+                .build();
     }
 
     private List<Double> splitAdjustedCloses(String symbol) {
-        return client().getBars(GetBarsRequest.newBuilder().setSymbol(symbol).setAdjustment(Adjustment.ADJUSTMENT_SPLIT)
-                .build()).getBarsList().stream().map(DailyBar::getClose).toList();
+        return client()
+                .getBars(GetBarsRequest.newBuilder()
+                        .setSymbol(symbol)
+                        .setAdjustment(Adjustment.ADJUSTMENT_SPLIT)
+                        .build())
+                .getBarsList()
+                .stream()
+                .map(DailyBar::getClose)
+                .toList();
     }
 
     private static Instrument.Builder instrument(String symbol) {
-        return Instrument.newBuilder().setSymbol(symbol).setName("Acme").setCurrency("USD")
+        return Instrument.newBuilder()
+                .setSymbol(symbol)
+                .setName("Acme")
+                .setCurrency("USD")
                 .setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY);
     }
 
     private void assertInstrumentRefused(Instrument.Builder instrument, String field) throws Exception {
-        BarsGrpcTest.assertField(() -> client().upsertInstrument(UpsertInstrumentRequest.newBuilder()
-                .setInstrument(instrument).build()), field);
+        BarsGrpcTest.assertField(
+                () -> client().upsertInstrument(UpsertInstrumentRequest.newBuilder()
+                        .setInstrument(instrument)
+                        .build()),
+                field);
     }
 
     private static CorporateAction.Builder split(String symbol, String exDate, double ratio) {
-        return CorporateAction.newBuilder().setSymbol(symbol).setExDate(exDate)
-                .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT).setRatio(ratio);
+        return CorporateAction.newBuilder()
+                .setSymbol(symbol)
+                .setExDate(exDate)
+                .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT)
+                .setRatio(ratio);
     }
 
     private void assertActionRefused(CorporateAction.Builder action, String field) throws Exception {
-        BarsGrpcTest.assertField(() -> client().addCorporateAction(AddCorporateActionRequest.newBuilder()
-                .setAction(action).build()), field);
+        BarsGrpcTest.assertField(
+                () -> client().addCorporateAction(AddCorporateActionRequest.newBuilder()
+                        .setAction(action)
+                        .build()),
+                field);
     }
 
     @Test
     void aStringFieldThatIsNotUtf8IsInvalidArgumentAndTheServerGoesOn() {
-        MalformedRequestCheck.invalidUtf8IsRefused(IngestServiceGrpc.getListInstrumentsMethod(),
-                ListInstrumentsRequest.SYMBOLS_FIELD_NUMBER, ListInstrumentsRequest.getDefaultInstance());
+        MalformedRequestCheck.invalidUtf8IsRefused(
+                IngestServiceGrpc.getListInstrumentsMethod(),
+                ListInstrumentsRequest.SYMBOLS_FIELD_NUMBER,
+                ListInstrumentsRequest.getDefaultInstance());
     }
 }

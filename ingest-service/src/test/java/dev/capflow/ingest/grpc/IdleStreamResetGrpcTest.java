@@ -2,14 +2,13 @@ package dev.capflow.ingest.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.grpc.transport.StrayResetExchange;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
 
 /**
  * The service's own gRPC port, on a raw connection, gets what Python grpcio 1.51 sometimes sends: a RST_STREAM for a
@@ -26,7 +25,9 @@ class IdleStreamResetGrpcTest {
 
         StrayResetExchange.Answer answer = StrayResetExchange.with(port);
 
-        assertThat(answer.closedTheConnection()).as("GOAWAY: " + answer.goAwayError()).isFalse();
+        assertThat(answer.closedTheConnection())
+                .as("GOAWAY: " + answer.goAwayError())
+                .isFalse();
         assertThat(answer.answeredTheNextCall()).isTrue();
         assertThat(answer.acknowledgedThePing()).isTrue();
     }

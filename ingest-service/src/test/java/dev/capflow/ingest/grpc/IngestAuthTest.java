@@ -1,7 +1,5 @@
 package dev.capflow.ingest.grpc;
 
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.grpc.auth.MethodRoles;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.testsupport.GrpcAuthMatrix;
@@ -12,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
 
 /**
  * ingest-service checks bearer tokens itself (on the grpc-java server it ships on): the role matrix of every RPC

@@ -3,14 +3,7 @@ package dev.capflow.ingest.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
-
-import org.junit.jupiter.api.Test;
-
 import com.google.rpc.BadRequest;
-
 import dev.capflow.proto.ingest.v1.Instrument;
 import dev.capflow.proto.ingest.v1.InstrumentKind;
 import dev.capflow.proto.ingest.v1.ListInstrumentsRequest;
@@ -23,19 +16,29 @@ import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "1"))
 class InstrumentGrpcTest extends GrpcTestBase {
 
     private static Instrument.Builder nvidia() {
-        return Instrument.newBuilder().setSymbol("nvda").setName(" NVIDIA Corporation ").setCurrency("usd")
-                .setExchange("NASDAQ").setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY)
+        return Instrument.newBuilder()
+                .setSymbol("nvda")
+                .setName(" NVIDIA Corporation ")
+                .setCurrency("usd")
+                .setExchange("NASDAQ")
+                .setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY)
                 .setSharesOutstanding(24_300_000_000L);
     }
 
     private UpsertInstrumentResponse upsert(Instrument.Builder instrument) {
-        return client().upsertInstrument(UpsertInstrumentRequest.newBuilder().setInstrument(instrument).build());
+        return client().upsertInstrument(UpsertInstrumentRequest.newBuilder()
+                .setInstrument(instrument)
+                .build());
     }
 
     @Test
@@ -50,17 +53,21 @@ class InstrumentGrpcTest extends GrpcTestBase {
 
         UpsertInstrumentResponse unchanged = upsert(nvidia());
         assertThat(unchanged.getCreated()).isFalse();
-        assertThat(unchanged.getInstrument().getVersion()).as("no change, no new version").isZero();
+        assertThat(unchanged.getInstrument().getVersion())
+                .as("no change, no new version")
+                .isZero();
 
-        UpsertInstrumentResponse renamed = upsert(nvidia().setName("NVIDIA Corp").clearSharesOutstanding());
+        UpsertInstrumentResponse renamed =
+                upsert(nvidia().setName("NVIDIA Corp").clearSharesOutstanding());
         assertThat(renamed.getCreated()).isFalse();
         assertThat(renamed.getInstrument().getVersion()).isEqualTo(1);
         assertThat(renamed.getInstrument().hasSharesOutstanding()).isFalse();
         assertThat(sqlLong("SELECT count(*) FROM ingest.instrument WHERE symbol = 'NVDA' AND version = 1"
-                + " AND shares_outstanding IS NULL AND name = 'NVIDIA Corp'")).isEqualTo(1);
+                        + " AND shares_outstanding IS NULL AND name = 'NVIDIA Corp'"))
+                .isEqualTo(1);
 
-        StatusRuntimeException stale = catchThrowableOfType(StatusRuntimeException.class,
-                () -> upsert(nvidia().setVersion(7)));
+        StatusRuntimeException stale =
+                catchThrowableOfType(StatusRuntimeException.class, () -> upsert(nvidia().setVersion(7)));
         assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
         assertThat(upsert(nvidia().setVersion(1)).getInstrument().getVersion()).isEqualTo(2);
     }
@@ -72,37 +79,62 @@ class InstrumentGrpcTest extends GrpcTestBase {
         upsert(read.toBuilder().setName("Renamed by another client"));
 
         // the old contract could not tell "version 0" from "no check": this write used to overwrite the rename
-        StatusRuntimeException stale = catchThrowableOfType(StatusRuntimeException.class, () -> client()
-                .upsertInstrument(UpsertInstrumentRequest.newBuilder().setInstrument(read.toBuilder()
-                        .setExchange("NYSE")).setExpectedVersion(0).build()));
+        StatusRuntimeException stale = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().upsertInstrument(UpsertInstrumentRequest.newBuilder()
+                        .setInstrument(read.toBuilder().setExchange("NYSE"))
+                        .setExpectedVersion(0)
+                        .build()));
         assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
-        Instrument stored = client().listInstruments(ListInstrumentsRequest.newBuilder().addSymbols("LOST").build())
+        Instrument stored = client().listInstruments(
+                        ListInstrumentsRequest.newBuilder().addSymbols("LOST").build())
                 .getInstruments(0);
-        assertThat(stored).extracting(Instrument::getName, Instrument::getExchange, Instrument::getVersion)
+        assertThat(stored)
+                .extracting(Instrument::getName, Instrument::getExchange, Instrument::getVersion)
                 .containsExactly("Renamed by another client", "NASDAQ", 1L);
 
-        StatusRuntimeException missing = catchThrowableOfType(StatusRuntimeException.class, () -> client()
-                .upsertInstrument(UpsertInstrumentRequest.newBuilder().setInstrument(nvidia().setSymbol("NOPE"))
-                        .setExpectedVersion(0).build()));
-        assertThat(missing.getStatus().getCode()).as("a checked write needs the instrument").isEqualTo(Status.Code.ABORTED);
-        assertThat(client().upsertInstrument(UpsertInstrumentRequest.newBuilder().setInstrument(stored.toBuilder()
-                .setExchange("NYSE")).setExpectedVersion(1).build()).getInstrument().getVersion()).isEqualTo(2);
+        StatusRuntimeException missing = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().upsertInstrument(UpsertInstrumentRequest.newBuilder()
+                        .setInstrument(nvidia().setSymbol("NOPE"))
+                        .setExpectedVersion(0)
+                        .build()));
+        assertThat(missing.getStatus().getCode())
+                .as("a checked write needs the instrument")
+                .isEqualTo(Status.Code.ABORTED);
+        assertThat(client().upsertInstrument(UpsertInstrumentRequest.newBuilder()
+                                .setInstrument(stored.toBuilder().setExchange("NYSE"))
+                                .setExpectedVersion(1)
+                                .build())
+                        .getInstrument()
+                        .getVersion())
+                .isEqualTo(2);
     }
 
     @Test
     void listFiltersBySymbolsAndKind() {
-        upsert(Instrument.newBuilder().setSymbol("USDJPY").setName("US dollar in yen").setCurrency("JPY")
+        upsert(Instrument.newBuilder()
+                .setSymbol("USDJPY")
+                .setName("US dollar in yen")
+                .setCurrency("JPY")
                 .setKind(InstrumentKind.INSTRUMENT_KIND_FX));
-        upsert(Instrument.newBuilder().setSymbol("^GSPC").setName("S&P 500").setCurrency("USD")
+        upsert(Instrument.newBuilder()
+                .setSymbol("^GSPC")
+                .setName("S&P 500")
+                .setCurrency("USD")
                 .setKind(InstrumentKind.INSTRUMENT_KIND_INDEX));
         register("AMD");
 
         ListInstrumentsResponse fx = client().listInstruments(ListInstrumentsRequest.newBuilder()
-                .setKind(InstrumentKind.INSTRUMENT_KIND_FX).build());
+                .setKind(InstrumentKind.INSTRUMENT_KIND_FX)
+                .build());
         assertThat(fx.getInstrumentsList()).extracting(Instrument::getSymbol).containsExactly("USDJPY");
 
         ListInstrumentsResponse some = client().listInstruments(ListInstrumentsRequest.newBuilder()
-                .addSymbols("amd").addSymbols("^gspc").addSymbols("NOPE").build());
+                .addSymbols("amd")
+                .addSymbols("^gspc")
+                .addSymbols("NOPE")
+                .build());
         assertThat(some.getInstrumentsList()).extracting(Instrument::getSymbol).containsExactly("AMD", "^GSPC");
         assertThat(some.getInstruments(1).getKind()).isEqualTo(InstrumentKind.INSTRUMENT_KIND_INDEX);
         assertThat(some.getInstruments(1).hasSharesOutstanding()).isFalse();
@@ -110,48 +142,71 @@ class InstrumentGrpcTest extends GrpcTestBase {
 
     @Test
     void theRegistryIsPagedBySymbolButALookupOfManySymbolsIsOnePage() {
-        List<String> symbols = IntStream.range(0, 120).mapToObj(i -> String.format("PG%03d", i)).toList();
+        List<String> symbols = IntStream.range(0, 120)
+                .mapToObj(i -> String.format("PG%03d", i))
+                .toList();
         symbols.forEach(symbol -> register(symbol));
 
         List<String> walked = new ArrayList<>();
         String token = "";
         int pages = 0;
         do {
-            ListInstrumentsResponse page = client().listInstruments(ListInstrumentsRequest.newBuilder().setPageSize(50)
-                    .setPageToken(token).build());
+            ListInstrumentsResponse page = client().listInstruments(ListInstrumentsRequest.newBuilder()
+                    .setPageSize(50)
+                    .setPageToken(token)
+                    .build());
             page.getInstrumentsList().forEach(instrument -> walked.add(instrument.getSymbol()));
             token = page.getNextPageToken();
             pages++;
         } while (!token.isEmpty());
         ListInstrumentsResponse firstDefault = client().listInstruments(ListInstrumentsRequest.getDefaultInstance());
-        ListInstrumentsResponse lookup = client().listInstruments(ListInstrumentsRequest.newBuilder().addAllSymbols(symbols)
+        ListInstrumentsResponse lookup = client().listInstruments(ListInstrumentsRequest.newBuilder()
+                .addAllSymbols(symbols)
                 .build());
 
         assertThat(walked).containsAll(symbols).doesNotHaveDuplicates().isSorted();
         assertThat(pages).isEqualTo((walked.size() + 49) / 50);
         assertThat(firstDefault.getInstrumentsCount()).isEqualTo(100);
         assertThat(firstDefault.getNextPageToken()).isNotEmpty();
-        assertThat(lookup.getInstrumentsList()).extracting(Instrument::getSymbol).containsExactlyElementsOf(symbols);
+        assertThat(lookup.getInstrumentsList())
+                .extracting(Instrument::getSymbol)
+                .containsExactlyElementsOf(symbols);
         assertThat(lookup.getNextPageToken()).isEmpty();
-        StatusRuntimeException otherQuery = catchThrowableOfType(StatusRuntimeException.class, () -> client().listInstruments(
-                ListInstrumentsRequest.newBuilder().setKind(InstrumentKind.INSTRUMENT_KIND_FX)
-                        .setPageToken(firstDefault.getNextPageToken()).build()));
+        StatusRuntimeException otherQuery = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().listInstruments(ListInstrumentsRequest.newBuilder()
+                        .setKind(InstrumentKind.INSTRUMENT_KIND_FX)
+                        .setPageToken(firstDefault.getNextPageToken())
+                        .build()));
         assertThat(otherQuery.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(otherQuery.getStatus().getDescription()).contains("page_token");
     }
 
     @Test
     void brokenFieldsAreNamedInBadRequestDetails() throws Exception {
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> upsert(Instrument
-                .newBuilder().setSymbol("BAD SYMBOL!").setName(" ").setCurrency("XXY").setSharesOutstanding(-5)));
+        StatusRuntimeException error = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> upsert(Instrument.newBuilder()
+                        .setSymbol("BAD SYMBOL!")
+                        .setName(" ")
+                        .setCurrency("XXY")
+                        .setSharesOutstanding(-5)));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         BadRequest details = badRequest(error);
-        assertThat(details.getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField)
-                .containsExactly("instrument.symbol", "instrument.name", "instrument.currency", "instrument.kind",
+        assertThat(details.getFieldViolationsList())
+                .extracting(BadRequest.FieldViolation::getField)
+                .containsExactly(
+                        "instrument.symbol",
+                        "instrument.name",
+                        "instrument.currency",
+                        "instrument.kind",
                         "instrument.shares_outstanding");
-        assertThat(details.getFieldViolations(2).getDescription()).contains("ISO 4217").contains("XXY");
+        assertThat(details.getFieldViolations(2).getDescription())
+                .contains("ISO 4217")
+                .contains("XXY");
 
-        StatusRuntimeException missing = catchThrowableOfType(StatusRuntimeException.class,
+        StatusRuntimeException missing = catchThrowableOfType(
+                StatusRuntimeException.class,
                 () -> client().upsertInstrument(UpsertInstrumentRequest.getDefaultInstance()));
         assertThat(badRequest(missing).getFieldViolations(0).getField()).isEqualTo("instrument");
         assertThat(sqlCount("BAD SYMBOL!")).isZero();

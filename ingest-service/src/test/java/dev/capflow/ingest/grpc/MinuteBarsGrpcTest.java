@@ -3,16 +3,8 @@ package dev.capflow.ingest.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
-
-import org.junit.jupiter.api.Test;
-
 import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
-
 import dev.capflow.proto.common.v1.IngestReport;
 import dev.capflow.proto.ingest.v1.GetMinuteBarsRequest;
 import dev.capflow.proto.ingest.v1.GetMinuteBarsResponse;
@@ -26,6 +18,11 @@ import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 /** GetMinuteBars against bars worked out by hand, with late, out-of-order, resent and concurrent ticks. */
 @QuarkusTest
@@ -39,21 +36,28 @@ class MinuteBarsGrpcTest extends GrpcTestBase {
     }
 
     private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
     }
 
     /** "minute open high low close volume count" of each bar. */
     private static List<String> describe(List<MinuteBar> bars) {
-        return bars.stream().map(bar -> Instant.ofEpochSecond(bar.getMinute().getSeconds(), bar.getMinute().getNanos())
-                + " " + bar.getOpen() + " " + bar.getHigh() + " " + bar.getLow() + " " + bar.getClose() + " "
-                + bar.getVolume() + " " + bar.getTickCount()).toList();
+        return bars.stream()
+                .map(bar -> Instant.ofEpochSecond(
+                                bar.getMinute().getSeconds(), bar.getMinute().getNanos())
+                        + " " + bar.getOpen() + " " + bar.getHigh() + " " + bar.getLow() + " " + bar.getClose() + " "
+                        + bar.getVolume() + " " + bar.getTickCount())
+                .toList();
     }
 
     private List<MinuteBar> allBars(GetMinuteBarsRequest.Builder request) {
         List<MinuteBar> bars = new ArrayList<>();
         String token = "";
         do {
-            GetMinuteBarsResponse page = client().getMinuteBars(request.setPageToken(token).build());
+            GetMinuteBarsResponse page =
+                    client().getMinuteBars(request.setPageToken(token).build());
             bars.addAll(page.getBarsList());
             token = page.getNextPageToken();
         } while (!token.isEmpty());
@@ -63,43 +67,68 @@ class MinuteBarsGrpcTest extends GrpcTestBase {
     @Test
     void lateOutOfOrderAndResentTicksGiveTheBarsComputedByHand() {
         register("MBAR");
-        IngestTicksRequest first = batch(1, tick("MBAR", at(10), 100, 10), tick("MBAR", at(50), 103, 5),
-                tick("MBAR", at(70), 99, 7));
+        IngestTicksRequest first =
+                batch(1, tick("MBAR", at(10), 100, 10), tick("MBAR", at(50), 103, 5), tick("MBAR", at(70), 99, 7));
         // earlier ticks of both minutes arrive later, with a resend of one of the first batch
-        IngestTicksRequest late = batch(2, tick("MBAR", at(5), 101, 1), tick("MBAR", at(30), 105, 2),
-                tick("MBAR", at(10), 100, 10), tick("MBAR", at(119.999999), 98.5, 3), tick("MBAR", at(120), 97, 4));
+        IngestTicksRequest late = batch(
+                2,
+                tick("MBAR", at(5), 101, 1),
+                tick("MBAR", at(30), 105, 2),
+                tick("MBAR", at(10), 100, 10),
+                tick("MBAR", at(119.999999), 98.5, 3),
+                tick("MBAR", at(120), 97, 4));
         // same microsecond as the 103 tick, later in tick order (source "x" after ""): the new close
-        IngestTicksRequest sameMicrosecond = batch(3,
-                tick("MBAR", at(50), 104, 1).toBuilder().setSource("x").setTradeId("1").build());
+        IngestTicksRequest sameMicrosecond = batch(
+                3,
+                tick("MBAR", at(50), 104, 1).toBuilder()
+                        .setSource("x")
+                        .setTradeId("1")
+                        .build());
         List<IngestTicksResponse> acks = streamTicksOneByOne(first, late, sameMicrosecond, first, late);
-        assertThat(acks).extracting(IngestTicksResponse::getReport).extracting(IngestReport::getAccepted)
+        assertThat(acks)
+                .extracting(IngestTicksResponse::getReport)
+                .extracting(IngestReport::getAccepted)
                 .containsExactly(3, 4, 1, 0, 0);
 
         // minute 0: 5s 101x1, 10s 100x10, 30s 105x2, 50s 103x5, 50s/x 104x1; minute 1: 70s 99x7, 119.999999s 98.5x3;
         // minute 2: 120s 97x4
-        assertThat(describe(allBars(GetMinuteBarsRequest.newBuilder().setSymbol("MBAR")))).containsExactly(
-                "2024-03-04T14:30:00Z 101.0 105.0 100.0 104.0 19 5",
-                "2024-03-04T14:31:00Z 99.0 99.0 98.5 98.5 10 2",
-                "2024-03-04T14:32:00Z 97.0 97.0 97.0 97.0 4 1");
+        assertThat(describe(allBars(GetMinuteBarsRequest.newBuilder().setSymbol("MBAR"))))
+                .containsExactly(
+                        "2024-03-04T14:30:00Z 101.0 105.0 100.0 104.0 19 5",
+                        "2024-03-04T14:31:00Z 99.0 99.0 98.5 98.5 10 2",
+                        "2024-03-04T14:32:00Z 97.0 97.0 97.0 97.0 4 1");
     }
 
     @Test
     void pagesFollowTheTokenAndTheRangeBoundsTheMinuteStart() {
         register("MPAGE");
-        streamTicks(batch(1, tick("MPAGE", at(1), 10, 1), tick("MPAGE", at(61), 11, 1), tick("MPAGE", at(121), 12, 1),
+        streamTicks(batch(
+                1,
+                tick("MPAGE", at(1), 10, 1),
+                tick("MPAGE", at(61), 11, 1),
+                tick("MPAGE", at(121), 12, 1),
                 tick("MPAGE", at(181), 13, 1)));
 
-        GetMinuteBarsResponse first = client().getMinuteBars(GetMinuteBarsRequest.newBuilder().setSymbol("mpage")
-                .setPageSize(3).build());
+        GetMinuteBarsResponse first = client().getMinuteBars(GetMinuteBarsRequest.newBuilder()
+                .setSymbol("mpage")
+                .setPageSize(3)
+                .build());
         assertThat(first.getBarsList()).extracting(MinuteBar::getClose).containsExactly(10.0, 11.0, 12.0);
-        GetMinuteBarsResponse second = client().getMinuteBars(GetMinuteBarsRequest.newBuilder().setSymbol("MPAGE")
-                .setPageSize(3).setPageToken(first.getNextPageToken()).build());
+        GetMinuteBarsResponse second = client().getMinuteBars(GetMinuteBarsRequest.newBuilder()
+                .setSymbol("MPAGE")
+                .setPageSize(3)
+                .setPageToken(first.getNextPageToken())
+                .build());
         assertThat(second.getBarsList()).extracting(MinuteBar::getClose).containsExactly(13.0);
         assertThat(second.getNextPageToken()).isEmpty();
 
-        assertThat(allBars(GetMinuteBarsRequest.newBuilder().setSymbol("MPAGE").setPageSize(1)
-                .setFrom(timestamp(at(1))).setTo(timestamp(at(120)))))
-                .as("14:30 starts before from; 14:32 starts exactly at to").extracting(MinuteBar::getClose)
+        assertThat(allBars(GetMinuteBarsRequest.newBuilder()
+                        .setSymbol("MPAGE")
+                        .setPageSize(1)
+                        .setFrom(timestamp(at(1)))
+                        .setTo(timestamp(at(120)))))
+                .as("14:30 starts before from; 14:32 starts exactly at to")
+                .extracting(MinuteBar::getClose)
                 .containsExactly(11.0, 12.0);
     }
 
@@ -107,9 +136,14 @@ class MinuteBarsGrpcTest extends GrpcTestBase {
     void concurrentBatchesOfOneMinuteAddUpExactly() {
         register("MCONC");
         Instant minute = M0.plusSeconds(3600);
-        IngestTicksRequest[] batches = IntStream.range(0, 12).mapToObj(b -> batch(b, IntStream.range(0, 10)
-                .mapToObj(i -> tick("MCONC", minute.plusMillis(b * 2_000L + i * 100L), 50 + b + i / 10.0, b + 1))
-                .toArray(dev.capflow.proto.ingest.v1.Tick[]::new))).toArray(IngestTicksRequest[]::new);
+        IngestTicksRequest[] batches = IntStream.range(0, 12)
+                .mapToObj(b -> batch(
+                        b,
+                        IntStream.range(0, 10)
+                                .mapToObj(i -> tick(
+                                        "MCONC", minute.plusMillis(b * 2_000L + i * 100L), 50 + b + i / 10.0, b + 1))
+                                .toArray(dev.capflow.proto.ingest.v1.Tick[]::new)))
+                .toArray(IngestTicksRequest[]::new);
         streamTicks(batches);
         streamTicks(batches);
 
@@ -122,23 +156,37 @@ class MinuteBarsGrpcTest extends GrpcTestBase {
     void badRequestsNameTheirField() throws Exception {
         register("MBAD");
         streamTicks(batch(1, tick("MBAD", at(1), 10, 1), tick("MBAD", at(2), 11, 1)));
-        String tickToken = client().getTicks(GetTicksRequest.newBuilder().setSymbol("MBAD").setPageSize(1).build())
+        String tickToken = client().getTicks(GetTicksRequest.newBuilder()
+                        .setSymbol("MBAD")
+                        .setPageSize(1)
+                        .build())
                 .getNextPageToken();
 
-        assertThat(violations(GetMinuteBarsRequest.newBuilder().setSymbol("MBAD").setPageToken(tickToken)))
-                .as("a GetTicks token is not a GetMinuteBars token").containsExactly("page_token");
-        assertThat(violations(GetMinuteBarsRequest.newBuilder().setSymbol(" ").setPageSize(10_001)
-                .setFrom(timestamp(at(60))).setTo(timestamp(at(0))))).containsExactly("symbol", "from", "page_size");
+        assertThat(violations(
+                        GetMinuteBarsRequest.newBuilder().setSymbol("MBAD").setPageToken(tickToken)))
+                .as("a GetTicks token is not a GetMinuteBars token")
+                .containsExactly("page_token");
+        assertThat(violations(GetMinuteBarsRequest.newBuilder()
+                        .setSymbol(" ")
+                        .setPageSize(10_001)
+                        .setFrom(timestamp(at(60)))
+                        .setTo(timestamp(at(0)))))
+                .containsExactly("symbol", "from", "page_size");
 
-        StatusRuntimeException unknown = catchThrowableOfType(StatusRuntimeException.class,
-                () -> client().getMinuteBars(GetMinuteBarsRequest.newBuilder().setSymbol("NOSUCH").build()));
+        StatusRuntimeException unknown = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().getMinuteBars(GetMinuteBarsRequest.newBuilder()
+                        .setSymbol("NOSUCH")
+                        .build()));
         assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     }
 
     private List<String> violations(GetMinuteBarsRequest.Builder request) throws Exception {
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-                () -> client().getMinuteBars(request.build()));
+        StatusRuntimeException error =
+                catchThrowableOfType(StatusRuntimeException.class, () -> client().getMinuteBars(request.build()));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        return badRequest(error).getFieldViolationsList().stream().map(BadRequest.FieldViolation::getField).toList();
+        return badRequest(error).getFieldViolationsList().stream()
+                .map(BadRequest.FieldViolation::getField)
+                .toList();
     }
 }

@@ -3,22 +3,9 @@ package dev.capflow.ingest.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.Test;
-
 import com.google.protobuf.ByteString;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.SourceCodeInfo;
-
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
 import dev.capflow.testsupport.PostgresRedisResource;
@@ -39,6 +26,16 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 
 /** The platform surface: gRPC health and reflection, readiness with Redis data, Prometheus counters. */
 @QuarkusTest
@@ -58,8 +55,12 @@ class PlatformTest extends GrpcTestBase {
     MeterRegistry registry;
 
     static String get(URI uri) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(uri + " status").isEqualTo(200);
         return response.body();
     }
@@ -68,41 +69,52 @@ class PlatformTest extends GrpcTestBase {
     static JsonObject redisReadiness(URI readiness) throws Exception {
         JsonObject health = new JsonObject(get(readiness));
         assertThat(health.getString("status")).isEqualTo("UP");
-        return health.getJsonArray("checks").stream().map(JsonObject.class::cast)
-                .filter(check -> check.getString("name").equals("redis")).findFirst().orElseThrow()
+        return health.getJsonArray("checks").stream()
+                .map(JsonObject.class::cast)
+                .filter(check -> check.getString("name").equals("redis"))
+                .findFirst()
+                .orElseThrow()
                 .getJsonObject("data");
     }
 
     @Test
     void servesTheStandardGrpcHealthService() {
-        HealthCheckResponse health = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+        HealthCheckResponse health = HealthGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
                 .check(HealthCheckRequest.newBuilder().build());
         assertThat(health.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
     }
 
     @Test
     void servesReflection() throws Exception {
-        ServerReflectionResponse response = reflect(ServerReflectionRequest.newBuilder().setListServices("").build());
-        assertThat(response.getListServicesResponse().getServiceList()).extracting(ServiceResponse::getName)
+        ServerReflectionResponse response =
+                reflect(ServerReflectionRequest.newBuilder().setListServices("").build());
+        assertThat(response.getListServicesResponse().getServiceList())
+                .extracting(ServiceResponse::getName)
                 .contains("capflow.ingest.v1.IngestService", "grpc.health.v1.Health");
     }
 
     @Test
     void reflectionCarriesTheProtoComments() throws Exception {
         ServerReflectionResponse response = reflect(ServerReflectionRequest.newBuilder()
-                .setFileContainingSymbol("capflow.ingest.v1.IngestService").build());
+                .setFileContainingSymbol("capflow.ingest.v1.IngestService")
+                .build());
         List<FileDescriptorProto> files = new ArrayList<>();
         for (ByteString bytes : response.getFileDescriptorResponse().getFileDescriptorProtoList()) {
             files.add(FileDescriptorProto.parseFrom(bytes));
         }
-        FileDescriptorProto ingest = files.stream().filter(f -> f.getName().equals("capflow/ingest/v1/ingest.proto"))
-                .findFirst().orElseThrow();
+        FileDescriptorProto ingest = files.stream()
+                .filter(f -> f.getName().equals("capflow/ingest/v1/ingest.proto"))
+                .findFirst()
+                .orElseThrow();
         // path 6 (service) 0, 2 (method) 0: IngestService.UpsertInstrument
-        assertThat(ingest.getSourceCodeInfo().getLocationList()).filteredOn(l -> l.getPathList().equals(List.of(6, 0, 2, 0)))
+        assertThat(ingest.getSourceCodeInfo().getLocationList())
+                .filteredOn(l -> l.getPathList().equals(List.of(6, 0, 2, 0)))
                 .extracting(SourceCodeInfo.Location::getLeadingComments)
                 .containsExactly(" Creates or replaces one instrument of the registry.\n");
-        assertThat(files).extracting(FileDescriptorProto::getName).contains("capflow/common/v1/report.proto",
-                "google/protobuf/timestamp.proto");
+        assertThat(files)
+                .extracting(FileDescriptorProto::getName)
+                .contains("capflow/common/v1/report.proto", "google/protobuf/timestamp.proto");
     }
 
     private ServerReflectionResponse reflect(ServerReflectionRequest request) throws Exception {
@@ -121,13 +133,14 @@ class PlatformTest extends GrpcTestBase {
                     }
 
                     @Override
-                    public void onCompleted() {
-                    }
+                    public void onCompleted() {}
                 });
         requests.onNext(request);
         requests.onCompleted();
         ServerReflectionResponse response = answer.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
-        assertThat(response.hasErrorResponse()).as("reflection error %s", response.getErrorResponse()).isFalse();
+        assertThat(response.hasErrorResponse())
+                .as("reflection error %s", response.getErrorResponse())
+                .isFalse();
         return response;
     }
 
@@ -139,9 +152,12 @@ class PlatformTest extends GrpcTestBase {
     @Test
     void exportsIngestCounters() throws Exception {
         register("MET");
-        client().ingestBars(IngestBarsRequest.newBuilder().addBars(bar("MET", "2025-10-27", 10))
-                .addBars(bar("MET", "bad", 10)).build());
-        assertThat(get(metrics)).contains("capflow_ingest_bars_total{outcome=\"accepted\"}")
+        client().ingestBars(IngestBarsRequest.newBuilder()
+                .addBars(bar("MET", "2025-10-27", 10))
+                .addBars(bar("MET", "bad", 10))
+                .build());
+        assertThat(get(metrics))
+                .contains("capflow_ingest_bars_total{outcome=\"accepted\"}")
                 .contains("capflow_ingest_bars_total{outcome=\"rejected\"}")
                 .contains("capflow_ingest_ticks_total{outcome=\"duplicate\"}")
                 .contains("capflow_ingest_redis_publish_failures_total");
@@ -151,25 +167,36 @@ class PlatformTest extends GrpcTestBase {
     void countsLatestPriceCacheHitsAndMissesAndExportsStreamLagAndGrpcLatencyPerMethod() throws Exception {
         register("HIT");
         register("MISS");
-        client().ingestBars(IngestBarsRequest.newBuilder().addBars(bar("HIT", "2025-10-27", 10)).build());
+        client().ingestBars(IngestBarsRequest.newBuilder()
+                .addBars(bar("HIT", "2025-10-27", 10))
+                .build());
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(redis("HGET", "capflow:latest", "HIT")).contains("\"price\":10.0"));
+                .untilAsserted(
+                        () -> assertThat(redis("HGET", "capflow:latest", "HIT")).contains("\"price\":10.0"));
         // the first request after start answers from PostgreSQL and resyncs the hash (PricePublisher#latestMayBeStale)
-        client().getLatestPrices(GetLatestPricesRequest.newBuilder().addSymbols("HIT").build());
+        client().getLatestPrices(
+                        GetLatestPricesRequest.newBuilder().addSymbols("HIT").build());
         double hits = cacheLookups("hit");
         double misses = cacheLookups("miss");
 
         // HIT is in the hash; MISS has no price anywhere, so PostgreSQL is asked for it
-        client().getLatestPrices(GetLatestPricesRequest.newBuilder().addSymbols("HIT").addSymbols("MISS").build());
+        client().getLatestPrices(GetLatestPricesRequest.newBuilder()
+                .addSymbols("HIT")
+                .addSymbols("MISS")
+                .build());
 
         assertThat(cacheLookups("hit") - hits).isEqualTo(1.0);
         assertThat(cacheLookups("miss") - misses).isEqualTo(1.0);
-        assertThat(get(metrics)).contains("capflow_ingest_latest_cache_lookups_total{result=\"hit\"}")
+        assertThat(get(metrics))
+                .contains("capflow_ingest_latest_cache_lookups_total{result=\"hit\"}")
                 .contains("capflow_ingest_stream_lag_seconds ")
                 .containsPattern("grpc_server_processing_duration_seconds_count\\{[^}]*method=\"GetLatestPrices\"");
     }
 
     private double cacheLookups(String result) {
-        return registry.get("capflow.ingest.latest.cache.lookups").tag("result", result).counter().count();
+        return registry.get("capflow.ingest.latest.cache.lookups")
+                .tag("result", result)
+                .counter()
+                .count();
     }
 }

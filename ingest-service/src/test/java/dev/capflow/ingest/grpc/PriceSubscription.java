@@ -1,10 +1,5 @@
 package dev.capflow.ingest.grpc;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.SubscribePricesRequest;
 import dev.capflow.proto.ingest.v1.SubscribePricesResponse;
@@ -12,6 +7,10 @@ import dev.capflow.proto.ingest.v1.Tick;
 import io.grpc.Channel;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A SubscribePrices call through the plain grpc-java stub, which can pace its reads and really
@@ -32,8 +31,13 @@ final class PriceSubscription implements ClientResponseObserver<SubscribePricesR
     /** Subscribes to {@code symbols}; {@code initialRequest} 0 reads nothing until {@link #request(int)}, -1 reads all. */
     static PriceSubscription start(Channel channel, int initialRequest, String... symbols) {
         PriceSubscription subscription = new PriceSubscription(initialRequest);
-        IngestServiceGrpc.newStub(channel).withDeadlineAfter(GrpcTestBase.DEADLINE_SECONDS, TimeUnit.SECONDS)
-                .subscribePrices(SubscribePricesRequest.newBuilder().addAllSymbols(List.of(symbols)).build(), subscription);
+        IngestServiceGrpc.newStub(channel)
+                .withDeadlineAfter(GrpcTestBase.DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .subscribePrices(
+                        SubscribePricesRequest.newBuilder()
+                                .addAllSymbols(List.of(symbols))
+                                .build(),
+                        subscription);
         return subscription;
     }
 
@@ -60,8 +64,7 @@ final class PriceSubscription implements ClientResponseObserver<SubscribePricesR
     }
 
     @Override
-    public void onCompleted() {
-    }
+    public void onCompleted() {}
 
     /** The ticks received, in order. */
     List<Tick> received() {

@@ -1,9 +1,8 @@
 package dev.capflow.ingest.grpc;
 
-import java.util.List;
-
 import dev.capflow.testsupport.RedisProxyResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
 
 /** The service behind a Redis proxy that tests can cut and restore. */
 public class RedisOutageProfile implements QuarkusTestProfile {

@@ -3,18 +3,6 @@ package dev.capflow.ingest.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.ingest.stream.PriceFanout;
 import dev.capflow.proto.common.v1.IngestReport;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
@@ -31,6 +19,15 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Redis goes away and comes back while the service runs: ingest keeps answering (PostgreSQL is the
@@ -65,11 +62,15 @@ class RedisOutageTest extends GrpcTestBase {
     }
 
     private IngestReport ingestTick(int second, double price) {
-        return streamTicks(batch(1, tick("OUT", BASE.plusSeconds(second), price, 1))).get(0).getReport();
+        return streamTicks(batch(1, tick("OUT", BASE.plusSeconds(second), price, 1)))
+                .get(0)
+                .getReport();
     }
 
     private LatestPrice latest() {
-        return client().getLatestPrices(GetLatestPricesRequest.newBuilder().addSymbols("OUT").build()).getPrices(0);
+        return client().getLatestPrices(
+                        GetLatestPricesRequest.newBuilder().addSymbols("OUT").build())
+                .getPrices(0);
     }
 
     private double publishFailures() {
@@ -78,12 +79,14 @@ class RedisOutageTest extends GrpcTestBase {
 
     @Test
     void ingestAndLatestPricesSurviveARedisOutageAndRedisIsUsedAgainOnceItReturns() throws Exception {
-        assertThat(redisHosts).as("the service talks to Redis through the proxy")
+        assertThat(redisHosts)
+                .as("the service talks to Redis through the proxy")
                 .contains("127.0.0.1:" + RedisProxyResource.proxy().port() + "/");
         register("OUT");
         ingestTick(0, 10);
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(redis("HGET", "capflow:latest", "OUT")).contains("\"price\":10.0"));
+                .untilAsserted(
+                        () -> assertThat(redis("HGET", "capflow:latest", "OUT")).contains("\"price\":10.0"));
         PriceSubscription local = PriceSubscription.start(channel, -1, "OUT");
         await().atMost(Duration.ofSeconds(10)).until(() -> fanout.subscriberCount() == 1);
 
@@ -91,10 +94,14 @@ class RedisOutageTest extends GrpcTestBase {
         double failuresBefore = publishFailures();
         long started = System.nanoTime();
         IngestReport ticks = ingestTick(60, 11);
-        String yesterday = BASE.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1).toString();
-        IngestReport bars = client().ingestBars(IngestBarsRequest.newBuilder().addBars(bar("OUT", yesterday, 9.5)).build())
+        String yesterday =
+                BASE.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1).toString();
+        IngestReport bars = client().ingestBars(IngestBarsRequest.newBuilder()
+                        .addBars(bar("OUT", yesterday, 9.5))
+                        .build())
                 .getReport();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("ingest does not wait for Redis")
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("ingest does not wait for Redis")
                 .isLessThan(Duration.ofSeconds(3));
         assertThat(ticks.getAccepted()).isEqualTo(1);
         assertThat(bars.getAccepted()).isEqualTo(1);
@@ -103,9 +110,13 @@ class RedisOutageTest extends GrpcTestBase {
         assertThat(fromDatabase.getPrice()).isEqualTo(11);
         assertThat(fromDatabase.getSource()).isEqualTo(PriceSource.PRICE_SOURCE_TICK);
         await().atMost(Duration.ofSeconds(10)).until(() -> local.received().size() == 1);
-        assertThat(local.received().get(0).getPrice()).as("delivered locally while Redis is down").isEqualTo(11);
+        assertThat(local.received().get(0).getPrice())
+                .as("delivered locally while Redis is down")
+                .isEqualTo(11);
         await().atMost(Duration.ofSeconds(10)).until(() -> publishFailures() > failuresBefore);
-        assertThat(redis("HGET", "capflow:latest", "OUT")).as("Redis missed the outage").contains("\"price\":10.0");
+        assertThat(redis("HGET", "capflow:latest", "OUT"))
+                .as("Redis missed the outage")
+                .contains("\"price\":10.0");
         assertThat(PlatformTest.redisReadiness(readiness).getString("redis")).isEqualTo("degraded");
 
         RedisProxyResource.proxy().restore();
@@ -114,21 +125,38 @@ class RedisOutageTest extends GrpcTestBase {
                 .until(() -> "up".equals(PlatformTest.redisReadiness(readiness).getString("redis")));
         assertThat(latest().getPrice()).as("not the stale cached price").isEqualTo(11);
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(redis("HGET", "capflow:latest", "OUT")).contains("\"price\":11.0"));
-        int[] second = { 120 };
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            ingestTick(second[0]++, 12);
-            assertThat(redis("HGET", "capflow:latest", "OUT")).contains("\"price\":12.0");
-        });
+                .untilAsserted(
+                        () -> assertThat(redis("HGET", "capflow:latest", "OUT")).contains("\"price\":11.0"));
+        int[] second = {120};
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    ingestTick(second[0]++, 12);
+                    assertThat(redis("HGET", "capflow:latest", "OUT")).contains("\"price\":12.0");
+                });
         assertThat(PlatformTest.redisReadiness(readiness).getString("redis")).isEqualTo("up");
         assertThat(latest().getPrice()).isEqualTo(12);
 
         // the stream reader reconnected too: a tick of another replica reaches the local subscriber
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            redis("XADD", "capflow:prices", "*", "symbol", "OUT", "price", "13.5", "size", "1", "ts",
-                    BASE.plusSeconds(5_000).toString(), "origin", "another-replica");
-            return local.received().stream().anyMatch(tick -> tick.getPrice() == 13.5);
-        });
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    redis(
+                            "XADD",
+                            "capflow:prices",
+                            "*",
+                            "symbol",
+                            "OUT",
+                            "price",
+                            "13.5",
+                            "size",
+                            "1",
+                            "ts",
+                            BASE.plusSeconds(5_000).toString(),
+                            "origin",
+                            "another-replica");
+                    return local.received().stream().anyMatch(tick -> tick.getPrice() == 13.5);
+                });
         local.cancel();
     }
 }

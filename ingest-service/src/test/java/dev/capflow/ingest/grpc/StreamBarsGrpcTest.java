@@ -3,17 +3,6 @@ package dev.capflow.ingest.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.proto.ingest.v1.Adjustment;
 import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
@@ -25,6 +14,15 @@ import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * StreamBars carries history too large for one gRPC message (4 MiB by default on the client) in bounded pieces
@@ -53,8 +51,11 @@ class StreamBarsGrpcTest extends GrpcTestBase {
         }
         for (int start = 0; start < bars.size(); start += 50_000) {
             assertThat(client().ingestBars(IngestBarsRequest.newBuilder()
-                    .addAllBars(bars.subList(start, Math.min(bars.size(), start + 50_000))).build())
-                    .getReport().getAccepted()).isEqualTo(Math.min(50_000, bars.size() - start));
+                                    .addAllBars(bars.subList(start, Math.min(bars.size(), start + 50_000)))
+                                    .build())
+                            .getReport()
+                            .getAccepted())
+                    .isEqualTo(Math.min(50_000, bars.size() - start));
         }
         register("LBEMPTY");
         List<String> requested = new ArrayList<>(symbols);
@@ -64,8 +65,10 @@ class StreamBarsGrpcTest extends GrpcTestBase {
         Map<String, List<DailyBar>> streamed = new LinkedHashMap<>();
         long largestPiece = 0;
         long total = 0;
-        Iterator<StreamBarsResponse> pieces = client().streamBars(StreamBarsRequest.newBuilder().addAllSymbols(requested)
-                .setAdjustment(Adjustment.ADJUSTMENT_SPLIT).build());
+        Iterator<StreamBarsResponse> pieces = client().streamBars(StreamBarsRequest.newBuilder()
+                .addAllSymbols(requested)
+                .setAdjustment(Adjustment.ADJUSTMENT_SPLIT)
+                .build());
         while (pieces.hasNext()) {
             StreamBarsResponse piece = pieces.next();
             assertThat(piece.getBarsCount()).isLessThanOrEqualTo(500);
@@ -94,18 +97,31 @@ class StreamBarsGrpcTest extends GrpcTestBase {
     void aWindowCutsEverySeriesAndBadRequestsAreRefusedBeforeAnyPiece() throws Exception {
         register("LW1");
         register("LW2");
-        client().ingestBars(IngestBarsRequest.newBuilder().addBars(bar("LW1", "2025-10-27", 10))
-                .addBars(bar("LW1", "2025-10-28", 11)).addBars(bar("LW2", "2025-10-29", 20)).build());
+        client().ingestBars(IngestBarsRequest.newBuilder()
+                .addBars(bar("LW1", "2025-10-27", 10))
+                .addBars(bar("LW1", "2025-10-28", 11))
+                .addBars(bar("LW2", "2025-10-29", 20))
+                .build());
 
         List<StreamBarsResponse> window = new ArrayList<>();
-        client().streamBars(StreamBarsRequest.newBuilder().addSymbols("lw2").addSymbols("LW1").setFrom("2025-10-28")
-                .setTo("2025-10-28").build()).forEachRemaining(window::add);
+        client().streamBars(StreamBarsRequest.newBuilder()
+                        .addSymbols("lw2")
+                        .addSymbols("LW1")
+                        .setFrom("2025-10-28")
+                        .setTo("2025-10-28")
+                        .build())
+                .forEachRemaining(window::add);
         assertThat(window).extracting(StreamBarsResponse::getSymbol).containsExactly("LW2", "LW1");
         assertThat(window.get(0).getBarsList()).isEmpty();
         assertThat(window.get(1).getBarsList()).extracting(DailyBar::getClose).containsExactly(11.0);
 
-        StatusRuntimeException unknown = catchThrowableOfType(StatusRuntimeException.class, () -> client()
-                .streamBars(StreamBarsRequest.newBuilder().addSymbols("LW1").addSymbols("NOPE").build()).hasNext());
+        StatusRuntimeException unknown = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().streamBars(StreamBarsRequest.newBuilder()
+                                .addSymbols("LW1")
+                                .addSymbols("NOPE")
+                                .build())
+                        .hasNext());
         assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(unknown.getStatus().getDescription()).contains("NOPE");
 
@@ -113,10 +129,20 @@ class StreamBarsGrpcTest extends GrpcTestBase {
         for (int i = 0; i <= 200; i++) {
             tooMany.add("S" + i);
         }
-        BarsGrpcTest.assertField(() -> client().streamBars(StreamBarsRequest.newBuilder().addAllSymbols(tooMany).build()).hasNext(),
+        BarsGrpcTest.assertField(
+                () -> client().streamBars(StreamBarsRequest.newBuilder()
+                                .addAllSymbols(tooMany)
+                                .build())
+                        .hasNext(),
                 "symbols");
-        BarsGrpcTest.assertField(() -> client().streamBars(StreamBarsRequest.newBuilder().addSymbols("LW1").setFrom("2025-11-01")
-                .setTo("2025-10-01").build()).hasNext(), "from");
+        BarsGrpcTest.assertField(
+                () -> client().streamBars(StreamBarsRequest.newBuilder()
+                                .addSymbols("LW1")
+                                .setFrom("2025-11-01")
+                                .setTo("2025-10-01")
+                                .build())
+                        .hasNext(),
+                "from");
     }
 
     private static double close(int symbol, int day) {

@@ -3,15 +3,8 @@ package dev.capflow.ingest.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
-
 import dev.capflow.proto.ingest.v1.GetTicksRequest;
 import dev.capflow.proto.ingest.v1.GetTicksResponse;
 import dev.capflow.proto.ingest.v1.Tick;
@@ -21,6 +14,10 @@ import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "1"))
@@ -33,11 +30,17 @@ class TickHistoryGrpcTest extends GrpcTestBase {
     }
 
     private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
     }
 
     private static Tick trade(String symbol, Instant ts, double price, String tradeId) {
-        return tick(symbol, ts, price, 1).toBuilder().setSource("feed").setTradeId(tradeId).build();
+        return tick(symbol, ts, price, 1).toBuilder()
+                .setSource("feed")
+                .setTradeId(tradeId)
+                .build();
     }
 
     private GetTicksResponse page(GetTicksRequest.Builder request) {
@@ -76,11 +79,17 @@ class TickHistoryGrpcTest extends GrpcTestBase {
         stored.add(tick("HISTX", at(8), 999, 1));
         streamTicks(batch(1, stored.toArray(Tick[]::new)));
 
-        GetTicksRequest.Builder request = GetTicksRequest.newBuilder().setSymbol("hist").setFrom(timestamp(at(2)))
-                .setTo(timestamp(at(20))).setPageSize(4);
+        GetTicksRequest.Builder request = GetTicksRequest.newBuilder()
+                .setSymbol("hist")
+                .setFrom(timestamp(at(2)))
+                .setTo(timestamp(at(20)))
+                .setPageSize(4);
         List<GetTicksResponse> pages = allPages(request);
 
-        List<Double> prices = pages.stream().flatMap(page -> page.getTicksList().stream()).map(Tick::getPrice).toList();
+        List<Double> prices = pages.stream()
+                .flatMap(page -> page.getTicksList().stream())
+                .map(Tick::getPrice)
+                .toList();
         List<Double> expected = new ArrayList<>();
         for (int i = 2; i <= 20; i++) {
             expected.add(100.0 + i);
@@ -89,9 +98,12 @@ class TickHistoryGrpcTest extends GrpcTestBase {
                 expected.add(207.2);
             }
         }
-        assertThat(prices).as("both bounds inclusive, every tick once, in order").containsExactlyElementsOf(expected);
+        assertThat(prices)
+                .as("both bounds inclusive, every tick once, in order")
+                .containsExactlyElementsOf(expected);
         assertThat(pages).hasSize(6); // 21 ticks in pages of 4
-        assertThat(pages.subList(0, 5)).allSatisfy(page -> assertThat(page.getTicksCount()).isEqualTo(4));
+        assertThat(pages.subList(0, 5))
+                .allSatisfy(page -> assertThat(page.getTicksCount()).isEqualTo(4));
         assertThat(pages.get(5).getNextPageToken()).isEmpty();
         assertThat(pages.get(0).getTicks(0)).isEqualTo(tick("HIST", at(2), 102, 1));
     }
@@ -108,11 +120,13 @@ class TickHistoryGrpcTest extends GrpcTestBase {
         GetTicksResponse first = page(GetTicksRequest.newBuilder().setSymbol("HISTD"));
         assertThat(first.getTicksCount()).isEqualTo(1000);
         assertThat(first.getNextPageToken()).isNotEmpty();
-        GetTicksResponse last = page(GetTicksRequest.newBuilder().setSymbol("HISTD").setPageToken(first.getNextPageToken()));
+        GetTicksResponse last =
+                page(GetTicksRequest.newBuilder().setSymbol("HISTD").setPageToken(first.getNextPageToken()));
         assertThat(last.getTicksList()).extracting(Tick::getPrice).containsExactly(1010.0);
         assertThat(last.getNextPageToken()).isEmpty();
 
-        GetTicksResponse none = page(GetTicksRequest.newBuilder().setSymbol("HISTD").setFrom(timestamp(at(60))));
+        GetTicksResponse none =
+                page(GetTicksRequest.newBuilder().setSymbol("HISTD").setFrom(timestamp(at(60))));
         assertThat(none.getTicksList()).isEmpty();
         assertThat(none.getNextPageToken()).isEmpty();
     }
@@ -121,19 +135,36 @@ class TickHistoryGrpcTest extends GrpcTestBase {
     void aBadTokenABadRangeOrABadPageSizeIsRefusedNamingTheField() throws Exception {
         register("HISTB");
         assertThat(invalid(GetTicksRequest.newBuilder().setSymbol("HISTB").setPageToken("not-a-token"))
-                .getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField).containsExactly("page_token");
+                        .getFieldViolationsList())
+                .extracting(BadRequest.FieldViolation::getField)
+                .containsExactly("page_token");
         assertThat(invalid(GetTicksRequest.newBuilder().setSymbol("HISTB").setPageToken("AQ")) // a cut-off token
-                .getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField).containsExactly("page_token");
-        assertThat(invalid(GetTicksRequest.newBuilder().setSymbol("HISTB").setFrom(timestamp(at(10))).setTo(timestamp(at(9))))
-                .getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField).containsExactly("from");
-        assertThat(invalid(GetTicksRequest.newBuilder().setSymbol("HISTB").setTo(Timestamp.newBuilder().setNanos(-1)))
-                .getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField).containsExactly("to");
+                        .getFieldViolationsList())
+                .extracting(BadRequest.FieldViolation::getField)
+                .containsExactly("page_token");
+        assertThat(invalid(GetTicksRequest.newBuilder()
+                                .setSymbol("HISTB")
+                                .setFrom(timestamp(at(10)))
+                                .setTo(timestamp(at(9))))
+                        .getFieldViolationsList())
+                .extracting(BadRequest.FieldViolation::getField)
+                .containsExactly("from");
+        assertThat(invalid(GetTicksRequest.newBuilder()
+                                .setSymbol("HISTB")
+                                .setTo(Timestamp.newBuilder().setNanos(-1)))
+                        .getFieldViolationsList())
+                .extracting(BadRequest.FieldViolation::getField)
+                .containsExactly("to");
         assertThat(invalid(GetTicksRequest.newBuilder().setSymbol("HISTB").setPageSize(10_001))
-                .getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField).containsExactly("page_size");
+                        .getFieldViolationsList())
+                .extracting(BadRequest.FieldViolation::getField)
+                .containsExactly("page_size");
         assertThat(invalid(GetTicksRequest.newBuilder().setPageSize(-1)).getFieldViolationsList())
-                .extracting(BadRequest.FieldViolation::getField).containsExactly("symbol", "page_size");
+                .extracting(BadRequest.FieldViolation::getField)
+                .containsExactly("symbol", "page_size");
 
-        StatusRuntimeException unknown = catchThrowableOfType(StatusRuntimeException.class,
+        StatusRuntimeException unknown = catchThrowableOfType(
+                StatusRuntimeException.class,
                 () -> page(GetTicksRequest.newBuilder().setSymbol("NOPE")));
         assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     }

@@ -2,23 +2,11 @@ package dev.capflow.ingest.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.groups.Tuple.tuple;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
+import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
-
 import dev.capflow.ingest.stream.PriceFanout;
 import dev.capflow.proto.common.v1.IngestReport;
 import dev.capflow.proto.common.v1.Rejection;
@@ -35,6 +23,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "1"))
@@ -55,52 +51,73 @@ class TicksGrpcTest extends GrpcTestBase {
     @Test
     void everyBatchIsAcknowledgedAfterCommitAndAResendOnlyFindsDuplicates() throws Exception {
         register("TCK");
-        IngestTicksRequest first = batch(7, tick("TCK", at(0), 100, 10), tick("TCK", at(1), 101, 0), tick("tck", at(2), 102, 5));
-        List<IngestTicksResponse> acks = streamTicksOneByOne(first,
+        IngestTicksRequest first =
+                batch(7, tick("TCK", at(0), 100, 10), tick("TCK", at(1), 101, 0), tick("tck", at(2), 102, 5));
+        List<IngestTicksResponse> acks = streamTicksOneByOne(
+                first,
                 batch(8, tick("TCK", at(3), 103, 1), tick("TCK", at(1), 101, 0), tick("TCK", at(4), 0, 1)),
                 first);
         assertThat(acks).extracting(IngestTicksResponse::getSequence).containsExactly(7L, 8L, 7L);
-        assertThat(acks).extracting(IngestTicksResponse::getReport)
+        assertThat(acks)
+                .extracting(IngestTicksResponse::getReport)
                 .extracting(IngestReport::getAccepted, IngestReport::getDuplicates, IngestReport::getRejectedCount)
                 .containsExactly(tuple(3, 0, 0), tuple(1, 1, 1), tuple(0, 3, 0));
-        assertThat(acks.get(1).getReport().getRejected(0)).extracting(Rejection::getIndex, Rejection::getField)
+        assertThat(acks.get(1).getReport().getRejected(0))
+                .extracting(Rejection::getIndex, Rejection::getField)
                 .containsExactly(2, "price");
-        assertThat(sqlLong("SELECT count(*) FROM ingest.tick WHERE symbol = 'TCK'")).isEqualTo(4);
+        assertThat(sqlLong("SELECT count(*) FROM ingest.tick WHERE symbol = 'TCK'"))
+                .isEqualTo(4);
         assertThat(sqlLong("SELECT extract(microseconds FROM ts)::bigint % 1000000 FROM ingest.tick"
-                + " WHERE symbol = 'TCK' ORDER BY ts LIMIT 1")).as("sub-second precision kept").isEqualTo(250);
+                        + " WHERE symbol = 'TCK' ORDER BY ts LIMIT 1"))
+                .as("sub-second precision kept")
+                .isEqualTo(250);
 
         // published best effort after commit: the newest price in the hash, each new tick once on the stream
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(redis("HGET", "capflow:latest", "TCK")).contains("\"price\":103.0").contains("\"source\":\"TICK\"");
-            assertThat(redis("XRANGE", "capflow:prices", "-", "+").split("\r\nTCK\r\n", -1)).hasSize(5);
+            assertThat(redis("HGET", "capflow:latest", "TCK"))
+                    .contains("\"price\":103.0")
+                    .contains("\"source\":\"TICK\"");
+            assertThat(redis("XRANGE", "capflow:prices", "-", "+").split("\r\nTCK\r\n", -1))
+                    .hasSize(5);
         });
     }
 
     @Test
     void twoTradesOfTheSameMicrosecondAreBothStoredAndOnlyTrueResendsAreDuplicates() throws Exception {
         register("TID");
-        Tick first = tick("TID", at(20), 100, 10).toBuilder().setSource("nasdaq").setTradeId("7731").build();
+        Tick first = tick("TID", at(20), 100, 10).toBuilder()
+                .setSource("nasdaq")
+                .setTradeId("7731")
+                .build();
         Tick second = first.toBuilder().setSize(40).setTradeId("7732").build();
         Tick otherFeed = first.toBuilder().setSource("arca").build();
         Tick anonymous = tick("TID", at(20), 100, 10);
-        List<IngestTicksResponse> acks = streamTicks(batch(1, first, second, otherFeed, anonymous),
+        List<IngestTicksResponse> acks = streamTicks(
+                batch(1, first, second, otherFeed, anonymous),
                 batch(2, second, first, anonymous, tick("TID", at(20), 100.5, 3)));
-        assertThat(acks).extracting(IngestTicksResponse::getReport)
+        assertThat(acks)
+                .extracting(IngestTicksResponse::getReport)
                 .extracting(IngestReport::getAccepted, IngestReport::getDuplicates)
                 .containsExactlyInAnyOrder(tuple(4, 0), tuple(0, 4));
-        assertThat(sqlLong("SELECT count(*) FROM ingest.tick WHERE symbol = 'TID'")).isEqualTo(4);
+        assertThat(sqlLong("SELECT count(*) FROM ingest.tick WHERE symbol = 'TID'"))
+                .isEqualTo(4);
         assertThat(sqlLong("SELECT sum(size) FROM ingest.tick WHERE symbol = 'TID' AND source = 'nasdaq'"))
-                .as("both trades of the microsecond are kept").isEqualTo(50);
+                .as("both trades of the microsecond are kept")
+                .isEqualTo(50);
     }
 
     @Test
     void anOverlongTradeIdIsRejectedAtItsIndex() throws Exception {
         register("TLONG");
-        Tick good = tick("TLONG", at(30), 10, 1).toBuilder().setSource("feed").setTradeId("1").build();
+        Tick good = tick("TLONG", at(30), 10, 1).toBuilder()
+                .setSource("feed")
+                .setTradeId("1")
+                .build();
         Tick bad = good.toBuilder().setTradeId("x".repeat(65)).build();
         IngestReport report = streamTicks(batch(1, good, bad)).get(0).getReport();
         assertThat(report.getAccepted()).isEqualTo(1);
-        assertThat(report.getRejectedList()).extracting(Rejection::getIndex, Rejection::getField)
+        assertThat(report.getRejectedList())
+                .extracting(Rejection::getIndex, Rejection::getField)
                 .containsExactly(tuple(1, "trade_id"));
     }
 
@@ -111,9 +128,11 @@ class TicksGrpcTest extends GrpcTestBase {
         for (int i = 0; i < ticks.length; i++) {
             ticks[i] = tick("TMANY", at(1_000 + i), 100 + i, 1);
         }
-        assertThat(streamTicks(batch(1, ticks)).get(0).getReport().getAccepted()).isEqualTo(1_501);
+        assertThat(streamTicks(batch(1, ticks)).get(0).getReport().getAccepted())
+                .isEqualTo(1_501);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(redis("XRANGE", "capflow:prices", "-", "+").split("\r\nTMANY\r\n", -1)).hasSize(1_502);
+            assertThat(redis("XRANGE", "capflow:prices", "-", "+").split("\r\nTMANY\r\n", -1))
+                    .hasSize(1_502);
             assertThat(redis("HGET", "capflow:latest", "TMANY")).contains("\"price\":1600.0");
         });
     }
@@ -130,18 +149,28 @@ class TicksGrpcTest extends GrpcTestBase {
         // acknowledgement still in flight then is lost (the client resends that batch, a duplicate at worst)
         UnicastProcessor<IngestTicksRequest> requests = UnicastProcessor.create();
         requests.onNext(batch(1, tick("TBIG", at(0), 10, 1)));
-        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> mutiny()
-                .ingestTicks(requests)
-                .onItem().invoke(ack -> {
-                    acks.add(ack);
-                    requests.onNext(IngestTicksRequest.newBuilder().setSequence(2).addAllTicks(many).build());
-                })
-                .collect().asList().await().atMost(Duration.ofSeconds(DEADLINE_SECONDS)));
+        StatusRuntimeException error = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> mutiny().ingestTicks(requests)
+                        .onItem()
+                        .invoke(ack -> {
+                            acks.add(ack);
+                            requests.onNext(IngestTicksRequest.newBuilder()
+                                    .setSequence(2)
+                                    .addAllTicks(many)
+                                    .build());
+                        })
+                        .collect()
+                        .asList()
+                        .await()
+                        .atMost(Duration.ofSeconds(DEADLINE_SECONDS)));
         assertThat(acks).extracting(IngestTicksResponse::getSequence).containsExactly(1L);
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(badRequest(error).getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField)
+        assertThat(badRequest(error).getFieldViolationsList())
+                .extracting(BadRequest.FieldViolation::getField)
                 .containsExactly("ticks");
-        assertThat(sqlLong("SELECT count(*) FROM ingest.tick WHERE symbol = 'TBIG'")).isEqualTo(1);
+        assertThat(sqlLong("SELECT count(*) FROM ingest.tick WHERE symbol = 'TBIG'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -159,10 +188,23 @@ class TicksGrpcTest extends GrpcTestBase {
         // a tick another replica stored arrives through the Redis stream; this instance's own entry
         // (already on the stream before it) is skipped, so nothing is delivered twice
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> redis("XREVRANGE", "capflow:prices", "+", "-", "COUNT", "100").contains("\r\nSUB\r\n"));
+                .until(() -> redis("XREVRANGE", "capflow:prices", "+", "-", "COUNT", "100")
+                        .contains("\r\nSUB\r\n"));
         Instant remote = at(11);
-        redis("XADD", "capflow:prices", "*", "symbol", "SUB", "price", "43.5", "size", "2", "ts", remote.toString(),
-                "origin", "another-replica");
+        redis(
+                "XADD",
+                "capflow:prices",
+                "*",
+                "symbol",
+                "SUB",
+                "price",
+                "43.5",
+                "size",
+                "2",
+                "ts",
+                remote.toString(),
+                "origin",
+                "another-replica");
         await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.received().size() >= 2);
         assertThat(subscriber.received()).containsExactly(tick("SUB", at(10), 42.25, 7), tick("SUB", remote, 43.5, 2));
 
@@ -188,11 +230,14 @@ class TicksGrpcTest extends GrpcTestBase {
         assertEveryTickDeliveredOrAnnounced(fast.messages(), published);
 
         slow.request(Integer.MAX_VALUE);
-        await().atMost(Duration.ofSeconds(15)).until(() -> !slow.received().isEmpty()
-                && slow.received().get(slow.received().size() - 1).getSize() == 9);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !slow.received().isEmpty()
+                        && slow.received().get(slow.received().size() - 1).getSize() == 9);
         assertThat(slow.messages()).as("the stalled reader lost ticks").anyMatch(SubscribePricesResponse::hasGap);
         assertEveryTickDeliveredOrAnnounced(slow.messages(), published);
-        assertThat(slow.received().get(0).getPrice()).as("what the transport already held comes first").isEqualTo(1.0);
+        assertThat(slow.received().get(0).getPrice())
+                .as("what the transport already held comes first")
+                .isEqualTo(1.0);
 
         slow.cancel();
         fast.cancel();
@@ -204,12 +249,17 @@ class TicksGrpcTest extends GrpcTestBase {
      * numbers contiguous once each gap counts its dropped ticks, each gap bounding the times of the ticks it stands for.
      */
     private static void assertEveryTickDeliveredOrAnnounced(List<SubscribePricesResponse> messages, int published) {
-        long dropped = messages.stream().mapToLong(message -> message.getGap().getDropped()).sum();
-        long delivered = messages.stream().filter(SubscribePricesResponse::hasTick).count();
+        long dropped = messages.stream()
+                .mapToLong(message -> message.getGap().getDropped())
+                .sum();
+        long delivered =
+                messages.stream().filter(SubscribePricesResponse::hasTick).count();
         assertThat(dropped + delivered).as("every tick delivered or announced").isEqualTo(published);
         long expected = 1;
         for (SubscribePricesResponse message : messages) {
-            assertThat(message.getSequence()).as("sequence numbers are contiguous once gaps are counted").isEqualTo(expected);
+            assertThat(message.getSequence())
+                    .as("sequence numbers are contiguous once gaps are counted")
+                    .isEqualTo(expected);
             if (message.hasGap()) {
                 assertThat(message.hasTick()).as("a gap carries no tick").isFalse();
                 long last = expected + message.getGap().getDropped() - 1;
@@ -217,7 +267,8 @@ class TicksGrpcTest extends GrpcTestBase {
                 assertThat(message.getGap().getTo()).isEqualTo(timestamp(at((int) last - 1)));
                 expected = last + 1;
             } else {
-                assertThat(message.getTick().getPrice()).as("tick number n is the n-th published")
+                assertThat(message.getTick().getPrice())
+                        .as("tick number n is the n-th published")
                         .isEqualTo(expected == published ? 0.5 : expected);
                 expected++;
             }
@@ -225,6 +276,9 @@ class TicksGrpcTest extends GrpcTestBase {
     }
 
     private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
     }
 }

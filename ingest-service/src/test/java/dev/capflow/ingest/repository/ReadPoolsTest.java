@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 class ReadPoolsTest {
@@ -14,18 +13,23 @@ class ReadPoolsTest {
 
     @Test
     void oldDataLongAfterTheLastWriteMayComeFromTheReplica() {
-        assertThat(ReadPools.replicaMayServe(NOW, NOW.minusSeconds(11), NOW.minusSeconds(11), WINDOW)).isTrue();
-        assertThat(ReadPools.replicaMayServe(NOW, Instant.MIN, Instant.MIN, WINDOW)).isTrue();
+        assertThat(ReadPools.replicaMayServe(NOW, NOW.minusSeconds(11), NOW.minusSeconds(11), WINDOW))
+                .isTrue();
+        assertThat(ReadPools.replicaMayServe(NOW, Instant.MIN, Instant.MIN, WINDOW))
+                .isTrue();
     }
 
     @Test
     void aRecentWriteOfThisProcessKeepsReadsOnThePrimary() {
-        assertThat(ReadPools.replicaMayServe(NOW, NOW.minusSeconds(9), Instant.MIN, WINDOW)).isFalse();
+        assertThat(ReadPools.replicaMayServe(NOW, NOW.minusSeconds(9), Instant.MIN, WINDOW))
+                .isFalse();
     }
 
     @Test
     void dataNewerThanTheWindowIsReadFromThePrimary() {
-        assertThat(ReadPools.replicaMayServe(NOW, Instant.MIN, NOW.minusSeconds(9), WINDOW)).isFalse();
-        assertThat(ReadPools.replicaMayServe(NOW, Instant.MIN, Instant.parse("9999-12-31T23:59:59Z"), WINDOW)).isFalse();
+        assertThat(ReadPools.replicaMayServe(NOW, Instant.MIN, NOW.minusSeconds(9), WINDOW))
+                .isFalse();
+        assertThat(ReadPools.replicaMayServe(NOW, Instant.MIN, Instant.parse("9999-12-31T23:59:59Z"), WINDOW))
+                .isFalse();
     }
 }

@@ -1,11 +1,9 @@
 package dev.capflow.ingest.repository;
 
-import java.util.Map;
-
-import org.flywaydb.core.Flyway;
-
 import dev.capflow.testsupport.Datastores;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
 
 /**
  * A second database with the ingest schema standing in for a read replica (its content differs from the primary's on
@@ -18,10 +16,17 @@ public class ReplicaDatabaseResource implements QuarkusTestResourceLifecycleMana
     @Override
     public Map<String, String> start() {
         replica = Datastores.start(15);
-        Flyway.configure().dataSource(replica.jdbcUrl(), replica.user(), replica.password()).schemas("ingest")
-                .locations("classpath:db/migration").load().migrate();
-        return Map.of("capflow.ingest.read-replica.url", replica.reactiveUrl(),
-                "capflow.ingest.read-replica.fresh-window", "0s");
+        Flyway.configure()
+                .dataSource(replica.jdbcUrl(), replica.user(), replica.password())
+                .schemas("ingest")
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        return Map.of(
+                "capflow.ingest.read-replica.url",
+                replica.reactiveUrl(),
+                "capflow.ingest.read-replica.fresh-window",
+                "0s");
     }
 
     /** The stand-in replica, for writing its content and checking that no write reached it. */

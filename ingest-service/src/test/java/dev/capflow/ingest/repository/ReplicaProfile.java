@@ -1,8 +1,7 @@
 package dev.capflow.ingest.repository;
 
-import java.util.List;
-
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
 
 /** The service with a (stand-in) read replica configured. */
 public class ReplicaProfile implements QuarkusTestProfile {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.Period;
 import java.time.YearMonth;
-
 import org.junit.jupiter.api.Test;
 
 class TickPartitionJobTest {
@@ -20,8 +19,9 @@ class TickPartitionJobTest {
 
     @Test
     void partitionsAreCreatedForThisMonthAndTheMonthsAhead() {
-        assertThat(TickPartitionJob.monthsFrom(YearMonth.of(2026, 11), 3)).containsExactly(YearMonth.of(2026, 11),
-                YearMonth.of(2026, 12), YearMonth.of(2027, 1), YearMonth.of(2027, 2));
+        assertThat(TickPartitionJob.monthsFrom(YearMonth.of(2026, 11), 3))
+                .containsExactly(
+                        YearMonth.of(2026, 11), YearMonth.of(2026, 12), YearMonth.of(2027, 1), YearMonth.of(2027, 2));
         assertThat(TickPartitionJob.monthsFrom(YearMonth.of(2026, 11), 0)).containsExactly(YearMonth.of(2026, 11));
     }
 }

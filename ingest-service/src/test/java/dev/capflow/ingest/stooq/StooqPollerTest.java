@@ -6,17 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.ingest.domain.IngestResult;
 import dev.capflow.ingest.domain.Instrument;
 import dev.capflow.ingest.domain.InstrumentKind;
@@ -28,6 +17,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "1"))
@@ -69,8 +66,8 @@ class StooqPollerTest {
 
     @Test
     void storesTheDownloadedBarsAndReportsThemAsDuplicatesOnTheNextPoll() throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> instruments
-                .upsert(new Instrument("STQ", "Stooq test", "USD", "NASDAQ", InstrumentKind.EQUITY, null, 0), null));
+        VertxContextSupport.subscribeAndAwait(() -> instruments.upsert(
+                new Instrument("STQ", "Stooq test", "USD", "NASDAQ", InstrumentKind.EQUITY, null, 0), null));
 
         // the scheduled startup poll may have run already: either way, three bars are stored once
         Map<String, IngestResult> first = poller.pollAll();

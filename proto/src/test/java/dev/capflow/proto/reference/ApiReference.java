@@ -1,12 +1,5 @@
 package dev.capflow.proto.reference;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.DescriptorProtos.EnumDescriptorProto;
 import com.google.protobuf.DescriptorProtos.EnumValueDescriptorProto;
@@ -15,6 +8,12 @@ import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.MethodDescriptorProto;
 import com.google.protobuf.DescriptorProtos.ServiceDescriptorProto;
 import com.google.protobuf.DescriptorProtos.SourceCodeInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Writes the Markdown API reference of one .proto file from its descriptor (with source info): every service with its
@@ -40,8 +39,8 @@ final class ApiReference {
     private ApiReference(FileDescriptorProto file) {
         this.file = file;
         for (SourceCodeInfo.Location location : file.getSourceCodeInfo().getLocationList()) {
-            String comment = location.hasLeadingComments() ? location.getLeadingComments()
-                    : location.getTrailingComments();
+            String comment =
+                    location.hasLeadingComments() ? location.getLeadingComments() : location.getTrailingComments();
             if (!comment.isBlank()) {
                 comments.put(location.getPathList(), comment);
             }
@@ -55,7 +54,8 @@ final class ApiReference {
 
     private String write() {
         out.append("# ").append(file.getPackage()).append("\n\n");
-        out.append("Generated from `").append(file.getName())
+        out.append("Generated from `")
+                .append(file.getName())
                 .append("` by the proto module's ApiReferenceTest: do not edit; see proto/README.md.\n");
         for (int i = 0; i < file.getServiceCount(); i++) {
             service(file.getService(i), List.of(FILE_SERVICE, i));
@@ -75,7 +75,8 @@ final class ApiReference {
         out.append("| RPC | Request | Response | Description |\n| --- | --- | --- | --- |\n");
         for (int i = 0; i < service.getMethodCount(); i++) {
             MethodDescriptorProto method = service.getMethod(i);
-            row(method.getName(),
+            row(
+                    method.getName(),
                     (method.getClientStreaming() ? "stream " : "") + typeName(method.getInputType()),
                     (method.getServerStreaming() ? "stream " : "") + typeName(method.getOutputType()),
                     cell(append(path, SERVICE_METHOD, i)));
@@ -93,7 +94,10 @@ final class ApiReference {
             out.append("| Field | Number | Type | Description |\n| --- | --- | --- | --- |\n");
             for (int i = 0; i < message.getFieldCount(); i++) {
                 FieldDescriptorProto field = message.getField(i);
-                row(field.getName(), String.valueOf(field.getNumber()), fieldType(message, field),
+                row(
+                        field.getName(),
+                        String.valueOf(field.getNumber()),
+                        fieldType(message, field),
                         cell(append(path, MESSAGE_FIELD, i)));
             }
         }
@@ -136,9 +140,10 @@ final class ApiReference {
             return null;
         }
         return message.getNestedTypeList().stream()
-                .filter(nested -> nested.getOptions().getMapEntry()
-                        && field.getTypeName().endsWith("." + nested.getName()))
-                .findFirst().orElse(null);
+                .filter(nested ->
+                        nested.getOptions().getMapEntry() && field.getTypeName().endsWith("." + nested.getName()))
+                .findFirst()
+                .orElse(null);
     }
 
     /** A type named relative to this file's package when it is declared in it, else fully qualified. */
@@ -151,14 +156,21 @@ final class ApiReference {
     private void paragraph(List<Integer> path) {
         String comment = comments.get(path);
         if (comment != null) {
-            out.append(comment.lines().map(String::strip).collect(Collectors.joining("\n")).strip()).append("\n\n");
+            out.append(comment.lines()
+                            .map(String::strip)
+                            .collect(Collectors.joining("\n"))
+                            .strip())
+                    .append("\n\n");
         }
     }
 
     private String cell(List<Integer> path) {
         String comment = comments.getOrDefault(path, "");
-        return comment.lines().map(String::strip).filter(line -> !line.isEmpty())
-                .collect(Collectors.joining(" ")).replace("|", "\\|");
+        return comment.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .collect(Collectors.joining(" "))
+                .replace("|", "\\|");
     }
 
     private void row(String... cells) {

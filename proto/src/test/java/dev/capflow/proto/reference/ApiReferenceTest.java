@@ -2,6 +2,9 @@ package dev.capflow.proto.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
+import com.google.protobuf.DescriptorProtos.SourceCodeInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
-import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
-import com.google.protobuf.DescriptorProtos.SourceCodeInfo;
 
 /**
  * The published contract: the jar carries the .proto files and a descriptor set with comments, and the API reference
@@ -25,8 +23,8 @@ class ApiReferenceTest {
 
     static final String DESCRIPTOR_SET = "capflow/capflow-api.binpb";
     private static final Path REFERENCE_DIR = Path.of("..", "docs", "api");
-    private static final String REFRESH = "./mvnw -B -ntp -q verify -pl proto -Dtest=ApiReferenceTest "
-            + "-Dcapflow.api-reference.write=true";
+    private static final String REFRESH =
+            "./mvnw -B -ntp -q verify -pl proto -Dtest=ApiReferenceTest " + "-Dcapflow.api-reference.write=true";
 
     @Test
     void descriptorSetCarriesTheCommentOfEveryRpc() throws IOException {
@@ -39,7 +37,9 @@ class ApiReferenceTest {
             for (int s = 0; s < file.getServiceCount(); s++) {
                 for (int m = 0; m < file.getService(s).getMethodCount(); m++) {
                     assertThat(comment(file, List.of(6, s, 2, m)))
-                            .as("comment of %s.%s", file.getService(s).getName(),
+                            .as(
+                                    "comment of %s.%s",
+                                    file.getService(s).getName(),
                                     file.getService(s).getMethod(m).getName())
                             .isNotBlank();
                 }
@@ -49,17 +49,27 @@ class ApiReferenceTest {
 
     @Test
     void descriptorSetIsSelfContained() throws IOException {
-        List<String> names = descriptorSet().getFileList().stream().map(FileDescriptorProto::getName).toList();
-        assertThat(names).contains("google/protobuf/timestamp.proto", "capflow/common/v1/report.proto",
-                "capflow/ingest/v1/ingest.proto", "capflow/basket/v1/basket.proto",
-                "capflow/exposure/v1/exposure.proto");
+        List<String> names = descriptorSet().getFileList().stream()
+                .map(FileDescriptorProto::getName)
+                .toList();
+        assertThat(names)
+                .contains(
+                        "google/protobuf/timestamp.proto",
+                        "capflow/common/v1/report.proto",
+                        "capflow/ingest/v1/ingest.proto",
+                        "capflow/basket/v1/basket.proto",
+                        "capflow/exposure/v1/exposure.proto");
     }
 
     @Test
     void jarShipsTheProtosAndTheGoogleRpcErrorDetails() {
-        for (String proto : List.of("capflow/common/v1/report.proto", "capflow/ingest/v1/ingest.proto",
-                "capflow/basket/v1/basket.proto", "capflow/exposure/v1/exposure.proto",
-                "google/rpc/status.proto", "google/rpc/error_details.proto")) {
+        for (String proto : List.of(
+                "capflow/common/v1/report.proto",
+                "capflow/ingest/v1/ingest.proto",
+                "capflow/basket/v1/basket.proto",
+                "capflow/exposure/v1/exposure.proto",
+                "google/rpc/status.proto",
+                "google/rpc/error_details.proto")) {
             assertThat(getClass().getClassLoader().getResource(proto)).as(proto).isNotNull();
         }
     }
@@ -74,12 +84,14 @@ class ApiReferenceTest {
             if (write) {
                 Files.createDirectories(REFERENCE_DIR);
                 Files.writeString(target, expected, StandardCharsets.UTF_8);
-            } else if (!Files.exists(target) || !Files.readString(target, StandardCharsets.UTF_8).equals(expected)) {
+            } else if (!Files.exists(target)
+                    || !Files.readString(target, StandardCharsets.UTF_8).equals(expected)) {
                 stale.add(target.normalize().toString());
             }
         }
-        assertThat(stale).as("the API reference in docs/api drifted from the protos; regenerate it with:%n  %s",
-                REFRESH).isEmpty();
+        assertThat(stale)
+                .as("the API reference in docs/api drifted from the protos; regenerate it with:%n  %s", REFRESH)
+                .isEmpty();
     }
 
     static FileDescriptorSet descriptorSet() throws IOException {
@@ -90,15 +102,23 @@ class ApiReferenceTest {
     }
 
     private static List<FileDescriptorProto> capflowFiles() throws IOException {
-        return descriptorSet().getFileList().stream().filter(f -> f.getName().startsWith("capflow/")).toList();
+        return descriptorSet().getFileList().stream()
+                .filter(f -> f.getName().startsWith("capflow/"))
+                .toList();
     }
 
     private static FileDescriptorProto file(String name) throws IOException {
-        return capflowFiles().stream().filter(f -> f.getName().equals(name)).findFirst().orElseThrow();
+        return capflowFiles().stream()
+                .filter(f -> f.getName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String comment(FileDescriptorProto file, List<Integer> path) {
-        return file.getSourceCodeInfo().getLocationList().stream().filter(l -> l.getPathList().equals(path))
-                .map(SourceCodeInfo.Location::getLeadingComments).findFirst().orElse("");
+        return file.getSourceCodeInfo().getLocationList().stream()
+                .filter(l -> l.getPathList().equals(path))
+                .map(SourceCodeInfo.Location::getLeadingComments)
+                .findFirst()
+                .orElse("");
     }
 }

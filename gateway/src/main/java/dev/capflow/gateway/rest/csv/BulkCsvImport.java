@@ -1,12 +1,5 @@
 package dev.capflow.gateway.rest.csv;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.concurrent.ConcurrentHashMap;
-
 import dev.capflow.gateway.client.BulkChunks;
 import dev.capflow.gateway.request.IngestReport;
 import dev.capflow.gateway.request.Rejection;
@@ -14,6 +7,12 @@ import dev.capflow.gateway.rest.dto.BulkCsvImportReport;
 import dev.capflow.proto.ingest.v1.BarWriteMode;
 import dev.capflow.proto.ingest.v1.ImportBarsRequest;
 import dev.capflow.proto.ingest.v1.ImportBarsResponse;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One bulk CSV import: numbered chunks read from the file on demand, the lines of each chunk kept until it is
@@ -22,7 +21,8 @@ import dev.capflow.proto.ingest.v1.ImportBarsResponse;
  */
 public final class BulkCsvImport implements BulkChunks {
 
-    private static final Comparator<Rejection> LAST_ROW_FIRST = Comparator.comparingInt(Rejection::row).reversed();
+    private static final Comparator<Rejection> LAST_ROW_FIRST =
+            Comparator.comparingInt(Rejection::row).reversed();
 
     private final BulkCsvReader reader;
     private final BarWriteMode mode;
@@ -30,6 +30,7 @@ public final class BulkCsvImport implements BulkChunks {
     private final Map<Long, int[]> rowsInFlight = new ConcurrentHashMap<>();
     /** The detailed rejections, the one with the last line on top (the first to give way to an earlier line). */
     private final PriorityQueue<Rejection> detailed = new PriorityQueue<>(LAST_ROW_FIRST);
+
     private long nextSequence;
     private int accepted;
     private int duplicates;
@@ -53,7 +54,11 @@ public final class BulkCsvImport implements BulkChunks {
             if (!chunk.bars().isEmpty()) {
                 long sequence = nextSequence++;
                 rowsInFlight.put(sequence, chunk.rows());
-                return ImportBarsRequest.newBuilder().setSequence(sequence).setMode(mode).addAllBars(chunk.bars()).build();
+                return ImportBarsRequest.newBuilder()
+                        .setSequence(sequence)
+                        .setMode(mode)
+                        .addAllBars(chunk.bars())
+                        .build();
             }
         }
         return null;
@@ -67,16 +72,20 @@ public final class BulkCsvImport implements BulkChunks {
         duplicates += report.getDuplicates();
         skipped += report.getSkipped();
         replaced += report.getReplaced();
-        report.getRejectedList().forEach(rejection -> reject(Rejection.atRow(rows[rejection.getIndex()],
-                rejection.getField(), rejection.getReason())));
+        report.getRejectedList()
+                .forEach(rejection -> reject(
+                        Rejection.atRow(rows[rejection.getIndex()], rejection.getField(), rejection.getReason())));
     }
 
     /** The report once every chunk is acknowledged. */
     public synchronized BulkCsvImportReport report() {
         List<Rejection> byLine = new ArrayList<>(detailed);
         byLine.sort(Comparator.comparingInt(Rejection::row));
-        return new BulkCsvImportReport(reader.dataRows(), new IngestReport(accepted, duplicates, skipped, byLine, replaced),
-                rejectedCount, rejectedCount - byLine.size());
+        return new BulkCsvImportReport(
+                reader.dataRows(),
+                new IngestReport(accepted, duplicates, skipped, byLine, replaced),
+                rejectedCount,
+                rejectedCount - byLine.size());
     }
 
     private void reject(Rejection rejection) {

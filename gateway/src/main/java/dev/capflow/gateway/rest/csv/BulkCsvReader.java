@@ -1,5 +1,8 @@
 package dev.capflow.gateway.rest.csv;
 
+import dev.capflow.gateway.request.InvalidFieldsException;
+import dev.capflow.gateway.request.Rejection;
+import dev.capflow.proto.ingest.v1.DailyBar;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,10 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import dev.capflow.gateway.request.InvalidFieldsException;
-import dev.capflow.gateway.request.Rejection;
-import dev.capflow.proto.ingest.v1.DailyBar;
-
 /**
  * Reads a multi-symbol daily CSV line by line into chunks of bars, so that a file of any size is held one chunk at a
  * time. The header names the columns in any order: symbol, date, open, high, low, close and volume (case-insensitive;
@@ -27,16 +26,17 @@ public final class BulkCsvReader {
 
     /** The columns a bar needs, in proto order. */
     static final List<String> COLUMNS = List.of("symbol", "date", "open", "high", "low", "close", "volume");
+
     private static final String IGNORED = "adj close";
 
     /** Bars of consecutive lines: {@code rows[i]} is the line of {@code bars[i]}; rows already refused are apart. */
-    public record Chunk(List<DailyBar> bars, int[] rows, List<Rejection> rejected, int skipped, int dataRows) {
-    }
+    public record Chunk(List<DailyBar> bars, int[] rows, List<Rejection> rejected, int skipped, int dataRows) {}
 
     private final BufferedReader in;
     private final int chunkSize;
     /** Column position of each of {@link #COLUMNS}. */
     private final int[] positions;
+
     private final int width;
     private int line = 1;
     private int dataRows;
@@ -50,20 +50,30 @@ public final class BulkCsvReader {
 
     /** Reads the header of UTF-8 {@code body}; a missing or unusable header is a 400 naming {@code body}. */
     public static BulkCsvReader open(InputStream body, int chunkSize) {
-        BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        BufferedReader in = new BufferedReader(
+                new InputStreamReader(
+                        body,
+                        StandardCharsets.UTF_8
+                                .newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPORT)
+                                .onUnmappableCharacter(CodingErrorAction.REPORT)),
+                1 << 16);
         String header = readLine(in);
         if (header == null || header.isBlank()) {
             throw invalidBody("must be a CSV file with a header row (" + String.join(",", COLUMNS) + ")");
         }
-        List<String> names = Arrays.stream(split(header.replace("\uFEFF", ""))).map(name -> name.toLowerCase(Locale.ROOT))
+        List<String> names = Arrays.stream(split(header.replace("\uFEFF", "")))
+                .map(name -> name.toLowerCase(Locale.ROOT))
                 .toList();
         int[] positions = new int[COLUMNS.size()];
         for (int i = 0; i < COLUMNS.size(); i++) {
             positions[i] = names.indexOf(COLUMNS.get(i));
         }
-        List<String> unknown = names.stream().filter(name -> !COLUMNS.contains(name) && !name.equals(IGNORED)).toList();
-        if (Arrays.stream(positions).anyMatch(position -> position < 0) || !unknown.isEmpty()
+        List<String> unknown = names.stream()
+                .filter(name -> !COLUMNS.contains(name) && !name.equals(IGNORED))
+                .toList();
+        if (Arrays.stream(positions).anyMatch(position -> position < 0)
+                || !unknown.isEmpty()
                 || names.size() != names.stream().distinct().count()) {
             throw invalidBody("the header must name each of " + String.join(",", COLUMNS)
                     + " once (an Adj Close column is ignored); got: " + Quote.cut(header));
@@ -91,7 +101,8 @@ public final class BulkCsvReader {
             } else if (placeholder(cells)) {
                 skipped++;
             } else {
-                DailyBar.Builder bar = DailyBar.newBuilder().setSymbol(cell(cells, 0)).setDate(cell(cells, 1));
+                DailyBar.Builder bar =
+                        DailyBar.newBuilder().setSymbol(cell(cells, 0)).setDate(cell(cells, 1));
                 Rejection problem = numbers(cells, bar);
                 if (problem == null) {
                     rows[bars.size()] = line;
@@ -149,7 +160,8 @@ public final class BulkCsvReader {
         for (int i = 0; i < cells.length; i++) {
             String cell = cells[i].strip();
             cells[i] = cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")
-                    ? cell.substring(1, cell.length() - 1).strip() : cell;
+                    ? cell.substring(1, cell.length() - 1).strip()
+                    : cell;
         }
         return cells;
     }
@@ -173,8 +185,9 @@ public final class BulkCsvReader {
         private static final int MAX = 64;
 
         static String cut(String value) {
-            return value.length() <= MAX ? "\"" + value + "\"" : "\"" + value.substring(0, MAX) + "...\" (" + value.length()
-                    + " chars)";
+            return value.length() <= MAX
+                    ? "\"" + value + "\""
+                    : "\"" + value.substring(0, MAX) + "...\" (" + value.length() + " chars)";
         }
     }
 }

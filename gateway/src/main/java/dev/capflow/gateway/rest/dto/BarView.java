@@ -10,5 +10,4 @@ public record BarView(
         @Schema(example = "212.19") double high,
         @Schema(example = "205.51") double low,
         @Schema(example = "207.04") double close,
-        @Schema(example = "308829700") long volume) {
-}
+        @Schema(example = "308829700") long volume) {}

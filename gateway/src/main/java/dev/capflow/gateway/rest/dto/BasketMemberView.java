@@ -6,5 +6,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "BasketMember")
 public record BasketMemberView(
         @Schema(example = "GOOGL") String symbol,
-        @Schema(description = "Target weight, a fraction (1/n for EQUAL weighting).", example = "0.2") double weight) {
-}
+
+        @Schema(description = "Target weight, a fraction (1/n for EQUAL weighting).", example = "0.2")
+        double weight) {}

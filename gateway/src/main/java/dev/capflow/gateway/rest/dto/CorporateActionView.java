@@ -7,7 +7,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CorporateActionView(
         @Schema(example = "NVDA") String symbol,
         @Schema(format = "date", example = "2024-06-10") String exDate,
-        @Schema(enumeration = { "SPLIT", "DIVIDEND" }, example = "SPLIT") String kind,
+
+        @Schema(
+                enumeration = {"SPLIT", "DIVIDEND"},
+                example = "SPLIT")
+        String kind,
+
         @Schema(example = "10") Double ratio,
-        @Schema(example = "0.01") Double amount) {
-}
+        @Schema(example = "0.01") Double amount) {}

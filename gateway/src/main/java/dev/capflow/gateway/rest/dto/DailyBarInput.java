@@ -3,8 +3,10 @@ package dev.capflow.gateway.rest.dto;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One daily bar posted to {@code POST /prices/bars}; fields are checked one element at a time. */
-@Schema(name = "DailyBarInput", description = "One daily session of one instrument, prices in its own currency.",
-        requiredProperties = { "symbol", "date", "open", "high", "low", "close" })
+@Schema(
+        name = "DailyBarInput",
+        description = "One daily session of one instrument, prices in its own currency.",
+        requiredProperties = {"symbol", "date", "open", "high", "low", "close"})
 public record DailyBarInput(
         @Schema(example = "NVDA") String symbol,
         @Schema(format = "date", example = "2025-10-29") String date,
@@ -12,5 +14,6 @@ public record DailyBarInput(
         @Schema(example = "212.19") Double high,
         @Schema(example = "205.51") Double low,
         @Schema(example = "207.04") Double close,
-        @Schema(description = "Shares traded; 0 when absent.", example = "308829700") Long volume) {
-}
+
+        @Schema(description = "Shares traded; 0 when absent.", example = "308829700")
+        Long volume) {}

@@ -3,13 +3,25 @@ package dev.capflow.gateway.rest.dto;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code PUT /instruments/{symbol}}; the symbol comes from the path. */
-@Schema(name = "InstrumentInput", description = "An instrument of the registry.",
-        requiredProperties = { "name", "currency", "exchange", "kind" })
+@Schema(
+        name = "InstrumentInput",
+        description = "An instrument of the registry.",
+        requiredProperties = {"name", "currency", "exchange", "kind"})
 public record InstrumentInput(
-        @Schema(description = "Optional; when given it must equal the symbol of the path.", example = "NVDA") String symbol,
+        @Schema(description = "Optional; when given it must equal the symbol of the path.", example = "NVDA")
+        String symbol,
+
         @Schema(example = "NVIDIA Corporation") String name,
-        @Schema(description = "ISO 4217 currency of the prices.", example = "USD") String currency,
+
+        @Schema(description = "ISO 4217 currency of the prices.", example = "USD")
+        String currency,
+
         @Schema(example = "NASDAQ") String exchange,
-        @Schema(enumeration = { "EQUITY", "FX", "INDEX" }, example = "EQUITY") String kind,
-        @Schema(description = "Absent when unknown or not applicable.", example = "24300000000") Long sharesOutstanding) {
-}
+
+        @Schema(
+                enumeration = {"EQUITY", "FX", "INDEX"},
+                example = "EQUITY")
+        String kind,
+
+        @Schema(description = "Absent when unknown or not applicable.", example = "24300000000")
+        Long sharesOutstanding) {}

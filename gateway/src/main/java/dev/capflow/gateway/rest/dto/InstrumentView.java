@@ -9,7 +9,14 @@ public record InstrumentView(
         @Schema(example = "NVIDIA Corporation") String name,
         @Schema(example = "USD") String currency,
         @Schema(example = "NASDAQ") String exchange,
-        @Schema(enumeration = { "EQUITY", "FX", "INDEX" }, example = "EQUITY") String kind,
-        @Schema(description = "Absent when unknown.", example = "24300000000") Long sharesOutstanding,
-        @Schema(description = "Optimistic-lock version, incremented on every change.", example = "1") long version) {
-}
+
+        @Schema(
+                enumeration = {"EQUITY", "FX", "INDEX"},
+                example = "EQUITY")
+        String kind,
+
+        @Schema(description = "Absent when unknown.", example = "24300000000")
+        Long sharesOutstanding,
+
+        @Schema(description = "Optimistic-lock version, incremented on every change.", example = "1")
+        long version) {}

@@ -1,10 +1,8 @@
 package dev.capflow.gateway.rest.dto;
 
-import java.util.List;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Every entity's exposure to one target: equity held directly and through chains, and contracted inflow. */
 @Schema(name = "LookThrough")
@@ -19,15 +17,23 @@ public record LookThroughView(
     public record Exposure(
             @Schema(example = "softbank") String entity,
             @Schema(example = "0.11") double directShare,
-            @Schema(description = "Direct and through every chain of equity stakes.", example = "0.11") double totalShare,
+
+            @Schema(description = "Direct and through every chain of equity stakes.", example = "0.11")
+            double totalShare,
+
             @Schema(example = "55000000000") double valueAtStakeUsd,
-            @Schema(description = "Value at stake over the holder's own value.", example = "0.34") double fractionOfOwnValue,
+
+            @Schema(description = "Value at stake over the holder's own value.", example = "0.34")
+            double fractionOfOwnValue,
+
             @Schema(description = "Known investment and purchase amounts from the target.", example = "0")
             double contractedInflowUsd,
+
             @Schema(description = "Contracted inflow over annual revenue; null when revenue is unknown.")
             Double inflowToRevenue,
+
             @Schema(example = "161000000000") double valueUsd,
+
             @Schema(description = "How valueUsd was obtained: for a listed entity the price and its date.")
-            EntityView.Value valuation) {
-    }
+            EntityView.Value valuation) {}
 }

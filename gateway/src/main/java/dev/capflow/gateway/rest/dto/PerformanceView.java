@@ -1,28 +1,38 @@
 package dev.capflow.gateway.rest.dto;
 
-import java.util.List;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Level series, metrics and member contributions of one basket over a window; returns are fractions. */
 @Schema(name = "Performance")
 public record PerformanceView(
         @Schema(example = "team-google") String basketId,
-        @Schema(description = "First date actually used.", example = "2025-10-29") String from,
-        @Schema(description = "Last date actually used.", example = "2025-12-31") String to,
-        @Schema(enumeration = { "PRICE", "TOTAL" }, example = "PRICE") String returnType,
-        @Schema(description = "The basket version the answer was computed for.", example = "1") long basketVersion,
+
+        @Schema(description = "First date actually used.", example = "2025-10-29")
+        String from,
+
+        @Schema(description = "Last date actually used.", example = "2025-12-31")
+        String to,
+
+        @Schema(
+                enumeration = {"PRICE", "TOTAL"},
+                example = "PRICE")
+        String returnType,
+
+        @Schema(description = "The basket version the answer was computed for.", example = "1")
+        long basketVersion,
+
         List<Level> series,
         Metrics metrics,
         List<Contribution> contributions) {
 
     /** The basket's level at one date. */
     @Schema(name = "LevelPoint")
-    public record Level(@Schema(example = "2025-10-29") String date, @Schema(example = "100.0") double level) {
-    }
+    public record Level(
+            @Schema(example = "2025-10-29") String date,
+            @Schema(example = "100.0") double level) {}
 
     /** Risk and return over the window; a metric the window cannot define (beta without benchmark) is null. */
     @Schema(name = "Metrics")
@@ -32,20 +42,29 @@ public record PerformanceView(
             @Schema(example = "0.71") Double annualizedReturn,
             @Schema(example = "0.35") Double annualizedVolatility,
             @Schema(example = "1.9") Double sharpe,
-            @Schema(description = "Zero or negative.", example = "-0.082") Double maxDrawdown,
+
+            @Schema(description = "Zero or negative.", example = "-0.082")
+            Double maxDrawdown,
+
             @Schema(example = "2025-11-03") String maxDrawdownPeak,
             @Schema(example = "2025-11-20") String maxDrawdownTrough,
-            @Schema(description = "Against the benchmark; null without one.", example = "1.2") Double beta,
-            @Schema(description = "Against the benchmark; null without one.", example = "0.85") Double correlation) {
-    }
+
+            @Schema(description = "Against the benchmark; null without one.", example = "1.2")
+            Double beta,
+
+            @Schema(description = "Against the benchmark; null without one.", example = "0.85")
+            Double correlation) {}
 
     /** One member's own return and its share of the basket's total return. */
     @Schema(name = "Contribution")
     public record Contribution(
             @Schema(example = "GOOGL") String symbol,
             @Schema(example = "0.2") double weight,
-            @JsonProperty("return") @Schema(description = "The member's return in the basket currency.",
-                    example = "0.21") Double memberReturn,
-            @Schema(description = "Contributions sum to totalReturn.", example = "0.042") Double contribution) {
-    }
+
+            @JsonProperty("return")
+            @Schema(description = "The member's return in the basket currency.", example = "0.21")
+            Double memberReturn,
+
+            @Schema(description = "Contributions sum to totalReturn.", example = "0.042")
+            Double contribution) {}
 }

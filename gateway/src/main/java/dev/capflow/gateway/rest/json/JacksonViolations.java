@@ -1,18 +1,16 @@
 package dev.capflow.gateway.rest.json;
 
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-
 import dev.capflow.gateway.request.FieldViolation;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns a Jackson error into a violation that names the field and the expected type, without Jackson's internals. */
 public final class JacksonViolations {
@@ -23,8 +21,7 @@ public final class JacksonViolations {
     /** The limit in Jackson's message for a too deeply nested document (StreamReadConstraints). */
     private static final Pattern DEPTH_LIMIT = Pattern.compile("maximum allowed \\((\\d+)");
 
-    private JacksonViolations() {
-    }
+    private JacksonViolations() {}
 
     /** The violation behind a failed read; {@code body} when no field is involved (malformed JSON). */
     public static FieldViolation of(JsonProcessingException error) {
@@ -34,15 +31,18 @@ public final class JacksonViolations {
         }
         if (error instanceof StreamConstraintsException) {
             Matcher limit = DEPTH_LIMIT.matcher(String.valueOf(error.getOriginalMessage()));
-            return new FieldViolation("body", "nests arrays and objects too deeply"
-                    + (limit.find() ? " (at most " + limit.group(1) + " levels)" : ""));
+            return new FieldViolation(
+                    "body",
+                    "nests arrays and objects too deeply"
+                            + (limit.find() ? " (at most " + limit.group(1) + " levels)" : ""));
         }
         Matcher duplicate = DUPLICATE.matcher(String.valueOf(error.getOriginalMessage()));
         if (duplicate.find()) {
             return new FieldViolation(duplicate.group(1), "appears more than once in the same object");
         }
         JsonLocation location = error.getLocation();
-        String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        String where =
+                location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
         return new FieldViolation("body", "is not valid JSON" + where);
     }
 

@@ -1,18 +1,16 @@
 package dev.capflow.gateway.rest.json;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.capflow.gateway.request.ConvertedBatch;
 import dev.capflow.gateway.request.FieldViolation;
 import dev.capflow.gateway.request.InvalidFieldsException;
 import dev.capflow.gateway.request.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Converts request bodies read as JSON trees. Arrays are converted element by element so that one

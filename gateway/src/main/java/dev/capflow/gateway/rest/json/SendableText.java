@@ -1,12 +1,10 @@
 package dev.capflow.gateway.rest.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.capflow.gateway.request.FieldViolation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.capflow.gateway.request.FieldViolation;
 
 /**
  * Finds JSON strings that cannot be sent on as they are: an unpaired surrogate ({@code "\ud800"}) is not Unicode text,
@@ -14,8 +12,7 @@ import dev.capflow.gateway.request.FieldViolation;
  */
 final class SendableText {
 
-    private SendableText() {
-    }
+    private SendableText() {}
 
     /** A violation per unsendable string in {@code node}, named by its path in JSON names ({@code members[2].symbol}). */
     static List<FieldViolation> violations(JsonNode node) {
@@ -58,7 +55,8 @@ final class SendableText {
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return "must be valid Unicode text: an unpaired surrogate U+" + Integer.toHexString(c).toUpperCase() + " at index " + i;
+                return "must be valid Unicode text: an unpaired surrogate U+"
+                        + Integer.toHexString(c).toUpperCase() + " at index " + i;
             }
         }
         return null;

@@ -1,13 +1,11 @@
 package dev.capflow.gateway.rest.json;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Makes request JSON strict about structure: a key given twice in one object is refused (which of the two values
@@ -32,8 +30,10 @@ public class StrictStructureCustomizer implements ObjectMapperCustomizer {
     /** Applies the structural rules to any mapper (also used by plain unit tests). */
     public static ObjectMapper apply(ObjectMapper mapper, int maxNestingDepth) {
         mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(maxNestingDepth).build());
+        mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(maxNestingDepth)
+                        .build());
         return mapper;
     }
 }

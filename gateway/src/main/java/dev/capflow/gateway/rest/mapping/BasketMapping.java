@@ -1,9 +1,5 @@
 package dev.capflow.gateway.rest.mapping;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.function.Consumer;
-
 import dev.capflow.gateway.request.EnumCodec;
 import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.rest.dto.BasketInput;
@@ -23,6 +19,9 @@ import dev.capflow.proto.basket.v1.Metrics;
 import dev.capflow.proto.basket.v1.Rebalance;
 import dev.capflow.proto.basket.v1.ReturnType;
 import dev.capflow.proto.basket.v1.Weighting;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
 
 /** Maps baskets, performance and comparisons between their REST shape and the basket contract. */
 public final class BasketMapping {
@@ -35,8 +34,7 @@ public final class BasketMapping {
     static final EnumCodec<Rebalance> REBALANCES = new EnumCodec<>(Rebalance.class, "REBALANCE_");
     static final EnumCodec<ReturnType> RETURN_TYPES = new EnumCodec<>(ReturnType.class, "RETURN_TYPE_");
 
-    private BasketMapping() {
-    }
+    private BasketMapping() {}
 
     /** The basket to create; its id is optional. */
     public static Basket toNewBasket(BasketInput input) {
@@ -53,7 +51,9 @@ public final class BasketMapping {
     public static Basket toReplacement(String pathId, BasketInput input) {
         Fields fields = new Fields();
         String id = fields.text("id", pathId);
-        fields.check(input.id() == null || input.id().strip().equals(id), "id",
+        fields.check(
+                input.id() == null || input.id().strip().equals(id),
+                "id",
                 "must equal the id of the path (" + id + ")");
         Basket.Builder basket = definition(fields, input).setId(id);
         if (input.version() == null) {
@@ -79,9 +79,11 @@ public final class BasketMapping {
             fields.check(!(baseValue <= 0), "baseValue", "must be positive");
             basket.setBaseValue(baseValue);
         }
-        Weighting weighting = input.weighting() == null ? Weighting.WEIGHTING_EQUAL
+        Weighting weighting = input.weighting() == null
+                ? Weighting.WEIGHTING_EQUAL
                 : fields.oneOf("weighting", input.weighting(), WEIGHTINGS);
-        Rebalance rebalance = input.rebalance() == null ? Rebalance.REBALANCE_NONE
+        Rebalance rebalance = input.rebalance() == null
+                ? Rebalance.REBALANCE_NONE
                 : fields.oneOf("rebalance", input.rebalance(), REBALANCES);
         if (weighting != null) {
             basket.setWeighting(weighting);
@@ -101,7 +103,8 @@ public final class BasketMapping {
                 fields.check(false, at, "must be an object {symbol, weight}");
                 continue;
             }
-            BasketMember.Builder proto = BasketMember.newBuilder().setSymbol(fields.text(at + ".symbol", member.symbol()));
+            BasketMember.Builder proto =
+                    BasketMember.newBuilder().setSymbol(fields.text(at + ".symbol", member.symbol()));
             if (weighting == Weighting.WEIGHTING_CUSTOM) {
                 proto.setWeight(fields.number(at + ".weight", member.weight()));
             }
@@ -111,18 +114,26 @@ public final class BasketMapping {
     }
 
     public static BasketView toView(Basket basket) {
-        return new BasketView(basket.getId(), basket.getName(), basket.getCurrency(), basket.getBaseDate(),
-                basket.getBaseValue(), WEIGHTINGS.name(basket.getWeighting()), rebalanceName(basket.getRebalance()),
-                basket.getMembersList().stream().map(m -> new BasketMemberView(m.getSymbol(), m.getWeight())).toList(),
+        return new BasketView(
+                basket.getId(),
+                basket.getName(),
+                basket.getCurrency(),
+                basket.getBaseDate(),
+                basket.getBaseValue(),
+                WEIGHTINGS.name(basket.getWeighting()),
+                rebalanceName(basket.getRebalance()),
+                basket.getMembersList().stream()
+                        .map(m -> new BasketMemberView(m.getSymbol(), m.getWeight()))
+                        .toList(),
                 basket.getVersion());
     }
 
     /** The performance request for the query parameters of {@code GET /baskets/{id}/performance}. */
-    public static GetPerformanceRequest performanceRequest(String basketId, String from, String to, String benchmark,
-            String returnType, String riskFreeRate) {
+    public static GetPerformanceRequest performanceRequest(
+            String basketId, String from, String to, String benchmark, String returnType, String riskFreeRate) {
         Fields fields = new Fields();
-        GetPerformanceRequest.Builder request = GetPerformanceRequest.newBuilder()
-                .setBasketId(fields.text("id", basketId));
+        GetPerformanceRequest.Builder request =
+                GetPerformanceRequest.newBuilder().setBasketId(fields.text("id", basketId));
         window(fields, from, to, request::setFrom, request::setTo);
         if (benchmark != null && !benchmark.isBlank()) {
             request.setBenchmark(benchmark.strip());
@@ -138,9 +149,8 @@ public final class BasketMapping {
     /** The compare request for the query parameters of {@code GET /compare}. */
     public static CompareRequest compareRequest(String a, String b, String from, String to, String returnType) {
         Fields fields = new Fields();
-        CompareRequest.Builder request = CompareRequest.newBuilder()
-                .setBasketIdA(fields.text("a", a))
-                .setBasketIdB(fields.text("b", b));
+        CompareRequest.Builder request =
+                CompareRequest.newBuilder().setBasketIdA(fields.text("a", a)).setBasketIdB(fields.text("b", b));
         window(fields, from, to, request::setFrom, request::setTo);
         request.setReturnType(returnType(fields, returnType));
         fields.throwIfInvalid();
@@ -150,30 +160,52 @@ public final class BasketMapping {
     public static PerformanceView toView(GetPerformanceResponse response) {
         Metrics m = response.getMetrics();
         return new PerformanceView(
-                response.getBasketId(), response.getFrom(), response.getTo(),
-                returnTypeName(response.getReturnType()), response.getBasketVersion(),
-                response.getSeriesList().stream().map(p -> new PerformanceView.Level(p.getDate(), p.getLevel())).toList(),
-                new PerformanceView.Metrics(finite(m.getTotalReturn()), finite(m.getAnnualizedReturn()),
-                        finite(m.getAnnualizedVolatility()), finite(m.getSharpe()), finite(m.getMaxDrawdown()),
-                        presentOrNull(m.getMaxDrawdownPeak()), presentOrNull(m.getMaxDrawdownTrough()),
-                        finite(m.getBeta()), finite(m.getCorrelation())),
-                response.getContributionsList().stream().map(BasketMapping::toView).toList());
+                response.getBasketId(),
+                response.getFrom(),
+                response.getTo(),
+                returnTypeName(response.getReturnType()),
+                response.getBasketVersion(),
+                response.getSeriesList().stream()
+                        .map(p -> new PerformanceView.Level(p.getDate(), p.getLevel()))
+                        .toList(),
+                new PerformanceView.Metrics(
+                        finite(m.getTotalReturn()),
+                        finite(m.getAnnualizedReturn()),
+                        finite(m.getAnnualizedVolatility()),
+                        finite(m.getSharpe()),
+                        finite(m.getMaxDrawdown()),
+                        presentOrNull(m.getMaxDrawdownPeak()),
+                        presentOrNull(m.getMaxDrawdownTrough()),
+                        finite(m.getBeta()),
+                        finite(m.getCorrelation())),
+                response.getContributionsList().stream()
+                        .map(BasketMapping::toView)
+                        .toList());
     }
 
     public static CompareView toView(CompareResponse response) {
-        return new CompareView(response.getBasketIdA(), response.getBasketIdB(), response.getFrom(), response.getTo(),
+        return new CompareView(
+                response.getBasketIdA(),
+                response.getBasketIdB(),
+                response.getFrom(),
+                response.getTo(),
                 returnTypeName(response.getReturnType()),
-                response.getSeriesList().stream().map(p -> new CompareView.Point(p.getDate(), p.getLevelA(),
-                        p.getLevelB(), finite(p.getSpread()), finite(p.getRatio()))).toList());
+                response.getSeriesList().stream()
+                        .map(p -> new CompareView.Point(
+                                p.getDate(), p.getLevelA(), p.getLevelB(), finite(p.getSpread()), finite(p.getRatio())))
+                        .toList());
     }
 
     private static PerformanceView.Contribution toView(Contribution contribution) {
-        return new PerformanceView.Contribution(contribution.getSymbol(), contribution.getWeight(),
-                finite(contribution.getMemberReturn()), finite(contribution.getContribution()));
+        return new PerformanceView.Contribution(
+                contribution.getSymbol(),
+                contribution.getWeight(),
+                finite(contribution.getMemberReturn()),
+                finite(contribution.getContribution()));
     }
 
-    private static void window(Fields fields, String from, String to, Consumer<String> setFrom,
-            Consumer<String> setTo) {
+    private static void window(
+            Fields fields, String from, String to, Consumer<String> setFrom, Consumer<String> setTo) {
         LocalDate first = fields.optionalDate("from", from);
         LocalDate last = fields.optionalDate("to", to);
         fields.check(first == null || last == null || !last.isBefore(first), "to", "must not be before from");
@@ -194,9 +226,11 @@ public final class BasketMapping {
         if (value.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
             rate = Double.parseDouble(value);
         }
-        fields.check(rate >= MIN_RISK_FREE_RATE && rate <= MAX_RISK_FREE_RATE, "riskFreeRate",
-                "must be an annual fraction from " + MIN_RISK_FREE_RATE + " to " + MAX_RISK_FREE_RATE + " (0.04 for 4 percent), got "
-                        + value);
+        fields.check(
+                rate >= MIN_RISK_FREE_RATE && rate <= MAX_RISK_FREE_RATE,
+                "riskFreeRate",
+                "must be an annual fraction from " + MIN_RISK_FREE_RATE + " to " + MAX_RISK_FREE_RATE
+                        + " (0.04 for 4 percent), got " + value);
         return Double.isFinite(rate) ? rate : 0;
     }
 

@@ -1,7 +1,5 @@
 package dev.capflow.gateway.rest.mapping;
 
-import java.time.LocalDate;
-
 import dev.capflow.gateway.request.EnumCodec;
 import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.rest.dto.CorporateActionInput;
@@ -9,6 +7,7 @@ import dev.capflow.gateway.rest.dto.CorporateActionView;
 import dev.capflow.proto.ingest.v1.CorporateAction;
 import dev.capflow.proto.ingest.v1.CorporateActionKind;
 import dev.capflow.proto.ingest.v1.DeleteCorporateActionRequest;
+import java.time.LocalDate;
 
 /** Maps splits and dividends between their REST shape and the ingest contract. */
 public final class CorporateActionMapping {
@@ -16,8 +15,7 @@ public final class CorporateActionMapping {
     private static final EnumCodec<CorporateActionKind> KINDS =
             new EnumCodec<>(CorporateActionKind.class, "CORPORATE_ACTION_KIND_");
 
-    private CorporateActionMapping() {
-    }
+    private CorporateActionMapping() {}
 
     /** A split needs its ratio and no amount; a dividend needs its amount and no ratio. */
     public static CorporateAction toProto(CorporateActionInput input) {
@@ -34,7 +32,10 @@ public final class CorporateActionMapping {
             fields.check(input.ratio() == null, "ratio", "must be absent for a DIVIDEND");
         }
         fields.throwIfInvalid();
-        return action.setSymbol(symbol).setExDate(exDate.toString()).setKind(kind).build();
+        return action.setSymbol(symbol)
+                .setExDate(exDate.toString())
+                .setKind(kind)
+                .build();
     }
 
     /** The key of a recorded action, from the path of {@code DELETE /corporate-actions/{symbol}/{exDate}/{kind}}. */
@@ -44,8 +45,11 @@ public final class CorporateActionMapping {
         LocalDate date = fields.date("exDate", exDate);
         CorporateActionKind checkedKind = fields.oneOf("kind", kind, KINDS);
         fields.throwIfInvalid();
-        return DeleteCorporateActionRequest.newBuilder().setSymbol(checkedSymbol).setExDate(date.toString())
-                .setKind(checkedKind).build();
+        return DeleteCorporateActionRequest.newBuilder()
+                .setSymbol(checkedSymbol)
+                .setExDate(date.toString())
+                .setKind(checkedKind)
+                .build();
     }
 
     public static CorporateActionView toView(CorporateAction action) {

@@ -3,8 +3,6 @@ package dev.capflow.gateway.rest.mapping;
 import static dev.capflow.gateway.rest.mapping.EntityMapping.emptyToNull;
 import static dev.capflow.gateway.rest.mapping.EntityMapping.orEmpty;
 
-import java.time.LocalDate;
-
 import dev.capflow.gateway.request.EnumCodec;
 import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.rest.dto.EdgeInput;
@@ -15,6 +13,7 @@ import dev.capflow.proto.exposure.v1.Edge;
 import dev.capflow.proto.exposure.v1.EdgeKind;
 import dev.capflow.proto.exposure.v1.GetEdgeRequest;
 import dev.capflow.proto.exposure.v1.ListEdgesRequest;
+import java.time.LocalDate;
 
 /** Maps funding-graph edges between their REST shape and the exposure contract; exposure-service checks the rules. */
 public final class EdgeMapping {
@@ -23,8 +22,7 @@ public final class EdgeMapping {
     private static final EnumCodec<Confidence> CONFIDENCES = new EnumCodec<>(Confidence.class, "CONFIDENCE_");
     private static final EnumCodec<CapacityKind> CAPACITY_KINDS = new EnumCodec<>(CapacityKind.class, "CAPACITY_KIND_");
 
-    private EdgeMapping() {
-    }
+    private EdgeMapping() {}
 
     /** The edge to create; its id is optional. */
     public static Edge toNewEdge(EdgeInput input) {
@@ -41,7 +39,10 @@ public final class EdgeMapping {
     public static Edge toReplacement(String pathId, EdgeInput input) {
         Fields fields = new Fields();
         String id = fields.text("id", pathId);
-        fields.check(input.id() == null || input.id().strip().equals(id), "id", "must equal the id of the path (" + id + ")");
+        fields.check(
+                input.id() == null || input.id().strip().equals(id),
+                "id",
+                "must equal the id of the path (" + id + ")");
         Edge.Builder edge = definition(fields, input).setId(id);
         fields.check(input.version() != null, "version", "is required (the version last read)");
         if (input.version() != null) {
@@ -72,20 +73,32 @@ public final class EdgeMapping {
     }
 
     public static EdgeView toView(Edge edge) {
-        return new EdgeView(edge.getId(), edge.getFrom(), edge.getTo(), KINDS.name(edge.getKind()),
-                edge.hasAmountUsd() ? edge.getAmountUsd() : null, edge.hasShare() ? edge.getShare() : null,
-                edge.getAsOf(), emptyToNull(edge.getSource()), CONFIDENCES.name(edge.getConfidence()), edge.getEstimated(),
-                emptyToNull(edge.getNote()), emptyToNull(edge.getSourceRow()), edge.getVersion(),
-                edge.hasAmountLowUsd() ? edge.getAmountLowUsd() : null, edge.hasAmountHighUsd() ? edge.getAmountHighUsd() : null,
-                edge.hasCapacityGw() ? edge.getCapacityGw() : null, CAPACITY_KINDS.name(edge.getCapacityKind()),
-                emptyToNull(edge.getValidTo()), ViewParams.text(edge.hasRecordedAt(), edge.getRecordedAt()),
+        return new EdgeView(
+                edge.getId(),
+                edge.getFrom(),
+                edge.getTo(),
+                KINDS.name(edge.getKind()),
+                edge.hasAmountUsd() ? edge.getAmountUsd() : null,
+                edge.hasShare() ? edge.getShare() : null,
+                edge.getAsOf(),
+                emptyToNull(edge.getSource()),
+                CONFIDENCES.name(edge.getConfidence()),
+                edge.getEstimated(),
+                emptyToNull(edge.getNote()),
+                emptyToNull(edge.getSourceRow()),
+                edge.getVersion(),
+                edge.hasAmountLowUsd() ? edge.getAmountLowUsd() : null,
+                edge.hasAmountHighUsd() ? edge.getAmountHighUsd() : null,
+                edge.hasCapacityGw() ? edge.getCapacityGw() : null,
+                CAPACITY_KINDS.name(edge.getCapacityKind()),
+                emptyToNull(edge.getValidTo()),
+                ViewParams.text(edge.hasRecordedAt(), edge.getRecordedAt()),
                 ViewParams.text(edge.hasSupersededAt(), edge.getSupersededAt()));
     }
 
     private static Edge.Builder definition(Fields fields, EdgeInput input) {
-        Edge.Builder edge = Edge.newBuilder()
-                .setFrom(fields.text("from", input.from()))
-                .setTo(fields.text("to", input.to()));
+        Edge.Builder edge =
+                Edge.newBuilder().setFrom(fields.text("from", input.from())).setTo(fields.text("to", input.to()));
         EdgeKind kind = fields.oneOf("kind", input.kind(), KINDS);
         if (kind != null) {
             edge.setKind(kind);

@@ -1,21 +1,19 @@
 package dev.capflow.gateway.rest.mapping;
 
-import java.time.Instant;
-import java.util.List;
-
 import com.google.protobuf.Timestamp;
-
 import dev.capflow.gateway.request.EnumCodec;
 import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.rest.dto.EntityInput;
 import dev.capflow.gateway.rest.dto.EntityView;
 import dev.capflow.proto.exposure.v1.Entity;
-import dev.capflow.proto.exposure.v1.GetEntityRequest;
-import dev.capflow.proto.exposure.v1.ListEntitiesRequest;
 import dev.capflow.proto.exposure.v1.EntityKind;
 import dev.capflow.proto.exposure.v1.EntityValue;
+import dev.capflow.proto.exposure.v1.GetEntityRequest;
+import dev.capflow.proto.exposure.v1.ListEntitiesRequest;
 import dev.capflow.proto.exposure.v1.Quote;
 import dev.capflow.proto.exposure.v1.ValuationMethod;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Maps funding-graph entities between their REST shape and the exposure contract. Only the shape is checked here
@@ -24,17 +22,16 @@ import dev.capflow.proto.exposure.v1.ValuationMethod;
 public final class EntityMapping {
 
     static final EnumCodec<EntityKind> KINDS = new EnumCodec<>(EntityKind.class, "ENTITY_KIND_");
-    private static final EnumCodec<ValuationMethod> METHODS = new EnumCodec<>(ValuationMethod.class, "VALUATION_METHOD_");
+    private static final EnumCodec<ValuationMethod> METHODS =
+            new EnumCodec<>(ValuationMethod.class, "VALUATION_METHOD_");
 
-    private EntityMapping() {
-    }
+    private EntityMapping() {}
 
     /** The entity {@code pathId} as the body defines it; with a version it replaces, without it is new. */
     public static Entity toEntity(String pathId, EntityInput input) {
         Fields fields = new Fields();
-        Entity.Builder entity = Entity.newBuilder()
-                .setId(fields.text("id", pathId))
-                .setName(fields.text("name", input.name()));
+        Entity.Builder entity =
+                Entity.newBuilder().setId(fields.text("id", pathId)).setName(fields.text("name", input.name()));
         EntityKind kind = fields.oneOf("kind", input.kind(), KINDS);
         if (kind != null) {
             entity.setKind(kind);
@@ -96,30 +93,48 @@ public final class EntityMapping {
     }
 
     public static EntityView toView(Entity entity) {
-        return new EntityView(entity.getId(), entity.getName(), KINDS.name(entity.getKind()),
-                emptyToNull(entity.getTicker()), entity.getListingsList(),
-                entity.hasValuationUsd() ? entity.getValuationUsd() : null, emptyToNull(entity.getValuationAsOf()),
+        return new EntityView(
+                entity.getId(),
+                entity.getName(),
+                KINDS.name(entity.getKind()),
+                emptyToNull(entity.getTicker()),
+                entity.getListingsList(),
+                entity.hasValuationUsd() ? entity.getValuationUsd() : null,
+                emptyToNull(entity.getValuationAsOf()),
                 emptyToNull(entity.getValuationSource()),
-                entity.hasRevenueUsd() ? entity.getRevenueUsd() : null, emptyToNull(entity.getRevenueAsOf()),
+                entity.hasRevenueUsd() ? entity.getRevenueUsd() : null,
+                emptyToNull(entity.getRevenueAsOf()),
                 emptyToNull(entity.getRevenueSource()),
-                entity.hasCashUsd() ? entity.getCashUsd() : null, emptyToNull(entity.getCashAsOf()),
-                emptyToNull(entity.getCashSource()), entity.getVersion(),
-                entity.hasValue() ? toView(entity.getValue()) : null, emptyToNull(entity.getValueUnavailableReason()),
-                emptyToNull(entity.getValidFrom()), emptyToNull(entity.getValidTo()),
+                entity.hasCashUsd() ? entity.getCashUsd() : null,
+                emptyToNull(entity.getCashAsOf()),
+                emptyToNull(entity.getCashSource()),
+                entity.getVersion(),
+                entity.hasValue() ? toView(entity.getValue()) : null,
+                emptyToNull(entity.getValueUnavailableReason()),
+                emptyToNull(entity.getValidFrom()),
+                emptyToNull(entity.getValidTo()),
                 ViewParams.text(entity.hasRecordedAt(), entity.getRecordedAt()),
                 ViewParams.text(entity.hasSupersededAt(), entity.getSupersededAt()));
     }
 
     static EntityView.Value toView(EntityValue value) {
         boolean marketCap = value.getMethod() == ValuationMethod.VALUATION_METHOD_MARKET_CAP;
-        return new EntityView.Value(value.getValueUsd(), METHODS.name(value.getMethod()),
-                value.hasPrice() ? toView(value.getPrice()) : null, marketCap ? value.getSharesOutstanding() : null,
-                value.hasFx() ? toView(value.getFx()) : null, emptyToNull(value.getAsOf()), emptyToNull(value.getSource()));
+        return new EntityView.Value(
+                value.getValueUsd(),
+                METHODS.name(value.getMethod()),
+                value.hasPrice() ? toView(value.getPrice()) : null,
+                marketCap ? value.getSharesOutstanding() : null,
+                value.hasFx() ? toView(value.getFx()) : null,
+                emptyToNull(value.getAsOf()),
+                emptyToNull(value.getSource()));
     }
 
     private static EntityView.Quote toView(Quote quote) {
         Timestamp ts = quote.getTs();
-        return new EntityView.Quote(quote.getSymbol(), quote.getPrice(), quote.getCurrency(),
+        return new EntityView.Quote(
+                quote.getSymbol(),
+                quote.getPrice(),
+                quote.getCurrency(),
                 Instant.ofEpochSecond(ts.getSeconds(), ts.getNanos()).toString());
     }
 

@@ -2,9 +2,6 @@ package dev.capflow.gateway.rest.mapping;
 
 import static dev.capflow.gateway.rest.mapping.EntityMapping.emptyToNull;
 
-import java.util.List;
-import java.util.Locale;
-
 import dev.capflow.gateway.request.EnumCodec;
 import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.rest.dto.LookThroughView;
@@ -26,6 +23,8 @@ import dev.capflow.proto.exposure.v1.StressModel;
 import dev.capflow.proto.exposure.v1.StressOptions;
 import dev.capflow.proto.exposure.v1.StressRequest;
 import dev.capflow.proto.exposure.v1.StressResponse;
+import java.util.List;
+import java.util.Locale;
 
 /** Maps the loop, look-through and stress questions and answers between REST and the exposure contract. */
 public final class ExposureAnalysisMapping {
@@ -33,11 +32,10 @@ public final class ExposureAnalysisMapping {
     private static final EnumCodec<StressModel> MODELS = new EnumCodec<>(StressModel.class, "STRESS_MODEL_");
     private static final List<String> RULES = List.of("2015", "2012");
 
-    private ExposureAnalysisMapping() {
-    }
+    private ExposureAnalysisMapping() {}
 
-    public static ListLoopsRequest loopsRequest(String asOf, String knownAt, String amounts, Double minUsd,
-            Integer maxLength, Integer limit) {
+    public static ListLoopsRequest loopsRequest(
+            String asOf, String knownAt, String amounts, Double minUsd, Integer maxLength, Integer limit) {
         Fields fields = new Fields();
         ListLoopsRequest.Builder request = ListLoopsRequest.newBuilder();
         ViewParams.snapshot(fields, asOf, knownAt, request::setAsOf, request::setKnownAt);
@@ -84,7 +82,8 @@ public final class ExposureAnalysisMapping {
                 fields.check(false, at, "must be an object {entity, valueChange}");
                 continue;
             }
-            request.addShocks(Shock.newBuilder().setEntity(fields.text(at + ".entity", shock.entity()))
+            request.addShocks(Shock.newBuilder()
+                    .setEntity(fields.text(at + ".entity", shock.entity()))
                     .setValueChange(fields.number(at + ".valueChange", shock.valueChange())));
         }
         if (input.options() != null) {
@@ -97,23 +96,38 @@ public final class ExposureAnalysisMapping {
     }
 
     public static LoopsView toView(ListLoopsResponse response) {
-        return new LoopsView(response.getLoopsList().stream().map(ExposureAnalysisMapping::toView).toList(),
+        return new LoopsView(
+                response.getLoopsList().stream()
+                        .map(ExposureAnalysisMapping::toView)
+                        .toList(),
                 response.getTruncated(),
                 response.getCircularSharesList().stream()
-                        .map(share -> new LoopsView.CircularShare(share.getEntity(), share.getCircularShare())).toList());
+                        .map(share -> new LoopsView.CircularShare(share.getEntity(), share.getCircularShare()))
+                        .toList());
     }
 
     public static LookThroughView toView(LookThroughResponse response) {
-        return new LookThroughView(response.getTarget(), response.getTargetValueUsd(),
-                response.getExposuresList().stream().map(ExposureAnalysisMapping::toView).toList());
+        return new LookThroughView(
+                response.getTarget(),
+                response.getTargetValueUsd(),
+                response.getExposuresList().stream()
+                        .map(ExposureAnalysisMapping::toView)
+                        .toList());
     }
 
     public static StressView toView(StressResponse response) {
-        return new StressView(MODELS.name(response.getModel()),
-                response.getEntitiesList().stream().map(ExposureAnalysisMapping::toView).toList(),
-                response.getBasketsList().stream().map(ExposureAnalysisMapping::toView).toList(),
-                response.hasDebtRank() ? BasketMapping.finite(response.getDebtRank()) : null, response.getWaves(),
-                response.getConverged(), emptyToNull(response.getBasketsUnavailable()));
+        return new StressView(
+                MODELS.name(response.getModel()),
+                response.getEntitiesList().stream()
+                        .map(ExposureAnalysisMapping::toView)
+                        .toList(),
+                response.getBasketsList().stream()
+                        .map(ExposureAnalysisMapping::toView)
+                        .toList(),
+                response.hasDebtRank() ? BasketMapping.finite(response.getDebtRank()) : null,
+                response.getWaves(),
+                response.getConverged(),
+                emptyToNull(response.getBasketsUnavailable()));
     }
 
     /** REST's {@code beta} is the failure cost of CROSS_HOLDINGS and the cost on receivables of CLEARING. */
@@ -139,42 +153,70 @@ public final class ExposureAnalysisMapping {
         if (options.rule() != null) {
             String rule = options.rule().strip().toUpperCase(Locale.ROOT);
             fields.check(RULES.contains(rule), "options.rule", "must be one of " + RULES);
-            proto.setDebtrankRule(rule.equals("2012") ? DebtRankRule.DEBT_RANK_RULE_ORIGINAL_2012
-                    : DebtRankRule.DEBT_RANK_RULE_LINEAR_2015);
+            proto.setDebtrankRule(
+                    rule.equals("2012")
+                            ? DebtRankRule.DEBT_RANK_RULE_ORIGINAL_2012
+                            : DebtRankRule.DEBT_RANK_RULE_LINEAR_2015);
         }
         return proto.build();
     }
 
     private static LoopsView.Loop toView(Loop loop) {
-        return new LoopsView.Loop(loop.getEntitiesList(), loop.getEdgesList().stream().map(EdgeMapping::toView).toList(),
-                loop.hasBottleneckUsd() ? loop.getBottleneckUsd() : null, loop.getTotalUsd());
+        return new LoopsView.Loop(
+                loop.getEntitiesList(),
+                loop.getEdgesList().stream().map(EdgeMapping::toView).toList(),
+                loop.hasBottleneckUsd() ? loop.getBottleneckUsd() : null,
+                loop.getTotalUsd());
     }
 
     private static LookThroughView.Exposure toView(Exposure exposure) {
-        return new LookThroughView.Exposure(exposure.getEntity(), exposure.getDirectShare(), exposure.getTotalShare(),
-                exposure.getValueAtStakeUsd(), exposure.getFractionOfOwnValue(), exposure.getContractedInflowUsd(),
-                exposure.hasInflowToRevenue() ? exposure.getInflowToRevenue() : null, exposure.getValueUsd(),
+        return new LookThroughView.Exposure(
+                exposure.getEntity(),
+                exposure.getDirectShare(),
+                exposure.getTotalShare(),
+                exposure.getValueAtStakeUsd(),
+                exposure.getFractionOfOwnValue(),
+                exposure.getContractedInflowUsd(),
+                exposure.hasInflowToRevenue() ? exposure.getInflowToRevenue() : null,
+                exposure.getValueUsd(),
                 exposure.hasValuation() ? EntityMapping.toView(exposure.getValuation()) : null);
     }
 
     private static StressView.EntityImpact toView(EntityImpact impact) {
-        return new StressView.EntityImpact(impact.getEntity(), impact.getValueUsd(), impact.getRelativeChange(),
-                impact.getValueLostUsd(), impact.hasFailedInWave() ? impact.getFailedInWave() : null,
+        return new StressView.EntityImpact(
+                impact.getEntity(),
+                impact.getValueUsd(),
+                impact.getRelativeChange(),
+                impact.getValueLostUsd(),
+                impact.hasFailedInWave() ? impact.getFailedInWave() : null,
                 impact.hasValuation() ? EntityMapping.toView(impact.getValuation()) : null,
                 impact.hasClearingBaseline() ? toView(impact.getClearingBaseline()) : null,
                 impact.hasClearingShocked() ? toView(impact.getClearingShocked()) : null);
     }
 
     private static StressView.Clearing toView(ClearingFigures figures) {
-        return new StressView.Clearing(figures.getObligationsUsd(), figures.getPaidUsd(), figures.getDefaulted(),
-                figures.getUnpaidReceivablesUsd(), figures.hasUnpaidToRevenue() ? figures.getUnpaidToRevenue() : null,
-                figures.getUnpaidToValue(), figures.getExternalResourcesUsd());
+        return new StressView.Clearing(
+                figures.getObligationsUsd(),
+                figures.getPaidUsd(),
+                figures.getDefaulted(),
+                figures.getUnpaidReceivablesUsd(),
+                figures.hasUnpaidToRevenue() ? figures.getUnpaidToRevenue() : null,
+                figures.getUnpaidToValue(),
+                figures.getExternalResourcesUsd());
     }
 
     private static StressView.BasketImpact toView(BasketImpact impact) {
-        return new StressView.BasketImpact(impact.getBasketId(), impact.getName(), BasketMapping.finite(impact.getLevelChange()),
-                impact.getMembersList().stream().map(member -> new StressView.MemberImpact(member.getSymbol(),
-                        emptyToNull(member.getEntity()), member.getCurrentWeight(), member.getRelativeChange())).toList(),
+        return new StressView.BasketImpact(
+                impact.getBasketId(),
+                impact.getName(),
+                BasketMapping.finite(impact.getLevelChange()),
+                impact.getMembersList().stream()
+                        .map(member -> new StressView.MemberImpact(
+                                member.getSymbol(),
+                                emptyToNull(member.getEntity()),
+                                member.getCurrentWeight(),
+                                member.getRelativeChange()))
+                        .toList(),
                 emptyToNull(impact.getUnavailableReason()));
     }
 }

@@ -13,8 +13,7 @@ public final class InstrumentMapping {
 
     static final EnumCodec<InstrumentKind> KINDS = new EnumCodec<>(InstrumentKind.class, "INSTRUMENT_KIND_");
 
-    private InstrumentMapping() {
-    }
+    private InstrumentMapping() {}
 
     /** The list request for an optional {@code kind} query value. */
     public static ListInstrumentsRequest listRequest(String kind) {
@@ -32,8 +31,10 @@ public final class InstrumentMapping {
     public static Instrument toProto(String pathSymbol, InstrumentInput input) {
         Fields fields = new Fields();
         String symbol = fields.symbol("symbol", pathSymbol);
-        fields.check(input.symbol() == null || input.symbol().strip().equalsIgnoreCase(symbol),
-                "symbol", "must equal the symbol of the path (" + symbol + ")");
+        fields.check(
+                input.symbol() == null || input.symbol().strip().equalsIgnoreCase(symbol),
+                "symbol",
+                "must equal the symbol of the path (" + symbol + ")");
         String name = fields.text("name", input.name());
         String currency = fields.text("currency", input.currency());
         String exchange = fields.text("exchange", input.exchange());

@@ -12,8 +12,7 @@ public final class ReportMapping {
 
     private static final EnumCodec<CsvLayout> LAYOUTS = new EnumCodec<>(CsvLayout.class, "CSV_LAYOUT_");
 
-    private ReportMapping() {
-    }
+    private ReportMapping() {}
 
     /** A report whose rejections keep the locator the service set: a CSV row, else an index. */
     public static IngestReport fromProto(dev.capflow.proto.common.v1.IngestReport report) {
@@ -31,7 +30,12 @@ public final class ReportMapping {
 
     /** The final message of a CSV import stream as the answer of {@code POST /prices/csv}. */
     public static CsvImportReport toView(String symbol, ImportCsvResponse last) {
-        return new CsvImportReport(symbol, LAYOUTS.name(last.getLayout()), last.getRowsTotal(),
-                fromProto(last.getReport()), last.getRejectedCount(), last.getRejectionsOmitted());
+        return new CsvImportReport(
+                symbol,
+                LAYOUTS.name(last.getLayout()),
+                last.getRowsTotal(),
+                fromProto(last.getReport()),
+                last.getRejectedCount(),
+                last.getRejectionsOmitted());
     }
 }

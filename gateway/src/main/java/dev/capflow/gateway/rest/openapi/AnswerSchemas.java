@@ -1,23 +1,8 @@
 package dev.capflow.gateway.rest.openapi;
 
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASFilter;
-import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.media.Schema;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-
 import dev.capflow.gateway.request.IngestReport;
 import dev.capflow.gateway.rest.dto.BarRevisionView;
 import dev.capflow.gateway.rest.dto.BarSeriesView;
@@ -34,6 +19,18 @@ import dev.capflow.gateway.rest.dto.LoopsView;
 import dev.capflow.gateway.rest.dto.PerformanceView;
 import dev.capflow.gateway.rest.dto.StressView;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
  * Makes the schemas of the answers say what the gateway's JSON really holds. Answers leave a null member out
@@ -47,10 +44,22 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 public class AnswerSchemas implements OASFilter {
 
     /** The answer records; the records they hold are found from their members. */
-    static final List<Class<?>> ANSWERS = List.of(BarRevisionView.class, BarSeriesView.class, BasketView.class,
-            CompareView.class, CorporateActionView.class, CsvImportReport.class, EdgeView.class, EntityView.class,
-            InstrumentView.class, LatestPriceView.class, LookThroughView.class, LoopsView.class, PerformanceView.class,
-            StressView.class, IngestReport.class);
+    static final List<Class<?>> ANSWERS = List.of(
+            BarRevisionView.class,
+            BarSeriesView.class,
+            BasketView.class,
+            CompareView.class,
+            CorporateActionView.class,
+            CsvImportReport.class,
+            EdgeView.class,
+            EntityView.class,
+            InstrumentView.class,
+            LatestPriceView.class,
+            LookThroughView.class,
+            LoopsView.class,
+            PerformanceView.class,
+            StressView.class,
+            IngestReport.class);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -93,7 +102,8 @@ public class AnswerSchemas implements OASFilter {
     private static Schema orNull(Schema property) {
         if (property.getRef() != null) {
             Schema ref = OASFactory.createSchema().ref(property.getRef());
-            return OASFactory.createSchema().description(property.getDescription())
+            return OASFactory.createSchema()
+                    .description(property.getDescription())
                     .anyOf(List.of(ref, OASFactory.createSchema().addType(Schema.SchemaType.NULL)));
         }
         if (property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {
@@ -135,8 +145,8 @@ public class AnswerSchemas implements OASFilter {
     }
 
     private static String schemaName(Class<?> record) {
-        org.eclipse.microprofile.openapi.annotations.media.Schema annotation = record
-                .getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+        org.eclipse.microprofile.openapi.annotations.media.Schema annotation =
+                record.getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
         return annotation != null && !annotation.name().isEmpty() ? annotation.name() : record.getSimpleName();
     }
 

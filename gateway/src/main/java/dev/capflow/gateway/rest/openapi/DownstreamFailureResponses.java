@@ -1,14 +1,12 @@
 package dev.capflow.gateway.rest.openapi;
 
+import dev.capflow.gateway.problem.Problem;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Map;
-
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
-
-import dev.capflow.gateway.problem.Problem;
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /** Documents on every operation the answers any call through a downstream service can get. */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -24,10 +22,16 @@ public class DownstreamFailureResponses implements OASFilter {
         APIResponses responses = operation.getResponses();
         FAILURES.forEach((code, description) -> {
             if (responses != null && !responses.hasAPIResponse(code)) {
-                responses.addAPIResponse(code, OASFactory.createAPIResponse()
-                        .description(description)
-                        .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")))));
+                responses.addAPIResponse(
+                        code,
+                        OASFactory.createAPIResponse()
+                                .description(description)
+                                .content(OASFactory.createContent()
+                                        .addMediaType(
+                                                Problem.MEDIA_TYPE,
+                                                OASFactory.createMediaType()
+                                                        .schema(OASFactory.createSchema()
+                                                                .ref("Problem")))));
             }
         });
         return operation;

@@ -1,13 +1,11 @@
 package dev.capflow.gateway.rest.openapi;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
-
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * States the format of the date, instant and currency members the records declare as plain strings: a date
@@ -28,15 +26,21 @@ public class Formats implements OASFilter {
     }
 
     private static void describe(String name, Schema property) {
-        if (property.getRef() != null || property.getFormat() != null || property.getType() == null
-                || !property.getType().contains(Schema.SchemaType.STRING) || property.getEnumeration() != null) {
+        if (property.getRef() != null
+                || property.getFormat() != null
+                || property.getType() == null
+                || !property.getType().contains(Schema.SchemaType.STRING)
+                || property.getEnumeration() != null) {
             return;
         }
-        String example = property.getExamples() == null || property.getExamples().isEmpty() ? ""
-                : String.valueOf(property.getExamples().get(0));
+        String example =
+                property.getExamples() == null || property.getExamples().isEmpty()
+                        ? ""
+                        : String.valueOf(property.getExamples().get(0));
         if (DATE.matcher(example).matches() || (example.isEmpty() && DATE_NAMES.contains(name))) {
             property.setFormat("date");
-        } else if (INSTANT.matcher(example).matches() || (example.isEmpty() && (name.endsWith("At") || name.equals("ts")))) {
+        } else if (INSTANT.matcher(example).matches()
+                || (example.isEmpty() && (name.endsWith("At") || name.equals("ts")))) {
             property.setFormat("date-time");
         } else if (name.equals("currency") && property.getDescription() == null) {
             property.setDescription("ISO 4217 currency code.");

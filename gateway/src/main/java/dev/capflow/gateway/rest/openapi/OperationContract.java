@@ -1,7 +1,9 @@
 package dev.capflow.gateway.rest.openapi;
 
+import dev.capflow.gateway.problem.Problem;
+import dev.capflow.gateway.stream.StreamRoutesOpenApi;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Map;
-
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -9,10 +11,6 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
-
-import dev.capflow.gateway.problem.Problem;
-import dev.capflow.gateway.stream.StreamRoutesOpenApi;
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * What a generated client needs of every operation: a stable operationId, the bearer token it must send and the role
@@ -77,19 +75,24 @@ public class OperationContract implements OASFilter {
             openAPI.getInfo().setLicense(OASFactory.createLicense());
         }
         openAPI.getInfo().getLicense().setIdentifier("LicenseRef-capflow-proprietary");
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
-            String route = method + " " + path;
-            String operationId = OPERATION_IDS.get(route);
-            if (operationId == null) {
-                throw new IllegalStateException("no operationId for " + route + ": add it to OperationContract");
-            }
-            operation.setOperationId(operationId);
-            String role = RouteRoles.roleFor(method.name(), path);
-            operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BEARER));
-            operation.setDescription(operation.getDescription() + "\n\nRequires a bearer token with role `" + role
-                    + "` (or a role that implies it: admin implies every role, analyst and ingest imply viewer).");
-            addRefusals(operation, role);
-        }));
+        openAPI.getPaths()
+                .getPathItems()
+                .forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+                    String route = method + " " + path;
+                    String operationId = OPERATION_IDS.get(route);
+                    if (operationId == null) {
+                        throw new IllegalStateException(
+                                "no operationId for " + route + ": add it to OperationContract");
+                    }
+                    operation.setOperationId(operationId);
+                    String role = RouteRoles.roleFor(method.name(), path);
+                    operation.addSecurityRequirement(
+                            OASFactory.createSecurityRequirement().addScheme(BEARER));
+                    operation.setDescription(
+                            operation.getDescription() + "\n\nRequires a bearer token with role `" + role
+                                    + "` (or a role that implies it: admin implies every role, analyst and ingest imply viewer).");
+                    addRefusals(operation, role);
+                }));
     }
 
     private static void addRefusals(Operation operation, String role) {
@@ -100,8 +103,10 @@ public class OperationContract implements OASFilter {
         } else if (hasQueryParameters(operation)) {
             addIfAbsent(responses, "400", "A query parameter is malformed; violations name it.");
         }
-        addIfAbsent(responses, "401", "No bearer token, or one that is invalid or expired "
-                + "(a WWW-Authenticate header says why).");
+        addIfAbsent(
+                responses,
+                "401",
+                "No bearer token, or one that is invalid or expired " + "(a WWW-Authenticate header says why).");
         addIfAbsent(responses, "403", "The token lacks the role `" + role + "`.");
         addIfAbsent(responses, "429", "The caller's rate limit is spent; Retry-After says when to come back.");
     }
@@ -118,8 +123,12 @@ public class OperationContract implements OASFilter {
     }
 
     static APIResponse problem(String description) {
-        return OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
+        return OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent()
+                        .addMediaType(
+                                Problem.MEDIA_TYPE,
+                                OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema().ref("Problem"))));
     }
 }

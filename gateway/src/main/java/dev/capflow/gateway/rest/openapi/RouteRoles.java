@@ -7,8 +7,7 @@ package dev.capflow.gateway.rest.openapi;
  */
 final class RouteRoles {
 
-    private RouteRoles() {
-    }
+    private RouteRoles() {}
 
     static String roleFor(String method, String path) {
         boolean read = method.equals("GET") || method.equals("HEAD");
@@ -18,7 +17,8 @@ final class RouteRoles {
         if (path.startsWith("/api/v1/baskets") || path.startsWith("/api/v1/exposure/")) {
             return "analyst";
         }
-        if (path.startsWith("/api/v1/prices/") || path.startsWith("/api/v1/instruments/")
+        if (path.startsWith("/api/v1/prices/")
+                || path.startsWith("/api/v1/instruments/")
                 || path.startsWith("/api/v1/corporate-actions")) {
             return "ingest";
         }

@@ -3,13 +3,8 @@ package dev.capflow.gateway.rest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.capflow.gateway.request.ConvertedBatch;
 import dev.capflow.gateway.request.FieldViolation;
 import dev.capflow.gateway.request.InvalidFieldsException;
@@ -19,6 +14,9 @@ import dev.capflow.gateway.rest.dto.DailyBarInput;
 import dev.capflow.gateway.rest.dto.InstrumentInput;
 import dev.capflow.gateway.rest.mapping.PriceMapping;
 import dev.capflow.proto.ingest.v1.DailyBar;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class JsonBodiesTest {
 
@@ -26,16 +24,19 @@ class JsonBodiesTest {
     private final JsonBodies bodies = new JsonBodies(mapper);
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "\"open\": \"12.5\"          | open   | must be a number",
-            "\"open\": \"NaN\"           | open   | must be a finite number",
-            "\"open\": true              | open   | must be a number",
-            "\"open\": null              | open   | is required",
-            "\"symbol\": 42              | symbol | must be a string",
-            "\"symbol\": {\"a\": 1}      | symbol | must be a string",
-            "\"volume\": 1.5             | volume | must be a whole number",
-            "\"volume\": \"7\"           | volume | must be a whole number",
-            "\"date\": \"2025-10-32\"    | date   | must be an ISO-8601 date such as 2025-10-29" })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\"open\": \"12.5\"          | open   | must be a number",
+                "\"open\": \"NaN\"           | open   | must be a finite number",
+                "\"open\": true              | open   | must be a number",
+                "\"open\": null              | open   | is required",
+                "\"symbol\": 42              | symbol | must be a string",
+                "\"symbol\": {\"a\": 1}      | symbol | must be a string",
+                "\"volume\": 1.5             | volume | must be a whole number",
+                "\"volume\": \"7\"           | volume | must be a whole number",
+                "\"date\": \"2025-10-32\"    | date   | must be an ISO-8601 date such as 2025-10-29"
+            })
     void aBadFieldRejectsOnlyItsElementAndIsNamed(String override, String field, String reason) throws Exception {
         JsonNode body = mapper.readTree("[" + bar("\"volume\": 1") + ", " + bar(override) + "]");
 
@@ -47,10 +48,14 @@ class JsonBodiesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "\"symbol\": \"NV\\u0000DA\"  | symbol | must not contain NUL (U+0000), found at index 2",
-            "\"symbol\": \"NV\\ud800\"    | symbol | must be valid Unicode text: an unpaired surrogate U+D800 at index 2" })
-    void textThatCannotBeSentOnRejectsItsElementNamingTheField(String override, String field, String reason) throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\"symbol\": \"NV\\u0000DA\"  | symbol | must not contain NUL (U+0000), found at index 2",
+                "\"symbol\": \"NV\\ud800\"    | symbol | must be valid Unicode text: an unpaired surrogate U+D800 at index 2"
+            })
+    void textThatCannotBeSentOnRejectsItsElementNamingTheField(String override, String field, String reason)
+            throws Exception {
         JsonNode body = mapper.readTree("[" + bar("\"volume\": 1") + ", " + bar(override) + "]");
 
         ConvertedBatch<DailyBar> batch = bodies.array(body, DailyBarInput.class, PriceMapping::toProto);
@@ -64,21 +69,27 @@ class JsonBodiesTest {
         JsonNode body = mapper.readTree("{\"name\": \"ok \\ud83d\\ude00\", \"members\": [{\"symbol\": \"A\"}, "
                 + "{\"symbol\": \"\\udc00\"}]}");
 
-        assertThatThrownBy(() -> bodies.object(body, BasketInput.class)).isInstanceOf(InvalidFieldsException.class)
-                .extracting(e -> ((InvalidFieldsException) e).violations()).asList()
-                .extracting(v -> ((FieldViolation) v).field()).containsExactly("members[1].symbol");
+        assertThatThrownBy(() -> bodies.object(body, BasketInput.class))
+                .isInstanceOf(InvalidFieldsException.class)
+                .extracting(e -> ((InvalidFieldsException) e).violations())
+                .asList()
+                .extracting(v -> ((FieldViolation) v).field())
+                .containsExactly("members[1].symbol");
     }
 
     @Test
     void elementsThatAreNotObjectsAreRejectedAsRecords() throws Exception {
-        ConvertedBatch<DailyBar> batch = bodies.array(mapper.readTree("[null, 3, \"x\", []]"), DailyBarInput.class,
-                PriceMapping::toProto);
+        ConvertedBatch<DailyBar> batch =
+                bodies.array(mapper.readTree("[null, 3, \"x\", []]"), DailyBarInput.class, PriceMapping::toProto);
 
         assertThat(batch.hasRecords()).isFalse();
-        assertThat(batch.rejections()).extracting(Rejection::index, Rejection::field)
+        assertThat(batch.rejections())
+                .extracting(Rejection::index, Rejection::field)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(0, "record"), org.assertj.core.groups.Tuple.tuple(1, "record"),
-                        org.assertj.core.groups.Tuple.tuple(2, "record"), org.assertj.core.groups.Tuple.tuple(3, "record"));
+                        org.assertj.core.groups.Tuple.tuple(0, "record"),
+                                org.assertj.core.groups.Tuple.tuple(1, "record"),
+                        org.assertj.core.groups.Tuple.tuple(2, "record"),
+                                org.assertj.core.groups.Tuple.tuple(3, "record"));
     }
 
     @Test
@@ -93,12 +104,12 @@ class JsonBodiesTest {
 
     @Test
     void anObjectBodyMustBeAnObject() throws Exception {
-        assertThat(bodies.object(mapper.readTree("{\"name\": \"NVIDIA\"}"), InstrumentInput.class).name())
+        assertThat(bodies.object(mapper.readTree("{\"name\": \"NVIDIA\"}"), InstrumentInput.class)
+                        .name())
                 .isEqualTo("NVIDIA");
         assertThatThrownBy(() -> bodies.object(mapper.readTree("[]"), InstrumentInput.class))
                 .hasMessage("body must be a JSON object");
-        assertThatThrownBy(() -> bodies.object(null, InstrumentInput.class))
-                .hasMessage("body is required");
+        assertThatThrownBy(() -> bodies.object(null, InstrumentInput.class)).hasMessage("body is required");
     }
 
     /** A valid bar, with one member replaced or added (later duplicate keys win in Jackson). */

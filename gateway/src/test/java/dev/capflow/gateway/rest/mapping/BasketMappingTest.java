@@ -3,14 +3,12 @@ package dev.capflow.gateway.rest.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.capflow.gateway.request.FieldViolation;
 import dev.capflow.gateway.request.InvalidFieldsException;
 import dev.capflow.gateway.rest.dto.BasketInput;
 import dev.capflow.gateway.rest.dto.BasketMemberInput;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class BasketMappingTest {
 
@@ -26,15 +24,18 @@ class BasketMappingTest {
         BasketInput input = new BasketInput(null, "x", "USD", "2025-10-29", 0.0, null, null, List.of(), null);
 
         assertThatThrownBy(() -> BasketMapping.toNewBasket(input))
-                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.violations())
-                        .containsExactly(new FieldViolation("baseValue", "must be positive"),
-                                new FieldViolation("members", "must name at least one member")));
+                .isInstanceOfSatisfying(
+                        InvalidFieldsException.class,
+                        e -> assertThat(e.violations())
+                                .containsExactly(
+                                        new FieldViolation("baseValue", "must be positive"),
+                                        new FieldViolation("members", "must name at least one member")));
     }
 
     @Test
     void equalWeightsAreLeftToTheService() {
-        BasketInput input = new BasketInput(null, "x", "USD", "2025-10-29", null, "EQUAL", null,
-                List.of(new BasketMemberInput("NVDA", 0.7)), null);
+        BasketInput input = new BasketInput(
+                null, "x", "USD", "2025-10-29", null, "EQUAL", null, List.of(new BasketMemberInput("NVDA", 0.7)), null);
 
         assertThat(BasketMapping.toNewBasket(input).getMembers(0).getWeight()).isZero();
     }
