@@ -1,5 +1,6 @@
 package dev.capflow.bench;
 
+import dev.capflow.redis.PriceStreamEntries;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -33,7 +34,7 @@ public class SseFanout {
     static final String REDIS_HOST = env("REDIS_HOST", "127.0.0.1");
     static final int REDIS_PORT = Integer.parseInt(env("REDIS_PORT", "6379"));
     static final int REDIS_DB = Integer.parseInt(env("REDIS_DB", "0"));
-    static final String STREAM = env("STREAM_KEY", "capflow:prices");
+    static final String STREAM = env("STREAM_KEY", PriceStreamEntries.DEFAULT_KEY);
     static final int SUBSCRIBERS = Integer.parseInt(env("SUBSCRIBERS", "100"));
     static final int RATE = Integer.parseInt(env("RATE", "1000"));
     static final int WARMUP_S = Integer.parseInt(env("WARMUP", "5"));
@@ -283,25 +284,14 @@ public class SseFanout {
                 for (int i = 0; i < perBatch; i++) {
                     String symbol = SYMBOLS[(int) (n % SYMBOLS.length)];
                     Instant now = Instant.now();
-                    batch.append(new String(
-                            resp(
-                                    "XADD",
-                                    STREAM,
-                                    "MAXLEN",
-                                    "~",
-                                    "100000",
-                                    "*",
-                                    "symbol",
-                                    symbol,
-                                    "price",
-                                    Double.toString(100 + (n % 1000) / 100.0),
-                                    "size",
-                                    "0",
-                                    "ts",
-                                    now.toString(),
-                                    "origin",
-                                    "bench"),
-                            StandardCharsets.US_ASCII));
+                    PriceStreamEntries.StreamTick tick =
+                            new PriceStreamEntries.StreamTick(symbol, now, 100 + (n % 1000) / 100.0, 0, "", "");
+                    List<String> args = new ArrayList<>(List.of("XADD", STREAM, "MAXLEN", "~", "100000", "*"));
+                    PriceStreamEntries.tick(tick, "bench").forEach((field, value) -> {
+                        args.add(field);
+                        args.add(value);
+                    });
+                    batch.append(new String(resp(args.toArray(String[]::new)), StandardCharsets.US_ASCII));
                     n++;
                 }
                 out.write(batch.toString().getBytes(StandardCharsets.US_ASCII));
