@@ -102,6 +102,10 @@ final class LiveTopic {
         return clients.size();
     }
 
+    synchronized long lastSequence() {
+        return recent.lastSequence();
+    }
+
     synchronized boolean isClosed() {
         return closed;
     }

@@ -35,6 +35,12 @@ public class LiveTopics {
         return topic == null ? 0 : topic.clientCount();
     }
 
+    /** The sequence of the newest event the stream for {@code key} received (0 when none is open). */
+    public long lastSequence(String key) {
+        LiveTopic topic = topics.get(key);
+        return topic == null ? 0 : topic.lastSequence();
+    }
+
     /** Adds {@code client} to the stream for {@code key}, opening it with {@code upstream} when none is open. */
     void join(
             String key,

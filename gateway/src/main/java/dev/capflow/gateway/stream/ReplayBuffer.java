@@ -22,6 +22,11 @@ final class ReplayBuffer {
     }
 
     /** Numbers an event, keeps it (dropping the oldest beyond the capacity) and answers its frame. */
+    /** The sequence of the newest event of this epoch (0 before the first). */
+    long lastSequence() {
+        return lastSeq;
+    }
+
     byte[] append(String eventName, String data) {
         long seq = ++lastSeq;
         byte[] frame = SseFrames.event(new EventId(epoch, seq).toString(), eventName, data);

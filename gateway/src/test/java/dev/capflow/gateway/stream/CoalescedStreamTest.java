@@ -92,6 +92,8 @@ class CoalescedStreamTest {
             assertThat(first).as("a lone event goes out at once, on its own").hasSize(1);
 
             call.send(tick(2), tick(3), tick(4));
+            // a join hands out what waits, so the joiner must come after the topic has all three
+            await().atMost(WAIT).until(() -> topics.lastSequence("prices:LITE") == 4);
             // joins while 2..4 wait for the interval: the replay after event 1 must not repeat what follows
             try (SseTestClient late =
                     SseTestClient.open(base.toURI().resolve("/api/v1/stream/prices?symbols=LITE"), first.get(0))) {
