@@ -97,6 +97,8 @@ public final class DevStack {
                   CAPFLOW_REDIS_URL      Redis for up, as redis://HOST[:PORT] (redis://:PASSWORD@HOST:PORT/DB works too)
                   CAPFLOW_EMBEDDED=1     ignore the above and any local servers: always run embedded PostgreSQL and Redis
                   CAPFLOW_NO_BUILD=1     ./capflow up uses the jars as they are, even when sources are newer
+                  CAPFLOW_PORT_OFFSET    added to every service port (default 0: the gateway on 8080), to run a second
+                                         checkout's platform beside the first (give it CAPFLOW_EMBEDDED=1 too)
                   CAPFLOW_START_TIMEOUT  seconds to wait for each service to become ready (default 120)
                   CAPFLOW_ANONYMOUS_READS=0  the local gateway refuses reads without a token too
                   JAVA_HOME              the Java 17+ to use (default: java on PATH)

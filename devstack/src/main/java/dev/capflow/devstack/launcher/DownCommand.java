@@ -4,7 +4,6 @@ import dev.capflow.devstack.Arguments;
 import dev.capflow.devstack.Subcommand;
 import dev.capflow.devstack.stack.OwnedProcess;
 import dev.capflow.devstack.stack.ServiceSpec;
-import dev.capflow.devstack.stack.ServiceTable;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +40,8 @@ public final class DownCommand implements Subcommand {
         Arguments.parse(args, 0, Set.of(), Set.of());
         StackLayout layout = StackLayout.current();
         try (LauncherLock lock = LauncherLock.take(layout)) {
-            List<ServiceSpec> reversed = new ArrayList<>(ServiceTable.SERVICES);
+            List<ServiceSpec> reversed =
+                    new ArrayList<>(LocalServices.of(System.getenv()).specs());
             Collections.reverse(reversed);
             for (ServiceSpec spec : reversed) {
                 Optional<OwnedProcess> running = UpCommand.running(layout, spec);

@@ -7,7 +7,6 @@ import dev.capflow.devstack.http.HealthProbe;
 import dev.capflow.devstack.postgres.PgCredentials;
 import dev.capflow.devstack.stack.OwnedProcess;
 import dev.capflow.devstack.stack.ServiceSpec;
-import dev.capflow.devstack.stack.ServiceTable;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -41,17 +40,17 @@ public final class StatusCommand implements Subcommand {
     @Override
     public int run(List<String> args) throws Exception {
         Arguments.parse(args, 0, Set.of(), Set.of());
-        print(StackLayout.current());
+        print(StackLayout.current(), LocalServices.of(System.getenv()));
         return 0;
     }
 
-    void print(StackLayout layout) throws IOException, InterruptedException {
+    void print(StackLayout layout, LocalServices services) throws IOException, InterruptedException {
         System.out.printf(FORMAT, "COMPONENT", "STATE", "PID", "PORT", "GRPC", "HEALTH");
         Map<String, String> stack = new StateFile(layout.stackState()).read();
         EmbeddedDatastoresProcess embedded = new EmbeddedDatastoresProcess(layout);
         datastore(stack, embedded, "postgres");
         datastore(stack, embedded, "redis");
-        for (ServiceSpec spec : ServiceTable.SERVICES) {
+        for (ServiceSpec spec : services.specs()) {
             String grpc = spec.servesGrpc() ? Integer.toString(spec.grpcPort()) : "-";
             Optional<OwnedProcess> running = UpCommand.running(layout, spec);
             if (running.isEmpty()) {

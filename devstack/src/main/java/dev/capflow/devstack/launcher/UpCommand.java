@@ -43,7 +43,6 @@ import java.util.function.BooleanSupplier;
  */
 public final class UpCommand implements Subcommand {
 
-    static final String GATEWAY_URL = "http://localhost:8080/";
     private static final Duration IDENTITY_TTL = Duration.ofDays(365);
 
     @Override
@@ -82,7 +81,9 @@ public final class UpCommand implements Subcommand {
                         "created database " + choice.datastores().database().database());
             }
             recordDatastores(layout, choice);
-            StackEnvironment stack = localStack(layout, choice, env);
+            LocalServices services = LocalServices.of(env);
+            String gatewayUrl = services.gatewayUrl();
+            StackEnvironment stack = localStack(layout, services, choice, env);
             Duration startTimeout = Duration.ofSeconds(startTimeoutSeconds(env));
             for (ServiceSpec spec : stack.services()) {
                 startOrReuse(layout, stack, spec, startTimeout);
@@ -90,17 +91,17 @@ public final class UpCommand implements Subcommand {
             System.out.println("loading demo data ...");
             int demo = new LoadDemoCommand()
                     .run(List.of(
-                            GATEWAY_URL.replaceAll("/$", ""),
+                            gatewayUrl.replaceAll("/$", ""),
                             layout.demo().toString(),
                             "--keys",
                             layout.keys().toString()));
             System.out.println();
-            new StatusCommand().print(layout);
+            new StatusCommand().print(layout, services);
             System.out.println();
-            System.out.println("capflow is up: " + GATEWAY_URL + " (the dashboard)");
+            System.out.println("capflow is up: " + gatewayUrl + " (the dashboard)");
             System.out.println("API tokens:      ./capflow token viewer|analyst|ingest|admin [--ttl 8h]");
             System.out.println("                 e.g. curl -H \"Authorization: Bearer $(./capflow token viewer)\" "
-                    + GATEWAY_URL + "api/v1/baskets");
+                    + gatewayUrl + "api/v1/baskets");
             if (demo != 0) {
                 throw new LaunchException("some demo data was not loaded (see above)");
             }
@@ -109,8 +110,9 @@ public final class UpCommand implements Subcommand {
     }
 
     /** The platform of the table on the chosen datastores, trusting {@code .capflow/keys/}. */
-    static StackEnvironment localStack(StackLayout layout, DatastoreChoice choice, Map<String, String> env) {
-        return new StackEnvironment(ServiceTable.SERVICES, choice.datastores(), Trust.keyFiles(layout.keys()))
+    static StackEnvironment localStack(
+            StackLayout layout, LocalServices services, DatastoreChoice choice, Map<String, String> env) {
+        return new StackEnvironment(services.specs(), choice.datastores(), Trust.keyFiles(layout.keys()))
                 // the local gateway lets anonymous callers read unless CAPFLOW_ANONYMOUS_READS=0
                 .with(
                         "gateway",

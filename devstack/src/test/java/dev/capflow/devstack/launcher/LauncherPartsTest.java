@@ -38,21 +38,53 @@ class LauncherPartsTest {
     }
 
     @Test
-    void theLocalGatewayLetsAnonymousCallersReadUnlessTurnedOff() {
+    void theLocalGatewayLetsAnonymousCallersReadUnlessTurnedOff() throws Exception {
         DatastoreChoice choice = new DatastoreChoice(
                 "local",
                 new StackDatastores(
                         PgUrl.parse(DatastoreChoice.LOCAL_POSTGRES), "postgres", "", DatastoreChoice.LOCAL_REDIS),
                 "local");
         StackLayout layout = new StackLayout(root);
-        assertThat(UpCommand.localStack(layout, choice, Map.of()).of("gateway"))
+        LocalServices services = LocalServices.of(Map.of());
+        assertThat(UpCommand.localStack(layout, services, choice, Map.of()).of("gateway"))
                 .containsEntry("CAPFLOW_GATEWAY_SECURITY_ANONYMOUS_READS", "true")
                 .containsEntry(
                         "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                         root.resolve(".capflow/keys/public.pem").toString());
-        assertThat(UpCommand.localStack(layout, choice, Map.of("CAPFLOW_ANONYMOUS_READS", "0"))
+        assertThat(UpCommand.localStack(layout, services, choice, Map.of("CAPFLOW_ANONYMOUS_READS", "0"))
                         .of("gateway"))
                 .containsEntry("CAPFLOW_GATEWAY_SECURITY_ANONYMOUS_READS", "false");
+    }
+
+    @Test
+    void aPortOffsetMovesEveryServiceAndTheWiringBetweenThem() throws Exception {
+        LocalServices services = LocalServices.of(Map.of("CAPFLOW_PORT_OFFSET", "100"));
+        assertThat(services.gatewayUrl()).isEqualTo("http://localhost:8180/");
+        assertThat(services.specs())
+                .extracting(spec -> spec.name() + " " + spec.httpPort() + " " + spec.grpcPort())
+                .containsExactly(
+                        "ingest-service 8181 9181",
+                        "basket-service 8182 9182",
+                        "exposure-service 8183 9183",
+                        "gateway 8180 0");
+        DatastoreChoice choice = new DatastoreChoice(
+                "local",
+                new StackDatastores(
+                        PgUrl.parse(DatastoreChoice.LOCAL_POSTGRES), "postgres", "", DatastoreChoice.LOCAL_REDIS),
+                "local");
+        assertThat(UpCommand.localStack(new StackLayout(root), services, choice, Map.of())
+                        .of("gateway"))
+                .containsEntry("QUARKUS_HTTP_PORT", "8180")
+                .containsEntry("QUARKUS_GRPC_CLIENTS_BASKET_PORT", "9182");
+        assertThat(LocalServices.of(Map.of()).gatewayUrl()).isEqualTo("http://localhost:8080/");
+    }
+
+    @Test
+    void aPortOffsetThatIsNoNumberOrTooLargeIsRefusedByName() {
+        assertThatThrownBy(() -> LocalServices.of(Map.of("CAPFLOW_PORT_OFFSET", "ten")))
+                .hasMessageContaining("CAPFLOW_PORT_OFFSET");
+        assertThatThrownBy(() -> LocalServices.of(Map.of("CAPFLOW_PORT_OFFSET", "60000")))
+                .hasMessageContaining("CAPFLOW_PORT_OFFSET must be at most 50000");
     }
 
     @Test
