@@ -159,31 +159,16 @@ class BasketValidatorTest {
 
     @Test
     void aNameLongerThanTheLimitIsRefusedAndOneAtTheLimitIsKept() {
-        BasketInput tooLong = new BasketInput(
-                "chips",
-                "n".repeat(BasketValidator.MAX_NAME + 1),
-                "USD",
-                "2025-10-29",
-                0,
-                Weighting.EQUAL,
-                null,
-                List.of(new Member("A", 0)),
-                0);
-        BasketInput atLimit = new BasketInput(
-                "chips",
-                "n".repeat(BasketValidator.MAX_NAME),
-                "USD",
-                "2025-10-29",
-                0,
-                Weighting.EQUAL,
-                null,
-                List.of(new Member("A", 0)),
-                0);
-
-        assertThat(fields(tooLong)).containsExactly("basket.name");
-        assertThat(BasketValidator.validate(atLimit, true, MAX_MEMBERS, CURRENCIES, TODAY)
+        assertThat(fields(named("n".repeat(BasketValidator.MAX_NAME + 1)))).containsExactly("basket.name");
+        assertThat(BasketValidator.validate(
+                                named("n".repeat(BasketValidator.MAX_NAME)), true, MAX_MEMBERS, CURRENCIES, TODAY)
                         .name())
                 .hasSize(BasketValidator.MAX_NAME);
+    }
+
+    private static BasketInput named(String name) {
+        return new BasketInput(
+                "chips", name, "USD", "2025-10-29", 0, Weighting.EQUAL, null, List.of(new Member("A", 0)), 0);
     }
 
     @Test

@@ -66,7 +66,7 @@ class BasketCrudGrpcTest extends GrpcTestBase {
                         .setBasket(Basket.newBuilder()
                                 .setId("crud")
                                 .setName(" Chips ")
-                                .setCurrency("usd")
+                                .setCurrency("USD")
                                 .setBaseDate("2025-11-03")
                                 .setWeighting(Weighting.WEIGHTING_CUSTOM)
                                 .setRebalance(Rebalance.REBALANCE_MONTHLY)
