@@ -65,6 +65,7 @@ public record BasketDefinition(
         }
         Set<String> seen = new HashSet<>();
         double sum = 0;
+        int passesOne = -1;
         for (int i = 0; i < members.size(); i++) {
             BasketMember member = members.get(i);
             if (member == null) {
@@ -83,9 +84,19 @@ public record BasketDefinition(
                                 + member.weight());
             }
             sum += member.weight();
+            if (passesOne < 0 && sum > 1.0 + WEIGHT_SUM_TOLERANCE) {
+                passesOne = i;
+            }
         }
         if (Math.abs(sum - 1.0) > WEIGHT_SUM_TOLERANCE) {
-            throw new BasketArgumentException("members", "weights must sum to 1 (within 1e-9), got " + sum);
+            // named at the member whose weight takes the sum past 1, or at the last member when they fall short
+            int at = passesOne >= 0 ? passesOne : members.size() - 1;
+            throw new BasketArgumentException(
+                    "members[" + at + "].weight",
+                    "weights must sum to 1 (within 1e-9), got " + sum
+                            + (passesOne >= 0
+                                    ? ": the sum passes 1 at " + members.get(at).symbol()
+                                    : ": " + (1.0 - sum) + " is left unassigned"));
         }
         return members;
     }

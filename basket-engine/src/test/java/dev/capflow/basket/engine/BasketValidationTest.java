@@ -31,12 +31,27 @@ class BasketValidationTest {
 
     @Test
     void weightsMustSumToOneWithinOneBillionth() {
-        assertRejected(() -> basket(new BasketMember("A", 0.5), new BasketMember("B", 0.4)), "members", "sum to 1");
         assertRejected(
-                () -> basket(new BasketMember("A", 0.5), new BasketMember("B", 0.5 + 2e-9)), "members", "sum to 1");
+                () -> basket(new BasketMember("A", 0.5), new BasketMember("B", 0.4)), "members[1].weight", "sum to 1");
+        assertRejected(
+                () -> basket(new BasketMember("A", 0.5), new BasketMember("B", 0.5 + 2e-9)),
+                "members[1].weight",
+                "sum to 1");
         assertThat(basket(new BasketMember("A", 0.5), new BasketMember("B", 0.5 + 5e-10))
                         .members())
                 .hasSize(2);
+    }
+
+    @Test
+    void weightsOverOneNameTheMemberThatTakesTheSumPastOneAndTheTotal() {
+        assertRejected(
+                () -> basket(new BasketMember("A", 0.5), new BasketMember("B", 2.5), new BasketMember("C", 0)),
+                "members[1].weight",
+                "3.0");
+        assertRejected(
+                () -> basket(new BasketMember("A", 0.6), new BasketMember("B", 0.3), new BasketMember("C", 0.3)),
+                "members[2].weight",
+                "passes 1 at C");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.capflow.basket.domain;
 import dev.capflow.basket.engine.BasketArgumentException;
 import dev.capflow.basket.engine.BasketDefinition;
 import dev.capflow.basket.engine.Rebalance;
+import dev.capflow.grpc.TickerSymbols;
 import dev.capflow.validation.FieldViolation;
 import dev.capflow.validation.InvalidRequestException;
 import java.time.LocalDate;
@@ -19,6 +20,9 @@ import java.util.regex.Pattern;
  * under {@code basket.}. Member rules (non-empty, no duplicate, weights summing to 1) are the engine's own.
  */
 public final class BasketValidator {
+
+    /** The longest basket name, in characters (UTF-16 code units, as Java and the JSON client count them). */
+    public static final int MAX_NAME = 200;
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
@@ -43,12 +47,16 @@ public final class BasketValidator {
         String name = input.name() == null ? "" : input.name().trim();
         if (name.isEmpty()) {
             violations.add(new FieldViolation("basket.name", "the name is required"));
+        } else if (name.length() > MAX_NAME) {
+            violations.add(
+                    new FieldViolation("basket.name", "at most " + MAX_NAME + " characters, got " + name.length()));
         }
-        String currency =
-                input.currency() == null ? "" : input.currency().trim().toUpperCase(Locale.ROOT);
+        // refused rather than upper-cased: a code is stored and answered exactly as the client sent it
+        String currency = input.currency() == null ? "" : input.currency().trim();
         if (!CURRENCY.matcher(currency).matches()) {
             violations.add(new FieldViolation(
-                    "basket.currency", "must be an ISO 4217 code such as USD, got " + quoted(input.currency())));
+                    "basket.currency",
+                    "must be an upper-case ISO 4217 code such as USD, got " + quoted(input.currency())));
         } else if (!currencies.contains(currency)) {
             violations.add(new FieldViolation(
                     "basket.currency",
@@ -82,6 +90,15 @@ public final class BasketValidator {
                             "EQUAL weighting sets every " + "weight to 1/" + given.size()
                                     + ": leave the weights out, or use CUSTOM weighting to keep them"));
                 }
+            }
+        }
+        for (int i = 0; i < given.size(); i++) {
+            String symbol = normalizeSymbol(given.get(i).symbol());
+            if (!symbol.isEmpty() && !TickerSymbols.isWellFormed(symbol)) {
+                violations.add(new FieldViolation(
+                        "basket.members[" + i + "].symbol",
+                        "must be a ticker symbol (" + TickerSymbols.RULE + "), got "
+                                + quoted(given.get(i).symbol())));
             }
         }
         List<Member> members = given.stream()
@@ -146,7 +163,7 @@ public final class BasketValidator {
 
     /** A symbol as the instrument registry spells it: trimmed and upper-case. */
     public static String normalizeSymbol(String symbol) {
-        return symbol == null ? "" : symbol.trim().toUpperCase(Locale.ROOT);
+        return TickerSymbols.normalize(symbol);
     }
 
     /** The proto spelling of an engine field path ({@code baseValue} becomes {@code base_value}). */

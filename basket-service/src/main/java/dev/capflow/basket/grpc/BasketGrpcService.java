@@ -11,6 +11,7 @@ import dev.capflow.basket.engine.PerformanceQuery;
 import dev.capflow.basket.live.LiveLevels;
 import dev.capflow.basket.service.BasketCatalog;
 import dev.capflow.grpc.ExpectedVersion;
+import dev.capflow.grpc.TickerSymbols;
 import dev.capflow.grpc.idempotency.IdempotencyKey;
 import dev.capflow.grpc.idempotency.IdempotencyKeys;
 import dev.capflow.grpc.paging.Page;
@@ -143,6 +144,10 @@ public class BasketGrpcService extends MutinyBasketServiceGrpc.BasketServiceImpl
             String id = requireId(request.getBasketId(), "basket_id");
             Window window = Window.parse(request.getFrom(), request.getTo());
             String benchmark = BasketValidator.normalizeSymbol(request.getBenchmark());
+            if (!benchmark.isEmpty() && !TickerSymbols.isWellFormed(benchmark)) {
+                throw new InvalidRequestException(
+                        "benchmark", "must be a ticker symbol (" + TickerSymbols.RULE + ") or empty");
+            }
             double riskFreeRate = request.getRiskFreeRate();
             if (!(riskFreeRate >= PerformanceQuery.MIN_RISK_FREE_RATE
                     && riskFreeRate <= PerformanceQuery.MAX_RISK_FREE_RATE)) {

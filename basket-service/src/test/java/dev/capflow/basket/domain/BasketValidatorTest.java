@@ -18,7 +18,7 @@ class BasketValidatorTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 1, 15);
 
     private static BasketInput input(Weighting weighting, List<Member> members) {
-        return new BasketInput("chips", "Chips", "usd", "2025-10-29", 0, weighting, null, members, 3);
+        return new BasketInput("chips", "Chips", "USD", "2025-10-29", 0, weighting, null, members, 3);
     }
 
     private static List<String> fields(BasketInput input) {
@@ -64,19 +64,22 @@ class BasketValidatorTest {
     }
 
     @Test
-    void aCurrencyThePlatformCannotConvertAndAFutureBaseDateAreRefused() {
+    void aCurrencyThePlatformCannotConvertALowerCaseCodeAndAFutureBaseDateAreRefused() {
         BasketInput xyz = new BasketInput(
                 "chips", "Chips", "XYZ", "2025-10-29", 0, Weighting.EQUAL, null, List.of(new Member("A", 0)), 0);
+        BasketInput lowerCase = new BasketInput(
+                "chips", "Chips", "usd", "2025-10-29", 0, Weighting.EQUAL, null, List.of(new Member("A", 0)), 0);
         BasketInput future = new BasketInput(
-                "chips", "Chips", "jpy", "2026-01-16", 0, Weighting.EQUAL, null, List.of(new Member("A", 0)), 0);
+                "chips", "Chips", "JPY", "2026-01-16", 0, Weighting.EQUAL, null, List.of(new Member("A", 0)), 0);
 
         assertThat(fields(xyz)).containsExactly("basket.currency");
+        assertThat(fields(lowerCase)).as("refused, not upper-cased").containsExactly("basket.currency");
         assertThat(fields(future)).containsExactly("basket.base_date");
         assertThat(BasketValidator.validate(
                                 new BasketInput(
                                         "chips",
                                         "Chips",
-                                        "jpy",
+                                        "JPY",
                                         "2026-01-15",
                                         0,
                                         Weighting.EQUAL,
@@ -120,7 +123,11 @@ class BasketValidatorTest {
     @Test
     void weightsMustSumToOneWithinOneBillionth() {
         assertThat(fields(input(Weighting.CUSTOM, List.of(new Member("A", 0.5), new Member("B", 0.5 + 2e-9)))))
-                .containsExactly("basket.members");
+                .containsExactly("basket.members[1].weight");
+        assertThat(fields(input(
+                        Weighting.CUSTOM, List.of(new Member("A", 0.5), new Member("B", 2.5), new Member("C", 0)))))
+                .as("the member whose weight takes the sum past 1")
+                .containsExactly("basket.members[1].weight");
         assertThat(BasketValidator.validate(
                                 input(Weighting.CUSTOM, List.of(new Member("A", 0.5), new Member("B", 0.5 + 5e-10))),
                                 true,
@@ -138,6 +145,30 @@ class BasketValidatorTest {
         assertThat(fields(input(Weighting.EQUAL, List.of()))).containsExactly("basket.members");
         assertThat(fields(input(Weighting.CUSTOM, List.of(new Member("A", 1.5), new Member("B", -0.5)))))
                 .containsExactly("basket.members[1].weight");
+    }
+
+    @Test
+    void aMalformedSymbolIsNamedByItsMemberIndexBeforeAnyRegistryLookUp() {
+        assertThat(fields(input(
+                        Weighting.EQUAL,
+                        List.of(new Member("NVDA", 0), new Member("../etc", 0), new Member("'; DROP TABLE x;--", 0)))))
+                .containsExactly("basket.members[1].symbol", "basket.members[2].symbol");
+        assertThat(fields(input(Weighting.EQUAL, List.of(new Member("A".repeat(100_000), 0)))))
+                .containsExactly("basket.members[0].symbol");
+    }
+
+    @Test
+    void aNameLongerThanTheLimitIsRefusedAndOneAtTheLimitIsKept() {
+        assertThat(fields(named("n".repeat(BasketValidator.MAX_NAME + 1)))).containsExactly("basket.name");
+        assertThat(BasketValidator.validate(
+                                named("n".repeat(BasketValidator.MAX_NAME)), true, MAX_MEMBERS, CURRENCIES, TODAY)
+                        .name())
+                .hasSize(BasketValidator.MAX_NAME);
+    }
+
+    private static BasketInput named(String name) {
+        return new BasketInput(
+                "chips", name, "USD", "2025-10-29", 0, Weighting.EQUAL, null, List.of(new Member("A", 0)), 0);
     }
 
     @Test

@@ -66,7 +66,7 @@ class BasketCrudGrpcTest extends GrpcTestBase {
                         .setBasket(Basket.newBuilder()
                                 .setId("crud")
                                 .setName(" Chips ")
-                                .setCurrency("usd")
+                                .setCurrency("USD")
                                 .setBaseDate("2025-11-03")
                                 .setWeighting(Weighting.WEIGHTING_CUSTOM)
                                 .setRebalance(Rebalance.REBALANCE_MONTHLY)
@@ -272,7 +272,66 @@ class BasketCrudGrpcTest extends GrpcTestBase {
                 b -> b.setWeighting(Weighting.WEIGHTING_CUSTOM)
                         .addMembers(member("NVDA", 0.5))
                         .addMembers(member("AMD", 0.5 + 2e-9)),
-                "basket.members");
+                "basket.members[1].weight");
+    }
+
+    @Test
+    void theWeightThatTakesTheSumPastOneIsNamedByItsIndex() throws Exception {
+        assertRejected(
+                b -> b.setWeighting(Weighting.WEIGHTING_CUSTOM)
+                        .addMembers(member("NVDA", 0.5))
+                        .addMembers(member("MSFT", 2.5)),
+                "basket.members[1].weight");
+    }
+
+    @Test
+    void aLowerCaseCurrencyIsRefusedNotUpperCased() throws Exception {
+        assertRejected(b -> b.setCurrency("usd").addMembers(member("NVDA", 0)), "basket.currency");
+    }
+
+    @Test
+    void malformedSymbolsAreNamedByTheirIndexNotAsTheWholeMemberList() throws Exception {
+        assertRejected(
+                b -> b.addMembers(member("NVDA", 0)).addMembers(member("../etc", 0)), "basket.members[1].symbol");
+        assertRejected(
+                b -> b.addMembers(member("'; DROP TABLE bars;--", 0)).addMembers(member("NVDA", 0)),
+                "basket.members[0].symbol");
+        assertRejected(b -> b.addMembers(member("S".repeat(100_000), 0)), "basket.members[0].symbol");
+    }
+
+    @Test
+    void aNameOverTwoHundredCharactersIsRefused() throws Exception {
+        assertRejected(b -> b.setName("n".repeat(201)).addMembers(member("NVDA", 0)), "basket.name");
+    }
+
+    @Test
+    void aReplacementIsCheckedByTheSameRulesAndChangesNothing() throws Exception {
+        Basket created = client().createBasket(CreateBasketRequest.newBuilder()
+                        .setBasket(equalBasket("replaced-badly", "NVDA", "MSFT"))
+                        .build())
+                .getBasket();
+
+        StatusRuntimeException error = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().updateBasket(UpdateBasketRequest.newBuilder()
+                        .setBasket(created.toBuilder()
+                                .setCurrency("usd")
+                                .setName("n".repeat(100_000))
+                                .clearMembers()
+                                .addMembers(member("NVDA", 0))
+                                .addMembers(member("MSFT", 0.7))
+                                .addMembers(member("nv da", 0)))
+                        .build()));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(error))
+                .containsExactly(
+                        "basket.name", "basket.currency", "basket.members[1].weight", "basket.members[2].symbol");
+        assertThat(client().getBasket(GetBasketRequest.newBuilder()
+                                .setBasketId("replaced-badly")
+                                .build())
+                        .getBasket())
+                .isEqualTo(created);
     }
 
     @Test

@@ -242,6 +242,12 @@ class PerformanceGrpcTest extends GrpcTestBase {
                 catchThrowableOfType(StatusRuntimeException.class, () -> performance("team-google", "", "", "NOPE"));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(error)).containsExactly("benchmark");
+        StatusRuntimeException malformed = catchThrowableOfType(
+                StatusRuntimeException.class, () -> performance("team-google", "", "", "../../etc/passwd"));
+        assertThat(malformed.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(malformed))
+                .as("named here, not as the basket")
+                .containsExactly("benchmark");
     }
 
     @Test

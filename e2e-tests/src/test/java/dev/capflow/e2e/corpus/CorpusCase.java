@@ -54,6 +54,11 @@ public record CorpusCase(
                 absentAfter == null ? null : Valid.freshIds(absentAfter, n));
     }
 
+    /** This case sending {@code other} instead of its request. */
+    public CorpusCase withRequest(CorpusRequest other) {
+        return new CorpusCase(category, name, other, outcome, named, absentAfter);
+    }
+
     public String label() {
         return category + " / " + name;
     }

@@ -60,6 +60,19 @@ public record CorpusRequest(
                 method, Valid.freshIds(target, n), headers, body.length == 0 ? body : fresh, role, authorization);
     }
 
+    /** Whether the body asks for the version its target holds when the case is sent ({@link Valid#CURRENT_VERSION}). */
+    public boolean wantsCurrentVersion() {
+        return new String(body, StandardCharsets.UTF_8).contains(Valid.CURRENT_VERSION);
+    }
+
+    /** This request with {@link Valid#CURRENT_VERSION} in its body replaced by {@code version}. */
+    public CorpusRequest withVersion(long version) {
+        byte[] versioned = new String(body, StandardCharsets.UTF_8)
+                .replace(Valid.CURRENT_VERSION, Long.toString(version))
+                .getBytes(StandardCharsets.UTF_8);
+        return new CorpusRequest(method, target, headers, versioned, role, authorization);
+    }
+
     /** Whether the request may change what is stored (everything but GET). */
     public boolean writes() {
         return !method.equals("GET");

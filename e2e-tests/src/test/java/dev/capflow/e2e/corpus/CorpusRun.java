@@ -40,7 +40,11 @@ public final class CorpusRun {
     public void run(List<CorpusCase> cases) {
         int n = 0;
         for (CorpusCase listed : cases) {
-            CorpusCase corpusCase = listed.withFreshIds(n++);
+            CorpusCase fresh = listed.withFreshIds(n++);
+            CorpusCase corpusCase = fresh.request().wantsCurrentVersion()
+                    ? fresh.withRequest(fresh.request()
+                            .withVersion(state.version(fresh.request().target())))
+                    : fresh;
             List<String> stateRoutes = corpusCase.request().writes()
                     ? Valid.stateRoutes(corpusCase.request().target())
                     : List.of();

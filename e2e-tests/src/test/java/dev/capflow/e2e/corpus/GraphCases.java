@@ -114,8 +114,8 @@ final class GraphCases {
         cases.add(options("CLEARING", "alpha 2", "{\"alpha\": 2}", "alpha"));
         cases.add(options("CLEARING", "beta 0", "{\"beta\": 0}", "beta"));
         cases.add(options("CLEARING", "horizonYears 0", "{\"horizonYears\": 0}", "horizonYears"));
-        cases.add(options("CLEARING", "horizonYears 1e308", "{\"horizonYears\": 1e308}", null)
-                .asAnswered());
+        cases.add(options("CLEARING", "horizonYears 1e308", "{\"horizonYears\": 1e308}", "horizonYears"));
+        cases.add(options("CLEARING", "horizonYears 101", "{\"horizonYears\": 101}", "horizonYears"));
 
         cases.add(answered(
                 CATEGORY,

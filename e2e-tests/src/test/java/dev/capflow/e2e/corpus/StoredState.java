@@ -1,5 +1,7 @@
 package dev.capflow.e2e.corpus;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,8 @@ import java.util.Map;
  * series and histories. Two reads that differ show what a request stored.
  */
 final class StoredState {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CorpusClient client;
 
@@ -24,6 +28,19 @@ final class StoredState {
             state.put(route, answer.status() + " " + answer.body());
         }
         return state;
+    }
+
+    /** The {@code version} member of what {@code route} answers now, or 0 when it answers none (it does not exist). */
+    long version(String route) {
+        CorpusClient.Answer answer = client.read(route);
+        if (answer.status() != 200) {
+            return 0;
+        }
+        try {
+            return JSON.readTree(answer.body()).path("version").asLong(0);
+        } catch (JsonProcessingException e) {
+            return 0;
+        }
     }
 
     /** The routes whose answers differ between {@code before} and {@code after}. */

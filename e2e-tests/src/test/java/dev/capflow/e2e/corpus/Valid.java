@@ -26,6 +26,12 @@ public final class Valid {
     public static final String EDGE = "corpus-edge-ab";
     public static final String NEW_EDGE = "corpus-new-edge";
     public static final String AS_OF = "2025-12-31";
+    /**
+     * A body's {@code version} that {@link CorpusRun} replaces, just before sending the case, with the version its target
+     * holds then: a replacement then fails only for what its case is about, however many writes went before it.
+     */
+    public static final String CURRENT_VERSION = "\"<the version the target holds now>\"";
+
     /** The ids cases would create, made unique per case by {@link #freshIds}. */
     public static final List<String> NEW_IDS = List.of(NEW_SYMBOL, NEW_BASKET, NEW_ENTITY, NEW_EDGE);
 

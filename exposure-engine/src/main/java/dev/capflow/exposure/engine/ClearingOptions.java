@@ -10,10 +10,15 @@ public record ClearingOptions(double horizonYears, double alpha, double beta) {
     /** The horizon when none is given: five years of revenue. */
     public static final double DEFAULT_HORIZON_YEARS = 5;
 
+    /** The longest horizon: a century of revenue is already beyond any obligation's term. */
+    public static final double MAX_HORIZON_YEARS = 100;
+
     public ClearingOptions {
-        if (!(horizonYears > 0 && horizonYears < Double.POSITIVE_INFINITY)) {
+        if (!(horizonYears > 0 && horizonYears <= MAX_HORIZON_YEARS)) {
             throw new GraphException(
-                    "options.horizon_years", "options", "must be a finite number of years > 0, got " + horizonYears);
+                    "options.horizon_years",
+                    "options",
+                    "must be a number of years in (0, " + MAX_HORIZON_YEARS + "], got " + horizonYears);
         }
         checkFraction("options.alpha", alpha);
         checkFraction("options.beta", beta);

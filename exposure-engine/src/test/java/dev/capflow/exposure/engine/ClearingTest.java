@@ -273,9 +273,14 @@ class ClearingTest {
         assertThatThrownBy(() -> new ClearingOptions(5, 1, 1.01))
                 .isInstanceOfSatisfying(
                         GraphException.class, e -> assertThat(e.field()).isEqualTo("options.beta"));
-        assertThatThrownBy(() -> new ClearingOptions(Double.NaN, 1, 1))
-                .isInstanceOfSatisfying(
-                        GraphException.class, e -> assertThat(e.field()).isEqualTo("options.horizon_years"));
+        for (double horizon : new double[] {Double.NaN, 0, ClearingOptions.MAX_HORIZON_YEARS + 1, 1e308}) {
+            assertThatThrownBy(() -> new ClearingOptions(horizon, 1, 1))
+                    .as("horizon " + horizon)
+                    .isInstanceOfSatisfying(
+                            GraphException.class, e -> assertThat(e.field()).isEqualTo("options.horizon_years"));
+        }
+        assertThat(new ClearingOptions(ClearingOptions.MAX_HORIZON_YEARS, 1, 1).horizonYears())
+                .isEqualTo(100);
     }
 
     private static void assertAgree(ClearingState state, double[] expected, double[][] obligations, String what) {

@@ -116,10 +116,11 @@ final class StressRequests {
     private static void refuseOptionsOfOtherModels(
             StressOptions options, StressModel model, List<FieldViolation> violations) {
         if (model == StressModel.CROSS_HOLDINGS && options.getBeta() != 0 && !options.hasTheta()) {
+            // named at the missing option: the beta sent is fine, it only needs a theta to apply to
             violations.add(new FieldViolation(
-                    "options.beta",
-                    "the failure cost applies to entities that fail, which "
-                            + "needs the failure threshold options.theta"));
+                    "options.theta",
+                    "is required with options.beta: the failure cost applies to entities that fail, and theta is "
+                            + "the failure threshold (a fraction of today's value) that says which do"));
         }
         if (model != StressModel.CROSS_HOLDINGS) {
             refuseIf(options.hasTheta(), "options.theta", StressModel.CROSS_HOLDINGS, model, violations);

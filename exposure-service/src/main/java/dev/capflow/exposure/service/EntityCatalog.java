@@ -19,16 +19,24 @@ import java.util.List;
 @ApplicationScoped
 public class EntityCatalog {
 
+    /** How the entity's fields are named in a write request. */
+    private static final String FIELDS = "entity.";
+
     private final GraphStore store;
     private final Valuer valuer;
+    private final RegisteredSymbols registry;
 
-    public EntityCatalog(GraphStore store, Valuer valuer) {
+    public EntityCatalog(GraphStore store, Valuer valuer, RegisteredSymbols registry) {
         this.store = store;
         this.valuer = valuer;
+        this.registry = registry;
     }
 
+    /** Stores a new entity whose symbols are all registered instruments. */
     public Uni<ValuedEntity> create(GraphEntity entity) {
-        return store.insert(entity.withVersion(0)).chain(this::valued);
+        return registry.require(entity, FIELDS)
+                .chain(() -> store.insert(entity.withVersion(0)))
+                .chain(this::valued);
     }
 
     /** The entity version holding in {@code snapshot}, valued on its date. */
@@ -38,8 +46,11 @@ public class EntityCatalog {
                 .map(list -> list.get(0));
     }
 
+    /** Replaces an entity, whose symbols must all be registered instruments. */
     public Uni<ValuedEntity> update(GraphEntity entity) {
-        return store.update(entity).chain(this::valued);
+        return registry.require(entity, FIELDS)
+                .chain(() -> store.update(entity))
+                .chain(this::valued);
     }
 
     /** Closes the entity's validity; {@code version} (null = no check) must match the stored one. */

@@ -90,7 +90,8 @@ public class ExposureAnalytics {
             GraphModel model = GraphModel.of(known, contents.edges(), scenario.shockedEntities(), scenario.amounts());
             Uni<StressOutcome> run = valued(model, scenario.snapshot())
                     .emitOn(Infrastructure.getDefaultWorkerPool())
-                    .map(values -> run(scenario, model, values));
+                    .map(values -> run(scenario, model, values))
+                    .invoke(FiniteFigures::require);
             return Uni.combine()
                     .all()
                     .unis(run, basketWeights.current())

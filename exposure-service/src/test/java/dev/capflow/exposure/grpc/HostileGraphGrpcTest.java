@@ -10,8 +10,11 @@ import dev.capflow.proto.exposure.v1.DeleteEdgeRequest;
 import dev.capflow.proto.exposure.v1.DeleteEntityRequest;
 import dev.capflow.proto.exposure.v1.Edge;
 import dev.capflow.proto.exposure.v1.EdgeKind;
+import dev.capflow.proto.exposure.v1.Entity;
+import dev.capflow.proto.exposure.v1.EntityKind;
 import dev.capflow.proto.exposure.v1.ExposureServiceGrpc;
 import dev.capflow.proto.exposure.v1.GetEdgeRequest;
+import dev.capflow.proto.exposure.v1.GetEntityRequest;
 import dev.capflow.proto.exposure.v1.ListEdgesRequest;
 import dev.capflow.proto.exposure.v1.ListEntitiesRequest;
 import dev.capflow.proto.exposure.v1.Shock;
@@ -19,6 +22,7 @@ import dev.capflow.proto.exposure.v1.StressModel;
 import dev.capflow.proto.exposure.v1.StressOptions;
 import dev.capflow.proto.exposure.v1.StressRequest;
 import dev.capflow.proto.exposure.v1.UpdateEdgeRequest;
+import dev.capflow.proto.exposure.v1.UpdateEntityRequest;
 import dev.capflow.testsupport.MalformedRequestCheck;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Status;
@@ -161,15 +165,99 @@ class HostileGraphGrpcTest extends GrpcTestBase {
         create(equity("hx-ab", "hx-a", "hx-b", 0.3, "2025-10-01"));
         assertFields(shock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, 1e300), "shocks[0].value_change");
         assertFields(shock(StressModel.STRESS_MODEL_CLEARING, 11), "shocks[0].value_change");
-        assertFields(
-                shock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5)
-                        .setOptions(StressOptions.newBuilder().setBeta(0.3)),
-                "options.beta");
+        // a failure cost without its threshold names the threshold that is missing, not the cost that was sent
+        var betaWithoutTheta = failure(
+                Status.Code.INVALID_ARGUMENT,
+                () -> client().stress(shock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5)
+                        .setOptions(StressOptions.newBuilder().setBeta(0.3))
+                        .build()));
+        assertThat(violations(betaWithoutTheta)).singleElement().satisfies(v -> {
+            assertThat(v.getField()).isEqualTo("options.theta");
+            assertThat(v.getDescription()).contains("theta").contains("options.beta");
+        });
         // the largest shock allowed gives finite figures
         assertThat(client().stress(shock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, 10)
                                 .build())
                         .getEntitiesList())
                 .allSatisfy(impact -> assertThat(impact.getRelativeChange()).isFinite());
+    }
+
+    @Test
+    void anEntityMayNameOnlyRegisteredInstrumentsAndARefusedWriteStoresNothing() throws Exception {
+        List<Long> before = graphRows();
+
+        var created = failure(
+                Status.Code.INVALID_ARGUMENT,
+                () -> client().createEntity(CreateEntityRequest.newBuilder()
+                        .setEntity(Entity.newBuilder()
+                                .setId("hx-listed")
+                                .setName("Listed nowhere")
+                                .setKind(EntityKind.ENTITY_KIND_LISTED)
+                                .setTicker("ZZZZ9")
+                                .addListings("QQQ")
+                                .addListings("ZZZZ8"))
+                        .build()));
+        assertThat(violations(created))
+                .extracting(v -> v.getField() + " " + v.getDescription())
+                .containsExactly(
+                        "entity.ticker entity hx-listed: ZZZZ9 is not a registered instrument (register it with PUT "
+                                + "/instruments/ZZZZ9 first)",
+                        "entity.listings[1] entity hx-listed: ZZZZ8 is not a registered instrument (register it with "
+                                + "PUT /instruments/ZZZZ8 first)");
+
+        long version = client().getEntity(
+                        GetEntityRequest.newBuilder().setEntityId("hx-a").build())
+                .getEntity()
+                .getVersion();
+        var updated = failure(
+                Status.Code.INVALID_ARGUMENT,
+                () -> client().updateEntity(UpdateEntityRequest.newBuilder()
+                        .setEntity(privateEntity("hx-a", 1e9).addListings("ZZZZ8"))
+                        .setExpectedVersion(version)
+                        .build()));
+        assertThat(violatedFields(updated)).containsExactly("entity.listings[0]");
+        assertThat(graphRows()).isEqualTo(before);
+    }
+
+    @Test
+    void theClearingHorizonIsBoundedToACentury() throws Exception {
+        create(cash("hx-ab-cash", "hx-a", "hx-b", EdgeKind.EDGE_KIND_INVESTMENT, 1e9, "2025-10-01"));
+        for (double years : new double[] {1e308, 100.5, 0}) {
+            assertFields(
+                    shock(StressModel.STRESS_MODEL_CLEARING, -0.5)
+                            .setOptions(StressOptions.newBuilder().setHorizonYears(years)),
+                    "options.horizon_years");
+        }
+        assertThat(client().stress(shock(StressModel.STRESS_MODEL_CLEARING, -0.5)
+                                .setOptions(StressOptions.newBuilder().setHorizonYears(100))
+                                .build())
+                        .getEntitiesList())
+                .isNotEmpty();
+    }
+
+    @Test
+    void aClearingFigureThatWouldOverflowIsAFailedPreconditionNotInfinity() throws Exception {
+        // hx-a has no resources and owes hx-b 1e9; hx-b's revenue of 1e-300 USD makes unpaid / revenue overflow
+        long version = client().getEntity(
+                        GetEntityRequest.newBuilder().setEntityId("hx-b").build())
+                .getEntity()
+                .getVersion();
+        client().updateEntity(UpdateEntityRequest.newBuilder()
+                .setEntity(privateEntity("hx-b", 1e9).setRevenueUsd(1e-300).setRevenueAsOf("2025-06-30"))
+                .setExpectedVersion(version)
+                .build());
+        create(cash("hx-ab-cash", "hx-a", "hx-b", EdgeKind.EDGE_KIND_INVESTMENT, 1e9, "2025-10-01"));
+
+        var error = failure(
+                Status.Code.FAILED_PRECONDITION,
+                () -> client().stress(
+                                shock(StressModel.STRESS_MODEL_CLEARING, -0.5).build()));
+
+        assertThat(preconditions(error)).singleElement().satisfies(v -> {
+            assertThat(v.getType()).isEqualTo("NON_FINITE");
+            assertThat(v.getSubject()).isEqualTo("hx-b");
+            assertThat(v.getDescription()).contains("unpaidToRevenue").contains("Infinity");
+        });
     }
 
     @Test

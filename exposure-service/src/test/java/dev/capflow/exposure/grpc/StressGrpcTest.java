@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import dev.capflow.exposure.fake.FakeDownstreams;
 import dev.capflow.proto.exposure.v1.BasketImpact;
 import dev.capflow.proto.exposure.v1.ClearingFigures;
+import dev.capflow.proto.exposure.v1.CreateEntityRequest;
 import dev.capflow.proto.exposure.v1.DebtRankRule;
 import dev.capflow.proto.exposure.v1.Entity;
 import dev.capflow.proto.exposure.v1.EntityImpact;
+import dev.capflow.proto.exposure.v1.EntityKind;
 import dev.capflow.proto.exposure.v1.GetEntityRequest;
 import dev.capflow.proto.exposure.v1.Shock;
 import dev.capflow.proto.exposure.v1.StressModel;
@@ -290,6 +292,21 @@ class StressGrpcTest extends GrpcTestBase {
                 .getEntity();
         assertThat(nvidia.hasValue()).isFalse();
         assertThat(nvidia.getValueUnavailableReason()).contains("ingest-service");
+        // a listed entity's ticker cannot be checked against the registry, so it is not stored unchecked
+        failure(
+                Status.Code.UNAVAILABLE,
+                () -> client().createEntity(CreateEntityRequest.newBuilder()
+                        .setEntity(Entity.newBuilder()
+                                .setId("unchecked")
+                                .setName("Unchecked")
+                                .setKind(EntityKind.ENTITY_KIND_LISTED)
+                                .setTicker("QQQ"))
+                        .build()));
+        failure(
+                Status.Code.NOT_FOUND,
+                () -> client().getEntity(GetEntityRequest.newBuilder()
+                        .setEntityId("unchecked")
+                        .build()));
     }
 
     @Test

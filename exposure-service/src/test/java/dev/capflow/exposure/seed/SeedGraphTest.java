@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.capflow.exposure.engine.EdgeKind;
+import dev.capflow.exposure.fake.DemoMarket;
+import dev.capflow.testsupport.ProjectRoot;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SeedGraphTest {
@@ -21,6 +25,19 @@ class SeedGraphTest {
                     assertThat(e.kind()).isEqualTo(EdgeKind.PURCHASE);
                     assertThat(e.amountUsd()).hasValue(40e9);
                 });
+    }
+
+    @Test
+    void everySymbolOfTheSeedIsAnInstrumentTheDemoRegisters() {
+        // the seed is stored at start, before any instrument exists, so the API's registry rule is checked here
+        Set<String> registered =
+                new DemoMarket(ProjectRoot.path().resolve("demo")).instruments().keySet();
+        List<String> seedSymbols = SeedGraph.read("seed").entities().stream()
+                .flatMap(entity -> entity.symbols().stream())
+                .toList();
+
+        assertThat(seedSymbols).contains("NVDA", "9984.T", "SFTBY");
+        assertThat(registered).containsAll(seedSymbols);
     }
 
     @Test

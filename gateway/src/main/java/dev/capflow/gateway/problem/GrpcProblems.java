@@ -3,19 +3,22 @@ package dev.capflow.gateway.problem;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
 import com.google.rpc.PreconditionFailure;
 import dev.capflow.gateway.request.FieldViolation;
+import dev.capflow.grpc.errors.GrpcStatuses;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Translates a failed gRPC call into a problem: status code to HTTP status, BadRequest details to violations. */
 public final class GrpcProblems {
 
     /** The PreconditionFailure types of exposure-service meaning "no finite answer for this graph". */
-    private static final Set<String> UNCOMPUTABLE = Set.of("EQUITY_CYCLE", "PRIMARY_VALUE");
+    private static final Set<String> UNCOMPUTABLE = Set.of("EQUITY_CYCLE", "PRIMARY_VALUE", "NON_FINITE");
 
     private GrpcProblems() {}
 
@@ -76,17 +79,36 @@ public final class GrpcProblems {
             return violations;
         }
         for (Any detail : rich.getDetailsList()) {
-            if (detail.is(BadRequest.class)) {
-                try {
+            try {
+                if (detail.is(BadRequest.class)) {
                     for (BadRequest.FieldViolation v :
                             detail.unpack(BadRequest.class).getFieldViolationsList()) {
                         violations.add(new FieldViolation(JsonFieldNames.of(v.getField()), v.getDescription()));
                     }
-                } catch (InvalidProtocolBufferException e) {
-                    // A detail that cannot be decoded adds nothing the status code does not already say.
+                } else if (detail.is(ErrorInfo.class)) {
+                    staleVersion(detail.unpack(ErrorInfo.class)).ifPresent(violations::add);
                 }
+            } catch (InvalidProtocolBufferException e) {
+                // A detail that cannot be decoded adds nothing the status code does not already say.
             }
         }
         return violations;
+    }
+
+    /**
+     * A stale optimistic-lock version names the client's {@code version} (the body member or query parameter of every
+     * versioned resource): the field to re-read, whatever the service's request calls it.
+     */
+    private static Optional<FieldViolation> staleVersion(ErrorInfo info) {
+        if (!GrpcStatuses.STALE_VERSION.equals(info.getReason())) {
+            return Optional.empty();
+        }
+        String expected = info.getMetadataOrDefault("expected_version", "?");
+        String actual = info.getMetadataOrDefault("actual_version", "absent");
+        return Optional.of(new FieldViolation(
+                "version",
+                actual.equals("absent")
+                        ? "is " + expected + ", but there is no stored version"
+                        : "is " + expected + ", but the stored version is " + actual + ": re-read and retry"));
     }
 }

@@ -3,6 +3,8 @@ package dev.capflow.gateway.fake;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
+import dev.capflow.errors.StaleVersionException;
+import dev.capflow.grpc.errors.GrpcStatuses;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -35,6 +37,14 @@ public record Answer<R>(List<R> replies, StatusRuntimeException error, Duration 
                         .build()))
                 .build();
         return new Answer<>(List.of(), StatusProto.toStatusRuntimeException(status), Duration.ZERO);
+    }
+
+    /** Fails with ABORTED as every capflow service answers a stale version (ErrorInfo STALE_VERSION). */
+    public static <R> Answer<R> staleVersion(String resourceType, String name, long actual, long expected) {
+        return new Answer<>(
+                List.of(),
+                GrpcStatuses.staleVersion(new StaleVersionException(resourceType, name, actual, expected)),
+                Duration.ZERO);
     }
 
     /** Fails with FAILED_PRECONDITION carrying a google.rpc.PreconditionFailure of one violation. */

@@ -104,7 +104,7 @@ class BasketRoutesTest extends GatewayTest {
         given().contentType(ContentType.JSON)
                 .body("""
                         {"id": "team-google", "name": "Team Google", "currency": "USD", "baseDate": "2025-10-29",
-                         "members": [{"symbol": "GOOGL"}, {"symbol": "AVGO", "weight": 0.9}]}""")
+                         "members": [{"symbol": "GOOGL"}, {"symbol": "AVGO"}]}""")
                 .when()
                 .post("/api/v1/baskets")
                 .then()
@@ -117,7 +117,7 @@ class BasketRoutesTest extends GatewayTest {
         Basket sent =
                 fake.requests(BasketServiceGrpc.getCreateBasketMethod()).get(0).getBasket();
         assertThat(sent)
-                .as("EQUAL by default, NONE by default, weights left to the service")
+                .as("EQUAL by default, NONE by default, no weights")
                 .isEqualTo(Basket.newBuilder()
                         .setId("team-google")
                         .setName("Team Google")
@@ -312,7 +312,7 @@ class BasketRoutesTest extends GatewayTest {
                 Answer.fail(Status.ALREADY_EXISTS.withDescription("basket team-google exists")));
         fake.script(
                 BasketServiceGrpc.getDeleteBasketMethod(),
-                Answer.fail(Status.ABORTED.withDescription("basket team-google is at version 5, not 4")));
+                Answer.staleVersion("capflow.basket.v1.Basket", "team-google", 5, 4));
         String body = """
                 {"name": "x", "currency": "USD", "baseDate": "2025-10-29", "members": [{"symbol": "GOOGL"}]}""";
 
@@ -342,7 +342,9 @@ class BasketRoutesTest extends GatewayTest {
                 .delete("/api/v1/baskets/team-google")
                 .then()
                 .statusCode(409)
-                .body("detail", equalTo("basket team-google is at version 5, not 4"));
+                .body("detail", equalTo("basket team-google is at version 5, not 4; re-read and retry"))
+                .body("violations.field", contains("version"))
+                .body("violations[0].reason", equalTo("is 4, but the stored version is 5: re-read and retry"));
     }
 
     @Test
@@ -423,9 +425,9 @@ class BasketRoutesTest extends GatewayTest {
                 .get("/api/v1/baskets/team-google/performance")
                 .then()
                 .statusCode(400)
-                .body("violations.field", contains("to", "returnType", "riskFreeRate"))
+                .body("violations.field", contains("from", "to", "returnType", "riskFreeRate"))
                 .body(
-                        "violations[2].reason",
+                        "violations[3].reason",
                         containsString("annual fraction from -0.05 to 0.25 (0.04 for 4 percent)"));
         for (String notARate : new String[] {"4%", "NaN", "-0.06"}) {
             given().queryParam("riskFreeRate", notARate)

@@ -3,6 +3,7 @@ package dev.capflow.gateway.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -657,6 +658,8 @@ class ExposureRoutesTest extends GatewayTest {
                 ExposureServiceGrpc.getStressMethod(),
                 Answer.invalidField("shocks[0].value_change", "must be in [-1, 10], got 1.0E300"),
                 Answer.invalidField("options.debtrank_rule", "applies to DEBTRANK only"),
+                Answer.failedPrecondition(
+                        "NON_FINITE", "openai", "clearingShocked.unpaidToRevenue of openai would be Infinity"),
                 Answer.failedPrecondition("VALUE", "openai", "no price"));
 
         given().contentType(ContentType.JSON)
@@ -684,6 +687,13 @@ class ExposureRoutesTest extends GatewayTest {
                 .then()
                 .statusCode(400)
                 .body("violations.field", contains("options.rule"));
+        given().contentType(ContentType.JSON)
+                .body(stress)
+                .when()
+                .post("/api/v1/exposure/stress")
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("would be Infinity"));
         // other preconditions stay conflicts
         given().contentType(ContentType.JSON)
                 .body(stress)

@@ -40,8 +40,10 @@ public final class InstrumentValidator {
         if (raw.kind() == null) {
             violations.add(new FieldViolation("kind", "required: EQUITY, FX or INDEX"));
         }
-        if (raw.sharesOutstanding() != null && raw.sharesOutstanding() < 0) {
-            violations.add(new FieldViolation("shares_outstanding", "must be >= 0, got " + raw.sharesOutstanding()));
+        // absent means unknown; 0 would value the company at 0 and break cap weighting and the funding graph
+        if (raw.sharesOutstanding() != null && raw.sharesOutstanding() <= 0) {
+            violations.add(new FieldViolation(
+                    "shares_outstanding", "must be > 0 (leave it out when unknown), got " + raw.sharesOutstanding()));
         }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(

@@ -52,7 +52,23 @@ class InstrumentValidatorTest {
                         new FieldViolation("instrument.name", "required"),
                         new FieldViolation("instrument.currency", "not an ISO 4217 currency code: EURO"),
                         new FieldViolation("instrument.kind", "required: EQUITY, FX or INDEX"),
-                        new FieldViolation("instrument.shares_outstanding", "must be >= 0, got -1"));
+                        new FieldViolation(
+                                "instrument.shares_outstanding", "must be > 0 (leave it out when unknown), got -1"));
+    }
+
+    @Test
+    void zeroSharesOutstandingIsRefusedAndAbsentMeansUnknown() {
+        InvalidRequestException error = catchThrowableOfType(
+                InvalidRequestException.class,
+                () -> InstrumentValidator.validate(
+                        new Instrument("X", "x", "USD", "", InstrumentKind.EQUITY, 0L, 0), "instrument"));
+        assertThat(error.violations())
+                .extracting(FieldViolation::field)
+                .containsExactly("instrument.shares_outstanding");
+        assertThat(InstrumentValidator.validate(
+                                new Instrument("X", "x", "USD", "", InstrumentKind.EQUITY, null, 0), "instrument")
+                        .sharesOutstanding())
+                .isNull();
     }
 
     @Test

@@ -212,6 +212,18 @@ class InstrumentGrpcTest extends GrpcTestBase {
         assertThat(sqlCount("BAD SYMBOL!")).isZero();
     }
 
+    @Test
+    void zeroSharesOutstandingIsRefusedNamingTheFieldAndStoresNothing() throws Exception {
+        StatusRuntimeException error = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> upsert(nvidia().setSymbol("ZEROSH").setSharesOutstanding(0)));
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(badRequest(error).getFieldViolationsList())
+                .extracting(BadRequest.FieldViolation::getField)
+                .containsExactly("instrument.shares_outstanding");
+        assertThat(sqlCount("ZEROSH")).isZero();
+    }
+
     private static long sqlCount(String symbol) throws Exception {
         return sqlLong("SELECT count(*) FROM ingest.instrument WHERE symbol = '" + symbol + "'");
     }

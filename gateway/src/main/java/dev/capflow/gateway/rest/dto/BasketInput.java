@@ -15,9 +15,14 @@ public record BasketInput(
                 example = "team-google")
         String id,
 
-        @Schema(example = "Team Google") String name,
+        @Schema(description = "At most 200 characters.", example = "Team Google")
+        String name,
 
-        @Schema(description = "ISO 4217 reporting currency.", example = "USD")
+        @Schema(
+                description =
+                        "Reporting currency: an upper-case ISO 4217 code the platform converts (USD, or a side of "
+                                + "a configured FX pair: USD and JPY by default); lower case is refused, not upper-cased.",
+                example = "USD")
         String currency,
 
         @Schema(description = "ISO-8601 date from which the basket is held.", example = "2025-10-29")

@@ -11,17 +11,22 @@ public record InstrumentInput(
         @Schema(description = "Optional; when given it must equal the symbol of the path.", example = "NVDA")
         String symbol,
 
-        @Schema(example = "NVIDIA Corporation") String name,
+        @Schema(description = "At most 200 characters.", example = "NVIDIA Corporation")
+        String name,
 
         @Schema(description = "ISO 4217 currency of the prices.", example = "USD")
         String currency,
 
-        @Schema(example = "NASDAQ") String exchange,
+        @Schema(description = "At most 64 characters.", example = "NASDAQ")
+        String exchange,
 
         @Schema(
                 enumeration = {"EQUITY", "FX", "INDEX"},
                 example = "EQUITY")
         String kind,
 
-        @Schema(description = "Absent when unknown or not applicable.", example = "24300000000")
+        @Schema(
+                description = "A positive count; absent when unknown or not applicable (0 is refused: it would value "
+                        + "the company at 0).",
+                example = "24300000000")
         Long sharesOutstanding) {}

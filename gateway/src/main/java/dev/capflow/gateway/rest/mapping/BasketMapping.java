@@ -107,6 +107,15 @@ public final class BasketMapping {
                     BasketMember.newBuilder().setSymbol(fields.text(at + ".symbol", member.symbol()));
             if (weighting == Weighting.WEIGHTING_CUSTOM) {
                 proto.setWeight(fields.number(at + ".weight", member.weight()));
+            } else if (member.weight() != null) {
+                // passed on, never dropped: basket-service refuses an EQUAL weight other than 1/n, and a 0 it cannot
+                // see
+                double weight = fields.number(at + ".weight", member.weight());
+                fields.check(
+                        weight != 0,
+                        at + ".weight",
+                        "EQUAL weighting sets every weight to 1/n: leave the weights out, or use CUSTOM weighting");
+                proto.setWeight(weight);
             }
             basket.addMembers(proto);
         }
@@ -208,7 +217,9 @@ public final class BasketMapping {
             Fields fields, String from, String to, Consumer<String> setFrom, Consumer<String> setTo) {
         LocalDate first = fields.optionalDate("from", from);
         LocalDate last = fields.optionalDate("to", to);
-        fields.check(first == null || last == null || !last.isBefore(first), "to", "must not be before from");
+        boolean ordered = first == null || last == null || !last.isBefore(first);
+        fields.check(ordered, "from", "must not be after to");
+        fields.check(ordered, "to", "must not be before from");
         if (first != null) {
             setFrom.accept(first.toString());
         }

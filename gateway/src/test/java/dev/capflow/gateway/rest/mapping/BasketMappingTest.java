@@ -33,10 +33,38 @@ class BasketMappingTest {
     }
 
     @Test
-    void equalWeightsAreLeftToTheService() {
-        BasketInput input = new BasketInput(
+    void equalWeightsArePassedOnForTheServiceToRefuseAndAZeroOneIsNamedHere() {
+        BasketInput weighted = new BasketInput(
                 null, "x", "USD", "2025-10-29", null, "EQUAL", null, List.of(new BasketMemberInput("NVDA", 0.7)), null);
+        BasketInput zero = new BasketInput(
+                null,
+                "x",
+                "USD",
+                "2025-10-29",
+                null,
+                "EQUAL",
+                null,
+                List.of(new BasketMemberInput("NVDA", null), new BasketMemberInput("MSFT", 0.0)),
+                null);
 
-        assertThat(BasketMapping.toNewBasket(input).getMembers(0).getWeight()).isZero();
+        assertThat(BasketMapping.toNewBasket(weighted).getMembers(0).getWeight())
+                .isEqualTo(0.7);
+        assertThatThrownBy(() -> BasketMapping.toNewBasket(zero))
+                .isInstanceOfSatisfying(
+                        InvalidFieldsException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(FieldViolation::field)
+                                .containsExactly("members[1].weight"));
+    }
+
+    @Test
+    void aWindowEndingBeforeItStartsNamesBothEnds() {
+        assertThatThrownBy(() ->
+                        BasketMapping.performanceRequest("team-google", "2025-12-31", "2025-10-29", null, null, null))
+                .isInstanceOfSatisfying(
+                        InvalidFieldsException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(FieldViolation::field)
+                                .containsExactly("from", "to"));
     }
 }
