@@ -10,10 +10,13 @@ import java.util.regex.Pattern;
 
 /**
  * The checks every corpus answer gets, returning what is wrong (empty: the answer passes): no transport failure, no
- * 5xx, a refusal where the case requires one, a refusal as {@code application/problem+json} naming what the case says,
+ * 5xx, a refusal where the case requires one, a 2xx of at most one page where it requires acceptance, a refusal as {@code application/problem+json} naming what the case says,
  * strict JSON without a non-finite number, and the time limit.
  */
 final class AnswerCheck {
+
+    /** The most items one page holds: a larger pageSize is read as this (AIP-158, docs/decisions.md "Paging"). */
+    static final int MAX_PAGE = 1000;
 
     private static final ObjectMapper STRICT = new ObjectMapper();
     private static final Pattern ROW = Pattern.compile("row (\\d+)");
@@ -32,6 +35,9 @@ final class AnswerCheck {
         if (corpusCase.outcome() == CorpusCase.Outcome.REFUSED && answer.status() < 400) {
             failures.add("accepted with status " + answer.status());
         }
+        if (corpusCase.outcome() == CorpusCase.Outcome.ACCEPTED && (answer.status() < 200 || answer.status() >= 300)) {
+            failures.add("refused with status " + answer.status());
+        }
         if (answer.took().compareTo(CorpusClient.LIMIT) > 0) {
             failures.add("took " + answer.took().toMillis() + " ms");
         }
@@ -40,6 +46,9 @@ final class AnswerCheck {
             try {
                 body = STRICT.readTree(answer.body());
                 nonFinite(body, "$", failures);
+                if (corpusCase.outcome() == CorpusCase.Outcome.ACCEPTED && body.isArray() && body.size() > MAX_PAGE) {
+                    failures.add("a page of " + body.size() + " items, more than " + MAX_PAGE);
+                }
             } catch (JsonProcessingException e) {
                 failures.add("body is not strict JSON: " + e.getOriginalMessage());
             }

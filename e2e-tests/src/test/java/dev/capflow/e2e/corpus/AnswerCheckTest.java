@@ -61,6 +61,19 @@ class AnswerCheckTest {
     }
 
     @Test
+    void anAcceptedCaseMustBeServedOnePageAtMost() {
+        CorpusCase page =
+                CorpusCase.accepted("query", "pageSize 1001", CorpusRequest.get("/api/v1/baskets?pageSize=1001"));
+        String fullPage = "[" + "1,".repeat(AnswerCheck.MAX_PAGE - 1) + "1]";
+        assertThat(AnswerCheck.failures(page, answer(200, "application/json", fullPage, 30)))
+                .isEmpty();
+        assertThat(AnswerCheck.failures(page, answer(200, "application/json", "[1," + fullPage.substring(1), 30)))
+                .contains("a page of 1001 items, more than 1000");
+        assertThat(AnswerCheck.failures(page, answer(400, PROBLEM, "{\"status\": 400}", 30)))
+                .contains("refused with status 400");
+    }
+
+    @Test
     void aCsvRowIsNamedByItsRowNumber() {
         CorpusCase csv = CorpusCase.refused("csv", "bad row", CorpusRequest.get("/"), "row 3");
         assertThat(AnswerCheck.failures(

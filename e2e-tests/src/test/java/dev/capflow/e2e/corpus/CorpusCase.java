@@ -15,10 +15,15 @@ package dev.capflow.e2e.corpus;
 public record CorpusCase(
         String category, String name, CorpusRequest request, Outcome outcome, String named, String absentAfter) {
 
-    /** Whether the input is plainly wrong (refused with a 4xx) or hostile but legal (any answer short of a 5xx). */
+    /**
+     * Whether the input is plainly wrong (refused with a 4xx), hostile but legal (any answer short of a 5xx), or an
+     * edge of a documented rule that must be served (a 2xx; a JSON array answer at most one page, {@link
+     * AnswerCheck#MAX_PAGE} items).
+     */
     public enum Outcome {
         REFUSED,
-        ANSWERED
+        ANSWERED,
+        ACCEPTED
     }
 
     public static CorpusCase refused(String category, String name, CorpusRequest request, String named) {
@@ -27,6 +32,10 @@ public record CorpusCase(
 
     public static CorpusCase answered(String category, String name, CorpusRequest request) {
         return new CorpusCase(category, name, request, Outcome.ANSWERED, null, null);
+    }
+
+    public static CorpusCase accepted(String category, String name, CorpusRequest request) {
+        return new CorpusCase(category, name, request, Outcome.ACCEPTED, null, null);
     }
 
     /** This case, requiring {@code path} to be 404 afterwards. */

@@ -1,5 +1,6 @@
 package dev.capflow.e2e.corpus;
 
+import static dev.capflow.e2e.corpus.CorpusCase.accepted;
 import static dev.capflow.e2e.corpus.CorpusCase.refused;
 import static dev.capflow.e2e.corpus.CorpusRequest.get;
 
@@ -8,7 +9,8 @@ import java.util.List;
 
 /**
  * Query parameters and paths: numbers that are not numbers or out of range, malformed symbols, parameters no route
- * takes, path traversal and NUL in paths, SQL in every id and symbol of a path.
+ * takes or given twice, path traversal and NUL in paths, SQL in every id and symbol of a path; and the edges of the
+ * paging rule, which are served.
  */
 final class QueryCases {
 
@@ -62,8 +64,9 @@ final class QueryCases {
                 "/api/v1/prices/NVDA/corporate-actions",
                 "/api/v1/prices/NVDA/bars/revisions",
                 "/api/v1/exposure/entities/openai/history")) {
-            cases.add(refused(CATEGORY, list + " pageSize 0", get(list + "?pageSize=0"), "pageSize"));
-            cases.add(refused(CATEGORY, list + " pageSize 1001", get(list + "?pageSize=1001"), "pageSize"));
+            // AIP-158: 0 is the default page (100), a size above 1000 is read as 1000; both are served.
+            cases.add(accepted(CATEGORY, list + " pageSize 0", get(list + "?pageSize=0")));
+            cases.add(accepted(CATEGORY, list + " pageSize 1001", get(list + "?pageSize=1001")));
             cases.add(refused(
                     CATEGORY, list + " pageToken garbage", get(list + "?pageToken=%27%3B--garbage"), "pageToken"));
             cases.add(refused(CATEGORY, list + " unknown parameter", get(list + "?sortBy=name"), "sortBy"));

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * {@code amountUsd}, {@code shocks[3].value_change} is {@code shocks[3].valueChange}. The services name fields by their
  * gRPC message paths; the gateway's bodies are the resource itself, without the wrapping message.
  */
-final class JsonFieldNames {
+public final class JsonFieldNames {
 
     /** The wrapping request field of a resource: the JSON body is its content. */
     private static final Set<String> WRAPPERS =
@@ -23,7 +23,7 @@ final class JsonFieldNames {
 
     private JsonFieldNames() {}
 
-    static String of(String grpcField) {
+    public static String of(String grpcField) {
         if (grpcField == null || grpcField.isEmpty()) {
             return grpcField;
         }

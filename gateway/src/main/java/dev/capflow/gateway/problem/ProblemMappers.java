@@ -3,6 +3,7 @@ package dev.capflow.gateway.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.capflow.gateway.request.FieldViolation;
 import dev.capflow.gateway.request.InvalidFieldsException;
 import dev.capflow.gateway.rest.json.JacksonViolations;
@@ -42,6 +43,15 @@ public class ProblemMappers {
         return respond(
                 Problem.of(ProblemType.INVALID_REQUEST, violation.field() + " " + violation.reason(), request.path())
                         .withViolations(List.of(violation)));
+    }
+
+    /**
+     * The body reader's mismatch (trailing content after the document, an empty body), which Quarkus' own mapper of this
+     * narrower type would answer with a bare 400.
+     */
+    @ServerExceptionMapper
+    public RestResponse<Problem> mismatchedJson(MismatchedInputException e, HttpServerRequest request) {
+        return unreadableJson(e, request);
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,7 @@
 package dev.capflow.gateway.request;
 
 import dev.capflow.grpc.TickerSymbols;
+import dev.capflow.validation.PlatformDates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -75,16 +76,22 @@ public final class Fields {
         }
     }
 
-    /** A required ISO-8601 instant such as 2025-10-29T14:30:00Z (an offset instead of Z is accepted). */
+    /**
+     * A required ISO-8601 instant such as 2025-10-29T14:30:00Z (an offset instead of Z is accepted), inside the
+     * platform's dates ({@link PlatformDates}).
+     */
     public Instant instant(String field, String value) {
         if (value == null) {
             return missing(field, null);
         }
+        Instant instant;
         try {
-            return Instant.parse(value.strip());
+            instant = Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
             return invalid(field, "must be an ISO-8601 instant such as 2025-10-29T14:30:00Z", null);
         }
+        String outside = PlatformDates.rangeProblem(instant);
+        return outside == null ? instant : invalid(field, outside, null);
     }
 
     /** A required name among the public names of {@code codec}, ignoring case. */

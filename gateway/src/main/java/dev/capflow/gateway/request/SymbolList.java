@@ -10,25 +10,29 @@ public final class SymbolList {
     private SymbolList() {}
 
     /**
-     * The distinct non-blank symbols in order; an {@link InvalidFieldsException} on {@code field} when none, or when one is
-     * not a well-formed ticker symbol.
+     * The distinct symbols in order; an {@link InvalidFieldsException} on {@code field} when none, when an element is
+     * empty ({@code NVDA,,MSFT}, named by its 0-based index over the whole list), or when one is not a well-formed
+     * ticker symbol.
      */
     public static List<String> parse(String field, List<String> values) {
-        Set<String> symbols = new LinkedHashSet<>();
-        if (values != null) {
-            for (String value : values) {
-                for (String part : value.split(",")) {
-                    if (!part.isBlank()) {
-                        symbols.add(part.strip());
-                    }
-                }
-            }
-        }
-        if (symbols.isEmpty()) {
+        if (values == null || values.stream().allMatch(String::isBlank)) {
             throw new InvalidFieldsException(field, "must name at least one symbol, e.g. NVDA,MSFT");
         }
+        Set<String> symbols = new LinkedHashSet<>();
         Fields fields = new Fields();
-        symbols.forEach(symbol -> fields.symbol(field, symbol));
+        int index = 0;
+        for (String value : values) {
+            for (String part : value.split(",", -1)) {
+                fields.check(
+                        !part.isBlank(),
+                        field,
+                        "has an empty symbol at index " + index + " (0-based): remove the extra comma");
+                if (!part.isBlank()) {
+                    symbols.add(fields.symbol(field, part));
+                }
+                index++;
+            }
+        }
         fields.throwIfInvalid();
         return List.copyOf(symbols);
     }

@@ -128,6 +128,43 @@ class BulkCsvRoutesTest extends GatewayTest {
     }
 
     @Test
+    void aControlCharacterInAValueRejectsItsRowNamingTheColumnAndTheRestImports() {
+        fake.script(
+                IngestServiceGrpc.getImportBarsMethod(),
+                Answer.reply(ack(0, IngestReport.newBuilder().setAccepted(1).build())));
+
+        given().contentType("text/csv")
+                .body("symbol,date,open,high,low,close,volume\n"
+                        + "NVDA,2025-10-29,1\u0000,2,0.5,1.5,10\n"
+                        + "NVDA,2025-10-30,1,2,0.5,1.5,10\n")
+                .when()
+                .post("/api/v1/prices/bulk-csv")
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(1))
+                .body("rejected.row", contains(2))
+                .body("rejected.field", contains("open"))
+                .body("rejected[0].reason", containsString("control character"));
+        assertThat(fake.requests(IngestServiceGrpc.getImportBarsMethod()).get(0).getBarsList())
+                .extracting(DailyBar::getDate)
+                .containsExactly("2025-10-30");
+    }
+
+    @Test
+    void aHeaderWithATypoNamesTheUnknownAndTheMissingColumn() {
+        given().contentType("text/csv")
+                .body("symbol,date,open,high,low,clse,volume\nNVDA,2025-10-29,1,2,0.5,1.5,10\n")
+                .when()
+                .post("/api/v1/prices/bulk-csv")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("body"))
+                .body("violations[0].reason", containsString("unknown: \"clse\"; missing: close"));
+        assertThat(fake.requests(IngestServiceGrpc.getImportBarsMethod())).isEmpty();
+    }
+
+    @Test
     void aRefusedChunkEndsTheImportWithTheServicesError() {
         fake.script(IngestServiceGrpc.getImportBarsMethod(), Answer.fail(Status.UNAVAILABLE.withDescription("down")));
 

@@ -143,7 +143,7 @@ class PriceQueryRoutesTest extends GatewayTest {
                                 .setSource(PriceSource.PRICE_SOURCE_TICK))
                         .build()));
 
-        given().queryParam("symbols", "NVDA, MSFT,,")
+        given().queryParam("symbols", "NVDA, MSFT")
                 .queryParam("symbols", "AMD")
                 .when()
                 .get("/api/v1/prices/latest")

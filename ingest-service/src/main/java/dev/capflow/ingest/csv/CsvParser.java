@@ -3,6 +3,7 @@ package dev.capflow.ingest.csv;
 import dev.capflow.ingest.domain.BarInput;
 import dev.capflow.ingest.domain.Rejection;
 import dev.capflow.ingest.domain.TextRules;
+import dev.capflow.validation.CsvControlCharacters;
 import dev.capflow.validation.InvalidRequestException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a daily price CSV in the Yahoo or Stooq layout. The first non-blank line is a header unless
  * its first cell is a date; the layout comes from the caller, else the header's column names, else
- * the column count. A byte-order mark, CRLF line ends and blank lines are accepted. Lines that cannot
+ * the column count. A header must be the layout's documented one (Stooq's Polish one too), and a value must hold no
+ * control character. A byte-order mark, CRLF line ends and blank lines are accepted. Lines that cannot
  * be read become rejections located by their 1-based line number (counting the header).
  */
 public final class CsvParser {
@@ -27,14 +29,22 @@ public final class CsvParser {
             Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|Infinity)");
 
     private static final List<String> PRICE_FIELDS = List.of("open", "high", "low", "close");
+    /** The documented header of each layout, in order (a Stooq file may leave out Volume). */
+    private static final List<String> YAHOO_HEADER =
+            List.of("Date", "Open", "High", "Low", "Close", "Adj Close", "Volume");
+
+    private static final List<String> STOOQ_HEADER = List.of("Date", "Open", "High", "Low", "Close", "Volume");
+    /** Stooq's export in its Polish locale, also accepted. */
+    private static final List<String> STOOQ_POLISH_HEADER =
+            List.of("Data", "Otwarcie", "Najwyzszy", "Najnizszy", "Zamkniecie", "Wolumen");
 
     private CsvParser() {}
 
     /**
      * Parses {@code text} as the daily bars of {@code symbol}; {@code layout} is null to detect it.
      *
-     * @throws InvalidRequestException (field "content" or "layout") when the file is empty or its
-     *         layout cannot be recognized
+     * @throws InvalidRequestException (field "content", "layout" or "header") when the file is empty, its
+     *         layout cannot be recognized or its header is not the layout's
      */
     public static CsvFile parse(String symbol, String text, CsvLayout layout) {
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -46,11 +56,22 @@ public final class CsvParser {
         String[] firstCells = cells(lines[first]);
         boolean hasHeader = !isDate(firstCells[0]);
         CsvLayout resolved = resolveLayout(layout, firstCells, hasHeader);
+        List<String> columns = header(resolved).subList(0, firstCells.length);
+        if (hasHeader && !(resolved == CsvLayout.STOOQ && sameNames(firstCells, STOOQ_POLISH_HEADER))) {
+            checkHeader(firstCells, columns);
+        }
         int expectedColumns = firstCells.length;
         List<CsvLine> result = new ArrayList<>();
         for (int i = hasHeader ? first + 1 : first; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
-                result.add(parseLine(symbol, i + 1, cells(lines[i]), resolved, expectedColumns));
+                int control = CsvControlCharacters.cellWithOne(lines[i]);
+                result.add(
+                        control >= 0 && control < columns.size()
+                                ? rejected(
+                                        i + 1,
+                                        columns.get(control).toLowerCase(Locale.ROOT),
+                                        CsvControlCharacters.REASON)
+                                : parseLine(symbol, i + 1, cells(lines[i]), resolved, expectedColumns));
             }
         }
         return new CsvFile(resolved, result);
@@ -66,6 +87,45 @@ public final class CsvParser {
                             + (hasHeader ? "header" : "first row") + " has " + firstCells.length);
         }
         return layout;
+    }
+
+    private static List<String> header(CsvLayout layout) {
+        return layout == CsvLayout.YAHOO ? YAHOO_HEADER : STOOQ_HEADER;
+    }
+
+    /**
+     * Refuses a header that is not the layout's documented one (names compared by their letters, ignoring case and
+     * the rest), naming the unknown and the missing columns: a typo must not silently read a column as another.
+     */
+    private static void checkHeader(String[] cells, List<String> columns) {
+        List<String> unknown = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (!letters(cells[i]).equals(letters(columns.get(i)))) {
+                unknown.add('"' + TextRules.quote(cells[i]) + '"');
+                missing.add(columns.get(i));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new InvalidRequestException(
+                    "header",
+                    "has unknown column " + String.join(", ", unknown) + " where " + String.join(", ", missing)
+                            + (unknown.size() == 1 ? " belongs (did you mean " + missing.get(0) + "?)" : " belong")
+                            + "; the header is " + String.join(",", columns));
+        }
+    }
+
+    private static boolean sameNames(String[] cells, List<String> header) {
+        for (int i = 0; i < cells.length; i++) {
+            if (!letters(cells[i]).equals(letters(header.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String letters(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
     }
 
     private static CsvLayout detect(String[] firstCells, boolean hasHeader) {

@@ -8,6 +8,7 @@ import dev.capflow.ingest.domain.DailyBar;
 import dev.capflow.ingest.domain.PriceValidator;
 import dev.capflow.ingest.domain.Rejection;
 import dev.capflow.ingest.domain.Validated;
+import dev.capflow.validation.CsvControlCharacters;
 import dev.capflow.validation.FieldViolation;
 import dev.capflow.validation.InvalidRequestException;
 import java.time.Clock;
@@ -86,11 +87,41 @@ class CsvParserTest {
     }
 
     @Test
-    void anUnknownHeaderWithSixColumnsIsReadAsStooq() {
+    void stooqsPolishHeaderIsReadAsStooq() {
         CsvFile file = CsvParser.parse(
                 "X", "Data,Otwarcie,Najwyzszy,Najnizszy,Zamkniecie,Wolumen\n2025-10-28,1,2,0.5,1.5,10\n", null);
         assertThat(file.layout()).isEqualTo(CsvLayout.STOOQ);
         assertThat(bars(file)).hasSize(1);
+    }
+
+    @Test
+    void aHeaderThatIsNotTheLayoutsIsRefusedNamingTheColumn() {
+        InvalidRequestException typo = catchThrowableOfType(
+                InvalidRequestException.class,
+                () -> CsvParser.parse(
+                        "X", "Date,Open,High,Low,Clse,Adj Close,Volume\n2025-10-28,1,2,0.5,1.5,1.5,10\n", null));
+        assertThat(typo.violations()).extracting(FieldViolation::field).containsExactly("header");
+        assertThat(typo.violations().get(0).description()).contains("\"Clse\"").contains("did you mean Close?");
+        InvalidRequestException unknown = catchThrowableOfType(
+                InvalidRequestException.class,
+                () -> CsvParser.parse("X", "When,Open,High,Low,Close,Amount\n2025-10-28,1,2,0.5,1.5,10\n", null));
+        assertThat(unknown.violations().get(0).description()).contains("\"When\", \"Amount\"");
+        assertThat(CsvParser.parse("X", "date,OPEN,High,Low,Close,adj_close,Volume\n", null)
+                        .layout())
+                .as("case and punctuation do not matter")
+                .isEqualTo(CsvLayout.YAHOO);
+    }
+
+    @Test
+    void aControlCharacterInAValueRejectsItsRowNamingTheColumn() {
+        String text = YAHOO + "2025-10-30,1\u0000,2,0.5,1.5,1.5,10\n2025-10-31\u0007,1,2,0.5,1.5,1.5,10\n"
+                + "2025-11-03,1,2,0.5,1.5,1.5,\t10\n";
+        CsvFile file = CsvParser.parse("X", text, null);
+        assertThat(rejections(file))
+                .containsExactly(
+                        Rejection.atRow(4, "open", CsvControlCharacters.REASON),
+                        Rejection.atRow(5, "date", CsvControlCharacters.REASON));
+        assertThat(bars(file)).hasSize(3);
     }
 
     @Test

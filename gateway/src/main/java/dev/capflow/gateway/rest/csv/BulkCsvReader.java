@@ -3,6 +3,7 @@ package dev.capflow.gateway.rest.csv;
 import dev.capflow.gateway.request.InvalidFieldsException;
 import dev.capflow.gateway.request.Rejection;
 import dev.capflow.proto.ingest.v1.DailyBar;
+import dev.capflow.validation.CsvControlCharacters;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,15 +38,15 @@ public final class BulkCsvReader {
     /** Column position of each of {@link #COLUMNS}. */
     private final int[] positions;
 
-    private final int width;
+    private final List<String> names;
     private int line = 1;
     private int dataRows;
 
-    private BulkCsvReader(BufferedReader in, int chunkSize, int[] positions, int width) {
+    private BulkCsvReader(BufferedReader in, int chunkSize, int[] positions, List<String> names) {
         this.in = in;
         this.chunkSize = chunkSize;
         this.positions = positions;
-        this.width = width;
+        this.names = names;
     }
 
     /** Reads the header of UTF-8 {@code body}; a missing or unusable header is a 400 naming {@code body}. */
@@ -71,14 +72,20 @@ public final class BulkCsvReader {
         }
         List<String> unknown = names.stream()
                 .filter(name -> !COLUMNS.contains(name) && !name.equals(IGNORED))
+                .map(Quote::cut)
                 .toList();
-        if (Arrays.stream(positions).anyMatch(position -> position < 0)
+        List<String> missing =
+                COLUMNS.stream().filter(column -> !names.contains(column)).toList();
+        if (!missing.isEmpty()
                 || !unknown.isEmpty()
                 || names.size() != names.stream().distinct().count()) {
             throw invalidBody("the header must name each of " + String.join(",", COLUMNS)
-                    + " once (an Adj Close column is ignored); got: " + Quote.cut(header));
+                    + " once (an Adj Close column is ignored)"
+                    + (unknown.isEmpty() ? "" : "; unknown: " + String.join(", ", unknown))
+                    + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
+                    + "; got: " + Quote.cut(header));
         }
-        return new BulkCsvReader(in, chunkSize, positions, names.size());
+        return new BulkCsvReader(in, chunkSize, positions, names);
     }
 
     /** The next chunk, or null after the last line. */
@@ -96,8 +103,12 @@ public final class BulkCsvReader {
             }
             read++;
             String[] cells = split(text);
-            if (cells.length != width) {
-                rejected.add(Rejection.atRow(line, "record", "expected " + width + " columns, got " + cells.length));
+            int control = CsvControlCharacters.cellWithOne(text);
+            if (cells.length != names.size()) {
+                rejected.add(
+                        Rejection.atRow(line, "record", "expected " + names.size() + " columns, got " + cells.length));
+            } else if (control >= 0) {
+                rejected.add(Rejection.atRow(line, names.get(control), CsvControlCharacters.REASON));
             } else if (placeholder(cells)) {
                 skipped++;
             } else {

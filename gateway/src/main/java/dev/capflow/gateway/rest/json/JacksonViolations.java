@@ -18,6 +18,9 @@ public final class JacksonViolations {
     /** Jackson's message for a key given twice (JsonParser.Feature.STRICT_DUPLICATE_DETECTION). */
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'$");
 
+    /** Jackson's message for content after the document (DeserializationFeature.FAIL_ON_TRAILING_TOKENS). */
+    private static final Pattern TRAILING = Pattern.compile("^Trailing token");
+
     /** The limit in Jackson's message for a too deeply nested document (StreamReadConstraints). */
     private static final Pattern DEPTH_LIMIT = Pattern.compile("maximum allowed \\((\\d+)");
 
@@ -36,6 +39,12 @@ public final class JacksonViolations {
                     "nests arrays and objects too deeply"
                             + (limit.find() ? " (at most " + limit.group(1) + " levels)" : ""));
         }
+        if (TRAILING.matcher(String.valueOf(error.getOriginalMessage())).find()) {
+            return new FieldViolation(
+                    "body",
+                    "has trailing content after the JSON document" + offset(error.getLocation())
+                            + ": send one JSON document per request");
+        }
         Matcher duplicate = DUPLICATE.matcher(String.valueOf(error.getOriginalMessage()));
         if (duplicate.find()) {
             return new FieldViolation(duplicate.group(1), "appears more than once in the same object");
@@ -44,6 +53,15 @@ public final class JacksonViolations {
         String where =
                 location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
         return new FieldViolation("body", "is not valid JSON" + where);
+    }
+
+    /** Where the trailing content starts, as a character or byte offset from the start of the body. */
+    private static String offset(JsonLocation location) {
+        if (location == null) {
+            return "";
+        }
+        long offset = location.getCharOffset() >= 0 ? location.getCharOffset() : location.getByteOffset();
+        return offset >= 0 ? " at offset " + offset : "";
     }
 
     private static String path(List<JsonMappingException.Reference> references) {

@@ -2,6 +2,7 @@ package dev.capflow.gateway.rest.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
@@ -9,7 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Makes request JSON strict about structure: a key given twice in one object is refused (which of the two values
- * counts would otherwise be the parser's choice), and nesting deeper than
+ * counts would otherwise be the parser's choice), so is anything after the one JSON document of a body
+ * ({@code {...}{...}} would otherwise store the first and drop the second unseen), and nesting deeper than
  * {@code capflow.gateway.json.max-nesting-depth} is refused before it costs stack.
  */
 @Singleton
@@ -30,6 +32,7 @@ public class StrictStructureCustomizer implements ObjectMapperCustomizer {
     /** Applies the structural rules to any mapper (also used by plain unit tests). */
     public static ObjectMapper apply(ObjectMapper mapper, int maxNestingDepth) {
         mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.getFactory()
                 .setStreamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(maxNestingDepth)

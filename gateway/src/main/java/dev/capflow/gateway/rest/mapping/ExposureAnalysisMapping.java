@@ -31,6 +31,8 @@ public final class ExposureAnalysisMapping {
 
     private static final EnumCodec<StressModel> MODELS = new EnumCodec<>(StressModel.class, "STRESS_MODEL_");
     private static final List<String> RULES = List.of("2015", "2012");
+    /** The largest edge amount exposure-service stores (docs/decisions.md, "Bounds"): no loop's bottleneck is above. */
+    private static final double MAX_MIN_USD = 1e13;
 
     private ExposureAnalysisMapping() {}
 
@@ -42,7 +44,10 @@ public final class ExposureAnalysisMapping {
         ViewParams.amounts(fields, amounts, request::setAmounts);
         if (minUsd != null) {
             double min = fields.number("minUsd", minUsd);
-            fields.check(!(min < 0), "minUsd", "must not be negative");
+            fields.check(
+                    !(min < 0) && !(min > MAX_MIN_USD),
+                    "minUsd",
+                    "must be between 0 and 1e13 (the largest edge amount), got " + minUsd);
             request.setMinUsd(min);
         }
         if (maxLength != null) {

@@ -1,5 +1,6 @@
 package dev.capflow.gateway.rest.mapping;
 
+import dev.capflow.gateway.problem.JsonFieldNames;
 import dev.capflow.gateway.request.EnumCodec;
 import dev.capflow.gateway.request.IngestReport;
 import dev.capflow.gateway.request.Rejection;
@@ -14,7 +15,10 @@ public final class ReportMapping {
 
     private ReportMapping() {}
 
-    /** A report whose rejections keep the locator the service set: a CSV row, else an index. */
+    /**
+     * A report whose rejections keep the locator the service set: a CSV row (naming the CSV column), else an index
+     * (naming the field as the JSON record spells it, {@code tradeId} for the service's {@code trade_id}).
+     */
     public static IngestReport fromProto(dev.capflow.proto.common.v1.IngestReport report) {
         return new IngestReport(
                 report.getAccepted(),
@@ -23,7 +27,7 @@ public final class ReportMapping {
                 report.getRejectedList().stream()
                         .map(r -> r.getRow() > 0
                                 ? Rejection.atRow(r.getRow(), r.getField(), r.getReason())
-                                : Rejection.atIndex(r.getIndex(), r.getField(), r.getReason()))
+                                : Rejection.atIndex(r.getIndex(), JsonFieldNames.of(r.getField()), r.getReason()))
                         .toList(),
                 report.getReplaced());
     }
