@@ -10,7 +10,7 @@
 #     then the same for a WIDE_MEMBERS (2,000) member basket over the last year;
 #  3. TICKS (1,000,000) ticks at RATE (10,000) per second over the instruments through IngestTicks while WATCHED (100)
 #     baskets' live levels are read from basket-service's WatchBasket: tick-to-level p50/p99/max and the proof that
-#     nothing was lost (WatchedTickRun).
+#     nothing was lost (WatchedTickRun; TICK_IN_FLIGHT batches of RATE/100 ticks unacknowledged at most, default 32).
 # Quick run: INSTRUMENTS=500 YEARS=2 BASKET_MEMBERS=100 WIDE_MEMBERS=200 TICKS=20000 RATE=2000 WATCHED=10.
 # RESUME=1 skips part 1 (the bars are already there); PARTS="import baskets ticks" chooses parts.
 # The platform: GATEWAY, INGEST_GRPC, BASKET_GRPC (default ./capflow up's, moved by CAPFLOW_PORT_OFFSET), PostgreSQL
@@ -27,6 +27,7 @@ WARM=${WARM:-20}
 TICKS=${TICKS:-1000000}
 RATE=${RATE:-10000}
 WATCHED=${WATCHED:-100}
+TICK_IN_FLIGHT=${TICK_IN_FLIGHT:-32}
 PARTS=${PARTS:-import baskets ticks}
 [[ ${RESUME:-} == 1 ]] && PARTS=${PARTS/import/}
 END=2025-12-31
@@ -35,11 +36,9 @@ GATEWAY=${GATEWAY:-http://localhost:$((8080 + OFFSET))}
 INGEST_GRPC=${INGEST_GRPC:-127.0.0.1:$((9081 + OFFSET))}
 BASKET_GRPC=${BASKET_GRPC:-127.0.0.1:$((9082 + OFFSET))}
 if [[ -z ${PG_PORT:-} && -f .capflow/run/stack.env ]]; then
-  # PG_URL=postgresql://user@host:port/db as ./capflow up recorded it
-  pg_url=$(sed -n 's/^PG_URL=//p' .capflow/run/stack.env)
-  pg_url=${pg_url#*://}
-  PG_USER=${PG_USER:-$(sed 's/[:@].*//' <<<"$pg_url")}
-  pg_url=${pg_url#*@}
+  # POSTGRES_URL=jdbc:postgresql://host:port/db and POSTGRES_USER, as ./capflow up recorded them
+  pg_url=$(sed -n 's/^POSTGRES_URL=jdbc:postgresql:\/\///p' .capflow/run/stack.env)
+  PG_USER=${PG_USER:-$(sed -n 's/^POSTGRES_USER=//p' .capflow/run/stack.env)}
   PG_HOST=${PG_HOST:-${pg_url%%:*}}
   pg_url=${pg_url#*:}
   PG_PORT=${pg_url%%/*}
@@ -116,12 +115,12 @@ basket_row() {
   pandas_s=$(sed 's/^pandas \([0-9.]*\) s.*/\1/' <<<"$pandas")
   echo "| $members members, $base to $END ($(wc -l <"$WORK/$id.csv") closes) | cold $(seconds "$cold") | warm ($WARM answers) $warm |" \
     "\\copy $(seconds "$copy_s") + pandas $(seconds "$pandas_s") = $(seconds "$(awk -v a="$copy_s" -v b="$pandas_s" 'BEGIN { print a + b }')") |" \
-    "cold $(awk -v c="$cold" -v a="$copy_s" -v b="$pandas_s" 'BEGIN { printf "%.2fx", (a + b) / c }') faster than the baseline |" \
+    "baseline / cold = $(awk -v c="$cold" -v a="$copy_s" -v b="$pandas_s" 'BEGIN { printf "%.2f", (a + b) / c }') |" \
     "${pandas#*; }|"
 }
 
 if [[ $PARTS == *baskets* ]]; then
-  echo "| basket | capflow through the gateway, cold (first answer) | warm | baseline: \\copy of the closes + pandas | | check |"
+  echo "| basket | capflow through the gateway, cold (first answer) | warm | baseline: \\copy of the closes + pandas | above 1: cold capflow is faster | check |"
   echo "| --- | --- | --- | --- | --- | --- |"
   basket_row "universe-$BASKET_MEMBERS" "$BASKET_MEMBERS" "$BASE"
   basket_row "universe-wide-$WIDE_MEMBERS" "$WIDE_MEMBERS" "$WIDE_BASE"
@@ -137,6 +136,6 @@ if [[ $PARTS == *ticks* ]]; then
   echo "| --- | --- | --- | --- | --- | --- |"
   java -Xmx1g -cp "$CP" dev.capflow.bench.WatchedTickRun --ingest "$INGEST_GRPC" --basket "$BASKET_GRPC" \
     --token "$INGEST_TOKEN" --jdbc "$JDBC" --user "$PG_USER" --instruments "$INSTRUMENTS" --baskets "$WATCHED" \
-    --ticks "$TICKS" --rate "$RATE"
+    --ticks "$TICKS" --rate "$RATE" --in-flight "$TICK_IN_FLIGHT"
   echo "load after the ticks:$(uptime | sed 's/.*load average://')"
 fi
