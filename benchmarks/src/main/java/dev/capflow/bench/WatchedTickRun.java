@@ -28,7 +28,9 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -121,10 +123,17 @@ public final class WatchedTickRun {
         return NettyChannelBuilder.forTarget(target).usePlaintext().build();
     }
 
-    /** Opens one WatchBasket stream per basket; every level after the start of the ticks is timed. */
-    private void watch(Channel channel, String prefix, Duration runTime) {
+    /**
+     * Opens one WatchBasket stream per basket, at most 8 starting at once (a start reads the basket's latest prices,
+     * and a hundred at once exhaust ingest-service's connection pool); every level after the start of the ticks is
+     * timed.
+     */
+    private void watch(Channel channel, String prefix, Duration runTime) throws InterruptedException {
+        Semaphore starting = new Semaphore(8);
         for (int k = 0; k < baskets; k++) {
             int basket = k;
+            AtomicBoolean started = new AtomicBoolean();
+            starting.acquire();
             BasketServiceGrpc.newStub(channel)
                     .withDeadlineAfter(runTime.toMillis(), TimeUnit.MILLISECONDS)
                     .watchBasket(
@@ -135,11 +144,17 @@ public final class WatchedTickRun {
                                 @Override
                                 public void onNext(WatchBasketResponse level) {
                                     level(basket, level);
+                                    if (started.compareAndSet(false, true)) {
+                                        starting.release();
+                                    }
                                 }
 
                                 @Override
                                 public void onError(Throwable t) {
                                     watchFailure.compareAndSet(null, t);
+                                    if (started.compareAndSet(false, true)) {
+                                        starting.release();
+                                    }
                                 }
 
                                 @Override
