@@ -49,7 +49,12 @@ def closes(members, start, end):
 
 
 def basket(members, base, end):
-    px = closes(members, base - dt.timedelta(days=LOOKBACK_DAYS), end)
+    return basket_of(closes(members, base - dt.timedelta(days=LOOKBACK_DAYS), end), base, end)
+
+
+def basket_of(px, base, end):
+    """The equal-weighted buy-and-hold basket of every column of px (closes from the lookback on, NaN: no trade)."""
+    members = px.shape[1]
     traded = px.notna().any(axis=1)
     px = px.ffill()
     px = px[(px.index >= pd.Timestamp(base)) & traded]  # the union calendar from the base date

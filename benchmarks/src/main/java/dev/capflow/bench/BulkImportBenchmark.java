@@ -54,7 +54,8 @@ public final class BulkImportBenchmark {
         int days = Integer.parseInt(options.getOrDefault("days", "2520"));
         int chunkSize = Integer.parseInt(options.getOrDefault("chunk", "10000"));
         int inFlight = Integer.parseInt(options.getOrDefault("in-flight", "6"));
-        Rows rows = new Rows(symbols(symbolCount, "BULK"), businessDays(days));
+        GridRows rows = new GridRows(symbols(symbolCount, "BULK"), businessDays(days));
+        String shape = String.format(Locale.ROOT, "%,d symbols x %,d days", symbolCount, days);
 
         ManagedChannel managed = NettyChannelBuilder.forTarget(options.getOrDefault("grpc", "127.0.0.1:9081"))
                 .usePlaintext()
@@ -77,37 +78,31 @@ public final class BulkImportBenchmark {
             String rest = options.get("rest");
             if (rest != null) {
                 // the same shape and count under other symbols, so that every row is new again
-                Rows restRows = new Rows(symbols(symbolCount, "BULKR"), rows.dates());
+                GridRows restRows = new GridRows(symbols(symbolCount, "BULKR"), rows.dates());
                 TickIngestBenchmark.registerInstruments(channel, restRows.symbols());
                 Duration csv = importCsv(rest, required(options, "rest-token"), restRows);
                 if (TickIngestBenchmark.count(db, "ingest.daily_bar") != 2 * rows.total()) {
                     throw new IllegalStateException("the CSV import did not store every row");
                 }
-                printRow("POST /prices/bulk-csv (gateway chunks and in-flight)", rows, symbolCount, days, csv, copy);
+                printRow("POST /prices/bulk-csv (gateway chunks and in-flight)", shape, rows.total(), csv, copy);
             }
             printRow(
-                    "ImportBars, chunk " + chunkSize + ", " + inFlight + " in flight",
-                    rows,
-                    symbolCount,
-                    days,
-                    grpc,
-                    copy);
+                    "ImportBars, chunk " + chunkSize + ", " + inFlight + " in flight", shape, rows.total(), grpc, copy);
         } finally {
             managed.shutdown().awaitTermination(5, TimeUnit.SECONDS);
         }
     }
 
-    private static void printRow(String path, Rows rows, int symbolCount, int days, Duration elapsed, Duration copy) {
-        double rate = rows.total() / seconds(elapsed);
-        double copyRate = rows.total() / seconds(copy);
+    /** One Markdown row: the import's rate against COPY's for the same rows. */
+    static void printRow(String path, String shape, long total, Duration elapsed, Duration copy) {
+        double rate = total / seconds(elapsed);
+        double copyRate = total / seconds(copy);
         System.out.printf(
                 Locale.ROOT,
-                "| %s | %,d symbols x %,d days = %,d bars | %.2f s = %,.0f bars/s | COPY %.2f s = "
-                        + "%,.0f bars/s | ratio %.2fx COPY |%n",
+                "| %s | %s = %,d bars | %.2f s = %,.0f bars/s | COPY %.2f s = %,.0f bars/s | ratio %.2fx COPY |%n",
                 path,
-                symbolCount,
-                days,
-                rows.total(),
+                shape,
+                total,
                 seconds(elapsed),
                 rate,
                 seconds(copy),
@@ -116,7 +111,7 @@ public final class BulkImportBenchmark {
     }
 
     /** Streams the rows as one multi-symbol CSV body (generated while it is sent) and checks the report. */
-    private static Duration importCsv(String gateway, String token, Rows rows) throws Exception {
+    private static Duration importCsv(String gateway, String token, BarRows rows) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/prices/bulk-csv"))
                 .header("Content-Type", "text/csv")
@@ -135,13 +130,12 @@ public final class BulkImportBenchmark {
 
     /** The rows as CSV text with a header, produced a line at a time as it is read. */
     private static final class CsvStream extends InputStream {
-        private final Rows rows;
+        private final Iterator<DailyBar> bars;
         private byte[] line = "symbol,date,open,high,low,close,volume\n".getBytes(StandardCharsets.UTF_8);
         private int at;
-        private long next;
 
-        CsvStream(Rows rows) {
-            this.rows = rows;
+        CsvStream(BarRows rows) {
+            this.bars = rows.bars();
         }
 
         @Override
@@ -153,10 +147,10 @@ public final class BulkImportBenchmark {
         @Override
         public int read(byte[] buffer, int offset, int length) {
             if (at == line.length) {
-                if (next == rows.total()) {
+                if (!bars.hasNext()) {
                     return -1;
                 }
-                line = csvLine(rows.bar(next++)).getBytes(StandardCharsets.UTF_8);
+                line = csvLine(bars.next()).getBytes(StandardCharsets.UTF_8);
                 at = 0;
             }
             int n = Math.min(length, line.length - at);
@@ -183,31 +177,8 @@ public final class BulkImportBenchmark {
                 + '\n';
     }
 
-    /** The bars in import order: symbol by symbol, each over every day, with plausible values. */
-    private record Rows(List<String> symbols, List<String> dates) {
-
-        long total() {
-            return (long) symbols.size() * dates.size();
-        }
-
-        DailyBar bar(long i) {
-            String symbol = symbols.get((int) (i / dates.size()));
-            String date = dates.get((int) (i % dates.size()));
-            double close = 20 + (i % 997) / 10.0;
-            return DailyBar.newBuilder()
-                    .setSymbol(symbol)
-                    .setDate(date)
-                    .setOpen(close - 0.5)
-                    .setHigh(close + 1)
-                    .setLow(close - 1)
-                    .setClose(close)
-                    .setVolume(1_000 + i % 50_000)
-                    .build();
-        }
-    }
-
     /** Streams every chunk with at most {@code inFlight} unacknowledged; answers the bars acknowledged as accepted. */
-    private static long importAll(Channel channel, Rows rows, int chunkSize, int inFlight) throws InterruptedException {
+    static long importAll(Channel channel, BarRows rows, int chunkSize, int inFlight) throws InterruptedException {
         Semaphore window = new Semaphore(inFlight);
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -255,20 +226,21 @@ public final class BulkImportBenchmark {
         return accepted.get();
     }
 
-    private static Iterator<ImportBarsRequest> chunks(Rows rows, int chunkSize) {
+    private static Iterator<ImportBarsRequest> chunks(BarRows rows, int chunkSize) {
+        Iterator<DailyBar> bars = rows.bars();
         return new Iterator<>() {
-            private long next;
+            private long sequence;
 
             @Override
             public boolean hasNext() {
-                return next < rows.total();
+                return bars.hasNext();
             }
 
             @Override
             public ImportBarsRequest next() {
-                ImportBarsRequest.Builder chunk = ImportBarsRequest.newBuilder().setSequence(next / chunkSize);
-                for (long end = Math.min(rows.total(), next + chunkSize); next < end; next++) {
-                    chunk.addBars(rows.bar(next));
+                ImportBarsRequest.Builder chunk = ImportBarsRequest.newBuilder().setSequence(sequence++);
+                while (chunk.getBarsCount() < chunkSize && bars.hasNext()) {
+                    chunk.addBars(bars.next());
                 }
                 return chunk.build();
             }
@@ -276,7 +248,7 @@ public final class BulkImportBenchmark {
     }
 
     /** COPY of the same rows, as CSV, into an empty table with ingest.daily_bar's columns, keys and checks. */
-    private static Duration copyBaseline(Connection db, Rows rows, int chunkSize) throws SQLException {
+    static Duration copyBaseline(Connection db, BarRows rows, int chunkSize) throws SQLException {
         try (Statement statement = db.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS bench");
             statement.execute("DROP TABLE IF EXISTS bench.daily_bar_copy");
@@ -289,10 +261,10 @@ public final class BulkImportBenchmark {
                 .copyIn(
                         "COPY bench.daily_bar_copy (symbol, date, open, high, low, close, volume) FROM STDIN (FORMAT csv)");
         StringBuilder csv = new StringBuilder(chunkSize * 64);
-        for (long i = 0; i < rows.total(); i++) {
-            DailyBar bar = rows.bar(i);
-            csv.append(csvLine(bar));
-            if ((i + 1) % chunkSize == 0 || i + 1 == rows.total()) {
+        Iterator<DailyBar> bars = rows.bars();
+        for (long i = 0; bars.hasNext(); i++) {
+            csv.append(csvLine(bars.next()));
+            if ((i + 1) % chunkSize == 0 || !bars.hasNext()) {
                 byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
                 copy.writeToCopy(bytes, 0, bytes.length);
                 csv.setLength(0);
@@ -328,7 +300,7 @@ public final class BulkImportBenchmark {
         return days;
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             values.put(args[i].replaceFirst("^--", ""), args[i + 1]);
@@ -336,7 +308,7 @@ public final class BulkImportBenchmark {
         return values;
     }
 
-    private static String required(Map<String, String> options, String name) {
+    static String required(Map<String, String> options, String name) {
         String value = options.get(name);
         if (value == null) {
             throw new IllegalArgumentException("--" + name + " is required");
@@ -344,7 +316,7 @@ public final class BulkImportBenchmark {
         return value;
     }
 
-    private static double seconds(Duration duration) {
+    static double seconds(Duration duration) {
         return duration.toNanos() / 1e9;
     }
 }

@@ -8,11 +8,13 @@ import dev.capflow.proto.ingest.v1.Instrument;
 import dev.capflow.proto.ingest.v1.InstrumentKind;
 import dev.capflow.proto.ingest.v1.Tick;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
+import dev.capflow.proto.ingest.v1.UpsertInstrumentResponse;
 import dev.capflow.testsupport.BearerChannels;
 import dev.capflow.testsupport.ResendingTickStreamer;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,7 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.postgresql.PGConnection;
 
 /**
@@ -106,19 +110,45 @@ public final class TickIngestBenchmark {
         return batches;
     }
 
-    /** Registers each symbol as a USD equity (also used by {@link BulkImportBenchmark}). */
-    static void registerInstruments(Channel channel, List<String> symbols) {
-        IngestServiceGrpc.IngestServiceBlockingStub stub = IngestServiceGrpc.newBlockingStub(channel);
+    /**
+     * Registers each symbol as a USD equity, up to 16 calls in flight (also used by {@link BulkImportBenchmark} and
+     * {@link LargeUniverseBenchmark}).
+     */
+    static void registerInstruments(Channel channel, List<String> symbols) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(16);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        IngestServiceGrpc.IngestServiceStub stub = IngestServiceGrpc.newStub(channel);
         for (String symbol : symbols) {
-            stub.withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .upsertInstrument(UpsertInstrumentRequest.newBuilder()
-                            .setInstrument(Instrument.newBuilder()
-                                    .setSymbol(symbol)
-                                    .setName("Benchmark " + symbol)
-                                    .setCurrency("USD")
-                                    .setExchange("BENCH")
-                                    .setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY))
-                            .build());
+            inFlight.acquire();
+            stub.withDeadlineAfter(60, TimeUnit.SECONDS)
+                    .upsertInstrument(
+                            UpsertInstrumentRequest.newBuilder()
+                                    .setInstrument(Instrument.newBuilder()
+                                            .setSymbol(symbol)
+                                            .setName("Benchmark " + symbol)
+                                            .setCurrency("USD")
+                                            .setExchange("BENCH")
+                                            .setKind(InstrumentKind.INSTRUMENT_KIND_EQUITY))
+                                    .build(),
+                            new StreamObserver<>() {
+                                @Override
+                                public void onNext(UpsertInstrumentResponse response) {}
+
+                                @Override
+                                public void onError(Throwable t) {
+                                    failure.compareAndSet(null, t);
+                                    inFlight.release();
+                                }
+
+                                @Override
+                                public void onCompleted() {
+                                    inFlight.release();
+                                }
+                            });
+        }
+        inFlight.acquire(16);
+        if (failure.get() != null) {
+            throw new IllegalStateException("registering the instruments failed", failure.get());
         }
     }
 

@@ -64,7 +64,13 @@ public interface IngestConfig {
      */
     Optional<Period> tickRetention();
 
-    /** Creation ahead of tick partitions, and the retention job. */
+    /**
+     * How long minute bars are kept, independently of their ticks: monthly minute-bar partitions whose whole month is
+     * older than this are dropped. Absent (the default): minute bars are kept for ever.
+     */
+    Optional<Period> minuteBarRetention();
+
+    /** Creation ahead of the tick and minute-bar partitions, and the retention job. */
     TickPartitions tickPartitions();
 
     /** The optional PostgreSQL read replica. */

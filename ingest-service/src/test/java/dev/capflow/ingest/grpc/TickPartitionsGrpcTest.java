@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.capflow.ingest.SqlRows;
-import dev.capflow.ingest.repository.TickPartitionRepository;
-import dev.capflow.ingest.service.TickPartitionJob;
+import dev.capflow.ingest.repository.MonthPartitionRepository;
+import dev.capflow.ingest.repository.PartitionedTable;
+import dev.capflow.ingest.service.PartitionMaintenanceJob;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,10 +29,10 @@ class TickPartitionsGrpcTest extends GrpcTestBase {
     private static final Duration WAIT = Duration.ofSeconds(DEADLINE_SECONDS);
 
     @Inject
-    TickPartitionJob job;
+    PartitionMaintenanceJob job;
 
     @Inject
-    TickPartitionRepository partitions;
+    MonthPartitionRepository partitions;
 
     @Test
     void partitionsExistForThisMonthAndTheThreeAfterIt() throws Exception {
@@ -47,7 +48,10 @@ class TickPartitionsGrpcTest extends GrpcTestBase {
                         name(now.plusMonths(2)),
                         name(now.plusMonths(3)),
                         "tick_default");
-        assertThat(partitions.ensure(List.of(now, now.plusMonths(3))).await().atMost(WAIT))
+        assertThat(partitions
+                        .ensure(PartitionedTable.TICK, List.of(now, now.plusMonths(3)))
+                        .await()
+                        .atMost(WAIT))
                 .as("a second run creates nothing")
                 .isEmpty();
     }
@@ -56,7 +60,7 @@ class TickPartitionsGrpcTest extends GrpcTestBase {
     void ticksAtMonthEdgesLandInTheirPartitionsAndAMonthWithoutOneUsesTheDefault() throws Exception {
         register("PEDGE");
         partitions
-                .ensure(List.of(YearMonth.of(2021, 3), YearMonth.of(2021, 4)))
+                .ensure(PartitionedTable.TICK, List.of(YearMonth.of(2021, 3), YearMonth.of(2021, 4)))
                 .await()
                 .atMost(WAIT);
         Instant lastOfMarch = Instant.parse("2021-03-31T23:59:59.999999Z");
@@ -76,7 +80,10 @@ class TickPartitionsGrpcTest extends GrpcTestBase {
                         "tick_p202104 2021-04-01 00:00:00");
 
         // the February partition created later takes its tick out of the DEFAULT; a resend still finds every duplicate
-        assertThat(partitions.ensure(List.of(YearMonth.of(2021, 2))).await().atMost(WAIT))
+        assertThat(partitions
+                        .ensure(PartitionedTable.TICK, List.of(YearMonth.of(2021, 2)))
+                        .await()
+                        .atMost(WAIT))
                 .containsExactly("2021-02");
         assertThat(placement("PEDGE")).first().isEqualTo("tick_p202102 2021-02-10 12:00:00");
         assertThat(reports(streamTicks(ticks))).containsExactly(tuple(0, 3));
@@ -88,7 +95,7 @@ class TickPartitionsGrpcTest extends GrpcTestBase {
     void retentionDropsOnlyWholeMonthsBeforeTheCutoffAndOldTicksOfTheDefault() throws Exception {
         register("PRET");
         partitions
-                .ensure(List.of(YearMonth.of(2019, 1), YearMonth.of(2019, 2)))
+                .ensure(PartitionedTable.TICK, List.of(YearMonth.of(2019, 1), YearMonth.of(2019, 2)))
                 .await()
                 .atMost(WAIT);
         streamTicks(batch(
@@ -100,7 +107,7 @@ class TickPartitionsGrpcTest extends GrpcTestBase {
 
         // the cutoff falls inside February: January goes whole, February stays whole
         List<String> dropped = partitions
-                .dropBefore(Instant.parse("2019-02-10T00:00:00Z"))
+                .dropBefore(PartitionedTable.TICK, Instant.parse("2019-02-10T00:00:00Z"))
                 .await()
                 .atMost(WAIT);
 

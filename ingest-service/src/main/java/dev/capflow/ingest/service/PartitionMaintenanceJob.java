@@ -1,7 +1,8 @@
 package dev.capflow.ingest.service;
 
 import dev.capflow.ingest.config.IngestConfig;
-import dev.capflow.ingest.repository.TickPartitionRepository;
+import dev.capflow.ingest.repository.MonthPartitionRepository;
+import dev.capflow.ingest.repository.PartitionedTable;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
@@ -14,24 +15,27 @@ import java.time.Period;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps ingest.tick's monthly partitions ahead of the clock and applies the tick retention, at start and then every
+ * Keeps the monthly partitions of ingest.tick and ingest.minute_bar ahead of the clock and applies each table's own
+ * retention (capflow.ingest.tick-retention, capflow.ingest.minute-bar-retention), at start and then every
  * capflow.ingest.tick-partitions.check-every, on every replica (the SQL side is idempotent and serialized).
  */
 @ApplicationScoped
-public class TickPartitionJob {
+public class PartitionMaintenanceJob {
 
-    private static final Logger LOG = Logger.getLogger(TickPartitionJob.class);
+    private static final Logger LOG = Logger.getLogger(PartitionMaintenanceJob.class);
 
-    private final TickPartitionRepository partitions;
+    private final MonthPartitionRepository partitions;
     private final IngestConfig config;
     private final Clock clock;
     private final Scheduler scheduler;
 
-    public TickPartitionJob(TickPartitionRepository partitions, IngestConfig config, Clock clock, Scheduler scheduler) {
+    public PartitionMaintenanceJob(
+            MonthPartitionRepository partitions, IngestConfig config, Clock clock, Scheduler scheduler) {
         this.partitions = partitions;
         this.config = config;
         this.clock = clock;
@@ -44,31 +48,38 @@ public class TickPartitionJob {
                 .setInterval(config.tickPartitions().checkEvery().toString())
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                 .setAsyncTask(execution -> maintain().onFailure().recoverWithUni(failure -> {
-                    // the DEFAULT partition still takes every tick; the next run tries again
-                    LOG.errorf(failure, "tick partition maintenance failed");
+                    // the DEFAULT partitions still take every row; the next run tries again
+                    LOG.errorf(failure, "partition maintenance failed");
                     return Uni.createFrom().voidItem();
                 }))
                 .schedule();
     }
 
-    /** Creates the partitions of this UTC month and the months ahead, then drops those past the retention. */
+    /** For ticks, then minute bars: creates this UTC month's partition and those ahead, then applies the retention. */
     public Uni<Void> maintain() {
         Instant now = clock.instant();
+        return maintain(PartitionedTable.TICK, config.tickRetention(), now)
+                .chain(() -> maintain(PartitionedTable.MINUTE_BAR, config.minuteBarRetention(), now));
+    }
+
+    private Uni<Void> maintain(PartitionedTable table, Optional<Period> retention, Instant now) {
         return partitions
-                .ensure(monthsFrom(
-                        YearMonth.from(now.atOffset(ZoneOffset.UTC)),
-                        config.tickPartitions().monthsAhead()))
+                .ensure(
+                        table,
+                        monthsFrom(
+                                YearMonth.from(now.atOffset(ZoneOffset.UTC)),
+                                config.tickPartitions().monthsAhead()))
                 .invoke(created -> {
                     if (!created.isEmpty()) {
-                        LOG.infof("created tick partitions for %s", created);
+                        LOG.infof("created %s partitions for %s", table, created);
                     }
                 })
-                .chain(() -> config.tickRetention()
-                        .map(retention -> partitions
-                                .dropBefore(cutoff(now, retention))
+                .chain(() -> retention
+                        .map(kept -> partitions
+                                .dropBefore(table, cutoff(now, kept))
                                 .invoke(dropped -> {
                                     if (!dropped.isEmpty()) {
-                                        LOG.infof("tick retention %s dropped %s", retention, dropped);
+                                        LOG.infof("%s retention %s dropped %s", table, kept, dropped);
                                     }
                                 })
                                 .replaceWithVoid())
@@ -80,7 +91,7 @@ public class TickPartitionJob {
         return IntStream.rangeClosed(0, ahead).mapToObj(first::plusMonths).toList();
     }
 
-    /** The instant before which ticks are past the retention (calendar arithmetic in UTC). */
+    /** The instant before which rows are past the retention (calendar arithmetic in UTC). */
     static Instant cutoff(Instant now, Period retention) {
         return now.atOffset(ZoneOffset.UTC).minus(retention).toInstant();
     }

@@ -7,21 +7,22 @@ import java.time.Period;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 
-class TickPartitionJobTest {
+class PartitionMaintenanceJobTest {
 
     @Test
     void theRetentionCutoffIsCalendarArithmeticInUtc() {
-        assertThat(TickPartitionJob.cutoff(Instant.parse("2026-03-31T10:00:00Z"), Period.ofMonths(1)))
+        assertThat(PartitionMaintenanceJob.cutoff(Instant.parse("2026-03-31T10:00:00Z"), Period.ofMonths(1)))
                 .isEqualTo(Instant.parse("2026-02-28T10:00:00Z"));
-        assertThat(TickPartitionJob.cutoff(Instant.parse("2026-03-31T10:00:00Z"), Period.ofDays(31)))
+        assertThat(PartitionMaintenanceJob.cutoff(Instant.parse("2026-03-31T10:00:00Z"), Period.ofDays(31)))
                 .isEqualTo(Instant.parse("2026-02-28T10:00:00Z"));
     }
 
     @Test
     void partitionsAreCreatedForThisMonthAndTheMonthsAhead() {
-        assertThat(TickPartitionJob.monthsFrom(YearMonth.of(2026, 11), 3))
+        assertThat(PartitionMaintenanceJob.monthsFrom(YearMonth.of(2026, 11), 3))
                 .containsExactly(
                         YearMonth.of(2026, 11), YearMonth.of(2026, 12), YearMonth.of(2027, 1), YearMonth.of(2027, 2));
-        assertThat(TickPartitionJob.monthsFrom(YearMonth.of(2026, 11), 0)).containsExactly(YearMonth.of(2026, 11));
+        assertThat(PartitionMaintenanceJob.monthsFrom(YearMonth.of(2026, 11), 0))
+                .containsExactly(YearMonth.of(2026, 11));
     }
 }
