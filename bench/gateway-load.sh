@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Load run from a second process (wrk) against the gateway started by ./capflow up: the cached basket routes next to
 # a trivial Quarkus endpoint (/q/health/live) in the same run. With UNCACHED=1 it also starts a second gateway on
-# UNCACHED_PORT with its response cache off, to measure the same route through basket-service's own answer cache,
-# and stops it at the end. Needs wrk (Debian package wrk). Prints one Markdown row per route for BENCHMARKS.md.
+# UNCACHED_PORT with its response cache off (./capflow run-service: the platform gateway's own settings otherwise), to
+# measure the same routes through basket-service's own answer cache, and stops it at the end. BASE and UNCACHED_PORT
+# follow CAPFLOW_PORT_OFFSET like ./capflow up. Needs wrk (Debian package wrk). Prints one Markdown row per route for BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BASE=${BASE:-http://localhost:8080}
+BASE=${BASE:-http://localhost:$((8080 + ${CAPFLOW_PORT_OFFSET:-0}))}
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-32}
 UNCACHED=${UNCACHED:-0}
-UNCACHED_PORT=${UNCACHED_PORT:-8090}
+UNCACHED_PORT=${UNCACHED_PORT:-$((8090 + ${CAPFLOW_PORT_OFFSET:-0}))}
 PERFORMANCE="/api/v1/baskets/team-google/performance?from=2025-10-29&to=2025-12-31"
 COMPARE="/api/v1/compare?a=team-google&b=team-openai&from=2025-10-29&to=2025-12-31"
 TRIVIAL="/q/health/live"
@@ -26,33 +27,51 @@ stop_uncached() {
 }
 trap stop_uncached EXIT
 
-targets=("$BASE $TRIVIAL" "$BASE $PERFORMANCE" "$BASE $COMPARE")
+# each target: base URL, path, and a label suffix; REST_ACCEPT marks the same-run baseline of the old path: an Accept the
+# cached-hit fast path leaves to the REST route (RESTEasy's dispatch and filters, then the same cache lookup)
+REST_ACCEPT="application/json;q=0.9"
+targets=("$BASE|$TRIVIAL|" "$BASE|$PERFORMANCE|" "$BASE|$PERFORMANCE|rest" "$BASE|$COMPARE|" "$BASE|$COMPARE|rest")
 if [[ $UNCACHED == 1 ]]; then
-  redis_url=$(sed -n 's/^REDIS_URL=//p' .capflow/run/stack.env)
-  QUARKUS_HTTP_PORT=$UNCACHED_PORT QUARKUS_REDIS_HOSTS=$redis_url CAPFLOW_GATEWAY_ANSWER_CACHE_ENABLED=false \
-    java -jar gateway/target/quarkus-app/quarkus-run.jar >/dev/null 2>&1 &
+  # the platform's own gateway settings (datastores, token trust, gRPC clients) with the response cache off; run this
+  # script with the CAPFLOW_* variables ./capflow up ran with
+  ./capflow run-service gateway --port "$UNCACHED_PORT" CAPFLOW_GATEWAY_ANSWER_CACHE_ENABLED=false >/dev/null 2>&1 &
   uncached_pid=$!
-  for _ in $(seq 1 60); do
+  for _ in $(seq 1 180); do
     curl -fsS "http://localhost:$UNCACHED_PORT/q/health/ready" >/dev/null 2>&1 && break
+    kill -0 "$uncached_pid" 2>/dev/null || { echo "the second gateway did not start (.capflow/logs/gateway-$UNCACHED_PORT.log)" >&2; exit 1; }
     sleep 1
   done
-  targets+=("http://localhost:$UNCACHED_PORT $PERFORMANCE")
+  targets+=("http://localhost:$UNCACHED_PORT|$TRIVIAL|uncached" "http://localhost:$UNCACHED_PORT|$PERFORMANCE|uncached"
+    "http://localhost:$UNCACHED_PORT|$COMPARE|uncached")
 fi
 
+run_wrk() { # base path kind extra-wrk-args...
+  local base=$1 path=$2 kind=$3
+  shift 3
+  if [[ $kind == rest ]]; then
+    wrk -t2 -c"$CONNECTIONS" -H "Accept: $REST_ACCEPT" "$@" "$base$path"
+  else
+    wrk -t2 -c"$CONNECTIONS" "$@" "$base$path"
+  fi
+}
+
 for target in "${targets[@]}"; do
-  read -r base path <<<"$target"
-  curl -fsS "$base$path" >/dev/null                        # the first answer fills the caches
-  wrk -t2 -c"$CONNECTIONS" -d5s "$base$path" >/dev/null    # warm-up (JIT), not reported
+  IFS='|' read -r base path kind <<<"$target"
+  curl -fsS "$base$path" >/dev/null                    # the first answer fills the caches
+  run_wrk "$base" "$path" "$kind" -d5s >/dev/null      # warm-up (JIT), not reported
 done
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); wrk -t2 -c$CONNECTIONS -d$DURATION"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONNECTIONS -d$DURATION"
 echo "| route | requests/s | p50 | p99 |"
 echo "| --- | --- | --- | --- |"
 for target in "${targets[@]}"; do
-  read -r base path <<<"$target"
-  label=$path
-  [[ $base != "$BASE" ]] && label="$path (gateway cache off: basket-service's cache)"
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$base$path" | awk -v route="$label" '
+  IFS='|' read -r base path kind <<<"$target"
+  case $kind in
+    rest) label="$path (through RESTEasy: Accept $REST_ACCEPT)" ;;
+    uncached) label="$path (second gateway, its cache off: basket-service's cache)" ;;
+    *) label=$path ;;
+  esac
+  run_wrk "$base" "$path" "$kind" -d"$DURATION" --latency | awk -v route="$label" '
     /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 } /^Requests\/sec/ { rps = $2 } /Non-2xx/ { bad = $NF }
     END { if (bad) rps = rps " (" bad " non-2xx)"; printf "| `%s` | %s | %s | %s |\n", route, rps, p50, p99 }'
 done

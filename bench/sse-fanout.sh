@@ -3,8 +3,10 @@
 # ticks/s written straight into the Redis stream capflow:prices (as ingest-service writes them; ingest-service reads
 # the stream and serves SubscribePrices to the gateway) and read by SUBSCRIBERS clients of
 # /api/v1/stream/prices, all asking the same symbols (one upstream stream, fanned out in the gateway). Reports delivery
-# latency (tick timestamp -> receipt) p50/p99/max, next to the trivial endpoint /q/health/live probed in the same run,
-# then the same trivial endpoint and the cached performance route under wrk (bench/gateway-load.sh's routes).
+# latency (tick timestamp -> receipt) p50/p99/max, next to the trivial endpoint /q/health/live probed in the same run;
+# then the same for the live level of the basket team-google (/api/v1/stream/baskets/team-google, FEEDS="prices basket":
+# ticks of its members move basket-service's level, latency from the newest tick's timestamp); then the same trivial
+# endpoint and the cached performance route under wrk (bench/gateway-load.sh's routes).
 # Needs Java 17 and wrk; SseFanout is built by the benchmarks module. Prints Markdown rows for BENCHMARKS.md. With anonymous reads off, set TOKEN (a viewer token).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +14,8 @@ cd "$(dirname "$0")/.."
 CP="benchmarks/target/capflow-benchmarks.jar:benchmarks/target/lib/*"
 ./mvnw -B -ntp -q package -DskipTests -pl benchmarks -am
 
-export BASE=${BASE:-http://localhost:8080}
+export BASE=${BASE:-http://localhost:$((8080 + ${CAPFLOW_PORT_OFFSET:-0}))}
+FEEDS=${FEEDS:-prices basket}
 export SUBSCRIBERS=${SUBSCRIBERS:-100} RATE=${RATE:-1000} WARMUP=${WARMUP:-5} MEASURE=${MEASURE:-20}
 if [[ -z ${REDIS_HOST:-} && -f .capflow/run/stack.env ]]; then
   redis_url=$(sed -n 's/^REDIS_URL=//p' .capflow/run/stack.env)
@@ -30,12 +33,14 @@ echo "| --- | --- | --- | --- | --- |"
 # the gateway's CPU over the fan-out run (warm-up included), from /proc when ./capflow up started it here
 gateway_pid=$(cat .capflow/run/gateway.pid 2>/dev/null || true)
 cpu_ticks() { [[ -r /proc/$gateway_pid/stat ]] && awk '{ print $14 + $15 }' "/proc/$gateway_pid/stat" || echo 0; }
-cpu_before=$(cpu_ticks) started=$(date +%s.%N)
-java -cp "$CP" dev.capflow.bench.SseFanout | grep '^|'
-if [[ -n $gateway_pid && -r /proc/$gateway_pid/stat ]]; then
-  awk -v ticks=$(($(cpu_ticks) - cpu_before)) -v hz="$(getconf CLK_TCK)" -v start="$started" -v end="$(date +%s.%N)" \
-    'BEGIN { printf "gateway CPU during the fan-out run: %.0f%% of one core\n", 100 * ticks / hz / (end - start) }'
-fi
+for feed in $FEEDS; do
+  cpu_before=$(cpu_ticks) started=$(date +%s.%N)
+  FEED=$feed java -cp "$CP" dev.capflow.bench.SseFanout | grep '^|'
+  if [[ -n $gateway_pid && -r /proc/$gateway_pid/stat ]]; then
+    awk -v ticks=$(($(cpu_ticks) - cpu_before)) -v hz="$(getconf CLK_TCK)" -v start="$started" -v end="$(date +%s.%N)" \
+      -v feed="$feed" 'BEGIN { printf "gateway CPU during the %s run: %.0f%% of one core\n", feed, 100 * ticks / hz / (end - start) }'
+  fi
+done
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 for path in /q/health/live "/api/v1/baskets/team-google/performance?from=2025-10-29&to=2025-12-31"; do

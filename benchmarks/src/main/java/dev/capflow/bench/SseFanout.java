@@ -24,9 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * SSE fan-out load run (a second process on loopback): publishes RATE ticks/s straight into the Redis stream
- * capflow:prices, as ingest-service does, while SUBSCRIBERS clients read /api/v1/stream/prices from the gateway;
- * measures delivery latency (tick timestamp to receipt) and, in the same run, the latency of a trivial endpoint probed
- * at PROBE_RATE requests/s. Compiled by this module and run by bench/sse-fanout.sh (settings from the environment).
+ * capflow:prices, as ingest-service does, while SUBSCRIBERS clients read /api/v1/stream/prices (FEED=prices) or the
+ * live level of BASKET, /api/v1/stream/baskets/BASKET (FEED=basket: ticks of its members move basket-service's level),
+ * from the gateway; measures delivery latency (tick timestamp, the newest tick's for a level, to receipt), checks that
+ * every subscriber received every event, and in the same run the latency of a trivial endpoint probed at PROBE_RATE
+ * requests/s. Compiled by this module and run by bench/sse-fanout.sh (settings from the environment).
  */
 public class SseFanout {
 
@@ -41,8 +43,13 @@ public class SseFanout {
     static final int MEASURE_S = Integer.parseInt(env("MEASURE", "20"));
     static final int PROBE_RATE = Integer.parseInt(env("PROBE_RATE", "50"));
     static final String TOKEN = System.getenv("TOKEN");
-    static final String[] SYMBOLS =
-            env("SYMBOLS", "NVDA,GOOGL,AVGO,MSFT,ORCL,AMD,CRWV,CLS,LITE,TTMI").split(",");
+    static final boolean BASKET_FEED = env("FEED", "prices").equals("basket");
+    static final String BASKET = env("BASKET", "team-google");
+    /** The default basket feed moves every member of the demo's team-google. */
+    static final String[] SYMBOLS = env(
+                    "SYMBOLS",
+                    BASKET_FEED ? "GOOGL,AVGO,CLS,LITE,TTMI" : "NVDA,GOOGL,AVGO,MSFT,ORCL,AMD,CRWV,CLS,LITE,TTMI")
+            .split(",");
 
     static volatile boolean measuring;
     /** 1 while measuring: what a subscriber's count of recorded latencies advances by. */
@@ -50,18 +57,22 @@ public class SseFanout {
 
     static volatile boolean stopping;
 
+    static volatile boolean publishing = true;
+
     public static void main(String[] args) throws Exception {
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String symbols = String.join(",", SYMBOLS);
         long[][] latencies = new long[SUBSCRIBERS][];
         int[] counts = new int[SUBSCRIBERS];
+        long[] received = new long[SUBSCRIBERS];
         AtomicLong resets = new AtomicLong();
         CountDownLatch connected = new CountDownLatch(SUBSCRIBERS);
         for (int i = 0; i < SUBSCRIBERS; i++) {
             latencies[i] = new long[RATE * (MEASURE_S + 5)];
         }
-        Thread readers = new Thread(() -> readAll(symbols, latencies, counts, resets, connected), "subscribers");
+        Thread readers =
+                new Thread(() -> readAll(symbols, latencies, counts, received, resets, connected), "subscribers");
         readers.setDaemon(true);
         readers.start();
         connected.await();
@@ -84,7 +95,8 @@ public class SseFanout {
         measuring = false;
         measuringStep = 0;
         long publishedDuring = published[0] - publishedBefore;
-        Thread.sleep(1000);
+        publishing = false;
+        Thread.sleep(2000);
         stopping = true;
 
         long total = 0;
@@ -113,12 +125,17 @@ public class SseFanout {
                 100.0 * total / (publishedDuring * SUBSCRIBERS),
                 publishedDuring * SUBSCRIBERS,
                 resets.get());
+        long fewest = Arrays.stream(received).min().orElse(0);
+        long most = Arrays.stream(received).max().orElse(0);
         System.out.printf(
-                "| SSE fan-out: %d ticks/s to %d subscribers (tick ts -> receipt) | %.0f events/s delivered "
-                        + "| %s | %s | %s |%n",
+                "| SSE %s: %d ticks/s to %d subscribers (tick ts -> receipt) | %.0f events/s delivered; each "
+                        + "subscriber %s events%s | %s | %s | %s |%n",
+                BASKET_FEED ? "basket level of " + BASKET : "prices",
                 RATE,
                 SUBSCRIBERS,
                 total / (double) MEASURE_S,
+                fewest == most ? "got all " + most : "got " + fewest + " to " + most,
+                resets.get() == 0 ? "" : ", " + resets.get() + " resets",
                 ms(pct(all, 0.50)),
                 ms(pct(all, 0.99)),
                 ms(all.length == 0 ? 0 : all[all.length - 1]));
@@ -137,12 +154,19 @@ public class SseFanout {
      * client's cost stays small next to the gateway's: each connection's chunked body is scanned line by line, and
      * while measuring (receipt - tick ts) is recorded in microseconds for each tick event.
      */
-    static void readAll(String symbols, long[][] latencies, int[] counts, AtomicLong resets, CountDownLatch connected) {
+    static void readAll(
+            String symbols,
+            long[][] latencies,
+            int[] counts,
+            long[] received,
+            AtomicLong resets,
+            CountDownLatch connected) {
         URI base = URI.create(BASE);
         InetSocketAddress address = new InetSocketAddress(base.getHost(), base.getPort() < 0 ? 80 : base.getPort());
         String auth = TOKEN == null || TOKEN.isBlank() ? "" : "Authorization: Bearer " + TOKEN + "\r\n";
-        byte[] request = ("GET /api/v1/stream/prices?symbols=" + symbols + " HTTP/1.1\r\nHost: " + base.getHost()
-                        + "\r\nAccept: text/event-stream\r\n" + auth + "\r\n")
+        String path = BASKET_FEED ? "/api/v1/stream/baskets/" + BASKET : "/api/v1/stream/prices?symbols=" + symbols;
+        byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAccept: text/event-stream\r\n"
+                        + auth + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         try (Selector selector = Selector.open()) {
             for (int i = 0; i < SUBSCRIBERS; i++) {
@@ -163,6 +187,7 @@ public class SseFanout {
                     }
                     reader.feed(block.array(), n);
                     counts[reader.index] = reader.recorded;
+                    received[reader.index] = reader.events;
                 }
                 selector.selectedKeys().clear();
             }
@@ -176,7 +201,10 @@ public class SseFanout {
 
     /** One subscriber's response: the status and headers, then a chunked text/event-stream body. */
     static final class SseReader {
-        static final byte[] TICK = "data: {\"symbol\"".getBytes(StandardCharsets.US_ASCII);
+        /** The data line of a tick event, or of a level event on the basket feed. */
+        static final byte[] EVENT =
+                (BASKET_FEED ? "data: {\"basketId\"" : "data: {\"symbol\"").getBytes(StandardCharsets.US_ASCII);
+
         static final byte[] RESET = "event: reset".getBytes(StandardCharsets.US_ASCII);
 
         final int index;
@@ -191,6 +219,7 @@ public class SseFanout {
         long chunkSize;
         long chunkLeft;
         int recorded;
+        long events;
 
         SseReader(int index, long[] latencies, AtomicLong resets, CountDownLatch connected) {
             this.index = index;
@@ -241,7 +270,8 @@ public class SseFanout {
             }
             if (startsWith(RESET)) {
                 resets.incrementAndGet();
-            } else if (startsWith(TICK)) {
+            } else if (startsWith(EVENT)) {
+                events++;
                 Instant received = Instant.now();
                 String data = new String(line, 0, lineLength, StandardCharsets.UTF_8);
                 int ts = data.indexOf("\"ts\":\"");
@@ -279,7 +309,7 @@ public class SseFanout {
             int perBatch = Math.max(1, RATE / 100);
             long next = System.nanoTime();
             long n = 0;
-            while (!stopping) {
+            while (publishing) {
                 StringBuilder batch = new StringBuilder();
                 for (int i = 0; i < perBatch; i++) {
                     String symbol = SYMBOLS[(int) (n % SYMBOLS.length)];

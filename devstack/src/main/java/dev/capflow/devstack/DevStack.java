@@ -5,6 +5,7 @@ import dev.capflow.devstack.embedded.DatastoresCommand;
 import dev.capflow.devstack.http.WaitHttpCommand;
 import dev.capflow.devstack.launcher.DownCommand;
 import dev.capflow.devstack.launcher.LaunchException;
+import dev.capflow.devstack.launcher.RunServiceCommand;
 import dev.capflow.devstack.launcher.StatusCommand;
 import dev.capflow.devstack.launcher.UpCommand;
 import dev.capflow.devstack.postgres.EnsureDbCommand;
@@ -29,6 +30,7 @@ public final class DevStack {
             new UpCommand(),
             new DownCommand(),
             new StatusCommand(),
+            new RunServiceCommand(),
             new DatastoresCommand(),
             new PgUrlCommand(),
             new ProbePostgresCommand(),
@@ -83,7 +85,8 @@ public final class DevStack {
     }
 
     private static void printUsage(PrintStream out) {
-        out.println("usage: ./capflow up|down|status|token ROLE [--ttl 8h]|help");
+        out.println(
+                "usage: ./capflow up|down|status|run-service NAME --port PORT [KEY=VALUE ...]|token ROLE [--ttl 8h]|help");
         out.println("   or: java -cp 'capflow-devstack.jar:lib/*' dev.capflow.devstack.DevStack COMMAND [ARGS]");
         out.println("commands:");
         for (Subcommand command : COMMANDS) {

@@ -192,6 +192,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Waits until the process exits and returns its exit code. */
+    public int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
     /** The last {@code lines} lines of the log. */
     public String logTail(int lines) {
         return Logs.tail(log, lines);

@@ -319,7 +319,7 @@ public class BasketResource {
         GetPerformanceRequest request =
                 BasketMapping.performanceRequest(id, from, to, benchmark, returnType, riskFreeRate);
         return answers.serve(
-                "performance",
+                CachedAnswerResponses.PERFORMANCE,
                 request,
                 List.of(request.getBasketId()),
                 () -> baskets.getPerformance(request).map(BasketMapping::toView));

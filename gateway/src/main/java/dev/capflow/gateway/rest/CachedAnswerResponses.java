@@ -33,6 +33,11 @@ public class CachedAnswerResponses {
     /** RFC 7234 warning 110, "Response is Stale". */
     static final String STALE_WARNING = "110 - \"Response is Stale\"";
 
+    /** The kinds of the cached basket answers; {@link CachedHitRoute} asks the same questions. */
+    static final String PERFORMANCE = "performance";
+
+    static final String COMPARE = "compare";
+
     private static final String NEXT_SUFFIX = "/next-page-token";
 
     private final AnswerCache cache;

@@ -76,7 +76,7 @@ public class CompareResource {
                     String returnType) {
         CompareRequest request = BasketMapping.compareRequest(a, b, from, to, returnType);
         return answers.serve(
-                "compare",
+                CachedAnswerResponses.COMPARE,
                 request,
                 List.of(request.getBasketIdA(), request.getBasketIdB()),
                 () -> baskets.compare(request).map(BasketMapping::toView));

@@ -1,0 +1,28 @@
+package dev.capflow.gateway.rest;
+
+import dev.capflow.testsupport.PostgresRedisResource;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
+import java.util.Map;
+
+/** A real Redis for the answer cache and the rate limits, small read buckets, and no anonymous reads. */
+public class CachedHitProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "capflow.gateway.rate-limit.read.capacity", "3",
+                "capflow.gateway.rate-limit.read.refill-per-second", "0.05",
+                // a busy CI machine must not turn a slow Redis answer into the local fallback mid-burst
+                "capflow.gateway.rate-limit.redis-timeout", "1s",
+                "capflow.gateway.answer-cache.timeout", "1s",
+                // the first call to the fake basket-service (cold channel and JIT) must not hit the test's 1 s deadline
+                "capflow.gateway.basket.read-deadline", "10s",
+                "capflow.gateway.security.anonymous-reads", "false");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(PostgresRedisResource.class, Map.of("redis-db", "6")));
+    }
+}
