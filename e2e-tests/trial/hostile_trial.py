@@ -1034,7 +1034,7 @@ class RestCases:
         for amounts in ("LOW", "BASE", "HIGH", "low", "MID"):
             self.read("graph", "loops amounts %s on a cycle" % amounts,
                       "/api/v1/exposure/loops?asOf=2100-01-01&amounts=" + amounts,
-                      "refused" if amounts in ("low", "MID") else "ok", fields=("amounts",))
+                      "refused" if amounts == "MID" else "ok", fields=("amounts",))
         for target in (f.entity_a, f.entity_c, "trial-nobody", "", "a" * 65):
             self.read("graph", "lookthrough target %r" % target[:10],
                       "/api/v1/exposure/lookthrough?asOf=2100-01-01&target=" + target,
@@ -1586,7 +1586,7 @@ class GrpcCases:
         bad_bar = dict(symbol=f.symbol, date="2025-11-12", open=10, high=11, low=9, close=10, volume=1)
         for field, value in (("open", nan), ("high", inf), ("low", -inf), ("close", -0.0), ("close", 5e-324),
                              ("volume", -1), ("date", "2025-11-31"), ("date", ""), ("symbol", ""),
-                             ("symbol", "nvda"), ("symbol", "\u202eNVDA")):
+                             ("symbol", "\u202eNVDA")):
             bar_fields = dict(bad_bar, **{field: value})
             result = self.run(i, "IngestBars", {"bars": [bar_fields]}, "answered",
                               label="ingest.IngestBars %s=%r" % (field, value))
