@@ -66,6 +66,16 @@ class ErrorModelGrpcTest extends GrpcTestBase {
     }
 
     @Test
+    void anUnknownIdOfFiveThousandCharactersIsNotFoundNotATransportFailure() throws Exception {
+        // its echo in the trailers once passed the client's 8 KiB of headers, and the stream was reset (INTERNAL)
+        String huge = "a".repeat(5000);
+        StatusRuntimeException failure = failure(() -> client().getBasket(
+                        GetBasketRequest.newBuilder().setBasketId(huge).build()));
+        assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(detail(failure, ResourceInfo.class).getResourceName()).startsWith("aaaa");
+    }
+
+    @Test
     void aTakenIdIsAlreadyExistsAndAStaleVersionIsAbortedNamingBothVersions() throws Exception {
         Basket created = client().createBasket(CreateBasketRequest.newBuilder()
                         .setBasket(basket("errors-taken"))

@@ -9,13 +9,22 @@ import java.util.OptionalDouble;
  */
 public record CascadeOptions(OptionalDouble theta, double beta) {
 
+    /**
+     * The largest failure cost (10 times the value today), as {@link CrossHoldings#MAX_VALUE_CHANGE} bounds a shock:
+     * beyond it figures lose all meaning, and at 1e308 the lost values overflow to Infinity and the answer to NaN.
+     */
+    public static final double MAX_BETA = 10;
+
     public CascadeOptions {
         if (theta.isPresent() && !(theta.getAsDouble() >= 0 && theta.getAsDouble() <= 1)) {
             throw new GraphException(
                     "options.theta", "options", "must be a fraction in [0, 1], got " + theta.getAsDouble());
         }
-        if (!(beta >= 0 && beta < Double.POSITIVE_INFINITY)) {
-            throw new GraphException("options.beta", "options", "must be a finite fraction >= 0, got " + beta);
+        if (!(beta >= 0 && beta <= MAX_BETA)) {
+            throw new GraphException(
+                    "options.beta",
+                    "options",
+                    "must be a fraction of today's value in [0, " + MAX_BETA + "], got " + beta);
         }
     }
 

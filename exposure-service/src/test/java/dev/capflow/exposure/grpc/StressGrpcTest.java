@@ -327,6 +327,11 @@ class StressGrpcTest extends GrpcTestBase {
                         .setOptions(StressOptions.newBuilder().setTheta(1.5).setBeta(-1)),
                 "options.theta");
         assertFields(valid.clone().setOptions(StressOptions.newBuilder().setBeta(Double.NaN)), "options.beta");
+        // a failure cost of 1e308 overflowed the lost values and answered NaN
+        assertFields(
+                valid.clone()
+                        .setOptions(StressOptions.newBuilder().setTheta(0.5).setBeta(1e308)),
+                "options.beta");
         assertFields(
                 valid.clone().setOptions(StressOptions.newBuilder().setDebtrankRuleValue(7)), "options.debtrank_rule");
         assertFields(valid.clone().setAsOf("soon"), "as_of");

@@ -12,6 +12,7 @@ import dev.capflow.errors.StaleVersionException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -39,6 +40,13 @@ public final class GrpcStatuses {
 
     public static final int MAX_MESSAGE = 1_000;
     public static final int MAX_DESCRIPTION = 500;
+    /** The longest resource name or field path a status echoes (characters): ids of any length may be asked for. */
+    public static final int MAX_NAME = 200;
+    /**
+     * The most bytes of field violations or resources one status details: with the message, the details stay well under
+     * the clients' 8 KiB of trailers once base64-encoded.
+     */
+    public static final int MAX_DETAIL_BYTES = 2_500;
 
     private static final Logger LOG = Logger.getLogger(GrpcStatuses.class);
 
@@ -70,7 +78,8 @@ public final class GrpcStatuses {
     /**
      * {@code code} (e.g. RESOURCE_EXHAUSTED for a request over a limit) carrying a google.rpc.BadRequest with one field
      * violation per element, in order, so the caller learns which of its fields to change: the first
-     * {@value #MAX_DETAILS}, then one saying how many more were left out.
+     * {@value #MAX_DETAILS} (fewer when they pass {@value #MAX_DETAIL_BYTES} bytes), then one saying how many more were
+     * left out.
      */
     public static <T> StatusRuntimeException withBadRequest(
             Status.Code code,
@@ -79,28 +88,38 @@ public final class GrpcStatuses {
             Function<T, String> field,
             Function<T, String> description) {
         BadRequest.Builder details = BadRequest.newBuilder();
-        for (T violation : violations.subList(0, Math.min(MAX_DETAILS, violations.size()))) {
+        int detailed = 0;
+        while (detailed < Math.min(MAX_DETAILS, violations.size())
+                && (detailed == 0 || details.build().getSerializedSize() < MAX_DETAIL_BYTES)) {
+            T violation = violations.get(detailed++);
             details.addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                    .setField(field.apply(violation))
+                    .setField(bounded(field.apply(violation), MAX_NAME))
                     .setDescription(bounded(description.apply(violation), MAX_DESCRIPTION)));
         }
-        if (violations.size() > MAX_DETAILS) {
+        if (violations.size() > detailed) {
             details.addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                    .setField(field.apply(violations.get(MAX_DETAILS)))
-                    .setDescription("and " + (violations.size() - MAX_DETAILS) + " more problems like the ones above"));
+                    .setField(bounded(field.apply(violations.get(detailed)), MAX_NAME))
+                    .setDescription("and " + (violations.size() - detailed) + " more problems like the ones above"));
         }
         return withDetails(Code.forNumber(code.value()), message, List.of(details.build()));
     }
 
-    /** NOT_FOUND with one google.rpc.ResourceInfo per missing resource (the first {@value #MAX_DETAILS}). */
+    /**
+     * NOT_FOUND with one google.rpc.ResourceInfo per missing resource (the first {@value #MAX_DETAILS}, fewer when they
+     * pass {@value #MAX_DETAIL_BYTES} bytes).
+     */
     public static StatusRuntimeException notFound(NotFoundException missing) {
-        return withDetails(
-                Code.NOT_FOUND,
-                missing.getMessage(),
-                missing.names().stream()
-                        .limit(MAX_DETAILS)
-                        .map(name -> resource(missing.resourceType(), name, "does not exist"))
-                        .toList());
+        List<ResourceInfo> resources = new ArrayList<>();
+        int bytes = 0;
+        for (String name : missing.names()) {
+            if (resources.size() == MAX_DETAILS || bytes >= MAX_DETAIL_BYTES) {
+                break;
+            }
+            ResourceInfo resource = resource(missing.resourceType(), name, "does not exist");
+            resources.add(resource);
+            bytes += resource.getSerializedSize();
+        }
+        return withDetails(Code.NOT_FOUND, missing.getMessage(), resources);
     }
 
     /** ALREADY_EXISTS with a google.rpc.ResourceInfo naming the resource. */
@@ -120,7 +139,7 @@ public final class GrpcStatuses {
                 .setDomain(DOMAIN)
                 .setReason(STALE_VERSION)
                 .putMetadata("resource_type", stale.resourceType())
-                .putMetadata("resource_name", stale.name())
+                .putMetadata("resource_name", bounded(stale.name(), MAX_NAME))
                 .putMetadata("expected_version", Long.toString(stale.expected()))
                 .putMetadata("actual_version", stale.actual() == null ? "absent" : Long.toString(stale.actual()))
                 .build();
@@ -159,7 +178,7 @@ public final class GrpcStatuses {
     private static ResourceInfo resource(String type, String name, String description) {
         return ResourceInfo.newBuilder()
                 .setResourceType(type)
-                .setResourceName(name)
+                .setResourceName(bounded(name, MAX_NAME))
                 .setDescription(description)
                 .build();
     }
