@@ -135,13 +135,16 @@ final class AnalysisMapper {
         return figures.build();
     }
 
-    private static dev.capflow.proto.exposure.v1.BasketImpact toProto(BasketImpact basket) {
+    /** A basket's impact; an unavailable one leaves {@code level_change} unset (0): no NaN goes on the wire. */
+    static dev.capflow.proto.exposure.v1.BasketImpact toProto(BasketImpact basket) {
         dev.capflow.proto.exposure.v1.BasketImpact.Builder proto =
                 dev.capflow.proto.exposure.v1.BasketImpact.newBuilder()
                         .setBasketId(basket.basketId())
                         .setName(basket.name())
-                        .setLevelChange(basket.levelChange())
                         .setUnavailableReason(basket.unavailableReason());
+        if (basket.unavailableReason().isEmpty()) {
+            proto.setLevelChange(basket.levelChange());
+        }
         basket.members()
                 .forEach(m -> proto.addMembers(BasketMemberImpact.newBuilder()
                         .setSymbol(m.symbol())

@@ -513,7 +513,7 @@ class ExposureRoutesTest extends GatewayTest {
                         .addBaskets(BasketImpact.newBuilder()
                                 .setBasketId("broken")
                                 .setName("Broken")
-                                .setLevelChange(Double.NaN)
+                                // level_change unset (0): the reason, not the number, says it is unavailable
                                 .setUnavailableReason("no prices for XYZ"))
                         .build()));
 

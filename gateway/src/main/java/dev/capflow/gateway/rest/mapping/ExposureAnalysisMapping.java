@@ -214,7 +214,8 @@ public final class ExposureAnalysisMapping {
         return new StressView.BasketImpact(
                 impact.getBasketId(),
                 impact.getName(),
-                BasketMapping.finite(impact.getLevelChange()),
+                // an unavailable basket has no level change (the service leaves it 0, or NaN before)
+                impact.getUnavailableReason().isEmpty() ? BasketMapping.finite(impact.getLevelChange()) : null,
                 impact.getMembersList().stream()
                         .map(member -> new StressView.MemberImpact(
                                 member.getSymbol(),
