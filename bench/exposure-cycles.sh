@@ -6,31 +6,33 @@
 #   2. cycles of up to 8 arcs in a seeded 300-entity, 2,100-arc graph, against a networkx >= 3.1 (PYTHON, default
 #      python3), which has length_bound; skipped when that Python has no such networkx.
 # Plus both stress models on a seeded 2,000-entity graph (ExposureStressBenchmark, no baseline). Prints Markdown rows
-# for BENCHMARKS.md. MODULES: what to build; proto, test-support and basket-engine can be left out when installed.
+# for BENCHMARKS.md, with the bytes each find allocates per loop (JMH's gc profiler). JMH_FILTER: which benchmarks
+# (default both classes; LoopFinderBenchmark alone skips the stress table).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-MODULES=${MODULES:-proto,test-support,random-cases,basket-engine,exposure-engine,benchmarks}
+JMH_FILTER=${JMH_FILTER:-LoopFinderBenchmark|ExposureStressBenchmark}
 PYTHON=${PYTHON:-python3}
 DEBIAN_PYTHON=${DEBIAN_PYTHON:-/usr/bin/python3}
 REPETITIONS=${REPETITIONS:-3}
 OUT=benchmarks/target/exposure-bench
 CP="benchmarks/target/capflow-benchmarks.jar:benchmarks/target/lib/*"
 
-./mvnw -B -ntp -q install -DskipTests -pl "$MODULES"
+./mvnw -B -ntp -q package -DskipTests -pl benchmarks -am
 mkdir -p "$OUT"
 java -cp "$CP" dev.capflow.bench.ExposureBenchData "$OUT"
 LOOPS=$(cat "$OUT/java-count.txt")
 LOOPS_UNBOUNDED=$(cat "$OUT/java-count-unbounded.txt")
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
-java -cp "$CP" org.openjdk.jmh.Main 'LoopFinderBenchmark|ExposureStressBenchmark' -f 1 -wi 3 -w 2s -i 5 -r 2s \
+java -cp "$CP" org.openjdk.jmh.Main "$JMH_FILTER" -f 1 -wi 3 -w 2s -i 5 -r 2s -prof gc \
   -jvmArgs -Xmx3g -rf json -rff "$OUT/jmh.json" >"$OUT/jmh.log"
 JMH=$("$DEBIAN_PYTHON" -c '
 import json, sys
 for run in json.load(open(sys.argv[1])):
     metric = run["primaryMetric"]
-    print("%s %.3f %.3f" % (run["benchmark"].rsplit(".", 1)[1], metric["score"], metric["scoreError"]))' "$OUT/jmh.json")
+    allocated = run.get("secondaryMetrics", {}).get("\u00b7gc.alloc.rate.norm", {}).get("score", 0)
+    print("%s %.3f %.3f %.0f" % (run["benchmark"].rsplit(".", 1)[1], metric["score"], metric["scoreError"], allocated))' "$OUT/jmh.json")
 
 "$DEBIAN_PYTHON" bench/exposure_networkx.py "$OUT" "$REPETITIONS" -unbounded >"$OUT/networkx-debian.log"
 read -r DEB_BEST DEB_MEDIAN _ RUNS < <(tail -1 "$OUT/networkx-debian.log")
@@ -48,8 +50,9 @@ echo "| --- | --- | --- | --- |"
 import sys
 rows = dict((line.split()[0], tuple(map(float, line.split()[1:]))) for line in sys.argv[1].splitlines())
 def row(loops, label, name, best, median):
-    ms, error = rows[name]
+    ms, error, allocated = rows[name]
     rate = loops / (ms / 1000)
+    label += f" ({allocated / loops:,.0f} B allocated per loop)"
     if best == 0:
         print(f"| {loops:,} loops, {label} | {ms:,.0f} ms +- {error:,.0f} = {rate:,.0f} cycles/s | not run | - |")
         return
@@ -63,9 +66,10 @@ row(unbounded, "any length, enumerate only (Debian networkx)", "countUnbounded",
 row(unbounded, "any length, build, sort and keep every Loop (Debian networkx)", "findUnbounded", deb_best, deb_median)
 row(bounded, "<= 8 arcs, enumerate only (networkx >= 3.1)", "count", nx_best, nx_median)
 row(bounded, "<= 8 arcs, build, sort and keep every Loop (networkx >= 3.1)", "find", nx_best, nx_median)
-print()
-print("| stress, 2,000 entities, ten largest lose half | Java (JMH avg) |")
-print("| --- | --- |")
-for name in ("crossHoldingsCascade", "debtRankLinear", "debtRankOriginal"):
-    ms, error = rows[name]
-    print(f"| {name} | {ms:,.1f} ms +- {error:,.1f} |")' "$JMH" "$LOOPS_UNBOUNDED" "$LOOPS" "$DEB_BEST" "$DEB_MEDIAN" "$NX_BEST" "$NX_MEDIAN"
+if "debtRankLinear" in rows:
+    print()
+    print("| stress, 2,000 entities, ten largest lose half | Java (JMH avg) |")
+    print("| --- | --- |")
+    for name in ("crossHoldingsCascade", "debtRankLinear", "debtRankOriginal"):
+        ms, error, _ = rows[name]
+        print(f"| {name} | {ms:,.1f} ms +- {error:,.1f} |")' "$JMH" "$LOOPS_UNBOUNDED" "$LOOPS" "$DEB_BEST" "$DEB_MEDIAN" "$NX_BEST" "$NX_MEDIAN"

@@ -1,13 +1,12 @@
 package dev.capflow.exposure.engine;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalDouble;
 
 /**
  * Keeps the cycles a search visits, up to a limit, in flat int arrays, and notes whether the limit cut the search
- * short; {@link #sortedLoops()} orders them on those arrays and only then builds the {@link Loop}s.
+ * short; {@link #sortedLoops()} orders them on those arrays, resolves their edges into another flat array, and builds
+ * one small {@link Loop} per cycle over them.
  */
 final class LoopCollector implements CycleVisitor {
 
@@ -58,50 +57,39 @@ final class LoopCollector implements CycleVisitor {
         return truncated;
     }
 
+    /** The loops in order, their entities and edges in a {@link LoopStore} over this collector's arrays. */
     List<Loop> sortedLoops() {
-        Integer[] order = new Integer[count];
+        int[] edgeStart = new int[count + 1];
         for (int c = 0; c < count; c++) {
-            order[c] = c;
+            int edgeCount = 0;
+            for (int k = offset[c]; k < offset[c + 1]; k++) {
+                edgeCount += arcs.edgeStart[arcIds[k] + 1] - arcs.edgeStart[arcIds[k]];
+            }
+            edgeStart[c + 1] = edgeStart[c] + edgeCount;
         }
-        Arrays.sort(order, this::compare);
-        // one boxed index per entity, shared by every loop through it
-        Integer[] boxed = new Integer[arcs.vertices];
-        for (int v = 0; v < boxed.length; v++) {
-            boxed[v] = v;
-        }
-        List<Loop> loops = new ArrayList<>(count);
-        for (int c : order) {
-            loops.add(build(c, boxed));
-        }
-        return loops;
-    }
-
-    private Loop build(int c, Integer[] boxed) {
-        int from = offset[c];
-        int length = offset[c + 1] - from;
-        Integer[] entities = new Integer[length];
-        int edgeCount = 0;
-        for (int k = 0; k < length; k++) {
-            int arc = arcIds[from + k];
-            edgeCount += arcs.edgeStart[arc + 1] - arcs.edgeStart[arc];
-        }
-        Edge[] loopEdges = new Edge[edgeCount];
+        int[] edgeIndex = new int[edgeStart[count]];
+        double[] total = new double[count];
         int next = 0;
-        double total = 0;
-        for (int k = 0; k < length; k++) {
-            entities[k] = boxed[vertices[from + k]];
-            int arc = arcIds[from + k];
-            for (int e = arcs.edgeStart[arc]; e < arcs.edgeStart[arc + 1]; e++) {
-                loopEdges[next++] = edges.get(arcs.edgeIndex[e]);
+        for (int c = 0; c < count; c++) {
+            double sum = 0;
+            for (int k = offset[c]; k < offset[c + 1]; k++) {
+                int arc = arcIds[k];
+                for (int e = arcs.edgeStart[arc]; e < arcs.edgeStart[arc + 1]; e++) {
+                    edgeIndex[next++] = arcs.edgeIndex[e];
+                }
+                if (!Double.isNaN(arcs.amount[arc])) {
+                    sum += arcs.amount[arc];
+                }
             }
-            double amount = arcs.amount[arc];
-            if (!Double.isNaN(amount)) {
-                total += amount;
-            }
+            total[c] = sum;
         }
-        OptionalDouble smallest =
-                Double.isNaN(bottleneck[c]) ? OptionalDouble.empty() : OptionalDouble.of(bottleneck[c]);
-        return new Loop(List.of(entities), List.of(loopEdges), smallest, total);
+        LoopStore store = new LoopStore(edges, offset, vertices, edgeStart, edgeIndex, bottleneck, total);
+        Loop[] loops = new Loop[count];
+        int rank = 0;
+        for (int c : IndexSort.sorted(count, this::compare)) {
+            loops[rank++] = new Loop(store, c);
+        }
+        return Arrays.asList(loops);
     }
 
     private int compare(int a, int b) {
