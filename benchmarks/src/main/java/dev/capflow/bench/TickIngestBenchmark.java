@@ -110,7 +110,8 @@ public final class TickIngestBenchmark {
     static void registerInstruments(Channel channel, List<String> symbols) {
         IngestServiceGrpc.IngestServiceBlockingStub stub = IngestServiceGrpc.newBlockingStub(channel);
         for (String symbol : symbols) {
-            stub.withDeadlineAfter(10, TimeUnit.SECONDS)
+            // untimed set-up: a generous deadline, so that a service still warming up on a busy machine answers
+            stub.withDeadlineAfter(60, TimeUnit.SECONDS)
                     .upsertInstrument(UpsertInstrumentRequest.newBuilder()
                             .setInstrument(Instrument.newBuilder()
                                     .setSymbol(symbol)
