@@ -15,8 +15,13 @@ REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/13}
 DB=capflow_bench
 PORT=${PORT:-18091}
 GRPC_PORT=${GRPC_PORT:-19091}
+# extra JVM options for the service, e.g. SERVICE_JAVA_OPTS=-XX:StartFlightRecording=filename=ingest.jfr to profile it
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-}
 
-./mvnw -B -ntp -q install -DskipTests -pl proto,test-support,redis-contracts,devstack,ingest-service,benchmarks
+# SKIP_BUILD=1 reuses the packaged jars (for repeated runs)
+if [ -z "${SKIP_BUILD:-}" ]; then
+  ./mvnw -B -ntp -q package -DskipTests -pl ingest-service,benchmarks,devstack -am
+fi
 
 psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres \
   -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
@@ -32,7 +37,7 @@ QUARKUS_DATASOURCE_USERNAME=$PG_USER QUARKUS_DATASOURCE_PASSWORD= \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" \
 QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PG_HOST:$PG_PORT/$DB" \
 QUARKUS_REDIS_HOSTS="$REDIS_URL" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEYS/public.pem" \
-  java -Xmx1g -jar ingest-service/target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
+  java -Xmx1g $SERVICE_JAVA_OPTS -jar ingest-service/target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; rm -rf "$KEYS"' EXIT
 "${DEVSTACK[@]}" wait-http "http://127.0.0.1:$PORT/q/health/ready" 120 --pid "$SERVICE"

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -27,7 +30,9 @@ import org.jboss.logging.Logger;
  * Publishes committed prices to Redis, best effort and fire-and-forget: pipelined round trips (one
  * per 500 commands, so one for a usual batch) update the latest-price hash (only forward in time)
  * and append each new tick, and one change entry per batch of new bars or per new corporate action, to the price
- * stream. A failure is counted and logged, never reported to
+ * stream. A batch's ticks are appended by one script call per stream key and per {@link #ENTRIES_PER_APPEND} ticks,
+ * encoded on a publishing thread of their own, so the event loops go on decoding and storing the next batches.
+ * A failure is counted and logged, never reported to
  * the ingest caller; it leaves the hash possibly stale until {@link #resync} rewrites it from PostgreSQL.
  */
 @ApplicationScoped
@@ -36,6 +41,25 @@ public class PricePublisher {
     private static final Logger LOG = Logger.getLogger(PricePublisher.class);
     /** Commands per pipelined round trip: the Vert.x client refuses a pipeline longer than its waiting queue (2048). */
     private static final int PIPELINE_LENGTH = 500;
+
+    /**
+     * Ticks per script call: 1,000 XADDs keep Redis busy for about a millisecond, short enough not to hold up other
+     * clients, long enough that a usual batch is a few calls.
+     */
+    private static final int ENTRIES_PER_APPEND = 1000;
+
+    /**
+     * KEYS[1] = stream; ARGV[1] = its approximate length cap (XADD MAXLEN ~); then each entry as its field count n
+     * followed by n field/value pairs, as {@link PriceStreamEntries} wrote them.
+     */
+    private static final String APPEND_ENTRIES = """
+            local i = 2
+            while i <= #ARGV do
+              local n = tonumber(ARGV[i])
+              redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', unpack(ARGV, i + 1, i + 2 * n))
+              i = i + 1 + 2 * n
+            end
+            return 0""";
 
     /** KEYS[1] = hash; ARGV = (symbol, ts millis, value) triples; a field only moves forward in time. */
     private static final String UPDATE_IF_NEWER = """
@@ -59,6 +83,12 @@ public class PricePublisher {
     private final InstanceId instanceId;
     private final IngestMetrics metrics;
     private final AtomicBoolean failing = new AtomicBoolean();
+    /** One thread, so that batches are appended to the stream in the order they were committed. */
+    private final ExecutorService tickPublishing = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "capflow-tick-publisher");
+        thread.setDaemon(true);
+        return thread;
+    });
     /**
      * Publishes that may be missing from the hash; 1 at start, because the process before this one may have stopped
      * between a commit and its publish.
@@ -74,14 +104,19 @@ public class PricePublisher {
         this.metrics = metrics;
     }
 
-    /** Latest prices from every valid tick; a stream entry for each newly stored tick. */
+    /** Latest prices from every valid tick; a stream entry for each newly stored tick. Returns at once. */
     public void publishTicks(List<Tick> stored, List<Tick> valid) {
-        List<Request> requests = new ArrayList<>(stored.size() + 1);
-        latestUpdate(valid.stream().map(LatestPrice::ofTick).toList(), requests);
-        for (Tick tick : stored) {
-            requests.add(xadd(PriceCodec.streamFields(tick, instanceId.value())));
-        }
-        send(requests);
+        tickPublishing.execute(() -> {
+            List<Request> requests = new ArrayList<>();
+            latestUpdate(valid.stream().map(LatestPrice::ofTick).toList(), requests);
+            appendTicks(stored, requests);
+            send(requests);
+        });
+    }
+
+    @PreDestroy
+    void stopPublishing() {
+        tickPublishing.shutdown(); // what is queued still goes out
     }
 
     /**
@@ -145,6 +180,33 @@ public class PricePublisher {
 
     private Request changeEntry(String kind, Collection<String> symbols) {
         return xadd(PriceStreamEntries.change(kind, new LinkedHashSet<>(symbols), instanceId.value()));
+    }
+
+    /** One {@link #APPEND_ENTRIES} call per stream key and per {@link #ENTRIES_PER_APPEND} ticks, in input order. */
+    private void appendTicks(List<Tick> ticks, List<Request> requests) {
+        Map<String, List<Tick>> byKey = new LinkedHashMap<>();
+        ticks.forEach(tick -> byKey.computeIfAbsent(streamKey(tick.symbol()), key -> new ArrayList<>())
+                .add(tick));
+        byKey.forEach((key, keyTicks) -> {
+            for (int start = 0; start < keyTicks.size(); start += ENTRIES_PER_APPEND) {
+                Request append = Request.cmd(Command.EVAL)
+                        .arg(APPEND_ENTRIES)
+                        .arg(1)
+                        .arg(key)
+                        .arg(config.streamMaxLen());
+                for (Tick tick : keyTicks.subList(start, Math.min(keyTicks.size(), start + ENTRIES_PER_APPEND))) {
+                    Map<String, String> fields = PriceCodec.streamFields(tick, instanceId.value());
+                    append.arg(fields.size());
+                    fields.forEach((field, value) -> append.arg(field).arg(value));
+                }
+                requests.add(append);
+            }
+        });
+    }
+
+    /** The stream that {@code symbol}'s ticks go to (one stream today; a sharded stream picks it by symbol). */
+    private String streamKey(String symbol) {
+        return config.streamKey();
     }
 
     /** Appends an entry of {@code fields} to the price stream, trimming it to about its maximum length. */

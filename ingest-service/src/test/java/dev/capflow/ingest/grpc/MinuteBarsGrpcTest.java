@@ -2,6 +2,7 @@ package dev.capflow.ingest.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
@@ -18,6 +19,10 @@ import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,6 +155,64 @@ class MinuteBarsGrpcTest extends GrpcTestBase {
         // prices 50.0 .. 61.9, the first at :00.000, the last at :22.900; volume 10 * (1 + ... + 12)
         assertThat(describe(allBars(GetMinuteBarsRequest.newBuilder().setSymbol("MCONC"))))
                 .containsExactly("2024-03-04T15:30:00Z 50.0 61.9 50.0 61.9 780 120");
+    }
+
+    @Test
+    void aTickRepeatedInsideAFreshBatchIsStoredAndRolledUpOnce() throws Exception {
+        register("MREP");
+        IngestTicksRequest repeated = batch(
+                1,
+                tick("MREP", at(7200), 20, 2),
+                tick("MREP", at(7201), 21, 3),
+                tick("MREP", at(7200), 20, 2),
+                tick("MREP", at(7202), 19, 4));
+        assertThat(streamTicks(repeated))
+                .extracting(IngestTicksResponse::getReport)
+                .extracting(IngestReport::getAccepted, IngestReport::getDuplicates)
+                .containsExactly(tuple(3, 1));
+        assertThat(sqlLong("SELECT count(*) FROM ingest.tick WHERE symbol = 'MREP'"))
+                .isEqualTo(3);
+        assertThat(describe(allBars(GetMinuteBarsRequest.newBuilder().setSymbol("MREP"))))
+                .containsExactly("2024-03-04T16:30:00Z 20.0 21.0 19.0 19.0 9 3");
+    }
+
+    @Test
+    void twoStreamsRacingWithTheSameBatchesStoreAndRollUpEachTickOnce() throws Exception {
+        register("MRACE");
+        Instant minute = M0.plusSeconds(10_800);
+        IngestTicksRequest[] batches = IntStream.range(0, 8)
+                .mapToObj(b -> batch(
+                        b,
+                        IntStream.range(0, 50)
+                                .mapToObj(i -> tick("MRACE", minute.plusMillis(b * 5_000L + i * 10L), 70 + b, 1))
+                                .toArray(dev.capflow.proto.ingest.v1.Tick[]::new)))
+                .toArray(IngestTicksRequest[]::new);
+        // both streams hand their batches to the service at once, as a client resending to a second replica would
+        List<List<IngestTicksResponse>> both = Multi.createFrom()
+                .items(1, 2)
+                .onItem()
+                .transformToUni(stream -> Uni.createFrom()
+                        .item(() -> streamTicks(batches))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .merge(2)
+                .collect()
+                .asList()
+                .await()
+                .atMost(Duration.ofSeconds(60));
+        long accepted = both.stream()
+                .flatMap(List::stream)
+                .mapToLong(ack -> ack.getReport().getAccepted())
+                .sum();
+        long duplicates = both.stream()
+                .flatMap(List::stream)
+                .mapToLong(ack -> ack.getReport().getDuplicates())
+                .sum();
+        assertThat(accepted).isEqualTo(400);
+        assertThat(duplicates).isEqualTo(400);
+        assertThat(sqlLong("SELECT count(*) FROM ingest.tick WHERE symbol = 'MRACE'"))
+                .isEqualTo(400);
+        assertThat(describe(allBars(GetMinuteBarsRequest.newBuilder().setSymbol("MRACE"))))
+                .containsExactly("2024-03-04T17:30:00Z 70.0 77.0 70.0 77.0 400 400");
     }
 
     @Test
