@@ -32,6 +32,7 @@ public final class CorpusRun {
         cases.addAll(QueryCases.cases());
         cases.addAll(BodyCases.cases());
         cases.addAll(TokenCases.cases());
+        cases.addAll(TrialFindingCases.cases());
         cases.addAll(NumberCases.legal());
         cases.addAll(TextCases.legal());
         return cases;
