@@ -3,7 +3,9 @@ package dev.capflow.basket.domain;
 import dev.capflow.basket.engine.BasketArgumentException;
 import dev.capflow.basket.engine.BasketDefinition;
 import dev.capflow.basket.engine.Rebalance;
+import dev.capflow.grpc.ResourceIds;
 import dev.capflow.grpc.TickerSymbols;
+import dev.capflow.validation.DisplayNames;
 import dev.capflow.validation.FieldViolation;
 import dev.capflow.validation.InvalidRequestException;
 import java.time.LocalDate;
@@ -24,7 +26,6 @@ public final class BasketValidator {
     /** The longest basket name, in characters (UTF-16 code units, as Java and the JSON client count them). */
     public static final int MAX_NAME = 200;
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z])([A-Z])");
 
@@ -39,7 +40,7 @@ public final class BasketValidator {
             BasketInput input, boolean idRequired, int maxMembers, Set<String> currencies, LocalDate today) {
         List<FieldViolation> violations = new ArrayList<>();
         String id = input.id() == null ? "" : input.id().trim();
-        if (id.isEmpty() ? idRequired : !ID.matcher(id).matches()) {
+        if (id.isEmpty() ? idRequired : !ResourceIds.isWellFormed(id)) {
             violations.add(new FieldViolation(
                     "basket.id",
                     "must be a lower-case slug of letters, digits and '-' (at most 64 characters), got " + quoted(id)));
@@ -50,6 +51,8 @@ public final class BasketValidator {
         } else if (name.length() > MAX_NAME) {
             violations.add(
                     new FieldViolation("basket.name", "at most " + MAX_NAME + " characters, got " + name.length()));
+        } else {
+            DisplayNames.problem(name).ifPresent(problem -> violations.add(new FieldViolation("basket.name", problem)));
         }
         // refused rather than upper-cased: a code is stored and answered exactly as the client sent it
         String currency = input.currency() == null ? "" : input.currency().trim();
@@ -75,9 +78,11 @@ public final class BasketValidator {
         Rebalance rebalance = input.rebalance() == null ? Rebalance.NONE : input.rebalance();
         List<Member> given = input.members() == null ? List.of() : input.members();
         if (given.size() > maxMembers) {
+            // refused before any member is looked at, so the refusal costs the same however long the list is
             violations.add(new FieldViolation(
                     "basket.members",
                     "at most " + maxMembers + " members (capflow.basket.max-members), got " + given.size()));
+            throw new InvalidRequestException(violations);
         }
         // equal weighting stores exactly 1/n: a weight given is refused, not dropped, unless it is that 1/n (read back)
         double equal = 1.0 / Math.max(1, given.size());

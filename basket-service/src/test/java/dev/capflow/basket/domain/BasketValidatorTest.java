@@ -166,6 +166,13 @@ class BasketValidatorTest {
                 .hasSize(BasketValidator.MAX_NAME);
     }
 
+    @Test
+    void aNameWithNothingVisibleOrABidiControlIsRefused() {
+        for (String name : List.of("\u200B\u200B", "\u0301\u0301", "\u00A0\u00A0", "Team\u202Eelgoog")) {
+            assertThat(fields(named(name))).as(name).containsExactly("basket.name");
+        }
+    }
+
     private static BasketInput named(String name) {
         return new BasketInput(
                 "chips", name, "USD", "2025-10-29", 0, Weighting.EQUAL, null, List.of(new Member("A", 0)), 0);
@@ -185,6 +192,21 @@ class BasketValidatorTest {
                                 input(Weighting.EQUAL, four.subList(0, 3)), true, MAX_MEMBERS, CURRENCIES, TODAY)
                         .members())
                 .hasSize(3);
+    }
+
+    @Test
+    void tooManyMembersAreRefusedBeforeAnyMemberIsRead() {
+        // malformed symbols and weights would each be a violation if the members were read
+        List<Member> many = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> new Member("../" + i, 7))
+                .toList();
+        InvalidRequestException refused = catchThrowableOfType(
+                InvalidRequestException.class,
+                () -> BasketValidator.validate(input(Weighting.EQUAL, many), true, MAX_MEMBERS, CURRENCIES, TODAY));
+
+        assertThat(refused.violations())
+                .containsExactly(
+                        new FieldViolation("basket.members", "at most 3 members (capflow.basket.max-members), got 10"));
     }
 
     @Test

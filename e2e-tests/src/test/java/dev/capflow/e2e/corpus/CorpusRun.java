@@ -33,6 +33,7 @@ public final class CorpusRun {
         cases.addAll(BodyCases.cases());
         cases.addAll(TokenCases.cases());
         cases.addAll(TrialCases.cases());
+        cases.addAll(TrialFindingCases.cases());
         cases.addAll(NumberCases.legal());
         cases.addAll(TextCases.legal());
         return cases;

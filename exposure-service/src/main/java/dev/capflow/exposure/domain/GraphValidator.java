@@ -1,6 +1,8 @@
 package dev.capflow.exposure.domain;
 
 import dev.capflow.exposure.engine.EdgeKind;
+import dev.capflow.grpc.ResourceIds;
+import dev.capflow.validation.DisplayNames;
 import dev.capflow.validation.FieldViolation;
 import dev.capflow.validation.InvalidRequestException;
 import dev.capflow.validation.PlatformDates;
@@ -22,7 +24,6 @@ import java.util.regex.Pattern;
  */
 public final class GraphValidator {
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     /** ingest-service's symbol rule: letters, digits and {@code . - = ^}, at most 32, at least one letter or digit. */
     private static final Pattern SYMBOL = Pattern.compile("(?=.*[A-Z0-9])[A-Z0-9.=^\\-]{1,32}");
 
@@ -46,7 +47,7 @@ public final class GraphValidator {
     public static GraphEntity entity(EntityDraft draft, String prefix) {
         List<FieldViolation> violations = new ArrayList<>();
         String id = trim(draft.id());
-        if (!SLUG.matcher(id).matches()) {
+        if (!ResourceIds.isWellFormed(id)) {
             violations.add(new FieldViolation(
                     prefix + "id",
                     "must be a lower-case slug of letters, digits and '-' (at most 64 characters), got " + quoted(id)));
@@ -55,6 +56,9 @@ public final class GraphValidator {
         String name = text(draft.name(), prefix + "name", MAX_NAME, violations);
         if (name.isEmpty() && violations.stream().noneMatch(v -> v.field().equals(prefix + "name"))) {
             violations.add(new FieldViolation(prefix + "name", "the name of entity " + id + " is required"));
+        } else if (!name.isEmpty()) {
+            DisplayNames.problem(name)
+                    .ifPresent(problem -> violations.add(new FieldViolation(prefix + "name", problem)));
         }
         text(draft.valuationSource(), prefix + "valuation_source", MAX_TEXT, violations);
         text(draft.revenueSource(), prefix + "revenue_source", MAX_TEXT, violations);
@@ -150,7 +154,7 @@ public final class GraphValidator {
     public static GraphEdge edge(EdgeDraft draft, String prefix, boolean idRequired) {
         List<FieldViolation> violations = new ArrayList<>();
         String id = trim(draft.id());
-        if (id.isEmpty() ? idRequired : !SLUG.matcher(id).matches()) {
+        if (id.isEmpty() ? idRequired : !ResourceIds.isWellFormed(id)) {
             violations.add(new FieldViolation(
                     prefix + "id",
                     "must be a lower-case slug of letters, digits and '-' (at most 64 characters), got " + quoted(id)));

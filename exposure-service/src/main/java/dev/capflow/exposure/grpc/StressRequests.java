@@ -23,6 +23,9 @@ import java.util.OptionalDouble;
 /** Turns a StressRequest into a {@link StressScenario}, or an {@link InvalidRequestException} naming every bad field. */
 final class StressRequests {
 
+    /** Shocks one request may carry: far more entities than any funding graph holds, and a bound on the work. */
+    static final int MAX_SHOCKS = 10_000;
+
     private StressRequests() {}
 
     static StressScenario toScenario(StressRequest request) {
@@ -70,6 +73,11 @@ final class StressRequests {
     private static List<Shock> shocks(StressRequest request, StressModel model, List<FieldViolation> violations) {
         if (request.getShocksCount() == 0) {
             violations.add(new FieldViolation("shocks", "at least one shock is required"));
+        }
+        if (request.getShocksCount() > MAX_SHOCKS) {
+            // refused before any shock is read, so the refusal costs the same however long the list is
+            throw new InvalidRequestException(
+                    "shocks", "at most " + MAX_SHOCKS + " shocks (one per entity), got " + request.getShocksCount());
         }
         List<Shock> shocks = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();

@@ -319,6 +319,20 @@ class HostileGraphGrpcTest extends GrpcTestBase {
         assertThat(violatedFields(error)).as(error.getStatus().toString()).contains(field);
     }
 
+    @Test
+    void moreShocksThanTheLimitAreRefusedWithOneViolationBeforeAnyIsRead() throws Exception {
+        StressRequest.Builder request = shock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5);
+        for (int i = 0; i < 100_000; i++) {
+            // copies of one shock: each would be its own "already shocked" violation if the shocks were read
+            request.addShocks(Shock.newBuilder().setEntity("hx-a").setValueChange(-0.5));
+        }
+        var error = failure(Status.Code.INVALID_ARGUMENT, () -> client().stress(request.build()));
+        assertThat(violations(error)).singleElement().satisfies(v -> {
+            assertThat(v.getField()).isEqualTo("shocks");
+            assertThat(v.getDescription()).isEqualTo("at most 10000 shocks (one per entity), got 100001");
+        });
+    }
+
     private void assertFields(StressRequest.Builder request, String... fields) throws Exception {
         var error = failure(Status.Code.INVALID_ARGUMENT, () -> client().stress(request.build()));
         assertThat(violatedFields(error)).as(error.getStatus().toString()).contains(fields);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.capflow.gateway.request.FieldViolation;
 import dev.capflow.gateway.request.InvalidFieldsException;
+import dev.capflow.gateway.request.TooManyRecordsException;
 import dev.capflow.gateway.rest.json.JacksonViolations;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
@@ -34,6 +35,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> invalidFields(InvalidFieldsException e, HttpServerRequest request) {
         return respond(Problem.of(ProblemType.INVALID_REQUEST, e.getMessage(), request.path())
+                .withViolations(e.violations()));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> tooManyRecords(TooManyRecordsException e, HttpServerRequest request) {
+        return respond(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage(), request.path())
                 .withViolations(e.violations()));
     }
 

@@ -1,5 +1,6 @@
 package dev.capflow.gateway.request;
 
+import dev.capflow.grpc.ResourceIds;
 import dev.capflow.grpc.TickerSymbols;
 import dev.capflow.validation.PlatformDates;
 import java.time.Instant;
@@ -41,6 +42,15 @@ public final class Fields {
         String text = text(field, value);
         if (!text.isEmpty() && !TickerSymbols.isWellFormed(TickerSymbols.normalize(text))) {
             return invalid(field, "must be a ticker symbol: " + TickerSymbols.RULE, "");
+        }
+        return text;
+    }
+
+    /** A required basket or entity id that follows {@link ResourceIds} (a query id is never sent on otherwise). */
+    public String resourceId(String field, String value) {
+        String text = text(field, value);
+        if (!text.isEmpty() && !ResourceIds.isWellFormed(text)) {
+            return invalid(field, "must be " + ResourceIds.RULE, "");
         }
         return text;
     }

@@ -1,5 +1,6 @@
 package dev.capflow.ingest.domain;
 
+import dev.capflow.validation.DisplayNames;
 import dev.capflow.validation.FieldViolation;
 import dev.capflow.validation.InvalidRequestException;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ public final class InstrumentValidator {
         String name = raw.name() == null ? "" : raw.name().trim();
         if (name.isEmpty()) {
             violations.add(new FieldViolation("name", "required"));
+        } else {
+            DisplayNames.problem(name).ifPresent(problem -> violations.add(new FieldViolation("name", problem)));
         }
         addTextProblem(violations, "name", raw.name(), TextRules.MAX_NAME);
         addTextProblem(violations, "exchange", raw.exchange(), TextRules.MAX_EXCHANGE);

@@ -57,6 +57,17 @@ class InstrumentValidatorTest {
     }
 
     @Test
+    void aNameWithNothingVisibleOrABidiControlIsRefused() {
+        for (String name : java.util.List.of("\u200B\u200B", "\u00A0", "NVIDIA\u202E")) {
+            InvalidRequestException error = catchThrowableOfType(
+                    InvalidRequestException.class,
+                    () -> InstrumentValidator.validate(
+                            new Instrument("X", name, "USD", "", InstrumentKind.EQUITY, null, 0), "instrument"));
+            assertThat(error.violations()).extracting(FieldViolation::field).containsExactly("instrument.name");
+        }
+    }
+
+    @Test
     void zeroSharesOutstandingIsRefusedAndAbsentMeansUnknown() {
         InvalidRequestException error = catchThrowableOfType(
                 InvalidRequestException.class,

@@ -3,10 +3,12 @@ package dev.capflow.gateway.rest.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.capflow.gateway.config.RequestLimitsConfig;
 import dev.capflow.gateway.request.ConvertedBatch;
 import dev.capflow.gateway.request.FieldViolation;
 import dev.capflow.gateway.request.InvalidFieldsException;
 import dev.capflow.gateway.request.Rejection;
+import dev.capflow.gateway.request.TooManyRecordsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,19 +22,24 @@ import java.util.function.Function;
 public class JsonBodies {
 
     private final ObjectMapper mapper;
+    private final RequestLimitsConfig limits;
 
-    public JsonBodies(ObjectMapper mapper) {
+    public JsonBodies(ObjectMapper mapper, RequestLimitsConfig limits) {
         this.mapper = mapper;
+        this.limits = limits;
     }
 
     /**
      * Reads each element of {@code body} as {@code inputType} and converts it with {@code convert},
      * which throws {@link InvalidFieldsException} for an unusable element. A body that is not an
-     * array fails as a whole.
+     * array fails as a whole, and so does one longer than {@code capflow.gateway.limits.max-records}.
      */
     public <I, T> ConvertedBatch<T> array(JsonNode body, Class<I> inputType, Function<I, T> convert) {
         if (body == null || !body.isArray()) {
             throw new InvalidFieldsException("body", "must be a JSON array of records");
+        }
+        if (body.size() > limits.maxRecords()) {
+            throw new TooManyRecordsException(body.size(), limits.maxRecords());
         }
         List<T> records = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();

@@ -158,8 +158,9 @@ public final class BasketMapping {
     /** The compare request for the query parameters of {@code GET /compare}. */
     public static CompareRequest compareRequest(String a, String b, String from, String to, String returnType) {
         Fields fields = new Fields();
-        CompareRequest.Builder request =
-                CompareRequest.newBuilder().setBasketIdA(fields.text("a", a)).setBasketIdB(fields.text("b", b));
+        CompareRequest.Builder request = CompareRequest.newBuilder()
+                .setBasketIdA(fields.resourceId("a", a))
+                .setBasketIdB(fields.resourceId("b", b));
         window(fields, from, to, request::setFrom, request::setTo);
         request.setReturnType(returnType(fields, returnType));
         fields.throwIfInvalid();

@@ -9,6 +9,7 @@ import dev.capflow.gateway.request.ConvertedBatch;
 import dev.capflow.gateway.request.FieldViolation;
 import dev.capflow.gateway.request.InvalidFieldsException;
 import dev.capflow.gateway.request.Rejection;
+import dev.capflow.gateway.request.TooManyRecordsException;
 import dev.capflow.gateway.rest.dto.BasketInput;
 import dev.capflow.gateway.rest.dto.DailyBarInput;
 import dev.capflow.gateway.rest.dto.InstrumentInput;
@@ -21,7 +22,27 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JsonBodiesTest {
 
     private final ObjectMapper mapper = StrictScalarsCustomizer.apply(new ObjectMapper());
-    private final JsonBodies bodies = new JsonBodies(mapper);
+    private final JsonBodies bodies = new JsonBodies(mapper, () -> 3);
+
+    @Test
+    void anArrayOverTheRecordLimitIsRefusedBeforeAnyElementIsRead() throws Exception {
+        // four elements that would each be rejected: the refusal names the limit, not four rejections
+        JsonNode body = mapper.readTree("[{}, {}, {}, {}]");
+
+        assertThatThrownBy(() -> bodies.array(body, DailyBarInput.class, input -> {
+                    throw new AssertionError("no element may be converted");
+                }))
+                .isInstanceOf(TooManyRecordsException.class)
+                .satisfies(e -> assertThat(((InvalidFieldsException) e).violations())
+                        .extracting(FieldViolation::field, FieldViolation::reason)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                                "body",
+                                "holds 4 records; at most 3 per request (send more in several requests, or a file to"
+                                        + " POST /api/v1/prices/bulk-csv)")));
+        assertThat(bodies.array(mapper.readTree("[{}, {}, {}]"), DailyBarInput.class, PriceMapping::toProto)
+                        .rejections())
+                .hasSize(3);
+    }
 
     @ParameterizedTest
     @CsvSource(

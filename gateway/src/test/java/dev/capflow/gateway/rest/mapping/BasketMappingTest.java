@@ -20,6 +20,26 @@ class BasketMappingTest {
     }
 
     @Test
+    void compareRefusesMalformedBasketIdsNamingTheParameterBeforeAnyCall() {
+        assertThatThrownBy(() -> BasketMapping.compareRequest("trial-x\u202E", "../etc", null, null, null))
+                .isInstanceOfSatisfying(
+                        InvalidFieldsException.class,
+                        e -> assertThat(e.violations())
+                                .containsExactly(
+                                        new FieldViolation(
+                                                "a",
+                                                "must be a lower-case slug of letters, digits and '-' (at most 64"
+                                                        + " characters)"),
+                                        new FieldViolation(
+                                                "b",
+                                                "must be a lower-case slug of letters, digits and '-' (at most 64"
+                                                        + " characters)")));
+        assertThat(BasketMapping.compareRequest(" team-google ", "team-openai", null, null, null)
+                        .getBasketIdA())
+                .isEqualTo("team-google");
+    }
+
+    @Test
     void aNonPositiveBaseValueAndNoMembersAreNamed() {
         BasketInput input = new BasketInput(null, "x", "USD", "2025-10-29", 0.0, null, null, List.of(), null);
 
