@@ -25,6 +25,8 @@ public final class PriceStreamEntries {
     public static final String DEFAULT_KEY = "capflow:prices";
     /** The number of shard streams; every service must use the same (a different N reads and writes other keys). */
     public static final String DEFAULT_SHARDS = "16";
+    /** The shards every service uses by default. */
+    public static final Shards DEFAULT_SHARDING = new Shards(DEFAULT_KEY, Integer.parseInt(DEFAULT_SHARDS));
     /** The {@code kind} of an entry announcing newly stored daily bars of {@code symbols}. */
     public static final String BARS = "bars";
     /** The {@code kind} of an entry announcing that corrections replaced stored daily bars of {@code symbols}. */

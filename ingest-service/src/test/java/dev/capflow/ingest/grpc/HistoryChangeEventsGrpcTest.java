@@ -62,7 +62,7 @@ class HistoryChangeEventsGrpcTest extends GrpcTestBase {
         Instant ts = Instant.now().minus(1, ChronoUnit.MINUTES);
         redis(
                 "XADD",
-                "capflow:prices",
+                streamKey("EVA"),
                 "*",
                 "symbol",
                 "EVA",
