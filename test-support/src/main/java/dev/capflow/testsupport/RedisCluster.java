@@ -125,6 +125,11 @@ public final class RedisCluster implements AutoCloseable {
         throw new IllegalStateException("no live master serves slot " + slot);
     }
 
+    /** The value of string {@code key}, read from its master ("" when there is none). */
+    public String get(String key) {
+        return command(masterOf(key).port(), "GET", key).trim();
+    }
+
     private boolean servesSlot(Node node, int slot) {
         // a master's own line of CLUSTER NODES ends with its slot ranges; a replica's has none
         for (String line : command(node.port(), "CLUSTER", "NODES").split("\n")) {
