@@ -28,8 +28,9 @@ import org.jboss.logging.Logger;
  * hash (only forward in time) and append each new tick, and one change entry per batch of new bars or per new
  * corporate action, to the price stream shard of each symbol (a change naming symbols of several shards goes to each of
  * those shards, naming its own symbols). One pipeline per key and per 500 commands, the keys' pipelines at once: a
- * Redis Cluster refuses a pipeline that spans hash slots, and a usual batch is one round trip per shard it touches. A failure is counted and logged, never reported to
- * the ingest caller; it leaves the hash possibly stale until {@link #resync} rewrites it from PostgreSQL.
+ * Redis Cluster refuses a pipeline that spans hash slots, and a usual batch is one round trip per shard it touches. A
+ * failure is counted and logged, never reported to the ingest caller; it leaves the hash possibly stale until
+ * {@link #resync} rewrites it from PostgreSQL.
  */
 @ApplicationScoped
 public class PricePublisher {
