@@ -24,11 +24,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * SSE fan-out load run (a second process on loopback): publishes RATE ticks/s straight into the Redis stream
- * capflow:prices, as ingest-service does, while SUBSCRIBERS clients read /api/v1/stream/prices (FEED=prices) or the
- * live level of BASKET, /api/v1/stream/baskets/BASKET (FEED=basket: ticks of its members move basket-service's level),
- * from the gateway; measures delivery latency (tick timestamp, the newest tick's for a level, to receipt), checks that
- * every subscriber received every event, and in the same run the latency of a trivial endpoint probed at PROBE_RATE
- * requests/s. Compiled by this module and run by bench/sse-fanout.sh (settings from the environment).
+ * the symbol's shard of capflow:prices:{n}, as ingest-service does, while SUBSCRIBERS clients read /api/v1/stream/prices
+ * (FEED=prices) or the live level of BASKET, /api/v1/stream/baskets/BASKET (FEED=basket: ticks of its members move
+ * basket-service's level), from the gateway; measures delivery latency (tick timestamp, the newest tick's for a level,
+ * to receipt), checks that every subscriber received every event, and in the same run the latency of a trivial
+ * endpoint probed at PROBE_RATE requests/s. Compiled by this module and run by bench/sse-fanout.sh (settings from the
+ * environment).
  */
 public class SseFanout {
 
@@ -36,7 +37,9 @@ public class SseFanout {
     static final String REDIS_HOST = env("REDIS_HOST", "127.0.0.1");
     static final int REDIS_PORT = Integer.parseInt(env("REDIS_PORT", "6379"));
     static final int REDIS_DB = Integer.parseInt(env("REDIS_DB", "0"));
-    static final String STREAM = env("STREAM_KEY", PriceStreamEntries.DEFAULT_KEY);
+    static final PriceStreamEntries.Shards STREAM = new PriceStreamEntries.Shards(
+            env("STREAM_KEY", PriceStreamEntries.DEFAULT_KEY),
+            Integer.parseInt(env("STREAM_SHARDS", PriceStreamEntries.DEFAULT_SHARDS)));
     static final int SUBSCRIBERS = Integer.parseInt(env("SUBSCRIBERS", "100"));
     static final int RATE = Integer.parseInt(env("RATE", "1000"));
     static final int WARMUP_S = Integer.parseInt(env("WARMUP", "5"));
@@ -316,7 +319,8 @@ public class SseFanout {
                     Instant now = Instant.now();
                     PriceStreamEntries.StreamTick tick =
                             new PriceStreamEntries.StreamTick(symbol, now, 100 + (n % 1000) / 100.0, 0, "", "");
-                    List<String> args = new ArrayList<>(List.of("XADD", STREAM, "MAXLEN", "~", "100000", "*"));
+                    List<String> args =
+                            new ArrayList<>(List.of("XADD", STREAM.keyFor(symbol), "MAXLEN", "~", "100000", "*"));
                     PriceStreamEntries.tick(tick, "bench").forEach((field, value) -> {
                         args.add(field);
                         args.add(value);

@@ -98,6 +98,8 @@ public final class DevStack {
                                          capflow by default; the database is created if missing)
                   CAPFLOW_PG_USER        its user (default postgres); CAPFLOW_PG_PASSWORD its password (default empty)
                   CAPFLOW_REDIS_URL      Redis for up, as redis://HOST[:PORT] (redis://:PASSWORD@HOST:PORT/DB works too)
+                  CAPFLOW_REDIS_CLUSTER  a Redis Cluster for up instead, its nodes as redis://H1:P1,redis://H2:P2,...
+                                         (every service then uses the cluster client; this wins over the two below)
                   CAPFLOW_EMBEDDED=1     ignore the above and any local servers: always run embedded PostgreSQL and Redis
                   CAPFLOW_NO_BUILD=1     ./capflow up uses the jars as they are, even when sources are newer
                   CAPFLOW_PORT_OFFSET    added to every service port (default 0: the gateway on 8080), to run a second

@@ -1,14 +1,19 @@
 package dev.capflow.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.zip.CRC32;
 
 /**
- * The price stream's key and entry format, written by ingest-service and read by every service that follows prices.
+ * The price stream's keys and entry format, written by ingest-service and read by every service that follows prices.
+ * The stream is sharded: {@link Shards} names its N streams and the one a symbol's entries go to.
  * A tick entry is {@code symbol, price, size, ts} (ISO-8601 instant), {@code origin} (the writing process's id), plus
  * {@code source} and {@code trade_id} when the tick has an identity; it has no {@code kind}. A change entry announces
  * changed history: {@code kind} ({@link #BARS}, {@link #BARS_REPLACED}, {@link #CORPORATE_ACTION}, or a kind added
@@ -16,8 +21,12 @@ import java.util.Map;
  */
 public final class PriceStreamEntries {
 
-    /** The stream every stored tick and every history change is appended to. */
+    /** The prefix of the shard streams' keys: shard n is {@code capflow:prices:{n}}. */
     public static final String DEFAULT_KEY = "capflow:prices";
+    /** The number of shard streams; every service must use the same (a different N reads and writes other keys). */
+    public static final String DEFAULT_SHARDS = "16";
+    /** The shards every service uses by default. */
+    public static final Shards DEFAULT_SHARDING = new Shards(DEFAULT_KEY, Integer.parseInt(DEFAULT_SHARDS));
     /** The {@code kind} of an entry announcing newly stored daily bars of {@code symbols}. */
     public static final String BARS = "bars";
     /** The {@code kind} of an entry announcing that corrections replaced stored daily bars of {@code symbols}. */
@@ -89,6 +98,50 @@ public final class PriceStreamEntries {
                     fields.getOrDefault("trade_id", ""));
         } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * The N shard streams under {@code prefix}: shard n is {@code prefix:{n}}, its own Redis Cluster hash slot (the
+     * braces are the hash tag), so the shards spread over the masters. A symbol's entries always go to shard
+     * {@code crc32(utf8(symbol)) mod N}, so one shard holds them in order.
+     */
+    public record Shards(String prefix, int count) {
+
+        public Shards {
+            if (count < 1) {
+                throw new IllegalArgumentException("the price stream needs at least one shard, not " + count);
+            }
+        }
+
+        /** The shard that {@code symbol}'s entries go to. */
+        public int shardOf(String symbol) {
+            CRC32 crc = new CRC32();
+            crc.update(symbol.getBytes(StandardCharsets.UTF_8));
+            return (int) (crc.getValue() % count);
+        }
+
+        /** The stream key of shard {@code shard}. */
+        public String key(int shard) {
+            return prefix + ":{" + shard + "}";
+        }
+
+        /** The stream key that {@code symbol}'s entries go to. */
+        public String keyFor(String symbol) {
+            return key(shardOf(symbol));
+        }
+
+        /** Every shard's stream key, shard 0 first. */
+        public List<String> keys() {
+            return IntStream.range(0, count).mapToObj(this::key).toList();
+        }
+
+        /** {@code symbols} grouped by the stream key they go to, in first-seen order: a change entry per group. */
+        public Map<String, List<String>> bySymbolKey(Collection<String> symbols) {
+            Map<String, List<String>> groups = new LinkedHashMap<>();
+            symbols.forEach(symbol -> groups.computeIfAbsent(keyFor(symbol), key -> new ArrayList<>())
+                    .add(symbol));
+            return groups;
         }
     }
 

@@ -3,63 +3,66 @@ package dev.capflow.redis;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
-import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Reads the price stream from the moment it starts: XREAD BLOCK after the last entry seen, and at first after the
- * stream's newest entry (XREVRANGE), never from "$", which would lose an entry added before the first read or between
- * two reads that saw nothing. While Redis is away it retries with backoff and resumes after the last entry it saw.
- * One reader per process hands every batch read to its {@link Handler}, on the Redis client's thread.
+ * Reads every shard of the price stream from the moment it starts. Each shard has its own {@link ShardCursor} (its
+ * own position, its own backoff), so a shard whose Redis master is down pauses alone while the others go on. A round
+ * reads every shard that is not backing off, at once, and hands what it read over in one batch, sorted by entry id
+ * (each shard's entries stay in their stream order, which is all the order a symbol needs: it lives in one shard); a
+ * round that read nothing is followed by a pause of {@code poll} before the next. One XREAD spanning several shards
+ * would be cross-slot on a Redis Cluster, and one blocking XREAD per shard would hold a pooled connection each, hence
+ * the rounds. While every shard fails, rounds retry with backoff (200 ms to 5 s); a shard resumes after the last entry
+ * it saw. One reader per process hands every batch to its {@link Handler}, on the Redis client's thread.
  */
 public final class PriceStreamReader {
 
     private static final Logger LOG = Logger.getLogger(PriceStreamReader.class);
-    private static final int MAX_ENTRIES_PER_READ = 1000;
+    private static final Comparator<StreamEntry> BY_ID = Comparator.comparingLong(
+                    (StreamEntry entry) -> idPart(entry.id(), 0))
+            .thenComparingLong(entry -> idPart(entry.id(), 1));
 
     /** What a service does with what its reader reads. */
     public interface Handler {
 
-        /** A batch of entries in stream order; empty when a read found nothing new (the reader is caught up). */
+        /** A batch of entries, each shard's in stream order; empty when a round found nothing new (caught up). */
         void read(List<StreamEntry> entries);
 
-        /** After every read (Redis answers), before its entries are handed over: e.g. repair what an outage lost. */
+        /** After every round in which Redis answered, before its entries are handed over: e.g. repair what was lost. */
         default Uni<Void> afterRead() {
             return Uni.createFrom().voidItem();
         }
 
-        /** A read failed: entries may be missed until Redis answers again. */
+        /** A read failed (of one shard or of all): entries may be missed until Redis answers again. */
         default void readFailed(Throwable failure) {}
     }
 
-    private final Redis redis;
-    private final String key;
-    private final Duration block;
-    private final Duration stalled;
+    private final List<ShardCursor> cursors;
+    private final Duration poll;
     private final String whileFailing;
-    /** The id of the last entry seen; null until the stream's newest entry at start is known. */
-    private volatile String lastId;
 
     private volatile boolean failing;
     private Cancellable loop;
 
     /**
-     * Reads stream {@code key}, each XREAD blocking up to {@code block}; a read that has not answered {@code timeout}
-     * after its block ended counts as a dead connection. {@code whileFailing} tells the log what a reading pause means.
+     * Reads every shard of {@code shards}, a round that found nothing followed by a pause of {@code poll}; an XREAD
+     * that has not answered after {@code timeout} counts as a dead connection. {@code whileFailing} tells the log what
+     * a reading pause means.
      */
-    public PriceStreamReader(Redis redis, String key, Duration block, Duration timeout, String whileFailing) {
-        this.redis = redis;
-        this.key = key;
-        this.block = block;
-        this.stalled = block.plus(timeout).plusSeconds(1);
+    public PriceStreamReader(
+            Redis redis, PriceStreamEntries.Shards shards, Duration poll, Duration timeout, String whileFailing) {
+        this.cursors = shards.keys().stream()
+                .map(key -> new ShardCursor(redis, key, timeout))
+                .toList();
+        this.poll = poll;
         this.whileFailing = whileFailing;
     }
 
@@ -67,7 +70,10 @@ public final class PriceStreamReader {
     public void start(Handler handler) {
         loop = Multi.createBy()
                 .repeating()
-                .uni(() -> readOnce().ifNoItem().after(stalled).fail().call(handler::afterRead))
+                .uni(() -> readRound(handler)
+                        .call(handler::afterRead)
+                        .call(entries ->
+                                entries.isEmpty() ? pause() : Uni.createFrom().voidItem()))
                 .indefinitely()
                 .onFailure()
                 .invoke(failure -> onFailure(handler, failure))
@@ -93,70 +99,55 @@ public final class PriceStreamReader {
         }
     }
 
-    /** The id of the last entry read (null before the start position is known). */
-    public String lastId() {
-        return lastId;
+    /** The id of the last entry read from each shard (absent before the shard's start position is known). */
+    public Map<String, String> lastIds() {
+        return cursors.stream()
+                .filter(cursor -> cursor.lastId() != null)
+                .collect(Collectors.toMap(ShardCursor::key, ShardCursor::lastId));
     }
 
-    /** Fixes the position to read after: the stream's newest entry now; idempotent once known. */
-    public Uni<String> position() {
-        if (lastId != null) {
-            return Uni.createFrom().item(lastId);
-        }
-        return redis.send(Request.cmd(Command.XREVRANGE)
-                        .arg(key)
-                        .arg("+")
-                        .arg("-")
-                        .arg("COUNT")
-                        .arg(1))
-                .map(newest -> {
-                    lastId = newest == null || newest.size() == 0
-                            ? "0-0"
-                            : newest.get(0).get(0).toString();
-                    return lastId;
-                });
+    /** Fixes every shard's position to read after: its newest entry now; idempotent once known. */
+    public Uni<Void> position() {
+        return Uni.join()
+                .all(cursors.stream().map(ShardCursor::position).toList())
+                .andFailFast()
+                .replaceWithVoid();
     }
 
-    /** One XREAD from the position on: the entries after it (none when the block ended first). */
+    /** One round, failing only when no shard answered: the entries after each shard's position, sorted by id. */
     public Uni<List<StreamEntry>> readOnce() {
-        return position()
-                .chain(from -> redis.send(Request.cmd(Command.XREAD)
-                        .arg("COUNT")
-                        .arg(MAX_ENTRIES_PER_READ)
-                        .arg("BLOCK")
-                        .arg(block.toMillis())
-                        .arg("STREAMS")
-                        .arg(key)
-                        .arg(from)))
-                .map(this::entries);
+        return readRound(new Handler() {
+            @Override
+            public void read(List<StreamEntry> entries) {}
+        });
     }
 
-    /** The entries of an XREAD answer of one stream (RESP2: [[key, entries]]; RESP3: {key: entries}). */
-    private List<StreamEntry> entries(Response answer) {
-        if (answer == null || answer.size() == 0) {
-            return List.of();
+    private Uni<List<StreamEntry>> readRound(Handler handler) {
+        List<ShardCursor> due = cursors.stream().filter(ShardCursor::due).toList();
+        if (due.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
-        Response list = answer.isMap() ? answer.get(key) : answer.get(0).get(1);
-        List<StreamEntry> entries = new ArrayList<>(list.size());
-        for (Response entry : list) {
-            entries.add(new StreamEntry(entry.get(0).toString(), fields(entry.get(1))));
-        }
-        if (!entries.isEmpty()) {
-            lastId = entries.get(entries.size() - 1).id();
-        }
-        return entries;
-    }
-
-    private static Map<String, String> fields(Response pairs) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        if (pairs.isMap()) {
-            pairs.getKeys().forEach(field -> fields.put(field, pairs.get(field).toString()));
-        } else {
-            for (int i = 0; i + 1 < pairs.size(); i += 2) {
-                fields.put(pairs.get(i).toString(), pairs.get(i + 1).toString());
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        List<Uni<List<StreamEntry>>> reads = due.stream()
+                .map(cursor -> cursor.read().onFailure().recoverWithItem(failure -> {
+                    failures.add(failure);
+                    return List.of();
+                }))
+                .toList();
+        return Uni.join().all(reads).andFailFast().map(perShard -> {
+            if (failures.size() == due.size()) {
+                throw new ShardsUnreadable(failures.peek());
             }
-        }
-        return fields;
+            failures.forEach(failure -> onFailure(handler, failure));
+            List<StreamEntry> entries = new ArrayList<>();
+            perShard.forEach(entries::addAll);
+            entries.sort(BY_ID);
+            return entries;
+        });
+    }
+
+    private Uni<Void> pause() {
+        return Uni.createFrom().voidItem().onItem().delayIt().by(poll);
     }
 
     private void onFailure(Handler handler, Throwable failure) {
@@ -164,6 +155,19 @@ public final class PriceStreamReader {
         if (!failing) {
             failing = true;
             LOG.warnf("cannot read the Redis price stream, retrying (%s): %s", whileFailing, failure.toString());
+        }
+    }
+
+    /** Part {@code index} (0: milliseconds, 1: sequence) of a stream entry id {@code <ms>-<seq>}. */
+    private static long idPart(String id, int index) {
+        String[] parts = id.split("-", 2);
+        return index < parts.length ? Long.parseLong(parts[index]) : 0;
+    }
+
+    /** Every shard this reader follows failed in one round. */
+    private static final class ShardsUnreadable extends RuntimeException {
+        ShardsUnreadable(Throwable cause) {
+            super("no shard of the price stream answered: " + cause, cause);
         }
     }
 }

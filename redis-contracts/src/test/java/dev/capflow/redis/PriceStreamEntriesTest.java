@@ -59,4 +59,18 @@ class PriceStreamEntriesTest {
         assertThat(PriceStreamEntries.changedSymbols(fields)).containsExactly("NVDA", "AMD");
         assertThat(PriceStreamEntries.changedSymbols(Map.of("kind", "bars"))).isEmpty();
     }
+
+    @Test
+    void aSymbolsShardIsCrc32OfItsUtf8BytesModuloTheShardCount() {
+        PriceStreamEntries.Shards shards = new PriceStreamEntries.Shards(PriceStreamEntries.DEFAULT_KEY, 16);
+
+        // pinned: every service, in any language, must pick the same shard (zlib.crc32(b"NVDA") % 16 == 7)
+        assertThat(shards.shardOf("NVDA")).isEqualTo(7);
+        assertThat(shards.keyFor("AAPL")).isEqualTo("capflow:prices:{12}");
+        assertThat(shards.keys()).hasSize(16).startsWith("capflow:prices:{0}").endsWith("capflow:prices:{15}");
+        assertThat(shards.bySymbolKey(List.of("MSFT", "NVDA", "GOOGL")))
+                .containsExactly(
+                        Map.entry("capflow:prices:{11}", List.of("MSFT", "GOOGL")),
+                        Map.entry("capflow:prices:{7}", List.of("NVDA")));
+    }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /** The reader against a real Redis: it never loses an entry written after it started, whenever it was written. */
 class PriceStreamReaderTest {
 
-    private static final String KEY = "test:prices";
-    private static final Duration BLOCK = Duration.ofMillis(200);
+    private static final PriceStreamEntries.Shards SHARDS = new PriceStreamEntries.Shards("test:prices", 4);
+    private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private static Datastores stores;
@@ -50,13 +50,15 @@ class PriceStreamReaderTest {
         if (reader != null) {
             reader.stop();
         }
-        redis.send(Request.cmd(Command.DEL).arg(KEY)).await().atMost(WAIT);
+        SHARDS.keys()
+                .forEach(key ->
+                        redis.send(Request.cmd(Command.DEL).arg(key)).await().atMost(WAIT));
     }
 
     @Test
     void anEntryWrittenBetweenTheStartAndTheFirstReadIsRead() {
         append("OLD", 1);
-        reader = new PriceStreamReader(redis, KEY, BLOCK, Duration.ofSeconds(1), "test");
+        reader = new PriceStreamReader(redis, SHARDS, POLL, Duration.ofSeconds(1), "test");
         reader.position().await().atMost(WAIT);
         append("NVDA", 2); // another replica's tick, before this reader's first XREAD: "$" would skip it
 
@@ -67,9 +69,9 @@ class PriceStreamReaderTest {
 
     @Test
     void anEntryWrittenBetweenTwoReadsThatSawNothingIsRead() {
-        reader = new PriceStreamReader(redis, KEY, BLOCK, Duration.ofSeconds(1), "test");
+        reader = new PriceStreamReader(redis, SHARDS, POLL, Duration.ofSeconds(1), "test");
         assertThat(reader.readOnce().await().atMost(WAIT))
-                .as("empty stream: the block ends")
+                .as("empty stream: nothing read")
                 .isEmpty();
         append("AMD", 3); // while no XREAD is blocked
 
@@ -82,11 +84,11 @@ class PriceStreamReaderTest {
     @Test
     void theRunningReaderHandsOverEveryTickAndChangeInOrder() throws InterruptedException {
         List<StreamEntry> handed = new CopyOnWriteArrayList<>();
-        reader = new PriceStreamReader(redis, KEY, BLOCK, Duration.ofSeconds(1), "test");
+        reader = new PriceStreamReader(redis, SHARDS, POLL, Duration.ofSeconds(1), "test");
         reader.position().await().atMost(WAIT);
         reader.start(handed::addAll);
         append("MSFT", 4);
-        redis.send(xadd(PriceStreamEntries.change(PriceStreamEntries.BARS, List.of("MSFT", "AMD"), "other")))
+        redis.send(xadd("MSFT", PriceStreamEntries.change(PriceStreamEntries.BARS, List.of("MSFT"), "other")))
                 .await()
                 .atMost(WAIT);
 
@@ -98,17 +100,18 @@ class PriceStreamReaderTest {
         assertThat(PriceStreamEntries.decodeTick(handed.get(0).fields()))
                 .isEqualTo(new StreamTick("MSFT", Instant.ofEpochSecond(4), 4.0, 1, "", ""));
         assertThat(PriceStreamEntries.isChange(handed.get(1).fields())).isTrue();
-        assertThat(PriceStreamEntries.changedSymbols(handed.get(1).fields())).containsExactly("MSFT", "AMD");
-        assertThat(reader.lastId()).isEqualTo(handed.get(1).id());
+        assertThat(PriceStreamEntries.changedSymbols(handed.get(1).fields())).containsExactly("MSFT");
+        assertThat(reader.lastIds())
+                .containsEntry(SHARDS.keyFor("MSFT"), handed.get(1).id());
     }
 
     private static void append(String symbol, long second) {
         StreamTick tick = new StreamTick(symbol, Instant.ofEpochSecond(second), second, 1, "", "");
-        redis.send(xadd(PriceStreamEntries.tick(tick, "other"))).await().atMost(WAIT);
+        redis.send(xadd(symbol, PriceStreamEntries.tick(tick, "other"))).await().atMost(WAIT);
     }
 
-    private static Request xadd(Map<String, String> fields) {
-        Request xadd = Request.cmd(Command.XADD).arg(KEY).arg("*");
+    private static Request xadd(String symbol, Map<String, String> fields) {
+        Request xadd = Request.cmd(Command.XADD).arg(SHARDS.keyFor(symbol)).arg("*");
         fields.forEach((field, value) -> xadd.arg(field).arg(value));
         return xadd;
     }

@@ -3,12 +3,10 @@ package dev.capflow.basket.cache;
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.redis.AnswerGenerationKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.keys.KeyScanArgs;
-import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.set.ReactiveSetCommands;
-import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,17 +14,18 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * The answer generation of each basket, in Redis at {@code capflow:basket:{id}:generation}: a number that moves
+ * The answer generation of each basket, in Redis at {@code capflow:basket:{generations}:<id>:generation}: a number that moves
  * whenever an answer about the basket may change, so that every cache keyed by it (the gateway's response cache,
  * this service's answer and history caches) never serves an old answer as fresh. It moves when the basket is edited
  * (deleted: the key goes), and when history changes for a symbol one of its answers was computed from (a member, an
- * FX rate, a benchmark): computing registers the basket in {@code capflow:basket:dependents:{symbol}} before it reads
+ * FX rate, a benchmark): computing registers the basket in {@code capflow:basket:{generations}:dependents:<symbol>} before it reads
  * the history, and a change entry on the price stream moves every registered basket. When events may have been lost
- * (at start, after a Redis outage, after a failed move) every generation moves once Redis answers.
+ * (at start, after a Redis outage, after a failed move) every generation listed in {@code capflow:basket:{generations}:baskets}
+ * moves once Redis answers. Every key carries the hash tag {@code {generations}}: on a Redis Cluster they share one
+ * slot, so each Lua script here touches one slot.
  * <p>
  * A missing generation is created from the clock in microseconds, so a recreated key never repeats a value that
  * older cache entries carry.
@@ -37,24 +36,51 @@ public class AnswerGenerations {
     private static final Logger LOG = Logger.getLogger(AnswerGenerations.class);
 
     /**
-     * KEYS = dependents sets; ARGV[1] = generation key prefix, ARGV[2] = a fresh value for a missing generation,
-     * ARGV[3] = the generation key suffix.
+     * KEYS[1] = a generation, KEYS[2] = the baskets set; ARGV[1] = a fresh value, ARGV[2] = the basket id, ARGV[3] =
+     * GET (read it) or INCR (move it). Creates a missing generation first.
+     */
+    private static final String ENSURE_THEN = """
+            redis.call('SET', KEYS[1], ARGV[1], 'NX')
+            redis.call('SADD', KEYS[2], ARGV[2])
+            return redis.call(ARGV[3], KEYS[1])""";
+
+    /** KEYS[1] = a generation, KEYS[2] = the baskets set; ARGV[1] = the basket id. */
+    private static final String FORGET = """
+            redis.call('DEL', KEYS[1])
+            return redis.call('SREM', KEYS[2], ARGV[1])""";
+
+    /**
+     * KEYS[1] = the baskets set, KEYS[2..] = dependents sets; ARGV[1] = generation key prefix, ARGV[2] = a fresh value
+     * for a missing generation, ARGV[3] = the generation key suffix. Every key shares one hash tag (one slot).
      */
     private static final String MOVE_DEPENDENTS = """
             local moved = 0
-            for _, set in ipairs(KEYS) do
-              for _, id in ipairs(redis.call('SMEMBERS', set)) do
+            for i = 2, #KEYS do
+              for _, id in ipairs(redis.call('SMEMBERS', KEYS[i])) do
                 local key = ARGV[1] .. id .. ARGV[3]
                 redis.call('SET', key, ARGV[2], 'NX')
                 redis.call('INCR', key)
+                redis.call('SADD', KEYS[1], id)
                 moved = moved + 1
               end
             end
             return moved""";
 
+    /** KEYS[1] = the baskets set; ARGV[1] = generation key prefix, ARGV[2] = suffix. Moves every generation. */
+    private static final String MOVE_ALL = """
+            local moved = 0
+            for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+              local key = ARGV[1] .. id .. ARGV[2]
+              if redis.call('EXISTS', key) == 1 then
+                redis.call('INCR', key)
+                moved = moved + 1
+              else
+                redis.call('SREM', KEYS[1], id)
+              end
+            end
+            return moved""";
+
     private final ReactiveRedisDataSource redis;
-    private final ReactiveValueCommands<String, Long> values;
-    private final ReactiveKeyCommands<String> keys;
     private final ReactiveSetCommands<String, String> sets;
     private final BasketConfig.Redis config;
     /** True while generations may lag behind changes that happened: from start until the first repair. */
@@ -64,8 +90,6 @@ public class AnswerGenerations {
 
     public AnswerGenerations(ReactiveRedisDataSource redis, BasketConfig config) {
         this.redis = redis;
-        this.values = redis.value(String.class, Long.class);
-        this.keys = redis.key(String.class);
         this.sets = redis.set(String.class);
         this.config = config.redis();
     }
@@ -88,8 +112,7 @@ public class AnswerGenerations {
     }
 
     private Uni<String> ensure(String basketId) {
-        String key = key(basketId);
-        return values.setnx(key, freshValue()).chain(() -> values.get(key)).map(String::valueOf);
+        return ensureThen("GET", basketId).map(String::valueOf);
     }
 
     /**
@@ -116,14 +139,15 @@ public class AnswerGenerations {
 
     /** Moves the generation of a basket that was just edited. */
     public Uni<Void> edited(String basketId) {
-        String key = key(basketId);
-        return attempt(
-                values.setnx(key, freshValue()).chain(() -> values.incr(key)).replaceWithVoid(), "edited " + basketId);
+        return attempt(ensureThen("INCR", basketId).replaceWithVoid(), "edited " + basketId);
     }
 
     /** Forgets the generation of a basket that was just deleted (a missing generation is never a cache hit). */
     public Uni<Void> deleted(String basketId) {
-        return attempt(keys.del(key(basketId)).replaceWithVoid(), "deleted " + basketId);
+        return attempt(
+                script(FORGET, List.of(key(basketId), basketsKey()), List.of(basketId))
+                        .replaceWithVoid(),
+                "deleted " + basketId);
     }
 
     /** Moves the generation of every basket computed from the history of {@code symbols}, which just changed. */
@@ -131,15 +155,14 @@ public class AnswerGenerations {
         if (symbols.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<String> args = new ArrayList<>();
-        args.add(MOVE_DEPENDENTS);
-        args.add(Integer.toString(symbols.size()));
-        symbols.forEach(symbol -> args.add(dependentsKey(symbol)));
-        args.add(config.keyPrefix());
-        args.add(Long.toString(freshValue()));
-        args.add(AnswerGenerationKeys.GENERATION_SUFFIX);
-        return attempt(
-                redis.execute(Command.EVAL, args.toArray(String[]::new)).replaceWithVoid(), "history of " + symbols);
+        List<String> keys = new ArrayList<>();
+        keys.add(basketsKey());
+        symbols.forEach(symbol -> keys.add(dependentsKey(symbol)));
+        List<String> args = List.of(
+                AnswerGenerationKeys.generationPrefix(config.keyPrefix()),
+                Long.toString(freshValue()),
+                AnswerGenerationKeys.GENERATION_SUFFIX);
+        return attempt(script(MOVE_DEPENDENTS, keys, args).replaceWithVoid(), "history of " + symbols);
     }
 
     /** Changes may have been missed (the price stream could not be read): every generation moves at the next repair. */
@@ -153,15 +176,13 @@ public class AnswerGenerations {
             return Uni.createFrom().voidItem();
         }
         repairNeeded.set(false);
-        return keys.scan(new KeyScanArgs()
-                        .match(AnswerGenerationKeys.everyGeneration(config.keyPrefix()))
-                        .count(500))
-                .toMulti()
-                .onItem()
-                .transformToUniAndMerge(values::incr)
-                .collect()
-                .with(Collectors.counting())
-                .invoke(count -> LOG.debugf("moved %d answer generations", count))
+        return script(
+                        MOVE_ALL,
+                        List.of(basketsKey()),
+                        List.of(
+                                AnswerGenerationKeys.generationPrefix(config.keyPrefix()),
+                                AnswerGenerationKeys.GENERATION_SUFFIX))
+                .invoke(count -> LOG.debugf("moved %s answer generations", count))
                 .replaceWithVoid()
                 .onFailure()
                 .recoverWithItem(failure -> {
@@ -180,6 +201,27 @@ public class AnswerGenerations {
             repairNeeded.set(true);
             return null;
         });
+    }
+
+    private Uni<Response> ensureThen(String command, String basketId) {
+        return script(
+                ENSURE_THEN,
+                List.of(key(basketId), basketsKey()),
+                List.of(Long.toString(freshValue()), basketId, command));
+    }
+
+    /** Runs {@code lua} on {@code keys}, all of one hash slot (the generations' tag), with {@code args}. */
+    private Uni<Response> script(String lua, List<String> keys, List<String> args) {
+        List<String> command = new ArrayList<>(2 + keys.size() + args.size());
+        command.add(lua);
+        command.add(Integer.toString(keys.size()));
+        command.addAll(keys);
+        command.addAll(args);
+        return redis.execute(Command.EVAL, command.toArray(String[]::new));
+    }
+
+    private String basketsKey() {
+        return AnswerGenerationKeys.baskets(config.keyPrefix());
     }
 
     private String dependentsKey(String symbol) {

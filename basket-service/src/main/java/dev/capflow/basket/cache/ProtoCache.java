@@ -11,14 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * A Redis cache of protobuf messages. A tagged entry ({@code tag + " " + base64}) carries the answer generations it was
- * computed at and is a hit only while they are still current, so one MGET reads the generations and the entry
- * together. Redis is optional: when it fails or is slow, nothing is cached and the value is computed directly.
+ * computed at and is a hit only while they are still current; a lookup reads the generations and the entry together. Redis is optional: when it fails or is slow, nothing is cached and the value is computed directly.
  */
 @ApplicationScoped
 public class ProtoCache {
@@ -43,26 +43,31 @@ public class ProtoCache {
         this.config = config.redis();
     }
 
-    /** Reads the generations at {@code generationKeys} and the entry at {@code key} in one round trip. */
+    /**
+     * Reads the generations at {@code generationKeys} (one MGET: they share a hash slot) and the entry at {@code key}
+     * (another slot on a Redis Cluster), both at once.
+     */
     public <T extends Message> Uni<Lookup<T>> lookup(String key, List<String> generationKeys, Parser<T> parser) {
-        List<String> keys = new ArrayList<>(generationKeys);
-        keys.add(key);
-        return values.mget(keys.toArray(String[]::new))
-                .ifNoItem()
-                .after(config.timeout())
-                .fail()
-                .map(found -> {
+        Uni<Map<String, String>> generationsRead = generationKeys.isEmpty()
+                ? Uni.createFrom().item(Map.of())
+                : values.mget(generationKeys.toArray(String[]::new));
+        return Uni.combine()
+                .all()
+                .unis(generationsRead, values.get(key))
+                .with((found, entry) -> {
                     recovered();
                     List<String> generations = new ArrayList<>(generationKeys.size());
                     generationKeys.forEach(generationKey -> generations.add(found.get(generationKey)));
                     Lookup<T> current = new Lookup<>(generations, null);
-                    String entry = found.get(key);
                     String tag = current.tag();
                     if (entry == null || tag == null || !entry.startsWith(tag + " ")) {
                         return current;
                     }
                     return new Lookup<>(generations, parse(parser, entry.substring(tag.length() + 1)));
                 })
+                .ifNoItem()
+                .after(config.timeout())
+                .fail()
                 .onFailure()
                 .recoverWithItem(failure -> {
                     degraded(failure);

@@ -49,7 +49,7 @@ public interface BasketConfig {
     /** Redis keys, lifetimes and timeouts; Redis is never the source of truth. */
     interface Redis {
 
-        /** The stream ingest-service appends every stored tick, and every change of stored history, to. */
+        /** The prefix of the price stream's shard keys, to which ingest-service appends ticks and history changes. */
         @WithDefault(PriceStreamEntries.DEFAULT_KEY)
         String streamKey();
 
@@ -68,9 +68,21 @@ public interface BasketConfig {
         @WithDefault("300ms")
         Duration timeout();
 
-        /** How long one XREAD blocks waiting for new stream entries. */
-        @WithDefault("1s")
-        Duration streamBlock();
+        /** The pause after a round of stream reads that found nothing new (the latency of an idle reader). */
+        @WithDefault("50ms")
+        Duration streamPoll();
+
+        /**
+         * The number of price stream shards ({@code stream-key:{n}}); ingest-service and basket-service must agree, a
+         * symbol's shard being CRC32 of its name modulo this.
+         */
+        @WithDefault(PriceStreamEntries.DEFAULT_SHARDS)
+        int streamShards();
+
+        /** The price stream's shards under {@link #streamKey()}. */
+        default PriceStreamEntries.Shards streamShardKeys() {
+            return new PriceStreamEntries.Shards(streamKey(), streamShards());
+        }
 
         /**
          * The shortest interval between two live levels of one watched basket (updates in between are coalesced). It

@@ -39,8 +39,8 @@ public class PriceStream implements PriceStreamReader.Handler {
         this.generations = generations;
         this.reader = new PriceStreamReader(
                 redis,
-                config.redis().streamKey(),
-                config.redis().streamBlock(),
+                config.redis().streamShardKeys(),
+                config.redis().streamPoll(),
                 config.redis().timeout(),
                 "live levels pause meanwhile");
     }

@@ -13,6 +13,8 @@ import dev.capflow.proto.basket.v1.GetBasketRequest;
 import dev.capflow.proto.basket.v1.GetPerformanceRequest;
 import dev.capflow.proto.basket.v1.GetPerformanceResponse;
 import dev.capflow.proto.basket.v1.UpdateBasketRequest;
+import dev.capflow.redis.AnswerGenerationKeys;
+import dev.capflow.redis.PriceStreamEntries;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -22,7 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The answer generation of a basket ({@code capflow:basket:{id}:generation}, which the gateway's response cache reads)
+ * The answer generation of a basket ({@code capflow:basket:{generations}:<id>:generation}, which the gateway's response cache reads)
  * moves when the basket is edited and when history changes for a symbol its answers were computed from: new bars (also
  * back-filled ones, which move no latest price) and corporate actions are reflected by the next answer, not hidden by
  * the cache. Baskets that do not depend on the changed symbol keep their cached answers.
@@ -38,7 +40,7 @@ class AnswerGenerationsGrpcTest extends GrpcTestBase {
 
     /** The generation as stored in Redis, or null when the key is missing. */
     private static String generation(String basketId) {
-        String reply = redis("GET", "capflow:basket:" + basketId + ":generation");
+        String reply = redis("GET", AnswerGenerationKeys.generation(AnswerGenerationKeys.DEFAULT_PREFIX, basketId));
         String[] lines = reply.split("\r\n");
         String last = lines[lines.length - 1];
         return last.equals("$-1") ? null : last;
@@ -46,7 +48,18 @@ class AnswerGenerationsGrpcTest extends GrpcTestBase {
 
     /** What ingest-service appends to the price stream after storing new bars of {@code symbols}. */
     private static void announceBars(String symbols) {
-        redis("XADD", "capflow:prices", "*", "kind", "bars", "symbols", symbols, "origin", "ingest-test");
+        PriceStreamEntries.DEFAULT_SHARDING
+                .bySymbolKey(List.of(symbols.split(",")))
+                .forEach((key, shardSymbols) -> redis(
+                        "XADD",
+                        key,
+                        "*",
+                        "kind",
+                        "bars",
+                        "symbols",
+                        String.join(",", shardSymbols),
+                        "origin",
+                        "ingest-test"));
     }
 
     private GetPerformanceResponse performance(String id) {
@@ -115,7 +128,16 @@ class AnswerGenerationsGrpcTest extends GrpcTestBase {
                 .build());
         String before = generation("benchmarked");
 
-        redis("XADD", "capflow:prices", "*", "kind", "corporate-action", "symbols", "QQQ", "origin", "ingest-test");
+        redis(
+                "XADD",
+                PriceStreamEntries.DEFAULT_SHARDING.keyFor("QQQ"),
+                "*",
+                "kind",
+                "corporate-action",
+                "symbols",
+                "QQQ",
+                "origin",
+                "ingest-test");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !before.equals(generation("benchmarked")));
     }

@@ -8,6 +8,7 @@ import dev.capflow.proto.basket.v1.BasketServiceGrpc;
 import dev.capflow.proto.basket.v1.GetBasketRequest;
 import dev.capflow.proto.basket.v1.WatchBasketRequest;
 import dev.capflow.proto.basket.v1.WatchBasketResponse;
+import dev.capflow.redis.PriceStreamEntries;
 import dev.capflow.testsupport.CancelledCallsCheck;
 import dev.capflow.testsupport.CancelledCallsCheck.StreamRecorder;
 import dev.capflow.testsupport.PostgresRedisResource;
@@ -93,7 +94,7 @@ class CancelledCallsGrpcTest extends GrpcTestBase {
         PostgresRedisResource.datastores()
                 .redisCommand(
                         "XADD",
-                        "capflow:prices",
+                        PriceStreamEntries.DEFAULT_SHARDING.keyFor("LITE"),
                         "*",
                         "symbol",
                         "LITE",

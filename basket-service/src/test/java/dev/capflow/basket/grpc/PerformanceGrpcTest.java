@@ -20,6 +20,7 @@ import dev.capflow.proto.basket.v1.UpdateBasketRequest;
 import dev.capflow.proto.ingest.v1.Adjustment;
 import dev.capflow.proto.ingest.v1.InstrumentKind;
 import dev.capflow.proto.ingest.v1.StreamBarsRequest;
+import dev.capflow.redis.PriceStreamEntries;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -140,7 +141,16 @@ class PerformanceGrpcTest extends GrpcTestBase {
 
         // announced new bars of a member move the basket's answer generation, so the answer is computed again
         PostgresRedisResource.datastores()
-                .redisCommand("XADD", "capflow:prices", "*", "kind", "bars", "symbols", "AVGO", "origin", "test");
+                .redisCommand(
+                        "XADD",
+                        PriceStreamEntries.DEFAULT_SHARDING.keyFor("AVGO"),
+                        "*",
+                        "kind",
+                        "bars",
+                        "symbols",
+                        "AVGO",
+                        "origin",
+                        "test");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !newHistoryCalls(() -> performance("cached", "", "", ""))
                         .isEmpty());

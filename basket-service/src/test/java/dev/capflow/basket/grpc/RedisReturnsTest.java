@@ -10,6 +10,7 @@ import dev.capflow.proto.basket.v1.GetPerformanceRequest;
 import dev.capflow.proto.basket.v1.GetPerformanceResponse;
 import dev.capflow.proto.basket.v1.WatchBasketRequest;
 import dev.capflow.proto.basket.v1.WatchBasketResponse;
+import dev.capflow.redis.PriceStreamEntries;
 import dev.capflow.testsupport.PostgresRedisResource;
 import dev.capflow.testsupport.RedisProxyResource;
 import io.grpc.Context;
@@ -51,7 +52,7 @@ class RedisReturnsTest extends GrpcTestBase {
         PostgresRedisResource.datastores()
                 .redisCommand(
                         "XADD",
-                        "capflow:prices",
+                        PriceStreamEntries.DEFAULT_SHARDING.keyFor(symbol),
                         "*",
                         "symbol",
                         symbol,
@@ -149,7 +150,8 @@ class RedisReturnsTest extends GrpcTestBase {
                     return batchCalls() == before;
                 });
         assertThat(performance("redis-returns")).isEqualTo(expected);
-        assertThat(PostgresRedisResource.datastores().redisCommand("EXISTS", "capflow:basket:redis-returns:generation"))
+        assertThat(PostgresRedisResource.datastores()
+                        .redisCommand("EXISTS", "capflow:basket:{generations}:redis-returns:generation"))
                 .endsWith(":1\r\n");
     }
 }

@@ -13,6 +13,7 @@ import dev.capflow.proto.basket.v1.LevelPoint;
 import dev.capflow.proto.basket.v1.UpdateBasketRequest;
 import dev.capflow.proto.basket.v1.WatchBasketRequest;
 import dev.capflow.proto.basket.v1.WatchBasketResponse;
+import dev.capflow.redis.PriceStreamEntries;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Context;
 import io.grpc.Status;
@@ -64,7 +65,7 @@ class WatchBasketGrpcTest extends GrpcTestBase {
             PostgresRedisResource.datastores()
                     .redisCommand(
                             "XADD",
-                            "capflow:prices",
+                            PriceStreamEntries.DEFAULT_SHARDING.keyFor("LITE"),
                             "*",
                             "symbol",
                             "LITE",
@@ -79,7 +80,7 @@ class WatchBasketGrpcTest extends GrpcTestBase {
             PostgresRedisResource.datastores()
                     .redisCommand(
                             "XADD",
-                            "capflow:prices",
+                            PriceStreamEntries.DEFAULT_SHARDING.keyFor("NOT-A-MEMBER"),
                             "*",
                             "symbol",
                             "NOT-A-MEMBER",

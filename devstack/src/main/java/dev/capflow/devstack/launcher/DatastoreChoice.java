@@ -16,13 +16,15 @@ import java.util.Map;
 /**
  * The PostgreSQL and Redis {@code up} gives the services, each from (in order) {@code CAPFLOW_PG_URL} /
  * {@code CAPFLOW_REDIS_URL}, the local server on its default port when it answers, or the embedded ones
- * ({@code CAPFLOW_EMBEDDED=1} skips the first two).
+ * ({@code CAPFLOW_EMBEDDED=1} skips the first two). {@code CAPFLOW_REDIS_CLUSTER} (a Redis Cluster's seed nodes,
+ * {@code redis://h1:p1,redis://h2:p2,...}) comes before all of them for Redis: every node must answer.
  */
 record DatastoreChoice(String postgresSource, StackDatastores datastores, String redisSource) {
 
     static final String LOCAL_POSTGRES = "jdbc:postgresql://127.0.0.1:5432/capflow";
     static final String LOCAL_REDIS = "redis://127.0.0.1:6379";
     private static final String EMBEDDED = "embedded";
+    private static final String CLUSTER = "CAPFLOW_REDIS_CLUSTER";
 
     static DatastoreChoice resolve(Map<String, String> env, EmbeddedDatastoresProcess embedded)
             throws IOException, InterruptedException, LaunchException {
@@ -48,7 +50,15 @@ record DatastoreChoice(String postgresSource, StackDatastores datastores, String
         }
         String redisSource;
         String redisUrl = null;
-        if (forceEmbedded) {
+        boolean redisCluster = env.containsKey(CLUSTER);
+        if (redisCluster) {
+            redisSource = CLUSTER;
+            redisUrl = env.get(CLUSTER);
+            String failure = redisFailure(redisUrl);
+            if (failure != null) {
+                throw new LaunchException("a Redis Cluster node of " + CLUSTER + " does not answer: " + failure);
+            }
+        } else if (forceEmbedded) {
             redisSource = EMBEDDED;
         } else if (env.containsKey("CAPFLOW_REDIS_URL")) {
             redisSource = "CAPFLOW_REDIS_URL";
@@ -82,7 +92,7 @@ record DatastoreChoice(String postgresSource, StackDatastores datastores, String
         }
         return new DatastoreChoice(
                 postgresSource,
-                new StackDatastores(database, credentials.user(), credentials.password(), redisUrl),
+                new StackDatastores(database, credentials.user(), credentials.password(), redisUrl, redisCluster),
                 redisSource);
     }
 
@@ -96,14 +106,18 @@ record DatastoreChoice(String postgresSource, StackDatastores datastores, String
         }
     }
 
-    /** Null when Redis at {@code url} answers PING, else why not. */
+    /** Null when Redis at {@code url} (or each node of a comma-separated cluster list) answers PING, else why not. */
     static String redisFailure(String url) {
-        try {
-            new RedisPing(Duration.ofSeconds(3)).ping(RedisUrl.parse(url));
-            return null;
-        } catch (IOException | IllegalArgumentException e) {
-            return Errors.describe(e);
+        for (String node : url.split(",")) {
+            try {
+                new RedisPing(Duration.ofSeconds(3)).ping(RedisUrl.parse(node.trim()));
+            } catch (IOException | IllegalArgumentException e) {
+                return url.contains(",")
+                        ? RedisUrl.redact(node.trim()) + ": " + Errors.describe(e)
+                        : Errors.describe(e);
+            }
         }
+        return null;
     }
 
     /** What {@code status} shows about them later; no password. */
@@ -113,7 +127,8 @@ record DatastoreChoice(String postgresSource, StackDatastores datastores, String
         state.put("POSTGRES_URL", datastores.database().jdbcUrl());
         state.put("POSTGRES_USER", datastores.user());
         state.put("REDIS_SOURCE", redisSource);
-        state.put("REDIS_URL", RedisUrl.redact(datastores.redisUrl()));
+        state.put("REDIS_URL", datastores.redactedRedisUrl());
+        state.put("REDIS_MODE", datastores.redisCluster() ? "cluster" : "single");
         return state;
     }
 }

@@ -58,6 +58,9 @@ public final class StackEnvironment {
         }
         if (spec.needs(Need.REDIS)) {
             env.put("QUARKUS_REDIS_HOSTS", datastores.redisUrl());
+            if (datastores.redisCluster()) {
+                env.put("QUARKUS_REDIS_CLIENT_TYPE", "cluster");
+            }
         }
         if (spec.needs(Need.JWT)) {
             env.putAll(trust.env(name));

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.capflow.devstack.postgres.PgUrl;
 import dev.capflow.devstack.stack.StackDatastores;
+import dev.capflow.devstack.stack.StackEnvironment;
+import dev.capflow.testsupport.RedisCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -97,5 +100,60 @@ class LauncherPartsTest {
                 .containsEntry("POSTGRES_URL", "jdbc:postgresql://db:5433/x")
                 .containsEntry("REDIS_URL", "redis://***@cache:6380")
                 .doesNotContainValue("pw");
+    }
+
+    @Test
+    void capflowRedisClusterGivesEveryRedisServiceTheClusterClientOnThoseNodes() throws Exception {
+        try (RedisCluster cluster = RedisCluster.start(3, 0)) {
+            Map<String, String> env = Map.of(
+                    "CAPFLOW_PG_URL",
+                    "jdbc:postgresql://127.0.0.1:5432/postgres",
+                    "CAPFLOW_REDIS_CLUSTER",
+                    cluster.hosts());
+
+            DatastoreChoice choice = DatastoreChoice.resolve(env, new EmbeddedDatastoresProcess(new StackLayout(root)));
+
+            assertThat(choice.redisSource()).isEqualTo("CAPFLOW_REDIS_CLUSTER");
+            assertThat(choice.record())
+                    .containsEntry("REDIS_MODE", "cluster")
+                    .containsEntry("REDIS_URL", cluster.hosts());
+            assertThat(DatastoreChoice.redisFailure(cluster.hosts())).isNull();
+            StackEnvironment stack = UpCommand.localStack(new StackLayout(root), choice, env);
+            for (String service : List.of("ingest-service", "basket-service", "gateway")) {
+                assertThat(stack.of(service))
+                        .containsEntry("QUARKUS_REDIS_CLIENT_TYPE", "cluster")
+                        .containsEntry("QUARKUS_REDIS_HOSTS", cluster.hosts());
+            }
+            assertThat(stack.of("exposure-service")).doesNotContainKey("QUARKUS_REDIS_CLIENT_TYPE");
+
+            String deadNode = "redis://127.0.0.1:1";
+            assertThatThrownBy(() -> DatastoreChoice.resolve(
+                            Map.of(
+                                    "CAPFLOW_PG_URL",
+                                    "jdbc:postgresql://127.0.0.1:5432/postgres",
+                                    "CAPFLOW_REDIS_CLUSTER",
+                                    cluster.hosts() + "," + deadNode),
+                            new EmbeddedDatastoresProcess(new StackLayout(root))))
+                    .isInstanceOf(LaunchException.class)
+                    .hasMessageContaining("CAPFLOW_REDIS_CLUSTER")
+                    .hasMessageContaining(deadNode);
+        }
+    }
+
+    @Test
+    void theRecordOfAClusterHoldsNoPasswordOfAnyNode() {
+        DatastoreChoice choice = new DatastoreChoice(
+                "CAPFLOW_PG_URL",
+                new StackDatastores(
+                        PgUrl.parse("jdbc:postgresql://db:5433/x"),
+                        "u",
+                        "pw",
+                        "redis://:hush@n1:7000,redis://:hush@n2:7001",
+                        true),
+                "CAPFLOW_REDIS_CLUSTER");
+        assertThat(choice.record())
+                .containsEntry("REDIS_URL", "redis://***@n1:7000,redis://***@n2:7001")
+                .containsEntry("REDIS_MODE", "cluster")
+                .doesNotContainValue("hush");
     }
 }

@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * The gateway's Redis cache of answers as JSON bytes, shared by every gateway replica. A fresh entry
  * ({@code answer:{sha256(question)}}) holds {@code tag \n json}, the tag being the answer generations of the baskets
- * involved, which basket-service moves whenever an answer about the basket may change; one MGET reads the current
- * generations and the entry, and the entry is a hit only when its tag equals them. A missing generation is a miss and
+ * involved, which basket-service moves whenever an answer about the basket may change; a lookup reads the current
+ * generations (one MGET) and the entry at once, and the entry is a hit only when its tag equals them. A missing generation is a miss and
  * nothing is cached under it. The last good answer to each question is kept apart ({@code last-good:...}) for a longer
  * time, to be served marked stale while its service is down (every read route keeps one, see
  * CachedAnswerResponses). Redis failing or slow is a miss, never an error.
@@ -51,14 +51,15 @@ public class AnswerCache {
         if (!config.enabled()) {
             return Uni.createFrom().item(UNCACHEABLE);
         }
-        Request mget = Request.cmd(Command.MGET);
-        basketIds.forEach(id -> mget.arg(AnswerGenerationKeys.generation(config.generationKeyPrefix(), id)));
-        mget.arg(freshKey(question));
-        return redis.send(mget)
+        return Uni.combine()
+                .all()
+                .unis(
+                        generations(basketIds),
+                        redis.send(Request.cmd(Command.GET).arg(freshKey(question))))
+                .with(this::found)
                 .ifNoItem()
                 .after(config.timeout())
                 .fail()
-                .map(reply -> found(reply, basketIds.size()))
                 .onFailure()
                 .recoverWithItem(failure -> {
                     degraded(failure);
@@ -66,18 +67,32 @@ public class AnswerCache {
                 });
     }
 
-    private Lookup found(Response reply, int generations) {
-        recovered();
-        List<String> current = new ArrayList<>(generations);
-        for (int i = 0; i < generations; i++) {
-            Response generation = reply.get(i);
-            if (generation == null) {
-                return UNCACHEABLE;
+    /**
+     * The generations of {@code basketIds} in their order: one MGET, the generation keys sharing one hash slot (the
+     * entry lives in another slot on a Redis Cluster, so it is read apart, at the same time).
+     */
+    private Uni<List<String>> generations(List<String> basketIds) {
+        if (basketIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Request mget = Request.cmd(Command.MGET);
+        basketIds.forEach(id -> mget.arg(AnswerGenerationKeys.generation(config.generationKeyPrefix(), id)));
+        return redis.send(mget).map(reply -> {
+            List<String> current = new ArrayList<>(basketIds.size());
+            for (int i = 0; i < basketIds.size(); i++) {
+                Response generation = reply.get(i);
+                current.add(generation == null ? null : generation.toString());
             }
-            current.add(generation.toString());
+            return current;
+        });
+    }
+
+    private Lookup found(List<String> current, Response entry) {
+        recovered();
+        if (current.contains(null)) {
+            return UNCACHEABLE;
         }
         String tag = String.join(",", current);
-        Response entry = reply.get(generations);
         if (entry == null) {
             return new Lookup(tag, null);
         }
@@ -94,24 +109,27 @@ public class AnswerCache {
         if (!config.enabled()) {
             return;
         }
-        List<Request> writes = new ArrayList<>(2);
+        // two keys of two hash slots: two commands, not one pipeline (a Redis Cluster refuses a cross-slot pipeline)
+        List<Uni<Response>> writes = new ArrayList<>(2);
         if (tag != null) {
             Buffer entry = Buffer.buffer(tag.length() + 1 + json.length)
                     .appendString(tag, "US-ASCII")
                     .appendByte((byte) '\n')
                     .appendBytes(json);
-            writes.add(Request.cmd(Command.SET)
+            writes.add(redis.send(Request.cmd(Command.SET)
                     .arg(freshKey(question))
                     .arg(entry.getBytes())
                     .arg("EX")
-                    .arg(config.ttl().toSeconds()));
+                    .arg(config.ttl().toSeconds())));
         }
-        writes.add(Request.cmd(Command.SET)
+        writes.add(redis.send(Request.cmd(Command.SET)
                 .arg(lastGoodKey(question))
                 .arg(json)
                 .arg("EX")
-                .arg(config.lastGoodTtl().toSeconds()));
-        redis.batch(writes)
+                .arg(config.lastGoodTtl().toSeconds())));
+        Uni.join()
+                .all(writes)
+                .andFailFast()
                 .ifNoItem()
                 .after(config.timeout())
                 .fail()

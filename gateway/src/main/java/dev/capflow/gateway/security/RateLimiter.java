@@ -66,21 +66,25 @@ public class RateLimiter {
                     .invoke(loaded -> scriptSha = loaded.toString())
                     .chain(loaded -> inRedis(key, limits));
         }
-        Request evalsha = Request.cmd(Command.EVALSHA)
-                .arg(sha)
+        return redis.send(bucketScript(Command.EVALSHA, sha, key, limits))
+                .map(RateLimiter::decision)
+                .onFailure(failure ->
+                        failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT"))
+                // The key's node has not seen the script (Redis restarted, or on a Redis Cluster SCRIPT LOAD went to
+                // another node): EVAL runs it there and caches it for the next EVALSHA.
+                .recoverWithUni(failure -> redis.send(bucketScript(Command.EVAL, SCRIPT, key, limits))
+                        .map(RateLimiter::decision));
+    }
+
+    /** The token-bucket script on {@code key} (its only key, so one hash slot): by sha or by source. */
+    private static Request bucketScript(
+            Command command, String shaOrSource, String key, RateLimitConfig.Bucket limits) {
+        return Request.cmd(command)
+                .arg(shaOrSource)
                 .arg(1)
                 .arg(key)
                 .arg(limits.capacity())
                 .arg(Double.toString(limits.refillPerSecond()));
-        return redis.send(evalsha)
-                .map(RateLimiter::decision)
-                .onFailure(failure ->
-                        failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT"))
-                .recoverWithUni(failure -> {
-                    // Redis restarted or was flushed since the script was loaded.
-                    scriptSha = null;
-                    return inRedis(key, limits);
-                });
     }
 
     private static BucketDecision decision(Response reply) {

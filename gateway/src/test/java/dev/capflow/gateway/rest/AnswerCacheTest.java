@@ -72,7 +72,7 @@ class AnswerCacheTest extends GatewayTest {
 
     @Test
     void aFreshAnswerIsServedFromRedisUntilTheBasketsGenerationMoves() {
-        redis("SET", "capflow:basket:team-google:generation", "41");
+        redis("SET", "capflow:basket:{generations}:team-google:generation", "41");
         fake.script(
                 BasketServiceGrpc.getGetPerformanceMethod(),
                 Answer.reply(performance(101)),
@@ -91,7 +91,7 @@ class AnswerCacheTest extends GatewayTest {
                 .isEqualTo(first.asByteArray());
         assertThat(performanceCalls()).isEqualTo(1);
 
-        redis("INCR", "capflow:basket:team-google:generation");
+        redis("INCR", "capflow:basket:{generations}:team-google:generation");
         get(PERFORMANCE).then().statusCode(200).body("series[0].level", equalTo(102.0f));
         assertThat(performanceCalls()).isEqualTo(2);
         get(PERFORMANCE).then().statusCode(200).body("series[0].level", equalTo(102.0f));
@@ -112,8 +112,8 @@ class AnswerCacheTest extends GatewayTest {
 
     @Test
     void aComparisonIsCachedUnderTheGenerationsOfBothBaskets() {
-        redis("SET", "capflow:basket:team-google:generation", "1");
-        redis("SET", "capflow:basket:team-openai:generation", "1");
+        redis("SET", "capflow:basket:{generations}:team-google:generation", "1");
+        redis("SET", "capflow:basket:{generations}:team-openai:generation", "1");
         CompareResponse.Builder answer =
                 CompareResponse.newBuilder().setBasketIdA("team-google").setBasketIdB("team-openai");
         fake.script(
@@ -136,7 +136,7 @@ class AnswerCacheTest extends GatewayTest {
                     .statusCode(200)
                     .body("series[0].spread", equalTo(0.1f));
         }
-        redis("INCR", "capflow:basket:team-openai:generation");
+        redis("INCR", "capflow:basket:{generations}:team-openai:generation");
         given().queryParam("a", "team-google")
                 .queryParam("b", "team-openai")
                 .when()
@@ -149,7 +149,7 @@ class AnswerCacheTest extends GatewayTest {
 
     @Test
     void withRedisDownAnswersComeFromBasketServiceAndCachingResumesWhenItReturns() {
-        redis("SET", "capflow:basket:team-google:generation", "5");
+        redis("SET", "capflow:basket:{generations}:team-google:generation", "5");
         fake.script(
                 BasketServiceGrpc.getGetPerformanceMethod(),
                 Answer.reply(performance(101)),

@@ -116,7 +116,7 @@ public interface IngestConfig {
         @WithDefault("capflow:latest")
         String latestKey();
 
-        /** The stream every stored tick is appended to. */
+        /** The prefix of the price stream's shard keys: every stored tick is appended to its symbol's shard. */
         @WithDefault(PriceStreamEntries.DEFAULT_KEY)
         String streamKey();
 
@@ -132,9 +132,21 @@ public interface IngestConfig {
         @WithDefault("500ms")
         Duration readTimeout();
 
-        /** How long one XREAD blocks waiting for new stream entries. */
-        @WithDefault("1s")
-        Duration streamBlock();
+        /** The pause after a round of stream reads that found nothing new (the latency of an idle reader). */
+        @WithDefault("50ms")
+        Duration streamPoll();
+
+        /**
+         * The number of price stream shards ({@code stream-key:{n}}); ingest-service and basket-service must agree, a
+         * symbol's shard being CRC32 of its name modulo this.
+         */
+        @WithDefault(PriceStreamEntries.DEFAULT_SHARDS)
+        int streamShards();
+
+        /** The price stream's shards under {@link #streamKey()}. */
+        default PriceStreamEntries.Shards streamShardKeys() {
+            return new PriceStreamEntries.Shards(streamKey(), streamShards());
+        }
 
         /** Ticks buffered per SubscribePrices subscriber before the oldest are dropped. */
         @WithDefault("1024")

@@ -12,7 +12,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,20 +19,18 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed prices to Redis, best effort and fire-and-forget: pipelined round trips (one
- * per 500 commands, so one for a usual batch) update the latest-price hash (only forward in time)
- * and append each new tick, and one change entry per batch of new bars or per new corporate action, to the price
- * stream. A batch's ticks are appended by one script call per stream key and per {@link #ENTRIES_PER_APPEND} ticks,
- * encoded on a publishing thread of their own, so the event loops go on decoding and storing the next batches.
- * A failure is counted and logged, never reported to
- * the ingest caller; it leaves the hash possibly stale until {@link #resync} rewrites it from PostgreSQL.
+ * Publishes committed prices to Redis, best effort and fire-and-forget: pipelined round trips update the latest-price
+ * hash (only forward in time) and append each new tick, and one change entry per batch of new bars or per new
+ * corporate action, to the price stream shard of each symbol (a change naming symbols of several shards goes to each of
+ * those shards, naming its own symbols). One pipeline per key and per 500 commands, the keys' pipelines at once: a
+ * Redis Cluster refuses a pipeline that spans hash slots, and a usual batch is one round trip per shard it touches. A
+ * failure is counted and logged, never reported to the ingest caller; it leaves the hash possibly stale until
+ * {@link #resync} rewrites it from PostgreSQL.
  */
 @ApplicationScoped
 public class PricePublisher {
@@ -41,25 +38,6 @@ public class PricePublisher {
     private static final Logger LOG = Logger.getLogger(PricePublisher.class);
     /** Commands per pipelined round trip: the Vert.x client refuses a pipeline longer than its waiting queue (2048). */
     private static final int PIPELINE_LENGTH = 500;
-
-    /**
-     * Ticks per script call: 1,000 XADDs keep Redis busy for about a millisecond, short enough not to hold up other
-     * clients, long enough that a usual batch is a few calls.
-     */
-    private static final int ENTRIES_PER_APPEND = 1000;
-
-    /**
-     * KEYS[1] = stream; ARGV[1] = its approximate length cap (XADD MAXLEN ~); then each entry as its field count n
-     * followed by n field/value pairs, as {@link PriceStreamEntries} wrote them.
-     */
-    private static final String APPEND_ENTRIES = """
-            local i = 2
-            while i <= #ARGV do
-              local n = tonumber(ARGV[i])
-              redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', unpack(ARGV, i + 1, i + 2 * n))
-              i = i + 1 + 2 * n
-            end
-            return 0""";
 
     /** KEYS[1] = hash; ARGV = (symbol, ts millis, value) triples; a field only moves forward in time. */
     private static final String UPDATE_IF_NEWER = """
@@ -80,15 +58,10 @@ public class PricePublisher {
 
     private final Redis redis;
     private final IngestConfig.Redis config;
+    private final PriceStreamEntries.Shards shards;
     private final InstanceId instanceId;
     private final IngestMetrics metrics;
     private final AtomicBoolean failing = new AtomicBoolean();
-    /** One thread, so that batches are appended to the stream in the order they were committed. */
-    private final ExecutorService tickPublishing = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "capflow-tick-publisher");
-        thread.setDaemon(true);
-        return thread;
-    });
     /**
      * Publishes that may be missing from the hash; 1 at start, because the process before this one may have stopped
      * between a commit and its publish.
@@ -100,23 +73,19 @@ public class PricePublisher {
     public PricePublisher(Redis redis, IngestConfig config, InstanceId instanceId, IngestMetrics metrics) {
         this.redis = redis;
         this.config = config.redis();
+        this.shards = config.redis().streamShardKeys();
         this.instanceId = instanceId;
         this.metrics = metrics;
     }
 
-    /** Latest prices from every valid tick; a stream entry for each newly stored tick. Returns at once. */
+    /** Latest prices from every valid tick; a stream entry for each newly stored tick. */
     public void publishTicks(List<Tick> stored, List<Tick> valid) {
-        tickPublishing.execute(() -> {
-            List<Request> requests = new ArrayList<>();
-            latestUpdate(valid.stream().map(LatestPrice::ofTick).toList(), requests);
-            appendTicks(stored, requests);
-            send(requests);
-        });
-    }
-
-    @PreDestroy
-    void stopPublishing() {
-        tickPublishing.shutdown(); // what is queued still goes out
+        Map<String, List<Request>> requests = new LinkedHashMap<>();
+        latestUpdate(valid.stream().map(LatestPrice::ofTick).toList(), requests);
+        for (Tick tick : stored) {
+            xadd(shards.keyFor(tick.symbol()), PriceCodec.streamFields(tick, instanceId.value()), requests);
+        }
+        send(requests);
     }
 
     /**
@@ -125,31 +94,32 @@ public class PricePublisher {
      * entry naming the corrected symbols.
      */
     public void publishBars(List<DailyBar> valid, boolean anyStored, List<String> replacedSymbols) {
-        List<Request> requests = new ArrayList<>(2);
+        Map<String, List<Request>> requests = new LinkedHashMap<>();
         latestUpdate(
                 valid.stream()
                         .map(bar -> LatestPrice.ofDailyClose(bar.symbol(), bar.date(), bar.close()))
                         .toList(),
                 requests);
         if (anyStored) {
-            requests.add(changeEntry(
+            changeEntries(
                     PriceStreamEntries.BARS,
-                    valid.stream().map(DailyBar::symbol).toList()));
+                    valid.stream().map(DailyBar::symbol).toList(),
+                    requests);
         }
-        if (!replacedSymbols.isEmpty()) {
-            requests.add(changeEntry(PriceStreamEntries.BARS_REPLACED, replacedSymbols));
-        }
+        changeEntries(PriceStreamEntries.BARS_REPLACED, replacedSymbols, requests);
         send(requests);
     }
 
     /** A {@link PriceStreamEntries#CORPORATE_ACTION} entry for a newly recorded split or dividend of {@code symbol}. */
     public void publishCorporateAction(String symbol) {
-        send(List.of(changeEntry(PriceStreamEntries.CORPORATE_ACTION, List.of(symbol))));
+        Map<String, List<Request>> requests = new LinkedHashMap<>();
+        changeEntries(PriceStreamEntries.CORPORATE_ACTION, List.of(symbol), requests);
+        send(requests);
     }
 
     /** Refills the latest-price hash with prices read from PostgreSQL. */
     public void cacheLatest(Collection<LatestPrice> prices) {
-        List<Request> requests = new ArrayList<>(1);
+        Map<String, List<Request>> requests = new LinkedHashMap<>();
         latestUpdate(prices, requests);
         send(requests);
     }
@@ -169,7 +139,7 @@ public class PricePublisher {
      * Redis has them, the misses up to the mark are repaired. Fails after the read timeout, as a reader waits for it.
      */
     public Uni<Void> resync(Collection<LatestPrice> prices, long mark) {
-        List<Request> requests = new ArrayList<>(1);
+        Map<String, List<Request>> requests = new LinkedHashMap<>();
         latestUpdate(prices, requests);
         return pipelined(requests)
                 .ifNoItem()
@@ -178,50 +148,26 @@ public class PricePublisher {
                 .invoke(() -> repaired.accumulateAndGet(mark, Math::max));
     }
 
-    private Request changeEntry(String kind, Collection<String> symbols) {
-        return xadd(PriceStreamEntries.change(kind, new LinkedHashSet<>(symbols), instanceId.value()));
+    /** One change entry of {@code kind} per shard that {@code symbols} go to, naming that shard's symbols. */
+    private void changeEntries(String kind, Collection<String> symbols, Map<String, List<Request>> requests) {
+        shards.bySymbolKey(new LinkedHashSet<>(symbols))
+                .forEach((key, shardSymbols) ->
+                        xadd(key, PriceStreamEntries.change(kind, shardSymbols, instanceId.value()), requests));
     }
 
-    /** One {@link #APPEND_ENTRIES} call per stream key and per {@link #ENTRIES_PER_APPEND} ticks, in input order. */
-    private void appendTicks(List<Tick> ticks, List<Request> requests) {
-        Map<String, List<Tick>> byKey = new LinkedHashMap<>();
-        ticks.forEach(tick -> byKey.computeIfAbsent(streamKey(tick.symbol()), key -> new ArrayList<>())
-                .add(tick));
-        byKey.forEach((key, keyTicks) -> {
-            for (int start = 0; start < keyTicks.size(); start += ENTRIES_PER_APPEND) {
-                Request append = Request.cmd(Command.EVAL)
-                        .arg(APPEND_ENTRIES)
-                        .arg(1)
-                        .arg(key)
-                        .arg(config.streamMaxLen());
-                for (Tick tick : keyTicks.subList(start, Math.min(keyTicks.size(), start + ENTRIES_PER_APPEND))) {
-                    Map<String, String> fields = PriceCodec.streamFields(tick, instanceId.value());
-                    append.arg(fields.size());
-                    fields.forEach((field, value) -> append.arg(field).arg(value));
-                }
-                requests.add(append);
-            }
-        });
-    }
-
-    /** The stream that {@code symbol}'s ticks go to (one stream today; a sharded stream picks it by symbol). */
-    private String streamKey(String symbol) {
-        return config.streamKey();
-    }
-
-    /** Appends an entry of {@code fields} to the price stream, trimming it to about its maximum length. */
-    private Request xadd(Map<String, String> fields) {
+    /** Appends an entry of {@code fields} to shard stream {@code key}, trimming it to about its maximum length. */
+    private void xadd(String key, Map<String, String> fields, Map<String, List<Request>> requests) {
         Request xadd = Request.cmd(Command.XADD)
-                .arg(config.streamKey())
+                .arg(key)
                 .arg("MAXLEN")
                 .arg("~")
                 .arg(config.streamMaxLen())
                 .arg("*");
         fields.forEach((field, value) -> xadd.arg(field).arg(value));
-        return xadd;
+        requests.computeIfAbsent(key, ignored -> new ArrayList<>()).add(xadd);
     }
 
-    private void latestUpdate(Collection<LatestPrice> prices, List<Request> requests) {
+    private void latestUpdate(Collection<LatestPrice> prices, Map<String, List<Request>> requests) {
         Map<String, LatestPrice> newest = new LinkedHashMap<>();
         prices.forEach(price -> newest.merge(price.symbol(), price, LatestPrice::newest));
         if (newest.isEmpty()) {
@@ -231,10 +177,11 @@ public class PricePublisher {
         newest.values()
                 .forEach(price ->
                         eval.arg(price.symbol()).arg(price.ts().toEpochMilli()).arg(PriceCodec.encodeLatest(price)));
-        requests.add(eval);
+        requests.computeIfAbsent(config.latestKey(), ignored -> new ArrayList<>())
+                .add(eval);
     }
 
-    private void send(List<Request> requests) {
+    private void send(Map<String, List<Request>> requests) {
         if (requests.isEmpty()) {
             return;
         }
@@ -262,8 +209,18 @@ public class PricePublisher {
                         });
     }
 
-    /** Sends {@code requests} in order, in pipelined round trips of at most {@link #PIPELINE_LENGTH} commands. */
-    private Uni<Void> pipelined(List<Request> requests) {
+    /** Sends each key's requests in order, in pipelined round trips of at most {@link #PIPELINE_LENGTH} commands. */
+    private Uni<Void> pipelined(Map<String, List<Request>> requests) {
+        if (requests.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join()
+                .all(requests.values().stream().map(this::pipelinedOneKey).toList())
+                .andCollectFailures()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> pipelinedOneKey(List<Request> requests) {
         List<List<Request>> pipelines = new ArrayList<>();
         for (int start = 0; start < requests.size(); start += PIPELINE_LENGTH) {
             pipelines.add(requests.subList(start, Math.min(requests.size(), start + PIPELINE_LENGTH)));

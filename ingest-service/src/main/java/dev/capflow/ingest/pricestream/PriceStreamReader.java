@@ -18,8 +18,8 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * This process's reader of the price stream (redis-contracts' {@link dev.capflow.redis.PriceStreamReader}: from the
- * stream's newest entry at start, never "$", so a tick another replica stores right after this one starts is not
+ * This process's reader of the price stream's shards (redis-contracts' {@link dev.capflow.redis.PriceStreamReader}:
+ * from each shard's newest entry at start, never "$", so a tick another replica stores right after this one starts is not
  * missed), handing ticks stored by other replicas to the in-process fanout. This process's own ticks are delivered
  * locally at commit time, so entries tagged with its id are skipped, and so are the entries that announce changed
  * history rather than a tick.
@@ -38,8 +38,8 @@ public class PriceStreamReader implements dev.capflow.redis.PriceStreamReader.Ha
             Redis redis, IngestConfig config, InstanceId instanceId, PriceFanout fanout, IngestMetrics metrics) {
         this.reader = new dev.capflow.redis.PriceStreamReader(
                 redis,
-                config.redis().streamKey(),
-                config.redis().streamBlock(),
+                config.redis().streamShardKeys(),
+                config.redis().streamPoll(),
                 config.redis().readTimeout(),
                 "local ticks are still delivered");
         this.instanceId = instanceId;
@@ -74,7 +74,7 @@ public class PriceStreamReader implements dev.capflow.redis.PriceStreamReader.Ha
                 ticks.add(tick);
             }
         }
-        lag.read(reader.lastId());
+        lag.read(entries.get(entries.size() - 1).id()); // the newest: a batch is sorted by id
         fanout.publish(ticks);
     }
 }

@@ -13,6 +13,7 @@ import dev.capflow.proto.ingest.v1.InstrumentKind;
 import dev.capflow.proto.ingest.v1.MutinyIngestServiceGrpc;
 import dev.capflow.proto.ingest.v1.Tick;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
+import dev.capflow.redis.PriceStreamEntries;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -150,14 +151,27 @@ abstract class GrpcTestBase {
 
     /** How many change entries of {@code kind} naming exactly {@code symbols} the stream holds. */
     static int changeEntries(String kind, String symbols) {
+        // a change naming symbols of several shards is one entry in each shard, naming that shard's symbols
+        return PriceStreamEntries.DEFAULT_SHARDING.bySymbolKey(List.of(symbols.split(","))).entrySet().stream()
+                .mapToInt(shard -> changeEntries(shard.getKey(), kind, String.join(",", shard.getValue())))
+                .min()
+                .orElse(0);
+    }
+
+    private static int changeEntries(String streamKey, String kind, String symbols) {
         String entry = "\r\nkind\r\n$" + kind.length() + "\r\n" + kind + "\r\n$7\r\nsymbols\r\n$" + symbols.length()
                 + "\r\n" + symbols + "\r\n";
-        String stream = redis("XRANGE", "capflow:prices", "-", "+");
+        String stream = redis("XRANGE", streamKey, "-", "+");
         int count = 0;
         for (int at = stream.indexOf(entry); at >= 0; at = stream.indexOf(entry, at + 1)) {
             count++;
         }
         return count;
+    }
+
+    /** The price stream shard that {@code symbol}'s entries go to. */
+    static String streamKey(String symbol) {
+        return PriceStreamEntries.DEFAULT_SHARDING.keyFor(symbol);
     }
 
     /** The single number a SQL query answers, read with plain JDBC from this run's database. */

@@ -143,7 +143,7 @@ class RedisOutageTest extends GrpcTestBase {
                 .until(() -> {
                     redis(
                             "XADD",
-                            "capflow:prices",
+                            GrpcTestBase.streamKey("OUT"),
                             "*",
                             "symbol",
                             "OUT",

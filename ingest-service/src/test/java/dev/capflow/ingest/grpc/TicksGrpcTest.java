@@ -77,7 +77,7 @@ class TicksGrpcTest extends GrpcTestBase {
             assertThat(redis("HGET", "capflow:latest", "TCK"))
                     .contains("\"price\":103.0")
                     .contains("\"source\":\"TICK\"");
-            assertThat(redis("XRANGE", "capflow:prices", "-", "+").split("\r\nTCK\r\n", -1))
+            assertThat(redis("XRANGE", streamKey("TCK"), "-", "+").split("\r\nTCK\r\n", -1))
                     .hasSize(5);
         });
     }
@@ -131,7 +131,7 @@ class TicksGrpcTest extends GrpcTestBase {
         assertThat(streamTicks(batch(1, ticks)).get(0).getReport().getAccepted())
                 .isEqualTo(1_501);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(redis("XRANGE", "capflow:prices", "-", "+").split("\r\nTMANY\r\n", -1))
+            assertThat(redis("XRANGE", streamKey("TMANY"), "-", "+").split("\r\nTMANY\r\n", -1))
                     .hasSize(1_502);
             assertThat(redis("HGET", "capflow:latest", "TMANY")).contains("\"price\":1600.0");
         });
@@ -188,12 +188,12 @@ class TicksGrpcTest extends GrpcTestBase {
         // a tick another replica stored arrives through the Redis stream; this instance's own entry
         // (already on the stream before it) is skipped, so nothing is delivered twice
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> redis("XREVRANGE", "capflow:prices", "+", "-", "COUNT", "100")
+                .until(() -> redis("XREVRANGE", streamKey("SUB"), "+", "-", "COUNT", "100")
                         .contains("\r\nSUB\r\n"));
         Instant remote = at(11);
         redis(
                 "XADD",
-                "capflow:prices",
+                streamKey("SUB"),
                 "*",
                 "symbol",
                 "SUB",
