@@ -118,7 +118,7 @@ class LauncherPartsTest {
                     .containsEntry("REDIS_MODE", "cluster")
                     .containsEntry("REDIS_URL", cluster.hosts());
             assertThat(DatastoreChoice.redisFailure(cluster.hosts())).isNull();
-            StackEnvironment stack = UpCommand.localStack(new StackLayout(root), choice, env);
+            StackEnvironment stack = UpCommand.localStack(new StackLayout(root), LocalServices.of(env), choice, env);
             for (String service : List.of("ingest-service", "basket-service", "gateway")) {
                 assertThat(stack.of(service))
                         .containsEntry("QUARKUS_REDIS_CLIENT_TYPE", "cluster")
