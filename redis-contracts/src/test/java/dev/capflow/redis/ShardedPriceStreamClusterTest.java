@@ -55,7 +55,12 @@ class ShardedPriceStreamClusterTest {
         cluster = RedisCluster.start(3, 1);
         cluster.awaitReplicasInSync();
         vertx = Vertx.vertx();
-        RedisOptions options = new RedisOptions().setType(RedisClientType.CLUSTER);
+        // the services' pool: a round reads every shard at once, and a cluster command takes a connection to each
+        // master
+        RedisOptions options = new RedisOptions()
+                .setType(RedisClientType.CLUSTER)
+                .setMaxPoolSize(16)
+                .setMaxPoolWaiting(4096);
         cluster.nodes().forEach(node -> options.addConnectionString(node.uri()));
         redis = Redis.createClient(vertx, options);
     }
