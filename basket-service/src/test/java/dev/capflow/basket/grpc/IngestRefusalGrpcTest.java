@@ -30,10 +30,10 @@ class IngestRefusalGrpcTest extends GrpcTestBase {
 
     @Test
     void tooManySymbolsRefusedByIngestIsInvalidArgumentNamingTheBasket() throws Exception {
-        createWith("too-many-symbols", "REFUSED_SYMBOLS");
+        createWith("too-many-symbols", "REFUSED-SYMBOLS");
         FakeIngestServer.service()
                 .refuse(
-                        "REFUSED_SYMBOLS",
+                        "REFUSED-SYMBOLS",
                         ingestRefusal(
                                 Code.INVALID_ARGUMENT, "symbols", "at most 10000 symbols per request, got 10001"));
 
@@ -46,10 +46,10 @@ class IngestRefusalGrpcTest extends GrpcTestBase {
 
     @Test
     void aWindowRefusedByIngestIsNamedByTheCallersTo() throws Exception {
-        createWith("window-refused", "REFUSED_WINDOW");
+        createWith("window-refused", "REFUSED-WINDOW");
         FakeIngestServer.service()
                 .refuse(
-                        "REFUSED_WINDOW",
+                        "REFUSED-WINDOW",
                         ingestRefusal(Code.RESOURCE_EXHAUSTED, "from", "a window of at most 3650 days"));
 
         StatusRuntimeException error = performanceError("window-refused");
@@ -61,10 +61,10 @@ class IngestRefusalGrpcTest extends GrpcTestBase {
 
     @Test
     void aRefusalWithoutDetailsKeepsItsCodeAndNamesTheBasket() throws Exception {
-        createWith("plain-refusal", "REFUSED_PLAIN");
+        createWith("plain-refusal", "REFUSED-PLAIN");
         FakeIngestServer.service()
                 .refuse(
-                        "REFUSED_PLAIN",
+                        "REFUSED-PLAIN",
                         Status.RESOURCE_EXHAUSTED
                                 .withDescription("too much history at once")
                                 .asRuntimeException());
@@ -78,16 +78,16 @@ class IngestRefusalGrpcTest extends GrpcTestBase {
 
     @Test
     void aRegistryRefusalAtCreationNamesTheMembers() throws Exception {
-        FakeIngestServer.service().addClose("REFUSED_CREATE", "2025-10-29", 10);
+        FakeIngestServer.service().addClose("REFUSED-CREATE", "2025-10-29", 10);
         FakeIngestServer.service()
                 .refuse(
-                        "REFUSED_CREATE",
+                        "REFUSED-CREATE",
                         Status.NOT_FOUND.withDescription("no such instrument").asRuntimeException());
 
         StatusRuntimeException error = catchThrowableOfType(
                 StatusRuntimeException.class,
                 () -> client().createBasket(CreateBasketRequest.newBuilder()
-                        .setBasket(equalBasket("refused-create", "NVDA", "REFUSED_CREATE"))
+                        .setBasket(equalBasket("refused-create", "NVDA", "REFUSED-CREATE"))
                         .build()));
 
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
