@@ -12,6 +12,7 @@ import dev.capflow.gateway.fake.InjectFakeIngest;
 import dev.capflow.proto.basket.v1.BasketServiceGrpc;
 import dev.capflow.proto.basket.v1.GetPerformanceResponse;
 import dev.capflow.proto.basket.v1.LevelPoint;
+import dev.capflow.redis.AnswerGenerationKeys;
 import dev.capflow.testsupport.PostgresRedisResource;
 import dev.capflow.testsupport.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -47,7 +48,8 @@ class CachedHitRouteTest {
     void cacheOneAnswer() {
         fake.reset();
         basket = "hit-" + UUID.randomUUID().toString().substring(0, 8);
-        PostgresRedisResource.datastores().redisCommand("SET", "capflow:basket:" + basket + ":generation", "7");
+        PostgresRedisResource.datastores()
+                .redisCommand("SET", AnswerGenerationKeys.generation("capflow:basket:", basket), "7");
         fake.script(
                 BasketServiceGrpc.getGetPerformanceMethod(),
                 Answer.reply(GetPerformanceResponse.newBuilder()

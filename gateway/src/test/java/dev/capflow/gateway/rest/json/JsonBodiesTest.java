@@ -22,14 +22,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JsonBodiesTest {
 
     private final ObjectMapper mapper = StrictScalarsCustomizer.apply(new ObjectMapper());
-    private final JsonBodies bodies = new JsonBodies(mapper, () -> 3);
+    private final JsonBodies bodies = new JsonBodies(mapper, () -> 1_000);
 
     @Test
     void anArrayOverTheRecordLimitIsRefusedBeforeAnyElementIsRead() throws Exception {
         // four elements that would each be rejected: the refusal names the limit, not four rejections
         JsonNode body = mapper.readTree("[{}, {}, {}, {}]");
 
-        assertThatThrownBy(() -> bodies.array(body, DailyBarInput.class, input -> {
+        JsonBodies threeAtMost = new JsonBodies(mapper, () -> 3);
+        assertThatThrownBy(() -> threeAtMost.array(body, DailyBarInput.class, input -> {
                     throw new AssertionError("no element may be converted");
                 }))
                 .isInstanceOf(TooManyRecordsException.class)
@@ -39,7 +40,8 @@ class JsonBodiesTest {
                                 "body",
                                 "holds 4 records; at most 3 per request (send more in several requests, or a file to"
                                         + " POST /api/v1/prices/bulk-csv)")));
-        assertThat(bodies.array(mapper.readTree("[{}, {}, {}]"), DailyBarInput.class, PriceMapping::toProto)
+        assertThat(threeAtMost
+                        .array(mapper.readTree("[{}, {}, {}]"), DailyBarInput.class, PriceMapping::toProto)
                         .rejections())
                 .hasSize(3);
     }
