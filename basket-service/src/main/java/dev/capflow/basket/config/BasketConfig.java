@@ -2,7 +2,7 @@ package dev.capflow.basket.config;
 
 import dev.capflow.grpc.DownstreamPolicy;
 import dev.capflow.redis.AnswerGenerationKeys;
-import dev.capflow.redis.PriceStreamEntries;
+import dev.capflow.redis.PriceStreamSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -47,11 +47,7 @@ public interface BasketConfig {
     Redis redis();
 
     /** Redis keys, lifetimes and timeouts; Redis is never the source of truth. */
-    interface Redis {
-
-        /** The prefix of the price stream's shard keys, to which ingest-service appends ticks and history changes. */
-        @WithDefault(PriceStreamEntries.DEFAULT_KEY)
-        String streamKey();
+    interface Redis extends PriceStreamSettings {
 
         /** Prefix of the keys this service writes, answer generations ({@code {prefix}{id}:generation}) included. */
         @WithDefault(AnswerGenerationKeys.DEFAULT_PREFIX)
@@ -67,22 +63,6 @@ public interface BasketConfig {
         /** Give up on a Redis read after this long and compute directly instead. */
         @WithDefault("300ms")
         Duration timeout();
-
-        /** The pause after a round of stream reads that found nothing new (the latency of an idle reader). */
-        @WithDefault("50ms")
-        Duration streamPoll();
-
-        /**
-         * The number of price stream shards ({@code stream-key:{n}}); ingest-service and basket-service must agree, a
-         * symbol's shard being CRC32 of its name modulo this.
-         */
-        @WithDefault(PriceStreamEntries.DEFAULT_SHARDS)
-        int streamShards();
-
-        /** The price stream's shards under {@link #streamKey()}. */
-        default PriceStreamEntries.Shards streamShardKeys() {
-            return new PriceStreamEntries.Shards(streamKey(), streamShards());
-        }
 
         /**
          * The shortest interval between two live levels of one watched basket (updates in between are coalesced). It

@@ -1,10 +1,8 @@
 package dev.capflow.gateway.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capflow.gateway.request.FieldViolation;
 import io.quarkus.arc.Arc;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,14 +57,7 @@ public class DotSegmentRoute {
                         context.request().path())
                 .withViolations(List.of(new FieldViolation(
                         parameter, "must not be '.' or '..' (a path segment that would leave the route)")));
-        try {
-            context.response()
-                    .setStatusCode(problem.getStatus())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(mapper.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            context.fail(e);
-        }
+        ProblemResponses.send(context, mapper, problem);
     }
 
     private static int dotSegment(String[] segments) {

@@ -1,10 +1,9 @@
 package dev.capflow.gateway.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capflow.gateway.problem.Problem;
+import dev.capflow.gateway.problem.ProblemResponses;
 import dev.capflow.gateway.problem.ProblemType;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,13 +40,6 @@ public class Refusals {
     }
 
     private void send(RoutingContext context, Problem problem) {
-        try {
-            context.response()
-                    .setStatusCode(problem.getStatus())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(mapper.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a problem body", e);
-        }
+        ProblemResponses.send(context, mapper, problem);
     }
 }

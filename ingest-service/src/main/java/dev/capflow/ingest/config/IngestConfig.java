@@ -1,6 +1,6 @@
 package dev.capflow.ingest.config;
 
-import dev.capflow.redis.PriceStreamEntries;
+import dev.capflow.redis.PriceStreamSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -110,15 +110,11 @@ public interface IngestConfig {
     }
 
     /** Redis keys and timeouts; Redis is never the source of truth. */
-    interface Redis {
+    interface Redis extends PriceStreamSettings {
 
         /** The hash of latest prices: field = symbol, value = JSON {price, ts (epoch millis), source}. */
         @WithDefault("capflow:latest")
         String latestKey();
-
-        /** The prefix of the price stream's shard keys: every stored tick is appended to its symbol's shard. */
-        @WithDefault(PriceStreamEntries.DEFAULT_KEY)
-        String streamKey();
 
         /** Approximate cap on the stream length (XADD MAXLEN ~). */
         @WithDefault("100000")
@@ -131,22 +127,6 @@ public interface IngestConfig {
         /** Give up on a Redis read after this long and answer from PostgreSQL instead. */
         @WithDefault("500ms")
         Duration readTimeout();
-
-        /** The pause after a round of stream reads that found nothing new (the latency of an idle reader). */
-        @WithDefault("50ms")
-        Duration streamPoll();
-
-        /**
-         * The number of price stream shards ({@code stream-key:{n}}); ingest-service and basket-service must agree, a
-         * symbol's shard being CRC32 of its name modulo this.
-         */
-        @WithDefault(PriceStreamEntries.DEFAULT_SHARDS)
-        int streamShards();
-
-        /** The price stream's shards under {@link #streamKey()}. */
-        default PriceStreamEntries.Shards streamShardKeys() {
-            return new PriceStreamEntries.Shards(streamKey(), streamShards());
-        }
 
         /** Ticks buffered per SubscribePrices subscriber before the oldest are dropped. */
         @WithDefault("1024")
