@@ -44,8 +44,10 @@ public class DotSegmentRoute {
 
     private void check(RoutingContext context) {
         String path = context.request().path();
-        String[] segments = path.split("/", -1);
-        int dots = path.startsWith(API) ? dotSegment(segments) : -1;
+        // every request passes here: a path without '.' or '%' cannot hold a dot segment, so it is not split
+        boolean mayHoldDots = path.indexOf('.') >= 0 || path.indexOf('%') >= 0;
+        String[] segments = mayHoldDots && path.startsWith(API) ? path.split("/", -1) : null;
+        int dots = segments == null ? -1 : dotSegment(segments);
         if (dots < 0) {
             context.next();
             return;
