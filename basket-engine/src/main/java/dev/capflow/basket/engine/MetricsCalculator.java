@@ -1,13 +1,15 @@
 package dev.capflow.basket.engine;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
 
 /** Return, risk, drawdown and benchmark metrics of the levels in a window (docs/design.md section 4). */
 final class MetricsCalculator {
 
     static final double TRADING_DAYS = 252.0;
 
-    /** GIPS: a return over less than a year (252 daily returns) is not annualized; below that it is NaN. */
+    /** GIPS: a return over less than a year (252 daily returns) is not annualized; below that it is undefined. */
     static final int MIN_RETURNS_TO_ANNUALIZE = 252;
 
     private MetricsCalculator() {}
@@ -78,6 +80,23 @@ final class MetricsCalculator {
             }
         }
 
+        Map<Metric, String> undefined = new EnumMap<>(Metric.class);
+        if (n < MIN_RETURNS_TO_ANNUALIZE) {
+            undefined.put(
+                    Metric.ANNUALIZED_RETURN,
+                    "fewer than 252 daily returns (" + n + " in the window): a return over less than a year is not "
+                            + "annualized (GIPS)");
+        }
+        if (n < 2) {
+            String tooFew = "fewer than two daily returns (" + n + " in the window): ";
+            undefined.put(Metric.ANNUALIZED_VOLATILITY, tooFew + "a sample standard deviation needs two");
+            undefined.put(Metric.SHARPE, tooFew + "the Sharpe ratio divides by their sample standard deviation");
+        } else if (!(stdev > 0)) {
+            undefined.put(
+                    Metric.SHARPE, "the daily returns do not vary: the Sharpe ratio divides by their zero volatility");
+        }
+        whyNoBeta(benchmark, n, squares, Double.isNaN(beta)).forEach(undefined::put);
+
         // no fall in the window: there is no drawdown to date
         boolean fell = maxDrawdown < 0;
         return new Metrics(
@@ -89,6 +108,27 @@ final class MetricsCalculator {
                 fell ? LocalDate.ofEpochDay(calendar[drawdownPeak]) : null,
                 fell ? LocalDate.ofEpochDay(calendar[trough]) : null,
                 beta,
-                correlation);
+                correlation,
+                undefined);
+    }
+
+    /** Why beta and correlation are undefined, when they are. */
+    private static Map<Metric, String> whyNoBeta(double[] benchmark, int n, double squares, boolean betaUndefined) {
+        String why;
+        if (benchmark == null) {
+            why = "no benchmark was requested";
+        } else if (n < 2) {
+            why = "fewer than two daily returns (" + n + " in the window): beta and correlation need a sample "
+                    + "variance";
+        } else if (betaUndefined) {
+            why = "the benchmark's daily returns do not vary: beta and correlation divide by their zero variance";
+        } else if (!(squares > 0)) {
+            return Map.of(
+                    Metric.CORRELATION,
+                    "the basket's daily returns do not vary: correlation divides by their zero variance");
+        } else {
+            return Map.of();
+        }
+        return Map.of(Metric.BETA, why, Metric.CORRELATION, why);
     }
 }

@@ -177,6 +177,83 @@ class BasketEngineTest {
         assertThat(metrics.maxDrawdownPeak()).isEqualTo(date("2024-01-03"));
         assertThat(metrics.maxDrawdownTrough()).isEqualTo(date("2024-01-04"));
         assertThat(metrics.beta()).isNaN();
+        assertThat(metrics.undefined())
+                .as("exactly the NaN figures, each with why")
+                .containsOnlyKeys(Metric.ANNUALIZED_RETURN, Metric.BETA, Metric.CORRELATION)
+                .containsEntry(
+                        Metric.ANNUALIZED_RETURN,
+                        "fewer than 252 daily returns (2 in the window): a return over less than a year is not "
+                                + "annualized (GIPS)")
+                .containsEntry(Metric.BETA, "no benchmark was requested")
+                .containsEntry(Metric.CORRELATION, "no benchmark was requested");
+    }
+
+    @Test
+    void everyFigureAWindowCannotDefineIsNaNAndExplained() {
+        // levels 100, 110, 110, 110: one return alone defines no volatility; a flat benchmark no beta; the flat end
+        // (returns 0, 0) no Sharpe and no correlation, while its beta against a moving benchmark is 0
+        BasketLevels basket = engine.levels(
+                equal("2024-01-01", Rebalance.NONE, "A"),
+                MarketData.builder()
+                        .member(
+                                "A",
+                                "USD",
+                                Series.of("2024-01-01", 10, "2024-01-02", 11, "2024-01-03", 11, "2024-01-04", 11))
+                        .build());
+        TimeSeries flat = Series.of("2024-01-01", 5, "2024-01-04", 5);
+        TimeSeries moving = Series.of("2024-01-01", 5, "2024-01-02", 6, "2024-01-03", 5, "2024-01-04", 6);
+        Metrics oneReturn = engine.performance(
+                        basket,
+                        PerformanceQuery.between(null, date("2024-01-02")).withBenchmark(flat))
+                .metrics();
+        assertThat(oneReturn.undefined())
+                .containsOnlyKeys(
+                        Metric.ANNUALIZED_RETURN,
+                        Metric.ANNUALIZED_VOLATILITY,
+                        Metric.SHARPE,
+                        Metric.BETA,
+                        Metric.CORRELATION)
+                .containsEntry(
+                        Metric.ANNUALIZED_VOLATILITY,
+                        "fewer than two daily returns (1 in the window): a sample standard deviation needs two")
+                .containsEntry(
+                        Metric.SHARPE,
+                        "fewer than two daily returns (1 in the window): the Sharpe ratio divides by their sample "
+                                + "standard deviation")
+                .containsEntry(
+                        Metric.BETA,
+                        "fewer than two daily returns (1 in the window): beta and correlation need a sample variance");
+
+        Metrics flatBenchmark = engine.performance(
+                        basket, PerformanceQuery.full().withBenchmark(flat))
+                .metrics();
+        assertThat(flatBenchmark.undefined())
+                .containsOnlyKeys(Metric.ANNUALIZED_RETURN, Metric.BETA, Metric.CORRELATION)
+                .containsEntry(
+                        Metric.BETA,
+                        "the benchmark's daily returns do not vary: beta and correlation divide by their zero "
+                                + "variance");
+
+        Metrics flatLevels = engine.performance(
+                        basket,
+                        PerformanceQuery.between(date("2024-01-02"), null).withBenchmark(moving))
+                .metrics();
+        assertThat(flatLevels.beta()).isZero();
+        assertThat(flatLevels.undefined())
+                .containsOnlyKeys(Metric.ANNUALIZED_RETURN, Metric.SHARPE, Metric.CORRELATION)
+                .containsEntry(
+                        Metric.SHARPE,
+                        "the daily returns do not vary: the Sharpe ratio divides by their zero volatility")
+                .containsEntry(
+                        Metric.CORRELATION,
+                        "the basket's daily returns do not vary: correlation divides by their zero variance");
+        for (Metrics metrics : List.of(oneReturn, flatBenchmark, flatLevels)) {
+            for (Metric metric : Metric.values()) {
+                assertThat(Double.isNaN(metrics.value(metric)))
+                        .as(metric + " is NaN exactly when it is explained")
+                        .isEqualTo(metrics.undefined().containsKey(metric));
+            }
+        }
     }
 
     @Test

@@ -70,6 +70,35 @@ class BasketPropertiesTest {
     }
 
     @Test
+    void aFigureIsNaNExactlyWhenItsReasonIsGiven() {
+        RandomCases.check(27_182_818L, CASES, draw -> {
+            Scenario scenario = scenario(draw);
+            BasketLevels levels = engine.levels(scenario.definition(), scenario.data());
+            TimeSeries series = levels.series();
+            int first = Math.min(draw.between("start", 0, 200), series.size() - 1);
+            int last = Math.min(first + draw.between("length", 0, 300), series.size() - 1);
+            PerformanceQuery query = PerformanceQuery.between(series.date(first), series.date(last));
+            // the basket's own levels as benchmark: beta and correlation defined whenever its returns vary
+            Metrics metrics = engine.performance(
+                            levels, draw.oneOf("benchmark", true, false) ? query.withBenchmark(series) : query)
+                    .metrics();
+
+            for (Metric metric : Metric.values()) {
+                assertThat(Double.isNaN(metrics.value(metric)))
+                        .as(
+                                "%s = %s, reason %s",
+                                metric,
+                                metrics.value(metric),
+                                metrics.undefined().get(metric))
+                        .isEqualTo(metrics.undefined().containsKey(metric));
+                assertThat(Double.isInfinite(metrics.value(metric)))
+                        .as(metric.name())
+                        .isFalse();
+            }
+        });
+    }
+
+    @Test
     void rebalancingWhileRelativePricesAreUnchangedChangesNothing() {
         RandomCases.check(27_182_818L, CASES, draw -> {
             Scenario scenario = movingTogether(draw);

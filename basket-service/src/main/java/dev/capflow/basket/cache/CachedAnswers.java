@@ -44,7 +44,8 @@ public class CachedAnswers {
             String id, Window window, String benchmark, ReturnType type, double riskFreeRate) {
         String key = CacheKeys.key(
                 keyPrefix,
-                "performance",
+                // "-2": an answer cached before Metrics.undefined held NaN; it is never read again
+                "performance-2",
                 List.of(
                         id,
                         String.valueOf(window.from()),

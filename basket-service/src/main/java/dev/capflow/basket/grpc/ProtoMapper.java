@@ -1,5 +1,7 @@
 package dev.capflow.basket.grpc;
 
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import dev.capflow.basket.domain.Basket;
 import dev.capflow.basket.domain.BasketInput;
 import dev.capflow.basket.domain.Member;
@@ -7,6 +9,7 @@ import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.domain.Weighting;
 import dev.capflow.basket.engine.Comparison;
 import dev.capflow.basket.engine.Contribution;
+import dev.capflow.basket.engine.Metric;
 import dev.capflow.basket.engine.Metrics;
 import dev.capflow.basket.engine.Performance;
 import dev.capflow.basket.engine.Rebalance;
@@ -16,10 +19,13 @@ import dev.capflow.proto.basket.v1.ComparePoint;
 import dev.capflow.proto.basket.v1.CompareResponse;
 import dev.capflow.proto.basket.v1.GetPerformanceResponse;
 import dev.capflow.proto.basket.v1.LevelPoint;
+import dev.capflow.proto.basket.v1.UndefinedMetric;
 import java.time.LocalDate;
 
 /** Converts between capflow.basket.v1 messages and domain and engine types. */
 public final class ProtoMapper {
+
+    private static final Descriptor METRICS_FIELDS = dev.capflow.proto.basket.v1.Metrics.getDescriptor();
 
     private ProtoMapper() {}
 
@@ -73,23 +79,13 @@ public final class ProtoMapper {
     }
 
     public static GetPerformanceResponse toProto(Basket basket, Performance performance, ReturnType type) {
-        Metrics m = performance.metrics();
         GetPerformanceResponse.Builder proto = GetPerformanceResponse.newBuilder()
                 .setBasketId(basket.id())
                 .setBasketVersion(basket.version())
                 .setReturnType(toProto(type))
                 .setFrom(performance.from().toString())
                 .setTo(performance.to().toString())
-                .setMetrics(dev.capflow.proto.basket.v1.Metrics.newBuilder()
-                        .setTotalReturn(m.totalReturn())
-                        .setAnnualizedReturn(m.annualizedReturn())
-                        .setAnnualizedVolatility(m.annualizedVolatility())
-                        .setSharpe(m.sharpe())
-                        .setMaxDrawdown(m.maxDrawdown())
-                        .setMaxDrawdownPeak(text(m.maxDrawdownPeak()))
-                        .setMaxDrawdownTrough(text(m.maxDrawdownTrough()))
-                        .setBeta(m.beta())
-                        .setCorrelation(m.correlation()));
+                .setMetrics(toProto(performance.metrics()));
         TimeSeries series = performance.series();
         for (int i = 0; i < series.size(); i++) {
             proto.addSeries(
@@ -103,6 +99,39 @@ public final class ProtoMapper {
                     .setContribution(c.contribution()));
         }
         return proto.build();
+    }
+
+    /**
+     * The metrics with every figure finite: one the engine leaves undefined (NaN) is sent as 0 and listed in
+     * {@code undefined} with the engine's reason, in field order.
+     */
+    static dev.capflow.proto.basket.v1.Metrics toProto(Metrics m) {
+        dev.capflow.proto.basket.v1.Metrics.Builder proto = dev.capflow.proto.basket.v1.Metrics.newBuilder()
+                .setMaxDrawdownPeak(text(m.maxDrawdownPeak()))
+                .setMaxDrawdownTrough(text(m.maxDrawdownTrough()));
+        for (Metric metric : Metric.values()) {
+            FieldDescriptor field = METRICS_FIELDS.findFieldByNumber(fieldNumber(metric));
+            String reason = m.undefined().get(metric);
+            if (reason == null) {
+                proto.setField(field, m.value(metric));
+            } else {
+                proto.addUndefined(
+                        UndefinedMetric.newBuilder().setField(field.getName()).setReason(reason));
+            }
+        }
+        return proto.build();
+    }
+
+    private static int fieldNumber(Metric metric) {
+        return switch (metric) {
+            case TOTAL_RETURN -> dev.capflow.proto.basket.v1.Metrics.TOTAL_RETURN_FIELD_NUMBER;
+            case ANNUALIZED_RETURN -> dev.capflow.proto.basket.v1.Metrics.ANNUALIZED_RETURN_FIELD_NUMBER;
+            case ANNUALIZED_VOLATILITY -> dev.capflow.proto.basket.v1.Metrics.ANNUALIZED_VOLATILITY_FIELD_NUMBER;
+            case SHARPE -> dev.capflow.proto.basket.v1.Metrics.SHARPE_FIELD_NUMBER;
+            case MAX_DRAWDOWN -> dev.capflow.proto.basket.v1.Metrics.MAX_DRAWDOWN_FIELD_NUMBER;
+            case BETA -> dev.capflow.proto.basket.v1.Metrics.BETA_FIELD_NUMBER;
+            case CORRELATION -> dev.capflow.proto.basket.v1.Metrics.CORRELATION_FIELD_NUMBER;
+        };
     }
 
     public static CompareResponse toProto(String a, String b, Comparison comparison, ReturnType type) {

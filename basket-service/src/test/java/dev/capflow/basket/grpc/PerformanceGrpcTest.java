@@ -2,6 +2,7 @@ package dev.capflow.basket.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.capflow.basket.fake.FakeIngestServer;
@@ -16,11 +17,13 @@ import dev.capflow.proto.basket.v1.GetPerformanceRequest;
 import dev.capflow.proto.basket.v1.GetPerformanceResponse;
 import dev.capflow.proto.basket.v1.Metrics;
 import dev.capflow.proto.basket.v1.ReturnType;
+import dev.capflow.proto.basket.v1.UndefinedMetric;
 import dev.capflow.proto.basket.v1.UpdateBasketRequest;
 import dev.capflow.proto.ingest.v1.Adjustment;
 import dev.capflow.proto.ingest.v1.InstrumentKind;
 import dev.capflow.proto.ingest.v1.StreamBarsRequest;
 import dev.capflow.redis.PriceStreamEntries;
+import dev.capflow.testsupport.FiniteNumbers;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -60,6 +63,51 @@ class PerformanceGrpcTest extends GrpcTestBase {
         assertThat(google).isGreaterThan(0.10);
         assertThat(openAi).isLessThan(-0.20);
         assertThat(google - openAi).isGreaterThan(0.3);
+    }
+
+    @Test
+    void aShortWindowWithoutBenchmarkSendsNoNaNAndListsWhatItCannotDefineWithWhy() {
+        GetPerformanceResponse answer =
+                FiniteNumbers.assertFinite(performance("team-google", "2025-10-29", "2025-12-31", ""));
+
+        Metrics metrics = answer.getMetrics();
+        assertThat(metrics.getUndefinedList())
+                .extracting(UndefinedMetric::getField, UndefinedMetric::getReason)
+                .containsExactly(
+                        tuple(
+                                "annualized_return",
+                                "fewer than 252 daily returns (" + (answer.getSeriesCount() - 1)
+                                        + " in the window): a return over less than a year is not annualized (GIPS)"),
+                        tuple("beta", "no benchmark was requested"),
+                        tuple("correlation", "no benchmark was requested"));
+        assertThat(metrics.getAnnualizedReturn()).isZero();
+        assertThat(metrics.getBeta()).isZero();
+        assertThat(metrics.getCorrelation()).isZero();
+        assertThat(metrics.getAnnualizedVolatility()).isPositive();
+    }
+
+    @Test
+    void withABenchmarkBetaAndCorrelationAreDefinedAndNotListed() {
+        GetPerformanceResponse answer =
+                FiniteNumbers.assertFinite(performance("team-google", "2025-10-29", "2025-12-31", "QQQ"));
+
+        assertThat(answer.getMetrics().getUndefinedList())
+                .extracting(UndefinedMetric::getField)
+                .containsExactly("annualized_return");
+        assertThat(answer.getMetrics().getBeta()).isPositive();
+        assertThat(answer.getMetrics().getCorrelation()).isPositive();
+    }
+
+    @Test
+    void aOneDayWindowListsVolatilityAndSharpeToo() {
+        GetPerformanceResponse answer =
+                FiniteNumbers.assertFinite(performance("team-google", "2025-12-30", "2025-12-31", "QQQ"));
+
+        assertThat(answer.getMetrics().getUndefinedList())
+                .extracting(UndefinedMetric::getField)
+                .containsExactly("annualized_return", "annualized_volatility", "sharpe", "beta", "correlation");
+        assertThat(answer.getMetrics().getUndefined(1).getReason())
+                .isEqualTo("fewer than two daily returns (1 in the window): a sample standard deviation needs two");
     }
 
     @Test
@@ -136,8 +184,8 @@ class PerformanceGrpcTest extends GrpcTestBase {
         assertThat(newHistoryCalls(
                         () -> assertThat(performance("cached", "", "", "")).isEqualTo(first)))
                 .isEmpty();
-        assertThat(PostgresRedisResource.datastores().redisCommand("KEYS", "capflow:basket:performance:*"))
-                .contains("capflow:basket:performance:");
+        assertThat(PostgresRedisResource.datastores().redisCommand("KEYS", "capflow:basket:performance-2:*"))
+                .contains("capflow:basket:performance-2:");
 
         // announced new bars of a member move the basket's answer generation, so the answer is computed again
         PostgresRedisResource.datastores()
@@ -176,6 +224,7 @@ class PerformanceGrpcTest extends GrpcTestBase {
                 .setTo("2025-12-31")
                 .build());
 
+        FiniteNumbers.assertFinite(comparison);
         JsonArray expected = fixture("compare-team-google-vs-team-openai").getJsonArray("series");
         assertThat(comparison.getSeriesCount()).isEqualTo(expected.size());
         for (int i = 0; i < expected.size(); i++) {
@@ -370,6 +419,7 @@ class PerformanceGrpcTest extends GrpcTestBase {
                     .setRiskFreeRate(window.getDouble("riskFreeRate"))
                     .build());
             String label = name + " window " + w;
+            FiniteNumbers.assertFinite(answer);
             assertThat(answer.getFrom()).as(label).isEqualTo(window.getString("effectiveFrom"));
             assertThat(answer.getTo()).as(label).isEqualTo(window.getString("effectiveTo"));
             assertMetrics(answer.getMetrics(), window.getJsonObject("metrics"), label);
@@ -399,9 +449,13 @@ class PerformanceGrpcTest extends GrpcTestBase {
 
     private static void assertMetrics(Metrics got, JsonObject want, String label) {
         assertClose(got.getTotalReturn(), want.getDouble("totalReturn"), label + " totalReturn");
-        // fewer than 252 daily returns: not annualized (NaN over gRPC, null over REST)
+        // fewer than 252 daily returns: not annualized (0 and listed over gRPC, null over REST)
         assertThat(want.getValue("annualizedReturn")).as(label).isNull();
-        assertThat(got.getAnnualizedReturn()).as(label + " annualizedReturn").isNaN();
+        assertThat(got.getAnnualizedReturn()).as(label + " annualizedReturn").isZero();
+        assertThat(got.getUndefinedList())
+                .extracting(UndefinedMetric::getField)
+                .as(label + " undefined")
+                .containsExactly("annualized_return");
         assertClose(
                 got.getAnnualizedVolatility(), want.getDouble("annualizedVolatility"), label + " annualizedVolatility");
         assertClose(got.getSharpe(), want.getDouble("sharpe"), label + " sharpe");

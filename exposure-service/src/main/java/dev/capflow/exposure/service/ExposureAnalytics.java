@@ -75,7 +75,8 @@ public class ExposureAnalytics {
                                 values,
                                 index,
                                 LookThrough.compute(model.graph(), valueUsd, revenues(model), index));
-                    });
+                    })
+                    .invoke(FiniteFigures::require);
         });
     }
 

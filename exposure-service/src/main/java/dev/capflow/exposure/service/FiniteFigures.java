@@ -2,13 +2,14 @@ package dev.capflow.exposure.service;
 
 import dev.capflow.exposure.domain.PreconditionException;
 import dev.capflow.exposure.engine.ClearingState;
+import dev.capflow.exposure.engine.Exposure;
 import dev.capflow.exposure.engine.StressResult;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The last check of a stress answer: every figure it carries is finite. Inputs are bounded, but a ratio to a tiny
- * revenue or value (a mark of 1e-300 USD is positive) can still overflow; such an answer is refused with
+ * The last check of a stress or look-through answer: every figure it carries is finite. Inputs are bounded, but a ratio
+ * to a tiny revenue or value (a mark of 1e-300 USD is positive) can still overflow; such an answer is refused with
  * FAILED_PRECONDITION (PreconditionFailure type {@value #NON_FINITE}, 422 at the gateway) naming the entity and the
  * figure, never sent as Infinity.
  */
@@ -35,6 +36,19 @@ final class FiniteFigures {
         }
     }
 
+    /** Fails naming the first entity and figure of {@code result} that is not finite. */
+    static void require(LookThroughResult result) {
+        for (Exposure exposure : result.exposures()) {
+            String entity = result.model().entity(exposure.entity()).id();
+            check(entity, "directShare", exposure.directShare());
+            check(entity, "totalShare", exposure.totalShare());
+            check(entity, "valueAtStakeUsd", exposure.valueAtStakeUsd());
+            check(entity, "fractionOfOwnValue", exposure.fractionOfOwnValue());
+            check(entity, "contractedInflowUsd", exposure.contractedInflowUsd());
+            check(entity, "inflowToRevenue", exposure.inflowToRevenue().orElse(0));
+        }
+    }
+
     private static void requireClearing(StressOutcome outcome, ClearingState state, String prefix) {
         for (int i = 0; i < state.paidUsd().length; i++) {
             check(outcome, i, prefix + "obligationsUsd", state.obligationsUsd()[i]);
@@ -50,8 +64,12 @@ final class FiniteFigures {
     }
 
     private static void check(StressOutcome outcome, int entity, String figure, double value) {
+        check(outcome.model().entity(entity).id(), figure, value);
+    }
+
+    private static void check(String entity, String figure, double value) {
         if (!Double.isFinite(value)) {
-            throw refusal(outcome.model().entity(entity).id(), figure, value);
+            throw refusal(entity, figure, value);
         }
     }
 
@@ -62,7 +80,7 @@ final class FiniteFigures {
                 String.format(
                         Locale.ROOT,
                         "%s of %s would be %s: a ratio to a revenue or value too small for the amounts involved "
-                                + "overflows, so this stress test has no finite answer; correct the entity's figures",
+                                + "overflows, so this analysis has no finite answer; correct the entity's figures",
                         figure,
                         subject,
                         value))));

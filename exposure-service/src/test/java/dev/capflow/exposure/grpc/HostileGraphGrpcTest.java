@@ -17,12 +17,14 @@ import dev.capflow.proto.exposure.v1.GetEdgeRequest;
 import dev.capflow.proto.exposure.v1.GetEntityRequest;
 import dev.capflow.proto.exposure.v1.ListEdgesRequest;
 import dev.capflow.proto.exposure.v1.ListEntitiesRequest;
+import dev.capflow.proto.exposure.v1.LookThroughRequest;
 import dev.capflow.proto.exposure.v1.Shock;
 import dev.capflow.proto.exposure.v1.StressModel;
 import dev.capflow.proto.exposure.v1.StressOptions;
 import dev.capflow.proto.exposure.v1.StressRequest;
 import dev.capflow.proto.exposure.v1.UpdateEdgeRequest;
 import dev.capflow.proto.exposure.v1.UpdateEntityRequest;
+import dev.capflow.testsupport.FiniteNumbers;
 import dev.capflow.testsupport.MalformedRequestCheck;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Status;
@@ -258,6 +260,38 @@ class HostileGraphGrpcTest extends GrpcTestBase {
             assertThat(v.getSubject()).isEqualTo("hx-b");
             assertThat(v.getDescription()).contains("unpaidToRevenue").contains("Infinity");
         });
+    }
+
+    @Test
+    void aLookThroughRatioThatWouldOverflowIsAFailedPreconditionNotInfinity() throws Exception {
+        // hx-a invests 1e9 in hx-b, whose revenue of 1e-300 USD makes hx-b's inflow / revenue overflow
+        long version = client().getEntity(
+                        GetEntityRequest.newBuilder().setEntityId("hx-b").build())
+                .getEntity()
+                .getVersion();
+        client().updateEntity(UpdateEntityRequest.newBuilder()
+                .setEntity(privateEntity("hx-b", 1e9).setRevenueUsd(1e-300).setRevenueAsOf("2025-06-30"))
+                .setExpectedVersion(version)
+                .build());
+        create(cash("hx-ab-inflow", "hx-a", "hx-b", EdgeKind.EDGE_KIND_INVESTMENT, 1e9, "2025-10-01"));
+
+        var error = failure(
+                Status.Code.FAILED_PRECONDITION,
+                () -> client().lookThrough(LookThroughRequest.newBuilder()
+                        .setTarget("hx-a")
+                        .setAsOf("2025-12-31")
+                        .build()));
+
+        assertThat(preconditions(error)).singleElement().satisfies(v -> {
+            assertThat(v.getType()).isEqualTo("NON_FINITE");
+            assertThat(v.getSubject()).isEqualTo("hx-b");
+            assertThat(v.getDescription()).contains("inflowToRevenue").contains("Infinity");
+        });
+        // the same graph without the overflowing ratio answers, every figure finite
+        FiniteNumbers.assertFinite(client().lookThrough(LookThroughRequest.newBuilder()
+                .setTarget("hx-b")
+                .setAsOf("2025-12-31")
+                .build()));
     }
 
     @Test

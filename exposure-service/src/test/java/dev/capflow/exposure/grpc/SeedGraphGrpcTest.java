@@ -16,6 +16,7 @@ import dev.capflow.proto.exposure.v1.ListLoopsResponse;
 import dev.capflow.proto.exposure.v1.LookThroughRequest;
 import dev.capflow.proto.exposure.v1.LookThroughResponse;
 import dev.capflow.proto.exposure.v1.Loop;
+import dev.capflow.testsupport.FiniteNumbers;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Status;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -112,8 +113,8 @@ class SeedGraphGrpcTest extends GrpcTestBase {
 
     @Test
     void theNvidiaOpenAiOracleLoopIsFoundWithItsSources() {
-        ListLoopsResponse loops = client().listLoops(
-                        ListLoopsRequest.newBuilder().setAsOf("2025-12-31").build());
+        ListLoopsResponse loops = FiniteNumbers.assertFinite(client().listLoops(
+                        ListLoopsRequest.newBuilder().setAsOf("2025-12-31").build()));
         Loop loop = loops.getLoopsList().stream()
                 .filter(l -> l.getEntitiesList().equals(List.of("nvidia", "openai", "oracle")))
                 .findFirst()
@@ -178,10 +179,10 @@ class SeedGraphGrpcTest extends GrpcTestBase {
 
     @Test
     void softBankAndMicrosoftLookThroughToOpenAi() throws Exception {
-        LookThroughResponse openai = client().lookThrough(LookThroughRequest.newBuilder()
+        LookThroughResponse openai = FiniteNumbers.assertFinite(client().lookThrough(LookThroughRequest.newBuilder()
                 .setTarget("openai")
                 .setAsOf("2025-12-31")
-                .build());
+                .build()));
         assertThat(openai.getTarget()).isEqualTo("openai");
         assertThat(openai.getTargetValueUsd()).isEqualTo(500e9);
 

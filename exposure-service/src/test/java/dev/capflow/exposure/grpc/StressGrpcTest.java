@@ -18,6 +18,7 @@ import dev.capflow.proto.exposure.v1.StressOptions;
 import dev.capflow.proto.exposure.v1.StressRequest;
 import dev.capflow.proto.exposure.v1.StressResponse;
 import dev.capflow.proto.exposure.v1.UpdateEntityRequest;
+import dev.capflow.testsupport.FiniteNumbers;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Status;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -43,8 +44,9 @@ class StressGrpcTest extends GrpcTestBase {
     @Test
     void halvingOpenAiRevaluesItsHoldersThroughTheCrossHoldings() {
         int pricesCalls = FakeDownstreams.ingest().priceCalls();
-        StressResponse answer = client().stress(openAiShock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5)
-                .build());
+        StressResponse answer =
+                FiniteNumbers.assertFinite(client().stress(openAiShock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5)
+                        .build()));
         assertThat(FakeDownstreams.ingest().priceCalls())
                 .as("one batched price call")
                 .isEqualTo(pricesCalls + 1);
@@ -102,9 +104,10 @@ class StressGrpcTest extends GrpcTestBase {
         for (DebtRankRule rule :
                 new DebtRankRule[] {DebtRankRule.DEBT_RANK_RULE_LINEAR_2015, DebtRankRule.DEBT_RANK_RULE_ORIGINAL_2012
                 }) {
-            StressResponse answer = client().stress(openAiShock(StressModel.STRESS_MODEL_DEBTRANK, -0.5)
-                    .setOptions(StressOptions.newBuilder().setDebtrankRule(rule))
-                    .build());
+            StressResponse answer =
+                    FiniteNumbers.assertFinite(client().stress(openAiShock(StressModel.STRESS_MODEL_DEBTRANK, -0.5)
+                            .setOptions(StressOptions.newBuilder().setDebtrankRule(rule))
+                            .build()));
             Map<String, EntityImpact> impacts = byEntity(answer);
             assertThat(answer.getModel()).isEqualTo(StressModel.STRESS_MODEL_DEBTRANK);
             assertThat(answer.getConverged()).isTrue();
@@ -140,8 +143,8 @@ class StressGrpcTest extends GrpcTestBase {
                         .build())
                 .getEntity();
         try {
-            StressResponse answer = client().stress(
-                            openAiShock(StressModel.STRESS_MODEL_CLEARING, -0.5).build());
+            StressResponse answer = FiniteNumbers.assertFinite(client().stress(
+                            openAiShock(StressModel.STRESS_MODEL_CLEARING, -0.5).build()));
             Map<String, EntityImpact> impacts = byEntity(answer);
             assertThat(answer.getModel()).isEqualTo(StressModel.STRESS_MODEL_CLEARING);
             assertThat(answer.hasDebtRank()).isFalse();
@@ -228,7 +231,8 @@ class StressGrpcTest extends GrpcTestBase {
             StressModel.STRESS_MODEL_DEBTRANK,
             StressModel.STRESS_MODEL_CLEARING
         }) {
-            StressResponse answer = client().stress(openAiShock(model, 0).build());
+            StressResponse answer = FiniteNumbers.assertFinite(
+                    client().stress(openAiShock(model, 0).build()));
             assertThat(answer.getEntitiesList()).as(model.name()).isNotEmpty().allSatisfy(i -> {
                 assertThat(i.getRelativeChange()).isZero();
                 assertThat(i.getValueLostUsd()).isZero();

@@ -29,6 +29,7 @@ import dev.capflow.proto.basket.v1.ListBasketsResponse;
 import dev.capflow.proto.basket.v1.Metrics;
 import dev.capflow.proto.basket.v1.Rebalance;
 import dev.capflow.proto.basket.v1.ReturnType;
+import dev.capflow.proto.basket.v1.UndefinedMetric;
 import dev.capflow.proto.basket.v1.UpdateBasketResponse;
 import dev.capflow.proto.basket.v1.Weighting;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
@@ -38,6 +39,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -361,12 +363,18 @@ class BasketRoutesTest extends GatewayTest {
                         .addSeries(LevelPoint.newBuilder().setDate("2025-10-30").setLevel(102.5))
                         .setMetrics(Metrics.newBuilder()
                                 .setTotalReturn(0.025)
-                                .setAnnualizedReturn(Double.NaN)
-                                .setAnnualizedVolatility(Double.NaN)
-                                .setSharpe(Double.NaN)
                                 .setMaxDrawdown(0)
-                                .setBeta(Double.NaN)
-                                .setCorrelation(Double.NaN))
+                                .addAllUndefined(Stream.of(
+                                                "annualized_return",
+                                                "annualized_volatility",
+                                                "sharpe",
+                                                "beta",
+                                                "correlation")
+                                        .map(field -> UndefinedMetric.newBuilder()
+                                                .setField(field)
+                                                .setReason("one daily return")
+                                                .build())
+                                        .toList()))
                         .addContributions(Contribution.newBuilder()
                                 .setSymbol("GOOGL")
                                 .setWeight(0.5)
@@ -394,7 +402,10 @@ class BasketRoutesTest extends GatewayTest {
                 .body("metrics.annualizedReturn", nullValue())
                 .body("metrics", hasKey("annualizedVolatility"))
                 .body("metrics.annualizedVolatility", nullValue())
+                .body("metrics", hasKey("sharpe"))
+                .body("metrics.sharpe", nullValue())
                 .body("metrics.beta", nullValue())
+                .body("metrics.correlation", nullValue())
                 .body("metrics.maxDrawdown", equalTo(0.0f))
                 .body("metrics", hasKey("maxDrawdownPeak"))
                 .body("metrics.maxDrawdownPeak", nullValue())

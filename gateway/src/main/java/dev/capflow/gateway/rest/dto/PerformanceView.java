@@ -39,9 +39,18 @@ public record PerformanceView(
     @JsonInclude(JsonInclude.Include.ALWAYS) // an undefined metric is an explicit null, not a missing member
     public record Metrics(
             @Schema(example = "0.144") Double totalReturn,
-            @Schema(example = "0.71") Double annualizedReturn,
-            @Schema(example = "0.35") Double annualizedVolatility,
-            @Schema(example = "1.9") Double sharpe,
+
+            @Schema(
+                    description = "Null below 252 daily returns: a return over less than a year is not annualized "
+                            + "(GIPS).",
+                    example = "0.71")
+            Double annualizedReturn,
+
+            @Schema(description = "Null below two daily returns.", example = "0.35")
+            Double annualizedVolatility,
+
+            @Schema(description = "Null below two daily returns, or when they do not vary.", example = "1.9")
+            Double sharpe,
 
             @Schema(description = "Zero or negative.", example = "-0.082")
             Double maxDrawdown,
@@ -49,10 +58,16 @@ public record PerformanceView(
             @Schema(example = "2025-11-03") String maxDrawdownPeak,
             @Schema(example = "2025-11-20") String maxDrawdownTrough,
 
-            @Schema(description = "Against the benchmark; null without one.", example = "1.2")
+            @Schema(
+                    description = "Against the benchmark; null without one, below two daily returns, or when the "
+                            + "benchmark's daily returns do not vary.",
+                    example = "1.2")
             Double beta,
 
-            @Schema(description = "Against the benchmark; null without one.", example = "0.85")
+            @Schema(
+                    description = "Against the benchmark; null when beta is, or when the basket's daily returns do "
+                            + "not vary.",
+                    example = "0.85")
             Double correlation) {}
 
     /** One member's own return and its share of the basket's total return. */

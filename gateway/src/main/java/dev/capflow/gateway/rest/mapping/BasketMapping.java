@@ -1,5 +1,6 @@
 package dev.capflow.gateway.rest.mapping;
 
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import dev.capflow.gateway.request.EnumCodec;
 import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.rest.dto.BasketInput;
@@ -18,10 +19,13 @@ import dev.capflow.proto.basket.v1.GetPerformanceResponse;
 import dev.capflow.proto.basket.v1.Metrics;
 import dev.capflow.proto.basket.v1.Rebalance;
 import dev.capflow.proto.basket.v1.ReturnType;
+import dev.capflow.proto.basket.v1.UndefinedMetric;
 import dev.capflow.proto.basket.v1.Weighting;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** Maps baskets, performance and comparisons between their REST shape and the basket contract. */
 public final class BasketMapping {
@@ -168,7 +172,6 @@ public final class BasketMapping {
     }
 
     public static PerformanceView toView(GetPerformanceResponse response) {
-        Metrics m = response.getMetrics();
         return new PerformanceView(
                 response.getBasketId(),
                 response.getFrom(),
@@ -178,19 +181,32 @@ public final class BasketMapping {
                 response.getSeriesList().stream()
                         .map(p -> new PerformanceView.Level(p.getDate(), p.getLevel()))
                         .toList(),
-                new PerformanceView.Metrics(
-                        finite(m.getTotalReturn()),
-                        finite(m.getAnnualizedReturn()),
-                        finite(m.getAnnualizedVolatility()),
-                        finite(m.getSharpe()),
-                        finite(m.getMaxDrawdown()),
-                        presentOrNull(m.getMaxDrawdownPeak()),
-                        presentOrNull(m.getMaxDrawdownTrough()),
-                        finite(m.getBeta()),
-                        finite(m.getCorrelation())),
+                toView(response.getMetrics()),
                 response.getContributionsList().stream()
                         .map(BasketMapping::toView)
                         .toList());
+    }
+
+    /** A metric basket-service lists in {@code undefined} is null (it is sent as 0). */
+    static PerformanceView.Metrics toView(Metrics m) {
+        Set<String> undefined =
+                m.getUndefinedList().stream().map(UndefinedMetric::getField).collect(Collectors.toSet());
+        return new PerformanceView.Metrics(
+                metric(m, undefined, Metrics.TOTAL_RETURN_FIELD_NUMBER),
+                metric(m, undefined, Metrics.ANNUALIZED_RETURN_FIELD_NUMBER),
+                metric(m, undefined, Metrics.ANNUALIZED_VOLATILITY_FIELD_NUMBER),
+                metric(m, undefined, Metrics.SHARPE_FIELD_NUMBER),
+                metric(m, undefined, Metrics.MAX_DRAWDOWN_FIELD_NUMBER),
+                presentOrNull(m.getMaxDrawdownPeak()),
+                presentOrNull(m.getMaxDrawdownTrough()),
+                metric(m, undefined, Metrics.BETA_FIELD_NUMBER),
+                metric(m, undefined, Metrics.CORRELATION_FIELD_NUMBER));
+    }
+
+    // a NaN still becomes null: a basket-service older than Metrics.undefined sent NaN (during a rolling upgrade)
+    private static Double metric(Metrics m, Set<String> undefined, int fieldNumber) {
+        FieldDescriptor field = Metrics.getDescriptor().findFieldByNumber(fieldNumber);
+        return undefined.contains(field.getName()) ? null : finite((Double) m.getField(field));
     }
 
     public static CompareView toView(CompareResponse response) {

@@ -7,6 +7,9 @@ import dev.capflow.gateway.request.FieldViolation;
 import dev.capflow.gateway.request.InvalidFieldsException;
 import dev.capflow.gateway.rest.dto.BasketInput;
 import dev.capflow.gateway.rest.dto.BasketMemberInput;
+import dev.capflow.gateway.rest.dto.PerformanceView;
+import dev.capflow.proto.basket.v1.Metrics;
+import dev.capflow.proto.basket.v1.UndefinedMetric;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +20,30 @@ class BasketMappingTest {
         assertThat(BasketMapping.finite(Double.NaN)).isNull();
         assertThat(BasketMapping.finite(Double.POSITIVE_INFINITY)).isNull();
         assertThat(BasketMapping.finite(-0.082)).isEqualTo(-0.082);
+    }
+
+    @Test
+    void aMetricListedAsUndefinedIsNullAndAZeroThatIsNotListedStaysZero() {
+        Metrics metrics = Metrics.newBuilder()
+                .setTotalReturn(0.025)
+                .setAnnualizedVolatility(0.31)
+                .setSharpe(1.2)
+                .addUndefined(undefined("annualized_return", "fewer than 252 daily returns"))
+                .addUndefined(undefined("beta", "no benchmark was requested"))
+                .addUndefined(undefined("correlation", "no benchmark was requested"))
+                .build();
+
+        PerformanceView.Metrics view = BasketMapping.toView(metrics);
+
+        assertThat(view.totalReturn()).isEqualTo(0.025);
+        assertThat(view.annualizedReturn()).isNull();
+        assertThat(view.annualizedVolatility()).isEqualTo(0.31);
+        assertThat(view.sharpe()).isEqualTo(1.2);
+        assertThat(view.maxDrawdown())
+                .as("0, not listed: a basket that never fell")
+                .isZero();
+        assertThat(view.beta()).isNull();
+        assertThat(view.correlation()).isNull();
     }
 
     @Test
@@ -75,6 +102,10 @@ class BasketMappingTest {
                         e -> assertThat(e.violations())
                                 .extracting(FieldViolation::field)
                                 .containsExactly("members[1].weight"));
+    }
+
+    private static UndefinedMetric undefined(String field, String reason) {
+        return UndefinedMetric.newBuilder().setField(field).setReason(reason).build();
     }
 
     @Test
