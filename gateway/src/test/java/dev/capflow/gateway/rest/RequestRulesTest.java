@@ -87,7 +87,7 @@ class RequestRulesTest extends GatewayTest {
 
         assertThat(answer.statusCode()).isEqualTo(415);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue(PROBLEM);
-        assertThat(answer.body()).contains("Content-Type: " + mediaType);
+        assertThat(answer.body()).contains("Content-Type is missing: send the body as " + mediaType);
         assertThat(fake.requests(IngestServiceGrpc.getIngestBarsMethod())).isEmpty();
         assertThat(fake.requests(IngestServiceGrpc.getImportCsvMethod())).isEmpty();
     }
