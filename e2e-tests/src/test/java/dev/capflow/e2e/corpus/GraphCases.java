@@ -203,17 +203,8 @@ final class GraphCases {
                         null)
                 .absentAfter(EDGE_HISTORY));
 
-        cases.add(entity(
-                "LISTED without ticker",
-                Valid.entity().with("kind", str("LISTED")).without("valuationUsd"),
-                "ticker"));
-        cases.add(entity(
-                "LISTED with an unknown ticker",
-                Valid.entity()
-                        .with("kind", str("LISTED"))
-                        .without("valuationUsd")
-                        .with("ticker", str("ZZZZ9")),
-                "ticker"));
+        cases.add(entity("LISTED without ticker", Valid.listedEntity(), "ticker"));
+        cases.add(entity("LISTED with an unknown ticker", Valid.listedEntity().with("ticker", str("ZZZZ9")), "ticker"));
         cases.add(entity("PRIVATE without valuation", Valid.entity().without("valuationUsd"), "valuationUsd"));
         cases.add(entity("unknown kind", Valid.entity().with("kind", str("TRUST")), "kind"));
         cases.add(entity("no name", Valid.entity().without("name"), "name"));

@@ -199,13 +199,7 @@ final class TextCases {
                 new Member(
                         "entity ticker",
                         "ticker",
-                        v -> put(
-                                entity,
-                                Valid.entity()
-                                        .with("kind", str("LISTED"))
-                                        .without("valuationUsd")
-                                        .with("ticker", v)
-                                        .json()),
+                        v -> put(entity, Valid.listedEntity().with("ticker", v).json()),
                         true,
                         entityHistory),
                 new Member(

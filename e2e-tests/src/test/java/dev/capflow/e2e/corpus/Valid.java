@@ -191,6 +191,14 @@ public final class Valid {
                 str("https://example.com/cash"));
     }
 
+    /** {@link #entity()} as a LISTED entity, without a mark or its date (its ticker is for the case to set). */
+    public static JsonBody listedEntity() {
+        return entity().with("kind", str("LISTED"))
+                .without("valuationUsd")
+                .without("valuationAsOf")
+                .without("valuationSource");
+    }
+
     public static JsonBody edge() {
         return JsonBody.of(
                 "id",

@@ -119,7 +119,7 @@ public final class GraphValidator {
                     "entity " + id + ": cash must be a USD amount in [0, " + MAX_ENTITY_USD + "], got "
                             + cash.getAsDouble()));
         }
-        LocalDate valuationAsOf = date(draft.valuationAsOf(), prefix + "valuation_as_of", false, violations);
+        LocalDate valuationAsOf = markDate(draft.valuationAsOf(), valuation, id, prefix, violations);
         LocalDate revenueAsOf = date(draft.revenueAsOf(), prefix + "revenue_as_of", false, violations);
         LocalDate validFrom = date(draft.validFrom(), prefix + "valid_from", false, violations);
         LocalDate cashAsOf = date(draft.cashAsOf(), prefix + "cash_as_of", false, violations);
@@ -145,6 +145,34 @@ public final class GraphValidator {
                 validFrom,
                 null,
                 null);
+    }
+
+    /**
+     * The date of an entity's mark: a mark must say when it was true, so a valuation without its date is refused, and
+     * so is a date without a valuation (it dates nothing). The date is named either way, unless the mark itself is
+     * already refused.
+     */
+    private static LocalDate markDate(
+            String text, OptionalDouble valuation, String id, String prefix, List<FieldViolation> violations) {
+        String field = prefix + "valuation_as_of";
+        int before = violations.size();
+        LocalDate date = date(text, field, false, violations);
+        boolean dateRefused = violations.size() > before;
+        boolean markRefused = violations.stream().anyMatch(v -> v.field().equals(prefix + "valuation_usd"));
+        if (dateRefused || markRefused) {
+            return date;
+        }
+        if (valuation.isPresent() && date == null) {
+            violations.add(new FieldViolation(
+                    field,
+                    "entity " + id + ": a mark must say when it was true: its ISO-8601 date (YYYY-MM-DD) is "
+                            + "required"));
+        } else if (valuation.isEmpty() && date != null) {
+            violations.add(new FieldViolation(
+                    field,
+                    "entity " + id + ": a date without a mark dates nothing: give the mark, or leave the date out"));
+        }
+        return date;
     }
 
     /**

@@ -339,6 +339,27 @@ class EntityCrudGrpcTest extends GrpcTestBase {
                         .build()));
         assertThat(violatedFields(privateWithoutMark)).containsExactly("entity.valuation_usd");
 
+        // a mark must say when it was true; a date without a mark dates nothing
+        var markWithoutDate = failure(
+                Status.Code.INVALID_ARGUMENT,
+                () -> client().createEntity(CreateEntityRequest.newBuilder()
+                        .setEntity(privateEntity("undated-mark", 1e9).clearValuationAsOf())
+                        .build()));
+        assertThat(violatedFields(markWithoutDate)).containsExactly("entity.valuation_as_of");
+        assertThat(markWithoutDate.getStatus().getDescription()).contains("a mark must say when it was true");
+        var dateWithoutMark = failure(
+                Status.Code.INVALID_ARGUMENT,
+                () -> client().createEntity(CreateEntityRequest.newBuilder()
+                        .setEntity(Entity.newBuilder()
+                                .setId("dated-nothing")
+                                .setName("Dated nothing")
+                                .setKind(EntityKind.ENTITY_KIND_LISTED)
+                                .setTicker("LITE")
+                                .setValuationAsOf("2025-10-02"))
+                        .build()));
+        assertThat(violatedFields(dateWithoutMark)).containsExactly("entity.valuation_as_of");
+        assertThat(dateWithoutMark.getStatus().getDescription()).contains("a date without a mark");
+
         // SFTBY is SoftBank's listing, NVDA Nvidia's ticker: a symbol names one entity
         var taken = failure(
                 Status.Code.INVALID_ARGUMENT,

@@ -11,6 +11,7 @@ import dev.capflow.gateway.rest.json.JacksonViolations;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -105,6 +106,16 @@ public class ProblemMappers {
                                         + violations.get(0).reason(),
                         request.path())
                 .withViolations(violations));
+    }
+
+    /** A body of a type the route does not take, a malformed type or none: 415 naming {@code Content-Type}. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> unsupportedBodyType(NotSupportedException e, HttpServerRequest request) {
+        List<String> takes = e instanceof UnsupportedBodyType unsupported ? unsupported.takes() : List.of();
+        FieldViolation violation = UnsupportedBodyType.violation(request.getHeader(UnsupportedBodyType.HEADER), takes);
+        return respond(Problem.ofHttpStatus(
+                        415, "Unsupported Media Type", violation.field() + " " + violation.reason(), request.path())
+                .withViolations(List.of(violation)));
     }
 
     @ServerExceptionMapper

@@ -86,6 +86,11 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         }
     }
 
+    /** How many requests every fake service received so far, all methods together. */
+    public int requestCount() {
+        return received.values().stream().mapToInt(List::size).sum();
+    }
+
     /** Forgets every script and every recorded request. */
     public void reset() {
         scripts.clear();

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The operational surface: the landing page, OpenAPI and Swagger UI, health, metrics, and the body size limit. */
 @QuarkusTest
@@ -126,6 +128,34 @@ class OpenApiAndLimitsTest extends GatewayTest {
                 .containsKey("422");
         assertThat(openApi.getMap("paths.'/api/v1/exposure/edges/{id}'.put.responses"))
                 .containsKey("422");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "BasketInput",
+                "BasketMemberInput",
+                "CorporateActionInput",
+                "DailyBarInput",
+                "EdgeInput",
+                "EntityInput",
+                "InstrumentInput",
+                "StressInput",
+                "Shock",
+                "StressOptions",
+                "TickInput"
+            })
+    void everyRequestBodySchemaForbidsMembersItDoesNotHave(String schema) {
+        JsonPath openApi = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat((Object) openApi.get("components.schemas." + schema + ".additionalProperties"))
+                .as(schema)
+                .isEqualTo(false);
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.capflow.gateway.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.capflow.gateway.fake.Answer;
@@ -74,6 +76,55 @@ class RequestRulesTest extends GatewayTest {
     }
 
     @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "PUT  | /api/v1/instruments/AAPL | {\"name\": \"Apple\", \"currency\": \"USD\", \"exchange\": \"NASDAQ\","
+                        + " \"kind\": \"EQUITY\", \"sharesOutstandng\": 5} | sharesOutstandng",
+                "POST | /api/v1/baskets | {\"name\": \"B\", \"currency\": \"USD\", \"baseDate\": \"2025-10-29\","
+                        + " \"weighting\": \"CUSTOM\", \"members\": [{\"symbol\": \"NVDA\", \"weight\": 0.5},"
+                        + " {\"symbol\": \"MSFT\", \"weight\": 0.25}, {\"symbol\": \"AMD\", \"wieght\": 0.25}]}"
+                        + " | members[2].wieght",
+                "POST | /api/v1/corporate-actions | {\"symbol\": \"NVDA\", \"exDate\": \"2025-06-10\", \"kind\":"
+                        + " \"SPLIT\", \"ratio\": 10, \"currency\": \"USD\"} | currency",
+                "PUT  | /api/v1/exposure/entities/lab | {\"name\": \"Lab\", \"kind\": \"PRIVATE\", \"valuationUsd\": 1e9,"
+                        + " \"valuationAsOf\": \"2025-06-30\", \"value\": {\"valueUsd\": 1e9}} | value",
+                "POST | /api/v1/exposure/edges | {\"from\": \"a\", \"to\": \"b\", \"kind\": \"PURCHASE\", \"asOf\":"
+                        + " \"2025-06-30\", \"validTo\": \"2026-01-01\"} | validTo",
+                "POST | /api/v1/exposure/stress | {\"model\": \"DEBTRANK\", \"shocks\": [{\"entity\": \"openai\","
+                        + " \"valueChange\": -0.5}], \"options\": {\"rule\": \"2015\", \"thta\": 0.9}} | options.thta"
+            })
+    void anUnknownMemberIs400NamingItsPathAsSent(String method, String route, String body, String member) {
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .request(method, route)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("violations.field", contains(member))
+                .body("detail", containsString(member + " is not a member of this object"));
+        assertThat(fake.requestCount()).isZero();
+    }
+
+    @Test
+    void anUnknownMemberOfARecordRejectsThatRecordAtItsIndex() {
+        given().contentType(ContentType.JSON)
+                .body("[" + BAR.replace("}", ", \"volumne\": 5}") + "]")
+                .when()
+                .post("/api/v1/prices/bars")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("rejected[0].index", equalTo(0))
+                .body("rejected[0].field", equalTo("volumne"))
+                .body(
+                        "rejected[0].reason",
+                        containsString("its members are close, date, high, low, open, symbol, volume"));
+        assertThat(fake.requestCount()).isZero();
+    }
+
+    @ParameterizedTest
     @CsvSource({"/api/v1/prices/bars, application/json", "/api/v1/prices/csv?symbol=NVDA, text/csv"})
     void aBodyWithoutContentTypeIs415NamingTheMediaType(String route, String mediaType) throws Exception {
         // java.net.http sends no Content-Type unless told to (REST Assured always sends one)
@@ -87,7 +138,7 @@ class RequestRulesTest extends GatewayTest {
 
         assertThat(answer.statusCode()).isEqualTo(415);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue(PROBLEM);
-        assertThat(answer.body()).contains("Content-Type: " + mediaType);
+        assertThat(answer.body()).contains("Content-Type is missing: send the body as " + mediaType);
         assertThat(fake.requests(IngestServiceGrpc.getIngestBarsMethod())).isEmpty();
         assertThat(fake.requests(IngestServiceGrpc.getImportCsvMethod())).isEmpty();
     }

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of {@code POST /baskets} and {@code PUT /baskets/{id}}. */
 @Schema(
         name = "BasketInput",
+        additionalProperties = Schema.False.class,
         description = "A basket definition (docs/design.md section 4).",
         requiredProperties = {"name", "currency", "baseDate", "members"})
 public record BasketInput(

@@ -3,7 +3,7 @@ package dev.capflow.gateway.rest.dto;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One member of a basket to create or replace. */
-@Schema(name = "BasketMemberInput", requiredProperties = "symbol")
+@Schema(name = "BasketMemberInput", requiredProperties = "symbol", additionalProperties = Schema.False.class)
 public record BasketMemberInput(
         @Schema(
                 description = "A registered instrument: letters, digits and . - = ^, at most 32 characters.",

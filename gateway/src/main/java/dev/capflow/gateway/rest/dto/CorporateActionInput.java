@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of {@code POST /corporate-actions}: a split (with its ratio) or a cash dividend (with its amount). */
 @Schema(
         name = "CorporateActionInput",
+        additionalProperties = Schema.False.class,
         description = "A split or a cash dividend.",
         requiredProperties = {"symbol", "exDate", "kind"})
 public record CorporateActionInput(

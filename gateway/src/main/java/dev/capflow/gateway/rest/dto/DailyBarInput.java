@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One daily bar posted to {@code POST /prices/bars}; fields are checked one element at a time. */
 @Schema(
         name = "DailyBarInput",
+        additionalProperties = Schema.False.class,
         description = "One daily session of one instrument, prices in its own currency.",
         requiredProperties = {"symbol", "date", "open", "high", "low", "close"})
 public record DailyBarInput(

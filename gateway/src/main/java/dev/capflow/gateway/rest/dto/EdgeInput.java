@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of {@code POST /exposure/edges} and {@code PUT /exposure/edges/{id}}. */
 @Schema(
         name = "EdgeInput",
+        additionalProperties = Schema.False.class,
         requiredProperties = {"from", "to", "kind", "asOf"})
 public record EdgeInput(
         @Schema(

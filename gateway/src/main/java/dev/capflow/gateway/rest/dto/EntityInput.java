@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of {@code PUT /exposure/entities/{id}}: without a version it creates, with one it replaces. */
 @Schema(
         name = "EntityInput",
+        additionalProperties = Schema.False.class,
         requiredProperties = {"name", "kind"})
 public record EntityInput(
         @Schema(example = "OpenAI") String name,
@@ -21,10 +22,16 @@ public record EntityInput(
         @Schema(description = "Other symbols of the same company.", example = "[\"SFTBY\"]")
         List<String> listings,
 
-        @Schema(description = "PRIVATE, JV, FUND: the mark in USD (required, > 0).", example = "500000000000")
+        @Schema(
+                description = "PRIVATE, JV, FUND: the mark in USD (required, > 0), given with its valuationAsOf.",
+                example = "500000000000")
         Double valuationUsd,
 
-        @Schema(example = "2025-10-02") String valuationAsOf,
+        @Schema(
+                description = "ISO-8601 date of the mark: required with valuationUsd, refused without it.",
+                example = "2025-10-02")
+        String valuationAsOf,
+
         String valuationSource,
 
         @Schema(description = "Annual revenue in USD (>= 0).", example = "13000000000")

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of {@code PUT /instruments/{symbol}}; the symbol comes from the path. */
 @Schema(
         name = "InstrumentInput",
+        additionalProperties = Schema.False.class,
         description = "An instrument of the registry.",
         requiredProperties = {"name", "currency", "exchange", "kind"})
 public record InstrumentInput(

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of {@code POST /exposure/stress}. */
 @Schema(
         name = "StressInput",
+        additionalProperties = Schema.False.class,
         requiredProperties = {"model", "shocks"})
 public record StressInput(
         @Schema(
@@ -39,6 +40,7 @@ public record StressInput(
      */
     @Schema(
             name = "Shock",
+            additionalProperties = Schema.False.class,
             requiredProperties = {"entity", "valueChange"})
     public record Shock(
             @Schema(example = "openai") String entity,
@@ -49,7 +51,7 @@ public record StressInput(
             Double valueChange) {}
 
     /** Model options; an option of another model than the one chosen is refused (400). */
-    @Schema(name = "StressOptions")
+    @Schema(name = "StressOptions", additionalProperties = Schema.False.class)
     public record Options(
             @Schema(
                     description = "CROSS_HOLDINGS: failure threshold, a fraction of the pre-shock value in [0, 1].",

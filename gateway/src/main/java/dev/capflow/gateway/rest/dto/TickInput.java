@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One intraday trade or quote posted to {@code POST /prices/ticks}. */
 @Schema(
         name = "TickInput",
+        additionalProperties = Schema.False.class,
         description = "One intraday price of one instrument.",
         requiredProperties = {"symbol", "ts", "price"})
 public record TickInput(

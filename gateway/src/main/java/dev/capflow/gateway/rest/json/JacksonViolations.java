@@ -5,12 +5,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.capflow.gateway.request.FieldViolation;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Turns a Jackson error into a violation that names the field and the expected type, without Jackson's internals. */
 public final class JacksonViolations {
@@ -28,6 +30,9 @@ public final class JacksonViolations {
 
     /** The violation behind a failed read; {@code body} when no field is involved (malformed JSON). */
     public static FieldViolation of(JsonProcessingException error) {
+        if (error instanceof UnrecognizedPropertyException unknown) {
+            return new FieldViolation(path(unknown.getPath()), unknownMember(unknown.getKnownPropertyIds()));
+        }
         if (error instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             Class<?> target = error instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
             return new FieldViolation(path(mapping.getPath()), expected(target));
@@ -53,6 +58,14 @@ public final class JacksonViolations {
         String where =
                 location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
         return new FieldViolation("body", "is not valid JSON" + where);
+    }
+
+    /** The reason for a member the object does not have, listing those it has (a typo shows next to its fix). */
+    private static String unknownMember(Collection<Object> known) {
+        String members = known == null
+                ? ""
+                : known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+        return "is not a member of this object" + (members.isEmpty() ? "" : "; its members are " + members);
     }
 
     /** Where the trailing content starts, as a character or byte offset from the start of the body. */

@@ -3,6 +3,7 @@ package dev.capflow.gateway.rest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capflow.gateway.request.ConvertedBatch;
@@ -98,6 +99,22 @@ class JsonBodiesTest {
                 .asList()
                 .extracting(v -> ((FieldViolation) v).field())
                 .containsExactly("members[1].symbol");
+    }
+
+    @Test
+    void aMemberTheBodyDoesNotHaveIsNamedByItsPathWithTheMembersItHas() throws Exception {
+        // as the gateway's mapper: Quarkus' default ignores unknown members, the structure rules refuse them
+        ObjectMapper strict = StrictStructureCustomizer.apply(
+                new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES), 64);
+        JsonBodies strictBodies = new JsonBodies(strict, () -> 1_000);
+        JsonNode body = strict.readTree("{\"name\": \"B\", \"members\": [{\"symbol\": \"A\"}, {\"symbol\": \"B\"}, "
+                + "{\"symbol\": \"C\", \"wieght\": 0.5}]}");
+
+        assertThatThrownBy(() -> strictBodies.object(body, BasketInput.class))
+                .isInstanceOf(InvalidFieldsException.class)
+                .extracting(e -> ((InvalidFieldsException) e).violations())
+                .isEqualTo(java.util.List.of(new FieldViolation(
+                        "members[2].wieght", "is not a member of this object; its members are symbol, weight")));
     }
 
     @Test
