@@ -116,6 +116,7 @@ final class GraphCases {
         cases.add(options("CLEARING", "horizonYears 0", "{\"horizonYears\": 0}", "horizonYears"));
         cases.add(options("CLEARING", "horizonYears 1e308", "{\"horizonYears\": 1e308}", "horizonYears"));
         cases.add(options("CLEARING", "horizonYears 101", "{\"horizonYears\": 101}", "horizonYears"));
+        cases.add(options("CLEARING", "horizonYears 1e-320", "{\"horizonYears\": 1e-320}", "horizonYears"));
 
         cases.add(answered(
                 CATEGORY,

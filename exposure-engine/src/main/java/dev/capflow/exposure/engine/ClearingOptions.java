@@ -13,12 +13,15 @@ public record ClearingOptions(double horizonYears, double alpha, double beta) {
     /** The longest horizon: a century of revenue is already beyond any obligation's term. */
     public static final double MAX_HORIZON_YEARS = 100;
 
+    /** The shortest horizon: one day of revenue; a shorter one is a typo, not a scenario. */
+    public static final double MIN_HORIZON_YEARS = 1.0 / 365;
+
     public ClearingOptions {
-        if (!(horizonYears > 0 && horizonYears <= MAX_HORIZON_YEARS)) {
+        if (!(horizonYears >= MIN_HORIZON_YEARS && horizonYears <= MAX_HORIZON_YEARS)) {
             throw new GraphException(
                     "options.horizon_years",
                     "options",
-                    "must be a number of years in (0, " + MAX_HORIZON_YEARS + "], got " + horizonYears);
+                    "must be a number of years from one day (1/365) to " + MAX_HORIZON_YEARS + ", got " + horizonYears);
         }
         checkFraction("options.alpha", alpha);
         checkFraction("options.beta", beta);

@@ -273,7 +273,9 @@ class ClearingTest {
         assertThatThrownBy(() -> new ClearingOptions(5, 1, 1.01))
                 .isInstanceOfSatisfying(
                         GraphException.class, e -> assertThat(e.field()).isEqualTo("options.beta"));
-        for (double horizon : new double[] {Double.NaN, 0, ClearingOptions.MAX_HORIZON_YEARS + 1, 1e308}) {
+        for (double horizon : new double[] {
+            Double.NaN, 0, 1e-320, ClearingOptions.MIN_HORIZON_YEARS / 2, ClearingOptions.MAX_HORIZON_YEARS + 1, 1e308
+        }) {
             assertThatThrownBy(() -> new ClearingOptions(horizon, 1, 1))
                     .as("horizon " + horizon)
                     .isInstanceOfSatisfying(
@@ -281,6 +283,8 @@ class ClearingTest {
         }
         assertThat(new ClearingOptions(ClearingOptions.MAX_HORIZON_YEARS, 1, 1).horizonYears())
                 .isEqualTo(100);
+        assertThat(new ClearingOptions(ClearingOptions.MIN_HORIZON_YEARS, 1, 1).horizonYears())
+                .isEqualTo(1.0 / 365);
     }
 
     private static void assertAgree(ClearingState state, double[] expected, double[][] obligations, String what) {

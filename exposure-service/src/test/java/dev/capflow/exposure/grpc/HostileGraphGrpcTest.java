@@ -222,9 +222,9 @@ class HostileGraphGrpcTest extends GrpcTestBase {
     }
 
     @Test
-    void theClearingHorizonIsBoundedToACentury() throws Exception {
+    void theClearingHorizonIsBoundedFromADayToACentury() throws Exception {
         create(cash("hx-ab-cash", "hx-a", "hx-b", EdgeKind.EDGE_KIND_INVESTMENT, 1e9, "2025-10-01"));
-        for (double years : new double[] {1e308, 100.5, 0}) {
+        for (double years : new double[] {1e308, 100.5, 0, 1e-320, 0.002}) {
             assertFields(
                     shock(StressModel.STRESS_MODEL_CLEARING, -0.5)
                             .setOptions(StressOptions.newBuilder().setHorizonYears(years)),
