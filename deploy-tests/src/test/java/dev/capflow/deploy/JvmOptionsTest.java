@@ -2,6 +2,8 @@ package dev.capflow.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capflow.devstack.stack.JvmSettings;
+import dev.capflow.testsupport.ProjectRoot;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.nio.charset.StandardCharsets;
@@ -74,10 +76,9 @@ class JvmOptionsTest {
             command.add("-version");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             Map<String, String> environment = builder.environment();
-            environment.remove("JDK_JAVA_OPTIONS");
-            environment.put("JAVA_TOOL_OPTIONS", String.join(" ", pod.jvm().toolOptions()));
-            Optional.ofNullable(pod.jvm().environment().get("JDK_JAVA_OPTIONS"))
-                    .ifPresent(options -> environment.put("JDK_JAVA_OPTIONS", options));
+            for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+                environment.put(variable, pod.jvm().environment().getOrDefault(variable, ""));
+            }
             Process java = builder.start();
             String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(java.waitFor(60, TimeUnit.SECONDS))
@@ -85,8 +86,25 @@ class JvmOptionsTest {
                     .isTrue();
             assertThat(java.exitValue())
                     .as(pod + ": java " + command + " with JAVA_TOOL_OPTIONS=" + environment.get("JAVA_TOOL_OPTIONS")
-                            + " printed:\n" + output)
+                            + " and JDK_JAVA_OPTIONS=" + environment.get("JDK_JAVA_OPTIONS") + " printed:\n" + output)
                     .isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void devstackStartsEveryServiceWithTheJvmItsPodsGet(String overlay) {
+        for (Pod pod : pods(overlay)) {
+            JvmSettings devstack = JvmSettings.of(ProjectRoot.path(), pod.deployment());
+            List<String> expected = new ArrayList<>(devstack.options());
+            expected.addAll(RunJava.of(pod.deployment(), Map.of()).appendedOptions());
+            assertThat(pod.jvm().allOptions())
+                    .as(pod + ": the JVM options of the pod against those ./capflow starts it with (k8s/base/jvm.env"
+                            + " and k8s/base/" + pod.deployment() + "/jvm.env), plus the image's JAVA_OPTS_APPEND")
+                    .isEqualTo(expected);
+            assertThat(pod.jvm().environment())
+                    .as(pod + ": the other variables of the JVM settings files")
+                    .containsAllEntriesOf(devstack.environment());
         }
     }
 

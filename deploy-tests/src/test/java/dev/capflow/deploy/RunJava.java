@@ -1,5 +1,6 @@
 package dev.capflow.deploy;
 
+import dev.capflow.devstack.stack.JvmSettings;
 import dev.capflow.testsupport.ProjectRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,11 +17,8 @@ import java.util.regex.Pattern;
 /**
  * The JVM options a capflow pod starts with: the service image's {@code ENV} lines (its {@code Dockerfile.jvm}) under
  * the container's environment, turned into a command line the way the base image's {@code run-java.sh} (ubi9
- * openjdk-17-runtime) does it. {@code JAVA_OPTS} replaces everything; otherwise {@code -XX:MaxRAMPercentage}
- * ({@code JAVA_MAX_MEM_RATIO}, 80 by default, none for 0), the collector ({@code GC_CONTAINER_OPTIONS},
- * {@code -XX:+UseParallelGC} by default), the heap free ratios, GC time ratio and adaptive size policy weight
- * ({@code GC_*}, with the image's defaults), the metaspace sizes (MB), {@code -XX:+ExitOnOutOfMemoryError}, then
- * {@code JAVA_OPTS_APPEND}. The JVM itself reads {@code JAVA_TOOL_OPTIONS} before all of them.
+ * openjdk-17-runtime) does it ({@link JvmSettings#runJavaOptions}, which devstack starts services with too). The JVM
+ * itself reads {@code JAVA_TOOL_OPTIONS} before all of them, the launcher {@code JDK_JAVA_OPTIONS} next.
  */
 record RunJava(Map<String, String> environment) {
 
@@ -40,38 +38,19 @@ record RunJava(Map<String, String> environment) {
 
     /** The options run-java.sh puts on the java command line, in order. */
     List<String> commandLine() {
-        if (environment.containsKey("JAVA_OPTS")) {
-            return split(environment.get("JAVA_OPTS"));
-        }
-        List<String> options = new ArrayList<>();
-        String ratio = environment.getOrDefault("JAVA_MAX_MEM_RATIO", "80.0");
-        if (!ratio.equals("0")) {
-            options.add("-XX:MaxRAMPercentage=" + ratio);
-        }
-        options.addAll(split(environment.getOrDefault("GC_CONTAINER_OPTIONS", "-XX:+UseParallelGC")));
-        options.add("-XX:MinHeapFreeRatio=" + environment.getOrDefault("GC_MIN_HEAP_FREE_RATIO", "10"));
-        options.add("-XX:MaxHeapFreeRatio=" + environment.getOrDefault("GC_MAX_HEAP_FREE_RATIO", "20"));
-        options.add("-XX:GCTimeRatio=" + environment.getOrDefault("GC_TIME_RATIO", "4"));
-        options.add("-XX:AdaptiveSizePolicyWeight=" + environment.getOrDefault("GC_ADAPTIVE_SIZE_POLICY_WEIGHT", "90"));
-        String maxMetaspace = environment.get("GC_MAX_METASPACE_SIZE");
-        if (maxMetaspace != null) {
-            options.add("-XX:MaxMetaspaceSize=" + maxMetaspace + "m");
-        }
-        String metaspace = environment.get("GC_METASPACE_SIZE");
-        if (metaspace != null) {
-            long clamped = maxMetaspace == null
-                    ? Long.parseLong(metaspace)
-                    : Math.min(Long.parseLong(metaspace), Long.parseLong(maxMetaspace));
-            options.add("-XX:MetaspaceSize=" + clamped + "m");
-        }
-        options.add("-XX:+ExitOnOutOfMemoryError");
-        options.addAll(split(environment.getOrDefault("JAVA_OPTS_APPEND", "")));
-        return options;
+        return JvmSettings.runJavaOptions(environment);
     }
 
-    /** The options the JVM reads from its environment ahead of the command line. */
+    /** The image's own options, at the end of its command line ({@code JAVA_OPTS_APPEND}). */
+    List<String> appendedOptions() {
+        return split(environment.getOrDefault("JAVA_OPTS_APPEND", ""));
+    }
+
+    /** The options the JVM and its launcher read from the environment ahead of the command line. */
     List<String> toolOptions() {
-        return split(environment.getOrDefault("JAVA_TOOL_OPTIONS", ""));
+        List<String> options = new ArrayList<>(split(environment.getOrDefault("JAVA_TOOL_OPTIONS", "")));
+        options.addAll(split(environment.getOrDefault("JDK_JAVA_OPTIONS", "")));
+        return options;
     }
 
     /** Every option the JVM gets, in the order it applies them (a later value of a flag wins). */
