@@ -204,7 +204,8 @@ public final class UpCommand implements Subcommand {
                 + (spec.servesGrpc() ? " (gRPC " + spec.grpcPort() + ")" : "") + " ...");
         ServiceProcess process;
         try {
-            process = ServiceProcess.launch(layout.root(), spec, List.of(), env, log, true);
+            List<String> archive = ClassArchive.of(layout, spec.name()).options(spec.jar(layout.root()));
+            process = ServiceProcess.launch(layout.root(), spec, archive, env, log, true);
         } catch (IllegalStateException e) {
             throw new LaunchException(e.getMessage() + "; build with ./mvnw -B -ntp package -DskipTests");
         }

@@ -52,8 +52,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code spec}'s service of the checkout at {@code root} with {@code env} (its ports included), its JVM
-     * options from the table and {@code extraJvmOptions}; output to {@code log}. {@code detached} puts it in a
+     * Starts {@code spec}'s service of the checkout at {@code root} with {@code env} (its ports included), the JVM
+     * settings its Deployments get too ({@link JvmSettings}) and {@code extraJvmOptions}; output to {@code log}. {@code detached} puts it in a
      * session of its own ({@code setsid}) with no input, so it outlives the terminal and this JVM. Does not wait.
      */
     public static ServiceProcess launch(
@@ -72,7 +72,8 @@ public final class ServiceProcess implements AutoCloseable {
             command.add("setsid");
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(spec.jvmOptions());
+        JvmSettings jvm = JvmSettings.of(root, spec.name());
+        command.addAll(jvm.options());
         command.addAll(extraJvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         try {
@@ -82,6 +83,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(jvm.environment());
             builder.environment().putAll(env);
             String host = env.getOrDefault("QUARKUS_HTTP_HOST", "127.0.0.1");
             return new ServiceProcess(

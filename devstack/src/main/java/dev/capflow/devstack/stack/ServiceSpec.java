@@ -1,22 +1,20 @@
 package dev.capflow.devstack.stack;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * One row of the {@link ServiceTable}: a service module, its HTTP port, its gRPC port ({@link #NO_GRPC} for the
- * gateway, which serves no gRPC), what it needs, and its JVM options (the heap limit).
+ * gateway, which serves no gRPC) and what it needs. Its JVM settings are in k8s/ ({@link JvmSettings}).
  */
-public record ServiceSpec(String name, int httpPort, int grpcPort, Set<Need> needs, List<String> jvmOptions) {
+public record ServiceSpec(String name, int httpPort, int grpcPort, Set<Need> needs) {
 
     /** The gRPC port of a service that serves no gRPC. */
     public static final int NO_GRPC = 0;
 
     public ServiceSpec {
         needs = Set.copyOf(needs);
-        jvmOptions = List.copyOf(jvmOptions);
     }
 
     public boolean servesGrpc() {
@@ -29,7 +27,7 @@ public record ServiceSpec(String name, int httpPort, int grpcPort, Set<Need> nee
 
     /** The same service on other ports, for example free ones in a test. */
     public ServiceSpec withPorts(int otherHttpPort, int otherGrpcPort) {
-        return new ServiceSpec(name, otherHttpPort, servesGrpc() ? otherGrpcPort : NO_GRPC, needs, jvmOptions);
+        return new ServiceSpec(name, otherHttpPort, servesGrpc() ? otherGrpcPort : NO_GRPC, needs);
     }
 
     /** The name other services' gRPC client settings use: {@code ingest-service} is {@code INGEST}. */

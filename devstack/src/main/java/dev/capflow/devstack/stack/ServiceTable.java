@@ -12,33 +12,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The services of the platform in start order: the one place that says which service gets which ports, needs and
- * heap, for {@code ./capflow up} and for the end-to-end tests alike. A new service is one row above the gateway.
+ * The services of the platform in start order: the one place that says which service gets which ports and needs,
+ * for {@code ./capflow up} and for the end-to-end tests alike. A new service is one row above the gateway, plus its
+ * heap limit in {@code k8s/base/<service>/jvm.env} ({@link JvmSettings}).
  */
 public final class ServiceTable {
 
     /** In start order; each service's {@link Need#GRPC} clients are the services above it. */
     public static final List<ServiceSpec> SERVICES = List.of(
-            new ServiceSpec("ingest-service", 8081, 9081, Set.of(DB, REDIS, JWT), heap("384m")),
-            new ServiceSpec("basket-service", 8082, 9082, Set.of(DB, REDIS, GRPC, JWT), heap("384m")),
-            new ServiceSpec("exposure-service", 8083, 9083, Set.of(DB, GRPC, JWT), heap("384m")),
-            new ServiceSpec("gateway", 8080, NO_GRPC, Set.of(REDIS, GRPC, JWT), heap("256m")));
+            new ServiceSpec("ingest-service", 8081, 9081, Set.of(DB, REDIS, JWT)),
+            new ServiceSpec("basket-service", 8082, 9082, Set.of(DB, REDIS, GRPC, JWT)),
+            new ServiceSpec("exposure-service", 8083, 9083, Set.of(DB, GRPC, JWT)),
+            new ServiceSpec("gateway", 8080, NO_GRPC, Set.of(REDIS, GRPC, JWT)));
 
     private ServiceTable() {}
-
-    /**
-     * A fixed heap, a quick exit instead of a crawl when it is full (the process then shows as stopped), and G1's
-     * periodic collections, which give the heap a burst needed (a large CSV import) back to the system once idle.
-     */
-    private static List<String> heap(String max) {
-        return List.of(
-                "-Xmx" + max,
-                "-XX:+ExitOnOutOfMemoryError",
-                "-XX:+UseG1GC",
-                "-XX:G1PeriodicGCInterval=15000",
-                "-XX:MinHeapFreeRatio=10",
-                "-XX:MaxHeapFreeRatio=30");
-    }
 
     /** The row of {@code name}. */
     public static ServiceSpec named(String name) {

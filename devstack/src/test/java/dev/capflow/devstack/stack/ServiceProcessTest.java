@@ -24,10 +24,22 @@ class ServiceProcessTest {
     Path root;
 
     @Test
-    void upStartsAServiceDetachedInASessionOfItsOwnWithItsHeapAndEnvironment() throws Exception {
-        ServiceSpec spec =
-                new ServiceSpec("sleeper-service", 1, 2, Set.of(), List.of("-Xmx32m", "-XX:+ExitOnOutOfMemoryError"));
+    void upStartsAServiceDetachedInASessionOfItsOwnWithItsJvmSettingsAndEnvironment() throws Exception {
+        ServiceSpec spec = new ServiceSpec("sleeper-service", 1, 2, Set.of());
         packageSleeper(spec.jar(root));
+        Files.writeString(
+                Files.createDirectories(root.resolve("k8s/base/sleeper-service"))
+                        .resolve("jvm.env"),
+                """
+                # the heap
+                JDK_JAVA_OPTIONS=-Xmx32m
+                """);
+        Files.writeString(root.resolve("k8s/base/jvm.env"), """
+                JAVA_MAX_MEM_RATIO=0
+                GC_CONTAINER_OPTIONS=-XX:+UseSerialGC
+                JAVA_TOOL_OPTIONS=-Xms8m
+                MALLOC_ARENA_MAX=2
+                """);
         Path log = root.resolve(".capflow/logs/sleeper-service.log");
 
         ServiceProcess process = ServiceProcess.launch(root, spec, List.of(), Map.of("CAPFLOW_PROBE", "42"), log, true);
@@ -38,14 +50,18 @@ class ServiceProcessTest {
             assertThat(OwnedProcess.commandLine(owned.pid()))
                     .get()
                     .asString()
-                    .as("the recorded pid is the service's JVM, with the table's options")
-                    .contains("-Xmx32m -XX:+ExitOnOutOfMemoryError -jar")
+                    .as("the recorded pid is the service's JVM, with the options of its JVM settings files")
+                    .contains("java -Xms8m -Xmx32m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20"
+                            + " -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:+ExitOnOutOfMemoryError -jar")
                     .doesNotStartWith("setsid");
             assertThat(sessionId(process.pid()))
                     .as("a session of its own: no terminal to hang up on it")
                     .isEqualTo(process.pid());
             assertThat(Files.readString(Path.of("/proc", Long.toString(process.pid()), "environ")))
-                    .contains("CAPFLOW_PROBE=42");
+                    .contains("CAPFLOW_PROBE=42")
+                    .as("the settings that are not java options reach the process as they are")
+                    .contains("MALLOC_ARENA_MAX=2")
+                    .doesNotContain("GC_CONTAINER_OPTIONS");
             assertThat(owned.stop(Duration.ofSeconds(30))).isFalse();
             assertThat(process.isAlive()).isFalse();
         } finally {

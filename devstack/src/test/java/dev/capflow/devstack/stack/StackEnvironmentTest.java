@@ -20,17 +20,13 @@ class StackEnvironmentTest {
     }
 
     @Test
-    void theTableListsTheServicesInStartOrderWithTheirPortsAndHeaps() {
+    void theTableListsTheServicesInStartOrderWithTheirPorts() {
         assertThat(ServiceTable.SERVICES)
                 .extracting(ServiceSpec::name)
                 .containsExactly("ingest-service", "basket-service", "exposure-service", "gateway");
         assertThat(ServiceTable.named("basket-service").httpPort()).isEqualTo(8082);
         assertThat(ServiceTable.named("basket-service").grpcPort()).isEqualTo(9082);
         assertThat(ServiceTable.named("gateway").servesGrpc()).isFalse();
-        assertThat(ServiceTable.SERVICES)
-                .allSatisfy(spec -> assertThat(spec.jvmOptions())
-                        .anyMatch(option -> option.startsWith("-Xmx"))
-                        .contains("-XX:+ExitOnOutOfMemoryError"));
     }
 
     @Test

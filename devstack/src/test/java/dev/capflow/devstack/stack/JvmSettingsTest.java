@@ -1,0 +1,101 @@
+package dev.capflow.devstack.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.capflow.testsupport.ProjectRoot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JvmSettingsTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void theServicesFileComesAfterTheSharedOneAndOptionsFollowTheOrderTheJvmAppliesThem() throws Exception {
+        write("k8s/base/jvm.env", """
+                # shared
+                JAVA_MAX_MEM_RATIO=0
+                GC_CONTAINER_OPTIONS=-XX:+UseG1GC -XX:G1PeriodicGCInterval=15000
+                GC_MAX_HEAP_FREE_RATIO=30
+                GC_MAX_METASPACE_SIZE=192
+
+                JAVA_TOOL_OPTIONS=-Xms32m -XX:ReservedCodeCacheSize=96m
+                MALLOC_ARENA_MAX=2
+                QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE=2
+                """);
+        write("k8s/base/risk-service/jvm.env", "JDK_JAVA_OPTIONS=-Xmx384m\nMALLOC_ARENA_MAX=1\n");
+
+        JvmSettings settings = JvmSettings.of(root, "risk-service");
+
+        assertThat(settings.options())
+                .containsExactly(
+                        "-Xms32m",
+                        "-XX:ReservedCodeCacheSize=96m",
+                        "-Xmx384m",
+                        "-XX:+UseG1GC",
+                        "-XX:G1PeriodicGCInterval=15000",
+                        "-XX:MinHeapFreeRatio=10",
+                        "-XX:MaxHeapFreeRatio=30",
+                        "-XX:GCTimeRatio=4",
+                        "-XX:AdaptiveSizePolicyWeight=90",
+                        "-XX:MaxMetaspaceSize=192m",
+                        "-XX:+ExitOnOutOfMemoryError");
+        assertThat(settings.environment())
+                .as("what is not a java option reaches the process as it is, the service's value winning")
+                .isEqualTo(Map.of("MALLOC_ARENA_MAX", "1", "QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE", "2"));
+    }
+
+    @Test
+    void theImagesDefaultsApplyWhereNothingIsSetAndJavaOptsReplacesThemAll() {
+        assertThat(JvmSettings.runJavaOptions(Map.of()))
+                .containsExactly(
+                        "-XX:MaxRAMPercentage=80.0",
+                        "-XX:+UseParallelGC",
+                        "-XX:MinHeapFreeRatio=10",
+                        "-XX:MaxHeapFreeRatio=20",
+                        "-XX:GCTimeRatio=4",
+                        "-XX:AdaptiveSizePolicyWeight=90",
+                        "-XX:+ExitOnOutOfMemoryError");
+        assertThat(JvmSettings.runJavaOptions(Map.of(
+                        "GC_METASPACE_SIZE", "300", "GC_MAX_METASPACE_SIZE", "200", "JAVA_OPTS_APPEND", "-Da=b")))
+                .as("the initial metaspace is clamped to the maximum, the appended options come last")
+                .containsSubsequence("-XX:MaxMetaspaceSize=200m", "-XX:MetaspaceSize=200m", "-Da=b");
+        assertThat(JvmSettings.runJavaOptions(Map.of("JAVA_OPTS", "-Xmx1g  -XX:+UseSerialGC", "GC_TIME_RATIO", "9")))
+                .containsExactly("-Xmx1g", "-XX:+UseSerialGC");
+    }
+
+    @Test
+    void aMissingFileOrAMalformedLineIsNamed() throws Exception {
+        assertThatThrownBy(() -> JvmSettings.of(root, "ingest-service")).hasMessageContaining("k8s/base/jvm.env");
+        write("k8s/base/jvm.env", "JAVA_MAX_MEM_RATIO=0\n-Xmx384m\n");
+        write("k8s/base/ingest-service/jvm.env", "");
+        assertThatThrownBy(() -> JvmSettings.of(root, "ingest-service"))
+                .hasMessageContaining("jvm.env line 2")
+                .hasMessageContaining("'-Xmx384m'");
+    }
+
+    @Test
+    void everyServiceOfTheTableHasAHeapLimitOneCollectorAndAQuickExitInTheCheckout() {
+        for (ServiceSpec spec : ServiceTable.SERVICES) {
+            assertThat(JvmSettings.of(ProjectRoot.path(), spec.name()).options())
+                    .as(spec.name())
+                    .containsOnlyOnce("-XX:+ExitOnOutOfMemoryError")
+                    .doesNotContain("-XX:+UseParallelGC")
+                    .filteredOn(option -> option.startsWith("-Xmx")
+                            || option.matches("-XX:\\+Use\\w+GC")
+                            || option.startsWith("-XX:MaxRAMPercentage"))
+                    .hasSize(2);
+        }
+    }
+
+    private void write(String path, String content) throws Exception {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+}
