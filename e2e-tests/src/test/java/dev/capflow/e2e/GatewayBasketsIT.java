@@ -43,13 +43,17 @@ class GatewayBasketsIT {
     private static final String FROM = "2025-10-29";
     private static final String TO = "2025-12-31";
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final int HISTORY_LIMIT = 100_000;
 
     private static DemoPlatform platform;
     private static GatewayApi api;
 
     @BeforeAll
     static void startPlatformAndLoadDemo() throws Exception {
-        platform = DemoPlatform.start(false);
+        // a history limit an operator lowered: the demo baskets' answers stay far below it
+        platform = DemoPlatform.start(
+                false,
+                Map.of("basket-service", Map.of("CAPFLOW_BASKET_MAX_HISTORY_POINTS", String.valueOf(HISTORY_LIMIT))));
         api = platform.api();
     }
 
@@ -298,8 +302,8 @@ class GatewayBasketsIT {
 
     @Test
     void aPerformanceWindowPastTheHistoryLimitIs413NamingTheLimitThroughTheGatewayAndResourceExhaustedOnGrpc() {
-        // 5 members x 720,000 days from 2025-10-29 to 3996-12-31: 3.6 million closes, over the 3,000,000 configured
-        String far = "3996-12-31";
+        // 5 members x about 27,460 days up to 2100-12-31 (the last date there is): over 137,000 closes
+        String far = "2100-12-31";
         JsonPath problem = api.request()
                 .queryParam("to", far)
                 .get("/api/v1/baskets/{id}/performance", "team-google")
@@ -310,8 +314,8 @@ class GatewayBasketsIT {
                 .jsonPath();
         assertThat(problem.getInt("status")).isEqualTo(413);
         assertThat(problem.getString("detail"))
-                .contains("capflow.basket.max-history-points=3000000")
-                .contains("team-google")
+                .contains("capflow.basket.max-history-points=" + HISTORY_LIMIT)
+                .contains("basket team-google needs ")
                 .doesNotContain("INTERNAL");
 
         ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", platform.basketGrpcPort())
@@ -327,7 +331,8 @@ class GatewayBasketsIT {
                                     .setTo(far)
                                     .build()));
             assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
-            assertThat(refused.getStatus().getDescription()).contains("capflow.basket.max-history-points=3000000");
+            assertThat(refused.getStatus().getDescription())
+                    .contains("capflow.basket.max-history-points=" + HISTORY_LIMIT);
         } finally {
             channel.shutdownNow();
         }
