@@ -11,6 +11,7 @@ import dev.capflow.testsupport.ProjectRoot;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The platform as real processes on a real PostgreSQL and Redis: ingest-service, basket-service, optionally
@@ -27,9 +28,17 @@ final class DemoPlatform implements AutoCloseable {
 
     /** Starts the platform (with exposure-service when {@code withExposure}) and loads the demo data. */
     static DemoPlatform start(boolean withExposure) throws Exception {
+        return start(withExposure, Map.of());
+    }
+
+    /**
+     * As {@link #start(boolean)}, with environment variables of some services ({@code settings}: service name to its
+     * variables), as an operator would set them.
+     */
+    static DemoPlatform start(boolean withExposure, Map<String, Map<String, String>> settings) throws Exception {
         DemoPlatform platform = new DemoPlatform();
         try {
-            platform.startAll(withExposure);
+            platform.startAll(withExposure, settings);
             return platform;
         } catch (Exception | AssertionError e) {
             platform.close();
@@ -37,7 +46,7 @@ final class DemoPlatform implements AutoCloseable {
         }
     }
 
-    private void startAll(boolean withExposure) throws Exception {
+    private void startAll(boolean withExposure, Map<String, Map<String, String>> settings) throws Exception {
         Datastores stores = started(Datastores.start(4));
         StackEnvironment stack = withExposure
                 ? ServiceEnv.stack(
@@ -47,6 +56,7 @@ final class DemoPlatform implements AutoCloseable {
                         "exposure-service",
                         "gateway")
                 : ServiceEnv.stack(ServiceEnv.datastores(stores), "ingest-service", "basket-service", "gateway");
+        settings.forEach(stack::with);
         // in start order, as ./capflow up starts them
         for (ServiceSpec spec : stack.services()) {
             ServiceProcess process = started(ServiceEnv.start(stack, spec.name()));

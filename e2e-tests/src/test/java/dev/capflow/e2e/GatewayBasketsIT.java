@@ -1,10 +1,12 @@
 package dev.capflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.capflow.proto.basket.v1.BasketServiceGrpc;
+import dev.capflow.proto.basket.v1.GetPerformanceRequest;
 import dev.capflow.proto.basket.v1.WatchBasketRequest;
 import dev.capflow.proto.basket.v1.WatchBasketResponse;
 import dev.capflow.testsupport.BearerChannels;
@@ -12,6 +14,8 @@ import dev.capflow.testsupport.ProjectRoot;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import java.io.IOException;
@@ -39,13 +43,17 @@ class GatewayBasketsIT {
     private static final String FROM = "2025-10-29";
     private static final String TO = "2025-12-31";
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final int HISTORY_LIMIT = 100_000;
 
     private static DemoPlatform platform;
     private static GatewayApi api;
 
     @BeforeAll
     static void startPlatformAndLoadDemo() throws Exception {
-        platform = DemoPlatform.start(false);
+        // a history limit an operator lowered: the demo baskets' answers stay far below it
+        platform = DemoPlatform.start(
+                false,
+                Map.of("basket-service", Map.of("CAPFLOW_BASKET_MAX_HISTORY_POINTS", String.valueOf(HISTORY_LIMIT))));
         api = platform.api();
     }
 
@@ -290,6 +298,69 @@ class GatewayBasketsIT {
                     .isCloseTo(before + 0.2 * 100 / ttmiBase * (tick - ttmiLast), within(1e-9));
             assertThat(moved.getString("basketId")).isEqualTo("team-google");
         }
+    }
+
+    @Test
+    void aPerformanceWindowPastTheHistoryLimitIs413NamingTheLimitThroughTheGatewayAndResourceExhaustedOnGrpc() {
+        // 5 members x about 27,460 days up to 2100-12-31 (the last date there is): over 137,000 closes
+        String far = "2100-12-31";
+        JsonPath problem = api.request()
+                .queryParam("to", far)
+                .get("/api/v1/baskets/{id}/performance", "team-google")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .extract()
+                .jsonPath();
+        assertThat(problem.getInt("status")).isEqualTo(413);
+        assertThat(problem.getString("detail"))
+                .contains("capflow.basket.max-history-points=" + HISTORY_LIMIT)
+                .contains("basket team-google needs ")
+                .doesNotContain("INTERNAL");
+
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", platform.basketGrpcPort())
+                .usePlaintext()
+                .build();
+        try {
+            StatusRuntimeException refused = catchThrowableOfType(
+                    StatusRuntimeException.class,
+                    () -> BasketServiceGrpc.newBlockingStub(BearerChannels.withRole(channel, "viewer"))
+                            .withDeadlineAfter(30, TimeUnit.SECONDS)
+                            .getPerformance(GetPerformanceRequest.newBuilder()
+                                    .setBasketId("team-google")
+                                    .setTo(far)
+                                    .build()));
+            assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+            assertThat(refused.getStatus().getDescription())
+                    .contains("capflow.basket.max-history-points=" + HISTORY_LIMIT);
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBasketPastTheMembersLimitIs400NamingMembersAndTheLimit() {
+        StringBuilder members = new StringBuilder();
+        for (int i = 0; i <= 3_000; i++) {
+            members.append(i == 0 ? "" : ",")
+                    .append("{\"symbol\": \"M")
+                    .append(i)
+                    .append("\"}");
+        }
+        JsonPath problem = api.postJson(
+                        "/baskets",
+                        "{\"id\": \"too-many\", \"name\": \"3,001 members\", \"currency\": \"USD\","
+                                + " \"baseDate\": \"2025-10-29\", \"members\": [" + members + "]}")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .extract()
+                .jsonPath();
+        assertThat(problem.getList("violations.field", String.class)).containsExactly("members");
+        assertThat(problem.getString("violations[0].reason"))
+                .contains("capflow.basket.max-members")
+                .contains("3001");
+        api.request().get("/api/v1/baskets/too-many").then().statusCode(404);
     }
 
     private static double close(String symbol, String date) throws IOException {

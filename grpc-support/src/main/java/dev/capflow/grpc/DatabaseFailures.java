@@ -3,6 +3,9 @@ package dev.capflow.grpc;
 import dev.capflow.grpc.errors.GrpcStatuses;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.vertx.core.VertxException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import java.net.SocketException;
@@ -11,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Classifies failures of the reactive PostgreSQL client the same way in every capflow server: a database that is
- * unreachable, restarting or shutting down is a retryable UNAVAILABLE, and a concurrent writer that won is ABORTED.
+ * unreachable, restarting or shutting down, or a connection pool that is exhausted, is a retryable UNAVAILABLE, and a
+ * concurrent writer that won is ABORTED.
  * Each method looks at one throwable; callers walk the cause chain.
  */
 public final class DatabaseFailures {
@@ -23,6 +27,13 @@ public final class DatabaseFailures {
     /** unique_violation, serialization_failure, deadlock_detected: a concurrent writer won; retry. */
     private static final Set<String> CONCURRENT_UPDATE_SQL_STATES = Set.of("23505", "40001", "40P01");
 
+    /**
+     * What vertx-sql-client fails a connection request with when the pool's acquisition timeout passes: "Timeout" when
+     * a connection was asked for (getConnection, transactions, Hibernate Reactive), "Timeout waiting for connection"
+     * when a query was sent to the pool itself. Neither has a type of its own.
+     */
+    private static final Set<String> ACQUISITION_TIMEOUTS = Set.of("Timeout", "Timeout waiting for connection");
+
     private DatabaseFailures() {}
 
     /** True when {@code cause} says the database cannot be reached now (refused, reset, dropped, or not accepting work). */
@@ -33,6 +44,16 @@ public final class DatabaseFailures {
                 || cause instanceof DatabaseException db
                         && db.getSqlState() != null
                         && UNAVAILABLE_SQL_STATE.matcher(db.getSqlState()).matches();
+    }
+
+    /**
+     * True when {@code cause} says the connection pool had no connection to give: its wait queue was full
+     * ({@code max-wait-queue}), or no connection came free within its acquisition timeout. A transient overload.
+     */
+    public static boolean isPoolExhausted(Throwable cause) {
+        return cause instanceof ConnectionPoolTooBusyException
+                || (cause instanceof NoStackTraceThrowable || cause.getClass() == VertxException.class)
+                        && ACQUISITION_TIMEOUTS.contains(cause.getMessage());
     }
 
     /** True when {@code cause} is a write that lost to a concurrent one (retrying may succeed). */
@@ -50,7 +71,7 @@ public final class DatabaseFailures {
     }
 
     /**
-     * UNAVAILABLE for an unreachable database, ABORTED for a lost concurrent write, INVALID_ARGUMENT for a value the
+     * UNAVAILABLE for an unreachable database or an exhausted connection pool, ABORTED for a lost concurrent write, INVALID_ARGUMENT for a value the
      * database cannot store (a backstop: validation should name the field first), or null when {@code cause} (this
      * throwable alone, not its causes) is none of them.
      */
@@ -58,6 +79,13 @@ public final class DatabaseFailures {
         if (isUnavailable(cause)) {
             return Status.UNAVAILABLE
                     .withDescription("database unavailable: " + cause.getMessage())
+                    .asRuntimeException();
+        }
+        if (isPoolExhausted(cause)) {
+            // UNAVAILABLE, not RESOURCE_EXHAUSTED: the overload is transient and the callers retry idempotent reads on
+            // UNAVAILABLE only (docs/decisions.md)
+            return Status.UNAVAILABLE
+                    .withDescription("database connection pool exhausted, retry: " + cause.getMessage())
                     .asRuntimeException();
         }
         if (isConcurrentUpdate(cause)) {

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.vertx.core.VertxException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import org.junit.jupiter.api.Test;
 
-/** A PostgreSQL that is unreachable or restarting is a retryable UNAVAILABLE; a lost concurrent write is ABORTED. */
+/**
+ * A PostgreSQL that is unreachable or restarting, or a connection pool with nothing to give, is a retryable UNAVAILABLE;
+ * a lost concurrent write is ABORTED.
+ */
 class DatabaseFailuresTest {
 
     private static Status.Code codeOf(Throwable cause) {
@@ -34,6 +40,26 @@ class DatabaseFailuresTest {
                 .as("a server restarting under a live connection")
                 .isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(codeOf(ClosedConnectionException.INSTANCE)).isEqualTo(Status.Code.UNAVAILABLE);
+    }
+
+    @Test
+    void anExhaustedConnectionPoolIsUnavailable() {
+        assertThat(codeOf(new ConnectionPoolTooBusyException("Connection pool reached max wait queue size of 1")))
+                .as("the wait queue is full")
+                .isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(codeOf(new NoStackTraceThrowable("Timeout")))
+                .as("no connection came free within the acquisition timeout (getConnection)")
+                .isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(codeOf(new VertxException("Timeout waiting for connection", true)))
+                .as("no connection came free within the acquisition timeout (a query sent to the pool)")
+                .isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(DatabaseFailures.status(new ConnectionPoolTooBusyException("full"))
+                        .getStatus()
+                        .getDescription())
+                .isEqualTo("database connection pool exhausted, retry: full");
+        assertThat(codeOf(new NoStackTraceThrowable("Connection refused")))
+                .as("another failure of the same type")
+                .isNull();
     }
 
     @Test

@@ -46,6 +46,7 @@ public final class PriceStreamReader {
     }
 
     private final List<ShardCursor> cursors;
+    private final PriceStreamShardCount shardCount;
     private final Duration poll;
     private final String whileFailing;
 
@@ -62,12 +63,22 @@ public final class PriceStreamReader {
         this.cursors = shards.keys().stream()
                 .map(key -> new ShardCursor(redis, key, timeout))
                 .toList();
+        this.shardCount = new PriceStreamShardCount(redis, shards, timeout);
         this.poll = poll;
         this.whileFailing = whileFailing;
     }
 
-    /** Starts reading into {@code handler} until {@link #stop()}. */
+    /**
+     * Starts reading into {@code handler} until {@link #stop()}; logs an error when the writers' recorded shard count
+     * is not this reader's (the service's readiness check reports it too).
+     */
     public void start(Handler handler) {
+        shardCount
+                .check()
+                .subscribe()
+                .with(
+                        disagreement -> disagreement.ifPresent(LOG::error),
+                        failure -> LOG.debugf("shard count not checked at start: %s", failure.getMessage()));
         loop = Multi.createBy()
                 .repeating()
                 .uni(() -> readRound(handler)

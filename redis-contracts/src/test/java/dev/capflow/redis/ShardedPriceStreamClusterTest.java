@@ -34,7 +34,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The sharded price stream on a real 3-master Redis Cluster (each master with one replica): the shards spread over
  * the masters, the reader follows all of them in order per symbol, and when one master's process is killed the reader
  * reports failing (the Vert.x cluster client answers nothing while a node it knows is unreachable) and then, once the
- * replica is promoted, reads every shard again without a new reader, after the last entry it saw.
+ * replica is promoted, reads every shard again without a new reader, after the last entry it saw. The writers' recorded
+ * shard count is checked there too.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShardedPriceStreamClusterTest {
@@ -115,6 +116,30 @@ class ShardedPriceStreamClusterTest {
 
     @Test
     @Order(2)
+    void aReaderWithAnotherShardCountThanTheWritersIsNotAgreedOnTheClusterToo() {
+        Duration timeout = Duration.ofSeconds(5);
+        assertThat(new PriceStreamShardCount(redis, SHARDS, timeout)
+                        .record()
+                        .await()
+                        .atMost(WAIT))
+                .isEmpty();
+        assertThat(new PriceStreamShardCount(redis, SHARDS, timeout)
+                        .agreement()
+                        .await()
+                        .atMost(WAIT)
+                        .agreed())
+                .isTrue();
+        PriceStreamShardCount.Agreement eight = new PriceStreamShardCount(
+                        redis, new PriceStreamEntries.Shards(PriceStreamEntries.DEFAULT_KEY, 8), timeout)
+                .agreement()
+                .await()
+                .atMost(WAIT);
+        assertThat(eight.agreed()).isFalse();
+        assertThat(eight.detail()).startsWith("this process uses 8 price stream shards, the price stream's writers");
+    }
+
+    @Test
+    @Order(3)
     void whenAMasterDiesReadingPausesAndResumesOnThePromotedReplicaAfterTheLastEntrySeen() {
         List<StreamEntry> handed = new CopyOnWriteArrayList<>();
         List<Throwable> failures = new CopyOnWriteArrayList<>();

@@ -7,13 +7,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A tiny TCP proxy on 127.0.0.1 (ephemeral port) in front of a real server, for outage tests: {@link #cut()}
  * drops every open connection and closes each new one at once, as if the server were gone;
- * {@link #restore()} lets traffic through again. Threads are daemons; {@link #close()} releases all.
+ * {@link #restore()} lets traffic through again; {@link #delay} holds every chunk of bytes a while before passing it on
+ * (a slow network or server). Threads are daemons; {@link #close()} releases all.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -22,6 +24,7 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private volatile long delayMillis;
 
     private TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -53,9 +56,15 @@ public final class TcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
-    /** Lets new connections through again. */
+    /** Lets new connections through again, without delay. */
     public void restore() {
         cut = false;
+        delayMillis = 0;
+    }
+
+    /** Holds every chunk of bytes, either way, for {@code wait} before passing it on (open connections included). */
+    public void delay(Duration wait) {
+        delayMillis = wait.toMillis();
     }
 
     @Override
@@ -102,6 +111,10 @@ public final class TcpProxy implements AutoCloseable {
                             OutputStream out = to.getOutputStream()) {
                         int read;
                         while ((read = in.read(buffer)) >= 0) {
+                            long wait = delayMillis;
+                            if (wait > 0) {
+                                Thread.sleep(wait);
+                            }
                             out.write(buffer, 0, read);
                             out.flush();
                         }
@@ -109,6 +122,8 @@ public final class TcpProxy implements AutoCloseable {
                         // closed by cut() or by the peer
                     } catch (IOException e) {
                         // the connection failed: drop both ends
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     } finally {
                         closeQuietly(from);
                         closeQuietly(to);

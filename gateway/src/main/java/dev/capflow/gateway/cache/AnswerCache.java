@@ -12,9 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -46,8 +48,25 @@ public class AnswerCache {
         this.config = config;
     }
 
-    /** The fresh answer to {@code question} about {@code basketIds}, if any, with the current tag. */
+    /**
+     * The fresh answer to {@code question} about {@code basketIds}, if any, with the current tag; uncacheable when
+     * Redis fails or has not answered within the {@link #timeout()}.
+     */
     public Uni<Lookup> lookup(String question, List<String> basketIds) {
+        return lookupUntimed(question, basketIds)
+                .ifNoItem()
+                .after(config.timeout())
+                .recoverWithItem(() -> {
+                    degraded(new TimeoutException("no answer within " + config.timeout()));
+                    return UNCACHEABLE;
+                });
+    }
+
+    /**
+     * As {@link #lookup}, waiting for Redis as long as it takes (a failure is uncacheable); for a caller that bounds
+     * the wait itself.
+     */
+    public Uni<Lookup> lookupUntimed(String question, List<String> basketIds) {
         if (!config.enabled()) {
             return Uni.createFrom().item(UNCACHEABLE);
         }
@@ -57,14 +76,16 @@ public class AnswerCache {
                         generations(basketIds),
                         redis.send(Request.cmd(Command.GET).arg(freshKey(question))))
                 .with(this::found)
-                .ifNoItem()
-                .after(config.timeout())
-                .fail()
                 .onFailure()
                 .recoverWithItem(failure -> {
                     degraded(failure);
                     return UNCACHEABLE;
                 });
+    }
+
+    /** How long a read of the cache is waited for before the answer is asked of the service. */
+    public Duration timeout() {
+        return config.timeout();
     }
 
     /**

@@ -285,6 +285,12 @@ public class BasketResource {
             description = "The data cannot price the basket (a member without a price at "
                     + "the base date, a missing FX rate).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "413",
+            description = "The window needs more closes than basket-service reads for one answer (members x days over "
+                    + "capflow.basket.max-history-points, 3,000,000 by default); the detail names the limit and the "
+                    + "count. Ask for a window ending earlier, or use fewer members.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Buffer>> performance(
             @Parameter(description = "Basket id.", example = "team-google") @RestPath String id,
             @Parameter(

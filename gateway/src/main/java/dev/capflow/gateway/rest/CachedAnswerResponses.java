@@ -6,6 +6,7 @@ import com.google.protobuf.Message;
 import dev.capflow.gateway.cache.AnswerCache;
 import dev.capflow.grpc.GrpcFailures;
 import io.grpc.Status;
+import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,10 +56,30 @@ public class CachedAnswerResponses {
     public Uni<RestResponse<Buffer>> serve(
             String kind, Message request, List<String> basketIds, Supplier<Uni<?>> view) {
         String question = AnswerCache.question(kind, request.toByteArray());
-        return cache.lookup(question, basketIds)
-                .chain(found -> found.hit() != null
-                        ? Uni.createFrom().item(ok(found.hit()))
-                        : answer(question, found.tag(), view));
+        Uni<AnswerCache.Lookup> lookup =
+                cache.lookupUntimed(question, basketIds).memoize().indefinitely();
+        return lookup.ifNoItem()
+                .after(cache.timeout())
+                .fail()
+                .onFailure(TimeoutException.class)
+                .recoverWithNull()
+                .chain(found -> found == null
+                        ? hedged(question, lookup, view)
+                        : found.hit() != null
+                                ? Uni.createFrom().item(ok(found.hit()))
+                                : answer(question, found.tag(), view));
+    }
+
+    /**
+     * Redis has not answered within the timeout: basket-service is asked, and the cached answer is still sent if it
+     * comes first (the other is then cancelled). A slow Redis under load, or a large entry, then costs its own time
+     * rather than a recomputation, which for a large basket is seconds; a Redis that never answers costs the timeout.
+     */
+    private Uni<RestResponse<Buffer>> hedged(String question, Uni<AnswerCache.Lookup> lookup, Supplier<Uni<?>> view) {
+        Uni<RestResponse<Buffer>> lateHit = lookup.chain(found -> found.hit() != null
+                ? Uni.createFrom().item(ok(found.hit()))
+                : Uni.createFrom().nothing());
+        return Uni.combine().any().of(lateHit, answer(question, null, view));
     }
 
     /**

@@ -148,6 +148,30 @@ class AnswerCacheTest extends GatewayTest {
     }
 
     @Test
+    void aCachedAnswerThatRedisSendsAfterTheTimeoutIsStillServedAheadOfASlowerRecomputation() {
+        redis("SET", "capflow:basket:{generations}:team-google:generation", "7");
+        fake.script(
+                BasketServiceGrpc.getGetPerformanceMethod(),
+                Answer.reply(performance(101)),
+                Answer.reply(performance(102)).after(Duration.ofSeconds(20)));
+        get(PERFORMANCE).then().statusCode(200).body("series[0].level", equalTo(101.0f));
+
+        // every Redis round trip now takes at least 300 ms, past the lookup timeout (200 ms), well within
+        // basket-service's
+        // test deadline (1 s)
+        RedisProxyResource.proxy().delay(Duration.ofMillis(150));
+        // not the recomputation (102 after 20 s, past the deadline: 504), nor the last good answer marked stale
+        get(PERFORMANCE)
+                .then()
+                .statusCode(200)
+                .body("series[0].level", equalTo(101.0f))
+                .header(CachedAnswerResponses.STALE_HEADER, nullValue());
+        assertThat(performanceCalls())
+                .as("basket-service was asked meanwhile, and its call given up")
+                .isEqualTo(2);
+    }
+
+    @Test
     void withRedisDownAnswersComeFromBasketServiceAndCachingResumesWhenItReturns() {
         redis("SET", "capflow:basket:{generations}:team-google:generation", "5");
         fake.script(

@@ -76,6 +76,9 @@ public interface IngestConfig {
     /** The optional PostgreSQL read replica. */
     ReadReplica readReplica();
 
+    /** How the PostgreSQL pools (the primary's and the replica's) queue requests for a connection. */
+    PoolQueue pool();
+
     /** Redis cache and event-bus settings. */
     Redis redis();
 
@@ -89,6 +92,21 @@ public interface IngestConfig {
         /** How often the job creates missing partitions and applies the retention (also once at start). */
         @WithDefault("1h")
         Duration checkEvery();
+    }
+
+    /**
+     * The wait for a pooled connection (the pool's size is quarkus.datasource.reactive.max-size). A request refused by
+     * a full queue, or not served within the timeout, answers UNAVAILABLE (grpc-support's DatabaseFailures).
+     */
+    interface PoolQueue {
+
+        /** Requests that may wait for a connection when every one is in use; -1: no limit. */
+        @WithDefault("-1")
+        int maxWaitQueue();
+
+        /** How long a request waits for a connection before it is refused. */
+        @WithDefault("30s")
+        Duration acquireTimeout();
     }
 
     /** Where reads that may be slightly stale are served from (see ReadPools). */

@@ -36,7 +36,7 @@ public class ReadPoolsProducer {
             }
             return Pool.newInstance(PgBuilder.pool()
                     .connectingTo(connect)
-                    .with(new PoolOptions().setMaxSize(settings.maxSize()))
+                    .with(PrimaryPoolCreator.queued(new PoolOptions().setMaxSize(settings.maxSize()), config.pool()))
                     .using(vertx)
                     .build());
         });

@@ -9,7 +9,6 @@ import dev.capflow.ingest.repository.BarRepository;
 import dev.capflow.ingest.repository.CorporateActionEntity;
 import dev.capflow.ingest.repository.CorporateActionRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +44,6 @@ public class BarQueryService {
      * One series per symbol (normalized, distinct), in the given order, within the inclusive bounds
      * (null = unbounded). Fails with UnknownSymbolException when a symbol is not registered.
      */
-    @WithSession
     public Uni<List<BarSeries>> series(List<String> symbols, LocalDate from, LocalDate to, Adjustment adjustment) {
         return instruments.requireKnown(symbols).chain(() -> read(symbols, from, to, adjustment));
     }
@@ -66,17 +64,22 @@ public class BarQueryService {
                 .onItem()
                 .transformToMulti(known -> Multi.createFrom().iterable(groups))
                 .onItem()
-                .transformToUniAndConcatenate(group -> Panache.withSession(() -> read(group, from, to, adjustment)))
+                .transformToUniAndConcatenate(group -> read(group, from, to, adjustment))
                 .onItem()
                 .transformToIterable(series -> series);
     }
 
+    /**
+     * The bars (the pool's own query) and then the corporate actions (a session of their own): one connection at a
+     * time, since a session holds its connection from its start, and a read holding one while it waits for another
+     * would deadlock a full pool.
+     */
     private Uni<List<BarSeries>> read(List<String> symbols, LocalDate from, LocalDate to, Adjustment adjustment) {
         // a dividend after `to` still scales the window, and its factor needs the close before its
         // ex-date: total return reads on to the newest bar and trims afterwards
         LocalDate readTo = adjustment == Adjustment.TOTAL_RETURN ? null : to;
         return bars.find(symbols, from, readTo)
-                .chain(found -> loadActions(symbols, adjustment)
+                .chain(found -> Panache.withSession(() -> loadActions(symbols, adjustment))
                         .map(byAction -> assemble(symbols, found, byAction, adjustment, to)));
     }
 

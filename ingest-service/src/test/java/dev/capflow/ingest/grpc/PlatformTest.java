@@ -8,6 +8,8 @@ import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.SourceCodeInfo;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
+import dev.capflow.redis.PriceStreamEntries;
+import dev.capflow.redis.PriceStreamShardCount;
 import dev.capflow.testsupport.PostgresRedisResource;
 import grpc.health.v1.HealthGrpc;
 import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
@@ -75,6 +77,37 @@ class PlatformTest extends GrpcTestBase {
                 .findFirst()
                 .orElseThrow()
                 .getJsonObject("data");
+    }
+
+    @Test
+    void recordsItsShardCountAndIsUnreadyWhileAnotherWriterRecordsAnother() throws Exception {
+        String key = PriceStreamShardCount.key(PriceStreamEntries.DEFAULT_KEY);
+        await().atMost(Duration.ofSeconds(DEADLINE_SECONDS))
+                .until(() -> redis("GET", key).endsWith("$2\r\n16\r\n"));
+
+        redis("SET", key, "8");
+        HttpResponse<String> unready = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(readiness)
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(unready.statusCode()).isEqualTo(503);
+        JsonObject shards = new JsonObject(unready.body())
+                .getJsonArray("checks").stream()
+                        .map(JsonObject.class::cast)
+                        .filter(check -> check.getString("name").equals("price-stream-shards"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(shards.getString("status")).isEqualTo("DOWN");
+        assertThat(shards.getJsonObject("data").getString("shards"))
+                .startsWith("this process uses 16 price stream shards, the price stream's writers (ingest-service) 8");
+
+        // this writer records its own count again within 15 s
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> redis("GET", key).endsWith("$2\r\n16\r\n"));
+        assertThat(new JsonObject(get(readiness)).getString("status")).isEqualTo("UP");
     }
 
     @Test

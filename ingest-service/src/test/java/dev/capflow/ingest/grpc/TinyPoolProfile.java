@@ -1,0 +1,16 @@
+package dev.capflow.ingest.grpc;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/** The service on a PostgreSQL pool of one connection with room for one waiting request. */
+public class TinyPoolProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "quarkus.datasource.reactive.max-size", "1",
+                "capflow.ingest.pool.max-wait-queue", "1",
+                "capflow.ingest.pool.acquire-timeout", "2s");
+    }
+}
