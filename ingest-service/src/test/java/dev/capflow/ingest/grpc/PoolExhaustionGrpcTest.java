@@ -101,8 +101,11 @@ class PoolExhaustionGrpcTest extends GrpcTestBase {
         }
         assertThat(waited).isInstanceOf(Status.class);
         assertThat(((Status) waited).getCode()).isEqualTo(Status.Code.UNAVAILABLE);
-        // "Timeout" or "Timeout waiting for connection", as the read asked the pool for a connection or sent it a query
-        assertThat(((Status) waited).getDescription()).startsWith("database connection pool exhausted, retry: Timeout");
+        // "Timeout ..." as the read waited past the acquisition timeout, or the queue's limit when one of the service's
+        // own background queries (partition maintenance) was already waiting: both are the pool exhausted, not a fault
+        assertThat(((Status) waited).getDescription())
+                .matches("database connection pool exhausted, retry: "
+                        + "(Timeout.*|Connection pool reached max wait queue size of 1)");
 
         assertThat(getBars().await().atMost(Duration.ofSeconds(DEADLINE_SECONDS)))
                 .isEqualTo(DAYS);
