@@ -456,8 +456,10 @@ class RestCases:
                 if before[route] != after[route]:
                     self.t.fail(label, "refused (%d) but %s changed" % (answer.status, route))
         for gone in absent:
-            if self.r.call("GET", gone).status != 404:
-                self.t.fail(label, "%s exists after the case" % gone)
+            # a malformed id can exist nowhere: its read is 400 naming id instead of 404
+            check = self.r.call("GET", gone)
+            if check.status != 404 and not (check.status == 400 and "id" in named_fields(check.json())[0]):
+                self.t.fail(label, "%s exists after the case (%d)" % (gone, check.status))
         return answer
 
     def read(self, category, label, path, expect="answered", fields=(), token="admin", headers=None):
@@ -815,13 +817,15 @@ class RestCases:
             {"id": basket, "name": "R", "currency": "USD", "baseDate": "2025-10-01",
              "members": [{"symbol": "NVDA"}]}))
         body = dict(created.json() or {}, name="R2")
-        answers = race_indexed(lambda n: self.r.call("DELETE", "/api/v1/baskets/%s?version=1" % basket) if n % 2
+        # every write at the version the create answered: one of them may win, never two
+        at = body.get("version", 0)
+        answers = race_indexed(lambda n: self.r.call("DELETE", "/api/v1/baskets/%s?version=%d" % (basket, at)) if n % 2
                                else self.r.call("PUT", "/api/v1/baskets/" + basket, json.dumps(body)), 6)
         for answer in answers:
             self.t.check(label, answer, "answered")
         wins = [a.status for a in answers if a.status < 300]
         if len(wins) != 1:
-            self.t.fail(label, "%d writes won at version 1: %s" % (len(wins), sorted(a.status for a in answers)))
+            self.t.fail(label, "%d writes won at version %d: %s" % (len(wins), at, sorted(a.status for a in answers)))
         label = self.t.case("races", "8 concurrent entity creates of one id")
         entity = f.fresh("entity")
         answers = race(lambda: self.r.call("PUT", "/api/v1/exposure/entities/" + entity,

@@ -34,6 +34,7 @@ public final class CorpusRun {
         cases.addAll(TokenCases.cases());
         cases.addAll(TrialCases.cases());
         cases.addAll(TrialFindingCases.cases());
+        cases.addAll(FreshTrialCases.cases());
         cases.addAll(NumberCases.legal());
         cases.addAll(TextCases.legal());
         return cases;
