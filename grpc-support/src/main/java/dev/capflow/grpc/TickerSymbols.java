@@ -1,11 +1,10 @@
 package dev.capflow.grpc;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * The one spelling rule of a ticker symbol, shared by ingest-service (which stores them) and the gateway (which refuses
- * a malformed symbol in a path or query before any call): trimmed, upper-cased, letters, digits and {@code . - = ^}.
+ * a malformed symbol in a path or query before any call): trimmed, upper-cased, ASCII letters, digits and {@code . - = ^}.
  */
 public final class TickerSymbols {
 
@@ -21,7 +20,18 @@ public final class TickerSymbols {
 
     /** The canonical spelling of a symbol ("nvda " becomes "NVDA"); null stays empty. */
     public static String normalize(String symbol) {
-        return symbol == null ? "" : symbol.trim().toUpperCase(Locale.ROOT);
+        if (symbol == null) {
+            return "";
+        }
+        // only a-z change case: toUpperCase would fold the look-alikes ı, ſ, ß and ﬁ into I, S, SS and FI, making
+        // "nvdı" another spelling of a registered NVDI instead of a malformed symbol
+        String trimmed = symbol.trim();
+        StringBuilder upper = new StringBuilder(trimmed.length());
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            upper.append(c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c);
+        }
+        return upper.toString();
     }
 
     /** Whether a normalized symbol matches the registry's pattern. */

@@ -63,6 +63,9 @@ public final class GrpcAuthMatrix {
             String needed = roles.roleFor(method.getFullMethodName()).orElseThrow();
             assertRefused(method, null, Status.Code.UNAUTHENTICATED, "no token");
             assertRefused(method, "Bearer not-a-jwt", Status.Code.UNAUTHENTICATED, "a malformed token");
+            // past the transport's default 8 KiB of metadata, which it refused without a gRPC status (UNKNOWN)
+            assertRefused(
+                    method, "Bearer " + "x".repeat(10_000), Status.Code.UNAUTHENTICATED, "a 10 KB malformed token");
             assertRefused(method, "Basic " + tokens.token("admin"), Status.Code.UNAUTHENTICATED, "another scheme");
             assertRefused(method, bearer(stranger.token("admin")), Status.Code.UNAUTHENTICATED, "a forged token");
             assertRefused(

@@ -57,12 +57,11 @@ public class BasketStore {
 
     /**
      * Replaces the definition of {@code basket.id()} if it is still at {@code basket.version()}, else
-     * {@link StaleVersionException} (a concurrent writer that wins between read and flush fails Hibernate's own
-     * version check).
+     * {@link StaleVersionException}; the row is read locked, so a concurrent writer is seen before any write.
      */
     @WithTransaction
     public Uni<Basket> update(Basket basket) {
-        return baskets.findWithMembers(basket.id()).chain(existing -> {
+        return baskets.findWithMembersForUpdate(basket.id()).chain(existing -> {
             if (existing == null) {
                 return Uni.createFrom().failure(new NotFoundException(BASKET, basket.id()));
             }
@@ -78,7 +77,7 @@ public class BasketStore {
     /** Deletes a basket; {@code version} (null = no check) must match the stored one. */
     @WithTransaction
     public Uni<Void> delete(String id, Long version) {
-        return baskets.findWithMembers(id).chain(existing -> {
+        return baskets.findWithMembersForUpdate(id).chain(existing -> {
             if (existing == null) {
                 return Uni.createFrom().failure(new NotFoundException(BASKET, id));
             }

@@ -19,6 +19,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -162,6 +168,56 @@ class BasketCrudGrpcTest extends GrpcTestBase {
                         .setBasketId("lost-update")
                         .build()));
         assertThat(gone.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    @Test
+    void deletesAndReplacesRacedAtOneVersionEndPromptlyWithOneWinner() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String id = "raced-" + round;
+            Basket read = client().createBasket(CreateBasketRequest.newBuilder()
+                            .setBasket(equalBasket(id, "NVDA", "AMD"))
+                            .build())
+                    .getBasket();
+            List<Callable<Status.Code>> writes = new ArrayList<>();
+            for (int n = 0; n < 3; n++) {
+                String name = "raced " + n;
+                writes.add(() -> outcome(() -> client().deleteBasket(DeleteBasketRequest.newBuilder()
+                        .setBasketId(id)
+                        .setExpectedVersion(0)
+                        .build())));
+                writes.add(() -> outcome(() -> client().updateBasket(UpdateBasketRequest.newBuilder()
+                        .setBasket(read.toBuilder().setName(name))
+                        .setExpectedVersion(0)
+                        .build())));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(writes.size());
+            try {
+                List<Status.Code> codes = new ArrayList<>();
+                for (Future<Status.Code> write : pool.invokeAll(writes)) {
+                    codes.add(write.get());
+                }
+                // a loser fails at once (ABORTED, or NOT_FOUND once deleted), never at its deadline
+                assertThat(codes)
+                        .as("round %d", round)
+                        .isSubsetOf(Status.Code.OK, Status.Code.ABORTED, Status.Code.NOT_FOUND);
+                assertThat(codes).as("round %d", round).containsOnlyOnce(Status.Code.OK);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        assertThat(
+                        sqlLong(
+                                "select count(*) from pg_stat_activity where datname = current_database() and state = 'idle in transaction'"))
+                .isZero();
+    }
+
+    private static Status.Code outcome(Runnable call) {
+        try {
+            call.run();
+            return Status.Code.OK;
+        } catch (StatusRuntimeException e) {
+            return e.getStatus().getCode();
+        }
     }
 
     @Test

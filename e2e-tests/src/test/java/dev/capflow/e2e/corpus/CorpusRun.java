@@ -35,6 +35,7 @@ public final class CorpusRun {
         cases.addAll(TrialCases.cases());
         cases.addAll(TrialFindingCases.cases());
         cases.addAll(StrictnessCases.cases());
+        cases.addAll(FreshTrialCases.cases());
         cases.addAll(NumberCases.legal());
         cases.addAll(TextCases.legal());
         return cases;

@@ -108,11 +108,13 @@ public class ProblemMappers {
                 .withViolations(violations));
     }
 
-    /** A body of a type the route does not take, a malformed type or none: 415 naming {@code Content-Type}. */
+    /** A body of a type the route does not take, a malformed type or none (415 naming {@code Content-Type}), or coded. */
     @ServerExceptionMapper
     public RestResponse<Problem> unsupportedBodyType(NotSupportedException e, HttpServerRequest request) {
         List<String> takes = e instanceof UnsupportedBodyType unsupported ? unsupported.takes() : List.of();
-        FieldViolation violation = UnsupportedBodyType.violation(request.getHeader(UnsupportedBodyType.HEADER), takes);
+        FieldViolation violation = e instanceof UnsupportedBodyCoding coding
+                ? coding.violation()
+                : UnsupportedBodyType.violation(request.getHeader(UnsupportedBodyType.HEADER), takes);
         return respond(Problem.ofHttpStatus(
                         415, "Unsupported Media Type", violation.field() + " " + violation.reason(), request.path())
                 .withViolations(List.of(violation)));

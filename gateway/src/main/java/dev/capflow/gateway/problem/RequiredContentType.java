@@ -13,16 +13,24 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Refuses a body sent to a route that declares what it consumes without a concrete {@code Content-Type}: none, an
  * empty one or a wildcard ({@code *}{@code /*}, {@code text/*}) is 415 naming the media type the route takes. JAX-RS
  * refuses a concrete type of another kind itself, but takes these for any type and would read the body as the route's
- * anyway.
+ * anyway. A body with a content coding other than {@code identity} is 415 naming {@code Content-Encoding}: the gateway
+ * decodes no request body, and reading gzip bytes as JSON, or a plain body labelled gzip as plain, is a guess.
  */
 public class RequiredContentType {
 
     @ServerRequestFilter
-    public void refuseUnstated(ContainerRequestContext request, ResourceInfo resource) {
+    public void refuseUnstatedTypeOrCoding(ContainerRequestContext request, ResourceInfo resource) {
         Method method = resource.getResourceMethod();
         Consumes consumes = method == null ? null : method.getAnnotation(Consumes.class);
-        if (consumes != null && !concrete(request.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
+        if (consumes == null) {
+            return;
+        }
+        if (!concrete(request.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
             throw new UnsupportedBodyType(List.of(consumes.value()));
+        }
+        String coding = request.getHeaderString(HttpHeaders.CONTENT_ENCODING);
+        if (coding != null && !coding.isBlank() && !coding.strip().equalsIgnoreCase("identity")) {
+            throw new UnsupportedBodyCoding(coding.strip());
         }
     }
 

@@ -35,7 +35,8 @@ public class CorsRefusals {
             @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> origins) {
         this.enabled = enabled;
         this.origins = origins.orElse(List.of());
-        this.anyOrigin = CORSFilter.isConfiguredWithWildcard(origins);
+        // Quarkus reads "no origins configured" as a wildcard here, while its filter then allows only the same origin
+        this.anyOrigin = origins.isPresent() && CORSFilter.isConfiguredWithWildcard(origins);
         this.originPatterns = CORSFilter.parseAllowedOriginsRegex(origins);
     }
 
@@ -47,18 +48,19 @@ public class CorsRefusals {
 
     private void check(RoutingContext context) {
         String origin = context.request().getHeader(HttpHeaders.ORIGIN);
-        if (origin == null || allowed(origin, context)) {
+        if (origin == null || allowed(origin, context.request().authority())) {
             context.next();
         } else {
             HttpProblemPages.answer(context, 403, "requests from origin " + origin + " are not allowed (CORS)");
         }
     }
 
-    private boolean allowed(String origin, RoutingContext context) {
+    /** Whether a request from {@code origin} sent to {@code authority} may pass on to Quarkus' CORS filter. */
+    boolean allowed(String origin, HostAndPort authority) {
         return anyOrigin
                 || origins.contains(origin)
                 || CORSFilter.isOriginAllowedByRegex(originPatterns, origin)
-                || sameHost(origin, context.request().authority());
+                || sameHost(origin, authority);
     }
 
     /** Whether the origin names the host (and port) the request was sent to; its scheme is left to Quarkus' filter. */

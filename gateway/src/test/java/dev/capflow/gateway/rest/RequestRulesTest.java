@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.hasItem;
 
 import dev.capflow.gateway.fake.Answer;
 import dev.capflow.gateway.fake.FakeIngestServer;
+import dev.capflow.proto.basket.v1.BasketServiceGrpc;
+import dev.capflow.proto.exposure.v1.ExposureServiceGrpc;
 import dev.capflow.proto.ingest.v1.GetLatestPricesResponse;
 import dev.capflow.proto.ingest.v1.GetTicksResponse;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
@@ -144,6 +146,23 @@ class RequestRulesTest extends GatewayTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"gzip", "deflate, identity", "x-evil"})
+    void aBodyWithAContentCodingIs415NamingIt(String coding) {
+        // the gateway decodes no request body: a body labelled gzip is neither guessed plain nor unzipped
+        given().header("Authorization", TestTokens.shared().bearer("admin"))
+                .header("Content-Encoding", coding)
+                .contentType(ContentType.JSON)
+                .body("[" + BAR + "]")
+                .when()
+                .post("/api/v1/prices/bars")
+                .then()
+                .statusCode(415)
+                .contentType(PROBLEM)
+                .body("detail", containsString("Content-Encoding"));
+        assertThat(fake.requests(IngestServiceGrpc.getIngestBarsMethod())).isEmpty();
+    }
+
+    @ParameterizedTest
     @CsvSource({
         "/api/v1/prices/NVDA/ticks?pageSize=, pageSize",
         "/api/v1/prices/NVDA/ticks?from=, from",
@@ -221,6 +240,32 @@ class RequestRulesTest extends GatewayTest {
         assertThat(fake.requests(IngestServiceGrpc.getGetMinuteBarsMethod())).isEmpty();
         assertThat(fake.requests(IngestServiceGrpc.getListBarRevisionsMethod())).isEmpty();
         assertThat(fake.requests(IngestServiceGrpc.getListCorporateActionsMethod()))
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/api/v1/baskets/%s",
+                "/api/v1/baskets/%s/performance",
+                "/api/v1/exposure/entities/%s",
+                "/api/v1/exposure/edges/%s/history"
+            })
+    void everyRouteWithAPathIdRefusesAMalformedOneBeforeAnyCall(String route) {
+        // upper case, NUL, 65 characters, a double-encoded dot segment, overlong UTF-8 for '.'
+        for (String id : new String[] {"Team-Google", "a%00b", "a".repeat(65), "%252e%252e", "%C0%AE"}) {
+            given().urlEncodingEnabled(false)
+                    .when()
+                    .get(route.formatted(id))
+                    .then()
+                    .statusCode(400)
+                    .contentType(PROBLEM)
+                    .body("violations.field", hasItem("id"));
+        }
+        assertThat(fake.requests(BasketServiceGrpc.getGetBasketMethod())).isEmpty();
+        assertThat(fake.requests(BasketServiceGrpc.getGetPerformanceMethod())).isEmpty();
+        assertThat(fake.requests(ExposureServiceGrpc.getGetEntityMethod())).isEmpty();
+        assertThat(fake.requests(ExposureServiceGrpc.getListEdgeHistoryMethod()))
                 .isEmpty();
     }
 

@@ -11,7 +11,7 @@ import jakarta.inject.Singleton;
 /**
  * Makes request JSON strict about scalar types: a price sent as {@code "NaN"} or {@code "12.5"}
  * is a wrong type, not silently a number; a volume of {@code 1.5} is not truncated to 1; a
- * symbol sent as a number is not turned into a string.
+ * symbol sent as a number is not turned into a string; a flag sent as {@code 1} is not {@code true}.
  */
 @Singleton
 public class StrictScalarsCustomizer implements ObjectMapperCustomizer {
@@ -27,6 +27,10 @@ public class StrictScalarsCustomizer implements ObjectMapperCustomizer {
         for (LogicalType numeric : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             mapper.coercionConfigFor(numeric).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
+        // Jackson reads 1 and 0 as true and false unless told not to: "estimated": 1 is a wrong type
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -100,8 +100,10 @@ public class OperationContract implements OASFilter {
         if (operation.getRequestBody() != null) {
             addIfAbsent(responses, "400", "The body is not the JSON (or CSV) described; violations name the field.");
             addIfAbsent(responses, "413", "The body is larger than the gateway accepts (10 MB by default).");
-        } else if (hasQueryParameters(operation)) {
+        } else if (hasParameters(operation, Parameter.In.QUERY)) {
             addIfAbsent(responses, "400", "A query parameter is malformed; violations name it.");
+        } else if (hasParameters(operation, Parameter.In.PATH)) {
+            addIfAbsent(responses, "400", "A path parameter (symbol or id) is malformed; violations name it.");
         }
         addIfAbsent(
                 responses,
@@ -111,9 +113,9 @@ public class OperationContract implements OASFilter {
         addIfAbsent(responses, "429", "The caller's rate limit is spent; Retry-After says when to come back.");
     }
 
-    private static boolean hasQueryParameters(Operation operation) {
+    private static boolean hasParameters(Operation operation, Parameter.In in) {
         return operation.getParameters() != null
-                && operation.getParameters().stream().anyMatch(parameter -> parameter.getIn() == Parameter.In.QUERY);
+                && operation.getParameters().stream().anyMatch(parameter -> parameter.getIn() == in);
     }
 
     private static void addIfAbsent(APIResponses responses, String code, String description) {

@@ -1,0 +1,26 @@
+package dev.capflow.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TickerSymbolsTest {
+
+    @Test
+    void asciiLettersAreUpperCasedAndTheSymbolTrimmed() {
+        assertThat(TickerSymbols.normalize(" nvda ")).isEqualTo("NVDA");
+        assertThat(TickerSymbols.normalize("brk.b")).isEqualTo("BRK.B");
+        assertThat(TickerSymbols.isWellFormed(TickerSymbols.normalize("eurusd=x")))
+                .isTrue();
+    }
+
+    /** Dotless i, long s, sharp s, the fi ligature, the Kelvin sign, a Cyrillic A: none becomes an ASCII symbol. */
+    @ParameterizedTest
+    @CsvSource({"nvdı, NVDı", "ſpy, ſPY", "ßap, ßAP", "ﬁnv, ﬁNV", "Ko, KO", "nvdА, NVDА"})
+    void aLookAlikeLetterIsNotFoldedIntoAnotherSymbol(String symbol, String normalized) {
+        assertThat(TickerSymbols.normalize(symbol)).isEqualTo(normalized);
+        assertThat(TickerSymbols.isWellFormed(normalized)).isFalse();
+    }
+}
