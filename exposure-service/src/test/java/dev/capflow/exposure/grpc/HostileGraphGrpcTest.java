@@ -237,9 +237,8 @@ class HostileGraphGrpcTest extends GrpcTestBase {
                 .isNotEmpty();
     }
 
-    @Test
-    void aClearingFigureThatWouldOverflowIsAFailedPreconditionNotInfinity() throws Exception {
-        // hx-a has no resources and owes hx-b 1e9; hx-b's revenue of 1e-300 USD makes unpaid / revenue overflow
+    /** hx-b's revenue becomes 1e-300 USD, so a ratio over it overflows. */
+    private void giveHxBATinyRevenue() {
         long version = client().getEntity(
                         GetEntityRequest.newBuilder().setEntityId("hx-b").build())
                 .getEntity()
@@ -248,6 +247,12 @@ class HostileGraphGrpcTest extends GrpcTestBase {
                 .setEntity(privateEntity("hx-b", 1e9).setRevenueUsd(1e-300).setRevenueAsOf("2025-06-30"))
                 .setExpectedVersion(version)
                 .build());
+    }
+
+    @Test
+    void aClearingFigureThatWouldOverflowIsAFailedPreconditionNotInfinity() throws Exception {
+        // hx-a has no resources and owes hx-b 1e9; hx-b's revenue of 1e-300 USD makes unpaid / revenue overflow
+        giveHxBATinyRevenue();
         create(cash("hx-ab-cash", "hx-a", "hx-b", EdgeKind.EDGE_KIND_INVESTMENT, 1e9, "2025-10-01"));
 
         var error = failure(
@@ -265,14 +270,7 @@ class HostileGraphGrpcTest extends GrpcTestBase {
     @Test
     void aLookThroughRatioThatWouldOverflowIsAFailedPreconditionNotInfinity() throws Exception {
         // hx-a invests 1e9 in hx-b, whose revenue of 1e-300 USD makes hx-b's inflow / revenue overflow
-        long version = client().getEntity(
-                        GetEntityRequest.newBuilder().setEntityId("hx-b").build())
-                .getEntity()
-                .getVersion();
-        client().updateEntity(UpdateEntityRequest.newBuilder()
-                .setEntity(privateEntity("hx-b", 1e9).setRevenueUsd(1e-300).setRevenueAsOf("2025-06-30"))
-                .setExpectedVersion(version)
-                .build());
+        giveHxBATinyRevenue();
         create(cash("hx-ab-inflow", "hx-a", "hx-b", EdgeKind.EDGE_KIND_INVESTMENT, 1e9, "2025-10-01"));
 
         var error = failure(

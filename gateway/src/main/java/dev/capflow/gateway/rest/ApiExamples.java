@@ -3,6 +3,12 @@ package dev.capflow.gateway.rest;
 /** JSON examples shown in the OpenAPI document; kept in one place so they stay consistent. */
 final class ApiExamples {
 
+    /** The 413 of the routes that compute over a window (performance, compare). */
+    static final String HISTORY_LIMIT_413 =
+            "The window needs more closes than basket-service reads for one answer (members x days over "
+                    + "capflow.basket.max-history-points, 3,000,000 by default); the detail names the limit and the "
+                    + "count. Ask for a window ending earlier, or use fewer members.";
+
     static final String INSTRUMENT_INPUT = """
             {"name": "NVIDIA Corporation", "currency": "USD", "exchange": "NASDAQ", "kind": "EQUITY",
              "sharesOutstanding": 24300000000}""";

@@ -287,9 +287,7 @@ public class BasketResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "413",
-            description = "The window needs more closes than basket-service reads for one answer (members x days over "
-                    + "capflow.basket.max-history-points, 3,000,000 by default); the detail names the limit and the "
-                    + "count. Ask for a window ending earlier, or use fewer members.",
+            description = ApiExamples.HISTORY_LIMIT_413,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Buffer>> performance(
             @Parameter(description = "Basket id.", example = "team-google") @RestPath String id,

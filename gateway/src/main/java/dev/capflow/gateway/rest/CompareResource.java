@@ -64,9 +64,7 @@ public class CompareResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "413",
-            description = "The window needs more closes than basket-service reads for one answer (members x days over "
-                    + "capflow.basket.max-history-points, 3,000,000 by default); the detail names the limit and the "
-                    + "count. Ask for a window ending earlier, or use fewer members.",
+            description = ApiExamples.HISTORY_LIMIT_413,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Buffer>> compare(
             @Parameter(description = "Id of basket a.", required = true, example = "team-google") @RestQuery String a,
