@@ -6,9 +6,11 @@ import com.google.protobuf.Message;
 import dev.capflow.gateway.cache.AnswerCache;
 import dev.capflow.grpc.GrpcFailures;
 import io.grpc.Status;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
@@ -43,10 +45,12 @@ public class CachedAnswerResponses {
 
     private final AnswerCache cache;
     private final ObjectMapper json;
+    private final CurrentVertxRequest currentRequest;
 
-    public CachedAnswerResponses(AnswerCache cache, ObjectMapper json) {
+    public CachedAnswerResponses(AnswerCache cache, ObjectMapper json, CurrentVertxRequest currentRequest) {
         this.cache = cache;
         this.json = json;
+        this.currentRequest = currentRequest;
     }
 
     /**
@@ -56,6 +60,10 @@ public class CachedAnswerResponses {
     public Uni<RestResponse<Buffer>> serve(
             String kind, Message request, List<String> basketIds, Supplier<Uni<?>> view) {
         String question = AnswerCache.question(kind, request.toByteArray());
+        AnswerCache.Lookup missed = missFoundAhead(question);
+        if (missed != null) {
+            return answer(question, missed.tag(), view);
+        }
         Uni<AnswerCache.Lookup> lookup =
                 cache.lookupUntimed(question, basketIds).memoize().indefinitely();
         return lookup.ifNoItem()
@@ -68,6 +76,16 @@ public class CachedAnswerResponses {
                         : found.hit() != null
                                 ? Uni.createFrom().item(ok(found.hit()))
                                 : answer(question, found.tag(), view));
+    }
+
+    /** The miss {@link CachedHitRoute} already found for {@code question} on this request, or null. */
+    private AnswerCache.Lookup missFoundAhead(String question) {
+        RoutingContext context = currentRequest.getCurrent();
+        return context != null
+                        && context.get(CachedHitRoute.MISS) instanceof CachedHitRoute.Miss miss
+                        && miss.question().equals(question)
+                ? miss.lookup()
+                : null;
     }
 
     /**

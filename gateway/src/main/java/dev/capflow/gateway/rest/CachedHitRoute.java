@@ -46,6 +46,12 @@ public class CachedHitRoute {
     private static final Set<String> COMPARE_PARAMETERS = Set.of("a", "b", "from", "to", "returnType");
     private static final Set<String> JSON_ACCEPTS = Set.of("*/*", "application/*", MediaType.APPLICATION_JSON);
 
+    /** The routing-context key of a {@link Miss} this route found before passing the request on. */
+    static final String MISS = "capflow.answer-cache.miss";
+
+    /** A lookup that found no fresh answer to {@code question} (with its tag), handed on so the REST route does not look again. */
+    record Miss(String question, AnswerCache.Lookup lookup) {}
+
     /** A cacheable question: its key in the cache and the baskets whose generations it depends on. */
     private record Question(String key, List<String> basketIds) {
 
@@ -107,6 +113,9 @@ public class CachedHitRoute {
                 .with(
                         found -> {
                             if (found.hit() == null) {
+                                if (found.tag() != null) { // a definite miss; a timeout or failure is looked up again
+                                    context.put(MISS, new Miss(question.key(), found));
+                                }
                                 on(connection, context::next);
                             } else {
                                 sendIfAllowed(context, connection, found.hit());
