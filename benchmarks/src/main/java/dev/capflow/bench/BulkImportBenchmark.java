@@ -1,5 +1,6 @@
 package dev.capflow.bench;
 
+import dev.capflow.grpc.WindowedStream;
 import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.ImportBarsRequest;
 import dev.capflow.proto.ingest.v1.ImportBarsResponse;
@@ -8,8 +9,6 @@ import dev.capflow.testsupport.BearerChannels;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,8 +29,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -178,50 +175,22 @@ public final class BulkImportBenchmark {
     }
 
     /** Streams every chunk with at most {@code inFlight} unacknowledged; answers the bars acknowledged as accepted. */
-    static long importAll(Channel channel, BarRows rows, int chunkSize, int inFlight) throws InterruptedException {
-        Semaphore window = new Semaphore(inFlight);
-        CountDownLatch closed = new CountDownLatch(1);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+    static long importAll(Channel channel, BarRows rows, int chunkSize, int inFlight) {
         AtomicLong accepted = new AtomicLong();
-        AtomicReference<ClientCallStreamObserver<ImportBarsRequest>> requests = new AtomicReference<>();
-        IngestServiceGrpc.newStub(channel)
-                .withDeadlineAfter(2, TimeUnit.HOURS)
-                .importBars(new ClientResponseObserver<ImportBarsRequest, ImportBarsResponse>() {
-                    @Override
-                    public void beforeStart(ClientCallStreamObserver<ImportBarsRequest> stream) {
-                        requests.set(stream);
-                    }
-
-                    @Override
-                    public void onNext(ImportBarsResponse ack) {
-                        accepted.addAndGet(ack.getReport().getAccepted());
-                        if (ack.getReport().getRejectedCount() > 0) {
-                            failure.compareAndSet(null, new IllegalStateException("rejected: " + ack.getReport()));
-                        }
-                        window.release();
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        failure.compareAndSet(null, t);
-                        window.release(inFlight);
-                        closed.countDown();
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                        closed.countDown();
-                    }
-                });
+        AtomicReference<String> rejected = new AtomicReference<>();
         Iterator<ImportBarsRequest> chunks = chunks(rows, chunkSize);
-        while (chunks.hasNext() && failure.get() == null) {
-            window.acquire();
-            requests.get().onNext(chunks.next());
-        }
-        requests.get().onCompleted();
-        closed.await();
-        if (failure.get() != null) {
-            throw new IllegalStateException("ImportBars failed", failure.get());
+        WindowedStream.run(
+                IngestServiceGrpc.newStub(channel).withDeadlineAfter(2, TimeUnit.HOURS)::importBars,
+                () -> chunks.hasNext() ? chunks.next() : null,
+                (ImportBarsResponse ack) -> {
+                    accepted.addAndGet(ack.getReport().getAccepted());
+                    if (ack.getReport().getRejectedCount() > 0) {
+                        rejected.compareAndSet(null, ack.getReport().toString());
+                    }
+                },
+                inFlight);
+        if (rejected.get() != null) {
+            throw new IllegalStateException("ImportBars rejected bars: " + rejected.get());
         }
         return accepted.get();
     }

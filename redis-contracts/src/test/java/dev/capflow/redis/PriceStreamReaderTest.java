@@ -3,10 +3,7 @@ package dev.capflow.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capflow.redis.PriceStreamEntries.StreamTick;
-import dev.capflow.testsupport.Datastores;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The reader against a real Redis: it never loses an entry written after it started, whenever it was written. */
 class PriceStreamReaderTest {
@@ -26,39 +22,23 @@ class PriceStreamReaderTest {
     private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private static Datastores stores;
-    private static Vertx vertx;
-    private static Redis redis;
+    @RegisterExtension
+    static final RealRedis REDIS = new RealRedis(9);
+
     private PriceStreamReader reader;
-
-    @BeforeAll
-    static void connect() {
-        stores = Datastores.start(9);
-        vertx = Vertx.vertx();
-        redis = Redis.createClient(vertx, stores.redisUrl());
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        redis.close();
-        vertx.closeAndAwait();
-        stores.close();
-    }
 
     @AfterEach
     void stopReader() {
         if (reader != null) {
             reader.stop();
         }
-        SHARDS.keys()
-                .forEach(key ->
-                        redis.send(Request.cmd(Command.DEL).arg(key)).await().atMost(WAIT));
+        REDIS.delete(SHARDS.keys());
     }
 
     @Test
     void anEntryWrittenBetweenTheStartAndTheFirstReadIsRead() {
         append("OLD", 1);
-        reader = new PriceStreamReader(redis, SHARDS, POLL, Duration.ofSeconds(1), "test");
+        reader = new PriceStreamReader(REDIS.client(), SHARDS, POLL, Duration.ofSeconds(1), "test");
         reader.position().await().atMost(WAIT);
         append("NVDA", 2); // another replica's tick, before this reader's first XREAD: "$" would skip it
 
@@ -69,7 +49,7 @@ class PriceStreamReaderTest {
 
     @Test
     void anEntryWrittenBetweenTwoReadsThatSawNothingIsRead() {
-        reader = new PriceStreamReader(redis, SHARDS, POLL, Duration.ofSeconds(1), "test");
+        reader = new PriceStreamReader(REDIS.client(), SHARDS, POLL, Duration.ofSeconds(1), "test");
         assertThat(reader.readOnce().await().atMost(WAIT))
                 .as("empty stream: nothing read")
                 .isEmpty();
@@ -84,11 +64,12 @@ class PriceStreamReaderTest {
     @Test
     void theRunningReaderHandsOverEveryTickAndChangeInOrder() throws InterruptedException {
         List<StreamEntry> handed = new CopyOnWriteArrayList<>();
-        reader = new PriceStreamReader(redis, SHARDS, POLL, Duration.ofSeconds(1), "test");
+        reader = new PriceStreamReader(REDIS.client(), SHARDS, POLL, Duration.ofSeconds(1), "test");
         reader.position().await().atMost(WAIT);
         reader.start(handed::addAll);
         append("MSFT", 4);
-        redis.send(xadd("MSFT", PriceStreamEntries.change(PriceStreamEntries.BARS, List.of("MSFT"), "other")))
+        REDIS.client()
+                .send(xadd("MSFT", PriceStreamEntries.change(PriceStreamEntries.BARS, List.of("MSFT"), "other")))
                 .await()
                 .atMost(WAIT);
 
@@ -107,7 +88,10 @@ class PriceStreamReaderTest {
 
     private static void append(String symbol, long second) {
         StreamTick tick = new StreamTick(symbol, Instant.ofEpochSecond(second), second, 1, "", "");
-        redis.send(xadd(symbol, PriceStreamEntries.tick(tick, "other"))).await().atMost(WAIT);
+        REDIS.client()
+                .send(xadd(symbol, PriceStreamEntries.tick(tick, "other")))
+                .await()
+                .atMost(WAIT);
     }
 
     private static Request xadd(String symbol, Map<String, String> fields) {

@@ -2,17 +2,15 @@ package dev.capflow.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capflow.testsupport.Datastores;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Writers and readers of the price stream with mismatched shard counts, on a real Redis: the mismatch is reported. */
 class PriceStreamShardCountTest {
@@ -20,44 +18,30 @@ class PriceStreamShardCountTest {
     private static final String PREFIX = "test:shard-count:prices";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private static Datastores stores;
-    private static Vertx vertx;
-    private static Redis redis;
-
-    @BeforeAll
-    static void connect() {
-        stores = Datastores.start(10);
-        vertx = Vertx.vertx();
-        redis = Redis.createClient(vertx, stores.redisUrl());
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        redis.close();
-        vertx.closeAndAwait();
-        stores.close();
-    }
+    @RegisterExtension
+    static final RealRedis REDIS = new RealRedis(10);
 
     @AfterEach
     void forget() {
-        redis.send(Request.cmd(Command.DEL).arg(PriceStreamShardCount.key(PREFIX)))
-                .await()
-                .atMost(WAIT);
+        REDIS.delete(List.of(PriceStreamShardCount.key(PREFIX)));
     }
 
     private static PriceStreamShardCount count(int shards) {
-        return new PriceStreamShardCount(redis, new PriceStreamEntries.Shards(PREFIX, shards), Duration.ofSeconds(2));
+        return new PriceStreamShardCount(
+                REDIS.client(), new PriceStreamEntries.Shards(PREFIX, shards), Duration.ofSeconds(2));
     }
 
     @Test
     void aReaderWithTheWritersCountAgreesAndOneWithAnotherCountIsNotAgreedNamingBoth() {
         assertThat(count(16).record().await().atMost(WAIT)).isEmpty();
-        assertThat(redis.send(Request.cmd(Command.GET).arg("test:shard-count:prices:shard-count"))
+        assertThat(REDIS.client()
+                        .send(Request.cmd(Command.GET).arg("test:shard-count:prices:shard-count"))
                         .await()
                         .atMost(WAIT)
                         .toString())
                 .isEqualTo("16");
-        long ttl = redis.send(Request.cmd(Command.TTL).arg(PriceStreamShardCount.key(PREFIX)))
+        long ttl = REDIS.client()
+                .send(Request.cmd(Command.TTL).arg(PriceStreamShardCount.key(PREFIX)))
                 .await()
                 .atMost(WAIT)
                 .toLong();
@@ -87,7 +71,7 @@ class PriceStreamShardCountTest {
         assertThat(count(8).agreement().await().atMost(WAIT).agreed())
                 .as("no writer recorded a count yet")
                 .isTrue();
-        Redis nowhere = Redis.createClient(vertx, "redis://127.0.0.1:1");
+        Redis nowhere = Redis.createClient(REDIS.vertx(), "redis://127.0.0.1:1");
         try {
             PriceStreamShardCount.Agreement unknown = new PriceStreamShardCount(
                             nowhere, new PriceStreamEntries.Shards(PREFIX, 8), Duration.ofSeconds(2))

@@ -57,11 +57,12 @@ public class BasketStore {
 
     /**
      * Replaces the definition of {@code basket.id()} if it is still at {@code basket.version()}, else
-     * {@link StaleVersionException}; the row is read locked, so a concurrent writer is seen before any write.
+     * {@link StaleVersionException}; a concurrent writer that wins between read and flush fails Hibernate's own
+     * version check at flush (ABORTED), which ends this transaction at once.
      */
     @WithTransaction
     public Uni<Basket> update(Basket basket) {
-        return baskets.findWithMembersForUpdate(basket.id()).chain(existing -> {
+        return baskets.findWithMembers(basket.id()).chain(existing -> {
             if (existing == null) {
                 return Uni.createFrom().failure(new NotFoundException(BASKET, basket.id()));
             }
@@ -74,17 +75,27 @@ public class BasketStore {
         });
     }
 
-    /** Deletes a basket; {@code version} (null = no check) must match the stored one. */
+    /**
+     * Deletes a basket; {@code version} (null = no check) must match the stored one. One guarded statement, not
+     * Hibernate Reactive's entity delete (its members go by the foreign key's ON DELETE CASCADE): that delete keeps
+     * one pending result per entity type, so of two baskets deleted at once one could wait forever, its transaction
+     * left open until the call's deadline (docs/decisions.md).
+     */
     @WithTransaction
     public Uni<Void> delete(String id, Long version) {
-        return baskets.findWithMembersForUpdate(id).chain(existing -> {
-            if (existing == null) {
-                return Uni.createFrom().failure(new NotFoundException(BASKET, id));
-            }
-            if (version != null && existing.version != version) {
-                return Uni.createFrom().failure(new StaleVersionException(BASKET, id, existing.version, version));
-            }
-            return baskets.delete(existing).call(baskets::flush);
-        });
+        Uni<Long> deleted = version == null
+                ? baskets.delete("id = ?1", id)
+                : baskets.delete("id = ?1 and version = ?2", id, version);
+        return deleted.chain(count -> count > 0 ? Uni.createFrom().voidItem() : whyNotDeleted(id, version));
+    }
+
+    /** The failure of a delete that matched no row: the basket is gone, or at another version. */
+    private Uni<Void> whyNotDeleted(String id, Long version) {
+        return baskets.findById(id)
+                .chain(stored -> Uni.createFrom()
+                        .failure(
+                                stored == null || version == null
+                                        ? new NotFoundException(BASKET, id)
+                                        : new StaleVersionException(BASKET, id, stored.version, version)));
     }
 }

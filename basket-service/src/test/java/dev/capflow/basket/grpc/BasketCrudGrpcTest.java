@@ -13,18 +13,16 @@ import dev.capflow.proto.basket.v1.Rebalance;
 import dev.capflow.proto.basket.v1.UpdateBasketRequest;
 import dev.capflow.proto.basket.v1.Weighting;
 import dev.capflow.testsupport.PostgresRedisResource;
+import dev.capflow.testsupport.RacedWrites;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -33,6 +31,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "3"))
 @QuarkusTestResource(FakeIngestServer.class)
 class BasketCrudGrpcTest extends GrpcTestBase {
+
+    /** Half the deadline: a raced write ends by then, at once, never at its deadline. */
+    private static final Duration PROMPTLY = Duration.ofSeconds(DEADLINE_SECONDS / 2);
 
     @Inject
     Flyway flyway;
@@ -178,46 +179,57 @@ class BasketCrudGrpcTest extends GrpcTestBase {
                             .setBasket(equalBasket(id, "NVDA", "AMD"))
                             .build())
                     .getBasket();
-            List<Callable<Status.Code>> writes = new ArrayList<>();
+            List<Runnable> writes = new ArrayList<>();
             for (int n = 0; n < 3; n++) {
-                String name = "raced " + n;
-                writes.add(() -> outcome(() -> client().deleteBasket(DeleteBasketRequest.newBuilder()
+                writes.add(() -> client().deleteBasket(DeleteBasketRequest.newBuilder()
                         .setBasketId(id)
                         .setExpectedVersion(0)
-                        .build())));
-                writes.add(() -> outcome(() -> client().updateBasket(UpdateBasketRequest.newBuilder()
-                        .setBasket(read.toBuilder().setName(name))
-                        .setExpectedVersion(0)
-                        .build())));
+                        .build()));
+                writes.add(replaceAtVersionZero(read, "raced " + n));
             }
-            ExecutorService pool = Executors.newFixedThreadPool(writes.size());
-            try {
-                List<Status.Code> codes = new ArrayList<>();
-                for (Future<Status.Code> write : pool.invokeAll(writes)) {
-                    codes.add(write.get());
-                }
-                // a loser fails at once (ABORTED, or NOT_FOUND once deleted), never at its deadline
-                assertThat(codes)
-                        .as("round %d", round)
-                        .isSubsetOf(Status.Code.OK, Status.Code.ABORTED, Status.Code.NOT_FOUND);
-                assertThat(codes).as("round %d", round).containsOnlyOnce(Status.Code.OK);
-            } finally {
-                pool.shutdownNow();
-            }
+            List<Status.Code> codes = RacedWrites.codes(writes, PROMPTLY);
+            assertThat(codes).as("round %d", round).containsOnlyOnce(Status.Code.OK);
+            assertThat(codes)
+                    .as("round %d", round)
+                    .isSubsetOf(Status.Code.OK, Status.Code.ABORTED, Status.Code.NOT_FOUND);
+            // a delete that won leaves no member row behind; a replace that won keeps its two members
+            boolean deleteWon = codes.indexOf(Status.Code.OK) % 2 == 0;
+            assertThat(sqlLong("select count(*) from basket.basket_member where basket_id = '" + id + "'"))
+                    .as("round %d", round)
+                    .isEqualTo(deleteWon ? 0 : 2);
         }
-        assertThat(
-                        sqlLong(
-                                "select count(*) from pg_stat_activity where datname = current_database() and state = 'idle in transaction'"))
-                .isZero();
+        RacedWrites.assertNoTransactionLeftOpen();
     }
 
-    private static Status.Code outcome(Runnable call) {
-        try {
-            call.run();
-            return Status.Code.OK;
-        } catch (StatusRuntimeException e) {
-            return e.getStatus().getCode();
+    @Test
+    void replacesRacedAtOneVersionEndPromptlyWithOneWinner() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Basket read = client().createBasket(CreateBasketRequest.newBuilder()
+                            .setBasket(equalBasket("replaced-" + round, "NVDA", "AMD"))
+                            .build())
+                    .getBasket();
+            List<Runnable> writes = new ArrayList<>();
+            for (int n = 0; n < 4; n++) {
+                writes.add(replaceAtVersionZero(read, "replaced " + n));
+            }
+            List<Status.Code> codes = RacedWrites.codes(writes, PROMPTLY);
+            assertThat(codes).as("round %d", round).containsOnlyOnce(Status.Code.OK);
+            assertThat(codes).as("round %d", round).containsOnly(Status.Code.OK, Status.Code.ABORTED);
+            Basket stored = client().getBasket(GetBasketRequest.newBuilder()
+                            .setBasketId(read.getId())
+                            .build())
+                    .getBasket();
+            assertThat(stored.getVersion()).isEqualTo(1);
+            assertThat(stored.getName()).isEqualTo("replaced " + codes.indexOf(Status.Code.OK));
         }
+        RacedWrites.assertNoTransactionLeftOpen();
+    }
+
+    private Runnable replaceAtVersionZero(Basket read, String name) {
+        return () -> client().updateBasket(UpdateBasketRequest.newBuilder()
+                .setBasket(read.toBuilder().setName(name))
+                .setExpectedVersion(0)
+                .build());
     }
 
     @Test

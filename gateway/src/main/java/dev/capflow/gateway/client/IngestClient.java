@@ -2,6 +2,7 @@ package dev.capflow.gateway.client;
 
 import dev.capflow.gateway.config.IngestClientConfig;
 import dev.capflow.grpc.DownstreamCalls;
+import dev.capflow.grpc.WindowedStream;
 import dev.capflow.grpc.auth.TokenRelay;
 import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
 import dev.capflow.proto.ingest.v1.AddCorporateActionResponse;
@@ -42,6 +43,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway's only door to ingest-service. Every call carries its own deadline (the stub-wide
@@ -117,11 +119,12 @@ public class IngestClient {
     public void importBars(BulkChunks chunks) {
         // the stream runs on the async stub with its own deadline; the write only puts it behind the breaker
         calls.write(unused -> Uni.createFrom().item(() -> {
-                    BulkImportStream.run(
-                            bulk,
-                            chunks,
-                            config.bulk().inFlight(),
-                            config.bulk().deadline());
+                    WindowedStream.run(
+                            bulk.withDeadlineAfter(config.bulk().deadline().toMillis(), TimeUnit.MILLISECONDS)
+                                    ::importBars,
+                            chunks::next,
+                            chunks::acknowledged,
+                            config.bulk().inFlight());
                     return Boolean.TRUE;
                 }))
                 .await()

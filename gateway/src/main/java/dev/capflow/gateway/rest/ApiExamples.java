@@ -9,6 +9,14 @@ final class ApiExamples {
                     + "capflow.basket.max-history-points, 3,000,000 by default); the detail names the limit and the "
                     + "count. Ask for a window ending earlier, or use fewer members.";
 
+    /** The responses and parameters of the symbol's history routes (bars; ticks and minute bars, which are paged). */
+    static final String HISTORY_PAGE_200 = "One page.";
+
+    static final String HISTORY_PAGE_400 =
+            "A bad instant, range, pageSize or pageToken; violations name the parameter.";
+    static final String HISTORY_PAGE_TOKEN = "The nextPageToken of the previous page; none for the first.";
+    static final String UNKNOWN_SYMBOL_404 = "Unknown symbol.";
+
     static final String INSTRUMENT_INPUT = """
             {"name": "NVIDIA Corporation", "currency": "USD", "exchange": "NASDAQ", "kind": "EQUITY",
              "sharesOutstanding": 24300000000}""";

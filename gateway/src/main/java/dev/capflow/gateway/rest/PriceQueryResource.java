@@ -78,7 +78,7 @@ public class PriceQueryResource {
                             examples = @ExampleObject(name = "bad from", value = ApiExamples.INVALID_REQUEST)))
     @APIResponse(
             responseCode = "404",
-            description = "Unknown symbol.",
+            description = ApiExamples.UNKNOWN_SYMBOL_404,
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
@@ -109,18 +109,18 @@ public class PriceQueryResource {
                     + "Re-reads what a live stream announced as a gap.")
     @APIResponse(
             responseCode = "200",
-            description = "One page.",
+            description = ApiExamples.HISTORY_PAGE_200,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = TickPageView.class)))
     @APIResponse(
             responseCode = "400",
-            description = "A bad instant, range, pageSize or pageToken; violations name the " + "parameter.",
+            description = ApiExamples.HISTORY_PAGE_400,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",
-            description = "Unknown symbol.",
+            description = ApiExamples.UNKNOWN_SYMBOL_404,
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
@@ -134,8 +134,7 @@ public class PriceQueryResource {
                     String to,
             @Parameter(description = "Ticks per page, 1 to 10000 (default 1000).", example = "1000") @RestQuery
                     Integer pageSize,
-            @Parameter(description = "The nextPageToken of the previous page; none for the first.") @RestQuery
-                    String pageToken) {
+            @Parameter(description = ApiExamples.HISTORY_PAGE_TOKEN) @RestQuery String pageToken) {
         return withPageTokenNamed(ingest.getTicks(PriceMapping.ticksRequest(symbol, from, to, pageSize, pageToken))
                 .map(PriceMapping::toView));
     }
@@ -152,18 +151,18 @@ public class PriceQueryResource {
                             + "when not empty, is the pageToken of the next page (send the same symbol and range).")
     @APIResponse(
             responseCode = "200",
-            description = "One page.",
+            description = ApiExamples.HISTORY_PAGE_200,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = MinuteBarPageView.class)))
     @APIResponse(
             responseCode = "400",
-            description = "A bad instant, range, pageSize or pageToken; violations name the " + "parameter.",
+            description = ApiExamples.HISTORY_PAGE_400,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",
-            description = "Unknown symbol.",
+            description = ApiExamples.UNKNOWN_SYMBOL_404,
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
@@ -177,8 +176,7 @@ public class PriceQueryResource {
                     String to,
             @Parameter(description = "Bars per page, 1 to 10000 (default 1000).", example = "1000") @RestQuery
                     Integer pageSize,
-            @Parameter(description = "The nextPageToken of the previous page; none for the first.") @RestQuery
-                    String pageToken) {
+            @Parameter(description = ApiExamples.HISTORY_PAGE_TOKEN) @RestQuery String pageToken) {
         return withPageTokenNamed(
                 ingest.getMinuteBars(PriceMapping.minuteBarsRequest(symbol, from, to, pageSize, pageToken))
                         .map(PriceMapping::toView));
@@ -252,7 +250,7 @@ public class PriceQueryResource {
                             schema = @Schema(type = SchemaType.ARRAY, implementation = BarRevisionView.class)))
     @APIResponse(
             responseCode = "404",
-            description = "Unknown symbol.",
+            description = ApiExamples.UNKNOWN_SYMBOL_404,
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
@@ -296,7 +294,7 @@ public class PriceQueryResource {
                             examples = @ExampleObject(name = "actions", value = ApiExamples.CORPORATE_ACTIONS)))
     @APIResponse(
             responseCode = "404",
-            description = "Unknown symbol.",
+            description = ApiExamples.UNKNOWN_SYMBOL_404,
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,

@@ -74,7 +74,12 @@ public class CorporateActionService {
                 });
     }
 
-    /** Deletes the action recorded under {@code key} and returns it; {@link UnknownCorporateActionException} if none. */
+    /**
+     * Deletes the action recorded under {@code key} and returns it; {@link UnknownCorporateActionException} if none, also
+     * when a concurrent delete removed it first. One statement, not Hibernate Reactive's entity delete, which keeps one
+     * pending result per entity type: of two actions deleted at once, one could wait until its deadline with its
+     * transaction open (docs/decisions.md).
+     */
     @WithTransaction
     public Uni<CorporateAction> delete(CorporateActionKey key) {
         return instruments
@@ -82,7 +87,10 @@ public class CorporateActionService {
                 .chain(() -> actions.findOne(key.symbol(), key.exDate(), key.kind()))
                 .chain(existing -> existing == null
                         ? Uni.createFrom().failure(new UnknownCorporateActionException(key))
-                        : actions.delete(existing).replaceWith(existing.toDomain()));
+                        : actions.delete("id = ?1", existing.id)
+                                .chain(count -> count > 0
+                                        ? Uni.createFrom().item(existing.toDomain())
+                                        : Uni.createFrom().failure(new UnknownCorporateActionException(key))));
     }
 
     /** The actions of a registered symbol, oldest ex-date first. */

@@ -11,18 +11,23 @@ import dev.capflow.proto.ingest.v1.Adjustment;
 import dev.capflow.proto.ingest.v1.CorporateAction;
 import dev.capflow.proto.ingest.v1.CorporateActionKind;
 import dev.capflow.proto.ingest.v1.DailyBar;
+import dev.capflow.proto.ingest.v1.DeleteCorporateActionRequest;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
 import dev.capflow.proto.ingest.v1.GetBarsResponse;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
 import dev.capflow.proto.ingest.v1.ListCorporateActionsRequest;
 import dev.capflow.testsupport.PostgresRedisResource;
+import dev.capflow.testsupport.RacedWrites;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The hand-checked example of BarAdjusterTest, end to end: a 2-for-1 split then a 0.53 dividend. */
@@ -95,6 +100,34 @@ class CorporateActionsGrpcTest extends GrpcTestBase {
         GetBarsResponse early = bars("ADJ", Adjustment.ADJUSTMENT_TOTAL_RETURN, "2025-01-03");
         assertThat(early.getBarsList()).extracting(DailyBar::getDate).containsExactly("2025-01-02", "2025-01-03");
         assertThat(early.getBars(1).getClose()).isCloseTo(52 * factor, within(1e-9));
+    }
+
+    @Test
+    void actionsDeletedAtOnceEndPromptlyEachOnce() throws Exception {
+        register("RACE");
+        List<String> exDates = List.of("2024-01-08", "2024-02-08", "2024-03-08", "2024-04-08");
+        for (int round = 0; round < 3; round++) {
+            exDates.forEach(exDate -> add(split("RACE", exDate, 2)));
+            List<Runnable> deletes = new ArrayList<>();
+            for (String exDate : exDates) {
+                Runnable delete = () -> client().deleteCorporateAction(DeleteCorporateActionRequest.newBuilder()
+                        .setSymbol("RACE")
+                        .setExDate(exDate)
+                        .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT)
+                        .build());
+                deletes.add(delete);
+                deletes.add(delete);
+            }
+            List<Status.Code> codes = RacedWrites.codes(deletes, Duration.ofSeconds(DEADLINE_SECONDS / 2));
+            for (int action = 0; action < exDates.size(); action++) {
+                assertThat(codes.subList(2 * action, 2 * action + 2))
+                        .as("round %d, %s", round, exDates.get(action))
+                        .containsExactlyInAnyOrder(Status.Code.OK, Status.Code.NOT_FOUND);
+            }
+            assertThat(sqlLong("select count(*) from ingest.corporate_action where symbol = 'RACE'"))
+                    .isZero();
+        }
+        RacedWrites.assertNoTransactionLeftOpen();
     }
 
     @Test

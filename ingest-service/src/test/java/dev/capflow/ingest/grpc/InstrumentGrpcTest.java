@@ -11,11 +11,13 @@ import dev.capflow.proto.ingest.v1.ListInstrumentsResponse;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentResponse;
 import dev.capflow.testsupport.PostgresRedisResource;
+import dev.capflow.testsupport.RacedWrites;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -109,6 +111,31 @@ class InstrumentGrpcTest extends GrpcTestBase {
                         .getInstrument()
                         .getVersion())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void replacesRacedAtOneVersionEndPromptlyWithOneWinner() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Instrument read = upsert(nvidia().setSymbol("RACED" + round)).getInstrument();
+            List<Runnable> writes = new ArrayList<>();
+            for (int n = 0; n < 4; n++) {
+                String name = "Raced " + n;
+                writes.add(() -> client().upsertInstrument(UpsertInstrumentRequest.newBuilder()
+                        .setInstrument(read.toBuilder().setName(name))
+                        .setExpectedVersion(0)
+                        .build()));
+            }
+            List<Status.Code> codes = RacedWrites.codes(writes, Duration.ofSeconds(DEADLINE_SECONDS / 2));
+            assertThat(codes).as("round %d", round).containsOnlyOnce(Status.Code.OK);
+            assertThat(codes).as("round %d", round).containsOnly(Status.Code.OK, Status.Code.ABORTED);
+            Instrument stored = client().listInstruments(ListInstrumentsRequest.newBuilder()
+                            .addSymbols(read.getSymbol())
+                            .build())
+                    .getInstruments(0);
+            assertThat(stored.getVersion()).isEqualTo(1);
+            assertThat(stored.getName()).isEqualTo("Raced " + codes.indexOf(Status.Code.OK));
+        }
+        RacedWrites.assertNoTransactionLeftOpen();
     }
 
     @Test
