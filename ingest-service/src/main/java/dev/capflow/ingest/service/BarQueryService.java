@@ -115,22 +115,27 @@ public class BarQueryService {
                                 .map(group -> bars.closes(group, from, readTo))
                                 .toList())
                         .andFailFast()
-                        .map(reads -> {
-                            Map<String, CloseSeries> found = new HashMap<>();
-                            reads.forEach(read -> read.forEach(series -> found.put(series.symbol(), series)));
-                            Map<String, List<CorporateAction>> actionsBySymbol = group(round);
-                            actions.forEach(action ->
-                                    actionsBySymbol.get(action.symbol()).add(action));
-                            List<CloseSeries> series = new ArrayList<>(round.size());
-                            for (String symbol : round) {
-                                CloseSeries adjusted = BarAdjuster.adjust(
-                                        found.getOrDefault(symbol, CloseSeries.empty(symbol)),
-                                        actionsBySymbol.get(symbol),
-                                        adjustment);
-                                series.add(to == null ? adjusted : adjusted.upTo(to));
-                            }
-                            return series;
-                        }));
+                        .map(reads -> adjustCloses(round, reads, actions, adjustment, to)));
+    }
+
+    /** The series of {@code round}'s symbols in its order (empty for one without bars), adjusted and cut at {@code to}. */
+    private static List<CloseSeries> adjustCloses(
+            List<String> round,
+            List<List<CloseSeries>> reads,
+            List<CorporateAction> actions,
+            Adjustment adjustment,
+            LocalDate to) {
+        Map<String, CloseSeries> found = new HashMap<>();
+        reads.forEach(read -> read.forEach(series -> found.put(series.symbol(), series)));
+        Map<String, List<CorporateAction>> actionsBySymbol = group(round);
+        actions.forEach(action -> actionsBySymbol.get(action.symbol()).add(action));
+        List<CloseSeries> series = new ArrayList<>(round.size());
+        for (String symbol : round) {
+            CloseSeries raw = found.getOrDefault(symbol, CloseSeries.empty(symbol));
+            CloseSeries adjusted = BarAdjuster.adjust(raw, actionsBySymbol.get(symbol), adjustment);
+            series.add(to == null ? adjusted : adjusted.upTo(to));
+        }
+        return series;
     }
 
     /**
