@@ -104,12 +104,13 @@ public class IngestClient {
     /**
      * The StreamBars request for the daily bars of {@code symbols} in {@code [from, to]} (null {@code from}: from the
      * first; null {@code to}: up to the latest), split-adjusted for a price return and total-return adjusted for a
-     * total return.
+     * total return; only dates and closes, as packed columns.
      */
     public static StreamBarsRequest barsRequest(
             Collection<String> symbols, LocalDate from, LocalDate to, ReturnType type) {
         StreamBarsRequest.Builder request = StreamBarsRequest.newBuilder()
                 .addAllSymbols(symbols)
+                .setClosesOnly(true)
                 .setAdjustment(
                         type == ReturnType.TOTAL ? Adjustment.ADJUSTMENT_TOTAL_RETURN : Adjustment.ADJUSTMENT_SPLIT);
         if (from != null) {

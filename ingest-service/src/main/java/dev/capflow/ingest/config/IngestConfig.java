@@ -34,6 +34,13 @@ public interface IngestConfig {
     @WithDefault("50")
     int streamSymbolsPerRead();
 
+    /**
+     * Reads of {@link #streamSymbolsPerRead()} symbols a closes-only StreamBars runs concurrently (each takes a
+     * connection of the pool while it runs); what one call holds at once is bounded by their product.
+     */
+    @WithDefault("4")
+    int streamReadsAtOnce();
+
     /** The most bars one StreamBars piece carries (about 60 bytes each on the wire, far below gRPC's 4 MiB). */
     @WithDefault("2000")
     int barsPerPiece();

@@ -22,15 +22,11 @@ public final class BarAdjuster {
         if (adjustment == Adjustment.NONE || bars.isEmpty() || actions.isEmpty()) {
             return bars;
         }
-        double[] splitFactor = cumulativeFactors(bars, actions, CorporateActionKind.SPLIT, CorporateAction::value);
-        double[] dividendFactor = adjustment == Adjustment.TOTAL_RETURN
-                ? cumulativeFactors(
-                        bars, actions, CorporateActionKind.DIVIDEND, dividend -> dividendFactor(bars, dividend))
-                : null;
+        Factors factors = factors(CloseSeries.of(bars.get(0).symbol(), bars), actions, adjustment);
         List<DailyBar> adjusted = new ArrayList<>(bars.size());
         for (int i = 0; i < bars.size(); i++) {
             DailyBar bar = bars.get(i);
-            double priceScale = 1 / splitFactor[i] * (dividendFactor == null ? 1 : dividendFactor[i]);
+            double priceScale = factors.priceScale(i);
             adjusted.add(new DailyBar(
                     bar.symbol(),
                     bar.date(),
@@ -38,9 +34,39 @@ public final class BarAdjuster {
                     bar.high() * priceScale,
                     bar.low() * priceScale,
                     bar.close() * priceScale,
-                    Math.round(bar.volume() * splitFactor[i])));
+                    Math.round(bar.volume() * factors.split()[i])));
         }
         return adjusted;
+    }
+
+    /** Adjusts the closes of {@code series} for {@code actions} of its symbol, as {@link #adjust(List, List, Adjustment)}. */
+    public static CloseSeries adjust(CloseSeries series, List<CorporateAction> actions, Adjustment adjustment) {
+        if (adjustment == Adjustment.NONE || series.size() == 0 || actions.isEmpty()) {
+            return series;
+        }
+        Factors factors = factors(series, actions, adjustment);
+        double[] closes = new double[series.size()];
+        for (int i = 0; i < closes.length; i++) {
+            closes[i] = series.closes()[i] * factors.priceScale(i);
+        }
+        return new CloseSeries(series.symbol(), series.epochDays(), closes);
+    }
+
+    /** Per bar: the split factor, and the dividend factor for total return (null otherwise). */
+    private record Factors(double[] split, double[] dividend) {
+
+        double priceScale(int i) {
+            return 1 / split[i] * (dividend == null ? 1 : dividend[i]);
+        }
+    }
+
+    private static Factors factors(CloseSeries raw, List<CorporateAction> actions, Adjustment adjustment) {
+        double[] split = cumulativeFactors(raw.epochDays(), actions, CorporateActionKind.SPLIT, CorporateAction::value);
+        double[] dividend = adjustment == Adjustment.TOTAL_RETURN
+                ? cumulativeFactors(
+                        raw.epochDays(), actions, CorporateActionKind.DIVIDEND, action -> dividendFactor(raw, action))
+                : null;
+        return new Factors(split, dividend);
     }
 
     /**
@@ -48,7 +74,7 @@ public final class BarAdjuster {
      * ex-date is after the bar's date.
      */
     private static double[] cumulativeFactors(
-            List<DailyBar> bars,
+            int[] epochDays,
             List<CorporateAction> actions,
             CorporateActionKind kind,
             ToDoubleFunction<CorporateAction> factor) {
@@ -56,12 +82,11 @@ public final class BarAdjuster {
                 .filter(a -> a.kind() == kind)
                 .sorted(Comparator.comparing(CorporateAction::exDate).reversed())
                 .toList();
-        double[] result = new double[bars.size()];
+        double[] result = new double[epochDays.length];
         double cumulative = 1;
         int next = 0;
-        for (int i = bars.size() - 1; i >= 0; i--) {
-            LocalDate date = bars.get(i).date();
-            while (next < ofKind.size() && ofKind.get(next).exDate().isAfter(date)) {
+        for (int i = epochDays.length - 1; i >= 0; i--) {
+            while (next < ofKind.size() && ofKind.get(next).exDate().toEpochDay() > epochDays[i]) {
                 cumulative *= factor.applyAsDouble(ofKind.get(next));
                 next++;
             }
@@ -75,30 +100,32 @@ public final class BarAdjuster {
      * precedes the ex-date (nothing to restate) or none is on or after it yet (every bar is restated alike, so no
      * return changes). A dividend not below the close before the ex-date is a data error.
      */
-    private static double dividendFactor(List<DailyBar> bars, CorporateAction dividend) {
-        int firstOnOrAfter = firstIndexOnOrAfter(bars, dividend.exDate());
+    private static double dividendFactor(CloseSeries raw, CorporateAction dividend) {
+        int firstOnOrAfter = firstIndexOnOrAfter(raw.epochDays(), dividend.exDate());
         if (firstOnOrAfter == 0) {
             return 1;
         }
-        DailyBar prior = bars.get(firstOnOrAfter - 1);
-        if (!(dividend.value() < prior.close())) {
+        double priorClose = raw.closes()[firstOnOrAfter - 1];
+        if (!(dividend.value() < priorClose)) {
             throw new InconsistentDataException("dividend of " + dividend.value() + " on " + dividend.exDate() + " for "
-                    + dividend.symbol() + " is not below the prior close " + prior.close() + " of " + prior.date());
+                    + dividend.symbol() + " is not below the prior close " + priorClose + " of "
+                    + LocalDate.ofEpochDay(raw.epochDays()[firstOnOrAfter - 1]));
         }
-        if (firstOnOrAfter == bars.size()) {
+        if (firstOnOrAfter == raw.size()) {
             return 1;
         }
-        double exClose = bars.get(firstOnOrAfter).close();
+        double exClose = raw.closes()[firstOnOrAfter];
         return exClose / (exClose + dividend.value());
     }
 
-    /** The index of the first bar dated on or after {@code exDate}, or {@code bars.size()} when there is none. */
-    private static int firstIndexOnOrAfter(List<DailyBar> bars, LocalDate exDate) {
+    /** The index of the first bar dated on or after {@code exDate}, or the number of bars when there is none. */
+    private static int firstIndexOnOrAfter(int[] epochDays, LocalDate exDate) {
+        long exDay = exDate.toEpochDay();
         int low = 0;
-        int high = bars.size();
+        int high = epochDays.length;
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (bars.get(mid).date().isBefore(exDate)) {
+            if (epochDays[mid] < exDay) {
                 low = mid + 1;
             } else {
                 high = mid;

@@ -6,7 +6,6 @@ import dev.capflow.ingest.config.IngestConfig;
 import dev.capflow.ingest.domain.Adjustment;
 import dev.capflow.ingest.domain.BarRevision;
 import dev.capflow.ingest.domain.CorporateActionValidator;
-import dev.capflow.ingest.domain.DailyBar;
 import dev.capflow.ingest.domain.Instrument;
 import dev.capflow.ingest.domain.InstrumentValidator;
 import dev.capflow.ingest.domain.Symbols;
@@ -288,26 +287,51 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
             List<String> symbols = symbolList(request.getSymbolsList(), "symbols", false, config.maxSymbolsPerStream());
             Window window = Window.of(request.getFrom(), request.getTo());
             Adjustment adjustment = ProtoMapper.adjustment(request.getAdjustment());
+            if (request.getClosesOnly()) {
+                return barQueries
+                        .streamCloses(
+                                symbols,
+                                window.from(),
+                                window.to(),
+                                adjustment,
+                                config.streamSymbolsPerRead(),
+                                config.streamReadsAtOnce())
+                        .onItem()
+                        .transformToIterable(series -> pieces(
+                                series.symbol(),
+                                adjustment,
+                                series.size(),
+                                (piece, from, to) -> piece.setCloses(ProtoMapper.closeColumns(series, from, to))));
+            }
             return barQueries.stream(symbols, window.from(), window.to(), adjustment, config.streamSymbolsPerRead())
                     .onItem()
-                    .transformToIterable(series -> pieces(series, adjustment));
+                    .transformToIterable(series -> pieces(
+                            series.symbol(),
+                            adjustment,
+                            series.bars().size(),
+                            (piece, from, to) -> piece.addAllBars(series.bars().subList(from, to).stream()
+                                    .map(ProtoMapper::toProto)
+                                    .toList())));
         });
     }
 
-    /** One series cut into pieces of at most bars-per-piece bars; one empty piece when it has no bar. */
-    private List<StreamBarsResponse> pieces(BarQueryService.BarSeries series, Adjustment adjustment) {
+    /** Fills a StreamBars piece with the bars {@code [from, to)} of its series. */
+    @FunctionalInterface
+    private interface PieceContent {
+        void fill(StreamBarsResponse.Builder piece, int from, int to);
+    }
+
+    /** A series of {@code bars} bars cut into pieces of at most bars-per-piece bars; one empty piece when it has none. */
+    private List<StreamBarsResponse> pieces(String symbol, Adjustment adjustment, int bars, PieceContent content) {
         List<StreamBarsResponse> pieces = new ArrayList<>();
-        List<DailyBar> bars = series.bars();
         int start = 0;
         do {
-            List<DailyBar> piece = bars.subList(start, Math.min(bars.size(), start + config.barsPerPiece()));
-            pieces.add(StreamBarsResponse.newBuilder()
-                    .setSymbol(series.symbol())
-                    .setAdjustment(ProtoMapper.toProto(adjustment))
-                    .addAllBars(piece.stream().map(ProtoMapper::toProto).toList())
-                    .build());
+            StreamBarsResponse.Builder piece =
+                    StreamBarsResponse.newBuilder().setSymbol(symbol).setAdjustment(ProtoMapper.toProto(adjustment));
+            content.fill(piece, start, Math.min(bars, start + config.barsPerPiece()));
+            pieces.add(piece.build());
             start += config.barsPerPiece();
-        } while (start < bars.size());
+        } while (start < bars);
         return pieces;
     }
 

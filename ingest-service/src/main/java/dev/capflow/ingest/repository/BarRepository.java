@@ -2,8 +2,10 @@ package dev.capflow.ingest.repository;
 
 import dev.capflow.ingest.domain.BarRevision;
 import dev.capflow.ingest.domain.BarWriteMode;
+import dev.capflow.ingest.domain.CloseSeries;
 import dev.capflow.ingest.domain.DailyBar;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -66,6 +68,18 @@ public class BarRepository {
             SELECT symbol, date, open, high, low, close, volume FROM ingest.daily_bar
             WHERE symbol = ANY($1) AND ($2::date IS NULL OR date >= $2) AND ($3::date IS NULL OR date <= $3)
             ORDER BY symbol, date""";
+
+    /**
+     * The dates (days since 1970-01-01) and closes of each symbol packed into one bytea of 12 bytes a bar (int4send
+     * and float8send: big-endian, bit-exact), so that a read decodes one value per symbol instead of a row per bar.
+     */
+    private static final String SELECT_CLOSES = """
+            SELECT symbol, string_agg(int4send(date - DATE '1970-01-01') || float8send(close), ''::bytea ORDER BY date)
+            FROM ingest.daily_bar
+            WHERE symbol = ANY($1) AND ($2::date IS NULL OR date >= $2) AND ($3::date IS NULL OR date <= $3)
+            GROUP BY symbol""";
+
+    private static final int PACKED_CLOSE_BYTES = Integer.BYTES + Double.BYTES;
 
     private static final String LAST_CLOSE_BEFORE = """
             SELECT date, close FROM ingest.daily_bar WHERE symbol = $1 AND date < $2
@@ -190,6 +204,35 @@ public class BarRepository {
             }
             return bars;
         });
+    }
+
+    /**
+     * The raw closes of {@code symbols} within the inclusive bounds (null = unbounded), one series per symbol that has
+     * a bar there, in no particular order.
+     */
+    public Uni<List<CloseSeries>> closes(Collection<String> symbols, LocalDate from, LocalDate to) {
+        Tuple params = Tuple.tuple()
+                .addArrayOfString(symbols.toArray(String[]::new))
+                .addLocalDate(from)
+                .addLocalDate(to);
+        return reads.anyAge().preparedQuery(SELECT_CLOSES).execute(params).map(rows -> {
+            List<CloseSeries> series = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                series.add(unpack(row.getString(0), row.getBuffer(1)));
+            }
+            return series;
+        });
+    }
+
+    private static CloseSeries unpack(String symbol, Buffer packed) {
+        int size = packed.length() / PACKED_CLOSE_BYTES;
+        int[] epochDays = new int[size];
+        double[] closes = new double[size];
+        for (int i = 0; i < size; i++) {
+            epochDays[i] = packed.getInt(i * PACKED_CLOSE_BYTES);
+            closes[i] = packed.getDouble(i * PACKED_CLOSE_BYTES + Integer.BYTES);
+        }
+        return new CloseSeries(symbol, epochDays, closes);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.capflow.ingest.service;
 import dev.capflow.ingest.domain.Adjustment;
 import dev.capflow.ingest.domain.BarAdjuster;
 import dev.capflow.ingest.domain.BarRevision;
+import dev.capflow.ingest.domain.CloseSeries;
 import dev.capflow.ingest.domain.CorporateAction;
 import dev.capflow.ingest.domain.DailyBar;
 import dev.capflow.ingest.repository.BarRepository;
@@ -14,9 +15,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Daily bar series of many symbols in one query, raw or adjusted for splits and dividends. */
 @ApplicationScoped
@@ -55,18 +58,84 @@ public class BarQueryService {
      */
     public Multi<BarSeries> stream(
             List<String> symbols, LocalDate from, LocalDate to, Adjustment adjustment, int symbolsPerRead) {
-        List<List<String>> groups = new ArrayList<>();
-        for (int start = 0; start < symbols.size(); start += symbolsPerRead) {
-            groups.add(symbols.subList(start, Math.min(symbols.size(), start + symbolsPerRead)));
-        }
+        return inRounds(symbols, symbolsPerRead, round -> read(round, from, to, adjustment));
+    }
+
+    /**
+     * The closes (dates and closes, no other field, no object per bar) of the same series as {@link #stream}, in the
+     * given order: every symbol is checked first, then {@code readsAtOnce} reads of {@code symbolsPerRead} symbols run
+     * concurrently, the next round only once the previous one's series have been consumed, so that what is held at
+     * once is bounded by {@code symbolsPerRead * readsAtOnce}, whatever the number of symbols.
+     */
+    public Multi<CloseSeries> streamCloses(
+            List<String> symbols,
+            LocalDate from,
+            LocalDate to,
+            Adjustment adjustment,
+            int symbolsPerRead,
+            int readsAtOnce) {
+        return inRounds(
+                symbols,
+                symbolsPerRead * readsAtOnce,
+                round -> readCloses(round, from, to, adjustment, symbolsPerRead));
+    }
+
+    /** {@code read} of {@code symbols} (once all are known) {@code perRound} at a time, one round after the other. */
+    private <T> Multi<T> inRounds(List<String> symbols, int perRound, Function<List<String>, Uni<List<T>>> read) {
         return instruments
                 .requireKnown(symbols)
                 .onItem()
-                .transformToMulti(known -> Multi.createFrom().iterable(groups))
+                .transformToMulti(known -> Multi.createFrom().iterable(groups(symbols, perRound)))
                 .onItem()
-                .transformToUniAndConcatenate(group -> read(group, from, to, adjustment))
+                .transformToUniAndConcatenate(round -> read.apply(round))
                 .onItem()
                 .transformToIterable(series -> series);
+    }
+
+    private static List<List<String>> groups(List<String> symbols, int size) {
+        List<List<String>> groups = new ArrayList<>();
+        for (int start = 0; start < symbols.size(); start += size) {
+            groups.add(symbols.subList(start, Math.min(symbols.size(), start + size)));
+        }
+        return groups;
+    }
+
+    /**
+     * The corporate actions of {@code round} (a session of their own, closed before the reads start), then its
+     * closes in reads of {@code symbolsPerRead} symbols at once, each on the pool without a session (none is shared
+     * between concurrent reads, and none holds a connection while it waits for another).
+     */
+    private Uni<List<CloseSeries>> readCloses(
+            List<String> round, LocalDate from, LocalDate to, Adjustment adjustment, int symbolsPerRead) {
+        // as in read: total return reads on to the newest bar for the dividends after `to`, and trims afterwards
+        LocalDate readTo = adjustment == Adjustment.TOTAL_RETURN ? null : to;
+        return Panache.withSession(() -> loadActions(round, adjustment))
+                .chain(actions -> Uni.join()
+                        .all(groups(round, symbolsPerRead).stream()
+                                .map(group -> bars.closes(group, from, readTo))
+                                .toList())
+                        .andFailFast()
+                        .map(reads -> adjustCloses(round, reads, actions, adjustment, to)));
+    }
+
+    /** The series of {@code round}'s symbols in its order (empty for one without bars), adjusted and cut at {@code to}. */
+    private static List<CloseSeries> adjustCloses(
+            List<String> round,
+            List<List<CloseSeries>> reads,
+            List<CorporateAction> actions,
+            Adjustment adjustment,
+            LocalDate to) {
+        Map<String, CloseSeries> found = new HashMap<>();
+        reads.forEach(read -> read.forEach(series -> found.put(series.symbol(), series)));
+        Map<String, List<CorporateAction>> actionsBySymbol = group(round);
+        actions.forEach(action -> actionsBySymbol.get(action.symbol()).add(action));
+        List<CloseSeries> series = new ArrayList<>(round.size());
+        for (String symbol : round) {
+            CloseSeries raw = found.getOrDefault(symbol, CloseSeries.empty(symbol));
+            CloseSeries adjusted = BarAdjuster.adjust(raw, actionsBySymbol.get(symbol), adjustment);
+            series.add(to == null ? adjusted : adjusted.upTo(to));
+        }
+        return series;
     }
 
     /**

@@ -118,4 +118,23 @@ class BarAdjusterTest {
                 .isInstanceOf(InconsistentDataException.class)
                 .hasMessageContaining("prior close 100.0 of 2025-01-02");
     }
+
+    @Test
+    void closeColumnsAreAdjustedAsTheBarsCloses() {
+        for (Adjustment adjustment : Adjustment.values()) {
+            CloseSeries adjusted = BarAdjuster.adjust(CloseSeries.of("X", RAW), ACTIONS, adjustment);
+            assertThat(adjusted.closes())
+                    .containsExactly(BarAdjuster.adjust(RAW, ACTIONS, adjustment).stream()
+                            .mapToDouble(DailyBar::close)
+                            .toArray());
+            assertThat(adjusted.epochDays())
+                    .containsExactly(RAW.stream()
+                            .mapToInt(bar -> (int) bar.date().toEpochDay())
+                            .toArray());
+        }
+        assertThat(BarAdjuster.adjust(CloseSeries.of("X", RAW), ACTIONS, Adjustment.SPLIT)
+                        .closes())
+                .containsExactly(50, 52, 53, 54);
+        assertThat(CloseSeries.of("X", RAW).upTo(JAN_3).closes()).containsExactly(100, 104);
+    }
 }

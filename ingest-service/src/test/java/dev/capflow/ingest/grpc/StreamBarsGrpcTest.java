@@ -3,7 +3,11 @@ package dev.capflow.ingest.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
 import dev.capflow.proto.ingest.v1.Adjustment;
+import dev.capflow.proto.ingest.v1.CloseColumns;
+import dev.capflow.proto.ingest.v1.CorporateAction;
+import dev.capflow.proto.ingest.v1.CorporateActionKind;
 import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
 import dev.capflow.proto.ingest.v1.StreamBarsRequest;
@@ -26,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * StreamBars carries history too large for one gRPC message (4 MiB by default on the client) in bounded pieces
- * (the test profile sets 500 bars per piece, 3 symbols per read and at most 200 symbols per call).
+ * (the test profile sets 500 bars per piece, 3 symbols per read, 2 reads at once and at most 200 symbols per call).
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "1"))
@@ -91,6 +95,94 @@ class StreamBarsGrpcTest extends GrpcTestBase {
                 assertThat(series.get(d).getClose()).isEqualTo(close(s, d));
             }
         }
+    }
+
+    /**
+     * closes_only answers the same dates and closes as whole bars, adjusted alike (a split, a dividend inside the window
+     * and one after it), as packed columns of at most bars-per-piece closes, in request order across several rounds of
+     * concurrent reads (the test profile: 3 symbols a read, 2 reads at once).
+     */
+    @Test
+    void closesOnlyAnswersTheSameAdjustedClosesAsPackedColumns() {
+        List<LocalDate> dates = weekdays(1_200);
+        List<DailyBar> bars = new ArrayList<>();
+        List<String> requested = new ArrayList<>();
+        for (int s = 0; s < 10; s++) {
+            String symbol = "LC" + s;
+            register(symbol);
+            requested.add(symbol);
+            int days = s == 7 ? 1_200 : 20 + s;
+            for (int d = 0; d < days; d++) {
+                bars.add(bar(symbol, dates.get(d).toString(), close(s, d)));
+            }
+        }
+        client().ingestBars(IngestBarsRequest.newBuilder().addAllBars(bars).build());
+        register("LCEMPTY");
+        requested.add(4, "LCEMPTY");
+        addAction(CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT, dates.get(400), 2);
+        addAction(CorporateActionKind.CORPORATE_ACTION_KIND_DIVIDEND, dates.get(900), 0.25);
+        addAction(CorporateActionKind.CORPORATE_ACTION_KIND_DIVIDEND, dates.get(1_150), 0.5);
+
+        Map<Adjustment, Map<String, List<String>>> byAdjustment = new LinkedHashMap<>();
+        for (Adjustment adjustment :
+                List.of(Adjustment.ADJUSTMENT_NONE, Adjustment.ADJUSTMENT_SPLIT, Adjustment.ADJUSTMENT_TOTAL_RETURN)) {
+            StreamBarsRequest request = StreamBarsRequest.newBuilder()
+                    .addAllSymbols(requested)
+                    .setFrom(dates.get(5).toString())
+                    .setTo(dates.get(1_100).toString())
+                    .setAdjustment(adjustment)
+                    .build();
+            Map<String, List<String>> asBars = new LinkedHashMap<>();
+            client().streamBars(request)
+                    .forEachRemaining(piece -> asBars.computeIfAbsent(piece.getSymbol(), s -> new ArrayList<>())
+                            .addAll(piece.getBarsList().stream()
+                                    .map(bar -> bar.getDate() + "=" + bar.getClose())
+                                    .toList()));
+            Map<String, List<String>> asColumns = new LinkedHashMap<>();
+            client().streamBars(request.toBuilder().setClosesOnly(true).build()).forEachRemaining(piece -> {
+                assertThat(piece.getBarsList()).isEmpty();
+                assertThat(piece.getAdjustment()).isEqualTo(adjustment);
+                CloseColumns columns = piece.getCloses();
+                assertThat(columns.getEpochDaysCount())
+                        .isEqualTo(columns.getClosesCount())
+                        .isLessThanOrEqualTo(500);
+                List<String> closes = asColumns.computeIfAbsent(piece.getSymbol(), s -> new ArrayList<>());
+                for (int i = 0; i < columns.getEpochDaysCount(); i++) {
+                    closes.add(LocalDate.ofEpochDay(columns.getEpochDays(i)) + "=" + columns.getCloses(i));
+                }
+            });
+            assertThat(asColumns.keySet()).containsExactlyElementsOf(requested);
+            assertThat(asColumns).isEqualTo(asBars);
+            assertThat(asColumns.get("LC7")).hasSize(1_096);
+            assertThat(asColumns.get("LCEMPTY")).isEmpty();
+            byAdjustment.put(adjustment, asColumns);
+        }
+        // the adjustments did apply: the split halves the first close, the dividends (one after `to`) scale it further
+        String first = dates.get(5) + "=";
+        assertThat(byAdjustment.get(Adjustment.ADJUSTMENT_NONE).get("LC7").get(0))
+                .isEqualTo(first + close(7, 5));
+        assertThat(byAdjustment.get(Adjustment.ADJUSTMENT_SPLIT).get("LC7").get(0))
+                .isEqualTo(first + close(7, 5) / 2);
+        assertThat(byAdjustment
+                        .get(Adjustment.ADJUSTMENT_TOTAL_RETURN)
+                        .get("LC7")
+                        .get(0))
+                .isNotEqualTo(
+                        byAdjustment.get(Adjustment.ADJUSTMENT_SPLIT).get("LC7").get(0));
+    }
+
+    private void addAction(CorporateActionKind kind, LocalDate exDate, double value) {
+        CorporateAction.Builder action = CorporateAction.newBuilder()
+                .setSymbol("LC7")
+                .setExDate(exDate.toString())
+                .setKind(kind);
+        if (kind == CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT) {
+            action.setRatio(value);
+        } else {
+            action.setAmount(value);
+        }
+        client().addCorporateAction(
+                        AddCorporateActionRequest.newBuilder().setAction(action).build());
     }
 
     @Test
