@@ -32,9 +32,8 @@ import org.jboss.logging.Logger;
 public final class PriceStreamReader {
 
     private static final Logger LOG = Logger.getLogger(PriceStreamReader.class);
-    private static final Comparator<StreamEntry> BY_ID = Comparator.comparingLong(
-                    (StreamEntry entry) -> idPart(entry.id(), 0))
-            .thenComparingLong(entry -> idPart(entry.id(), 1));
+    private static final Comparator<ParsedId> BY_ID =
+            Comparator.comparingLong(ParsedId::millis).thenComparingLong(ParsedId::sequence);
 
     /** What a service does with what its reader reads. */
     public interface Handler {
@@ -165,8 +164,7 @@ public final class PriceStreamReader {
                 .map(answer -> {
                     List<StreamEntry> entries = new ArrayList<>();
                     cursors.forEach(cursor -> entries.addAll(cursor.entries(answer)));
-                    entries.sort(BY_ID);
-                    return entries;
+                    return sortedById(entries);
                 });
     }
 
@@ -190,8 +188,7 @@ public final class PriceStreamReader {
             failures.forEach(failure -> onFailure(handler, failure));
             List<StreamEntry> entries = new ArrayList<>();
             perShard.forEach(entries::addAll);
-            entries.sort(BY_ID);
-            return entries;
+            return sortedById(entries);
         });
     }
 
@@ -217,10 +214,30 @@ public final class PriceStreamReader {
         }
     }
 
-    /** Part {@code index} (0: milliseconds, 1: sequence) of a stream entry id {@code <ms>-<seq>}. */
-    private static long idPart(String id, int index) {
-        String[] parts = id.split("-", 2);
-        return index < parts.length ? Long.parseLong(parts[index]) : 0;
+    /** {@code entries} sorted by id, each id parsed once (not at every comparison). */
+    private static List<StreamEntry> sortedById(List<StreamEntry> entries) {
+        if (entries.size() < 2) {
+            return entries;
+        }
+        List<ParsedId> parsed = new ArrayList<>(entries.size());
+        entries.forEach(entry -> parsed.add(ParsedId.of(entry)));
+        parsed.sort(BY_ID);
+        List<StreamEntry> sorted = new ArrayList<>(parsed.size());
+        parsed.forEach(id -> sorted.add(id.entry()));
+        return sorted;
+    }
+
+    /** A stream entry id {@code <ms>-<seq>} as numbers. */
+    private record ParsedId(long millis, long sequence, StreamEntry entry) {
+
+        static ParsedId of(StreamEntry entry) {
+            String id = entry.id();
+            int dash = id.indexOf('-');
+            return dash < 0
+                    ? new ParsedId(Long.parseLong(id), 0, entry)
+                    : new ParsedId(
+                            Long.parseLong(id, 0, dash, 10), Long.parseLong(id, dash + 1, id.length(), 10), entry);
+        }
     }
 
     /** Every shard this reader follows failed in one round. */
