@@ -17,7 +17,9 @@
 # start the platform with CAPFLOW_GATEWAY_BASKET_READ_DEADLINE=120s CAPFLOW_GATEWAY_BASKET_WRITE_DEADLINE=120s.
 # The platform: GATEWAY, INGEST_GRPC, BASKET_GRPC (default ./capflow up's, moved by CAPFLOW_PORT_OFFSET), PostgreSQL
 # from PG_HOST/PG_PORT/PG_DB/PG_USER (default: what `./capflow up` recorded in .capflow/run/stack.env), tokens from
-# `./capflow token` unless INGEST_TOKEN / ANALYST_TOKEN are set. Prints Markdown rows for BENCHMARKS.md.
+# `./capflow token` unless INGEST_TOKEN / ANALYST_TOKEN are set; Redis (REDIS_HOST/REDIS_PORT, default what `./capflow up`
+# recorded) for the tick run's first stage (tick made to price stream entry, bench/tick_stages.py). Prints Markdown
+# rows for BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,6 +48,11 @@ if [[ -z ${PG_PORT:-} && -f .capflow/run/stack.env ]]; then
   PG_PORT=${pg_url%%/*}
   PG_DB=${PG_DB:-${pg_url#*/}}
   PG_DB=${PG_DB%%\?*}
+fi
+if [[ -z ${REDIS_PORT:-} && -f .capflow/run/stack.env ]]; then
+  # REDIS_URL=redis://host:port, as ./capflow up recorded it (a single Redis; a cluster's nodes are not read back)
+  redis_url=$(sed -n 's/^REDIS_URL=redis:\/\///p' .capflow/run/stack.env)
+  [[ $redis_url == *,* || $redis_url == *@* ]] || { REDIS_HOST=${redis_url%%:*}; REDIS_PORT=${redis_url#*:}; REDIS_PORT=${REDIS_PORT%%/*}; }
 fi
 PG_HOST=${PG_HOST:-127.0.0.1} PG_PORT=${PG_PORT:-5432} PG_DB=${PG_DB:-capflow} PG_USER=${PG_USER:-postgres}
 JDBC="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB"
@@ -140,4 +147,8 @@ if [[ $PARTS == *ticks* ]]; then
     --token "$INGEST_TOKEN" --jdbc "$JDBC" --user "$PG_USER" --instruments "$INSTRUMENTS" --baskets "$WATCHED" \
     --ticks "$TICKS" --rate "$RATE" --in-flight "$TICK_IN_FLIGHT"
   echo "load after the ticks:$(uptime | sed 's/.*load average://')"
+  # the first stage of tick to level (ingest-service's), from the price stream's entry ids
+  if [[ -n ${REDIS_PORT:-} ]] && command -v redis-cli >/dev/null; then
+    /usr/bin/python3 bench/tick_stages.py "${REDIS_HOST:-127.0.0.1}" "$REDIS_PORT" capflow:prices 16 5000 L
+  fi
 fi

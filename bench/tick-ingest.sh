@@ -12,7 +12,7 @@ PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
 PG_USER=${PG_USER:-postgres}
 REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/13}
-DB=capflow_bench
+DB=${DB:-capflow_bench} # dropped and created afresh: name another one when runs may overlap
 PORT=${PORT:-18091}
 GRPC_PORT=${GRPC_PORT:-19091}
 # extra JVM options for the service, e.g. SERVICE_JAVA_OPTS=-XX:StartFlightRecording=filename=ingest.jfr to profile it
@@ -43,10 +43,12 @@ trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; rm -
 "${DEVSTACK[@]}" wait-http "http://127.0.0.1:$PORT/q/health/ready" 120 --pid "$SERVICE"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB;" \
-  "$(psql -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c 'SHOW server_version')" "PostgreSQL; $(java -version 2>&1 | head -1)"
+  "$(psql -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c 'SHOW server_version')" "PostgreSQL; $(java -version 2>&1 | head -1);" \
+  "load before the run:$(uptime | sed 's/.*load average://')"
 java -Xmx3g -jar benchmarks/target/capflow-benchmarks.jar \
   --grpc "127.0.0.1:$GRPC_PORT" --jdbc "jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" --user "$PG_USER" \
   --ticks "$TICKS" --batch "$BATCH" --in-flight "$IN_FLIGHT" --token "$TOKEN"
+echo "load after the run:$(uptime | sed 's/.*load average://')"
 
 kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true
 trap - EXIT

@@ -214,7 +214,11 @@ public final class WatchedTickRun {
                             .setSymbol(SyntheticPrices.symbol(symbol))
                             .setTs(ts)
                             .setPrice(10 + (sent % 1000) / 100.0)
-                            .setSize(1 + sent % 500));
+                            .setSize(1 + sent % 500)
+                            // its own identity: a producer catching up makes several batches in one millisecond,
+                            // and a symbol's two ticks of one millisecond without it would be one tick (a resend)
+                            .setSource("watched-tick-run")
+                            .setTradeId(Long.toString(sent)));
                     if (symbol / perBasket < baskets) {
                         lastSent.accumulateAndGet(symbol / perBasket, now.toEpochMilli(), Math::max);
                     }

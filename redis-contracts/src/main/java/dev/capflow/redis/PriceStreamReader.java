@@ -15,20 +15,25 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads every shard of the price stream from the moment it starts. Each shard has its own {@link ShardCursor} (its
- * own position, its own backoff), so a shard whose Redis master is down pauses alone while the others go on. A round
- * reads every shard that is not backing off, at once, and hands what it read over in one batch, sorted by entry id
- * (each shard's entries stay in their stream order, which is all the order a symbol needs: it lives in one shard); a
- * round that read nothing is followed by a pause of {@code poll} before the next. One XREAD spanning several shards
- * would be cross-slot on a Redis Cluster, and one blocking XREAD per shard would hold a pooled connection each, hence
- * the rounds. While every shard fails, rounds retry with backoff (200 ms to 5 s); a shard resumes after the last entry
- * it saw. One reader per process hands every batch to its {@link Handler}, on the Redis client's thread.
+ * own position), and a round hands what it read over in one batch, sorted by entry id (each shard's entries stay in
+ * their stream order, which is all the order a symbol needs: it lives in one shard). How a round reads depends on the
+ * {@link RedisTopology}:
+ * <ul>
+ *   <li>on one Redis master, one XREAD of every shard that blocks up to the idle poll while none has a new entry: one
+ *       command per round, and an entry is read the moment it is written, idle or not;
+ *   <li>on a Redis Cluster, where one XREAD spanning shards would be cross-slot and a blocking XREAD per shard would
+ *       hold a pooled connection each, one non-blocking XREAD per shard at once, every shard backing off on its own
+ *       when it fails (its master down), and an empty round followed by the pause of the {@link StreamPolling}: short
+ *       while entries keep coming, longer once the stream has been quiet for a while.
+ * </ul>
+ * While every shard fails, rounds retry with backoff (200 ms to 5 s); a shard resumes after the last entry it saw.
+ * One reader per process hands every batch to its {@link Handler}, on the Redis client's thread.
  */
 public final class PriceStreamReader {
 
     private static final Logger LOG = Logger.getLogger(PriceStreamReader.class);
-    private static final Comparator<StreamEntry> BY_ID = Comparator.comparingLong(
-                    (StreamEntry entry) -> idPart(entry.id(), 0))
-            .thenComparingLong(entry -> idPart(entry.id(), 1));
+    private static final Comparator<ParsedId> BY_ID =
+            Comparator.comparingLong(ParsedId::millis).thenComparingLong(ParsedId::sequence);
 
     /** What a service does with what its reader reads. */
     public interface Handler {
@@ -45,26 +50,40 @@ public final class PriceStreamReader {
         default void readFailed(Throwable failure) {}
     }
 
+    private final Redis redis;
+    private final RedisTopology topology;
     private final List<ShardCursor> cursors;
     private final PriceStreamShardCount shardCount;
-    private final Duration poll;
+    private final StreamPolling polling;
+    private final Duration timeout;
     private final String whileFailing;
 
     private volatile boolean failing;
+    /** When the last round that read an entry ended (rounds run one after another). */
+    private volatile long lastEntryNanos = System.nanoTime();
+
     private Cancellable loop;
 
     /**
-     * Reads every shard of {@code shards}, a round that found nothing followed by a pause of {@code poll}; an XREAD
-     * that has not answered after {@code timeout} counts as a dead connection. {@code whileFailing} tells the log what
-     * a reading pause means.
+     * Reads every shard of {@code shards} on {@code topology}, waiting for new entries as {@code polling} says; an
+     * XREAD that has not answered after {@code timeout} (plus its blocking time) counts as a dead connection.
+     * {@code whileFailing} tells the log what a reading pause means.
      */
     public PriceStreamReader(
-            Redis redis, PriceStreamEntries.Shards shards, Duration poll, Duration timeout, String whileFailing) {
+            Redis redis,
+            RedisTopology topology,
+            PriceStreamEntries.Shards shards,
+            StreamPolling polling,
+            Duration timeout,
+            String whileFailing) {
+        this.redis = redis;
+        this.topology = topology;
+        this.timeout = timeout;
         this.cursors = shards.keys().stream()
                 .map(key -> new ShardCursor(redis, key, timeout))
                 .toList();
         this.shardCount = new PriceStreamShardCount(redis, shards, timeout);
-        this.poll = poll;
+        this.polling = polling;
         this.whileFailing = whileFailing;
     }
 
@@ -81,10 +100,7 @@ public final class PriceStreamReader {
                         failure -> LOG.debugf("shard count not checked at start: %s", failure.getMessage()));
         loop = Multi.createBy()
                 .repeating()
-                .uni(() -> readRound(handler)
-                        .call(handler::afterRead)
-                        .call(entries ->
-                                entries.isEmpty() ? pause() : Uni.createFrom().voidItem()))
+                .uni(() -> readRound(handler).call(handler::afterRead).call(this::pauseIfEmpty))
                 .indefinitely()
                 .onFailure()
                 .invoke(failure -> onFailure(handler, failure))
@@ -134,6 +150,26 @@ public final class PriceStreamReader {
     }
 
     private Uni<List<StreamEntry>> readRound(Handler handler) {
+        return topology == RedisTopology.CLUSTER ? readEachShard(handler) : readAllShardsAtOnce();
+    }
+
+    /** One XREAD of every shard, blocking up to the idle poll while none has a new entry. */
+    private Uni<List<StreamEntry>> readAllShardsAtOnce() {
+        Duration block = polling.idlePoll();
+        return position()
+                .chain(() -> redis.send(ShardCursor.xread(cursors, block)))
+                .ifNoItem()
+                .after(timeout.plus(block))
+                .fail()
+                .map(answer -> {
+                    List<StreamEntry> entries = new ArrayList<>();
+                    cursors.forEach(cursor -> entries.addAll(cursor.entries(answer)));
+                    return sortedById(entries);
+                });
+    }
+
+    /** One XREAD per shard that is not backing off, at once; fails only when no shard answered. */
+    private Uni<List<StreamEntry>> readEachShard(Handler handler) {
         List<ShardCursor> due = cursors.stream().filter(ShardCursor::due).toList();
         if (due.isEmpty()) {
             return Uni.createFrom().item(List.of());
@@ -152,13 +188,22 @@ public final class PriceStreamReader {
             failures.forEach(failure -> onFailure(handler, failure));
             List<StreamEntry> entries = new ArrayList<>();
             perShard.forEach(entries::addAll);
-            entries.sort(BY_ID);
-            return entries;
+            return sortedById(entries);
         });
     }
 
-    private Uni<Void> pause() {
-        return Uni.createFrom().voidItem().onItem().delayIt().by(poll);
+    /** After a round that read nothing: none on one master (its XREAD waited already), else the polling pause. */
+    private Uni<Void> pauseIfEmpty(List<StreamEntry> entries) {
+        long now = System.nanoTime();
+        if (!entries.isEmpty()) {
+            lastEntryNanos = now;
+            return Uni.createFrom().voidItem();
+        }
+        if (topology != RedisTopology.CLUSTER) {
+            return Uni.createFrom().voidItem();
+        }
+        Duration pause = polling.pauseAfterEmptyRound(Duration.ofNanos(now - lastEntryNanos));
+        return Uni.createFrom().voidItem().onItem().delayIt().by(pause);
     }
 
     private void onFailure(Handler handler, Throwable failure) {
@@ -169,10 +214,30 @@ public final class PriceStreamReader {
         }
     }
 
-    /** Part {@code index} (0: milliseconds, 1: sequence) of a stream entry id {@code <ms>-<seq>}. */
-    private static long idPart(String id, int index) {
-        String[] parts = id.split("-", 2);
-        return index < parts.length ? Long.parseLong(parts[index]) : 0;
+    /** {@code entries} sorted by id, each id parsed once (not at every comparison). */
+    private static List<StreamEntry> sortedById(List<StreamEntry> entries) {
+        if (entries.size() < 2) {
+            return entries;
+        }
+        List<ParsedId> parsed = new ArrayList<>(entries.size());
+        entries.forEach(entry -> parsed.add(ParsedId.of(entry)));
+        parsed.sort(BY_ID);
+        List<StreamEntry> sorted = new ArrayList<>(parsed.size());
+        parsed.forEach(id -> sorted.add(id.entry()));
+        return sorted;
+    }
+
+    /** A stream entry id {@code <ms>-<seq>} as numbers. */
+    private record ParsedId(long millis, long sequence, StreamEntry entry) {
+
+        static ParsedId of(StreamEntry entry) {
+            String id = entry.id();
+            int dash = id.indexOf('-');
+            return dash < 0
+                    ? new ParsedId(Long.parseLong(id), 0, entry)
+                    : new ParsedId(
+                            Long.parseLong(id, 0, dash, 10), Long.parseLong(id, dash + 1, id.length(), 10), entry);
+        }
     }
 
     /** Every shard this reader follows failed in one round. */

@@ -13,9 +13,20 @@ public interface PriceStreamSettings {
     @WithDefault(PriceStreamEntries.DEFAULT_KEY)
     String streamKey();
 
-    /** The pause after a round of stream reads that found nothing new (the latency of an idle reader). */
+    /** The pause after a round of stream reads that found nothing new (the latency of a reader between ticks). */
     @WithDefault("50ms")
     Duration streamPoll();
+
+    /** After this long without a new entry the reader counts as idle and pauses {@link #streamIdlePoll()} instead. */
+    @WithDefault("2s")
+    Duration streamIdleAfter();
+
+    /**
+     * The pause after an empty round of an idle reader: the latency of the first tick after a quiet spell, traded for
+     * a few rounds of XREADs a second instead of one per {@link #streamPoll()}.
+     */
+    @WithDefault("500ms")
+    Duration streamIdlePoll();
 
     /**
      * The number of price stream shards ({@code stream-key:{n}}); ingest-service and basket-service must agree, a symbol's
@@ -23,6 +34,11 @@ public interface PriceStreamSettings {
      */
     @WithDefault(PriceStreamEntries.DEFAULT_SHARDS)
     int streamShards();
+
+    /** How the stream's readers pause between rounds. */
+    default StreamPolling streamPolling() {
+        return new StreamPolling(streamPoll(), streamIdleAfter(), streamIdlePoll());
+    }
 
     /** The price stream's shards under {@link #streamKey()}. */
     default PriceStreamEntries.Shards streamShardKeys() {

@@ -72,12 +72,7 @@ final class ShardCursor {
     /** One XREAD (not blocking) from the position on: the entries after it, in stream order. */
     Uni<List<StreamEntry>> read() {
         return position()
-                .chain(from -> redis.send(Request.cmd(Command.XREAD)
-                        .arg("COUNT")
-                        .arg(MAX_ENTRIES_PER_READ)
-                        .arg("STREAMS")
-                        .arg(key)
-                        .arg(from)))
+                .chain(from -> redis.send(xread(List.of(this), null)))
                 .ifNoItem()
                 .after(timeout)
                 .fail()
@@ -87,17 +82,35 @@ final class ShardCursor {
                 .invoke(this::backOff);
     }
 
+    /**
+     * One XREAD of every shard of {@code cursors} (positioned) from its position on, waiting up to {@code block} for
+     * an entry when there is none yet (null: not waiting). Spans hash slots: on one Redis master only.
+     */
+    static Request xread(List<ShardCursor> cursors, Duration block) {
+        Request xread = Request.cmd(Command.XREAD).arg("COUNT").arg(MAX_ENTRIES_PER_READ);
+        if (block != null) {
+            xread.arg("BLOCK").arg(Math.max(1, block.toMillis()));
+        }
+        xread.arg("STREAMS");
+        cursors.forEach(cursor -> xread.arg(cursor.key));
+        cursors.forEach(cursor -> xread.arg(cursor.lastId));
+        return xread;
+    }
+
     private void backOff() {
         backoffNanos = backoffNanos == 0 ? FIRST_BACKOFF_NANOS : Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
         retryAt = System.nanoTime() + backoffNanos;
     }
 
-    /** The entries of an XREAD answer of this shard (RESP2: [[key, entries]]; RESP3: {key: entries}). */
-    private List<StreamEntry> entries(Response answer) {
-        if (answer == null || answer.size() == 0) {
+    /**
+     * This shard's entries in an XREAD answer (RESP2: [[key, entries], ...]; RESP3: {key: entries, ...}; null when no
+     * shard had any), moving the position past them.
+     */
+    List<StreamEntry> entries(Response answer) {
+        Response list = entriesOfKey(answer);
+        if (list == null) {
             return List.of();
         }
-        Response list = answer.isMap() ? answer.get(key) : answer.get(0).get(1);
         List<StreamEntry> entries = new ArrayList<>(list.size());
         for (Response entry : list) {
             entries.add(new StreamEntry(entry.get(0).toString(), fields(entry.get(1))));
@@ -106,6 +119,21 @@ final class ShardCursor {
             lastId = entries.get(entries.size() - 1).id();
         }
         return entries;
+    }
+
+    private Response entriesOfKey(Response answer) {
+        if (answer == null || answer.size() == 0) {
+            return null;
+        }
+        if (answer.isMap()) {
+            return answer.get(key);
+        }
+        for (Response stream : answer) {
+            if (key.equals(stream.get(0).toString())) {
+                return stream.get(1);
+            }
+        }
+        return null;
     }
 
     private static Map<String, String> fields(Response pairs) {

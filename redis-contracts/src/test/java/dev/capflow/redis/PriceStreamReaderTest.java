@@ -11,15 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The reader against a real Redis: it never loses an entry written after it started, whenever it was written. */
 class PriceStreamReaderTest {
 
     private static final PriceStreamEntries.Shards SHARDS = new PriceStreamEntries.Shards("test:prices", 4);
-    private static final Duration POLL = Duration.ofMillis(20);
+    private static final StreamPolling POLLING =
+            new StreamPolling(Duration.ofMillis(20), Duration.ofHours(1), Duration.ofMillis(20));
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @RegisterExtension
@@ -38,7 +42,8 @@ class PriceStreamReaderTest {
     @Test
     void anEntryWrittenBetweenTheStartAndTheFirstReadIsRead() {
         append("OLD", 1);
-        reader = new PriceStreamReader(REDIS.client(), SHARDS, POLL, Duration.ofSeconds(1), "test");
+        reader = new PriceStreamReader(
+                REDIS.client(), RedisTopology.SINGLE_MASTER, SHARDS, POLLING, Duration.ofSeconds(1), "test");
         reader.position().await().atMost(WAIT);
         append("NVDA", 2); // another replica's tick, before this reader's first XREAD: "$" would skip it
 
@@ -49,7 +54,8 @@ class PriceStreamReaderTest {
 
     @Test
     void anEntryWrittenBetweenTwoReadsThatSawNothingIsRead() {
-        reader = new PriceStreamReader(REDIS.client(), SHARDS, POLL, Duration.ofSeconds(1), "test");
+        reader = new PriceStreamReader(
+                REDIS.client(), RedisTopology.SINGLE_MASTER, SHARDS, POLLING, Duration.ofSeconds(1), "test");
         assertThat(reader.readOnce().await().atMost(WAIT))
                 .as("empty stream: nothing read")
                 .isEmpty();
@@ -64,7 +70,8 @@ class PriceStreamReaderTest {
     @Test
     void theRunningReaderHandsOverEveryTickAndChangeInOrder() throws InterruptedException {
         List<StreamEntry> handed = new CopyOnWriteArrayList<>();
-        reader = new PriceStreamReader(REDIS.client(), SHARDS, POLL, Duration.ofSeconds(1), "test");
+        reader = new PriceStreamReader(
+                REDIS.client(), RedisTopology.SINGLE_MASTER, SHARDS, POLLING, Duration.ofSeconds(1), "test");
         reader.position().await().atMost(WAIT);
         reader.start(handed::addAll);
         append("MSFT", 4);
@@ -84,6 +91,55 @@ class PriceStreamReaderTest {
         assertThat(PriceStreamEntries.changedSymbols(handed.get(1).fields())).containsExactly("MSFT");
         assertThat(reader.lastIds())
                 .containsEntry(SHARDS.keyFor("MSFT"), handed.get(1).id());
+    }
+
+    @ParameterizedTest
+    @EnumSource(RedisTopology.class)
+    void everyShardsNewEntriesAreReadInOneRoundSortedById(RedisTopology topology) {
+        reader = new PriceStreamReader(REDIS.client(), topology, SHARDS, POLLING, Duration.ofSeconds(1), "test");
+        reader.position().await().atMost(WAIT);
+        List<String> symbols = List.of("AAPL", "MSFT", "NVDA", "AMD", "INTC", "TSLA");
+        assertThat(symbols.stream().map(SHARDS::keyFor).distinct())
+                .as("the symbols spread over several shards")
+                .hasSizeGreaterThan(1);
+        for (int i = 0; i < symbols.size(); i++) {
+            append(symbols.get(i), i + 1);
+        }
+
+        List<StreamEntry> read = reader.readOnce().await().atMost(WAIT);
+
+        assertThat(read).extracting(entry -> entry.fields().get("symbol")).containsExactlyElementsOf(symbols);
+        assertThat(reader.readOnce().await().atMost(WAIT)).as("read once only").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(RedisTopology.class)
+    void anIdleReaderReadsInLongerPausesAndStillHandsOverTheNextTick(RedisTopology topology)
+            throws InterruptedException {
+        // idle after 200 ms without an entry: then a round a second (on one master, an XREAD blocking for a second)
+        // instead of one per 20 ms
+        StreamPolling polling = new StreamPolling(Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(1));
+        AtomicInteger rounds = new AtomicInteger();
+        List<StreamEntry> handed = new CopyOnWriteArrayList<>();
+        reader = new PriceStreamReader(REDIS.client(), topology, SHARDS, polling, Duration.ofSeconds(1), "test");
+        reader.position().await().atMost(WAIT);
+        reader.start(entries -> {
+            rounds.incrementAndGet();
+            handed.addAll(entries);
+        });
+        TimeUnit.MILLISECONDS.sleep(600);
+
+        int roundsBefore = rounds.get();
+        TimeUnit.MILLISECONDS.sleep(2000);
+        // polling every 20 ms would be about 100 rounds; idle, at most 3 (a slow machine only makes fewer)
+        assertThat(rounds.get() - roundsBefore).as("rounds in 2 s of idling").isLessThanOrEqualTo(4);
+
+        append("AMD", 5);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (handed.isEmpty() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        assertThat(handed).extracting(entry -> entry.fields().get("symbol")).containsExactly("AMD");
     }
 
     private static void append(String symbol, long second) {

@@ -40,6 +40,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShardedPriceStreamClusterTest {
 
+    /** Never idle: the tests wait for entries right after writing them. */
+    private static final StreamPolling POLLING =
+            new StreamPolling(Duration.ofMillis(20), Duration.ofHours(1), Duration.ofMillis(20));
+
     private static final PriceStreamEntries.Shards SHARDS =
             new PriceStreamEntries.Shards(PriceStreamEntries.DEFAULT_KEY, 16);
     private static final List<String> SYMBOLS =
@@ -93,7 +97,7 @@ class ShardedPriceStreamClusterTest {
                 .as("no single master carries every shard")
                 .hasSize(3);
         List<StreamEntry> handed = new CopyOnWriteArrayList<>();
-        reader = new PriceStreamReader(redis, SHARDS, Duration.ofMillis(20), Duration.ofSeconds(2), "test");
+        reader = new PriceStreamReader(redis, RedisTopology.CLUSTER, SHARDS, POLLING, Duration.ofSeconds(2), "test");
         reader.position().await().atMost(WAIT);
         reader.start(handed::addAll);
 
@@ -143,7 +147,7 @@ class ShardedPriceStreamClusterTest {
     void whenAMasterDiesReadingPausesAndResumesOnThePromotedReplicaAfterTheLastEntrySeen() {
         List<StreamEntry> handed = new CopyOnWriteArrayList<>();
         List<Throwable> failures = new CopyOnWriteArrayList<>();
-        reader = new PriceStreamReader(redis, SHARDS, Duration.ofMillis(20), Duration.ofSeconds(1), "test");
+        reader = new PriceStreamReader(redis, RedisTopology.CLUSTER, SHARDS, POLLING, Duration.ofSeconds(1), "test");
         reader.position().await().atMost(WAIT);
         reader.start(new PriceStreamReader.Handler() {
             @Override

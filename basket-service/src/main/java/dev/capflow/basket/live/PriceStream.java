@@ -5,6 +5,7 @@ import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.market.LivePrice;
 import dev.capflow.redis.PriceStreamEntries;
 import dev.capflow.redis.PriceStreamReader;
+import dev.capflow.redis.RedisTopology;
 import dev.capflow.redis.StreamEntry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,12 +37,17 @@ public class PriceStream implements PriceStreamReader.Handler {
     private final AnswerGenerations generations;
     private final BroadcastProcessor<List<LivePrice>> broadcast = BroadcastProcessor.create();
 
-    public PriceStream(Redis redis, BasketConfig config, AnswerGenerations generations) {
+    public PriceStream(
+            Redis redis,
+            BasketConfig config,
+            AnswerGenerations generations,
+            @ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone") String clientType) {
         this.generations = generations;
         this.reader = new PriceStreamReader(
                 redis,
+                RedisTopology.ofClientType(clientType),
                 config.redis().streamShardKeys(),
-                config.redis().streamPoll(),
+                config.redis().streamPolling(),
                 config.redis().timeout(),
                 "live levels pause meanwhile");
     }

@@ -7,6 +7,7 @@ import dev.capflow.ingest.domain.LatestPrice;
 import dev.capflow.ingest.domain.Tick;
 import dev.capflow.ingest.metrics.IngestMetrics;
 import dev.capflow.redis.PriceStreamEntries;
+import dev.capflow.redis.RedisTopology;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -21,16 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes committed prices to Redis, best effort and fire-and-forget: pipelined round trips update the latest-price
  * hash (only forward in time) and append each new tick, and one change entry per batch of new bars or per new
  * corporate action, to the price stream shard of each symbol (a change naming symbols of several shards goes to each of
- * those shards, naming its own symbols). One pipeline per key and per 500 commands, the keys' pipelines at once: a
- * Redis Cluster refuses a pipeline that spans hash slots, and a usual batch is one round trip per shard it touches. A
- * failure is counted and logged, never reported to the ingest caller; it leaves the hash possibly stale until
- * {@link #resync} rewrites it from PostgreSQL.
+ * those shards, naming its own symbols). Pipelines of at most 500 commands: on a single Redis one sequence of them per
+ * publish, on a Redis Cluster one per key, the keys' at once ({@link RedisPipelines}). A failure is counted and logged,
+ * never reported to the ingest caller; it leaves the hash possibly stale until {@link #resync} rewrites it from
+ * PostgreSQL.
  */
 @ApplicationScoped
 public class PricePublisher {
@@ -61,6 +63,7 @@ public class PricePublisher {
     private final PriceStreamEntries.Shards shards;
     private final InstanceId instanceId;
     private final IngestMetrics metrics;
+    private final RedisPipelines pipelines;
     private final AtomicBoolean failing = new AtomicBoolean();
     /**
      * Publishes that may be missing from the hash; 1 at start, because the process before this one may have stopped
@@ -70,8 +73,14 @@ public class PricePublisher {
     /** The value of {@link #missed} that the last successful resync started from: every miss up to it is repaired. */
     private final AtomicLong repaired = new AtomicLong();
 
-    public PricePublisher(Redis redis, IngestConfig config, InstanceId instanceId, IngestMetrics metrics) {
+    public PricePublisher(
+            Redis redis,
+            IngestConfig config,
+            InstanceId instanceId,
+            IngestMetrics metrics,
+            @ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone") String clientType) {
         this.redis = redis;
+        this.pipelines = new RedisPipelines(RedisTopology.ofClientType(clientType));
         this.config = config.redis();
         this.shards = config.redis().streamShardKeys();
         this.instanceId = instanceId;
@@ -211,16 +220,17 @@ public class PricePublisher {
 
     /** Sends each key's requests in order, in pipelined round trips of at most {@link #PIPELINE_LENGTH} commands. */
     private Uni<Void> pipelined(Map<String, List<Request>> requests) {
-        if (requests.isEmpty()) {
+        List<List<Request>> sequences = pipelines.sequences(requests);
+        if (sequences.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return Uni.join()
-                .all(requests.values().stream().map(this::pipelinedOneKey).toList())
+                .all(sequences.stream().map(this::pipelinedInOrder).toList())
                 .andCollectFailures()
                 .replaceWithVoid();
     }
 
-    private Uni<Void> pipelinedOneKey(List<Request> requests) {
+    private Uni<Void> pipelinedInOrder(List<Request> requests) {
         List<List<Request>> pipelines = new ArrayList<>();
         for (int start = 0; start < requests.size(); start += PIPELINE_LENGTH) {
             pipelines.add(requests.subList(start, Math.min(requests.size(), start + PIPELINE_LENGTH)));

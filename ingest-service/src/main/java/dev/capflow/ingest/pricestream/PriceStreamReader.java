@@ -7,6 +7,7 @@ import dev.capflow.ingest.metrics.IngestMetrics;
 import dev.capflow.ingest.metrics.StreamLag;
 import dev.capflow.ingest.stream.PriceFanout;
 import dev.capflow.redis.PriceStreamEntries;
+import dev.capflow.redis.RedisTopology;
 import dev.capflow.redis.StreamEntry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,11 +37,17 @@ public class PriceStreamReader implements dev.capflow.redis.PriceStreamReader.Ha
     private final StreamLag lag;
 
     public PriceStreamReader(
-            Redis redis, IngestConfig config, InstanceId instanceId, PriceFanout fanout, IngestMetrics metrics) {
+            Redis redis,
+            IngestConfig config,
+            InstanceId instanceId,
+            PriceFanout fanout,
+            IngestMetrics metrics,
+            @ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone") String clientType) {
         this.reader = new dev.capflow.redis.PriceStreamReader(
                 redis,
+                RedisTopology.ofClientType(clientType),
                 config.redis().streamShardKeys(),
-                config.redis().streamPoll(),
+                config.redis().streamPolling(),
                 config.redis().readTimeout(),
                 "local ticks are still delivered");
         this.instanceId = instanceId;
