@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: ingest-service's resident memory (VmRSS) idle, during an import of 1,000,000 CSV rows through the
 # gateway's POST /api/v1/prices/csv (100 files of 10,000 rows), and for a minute afterwards. ingest-service and the
-# gateway run as ./capflow up runs them (the JVM settings of k8s/base/jvm.env: -Xmx384m, G1 with periodic collections), on a fresh
+# gateway run as ./capflow up runs them (the JVM settings of k8s/base/jvm.env: -Xmx384m, the Serial collector), on a fresh
 # database of the local PostgreSQL and a free Redis database. The baseline is the same process's idle RSS.
 # Prints SAMPLE lines and one RESULT line for BENCHMARKS.md.
 set -euo pipefail

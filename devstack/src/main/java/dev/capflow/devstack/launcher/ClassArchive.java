@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,6 +15,14 @@ import java.util.List;
  * file cut short) logs a warning and starts without it; deleting {@code .capflow/cds/} makes a fresh one.
  */
 record ClassArchive(Path file) {
+
+    /**
+     * How much longer than its own shutdown a JVM that writes its archive at exit is given before it is killed: the
+     * dump takes seconds, over a minute on a busy machine, and a killed JVM leaves no archive for the next start.
+     */
+    static final Duration WRITING_TIME = Duration.ofSeconds(90);
+
+    private static final String WRITE_AT_EXIT = "-XX:ArchiveClassesAtExit=";
 
     static ClassArchive of(StackLayout layout, String service) {
         return new ClassArchive(layout.state().resolve("cds").resolve(service + ".jsa"));
@@ -29,9 +38,14 @@ record ClassArchive(Path file) {
             }
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
-            return List.of("-XX:ArchiveClassesAtExit=" + file);
+            return List.of(WRITE_AT_EXIT + file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the class archive " + file, e);
         }
+    }
+
+    /** True when the JVM started with {@code commandLine} writes a class archive as it exits. */
+    static boolean writtenAtExitBy(String commandLine) {
+        return commandLine.contains(WRITE_AT_EXIT);
     }
 }

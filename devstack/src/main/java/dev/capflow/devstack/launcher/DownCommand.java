@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * {@code down}: stops what {@code up} started, the services in reverse start order and then the embedded
- * datastores (SIGTERM, SIGKILL after 35 s); never a process whose command line is not the one it started.
+ * datastores (SIGTERM, SIGKILL after 35 s, or {@link ClassArchive#WRITING_TIME} more for a service writing its class
+ * archive); never a process whose command line is not the one it started.
  */
 public final class DownCommand implements Subcommand {
 
@@ -46,9 +47,10 @@ public final class DownCommand implements Subcommand {
             for (ServiceSpec spec : reversed) {
                 Optional<OwnedProcess> running = UpCommand.running(layout, spec);
                 if (running.isPresent()) {
-                    if (running.get().stop(GRACE)) {
+                    Duration grace = grace(running.get());
+                    if (running.get().stop(grace)) {
                         System.err.println("capflow: " + spec.name() + " (pid "
-                                + running.get().pid() + ") did not stop within " + GRACE.toSeconds() + " s; killed it");
+                                + running.get().pid() + ") did not stop within " + grace.toSeconds() + " s; killed it");
                     }
                     System.out.println(
                             "stopped " + spec.name() + " (pid " + running.get().pid() + ")");
@@ -61,5 +63,14 @@ public final class DownCommand implements Subcommand {
             new EmbeddedDatastoresProcess(layout).stop(GRACE);
         }
         return 0;
+    }
+
+    /** The time {@code service} gets to stop: longer when it writes its class archive as it exits. */
+    static Duration grace(OwnedProcess service) {
+        return OwnedProcess.commandLine(service.pid())
+                        .filter(ClassArchive::writtenAtExitBy)
+                        .isPresent()
+                ? GRACE.plus(ClassArchive.WRITING_TIME)
+                : GRACE;
     }
 }

@@ -66,7 +66,7 @@ public record OwnedProcess(long pid, String commandLinePart) {
     }
 
     /** The command line of {@code pid}, arguments separated by spaces; empty when there is no such process. */
-    static Optional<String> commandLine(long pid) {
+    public static Optional<String> commandLine(long pid) {
         Path proc = Path.of("/proc", Long.toString(pid), "cmdline");
         if (Files.isReadable(proc)) {
             try {
