@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
 import dev.capflow.basket.config.BasketConfig;
+import dev.capflow.redis.TaggedCopies;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
@@ -11,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -19,6 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * A Redis cache of protobuf messages. A tagged entry ({@code tag + " " + base64}) carries the answer generations it was
  * computed at and is a hit only while they are still current; a lookup reads the generations and the entry together. Redis is optional: when it fails or is slow, nothing is cached and the value is computed directly.
+ * The replica keeps a parsed copy of each tagged entry it read or wrote ({@link TaggedCopies}): while the copy's tag
+ * equals the generations, a lookup reads only the generations.
  */
 @ApplicationScoped
 public class ProtoCache {
@@ -37,10 +39,16 @@ public class ProtoCache {
     private final ReactiveValueCommands<String, String> values;
     private final BasketConfig.Redis config;
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final TaggedCopies<Message> near;
 
     public ProtoCache(ReactiveRedisDataSource redis, BasketConfig config) {
         this.values = redis.value(String.class, String.class);
         this.config = config.redis();
+        this.near = new TaggedCopies<>(
+                this.config.nearCopiesMaxBytes(),
+                this.config.ttl().toNanos(),
+                Message::getSerializedSize,
+                System::nanoTime);
     }
 
     /**
@@ -48,35 +56,60 @@ public class ProtoCache {
      * (another slot on a Redis Cluster), both at once.
      */
     public <T extends Message> Uni<Lookup<T>> lookup(String key, List<String> generationKeys, Parser<T> parser) {
-        Uni<Map<String, String>> generationsRead = generationKeys.isEmpty()
-                ? Uni.createFrom().item(Map.of())
-                : values.mget(generationKeys.toArray(String[]::new));
-        return Uni.combine()
-                .all()
-                .unis(generationsRead, values.get(key))
-                .with((found, entry) -> {
-                    recovered();
-                    List<String> generations = new ArrayList<>(generationKeys.size());
-                    generationKeys.forEach(generationKey -> generations.add(found.get(generationKey)));
-                    Lookup<T> current = new Lookup<>(generations, null);
-                    String tag = current.tag();
-                    if (entry == null || tag == null || !entry.startsWith(tag + " ")) {
-                        return current;
-                    }
-                    return new Lookup<>(generations, parse(parser, entry.substring(tag.length() + 1)));
-                })
-                .ifNoItem()
-                .after(config.timeout())
-                .fail()
-                .onFailure()
-                .recoverWithItem(failure -> {
-                    degraded(failure);
-                    return new Lookup<>(null, null);
-                });
+        TaggedCopies.Copy<Message> copy = near.find(key);
+        Uni<Lookup<T>> read = copy == null || copy.value().getParserForType() != parser
+                ? Uni.combine()
+                        .all()
+                        .unis(generations(generationKeys), values.get(key))
+                        .with((generations, entry) -> found(key, generations, entry, parser))
+                : generations(generationKeys).chain(generations -> fromCopy(key, copy, generations, parser));
+        return read.ifNoItem().after(config.timeout()).fail().onFailure().recoverWithItem(failure -> {
+            degraded(failure);
+            return new Lookup<>(null, null);
+        });
+    }
+
+    private Uni<List<String>> generations(List<String> generationKeys) {
+        if (generationKeys.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return values.mget(generationKeys.toArray(String[]::new)).map(found -> {
+            List<String> generations = new ArrayList<>(generationKeys.size());
+            generationKeys.forEach(generationKey -> generations.add(found.get(generationKey)));
+            return generations;
+        });
+    }
+
+    /** The copy when its tag is the current one (its parser is the caller's); else the entry, read now. */
+    @SuppressWarnings("unchecked")
+    private <T extends Message> Uni<Lookup<T>> fromCopy(
+            String key, TaggedCopies.Copy<Message> copy, List<String> generations, Parser<T> parser) {
+        Lookup<T> current = new Lookup<>(generations, null);
+        Message hit = current.tag() == null ? null : near.current(key, copy, current.tag());
+        if (hit != null) {
+            recovered();
+            return Uni.createFrom().item(new Lookup<>(generations, (T) hit));
+        }
+        return values.get(key).map(entry -> found(key, generations, entry, parser));
+    }
+
+    private <T extends Message> Lookup<T> found(String key, List<String> generations, String entry, Parser<T> parser) {
+        recovered();
+        Lookup<T> current = new Lookup<>(generations, null);
+        String tag = current.tag();
+        if (entry == null || tag == null || !entry.startsWith(tag + " ")) {
+            return current;
+        }
+        T hit = parse(parser, entry.substring(tag.length() + 1));
+        if (hit != null) {
+            near.keep(key, tag, hit);
+        }
+        return new Lookup<>(generations, hit);
     }
 
     /** Caches {@code value} at {@code key} under {@code tag}; best effort, not awaited. */
     public void put(String key, String tag, Message value) {
+        near.keep(key, tag, value);
         write(key, tag + " " + Base64.getEncoder().encodeToString(value.toByteArray()));
     }
 

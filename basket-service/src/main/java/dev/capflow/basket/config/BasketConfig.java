@@ -60,6 +60,14 @@ public interface BasketConfig {
         @WithDefault("10m")
         Duration ttl();
 
+        /**
+         * How many bytes of answers this replica keeps a parsed copy of (0: none). A copy is served only when the
+         * generations read from Redis for the call equal its tag, so it spares reading and parsing the entry, never the
+         * freshness check.
+         */
+        @WithDefault("16777216")
+        long nearCopiesMaxBytes();
+
         /** Give up on a Redis read after this long and compute directly instead. */
         @WithDefault("300ms")
         Duration timeout();

@@ -21,6 +21,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -177,5 +179,33 @@ class AnswerGenerationsGrpcTest extends GrpcTestBase {
         client().deleteBasket(
                         DeleteBasketRequest.newBuilder().setBasketId("edited").build());
         assertThat(generation("edited")).isNull();
+    }
+
+    @Test
+    void theReplicasParsedCopyOfAnAnswerIsServedOnlyWhileItsGenerationIsCurrent() {
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("copied", "NVDA", "AMD"))
+                .build());
+        // the consumer's start-up resync moves every generation once: wait until an answer is served from the cache
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            performance("copied");
+            int calls = batchCalls();
+            performance("copied");
+            return batchCalls() == calls;
+        });
+        GetPerformanceResponse cached = performance("copied");
+        int calls = batchCalls();
+
+        // the entry in Redis is not read while the copy's tag is current: only the generation is
+        Matcher entry =
+                Pattern.compile("[^\\r\\n$*]*performance-2:[0-9a-f]+").matcher(redis("KEYS", "*performance-2:*"));
+        assertThat(entry.find()).isTrue();
+        redis("SET", entry.group(), generation("copied") + " not-base64!");
+        assertThat(performance("copied")).isEqualTo(cached);
+        assertThat(batchCalls()).as("served from the copy").isEqualTo(calls);
+
+        redis("INCR", AnswerGenerationKeys.generation(AnswerGenerationKeys.DEFAULT_PREFIX, "copied"));
+        assertThat(performance("copied")).isEqualTo(cached);
+        assertThat(batchCalls()).as("a moved generation: computed again").isGreaterThan(calls);
     }
 }

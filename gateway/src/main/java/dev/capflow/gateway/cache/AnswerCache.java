@@ -2,6 +2,7 @@ package dev.capflow.gateway.cache;
 
 import dev.capflow.gateway.config.AnswerCacheConfig;
 import dev.capflow.redis.AnswerGenerationKeys;
+import dev.capflow.redis.TaggedCopies;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.redis.client.Command;
@@ -27,7 +28,9 @@ import org.jboss.logging.Logger;
  * generations (one MGET) and the entry at once, and the entry is a hit only when its tag equals them. A missing generation is a miss and
  * nothing is cached under it. The last good answer to each question is kept apart ({@code last-good:...}) for a longer
  * time, to be served marked stale while its service is down (every read route keeps one, see
- * CachedAnswerResponses). Redis failing or slow is a miss, never an error.
+ * CachedAnswerResponses). Redis failing or slow is a miss, never an error. The replica keeps a copy of each fresh
+ * answer it saw ({@link TaggedCopies}): while the copy's tag equals the generations, a lookup reads only the
+ * generations, not the entry.
  */
 @ApplicationScoped
 public class AnswerCache {
@@ -42,10 +45,13 @@ public class AnswerCache {
     private final Redis redis;
     private final AnswerCacheConfig config;
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final TaggedCopies<byte[]> near;
 
     public AnswerCache(Redis redis, AnswerCacheConfig config) {
         this.redis = redis;
         this.config = config;
+        this.near = new TaggedCopies<>(
+                config.nearCopiesMaxBytes(), config.ttl().toNanos(), json -> json.length, System::nanoTime);
     }
 
     /**
@@ -70,17 +76,22 @@ public class AnswerCache {
         if (!config.enabled()) {
             return Uni.createFrom().item(UNCACHEABLE);
         }
-        return Uni.combine()
-                .all()
-                .unis(
-                        generations(basketIds),
-                        redis.send(Request.cmd(Command.GET).arg(freshKey(question))))
-                .with(this::found)
-                .onFailure()
-                .recoverWithItem(failure -> {
-                    degraded(failure);
-                    return UNCACHEABLE;
-                });
+        TaggedCopies.Copy<byte[]> copy = near.find(question);
+        Uni<Lookup> lookup = copy == null
+                ? Uni.combine()
+                        .all()
+                        .unis(generations(basketIds), entry(question))
+                        .with((current, entry) -> found(question, current, entry))
+                : generations(basketIds).chain(current -> fromCopy(question, copy, current));
+        return lookup.onFailure().recoverWithItem(failure -> {
+            degraded(failure);
+            return UNCACHEABLE;
+        });
+    }
+
+    /** Whether answers are cached at all ({@code capflow.gateway.answer-cache.enabled}). */
+    public boolean enabled() {
+        return config.enabled();
     }
 
     /** How long a read of the cache is waited for before the answer is asked of the service. */
@@ -108,7 +119,24 @@ public class AnswerCache {
         });
     }
 
-    private Lookup found(List<String> current, Response entry) {
+    private Uni<Response> entry(String question) {
+        return redis.send(Request.cmd(Command.GET).arg(freshKey(question)));
+    }
+
+    /**
+     * The copy when its tag is the current one; else the copy is dropped and the entry read (another replica may have
+     * stored a fresher answer).
+     */
+    private Uni<Lookup> fromCopy(String question, TaggedCopies.Copy<byte[]> copy, List<String> current) {
+        byte[] json = current.contains(null) ? null : near.current(question, copy, String.join(",", current));
+        if (json != null) {
+            recovered();
+            return Uni.createFrom().item(new Lookup(copy.tag(), Buffer.buffer(json)));
+        }
+        return entry(question).map(entry -> found(question, current, entry));
+    }
+
+    private Lookup found(String question, List<String> current, Response entry) {
         recovered();
         if (current.contains(null)) {
             return UNCACHEABLE;
@@ -122,6 +150,7 @@ public class AnswerCache {
         if (stored.length() < prefix.length || !Buffer.buffer(prefix).equals(stored.slice(0, prefix.length))) {
             return new Lookup(tag, null);
         }
+        near.keep(question, tag, stored.getBytes(prefix.length, stored.length()));
         return new Lookup(tag, stored.slice(prefix.length, stored.length()));
     }
 
@@ -133,6 +162,7 @@ public class AnswerCache {
         // two keys of two hash slots: two commands, not one pipeline (a Redis Cluster refuses a cross-slot pipeline)
         List<Uni<Response>> writes = new ArrayList<>(2);
         if (tag != null) {
+            near.keep(question, tag, json);
             Buffer entry = Buffer.buffer(tag.length() + 1 + json.length)
                     .appendString(tag, "US-ASCII")
                     .appendByte((byte) '\n')

@@ -35,6 +35,13 @@ public interface AnswerCacheConfig {
     @WithDefault("7d")
     Duration lastGoodTtl();
 
+    /**
+     * How many bytes of answers each replica keeps a copy of (0: none). A copy is served only when the generations read
+     * from Redis for the request equal its tag, so it spares reading the entry, never the freshness check.
+     */
+    @WithDefault("16777216")
+    long nearCopiesMaxBytes();
+
     /** Give up on a Redis read after this long and ask basket-service instead. */
     @WithDefault("200ms")
     Duration timeout();

@@ -69,6 +69,9 @@ public class CachedHitRoute {
     }
 
     void install(@Observes Router router) {
+        if (!cache.enabled()) { // nothing is ever cached: every request would only pay for the question
+            return;
+        }
         router.get(PERFORMANCE_PATH).handler(context -> serve(context, PERFORMANCE_PARAMETERS, this::performance));
         router.get(COMPARE_PATH).handler(context -> serve(context, COMPARE_PARAMETERS, this::compare));
     }

@@ -16,18 +16,16 @@ import java.util.Set;
 @ApplicationScoped
 public class RoleAugmentor implements SecurityIdentityAugmentor {
 
-    private final SecurityConfig config;
+    /** What an anonymous caller may do: every request of one asks, so it is worked out once. */
+    private final Set<String> anonymousRoles;
 
     public RoleAugmentor(SecurityConfig config) {
-        this.config = config;
+        this.anonymousRoles = Set.copyOf(Roles.effective(config.anonymousReads() ? Set.of(Roles.VIEWER) : Set.of()));
     }
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        Set<String> granted = identity.isAnonymous()
-                ? (config.anonymousReads() ? Set.of(Roles.VIEWER) : Set.of())
-                : identity.getRoles();
-        Set<String> effective = Roles.effective(granted);
+        Set<String> effective = identity.isAnonymous() ? anonymousRoles : Roles.effective(identity.getRoles());
         if (effective.equals(identity.getRoles())) {
             return Uni.createFrom().item(identity);
         }

@@ -21,6 +21,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -233,5 +235,46 @@ class AnswerCacheTest extends GatewayTest {
         breakers.resetAll();
         fake.script(BasketServiceGrpc.getGetPerformanceMethod(), Answer.fail(Status.INVALID_ARGUMENT));
         get(PERFORMANCE).then().statusCode(400).header(CachedAnswerResponses.STALE_HEADER, nullValue());
+    }
+
+    /** The key of the one fresh entry the gateway stored. */
+    private static String freshEntryKey() {
+        Matcher key =
+                Pattern.compile("capflow:gateway:answer:[^\\r]+").matcher(redis("KEYS", "capflow:gateway:answer:*"));
+        assertThat(key.find()).as("one fresh entry stored").isTrue();
+        return key.group();
+    }
+
+    @Test
+    void theReplicasCopyOfAnAnswerIsServedOnlyWhileItsGenerationIsCurrent() {
+        redis("SET", "capflow:basket:{generations}:team-google:generation", "61");
+        fake.script(
+                BasketServiceGrpc.getGetPerformanceMethod(),
+                Answer.reply(performance(101)),
+                Answer.reply(performance(102)));
+        get(PERFORMANCE).then().statusCode(200).body("series[0].level", equalTo(101.0f));
+        // the entry in Redis is not read while the copy's tag is current: only the generation is
+        redis("SET", freshEntryKey(), "61\n{\"series\":[{\"level\":999.0}]}");
+        get(PERFORMANCE).then().statusCode(200).body("series[0].level", equalTo(101.0f));
+
+        redis("INCR", "capflow:basket:{generations}:team-google:generation");
+        get(PERFORMANCE).then().statusCode(200).body("series[0].level", equalTo(102.0f));
+        assertThat(performanceCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void aCopyWhoseGenerationMovedGivesWayToAFresherEntryAnotherReplicaStored() {
+        redis("SET", "capflow:basket:{generations}:team-google:generation", "71");
+        fake.script(BasketServiceGrpc.getGetPerformanceMethod(), Answer.reply(performance(101)));
+        get(PERFORMANCE).then().statusCode(200).body("series[0].level", equalTo(101.0f));
+
+        // the generation moves, and another replica has already stored the answer under the new one
+        redis("INCR", "capflow:basket:{generations}:team-google:generation");
+        redis("SET", freshEntryKey(), "72\n{\"series\":[{\"level\":555.0}]}");
+        get(PERFORMANCE).then().statusCode(200).body("series[0].level", equalTo(555.0f));
+        get(PERFORMANCE).then().statusCode(200).body("series[0].level", equalTo(555.0f));
+        assertThat(performanceCalls())
+                .as("never asked again: the entry was fresh")
+                .isEqualTo(1);
     }
 }

@@ -7,24 +7,42 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Checks bearer tokens the way the gateway does, with smallrye-jwt: an RS256 signature by the configured key, the
- * issuer, one of the accepted audiences, and expiry (no clock skew); the roles are the {@code groups} claim.
+ * issuer, one of the accepted audiences, and expiry (no clock skew); the roles are the {@code groups} claim. A token
+ * once accepted is remembered until its expiry ({@link VerifiedTokens}), so a caller's repeated calls pay the signature
+ * check once.
  */
 public final class TokenVerifier {
 
+    /** How many distinct verified tokens are remembered at most. */
+    static final int MAX_REMEMBERED_TOKENS = 4096;
+
     private final JWTParser parser;
+    private final VerifiedTokens verified;
 
     /**
      * A verifier of tokens signed for {@code publicKey} (PEM or base64 DER) by {@code issuer} for one of
      * {@code audiences}; without a key it refuses every token.
      */
     public TokenVerifier(Optional<String> publicKey, String issuer, Set<String> audiences) {
+        this(publicKey, issuer, audiences, MAX_REMEMBERED_TOKENS, System::currentTimeMillis);
+    }
+
+    /** As above, remembering at most {@code maxRemembered} tokens, their expiry judged by {@code clockMillis}. */
+    TokenVerifier(
+            Optional<String> publicKey,
+            String issuer,
+            Set<String> audiences,
+            int maxRemembered,
+            LongSupplier clockMillis) {
         this.parser = publicKey
                 .map(key -> new DefaultJWTParser(contextInfo(key, issuer, audiences)))
                 .orElse(null);
+        this.verified = new VerifiedTokens(maxRemembered, clockMillis);
     }
 
     /** Whether a key is configured; a service without one refuses every call but health. */
@@ -37,9 +55,15 @@ public final class TokenVerifier {
         if (parser == null) {
             throw new InvalidTokenException("this service has no token verification key configured");
         }
+        Caller known = verified.find(token);
+        if (known != null) {
+            return known;
+        }
         try {
             JsonWebToken jwt = parser.parse(token);
-            return new Caller(jwt.getSubject(), Roles.effective(jwt.getGroups()), token);
+            Caller caller = new Caller(jwt.getSubject(), Roles.effective(jwt.getGroups()), token);
+            verified.keep(token, caller, jwt.getExpirationTime());
+            return caller;
         } catch (ParseException e) {
             throw new InvalidTokenException("the bearer token is invalid, forged, expired or from another issuer");
         }

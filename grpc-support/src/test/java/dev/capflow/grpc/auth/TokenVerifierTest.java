@@ -1,0 +1,129 @@
+package dev.capflow.grpc.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+import org.junit.jupiter.api.Test;
+
+/** The verifier with its memory of accepted tokens: remembered tokens stay refused once forged, altered or expired. */
+class TokenVerifierTest {
+
+    private static final KeyPair TRUSTED = keyPair();
+    private static final KeyPair FORGER = keyPair();
+    private static final Set<String> AUDIENCES = Set.of("capflow-gateway");
+
+    private final AtomicLong clock = new AtomicLong(System.currentTimeMillis());
+    private final TokenVerifier verifier = new TokenVerifier(
+            Optional.of(Base64.getEncoder().encodeToString(TRUSTED.getPublic().getEncoded())),
+            "capflow",
+            AUDIENCES,
+            2,
+            clock::get);
+
+    @Test
+    void anAcceptedTokenIsAnsweredAgainFromMemory() throws Exception {
+        String token = sign(TRUSTED, "alice", 3600, "analyst");
+
+        Caller first = verifier.verify(token);
+        Caller again = verifier.verify(token);
+
+        assertThat(first.subject()).isEqualTo("alice");
+        assertThat(first.roles()).containsExactlyInAnyOrder("analyst", "viewer");
+        assertThat(again).isSameAs(first);
+    }
+
+    @Test
+    void aForgedTokenWithTheSameClaimsIsRefusedWhileTheGenuineOneIsRemembered() throws Exception {
+        String genuine = sign(TRUSTED, "alice", 3600, "admin");
+        verifier.verify(genuine);
+
+        String forged = sign(FORGER, "alice", 3600, "admin");
+        assertThatThrownBy(() -> verifier.verify(forged)).isInstanceOf(TokenVerifier.InvalidTokenException.class);
+
+        int inSignature = genuine.length() - 10;
+        char changed = genuine.charAt(inSignature) == 'A' ? 'B' : 'A';
+        String altered = genuine.substring(0, inSignature) + changed + genuine.substring(inSignature + 1);
+        assertThatThrownBy(() -> verifier.verify(altered)).isInstanceOf(TokenVerifier.InvalidTokenException.class);
+    }
+
+    @Test
+    void aRememberedTokenIsForgottenAtItsExpiry() throws Exception {
+        String token = sign(TRUSTED, "alice", 3600, "viewer");
+        Caller caller = verifier.verify(token);
+        VerifiedTokens tokens = new VerifiedTokens(2, clock::get);
+        long expiresAtSeconds = clock.get() / 1000 + 10;
+        tokens.keep(token, caller, expiresAtSeconds);
+
+        clock.set(expiresAtSeconds * 1000 - 1);
+        assertThat(tokens.find(token)).isSameAs(caller);
+        clock.set(expiresAtSeconds * 1000);
+        assertThat(tokens.find(token))
+                .as("expired: verified again, never answered from memory")
+                .isNull();
+        assertThat(tokens.size()).isZero();
+    }
+
+    @Test
+    void memoryIsBoundedAndDropsExpiredTokensFirst() throws Exception {
+        VerifiedTokens tokens = new VerifiedTokens(2, clock::get);
+        Caller caller = new Caller("alice", Set.of("viewer"), "t");
+        long now = clock.get() / 1000;
+        tokens.keep("short", caller, now + 1);
+        tokens.keep("long", caller, now + 3600);
+        clock.addAndGet(1_000);
+
+        tokens.keep("third", caller, now + 3600);
+
+        assertThat(tokens.size()).isEqualTo(2);
+        assertThat(tokens.find("short")).isNull();
+        assertThat(tokens.find("long")).isSameAs(caller);
+        assertThat(tokens.find("third")).isSameAs(caller);
+
+        tokens.keep("fourth", caller, now + 3600);
+        assertThat(tokens.size()).isEqualTo(1);
+        assertThat(tokens.find("fourth")).isSameAs(caller);
+    }
+
+    private static String sign(KeyPair keys, String subject, long ttlSeconds, String... roles) throws JoseException {
+        long now = System.currentTimeMillis() / 1000;
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer("capflow");
+        claims.setAudience("capflow-gateway");
+        claims.setSubject(subject);
+        claims.setClaim("upn", subject);
+        claims.setStringListClaim("groups", List.of(roles));
+        claims.setJwtId(UUID.randomUUID().toString());
+        claims.setIssuedAt(NumericDate.fromSeconds(now));
+        claims.setExpirationTime(NumericDate.fromSeconds(now + ttlSeconds));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(keys.getPrivate());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        return jws.getCompactSerialization();
+    }
+
+    private static KeyPair keyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
