@@ -142,6 +142,15 @@ class SecurityTest {
     }
 
     @Test
+    void aTokenExpiredSecondsAgoIs401WithoutClockSkew() {
+        String lapsed = TOKENS.token("alice", Duration.ofSeconds(-10), "admin");
+        assertUnauthorized(given().header("Authorization", "Bearer " + lapsed)
+                .when()
+                .get("/api/v1/instruments")
+                .then());
+    }
+
+    @Test
     void anExpiredTokenIs401() {
         String expired = TOKENS.token("alice", Duration.ofMinutes(-5), "admin");
         assertUnauthorized(given().header("Authorization", "Bearer " + expired)

@@ -76,6 +76,7 @@ public final class TokenVerifier {
         info.setExpectedAudience(audiences);
         info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
         info.setExpGracePeriodSecs(0);
+        info.setClockSkew(0); // smallrye-jwt allows 60 s past exp by default
         return info;
     }
 

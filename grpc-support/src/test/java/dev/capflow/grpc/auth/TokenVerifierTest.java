@@ -61,6 +61,14 @@ class TokenVerifierTest {
     }
 
     @Test
+    void aTokenThatExpiredSecondsAgoIsRefusedWithoutClockSkew() throws Exception {
+        // issued a minute ago for 55 s: a verifier allowing the usual 60 s of clock skew would still accept it
+        String lapsed = signIssuedAt(TRUSTED, "alice", System.currentTimeMillis() / 1000 - 60, 55, "viewer");
+
+        assertThatThrownBy(() -> verifier.verify(lapsed)).isInstanceOf(TokenVerifier.InvalidTokenException.class);
+    }
+
+    @Test
     void aRememberedTokenIsForgottenAtItsExpiry() throws Exception {
         String token = sign(TRUSTED, "alice", 3600, "viewer");
         Caller caller = verifier.verify(token);
@@ -99,7 +107,11 @@ class TokenVerifierTest {
     }
 
     private static String sign(KeyPair keys, String subject, long ttlSeconds, String... roles) throws JoseException {
-        long now = System.currentTimeMillis() / 1000;
+        return signIssuedAt(keys, subject, System.currentTimeMillis() / 1000, ttlSeconds, roles);
+    }
+
+    private static String signIssuedAt(KeyPair keys, String subject, long now, long ttlSeconds, String... roles)
+            throws JoseException {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer("capflow");
         claims.setAudience("capflow-gateway");
