@@ -102,8 +102,11 @@ class PriceStreamReaderTest {
         assertThat(symbols.stream().map(SHARDS::keyFor).distinct())
                 .as("the symbols spread over several shards")
                 .hasSizeGreaterThan(1);
+        // explicit ids a millisecond apart: two shards' auto ids made in one millisecond would tie, and the order
+        // across shards is only the ids' order
+        long firstMillis = System.currentTimeMillis() + 1_000;
         for (int i = 0; i < symbols.size(); i++) {
-            append(symbols.get(i), i + 1);
+            append(symbols.get(i), i + 1, (firstMillis + i) + "-0");
         }
 
         List<StreamEntry> read = reader.readOnce().await().atMost(WAIT);
@@ -143,15 +146,23 @@ class PriceStreamReaderTest {
     }
 
     private static void append(String symbol, long second) {
+        append(symbol, second, "*");
+    }
+
+    private static void append(String symbol, long second, String id) {
         StreamTick tick = new StreamTick(symbol, Instant.ofEpochSecond(second), second, 1, "", "");
         REDIS.client()
-                .send(xadd(symbol, PriceStreamEntries.tick(tick, "other")))
+                .send(xadd(symbol, PriceStreamEntries.tick(tick, "other"), id))
                 .await()
                 .atMost(WAIT);
     }
 
     private static Request xadd(String symbol, Map<String, String> fields) {
-        Request xadd = Request.cmd(Command.XADD).arg(SHARDS.keyFor(symbol)).arg("*");
+        return xadd(symbol, fields, "*");
+    }
+
+    private static Request xadd(String symbol, Map<String, String> fields, String id) {
+        Request xadd = Request.cmd(Command.XADD).arg(SHARDS.keyFor(symbol)).arg(id);
         fields.forEach((field, value) -> xadd.arg(field).arg(value));
         return xadd;
     }
