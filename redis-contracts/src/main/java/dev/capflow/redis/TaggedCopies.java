@@ -38,8 +38,7 @@ public final class TaggedCopies<V> {
                 .weigher((String key, Copy<V> copy) -> weight(copy.value()))
                 .expireAfterWrite(Duration.ofNanos(lifetimeNanos))
                 .ticker(nanoClock::getAsLong)
-                // evictions run in the caller (amortised constant work, as the loop of the former map), so the bound
-                // holds when keep() returns
+                // evictions run in the caller (amortised constant work), so the bound holds when keep() returns
                 .executor(Runnable::run)
                 .build();
     }
