@@ -1,9 +1,8 @@
 package dev.capflow.redis;
 
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
@@ -12,23 +11,20 @@ import java.util.function.ToLongFunction;
  * was cached under in Redis. A copy proves nothing by itself: its user serves it only when the generations it has just
  * read from Redis for the request equal the copy's tag, exactly as it would serve the Redis entry; the copy only spares
  * reading, sending and decoding the entry. A copy older than the entry's lifetime is dropped, as Redis would expire the
- * entry. Bounded by the bytes the values hold: past the bound, arbitrary other copies are dropped until the new one
- * fits.
+ * entry. Bounded by the bytes the values hold, a Caffeine cache (W-TinyLFU): a new copy joins the most recent ones (1%
+ * of the bound), and past them it stays only if it was asked for more often than the copy it would push out.
  */
 public final class TaggedCopies<V> {
 
-    /** One copy: the tag it is valid under, the value, and when it was kept (nanoTime). */
-    public record Copy<V>(String tag, V value, long keptAtNanos) {}
+    /** One copy: the tag it is valid under, and the value. */
+    public record Copy<V>(String tag, V value) {}
 
-    /** What a copy costs beyond its value (the key, the tag, the map's node), for the bound. */
+    /** What a copy costs beyond its value (the key, the tag, the cache's node), for the bound. */
     private static final int OVERHEAD = 256;
 
-    private final Map<String, Copy<V>> copies = new ConcurrentHashMap<>();
-    private final AtomicLong bytes = new AtomicLong();
+    private final Cache<String, Copy<V>> copies;
     private final long maxBytes;
-    private final long lifetimeNanos;
     private final ToLongFunction<V> size;
-    private final LongSupplier nanoClock;
 
     /**
      * Copies of at most {@code maxBytes} ({@code size} tells a value's bytes; 0 keeps nothing), each kept for at most
@@ -36,22 +32,20 @@ public final class TaggedCopies<V> {
      */
     public TaggedCopies(long maxBytes, long lifetimeNanos, ToLongFunction<V> size, LongSupplier nanoClock) {
         this.maxBytes = maxBytes;
-        this.lifetimeNanos = lifetimeNanos;
         this.size = size;
-        this.nanoClock = nanoClock;
+        this.copies = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((String key, Copy<V> copy) -> weight(copy.value()))
+                .expireAfterWrite(Duration.ofNanos(lifetimeNanos))
+                .ticker(nanoClock::getAsLong)
+                // evictions run in the caller (amortised constant work), so the bound holds when keep() returns
+                .executor(Runnable::run)
+                .build();
     }
 
     /** The copy kept under {@code key}, or null when there is none within its lifetime. */
     public Copy<V> find(String key) {
-        Copy<V> copy = copies.get(key);
-        if (copy == null) {
-            return null;
-        }
-        if (nanoClock.getAsLong() - copy.keptAtNanos() >= lifetimeNanos) {
-            drop(key, copy);
-            return null;
-        }
-        return copy;
+        return copies.getIfPresent(key);
     }
 
     /** The value of the copy under {@code key} when {@code currentTag} is its tag; else the copy is dropped, null. */
@@ -59,36 +53,25 @@ public final class TaggedCopies<V> {
         if (copy.tag().equals(currentTag)) {
             return copy.value();
         }
-        drop(key, copy);
+        copies.asMap().remove(key, copy);
         return null;
     }
 
     /** Keeps {@code value} under {@code key}, valid while the generations equal {@code tag}. */
     public void keep(String key, String tag, V value) {
-        long cost = cost(value);
-        if (cost > maxBytes) {
-            return;
+        if (cost(value) > maxBytes) {
+            return; // it could never be kept: the copy already under the key, if any, stays
         }
-        Copy<V> previous = copies.put(key, new Copy<>(tag, value, nanoClock.getAsLong()));
-        bytes.addAndGet(previous == null ? cost : cost - cost(previous.value()));
-        Iterator<Map.Entry<String, Copy<V>>> others = copies.entrySet().iterator();
-        while (bytes.get() > maxBytes && others.hasNext()) {
-            Map.Entry<String, Copy<V>> other = others.next();
-            if (!other.getKey().equals(key)) {
-                drop(other.getKey(), other.getValue());
-            }
-        }
+        copies.put(key, new Copy<>(tag, value));
     }
 
     /** The bytes the copies hold, with their overhead. */
     public long bytes() {
-        return bytes.get();
+        return copies.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 
-    private void drop(String key, Copy<V> copy) {
-        if (copies.remove(key, copy)) {
-            bytes.addAndGet(-cost(copy.value()));
-        }
+    private int weight(V value) {
+        return (int) Math.min(Integer.MAX_VALUE, cost(value));
     }
 
     private long cost(V value) {

@@ -35,13 +35,37 @@ class TaggedCopiesTest {
     void theBytesHeldStayWithinTheBound() {
         copies.keep("a", "1", new byte[300]); // 300 + 256 of overhead
         copies.keep("b", "1", new byte[300]);
-        assertThat(copies.bytes()).isLessThanOrEqualTo(1_000);
-        assertThat(copies.find("b")).as("the newest copy is kept").isNotNull();
-        assertThat(copies.find("a")).isNull();
+        assertThat(copies.bytes()).as("one of the two copies, never both").isEqualTo(556);
+        assertThat(copies.find("a") == null).isNotEqualTo(copies.find("b") == null);
 
         copies.keep("huge", "1", new byte[2_000]);
         assertThat(copies.find("huge")).as("larger than the bound: never kept").isNull();
+        assertThat(copies.bytes()).isEqualTo(556);
         assertThat(new TaggedCopies<byte[]>(0, 100, value -> value.length, clock::get).bytes())
                 .isZero();
+    }
+
+    @Test
+    void aCopyTooLargeToKeepLeavesTheCopyUnderItsKey() {
+        byte[] answer = {1};
+        copies.keep("q", "1", answer);
+        copies.keep("q", "2", new byte[2_000]);
+        assertThat(copies.current("q", copies.find("q"), "1")).isSameAs(answer);
+    }
+
+    @Test
+    void pastTheBoundACopyAskedForOftenOutlastsCopiesKeptOnce() {
+        byte[] hot = new byte[300];
+        copies.keep("hot", "1", hot);
+        for (int request = 0; request < 3; request++) {
+            assertThat(copies.find("hot")).isNotNull();
+        }
+
+        for (int i = 0; i < 20; i++) {
+            copies.keep("once-" + i, "1", new byte[300]);
+            assertThat(copies.bytes()).as("bounded").isLessThanOrEqualTo(1_000);
+        }
+
+        assertThat(copies.find("hot").value()).isSameAs(hot);
     }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * basket-service's calls to ingest-service carry a per-call deadline, and one that times out fails only its own
  * request: while ingest-service leaves one basket's history read unanswered, other performance requests on the same
- * ingest channel succeed, and the hung read is cancelled at ingest-service once its deadline (the history read's, 2s in this test's profile) passes.
+ * ingest channel succeed, and the hung read is cancelled at ingest-service once its deadline (the history read's, 8s in this test's profile, ample for the other requests to arrive meanwhile) passes.
  */
 @QuarkusTest
 @TestProfile(ShortHistoryDeadlineProfile.class)

@@ -37,16 +37,22 @@ import grpc.health.v1.HealthGrpc;
 import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
 import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
 import io.grpc.BindableService;
+import io.grpc.Context;
+import io.grpc.Deadline;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +67,7 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
     private final Map<String, Deque<Answer<?>>> scripts = new ConcurrentHashMap<>();
     private final Map<String, List<Object>> received = new ConcurrentHashMap<>();
+    private final Map<String, List<Optional<Duration>>> timeLeft = new ConcurrentHashMap<>();
     private final LiveCalls live = new LiveCalls();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "fake-ingest-timer");
@@ -86,6 +93,22 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         }
     }
 
+    /**
+     * The most time a request of {@code method} had left before its deadline when it arrived: the deadline the caller
+     * set, less the way here. Fails when none arrived, or one arrived without a deadline.
+     */
+    public Duration longestTimeLeft(MethodDescriptor<?, ?> method) {
+        List<Optional<Duration>> left = timeLeft.getOrDefault(method.getFullMethodName(), List.of());
+        if (left.isEmpty() || left.contains(Optional.<Duration>empty())) {
+            throw new AssertionError(
+                    method.getFullMethodName() + " was not called with a deadline every time: " + left);
+        }
+        return left.stream()
+                .map(Optional::orElseThrow)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+    }
+
     /** How many requests every fake service received so far, all methods together. */
     public int requestCount() {
         return received.values().stream().mapToInt(List::size).sum();
@@ -95,6 +118,7 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
     public void reset() {
         scripts.clear();
         received.clear();
+        timeLeft.clear();
         live.clear();
     }
 
@@ -262,6 +286,10 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         synchronized (messages) {
             messages.add(request);
         }
+        Deadline deadline = Context.current().getDeadline(); // the call's, also in a stream's callbacks
+        timeLeft.computeIfAbsent(method.getFullMethodName(), name -> new CopyOnWriteArrayList<>())
+                .add(Optional.ofNullable(deadline)
+                        .map(set -> Duration.ofNanos(set.timeRemaining(TimeUnit.NANOSECONDS))));
     }
 
     @SuppressWarnings("unchecked")

@@ -289,9 +289,10 @@ class StaleAnswersTest extends GatewayTest {
                 .statusCode(504)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:capflow:problem:upstream-timeout"));
-        // %test read deadlines are 1s and DEADLINE_EXCEEDED is not retried; the fake would answer after 4s
-        assertThat(Duration.ofNanos(System.nanoTime() - started))
-                .isBetween(Duration.ofMillis(900), Duration.ofMillis(3000));
+        // %test read deadlines are 1s and DEADLINE_EXCEEDED is not retried; the fake would answer after 4s: the 504 is
+        // the deadline the call carried (how long past it the answer came is the machine's load, not asserted)
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        assertThat(fake.longestTimeLeft(route.method())).isLessThanOrEqualTo(Duration.ofSeconds(1));
 
         scriptAnswer(route);
         get(route).then().statusCode(200).header(CachedAnswerResponses.STALE_HEADER, nullValue());
@@ -302,8 +303,8 @@ class StaleAnswersTest extends GatewayTest {
                 .statusCode(200)
                 .header(CachedAnswerResponses.STALE_HEADER, equalTo("true"))
                 .body(containsString(route.marker()));
-        assertThat(Duration.ofNanos(System.nanoTime() - started))
-                .isBetween(Duration.ofMillis(900), Duration.ofMillis(3000));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        assertThat(fake.longestTimeLeft(route.method())).isLessThanOrEqualTo(Duration.ofSeconds(1));
     }
 
     @ParameterizedTest(name = "{0}")

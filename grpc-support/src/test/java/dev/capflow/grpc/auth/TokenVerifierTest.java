@@ -92,7 +92,8 @@ class TokenVerifierTest {
         long now = clock.get() / 1000;
         tokens.keep("short", caller, now + 1);
         tokens.keep("long", caller, now + 3600);
-        clock.addAndGet(1_000);
+        // a minute later: an expired entry is removed within about a second (Caffeine's timer wheel), never served
+        clock.addAndGet(60_000);
 
         tokens.keep("third", caller, now + 3600);
 
@@ -100,10 +101,26 @@ class TokenVerifierTest {
         assertThat(tokens.find("short")).isNull();
         assertThat(tokens.find("long")).isSameAs(caller);
         assertThat(tokens.find("third")).isSameAs(caller);
+    }
 
-        tokens.keep("fourth", caller, now + 3600);
-        assertThat(tokens.size()).isEqualTo(1);
-        assertThat(tokens.find("fourth")).isSameAs(caller);
+    @Test
+    void whenFullOfLiveTokensATokenUsedOftenOutlastsOneOffTokens() {
+        VerifiedTokens tokens = new VerifiedTokens(2, clock::get);
+        Caller regular = new Caller("alice", Set.of("viewer"), "regular");
+        Caller other = new Caller("bob", Set.of("viewer"), "once");
+        long later = clock.get() / 1000 + 3600;
+        tokens.keep("regular", regular, later);
+        for (int call = 0; call < 3; call++) {
+            assertThat(tokens.find("regular")).isSameAs(regular);
+        }
+
+        for (int i = 0; i < 20; i++) {
+            tokens.keep("once-" + i, other, later);
+            assertThat(tokens.size()).as("bounded").isLessThanOrEqualTo(2);
+        }
+
+        // a memory cleared whenever full of live tokens would have lost it with the second one-off token
+        assertThat(tokens.find("regular")).isSameAs(regular);
     }
 
     private static String sign(KeyPair keys, String subject, long ttlSeconds, String... roles) throws JoseException {
