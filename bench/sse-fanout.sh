@@ -7,7 +7,9 @@
 # then the same for the live level of the basket team-google (/api/v1/stream/baskets/team-google, FEEDS="prices basket":
 # ticks of its members move basket-service's level, latency from the newest tick's timestamp); then the same trivial
 # endpoint and the cached performance route under wrk (bench/gateway-load.sh's routes).
-# Needs Java 17 and wrk; SseFanout is built by the benchmarks module. Prints Markdown rows for BENCHMARKS.md. With anonymous reads off, set TOKEN (a viewer token).
+# The subscribers' reading thread reports its CPU per event, and ss the bytes left unread in their sockets: when these
+# grow, the latency measured is the load tool's own backlog, not the gateway's.
+# Needs Java 17, ss (iproute2) and wrk; SseFanout is built by the benchmarks module. Prints Markdown rows for BENCHMARKS.md. With anonymous reads off, set TOKEN (a viewer token).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,9 +35,25 @@ echo "| --- | --- | --- | --- | --- |"
 # the gateway's CPU over the fan-out run (warm-up included), from /proc when ./capflow up started it here
 gateway_pid=$(cat .capflow/run/gateway.pid 2>/dev/null || true)
 cpu_ticks() { [[ -r /proc/$gateway_pid/stat ]] && awk '{ print $14 + $15 }' "/proc/$gateway_pid/stat" || echo 0; }
+# the most bytes the gateway had sent that the subscribers had not read yet (their sockets' Recv-Q), sampled twice a
+# second: a load tool that falls behind keeps seconds of events there, and measures its own delay as the gateway's
+gateway_port=${BASE##*:}; gateway_port=${gateway_port%%/*}
+unread_max() {
+  local max=0 now
+  while sleep 0.5; do
+    now=$(ss -tnH state established "( dport = :$gateway_port )" 2>/dev/null | awk '{ s += $1 } END { print s + 0 }')
+    ((now > max)) && max=$now && echo "$max" >"$1"
+  done
+}
 for feed in $FEEDS; do
   cpu_before=$(cpu_ticks) started=$(date +%s.%N)
-  FEED=$feed java -cp "$CP" dev.capflow.bench.SseFanout | grep '^|'
+  unread=$(mktemp) && echo 0 >"$unread"
+  unread_max "$unread" &
+  sampler=$!
+  FEED=$feed java -cp "$CP" dev.capflow.bench.SseFanout | grep -E '^\||^subscribers'
+  kill "$sampler"
+  echo "most bytes left unread in the subscribers' sockets during the $feed run: $(($(cat "$unread") / 1024)) KiB"
+  rm -f "$unread"
   if [[ -n $gateway_pid && -r /proc/$gateway_pid/stat ]]; then
     awk -v ticks=$(($(cpu_ticks) - cpu_before)) -v hz="$(getconf CLK_TCK)" -v start="$started" -v end="$(date +%s.%N)" \
       -v feed="$feed" 'BEGIN { printf "gateway CPU during the %s run: %.0f%% of one core\n", feed, 100 * ticks / hz / (end - start) }'

@@ -2,7 +2,9 @@ package dev.capflow.bench;
 
 import dev.capflow.redis.PriceStreamEntries;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -14,7 +16,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,6 +63,12 @@ public class SseFanout {
 
     static volatile boolean publishing = true;
 
+    /**
+     * The subscribers' thread's CPU time while measuring (ns), so its cost per event is known: a reader that cannot
+     * keep up leaves the events in its sockets' buffers and measures its own delay as the gateway's.
+     */
+    static volatile long readerCpuNanos;
+
     public static void main(String[] args) throws Exception {
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -74,11 +81,15 @@ public class SseFanout {
         for (int i = 0; i < SUBSCRIBERS; i++) {
             latencies[i] = new long[RATE * (MEASURE_S + 5)];
         }
+        // the first client opens the shared stream (the gateway checks the symbols once): 100 checks at once may time
+        // out on a busy machine and open the gateway's circuit breaker
+        InputStream opener = openStream(http, symbols);
         Thread readers =
                 new Thread(() -> readAll(symbols, latencies, counts, received, resets, connected), "subscribers");
         readers.setDaemon(true);
         readers.start();
         connected.await();
+        opener.close();
         Thread.sleep(500);
 
         long[] published = new long[1];
@@ -143,6 +154,10 @@ public class SseFanout {
                 ms(pct(all, 0.99)),
                 ms(all.length == 0 ? 0 : all[all.length - 1]));
         System.out.printf(
+                "subscribers' reading thread: %.1f µs of CPU per event received while measuring (%.0f%% of one core)%n",
+                total == 0 ? 0 : readerCpuNanos / 1000.0 / total,
+                100.0 * readerCpuNanos / (MEASURE_S * 1_000_000_000.0));
+        System.out.printf(
                 "| `/q/health/live` probed at %d requests/s during the fan-out | %d requests | %s | %s | %s |%n",
                 PROBE_RATE,
                 probes.length,
@@ -150,6 +165,24 @@ public class SseFanout {
                 ms(pct(probes, 0.99)),
                 ms(probes.length == 0 ? 0 : probes[probes.length - 1]));
         System.exit(0);
+    }
+
+    /** Opens one stream of the feed and answers its body once the gateway accepted it. */
+    static InputStream openStream(HttpClient http, String symbols) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path(symbols)));
+        if (TOKEN != null && !TOKEN.isBlank()) {
+            request.header("Authorization", "Bearer " + TOKEN);
+        }
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new IOException("opening " + path(symbols) + ": HTTP " + response.statusCode() + " "
+                    + new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+
+    static String path(String symbols) {
+        return BASKET_FEED ? "/api/v1/stream/baskets/" + BASKET : "/api/v1/stream/prices?symbols=" + symbols;
     }
 
     /**
@@ -167,9 +200,8 @@ public class SseFanout {
         URI base = URI.create(BASE);
         InetSocketAddress address = new InetSocketAddress(base.getHost(), base.getPort() < 0 ? 80 : base.getPort());
         String auth = TOKEN == null || TOKEN.isBlank() ? "" : "Authorization: Bearer " + TOKEN + "\r\n";
-        String path = BASKET_FEED ? "/api/v1/stream/baskets/" + BASKET : "/api/v1/stream/prices?symbols=" + symbols;
-        byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAccept: text/event-stream\r\n"
-                        + auth + "\r\n")
+        byte[] request = ("GET " + path(symbols) + " HTTP/1.1\r\nHost: " + base.getHost()
+                        + "\r\nAccept: text/event-stream\r\n" + auth + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         try (Selector selector = Selector.open()) {
             for (int i = 0; i < SUBSCRIBERS; i++) {
@@ -179,7 +211,9 @@ public class SseFanout {
                 channel.register(selector, SelectionKey.OP_READ, new SseReader(i, latencies[i], resets, connected));
             }
             ByteBuffer block = ByteBuffer.allocate(1 << 16);
+            ReaderCpu cpu = new ReaderCpu();
             while (!stopping) {
+                cpu.sample();
                 selector.select(100);
                 for (SelectionKey key : selector.selectedKeys()) {
                     SseReader reader = (SseReader) key.attachment();
@@ -202,6 +236,19 @@ public class SseFanout {
         }
     }
 
+    /** Adds this thread's CPU time to {@link #readerCpuNanos} while measuring. */
+    static final class ReaderCpu {
+        long last = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+
+        void sample() {
+            long now = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            if (measuring) {
+                readerCpuNanos += now - last;
+            }
+            last = now;
+        }
+    }
+
     /** One subscriber's response: the status and headers, then a chunked text/event-stream body. */
     static final class SseReader {
         /** The data line of a tick event, or of a level event on the basket feed. */
@@ -209,6 +256,9 @@ public class SseFanout {
                 (BASKET_FEED ? "data: {\"basketId\"" : "data: {\"symbol\"").getBytes(StandardCharsets.US_ASCII);
 
         static final byte[] RESET = "event: reset".getBytes(StandardCharsets.US_ASCII);
+
+        /** What precedes the event's timestamp in its data line. */
+        static final byte[] TS = "\"ts\":\"".getBytes(StandardCharsets.US_ASCII);
 
         final int index;
         final long[] latencies;
@@ -275,16 +325,27 @@ public class SseFanout {
                 resets.incrementAndGet();
             } else if (startsWith(EVENT)) {
                 events++;
-                Instant received = Instant.now();
-                String data = new String(line, 0, lineLength, StandardCharsets.UTF_8);
-                int ts = data.indexOf("\"ts\":\"");
-                Instant tick = Instant.parse(data.substring(ts + 6, data.indexOf('"', ts + 6)));
+                Instant now = Instant.now();
+                long received = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+                long tick = IsoInstantBytes.epochMicros(line, indexAfter(TS));
                 // every tick takes the same path, measured or not: a branch first taken when the measurement starts
                 // would make the JIT deoptimize this method and stall every subscriber just then
-                latencies[recorded] = Duration.between(tick, received).toNanos() / 1000;
+                latencies[recorded] = received - tick;
                 recorded = Math.min(recorded + measuringStep, latencies.length - 1);
             }
             lineLength = 0;
+        }
+
+        /** The index in the line just after the first {@code needle}. */
+        int indexAfter(byte[] needle) {
+            for (int i = 0; i + needle.length <= lineLength; i++) {
+                if (Arrays.equals(line, i, i + needle.length, needle, 0, needle.length)) {
+                    return i + needle.length;
+                }
+            }
+            throw new IllegalStateException(
+                    "subscriber " + index + ": no " + new String(needle, StandardCharsets.US_ASCII) + " in "
+                            + new String(line, 0, lineLength, StandardCharsets.UTF_8));
         }
 
         boolean startsWith(byte[] prefix) {
