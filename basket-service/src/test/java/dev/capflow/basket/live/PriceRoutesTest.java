@@ -31,17 +31,13 @@ class PriceRoutesTest {
 
     @Test
     void routesFollowingOneSymbolEachGetItsPricesAndNoOthers() {
-        PriceRoute a = routes.open();
-        PriceRoute b = routes.open();
-        List<List<LivePrice>> toA = collect(a);
-        List<List<LivePrice>> toB = collect(b);
-        a.follow(Set.of("A", "S"));
-        b.follow(Set.of("B", "S"));
+        Watch a = watching("A", "S");
+        Watch b = watching("B", "S");
 
         routes.deliver(List.of(price("A", 1), price("S", 2), price("B", 3)));
 
-        assertThat(toA).containsExactly(List.of(price("A", 1), price("S", 2)));
-        assertThat(toB).containsExactly(List.of(price("S", 2), price("B", 3)));
+        assertThat(a.received()).containsExactly(List.of(price("A", 1), price("S", 2)));
+        assertThat(b.received()).containsExactly(List.of(price("S", 2), price("B", 3)));
     }
 
     @Test
@@ -60,18 +56,24 @@ class PriceRoutesTest {
 
     @Test
     void aClosedRouteGetsNothingMoreAndOthersKeepTheirs() {
-        PriceRoute closed = routes.open();
-        PriceRoute open = routes.open();
-        List<List<LivePrice>> toClosed = collect(closed);
-        List<List<LivePrice>> toOpen = collect(open);
-        closed.follow(Set.of("A"));
-        open.follow(Set.of("A"));
+        Watch closed = watching("A");
+        Watch open = watching("A");
 
-        closed.close();
+        closed.route().close();
         routes.deliver(List.of(price("A", 1)));
 
-        assertThat(toClosed).isEmpty();
-        assertThat(toOpen).containsExactly(List.of(price("A", 1)));
+        assertThat(closed.received()).isEmpty();
+        assertThat(open.received()).containsExactly(List.of(price("A", 1)));
+    }
+
+    /** A route following {@code symbols}, with what it received. */
+    private record Watch(PriceRoute route, List<List<LivePrice>> received) {}
+
+    private Watch watching(String... symbols) {
+        PriceRoute route = routes.open();
+        Watch watch = new Watch(route, collect(route));
+        route.follow(Set.of(symbols));
+        return watch;
     }
 
     private static List<List<LivePrice>> collect(PriceRoute route) {
