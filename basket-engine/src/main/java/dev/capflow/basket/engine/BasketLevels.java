@@ -101,6 +101,15 @@ public final class BasketLevels {
         return segmentUnits;
     }
 
+    /** The units held over the days up to calendar index {@code t}, before any reset at its close (at 0: the base units). */
+    double[] unitsHeldAt(int t) {
+        int k = 0;
+        while (k + 1 < segmentStarts.length && segmentStarts[k + 1] < t) {
+            k++;
+        }
+        return segmentUnits[k];
+    }
+
     /** Member prices at each period's start and, last, at the final calendar date: {@code [period][member]}. */
     double[][] boundaryPrices() {
         return boundaryPrices;

@@ -13,7 +13,17 @@ final class LevelCalculator {
     private LevelCalculator() {}
 
     static BasketLevels compute(BasketDefinition definition, MemberInputs inputs) {
-        int baseDay = Math.toIntExact(definition.baseDate().toEpochDay());
+        return compute(
+                definition, inputs, Math.toIntExact(definition.baseDate().toEpochDay()), definition.baseValue(), null);
+    }
+
+    /**
+     * The levels from {@code baseDay} on, where the level is {@code baseLevel} and {@code heldUnits} are held (null:
+     * bought at the target weights, as on the base date); the rebalancing rule applies from that day on, so a later
+     * calendar date of a basket resumes its levels exactly.
+     */
+    static BasketLevels compute(
+            BasketDefinition definition, MemberInputs inputs, int baseDay, double baseLevel, double[] heldUnits) {
         List<TimeSeries> closes = inputs.closes();
         DaySpan span = new DaySpan(baseDay, UnionCalendar.lastDay(baseDay, closes));
         int[] rebalanceDays = rebalanceDays(definition.rebalance(), span, closes);
@@ -30,7 +40,7 @@ final class LevelCalculator {
         int[] starts = new int[rebalanceDays.length + 1];
         double[][] units = new double[starts.length][];
         double[][] boundaries = new double[starts.length + 1][];
-        double level = definition.baseValue();
+        double level = baseLevel;
         calendar[0] = baseDay;
         levels[0] = level;
         int dates = 1;
@@ -39,7 +49,7 @@ final class LevelCalculator {
             units[k] = new double[memberCount];
             boundaries[k] = prices(members);
             for (int i = 0; i < memberCount; i++) {
-                units[k][i] = weights[i] * level / boundaries[k][i];
+                units[k][i] = k == 0 && heldUnits != null ? heldUnits[i] : weights[i] * level / boundaries[k][i];
                 members[i].addChanges(units[k][i], endDay, span, change);
             }
             // a change on a day outside the calendar (an FX quote on a holiday) shows in the next calendar date's level

@@ -110,6 +110,14 @@ public final class TimeSeries {
         return -1;
     }
 
+    /** The points from index {@code from} on (this series when {@code from} is 0). */
+    TimeSeries from(int from) {
+        return from == 0
+                ? this
+                : new TimeSeries(
+                        Arrays.copyOfRange(days, from, days.length), Arrays.copyOfRange(values, from, values.length));
+    }
+
     /** The index of the last date at or before {@code epochDay}, or -1 when every date is later. */
     public int indexAtOrBefore(int epochDay) {
         int found = Arrays.binarySearch(days, epochDay);

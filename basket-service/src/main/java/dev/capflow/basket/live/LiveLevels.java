@@ -61,32 +61,31 @@ public class LiveLevels {
     public Multi<LiveLevel> watch(String basketId) {
         return Multi.createFrom().deferred(() -> {
             // prices and edits are buffered from before the basket is read, so none in between is missed
-            UnicastProcessor<List<LivePrice>> prices = UnicastProcessor.create();
+            PriceRoute route = stream.route();
             UnicastProcessor<String> edits = UnicastProcessor.create();
-            Cancellable priceFeed =
-                    stream.prices().subscribe().with(prices::onNext, prices::onError, prices::onComplete);
             Cancellable editFeed = changes.changed()
                     .filter(basketId::equals)
                     .subscribe()
                     .with(edits::onNext, edits::onError, edits::onComplete);
-            return untilDeleted(
-                            start(basketId).onItem().transformToMulti(first -> follow(basketId, first, prices, edits)))
+            return untilDeleted(start(basketId, route)
+                            .onItem()
+                            .transformToMulti(first -> follow(basketId, first, route, edits)))
                     .onTermination()
                     .invoke(() -> {
-                        priceFeed.cancel();
+                        route.close();
                         editFeed.cancel();
                     });
         });
     }
 
     /** One step at a time (a LiveBasket is not thread-safe): a batch of prices moves it, an edit replaces it. */
-    private Multi<LiveLevel> follow(
-            String basketId, LiveBasket first, Multi<List<LivePrice>> prices, Multi<String> edits) {
+    private Multi<LiveLevel> follow(String basketId, LiveBasket first, PriceRoute route, Multi<String> edits) {
         AtomicReference<LiveBasket> current = new AtomicReference<>(first);
         Multi<Step> steps = Multi.createBy()
                 .merging()
                 .streams(
-                        prices.group()
+                        route.prices()
+                                .group()
                                 .intoLists()
                                 .every(config.watchInterval())
                                 .map(batches -> new Step(
@@ -94,7 +93,7 @@ public class LiveLevels {
                         edits.map(edited -> new Step(List.of(), true)));
         Multi<LiveLevel> updates = steps.onItem()
                 .transformToUniAndConcatenate(step -> step.edit()
-                        ? reload(basketId, current)
+                        ? reload(basketId, route, current)
                         : Uni.createFrom()
                                 .item(() -> current.get().apply(step.prices())
                                         ? current.get().level()
@@ -103,8 +102,10 @@ public class LiveLevels {
     }
 
     /** The level of the basket as now stored, or the deleted marker when it is gone. */
-    private Uni<LiveLevel> reload(String basketId, AtomicReference<LiveBasket> current) {
-        return start(basketId)
+    private Uni<LiveLevel> reload(String basketId, PriceRoute route, AtomicReference<LiveBasket> current) {
+        // every price again until the new definition is read: a new member's prices from now on are not missed
+        route.followAll();
+        return start(basketId, route)
                 .map(fresh -> {
                     current.set(fresh);
                     return fresh.level();
@@ -134,7 +135,8 @@ public class LiveLevels {
     /** A batch of prices, or an edit: the basket's definition changed. */
     private record Step(List<LivePrice> prices, boolean edit) {}
 
-    private Uni<LiveBasket> start(String basketId) {
+    /** The basket as now stored with its latest prices; {@code route} then follows its symbols only. */
+    private Uni<LiveBasket> start(String basketId, PriceRoute route) {
         Uni<String> generation = generations
                 .current(List.of(basketId))
                 .map(current -> current.get(0))
@@ -147,6 +149,7 @@ public class LiveLevels {
                                         .map(latest -> {
                                             LiveBasket live = new LiveBasket(basket, market);
                                             live.apply(latest);
+                                            route.follow(live.pricedSymbols());
                                             return live;
                                         }))))
                 .onFailure()

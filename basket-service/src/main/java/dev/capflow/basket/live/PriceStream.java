@@ -9,9 +9,7 @@ import dev.capflow.redis.RedisTopology;
 import dev.capflow.redis.StreamEntry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,7 +22,7 @@ import org.jboss.logging.Logger;
 
 /**
  * This process's use of ingest-service's price stream (read by redis-contracts' {@link PriceStreamReader}):
- * broadcasting each batch of prices to the live watchers, and moving the answer generations of the baskets whose
+ * routing each batch of prices to the live watchers whose baskets they move ({@link PriceRoutes}), and moving the answer generations of the baskets whose
  * history a change entry (new bars, a corporate action) names. Live levels continue by themselves when Redis returns;
  * the generations all move then, since changes published meanwhile are lost.
  */
@@ -35,7 +33,7 @@ public class PriceStream implements PriceStreamReader.Handler {
 
     private final PriceStreamReader reader;
     private final AnswerGenerations generations;
-    private final BroadcastProcessor<List<LivePrice>> broadcast = BroadcastProcessor.create();
+    private final PriceRoutes routes = new PriceRoutes();
 
     public PriceStream(
             Redis redis,
@@ -52,9 +50,9 @@ public class PriceStream implements PriceStreamReader.Handler {
                 "live levels pause meanwhile");
     }
 
-    /** Every batch of prices read from now on (hot: earlier batches are not replayed). */
-    public Multi<List<LivePrice>> prices() {
-        return broadcast.onOverflow().bufferUnconditionally();
+    /** A route for one watch: every price read from now on (earlier ones are not replayed) until it follows its basket. */
+    public PriceRoute route() {
+        return routes.open();
     }
 
     void start(@Observes StartupEvent event) {
@@ -63,7 +61,7 @@ public class PriceStream implements PriceStreamReader.Handler {
 
     void stop(@Observes ShutdownEvent event) {
         reader.stop();
-        broadcast.onComplete();
+        routes.completeAll();
     }
 
     @Override
@@ -97,7 +95,7 @@ public class PriceStream implements PriceStreamReader.Handler {
             generations.historyChanged(changedHistory).subscribe().with(moved -> {});
         }
         if (!prices.isEmpty()) {
-            broadcast.onNext(prices);
+            routes.deliver(prices);
         }
     }
 }

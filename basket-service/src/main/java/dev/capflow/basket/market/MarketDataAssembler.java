@@ -38,13 +38,22 @@ public final class MarketDataAssembler {
         return quote.invert() ? inverse(series) : series;
     }
 
-    /** 1/x on every date (a non-positive rate stays as it is, for the engine to reject by name). */
+    /** Basket-currency units per one unit of the quote's currency from one observation {@code rate} of its series. */
+    public static double basketUnitsPerUnit(FxQuote quote, double rate) {
+        return quote.invert() ? inverse(rate) : rate;
+    }
+
+    /** 1/x on every date. */
     static TimeSeries inverse(TimeSeries series) {
         TimeSeries.Builder inverted = TimeSeries.builder();
         for (int i = 0; i < series.size(); i++) {
-            double value = series.value(i);
-            inverted.add(series.date(i), value > 0 ? 1.0 / value : value);
+            inverted.add(series.date(i), inverse(series.value(i)));
         }
         return inverted.build();
+    }
+
+    // a non-positive rate stays as it is, for the engine to reject by name
+    private static double inverse(double value) {
+        return value > 0 ? 1.0 / value : value;
     }
 }

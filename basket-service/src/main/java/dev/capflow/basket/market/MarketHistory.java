@@ -3,7 +3,6 @@ package dev.capflow.basket.market;
 import dev.capflow.basket.engine.FxConversion;
 import dev.capflow.basket.engine.MarketData;
 import dev.capflow.basket.engine.TimeSeries;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -51,13 +50,5 @@ public record MarketHistory(
     /** Every member and FX symbol, whose prices move the basket. */
     public List<String> pricedSymbols() {
         return Stream.concat(members.stream(), fx.stream().map(FxQuote::symbol)).toList();
-    }
-
-    /** This history with each symbol's latest price as its close on that price's date (see {@link LiveSeries}). */
-    public MarketHistory withLatest(Map<String, LivePrice> latest) {
-        Map<String, TimeSeries> extended = new HashMap<>(closes);
-        latest.forEach((symbol, price) -> extended.computeIfPresent(
-                symbol, (s, series) -> LiveSeries.withClose(series, price.date(), price.price())));
-        return new MarketHistory(members, currencies, fx, extended, benchmark);
     }
 }
