@@ -8,21 +8,8 @@
 -- A part holds one (symbol, minute) of one batch, with the keys of its open and close ticks, like a bar. Parts merge
 -- as bars do: open and close of the earliest and latest key, high and low the extremes, volume and tick_count summed.
 CREATE TABLE minute_bar_pending (
-    id             bigint           GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    symbol         varchar(32)      NOT NULL,
-    minute         timestamptz      NOT NULL,
-    open           double precision NOT NULL,
-    high           double precision NOT NULL,
-    low            double precision NOT NULL,
-    close          double precision NOT NULL,
-    volume         bigint           NOT NULL,
-    tick_count     bigint           NOT NULL,
-    open_ts        timestamptz      NOT NULL,
-    open_source    varchar(64)      NOT NULL,
-    open_trade_id  varchar(64)      NOT NULL,
-    close_ts       timestamptz      NOT NULL,
-    close_source   varchar(64)      NOT NULL,
-    close_trade_id varchar(64)      NOT NULL
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    LIKE minute_bar
 );
 
 CREATE INDEX minute_bar_pending_symbol_minute ON minute_bar_pending (symbol, minute);
