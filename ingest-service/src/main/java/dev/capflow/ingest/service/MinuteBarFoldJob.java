@@ -8,6 +8,7 @@ import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,6 +24,7 @@ public class MinuteBarFoldJob {
     private final MinuteBarRepository bars;
     private final IngestConfig config;
     private final Scheduler scheduler;
+    private final AtomicBoolean failing = new AtomicBoolean();
 
     public MinuteBarFoldJob(MinuteBarRepository bars, IngestConfig config, Scheduler scheduler) {
         this.bars = bars;
@@ -36,10 +38,19 @@ public class MinuteBarFoldJob {
                 .setInterval(config.minuteBarFoldEvery().toString())
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                 .setAsyncTask(execution -> bars.foldPending()
+                        .invoke(() -> {
+                            if (failing.compareAndSet(true, false)) {
+                                LOG.info("folding the pending minute-bar parts works again");
+                            }
+                        })
                         .replaceWithVoid()
                         .onFailure()
                         .recoverWithUni(failure -> {
-                            LOG.warnf("folding the pending minute-bar parts failed (they stay pending): %s", failure);
+                            // once per failing spell, not every second while PostgreSQL is away
+                            if (failing.compareAndSet(false, true)) {
+                                LOG.warnf(
+                                        "folding the pending minute-bar parts failed (they stay pending): %s", failure);
+                            }
                             return Uni.createFrom().voidItem();
                         }))
                 .schedule();
