@@ -77,6 +77,13 @@ public interface IngestConfig {
      */
     Optional<Period> minuteBarRetention();
 
+    /**
+     * How often the parts of minute bars that the tick path appends are merged into the stored bars. Readers merge the
+     * parts not merged yet, so this bounds only how many they merge, not what they see.
+     */
+    @WithDefault("1s")
+    Duration minuteBarFoldEvery();
+
     /** Creation ahead of the tick and minute-bar partitions, and the retention job. */
     TickPartitions tickPartitions();
 

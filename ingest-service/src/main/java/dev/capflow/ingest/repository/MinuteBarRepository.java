@@ -3,6 +3,7 @@ package dev.capflow.ingest.repository;
 import dev.capflow.ingest.domain.MinuteBar;
 import dev.capflow.ingest.domain.MinuteBarPage;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,21 +12,36 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads of the minute bars that {@link TickRepository#insert} keeps up to date. */
+/**
+ * The minute bars that {@link TickRepository#insert} keeps up to date: reads of ingest.minute_bar_current (the stored
+ * bars merged with the parts pending for them), and the fold of the pending parts into the stored bars.
+ */
 @ApplicationScoped
 public class MinuteBarRepository {
 
     /** A page of one symbol's bars in key order; a null $4 starts at the beginning of the range. */
     private static final String PAGE = """
-            SELECT symbol, minute, open, high, low, close, volume, tick_count FROM ingest.minute_bar
+            SELECT symbol, minute, open, high, low, close, volume, tick_count FROM ingest.minute_bar_current
             WHERE symbol = $1 AND minute >= $2 AND minute <= $3 AND ($4::timestamptz IS NULL OR minute > $4)
             ORDER BY minute
             LIMIT $5""";
 
+    private static final String FOLD = "SELECT ingest.fold_minute_bars() AS folded";
+
+    private final Pool pool;
     private final ReadPools reads;
 
-    public MinuteBarRepository(ReadPools reads) {
+    public MinuteBarRepository(Pool pool, ReadPools reads) {
+        this.pool = pool;
         this.reads = reads;
+    }
+
+    /**
+     * Merges the pending parts committed so far into the stored bars (one transaction; what readers see does not
+     * change) and answers how many parts it merged.
+     */
+    public Uni<Long> foldPending() {
+        return pool.query(FOLD).execute().map(rows -> rows.iterator().next().getLong("folded"));
     }
 
     /**

@@ -18,10 +18,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Intraday ticks through the reactive PostgreSQL client: one statement per batch, whatever its size, which also merges
- * the new ticks into their minute bars (ingest.minute_bar, see V5__minute_bars.sql). A batch first goes in by a plain
- * insert, which is about twice as fast as {@code ON CONFLICT DO NOTHING} on the partitioned table; only a batch that
- * holds a tick stored already (a resend) or twice is stored again, skipping duplicates (docs/decisions.md).
+ * Intraday ticks through the reactive PostgreSQL client: one statement per batch, whatever its size, which also appends
+ * the new ticks' partial minute bars to ingest.minute_bar_pending (V7__minute_bar_pending.sql; what readers see is
+ * ingest.minute_bar_current, the stored bars merged with those parts). A batch first goes in by a plain insert, which is
+ * about twice as fast as {@code ON CONFLICT DO NOTHING} on the partitioned table; only a batch that holds a tick stored
+ * already (a resend) or twice is stored again, skipping duplicates (docs/decisions.md).
  */
 @ApplicationScoped
 public class TickRepository {
@@ -32,13 +33,15 @@ public class TickRepository {
                                  $6::varchar[]) AS batch(symbol, ts, price, size, source, trade_id)""";
 
     /**
-     * Rolls up the ticks of CTE {@code %s}, all newly stored, per minute and merges them into the stored bars: the
-     * earliest tick (ts, source, trade_id) of the two sides gives the open, the latest the close. ON CONFLICT DO
-     * UPDATE locks the bar row, so concurrent batches merge in turn.
+     * Rolls up the ticks of CTE {@code %s}, all newly stored, into one part per symbol and minute: the earliest tick
+     * (ts, source, trade_id) gives the open, the latest the close. Appending takes no lock that a concurrent batch of
+     * the same minutes waits for; {@link MinuteBarRepository#foldPending} merges the parts into the bars later.
      */
     private static final String ROLL_UP = """
             rolled_up AS (
-                INSERT INTO ingest.minute_bar AS bar
+                INSERT INTO ingest.minute_bar_pending (symbol, minute, open, high, low, close, volume, tick_count,
+                                                       open_ts, open_source, open_trade_id,
+                                                       close_ts, close_source, close_trade_id)
                 SELECT symbol, date_bin('1 minute', ts, timestamptz 'epoch'),
                        (array_agg(price ORDER BY ts, source, trade_id))[1], max(price), min(price),
                        (array_agg(price ORDER BY ts DESC, source DESC, trade_id DESC))[1], sum(size), count(*),
@@ -47,17 +50,6 @@ public class TickRepository {
                        max(ts), (array_agg(source ORDER BY ts DESC, source DESC, trade_id DESC))[1],
                        (array_agg(trade_id ORDER BY ts DESC, source DESC, trade_id DESC))[1]
                 FROM %s GROUP BY 1, 2
-                ON CONFLICT (symbol, minute) DO UPDATE SET
-                    high = greatest(bar.high, excluded.high), low = least(bar.low, excluded.low),
-                    volume = bar.volume + excluded.volume, tick_count = bar.tick_count + excluded.tick_count,
-                    (open, open_ts, open_source, open_trade_id) = (SELECT * FROM (VALUES
-                            (bar.open, bar.open_ts, bar.open_source, bar.open_trade_id),
-                            (excluded.open, excluded.open_ts, excluded.open_source, excluded.open_trade_id)) AS o
-                        ORDER BY 2, 3, 4 LIMIT 1),
-                    (close, close_ts, close_source, close_trade_id) = (SELECT * FROM (VALUES
-                            (bar.close, bar.close_ts, bar.close_source, bar.close_trade_id),
-                            (excluded.close, excluded.close_ts, excluded.close_source, excluded.close_trade_id)) AS c
-                        ORDER BY 2 DESC, 3 DESC, 4 DESC LIMIT 1)
             )""";
 
     /**

@@ -6,6 +6,8 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
+import dev.capflow.ingest.SqlRows;
+import dev.capflow.ingest.repository.MinuteBarRepository;
 import dev.capflow.proto.common.v1.IngestReport;
 import dev.capflow.proto.ingest.v1.GetMinuteBarsRequest;
 import dev.capflow.proto.ingest.v1.GetMinuteBarsResponse;
@@ -22,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +36,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "1"))
 class MinuteBarsGrpcTest extends GrpcTestBase {
+
+    @Inject
+    MinuteBarRepository minuteBars;
 
     private static final Instant M0 = Instant.parse("2024-03-04T14:30:00Z");
 
@@ -213,6 +219,47 @@ class MinuteBarsGrpcTest extends GrpcTestBase {
                 .isEqualTo(400);
         assertThat(describe(allBars(GetMinuteBarsRequest.newBuilder().setSymbol("MRACE"))))
                 .containsExactly("2024-03-04T17:30:00Z 70.0 77.0 70.0 77.0 400 400");
+    }
+
+    @Test
+    void barsAreTheSameWhetherTheirPartsArePendingOrFoldedAndEachPartIsFoldedOnce() throws Exception {
+        register("MFOLD");
+        Instant minute = M0.plusSeconds(14_400);
+        streamTicks(
+                batch(1, tick("MFOLD", minute.plusSeconds(20), 30, 2), tick("MFOLD", minute.plusSeconds(40), 32, 1)));
+        minuteBars.foldPending().await().atMost(Duration.ofSeconds(30));
+        // a new open and a new close of the folded minute, and a new minute
+        streamTicks(batch(
+                2,
+                tick("MFOLD", minute.plusSeconds(10), 31, 4),
+                tick("MFOLD", minute.plusSeconds(50), 29, 3),
+                tick("MFOLD", minute.plusSeconds(61), 33, 5)));
+        List<String> expected = List.of(
+                "2024-03-04T18:30:00Z 31.0 32.0 29.0 29.0 10 4", "2024-03-04T18:31:00Z 33.0 33.0 33.0 33.0 5 1");
+        assertThat(describe(allBars(GetMinuteBarsRequest.newBuilder().setSymbol("MFOLD"))))
+                .containsExactlyElementsOf(expected);
+
+        // folds at once, as on several replicas: whichever removes a part merges it, the others skip it
+        Uni.join()
+                .all(IntStream.range(0, 3)
+                        .mapToObj(i -> minuteBars.foldPending())
+                        .toList())
+                .andFailFast()
+                .await()
+                .atMost(Duration.ofSeconds(30));
+
+        assertThat(sqlLong("SELECT count(*) FROM ingest.minute_bar_pending WHERE symbol = 'MFOLD'"))
+                .isZero();
+        assertThat(
+                        SqlRows.strings(
+                                PostgresRedisResource.datastores().connect(),
+                                "SELECT to_char(minute AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') || ' ' || open::numeric"
+                                        + " || ' ' || high::numeric || ' ' || low::numeric || ' ' || close::numeric || ' ' || volume"
+                                        + " || ' ' || tick_count FROM ingest.minute_bar WHERE symbol = 'MFOLD' ORDER BY minute"))
+                .as("the stored bars alone")
+                .containsExactly("2024-03-04T18:30:00Z 31 32 29 29 10 4", "2024-03-04T18:31:00Z 33 33 33 33 5 1");
+        assertThat(describe(allBars(GetMinuteBarsRequest.newBuilder().setSymbol("MFOLD"))))
+                .containsExactlyElementsOf(expected);
     }
 
     @Test

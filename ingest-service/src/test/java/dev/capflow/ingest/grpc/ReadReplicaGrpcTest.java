@@ -82,7 +82,7 @@ class ReadReplicaGrpcTest extends GrpcTestBase {
 
         assertThat(sqlLong("SELECT count(*) FROM ingest.tick WHERE symbol = 'RREP' AND price = 10"))
                 .isEqualTo(1);
-        assertThat(sqlLong("SELECT count(*) FROM ingest.minute_bar WHERE symbol = 'RREP' AND close = 10"))
+        assertThat(sqlLong("SELECT count(*) FROM ingest.minute_bar_current WHERE symbol = 'RREP' AND close = 10"))
                 .isEqualTo(1);
         assertThat(onReplicaLong("SELECT count(*) FROM ingest.tick WHERE price = 10"))
                 .as("no write on the replica")
