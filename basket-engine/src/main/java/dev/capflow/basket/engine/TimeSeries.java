@@ -153,11 +153,16 @@ public final class TimeSeries {
             if (date == null) {
                 throw new BasketArgumentException("dates[" + size + "]", "is missing");
             }
+            return addEpochDay(Math.toIntExact(date.toEpochDay()), value);
+        }
+
+        /** As {@link #add}, with the date as days since 1970-01-01 (no date object per point). */
+        public Builder addEpochDay(int epochDay, double value) {
             if (size == days.length) {
                 days = Arrays.copyOf(days, size * 2);
                 values = Arrays.copyOf(values, size * 2);
             }
-            days[size] = Math.toIntExact(date.toEpochDay());
+            days[size] = epochDay;
             values[size] = value;
             size++;
             return this;

@@ -3,7 +3,6 @@ package dev.capflow.basket.cache;
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.redis.AnswerGenerationKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.set.ReactiveSetCommands;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Response;
@@ -66,6 +65,13 @@ public class AnswerGenerations {
             end
             return moved""";
 
+    /** KEYS = dependents sets; ARGV[1] = the basket id. One round trip for a basket of any size (one slot). */
+    private static final String DEPEND_ON = """
+            for _, key in ipairs(KEYS) do
+              redis.call('SADD', key, ARGV[1])
+            end
+            return #KEYS""";
+
     /** KEYS[1] = the baskets set; ARGV[1] = generation key prefix, ARGV[2] = suffix. Moves every generation. */
     private static final String MOVE_ALL = """
             local moved = 0
@@ -81,7 +87,6 @@ public class AnswerGenerations {
             return moved""";
 
     private final ReactiveRedisDataSource redis;
-    private final ReactiveSetCommands<String, String> sets;
     private final BasketConfig.Redis config;
     /** True while generations may lag behind changes that happened: from start until the first repair. */
     private final AtomicBoolean repairNeeded = new AtomicBoolean(true);
@@ -90,7 +95,6 @@ public class AnswerGenerations {
 
     public AnswerGenerations(ReactiveRedisDataSource redis, BasketConfig config) {
         this.redis = redis;
-        this.sets = redis.set(String.class);
         this.config = config.redis();
     }
 
@@ -120,12 +124,11 @@ public class AnswerGenerations {
      * read. False when Redis did not take it (then nothing computed from that history may be cached).
      */
     public Uni<Boolean> dependOn(String basketId, Collection<String> symbols) {
-        List<Uni<Integer>> adds = symbols.stream()
-                .map(symbol -> sets.sadd(dependentsKey(symbol), basketId))
-                .toList();
-        return Uni.join()
-                .all(adds)
-                .andFailFast()
+        if (symbols.isEmpty()) {
+            return Uni.createFrom().item(true);
+        }
+        List<String> keys = symbols.stream().map(this::dependentsKey).toList();
+        return script(DEPEND_ON, keys, List.of(basketId))
                 .ifNoItem()
                 .after(config.timeout())
                 .fail()

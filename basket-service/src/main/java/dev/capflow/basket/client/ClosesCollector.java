@@ -20,7 +20,7 @@ final class ClosesCollector {
         TimeSeries.Builder closes = series.computeIfAbsent(piece.getSymbol(), symbol -> TimeSeries.builder());
         CloseColumns columns = piece.getCloses();
         for (int i = 0; i < columns.getEpochDaysCount(); i++) {
-            closes.add(LocalDate.ofEpochDay(columns.getEpochDays(i)), columns.getCloses(i));
+            closes.addEpochDay(columns.getEpochDays(i), columns.getCloses(i));
         }
         // an ingest-service that predates closes_only answers whole bars
         for (DailyBar bar : piece.getBarsList()) {

@@ -17,7 +17,6 @@ import dev.capflow.proto.ingest.v1.StreamBarsRequest;
 import io.grpc.Channel;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.runtime.Startup;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
@@ -42,6 +41,9 @@ public class IngestClient {
 
     /** Name of the circuit breaker, for maintenance and metrics. */
     public static final String BREAKER = "ingest";
+
+    /** Look-ups of one request's pieces in flight at once. */
+    private static final int PIECES_AT_ONCE = 4;
 
     private final DownstreamCalls<MutinyIngestServiceStub> calls;
     private final BasketConfig.Ingest config;
@@ -136,25 +138,30 @@ public class IngestClient {
                         .map(ClosesCollector::closes));
     }
 
-    /** {@code call} applied to {@code symbols} at most symbols-per-call at a time, one call after the other. */
+    /**
+     * {@code call} applied to {@code symbols} at most symbols-per-call at a time, up to {@link #PIECES_AT_ONCE} calls at
+     * once (a large basket's look-ups do not queue behind each other), the answers in the order of the pieces.
+     */
     private <T> Uni<List<T>> inPieces(Collection<String> symbols, Function<List<String>, Uni<List<T>>> call) {
         List<String> all = List.copyOf(symbols);
         int size = config.symbolsPerCall();
         if (all.size() <= size) {
             return call.apply(all);
         }
-        List<List<String>> pieces = new ArrayList<>();
+        List<Uni<List<T>>> pieces = new ArrayList<>();
         for (int start = 0; start < all.size(); start += size) {
-            pieces.add(all.subList(start, Math.min(all.size(), start + size)));
+            List<String> piece = all.subList(start, Math.min(all.size(), start + size));
+            pieces.add(Uni.createFrom().deferred(() -> call.apply(piece))); // asked when its turn comes
         }
-        return Multi.createFrom()
-                .iterable(pieces)
-                .onItem()
-                .transformToUniAndConcatenate(piece -> call.apply(piece))
-                .onItem()
-                .transformToIterable(found -> found)
-                .collect()
-                .asList();
+        return Uni.join()
+                .all(pieces)
+                .usingConcurrencyOf(PIECES_AT_ONCE)
+                .andFailFast()
+                .map(found -> {
+                    List<T> joined = new ArrayList<>();
+                    found.forEach(joined::addAll);
+                    return joined;
+                });
     }
 
     private <T> Uni<T> read(Function<MutinyIngestServiceStub, Uni<T>> call) {

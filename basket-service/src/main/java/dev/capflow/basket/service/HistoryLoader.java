@@ -36,7 +36,8 @@ import java.util.Set;
  * that convert them ({@link FxSeries}), then every member, FX and benchmark series in ONE StreamBars call (bounded pieces, whatever the basket's size), cached
  * in Redis under the request and the basket's answer generation when small enough. A history over
  * capflow.basket.max-history-points is refused before anything is fetched. The basket is registered as depending on every fetched symbol before the call, so that
- * a change of their history moves the generation (see {@link AnswerGenerations}).
+ * a change of their history moves the generation (see {@link AnswerGenerations}): the members and the benchmark while
+ * their instruments are looked up, the FX series once they are known.
  */
 @ApplicationScoped
 @Startup // a bad FX configuration (series or max-staleness) stops the service at start, not at its first answer
@@ -75,53 +76,67 @@ public class HistoryLoader {
         if (benchmark != null) {
             symbols.add(benchmark);
         }
-        return ingest.instruments(symbols).chain(instruments -> {
-            if (benchmark != null && !instruments.containsKey(benchmark)) {
-                throw new InvalidRequestException(
-                        "benchmark", "unknown symbol " + benchmark + ": not in the ingest-service instrument registry");
-            }
-            Map<String, String> currencies = new LinkedHashMap<>();
-            for (String symbol : basket.symbols()) {
-                Instrument instrument = instruments.get(symbol);
-                if (instrument == null) {
-                    throw new MissingDataException("member " + symbol + " of basket " + basket.id()
-                            + " is no longer in the ingest-service instrument registry");
-                }
-                currencies.put(symbol, instrument.getCurrency());
-            }
-            if (benchmark != null) {
-                // the benchmark is converted into the basket currency like a member (MarketHistory.benchmarkSeries)
-                currencies.putIfAbsent(benchmark, instruments.get(benchmark).getCurrency());
-            }
-            return fxQuotes(basket, currencies).chain(fx -> {
-                List<String> fetched = new ArrayList<>(symbols);
-                fx.forEach(quote -> fetched.add(quote.symbol()));
-                LocalDate from =
-                        basket.baseDate().minusDays(config.maxBaseStaleness().toDays());
-                requireWithinLimit(basket, fetched.size(), from, to);
-                StreamBarsRequest request = IngestClient.barsRequest(fetched, from, to, type);
-                Uni<Boolean> registered =
-                        generation == null ? Uni.createFrom().item(false) : generations.dependOn(basket.id(), fetched);
-                return registered
-                        .chain(cacheable -> closes(
-                                cacheable
-                                        ? CacheKeys.key(
-                                                config.redis().keyPrefix(),
-                                                "history",
-                                                List.of(
-                                                        basket.id(),
-                                                        generation,
-                                                        String.join(",", fetched),
-                                                        from.toString(),
-                                                        String.valueOf(to),
-                                                        type.name()))
-                                        : null,
-                                request))
-                        .call(closes -> staleness.check(basket, closes, type))
-                        .call(closes -> fxStaleness.check(basket, fx, closes, type))
-                        .map(closes -> new MarketHistory(basket.symbols(), currencies, fx, closes, benchmark));
-            });
-        });
+        // the members' (and benchmark's) dependencies are registered while their instruments are looked up
+        Uni<Boolean> symbolsRegistered =
+                generation == null ? Uni.createFrom().item(false) : generations.dependOn(basket.id(), symbols);
+        return Uni.combine()
+                .all()
+                .unis(ingest.instruments(symbols), symbolsRegistered)
+                .asTuple()
+                .chain(found -> {
+                    Map<String, Instrument> instruments = found.getItem1();
+                    if (benchmark != null && !instruments.containsKey(benchmark)) {
+                        throw new InvalidRequestException(
+                                "benchmark",
+                                "unknown symbol " + benchmark + ": not in the ingest-service instrument registry");
+                    }
+                    Map<String, String> currencies = new LinkedHashMap<>();
+                    for (String symbol : basket.symbols()) {
+                        Instrument instrument = instruments.get(symbol);
+                        if (instrument == null) {
+                            throw new MissingDataException("member " + symbol + " of basket " + basket.id()
+                                    + " is no longer in the ingest-service instrument registry");
+                        }
+                        currencies.put(symbol, instrument.getCurrency());
+                    }
+                    if (benchmark != null) {
+                        // the benchmark is converted into the basket currency like a member
+                        // (MarketHistory.benchmarkSeries)
+                        currencies.putIfAbsent(
+                                benchmark, instruments.get(benchmark).getCurrency());
+                    }
+                    return fxQuotes(basket, currencies).chain(fx -> {
+                        List<String> fetched = new ArrayList<>(symbols);
+                        fx.forEach(quote -> fetched.add(quote.symbol()));
+                        LocalDate from = basket.baseDate()
+                                .minusDays(config.maxBaseStaleness().toDays());
+                        requireWithinLimit(basket, fetched.size(), from, to);
+                        StreamBarsRequest request = IngestClient.barsRequest(fetched, from, to, type);
+                        List<String> fxSymbols =
+                                fx.stream().map(FxQuote::symbol).toList();
+                        Uni<Boolean> registered = found.getItem2()
+                                ? generations.dependOn(basket.id(), fxSymbols)
+                                : Uni.createFrom().item(false);
+                        return registered
+                                .chain(cacheable -> closes(
+                                        cacheable
+                                                ? CacheKeys.key(
+                                                        config.redis().keyPrefix(),
+                                                        "history",
+                                                        List.of(
+                                                                basket.id(),
+                                                                generation,
+                                                                String.join(",", fetched),
+                                                                from.toString(),
+                                                                String.valueOf(to),
+                                                                type.name()))
+                                                : null,
+                                        request))
+                                .call(closes -> staleness.check(basket, closes, type))
+                                .call(closes -> fxStaleness.check(basket, fx, closes, type))
+                                .map(closes -> new MarketHistory(basket.symbols(), currencies, fx, closes, benchmark));
+                    });
+                });
     }
 
     /** Fails with {@link HistoryTooLargeException} when the history would hold more points than configured. */

@@ -25,6 +25,36 @@ public record CloseSeries(String symbol, int[] epochDays, double[] closes) {
         return new CloseSeries(symbol, days, closes);
     }
 
+    /**
+     * The series of {@code epochDays} and their {@code closes} (parallel columns, distinct dates, in any order),
+     * ascending by date: as given when already ascending (one pass), else sorted here.
+     */
+    public static CloseSeries byDate(String symbol, int[] epochDays, double[] closes) {
+        for (int i = 1; i < epochDays.length; i++) {
+            if (epochDays[i - 1] >= epochDays[i]) {
+                return sorted(symbol, epochDays, closes);
+            }
+        }
+        return new CloseSeries(symbol, epochDays, closes);
+    }
+
+    /** Sorts by date through keys of the date (high half) and the original position (low half): no object per bar. */
+    private static CloseSeries sorted(String symbol, int[] epochDays, double[] closes) {
+        long[] keys = new long[epochDays.length];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = ((long) epochDays[i] << 32) | i;
+        }
+        Arrays.sort(keys);
+        int[] days = new int[keys.length];
+        double[] sortedCloses = new double[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            int from = (int) keys[i];
+            days[i] = epochDays[from];
+            sortedCloses[i] = closes[from];
+        }
+        return new CloseSeries(symbol, days, sortedCloses);
+    }
+
     public int size() {
         return epochDays.length;
     }

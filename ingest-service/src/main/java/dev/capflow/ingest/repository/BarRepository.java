@@ -72,11 +72,18 @@ public class BarRepository {
     /**
      * The dates (days since 1970-01-01) and closes of each symbol packed into one bytea of 12 bytes a bar (int4send
      * and float8send: big-endian, bit-exact), so that a read decodes one value per symbol instead of a row per bar.
+     * The primary key carries the close (V7), so this is an index-only scan. The aggregate does not sort (that sort
+     * was about a third of the read): its bars come in the order the scan yields them, the index's or the table's
+     * (for bars stored day after day, by date as well), and {@link CloseSeries#byDate} sorts a series that is not
+     * ascending. (An ORDER BY in a subquery is no cheaper: the planner sorts a bitmap scan's rows for it.) The date
+     * bounds are written so that a generic plan still bounds the index scan by them, instead of filtering every bar
+     * of the symbols.
      */
     private static final String SELECT_CLOSES = """
-            SELECT symbol, string_agg(int4send(date - DATE '1970-01-01') || float8send(close), ''::bytea ORDER BY date)
+            SELECT symbol, string_agg(int4send(date - DATE '1970-01-01') || float8send(close), ''::bytea)
             FROM ingest.daily_bar
-            WHERE symbol = ANY($1) AND ($2::date IS NULL OR date >= $2) AND ($3::date IS NULL OR date <= $3)
+            WHERE symbol = ANY($1) AND date >= coalesce($2::date, '-infinity'::date)
+                AND date <= coalesce($3::date, 'infinity'::date)
             GROUP BY symbol""";
 
     private static final int PACKED_CLOSE_BYTES = Integer.BYTES + Double.BYTES;
@@ -232,7 +239,7 @@ public class BarRepository {
             epochDays[i] = packed.getInt(i * PACKED_CLOSE_BYTES);
             closes[i] = packed.getDouble(i * PACKED_CLOSE_BYTES + Integer.BYTES);
         }
-        return new CloseSeries(symbol, epochDays, closes);
+        return CloseSeries.byDate(symbol, epochDays, closes);
     }
 
     /**

@@ -101,21 +101,23 @@ public class BarQueryService {
     }
 
     /**
-     * The corporate actions of {@code round} (a session of their own, closed before the reads start), then its
-     * closes in reads of {@code symbolsPerRead} symbols at once, each on the pool without a session (none is shared
-     * between concurrent reads, and none holds a connection while it waits for another).
+     * The corporate actions of {@code round} (a session of their own) and, at the same time, its closes in reads of
+     * {@code symbolsPerRead} symbols at once, each on the pool without a session (none is shared between concurrent
+     * reads, and none holds a connection while it waits for another).
      */
     private Uni<List<CloseSeries>> readCloses(
             List<String> round, LocalDate from, LocalDate to, Adjustment adjustment, int symbolsPerRead) {
         // as in read: total return reads on to the newest bar for the dividends after `to`, and trims afterwards
         LocalDate readTo = adjustment == Adjustment.TOTAL_RETURN ? null : to;
-        return Panache.withSession(() -> loadActions(round, adjustment))
-                .chain(actions -> Uni.join()
-                        .all(groups(round, symbolsPerRead).stream()
-                                .map(group -> bars.closes(group, from, readTo))
-                                .toList())
-                        .andFailFast()
-                        .map(reads -> adjustCloses(round, reads, actions, adjustment, to)));
+        Uni<List<List<CloseSeries>>> reads = Uni.join()
+                .all(groups(round, symbolsPerRead).stream()
+                        .map(group -> bars.closes(group, from, readTo))
+                        .toList())
+                .andFailFast();
+        return Uni.combine()
+                .all()
+                .unis(Panache.withSession(() -> loadActions(round, adjustment)), reads)
+                .with((actions, closes) -> adjustCloses(round, closes, actions, adjustment, to));
     }
 
     /** The series of {@code round}'s symbols in its order (empty for one without bars), adjusted and cut at {@code to}. */

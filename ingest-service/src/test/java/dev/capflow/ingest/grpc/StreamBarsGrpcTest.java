@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
 import dev.capflow.proto.ingest.v1.Adjustment;
+import dev.capflow.proto.ingest.v1.BarWriteMode;
 import dev.capflow.proto.ingest.v1.CloseColumns;
 import dev.capflow.proto.ingest.v1.CorporateAction;
 import dev.capflow.proto.ingest.v1.CorporateActionKind;
@@ -183,6 +184,45 @@ class StreamBarsGrpcTest extends GrpcTestBase {
         }
         client().addCorporateAction(
                         AddCorporateActionRequest.newBuilder().setAction(action).build());
+    }
+
+    /**
+     * The closes read does not sort in SQL: bars stored newest first, in separate writes (and one corrected, which
+     * stores a new version of its row), still arrive ascending by date, each with its own close.
+     */
+    @Test
+    void closesOnlyAreAscendingWhateverOrderTheBarsWereStoredIn() {
+        register("LR1");
+        List<LocalDate> dates = weekdays(40);
+        for (int d = dates.size() - 1; d >= 0; d -= 10) {
+            IngestBarsRequest.Builder newestFirst = IngestBarsRequest.newBuilder();
+            for (int i = d; i > d - 10; i--) {
+                newestFirst.addBars(bar("LR1", dates.get(i).toString(), close(1, i)));
+            }
+            client().ingestBars(newestFirst.build());
+        }
+        client().ingestBars(IngestBarsRequest.newBuilder()
+                .addBars(bar("LR1", dates.get(3).toString(), 99.5))
+                .setMode(BarWriteMode.BAR_WRITE_MODE_REPLACE)
+                .build());
+
+        List<String> closes = new ArrayList<>();
+        client().streamBars(StreamBarsRequest.newBuilder()
+                        .addSymbols("LR1")
+                        .setClosesOnly(true)
+                        .build())
+                .forEachRemaining(piece -> {
+                    CloseColumns columns = piece.getCloses();
+                    for (int i = 0; i < columns.getEpochDaysCount(); i++) {
+                        closes.add(LocalDate.ofEpochDay(columns.getEpochDays(i)) + "=" + columns.getCloses(i));
+                    }
+                });
+
+        List<String> expected = new ArrayList<>();
+        for (int d = 0; d < dates.size(); d++) {
+            expected.add(dates.get(d) + "=" + (d == 3 ? 99.5 : close(1, d)));
+        }
+        assertThat(closes).containsExactlyElementsOf(expected);
     }
 
     @Test
