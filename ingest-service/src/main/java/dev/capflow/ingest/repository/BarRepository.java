@@ -72,7 +72,7 @@ public class BarRepository {
     /**
      * The dates (days since 1970-01-01) and closes of each symbol packed into one bytea of 12 bytes a bar (int4send
      * and float8send: big-endian, bit-exact), so that a read decodes one value per symbol instead of a row per bar.
-     * The primary key carries the close (V7), so this is an index-only scan. The aggregate does not sort (that sort
+     * The primary key carries the close (V8), so this is an index-only scan. The aggregate does not sort (that sort
      * was about a third of the read): its bars come in the order the scan yields them, the index's or the table's
      * (for bars stored day after day, by date as well), and {@link CloseSeries#byDate} sorts a series that is not
      * ascending. (An ORDER BY in a subquery is no cheaper: the planner sorts a bitmap scan's rows for it.) The date
