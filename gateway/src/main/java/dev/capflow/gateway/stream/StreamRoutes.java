@@ -57,6 +57,7 @@ public class StreamRoutes {
     private final IngestClient ingest;
     private final BasketClient baskets;
     private final LiveTopics topics;
+    private final SharedChecks checks;
     private final StreamConfig config;
     private final ObjectMapper json;
     private final RateLimitGate rateLimits;
@@ -65,12 +66,14 @@ public class StreamRoutes {
             IngestClient ingest,
             BasketClient baskets,
             LiveTopics topics,
+            SharedChecks checks,
             StreamConfig config,
             ObjectMapper json,
             RateLimitGate rateLimits) {
         this.ingest = ingest;
         this.baskets = baskets;
         this.topics = topics;
+        this.checks = checks;
         this.config = config;
         this.json = json;
         this.rateLimits = rateLimits;
@@ -112,7 +115,7 @@ public class StreamRoutes {
         start(
                 request,
                 key,
-                topics.isOpen(key) ? Uni.createFrom().voidItem() : known(symbols),
+                () -> known(symbols),
                 false,
                 () -> ingest.subscribePrices(subscription).map(this::priceEvent));
     }
@@ -120,11 +123,9 @@ public class StreamRoutes {
     private void basket(RoutingContext request) {
         String id = request.pathParam("id").strip();
         String key = "basket:" + id;
-        Uni<Void> check = topics.isOpen(key)
-                ? Uni.createFrom().voidItem()
-                : baskets.getBasket(
-                                GetBasketRequest.newBuilder().setBasketId(id).build())
-                        .replaceWithVoid();
+        Supplier<Uni<Void>> check = () -> baskets.getBasket(
+                        GetBasketRequest.newBuilder().setBasketId(id).build())
+                .replaceWithVoid();
         WatchBasketRequest watch =
                 WatchBasketRequest.newBuilder().setBasketId(id).build();
         start(
@@ -177,12 +178,14 @@ public class StreamRoutes {
     private void start(
             RoutingContext request,
             String key,
-            Uni<Void> check,
+            Supplier<Uni<Void>> check,
             boolean latestOnJoin,
             Supplier<Multi<LiveEvent>> upstream) {
         // the request's own context: the client's frames are written on its connection's event loop
         Context connectionContext = request.vertx().getOrCreateContext();
-        check.subscribe()
+        // a question already streaming is not checked again; concurrent openers of a new one share one check
+        Uni<Void> checked = topics.isOpen(key) ? Uni.createFrom().voidItem() : checks.check(key, check);
+        checked.subscribe()
                 .with(
                         ok -> {
                             HttpServerResponse response = request.response();

@@ -10,9 +10,18 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
-/** One scripted answer of the fake ingest service: messages to send, or an error, after an optional delay. */
-public record Answer<R>(List<R> replies, StatusRuntimeException error, Duration delay) {
+/**
+ * One scripted answer of the fake ingest service: messages to send, or an error, after an optional delay, once its
+ * {@code release} completed (at once unless {@link #heldUntil} says otherwise).
+ */
+public record Answer<R>(List<R> replies, StatusRuntimeException error, Duration delay, CompletionStage<?> release) {
+
+    public Answer(List<R> replies, StatusRuntimeException error, Duration delay) {
+        this(replies, error, delay, CompletableFuture.completedFuture(null));
+    }
 
     /** Answers these messages (one for a unary call, several for a stream), then completes. */
     @SafeVarargs
@@ -64,6 +73,11 @@ public record Answer<R>(List<R> replies, StatusRuntimeException error, Duration 
 
     /** The same answer, sent only after {@code wait}. */
     public Answer<R> after(Duration wait) {
-        return new Answer<>(replies, error, wait);
+        return new Answer<>(replies, error, wait, release);
+    }
+
+    /** The same answer, sent only once the test completes {@code release} (the call stays in flight until then). */
+    public Answer<R> heldUntil(CompletionStage<?> release) {
+        return new Answer<>(replies, error, delay, release);
     }
 }

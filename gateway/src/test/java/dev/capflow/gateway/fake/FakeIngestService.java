@@ -324,11 +324,13 @@ public class FakeIngestService extends IngestServiceGrpc.IngestServiceImplBase {
             });
             done.complete(false);
         };
-        if (answer.delay().isZero()) {
-            send.run();
-        } else {
-            timer.schedule(send, answer.delay().toMillis(), TimeUnit.MILLISECONDS);
-        }
+        answer.release().thenRun(() -> {
+            if (answer.delay().isZero()) {
+                send.run();
+            } else {
+                timer.schedule(send, answer.delay().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        });
         return done;
     }
 

@@ -112,7 +112,7 @@ class LiveStreamsTest {
         await().atMost(WAIT).until(() -> topics.clientCount(key) == count);
     }
 
-    private static SubscribePricesResponse tick(String symbol, double price) {
+    static SubscribePricesResponse tick(String symbol, double price) {
         return SubscribePricesResponse.newBuilder()
                 .setTick(Tick.newBuilder()
                         .setSymbol(symbol)
