@@ -41,6 +41,11 @@ class GrpcRoundRobinIT {
     private static final String INGEST_A = "127.0.0.2";
     private static final String INGEST_B = "127.0.0.3";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+    /** Starts on fresh ports after a service found one of its ports taken. */
+    private static final int START_ATTEMPTS = 3;
+    /** In the log of a service whose port another process took ("Address already in use", "seems to be in use"). */
+    private static final String PORT_TAKEN = "in use";
+
     private static final Pattern LIST_INSTRUMENTS_SERVED = Pattern.compile(
             "(?m)^grpc_server_processing_duration_seconds_count\\{[^}]*method=\"ListInstruments\"[^}]*} ([0-9.eE+]+)$");
 
@@ -54,6 +59,21 @@ class GrpcRoundRobinIT {
     @BeforeAll
     static void startTwoIngestInstancesAndTheGateway() throws Exception {
         stores = Datastores.start(4);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                startOnPortsFreeNow();
+                return;
+            } catch (IllegalStateException failure) {
+                stopServices();
+                // the ports were free when chosen, but another process may bind one before a service does
+                if (attempt == START_ATTEMPTS || !failure.getMessage().contains(PORT_TAKEN)) {
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    private static void startOnPortsFreeNow() throws IOException {
         int ingestPort = portFreeOn(INGEST_A, INGEST_B);
         int ingestGrpcPort = portFreeOn(INGEST_A, INGEST_B);
         Map<String, String> ingestEnv = Map.of(
@@ -99,14 +119,21 @@ class GrpcRoundRobinIT {
 
     @AfterAll
     static void stopEverything() throws Exception {
+        stopServices();
+        if (stores != null) {
+            stores.close();
+        }
+    }
+
+    private static void stopServices() {
         for (ServiceProcess process : new ServiceProcess[] {gateway, ingestB, ingestA}) {
             if (process != null) {
                 process.close();
             }
         }
-        if (stores != null) {
-            stores.close();
-        }
+        gateway = null;
+        ingestB = null;
+        ingestA = null;
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -122,27 +121,47 @@ class PriceStreamReaderTest {
         // idle after 200 ms without an entry: then a round a second (on one master, an XREAD blocking for a second)
         // instead of one per 20 ms
         StreamPolling polling = new StreamPolling(Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(1));
-        AtomicInteger rounds = new AtomicInteger();
+        List<Long> roundNanos = new CopyOnWriteArrayList<>();
         List<StreamEntry> handed = new CopyOnWriteArrayList<>();
         reader = new PriceStreamReader(REDIS.client(), topology, SHARDS, polling, Duration.ofSeconds(1), "test");
         reader.position().await().atMost(WAIT);
         reader.start(entries -> {
-            rounds.incrementAndGet();
+            roundNanos.add(System.nanoTime());
             handed.addAll(entries);
         });
-        TimeUnit.MILLISECONDS.sleep(600);
+        // idle once two rounds in a row came at the idle pace (half a second or more apart: busy ones come every
+        // 20 ms); a reader slow to go idle only makes this wait longer, it puts no busy rounds in the window below
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!lastTwoGapsAtLeast(roundNanos, Duration.ofMillis(500)) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        assertThat(lastTwoGapsAtLeast(roundNanos, Duration.ofMillis(500)))
+                .as("two rounds in a row at the idle pace within " + WAIT)
+                .isTrue();
 
-        int roundsBefore = rounds.get();
+        int roundsBefore = roundNanos.size();
+        long windowStart = System.nanoTime();
         TimeUnit.MILLISECONDS.sleep(2000);
-        // polling every 20 ms would be about 100 rounds; idle, at most 3 (a slow machine only makes fewer)
-        assertThat(rounds.get() - roundsBefore).as("rounds in 2 s of idling").isLessThanOrEqualTo(4);
+        int rounds = roundNanos.size() - roundsBefore;
+        long windowSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - windowStart);
+        // polling every 20 ms would be about 100 rounds; idle, a round a second: at most 4 in the 2 s window (a
+        // slow machine only makes fewer, and a sleep that overran its 2 s is allowed a round per extra second)
+        assertThat(rounds).as("rounds in %d s of idling", windowSeconds).isLessThanOrEqualTo((int) windowSeconds + 2);
 
         append("AMD", 5);
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        deadline = System.nanoTime() + WAIT.toNanos();
         while (handed.isEmpty() && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(20);
         }
         assertThat(handed).extracting(entry -> entry.fields().get("symbol")).containsExactly("AMD");
+    }
+
+    /** Whether the last two gaps between the rounds at {@code roundNanos} are both at least {@code gap}. */
+    private static boolean lastTwoGapsAtLeast(List<Long> roundNanos, Duration gap) {
+        int n = roundNanos.size();
+        return n >= 3
+                && roundNanos.get(n - 1) - roundNanos.get(n - 2) >= gap.toNanos()
+                && roundNanos.get(n - 2) - roundNanos.get(n - 3) >= gap.toNanos();
     }
 
     private static void append(String symbol, long second) {

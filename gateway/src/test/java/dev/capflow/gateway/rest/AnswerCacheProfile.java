@@ -15,4 +15,13 @@ public class AnswerCacheProfile implements QuarkusTestProfile {
                 new TestResourceEntry(PostgresRedisResource.class, Map.of("redis-db", "4")),
                 new TestResourceEntry(RedisProxyResource.class));
     }
+
+    /** The same with the short downstream deadlines of {@link ShortDeadlinesProfile}. */
+    public static class WithShortDeadlines extends AnswerCacheProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return ShortDeadlinesProfile.SHORT_DEADLINES;
+        }
+    }
 }

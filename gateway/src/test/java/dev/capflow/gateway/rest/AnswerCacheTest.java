@@ -159,8 +159,7 @@ class AnswerCacheTest extends GatewayTest {
         get(PERFORMANCE).then().statusCode(200).body("series[0].level", equalTo(101.0f));
 
         // every Redis round trip now takes at least 300 ms, past the lookup timeout (200 ms), well within
-        // basket-service's
-        // test deadline (1 s)
+        // basket-service's test deadline (10 s)
         RedisProxyResource.proxy().delay(Duration.ofMillis(150));
         // not the recomputation (102 after 20 s, past the deadline: 504), nor the last good answer marked stale
         get(PERFORMANCE)

@@ -16,8 +16,6 @@ public class CachedHitProfile implements QuarkusTestProfile {
                 // a busy CI machine must not turn a slow Redis answer into the local fallback mid-burst
                 "capflow.gateway.rate-limit.redis-timeout", "1s",
                 "capflow.gateway.answer-cache.timeout", "1s",
-                // the first call to the fake basket-service (cold channel and JIT) must not hit the test's 1 s deadline
-                "capflow.gateway.basket.read-deadline", "10s",
                 "capflow.gateway.security.anonymous-reads", "false");
     }
 

@@ -18,6 +18,7 @@ import dev.capflow.proto.ingest.v1.ListCorporateActionsResponse;
 import io.grpc.Status;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** How failures of ingest-service reach the client: status mapping, deadlines, retries and the circuit breaker. */
 @QuarkusTest
+@TestProfile(ShortDeadlinesProfile.class)
 @WithTestResource(FakeIngestServer.class)
 class DownstreamFailuresTest extends GatewayTest {
 
@@ -88,7 +90,8 @@ class DownstreamFailuresTest extends GatewayTest {
                 .body("type", equalTo("urn:capflow:problem:upstream-timeout"));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        // %test read deadline is 1s, DEADLINE_EXCEEDED is not retried, and the fake would answer only after 4s: the
+        // this profile's read deadline is 1s, DEADLINE_EXCEEDED is not retried, and the fake would answer only after
+        // 4s: the
         // 504 is the deadline the call carried (how long past it the answer came is the machine's load, not asserted)
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(900));
         assertThat(fake.longestTimeLeft(IngestServiceGrpc.getGetBarsMethod()))
@@ -113,7 +116,7 @@ class DownstreamFailuresTest extends GatewayTest {
                 .statusCode(504);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        // %test write deadline is 2s, the deadline the stream carried; the fake would answer only after 5s.
+        // this profile's write deadline is 2s, the deadline the stream carried; the fake would answer only after 5s.
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
         assertThat(fake.longestTimeLeft(IngestServiceGrpc.getImportCsvMethod()))
                 .isLessThanOrEqualTo(Duration.ofSeconds(2));

@@ -66,7 +66,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * while Redis is down.
  */
 @QuarkusTest
-@TestProfile(AnswerCacheProfile.class)
+@TestProfile(AnswerCacheProfile.WithShortDeadlines.class)
 @WithTestResource(FakeIngestServer.class)
 class StaleAnswersTest extends GatewayTest {
 
@@ -289,7 +289,8 @@ class StaleAnswersTest extends GatewayTest {
                 .statusCode(504)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:capflow:problem:upstream-timeout"));
-        // %test read deadlines are 1s and DEADLINE_EXCEEDED is not retried; the fake would answer after 4s: the 504 is
+        // this profile's read deadlines are 1s and DEADLINE_EXCEEDED is not retried; the fake would answer after 4s:
+        // the 504 is
         // the deadline the call carried (how long past it the answer came is the machine's load, not asserted)
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
         assertThat(fake.longestTimeLeft(route.method())).isLessThanOrEqualTo(Duration.ofSeconds(1));

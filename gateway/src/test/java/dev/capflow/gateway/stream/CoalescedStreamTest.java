@@ -50,7 +50,7 @@ class CoalescedStreamTest {
     public static class LongCoalescing implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("capflow.gateway.stream.coalesce", "2s", "capflow.gateway.stream.heartbeat", "1h");
+            return Map.of("capflow.gateway.stream.coalesce", "10s", "capflow.gateway.stream.heartbeat", "1h");
         }
     }
 
