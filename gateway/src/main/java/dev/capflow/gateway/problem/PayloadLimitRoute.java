@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,9 @@ public class PayloadLimitRoute {
 
     /** Quarkus enforces the limit in a route of order -2; this one must come first. */
     private static final int ORDER = -3;
+
+    /** The longest a refused body is read and discarded before the connection is closed anyway. */
+    private static final long LINGER_MILLIS = 10_000;
 
     private final Optional<MemorySize> maxBodySize;
     private final ObjectMapper mapper;
@@ -53,13 +57,31 @@ public class PayloadLimitRoute {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a problem body", e);
         }
-        // The client may still be sending the body we refuse, so the connection is closed once answered.
         context.response()
                 .setStatusCode(problem.getStatus())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .endHandler(ended -> context.request().connection().close())
                 .end(body);
+        closeAfterDiscardingTheBody(context);
+    }
+
+    /**
+     * A lingering close: the client may still be sending the body we refuse, and closing a socket with unread bytes
+     * sends a TCP reset, which can make the client's stack drop the 413 before the client reads it. So what it still
+     * sends is read and discarded, and the connection closed once the body ends, or after {@link #LINGER_MILLIS}.
+     */
+    private static void closeAfterDiscardingTheBody(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        long lingering = context.vertx()
+                .setTimer(LINGER_MILLIS, timer -> request.connection().close());
+        Runnable close = () -> {
+            context.vertx().cancelTimer(lingering);
+            request.connection().close();
+        };
+        request.handler(discarded -> {})
+                .exceptionHandler(failure -> close.run())
+                .endHandler(ended -> close.run());
+        request.resume();
     }
 
     private static long parse(String contentLength) {

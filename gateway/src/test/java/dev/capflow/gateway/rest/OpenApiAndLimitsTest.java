@@ -8,14 +8,22 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.capflow.gateway.fake.Answer;
 import dev.capflow.gateway.fake.FakeIngestServer;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
+import dev.capflow.testsupport.TestTokens;
 import grpc.health.v1.HealthGrpc;
 import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
 import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
 import io.grpc.Status;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -298,5 +306,44 @@ class OpenApiAndLimitsTest extends GatewayTest {
                 .body("instance", equalTo("/api/v1/prices/bars"));
 
         assertThat(fake.requests(IngestServiceGrpc.getIngestBarsMethod())).isEmpty();
+    }
+
+    @Test
+    void aRefusedBodyIsReadToItsEndSoTheClientCanFinishSendingIt() throws IOException {
+        // the 413 comes as soon as the headers declare too much; the client may still send its whole body, and a
+        // connection closed meanwhile would reset it (its 413 possibly lost) instead of taking the rest
+        int length = 4 * 1024 * 1024;
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/prices/csv?symbol=NVDA HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Authorization: " + TestTokens.shared().bearer("admin") + "\r\n"
+                            + "Content-Type: text/csv\r\nContent-Length: " + length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            assertThat(head(in)).startsWith("HTTP/1.1 413");
+
+            byte[] chunk = new byte[64 * 1024];
+            Arrays.fill(chunk, (byte) ' ');
+            for (int sent = 0; sent < length; sent += chunk.length) {
+                out.write(chunk); // a closed connection fails here: broken pipe or reset
+            }
+            out.flush();
+            in.readAllBytes(); // the problem body, then the end of the stream once the body was read
+        }
+    }
+
+    /** The status line and headers of an HTTP/1.1 answer. */
+    private static String head(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                break;
+            }
+            head.append((char) next);
+        }
+        return head.toString();
     }
 }
