@@ -84,27 +84,7 @@ public class HistoryLoader {
                 .unis(ingest.instruments(symbols), symbolsRegistered)
                 .asTuple()
                 .chain(found -> {
-                    Map<String, Instrument> instruments = found.getItem1();
-                    if (benchmark != null && !instruments.containsKey(benchmark)) {
-                        throw new InvalidRequestException(
-                                "benchmark",
-                                "unknown symbol " + benchmark + ": not in the ingest-service instrument registry");
-                    }
-                    Map<String, String> currencies = new LinkedHashMap<>();
-                    for (String symbol : basket.symbols()) {
-                        Instrument instrument = instruments.get(symbol);
-                        if (instrument == null) {
-                            throw new MissingDataException("member " + symbol + " of basket " + basket.id()
-                                    + " is no longer in the ingest-service instrument registry");
-                        }
-                        currencies.put(symbol, instrument.getCurrency());
-                    }
-                    if (benchmark != null) {
-                        // the benchmark is converted into the basket currency like a member
-                        // (MarketHistory.benchmarkSeries)
-                        currencies.putIfAbsent(
-                                benchmark, instruments.get(benchmark).getCurrency());
-                    }
+                    Map<String, String> currencies = currencies(basket, benchmark, found.getItem1());
                     return fxQuotes(basket, currencies).chain(fx -> {
                         List<String> fetched = new ArrayList<>(symbols);
                         fx.forEach(quote -> fetched.add(quote.symbol()));
@@ -119,24 +99,51 @@ public class HistoryLoader {
                                 : Uni.createFrom().item(false);
                         return registered
                                 .chain(cacheable -> closes(
-                                        cacheable
-                                                ? CacheKeys.key(
-                                                        config.redis().keyPrefix(),
-                                                        "history",
-                                                        List.of(
-                                                                basket.id(),
-                                                                generation,
-                                                                String.join(",", fetched),
-                                                                from.toString(),
-                                                                String.valueOf(to),
-                                                                type.name()))
-                                                : null,
+                                        cacheable ? historyKey(basket, generation, fetched, from, to, type) : null,
                                         request))
                                 .call(closes -> staleness.check(basket, closes, type))
                                 .call(closes -> fxStaleness.check(basket, fx, closes, type))
                                 .map(closes -> new MarketHistory(basket.symbols(), currencies, fx, closes, benchmark));
                     });
                 });
+    }
+
+    /** Each member's currency, and the benchmark's; fails when the benchmark or a member is not registered. */
+    private static Map<String, String> currencies(
+            Basket basket, String benchmark, Map<String, Instrument> instruments) {
+        if (benchmark != null && !instruments.containsKey(benchmark)) {
+            throw new InvalidRequestException(
+                    "benchmark", "unknown symbol " + benchmark + ": not in the ingest-service instrument registry");
+        }
+        Map<String, String> currencies = new LinkedHashMap<>();
+        for (String symbol : basket.symbols()) {
+            Instrument instrument = instruments.get(symbol);
+            if (instrument == null) {
+                throw new MissingDataException("member " + symbol + " of basket " + basket.id()
+                        + " is no longer in the ingest-service instrument registry");
+            }
+            currencies.put(symbol, instrument.getCurrency());
+        }
+        if (benchmark != null) {
+            // the benchmark is converted into the basket currency like a member (MarketHistory.benchmarkSeries)
+            currencies.putIfAbsent(benchmark, instruments.get(benchmark).getCurrency());
+        }
+        return currencies;
+    }
+
+    /** The Redis key of a history read, under the basket's answer generation. */
+    private String historyKey(
+            Basket basket, String generation, List<String> fetched, LocalDate from, LocalDate to, ReturnType type) {
+        return CacheKeys.key(
+                config.redis().keyPrefix(),
+                "history",
+                List.of(
+                        basket.id(),
+                        generation,
+                        String.join(",", fetched),
+                        from.toString(),
+                        String.valueOf(to),
+                        type.name()));
     }
 
     /** Fails with {@link HistoryTooLargeException} when the history would hold more points than configured. */
