@@ -334,6 +334,34 @@ class OpenApiAndLimitsTest extends GatewayTest {
         }
     }
 
+    @Test
+    void aRefusedBodyIsReadOnlyUpToABoundThenTheConnectionCloses() throws IOException {
+        // a client that goes on sending after its 413 is closed on once a bounded amount was discarded
+        long length = 64L * 1024 * 1024; // four times the most the gateway discards (16 MiB)
+        long sent = 0;
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/prices/csv?symbol=NVDA HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Authorization: " + TestTokens.shared().bearer("admin") + "\r\n"
+                            + "Content-Type: text/csv\r\nContent-Length: " + length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(head(socket.getInputStream())).startsWith("HTTP/1.1 413");
+
+            byte[] chunk = new byte[64 * 1024];
+            Arrays.fill(chunk, (byte) ' ');
+            try {
+                for (; sent < length; sent += chunk.length) {
+                    out.write(chunk);
+                }
+            } catch (IOException closed) {
+                // broken pipe or reset: the gateway stopped reading
+            }
+        }
+        assertThat(sent).isLessThan(length);
+    }
+
     /** The status line and headers of an HTTP/1.1 answer. */
     private static String head(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();
