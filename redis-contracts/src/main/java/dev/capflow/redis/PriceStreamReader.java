@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
  * </ul>
  * While every shard fails, rounds retry with backoff (200 ms to 5 s); a shard resumes after the last entry it saw, so a
  * failed or timed-out read loses nothing; the read after it checks whether entries were lost meanwhile (see
- * {@link ShardCursor}) and says so to {@link Handler#entriesMayBeLost}. One reader per process hands every batch to its {@link Handler}, on the Redis client's thread.
+ * {@link ShardCursor}) and says so to {@link Handler#entriesMayBeLost}. One reader per process hands every batch to its
+ * {@link Handler}, on the Redis client's thread.
  */
 public final class PriceStreamReader {
 
