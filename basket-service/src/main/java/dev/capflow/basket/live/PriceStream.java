@@ -79,9 +79,10 @@ public class PriceStream implements PriceStreamReader.Handler {
     }
 
     /**
-     * A read that timed out loses nothing (the reader resumes where it was, and a slow Redis still takes ingest-service's
-     * writes): no generation moves. Any other failure means Redis could not be reached, so ingest-service's change
-     * entries may have failed to be written meanwhile (it does not write them again): every generation moves.
+     * A read that timed out loses nothing (the reader resumes where it was, and a slow Redis still takes
+     * ingest-service's writes): no generation moves. Any other failure means Redis could not be reached, so
+     * ingest-service's change entries may have failed to be written meanwhile (it does not write them again): every
+     * generation moves.
      */
     @Override
     public void readFailed(Throwable failure) {
