@@ -72,7 +72,9 @@ final class GenerationReads {
     private void send(Batch batch) {
         List<String> basketIds = List.copyOf(batch.basketIds);
         AtomicBoolean released = new AtomicBoolean();
-        Uni<List<String>> reply = read.apply(basketIds).memoize().indefinitely();
+        // deferred: a read that throws fails its lookups and releases the next read, like one that fails
+        Uni<List<String>> reply =
+                Uni.createFrom().deferred(() -> read.apply(basketIds)).memoize().indefinitely();
         reply.ifNoItem()
                 .after(patience)
                 .fail()

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,6 +81,22 @@ class GenerationReadsTest {
         assertThat(sent).hasSize(2);
         sent.get(1).answer("5");
         second.assertItem(List.of("5"));
+    }
+
+    @Test
+    void aReadThatThrowsFailsItsLookupsAndTheNextReadGoesOn() {
+        AtomicBoolean thrown = new AtomicBoolean();
+        GenerationReads reads = new GenerationReads(
+                basketIds -> {
+                    if (thrown.compareAndSet(false, true)) {
+                        throw new IllegalStateException("no connection");
+                    }
+                    return Uni.createFrom().item(List.of("4"));
+                },
+                Duration.ofMinutes(1));
+
+        lookup(reads, "a").assertFailedWith(IllegalStateException.class, "no connection");
+        lookup(reads, "a").assertItem(List.of("4"));
     }
 
     @Test
