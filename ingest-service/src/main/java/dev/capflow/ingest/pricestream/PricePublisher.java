@@ -7,7 +7,9 @@ import dev.capflow.ingest.domain.LatestPrice;
 import dev.capflow.ingest.domain.Tick;
 import dev.capflow.ingest.metrics.IngestMetrics;
 import dev.capflow.redis.PriceStreamEntries;
+import dev.capflow.redis.PriceStreamEntries.StreamTick;
 import dev.capflow.redis.RedisTopology;
+import dev.capflow.redis.TickAppends;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -16,6 +18,7 @@ import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,8 +30,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes committed prices to Redis, best effort and fire-and-forget: pipelined round trips update the latest-price
- * hash (only forward in time) and append each new tick, and one change entry per batch of new bars or per new
- * corporate action, to the price stream shard of each symbol (a change naming symbols of several shards goes to each of
+ * hash (only forward in time) and append each new tick ({@link TickAppends}: one script call per shard and batch), and
+ * one change entry per batch of new bars or per new corporate action, to the price stream shard of each symbol (a change naming symbols of several shards goes to each of
  * those shards, naming its own symbols). Pipelines of at most 500 commands: on a single Redis one sequence of them per
  * publish, on a Redis Cluster one per key, the keys' at once ({@link RedisPipelines}). A failure is counted and logged,
  * never reported to the ingest caller; it leaves the hash possibly stale until {@link #resync} rewrites it from
@@ -87,13 +90,21 @@ public class PricePublisher {
         this.metrics = metrics;
     }
 
-    /** Latest prices from every valid tick; a stream entry for each newly stored tick. */
+    /**
+     * Latest prices from every valid tick; a stream entry for each newly stored tick, appended by one script call per
+     * shard (per thousand ticks of a shard), in the order of {@code stored}.
+     */
     public void publishTicks(List<Tick> stored, List<Tick> valid) {
         Map<String, List<Request>> requests = new LinkedHashMap<>();
         latestUpdate(valid.stream().map(LatestPrice::ofTick).toList(), requests);
+        Map<String, String> keyOfSymbol = new HashMap<>();
+        Map<String, List<StreamTick>> byShard = new LinkedHashMap<>();
         for (Tick tick : stored) {
-            xadd(shards.keyFor(tick.symbol()), PriceCodec.streamFields(tick, instanceId.value()), requests);
+            String key = keyOfSymbol.computeIfAbsent(tick.symbol(), shards::keyFor);
+            byShard.computeIfAbsent(key, ignored -> new ArrayList<>()).add(PriceCodec.streamTick(tick));
         }
+        byShard.forEach((key, ticks) -> requests.computeIfAbsent(key, ignored -> new ArrayList<>())
+                .addAll(TickAppends.requests(key, config.streamMaxLen(), instanceId.value(), ticks)));
         send(requests);
     }
 
