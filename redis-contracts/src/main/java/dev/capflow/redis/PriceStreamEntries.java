@@ -67,7 +67,7 @@ public final class PriceStreamEntries {
 
     /** A tick entry's {@code ts} field: ISO-8601, as precise as the tick. */
     static String ts(StreamTick tick) {
-        return tick.ts().toString();
+        return IsoInstants.format(tick.ts());
     }
 
     /** The fields of a change entry: the history of {@code symbols} changed ({@code kind}, e.g. {@link #BARS}). */

@@ -67,6 +67,7 @@ public class PricePublisher {
     private final InstanceId instanceId;
     private final IngestMetrics metrics;
     private final RedisPipelines pipelines;
+    private final TickPublishingLoop tickLoop;
     private final AtomicBoolean failing = new AtomicBoolean();
     /**
      * Publishes that may be missing from the hash; 1 at start, because the process before this one may have stopped
@@ -81,8 +82,10 @@ public class PricePublisher {
             IngestConfig config,
             InstanceId instanceId,
             IngestMetrics metrics,
+            TickPublishingLoop tickLoop,
             @ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone") String clientType) {
         this.redis = redis;
+        this.tickLoop = tickLoop;
         this.pipelines = new RedisPipelines(RedisTopology.ofClientType(clientType));
         this.config = config.redis();
         this.shards = config.redis().streamShardKeys();
@@ -92,9 +95,14 @@ public class PricePublisher {
 
     /**
      * Latest prices from every valid tick; a stream entry for each newly stored tick, appended by one script call per
-     * shard (per thousand ticks of a shard), in the order of {@code stored}.
+     * shard (per thousand ticks of a shard), in the order of {@code stored}; encoded and sent on the
+     * {@link TickPublishingLoop}, so that the caller's event loop goes on with the next batch at once.
      */
     public void publishTicks(List<Tick> stored, List<Tick> valid) {
+        tickLoop.run(tickRedis -> send(tickRequests(stored, valid), tickRedis));
+    }
+
+    private Map<String, List<Request>> tickRequests(List<Tick> stored, List<Tick> valid) {
         Map<String, List<Request>> requests = new LinkedHashMap<>();
         latestUpdate(valid.stream().map(LatestPrice::ofTick).toList(), requests);
         Map<String, String> keyOfSymbol = new HashMap<>();
@@ -105,7 +113,7 @@ public class PricePublisher {
         }
         byShard.forEach((key, ticks) -> requests.computeIfAbsent(key, ignored -> new ArrayList<>())
                 .addAll(TickAppends.requests(key, config.streamMaxLen(), instanceId.value(), ticks)));
-        send(requests);
+        return requests;
     }
 
     /**
@@ -127,21 +135,21 @@ public class PricePublisher {
                     requests);
         }
         changeEntries(PriceStreamEntries.BARS_REPLACED, replacedSymbols, requests);
-        send(requests);
+        send(requests, redis);
     }
 
     /** A {@link PriceStreamEntries#CORPORATE_ACTION} entry for a newly recorded split or dividend of {@code symbol}. */
     public void publishCorporateAction(String symbol) {
         Map<String, List<Request>> requests = new LinkedHashMap<>();
         changeEntries(PriceStreamEntries.CORPORATE_ACTION, List.of(symbol), requests);
-        send(requests);
+        send(requests, redis);
     }
 
     /** Refills the latest-price hash with prices read from PostgreSQL. */
     public void cacheLatest(Collection<LatestPrice> prices) {
         Map<String, List<Request>> requests = new LinkedHashMap<>();
         latestUpdate(prices, requests);
-        send(requests);
+        send(requests, redis);
     }
 
     /** True while the latest-price hash may lack a stored price: from start, and after a failed publish, until a resync. */
@@ -161,7 +169,7 @@ public class PricePublisher {
     public Uni<Void> resync(Collection<LatestPrice> prices, long mark) {
         Map<String, List<Request>> requests = new LinkedHashMap<>();
         latestUpdate(prices, requests);
-        return pipelined(requests)
+        return pipelined(requests, redis)
                 .ifNoItem()
                 .after(config.readTimeout())
                 .fail()
@@ -201,11 +209,11 @@ public class PricePublisher {
                 .add(eval);
     }
 
-    private void send(Map<String, List<Request>> requests) {
+    private void send(Map<String, List<Request>> requests, Redis client) {
         if (requests.isEmpty()) {
             return;
         }
-        pipelined(requests)
+        pipelined(requests, client)
                 .ifNoItem()
                 .after(config.publishTimeout())
                 .fail()
@@ -230,18 +238,20 @@ public class PricePublisher {
     }
 
     /** Sends each key's requests in order, in pipelined round trips of at most {@link #PIPELINE_LENGTH} commands. */
-    private Uni<Void> pipelined(Map<String, List<Request>> requests) {
+    private Uni<Void> pipelined(Map<String, List<Request>> requests, Redis client) {
         List<List<Request>> sequences = pipelines.sequences(requests);
         if (sequences.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return Uni.join()
-                .all(sequences.stream().map(this::pipelinedInOrder).toList())
+                .all(sequences.stream()
+                        .map(sequence -> pipelinedInOrder(sequence, client))
+                        .toList())
                 .andCollectFailures()
                 .replaceWithVoid();
     }
 
-    private Uni<Void> pipelinedInOrder(List<Request> requests) {
+    private Uni<Void> pipelinedInOrder(List<Request> requests, Redis client) {
         List<List<Request>> pipelines = new ArrayList<>();
         for (int start = 0; start < requests.size(); start += PIPELINE_LENGTH) {
             pipelines.add(requests.subList(start, Math.min(requests.size(), start + PIPELINE_LENGTH)));
@@ -249,7 +259,7 @@ public class PricePublisher {
         return Multi.createFrom()
                 .iterable(pipelines)
                 .onItem()
-                .transformToUniAndConcatenate(redis::batch)
+                .transformToUniAndConcatenate(client::batch)
                 .collect()
                 .last()
                 .replaceWithVoid();

@@ -12,7 +12,6 @@ import dev.capflow.redis.RedisTopology;
 import dev.capflow.redis.StreamEntry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,8 +29,9 @@ import org.jboss.logging.Logger;
  * time, so entries tagged with its id are skipped, and so are the entries that announce changed history rather than a
  * tick. Nobody else needs what it reads, so without a subscriber nothing is read (reading back every entry of a busy
  * stream cost more than writing it). Each spell of subscriptions has a reader of its own (redis-contracts'
- * {@link dev.capflow.redis.PriceStreamReader}), positioned at each shard's newest entry (never "$") before the first
- * subscriber is let in, so a tick another replica stores after a subscription began is not missed.
+ * {@link dev.capflow.redis.PriceStreamReader}), positioned at each shard's newest entry (never "$") as the first
+ * subscription begins; a subscription gets local ticks at once, and other replicas' from that position on (a remote
+ * tick appended during the first subscription's positioning, one Redis round trip, may be missed).
  */
 @ApplicationScoped
 public class PriceStreamReader implements dev.capflow.redis.PriceStreamReader.Handler {
@@ -44,7 +44,7 @@ public class PriceStreamReader implements dev.capflow.redis.PriceStreamReader.Ha
     private final PriceFanout fanout;
     private final StreamLag lag;
 
-    /** Open subscriptions, counted from the moment they ask to follow; guarded by this. */
+    /** Open subscriptions; guarded by this. */
     private int followers;
     /** The reader of the current spell of subscriptions; null while there is none. Guarded by this. */
     private Following following;
@@ -71,21 +71,17 @@ public class PriceStreamReader implements dev.capflow.redis.PriceStreamReader.Ha
         this.lag = metrics.streamLag();
     }
 
-    /**
-     * {@link PriceFanout#subscribe}, with other replicas' ticks from the moment the subscription starts: it waits for
-     * the stream reader's position (at most the Redis read timeout: with Redis down it gets local ticks only).
-     */
+    /** {@link PriceFanout#subscribe}, with other replicas' ticks read from the stream while it is open. */
     public Multi<StreamEvent> subscribe(Set<String> symbols) {
-        return Multi.createFrom()
-                .deferred(() -> follow().onItem()
-                        .transformToMulti(ignored -> fanout.subscribe(symbols))
-                        .onTermination()
-                        .invoke(this::unfollow));
+        return Multi.createFrom().deferred(() -> {
+            follow();
+            return fanout.subscribe(symbols).onTermination().invoke(this::unfollow);
+        });
     }
 
-    /** True while the stream is read: while a subscription is open. */
+    /** True while the stream is read (the reader positioned): only while a subscription is open. */
     public synchronized boolean reading() {
-        return following != null;
+        return following != null && following.started;
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -95,13 +91,12 @@ public class PriceStreamReader implements dev.capflow.redis.PriceStreamReader.Ha
         }
     }
 
-    /** Resolves once the reader of this spell of subscriptions has its position, or has failed to get it in time. */
-    private synchronized Uni<Void> follow() {
+    /** Starts the reader of a new spell of subscriptions, unless one runs. */
+    private synchronized void follow() {
         followers++;
         if (following == null && !shutDown) {
             following = new Following(readers.get());
         }
-        return following == null ? Uni.createFrom().voidItem() : following.positioned;
     }
 
     private synchronized void unfollow() {
@@ -146,13 +141,14 @@ public class PriceStreamReader implements dev.capflow.redis.PriceStreamReader.Ha
     private final class Following {
 
         private final dev.capflow.redis.PriceStreamReader reader;
-        private final Uni<Void> positioned;
+        /** Guarded by the outer instance. */
+        private boolean started;
         /** Guarded by the outer instance. */
         private boolean stopped;
 
         private Following(dev.capflow.redis.PriceStreamReader reader) {
             this.reader = reader;
-            this.positioned = reader.position()
+            reader.position()
                     .ifNoItem()
                     .after(readTimeout)
                     .fail()
@@ -160,16 +156,15 @@ public class PriceStreamReader implements dev.capflow.redis.PriceStreamReader.Ha
                     .invoke(failure -> LOG.debugf("price stream not positioned at once: %s", failure.toString()))
                     .onFailure()
                     .recoverWithNull()
-                    .invoke(this::start)
-                    .memoize()
-                    .indefinitely();
-            positioned.subscribe().with(ignored -> {}); // positions now, whoever waits for it
+                    .subscribe()
+                    .with(ignored -> start());
         }
 
         private void start() {
             synchronized (PriceStreamReader.this) {
                 if (!stopped) {
                     reader.start(PriceStreamReader.this);
+                    started = true;
                 }
             }
         }
