@@ -44,15 +44,30 @@ public final class PriceStreamEntries {
     public static Map<String, String> tick(StreamTick tick, String origin) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("symbol", tick.symbol());
-        fields.put("price", Double.toString(tick.price()));
-        fields.put("size", Long.toString(tick.size()));
-        fields.put("ts", tick.ts().toString());
+        fields.put("price", price(tick));
+        fields.put("size", size(tick));
+        fields.put("ts", ts(tick));
         fields.put(ORIGIN, origin);
-        if (!tick.source().isEmpty() || !tick.tradeId().isEmpty()) {
+        if (tick.hasIdentity()) {
             fields.put("source", tick.source());
             fields.put("trade_id", tick.tradeId());
         }
         return fields;
+    }
+
+    /** A tick entry's {@code price} field. */
+    static String price(StreamTick tick) {
+        return Double.toString(tick.price());
+    }
+
+    /** A tick entry's {@code size} field. */
+    static String size(StreamTick tick) {
+        return Long.toString(tick.size());
+    }
+
+    /** A tick entry's {@code ts} field: ISO-8601, as precise as the tick. */
+    static String ts(StreamTick tick) {
+        return IsoInstants.format(tick.ts());
     }
 
     /** The fields of a change entry: the history of {@code symbols} changed ({@code kind}, e.g. {@link #BARS}). */
@@ -146,5 +161,11 @@ public final class PriceStreamEntries {
     }
 
     /** A tick as the stream carries it; {@code source} and {@code tradeId} are empty when it has no identity. */
-    public record StreamTick(String symbol, Instant ts, double price, long size, String source, String tradeId) {}
+    public record StreamTick(String symbol, Instant ts, double price, long size, String source, String tradeId) {
+
+        /** True when the tick names its source or trade id, so that its entry carries both. */
+        public boolean hasIdentity() {
+            return !source.isEmpty() || !tradeId.isEmpty();
+        }
+    }
 }

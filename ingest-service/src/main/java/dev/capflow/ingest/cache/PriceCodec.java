@@ -39,11 +39,9 @@ public final class PriceCodec {
         }
     }
 
-    /** The tick entry of {@code tick}, written by process {@code origin}. */
-    public static Map<String, String> streamFields(Tick tick, String origin) {
-        return PriceStreamEntries.tick(
-                new StreamTick(tick.symbol(), tick.ts(), tick.price(), tick.size(), tick.source(), tick.tradeId()),
-                origin);
+    /** {@code tick} as the price stream carries it. */
+    public static StreamTick streamTick(Tick tick) {
+        return new StreamTick(tick.symbol(), tick.ts(), tick.price(), tick.size(), tick.source(), tick.tradeId());
     }
 
     /** Decodes a stream entry, or returns null when it is not a well-formed tick. */

@@ -80,10 +80,15 @@ public final class PriceValidator {
         Instant latestTs = clock.instant().plus(tickClockSkew);
         List<Tick> valid = new ArrayList<>(inputs.size());
         List<Rejection> rejected = new ArrayList<>();
+        Map<String, CheckedSymbol> checked = new HashMap<>(); // a batch names few symbols: each is checked once
         for (int i = 0; i < inputs.size(); i++) {
             TickInput in = inputs.get(i);
-            String symbol = Symbols.normalize(in.symbol());
-            Problem problem = checkSymbol(in.symbol(), symbol, knownSymbols);
+            CheckedSymbol checkedSymbol = checked.computeIfAbsent(in.symbol(), raw -> {
+                String normalized = Symbols.normalize(raw);
+                return new CheckedSymbol(normalized, checkSymbol(raw, normalized, knownSymbols));
+            });
+            String symbol = checkedSymbol.symbol();
+            Problem problem = checkedSymbol.problem();
             Instant ts = null;
             if (problem == null) {
                 TsOrProblem parsed = checkTimestamp(in, latestTs);
@@ -209,6 +214,9 @@ public final class PriceValidator {
     }
 
     private record Problem(String field, String reason) {}
+
+    /** A raw symbol's normalized form and what is wrong with it (null: nothing). */
+    private record CheckedSymbol(String symbol, Problem problem) {}
 
     private record DateOrProblem(LocalDate date, Problem problem) {}
 

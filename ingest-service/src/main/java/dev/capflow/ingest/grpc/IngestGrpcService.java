@@ -11,6 +11,7 @@ import dev.capflow.ingest.domain.InstrumentValidator;
 import dev.capflow.ingest.domain.Symbols;
 import dev.capflow.ingest.domain.Tick;
 import dev.capflow.ingest.pricestream.PricePublisher;
+import dev.capflow.ingest.pricestream.PriceStreamReader;
 import dev.capflow.ingest.service.BarIngestService;
 import dev.capflow.ingest.service.BarQueryService;
 import dev.capflow.ingest.service.CorporateActionService;
@@ -19,7 +20,6 @@ import dev.capflow.ingest.service.InstrumentService;
 import dev.capflow.ingest.service.LatestPriceService;
 import dev.capflow.ingest.service.TickIngestService;
 import dev.capflow.ingest.service.TickQueryService;
-import dev.capflow.ingest.stream.PriceFanout;
 import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
 import dev.capflow.proto.ingest.v1.AddCorporateActionResponse;
 import dev.capflow.proto.ingest.v1.DeleteCorporateActionRequest;
@@ -83,7 +83,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
     private final LatestPriceService latestPrices;
     private final CorporateActionService corporateActions;
     private final TickQueryService tickQueries;
-    private final PriceFanout fanout;
+    private final PriceStreamReader liveTicks;
     private final PricePublisher publisher;
     private final IngestConfig config;
     private final Clock clock;
@@ -97,7 +97,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
             LatestPriceService latestPrices,
             CorporateActionService corporateActions,
             TickQueryService tickQueries,
-            PriceFanout fanout,
+            PriceStreamReader liveTicks,
             PricePublisher publisher,
             IngestConfig config,
             Clock clock) {
@@ -109,7 +109,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
         this.latestPrices = latestPrices;
         this.corporateActions = corporateActions;
         this.tickQueries = tickQueries;
-        this.fanout = fanout;
+        this.liveTicks = liveTicks;
         this.publisher = publisher;
         this.config = config;
         this.clock = clock;
@@ -403,7 +403,8 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
 
     @Override
     public Multi<SubscribePricesResponse> subscribePrices(SubscribePricesRequest request) {
-        return guardedMulti(() -> fanout.subscribe(Set.copyOf(symbolList(request.getSymbolsList(), "symbols", true)))
+        return guardedMulti(() -> liveTicks
+                .subscribe(Set.copyOf(symbolList(request.getSymbolsList(), "symbols", true)))
                 .map(ProtoMapper::toProto));
     }
 

@@ -7,7 +7,9 @@ import dev.capflow.ingest.domain.LatestPrice;
 import dev.capflow.ingest.domain.Tick;
 import dev.capflow.ingest.metrics.IngestMetrics;
 import dev.capflow.redis.PriceStreamEntries;
+import dev.capflow.redis.PriceStreamEntries.StreamTick;
 import dev.capflow.redis.RedisTopology;
+import dev.capflow.redis.TickAppends;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -16,6 +18,7 @@ import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,8 +30,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes committed prices to Redis, best effort and fire-and-forget: pipelined round trips update the latest-price
- * hash (only forward in time) and append each new tick, and one change entry per batch of new bars or per new
- * corporate action, to the price stream shard of each symbol (a change naming symbols of several shards goes to each of
+ * hash (only forward in time) and append each new tick ({@link TickAppends}: one script call per shard and batch), and
+ * one change entry per batch of new bars or per new corporate action, to the price stream shard of each symbol (a change naming symbols of several shards goes to each of
  * those shards, naming its own symbols). Pipelines of at most 500 commands: on a single Redis one sequence of them per
  * publish, on a Redis Cluster one per key, the keys' at once ({@link RedisPipelines}). A failure is counted and logged,
  * never reported to the ingest caller; it leaves the hash possibly stale until {@link #resync} rewrites it from
@@ -64,6 +67,7 @@ public class PricePublisher {
     private final InstanceId instanceId;
     private final IngestMetrics metrics;
     private final RedisPipelines pipelines;
+    private final TickPublishingLoop tickLoop;
     private final AtomicBoolean failing = new AtomicBoolean();
     /**
      * Publishes that may be missing from the hash; 1 at start, because the process before this one may have stopped
@@ -78,8 +82,10 @@ public class PricePublisher {
             IngestConfig config,
             InstanceId instanceId,
             IngestMetrics metrics,
+            TickPublishingLoop tickLoop,
             @ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone") String clientType) {
         this.redis = redis;
+        this.tickLoop = tickLoop;
         this.pipelines = new RedisPipelines(RedisTopology.ofClientType(clientType));
         this.config = config.redis();
         this.shards = config.redis().streamShardKeys();
@@ -87,14 +93,27 @@ public class PricePublisher {
         this.metrics = metrics;
     }
 
-    /** Latest prices from every valid tick; a stream entry for each newly stored tick. */
+    /**
+     * Latest prices from every valid tick; a stream entry for each newly stored tick, appended by one script call per
+     * shard (per thousand ticks of a shard), in the order of {@code stored}; encoded and sent on the
+     * {@link TickPublishingLoop}, so that the caller's event loop goes on with the next batch at once.
+     */
     public void publishTicks(List<Tick> stored, List<Tick> valid) {
+        tickLoop.run(tickRedis -> send(tickRequests(stored, valid), tickRedis));
+    }
+
+    private Map<String, List<Request>> tickRequests(List<Tick> stored, List<Tick> valid) {
         Map<String, List<Request>> requests = new LinkedHashMap<>();
         latestUpdate(valid.stream().map(LatestPrice::ofTick).toList(), requests);
+        Map<String, String> keyOfSymbol = new HashMap<>();
+        Map<String, List<StreamTick>> byShard = new LinkedHashMap<>();
         for (Tick tick : stored) {
-            xadd(shards.keyFor(tick.symbol()), PriceCodec.streamFields(tick, instanceId.value()), requests);
+            String key = keyOfSymbol.computeIfAbsent(tick.symbol(), shards::keyFor);
+            byShard.computeIfAbsent(key, ignored -> new ArrayList<>()).add(PriceCodec.streamTick(tick));
         }
-        send(requests);
+        byShard.forEach((key, ticks) -> requests.computeIfAbsent(key, ignored -> new ArrayList<>())
+                .addAll(TickAppends.requests(key, config.streamMaxLen(), instanceId.value(), ticks)));
+        return requests;
     }
 
     /**
@@ -116,21 +135,21 @@ public class PricePublisher {
                     requests);
         }
         changeEntries(PriceStreamEntries.BARS_REPLACED, replacedSymbols, requests);
-        send(requests);
+        send(requests, redis);
     }
 
     /** A {@link PriceStreamEntries#CORPORATE_ACTION} entry for a newly recorded split or dividend of {@code symbol}. */
     public void publishCorporateAction(String symbol) {
         Map<String, List<Request>> requests = new LinkedHashMap<>();
         changeEntries(PriceStreamEntries.CORPORATE_ACTION, List.of(symbol), requests);
-        send(requests);
+        send(requests, redis);
     }
 
     /** Refills the latest-price hash with prices read from PostgreSQL. */
     public void cacheLatest(Collection<LatestPrice> prices) {
         Map<String, List<Request>> requests = new LinkedHashMap<>();
         latestUpdate(prices, requests);
-        send(requests);
+        send(requests, redis);
     }
 
     /** True while the latest-price hash may lack a stored price: from start, and after a failed publish, until a resync. */
@@ -150,7 +169,7 @@ public class PricePublisher {
     public Uni<Void> resync(Collection<LatestPrice> prices, long mark) {
         Map<String, List<Request>> requests = new LinkedHashMap<>();
         latestUpdate(prices, requests);
-        return pipelined(requests)
+        return pipelined(requests, redis)
                 .ifNoItem()
                 .after(config.readTimeout())
                 .fail()
@@ -190,11 +209,11 @@ public class PricePublisher {
                 .add(eval);
     }
 
-    private void send(Map<String, List<Request>> requests) {
+    private void send(Map<String, List<Request>> requests, Redis client) {
         if (requests.isEmpty()) {
             return;
         }
-        pipelined(requests)
+        pipelined(requests, client)
                 .ifNoItem()
                 .after(config.publishTimeout())
                 .fail()
@@ -219,18 +238,20 @@ public class PricePublisher {
     }
 
     /** Sends each key's requests in order, in pipelined round trips of at most {@link #PIPELINE_LENGTH} commands. */
-    private Uni<Void> pipelined(Map<String, List<Request>> requests) {
+    private Uni<Void> pipelined(Map<String, List<Request>> requests, Redis client) {
         List<List<Request>> sequences = pipelines.sequences(requests);
         if (sequences.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return Uni.join()
-                .all(sequences.stream().map(this::pipelinedInOrder).toList())
+                .all(sequences.stream()
+                        .map(sequence -> pipelinedInOrder(sequence, client))
+                        .toList())
                 .andCollectFailures()
                 .replaceWithVoid();
     }
 
-    private Uni<Void> pipelinedInOrder(List<Request> requests) {
+    private Uni<Void> pipelinedInOrder(List<Request> requests, Redis client) {
         List<List<Request>> pipelines = new ArrayList<>();
         for (int start = 0; start < requests.size(); start += PIPELINE_LENGTH) {
             pipelines.add(requests.subList(start, Math.min(requests.size(), start + PIPELINE_LENGTH)));
@@ -238,7 +259,7 @@ public class PricePublisher {
         return Multi.createFrom()
                 .iterable(pipelines)
                 .onItem()
-                .transformToUniAndConcatenate(redis::batch)
+                .transformToUniAndConcatenate(client::batch)
                 .collect()
                 .last()
                 .replaceWithVoid();

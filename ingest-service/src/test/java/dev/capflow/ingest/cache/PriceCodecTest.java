@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capflow.ingest.domain.LatestPrice;
 import dev.capflow.ingest.domain.PriceSource;
 import dev.capflow.ingest.domain.Tick;
+import dev.capflow.redis.PriceStreamEntries;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,10 @@ class PriceCodecTest {
     void aTickAndItsSourceIdentityRoundTripThroughTheStreamEntry() {
         Tick plain = new Tick("MSFT", Instant.parse("2025-10-29T14:30:00.123456Z"), 541.5, 300);
         Tick identified = new Tick("MSFT", Instant.parse("2025-10-29T14:30:00.123456Z"), 541.5, 300, "nasdaq", "7731");
-        assertThat(PriceCodec.decodeStreamEntry(PriceCodec.streamFields(plain, "instance-1")))
+        assertThat(PriceCodec.decodeStreamEntry(PriceStreamEntries.tick(PriceCodec.streamTick(plain), "instance-1")))
                 .isEqualTo(plain);
-        assertThat(PriceCodec.decodeStreamEntry(PriceCodec.streamFields(identified, "instance-1")))
+        assertThat(PriceCodec.decodeStreamEntry(
+                        PriceStreamEntries.tick(PriceCodec.streamTick(identified), "instance-1")))
                 .isEqualTo(identified);
         assertThat(PriceCodec.decodeStreamEntry(Map.of("symbol", "X"))).isNull();
     }

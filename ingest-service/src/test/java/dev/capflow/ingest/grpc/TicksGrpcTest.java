@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
+import dev.capflow.ingest.pricestream.InstanceId;
+import dev.capflow.ingest.pricestream.PriceStreamReader;
 import dev.capflow.ingest.stream.PriceFanout;
 import dev.capflow.proto.common.v1.IngestReport;
 import dev.capflow.proto.common.v1.Rejection;
@@ -14,6 +16,8 @@ import dev.capflow.proto.ingest.v1.IngestTicksRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
 import dev.capflow.proto.ingest.v1.SubscribePricesResponse;
 import dev.capflow.proto.ingest.v1.Tick;
+import dev.capflow.redis.PriceStreamEntries;
+import dev.capflow.redis.PriceStreamEntries.StreamTick;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Channel;
 import io.grpc.Status;
@@ -23,12 +27,19 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +51,15 @@ class TicksGrpcTest extends GrpcTestBase {
 
     @Inject
     PriceFanout fanout;
+
+    @Inject
+    PriceStreamReader streamReader;
+
+    @Inject
+    InstanceId instanceId;
+
+    @Inject
+    Redis redisClient;
 
     @GrpcClient("ingest")
     Channel channel;
@@ -210,6 +230,105 @@ class TicksGrpcTest extends GrpcTestBase {
 
         subscriber.cancel();
         await().atMost(Duration.ofSeconds(10)).until(() -> fanout.subscriberCount() == before);
+    }
+
+    @Test
+    void theStreamIsReadOnlyWhileSomeoneSubscribesAndFromTheStartOfTheSubscription() {
+        int before = fanout.subscriberCount(); // another test class's subscription may still be open
+        assertThat(streamReader.reading())
+                .as("read only while someone subscribes")
+                .isEqualTo(before > 0);
+
+        PriceSubscription subscriber = PriceSubscription.start(channel, -1, "LAZY");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fanout.subscriberCount() == before + 1);
+        await().atMost(Duration.ofSeconds(10)).until(streamReader::reading);
+        // another replica's tick, appended once the reader is positioned, is delivered
+        redis(
+                "XADD",
+                streamKey("LAZY"),
+                "*",
+                "symbol",
+                "LAZY",
+                "price",
+                "1.5",
+                "size",
+                "2",
+                "ts",
+                at(40).toString(),
+                "origin",
+                "another-replica");
+        await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.received().size() == 1);
+        assertThat(subscriber.received()).containsExactly(tick("LAZY", at(40), 1.5, 2));
+
+        subscriber.cancel();
+        await().atMost(Duration.ofSeconds(10)).until(() -> fanout.subscriberCount() == before);
+        assertThat(streamReader.reading())
+                .as("the last subscription to end stops the reader")
+                .isEqualTo(before > 0);
+    }
+
+    @Test
+    void aBatchOfSeveralSymbolsIsAppendedToEachSymbolsShardInTheBatchOrder() throws Exception {
+        List<String> symbols = List.of("GRPA", "GRPB", "GRPC", "GRPD", "GRPE", "GRPF");
+        symbols.forEach(this::register);
+        assertThat(symbols.stream().map(GrpcTestBase::streamKey).distinct().count())
+                .as("the symbols span several shards")
+                .isGreaterThan(1);
+        List<Tick> ticks = new ArrayList<>();
+        Map<String, List<StreamTick>> expected = new LinkedHashMap<>();
+        for (int round = 0; round < 3; round++) {
+            for (String symbol : symbols) {
+                Tick tick = tick(symbol, at(200 + round), 10 + round, 1 + round);
+                if (symbol.equals("GRPB")) { // a tick with an identity carries it on the stream
+                    tick = tick.toBuilder()
+                            .setSource("feed")
+                            .setTradeId("t" + round)
+                            .build();
+                }
+                ticks.add(tick);
+                expected.computeIfAbsent(streamKey(symbol), key -> new ArrayList<>())
+                        .add(new StreamTick(
+                                symbol, at(200 + round), 10 + round, 1 + round, tick.getSource(), tick.getTradeId()));
+            }
+        }
+        assertThat(streamTicks(batch(1, ticks.toArray(Tick[]::new)))
+                        .get(0)
+                        .getReport()
+                        .getAccepted())
+                .isEqualTo(ticks.size());
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> expected.forEach((key, shardTicks) -> {
+                    List<Map<String, String>> entries = entries(key).stream()
+                            .filter(fields -> symbols.contains(fields.getOrDefault("symbol", "")))
+                            .toList();
+                    assertThat(entries)
+                            .as("each tick once, in the batch order, in its symbol's shard %s", key)
+                            .containsExactlyElementsOf(shardTicks.stream()
+                                    .map(tick -> PriceStreamEntries.tick(tick, instanceId.value()))
+                                    .toList());
+                }));
+    }
+
+    /** Every entry of stream {@code key}, oldest first, as its fields. */
+    private List<Map<String, String>> entries(String key) {
+        Response range = redisClient
+                .send(Request.cmd(Command.XRANGE).arg(key).arg("-").arg("+"))
+                .await()
+                .atMost(Duration.ofSeconds(10));
+        List<Map<String, String>> entries = new ArrayList<>();
+        if (range == null) { // no such stream yet: publishing runs on a loop of its own, after the acknowledgement
+            return entries;
+        }
+        for (Response entry : range) {
+            Map<String, String> fields = new HashMap<>();
+            Response pairs = entry.get(1);
+            for (int i = 0; i + 1 < pairs.size(); i += 2) {
+                fields.put(pairs.get(i).toString(), pairs.get(i + 1).toString());
+            }
+            entries.add(fields);
+        }
+        return entries;
     }
 
     @Test
