@@ -80,7 +80,7 @@ public final class PriceStreamReader {
         this.topology = topology;
         this.timeout = timeout;
         this.cursors = shards.keys().stream()
-                .map(key -> new ShardCursor(redis, key, timeout))
+                .map(key -> new ShardCursor(redis, key, timeout, shards.count()))
                 .toList();
         this.shardCount = new PriceStreamShardCount(redis, shards, timeout);
         this.polling = polling;

@@ -15,26 +15,37 @@ import java.util.Map;
  * A reader's position in one shard of the price stream: it starts after the shard's newest entry (XREVRANGE), never at
  * "$", which would lose an entry added before the first read or between two reads that saw nothing, and then always
  * reads after the last entry it saw. A failed read makes the shard back off (200 ms doubling to 5 s) on its own.
+ * A read takes at most its share of {@value #MAX_ENTRIES_PER_ROUND} entries, so that a round of every shard stays small.
  */
 final class ShardCursor {
 
-    private static final int MAX_ENTRIES_PER_READ = 1000;
+    /**
+     * The entries a round of every shard reads at most. A round is parsed and handed over at once, so its entries live
+     * until the round is done: 16 shards of 1,000 entries (tens of MB) outlived young collections, filled the old
+     * generation and made back-to-back full collections, which let the next rounds grow (a reader behind by seconds).
+     * Smaller rounds follow each other instead; a backlog waits in Redis, not in the heap.
+     */
+    static final int MAX_ENTRIES_PER_ROUND = 1024;
+
     private static final long FIRST_BACKOFF_NANOS = Duration.ofMillis(200).toNanos();
     private static final long MAX_BACKOFF_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final Redis redis;
     private final String key;
     private final Duration timeout;
+    private final int entriesPerRead;
     /** The id of the last entry seen; null until the shard's newest entry at start is known. */
     private volatile String lastId;
 
     private volatile long backoffNanos;
     private volatile long retryAt;
 
-    ShardCursor(Redis redis, String key, Duration timeout) {
+    /** A cursor of one of {@code shardCount} shards, read in rounds of all of them. */
+    ShardCursor(Redis redis, String key, Duration timeout, int shardCount) {
         this.redis = redis;
         this.key = key;
         this.timeout = timeout;
+        this.entriesPerRead = Math.max(1, MAX_ENTRIES_PER_ROUND / shardCount);
     }
 
     String key() {
@@ -87,7 +98,8 @@ final class ShardCursor {
      * an entry when there is none yet (null: not waiting). Spans hash slots: on one Redis master only.
      */
     static Request xread(List<ShardCursor> cursors, Duration block) {
-        Request xread = Request.cmd(Command.XREAD).arg("COUNT").arg(MAX_ENTRIES_PER_READ);
+        // the cursors of one reader share its shard count, hence their share of a round
+        Request xread = Request.cmd(Command.XREAD).arg("COUNT").arg(cursors.get(0).entriesPerRead);
         if (block != null) {
             xread.arg("BLOCK").arg(Math.max(1, block.toMillis()));
         }

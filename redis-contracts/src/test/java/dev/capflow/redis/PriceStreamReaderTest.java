@@ -7,10 +7,12 @@ import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -112,6 +114,54 @@ class PriceStreamReaderTest {
 
         assertThat(read).extracting(entry -> entry.fields().get("symbol")).containsExactlyElementsOf(symbols);
         assertThat(reader.readOnce().await().atMost(WAIT)).as("read once only").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(RedisTopology.class)
+    void aBacklogIsReadInSmallRoundsWithoutLosingAnEntry(RedisTopology topology) {
+        reader = new PriceStreamReader(REDIS.client(), topology, SHARDS, POLLING, Duration.ofSeconds(1), "test");
+        reader.position().await().atMost(WAIT);
+        int backlog = 3 * ShardCursor.MAX_ENTRIES_PER_ROUND;
+        long firstMillis = System.currentTimeMillis() + 1_000;
+        List<Request> writes = new ArrayList<>();
+        for (int i = 0; i < backlog; i++) {
+            StreamTick tick = new StreamTick("S" + i % 40, Instant.ofEpochSecond(i + 1), i + 1, 1, "", "");
+            writes.add(xadd(tick.symbol(), PriceStreamEntries.tick(tick, "other"), (firstMillis + i) + "-0"));
+        }
+        for (int from = 0; from < backlog; from += 100) {
+            REDIS.client()
+                    .batch(writes.subList(from, Math.min(backlog, from + 100)))
+                    .await()
+                    .atMost(WAIT);
+        }
+
+        List<StreamEntry> read = new ArrayList<>();
+        int rounds = 0;
+        while (read.size() < backlog && rounds++ < backlog) {
+            List<StreamEntry> round = reader.readOnce().await().atMost(WAIT);
+            assertThat(round).as("a round's entries").hasSizeLessThanOrEqualTo(ShardCursor.MAX_ENTRIES_PER_ROUND);
+            read.addAll(round);
+        }
+
+        // each shard's entries in its order (a round sorts by id only what it read): every tick once
+        assertThat(read)
+                .extracting(entry -> Double.parseDouble(entry.fields().get("price")))
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, backlog)
+                        .mapToObj(i -> (double) i)
+                        .toList());
+        for (String shard : SHARDS.keys()) {
+            List<String> ids = read.stream()
+                    .filter(entry -> SHARDS.keyFor(entry.fields().get("symbol")).equals(shard))
+                    .map(StreamEntry::id)
+                    .toList();
+            assertThat(ids).as("shard %s in stream order", shard).isSortedAccordingTo(PriceStreamReaderTest::byId);
+        }
+        assertThat(reader.readOnce().await().atMost(WAIT)).as("read once only").isEmpty();
+    }
+
+    private static int byId(String a, String b) {
+        return Long.compare(
+                Long.parseLong(a.substring(0, a.indexOf('-'))), Long.parseLong(b.substring(0, b.indexOf('-'))));
     }
 
     @ParameterizedTest
