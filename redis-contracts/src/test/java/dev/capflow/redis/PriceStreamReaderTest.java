@@ -3,8 +3,11 @@ package dev.capflow.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capflow.redis.PriceStreamEntries.StreamTick;
+import io.vertx.core.Future;
 import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
+import io.vertx.redis.client.RedisConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +118,69 @@ class PriceStreamReaderTest {
 
         assertThat(read).extracting(entry -> entry.fields().get("symbol")).containsExactlyElementsOf(symbols);
         assertThat(reader.readOnce().await().atMost(WAIT)).as("read once only").isEmpty();
+    }
+
+    @Test
+    void aFailedRoundWaitsTheFirstBackoffHoweverManyRoundsFailedBefore() throws InterruptedException {
+        FlakyRedis flaky = new FlakyRedis(REDIS.client().getDelegate(), 8);
+        reader = new PriceStreamReader(
+                Redis.newInstance(flaky), RedisTopology.SINGLE_MASTER, SHARDS, POLLING, Duration.ofSeconds(1), "test");
+        reader.position().await().atMost(WAIT);
+        long start = System.nanoTime();
+        reader.start(entries -> {});
+
+        long deadline = start + Duration.ofSeconds(30).toNanos();
+        while (flaky.xreads() < 17 && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        // 8 failures, each after a good round: a backoff of its own is 200 ms (+-50%) each, under 3 s in all; the
+        // backoff of the reader's life doubled at every failure up to 5 s: more than 10 s in all
+        assertThat(flaky.xreads()).as("XREADs within 30 s").isGreaterThanOrEqualTo(17);
+        assertThat(elapsed).isLessThan(Duration.ofSeconds(6));
+    }
+
+    /** A Redis whose first {@code failures} odd-numbered XREADs fail: failed rounds, each after a good one. */
+    private static final class FlakyRedis implements io.vertx.redis.client.Redis {
+
+        private final io.vertx.redis.client.Redis redis;
+        private final int failures;
+        private final AtomicInteger xreads = new AtomicInteger();
+
+        FlakyRedis(io.vertx.redis.client.Redis redis, int failures) {
+            this.redis = redis;
+            this.failures = failures;
+        }
+
+        int xreads() {
+            return xreads.get();
+        }
+
+        @Override
+        public Future<RedisConnection> connect() {
+            return redis.connect();
+        }
+
+        @Override
+        public void close() {
+            redis.close();
+        }
+
+        @Override
+        public Future<io.vertx.redis.client.Response> send(io.vertx.redis.client.Request command) {
+            if (command.command() == io.vertx.redis.client.Command.XREAD) {
+                int n = xreads.incrementAndGet();
+                if (n % 2 == 1 && n < 2 * failures) {
+                    return Future.failedFuture("injected XREAD failure " + n);
+                }
+            }
+            return redis.send(command);
+        }
+
+        @Override
+        public Future<List<io.vertx.redis.client.Response>> batch(List<io.vertx.redis.client.Request> commands) {
+            return redis.batch(commands);
+        }
     }
 
     @ParameterizedTest
