@@ -26,8 +26,10 @@ import org.jboss.logging.Logger;
  *       when it fails (its master down), and an empty round followed by the pause of the {@link StreamPolling}: short
  *       while entries keep coming, longer once the stream has been quiet for a while.
  * </ul>
- * While every shard fails, rounds retry with backoff (200 ms to 5 s); a shard resumes after the last entry it saw.
- * One reader per process hands every batch to its {@link Handler}, on the Redis client's thread.
+ * While every shard fails, rounds retry with backoff (200 ms to 5 s); a shard resumes after the last entry it saw, so a
+ * failed or timed-out read loses nothing; the read after it checks whether entries were lost meanwhile (see
+ * {@link ShardCursor}) and says so to {@link Handler#entriesMayBeLost}. One reader per process hands every batch to its
+ * {@link Handler}, on the Redis client's thread.
  */
 public final class PriceStreamReader {
 
@@ -46,8 +48,18 @@ public final class PriceStreamReader {
             return Uni.createFrom().voidItem();
         }
 
-        /** A read failed (of one shard or of all): entries may be missed until Redis answers again. */
+        /**
+         * A read failed or timed out (of one shard or of all). That alone loses nothing: each shard resumes after the
+         * last entry read, and a loss meanwhile is reported by {@link #entriesMayBeLost}.
+         */
         default void readFailed(Throwable failure) {}
+
+        /**
+         * Entries of a shard may be gone before this reader read them ({@code reason}: the stream was trimmed past its
+         * position, emptied or deleted, or Redis restarted or failed over); called in the round that found it, before
+         * {@link #afterRead()} and before the round's entries are handed over.
+         */
+        default void entriesMayBeLost(String reason) {}
     }
 
     private final Redis redis;
@@ -160,17 +172,20 @@ public final class PriceStreamReader {
     }
 
     private Uni<List<StreamEntry>> readRound(Handler handler) {
-        return topology == RedisTopology.CLUSTER ? readEachShard(handler) : readAllShardsAtOnce();
+        return topology == RedisTopology.CLUSTER ? readEachShard(handler) : readAllShardsAtOnce(handler);
     }
 
-    /** One XREAD of every shard, blocking up to the idle poll while none has a new entry. */
-    private Uni<List<StreamEntry>> readAllShardsAtOnce() {
+    /** One XREAD of every shard (after the due checks), blocking up to the idle poll while none has a new entry. */
+    private Uni<List<StreamEntry>> readAllShardsAtOnce(Handler handler) {
         Duration block = polling.idlePoll();
         return position()
+                .chain(() -> checkIfDue(handler))
                 .chain(() -> redis.send(ShardCursor.xread(cursors, block)))
                 .ifNoItem()
                 .after(timeout.plus(block))
                 .fail()
+                .onFailure()
+                .invoke(() -> cursors.forEach(ShardCursor::readFailed))
                 .map(answer -> {
                     List<StreamEntry> entries = new ArrayList<>();
                     cursors.forEach(cursor -> entries.addAll(cursor.entries(answer)));
@@ -186,10 +201,12 @@ public final class PriceStreamReader {
         }
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         List<Uni<List<StreamEntry>>> reads = due.stream()
-                .map(cursor -> cursor.read().onFailure().recoverWithItem(failure -> {
-                    failures.add(failure);
-                    return List.of();
-                }))
+                .map(cursor -> cursor.read(reason -> onLoss(handler, reason))
+                        .onFailure()
+                        .recoverWithItem(failure -> {
+                            failures.add(failure);
+                            return List.of();
+                        }))
                 .toList();
         return Uni.join().all(reads).andFailFast().map(perShard -> {
             if (failures.size() == due.size()) {
@@ -200,6 +217,20 @@ public final class PriceStreamReader {
             perShard.forEach(entries::addAll);
             return sortedById(entries);
         });
+    }
+
+    /** The checks due on one master, one shard after another (rare: after a failed read or a full batch). */
+    private Uni<Void> checkIfDue(Handler handler) {
+        Uni<Void> checks = Uni.createFrom().voidItem();
+        for (ShardCursor cursor : cursors) {
+            checks = checks.chain(() -> cursor.checkIfDue(reason -> onLoss(handler, reason)));
+        }
+        return checks;
+    }
+
+    private void onLoss(Handler handler, String reason) {
+        LOG.warnf("price stream entries may have been lost unread: %s", reason);
+        handler.entriesMayBeLost(reason);
     }
 
     /** After a round that read nothing: none on one master (its XREAD waited already), else the polling pause. */
@@ -241,12 +272,7 @@ public final class PriceStreamReader {
     private record ParsedId(long millis, long sequence, StreamEntry entry) {
 
         static ParsedId of(StreamEntry entry) {
-            String id = entry.id();
-            int dash = id.indexOf('-');
-            return dash < 0
-                    ? new ParsedId(Long.parseLong(id), 0, entry)
-                    : new ParsedId(
-                            Long.parseLong(id, 0, dash, 10), Long.parseLong(id, dash + 1, id.length(), 10), entry);
+            return new ParsedId(StreamIds.millis(entry.id()), StreamIds.sequence(entry.id()), entry);
         }
     }
 

@@ -10,11 +10,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * A reader's position in one shard of the price stream: it starts after the shard's newest entry (XREVRANGE), never at
- * "$", which would lose an entry added before the first read or between two reads that saw nothing, and then always
- * reads after the last entry it saw. A failed read makes the shard back off (200 ms doubling to 5 s) on its own.
+ * A reader's position in one shard of the price stream: it starts after the shard's newest entry, never at "$", which
+ * would lose an entry added before the first read or between two reads that saw nothing, and then always reads after
+ * the last entry it saw. A failed read makes the shard back off (200 ms doubling to 5 s) on its own.
+ * <p>
+ * A failed or timed-out read loses nothing by itself: the next read resumes from the position. Entries are lost only
+ * when they are gone before they are read, so after a failed read, and after a full batch (the reader is behind), the
+ * next read first checks the shard ({@link ShardState}): Redis restarted or failed over (its run id changed), the
+ * stream vanished, or it was trimmed past the position.
+ * <p>
  * A read takes at most its share of {@value #MAX_ENTRIES_PER_ROUND} entries, so that a round of every shard stays small.
  */
 final class ShardCursor {
@@ -27,6 +34,16 @@ final class ShardCursor {
      */
     static final int MAX_ENTRIES_PER_ROUND = 1024;
 
+    /**
+     * KEYS[1] = a shard. The run id of the Redis serving it, then its oldest and newest entry ids (false for none):
+     * one atomic look at the shard, on the node that holds it.
+     */
+    private static final String STATE = """
+            local run = string.match(redis.call('INFO', 'server'), 'run_id:(%x+)')
+            local oldest = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)[1]
+            local newest = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)[1]
+            return {run, oldest and oldest[1] or false, newest and newest[1] or false}""";
+
     private static final long FIRST_BACKOFF_NANOS = Duration.ofMillis(200).toNanos();
     private static final long MAX_BACKOFF_NANOS = Duration.ofSeconds(5).toNanos();
 
@@ -36,6 +53,10 @@ final class ShardCursor {
     private final int entriesPerRead;
     /** The id of the last entry seen; null until the shard's newest entry at start is known. */
     private volatile String lastId;
+    /** The run id of the Redis that served the shard when it was last looked at. */
+    private volatile String runId;
+    /** Whether entries may have gone unread since the last look: the next read checks the shard first. */
+    private volatile boolean checkDue;
 
     private volatile long backoffNanos;
     private volatile long retryAt;
@@ -66,24 +87,40 @@ final class ShardCursor {
         if (lastId != null) {
             return Uni.createFrom().item(lastId);
         }
-        return redis.send(Request.cmd(Command.XREVRANGE)
-                        .arg(key)
-                        .arg("+")
-                        .arg("-")
-                        .arg("COUNT")
-                        .arg(1))
-                .map(newest -> {
-                    lastId = newest == null || newest.size() == 0
-                            ? "0-0"
-                            : newest.get(0).get(0).toString();
-                    return lastId;
-                });
+        return state().map(state -> {
+            runId = state.runId();
+            lastId = state.newestOr("0-0");
+            return lastId;
+        });
     }
 
-    /** One XREAD (not blocking) from the position on: the entries after it, in stream order. */
-    Uni<List<StreamEntry>> read() {
+    /** Entries may have gone unread (a read failed): the next read checks the shard first. */
+    void readFailed() {
+        checkDue = true;
+    }
+
+    /**
+     * When a check is due, looks at the shard and tells {@code lost} why entries may have been lost before this reader
+     * read them, if they may; an id the stream no longer reaches (it went backwards) moves the position back to it.
+     */
+    Uni<Void> checkIfDue(Consumer<String> lost) {
+        if (!checkDue || lastId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return state().invoke(state -> {
+                    state.lossSince(lastId, runId).ifPresent(reason -> lost.accept(key + ": " + reason));
+                    runId = state.runId();
+                    lastId = state.rewound(lastId);
+                    checkDue = false;
+                })
+                .replaceWithVoid();
+    }
+
+    /** One XREAD (not blocking) from the position on, after the check if due: the entries after it, in stream order. */
+    Uni<List<StreamEntry>> read(Consumer<String> lost) {
         return position()
-                .chain(from -> redis.send(xread(List.of(this), null)))
+                .chain(() -> checkIfDue(lost))
+                .chain(() -> redis.send(xread(List.of(this), null)))
                 .ifNoItem()
                 .after(timeout)
                 .fail()
@@ -91,6 +128,10 @@ final class ShardCursor {
                 .invoke(() -> backoffNanos = 0)
                 .onFailure()
                 .invoke(this::backOff);
+    }
+
+    private Uni<ShardState> state() {
+        return redis.send(Request.cmd(Command.EVAL).arg(STATE).arg(1).arg(key)).map(ShardState::of);
     }
 
     /**
@@ -110,6 +151,7 @@ final class ShardCursor {
     }
 
     private void backOff() {
+        checkDue = true;
         backoffNanos = backoffNanos == 0 ? FIRST_BACKOFF_NANOS : Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
         retryAt = System.nanoTime() + backoffNanos;
     }
@@ -129,6 +171,9 @@ final class ShardCursor {
         }
         if (!entries.isEmpty()) {
             lastId = entries.get(entries.size() - 1).id();
+        }
+        if (entries.size() == entriesPerRead) {
+            checkDue = true; // behind the writers: trimming may overtake the position
         }
         return entries;
     }

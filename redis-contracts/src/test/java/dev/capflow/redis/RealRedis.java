@@ -51,6 +51,11 @@ final class RealRedis implements BeforeAllCallback, AfterAllCallback {
         return vertx;
     }
 
+    /** The URL of this class's database, e.g. to put a proxy in front of it. */
+    String url() {
+        return stores.redisUrl();
+    }
+
     /** Deletes {@code keys}, so that the next test starts without them. */
     void delete(Collection<String> keys) {
         keys.forEach(

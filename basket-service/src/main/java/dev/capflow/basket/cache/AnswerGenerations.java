@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * (deleted: the key goes), and when history changes for a symbol one of its answers was computed from (a member, an
  * FX rate, a benchmark): computing registers the basket in {@code capflow:basket:{generations}:dependents:<symbol>} before it reads
  * the history, and a change entry on the price stream moves every registered basket. When events may have been lost
- * (at start, after a Redis outage, after a failed move) every generation listed in {@code capflow:basket:{generations}:baskets}
+ * (at start, when price stream entries may be lost unread, after a failed move) every generation listed in {@code capflow:basket:{generations}:baskets}
  * moves once Redis answers. Every key carries the hash tag {@code {generations}}: on a Redis Cluster they share one
  * slot, so each Lua script here touches one slot.
  * <p>
@@ -168,7 +168,7 @@ public class AnswerGenerations {
         return attempt(script(MOVE_DEPENDENTS, keys, args).replaceWithVoid(), "history of " + symbols);
     }
 
-    /** Changes may have been missed (the price stream could not be read): every generation moves at the next repair. */
+    /** Changes may have been missed (price stream entries lost unread): every generation moves at the next repair. */
     public void eventsMayBeLost() {
         repairNeeded.set(true);
     }

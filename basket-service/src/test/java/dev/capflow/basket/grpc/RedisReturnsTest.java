@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Redis goes away and comes back while basket-service runs: answers stay correct meanwhile (computed directly), and
  * once Redis answers again the live stream resumes by itself (an entry added during the outage is delivered to a
- * watcher that was open all along, and new watchers work), and answers are cached again.
+ * watcher that was open all along, and new watchers work), and answers are cached again. A Redis too slow to answer a
+ * stream read in time loses nothing and moves no answer generation; entries trimmed away before they were read move
+ * every generation.
  */
 @QuarkusTest
 @TestProfile(RedisProxyProfile.class)
@@ -73,6 +75,93 @@ class RedisReturnsTest extends GrpcTestBase {
 
     private static int batchCalls() {
         return FakeIngestServer.service().streamRequests().size();
+    }
+
+    @Test
+    void aStreamReadThatTimesOutMovesNoGenerationAndLosesNothing() throws Exception {
+        try (Watch watch = watchNewBasket("slow-redis", "SLOW")) {
+            String generation = generation("slow-redis");
+
+            RedisProxyResource.proxy().delay(Duration.ofSeconds(1)); // every stream read times out (300 ms + its block)
+            tick("SLOW", 30, Instant.now());
+            assertThat(watch.levels().poll(3, TimeUnit.SECONDS))
+                    .as("no live level while every read times out")
+                    .isNull();
+            RedisProxyResource.proxy().restore();
+
+            WatchBasketResponse resumed = watch.levels().poll(30, TimeUnit.SECONDS);
+            assertThat(resumed).as("the entry written meanwhile arrives").isNotNull();
+            assertThat(resumed.getLevel()).isCloseTo(watch.lastClose() + 0.5 * 100 / 10 * (30 - 20), offset(1e-9));
+            // a repair would have run before the entry was handed over
+            assertThat(generation("slow-redis")).as("no generation moved").isEqualTo(generation);
+        }
+    }
+
+    @Test
+    void entriesTrimmedAwayBeforeTheyWereReadMoveEveryGeneration() throws Exception {
+        try (Watch watch = watchNewBasket("trimmed", "TRIM")) {
+            tick("TRIM", 30, Instant.now());
+            assertThat(watch.levels().poll(20, TimeUnit.SECONDS))
+                    .as("the reader is at the tick")
+                    .isNotNull();
+            String generation = generation("trimmed");
+
+            RedisProxyResource.proxy().delay(Duration.ofSeconds(1)); // reads time out: no repair for that alone
+            assertThat(watch.levels().poll(3, TimeUnit.SECONDS)).isNull();
+            tick("TRIM", 40, Instant.now());
+            tick("TRIM", 50, Instant.now());
+            // the reader's position (the tick at 30) and the tick at 40 are gone before it read them
+            PostgresRedisResource.datastores()
+                    .redisCommand("XTRIM", PriceStreamEntries.DEFAULT_SHARDING.keyFor("TRIM"), "MAXLEN", "1");
+            RedisProxyResource.proxy().restore();
+
+            WatchBasketResponse resumed = watch.levels().poll(30, TimeUnit.SECONDS);
+            assertThat(resumed).as("what the stream still holds arrives").isNotNull();
+            assertThat(resumed.getLevel()).isCloseTo(watch.lastClose() + 0.5 * 100 / 10 * (50 - 20), offset(1e-9));
+            assertThat(generation("trimmed"))
+                    .as("every generation moved: a change entry may have been trimmed away")
+                    .isNotEqualTo(generation);
+        }
+    }
+
+    /** The raw reply to GET of {@code basketId}'s generation, read from Redis directly. */
+    private static String generation(String basketId) {
+        String reply = PostgresRedisResource.datastores()
+                .redisCommand("GET", "capflow:basket:{generations}:" + basketId + ":generation");
+        assertThat(reply).as("the generation of " + basketId).contains("$");
+        return reply;
+    }
+
+    /** A watch of a new basket of {@code symbol} (closes 10 then 20) and NVDA, after its first level and answer. */
+    private Watch watchNewBasket(String basketId, String symbol) throws Exception {
+        FakeIngestServer.service().addClose(symbol, "2025-10-29", 10);
+        FakeIngestServer.service().addClose(symbol, "2025-12-31", 20);
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket(basketId, symbol, "NVDA"))
+                .build());
+        GetPerformanceResponse answer = performance(basketId); // creates the generation
+        Context.CancellableContext call = Context.current().withCancellation();
+        BlockingQueue<WatchBasketResponse> levels = new LinkedBlockingQueue<>();
+        Iterator<WatchBasketResponse> watcher = call.call(() -> blockingStub
+                .withDeadlineAfter(60, TimeUnit.SECONDS)
+                .watchBasket(
+                        WatchBasketRequest.newBuilder().setBasketId(basketId).build()));
+        Thread reader = new Thread(() -> watcher.forEachRemaining(levels::add));
+        reader.setDaemon(true);
+        reader.start();
+        assertThat(levels.poll(20, TimeUnit.SECONDS)).as("the first level").isNotNull();
+        return new Watch(
+                call, levels, answer.getSeries(answer.getSeriesCount() - 1).getLevel());
+    }
+
+    /** An open watch: its levels as they come, and the level at the basket's last close. */
+    private record Watch(Context.CancellableContext call, BlockingQueue<WatchBasketResponse> levels, double lastClose)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            call.cancel(null);
+        }
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  * The gateway's Redis cache of answers as JSON bytes, shared by every gateway replica. A fresh entry
  * ({@code answer:{sha256(question)}}) holds {@code tag \n json}, the tag being the answer generations of the baskets
  * involved, which basket-service moves whenever an answer about the basket may change; a lookup reads the current
- * generations (one MGET) and the entry at once, and the entry is a hit only when its tag equals them. A missing generation is a miss and
+ * generations (one MGET, shared by the lookups that asked while the previous one was in flight) and the entry at once, and the entry is a hit only when its tag equals them. A missing generation is a miss and
  * nothing is cached under it. The last good answer to each question is kept apart ({@code last-good:...}) for a longer
  * time, to be served marked stale while its service is down (every read route keeps one, see
  * CachedAnswerResponses). Redis failing or slow is a miss, never an error. The replica keeps a copy of each fresh
@@ -46,10 +46,12 @@ public class AnswerCache {
     private final AnswerCacheConfig config;
     private final AtomicBoolean failing = new AtomicBoolean();
     private final TaggedCopies<byte[]> near;
+    private final GenerationReads generationReads;
 
     public AnswerCache(Redis redis, AnswerCacheConfig config) {
         this.redis = redis;
         this.config = config;
+        this.generationReads = new GenerationReads(this::readGenerations, config.timeout());
         this.near = new TaggedCopies<>(
                 config.nearCopiesMaxBytes(), config.ttl().toNanos(), json -> json.length, System::nanoTime);
     }
@@ -100,13 +102,18 @@ public class AnswerCache {
     }
 
     /**
+     * The generations of {@code basketIds} in their order, read together with those of the other lookups that asked
+     * meanwhile ({@link GenerationReads}).
+     */
+    private Uni<List<String>> generations(List<String> basketIds) {
+        return basketIds.isEmpty() ? Uni.createFrom().item(List.of()) : generationReads.current(basketIds);
+    }
+
+    /**
      * The generations of {@code basketIds} in their order: one MGET, the generation keys sharing one hash slot (the
      * entry lives in another slot on a Redis Cluster, so it is read apart, at the same time).
      */
-    private Uni<List<String>> generations(List<String> basketIds) {
-        if (basketIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
+    private Uni<List<String>> readGenerations(List<String> basketIds) {
         Request mget = Request.cmd(Command.MGET);
         basketIds.forEach(id -> mget.arg(AnswerGenerationKeys.generation(config.generationKeyPrefix(), id)));
         return redis.send(mget).map(reply -> {

@@ -26,6 +26,9 @@ public class PayloadLimitRoute {
     /** The longest a refused body is read and discarded before the connection is closed anyway. */
     private static final long LINGER_MILLIS = 10_000;
 
+    /** The most of a refused body that is read and discarded: past it the client is closed on, not waited for. */
+    private static final long LINGER_BYTES = 16L * 1024 * 1024;
+
     private final Optional<MemorySize> maxBodySize;
     private final ObjectMapper mapper;
 
@@ -68,7 +71,8 @@ public class PayloadLimitRoute {
     /**
      * A lingering close: the client may still be sending the body we refuse, and closing a socket with unread bytes
      * sends a TCP reset, which can make the client's stack drop the 413 before the client reads it. So what it still
-     * sends is read and discarded, and the connection closed once the body ends, or after {@link #LINGER_MILLIS}.
+     * sends is read and discarded, and the connection closed once the body ends, or after {@link #LINGER_MILLIS} or
+     * {@link #LINGER_BYTES}, whichever comes first (a hostile client cannot make the gateway read without end).
      */
     private static void closeAfterDiscardingTheBody(RoutingContext context) {
         HttpServerRequest request = context.request();
@@ -78,7 +82,13 @@ public class PayloadLimitRoute {
             context.vertx().cancelTimer(lingering);
             request.connection().close();
         };
-        request.handler(discarded -> {})
+        long[] discarded = {0}; // read on the connection's event loop only
+        request.handler(chunk -> {
+                    discarded[0] += chunk.length();
+                    if (discarded[0] > LINGER_BYTES) {
+                        close.run();
+                    }
+                })
                 .exceptionHandler(failure -> close.run())
                 .endHandler(ended -> close.run());
         request.resume();

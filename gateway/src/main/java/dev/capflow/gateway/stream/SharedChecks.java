@@ -24,8 +24,8 @@ public class SharedChecks {
                         inFlight.computeIfAbsent(key, k -> new Flight(k, check)).join());
     }
 
-    /** The number of openers waiting on the check in flight for {@code key} (0 when none is). */
-    public int waiting(String key) {
+    /** The number of openers waiting on the check in flight for {@code key} (0 when none is); read by the tests. */
+    int waiting(String key) {
         Flight flight = inFlight.get(key);
         return flight == null ? 0 : flight.waiting.get();
     }

@@ -309,6 +309,35 @@ class OpenApiAndLimitsTest extends GatewayTest {
     }
 
     @Test
+    void aChunkedBodyThatGrowsPastTheLimitIs413AndNeverReachesIngest() throws IOException {
+        // no Content-Length to refuse up front: Quarkus' HTTP layer answers a bare 413 once the body passes 64K
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/prices/csv?symbol=NVDA HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Authorization: " + TestTokens.shared().bearer("admin") + "\r\n"
+                            + "Content-Type: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = "2025-10-29,1,1,1,1,1\n".repeat(400).getBytes(StandardCharsets.US_ASCII);
+            try {
+                for (int sent = 0; sent < 128 * 1024; sent += chunk.length) {
+                    out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException closed) {
+                // the gateway may answer and close before the last chunk: its answer is read below
+            }
+            InputStream in = socket.getInputStream();
+            String head = head(in);
+            assertThat(head).startsWith("HTTP/1.1 413").containsIgnoringCase("connection: close");
+        }
+        assertThat(fake.requests(IngestServiceGrpc.getImportCsvMethod())).isEmpty();
+    }
+
+    @Test
     void aRefusedBodyIsReadToItsEndSoTheClientCanFinishSendingIt() throws IOException {
         // the 413 comes as soon as the headers declare too much; the client may still send its whole body, and a
         // connection closed meanwhile would reset it (its 413 possibly lost) instead of taking the rest
@@ -332,6 +361,34 @@ class OpenApiAndLimitsTest extends GatewayTest {
             out.flush();
             in.readAllBytes(); // the problem body, then the end of the stream once the body was read
         }
+    }
+
+    @Test
+    void aRefusedBodyIsReadOnlyUpToABoundThenTheConnectionCloses() throws IOException {
+        // a client that goes on sending after its 413 is closed on once a bounded amount was discarded
+        long length = 64L * 1024 * 1024; // four times the most the gateway discards (16 MiB)
+        long sent = 0;
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/prices/csv?symbol=NVDA HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Authorization: " + TestTokens.shared().bearer("admin") + "\r\n"
+                            + "Content-Type: text/csv\r\nContent-Length: " + length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(head(socket.getInputStream())).startsWith("HTTP/1.1 413");
+
+            byte[] chunk = new byte[64 * 1024];
+            Arrays.fill(chunk, (byte) ' ');
+            try {
+                for (; sent < length; sent += chunk.length) {
+                    out.write(chunk);
+                }
+            } catch (IOException closed) {
+                // broken pipe or reset: the gateway stopped reading
+            }
+        }
+        assertThat(sent).isLessThan(length);
     }
 
     /** The status line and headers of an HTTP/1.1 answer. */

@@ -11,7 +11,7 @@ import jakarta.enterprise.event.Observes;
 /**
  * Answers the HTTP errors no route answers itself with an RFC 9457 problem ({@code application/problem+json}) instead
  * of an HTML page, in every profile: an unknown path (404), a method the path does not take (405), and a request the
- * HTTP layer failed with a bare client-error status (e.g. 413 for a body that grew past the limit). Every capflow
+ * router failed with a bare client-error status. Every capflow
  * HTTP port installs it (the gateway's public API and the services' health and metrics ports).
  */
 @ApplicationScoped

@@ -36,7 +36,8 @@ public interface IngestConfig {
 
     /**
      * Reads of {@link #streamSymbolsPerRead()} symbols a closes-only StreamBars runs concurrently (each takes a
-     * connection of the pool while it runs); what one call holds at once is bounded by their product.
+     * connection of the pool while it runs); the next round is read while the previous one is sent, so what one call
+     * holds at once is bounded by twice their product.
      */
     @WithDefault("4")
     int streamReadsAtOnce();

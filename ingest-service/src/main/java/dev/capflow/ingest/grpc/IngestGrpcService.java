@@ -301,7 +301,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
                                 series.symbol(),
                                 adjustment,
                                 series.size(),
-                                (piece, from, to) -> piece.setCloses(ProtoMapper.closeColumns(series, from, to))));
+                                (piece, from, to) -> PackedCloseColumns.fill(piece, series, from, to)));
             }
             return barQueries.stream(symbols, window.from(), window.to(), adjustment, config.streamSymbolsPerRead())
                     .onItem()

@@ -6,7 +6,6 @@ import dev.capflow.ingest.domain.Adjustment;
 import dev.capflow.ingest.domain.BarInput;
 import dev.capflow.ingest.domain.BarRevision;
 import dev.capflow.ingest.domain.BarWriteMode;
-import dev.capflow.ingest.domain.CloseSeries;
 import dev.capflow.ingest.domain.CorporateAction;
 import dev.capflow.ingest.domain.CorporateActionKind;
 import dev.capflow.ingest.domain.DailyBar;
@@ -23,7 +22,6 @@ import dev.capflow.ingest.domain.TickInput;
 import dev.capflow.ingest.service.CsvImportService;
 import dev.capflow.ingest.stream.StreamEvent;
 import dev.capflow.proto.common.v1.IngestReport;
-import dev.capflow.proto.ingest.v1.CloseColumns;
 import dev.capflow.proto.ingest.v1.SubscribePricesResponse;
 import dev.capflow.proto.ingest.v1.TickGap;
 import dev.capflow.validation.InvalidRequestException;
@@ -119,15 +117,6 @@ final class ProtoMapper {
                 .setClose(bar.close())
                 .setVolume(bar.volume())
                 .build();
-    }
-
-    /** The dates and closes {@code [from, to)} of {@code series} as packed columns. */
-    static CloseColumns closeColumns(CloseSeries series, int from, int to) {
-        CloseColumns.Builder columns = CloseColumns.newBuilder();
-        for (int i = from; i < to; i++) {
-            columns.addEpochDays(series.epochDays()[i]).addCloses(series.closes()[i]);
-        }
-        return columns.build();
     }
 
     static List<TickInput> tickInputs(List<dev.capflow.proto.ingest.v1.Tick> ticks) {

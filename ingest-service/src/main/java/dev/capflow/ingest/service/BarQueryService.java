@@ -64,8 +64,9 @@ public class BarQueryService {
     /**
      * The closes (dates and closes, no other field, no object per bar) of the same series as {@link #stream}, in the
      * given order: every symbol is checked first, then {@code readsAtOnce} reads of {@code symbolsPerRead} symbols run
-     * concurrently, the next round only once the previous one's series have been consumed, so that what is held at
-     * once is bounded by {@code symbolsPerRead * readsAtOnce}, whatever the number of symbols.
+     * concurrently, each round read ahead: it starts as soon as the previous round's reads have answered, while that
+     * round's series are still being consumed, so that PostgreSQL reads while the stream sends. What is held at once is
+     * bounded by two rounds, {@code 2 * symbolsPerRead * readsAtOnce} series, whatever the number of symbols.
      */
     public Multi<CloseSeries> streamCloses(
             List<String> symbols,
@@ -74,10 +75,14 @@ public class BarQueryService {
             Adjustment adjustment,
             int symbolsPerRead,
             int readsAtOnce) {
-        return inRounds(
-                symbols,
-                symbolsPerRead * readsAtOnce,
-                round -> readCloses(round, from, to, adjustment, symbolsPerRead));
+        return instruments
+                .requireKnown(symbols)
+                .onItem()
+                .transformToMulti(known -> ReadAhead.inOrder(
+                        groups(symbols, symbolsPerRead * readsAtOnce),
+                        round -> readCloses(round, from, to, adjustment, symbolsPerRead)))
+                .onItem()
+                .transformToIterable(series -> series);
     }
 
     /** {@code read} of {@code symbols} (once all are known) {@code perRound} at a time, one round after the other. */

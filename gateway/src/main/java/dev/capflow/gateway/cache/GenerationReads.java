@@ -1,0 +1,119 @@
+package dev.capflow.gateway.cache;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * Reads the answer generations of concurrent lookups together: one read (one MGET) for every lookup that asked while
+ * the previous read was in flight. A lookup joins the next read sent after it asked, never one already sent (that one
+ * may have been answered before a move the lookup must see), so it sees every move made before it asked, as a read of
+ * its own would. The next read goes as soon as the one in flight answers, or once it has been waited on for
+ * {@code patience} (a stalled connection then holds only its own lookups, which still take its late answer).
+ */
+final class GenerationReads {
+
+    /** One read: the basket ids it asks for, and the lookups waiting on it. */
+    private static final class Batch {
+        private final Set<String> basketIds = new LinkedHashSet<>();
+        private final List<Waiter> waiters = new ArrayList<>();
+    }
+
+    private record Waiter(List<String> basketIds, UniEmitter<? super List<String>> emitter) {}
+
+    private final Function<List<String>, Uni<List<String>>> read;
+    private final Duration patience;
+
+    /** The lookups gathered for the next read; null while there are none. Guarded by this. */
+    private Batch gathering;
+    /** Whether a read is in flight (and not yet waited on for the patience). Guarded by this. */
+    private boolean reading;
+
+    /**
+     * {@code read} returns the generations of the basket ids it is given, in their order (null for a missing one).
+     */
+    GenerationReads(Function<List<String>, Uni<List<String>>> read, Duration patience) {
+        this.read = read;
+        this.patience = patience;
+    }
+
+    /** The current generations of {@code basketIds}, in their order, read after this Uni is subscribed to. */
+    Uni<List<String>> current(List<String> basketIds) {
+        return Uni.createFrom().emitter(emitter -> join(new Waiter(basketIds, emitter)));
+    }
+
+    private void join(Waiter waiter) {
+        Batch toSend = null;
+        synchronized (this) {
+            if (gathering == null) {
+                gathering = new Batch();
+            }
+            gathering.basketIds.addAll(waiter.basketIds());
+            gathering.waiters.add(waiter);
+            if (!reading) {
+                reading = true;
+                toSend = gathering;
+                gathering = null;
+            }
+        }
+        if (toSend != null) {
+            send(toSend);
+        }
+    }
+
+    private void send(Batch batch) {
+        List<String> basketIds = List.copyOf(batch.basketIds);
+        AtomicBoolean released = new AtomicBoolean();
+        // deferred: a read that throws fails its lookups and releases the next read, like one that fails
+        Uni<List<String>> reply =
+                Uni.createFrom().deferred(() -> read.apply(basketIds)).memoize().indefinitely();
+        reply.ifNoItem()
+                .after(patience)
+                .fail()
+                .subscribe()
+                .with(ignored -> releaseOnce(released), ignored -> releaseOnce(released));
+        reply.subscribe().with(generations -> answer(batch, basketIds, generations), failure -> {
+            for (Waiter waiter : batch.waiters) {
+                waiter.emitter().fail(failure);
+            }
+        });
+    }
+
+    private static void answer(Batch batch, List<String> basketIds, List<String> generations) {
+        Map<String, String> byBasket = new HashMap<>(basketIds.size() * 2);
+        for (int i = 0; i < basketIds.size(); i++) {
+            byBasket.put(basketIds.get(i), generations.get(i));
+        }
+        for (Waiter waiter : batch.waiters) {
+            List<String> own = new ArrayList<>(waiter.basketIds().size());
+            for (String basketId : waiter.basketIds()) {
+                own.add(byBasket.get(basketId));
+            }
+            waiter.emitter().complete(own);
+        }
+    }
+
+    /** The read in flight answered or outwaited the patience: the lookups gathered meanwhile are read now. */
+    private void releaseOnce(AtomicBoolean released) {
+        if (!released.compareAndSet(false, true)) {
+            return;
+        }
+        Batch next;
+        synchronized (this) {
+            next = gathering;
+            gathering = null;
+            reading = next != null;
+        }
+        if (next != null) {
+            send(next);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.capflow.gateway.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lookups that ask while a read of generations is in flight share the next read, and a lookup is never answered by a
+ * read sent before it asked. The reads are held open by the test, which answers them when it chooses.
+ */
+class GenerationReadsTest {
+
+    /** One read the reads under test sent: the basket ids asked, and the way to answer it. */
+    private record Sent(List<String> basketIds, UniEmitter<? super List<String>> reply) {
+
+        void answer(String... generations) {
+            reply.complete(Arrays.asList(generations));
+        }
+    }
+
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+
+    private GenerationReads reads(Duration patience) {
+        return new GenerationReads(
+                basketIds -> Uni.createFrom().emitter(reply -> sent.add(new Sent(basketIds, reply))), patience);
+    }
+
+    private static UniAssertSubscriber<List<String>> lookup(GenerationReads reads, String... basketIds) {
+        return reads.current(List.of(basketIds)).subscribe().withSubscriber(UniAssertSubscriber.create());
+    }
+
+    @Test
+    void lookupsThatAskWhileAReadIsInFlightShareTheNextRead() {
+        GenerationReads reads = reads(Duration.ofMinutes(1));
+
+        var first = lookup(reads, "a");
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).basketIds()).containsExactly("a");
+
+        var second = lookup(reads, "b", "a");
+        var third = lookup(reads, "c", "b");
+        assertThat(sent).as("nothing more is sent while a read is in flight").hasSize(1);
+
+        sent.get(0).answer("1");
+        first.assertItem(List.of("1"));
+        second.assertNotTerminated();
+        third.assertNotTerminated();
+        assertThat(sent)
+                .as("the lookups gathered meanwhile are read at once, together")
+                .hasSize(2);
+        assertThat(sent.get(1).basketIds()).containsExactly("b", "a", "c");
+
+        sent.get(1).answer("7", "2", null);
+        second.assertItem(List.of("7", "2"));
+        third.assertItem(Arrays.asList(null, "7"));
+        assertThat(sent).as("no lookup left: no read").hasSize(2);
+
+        var fourth = lookup(reads, "a");
+        assertThat(sent).hasSize(3);
+        sent.get(2).answer("3");
+        fourth.assertItem(List.of("3"));
+    }
+
+    @Test
+    void aFailedReadFailsOnlyItsOwnLookupsAndTheNextReadGoesOn() {
+        GenerationReads reads = reads(Duration.ofMinutes(1));
+        var first = lookup(reads, "a");
+        var second = lookup(reads, "a");
+
+        sent.get(0).reply().fail(new IllegalStateException("connection closed"));
+        first.assertFailedWith(IllegalStateException.class, "connection closed");
+        second.assertNotTerminated();
+        assertThat(sent).hasSize(2);
+        sent.get(1).answer("5");
+        second.assertItem(List.of("5"));
+    }
+
+    @Test
+    void aReadThatThrowsFailsItsLookupsAndTheNextReadGoesOn() {
+        AtomicBoolean thrown = new AtomicBoolean();
+        GenerationReads reads = new GenerationReads(
+                basketIds -> {
+                    if (thrown.compareAndSet(false, true)) {
+                        throw new IllegalStateException("no connection");
+                    }
+                    return Uni.createFrom().item(List.of("4"));
+                },
+                Duration.ofMinutes(1));
+
+        lookup(reads, "a").assertFailedWith(IllegalStateException.class, "no connection");
+        lookup(reads, "a").assertItem(List.of("4"));
+    }
+
+    @Test
+    void aStalledReadHoldsOnlyItsOwnLookupsPastThePatience() {
+        GenerationReads reads = reads(Duration.ofMillis(50));
+        var stalled = lookup(reads, "a");
+        var next = lookup(reads, "a");
+
+        answerWhenSent(1, "9");
+        next.awaitItem(Duration.ofSeconds(10)).assertItem(List.of("9"));
+        stalled.assertNotTerminated();
+        sent.get(0).answer("8");
+        stalled.assertItem(List.of("8"));
+    }
+
+    /** Waits for the read {@code index} to be sent (a timer sends it), and answers it with {@code generation}. */
+    private void answerWhenSent(int index, String generation) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sent.size() <= index && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(sent).as("the read after the stalled one was sent").hasSizeGreaterThan(index);
+        sent.get(index).answer(generation);
+    }
+}
