@@ -92,7 +92,7 @@ public final class PriceStreamReader {
         this.topology = topology;
         this.timeout = timeout;
         this.cursors = shards.keys().stream()
-                .map(key -> new ShardCursor(redis, key, timeout))
+                .map(key -> new ShardCursor(redis, key, timeout, shards.count()))
                 .toList();
         this.shardCount = new PriceStreamShardCount(redis, shards, timeout);
         this.polling = polling;
@@ -112,13 +112,7 @@ public final class PriceStreamReader {
                         failure -> LOG.debugf("shard count not checked at start: %s", failure.getMessage()));
         loop = Multi.createBy()
                 .repeating()
-                .uni(() -> readRound(handler).call(handler::afterRead).call(this::pauseIfEmpty))
-                .indefinitely()
-                .onFailure()
-                .invoke(failure -> onFailure(handler, failure))
-                .onFailure()
-                .retry()
-                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
+                .uni(() -> roundUntilRead(handler))
                 .indefinitely()
                 .subscribe()
                 .with(
@@ -130,6 +124,22 @@ public final class PriceStreamReader {
                             handler.read(entries);
                         },
                         failure -> LOG.error("price stream reader stopped", failure));
+    }
+
+    /**
+     * One round, retried with backoff (200 ms to 5 s) while it fails. The backoff is the round's own: a retry of the
+     * whole loop never reset it, so after a few failures in a process's life (timeouts on a loaded machine) every
+     * later failure stopped reading for seconds.
+     */
+    private Uni<List<StreamEntry>> roundUntilRead(Handler handler) {
+        return Uni.createFrom()
+                .deferred(() -> readRound(handler).call(handler::afterRead).call(this::pauseIfEmpty))
+                .onFailure()
+                .invoke(failure -> onFailure(handler, failure))
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
+                .indefinitely();
     }
 
     public void stop() {

@@ -21,10 +21,18 @@ import java.util.function.Consumer;
  * when they are gone before they are read, so after a failed read, and after a full batch (the reader is behind), the
  * next read first checks the shard ({@link ShardState}): Redis restarted or failed over (its run id changed), the
  * stream vanished, or it was trimmed past the position.
+ * <p>
+ * A read takes at most its share of {@value #MAX_ENTRIES_PER_ROUND} entries, so that a round of every shard stays small.
  */
 final class ShardCursor {
 
-    private static final int MAX_ENTRIES_PER_READ = 1000;
+    /**
+     * The entries a round of every shard reads at most. A round is parsed and handed over at once, so its entries live
+     * until the round is done: 16 shards of 1,000 entries (tens of MB) outlived young collections, filled the old
+     * generation and made back-to-back full collections, which let the next rounds grow (a reader behind by seconds).
+     * Smaller rounds follow each other instead; a backlog waits in Redis, not in the heap.
+     */
+    static final int MAX_ENTRIES_PER_ROUND = 1024;
 
     /**
      * KEYS[1] = a shard. The run id of the Redis serving it, then its oldest and newest entry ids (false for none):
@@ -42,6 +50,7 @@ final class ShardCursor {
     private final Redis redis;
     private final String key;
     private final Duration timeout;
+    private final int entriesPerRead;
     /** The id of the last entry seen; null until the shard's newest entry at start is known. */
     private volatile String lastId;
     /** The run id of the Redis that served the shard when it was last looked at. */
@@ -52,10 +61,12 @@ final class ShardCursor {
     private volatile long backoffNanos;
     private volatile long retryAt;
 
-    ShardCursor(Redis redis, String key, Duration timeout) {
+    /** A cursor of one of {@code shardCount} shards, read in rounds of all of them. */
+    ShardCursor(Redis redis, String key, Duration timeout, int shardCount) {
         this.redis = redis;
         this.key = key;
         this.timeout = timeout;
+        this.entriesPerRead = Math.max(1, MAX_ENTRIES_PER_ROUND / shardCount);
     }
 
     String key() {
@@ -128,7 +139,8 @@ final class ShardCursor {
      * an entry when there is none yet (null: not waiting). Spans hash slots: on one Redis master only.
      */
     static Request xread(List<ShardCursor> cursors, Duration block) {
-        Request xread = Request.cmd(Command.XREAD).arg("COUNT").arg(MAX_ENTRIES_PER_READ);
+        // the cursors of one reader share its shard count, hence their share of a round
+        Request xread = Request.cmd(Command.XREAD).arg("COUNT").arg(cursors.get(0).entriesPerRead);
         if (block != null) {
             xread.arg("BLOCK").arg(Math.max(1, block.toMillis()));
         }
@@ -160,7 +172,7 @@ final class ShardCursor {
         if (!entries.isEmpty()) {
             lastId = entries.get(entries.size() - 1).id();
         }
-        if (entries.size() == MAX_ENTRIES_PER_READ) {
+        if (entries.size() == entriesPerRead) {
             checkDue = true; // behind the writers: trimming may overtake the position
         }
         return entries;

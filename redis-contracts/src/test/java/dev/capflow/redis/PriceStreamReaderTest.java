@@ -3,14 +3,20 @@ package dev.capflow.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capflow.redis.PriceStreamEntries.StreamTick;
+import io.vertx.core.Future;
 import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
+import io.vertx.redis.client.RedisConnection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -112,6 +118,117 @@ class PriceStreamReaderTest {
 
         assertThat(read).extracting(entry -> entry.fields().get("symbol")).containsExactlyElementsOf(symbols);
         assertThat(reader.readOnce().await().atMost(WAIT)).as("read once only").isEmpty();
+    }
+
+    @Test
+    void aFailedRoundWaitsTheFirstBackoffHoweverManyRoundsFailedBefore() throws InterruptedException {
+        FlakyRedis flaky = new FlakyRedis(REDIS.client().getDelegate(), 8);
+        reader = new PriceStreamReader(
+                Redis.newInstance(flaky), RedisTopology.SINGLE_MASTER, SHARDS, POLLING, Duration.ofSeconds(1), "test");
+        reader.position().await().atMost(WAIT);
+        long start = System.nanoTime();
+        reader.start(entries -> {});
+
+        long deadline = start + Duration.ofSeconds(30).toNanos();
+        while (flaky.xreads() < 17 && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        // 8 failures, each after a good round: a backoff of its own is 200 ms (+-50%) each, under 3 s in all; the
+        // backoff of the reader's life doubled at every failure up to 5 s: more than 10 s in all
+        assertThat(flaky.xreads()).as("XREADs within 30 s").isGreaterThanOrEqualTo(17);
+        assertThat(elapsed).isLessThan(Duration.ofSeconds(6));
+    }
+
+    /** A Redis whose first {@code failures} odd-numbered XREADs fail: failed rounds, each after a good one. */
+    private static final class FlakyRedis implements io.vertx.redis.client.Redis {
+
+        private final io.vertx.redis.client.Redis redis;
+        private final int failures;
+        private final AtomicInteger xreads = new AtomicInteger();
+
+        FlakyRedis(io.vertx.redis.client.Redis redis, int failures) {
+            this.redis = redis;
+            this.failures = failures;
+        }
+
+        int xreads() {
+            return xreads.get();
+        }
+
+        @Override
+        public Future<RedisConnection> connect() {
+            return redis.connect();
+        }
+
+        @Override
+        public void close() {
+            redis.close();
+        }
+
+        @Override
+        public Future<io.vertx.redis.client.Response> send(io.vertx.redis.client.Request command) {
+            if (command.command() == io.vertx.redis.client.Command.XREAD) {
+                int n = xreads.incrementAndGet();
+                if (n % 2 == 1 && n < 2 * failures) {
+                    return Future.failedFuture("injected XREAD failure " + n);
+                }
+            }
+            return redis.send(command);
+        }
+
+        @Override
+        public Future<List<io.vertx.redis.client.Response>> batch(List<io.vertx.redis.client.Request> commands) {
+            return redis.batch(commands);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RedisTopology.class)
+    void aBacklogIsReadInSmallRoundsWithoutLosingAnEntry(RedisTopology topology) {
+        reader = new PriceStreamReader(REDIS.client(), topology, SHARDS, POLLING, Duration.ofSeconds(1), "test");
+        reader.position().await().atMost(WAIT);
+        int backlog = 3 * ShardCursor.MAX_ENTRIES_PER_ROUND;
+        long firstMillis = System.currentTimeMillis() + 1_000;
+        List<Request> writes = new ArrayList<>();
+        for (int i = 0; i < backlog; i++) {
+            StreamTick tick = new StreamTick("S" + i % 40, Instant.ofEpochSecond(i + 1), i + 1, 1, "", "");
+            writes.add(xadd(tick.symbol(), PriceStreamEntries.tick(tick, "other"), (firstMillis + i) + "-0"));
+        }
+        for (int from = 0; from < backlog; from += 100) {
+            REDIS.client()
+                    .batch(writes.subList(from, Math.min(backlog, from + 100)))
+                    .await()
+                    .atMost(WAIT);
+        }
+
+        List<StreamEntry> read = new ArrayList<>();
+        int rounds = 0;
+        while (read.size() < backlog && rounds++ < backlog) {
+            List<StreamEntry> round = reader.readOnce().await().atMost(WAIT);
+            assertThat(round).as("a round's entries").hasSizeLessThanOrEqualTo(ShardCursor.MAX_ENTRIES_PER_ROUND);
+            read.addAll(round);
+        }
+
+        // each shard's entries in its order (a round sorts by id only what it read): every tick once
+        assertThat(read)
+                .extracting(entry -> Double.parseDouble(entry.fields().get("price")))
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, backlog)
+                        .mapToObj(i -> (double) i)
+                        .toList());
+        for (String shard : SHARDS.keys()) {
+            List<String> ids = read.stream()
+                    .filter(entry -> SHARDS.keyFor(entry.fields().get("symbol")).equals(shard))
+                    .map(StreamEntry::id)
+                    .toList();
+            assertThat(ids).as("shard %s in stream order", shard).isSortedAccordingTo(PriceStreamReaderTest::byId);
+        }
+        assertThat(reader.readOnce().await().atMost(WAIT)).as("read once only").isEmpty();
+    }
+
+    private static int byId(String a, String b) {
+        return Long.compare(
+                Long.parseLong(a.substring(0, a.indexOf('-'))), Long.parseLong(b.substring(0, b.indexOf('-'))));
     }
 
     @ParameterizedTest
