@@ -4,6 +4,7 @@ import dev.capflow.ingest.domain.IngestResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
  * hits and misses, and the lag of the price stream reader.
  */
 @ApplicationScoped
+@Startup // every series exists, at zero, from the first scrape on, not only once a record or a subscription used it
 public class IngestMetrics {
 
     private final Outcomes bars;
