@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -51,8 +50,9 @@ public record OwnedProcess(long pid, String commandLinePart) {
             return false;
         }
         handle.get().destroy();
-        Instant deadline = Instant.now().plus(grace);
-        while (alive() && Instant.now().isBefore(deadline)) {
+        // the monotonic clock: a wall clock set forward (a virtual machine catching up) would cut the grace short
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (alive() && System.nanoTime() - deadline < 0) {
             Thread.sleep(200);
         }
         if (!alive()) {
