@@ -1,12 +1,14 @@
 package dev.capflow.redis;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * {@link Instant#toString()} without a formatter: the price stream writes one per tick, and the formatter was a tenth
- * of ingest-service's publishing thread. The same text for every instant (years outside 1970-9999 are left to
+ * {@link Instant#toString()} and {@link Instant#parse} without a formatter, for the {@code ts} of the price stream's
+ * tick entries: writing it was a tenth of ingest-service's publishing thread, reading it a large share of every
+ * reader's. The same text for every instant (years outside 1970-9999 are left to
  * {@link Instant#toString()}): {@code yyyy-MM-ddTHH:mm:ss}, the fraction in groups of three digits as needed, {@code Z}.
  */
 final class IsoInstants {
@@ -63,5 +65,71 @@ final class IsoInstants {
             text[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
+    }
+
+    private static final int FRACTION_START = 20;
+
+    /**
+     * {@code text} back to an {@link Instant}: the form {@link #format} and {@link Instant#toString} write,
+     * {@code yyyy-MM-ddTHH:mm:ss[.f...]Z}, read directly (readers decode every entry of the stream on their event loop,
+     * and {@link Instant#parse} was a large share of that work and its garbage), anything else by {@link Instant#parse},
+     * so the answer and the failures are those of {@link Instant#parse}.
+     */
+    static Instant parse(String text) {
+        if (!isPlainUtc(text)) {
+            return Instant.parse(text);
+        }
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if (hour > 23 || minute > 59 || second > 59) {
+            return Instant.parse(text); // a leap second or an invalid time: as Instant.parse answers it
+        }
+        long day;
+        try {
+            day = LocalDate.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2))
+                    .toEpochDay();
+        } catch (DateTimeException invalidDate) {
+            return Instant.parse(text); // refused as Instant.parse refuses it
+        }
+        int fractionDigits = text.length() - 1 - FRACTION_START;
+        int nanos = 0;
+        if (fractionDigits > 0) {
+            nanos = digits(text, FRACTION_START, fractionDigits);
+            for (int i = fractionDigits; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        return Instant.ofEpochSecond(day * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ssZ} or with a fraction of 1 to 9 digits: the only forms read here. */
+    private static boolean isPlainUtc(String text) {
+        int length = text.length();
+        if (length < FRACTION_START || length > FRACTION_START + 10 || text.charAt(length - 1) != 'Z') {
+            return false;
+        }
+        for (int i = 0; i < length - 1; i++) {
+            char c = text.charAt(i);
+            boolean ok = switch (i) {
+                case 4, 7 -> c == '-';
+                case 10 -> c == 'T';
+                case 13, 16 -> c == ':';
+                case 19 -> c == '.' && length > FRACTION_START + 1;
+                default -> c >= '0' && c <= '9';
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
     }
 }

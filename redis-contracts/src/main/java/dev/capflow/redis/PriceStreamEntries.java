@@ -106,7 +106,7 @@ public final class PriceStreamEntries {
         try {
             return new StreamTick(
                     fields.get("symbol"),
-                    StreamTimestamps.parse(fields.get("ts")),
+                    IsoInstants.parse(fields.get("ts")),
                     Double.parseDouble(fields.get("price")),
                     Long.parseLong(fields.get("size")),
                     fields.getOrDefault("source", ""),

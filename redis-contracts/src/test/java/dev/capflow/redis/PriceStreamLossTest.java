@@ -11,7 +11,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -37,25 +36,7 @@ class PriceStreamLossTest {
     @RegisterExtension
     static final RealRedis REDIS = new RealRedis(12);
 
-    private final List<StreamEntry> handed = new CopyOnWriteArrayList<>();
-    private final List<Throwable> failures = new CopyOnWriteArrayList<>();
-    private final List<String> losses = new CopyOnWriteArrayList<>();
-    private final PriceStreamReader.Handler handler = new PriceStreamReader.Handler() {
-        @Override
-        public void read(List<StreamEntry> entries) {
-            handed.addAll(entries);
-        }
-
-        @Override
-        public void readFailed(Throwable failure) {
-            failures.add(failure);
-        }
-
-        @Override
-        public void entriesMayBeLost(String reason) {
-            losses.add(reason);
-        }
-    };
+    private final RecordingHandler handler = new RecordingHandler();
 
     private PriceStreamReader reader;
     private TcpProxy proxy;
@@ -80,16 +61,16 @@ class PriceStreamLossTest {
     void aReadThatTimesOutLosesNothingAndReportsNoLoss(RedisTopology topology) {
         startBehindProxy(topology);
         proxy.delay(Duration.ofSeconds(1)); // every answer later than the timeout
-        await(() -> !failures.isEmpty(), "a read timed out");
+        await(() -> !handler.failures.isEmpty(), "a read timed out");
         append(REDIS.client(), 2);
         append(REDIS.client(), 3);
-        await(() -> failures.size() >= 2, "another read timed out after the appends");
+        await(() -> handler.failures.size() >= 2, "another read timed out after the appends");
 
         proxy.restore();
 
         await(() -> seconds().size() == 2, "both entries read once Redis answers in time");
         assertThat(seconds()).containsExactly(2L, 3L);
-        assertThat(losses).as("a timeout loses nothing").isEmpty();
+        assertThat(handler.losses).as("a timeout loses nothing").isEmpty();
     }
 
     @ParameterizedTest
@@ -104,7 +85,7 @@ class PriceStreamLossTest {
 
         await(() -> seconds().contains(2L), "the entry written meanwhile read once Redis answers");
         assertThat(seconds()).containsExactly(2L);
-        assertThat(losses).isEmpty();
+        assertThat(handler.losses).isEmpty();
     }
 
     @ParameterizedTest
@@ -128,7 +109,7 @@ class PriceStreamLossTest {
 
         await(() -> seconds().contains(4L), "what the stream still holds is read");
         assertThat(seconds()).containsExactly(4L);
-        assertThat(losses).singleElement().asString().contains(SHARDS.keyFor(SYMBOL), "trimmed past");
+        assertThat(handler.losses).singleElement().asString().contains(SHARDS.keyFor(SYMBOL), "trimmed past");
     }
 
     @ParameterizedTest
@@ -142,8 +123,8 @@ class PriceStreamLossTest {
 
         proxy.restore();
 
-        await(() -> !losses.isEmpty(), "the loss reported once Redis answers");
-        assertThat(losses).singleElement().asString().contains("gone");
+        await(() -> !handler.losses.isEmpty(), "the loss reported once Redis answers");
+        assertThat(handler.losses).singleElement().asString().contains("gone");
         // an entry of the new stream made with an id before the old position is still read: the position went back
         send(
                 REDIS.client(),
@@ -171,8 +152,8 @@ class PriceStreamLossTest {
 
             server.restart(); // a new run id, the stream gone with everything else
 
-            await(() -> losses.size() == SHARDS.count(), "the restart reported as a loss of every shard");
-            assertThat(losses).allMatch(reason -> reason.contains("restarted"));
+            await(() -> handler.losses.size() == SHARDS.count(), "the restart reported as a loss of every shard");
+            assertThat(handler.losses).allMatch(reason -> reason.contains("restarted"));
             append(proxied, 2);
             await(() -> seconds().contains(2L), "reading goes on on the new server");
             reader.stop();
@@ -197,12 +178,12 @@ class PriceStreamLossTest {
      * mean the round after that one is over.
      */
     private void awaitEveryShardFailed() {
-        await(() -> failures.size() >= SHARDS.count(), "every shard failed a read");
+        await(() -> handler.failures.size() >= SHARDS.count(), "every shard failed a read");
     }
 
-    /** The seconds of the ticks handed over, in order. */
+    /** The seconds of the ticks handler.handed over, in order. */
     private List<Long> seconds() {
-        return handed.stream()
+        return handler.handed.stream()
                 .map(entry -> PriceStreamEntries.decodeTick(entry.fields()).ts().getEpochSecond())
                 .toList();
     }

@@ -145,41 +145,34 @@ class ShardedPriceStreamClusterTest {
     @Test
     @Order(3)
     void whenAMasterDiesReadingPausesAndResumesOnThePromotedReplicaAfterTheLastEntrySeen() {
-        List<StreamEntry> handed = new CopyOnWriteArrayList<>();
-        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        RecordingHandler handler = new RecordingHandler();
         reader = new PriceStreamReader(redis, RedisTopology.CLUSTER, SHARDS, POLLING, Duration.ofSeconds(1), "test");
         reader.position().await().atMost(WAIT);
-        reader.start(new PriceStreamReader.Handler() {
-            @Override
-            public void read(List<StreamEntry> entries) {
-                handed.addAll(entries);
-            }
-
-            @Override
-            public void readFailed(Throwable failure) {
-                failures.add(failure);
-            }
-        });
+        reader.start(handler);
         String victimSymbol = SYMBOLS.get(0);
         RedisCluster.Node victim = cluster.masterOf(SHARDS.keyFor(victimSymbol));
         Set<String> survivors = SYMBOLS.stream()
                 .filter(symbol -> cluster.masterOf(SHARDS.keyFor(symbol)).port() != victim.port())
                 .collect(Collectors.toSet());
         append(victimSymbol, 100);
-        await(() -> seconds(handed, victimSymbol).contains(100L), "the tick before the kill");
+        await(() -> seconds(handler.handed, victimSymbol).contains(100L), "the tick before the kill");
 
         cluster.kill(victim);
 
-        await(() -> !failures.isEmpty(), "reading reported failing while the master is down");
+        await(() -> !handler.failures.isEmpty(), "reading reported failing while the master is down");
         cluster.awaitState(); // its replica is promoted after the node timeout
         appendEventually(victimSymbol, 300);
         survivors.forEach(symbol -> appendEventually(symbol, 200));
-        await(() -> seconds(handed, victimSymbol).contains(300L), "the shard read again on the promoted replica");
+        await(
+                () -> seconds(handler.handed, victimSymbol).contains(300L),
+                "the shard read again on the promoted replica");
         await(
                 () -> survivors.stream()
-                        .allMatch(symbol -> seconds(handed, symbol).contains(200L)),
+                        .allMatch(symbol -> seconds(handler.handed, symbol).contains(200L)),
                 "the other masters' shards read again");
-        assertThat(seconds(handed, victimSymbol)).as("read once each, in order").containsExactly(100L, 300L);
+        assertThat(seconds(handler.handed, victimSymbol))
+                .as("read once each, in order")
+                .containsExactly(100L, 300L);
     }
 
     private static List<Long> seconds(List<StreamEntry> entries, String symbol) {

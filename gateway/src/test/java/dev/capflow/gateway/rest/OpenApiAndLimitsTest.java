@@ -312,12 +312,7 @@ class OpenApiAndLimitsTest extends GatewayTest {
     void aChunkedBodyThatGrowsPastTheLimitIs413AndNeverReachesIngest() throws IOException {
         // no Content-Length to refuse up front: Quarkus' HTTP layer answers a bare 413 once the body passes 64K
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
-            socket.setSoTimeout(20_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/prices/csv?symbol=NVDA HTTP/1.1\r\nHost: localhost\r\n"
-                            + "Authorization: " + TestTokens.shared().bearer("admin") + "\r\n"
-                            + "Content-Type: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            OutputStream out = sendCsvUploadHead(socket, "Transfer-Encoding: chunked");
             byte[] chunk = "2025-10-29,1,1,1,1,1\n".repeat(400).getBytes(StandardCharsets.US_ASCII);
             try {
                 for (int sent = 0; sent < 128 * 1024; sent += chunk.length) {
@@ -343,18 +338,11 @@ class OpenApiAndLimitsTest extends GatewayTest {
         // connection closed meanwhile would reset it (its 413 possibly lost) instead of taking the rest
         int length = 4 * 1024 * 1024;
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
-            socket.setSoTimeout(20_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/prices/csv?symbol=NVDA HTTP/1.1\r\nHost: localhost\r\n"
-                            + "Authorization: " + TestTokens.shared().bearer("admin") + "\r\n"
-                            + "Content-Type: text/csv\r\nContent-Length: " + length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+            OutputStream out = sendCsvUploadHead(socket, "Content-Length: " + length);
             InputStream in = socket.getInputStream();
             assertThat(head(in)).startsWith("HTTP/1.1 413");
 
-            byte[] chunk = new byte[64 * 1024];
-            Arrays.fill(chunk, (byte) ' ');
+            byte[] chunk = spaces(64 * 1024);
             for (int sent = 0; sent < length; sent += chunk.length) {
                 out.write(chunk); // a closed connection fails here: broken pipe or reset
             }
@@ -369,17 +357,10 @@ class OpenApiAndLimitsTest extends GatewayTest {
         long length = 64L * 1024 * 1024; // four times the most the gateway discards (16 MiB)
         long sent = 0;
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
-            socket.setSoTimeout(20_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/prices/csv?symbol=NVDA HTTP/1.1\r\nHost: localhost\r\n"
-                            + "Authorization: " + TestTokens.shared().bearer("admin") + "\r\n"
-                            + "Content-Type: text/csv\r\nContent-Length: " + length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+            OutputStream out = sendCsvUploadHead(socket, "Content-Length: " + length);
             assertThat(head(socket.getInputStream())).startsWith("HTTP/1.1 413");
 
-            byte[] chunk = new byte[64 * 1024];
-            Arrays.fill(chunk, (byte) ' ');
+            byte[] chunk = spaces(64 * 1024);
             try {
                 for (; sent < length; sent += chunk.length) {
                     out.write(chunk);
@@ -389,6 +370,24 @@ class OpenApiAndLimitsTest extends GatewayTest {
             }
         }
         assertThat(sent).isLessThan(length);
+    }
+
+    /** Sends the head of an admin's CSV upload whose body is framed by {@code framing}; answers the stream to go on. */
+    private static OutputStream sendCsvUploadHead(Socket socket, String framing) throws IOException {
+        socket.setSoTimeout(20_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /api/v1/prices/csv?symbol=NVDA HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: " + TestTokens.shared().bearer("admin") + "\r\n"
+                        + "Content-Type: text/csv\r\n" + framing + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return out;
+    }
+
+    private static byte[] spaces(int count) {
+        byte[] spaces = new byte[count];
+        Arrays.fill(spaces, (byte) ' ');
+        return spaces;
     }
 
     /** The status line and headers of an HTTP/1.1 answer. */
