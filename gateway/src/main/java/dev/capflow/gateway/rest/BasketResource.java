@@ -27,7 +27,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -51,11 +50,14 @@ public class BasketResource {
     private final BasketClient baskets;
     private final JsonBodies bodies;
     private final CachedAnswerResponses answers;
+    private final BasketQuestions questions;
 
-    public BasketResource(BasketClient baskets, JsonBodies bodies, CachedAnswerResponses answers) {
+    public BasketResource(
+            BasketClient baskets, JsonBodies bodies, CachedAnswerResponses answers, BasketQuestions questions) {
         this.baskets = baskets;
         this.bodies = bodies;
         this.answers = answers;
+        this.questions = questions;
     }
 
     @GET
@@ -325,10 +327,6 @@ public class BasketResource {
                     String riskFreeRate) {
         GetPerformanceRequest request =
                 BasketMapping.performanceRequest(id, from, to, benchmark, returnType, riskFreeRate);
-        return answers.serve(
-                CachedAnswerResponses.PERFORMANCE,
-                request,
-                List.of(request.getBasketId()),
-                () -> baskets.getPerformance(request).map(BasketMapping::toView));
+        return answers.serve(questions.performance(request));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Message;
 import dev.capflow.gateway.cache.AnswerCache;
+import dev.capflow.gateway.rest.BasketQuestions.Question;
 import dev.capflow.grpc.GrpcFailures;
 import io.grpc.Status;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -36,11 +37,6 @@ public class CachedAnswerResponses {
     /** RFC 7234 warning 110, "Response is Stale". */
     static final String STALE_WARNING = "110 - \"Response is Stale\"";
 
-    /** The kinds of the cached basket answers; {@link CachedHitRoute} asks the same questions. */
-    static final String PERFORMANCE = "performance";
-
-    static final String COMPARE = "compare";
-
     private static final String NEXT_SUFFIX = "/next-page-token";
 
     private final AnswerCache cache;
@@ -54,37 +50,45 @@ public class CachedAnswerResponses {
     }
 
     /**
-     * The answer to {@code request} (of {@code kind}) about {@code basketIds}; {@code view} asks basket-service and maps
-     * its answer to the JSON view.
+     * The answer to {@code question}: the cached one when fresh, else basket-service's ({@link Question#view}). When
+     * {@link BasketAnswerRoute} already asked basket-service for this request and failed, that failure is answered
+     * (stale or mapped to a problem) without asking again.
      */
-    public Uni<RestResponse<Buffer>> serve(
-            String kind, Message request, List<String> basketIds, Supplier<Uni<?>> view) {
-        String question = AnswerCache.question(kind, request.toByteArray());
-        AnswerCache.Lookup missed = missFoundAhead(question);
-        if (missed != null) {
-            return answer(question, missed.tag(), view);
+    public Uni<RestResponse<Buffer>> serve(Question question) {
+        Throwable failed = failureFoundAhead(question.key());
+        if (failed != null) {
+            return answer(question.key(), null, () -> Uni.createFrom().failure(failed));
         }
-        Uni<AnswerCache.Lookup> lookup =
-                cache.lookupUntimed(question, basketIds).memoize().indefinitely();
+        Uni<AnswerCache.Lookup> lookup = cache.lookupUntimed(question.key(), question.basketIds())
+                .memoize()
+                .indefinitely();
         return lookup.ifNoItem()
                 .after(cache.timeout())
                 .fail()
                 .onFailure(TimeoutException.class)
                 .recoverWithNull()
                 .chain(found -> found == null
-                        ? hedged(question, lookup, view)
+                        ? hedged(question.key(), lookup, question.view())
                         : found.hit() != null
                                 ? Uni.createFrom().item(ok(found.hit()))
-                                : answer(question, found.tag(), view));
+                                : answer(question.key(), found.tag(), question.view()));
     }
 
-    /** The miss {@link CachedHitRoute} already found for {@code question} on this request, or null. */
-    private AnswerCache.Lookup missFoundAhead(String question) {
+    /**
+     * basket-service's answer to {@code question} as JSON bytes, serialized once and cached under {@code tag} (only as
+     * the last good answer when null).
+     */
+    Uni<byte[]> fresh(Question question, String tag) {
+        return computed(question.key(), tag, question.view());
+    }
+
+    /** The failure {@link BasketAnswerRoute} met asking {@code question} on this request, or null. */
+    private Throwable failureFoundAhead(String question) {
         RoutingContext context = currentRequest.getCurrent();
         return context != null
-                        && context.get(CachedHitRoute.MISS) instanceof CachedHitRoute.Miss miss
-                        && miss.question().equals(question)
-                ? miss.lookup()
+                        && context.get(BasketAnswerRoute.FAILED) instanceof BasketAnswerRoute.Failed failed
+                        && failed.question().equals(question)
+                ? failed.failure()
                 : null;
     }
 
@@ -146,13 +150,17 @@ public class CachedAnswerResponses {
                 : builder.header(Paging.NEXT_HEADER, nextPageToken).build();
     }
 
+    private Uni<byte[]> computed(String question, String tag, Supplier<Uni<?>> view) {
+        return view.get().map(answer -> {
+            byte[] bytes = serialize(answer);
+            cache.store(question, tag, bytes);
+            return bytes;
+        });
+    }
+
     private Uni<RestResponse<Buffer>> answer(String question, String tag, Supplier<Uni<?>> view) {
-        return view.get()
-                .map(answer -> {
-                    byte[] bytes = serialize(answer);
-                    cache.store(question, tag, bytes);
-                    return ok(Buffer.buffer(bytes));
-                })
+        return computed(question, tag, view)
+                .map(bytes -> ok(Buffer.buffer(bytes)))
                 .onFailure(CachedAnswerResponses::serviceDown)
                 .recoverWithUni(failure -> cache.lastGood(question)
                         .onItem()

@@ -1,6 +1,5 @@
 package dev.capflow.gateway.rest;
 
-import dev.capflow.gateway.client.BasketClient;
 import dev.capflow.gateway.problem.Problem;
 import dev.capflow.gateway.rest.dto.CompareView;
 import dev.capflow.gateway.rest.mapping.BasketMapping;
@@ -11,7 +10,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -28,11 +26,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Baskets")
 public class CompareResource {
 
-    private final BasketClient baskets;
+    private final BasketQuestions questions;
     private final CachedAnswerResponses answers;
 
-    public CompareResource(BasketClient baskets, CachedAnswerResponses answers) {
-        this.baskets = baskets;
+    public CompareResource(BasketQuestions questions, CachedAnswerResponses answers) {
+        this.questions = questions;
         this.answers = answers;
     }
 
@@ -79,10 +77,6 @@ public class CompareResource {
                     @RestQuery
                     String returnType) {
         CompareRequest request = BasketMapping.compareRequest(a, b, from, to, returnType);
-        return answers.serve(
-                CachedAnswerResponses.COMPARE,
-                request,
-                List.of(request.getBasketIdA(), request.getBasketIdB()),
-                () -> baskets.compare(request).map(BasketMapping::toView));
+        return answers.serve(questions.compare(request));
     }
 }

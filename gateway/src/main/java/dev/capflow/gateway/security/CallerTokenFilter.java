@@ -2,6 +2,7 @@ package dev.capflow.gateway.security;
 
 import dev.capflow.grpc.auth.CallerToken;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import java.security.Principal;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -14,8 +15,12 @@ public class CallerTokenFilter {
 
     @ServerRequestFilter
     public void bindCallerToken(ContainerRequestContext request) {
-        if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token
-                && token.getRawToken() != null) {
+        bind(request.getSecurityContext().getUserPrincipal());
+    }
+
+    /** Binds the token of {@code caller} (null when anonymous) to the current request; also for Vert.x routes. */
+    public static void bind(Principal caller) {
+        if (caller instanceof JsonWebToken token && token.getRawToken() != null) {
             CallerToken.bindToVertxContext(token.getRawToken());
         }
     }

@@ -4,6 +4,7 @@ import dev.capflow.gateway.problem.Problem;
 import dev.capflow.gateway.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -26,7 +27,10 @@ public class RateLimitFilter {
     }
 
     @ServerRequestFilter
-    public Uni<Response> limit(ContainerRequestContext context, HttpServerRequest request) {
+    public Uni<Response> limit(ContainerRequestContext context, HttpServerRequest request, RoutingContext routing) {
+        if (RateLimitGate.chargedAhead(routing)) {
+            return Uni.createFrom().nullItem();
+        }
         return gate.charge(
                         context.getSecurityContext().getUserPrincipal(),
                         request.remoteAddress().hostAddress(),

@@ -14,6 +14,8 @@ import java.security.Principal;
 @ApplicationScoped
 public class RateLimitGate {
 
+    private static final String CHARGED = "capflow.rate-limit.charged";
+
     private final RateLimiter limiter;
     private final RateLimitConfig config;
 
@@ -32,18 +34,31 @@ public class RateLimitGate {
         return limiter.take(caller, write);
     }
 
-    /** Charges a read to the caller of a Vert.x route; fails with {@link RateLimitedException} when refused. */
+    /**
+     * Charges a read to the caller of a Vert.x route; fails with {@link RateLimitedException} when refused. A request
+     * charged here is not charged again by the REST filter if the route passes it on.
+     */
     public Uni<Void> chargeRead(RoutingContext request) {
-        Principal principal = request.user() instanceof QuarkusHttpUser user
-                        && !user.getSecurityIdentity().isAnonymous()
-                ? user.getSecurityIdentity().getPrincipal()
-                : null;
-        return charge(principal, request.request().remoteAddress().hostAddress(), false)
+        return charge(principal(request), request.request().remoteAddress().hostAddress(), false)
                 .map(decision -> {
                     if (!decision.allowed()) {
                         throw new RateLimitedException(decision.retryAfterSeconds());
                     }
+                    request.put(CHARGED, true);
                     return null;
                 });
+    }
+
+    /** Whether a Vert.x route ahead of the REST routes already charged {@code request} ({@link #chargeRead}). */
+    static boolean chargedAhead(RoutingContext request) {
+        return request.get(CHARGED) != null;
+    }
+
+    /** The authenticated caller of {@code request}; null when anonymous. */
+    public static Principal principal(RoutingContext request) {
+        return request.user() instanceof QuarkusHttpUser user
+                        && !user.getSecurityIdentity().isAnonymous()
+                ? user.getSecurityIdentity().getPrincipal()
+                : null;
     }
 }

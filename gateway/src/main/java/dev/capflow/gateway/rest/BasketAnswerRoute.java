@@ -1,10 +1,12 @@
 package dev.capflow.gateway.rest;
 
-import com.google.protobuf.Message;
 import dev.capflow.gateway.cache.AnswerCache;
 import dev.capflow.gateway.request.InvalidFieldsException;
+import dev.capflow.gateway.rest.BasketQuestions.Question;
 import dev.capflow.gateway.rest.mapping.BasketMapping;
+import dev.capflow.gateway.security.CallerTokenFilter;
 import dev.capflow.gateway.security.RateLimitGate;
+import dev.capflow.grpc.ResourceIds;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -24,17 +26,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sends a fresh cached answer of {@code /baskets/{id}/performance} and {@code /compare} straight from Vert.x, ahead of
- * RESTEasy's dispatch and filters, which cost more than the hit itself. Authentication and the route's role are
- * checked by the HTTP security layer before any route; the caller's read bucket is charged here as the REST filter
- * would. Only a request in the plainest form takes this path: a canonical path, only the route's own query
- * parameters, each once, non-empty and made of unreserved characters, no body, an Accept that takes JSON. Anything
- * else, a miss, Redis failing or an empty bucket goes on to the REST route, which validates, charges and answers as
- * always; so a request the REST layer refuses is still refused, and a cached entry can only be found by a question the
- * REST route once answered.
+ * Answers {@code /baskets/{id}/performance} and {@code /compare} straight from Vert.x, ahead of RESTEasy's dispatch
+ * and filters, which cost more than a cached hit and a good part of an uncached answer: a fresh cached answer is sent as
+ * stored; on a definite miss, or with the cache off, basket-service is asked and its answer serialized, cached and
+ * sent as the REST route would. Authentication and the route's role are checked by the HTTP security layer before any
+ * route; the caller's read bucket is charged here as the REST filter would, and the caller's token is relayed. Only a
+ * request in the plainest form takes this path: a canonical path with a well-formed id, only the route's own query
+ * parameters, each once, non-empty and made of unreserved characters, no body, an Accept that takes JSON; so it asks
+ * only what the REST route, which validates the same way, would ask. Anything else, Redis failing or slow (the REST
+ * route then hedges) and an empty bucket go on to the REST route, which validates, charges and answers as always. A
+ * failed call to basket-service goes on to it as well ({@link #FAILED}), to be answered stale or mapped to its problem
+ * there, without being asked or charged again.
  */
 @ApplicationScoped
-public class CachedHitRoute {
+public class BasketAnswerRoute {
 
     static final String PERFORMANCE_PATH = "/api/v1/baskets/:id/performance";
     static final String COMPARE_PATH = "/api/v1/compare";
@@ -46,59 +51,50 @@ public class CachedHitRoute {
     private static final Set<String> COMPARE_PARAMETERS = Set.of("a", "b", "from", "to", "returnType");
     private static final Set<String> JSON_ACCEPTS = Set.of("*/*", "application/*", MediaType.APPLICATION_JSON);
 
-    /** The routing-context key of a {@link Miss} this route found before passing the request on. */
-    static final String MISS = "capflow.answer-cache.miss";
+    /** The routing-context key of the {@link Failed} call this route made before passing the request on. */
+    static final String FAILED = "capflow.basket-answer.failed";
 
-    /** A lookup that found no fresh answer to {@code question} (with its tag), handed on so the REST route does not look again. */
-    record Miss(String question, AnswerCache.Lookup lookup) {}
-
-    /** A cacheable question: its key in the cache and the baskets whose generations it depends on. */
-    private record Question(String key, List<String> basketIds) {
-
-        static Question of(String kind, Message request, List<String> basketIds) {
-            return new Question(AnswerCache.question(kind, request.toByteArray()), basketIds);
-        }
-    }
+    /** basket-service's failure to answer {@code question}, handed on for the REST route to answer. */
+    record Failed(String question, Throwable failure) {}
 
     private final AnswerCache cache;
+    private final CachedAnswerResponses answers;
+    private final BasketQuestions questions;
     private final RateLimitGate rateLimits;
 
-    public CachedHitRoute(AnswerCache cache, RateLimitGate rateLimits) {
+    public BasketAnswerRoute(
+            AnswerCache cache, CachedAnswerResponses answers, BasketQuestions questions, RateLimitGate rateLimits) {
         this.cache = cache;
+        this.answers = answers;
+        this.questions = questions;
         this.rateLimits = rateLimits;
     }
 
     void install(@Observes Router router) {
-        if (!cache.enabled()) { // nothing is ever cached: every request would only pay for the question
-            return;
-        }
         router.get(PERFORMANCE_PATH).handler(context -> serve(context, PERFORMANCE_PARAMETERS, this::performance));
         router.get(COMPARE_PATH).handler(context -> serve(context, COMPARE_PARAMETERS, this::compare));
     }
 
     private Question performance(RoutingContext context, Map<String, String> query) {
         Matcher id = PLAIN_ID.matcher(context.request().path());
-        if (!id.matches()) {
+        if (!id.matches() || !ResourceIds.isWellFormed(id.group(1))) { // the REST route names a malformed id
             return null;
         }
-        var request = BasketMapping.performanceRequest(
+        return questions.performance(BasketMapping.performanceRequest(
                 id.group(1),
                 query.get("from"),
                 query.get("to"),
                 query.get("benchmark"),
                 query.get("returnType"),
-                query.get("riskFreeRate"));
-        return Question.of(CachedAnswerResponses.PERFORMANCE, request, List.of(request.getBasketId()));
+                query.get("riskFreeRate")));
     }
 
     private Question compare(RoutingContext context, Map<String, String> query) {
         if (!context.request().path().equals(COMPARE_PATH)) {
             return null;
         }
-        var request = BasketMapping.compareRequest(
-                query.get("a"), query.get("b"), query.get("from"), query.get("to"), query.get("returnType"));
-        return Question.of(
-                CachedAnswerResponses.COMPARE, request, List.of(request.getBasketIdA(), request.getBasketIdB()));
+        return questions.compare(BasketMapping.compareRequest(
+                query.get("a"), query.get("b"), query.get("from"), query.get("to"), query.get("returnType")));
     }
 
     private void serve(
@@ -111,34 +107,54 @@ public class CachedHitRoute {
             return;
         }
         Context connection = Vertx.currentContext();
+        if (!cache.enabled()) {
+            ifAllowed(context, connection, () -> ask(context, connection, question, null));
+            return;
+        }
         cache.lookup(question.key(), question.basketIds())
                 .subscribe()
                 .with(
                         found -> {
-                            if (found.hit() == null) {
-                                if (found.tag() != null) { // a definite miss; a timeout or failure is looked up again
-                                    context.put(MISS, new Miss(question.key(), found));
-                                }
-                                on(connection, context::next);
+                            if (found.hit() != null) {
+                                ifAllowed(context, connection, () -> send(context, found.hit()));
+                            } else if (found.tag()
+                                    != null) { // a definite miss; a timeout or failure is looked up again
+                                ifAllowed(context, connection, () -> ask(context, connection, question, found.tag()));
                             } else {
-                                sendIfAllowed(context, connection, found.hit());
+                                on(connection, context::next);
                             }
                         },
                         failure -> on(connection, context::next));
     }
 
-    /** An empty bucket goes on to the REST route, which asks the bucket again and answers 429 like every route. */
-    private void sendIfAllowed(RoutingContext context, Context connection, Buffer hit) {
+    /**
+     * Runs {@code then} on the connection's context once the caller's read bucket is charged; an empty bucket goes on
+     * to the REST route, which asks the bucket again and answers 429 like every route.
+     */
+    private void ifAllowed(RoutingContext context, Context connection, Runnable then) {
         rateLimits
                 .chargeRead(context)
                 .subscribe()
+                .with(allowed -> on(connection, then), refused -> on(connection, context::next));
+    }
+
+    /** Asks basket-service with the caller's token and sends its answer, caching it under {@code tag} (if any). */
+    private void ask(RoutingContext context, Context connection, Question question, String tag) {
+        CallerTokenFilter.bind(RateLimitGate.principal(context));
+        answers.fresh(question, tag)
+                .subscribe()
                 .with(
-                        allowed -> on(
-                                connection,
-                                () -> context.response()
-                                        .putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)
-                                        .end(hit)),
-                        refused -> on(connection, context::next));
+                        json -> on(connection, () -> send(context, Buffer.buffer(json))),
+                        failure -> on(connection, () -> {
+                            context.put(FAILED, new Failed(question.key(), failure));
+                            context.next();
+                        }));
+    }
+
+    private static void send(RoutingContext context, Buffer json) {
+        context.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)
+                .end(json);
     }
 
     private static Question plainQuestion(
