@@ -219,13 +219,9 @@ public final class PriceStreamReader {
         });
     }
 
-    /** The checks due on one master, one shard after another (rare: after a failed read or a full batch). */
+    /** The checks due on one master (after a failed read or a full one), all shards in one call. */
     private Uni<Void> checkIfDue(Handler handler) {
-        Uni<Void> checks = Uni.createFrom().voidItem();
-        for (ShardCursor cursor : cursors) {
-            checks = checks.chain(() -> cursor.checkIfDue(reason -> onLoss(handler, reason)));
-        }
-        return checks;
+        return ShardCursor.checkAllDue(redis, cursors, reason -> onLoss(handler, reason));
     }
 
     private void onLoss(Handler handler, String reason) {

@@ -34,16 +34,6 @@ final class ShardCursor {
      */
     static final int MAX_ENTRIES_PER_ROUND = 1024;
 
-    /**
-     * KEYS[1] = a shard. The run id of the Redis serving it, then its oldest and newest entry ids (false for none):
-     * one atomic look at the shard, on the node that holds it.
-     */
-    private static final String STATE = """
-            local run = string.match(redis.call('INFO', 'server'), 'run_id:(%x+)')
-            local oldest = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)[1]
-            local newest = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)[1]
-            return {run, oldest and oldest[1] or false, newest and newest[1] or false}""";
-
     private static final long FIRST_BACKOFF_NANOS = Duration.ofMillis(200).toNanos();
     private static final long MAX_BACKOFF_NANOS = Duration.ofSeconds(5).toNanos();
 
@@ -99,21 +89,48 @@ final class ShardCursor {
         checkDue = true;
     }
 
+    /** Whether the next read checks the shard first (after a failed read or a full one; once positioned). */
+    boolean checkDue() {
+        return checkDue && lastId != null;
+    }
+
     /**
      * When a check is due, looks at the shard and tells {@code lost} why entries may have been lost before this reader
      * read them, if they may; an id the stream no longer reaches (it went backwards) moves the position back to it.
      */
     Uni<Void> checkIfDue(Consumer<String> lost) {
-        if (!checkDue || lastId == null) {
+        if (!checkDue()) {
             return Uni.createFrom().voidItem();
         }
-        return state().invoke(state -> {
-                    state.lossSince(lastId, runId).ifPresent(reason -> lost.accept(key + ": " + reason));
-                    runId = state.runId();
-                    lastId = state.rewound(lastId);
-                    checkDue = false;
+        return state().invoke(state -> checked(state, lost)).replaceWithVoid();
+    }
+
+    /**
+     * The checks due among {@code cursors}, all served by one Redis master, as one look at all their shards: one round
+     * trip however many are due (a reader behind the writers fills every shard's share of a round, and a check per
+     * shard one after another made each round of the catch-up 16 round trips longer).
+     */
+    static Uni<Void> checkAllDue(Redis redis, List<ShardCursor> cursors, Consumer<String> lost) {
+        List<ShardCursor> due = cursors.stream().filter(ShardCursor::checkDue).toList();
+        if (due.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return redis.send(ShardState.look(due.stream().map(ShardCursor::key).toList()))
+                .map(ShardState::of)
+                .invoke(states -> {
+                    for (int i = 0; i < due.size(); i++) {
+                        due.get(i).checked(states.get(i), lost);
+                    }
                 })
                 .replaceWithVoid();
+    }
+
+    /** What a look at the shard says: a loss since the position, if any, and the position to read after. */
+    private void checked(ShardState state, Consumer<String> lost) {
+        state.lossSince(lastId, runId).ifPresent(reason -> lost.accept(key + ": " + reason));
+        runId = state.runId();
+        lastId = state.rewound(lastId);
+        checkDue = false;
     }
 
     /** One XREAD (not blocking) from the position on, after the check if due: the entries after it, in stream order. */
@@ -131,7 +148,8 @@ final class ShardCursor {
     }
 
     private Uni<ShardState> state() {
-        return redis.send(Request.cmd(Command.EVAL).arg(STATE).arg(1).arg(key)).map(ShardState::of);
+        return redis.send(ShardState.look(List.of(key)))
+                .map(answer -> ShardState.of(answer).get(0));
     }
 
     /**
