@@ -106,31 +106,52 @@ final class ShardCursor {
     }
 
     /**
-     * The checks due among {@code cursors}, all served by one Redis master, as one look at all their shards: one round
-     * trip however many are due (a reader behind the writers fills every shard's share of a round, and a check per
-     * shard one after another made each round of the catch-up 16 round trips longer).
+     * One round of every shard of {@code cursors} (positioned, all on one Redis master): the look at the shards due a
+     * check and one XREAD of them all (blocking up to {@code block} while none has a new entry), sent together in one
+     * round trip, the look first. A reader behind the writers fills every shard's share of a round, so every round of
+     * its catch-up is due a check of every shard: a look per shard one after another made each round 16 round trips
+     * longer, and a look apart from the XREAD one. Answers the entries after each position (each shard's in stream
+     * order). A shard whose position the look moved back (the stream went back) gives none this round, since the
+     * XREAD read after the old position, and is read from the new one in the next.
      */
-    static Uni<Void> checkAllDue(Redis redis, List<ShardCursor> cursors, Consumer<String> lost) {
+    static Uni<List<StreamEntry>> lookAndRead(
+            Redis redis, List<ShardCursor> cursors, Duration block, Consumer<String> lost) {
         List<ShardCursor> due = cursors.stream().filter(ShardCursor::checkDue).toList();
+        Request xread = xread(cursors, block);
         if (due.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return redis.send(xread).map(answer -> entries(cursors, answer));
         }
-        return redis.send(ShardState.look(due.stream().map(ShardCursor::key).toList()))
-                .map(ShardState::of)
-                .invoke(states -> {
+        return redis.batch(List.of(
+                        ShardState.look(due.stream().map(ShardCursor::key).toList()), xread))
+                .map(answers -> {
+                    List<ShardState> states = ShardState.of(answers.get(0));
+                    List<ShardCursor> readNow = new ArrayList<>(cursors);
                     for (int i = 0; i < due.size(); i++) {
-                        due.get(i).checked(states.get(i), lost);
+                        if (due.get(i).checked(states.get(i), lost)) {
+                            readNow.remove(due.get(i));
+                        }
                     }
-                })
-                .replaceWithVoid();
+                    return entries(readNow, answers.get(1));
+                });
     }
 
-    /** What a look at the shard says: a loss since the position, if any, and the position to read after. */
-    private void checked(ShardState state, Consumer<String> lost) {
+    private static List<StreamEntry> entries(List<ShardCursor> cursors, Response answer) {
+        List<StreamEntry> entries = new ArrayList<>();
+        cursors.forEach(cursor -> entries.addAll(cursor.entries(answer)));
+        return entries;
+    }
+
+    /**
+     * What a look at the shard says: a loss since the position, if any, and the position to read after; true when
+     * that moved back.
+     */
+    private boolean checked(ShardState state, Consumer<String> lost) {
         state.lossSince(lastId, runId).ifPresent(reason -> lost.accept(key + ": " + reason));
         runId = state.runId();
-        lastId = state.rewound(lastId);
+        String position = lastId;
+        lastId = state.rewound(position);
         checkDue = false;
+        return !lastId.equals(position);
     }
 
     /** One XREAD (not blocking) from the position on, after the check if due: the entries after it, in stream order. */

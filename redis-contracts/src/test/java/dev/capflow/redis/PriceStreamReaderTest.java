@@ -257,6 +257,7 @@ class PriceStreamReaderTest {
                 .atMost(WAIT);
         int evalsBefore = counting.evals();
         int xreadsBefore = counting.xreads();
+        int evalsAloneBefore = counting.evalsAlone();
         RecordingHandler handler = new RecordingHandler();
 
         reader.start(handler);
@@ -268,8 +269,12 @@ class PriceStreamReaderTest {
         }
         assertThat(handler.handed).hasSize(3 * share + 1);
         assertThat(handler.losses).singleElement().asString().contains(trimmed, "trimmed past");
-        // one look at the 4 full shards, then one at the 3 full again (a look per shard: 4 + 3)
+        // one look at the 4 full shards, then one at the 3 full again (a look per shard: 4 + 3), each sent with the
+        // round's XREAD: a round trip per round
         assertThat(counting.evals() - evalsBefore).as("loss checks sent").isEqualTo(2);
+        assertThat(counting.evalsAlone() - evalsAloneBefore)
+                .as("loss checks sent in a round trip of their own")
+                .isZero();
     }
 
     /** A symbol of each shard, in the shards' order. */
@@ -283,12 +288,13 @@ class PriceStreamReaderTest {
                 .toList();
     }
 
-    /** A Redis that counts the EVALs and XREADs sent through it. */
+    /** A Redis that counts the EVALs and XREADs sent through it, and the EVALs sent alone (not in a batch). */
     private static final class CountingRedis implements io.vertx.redis.client.Redis {
 
         private final io.vertx.redis.client.Redis redis;
         private final AtomicInteger evals = new AtomicInteger();
         private final AtomicInteger xreads = new AtomicInteger();
+        private final AtomicInteger evalsAlone = new AtomicInteger();
 
         CountingRedis(io.vertx.redis.client.Redis redis) {
             this.redis = redis;
@@ -300,6 +306,10 @@ class PriceStreamReaderTest {
 
         int xreads() {
             return xreads.get();
+        }
+
+        int evalsAlone() {
+            return evalsAlone.get();
         }
 
         @Override
@@ -315,16 +325,24 @@ class PriceStreamReaderTest {
         @Override
         public Future<io.vertx.redis.client.Response> send(io.vertx.redis.client.Request command) {
             if (command.command() == io.vertx.redis.client.Command.EVAL) {
-                evals.incrementAndGet();
-            } else if (command.command() == io.vertx.redis.client.Command.XREAD) {
-                xreads.incrementAndGet();
+                evalsAlone.incrementAndGet();
             }
+            count(command);
             return redis.send(command);
         }
 
         @Override
         public Future<List<io.vertx.redis.client.Response>> batch(List<io.vertx.redis.client.Request> commands) {
+            commands.forEach(this::count);
             return redis.batch(commands);
+        }
+
+        private void count(io.vertx.redis.client.Request command) {
+            if (command.command() == io.vertx.redis.client.Command.EVAL) {
+                evals.incrementAndGet();
+            } else if (command.command() == io.vertx.redis.client.Command.XREAD) {
+                xreads.incrementAndGet();
+            }
         }
     }
 
