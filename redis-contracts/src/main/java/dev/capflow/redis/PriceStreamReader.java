@@ -175,22 +175,20 @@ public final class PriceStreamReader {
         return topology == RedisTopology.CLUSTER ? readEachShard(handler) : readAllShardsAtOnce(handler);
     }
 
-    /** One XREAD of every shard (after the due checks), blocking up to the idle poll while none has a new entry. */
+    /**
+     * One XREAD of every shard, with the due checks in the same round trip, blocking up to the idle poll while none has
+     * a new entry.
+     */
     private Uni<List<StreamEntry>> readAllShardsAtOnce(Handler handler) {
         Duration block = polling.idlePoll();
         return position()
-                .chain(() -> checkIfDue(handler))
-                .chain(() -> redis.send(ShardCursor.xread(cursors, block)))
+                .chain(() -> ShardCursor.lookAndRead(redis, cursors, block, reason -> onLoss(handler, reason)))
                 .ifNoItem()
                 .after(timeout.plus(block))
                 .fail()
                 .onFailure()
                 .invoke(() -> cursors.forEach(ShardCursor::readFailed))
-                .map(answer -> {
-                    List<StreamEntry> entries = new ArrayList<>();
-                    cursors.forEach(cursor -> entries.addAll(cursor.entries(answer)));
-                    return sortedById(entries);
-                });
+                .map(PriceStreamReader::sortedById);
     }
 
     /** One XREAD per shard that is not backing off, at once; fails only when no shard answered. */
@@ -217,15 +215,6 @@ public final class PriceStreamReader {
             perShard.forEach(entries::addAll);
             return sortedById(entries);
         });
-    }
-
-    /** The checks due on one master, one shard after another (rare: after a failed read or a full batch). */
-    private Uni<Void> checkIfDue(Handler handler) {
-        Uni<Void> checks = Uni.createFrom().voidItem();
-        for (ShardCursor cursor : cursors) {
-            checks = checks.chain(() -> cursor.checkIfDue(reason -> onLoss(handler, reason)));
-        }
-        return checks;
     }
 
     private void onLoss(Handler handler, String reason) {

@@ -34,16 +34,6 @@ final class ShardCursor {
      */
     static final int MAX_ENTRIES_PER_ROUND = 1024;
 
-    /**
-     * KEYS[1] = a shard. The run id of the Redis serving it, then its oldest and newest entry ids (false for none):
-     * one atomic look at the shard, on the node that holds it.
-     */
-    private static final String STATE = """
-            local run = string.match(redis.call('INFO', 'server'), 'run_id:(%x+)')
-            local oldest = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)[1]
-            local newest = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)[1]
-            return {run, oldest and oldest[1] or false, newest and newest[1] or false}""";
-
     private static final long FIRST_BACKOFF_NANOS = Duration.ofMillis(200).toNanos();
     private static final long MAX_BACKOFF_NANOS = Duration.ofSeconds(5).toNanos();
 
@@ -99,21 +89,69 @@ final class ShardCursor {
         checkDue = true;
     }
 
+    /** Whether the next read checks the shard first (after a failed read or a full one; once positioned). */
+    boolean checkDue() {
+        return checkDue && lastId != null;
+    }
+
     /**
      * When a check is due, looks at the shard and tells {@code lost} why entries may have been lost before this reader
      * read them, if they may; an id the stream no longer reaches (it went backwards) moves the position back to it.
      */
     Uni<Void> checkIfDue(Consumer<String> lost) {
-        if (!checkDue || lastId == null) {
+        if (!checkDue()) {
             return Uni.createFrom().voidItem();
         }
-        return state().invoke(state -> {
-                    state.lossSince(lastId, runId).ifPresent(reason -> lost.accept(key + ": " + reason));
-                    runId = state.runId();
-                    lastId = state.rewound(lastId);
-                    checkDue = false;
-                })
-                .replaceWithVoid();
+        return state().invoke(state -> checked(state, lost)).replaceWithVoid();
+    }
+
+    /**
+     * One round of every shard of {@code cursors} (positioned, all on one Redis master): the look at the shards due a
+     * check and one XREAD of them all (blocking up to {@code block} while none has a new entry), sent together in one
+     * round trip, the look first. A reader behind the writers fills every shard's share of a round, so every round of
+     * its catch-up is due a check of every shard: a look per shard one after another made each round 16 round trips
+     * longer, and a look apart from the XREAD one. Answers the entries after each position (each shard's in stream
+     * order). A shard whose position the look moved back (the stream went back) gives none this round, since the
+     * XREAD read after the old position, and is read from the new one in the next.
+     */
+    static Uni<List<StreamEntry>> lookAndRead(
+            Redis redis, List<ShardCursor> cursors, Duration block, Consumer<String> lost) {
+        List<ShardCursor> due = cursors.stream().filter(ShardCursor::checkDue).toList();
+        Request xread = xread(cursors, block);
+        if (due.isEmpty()) {
+            return redis.send(xread).map(answer -> entries(cursors, answer));
+        }
+        return redis.batch(List.of(
+                        ShardState.look(due.stream().map(ShardCursor::key).toList()), xread))
+                .map(answers -> {
+                    List<ShardState> states = ShardState.of(answers.get(0));
+                    List<ShardCursor> readNow = new ArrayList<>(cursors);
+                    for (int i = 0; i < due.size(); i++) {
+                        if (due.get(i).checked(states.get(i), lost)) {
+                            readNow.remove(due.get(i));
+                        }
+                    }
+                    return entries(readNow, answers.get(1));
+                });
+    }
+
+    private static List<StreamEntry> entries(List<ShardCursor> cursors, Response answer) {
+        List<StreamEntry> entries = new ArrayList<>();
+        cursors.forEach(cursor -> entries.addAll(cursor.entries(answer)));
+        return entries;
+    }
+
+    /**
+     * What a look at the shard says: a loss since the position, if any, and the position to read after; true when
+     * that moved back.
+     */
+    private boolean checked(ShardState state, Consumer<String> lost) {
+        state.lossSince(lastId, runId).ifPresent(reason -> lost.accept(key + ": " + reason));
+        runId = state.runId();
+        String position = lastId;
+        lastId = state.rewound(position);
+        checkDue = false;
+        return !lastId.equals(position);
     }
 
     /** One XREAD (not blocking) from the position on, after the check if due: the entries after it, in stream order. */
@@ -131,7 +169,8 @@ final class ShardCursor {
     }
 
     private Uni<ShardState> state() {
-        return redis.send(Request.cmd(Command.EVAL).arg(STATE).arg(1).arg(key)).map(ShardState::of);
+        return redis.send(ShardState.look(List.of(key)))
+                .map(answer -> ShardState.of(answer).get(0));
     }
 
     /**

@@ -1,6 +1,10 @@
 package dev.capflow.redis;
 
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,9 +16,35 @@ record ShardState(String runId, String oldest, String newest) {
 
     private static final String START = "0-0";
 
-    /** The answer of the cursor's state script: {@code [runId, oldest or nil, newest or nil]}. */
-    static ShardState of(Response answer) {
-        return new ShardState(answer.get(0).toString(), text(answer, 1), text(answer, 2));
+    /**
+     * KEYS = shards of one node. The run id of the Redis serving them, then each shard's oldest and newest entry ids
+     * (false for none): one atomic look at all of them, whatever their number, in one round trip.
+     */
+    private static final String LOOK = """
+            local answer = {string.match(redis.call('INFO', 'server'), 'run_id:(%x+)')}
+            for _, key in ipairs(KEYS) do
+              local oldest = redis.call('XRANGE', key, '-', '+', 'COUNT', 1)[1]
+              local newest = redis.call('XREVRANGE', key, '+', '-', 'COUNT', 1)[1]
+              answer[#answer + 1] = oldest and oldest[1] or false
+              answer[#answer + 1] = newest and newest[1] or false
+            end
+            return answer""";
+
+    /** The look at {@code keys}, all served by one node (on a Redis Cluster: one key, or keys of one slot). */
+    static Request look(List<String> keys) {
+        Request eval = Request.cmd(Command.EVAL).arg(LOOK).arg(keys.size());
+        keys.forEach(eval::arg);
+        return eval;
+    }
+
+    /** The answer of {@link #look}: one state per key, in their order. */
+    static List<ShardState> of(Response answer) {
+        String runId = answer.get(0).toString();
+        List<ShardState> states = new ArrayList<>((answer.size() - 1) / 2);
+        for (int i = 1; i + 1 < answer.size(); i += 2) {
+            states.add(new ShardState(runId, text(answer, i), text(answer, i + 1)));
+        }
+        return states;
     }
 
     /** The newest entry id, or {@code none} for an empty or missing shard. */

@@ -226,6 +226,126 @@ class PriceStreamReaderTest {
         assertThat(reader.readOnce().await().atMost(WAIT)).as("read once only").isEmpty();
     }
 
+    @Test
+    void aRoundBehindTheWritersLooksAtEveryFullShardInOneCall() throws InterruptedException {
+        CountingRedis counting = new CountingRedis(REDIS.client().getDelegate());
+        reader = new PriceStreamReader(
+                Redis.newInstance(counting),
+                RedisTopology.SINGLE_MASTER,
+                SHARDS,
+                POLLING,
+                Duration.ofSeconds(1),
+                "test");
+        reader.position().await().atMost(WAIT);
+        // two shares of a round in every shard: each of the next two rounds fills every shard's share
+        int share = ShardCursor.MAX_ENTRIES_PER_ROUND / SHARDS.count();
+        List<String> symbols = oneSymbolPerShard();
+        List<Request> writes = new ArrayList<>();
+        for (int i = 0; i < 2 * share; i++) {
+            for (String symbol : symbols) {
+                StreamTick tick = new StreamTick(symbol, Instant.ofEpochSecond(i + 1), i + 1, 1, "", "");
+                writes.add(xadd(symbol, PriceStreamEntries.tick(tick, "other")));
+            }
+        }
+        REDIS.client().batch(writes).await().atMost(WAIT);
+        assertThat(reader.readOnce().await().atMost(WAIT)).hasSize(ShardCursor.MAX_ENTRIES_PER_ROUND);
+        String trimmed = SHARDS.keyFor(symbols.get(1));
+        // the position in one shard and all but its newest entry go before the reader reads them
+        REDIS.client()
+                .send(Request.cmd(Command.XTRIM).arg(trimmed).arg("MAXLEN").arg(1))
+                .await()
+                .atMost(WAIT);
+        int evalsBefore = counting.evals();
+        int xreadsBefore = counting.xreads();
+        int evalsAloneBefore = counting.evalsAlone();
+        RecordingHandler handler = new RecordingHandler();
+
+        reader.start(handler);
+
+        // the round after the full one, the round after that (3 shards full again), and an empty one
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (counting.xreads() - xreadsBefore < 4 && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        assertThat(handler.handed).hasSize(3 * share + 1);
+        assertThat(handler.losses).singleElement().asString().contains(trimmed, "trimmed past");
+        // one look at the 4 full shards, then one at the 3 full again (a look per shard: 4 + 3), each sent with the
+        // round's XREAD: a round trip per round
+        assertThat(counting.evals() - evalsBefore).as("loss checks sent").isEqualTo(2);
+        assertThat(counting.evalsAlone() - evalsAloneBefore)
+                .as("loss checks sent in a round trip of their own")
+                .isZero();
+    }
+
+    /** A symbol of each shard, in the shards' order. */
+    private static List<String> oneSymbolPerShard() {
+        return SHARDS.keys().stream()
+                .map(key -> IntStream.range(0, 1_000)
+                        .mapToObj(i -> "S" + i)
+                        .filter(symbol -> SHARDS.keyFor(symbol).equals(key))
+                        .findFirst()
+                        .orElseThrow())
+                .toList();
+    }
+
+    /** A Redis that counts the EVALs and XREADs sent through it, and the EVALs sent alone (not in a batch). */
+    private static final class CountingRedis implements io.vertx.redis.client.Redis {
+
+        private final io.vertx.redis.client.Redis redis;
+        private final AtomicInteger evals = new AtomicInteger();
+        private final AtomicInteger xreads = new AtomicInteger();
+        private final AtomicInteger evalsAlone = new AtomicInteger();
+
+        CountingRedis(io.vertx.redis.client.Redis redis) {
+            this.redis = redis;
+        }
+
+        int evals() {
+            return evals.get();
+        }
+
+        int xreads() {
+            return xreads.get();
+        }
+
+        int evalsAlone() {
+            return evalsAlone.get();
+        }
+
+        @Override
+        public Future<RedisConnection> connect() {
+            return redis.connect();
+        }
+
+        @Override
+        public void close() {
+            redis.close();
+        }
+
+        @Override
+        public Future<io.vertx.redis.client.Response> send(io.vertx.redis.client.Request command) {
+            if (command.command() == io.vertx.redis.client.Command.EVAL) {
+                evalsAlone.incrementAndGet();
+            }
+            count(command);
+            return redis.send(command);
+        }
+
+        @Override
+        public Future<List<io.vertx.redis.client.Response>> batch(List<io.vertx.redis.client.Request> commands) {
+            commands.forEach(this::count);
+            return redis.batch(commands);
+        }
+
+        private void count(io.vertx.redis.client.Request command) {
+            if (command.command() == io.vertx.redis.client.Command.EVAL) {
+                evals.incrementAndGet();
+            } else if (command.command() == io.vertx.redis.client.Command.XREAD) {
+                xreads.incrementAndGet();
+            }
+        }
+    }
+
     private static int byId(String a, String b) {
         return Long.compare(
                 Long.parseLong(a.substring(0, a.indexOf('-'))), Long.parseLong(b.substring(0, b.indexOf('-'))));
