@@ -7,9 +7,10 @@
 #     from launch to ready, with the "started in" figure Quarkus logs and the CPU time the copy had used when ready
 #     (user + system, all its threads: the work of the start, which a loaded machine stretches far less than the
 #     wall time), then stopped; alternating with them the same without the class archive (.capflow/cds/, see
-#     devstack), and the JVM alone, `java -version` with the same options (the floor);
+#     devstack) or, with CANDIDATE="-XX:... ...", the same with those JVM options added (a setting to weigh before it
+#     goes into k8s/base/jvm.env), and the JVM alone, `java -version` with the same options (the floor);
 #  3. with LOAD=1 (default), bench/gateway-load.sh (wrk, DURATION each route), then the RSS of every service at once and
-#     SETTLE seconds later (the JVM settings give an idle service's heap back after 15 s).
+#     SETTLE seconds later (Serial gives heap back only at a full collection; freed native memory is trimmed every 5 s).
 # Prints Markdown rows for BENCHMARKS.md, each figure against its aim (ready within 2 s; RSS at most 200 MB, i.e.
 # 200,000,000 bytes = 190.7 MiB), the machine and the load average before and after.
 set -euo pipefail
@@ -19,6 +20,7 @@ OFFSET=${CAPFLOW_PORT_OFFSET:-0}
 ROUNDS=${ROUNDS:-3}
 LOAD=${LOAD:-1}
 SETTLE=${SETTLE:-45}
+CANDIDATE=${CANDIDATE:-}
 SERVICES=(ingest-service basket-service exposure-service gateway)
 declare -A HTTP=([ingest-service]=8081 [basket-service]=8082 [exposure-service]=8083 [gateway]=8080)
 WORK=$(mktemp -d)
@@ -59,17 +61,20 @@ echo "| service | idle RSS after ./capflow up (aim: at most 200 MB) |"
 echo "| --- | --- |"
 for service in "${SERVICES[@]}"; do echo "| $service | $(rss_against_aim "${PID[$service]}") |"; done
 
-# SERVICE's running command line, never writing a class archive; with "plain", without the class archive either
+# SERVICE's running command line, never writing a class archive; with "plain", without the class archive either;
+# with "candidate", with the CANDIDATE options after the java command
 copied_command() {
   local arg
-  local -a all
+  local -a all candidate=()
   mapfile -d '' all <"/proc/${PID[$1]}/cmdline"
-  for arg in "${all[@]}"; do
+  [[ $2 == candidate ]] && read -r -a candidate <<<"$CANDIDATE"
+  printf '%s\0' "${all[0]}" "${candidate[@]}"
+  for arg in "${all[@]:1}"; do
     [[ $arg == -XX:ArchiveClassesAtExit=* || ($2 == plain && $arg == -XX:SharedArchiveFile=*) ]] || printf '%s\0' "$arg"
   done
 }
 
-# starts a copy of SERVICE's running JVM (VARIANT: as it runs, or plain) on free ports; prints "ready_ms cpu_s started_s"
+# starts a copy of SERVICE's running JVM (VARIANT: as it runs, plain or candidate) on free ports; prints "ready_ms cpu_s started_s"
 start_copy() {
   local service=$1 source=${PID[$1]} http grpc log t0 pid
   local -a command environment
@@ -109,23 +114,25 @@ jvm_floor() {
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
 within_2s() { (($1 <= 2000)) && echo met || echo "**over**"; }
+other=plain other_title="the same without its class archive"
+[[ -z $CANDIDATE ]] || other=candidate other_title="the same with \`$CANDIDATE\`"
 echo
-echo "| service | JVM start to ready, as ./capflow runs it (median of $ROUNDS; each) | aim 2 s | CPU used when ready (each) | Quarkus \"started in\" | the same without its class archive (median; each) | CPU (each) | \"started in\" | baseline: \`java -version\`, same options (median) | load average before |"
+echo "| service | JVM start to ready, as ./capflow runs it (median of $ROUNDS; each) | aim 2 s | CPU used when ready (each) | Quarkus \"started in\" | $other_title (median; each) | CPU (each) | \"started in\" | baseline: \`java -version\`, same options (median) | load average before |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for service in "${SERVICES[@]}"; do
   before=$(load | cut -d' ' -f1)
-  ready=() cpu=() started=() plain=() plain_cpu=() plain_started=() floor=()
+  ready=() cpu=() started=() others=() other_cpu=() other_started=() floor=()
   for _ in $(seq 1 "$ROUNDS"); do # alternating, so both see the same machine
     start_copy "$service" running >"$WORK/copy"
     read -r ms s_cpu s <"$WORK/copy"
     ready+=("$ms") cpu+=("$s_cpu") started+=("${s:-?}")
-    start_copy "$service" plain >"$WORK/copy"
+    start_copy "$service" "$other" >"$WORK/copy"
     read -r ms s_cpu s <"$WORK/copy"
-    plain+=("$ms") plain_cpu+=("$s_cpu") plain_started+=("${s:-?}")
+    others+=("$ms") other_cpu+=("$s_cpu") other_started+=("${s:-?}")
     floor+=("$(jvm_floor "$service")")
   done
   echo "| $service | $(median "${ready[@]}") ms (${ready[*]}) | $(within_2s "$(median "${ready[@]}")") | ${cpu[*]} s" \
-    "| ${started[*]} s | $(median "${plain[@]}") ms (${plain[*]}) | ${plain_cpu[*]} s | ${plain_started[*]} s" \
+    "| ${started[*]} s | $(median "${others[@]}") ms (${others[*]}) | ${other_cpu[*]} s | ${other_started[*]} s" \
     "| $(median "${floor[@]}") ms | $before |"
 done
 
