@@ -4,12 +4,15 @@
 #  1. the idle RSS of every service ./capflow up started (it has loaded the demo data);
 #  2. for each service, ROUNDS copies started one after another with the running service's own command line and
 #     environment (the JVM settings of k8s/base/jvm.env and its class archive included) on free ports, each timed
-#     from launch to ready, with the "started in" figure Quarkus logs, then stopped; alternating with them the same
-#     without the class archive (.capflow/cds/, see devstack), and the JVM alone, `java -version` with the same
-#     options (the floor);
+#     from launch to ready, with the "started in" figure Quarkus logs and the CPU time the copy had used when ready
+#     (user + system, all its threads: the work of the start, which a loaded machine stretches far less than the
+#     wall time), then stopped; alternating with them the same without the class archive (.capflow/cds/, see
+#     devstack) or, with CANDIDATE="-XX:... ...", the same with those JVM options added (a setting to weigh before it
+#     goes into k8s/base/jvm.env), and the JVM alone, `java -version` with the same options (the floor);
 #  3. with LOAD=1 (default), bench/gateway-load.sh (wrk, DURATION each route), then the RSS of every service at once and
-#     SETTLE seconds later (the JVM settings give an idle service's heap back after 15 s).
-# Prints Markdown rows for BENCHMARKS.md, the machine and the load average before and after.
+#     SETTLE seconds later (Serial gives heap back only at a full collection; freed native memory is trimmed every 5 s).
+# Prints Markdown rows for BENCHMARKS.md, each figure against its aim (ready within 2 s; RSS at most 200 MB, i.e.
+# 200,000,000 bytes = 190.7 MiB), the machine and the load average before and after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +20,7 @@ OFFSET=${CAPFLOW_PORT_OFFSET:-0}
 ROUNDS=${ROUNDS:-3}
 LOAD=${LOAD:-1}
 SETTLE=${SETTLE:-45}
+CANDIDATE=${CANDIDATE:-}
 SERVICES=(ingest-service basket-service exposure-service gateway)
 declare -A HTTP=([ingest-service]=8081 [basket-service]=8082 [exposure-service]=8083 [gateway]=8080)
 WORK=$(mktemp -d)
@@ -31,7 +35,13 @@ trap cleanup EXIT
 
 load() { sed 's/.*load average: //' /proc/loadavg 2>/dev/null || uptime | sed 's/.*load average: //'; }
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
-rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+# PID's RSS in MiB and MB, against the 200 MB aim
+rss_against_aim() {
+  awk '/VmRSS/ {printf "%.0f MiB = %.0f MB, %s", $2 / 1024, $2 * 1.024 / 1000, ($2 * 1024 <= 200000000 ? "met" : "**over**")}' \
+    "/proc/$1/status"
+}
+# the user + system CPU seconds PID's threads have used
+cpu_s() { awk -v tck="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / tck}' "/proc/$1/stat"; }
 # the pid listening on 127.0.0.1 or every interface at PORT
 pid_on() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -47,21 +57,24 @@ for service in "${SERVICES[@]}"; do
 done
 
 echo
-echo "| service | idle RSS after ./capflow up |"
+echo "| service | idle RSS after ./capflow up (aim: at most 200 MB) |"
 echo "| --- | --- |"
-for service in "${SERVICES[@]}"; do echo "| $service | $(rss_mib "${PID[$service]}") MiB |"; done
+for service in "${SERVICES[@]}"; do echo "| $service | $(rss_against_aim "${PID[$service]}") |"; done
 
-# SERVICE's running command line, never writing a class archive; with "plain", without the class archive either
+# SERVICE's running command line, never writing a class archive; with "plain", without the class archive either;
+# with "candidate", with the CANDIDATE options after the java command
 copied_command() {
   local arg
-  local -a all
+  local -a all candidate=()
   mapfile -d '' all <"/proc/${PID[$1]}/cmdline"
-  for arg in "${all[@]}"; do
+  [[ $2 == candidate ]] && read -r -a candidate <<<"$CANDIDATE"
+  printf '%s\0' "${all[0]}" "${candidate[@]}"
+  for arg in "${all[@]:1}"; do
     [[ $arg == -XX:ArchiveClassesAtExit=* || ($2 == plain && $arg == -XX:SharedArchiveFile=*) ]] || printf '%s\0' "$arg"
   done
 }
 
-# starts a copy of SERVICE's running JVM (VARIANT: as it runs, or plain) on free ports; prints "ready_ms started_s"
+# starts a copy of SERVICE's running JVM (VARIANT: as it runs, plain or candidate) on free ports; prints "ready_ms cpu_s started_s"
 start_copy() {
   local service=$1 source=${PID[$1]} http grpc log t0 pid
   local -a command environment
@@ -79,9 +92,10 @@ start_copy() {
     (($(now_ms) - t0 < 300000)) || { echo "the copy of $service was not ready in 300 s" >&2; exit 1; }
     sleep 0.02
   done
-  local ready=$(($(now_ms) - t0))
+  local ready=$(($(now_ms) - t0)) cpu
+  cpu=$(cpu_s "$pid")
   for _ in $(seq 1 100); do grep -q 'started in' "$log" && break; sleep 0.02; done # the line follows readiness closely
-  echo "$ready $(grep -o 'started in [0-9.]*s' "$log" | grep -o '[0-9.]*' | head -1)"
+  echo "$ready $cpu $(grep -o 'started in [0-9.]*s' "$log" | grep -o '[0-9.]*' | head -1)"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
 }
@@ -99,23 +113,27 @@ jvm_floor() {
 }
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
+within_2s() { (($1 <= 2000)) && echo met || echo "**over**"; }
+other=plain other_title="the same without its class archive"
+[[ -z $CANDIDATE ]] || other=candidate other_title="the same with \`$CANDIDATE\`"
 echo
-echo "| service | JVM start to ready, as ./capflow runs it (median of $ROUNDS; each) | Quarkus \"started in\" | the same without its class archive (median; each) | \"started in\" | baseline: \`java -version\`, same options (median) | load average before |"
-echo "| --- | --- | --- | --- | --- | --- | --- |"
+echo "| service | JVM start to ready, as ./capflow runs it (median of $ROUNDS; each) | aim 2 s | CPU used when ready (each) | Quarkus \"started in\" | $other_title (median; each) | CPU (each) | \"started in\" | baseline: \`java -version\`, same options (median) | load average before |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for service in "${SERVICES[@]}"; do
   before=$(load | cut -d' ' -f1)
-  ready=() started=() plain=() plain_started=() floor=()
+  ready=() cpu=() started=() others=() other_cpu=() other_started=() floor=()
   for _ in $(seq 1 "$ROUNDS"); do # alternating, so both see the same machine
     start_copy "$service" running >"$WORK/copy"
-    read -r ms s <"$WORK/copy"
-    ready+=("$ms") started+=("${s:-?}")
-    start_copy "$service" plain >"$WORK/copy"
-    read -r ms s <"$WORK/copy"
-    plain+=("$ms") plain_started+=("${s:-?}")
+    read -r ms s_cpu s <"$WORK/copy"
+    ready+=("$ms") cpu+=("$s_cpu") started+=("${s:-?}")
+    start_copy "$service" "$other" >"$WORK/copy"
+    read -r ms s_cpu s <"$WORK/copy"
+    others+=("$ms") other_cpu+=("$s_cpu") other_started+=("${s:-?}")
     floor+=("$(jvm_floor "$service")")
   done
-  echo "| $service | $(median "${ready[@]}") ms (${ready[*]}) | ${started[*]} s | $(median "${plain[@]}") ms" \
-    "(${plain[*]}) | ${plain_started[*]} s | $(median "${floor[@]}") ms | $before |"
+  echo "| $service | $(median "${ready[@]}") ms (${ready[*]}) | $(within_2s "$(median "${ready[@]}")") | ${cpu[*]} s" \
+    "| ${started[*]} s | $(median "${others[@]}") ms (${others[*]}) | ${other_cpu[*]} s | ${other_started[*]} s" \
+    "| $(median "${floor[@]}") ms | $before |"
 done
 
 if [[ $LOAD == 1 ]]; then
@@ -123,13 +141,13 @@ if [[ $LOAD == 1 ]]; then
   echo "load run: DURATION=${DURATION:=10s} bash bench/gateway-load.sh (load average before: $(load | cut -d' ' -f1-3))"
   DURATION=$DURATION bash bench/gateway-load.sh
   declare -A AFTER
-  for service in "${SERVICES[@]}"; do AFTER[$service]=$(rss_mib "${PID[$service]}"); done
+  for service in "${SERVICES[@]}"; do AFTER[$service]=$(rss_against_aim "${PID[$service]}"); done
   sleep "$SETTLE"
   echo
-  echo "| service | RSS right after the load run | $SETTLE s later |"
+  echo "| service | RSS right after the load run (aim: at most 200 MB) | $SETTLE s later |"
   echo "| --- | --- | --- |"
   for service in "${SERVICES[@]}"; do
-    echo "| $service | ${AFTER[$service]} MiB | $(rss_mib "${PID[$service]}") MiB |"
+    echo "| $service | ${AFTER[$service]} | $(rss_against_aim "${PID[$service]}") |"
   done
 fi
 echo

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.capflow.testsupport.ProjectRoot;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +97,36 @@ class JvmSettingsTest {
                             || option.startsWith("-XX:MaxRAMPercentage"))
                     .hasSize(2);
         }
+    }
+
+    @Test
+    void everyServicesJvmHandsFreedNativeMemoryBackToTheSystem() throws Exception {
+        for (ServiceSpec spec : ServiceTable.SERVICES) {
+            JvmSettings settings = JvmSettings.of(ProjectRoot.path(), spec.name());
+            assertThat(finalFlag(settings, "TrimNativeHeapInterval"))
+                    .as(spec.name()
+                            + ": milliseconds between two malloc_trim calls (0: never, glibc keeps what is freed)")
+                    .isPositive();
+            assertThat(settings.environment()).as(spec.name()).containsEntry("MALLOC_ARENA_MAX", "2");
+        }
+    }
+
+    /** The value of the product flag {@code name} in a JVM started with {@code settings}' options. */
+    private static long finalFlag(JvmSettings settings, String name) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(settings.options());
+        command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("JDK_JAVA_OPTIONS");
+        Process java = builder.start();
+        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(java.waitFor(60, TimeUnit.SECONDS)).as("java -version ended").isTrue();
+        assertThat(java.exitValue()).as(command + " printed:\n" + output).isZero();
+        Matcher flag = Pattern.compile("\\s" + name + "\\s+= (\\d+)").matcher(output);
+        assertThat(flag.find()).as(name + " in\n" + output).isTrue();
+        return Long.parseLong(flag.group(1));
     }
 
     private void write(String path, String content) throws Exception {
