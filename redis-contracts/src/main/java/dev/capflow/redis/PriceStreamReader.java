@@ -1,6 +1,7 @@
 package dev.capflow.redis;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.redis.client.Redis;
@@ -26,7 +27,7 @@ import org.jboss.logging.Logger;
  *       when it fails (its master down), and an empty round followed by the pause of the {@link StreamPolling}: short
  *       while entries keep coming, longer once the stream has been quiet for a while.
  * </ul>
- * While every shard fails, rounds retry with backoff (200 ms to 5 s); a shard resumes after the last entry it saw, so a
+ * While every shard fails, rounds retry: at once after a timeout, else with backoff (200 ms to 5 s); a shard resumes after the last entry it saw, so a
  * failed or timed-out read loses nothing; the read after it checks whether entries were lost meanwhile (see
  * {@link ShardCursor}) and says so to {@link Handler#entriesMayBeLost}. One reader per process hands every batch to its
  * {@link Handler}, on the Redis client's thread.
@@ -127,15 +128,19 @@ public final class PriceStreamReader {
     }
 
     /**
-     * One round, retried with backoff (200 ms to 5 s) while it fails. The backoff is the round's own: a retry of the
-     * whole loop never reset it, so after a few failures in a process's life (timeouts on a loaded machine) every
-     * later failure stopped reading for seconds.
+     * One round, retried while it fails: at once after a timeout (it already waited the timeout, and a pause would only
+     * grow the backlog of a reader that is behind), with backoff (200 ms to 5 s) after any other failure. The backoff is
+     * the round's own: a retry of the whole loop never reset it, so after a few failures in a process's life (timeouts
+     * on a loaded machine) every later failure stopped reading for seconds.
      */
     private Uni<List<StreamEntry>> roundUntilRead(Handler handler) {
         return Uni.createFrom()
                 .deferred(() -> readRound(handler).call(handler::afterRead).call(this::pauseIfEmpty))
                 .onFailure()
                 .invoke(failure -> onFailure(handler, failure))
+                .onFailure(PriceStreamReader::timedOut)
+                .retry()
+                .indefinitely()
                 .onFailure()
                 .retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
@@ -242,6 +247,16 @@ public final class PriceStreamReader {
             failing = true;
             LOG.warnf("cannot read the Redis price stream, retrying (%s): %s", whileFailing, failure.toString());
         }
+    }
+
+    /** Whether {@code failure} is, or was caused by, a read that was not answered in time. */
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code entries} sorted by id, each id parsed once (not at every comparison). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capflow.redis.PriceStreamEntries.StreamTick;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -138,6 +139,80 @@ class PriceStreamReaderTest {
         // backoff of the reader's life doubled at every failure up to 5 s: more than 10 s in all
         assertThat(flaky.xreads()).as("XREADs within 30 s").isGreaterThanOrEqualTo(17);
         assertThat(elapsed).isLessThan(Duration.ofSeconds(6));
+    }
+
+    @Test
+    void aRoundThatTimedOutIsReadAgainAtOnce() throws InterruptedException {
+        StallingRedis stalling = new StallingRedis(REDIS.client().getDelegate(), 6);
+        List<StreamEntry> handed = new CopyOnWriteArrayList<>();
+        reader = new PriceStreamReader(
+                Redis.newInstance(stalling),
+                RedisTopology.SINGLE_MASTER,
+                SHARDS,
+                POLLING,
+                Duration.ofMillis(200),
+                "test");
+        reader.position().await().atMost(WAIT);
+        append("NVDA", 5);
+        long start = System.nanoTime();
+        reader.start(handed::addAll);
+
+        long deadline = start + Duration.ofSeconds(30).toNanos();
+        while (handed.isEmpty() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        // 6 rounds time out after 220 ms each: about 1.3 s when each is read again at once; a backoff after each
+        // (200 ms doubling, +-50%) would add at least 5.6 s
+        assertThat(handed).extracting(entry -> entry.fields().get("symbol")).containsExactly("NVDA");
+        assertThat(stalling.stalled()).isEqualTo(6);
+        assertThat(elapsed).isLessThan(Duration.ofSeconds(4));
+    }
+
+    /** A Redis that never answers its first {@code stalls} reads (an XREAD alone or in a batch): rounds time out. */
+    private static final class StallingRedis implements io.vertx.redis.client.Redis {
+
+        private final io.vertx.redis.client.Redis redis;
+        private final int stalls;
+        private final AtomicInteger stalled = new AtomicInteger();
+
+        StallingRedis(io.vertx.redis.client.Redis redis, int stalls) {
+            this.redis = redis;
+            this.stalls = stalls;
+        }
+
+        int stalled() {
+            return stalled.get();
+        }
+
+        private boolean stall(List<io.vertx.redis.client.Request> commands) {
+            return commands.stream().anyMatch(command -> command.command() == io.vertx.redis.client.Command.XREAD)
+                    && stalled.getAndUpdate(n -> n < stalls ? n + 1 : n) < stalls;
+        }
+
+        @Override
+        public Future<RedisConnection> connect() {
+            return redis.connect();
+        }
+
+        @Override
+        public void close() {
+            redis.close();
+        }
+
+        @Override
+        public Future<io.vertx.redis.client.Response> send(io.vertx.redis.client.Request command) {
+            return stall(List.of(command))
+                    ? Promise.<io.vertx.redis.client.Response>promise().future()
+                    : redis.send(command);
+        }
+
+        @Override
+        public Future<List<io.vertx.redis.client.Response>> batch(List<io.vertx.redis.client.Request> commands) {
+            return stall(commands)
+                    ? Promise.<List<io.vertx.redis.client.Response>>promise().future()
+                    : redis.batch(commands);
+        }
     }
 
     /** A Redis whose first {@code failures} odd-numbered XREADs fail: failed rounds, each after a good one. */
