@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.capflow.ingest.stream.PriceFanout;
 import dev.capflow.proto.common.v1.IngestReport;
+import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
+import dev.capflow.proto.ingest.v1.CorporateAction;
+import dev.capflow.proto.ingest.v1.CorporateActionKind;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
 import dev.capflow.proto.ingest.v1.LatestPrice;
@@ -21,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,7 +36,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Redis goes away and comes back while the service runs: ingest keeps answering (PostgreSQL is the
  * truth), latest prices come from PostgreSQL, readiness stays UP with redis "degraded", local
- * subscribers still get ticks; once Redis returns, the same process writes to and reads from it again.
+ * subscribers still get ticks; once Redis returns, the same process writes to and reads from it again, and the change
+ * entries of history changed meanwhile (kept in PostgreSQL's outbox) reach the price stream.
  */
 @QuarkusTest
 @TestProfile(RedisOutageProfile.class)
@@ -75,6 +80,38 @@ class RedisOutageTest extends GrpcTestBase {
 
     private double publishFailures() {
         return meters.get("capflow.ingest.redis.publish.failures").counter().count();
+    }
+
+    private static long outboxRows(String symbol) throws SQLException {
+        return sqlLong("SELECT count(*) FROM ingest.history_change_outbox WHERE '" + symbol + "' = ANY(symbols)");
+    }
+
+    @Test
+    void historyChangedWhileRedisIsUnreachableIsAnnouncedOnceItReturns() throws Exception {
+        register("OUTCH");
+        RedisProxyResource.proxy().cut();
+        double failuresBefore = publishFailures();
+        client().ingestBars(IngestBarsRequest.newBuilder()
+                .addBars(bar("OUTCH", "2025-11-03", 10))
+                .build());
+        client().addCorporateAction(AddCorporateActionRequest.newBuilder()
+                .setAction(CorporateAction.newBuilder()
+                        .setSymbol("OUTCH")
+                        .setExDate("2025-11-20")
+                        .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_SPLIT)
+                        .setRatio(2))
+                .build());
+        await().atMost(Duration.ofSeconds(20)).until(() -> publishFailures() > failuresBefore + 1);
+        assertThat(outboxRows("OUTCH"))
+                .as("both change entries are kept in PostgreSQL (which a restart keeps) until Redis takes them")
+                .isEqualTo(2);
+
+        RedisProxyResource.proxy().restore();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> changeEntries("bars", "OUTCH") == 1 && changeEntries("corporate-action", "OUTCH") == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboxRows("OUTCH") == 0);
+        assertThat(changeEntries("bars", "OUTCH")).as("appended once").isEqualTo(1);
     }
 
     @Test
