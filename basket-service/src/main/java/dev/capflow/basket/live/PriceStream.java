@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -25,9 +24,10 @@ import org.jboss.logging.Logger;
  * This process's use of ingest-service's price stream (read by redis-contracts' {@link PriceStreamReader}):
  * routing each batch of prices to the live watchers whose baskets they move ({@link PriceRoutes}), and moving the answer generations of the baskets whose
  * history a change entry (new bars, a corporate action) names. Live levels continue by themselves when Redis returns,
- * from where the reader was. The generations all move when change entries may be lost: entries lost unread (the stream
- * trimmed past the reader, emptied or deleted, Redis restarted or failed over), or Redis unreachable (a writer's change
- * entry may have failed); a read that merely timed out moves none.
+ * from where the reader was. The generations all move when change entries may be lost unread (the stream trimmed past
+ * the reader, emptied or deleted, Redis restarted or failed over). A failed read moves none, whether it timed out or
+ * Redis could not be reached: the reader resumes where it was, and ingest-service keeps a change entry it could not
+ * write in its outbox until Redis takes it.
  */
 @ApplicationScoped
 public class PriceStream implements PriceStreamReader.Handler {
@@ -76,28 +76,6 @@ public class PriceStream implements PriceStreamReader.Handler {
     @Override
     public void entriesMayBeLost(String reason) {
         generations.eventsMayBeLost();
-    }
-
-    /**
-     * A read that timed out loses nothing (the reader resumes where it was, and a slow Redis still takes
-     * ingest-service's writes): no generation moves. Any other failure means Redis could not be reached, so
-     * ingest-service's change entries may have failed to be written meanwhile (it does not write them again): every
-     * generation moves.
-     */
-    @Override
-    public void readFailed(Throwable failure) {
-        if (!timedOut(failure)) {
-            generations.eventsMayBeLost();
-        }
-    }
-
-    private static boolean timedOut(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof io.smallrye.mutiny.TimeoutException || cause instanceof TimeoutException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * Redis goes away and comes back while basket-service runs: answers stay correct meanwhile (computed directly), and
  * once Redis answers again the live stream resumes by itself (an entry added during the outage is delivered to a
  * watcher that was open all along, and new watchers work), and answers are cached again. A Redis too slow to answer a
- * stream read in time loses nothing and moves no answer generation; entries trimmed away before they were read move
+ * stream read in time, or one that cannot be reached, loses nothing and moves no answer generation (a change entry
+ * written meanwhile moves the generations of its baskets once read); entries trimmed away before they were read move
  * every generation.
  */
 @QuarkusTest
@@ -121,6 +122,48 @@ class RedisReturnsTest extends GrpcTestBase {
             assertThat(generation("trimmed"))
                     .as("every generation moved: a change entry may have been trimmed away")
                     .isNotEqualTo(generation);
+        }
+    }
+
+    @Test
+    void redisUnreachableMovesNoGenerationAndAChangeEntryWrittenMeanwhileMovesItsBaskets() throws Exception {
+        FakeIngestServer.service().addClose("CUTB", "2025-10-29", 10);
+        FakeIngestServer.service().addClose("CUTB", "2025-12-31", 20);
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("cut-unchanged", "CUTB", "NVDA"))
+                .build());
+        performance("cut-unchanged"); // creates its generation
+        try (Watch watch = watchNewBasket("cut-changed", "CUTA")) {
+            String changed = generation("cut-changed");
+            String unchanged = generation("cut-unchanged");
+
+            RedisProxyResource.proxy().cut(); // reads fail (connections dropped and refused), not time out
+            assertThat(watch.levels().poll(2, TimeUnit.SECONDS)).isNull();
+            // what ingest-service's outbox appends, for the history of CUTA only, then a tick to know the reader read
+            // it
+            PostgresRedisResource.datastores()
+                    .redisCommand(
+                            "XADD",
+                            PriceStreamEntries.DEFAULT_SHARDING.keyFor("CUTA"),
+                            "*",
+                            "kind",
+                            PriceStreamEntries.BARS,
+                            "symbols",
+                            "CUTA",
+                            "origin",
+                            "ingest-test");
+            tick("CUTA", 30, Instant.now());
+            RedisProxyResource.proxy().restore();
+
+            assertThat(watch.levels().poll(30, TimeUnit.SECONDS))
+                    .as("the reader resumed past the change entry")
+                    .isNotNull();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !generation("cut-changed").equals(changed));
+            // a repair of every generation would have run before the round's entries were handed over
+            assertThat(generation("cut-unchanged"))
+                    .as("Redis unreachable alone moves no generation")
+                    .isEqualTo(unchanged);
         }
     }
 

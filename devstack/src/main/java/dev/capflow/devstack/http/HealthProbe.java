@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -44,7 +43,8 @@ public final class HealthProbe {
      * {@code alive} turns false; a zero timeout asks once.
      */
     public static Optional<String> await(URI url, Duration timeout, BooleanSupplier alive) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
+        // the monotonic clock, as OwnedProcess.stop: a wall clock set forward would cut the wait short
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Optional<String> answer = ask(url);
             if (answer.isEmpty()) {
@@ -53,7 +53,7 @@ public final class HealthProbe {
             if (!alive.getAsBoolean()) {
                 return Optional.of("the process exited (last answer: " + answer.get() + ")");
             }
-            if (!Instant.now().plus(POLL_INTERVAL).isBefore(deadline)) {
+            if (System.nanoTime() + POLL_INTERVAL.toNanos() - deadline >= 0) {
                 return Optional.of("not ready after " + timeout.toSeconds() + " s (last answer: " + answer.get() + ")");
             }
             Thread.sleep(POLL_INTERVAL.toMillis());

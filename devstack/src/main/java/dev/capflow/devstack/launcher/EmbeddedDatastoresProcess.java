@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,13 +80,14 @@ final class EmbeddedDatastoresProcess {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
         Files.writeString(layout.pidFile("datastores"), Long.toString(process.pid()));
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        // the monotonic clock, as OwnedProcess.stop: a wall clock set forward would cut the wait short
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (true) {
             Map<String, String> state = stateFile().read();
             if (Long.toString(process.pid()).equals(state.get("DATASTORES_PID"))) {
                 return state;
             }
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+            if (!process.isAlive() || System.nanoTime() - deadline > 0) {
                 throw new LaunchException("embedded datastores "
                         + (process.isAlive() ? "not up after " + START_TIMEOUT.toSeconds() + " s" : "failed to start")
                         + " (log: .capflow/logs/datastores.log):\n" + Logs.tail(log, 20));

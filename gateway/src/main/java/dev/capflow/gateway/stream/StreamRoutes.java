@@ -137,8 +137,14 @@ public class StreamRoutes {
                         .map(level -> new LiveEvent("level", toJson(LevelEvent.of(basketStillThere(level))))));
     }
 
-    /** A tick, or the announcement of ticks ingest-service dropped because this gateway read too slowly. */
+    /**
+     * A tick; the announcement of ticks ingest-service dropped because this gateway read too slowly; or a {@code reset}
+     * when ticks may have been lost before ingest-service read them (how many unknown: read the state again).
+     */
     private LiveEvent priceEvent(SubscribePricesResponse update) {
+        if (update.hasLost()) {
+            return new LiveEvent("reset", toJson(ResetEvent.ticksMayBeLost(update.getLost())));
+        }
         return update.hasGap()
                 ? new LiveEvent("gap", toJson(GapEvent.of(update.getGap())))
                 : new LiveEvent("tick", toJson(TickEvent.of(update.getTick())));

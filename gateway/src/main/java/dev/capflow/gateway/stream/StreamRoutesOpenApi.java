@@ -31,7 +31,9 @@ public final class StreamRoutesOpenApi {
     private static final String GAPS = """
              A `gap` event (with an id, in order with the ticks) says the service dropped ticks of the gateway's \
             stream because the gateway read too slowly: how many, and the time range they traded in, which the tick \
-            history (GET /api/v1/prices/{symbol}/ticks) returns.""";
+            history (GET /api/v1/prices/{symbol}/ticks) returns. A `reset` event with an id, in order with the ticks, \
+            says ticks may have been lost before the service read them (its price stream lost entries), how many \
+            unknown: read the ticks since the last one received from the tick history.""";
 
     private static final String TICKS = """
             retry: 2000

@@ -22,6 +22,7 @@ import dev.capflow.proto.ingest.v1.SubscribePricesRequest;
 import dev.capflow.proto.ingest.v1.SubscribePricesResponse;
 import dev.capflow.proto.ingest.v1.Tick;
 import dev.capflow.proto.ingest.v1.TickGap;
+import dev.capflow.proto.ingest.v1.TicksMayBeLost;
 import dev.capflow.testsupport.TestTokens;
 import io.grpc.Status;
 import io.quarkus.test.common.WithTestResource;
@@ -478,6 +479,27 @@ class LiveStreamsTest {
         // a client resuming after the first tick is replayed the gap with what followed
         try (SseTestClient resumed = prices("AMAT", events.get(0).id())) {
             assertThat(resumed.events(2, WAIT)).extracting(Frame::event).containsExactly("gap", "tick");
+        }
+    }
+
+    @Test
+    void ticksLostUpstreamBecomeAResetEventInOrderWithTheTicks() {
+        knownSymbols("MRVL");
+        try (SseTestClient client = prices("MRVL", null)) {
+            LiveCalls.Call<SubscribePricesRequest, SubscribePricesResponse> call = priceCall("MRVL");
+            awaitClients("prices:MRVL", 1);
+            call.send(
+                    tick("MRVL", 1.5).toBuilder().setSequence(1).build(),
+                    SubscribePricesResponse.newBuilder()
+                            .setSequence(1)
+                            .setLost(TicksMayBeLost.newBuilder().setReason("shard 3 trimmed past 1-0"))
+                            .build(),
+                    tick("MRVL", 2.5).toBuilder().setSequence(2).build());
+            List<Frame> events = client.events(3, WAIT);
+            assertThat(events).extracting(Frame::event).containsExactly("tick", "reset", "tick");
+            assertThat(events).extracting(LiveStreamsTest::seq).containsExactly(1L, 2L, 3L);
+            assertThat(events.get(1).data())
+                    .startsWith("{\"reason\":\"ticks may have been lost upstream (shard 3 trimmed past 1-0)");
         }
     }
 

@@ -157,6 +157,14 @@ public interface IngestConfig {
         @WithDefault("5s")
         Duration publishTimeout();
 
+        /**
+         * How often the change relay looks for change entries that an earlier attempt (of any replica, or of a process
+         * before this one) left unappended; the first retry after a failure waits as long, each next one twice as long
+         * (up to 30 s).
+         */
+        @WithDefault("1s")
+        Duration changeRelayEvery();
+
         /** Give up on a Redis read after this long and answer from PostgreSQL instead. */
         @WithDefault("500ms")
         Duration readTimeout();

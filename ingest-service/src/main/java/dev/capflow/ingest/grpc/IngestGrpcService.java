@@ -10,7 +10,7 @@ import dev.capflow.ingest.domain.Instrument;
 import dev.capflow.ingest.domain.InstrumentValidator;
 import dev.capflow.ingest.domain.Symbols;
 import dev.capflow.ingest.domain.Tick;
-import dev.capflow.ingest.pricestream.PricePublisher;
+import dev.capflow.ingest.pricestream.ChangeRelay;
 import dev.capflow.ingest.pricestream.PriceStreamReader;
 import dev.capflow.ingest.service.BarIngestService;
 import dev.capflow.ingest.service.BarQueryService;
@@ -84,7 +84,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
     private final CorporateActionService corporateActions;
     private final TickQueryService tickQueries;
     private final PriceStreamReader liveTicks;
-    private final PricePublisher publisher;
+    private final ChangeRelay changeRelay;
     private final IngestConfig config;
     private final Clock clock;
 
@@ -98,7 +98,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
             CorporateActionService corporateActions,
             TickQueryService tickQueries,
             PriceStreamReader liveTicks,
-            PricePublisher publisher,
+            ChangeRelay changeRelay,
             IngestConfig config,
             Clock clock) {
         this.instruments = instruments;
@@ -110,7 +110,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
         this.corporateActions = corporateActions;
         this.tickQueries = tickQueries;
         this.liveTicks = liveTicks;
-        this.publisher = publisher;
+        this.changeRelay = changeRelay;
         this.config = config;
         this.clock = clock;
     }
@@ -360,10 +360,11 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
                             action.getAmount(),
                             latestExDate(),
                             "action"))
-                    // after the commit: basket answers computed from the old history become stale now
+                    // after the commit, which recorded the change entry: basket answers computed from the old
+                    // history become stale now
                     .invoke(added -> {
                         if (added.created()) {
-                            publisher.publishCorporateAction(added.action().symbol());
+                            changeRelay.kick();
                         }
                     })
                     .map(added -> AddCorporateActionResponse.newBuilder()
@@ -379,7 +380,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
                 .delete(CorporateActionValidator.validateKey(
                         request.getSymbol(), request.getExDate(), ProtoMapper.actionKind(request.getKind())))
                 // after the commit, as for an added action: answers computed from the old history become stale
-                .invoke(deleted -> publisher.publishCorporateAction(deleted.symbol()))
+                .invoke(changeRelay::kick)
                 .map(deleted -> DeleteCorporateActionResponse.newBuilder()
                         .setAction(ProtoMapper.toProto(deleted))
                         .build()));

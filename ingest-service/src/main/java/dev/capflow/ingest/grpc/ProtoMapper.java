@@ -24,6 +24,7 @@ import dev.capflow.ingest.stream.StreamEvent;
 import dev.capflow.proto.common.v1.IngestReport;
 import dev.capflow.proto.ingest.v1.SubscribePricesResponse;
 import dev.capflow.proto.ingest.v1.TickGap;
+import dev.capflow.proto.ingest.v1.TicksMayBeLost;
 import dev.capflow.validation.InvalidRequestException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -160,6 +161,10 @@ final class ProtoMapper {
     static SubscribePricesResponse toProto(StreamEvent event) {
         SubscribePricesResponse.Builder message =
                 SubscribePricesResponse.newBuilder().setSequence(event.sequence());
+        if (event instanceof StreamEvent.TicksMayBeLost lost) {
+            return message.setLost(TicksMayBeLost.newBuilder().setReason(lost.reason()))
+                    .build();
+        }
         if (event instanceof StreamEvent.Gap gap) {
             return message.setGap(TickGap.newBuilder()
                             .setDropped(gap.dropped())

@@ -3,6 +3,7 @@ package dev.capflow.ingest.pricestream;
 import dev.capflow.ingest.cache.PriceCodec;
 import dev.capflow.ingest.config.IngestConfig;
 import dev.capflow.ingest.domain.DailyBar;
+import dev.capflow.ingest.domain.HistoryChange;
 import dev.capflow.ingest.domain.LatestPrice;
 import dev.capflow.ingest.domain.Tick;
 import dev.capflow.ingest.metrics.IngestMetrics;
@@ -30,9 +31,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes committed prices to Redis, best effort and fire-and-forget: pipelined round trips update the latest-price
- * hash (only forward in time) and append each new tick ({@link TickAppends}: one script call per shard and batch), and
- * one change entry per batch of new bars or per new corporate action, to the price stream shard of each symbol (a change naming symbols of several shards goes to each of
- * those shards, naming its own symbols). Pipelines of at most 500 commands: on a single Redis one sequence of them per
+ * hash (only forward in time) and append each new tick ({@link TickAppends}: one script call per shard and batch) to
+ * the price stream shard of its symbol. It also appends the change entries that the {@link ChangeRelay} takes from the
+ * outbox, and reports to it whether Redis took them (a change naming symbols of several shards goes to each of those
+ * shards, naming its own symbols). Pipelines of at most 500 commands: on a single Redis one sequence of them per
  * publish, on a Redis Cluster one per key, the keys' at once ({@link RedisPipelines}). A failure is counted and logged,
  * never reported to the ingest caller; it leaves the hash possibly stale until {@link #resync} rewrites it from
  * PostgreSQL.
@@ -116,33 +118,28 @@ public class PricePublisher {
         return requests;
     }
 
-    /**
-     * Latest prices from the closes of every valid bar; when any bar was newly stored, a {@link PriceStreamEntries#BARS} entry
-     * naming the symbols of the valid bars; when any replaced a stored version, a {@link PriceStreamEntries#BARS_REPLACED}
-     * entry naming the corrected symbols.
-     */
-    public void publishBars(List<DailyBar> valid, boolean anyStored, List<String> replacedSymbols) {
+    /** Latest prices from the closes of every valid bar (their change entries go through the {@link ChangeRelay}). */
+    public void publishBars(List<DailyBar> valid) {
         Map<String, List<Request>> requests = new LinkedHashMap<>();
         latestUpdate(
                 valid.stream()
                         .map(bar -> LatestPrice.ofDailyClose(bar.symbol(), bar.date(), bar.close()))
                         .toList(),
                 requests);
-        if (anyStored) {
-            changeEntries(
-                    PriceStreamEntries.BARS,
-                    valid.stream().map(DailyBar::symbol).toList(),
-                    requests);
-        }
-        changeEntries(PriceStreamEntries.BARS_REPLACED, replacedSymbols, requests);
         send(requests, redis);
     }
 
-    /** A {@link PriceStreamEntries#CORPORATE_ACTION} entry for a newly recorded split or dividend of {@code symbol}. */
-    public void publishCorporateAction(String symbol) {
+    /**
+     * Appends one change entry per change and shard its symbols go to, naming that shard's symbols, in the order of
+     * {@code changes} per shard; fails when Redis did not take them all within the publish timeout.
+     */
+    public Uni<Void> appendChanges(List<HistoryChange> changes) {
         Map<String, List<Request>> requests = new LinkedHashMap<>();
-        changeEntries(PriceStreamEntries.CORPORATE_ACTION, List.of(symbol), requests);
-        send(requests, redis);
+        changes.forEach(change -> changeEntries(change.kind(), change.symbols(), requests));
+        return pipelined(requests, redis)
+                .ifNoItem()
+                .after(config.publishTimeout())
+                .fail();
     }
 
     /** Refills the latest-price hash with prices read from PostgreSQL. */

@@ -31,7 +31,8 @@ import org.jboss.logging.Logger;
  * stream cost more than writing it). Each spell of subscriptions has a reader of its own (redis-contracts'
  * {@link dev.capflow.redis.PriceStreamReader}), positioned at each shard's newest entry (never "$") as the first
  * subscription begins; a subscription gets local ticks at once, and other replicas' from that position on (a remote
- * tick appended during the first subscription's positioning, one Redis round trip, may be missed).
+ * tick appended during the first subscription's positioning, one Redis round trip, may be missed). Entries lost before
+ * it read them (the reader reports them) are announced to every subscriber.
  */
 @ApplicationScoped
 public class PriceStreamReader implements dev.capflow.redis.PriceStreamReader.Handler {
@@ -112,6 +113,12 @@ public class PriceStreamReader implements dev.capflow.redis.PriceStreamReader.Ha
             following = null;
             lag.caughtUp(); // nothing is read, so nothing lags
         }
+    }
+
+    /** Entries lost unread may be other replicas' ticks: every subscriber is told (the reader logged it). */
+    @Override
+    public void entriesMayBeLost(String reason) {
+        fanout.ticksMayBeLost(reason);
     }
 
     @Override

@@ -4,15 +4,19 @@ import dev.capflow.ingest.domain.BarRevision;
 import dev.capflow.ingest.domain.BarWriteMode;
 import dev.capflow.ingest.domain.CloseSeries;
 import dev.capflow.ingest.domain.DailyBar;
+import dev.capflow.ingest.domain.HistoryChange;
+import dev.capflow.redis.PriceStreamEntries;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,13 +24,22 @@ import java.util.Optional;
 @ApplicationScoped
 public class BarRepository {
 
-    /** One multi-row insert from parallel arrays; a bar already stored is skipped, not overwritten. */
+    /**
+     * One multi-row insert from parallel arrays; a bar already stored is skipped, not overwritten. When any bar is
+     * new, the same statement records the change entry ($8, naming the symbols $9) in the outbox, so that it commits
+     * with the bars. Answers how many bars were new.
+     */
     private static final String INSERT = """
-            INSERT INTO ingest.daily_bar (symbol, date, open, high, low, close, volume)
-            SELECT * FROM unnest($1::varchar[], $2::date[], $3::float8[], $4::float8[], $5::float8[],
-                                 $6::float8[], $7::int8[])
-            ON CONFLICT (symbol, date) DO NOTHING
-            RETURNING 1""";
+            WITH inserted AS (
+                INSERT INTO ingest.daily_bar (symbol, date, open, high, low, close, volume)
+                SELECT * FROM unnest($1::varchar[], $2::date[], $3::float8[], $4::float8[], $5::float8[],
+                                     $6::float8[], $7::int8[])
+                ON CONFLICT (symbol, date) DO NOTHING
+                RETURNING 1),
+            announced AS (
+                INSERT INTO ingest.history_change_outbox (kind, symbols)
+                SELECT $8::text, $9::text[] WHERE EXISTS (SELECT 1 FROM inserted))
+            SELECT count(*) FROM inserted""";
 
     /** Locks the stored bars a correction may replace, so that concurrent corrections of one bar queue. */
     private static final String LOCK = """
@@ -110,17 +123,25 @@ public class BarRepository {
         }
     }
 
-    /** Stores {@code bars} (committed on return) in {@code mode}: insert-only, or replacing changed ones. */
+    /**
+     * Stores {@code bars} (committed on return) in {@code mode}: insert-only, or replacing changed ones; in the same
+     * transaction, records the change entries that announce it in the {@link HistoryChangeOutbox}: a
+     * {@link PriceStreamEntries#BARS} entry naming the symbols of {@code bars} when any bar was new, a
+     * {@link PriceStreamEntries#BARS_REPLACED} entry naming the corrected symbols when any bar replaced another version.
+     */
     public Uni<Written> write(List<DailyBar> bars, BarWriteMode mode) {
         if (bars.isEmpty()) {
             return Uni.createFrom().item(Written.NOTHING);
         }
         Tuple params = arrays(bars);
+        List<String> symbols = List.copyOf(
+                new LinkedHashSet<>(bars.stream().map(DailyBar::symbol).toList()));
         if (mode == BarWriteMode.INSERT) {
             return pool.preparedQuery(INSERT)
-                    .execute(params)
+                    .execute(params.addString(PriceStreamEntries.BARS).addArrayOfString(symbols.toArray(String[]::new)))
                     .invoke(reads::wrote)
-                    .map(rows -> new Written(rows.rowCount(), List.of()));
+                    .map(rows ->
+                            new Written(Math.toIntExact(rows.iterator().next().getLong(0)), List.of()));
         }
         Tuple keys = Tuple.tuple()
                 .addArrayOfString(bars.stream().map(DailyBar::symbol).toArray(String[]::new))
@@ -128,20 +149,30 @@ public class BarRepository {
         return pool.withTransaction(connection -> connection
                         .preparedQuery(LOCK)
                         .execute(keys)
-                        .chain(() -> connection.preparedQuery(REPLACE).execute(params)))
-                .invoke(reads::wrote)
-                .map(rows -> {
-                    int inserted = 0;
-                    List<String> replaced = new ArrayList<>();
-                    for (Row row : rows) {
-                        if (row.getBoolean("inserted")) {
-                            inserted++;
-                        } else {
-                            replaced.add(row.getString("symbol"));
-                        }
-                    }
-                    return new Written(inserted, replaced);
-                });
+                        .chain(() -> connection.preparedQuery(REPLACE).execute(params))
+                        .map(BarRepository::written)
+                        .call(written -> connection
+                                .preparedQuery(HistoryChangeOutbox.RECORD_TWO)
+                                .execute(HistoryChangeOutbox.recordTwo(
+                                        new HistoryChange(
+                                                PriceStreamEntries.BARS, written.inserted() > 0 ? symbols : List.of()),
+                                        new HistoryChange(
+                                                PriceStreamEntries.BARS_REPLACED,
+                                                List.copyOf(new LinkedHashSet<>(written.replacedSymbols())))))))
+                .invoke(reads::wrote);
+    }
+
+    private static Written written(RowSet<Row> rows) {
+        int inserted = 0;
+        List<String> replaced = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.getBoolean("inserted")) {
+                inserted++;
+            } else {
+                replaced.add(row.getString("symbol"));
+            }
+        }
+        return new Written(inserted, replaced);
     }
 
     /** The replaced versions of {@code symbol}'s bars within the inclusive bounds (null = unbounded), newest first. */

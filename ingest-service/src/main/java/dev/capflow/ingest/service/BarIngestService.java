@@ -9,6 +9,7 @@ import dev.capflow.ingest.domain.Rejection;
 import dev.capflow.ingest.domain.Symbols;
 import dev.capflow.ingest.domain.Validated;
 import dev.capflow.ingest.metrics.IngestMetrics;
+import dev.capflow.ingest.pricestream.ChangeRelay;
 import dev.capflow.ingest.pricestream.PricePublisher;
 import dev.capflow.ingest.repository.BarRepository;
 import io.quarkus.vertx.VertxContextSupport;
@@ -30,6 +31,7 @@ public class BarIngestService {
     private final BarRepository bars;
     private final PriceValidator validator;
     private final PricePublisher publisher;
+    private final ChangeRelay relay;
     private final IngestMetrics metrics;
 
     public BarIngestService(
@@ -37,11 +39,13 @@ public class BarIngestService {
             BarRepository bars,
             PriceValidator validator,
             PricePublisher publisher,
+            ChangeRelay relay,
             IngestMetrics metrics) {
         this.instruments = instruments;
         this.bars = bars;
         this.validator = validator;
         this.publisher = publisher;
+        this.relay = relay;
         this.metrics = metrics;
     }
 
@@ -68,7 +72,10 @@ public class BarIngestService {
         return new Validated<>(sorted, validated.rejected());
     }
 
-    /** Stores validated bars (one statement, committed before the result is emitted) and publishes them. */
+    /**
+     * Stores validated bars (one statement, committed before the result is emitted, with the change entry it records)
+     * and publishes them.
+     */
     public Uni<IngestResult> store(List<DailyBar> valid, List<Rejection> rejected, int skipped, BarWriteMode mode) {
         return bars.write(valid, mode).map(written -> {
             IngestResult result = new IngestResult(
@@ -78,7 +85,10 @@ public class BarIngestService {
                     skipped,
                     written.replaced());
             metrics.bars(result);
-            publisher.publishBars(valid, written.inserted() > 0, written.replacedSymbols());
+            publisher.publishBars(valid);
+            if (written.inserted() > 0 || written.replaced() > 0) {
+                relay.kick(); // the write recorded its change entry: append it now
+            }
             return result;
         });
     }

@@ -8,6 +8,8 @@ import dev.capflow.ingest.domain.UnknownCorporateActionException;
 import dev.capflow.ingest.repository.BarRepository;
 import dev.capflow.ingest.repository.CorporateActionEntity;
 import dev.capflow.ingest.repository.CorporateActionRepository;
+import dev.capflow.ingest.repository.HistoryChangeOutbox;
+import dev.capflow.redis.PriceStreamEntries;
 import dev.capflow.validation.InvalidRequestException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -33,16 +35,22 @@ public class CorporateActionService {
     private final InstrumentService instruments;
     private final CorporateActionRepository actions;
     private final BarRepository bars;
+    private final HistoryChangeOutbox outbox;
 
     public CorporateActionService(
-            InstrumentService instruments, CorporateActionRepository actions, BarRepository bars) {
+            InstrumentService instruments,
+            CorporateActionRepository actions,
+            BarRepository bars,
+            HistoryChangeOutbox outbox) {
         this.instruments = instruments;
         this.actions = actions;
         this.bars = bars;
+        this.outbox = outbox;
     }
 
     /**
-     * Records a validated action. The same action again is a no-op ({@code created} false); another
+     * Records a validated action, with its change entry in the {@link HistoryChangeOutbox} (the same transaction).
+     * The same action again is a no-op ({@code created} false); another
      * value for the same symbol, ex-date and kind is a {@link AlreadyExistsException}. A dividend must be
      * below the close of the last stored bar before its ex-date.
      */
@@ -70,12 +78,13 @@ public class CorporateActionService {
                     return checkDividend(action)
                             .chain(() -> checkCompoundSplits(action))
                             .chain(() -> actions.persistAndFlush(CorporateActionEntity.of(action)))
+                            .call(() -> announced(action.symbol()))
                             .map(entity -> new Added(entity.toDomain(), true));
                 });
     }
 
     /**
-     * Deletes the action recorded under {@code key} and returns it; {@link UnknownCorporateActionException} if none, also
+     * Deletes the action recorded under {@code key} (recording its change entry) and returns it; {@link UnknownCorporateActionException} if none, also
      * when a concurrent delete removed it first. One statement, not Hibernate Reactive's entity delete, which keeps one
      * pending result per entity type: of two actions deleted at once, one could wait until its deadline with its
      * transaction open (docs/decisions.md).
@@ -89,8 +98,13 @@ public class CorporateActionService {
                         ? Uni.createFrom().failure(new UnknownCorporateActionException(key))
                         : actions.delete("id = ?1", existing.id)
                                 .chain(count -> count > 0
-                                        ? Uni.createFrom().item(existing.toDomain())
+                                        ? announced(key.symbol()).replaceWith(existing.toDomain())
                                         : Uni.createFrom().failure(new UnknownCorporateActionException(key))));
+    }
+
+    /** Records the change entry of {@code symbol}'s changed actions, to commit with the change. */
+    private Uni<Void> announced(String symbol) {
+        return outbox.recordInSession(PriceStreamEntries.CORPORATE_ACTION, symbol);
     }
 
     /** The actions of a registered symbol, oldest ex-date first. */

@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The in-process broadcast of live ticks to subscribers. Each subscriber has its own bounded buffer
  * that drops its oldest ticks when the subscriber falls behind, so a slow reader never blocks the
  * publisher or the other subscribers; the drops are announced in its stream as {@link StreamEvent.Gap}s,
- * and every tick is numbered, so the subscriber knows exactly what it missed.
+ * and every tick is numbered, so the subscriber knows exactly what it missed. Ticks lost before they reached this
+ * process are announced as {@link StreamEvent.TicksMayBeLost}.
  */
 public class PriceFanout {
 
@@ -43,6 +44,13 @@ public class PriceFanout {
     public void publish(List<Tick> ticks) {
         for (Subscriber subscriber : subscribers) {
             subscriber.publish(ticks);
+        }
+    }
+
+    /** Tells every subscriber that ticks of other replicas may be missing ({@code reason}: what was found). */
+    public void ticksMayBeLost(String reason) {
+        for (Subscriber subscriber : subscribers) {
+            subscriber.ticksMayBeLost(reason);
         }
     }
 
@@ -85,6 +93,10 @@ public class PriceFanout {
                     processor.onNext(new StreamEvent.LiveTick(++lastSequence, tick));
                 }
             }
+        }
+
+        private synchronized void ticksMayBeLost(String reason) {
+            processor.onNext(new StreamEvent.TicksMayBeLost(lastSequence, reason));
         }
 
         private boolean wants(Tick tick) {

@@ -5,12 +5,18 @@ import java.time.Instant;
 
 /**
  * What one subscription delivers, numbered per subscription: every tick the subscriber asked for gets the next
- * sequence number (from 1), whether it is delivered or dropped.
+ * sequence number (from 1), whether it is delivered or dropped; a notice of ticks lost elsewhere takes none.
  */
 public sealed interface StreamEvent {
 
-    /** The sequence number of this tick, or of the first dropped tick of a gap. */
+    /** The sequence number of this tick, of the first dropped tick of a gap, or of the last tick before a loss notice. */
     long sequence();
+
+    /**
+     * Ticks of other replicas may be missing (entries of the shared price stream lost before this process read
+     * them); {@code sequence} is that of the last tick numbered before the loss was found, and this takes no number.
+     */
+    record TicksMayBeLost(long sequence, String reason) implements StreamEvent {}
 
     /** A delivered tick. */
     record LiveTick(long sequence, Tick tick) implements StreamEvent {}

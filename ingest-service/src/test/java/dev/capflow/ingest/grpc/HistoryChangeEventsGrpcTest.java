@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Newly stored daily bars (IngestBars, ImportCsv) and newly recorded corporate actions are announced on the price
  * stream as change entries, so that caches of answers computed from history move at once; duplicates announce
- * nothing, and live subscribers still see ticks only.
+ * nothing, and live subscribers still see ticks only. An entry recorded in the outbox and never appended (a process
+ * that stopped first) is appended by the next process.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "1"))
@@ -79,6 +80,19 @@ class HistoryChangeEventsGrpcTest extends GrpcTestBase {
                 .until(() -> !subscriber.received().isEmpty());
         assertThat(subscriber.received()).extracting(tick -> tick.getPrice()).containsExactly(12.5);
         subscriber.cancel();
+    }
+
+    @Test
+    void aChangeEntryThatAnEarlierProcessLeftUnappendedIsAppended() throws Exception {
+        // what a process stopped (or cut from Redis) between a commit and its append leaves, its lease long passed
+        sqlLong("WITH left_over AS (INSERT INTO ingest.history_change_outbox (kind, symbols, claimed_until)"
+                + " VALUES ('bars-replaced', ARRAY['EVLEFT'], now() - interval '1 minute') RETURNING 1)"
+                + " SELECT count(*) FROM left_over");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> changeEntries("bars-replaced", "EVLEFT") == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> sqlLong("SELECT count(*) FROM ingest.history_change_outbox WHERE 'EVLEFT' = ANY(symbols)")
+                        == 0);
     }
 
     @Test

@@ -43,6 +43,44 @@ class PriceFanoutTest {
     }
 
     @Test
+    void aLossNoticeIsNeverDroppedAndIsReadFirst() {
+        GapRecordingBuffer buffer = new GapRecordingBuffer(2);
+        buffer.offer(live(1, tick("NVDA", 1)));
+        buffer.offer(new StreamEvent.TicksMayBeLost(1, "trimmed"));
+        buffer.offer(new StreamEvent.TicksMayBeLost(1, "restarted")); // one notice stands for both
+        buffer.offer(live(2, tick("NVDA", 2)));
+        buffer.offer(live(3, tick("NVDA", 3)));
+        assertThat(buffer)
+                .containsExactly(
+                        new StreamEvent.TicksMayBeLost(1, "trimmed"),
+                        new StreamEvent.Gap(
+                                1, 1, tick("NVDA", 1).ts(), tick("NVDA", 1).ts()),
+                        live(2, tick("NVDA", 2)),
+                        live(3, tick("NVDA", 3)));
+        assertThat(buffer.poll()).isEqualTo(new StreamEvent.TicksMayBeLost(1, "trimmed"));
+        assertThat(buffer.size()).isEqualTo(3);
+    }
+
+    @Test
+    void everySubscriberIsToldOfTicksLostElsewhereNumberedAfterItsLastTick() {
+        PriceFanout fanout = new PriceFanout(16);
+        AssertSubscriber<StreamEvent> nvda =
+                fanout.subscribe(Set.of("NVDA")).subscribe().withSubscriber(AssertSubscriber.create(10));
+        AssertSubscriber<StreamEvent> all =
+                fanout.subscribe(Set.of()).subscribe().withSubscriber(AssertSubscriber.create(10));
+        fanout.publish(List.of(tick("MSFT", 1)));
+        fanout.ticksMayBeLost("trimmed");
+        fanout.publish(List.of(tick("NVDA", 2)));
+        assertThat(nvda.getItems())
+                .containsExactly(new StreamEvent.TicksMayBeLost(0, "trimmed"), live(1, tick("NVDA", 2)));
+        assertThat(all.getItems())
+                .containsExactly(
+                        live(1, tick("MSFT", 1)),
+                        new StreamEvent.TicksMayBeLost(1, "trimmed"),
+                        live(2, tick("NVDA", 2)));
+    }
+
+    @Test
     void aGapSpansTheEarliestAndLatestTimeOfItsTicks() {
         GapRecordingBuffer buffer = new GapRecordingBuffer(1);
         buffer.offer(live(1, tick("NVDA", 9)));
