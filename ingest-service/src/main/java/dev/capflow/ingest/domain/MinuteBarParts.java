@@ -33,14 +33,16 @@ public final class MinuteBarParts {
 
     /** The parts of {@code ticks} in the order their bars first appear, or empty when the SQL rollup must decide. */
     public static Optional<List<Part>> of(List<Tick> ticks) {
-        Map<BarKey, Accumulator> bars = new HashMap<>();
+        // by symbol, then a short list of minutes: no key object per tick (a batch holds few minutes of a symbol)
+        Map<String, List<Accumulator>> bySymbol = new HashMap<>();
         List<Accumulator> inOrder = new ArrayList<>();
         for (Tick tick : ticks) {
-            BarKey key = new BarKey(tick.symbol(), minuteOf(tick.ts()));
-            Accumulator bar = bars.get(key);
+            long minute = Math.floorDiv(tick.ts().getEpochSecond(), SECONDS_PER_MINUTE);
+            List<Accumulator> bars = bySymbol.computeIfAbsent(tick.symbol(), symbol -> new ArrayList<>(2));
+            Accumulator bar = find(bars, minute);
             if (bar == null) {
-                bar = new Accumulator(key, tick);
-                bars.put(key, bar);
+                bar = new Accumulator(minute, tick);
+                bars.add(bar);
                 inOrder.add(bar);
             } else if (!bar.add(tick)) {
                 return Optional.empty();
@@ -56,15 +58,22 @@ public final class MinuteBarParts {
         return Optional.of(parts);
     }
 
-    /** The start of the UTC minute of {@code ts}, as PostgreSQL's date_bin('1 minute', ts, 'epoch'). */
-    static Instant minuteOf(Instant ts) {
-        return Instant.ofEpochSecond(Math.floorDiv(ts.getEpochSecond(), SECONDS_PER_MINUTE) * SECONDS_PER_MINUTE);
+    private static Accumulator find(List<Accumulator> bars, long minute) {
+        for (Accumulator bar : bars) {
+            if (bar.minute == minute) {
+                return bar;
+            }
+        }
+        return null;
     }
 
-    private record BarKey(String symbol, Instant minute) {}
+    /** The start of UTC minute number {@code minute} since the epoch: PostgreSQL's date_bin('1 minute', ts, 'epoch'). */
+    private static Instant minuteStart(long minute) {
+        return Instant.ofEpochSecond(minute * SECONDS_PER_MINUTE);
+    }
 
     private static final class Accumulator {
-        private final BarKey key;
+        private final long minute;
         private Tick open;
         private Tick close;
         private boolean openTied;
@@ -74,8 +83,8 @@ public final class MinuteBarParts {
         private long volume;
         private long tickCount = 1;
 
-        Accumulator(BarKey key, Tick first) {
-            this.key = key;
+        Accumulator(long minute, Tick first) {
+            this.minute = minute;
             this.open = first;
             this.close = first;
             this.high = first.price();
@@ -111,7 +120,7 @@ public final class MinuteBarParts {
         }
 
         Part part() {
-            return new Part(key.symbol(), key.minute(), open, high, low, close, volume, tickCount);
+            return new Part(open.symbol(), minuteStart(minute), open, high, low, close, volume, tickCount);
         }
     }
 }

@@ -67,10 +67,16 @@ class MinuteBarPartsTest {
 
     @Test
     void aMinuteBeforeTheEpochStartsAtTheMinuteBelow() {
-        assertThat(MinuteBarParts.minuteOf(Instant.parse("1969-12-31T23:59:30.5Z")))
-                .isEqualTo(Instant.parse("1969-12-31T23:59:00Z"));
-        assertThat(MinuteBarParts.minuteOf(Instant.parse("1969-12-31T23:59:00Z")))
-                .isEqualTo(Instant.parse("1969-12-31T23:59:00Z"));
+        List<Tick> ticks = List.of(
+                new Tick("A", Instant.parse("1969-12-31T23:59:30.5Z"), 2, 1),
+                new Tick("A", Instant.parse("1969-12-31T23:59:00Z"), 1, 1),
+                new Tick("A", Instant.parse("1970-01-01T00:00:00Z"), 3, 1));
+
+        assertThat(MinuteBarParts.of(ticks).orElseThrow())
+                .extracting(MinuteBarParts.Part::minute, MinuteBarParts.Part::tickCount)
+                .containsExactly(
+                        tuple(Instant.parse("1969-12-31T23:59:00Z"), 2L),
+                        tuple(Instant.parse("1970-01-01T00:00:00Z"), 1L));
     }
 
     @Test
