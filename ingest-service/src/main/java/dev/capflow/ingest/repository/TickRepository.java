@@ -1,6 +1,7 @@
 package dev.capflow.ingest.repository;
 
 import dev.capflow.grpc.DatabaseFailures;
+import dev.capflow.ingest.domain.MinuteBarParts;
 import dev.capflow.ingest.domain.Tick;
 import dev.capflow.ingest.domain.TickPage;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +24,9 @@ import java.util.Set;
  * the new ticks' partial minute bars to ingest.minute_bar_pending (V7__minute_bar_pending.sql; what readers see is
  * ingest.minute_bar_current, the stored bars merged with those parts). A batch first goes in by a plain insert, which is
  * about twice as fast as {@code ON CONFLICT DO NOTHING} on the partitioned table; only a batch that holds a tick stored
- * already (a resend) or twice is stored again, skipping duplicates (docs/decisions.md).
+ * already (a resend) or twice is stored again, skipping duplicates (docs/decisions.md). A fresh batch's parts are rolled
+ * up in Java ({@link MinuteBarParts}) and sent along, unless two ticks share a bar's first or last microsecond: then the
+ * statement rolls the batch up itself, because only the database's collation orders their source and trade id.
  */
 @ApplicationScoped
 public class TickRepository {
@@ -53,7 +57,7 @@ public class TickRepository {
             )""";
 
     /**
-     * Stores every tick of a batch that holds only new ones, and rolls them up. A tick stored already, or twice in
+     * Stores every tick of a batch that holds only new ones, and rolls them up in SQL. A tick stored already, or twice in
      * the batch, fails the whole statement with unique_violation (23505), which stores nothing. A data-modifying CTE
      * runs to completion whether or not the main query reads it.
      */
@@ -62,6 +66,23 @@ public class TickRepository {
                 INSERT INTO ingest.tick (symbol, ts, price, size, source, trade_id) SELECT * FROM batch
             ), """ + ROLL_UP.formatted("batch") + """
             SELECT count(*) FROM batch""";
+
+    /**
+     * Stores every tick of a batch that holds only new ones, as {@link #INSERT_ALL_NEW}, and appends the batch's parts
+     * rolled up in Java ({@link MinuteBarParts}) from parallel arrays $7..$20, in the columns' order.
+     */
+    private static final String INSERT_ALL_NEW_WITH_PARTS = """
+            WITH stored AS (
+                INSERT INTO ingest.tick (symbol, ts, price, size, source, trade_id)
+            """ + BATCH + """
+
+            )
+            INSERT INTO ingest.minute_bar_pending (symbol, minute, open, high, low, close, volume, tick_count,
+                                                   open_ts, open_source, open_trade_id,
+                                                   close_ts, close_source, close_trade_id)
+            SELECT * FROM unnest($7::varchar[], $8::timestamptz[], $9::float8[], $10::float8[], $11::float8[],
+                                 $12::float8[], $13::int8[], $14::int8[], $15::timestamptz[], $16::varchar[],
+                                 $17::varchar[], $18::timestamptz[], $19::varchar[], $20::varchar[])""";
 
     /**
      * Stores the ticks of a batch that are not stored yet; RETURNING names them, and only those are rolled up.
@@ -145,22 +166,73 @@ public class TickRepository {
             sources[i] = tick.source();
             tradeIds[i] = tick.tradeId();
         }
-        Tuple params = Tuple.tuple()
-                .addArrayOfString(symbols)
-                .addArrayOfOffsetDateTime(timestamps)
-                .addArrayOfDouble(prices)
-                .addArrayOfLong(sizes)
-                .addArrayOfString(sources)
-                .addArrayOfString(tradeIds);
-        return pool.preparedQuery(INSERT_ALL_NEW)
-                .execute(params)
-                .replaceWith(ticks)
+        Object[] columns = {symbols, timestamps, prices, sizes, sources, tradeIds};
+        Tuple params = Tuple.from(columns);
+        Uni<?> allNew = MinuteBarParts.of(ticks)
+                .map(parts -> pool.preparedQuery(INSERT_ALL_NEW_WITH_PARTS).execute(withParts(columns, parts)))
+                .orElseGet(() -> pool.preparedQuery(INSERT_ALL_NEW).execute(params));
+        return allNew.replaceWith(ticks)
                 // a resend, a tick twice in the batch, or a concurrent batch with the same tick: skip what is stored
                 .onFailure(DatabaseFailures::isConcurrentUpdate)
                 .recoverWithUni(() -> pool.preparedQuery(INSERT_SKIPPING_DUPLICATES)
                         .execute(params)
                         .map(rows -> newlyStored(ticks, rows)))
                 .invoke(reads::wrote);
+    }
+
+    /** The batch's {@code columns} followed by those of {@code parts}, as {@link #INSERT_ALL_NEW_WITH_PARTS} reads them. */
+    private static Tuple withParts(Object[] columns, List<MinuteBarParts.Part> parts) {
+        int n = parts.size();
+        String[] symbols = new String[n];
+        OffsetDateTime[] minutes = new OffsetDateTime[n];
+        Double[] opens = new Double[n];
+        Double[] highs = new Double[n];
+        Double[] lows = new Double[n];
+        Double[] closes = new Double[n];
+        Long[] volumes = new Long[n];
+        Long[] tickCounts = new Long[n];
+        OffsetDateTime[] openTimestamps = new OffsetDateTime[n];
+        String[] openSources = new String[n];
+        String[] openTradeIds = new String[n];
+        OffsetDateTime[] closeTimestamps = new OffsetDateTime[n];
+        String[] closeSources = new String[n];
+        String[] closeTradeIds = new String[n];
+        for (int i = 0; i < n; i++) {
+            MinuteBarParts.Part part = parts.get(i);
+            symbols[i] = part.symbol();
+            minutes[i] = part.minute().atOffset(ZoneOffset.UTC);
+            opens[i] = part.open().price();
+            highs[i] = part.high();
+            lows[i] = part.low();
+            closes[i] = part.close().price();
+            volumes[i] = part.volume();
+            tickCounts[i] = part.tickCount();
+            openTimestamps[i] = part.open().ts().atOffset(ZoneOffset.UTC);
+            openSources[i] = part.open().source();
+            openTradeIds[i] = part.open().tradeId();
+            closeTimestamps[i] = part.close().ts().atOffset(ZoneOffset.UTC);
+            closeSources[i] = part.close().source();
+            closeTradeIds[i] = part.close().tradeId();
+        }
+        Object[] partColumns = {
+            symbols,
+            minutes,
+            opens,
+            highs,
+            lows,
+            closes,
+            volumes,
+            tickCounts,
+            openTimestamps,
+            openSources,
+            openTradeIds,
+            closeTimestamps,
+            closeSources,
+            closeTradeIds
+        };
+        Object[] all = Arrays.copyOf(columns, columns.length + partColumns.length);
+        System.arraycopy(partColumns, 0, all, columns.length, partColumns.length);
+        return Tuple.from(all);
     }
 
     /** The ticks of {@code batch} that {@code rows} name, each once, in input order. */

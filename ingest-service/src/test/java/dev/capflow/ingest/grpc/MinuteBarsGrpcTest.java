@@ -144,6 +144,31 @@ class MinuteBarsGrpcTest extends GrpcTestBase {
     }
 
     @Test
+    void sameMicrosecondTicksOfOneFreshBatchOpenAndCloseInTickOrder() {
+        register("MTIE");
+        Instant minute = M0.plusSeconds(10_800);
+        // two ticks share the bar's first microsecond and two its last, each pair sent later-in-tick-order first
+        streamTicks(batch(
+                1,
+                tick("MTIE", minute.plusSeconds(10), 41, 1).toBuilder()
+                        .setSource("y")
+                        .build(),
+                tick("MTIE", minute.plusSeconds(10), 42, 1).toBuilder()
+                        .setSource("x")
+                        .build(),
+                tick("MTIE", minute.plusSeconds(30), 40, 1),
+                tick("MTIE", minute.plusSeconds(50), 43, 1).toBuilder()
+                        .setSource("y")
+                        .build(),
+                tick("MTIE", minute.plusSeconds(50), 44, 1).toBuilder()
+                        .setSource("x")
+                        .build()));
+
+        assertThat(describe(allBars(GetMinuteBarsRequest.newBuilder().setSymbol("MTIE"))))
+                .containsExactly("2024-03-04T17:30:00Z 42.0 44.0 40.0 43.0 5 5");
+    }
+
+    @Test
     void concurrentBatchesOfOneMinuteAddUpExactly() {
         register("MCONC");
         Instant minute = M0.plusSeconds(3600);
