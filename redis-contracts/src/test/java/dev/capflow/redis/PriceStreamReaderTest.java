@@ -8,7 +8,6 @@ import io.vertx.core.Promise;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
-import io.vertx.redis.client.RedisConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -170,14 +169,13 @@ class PriceStreamReaderTest {
     }
 
     /** A Redis that never answers its first {@code stalls} reads (an XREAD alone or in a batch): rounds time out. */
-    private static final class StallingRedis implements io.vertx.redis.client.Redis {
+    private static final class StallingRedis extends ForwardingRedis {
 
-        private final io.vertx.redis.client.Redis redis;
         private final int stalls;
         private final AtomicInteger stalled = new AtomicInteger();
 
         StallingRedis(io.vertx.redis.client.Redis redis, int stalls) {
-            this.redis = redis;
+            super(redis);
             this.stalls = stalls;
         }
 
@@ -191,54 +189,33 @@ class PriceStreamReaderTest {
         }
 
         @Override
-        public Future<RedisConnection> connect() {
-            return redis.connect();
-        }
-
-        @Override
-        public void close() {
-            redis.close();
-        }
-
-        @Override
         public Future<io.vertx.redis.client.Response> send(io.vertx.redis.client.Request command) {
             return stall(List.of(command))
                     ? Promise.<io.vertx.redis.client.Response>promise().future()
-                    : redis.send(command);
+                    : super.send(command);
         }
 
         @Override
         public Future<List<io.vertx.redis.client.Response>> batch(List<io.vertx.redis.client.Request> commands) {
             return stall(commands)
                     ? Promise.<List<io.vertx.redis.client.Response>>promise().future()
-                    : redis.batch(commands);
+                    : super.batch(commands);
         }
     }
 
     /** A Redis whose first {@code failures} odd-numbered XREADs fail: failed rounds, each after a good one. */
-    private static final class FlakyRedis implements io.vertx.redis.client.Redis {
+    private static final class FlakyRedis extends ForwardingRedis {
 
-        private final io.vertx.redis.client.Redis redis;
         private final int failures;
         private final AtomicInteger xreads = new AtomicInteger();
 
         FlakyRedis(io.vertx.redis.client.Redis redis, int failures) {
-            this.redis = redis;
+            super(redis);
             this.failures = failures;
         }
 
         int xreads() {
             return xreads.get();
-        }
-
-        @Override
-        public Future<RedisConnection> connect() {
-            return redis.connect();
-        }
-
-        @Override
-        public void close() {
-            redis.close();
         }
 
         @Override
@@ -249,12 +226,7 @@ class PriceStreamReaderTest {
                     return Future.failedFuture("injected XREAD failure " + n);
                 }
             }
-            return redis.send(command);
-        }
-
-        @Override
-        public Future<List<io.vertx.redis.client.Response>> batch(List<io.vertx.redis.client.Request> commands) {
-            return redis.batch(commands);
+            return super.send(command);
         }
     }
 
@@ -364,15 +336,14 @@ class PriceStreamReaderTest {
     }
 
     /** A Redis that counts the EVALs and XREADs sent through it, and the EVALs sent alone (not in a batch). */
-    private static final class CountingRedis implements io.vertx.redis.client.Redis {
+    private static final class CountingRedis extends ForwardingRedis {
 
-        private final io.vertx.redis.client.Redis redis;
         private final AtomicInteger evals = new AtomicInteger();
         private final AtomicInteger xreads = new AtomicInteger();
         private final AtomicInteger evalsAlone = new AtomicInteger();
 
         CountingRedis(io.vertx.redis.client.Redis redis) {
-            this.redis = redis;
+            super(redis);
         }
 
         int evals() {
@@ -388,28 +359,18 @@ class PriceStreamReaderTest {
         }
 
         @Override
-        public Future<RedisConnection> connect() {
-            return redis.connect();
-        }
-
-        @Override
-        public void close() {
-            redis.close();
-        }
-
-        @Override
         public Future<io.vertx.redis.client.Response> send(io.vertx.redis.client.Request command) {
             if (command.command() == io.vertx.redis.client.Command.EVAL) {
                 evalsAlone.incrementAndGet();
             }
             count(command);
-            return redis.send(command);
+            return super.send(command);
         }
 
         @Override
         public Future<List<io.vertx.redis.client.Response>> batch(List<io.vertx.redis.client.Request> commands) {
             commands.forEach(this::count);
-            return redis.batch(commands);
+            return super.batch(commands);
         }
 
         private void count(io.vertx.redis.client.Request command) {
