@@ -74,6 +74,7 @@ public final class WatchedTickRun {
         int rate = Integer.parseInt(options.getOrDefault("rate", "10000"));
         int inFlight = Integer.parseInt(options.getOrDefault("in-flight", "8"));
         String prefix = options.getOrDefault("prefix", "watch-");
+        String label = options.getOrDefault("label", "");
         String token = BulkImportBenchmark.required(options, "token");
         int perBatch = Math.max(1, rate / 100);
         if (instruments < perBatch || instruments < baskets) {
@@ -105,7 +106,7 @@ public final class WatchedTickRun {
                     .sum();
             int settled = run.awaitLastLevels(Duration.ofSeconds(60));
             long stored = storedTicks(db, start);
-            run.print(ticks, rate, sending, accepted, stored, settled);
+            run.print(label, ticks, rate, sending, accepted, stored, settled);
             if (!streamer.failures().isEmpty() || accepted != ticks || stored != ticks || settled != baskets) {
                 System.err.println("lost: " + streamer.failures() + ", accepted " + accepted + ", stored " + stored
                         + ", baskets at their last tick " + settled + " of " + baskets + "; watch "
@@ -256,7 +257,7 @@ public final class WatchedTickRun {
         }
     }
 
-    private void print(int ticks, int rate, Duration sending, long accepted, long stored, int settled) {
+    private void print(String label, int ticks, int rate, Duration sending, long accepted, long stored, int settled) {
         long[] sorted;
         synchronized (latencies) {
             sorted = Arrays.copyOf(latencies, Math.min(recorded, latencies.length));
@@ -264,9 +265,10 @@ public final class WatchedTickRun {
         Arrays.sort(sorted);
         System.out.printf(
                 Locale.ROOT,
-                "| %,d ticks at %,d/s asked (%,.0f/s sent) over %,d symbols, %d baskets watched | %,d levels | p50 %d ms"
+                "| %s%,d ticks at %,d/s asked (%,.0f/s sent) over %,d symbols, %d baskets watched | %,d levels | p50 %d ms"
                         + " | p99 %d ms | max %d ms | acknowledged %,d, stored %,d, baskets at their last tick %d of %d"
                         + " |%n",
+                label,
                 ticks,
                 rate,
                 ticks / BulkImportBenchmark.seconds(sending),
