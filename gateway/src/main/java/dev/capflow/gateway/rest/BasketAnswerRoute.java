@@ -117,8 +117,8 @@ public class BasketAnswerRoute {
                         found -> {
                             if (found.hit() != null) {
                                 ifAllowed(context, connection, () -> send(context, found.hit()));
-                            } else if (found.tag()
-                                    != null) { // a definite miss; a timeout or failure is looked up again
+                            } else if (found.tag() != null) {
+                                // a definite miss; after a timeout or failure the REST route looks up again
                                 ifAllowed(context, connection, () -> ask(context, connection, question, found.tag()));
                             } else {
                                 on(connection, context::next);

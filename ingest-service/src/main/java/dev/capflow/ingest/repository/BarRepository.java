@@ -134,8 +134,7 @@ public class BarRepository {
             return Uni.createFrom().item(Written.NOTHING);
         }
         Tuple params = arrays(bars);
-        List<String> symbols = List.copyOf(
-                new LinkedHashSet<>(bars.stream().map(DailyBar::symbol).toList()));
+        List<String> symbols = distinct(bars.stream().map(DailyBar::symbol).toList());
         if (mode == BarWriteMode.INSERT) {
             return pool.preparedQuery(INSERT)
                     .execute(params.addString(PriceStreamEntries.BARS).addArrayOfString(symbols.toArray(String[]::new)))
@@ -158,8 +157,13 @@ public class BarRepository {
                                                 PriceStreamEntries.BARS, written.inserted() > 0 ? symbols : List.of()),
                                         new HistoryChange(
                                                 PriceStreamEntries.BARS_REPLACED,
-                                                List.copyOf(new LinkedHashSet<>(written.replacedSymbols())))))))
+                                                distinct(written.replacedSymbols()))))))
                 .invoke(reads::wrote);
+    }
+
+    /** {@code symbols} each once, in their first order (a change entry names a symbol once). */
+    private static List<String> distinct(List<String> symbols) {
+        return List.copyOf(new LinkedHashSet<>(symbols));
     }
 
     private static Written written(RowSet<Row> rows) {
