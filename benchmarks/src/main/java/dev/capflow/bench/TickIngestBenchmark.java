@@ -35,18 +35,24 @@ import org.postgresql.PGConnection;
 /**
  * Streams N ticks over gRPC into a running ingest-service (persisted = acknowledged after commit),
  * then COPYs the very same rows into a table shaped like ingest.tick in the same PostgreSQL, and
- * prints both rates and their ratio as a Markdown table row.
+ * prints both rates and their ratio as a Markdown table row; before it, optionally, a warm-up run of
+ * its own ticks measured the same way and printed as its own row.
  */
 public final class TickIngestBenchmark {
 
     private static final Instant BASE = Instant.parse("2025-01-02T14:30:00Z");
+    // a day earlier, so no warm-up tick shares a (symbol, ts) with a measured one
+    private static final Instant WARM_UP_BASE = BASE.minus(Duration.ofDays(1));
+
+    private record Timings(long ticks, Duration grpc, Duration copy) {}
 
     private TickIngestBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         BenchArgs options = BenchArgs.parse(args);
         List<String> symbols = symbols(options.symbols());
-        List<IngestTicksRequest> batches = batches(symbols, options.ticks(), options.batchSize());
+        List<IngestTicksRequest> warmUp = batches(symbols, options.warmUpTicks(), options.batchSize(), WARM_UP_BASE);
+        List<IngestTicksRequest> measured = batches(symbols, options.ticks(), options.batchSize(), BASE);
 
         ManagedChannel managed = NettyChannelBuilder.forTarget(options.grpcTarget())
                 .usePlaintext()
@@ -56,26 +62,41 @@ public final class TickIngestBenchmark {
         Channel channel = BearerChannels.withToken(managed, options.token());
         try (Connection db = DriverManager.getConnection(options.jdbcUrl(), options.user(), options.password())) {
             registerInstruments(channel, symbols);
-            long before = count(db, "ingest.tick");
-
-            Instant start = Instant.now();
-            Map<Long, IngestTicksResponse> acks =
-                    new ResendingTickStreamer(channel, options.inFlight()).sendAll(batches, Duration.ofMinutes(30));
-            Duration grpc = Duration.between(start, Instant.now());
-            long accepted = acks.values().stream()
-                    .mapToLong(a -> a.getReport().getAccepted())
-                    .sum();
-            long stored = count(db, "ingest.tick") - before;
-            if (stored != options.ticks() || accepted != options.ticks()) {
-                throw new IllegalStateException("expected " + options.ticks() + " new rows, stored " + stored
-                        + ", acknowledged as accepted " + accepted);
+            if (!warmUp.isEmpty()) {
+                print("warm-up, not the figure: ", options, run(channel, db, options, warmUp, List.of()));
             }
-
-            Duration copy = copyBaseline(db, batches);
-            print(options, grpc, copy);
+            print("", options, run(channel, db, options, measured, warmUp));
         } finally {
             managed.shutdown().awaitTermination(5, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Streams the batches, checks that every tick was stored and acknowledged as accepted, then times COPY of the
+     * same rows into a table that holds {@code alreadyStored} as ingest.tick does.
+     */
+    private static Timings run(
+            Channel channel,
+            Connection db,
+            BenchArgs options,
+            List<IngestTicksRequest> batches,
+            List<IngestTicksRequest> alreadyStored)
+            throws Exception {
+        long ticks = tickCount(batches);
+        long before = count(db, "ingest.tick");
+        Instant start = Instant.now();
+        Map<Long, IngestTicksResponse> acks =
+                new ResendingTickStreamer(channel, options.inFlight()).sendAll(batches, Duration.ofMinutes(30));
+        Duration grpc = Duration.between(start, Instant.now());
+        long accepted = acks.values().stream()
+                .mapToLong(a -> a.getReport().getAccepted())
+                .sum();
+        long stored = count(db, "ingest.tick") - before;
+        if (stored != ticks || accepted != ticks) {
+            throw new IllegalStateException(
+                    "expected " + ticks + " new rows, stored " + stored + ", acknowledged as accepted " + accepted);
+        }
+        return new Timings(ticks, grpc, copyBaseline(db, alreadyStored, batches));
     }
 
     private static List<String> symbols(int count) {
@@ -87,11 +108,11 @@ public final class TickIngestBenchmark {
     }
 
     /** Round-robin over the symbols, one millisecond apart per symbol, so every (symbol, ts) is new. */
-    private static List<IngestTicksRequest> batches(List<String> symbols, int ticks, int batchSize) {
+    private static List<IngestTicksRequest> batches(List<String> symbols, int ticks, int batchSize, Instant base) {
         List<IngestTicksRequest> batches = new ArrayList<>();
         IngestTicksRequest.Builder batch = IngestTicksRequest.newBuilder().setSequence(0);
         for (int i = 0; i < ticks; i++) {
-            Instant ts = BASE.plusMillis(i / symbols.size());
+            Instant ts = base.plusMillis(i / symbols.size());
             batch.addTicks(Tick.newBuilder()
                     .setSymbol(symbols.get(i % symbols.size()))
                     .setTs(Timestamp.newBuilder()
@@ -152,8 +173,44 @@ public final class TickIngestBenchmark {
         }
     }
 
-    /** COPY of the same rows into an empty table with the same columns and primary key. */
-    private static Duration copyBaseline(Connection db, List<IngestTicksRequest> batches) throws Exception {
+    /**
+     * COPY of the same rows into a table with the same columns and primary key, which first gets {@code alreadyStored}
+     * (untimed), so it holds what ingest.tick held when the batches were streamed.
+     */
+    private static Duration copyBaseline(
+            Connection db, List<IngestTicksRequest> alreadyStored, List<IngestTicksRequest> batches) throws Exception {
+        try (Statement statement = db.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS bench");
+            statement.execute("DROP TABLE IF EXISTS bench.tick_copy");
+            statement.execute("CREATE TABLE bench.tick_copy (LIKE ingest.tick INCLUDING ALL)");
+        }
+        copy(db, alreadyStored);
+        String csv = csv(batches);
+        Instant start = Instant.now();
+        long copied = copy(db, csv);
+        Duration elapsed = Duration.between(start, Instant.now());
+        try (Statement statement = db.createStatement()) {
+            statement.execute("DROP TABLE bench.tick_copy");
+        }
+        if (copied != tickCount(batches)) {
+            throw new IllegalStateException("COPY stored " + copied + " rows");
+        }
+        return elapsed;
+    }
+
+    private static long copy(Connection db, List<IngestTicksRequest> batches) throws Exception {
+        return batches.isEmpty() ? 0 : copy(db, csv(batches));
+    }
+
+    private static long copy(Connection db, String csv) throws Exception {
+        return db.unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn(
+                        "COPY bench.tick_copy (symbol, ts, price, size) FROM STDIN (FORMAT csv)",
+                        new StringReader(csv));
+    }
+
+    private static String csv(List<IngestTicksRequest> batches) {
         StringBuilder csv = new StringBuilder(batches.size() * 5000 * 48);
         for (IngestTicksRequest batch : batches) {
             for (Tick tick : batch.getTicksList()) {
@@ -169,26 +226,11 @@ public final class TickIngestBenchmark {
                         .append('\n');
             }
         }
-        try (Statement statement = db.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS bench");
-            statement.execute("DROP TABLE IF EXISTS bench.tick_copy");
-            statement.execute("CREATE TABLE bench.tick_copy (LIKE ingest.tick INCLUDING ALL)");
-        }
-        Instant start = Instant.now();
-        long copied = db.unwrap(PGConnection.class)
-                .getCopyAPI()
-                .copyIn(
-                        "COPY bench.tick_copy (symbol, ts, price, size) FROM STDIN (FORMAT csv)",
-                        new StringReader(csv.toString()));
-        Duration elapsed = Duration.between(start, Instant.now());
-        try (Statement statement = db.createStatement()) {
-            statement.execute("DROP TABLE bench.tick_copy");
-        }
-        if (copied
-                != batches.stream().mapToLong(IngestTicksRequest::getTicksCount).sum()) {
-            throw new IllegalStateException("COPY stored " + copied + " rows");
-        }
-        return elapsed;
+        return csv.toString();
+    }
+
+    private static long tickCount(List<IngestTicksRequest> batches) {
+        return batches.stream().mapToLong(IngestTicksRequest::getTicksCount).sum();
     }
 
     static long count(Connection db, String table) throws SQLException {
@@ -199,19 +241,20 @@ public final class TickIngestBenchmark {
         }
     }
 
-    private static void print(BenchArgs options, Duration grpc, Duration copy) {
-        double grpcRate = options.ticks() / seconds(grpc);
-        double copyRate = options.ticks() / seconds(copy);
+    private static void print(String label, BenchArgs options, Timings timings) {
+        double grpcRate = timings.ticks() / seconds(timings.grpc());
+        double copyRate = timings.ticks() / seconds(timings.copy());
         System.out.printf(
                 Locale.ROOT,
-                "| %,d ticks, batch %,d, %d in flight | gRPC ingest %.2f s = %,.0f ticks/s "
+                "| %s%,d ticks, batch %,d, %d in flight | gRPC ingest %.2f s = %,.0f ticks/s "
                         + "| COPY %.2f s = %,.0f ticks/s | ratio %.2fx COPY |%n",
-                options.ticks(),
+                label,
+                timings.ticks(),
                 options.batchSize(),
                 options.inFlight(),
-                seconds(grpc),
+                seconds(timings.grpc()),
                 grpcRate,
-                seconds(copy),
+                seconds(timings.copy()),
                 copyRate,
                 grpcRate / copyRate);
     }
