@@ -62,14 +62,16 @@ echo "| --- | --- |"
 for service in "${SERVICES[@]}"; do echo "| $service | $(rss_against_aim "${PID[$service]}") |"; done
 
 # SERVICE's running command line, never writing a class archive; with "plain", without the class archive either;
-# with "candidate", with the CANDIDATE options after the java command
+# with "candidate", with the CANDIDATE options after the service's own (before -jar: the last of two -Xmn or -XX
+# options wins, so a candidate heap size replaces the service's)
 copied_command() {
   local arg
   local -a all candidate=()
   mapfile -d '' all <"/proc/${PID[$1]}/cmdline"
   [[ $2 == candidate ]] && read -r -a candidate <<<"$CANDIDATE"
-  printf '%s\0' "${all[0]}" "${candidate[@]}"
+  printf '%s\0' "${all[0]}"
   for arg in "${all[@]:1}"; do
+    [[ $arg == -jar && ${#candidate[@]} -gt 0 ]] && printf '%s\0' "${candidate[@]}"
     [[ $arg == -XX:ArchiveClassesAtExit=* || ($2 == plain && $arg == -XX:SharedArchiveFile=*) ]] || printf '%s\0' "$arg"
   done
 }

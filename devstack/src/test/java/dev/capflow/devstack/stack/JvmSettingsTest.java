@@ -111,6 +111,17 @@ class JvmSettingsTest {
         }
     }
 
+    @Test
+    void everyServiceStartsWithAYoungGenerationOfAtMost32Mb() throws Exception {
+        for (ServiceSpec spec : ServiceTable.SERVICES) {
+            assertThat(finalFlag(JvmSettings.of(ProjectRoot.path(), spec.name()), "NewSize"))
+                    .as(spec.name() + ": bytes of the young generation the JVM starts with; the start allocates through"
+                            + " all of it, so all of it stays resident in the idle service")
+                    .isPositive()
+                    .isLessThanOrEqualTo(32L * 1024 * 1024);
+        }
+    }
+
     /** The value of the product flag {@code name} in a JVM started with {@code settings}' options. */
     private static long finalFlag(JvmSettings settings, String name) throws Exception {
         List<String> command = new ArrayList<>();
