@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +48,8 @@ public final class GenerationReads {
             if (context == null || context == Vertx.currentContext()) {
                 outcome.run();
             } else {
-                context.runOnContext(ignored -> outcome.run());
+                // at once when this thread is the context's event loop, else queued on it
+                ((ContextInternal) context).emit(ignored -> outcome.run());
             }
         }
     }
