@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
 import dev.capflow.basket.config.BasketConfig;
+import dev.capflow.redis.GenerationReads;
 import dev.capflow.redis.TaggedCopies;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
@@ -20,7 +21,8 @@ import org.jboss.logging.Logger;
  * A Redis cache of protobuf messages. A tagged entry ({@code tag + " " + base64}) carries the answer generations it was
  * computed at and is a hit only while they are still current; a lookup reads the generations and the entry together. Redis is optional: when it fails or is slow, nothing is cached and the value is computed directly.
  * The replica keeps a parsed copy of each tagged entry it read or wrote ({@link TaggedCopies}): while the copy's tag
- * equals the generations, a lookup reads only the generations.
+ * equals the generations, a lookup reads only the generations, in one MGET with the other lookups that asked meanwhile
+ * ({@link GenerationReads}).
  */
 @ApplicationScoped
 public class ProtoCache {
@@ -40,6 +42,7 @@ public class ProtoCache {
     private final BasketConfig.Redis config;
     private final AtomicBoolean failing = new AtomicBoolean();
     private final TaggedCopies<Message> near;
+    private final GenerationReads generationReads;
 
     public ProtoCache(ReactiveRedisDataSource redis, BasketConfig config) {
         this.values = redis.value(String.class, String.class);
@@ -49,11 +52,12 @@ public class ProtoCache {
                 this.config.ttl().toNanos(),
                 Message::getSerializedSize,
                 System::nanoTime);
+        this.generationReads = new GenerationReads(this::readGenerations, this.config.timeout());
     }
 
     /**
-     * Reads the generations at {@code generationKeys} (one MGET: they share a hash slot) and the entry at {@code key}
-     * (another slot on a Redis Cluster), both at once.
+     * Reads the generations at {@code generationKeys} (with those of the concurrent lookups) and the entry at
+     * {@code key} (another slot on a Redis Cluster), both at once.
      */
     public <T extends Message> Uni<Lookup<T>> lookup(String key, List<String> generationKeys, Parser<T> parser) {
         TaggedCopies.Copy<Message> copy = near.find(key);
@@ -70,9 +74,11 @@ public class ProtoCache {
     }
 
     private Uni<List<String>> generations(List<String> generationKeys) {
-        if (generationKeys.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
+        return generationKeys.isEmpty() ? Uni.createFrom().item(List.of()) : generationReads.current(generationKeys);
+    }
+
+    /** The generations at {@code generationKeys}, in their order: one MGET (they share a hash slot). */
+    private Uni<List<String>> readGenerations(List<String> generationKeys) {
         return values.mget(generationKeys.toArray(String[]::new)).map(found -> {
             List<String> generations = new ArrayList<>(generationKeys.size());
             generationKeys.forEach(generationKey -> generations.add(found.get(generationKey)));

@@ -2,6 +2,7 @@ package dev.capflow.gateway.cache;
 
 import dev.capflow.gateway.config.AnswerCacheConfig;
 import dev.capflow.redis.AnswerGenerationKeys;
+import dev.capflow.redis.GenerationReads;
 import dev.capflow.redis.TaggedCopies;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;

@@ -1,14 +1,19 @@
-package dev.capflow.gateway.cache;
+package dev.capflow.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class GenerationReadsTest {
 
-    /** One read the reads under test sent: the basket ids asked, and the way to answer it. */
-    private record Sent(List<String> basketIds, UniEmitter<? super List<String>> reply) {
+    /** One read the reads under test sent: the ids asked, and the way to answer it. */
+    private record Sent(List<String> ids, UniEmitter<? super List<String>> reply) {
 
         void answer(String... generations) {
             reply.complete(Arrays.asList(generations));
@@ -29,12 +34,11 @@ class GenerationReadsTest {
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
     private GenerationReads reads(Duration patience) {
-        return new GenerationReads(
-                basketIds -> Uni.createFrom().emitter(reply -> sent.add(new Sent(basketIds, reply))), patience);
+        return new GenerationReads(ids -> Uni.createFrom().emitter(reply -> sent.add(new Sent(ids, reply))), patience);
     }
 
-    private static UniAssertSubscriber<List<String>> lookup(GenerationReads reads, String... basketIds) {
-        return reads.current(List.of(basketIds)).subscribe().withSubscriber(UniAssertSubscriber.create());
+    private static UniAssertSubscriber<List<String>> lookup(GenerationReads reads, String... ids) {
+        return reads.current(List.of(ids)).subscribe().withSubscriber(UniAssertSubscriber.create());
     }
 
     @Test
@@ -43,7 +47,7 @@ class GenerationReadsTest {
 
         var first = lookup(reads, "a");
         assertThat(sent).hasSize(1);
-        assertThat(sent.get(0).basketIds()).containsExactly("a");
+        assertThat(sent.get(0).ids()).containsExactly("a");
 
         var second = lookup(reads, "b", "a");
         var third = lookup(reads, "c", "b");
@@ -56,7 +60,7 @@ class GenerationReadsTest {
         assertThat(sent)
                 .as("the lookups gathered meanwhile are read at once, together")
                 .hasSize(2);
-        assertThat(sent.get(1).basketIds()).containsExactly("b", "a", "c");
+        assertThat(sent.get(1).ids()).containsExactly("b", "a", "c");
 
         sent.get(1).answer("7", "2", null);
         second.assertItem(List.of("7", "2"));
@@ -87,7 +91,7 @@ class GenerationReadsTest {
     void aReadThatThrowsFailsItsLookupsAndTheNextReadGoesOn() {
         AtomicBoolean thrown = new AtomicBoolean();
         GenerationReads reads = new GenerationReads(
-                basketIds -> {
+                ids -> {
                     if (thrown.compareAndSet(false, true)) {
                         throw new IllegalStateException("no connection");
                     }
@@ -110,6 +114,59 @@ class GenerationReadsTest {
         stalled.assertNotTerminated();
         sent.get(0).answer("8");
         stalled.assertItem(List.of("8"));
+    }
+
+    @Test
+    void eachLookupIsAnsweredOnTheVertxContextItAskedOn() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            GenerationReads reads = reads(Duration.ofMinutes(1));
+            Context first = newContext(vertx);
+            Context second = newContext(vertx);
+            assertThat(first).isNotSameAs(second);
+            lookup(reads, "a"); // holds a read in flight: the two lookups below share the next one
+            CompletableFuture<Context> firstAnsweredOn = new CompletableFuture<>();
+            CompletableFuture<Context> secondAnsweredOn = new CompletableFuture<>();
+            askOn(first, reads, firstAnsweredOn).get(10, TimeUnit.SECONDS);
+            askOn(second, reads, secondAnsweredOn).get(10, TimeUnit.SECONDS);
+            sent.get(0).answer("1");
+            assertThat(sent).hasSize(2);
+
+            first.runOnContext(ignored -> sent.get(1).answer("2"));
+            assertThat(firstAnsweredOn.get(10, TimeUnit.SECONDS)).isSameAs(first);
+            assertThat(secondAnsweredOn.get(10, TimeUnit.SECONDS))
+                    .as("answered on the context it asked on, not the one the shared read answered on")
+                    .isSameAs(second);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A context of its own: the one a verticle deployed now runs on. */
+    private static Context newContext(Vertx vertx) throws Exception {
+        CompletableFuture<Context> started = new CompletableFuture<>();
+        vertx.deployVerticle(new AbstractVerticle() {
+            @Override
+            public void start() {
+                started.complete(context);
+            }
+        });
+        return started.get(10, TimeUnit.SECONDS);
+    }
+
+    /** Subscribes a lookup of "a" on {@code context}; completes once subscribed, and {@code answeredOn} when answered. */
+    private static CompletableFuture<Void> askOn(
+            Context context, GenerationReads reads, CompletableFuture<Context> answeredOn) {
+        CompletableFuture<Void> asked = new CompletableFuture<>();
+        context.runOnContext(ignored -> {
+            reads.current(List.of("a"))
+                    .subscribe()
+                    .with(
+                            generations -> answeredOn.complete(Vertx.currentContext()),
+                            answeredOn::completeExceptionally);
+            asked.complete(null);
+        });
+        return asked;
     }
 
     /** Waits for the read {@code index} to be sent (a timer sends it), and answers it with {@code generation}. */
