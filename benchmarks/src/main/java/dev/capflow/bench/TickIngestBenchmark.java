@@ -211,7 +211,7 @@ public final class TickIngestBenchmark {
     }
 
     private static String csv(List<IngestTicksRequest> batches) {
-        StringBuilder csv = new StringBuilder(batches.size() * 5000 * 48);
+        StringBuilder csv = new StringBuilder(Math.toIntExact(tickCount(batches) * 48));
         for (IngestTicksRequest batch : batches) {
             for (Tick tick : batch.getTicksList()) {
                 Instant ts = Instant.ofEpochSecond(
