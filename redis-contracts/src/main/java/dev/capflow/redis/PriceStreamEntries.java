@@ -17,8 +17,9 @@ import java.util.zip.CRC32;
  * A tick entry is {@code symbol, price, size, ts} (ISO-8601 instant), {@code origin} (the writing process's id), plus
  * {@code source} and {@code trade_id} when the tick has an identity; it has no {@code kind}. A packed entry carries
  * several ticks of one shard in order: {@code ticks} (their text, see {@link PackedTicks}) and {@code origin}; no
- * {@code kind} either. A reader takes the ticks of both with {@link #ticks}. A change entry announces changed history: {@code kind} ({@link #BARS}, {@link #BARS_REPLACED}, {@link #CORPORATE_ACTION}, or a kind added
- * later), {@code symbols} (comma-separated) and {@code origin}.
+ * {@code kind} either. A reader takes the ticks of both with {@link #ticks}. A change entry announces changed
+ * history: {@code kind} ({@link #BARS}, {@link #BARS_REPLACED}, {@link #CORPORATE_ACTION}, or a kind added later),
+ * {@code symbols} (comma-separated) and {@code origin}.
  */
 public final class PriceStreamEntries {
 
@@ -57,7 +58,7 @@ public final class PriceStreamEntries {
         return fields;
     }
 
-    /** The fields of a packed entry holding {@code ticks} (at least one, of one shard, in order), written by {@code origin}. */
+    /** A packed entry of {@code ticks} (at least one, of one shard, in order) written by {@code origin}. */
     public static Map<String, String> packed(List<StreamTick> ticks, String origin) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(TICKS, PackedTicks.pack(ticks));
