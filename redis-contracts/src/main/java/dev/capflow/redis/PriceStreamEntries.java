@@ -15,9 +15,11 @@ import java.util.zip.CRC32;
  * The price stream's keys and entry format, written by ingest-service and read by every service that follows prices.
  * The stream is sharded: {@link Shards} names its N streams and the one a symbol's entries go to.
  * A tick entry is {@code symbol, price, size, ts} (ISO-8601 instant), {@code origin} (the writing process's id), plus
- * {@code source} and {@code trade_id} when the tick has an identity; it has no {@code kind}. A change entry announces
- * changed history: {@code kind} ({@link #BARS}, {@link #BARS_REPLACED}, {@link #CORPORATE_ACTION}, or a kind added
- * later), {@code symbols} (comma-separated) and {@code origin}.
+ * {@code source} and {@code trade_id} when the tick has an identity; it has no {@code kind}. A packed entry carries
+ * several ticks of one shard in order: {@code ticks} (their text, see {@link PackedTicks}) and {@code origin}; no
+ * {@code kind} either. A reader takes the ticks of both with {@link #ticks}. A change entry announces changed
+ * history: {@code kind} ({@link #BARS}, {@link #BARS_REPLACED}, {@link #CORPORATE_ACTION}, or a kind added later),
+ * {@code symbols} (comma-separated) and {@code origin}.
  */
 public final class PriceStreamEntries {
 
@@ -37,6 +39,7 @@ public final class PriceStreamEntries {
     private static final String KIND = "kind";
     private static final String ORIGIN = "origin";
     private static final String SYMBOLS = "symbols";
+    private static final String TICKS = "ticks";
 
     private PriceStreamEntries() {}
 
@@ -52,6 +55,14 @@ public final class PriceStreamEntries {
             fields.put("source", tick.source());
             fields.put("trade_id", tick.tradeId());
         }
+        return fields;
+    }
+
+    /** A packed entry of {@code ticks} (at least one, of one shard, in order) written by {@code origin}. */
+    public static Map<String, String> packed(List<StreamTick> ticks, String origin) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(TICKS, PackedTicks.pack(ticks));
+        fields.put(ORIGIN, origin);
         return fields;
     }
 
@@ -99,6 +110,23 @@ public final class PriceStreamEntries {
                 .map(String::trim)
                 .filter(symbol -> !symbol.isEmpty())
                 .toList();
+    }
+
+    /**
+     * The ticks of an entry that is not a change, in order: the one of a tick entry, every one of a packed entry; null
+     * when the entry is malformed (then none of its ticks is taken).
+     */
+    public static List<StreamTick> ticks(Map<String, String> fields) {
+        String packed = fields.get(TICKS);
+        if (packed == null) {
+            StreamTick tick = decodeTick(fields);
+            return tick == null ? null : List.of(tick);
+        }
+        try {
+            return PackedTicks.unpack(packed);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** The tick of a tick entry, or null when the entry is not a well-formed tick. */

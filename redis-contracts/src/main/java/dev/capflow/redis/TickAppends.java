@@ -7,60 +7,46 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Appends a batch of tick entries to one shard of the price stream with a few script calls instead of one XADD per
- * tick: each call carries the ticks' values only (six per tick, the origin and the length cap once) and answers with
- * one integer, the number of entries it appended, instead of one id per entry. The entries are exactly the ones
- * {@link PriceStreamEntries#tick} describes, in the order given, each appended with {@code XADD MAXLEN ~}.
+ * Appends a batch of ticks to one shard of the price stream as packed entries ({@link PriceStreamEntries#packed}):
+ * one {@code XADD} per up to {@link #MAX_TICKS_PER_ENTRY} ticks instead of one per tick, the batch split into entries
+ * of about equal size, in order. The length cap counts ticks: each {@code XADD MAXLEN ~} keeps about as many entries
+ * as hold that many ticks of the size of the one it appends.
  */
 public final class TickAppends {
 
-    /** Ticks per script call: Redis runs a script to its end, so a call is kept to a few milliseconds. */
-    static final int MAX_TICKS_PER_CALL = 1000;
-
     /**
-     * KEYS[1] = shard; ARGV[1] = length cap, ARGV[2] = origin, then per tick (symbol, price, size, ts, source,
-     * trade_id); a tick whose source and trade_id are both empty has no identity, and its entry neither field.
+     * Ticks per packed entry (about 5 kB): a reader's round takes up to 1,024 entries, so a backlog is read in rounds of
+     * at most about 100,000 ticks.
      */
-    private static final String APPEND_TICKS = """
-            local appended = 0
-            for i = 3, #ARGV, 6 do
-              if ARGV[i + 4] == '' and ARGV[i + 5] == '' then
-                redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'symbol', ARGV[i], 'price', ARGV[i + 1],
-                  'size', ARGV[i + 2], 'ts', ARGV[i + 3], 'origin', ARGV[2])
-              else
-                redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'symbol', ARGV[i], 'price', ARGV[i + 1],
-                  'size', ARGV[i + 2], 'ts', ARGV[i + 3], 'origin', ARGV[2], 'source', ARGV[i + 4],
-                  'trade_id', ARGV[i + 5])
-              end
-              appended = appended + 1
-            end
-            return appended""";
+    static final int MAX_TICKS_PER_ENTRY = 100;
 
     private TickAppends() {}
 
     /**
-     * The script calls that append {@code ticks} (all of shard {@code shardKey}) in order, as written by process
-     * {@code origin}, the shard trimmed to about {@code maxLen} entries; to be sent in order.
+     * The {@code XADD}s that append {@code ticks} (all of shard {@code shardKey}) in order, as written by process
+     * {@code origin}, the shard trimmed to about {@code maxTicks} ticks; to be sent in order.
      */
-    public static List<Request> requests(String shardKey, long maxLen, String origin, List<StreamTick> ticks) {
-        List<Request> calls = new ArrayList<>();
-        for (int start = 0; start < ticks.size(); start += MAX_TICKS_PER_CALL) {
-            Request call = Request.cmd(Command.EVAL)
-                    .arg(APPEND_TICKS)
-                    .arg(1)
+    public static List<Request> requests(String shardKey, long maxTicks, String origin, List<StreamTick> ticks) {
+        int entries = (ticks.size() + MAX_TICKS_PER_ENTRY - 1) / MAX_TICKS_PER_ENTRY;
+        List<Request> appends = new ArrayList<>(entries);
+        for (int entry = 0; entry < entries; entry++) {
+            List<StreamTick> packed =
+                    ticks.subList(entry * ticks.size() / entries, (entry + 1) * ticks.size() / entries);
+            Request xadd = Request.cmd(Command.XADD)
                     .arg(shardKey)
-                    .arg(maxLen)
-                    .arg(origin);
-            for (StreamTick tick : ticks.subList(start, Math.min(ticks.size(), start + MAX_TICKS_PER_CALL))) {
-                call.arg(tick.symbol())
-                        .arg(PriceStreamEntries.price(tick))
-                        .arg(PriceStreamEntries.size(tick))
-                        .arg(PriceStreamEntries.ts(tick))
-                        .arg(tick.source())
-                        .arg(tick.tradeId());
-            }
-            calls.add(call);
+                    .arg("MAXLEN")
+                    .arg("~")
+                    .arg(entryCap(maxTicks, packed.size()))
+                    .arg("*");
+            PriceStreamEntries.packed(packed, origin)
+                    .forEach((field, value) -> xadd.arg(field).arg(value));
+            appends.add(xadd);
         }
-        return calls;
+        return appends;
+    }
+
+    /** The entries of {@code ticksPerEntry} ticks that hold about {@code maxTicks} ticks (at least one entry). */
+    static long entryCap(long maxTicks, int ticksPerEntry) {
+        return Math.max(1, (maxTicks + ticksPerEntry - 1) / ticksPerEntry);
     }
 }

@@ -73,4 +73,68 @@ class PriceStreamEntriesTest {
                         Map.entry("capflow:prices:{11}", List.of("MSFT", "GOOGL")),
                         Map.entry("capflow:prices:{7}", List.of("NVDA")));
     }
+
+    @Test
+    void aPackedEntryHoldsItsTicksInOrderInTheDocumentedLayout() {
+        List<StreamTick> ticks = List.of(
+                new StreamTick("NVDA", Instant.parse("2025-10-29T14:30:00.123456Z"), 181.25, 300, "", ""),
+                new StreamTick("AMD", Instant.parse("2025-10-29T14:30:01Z"), 1e-7, Long.MAX_VALUE, "nasdaq", "7731"),
+                new StreamTick("NVDA", Instant.parse("2025-10-29T14:30:02.5Z"), 12345.678, 0, "", "only-a-trade-id"));
+
+        Map<String, String> fields = PriceStreamEntries.packed(ticks, "instance-1");
+
+        assertThat(fields)
+                .containsExactly(
+                        Map.entry(
+                                "ticks",
+                                "NVDA\t181.25\t300\t2025-10-29T14:30:00.123456Z\t\t\n"
+                                        + "AMD\t1.0E-7\t9223372036854775807\t2025-10-29T14:30:01Z\tnasdaq\t7731\n"
+                                        + "NVDA\t12345.678\t0\t2025-10-29T14:30:02.500Z\t\tonly-a-trade-id"),
+                        Map.entry("origin", "instance-1"));
+        assertThat(PriceStreamEntries.isChange(fields)).isFalse();
+        assertThat(PriceStreamEntries.origin(fields)).isEqualTo("instance-1");
+        assertThat(PriceStreamEntries.ticks(fields)).containsExactlyElementsOf(ticks);
+    }
+
+    @Test
+    void separatorsAndBackslashesInsideATicksTextSurviveThePackedForm() {
+        List<StreamTick> ticks = List.of(
+                new StreamTick("ÅBO", Instant.EPOCH, 1, 1, "a\tb\\", "line\nbreak\\n"),
+                new StreamTick("X", Instant.EPOCH, 2, 2, "\t", ""));
+
+        Map<String, String> fields = PriceStreamEntries.packed(ticks, "i");
+
+        assertThat(fields.get("ticks")).doesNotContain("a\tb").startsWith("ÅBO\t1.0\t1\t");
+        assertThat(PriceStreamEntries.ticks(fields)).containsExactlyElementsOf(ticks);
+    }
+
+    @Test
+    void aTickEntryIsReadAsItsOneTick() {
+        StreamTick tick = new StreamTick("MSFT", Instant.parse("2025-10-29T14:30:00.123456Z"), 541.5, 300, "n", "1");
+
+        assertThat(PriceStreamEntries.ticks(PriceStreamEntries.tick(tick, "old-writer")))
+                .containsExactly(tick);
+        assertThat(PriceStreamEntries.ticks(Map.of("symbol", "X"))).isNull();
+    }
+
+    @Test
+    void aMalformedPackedEntryGivesNoTicks() {
+        String good = "NVDA\t1.5\t3\t2025-10-29T14:30:00Z\t\t";
+        assertThat(PriceStreamEntries.ticks(Map.of("ticks", good))).hasSize(1);
+        for (String malformed : List.of(
+                "",
+                good + "\n",
+                good + "\textra",
+                "NVDA\t1.5\t3\t2025-10-29T14:30:00Z\t",
+                "NVDA\tabc\t3\t2025-10-29T14:30:00Z\t\t",
+                "NVDA\t1.5\t3.5\t2025-10-29T14:30:00Z\t\t",
+                "NVDA\t1.5\t3\tyesterday\t\t",
+                "NV\\qDA\t1.5\t3\t2025-10-29T14:30:00Z\t\t",
+                good + "\\",
+                good + "\nNVDA\t1.5\n3\t2025-10-29T14:30:00Z\t\t")) {
+            assertThat(PriceStreamEntries.ticks(Map.of("ticks", malformed, "origin", "o")))
+                    .as(malformed)
+                    .isNull();
+        }
+    }
 }

@@ -10,6 +10,7 @@ import io.vertx.mutiny.redis.client.Request;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -114,6 +115,30 @@ class PriceStreamLossTest {
 
     @ParameterizedTest
     @EnumSource(RedisTopology.class)
+    void packedEntriesTrimmedPastThePositionAreALossAndWhatTheStreamHoldsIsReadTickByTick(RedisTopology topology) {
+        startBehindProxy(topology);
+        proxy.cut();
+        awaitEveryShardFailed();
+        appendPacked(2, 3);
+        appendPacked(4, 5);
+        appendPacked(6, 7);
+        // the position (second 1) and the entries of seconds 2 to 5 go before the reader read them
+        send(
+                REDIS.client(),
+                Request.cmd(Command.XTRIM)
+                        .arg(SHARDS.keyFor(SYMBOL))
+                        .arg("MAXLEN")
+                        .arg(1));
+
+        proxy.restore();
+
+        await(() -> seconds().contains(7L), "what the stream still holds is read");
+        assertThat(seconds()).containsExactly(6L, 7L);
+        assertThat(handler.losses).singleElement().asString().contains(SHARDS.keyFor(SYMBOL), "trimmed past");
+    }
+
+    @ParameterizedTest
+    @EnumSource(RedisTopology.class)
     void aDeletedStreamIsALossAndItsNewEntriesAreRead(RedisTopology topology) {
         startBehindProxy(topology);
         proxy.cut();
@@ -184,7 +209,8 @@ class PriceStreamLossTest {
     /** The seconds of the ticks handler.handed over, in order. */
     private List<Long> seconds() {
         return handler.handed.stream()
-                .map(entry -> PriceStreamEntries.decodeTick(entry.fields()).ts().getEpochSecond())
+                .flatMap(entry -> PriceStreamEntries.ticks(entry.fields()).stream())
+                .map(tick -> tick.ts().getEpochSecond())
                 .toList();
     }
 
@@ -193,6 +219,19 @@ class PriceStreamLossTest {
         PriceStreamEntries.tick(new StreamTick(SYMBOL, Instant.ofEpochSecond(second), second, 1, "", ""), "other")
                 .forEach((field, value) -> xadd.arg(field).arg(value));
         send(redis, xadd);
+    }
+
+    /** One packed entry of a tick per second of {@code seconds}, in order. */
+    private static void appendPacked(long... seconds) {
+        Request xadd = xadd().arg("*");
+        PriceStreamEntries.packed(
+                        Arrays.stream(seconds)
+                                .mapToObj(second ->
+                                        new StreamTick(SYMBOL, Instant.ofEpochSecond(second), second, 1, "", ""))
+                                .toList(),
+                        "other")
+                .forEach((field, value) -> xadd.arg(field).arg(value));
+        send(REDIS.client(), xadd);
     }
 
     private static Request xadd() {

@@ -73,6 +73,31 @@ class PriceStreamReaderTest {
     }
 
     @Test
+    void tickEntriesAndPackedEntriesMixedInOneShardGiveTheirTicksInStreamOrder() {
+        reader = new PriceStreamReader(
+                REDIS.client(), RedisTopology.SINGLE_MASTER, SHARDS, POLLING, Duration.ofSeconds(1), "test");
+        reader.position().await().atMost(WAIT);
+        append("MSFT", 1); // an old writer's tick entry
+        List<StreamTick> packed = List.of(
+                new StreamTick("MSFT", Instant.ofEpochSecond(2), 2.0, 1, "", ""),
+                new StreamTick("MSFT", Instant.ofEpochSecond(3), 3.0, 1, "nasdaq", "t-3"));
+        REDIS.client()
+                .send(xadd("MSFT", PriceStreamEntries.packed(packed, "other")))
+                .await()
+                .atMost(WAIT);
+        append("MSFT", 4);
+
+        List<StreamEntry> read = reader.readOnce().await().atMost(WAIT);
+
+        assertThat(read).hasSize(3);
+        assertThat(read.stream()
+                        .flatMap(entry -> PriceStreamEntries.ticks(entry.fields()).stream())
+                        .map(tick -> tick.ts().getEpochSecond()))
+                .containsExactly(1L, 2L, 3L, 4L);
+        assertThat(PriceStreamEntries.ticks(read.get(1).fields())).containsExactlyElementsOf(packed);
+    }
+
+    @Test
     void theRunningReaderHandsOverEveryTickAndChangeInOrder() throws InterruptedException {
         List<StreamEntry> handed = new CopyOnWriteArrayList<>();
         reader = new PriceStreamReader(

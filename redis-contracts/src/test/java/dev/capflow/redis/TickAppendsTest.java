@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The script calls append exactly the entries {@link PriceStreamEntries#tick} describes, in order, on a real Redis. */
+/** The appends write packed entries that hold exactly the ticks given, in order, on a real Redis. */
 class TickAppendsTest {
 
     private static final String SHARD = "test:appends:{0}";
@@ -32,62 +32,63 @@ class TickAppendsTest {
     }
 
     @Test
-    void eachTickBecomesTheEntryTheContractDescribesInOrderAndTheReplyCountsThem() {
+    void aShortBatchBecomesOnePackedEntryOfItsTicksInOrder() {
         List<StreamTick> ticks = List.of(
                 new StreamTick("NVDA", T0, 181.25, 300, "", ""),
                 new StreamTick("AMD", T0.plusNanos(1_000), 0.1, 1, "nasdaq", "7731"),
                 new StreamTick("NVDA", T0.plusSeconds(1), 1e-7, Long.MAX_VALUE, "", "only-a-trade-id"),
                 new StreamTick("ÅBO", T0.plusSeconds(2), 12345.678, 0, "", ""));
 
-        List<Request> calls = TickAppends.requests(SHARD, 100_000, "instance-1", ticks);
+        List<Request> appends = TickAppends.requests(SHARD, 100_000, "instance-1", ticks);
 
-        assertThat(calls).hasSize(1);
-        assertThat(REDIS.client().send(calls.get(0)).await().atMost(WAIT).toLong())
-                .isEqualTo(4);
-        assertThat(entries())
-                .containsExactlyElementsOf(ticks.stream()
-                        .map(tick -> PriceStreamEntries.tick(tick, "instance-1"))
-                        .toList());
+        assertThat(appends).hasSize(1);
+        appends.forEach(append -> REDIS.client().send(append).await().atMost(WAIT));
+        assertThat(entries()).containsExactly(PriceStreamEntries.packed(ticks, "instance-1"));
+        assertThat(PriceStreamEntries.ticks(entries().get(0))).containsExactlyElementsOf(ticks);
     }
 
     @Test
-    void aLongBatchIsSplitIntoCallsThatKeepItsOrder() {
-        List<StreamTick> ticks = new ArrayList<>();
-        for (int i = 0; i < 2 * TickAppends.MAX_TICKS_PER_CALL + 1; i++) {
-            ticks.add(new StreamTick("NVDA", T0.plusMillis(i), i, i, "", ""));
-        }
+    void aLongBatchIsSplitIntoEntriesOfAboutEqualSizeThatKeepItsOrder() {
+        List<StreamTick> ticks = ticks(2 * TickAppends.MAX_TICKS_PER_ENTRY + 1);
 
-        List<Request> calls = TickAppends.requests(SHARD, 100_000, "instance-1", ticks);
+        List<Request> appends = TickAppends.requests(SHARD, 100_000, "instance-1", ticks);
 
-        assertThat(calls).hasSize(3);
-        List<Long> appended = new ArrayList<>();
-        calls.forEach(call ->
-                appended.add(REDIS.client().send(call).await().atMost(WAIT).toLong()));
-        assertThat(appended)
-                .containsExactly((long) TickAppends.MAX_TICKS_PER_CALL, (long) TickAppends.MAX_TICKS_PER_CALL, 1L);
-        assertThat(entries())
-                .extracting(fields -> fields.get("size"))
-                .containsExactlyElementsOf(
-                        ticks.stream().map(tick -> Long.toString(tick.size())).toList());
+        assertThat(appends).hasSize(3);
+        appends.forEach(append -> REDIS.client().send(append).await().atMost(WAIT));
+        List<List<StreamTick>> packed =
+                entries().stream().map(PriceStreamEntries::ticks).toList();
+        int perEntry = ticks.size() / 3;
+        assertThat(packed).extracting(List::size).containsExactly(perEntry, perEntry, ticks.size() - 2 * perEntry);
+        assertThat(packed.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(ticks);
     }
 
     @Test
-    void theShardIsTrimmedToAboutItsCap() {
-        List<StreamTick> ticks = new ArrayList<>();
-        for (int i = 0; i < 1_000; i++) {
-            ticks.add(new StreamTick("NVDA", T0.plusMillis(i), 1, i, "", ""));
+    void theCapCountsTicksNotEntries() {
+        assertThat(TickAppends.entryCap(100_000, 100)).isEqualTo(1_000);
+        assertThat(TickAppends.entryCap(100_000, 1)).isEqualTo(100_000);
+        assertThat(TickAppends.entryCap(100_000, 30)).isEqualTo(3_334);
+        assertThat(TickAppends.entryCap(10, 100)).isEqualTo(1);
+
+        for (int batch = 0; batch < 300; batch++) {
+            TickAppends.requests(SHARD, 1_000, "instance-1", ticks(TickAppends.MAX_TICKS_PER_ENTRY))
+                    .forEach(append -> REDIS.client().send(append).await().atMost(WAIT));
         }
 
-        TickAppends.requests(SHARD, 10, "instance-1", ticks)
-                .forEach(call -> REDIS.client().send(call).await().atMost(WAIT));
-
-        // MAXLEN ~ trims whole radix-tree nodes (100 entries by default): far fewer than 1,000 remain
+        // 10 entries hold 1,000 ticks; MAXLEN ~ trims whole radix-tree nodes (at most 100 entries): far fewer than 300
         assertThat(REDIS.client()
                         .send(Request.cmd(Command.XLEN).arg(SHARD))
                         .await()
                         .atMost(WAIT)
                         .toLong())
-                .isLessThan(200);
+                .isLessThan(150);
+    }
+
+    private static List<StreamTick> ticks(int count) {
+        List<StreamTick> ticks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ticks.add(new StreamTick("NVDA", T0.plusMillis(i), i, i, "", ""));
+        }
+        return ticks;
     }
 
     /** Every entry of the shard, oldest first, as its fields in order. */

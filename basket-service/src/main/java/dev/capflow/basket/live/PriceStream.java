@@ -4,6 +4,7 @@ import dev.capflow.basket.cache.AnswerGenerations;
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.market.LivePrice;
 import dev.capflow.redis.PriceStreamEntries;
+import dev.capflow.redis.PriceStreamEntries.StreamTick;
 import dev.capflow.redis.PriceStreamReader;
 import dev.capflow.redis.RedisTopology;
 import dev.capflow.redis.StreamEntry;
@@ -87,11 +88,18 @@ public class PriceStream implements PriceStreamReader.Handler {
                 changedHistory.addAll(PriceStreamEntries.changedSymbols(entry.fields()));
                 continue;
             }
-            LivePrice price = LivePrice.fromStreamEntry(entry.fields());
-            if (price == null) {
+            List<StreamTick> ticks = PriceStreamEntries.ticks(entry.fields());
+            if (ticks == null) {
                 LOG.debugf("skipping malformed price stream entry %s", entry.id());
-            } else {
-                prices.add(price);
+                continue;
+            }
+            for (StreamTick tick : ticks) {
+                LivePrice price = LivePrice.fromStreamTick(tick);
+                if (price == null) {
+                    LOG.debugf("skipping a tick that is no positive price in price stream entry %s", entry.id());
+                } else {
+                    prices.add(price);
+                }
             }
         }
         if (!changedHistory.isEmpty()) {

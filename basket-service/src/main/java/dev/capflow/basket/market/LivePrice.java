@@ -1,11 +1,9 @@
 package dev.capflow.basket.market;
 
-import dev.capflow.redis.PriceStreamEntries;
 import dev.capflow.redis.PriceStreamEntries.StreamTick;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
 
 /** A live price of one symbol (a tick, or a daily close stamped 00:00 UTC of its session). */
 public record LivePrice(String symbol, double price, Instant ts) {
@@ -20,10 +18,9 @@ public record LivePrice(String symbol, double price, Instant ts) {
         return b.ts.isAfter(a.ts) ? b : a;
     }
 
-    /** Decodes a tick entry of the price stream, or returns null when it is not a well-formed positive price. */
-    public static LivePrice fromStreamEntry(Map<String, String> fields) {
-        StreamTick tick = PriceStreamEntries.decodeTick(fields);
-        if (tick == null || tick.symbol() == null || !(tick.price() > 0) || !Double.isFinite(tick.price())) {
+    /** The price of a tick read from the price stream, or null when it is not a well-formed positive price. */
+    public static LivePrice fromStreamTick(StreamTick tick) {
+        if (tick.symbol() == null || !(tick.price() > 0) || !Double.isFinite(tick.price())) {
             return null;
         }
         return new LivePrice(tick.symbol(), tick.price(), tick.ts());

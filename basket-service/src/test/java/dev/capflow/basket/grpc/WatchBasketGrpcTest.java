@@ -14,6 +14,7 @@ import dev.capflow.proto.basket.v1.UpdateBasketRequest;
 import dev.capflow.proto.basket.v1.WatchBasketRequest;
 import dev.capflow.proto.basket.v1.WatchBasketResponse;
 import dev.capflow.redis.PriceStreamEntries;
+import dev.capflow.redis.PriceStreamEntries.StreamTick;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Context;
 import io.grpc.Status;
@@ -27,6 +28,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,10 +51,7 @@ class WatchBasketGrpcTest extends GrpcTestBase {
                     .setBasketId("team-google")
                     .build()));
             WatchBasketResponse start = watcher.next();
-            JsonArray series = new JsonObject(Files.readString(
-                            Path.of("..", "basket-engine", "src", "test", "resources", "fixtures", "team-google.json")))
-                    .getJsonArray("series");
-            double lastClose = series.getJsonObject(series.size() - 1).getDouble("level");
+            double lastClose = teamGoogleLastClose();
             assertThat(start.getBasketId()).isEqualTo("team-google");
             assertThat(start.getLevel()).isCloseTo(lastClose, offset(1e-9));
             assertThat(start.getTs().getSeconds())
@@ -98,6 +97,42 @@ class WatchBasketGrpcTest extends GrpcTestBase {
             double expected = lastClose + 0.2 * 100 / liteBase * (tick - liteLast);
             assertThat(moved.getLevel()).isCloseTo(expected, offset(1e-9));
             assertThat(moved.getTs().getSeconds()).isEqualTo(now.getEpochSecond());
+        } finally {
+            call.cancel(null);
+        }
+    }
+
+    @Test
+    void theTicksOfAPackedEntryMoveTheLiveLevelInOrderAndAMalformedEntryIsSkipped() throws Exception {
+        Context.CancellableContext call = Context.current().withCancellation();
+        try {
+            Iterator<WatchBasketResponse> watcher = call.call(() -> client().watchBasket(WatchBasketRequest.newBuilder()
+                    .setBasketId("team-google")
+                    .build()));
+            watcher.next();
+            double liteBase = close("LITE", "2025-10-29");
+            double liteLast = close("LITE", "2025-12-31");
+            Instant now = Instant.now();
+            String shard = PriceStreamEntries.DEFAULT_SHARDING.keyFor("LITE");
+            PostgresRedisResource.datastores()
+                    .redisCommand("XADD", shard, "*", "ticks", "LITE\tnot-a-price", "origin", "test");
+            List<StreamTick> ticks = List.of(
+                    new StreamTick("LITE", now.minusSeconds(1), liteLast * 1.2, 1, "", ""),
+                    new StreamTick("LITE", now, liteLast * 1.5, 1, "", ""));
+            List<String> xadd = new ArrayList<>(List.of("XADD", shard, "*"));
+            PriceStreamEntries.packed(ticks, "test").forEach((field, value) -> {
+                xadd.add(field);
+                xadd.add(value);
+            });
+            PostgresRedisResource.datastores().redisCommand(xadd.toArray(String[]::new));
+
+            WatchBasketResponse moved = watcher.next();
+            if (moved.getTs().getSeconds() != now.getEpochSecond()) {
+                moved = watcher.next(); // the first tick's level came on its own
+            }
+            double expected = teamGoogleLastClose() + 0.2 * 100 / liteBase * (liteLast * 1.5 - liteLast);
+            assertThat(moved.getTs().getSeconds()).isEqualTo(now.getEpochSecond());
+            assertThat(moved.getLevel()).isCloseTo(expected, offset(1e-9));
         } finally {
             call.cancel(null);
         }
@@ -168,6 +203,14 @@ class WatchBasketGrpcTest extends GrpcTestBase {
 
         StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class, watcher::hasNext);
         assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    /** team-google's level at its last daily close, from basket-engine's fixture. */
+    private static double teamGoogleLastClose() throws IOException {
+        JsonArray series = new JsonObject(Files.readString(
+                        Path.of("..", "basket-engine", "src", "test", "resources", "fixtures", "team-google.json")))
+                .getJsonArray("series");
+        return series.getJsonObject(series.size() - 1).getDouble("level");
     }
 
     private static double close(String symbol, String date) throws IOException {

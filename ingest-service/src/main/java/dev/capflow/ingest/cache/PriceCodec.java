@@ -7,6 +7,7 @@ import dev.capflow.redis.PriceStreamEntries;
 import dev.capflow.redis.PriceStreamEntries.StreamTick;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,11 +45,14 @@ public final class PriceCodec {
         return new StreamTick(tick.symbol(), tick.ts(), tick.price(), tick.size(), tick.source(), tick.tradeId());
     }
 
-    /** Decodes a stream entry, or returns null when it is not a well-formed tick. */
-    public static Tick decodeStreamEntry(Map<String, String> fields) {
-        StreamTick tick = PriceStreamEntries.decodeTick(fields);
-        return tick == null
+    /** The ticks of a tick or packed stream entry, in order, or null when it is malformed. */
+    public static List<Tick> decodeStreamTicks(Map<String, String> fields) {
+        List<StreamTick> ticks = PriceStreamEntries.ticks(fields);
+        return ticks == null
                 ? null
-                : new Tick(tick.symbol(), tick.ts(), tick.price(), tick.size(), tick.source(), tick.tradeId());
+                : ticks.stream()
+                        .map(tick -> new Tick(
+                                tick.symbol(), tick.ts(), tick.price(), tick.size(), tick.source(), tick.tradeId()))
+                        .toList();
     }
 }

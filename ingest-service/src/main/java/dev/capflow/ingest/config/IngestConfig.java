@@ -149,7 +149,7 @@ public interface IngestConfig {
         @WithDefault("capflow:latest")
         String latestKey();
 
-        /** Approximate cap on the stream length (XADD MAXLEN ~). */
+        /** Approximate cap on the ticks each stream shard keeps (XADD MAXLEN ~, in entries of the size appended). */
         @WithDefault("100000")
         long streamMaxLen();
 

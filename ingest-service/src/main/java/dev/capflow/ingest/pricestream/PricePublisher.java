@@ -31,8 +31,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes committed prices to Redis, best effort and fire-and-forget: pipelined round trips update the latest-price
- * hash (only forward in time) and append each new tick ({@link TickAppends}: one script call per shard and batch) to
- * the price stream shard of its symbol. It also appends the change entries that the {@link ChangeRelay} takes from the
+ * hash (only forward in time) and append the new ticks ({@link TickAppends}: one packed entry per shard and batch, per
+ * 100 ticks of it) to the price stream shard of their symbol. It also appends the change entries that the {@link ChangeRelay} takes from the
  * outbox, and reports to it whether Redis took them (a change naming symbols of several shards goes to each of those
  * shards, naming its own symbols). Pipelines of at most 500 commands: on a single Redis one sequence of them per
  * publish, on a Redis Cluster one per key, the keys' at once ({@link RedisPipelines}). A failure is counted and logged,
@@ -96,8 +96,8 @@ public class PricePublisher {
     }
 
     /**
-     * Latest prices from every valid tick; a stream entry for each newly stored tick, appended by one script call per
-     * shard (per thousand ticks of a shard), in the order of {@code stored}; encoded and sent on the
+     * Latest prices from every valid tick; the newly stored ticks appended as packed stream entries, one per shard (per
+     * hundred ticks of a shard), in the order of {@code stored}; encoded and sent on the
      * {@link TickPublishingLoop}, so that the caller's event loop goes on with the next batch at once.
      */
     public void publishTicks(List<Tick> stored, List<Tick> valid) {

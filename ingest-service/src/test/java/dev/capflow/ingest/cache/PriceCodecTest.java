@@ -7,6 +7,7 @@ import dev.capflow.ingest.domain.PriceSource;
 import dev.capflow.ingest.domain.Tick;
 import dev.capflow.redis.PriceStreamEntries;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,14 +24,18 @@ class PriceCodecTest {
     }
 
     @Test
-    void aTickAndItsSourceIdentityRoundTripThroughTheStreamEntry() {
+    void ticksRoundTripThroughATickEntryAndAPackedEntryInOrder() {
         Tick plain = new Tick("MSFT", Instant.parse("2025-10-29T14:30:00.123456Z"), 541.5, 300);
         Tick identified = new Tick("MSFT", Instant.parse("2025-10-29T14:30:00.123456Z"), 541.5, 300, "nasdaq", "7731");
-        assertThat(PriceCodec.decodeStreamEntry(PriceStreamEntries.tick(PriceCodec.streamTick(plain), "instance-1")))
-                .isEqualTo(plain);
-        assertThat(PriceCodec.decodeStreamEntry(
+        assertThat(PriceCodec.decodeStreamTicks(PriceStreamEntries.tick(PriceCodec.streamTick(plain), "instance-1")))
+                .containsExactly(plain);
+        assertThat(PriceCodec.decodeStreamTicks(
                         PriceStreamEntries.tick(PriceCodec.streamTick(identified), "instance-1")))
-                .isEqualTo(identified);
-        assertThat(PriceCodec.decodeStreamEntry(Map.of("symbol", "X"))).isNull();
+                .containsExactly(identified);
+        assertThat(PriceCodec.decodeStreamTicks(PriceStreamEntries.packed(
+                        List.of(PriceCodec.streamTick(identified), PriceCodec.streamTick(plain)), "instance-1")))
+                .containsExactly(identified, plain);
+        assertThat(PriceCodec.decodeStreamTicks(Map.of("symbol", "X"))).isNull();
+        assertThat(PriceCodec.decodeStreamTicks(Map.of("ticks", "X"))).isNull();
     }
 }
