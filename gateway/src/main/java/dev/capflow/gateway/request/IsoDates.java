@@ -30,7 +30,7 @@ final class IsoDates {
         return LocalDate.parse(text);
     }
 
-    /** The decimal number written by {@code text}'s ASCII digits from {@code start} to {@code end}; -1 if any is not one. */
+    /** The number {@code text}'s ASCII digits write from {@code start} to {@code end}; -1 if any is not a digit. */
     private static int digits(String text, int start, int end) {
         int value = 0;
         for (int i = start; i < end; i++) {
