@@ -40,8 +40,9 @@ public class PayloadLimitRoute {
     }
 
     void install(@Observes Router router) {
-        maxBodySize.ifPresent(
-                limit -> router.route().order(ORDER).handler(context -> check(context, limit.asLongValue())));
+        maxBodySize
+                .map(MemorySize::asLongValue) // once, not per request
+                .ifPresent(limit -> router.route().order(ORDER).handler(context -> check(context, limit)));
     }
 
     private void check(RoutingContext context, long limit) {

@@ -80,7 +80,7 @@ public final class Fields {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            return IsoDates.parse(value.strip());
         } catch (DateTimeParseException e) {
             return invalid(field, "must be an ISO-8601 date such as 2025-10-29", null);
         }

@@ -31,10 +31,7 @@ public class RateLimitFilter {
         if (RateLimitGate.chargedAhead(routing)) {
             return Uni.createFrom().nullItem();
         }
-        return gate.charge(
-                        context.getSecurityContext().getUserPrincipal(),
-                        request.remoteAddress().hostAddress(),
-                        isWrite(request))
+        return gate.charge(context.getSecurityContext().getUserPrincipal(), request, isWrite(request))
                 .map(decision -> decision.allowed() ? null : tooMany(request, decision));
     }
 

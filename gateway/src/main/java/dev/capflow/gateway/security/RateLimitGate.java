@@ -2,6 +2,7 @@ package dev.capflow.gateway.security;
 
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.Principal;
@@ -24,13 +25,17 @@ public class RateLimitGate {
         this.config = config;
     }
 
-    /** The bucket's answer for one request of {@code principal} (null when anonymous) from {@code address}. */
-    Uni<BucketDecision> charge(Principal principal, String address, boolean write) {
+    /**
+     * The bucket's answer for one {@code request} of {@code principal} (null when anonymous). The client address is
+     * read only for an anonymous caller: reading it parses the forwarding headers, a measured part of each answer.
+     */
+    Uni<BucketDecision> charge(Principal principal, HttpServerRequest request, boolean write) {
         if (!config.enabled()) {
             return Uni.createFrom().item(BucketDecision.ALLOWED);
         }
-        String caller =
-                principal != null && !principal.getName().isEmpty() ? "user:" + principal.getName() : "ip:" + address;
+        String caller = principal != null && !principal.getName().isEmpty()
+                ? "user:" + principal.getName()
+                : "ip:" + request.remoteAddress().hostAddress();
         return limiter.take(caller, write);
     }
 
@@ -39,14 +44,13 @@ public class RateLimitGate {
      * charged here is not charged again by the REST filter if the route passes it on.
      */
     public Uni<Void> chargeRead(RoutingContext request) {
-        return charge(principal(request), request.request().remoteAddress().hostAddress(), false)
-                .map(decision -> {
-                    if (!decision.allowed()) {
-                        throw new RateLimitedException(decision.retryAfterSeconds());
-                    }
-                    request.put(CHARGED, true);
-                    return null;
-                });
+        return charge(principal(request), request.request(), false).map(decision -> {
+            if (!decision.allowed()) {
+                throw new RateLimitedException(decision.retryAfterSeconds());
+            }
+            request.put(CHARGED, true);
+            return null;
+        });
     }
 
     /** Whether a Vert.x route ahead of the REST routes already charged {@code request} ({@link #chargeRead}). */
