@@ -1,35 +1,36 @@
-"""The first stage of tick to level, read back from the price stream: for the newest COUNT entries of each shard, the
-stream entry id's time (when Redis appended it, after ingest-service validated, stored, committed and published the
-tick) minus the tick's own timestamp (when the benchmark made its batch). What remains of tick to level is basket-
-service's part: reading the shards, coalescing, computing the level and sending it.
+"""The first stage of tick to level, read back from the price stream: for each tick of the newest COUNT entries of each
+shard (tick entries or packed ones), the stream entry id's time (when Redis appended it, after ingest-service
+validated, stored, committed and published the tick) minus the tick's own timestamp (when the benchmark made its
+batch). What remains of tick to level is basket-service's part: reading the shards, coalescing, computing the level
+and sending it.
 
 usage: python3 tick_stages.py REDIS_HOST REDIS_PORT KEY_PREFIX SHARDS COUNT SYMBOL_PREFIX
 """
 
-import re
+import json
 import subprocess
 import sys
 from datetime import datetime
 
-ENTRY_ID = re.compile(r"^(\d+)-\d+$")
-
 
 def entries(host, port, key, count):
-    """(id millis, fields) of the newest COUNT entries of KEY, from redis-cli's flat --raw output."""
+    """(id millis, fields) of the newest COUNT entries of KEY (redis-cli --json: packed text holds newlines)."""
     out = subprocess.run(
-        ["redis-cli", "-h", host, "-p", port, "--raw", "XREVRANGE", key, "+", "-", "COUNT", str(count)],
-        check=True, capture_output=True, text=True).stdout.splitlines()
-    current = None
-    for line in out:
-        match = ENTRY_ID.match(line)
-        if match and (current is None or len(current[2]) % 2 == 0):
-            if current:
-                yield current[0], dict(zip(current[2][::2], current[2][1::2]))
-            current = (int(match.group(1)), line, [])
-        elif current:
-            current[2].append(line)
-    if current:
-        yield current[0], dict(zip(current[2][::2], current[2][1::2]))
+        ["redis-cli", "-h", host, "-p", port, "--json", "XREVRANGE", key, "+", "-", "COUNT", str(count)],
+        check=True, capture_output=True, text=True).stdout
+    for entry_id, flat in json.loads(out or "[]"):
+        yield int(entry_id.split("-")[0]), dict(zip(flat[::2], flat[1::2]))
+
+
+def ticks(fields):
+    """(symbol, ts) of each tick of a tick entry, or of a packed one (lines of tab-separated symbol, price, size, ts,
+    source, trade_id; only escaped text fields can hold a backslash, and a symbol or ts never does)."""
+    if "ticks" in fields:
+        for line in fields["ticks"].split("\n"):
+            values = line.split("\t")
+            yield values[0], values[3]
+    elif "symbol" in fields and "ts" in fields:
+        yield fields["symbol"], fields["ts"]
 
 
 def millis(iso):
@@ -38,10 +39,11 @@ def millis(iso):
 
 def main(host, port, prefix, shards, count, symbol_prefix):
     delays = sorted(
-        appended - millis(fields["ts"])
+        appended - millis(ts)
         for shard in range(int(shards))
         for appended, fields in entries(host, port, f"{prefix}:{{{shard}}}", int(count))
-        if fields.get("symbol", "").startswith(symbol_prefix) and "ts" in fields)
+        for symbol, ts in ticks(fields)
+        if symbol.startswith(symbol_prefix))
     if not delays:
         print("tick made to stream entry: no entries found")
         return

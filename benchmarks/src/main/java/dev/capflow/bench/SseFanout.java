@@ -382,7 +382,8 @@ public class SseFanout {
                             new PriceStreamEntries.StreamTick(symbol, now, 100 + (n % 1000) / 100.0, 0, "", "");
                     List<String> args =
                             new ArrayList<>(List.of("XADD", STREAM.keyFor(symbol), "MAXLEN", "~", "100000", "*"));
-                    PriceStreamEntries.tick(tick, "bench").forEach((field, value) -> {
+                    // the packed form ingest-service writes, one tick an entry: each is stamped as it is sent
+                    PriceStreamEntries.packed(List.of(tick), "bench").forEach((field, value) -> {
                         args.add(field);
                         args.add(value);
                     });

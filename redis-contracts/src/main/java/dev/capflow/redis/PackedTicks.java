@@ -36,7 +36,7 @@ final class PackedTicks {
         return text.toString();
     }
 
-    /** The ticks of {@code text}, in order; throws an {@link IllegalArgumentException} (or a parse error) when malformed. */
+    /** The ticks of {@code text}, in order; an {@link IllegalArgumentException} or a parse error if malformed. */
     static List<StreamTick> unpack(String text) {
         Cursor cursor = new Cursor(text);
         List<StreamTick> ticks = new ArrayList<>();
