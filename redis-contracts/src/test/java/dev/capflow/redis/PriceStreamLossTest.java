@@ -99,12 +99,7 @@ class PriceStreamLossTest {
             append(REDIS.client(), second);
         }
         // the position (second 1) and seconds 2 and 3 go before the reader read them
-        send(
-                REDIS.client(),
-                Request.cmd(Command.XTRIM)
-                        .arg(SHARDS.keyFor(SYMBOL))
-                        .arg("MAXLEN")
-                        .arg(1));
+        trimToTheNewestEntry();
 
         proxy.restore();
 
@@ -123,12 +118,7 @@ class PriceStreamLossTest {
         appendPacked(4, 5);
         appendPacked(6, 7);
         // the position (second 1) and the entries of seconds 2 to 5 go before the reader read them
-        send(
-                REDIS.client(),
-                Request.cmd(Command.XTRIM)
-                        .arg(SHARDS.keyFor(SYMBOL))
-                        .arg("MAXLEN")
-                        .arg(1));
+        trimToTheNewestEntry();
 
         proxy.restore();
 
@@ -253,5 +243,14 @@ class PriceStreamLossTest {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    private void trimToTheNewestEntry() {
+        send(
+                REDIS.client(),
+                Request.cmd(Command.XTRIM)
+                        .arg(SHARDS.keyFor(SYMBOL))
+                        .arg("MAXLEN")
+                        .arg(1));
     }
 }
