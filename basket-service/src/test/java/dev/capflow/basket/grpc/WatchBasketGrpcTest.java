@@ -47,9 +47,7 @@ class WatchBasketGrpcTest extends GrpcTestBase {
         // the call is cancelled through its context at the end, so it does not outlive the test
         Context.CancellableContext call = Context.current().withCancellation();
         try {
-            Iterator<WatchBasketResponse> watcher = call.call(() -> client().watchBasket(WatchBasketRequest.newBuilder()
-                    .setBasketId("team-google")
-                    .build()));
+            Iterator<WatchBasketResponse> watcher = watch(call, "team-google");
             WatchBasketResponse start = watcher.next();
             double lastClose = teamGoogleLastClose();
             assertThat(start.getBasketId()).isEqualTo("team-google");
@@ -106,9 +104,7 @@ class WatchBasketGrpcTest extends GrpcTestBase {
     void theTicksOfAPackedEntryMoveTheLiveLevelInOrderAndAMalformedEntryIsSkipped() throws Exception {
         Context.CancellableContext call = Context.current().withCancellation();
         try {
-            Iterator<WatchBasketResponse> watcher = call.call(() -> client().watchBasket(WatchBasketRequest.newBuilder()
-                    .setBasketId("team-google")
-                    .build()));
+            Iterator<WatchBasketResponse> watcher = watch(call, "team-google");
             watcher.next();
             double liteBase = close("LITE", "2025-10-29");
             double liteLast = close("LITE", "2025-12-31");
@@ -146,9 +142,7 @@ class WatchBasketGrpcTest extends GrpcTestBase {
                 .getBasket();
         Context.CancellableContext call = Context.current().withCancellation();
         try {
-            Iterator<WatchBasketResponse> watcher = call.call(() -> client().watchBasket(WatchBasketRequest.newBuilder()
-                    .setBasketId("watched-edits")
-                    .build()));
+            Iterator<WatchBasketResponse> watcher = watch(call, "watched-edits");
             WatchBasketResponse start = watcher.next();
             assertThat(start.getBasketVersion()).isEqualTo(created.getVersion());
             assertThat(start.getLevel()).isCloseTo(lastLevel("watched-edits"), offset(1e-9));
@@ -220,5 +214,11 @@ class WatchBasketGrpcTest extends GrpcTestBase {
                 .map(line -> Double.parseDouble(line.split(",")[1]))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** Watches {@code basketId} within {@code call}, which the test cancels at its end. */
+    private Iterator<WatchBasketResponse> watch(Context.CancellableContext call, String basketId) throws Exception {
+        return call.call(() -> client().watchBasket(
+                        WatchBasketRequest.newBuilder().setBasketId(basketId).build()));
     }
 }
