@@ -17,12 +17,6 @@ public class ShortestDoublesCustomizer implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        apply(mapper);
-    }
-
-    /** Switches the writer on for any mapper (also used by plain unit tests). */
-    public static ObjectMapper apply(ObjectMapper mapper) {
         mapper.getFactory().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature());
-        return mapper;
     }
 }

@@ -16,8 +16,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ShortestDoublesCustomizerTest {
 
-    private final ObjectMapper shortest = ShortestDoublesCustomizer.apply(new ObjectMapper());
+    private final ObjectMapper shortest = new ObjectMapper();
     private final ObjectMapper plain = new ObjectMapper();
+
+    ShortestDoublesCustomizerTest() {
+        new ShortestDoublesCustomizer().customize(shortest);
+    }
 
     @Test
     void everyWrittenDoubleReadsBackAsTheSameDouble() throws IOException {
