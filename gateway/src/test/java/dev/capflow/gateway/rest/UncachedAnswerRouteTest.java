@@ -115,6 +115,28 @@ class UncachedAnswerRouteTest {
     }
 
     @Test
+    void aDoubleIsWrittenAsTheShortestTextThatReadsBackAsIt() {
+        CompareResponse answer = CompareResponse.newBuilder()
+                .setBasketIdA("team-google")
+                .setBasketIdB("team-openai")
+                .setTo("2025-10-30")
+                .addSeries(ComparePoint.newBuilder()
+                        .setDate("2025-10-30")
+                        .setLevelA(2e23) // Java 17's Double.toString: 1.9999999999999998E23
+                        .setLevelB(99)
+                        .setSpread(0.02)
+                        .setRatio(1))
+                .build();
+        fake.script(BasketServiceGrpc.getCompareMethod(), Answer.reply(answer), Answer.reply(answer));
+
+        Response fast = get(viewerToken(), null, COMPARE);
+        Response slow = get(viewerToken(), REST_ACCEPT, COMPARE);
+
+        assertThat(fast.asString()).contains("{\"date\":\"2025-10-30\",\"levelA\":2.0E23,\"levelB\":99.0,");
+        assertThat(slow.asString()).isEqualTo(fast.asString());
+    }
+
+    @Test
     void aFailedAnswerIsTheRestRoutesProblemAskedAndChargedOnce() {
         for (int i = 0; i < 3; i++) {
             fake.script(
