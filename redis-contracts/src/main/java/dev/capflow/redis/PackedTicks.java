@@ -53,6 +53,9 @@ final class PackedTicks {
     }
 
     private static StringBuilder escaped(StringBuilder text, String value) {
+        if (!needsEscapes(value)) {
+            return text.append(value); // nearly every value: one copy, not a character at a time
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -63,6 +66,10 @@ final class PackedTicks {
             }
         }
         return text;
+    }
+
+    private static boolean needsEscapes(String value) {
+        return value.indexOf(ESCAPE) >= 0 || value.indexOf(FIELD_END) >= 0 || value.indexOf(LINE_END) >= 0;
     }
 
     /** Reads the fields of a packed text one after another. */
