@@ -1,5 +1,7 @@
 package dev.capflow.gateway.rest;
 
+import static io.restassured.RestAssured.given;
+
 import dev.capflow.gateway.fake.FakeIngestService;
 import dev.capflow.gateway.fake.InjectFakeIngest;
 import dev.capflow.testsupport.TestTokens;
@@ -38,5 +40,16 @@ abstract class GatewayTest {
     @AfterEach
     void forgetToken() {
         RestAssured.requestSpecification = null;
+    }
+
+    /** The served OpenAPI document in FORMAT (json or yaml). */
+    static String servedOpenApi(String format) {
+        return given().queryParam("format", format)
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 }

@@ -1,6 +1,5 @@
 package dev.capflow.gateway.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capflow.gateway.fake.FakeIngestServer;
@@ -29,13 +28,7 @@ class OpenApiContractTest extends GatewayTest {
     @Test
     void theServedDocumentLintsCleanAndItsGeneratedTypesCheckTheClient() throws Exception {
         Assumptions.assumeTrue(onPath("npm"), "node/npm is not installed: the OpenAPI contract check is skipped");
-        String document = given().queryParam("format", "json")
-                .when()
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String document = servedOpenApi("json");
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "openapi-served.json"), document, StandardCharsets.UTF_8);
 
