@@ -93,18 +93,7 @@ class UncachedAnswerRouteTest {
 
     @Test
     void aComparisonIsTheRestRoutesAnswer() {
-        CompareResponse answer = CompareResponse.newBuilder()
-                .setBasketIdA("team-google")
-                .setBasketIdB("team-openai")
-                .setTo("2025-10-30")
-                .addSeries(ComparePoint.newBuilder()
-                        .setDate("2025-10-30")
-                        .setLevelA(101)
-                        .setLevelB(99)
-                        .setSpread(0.02)
-                        .setRatio(Double.NaN))
-                .build();
-        fake.script(BasketServiceGrpc.getCompareMethod(), Answer.reply(answer), Answer.reply(answer));
+        scriptTwoComparisons(101, Double.NaN);
 
         Response fast = get(viewerToken(), null, COMPARE);
         Response slow = get(viewerToken(), REST_ACCEPT, COMPARE);
@@ -116,24 +105,29 @@ class UncachedAnswerRouteTest {
 
     @Test
     void aDoubleIsWrittenAsTheShortestTextThatReadsBackAsIt() {
-        CompareResponse answer = CompareResponse.newBuilder()
-                .setBasketIdA("team-google")
-                .setBasketIdB("team-openai")
-                .setTo("2025-10-30")
-                .addSeries(ComparePoint.newBuilder()
-                        .setDate("2025-10-30")
-                        .setLevelA(2e23) // Java 17's Double.toString: 1.9999999999999998E23
-                        .setLevelB(99)
-                        .setSpread(0.02)
-                        .setRatio(1))
-                .build();
-        fake.script(BasketServiceGrpc.getCompareMethod(), Answer.reply(answer), Answer.reply(answer));
+        scriptTwoComparisons(2e23, 1); // Java 17's Double.toString writes 2e23 as 1.9999999999999998E23
 
         Response fast = get(viewerToken(), null, COMPARE);
         Response slow = get(viewerToken(), REST_ACCEPT, COMPARE);
 
         assertThat(fast.asString()).contains("{\"date\":\"2025-10-30\",\"levelA\":2.0E23,\"levelB\":99.0,");
         assertThat(slow.asString()).isEqualTo(fast.asString());
+    }
+
+    /** basket-service answers the next two comparisons with one point of level A {@code levelA} (level B 99). */
+    private void scriptTwoComparisons(double levelA, double ratio) {
+        CompareResponse answer = CompareResponse.newBuilder()
+                .setBasketIdA("team-google")
+                .setBasketIdB("team-openai")
+                .setTo("2025-10-30")
+                .addSeries(ComparePoint.newBuilder()
+                        .setDate("2025-10-30")
+                        .setLevelA(levelA)
+                        .setLevelB(99)
+                        .setSpread(0.02)
+                        .setRatio(ratio))
+                .build();
+        fake.script(BasketServiceGrpc.getCompareMethod(), Answer.reply(answer), Answer.reply(answer));
     }
 
     @Test
