@@ -27,13 +27,13 @@ import org.jboss.logging.Logger;
  * Live subscriptions of this process, and its reader of the price stream's shards while any is open: the reader hands
  * ticks stored by other replicas to the in-process fanout. This process's own ticks are delivered locally at commit
  * time, so entries tagged with its id are skipped, and so are the entries that announce changed history rather than a
- * tick. A packed entry's ticks are handed on in order, as if they were entries of their own. Nobody else needs what
- * it reads, so without a subscriber nothing is read (reading back every entry of a busy stream cost more than writing
- * it). Each spell of subscriptions has a reader of its own (redis-contracts'
- * {@link dev.capflow.redis.PriceStreamReader}), positioned at each shard's newest entry (never "$") as the first
- * subscription begins; a subscription gets local ticks at once, and other replicas' from that position on (a remote
- * tick appended during the first subscription's positioning, one Redis round trip, may be missed). Entries lost before
- * it read them (the reader reports them) are announced to every subscriber.
+ * tick. A packed entry's ticks are handed on in order, as if they were entries of their own. Nobody else needs what it
+ * reads, so without a subscriber nothing is read (reading back every entry of a busy stream cost more than writing it).
+ * Each spell of subscriptions has a reader of its own (redis-contracts' {@link dev.capflow.redis.PriceStreamReader}),
+ * positioned at each shard's newest entry (never "$") as the first subscription begins; a subscription gets local ticks
+ * at once, and other replicas' from that position on (a remote tick appended during the first subscription's
+ * positioning, one Redis round trip, may be missed). Entries lost before it read them (the reader reports them) are
+ * announced to every subscriber.
  */
 @ApplicationScoped
 public class PriceStreamReader implements dev.capflow.redis.PriceStreamReader.Handler {
