@@ -5,7 +5,8 @@
 #     their daily bars imported through ingest-service's ImportBars (about 12.8 M rows), against COPY of the same rows
 #     into a scratch table of the same database (LargeUniverseBenchmark);
 #  2. a BASKET_MEMBERS (500) member basket over those YEARS years created through the gateway, its first (cold) and
-#     WARM warm performance answers timed, against `psql \copy` of the same closes out of PostgreSQL plus pandas
+#     WARM warm performance answers timed (also printed in order, with the gateway's collections and the answers
+#     basket-service was asked for meanwhile), against `psql \copy` of the same closes out of PostgreSQL plus pandas
 #     computing the same metrics (large_universe_pandas.py), which must equal capflow's answer within 1e-9 relative;
 #     then the same for a WIDE_MEMBERS (2,000) member basket over the last year;
 #  3. TICKS (1,000,000) ticks at RATE (10,000) per second over the instruments through IngestTicks while WATCHED (100)
@@ -41,6 +42,7 @@ PARTS=${PARTS:-import baskets ticks}
 END=2025-12-31
 OFFSET=${CAPFLOW_PORT_OFFSET:-0}
 GATEWAY=${GATEWAY:-http://localhost:$((8080 + OFFSET))}
+BASKET_HTTP=${BASKET_HTTP:-http://localhost:$((8082 + OFFSET))}
 INGEST_GRPC=${INGEST_GRPC:-127.0.0.1:$((9081 + OFFSET))}
 BASKET_GRPC=${BASKET_GRPC:-127.0.0.1:$((9082 + OFFSET))}
 if [[ -z ${PG_PORT:-} && -f .capflow/run/stack.env ]]; then
@@ -110,13 +112,26 @@ performance() {
   echo "${out#* }"
 }
 
+# the gateway's collections so far (young: count and ms, full: count and ms) and the GetPerformance calls basket-service
+# served, from their /q/metrics: what a slow warm answer met (a warm answer asks basket-service only on a cache miss)
+warm_counters() {
+  curl -sS "$GATEWAY/q/metrics" | awk '/^jvm_gc_pause_seconds_(count|sum)\{/ {
+      k = (/end of minor GC/ ? "young" : "full") (/_count\{/ ? "n" : "s"); v[k] += $NF }
+    END { printf "%d %.1f %d %.1f ", v["youngn"], 1000 * v["youngs"], v["fulln"], 1000 * v["fulls"] }'
+  curl -sS "$BASKET_HTTP/q/metrics" | awk '/^grpc_server_requests_received_messages_total/ && /GetPerformance/ {
+      n += $2 } END { printf "%d", n }'
+}
+
 # basket $1 of the first $2 symbols from base date $3: cold and warm answers, \copy + pandas, and the equality check
 basket_row() {
-  local id=$1 members=$2 base=$3 from cold warm copy_start copy_s pandas
+  local id=$1 members=$2 base=$3 from cold warm copy_start copy_s pandas before after
   from=$(date -d "$base - 14 days" +%F)
   create_basket "$id" 0 $((members - 1)) "$base"
   cold=$(performance "$id" "$WORK/$id.json")
-  warm=$(for ((i = 0; i < WARM; i++)); do performance "$id" "$WORK/warm.json"; done | sort -g | awk '{ a[NR] = $1 }
+  read -r -a before <<<"$(warm_counters)"
+  for ((i = 0; i < WARM; i++)); do performance "$id" "$WORK/warm.json"; done >"$WORK/warm.s"
+  read -r -a after <<<"$(warm_counters)"
+  warm=$(sort -g "$WORK/warm.s" | awk '{ a[NR] = $1 }
     END { printf "median %.1f ms, max %.1f ms", 1000 * a[int((NR + 1) / 2)], 1000 * a[NR] }')
   copy_start=$(date +%s.%N)
   "${PSQL[@]}" -c "\\copy (SELECT symbol, date, close FROM ingest.daily_bar WHERE symbol BETWEEN 'L0000' AND
@@ -130,6 +145,13 @@ basket_row() {
     "\\copy $(seconds "$copy_s") + pandas $(seconds "$pandas_s") = $(seconds "$(awk -v a="$copy_s" -v b="$pandas_s" 'BEGIN { print a + b }')") |" \
     "baseline / cold = $(awk -v c="$cold" -v a="$copy_s" -v b="$pandas_s" 'BEGIN { printf "%.2f", (a + b) / c }') |" \
     "${pandas#*; }|"
+  local order young_ms full_ms
+  order=$(awk '{ printf "%s%.1f", (NR > 1 ? " " : ""), 1000 * $1 }' "$WORK/warm.s")
+  young_ms=$(awk -v a="${before[1]}" -v b="${after[1]}" 'BEGIN { printf "%.1f", b - a }')
+  full_ms=$(awk -v a="${before[3]}" -v b="${after[3]}" 'BEGIN { printf "%.1f", b - a }')
+  echo "warm answers of $id in order: $order ms; meanwhile the gateway's collections:" \
+    "$((after[0] - before[0])) young ($young_ms ms), $((after[2] - before[2])) full ($full_ms ms);" \
+    "basket-service asked $((after[4] - before[4])) times"
 }
 
 if [[ $PARTS == *baskets* ]]; then

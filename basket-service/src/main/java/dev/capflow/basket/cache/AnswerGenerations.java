@@ -16,15 +16,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * The answer generation of each basket, in Redis at {@code capflow:basket:{generations}:<id>:generation}: a number that moves
- * whenever an answer about the basket may change, so that every cache keyed by it (the gateway's response cache,
- * this service's answer and history caches) never serves an old answer as fresh. It moves when the basket is edited
- * (deleted: the key goes), and when history changes for a symbol one of its answers was computed from (a member, an
- * FX rate, a benchmark): computing registers the basket in {@code capflow:basket:{generations}:dependents:<symbol>} before it reads
- * the history, and a change entry on the price stream moves every registered basket. When events may have been lost
- * (at start, when price stream entries may be lost unread, after a failed move) every generation listed in {@code capflow:basket:{generations}:baskets}
- * moves once Redis answers. Every key carries the hash tag {@code {generations}}: on a Redis Cluster they share one
- * slot, so each Lua script here touches one slot.
+ * The answer generation of each basket, in Redis at {@code capflow:basket:{generations}:<id>:generation}: a number that
+ * moves whenever an answer about the basket may change, so that every cache keyed by it (the gateway's response cache,
+ * this service's answer and history caches) never serves an old answer as fresh. It moves when the basket is created or
+ * edited (deleted: the key goes), and when history changes for a symbol one of its answers was computed from (a member,
+ * an FX rate, a benchmark): computing registers the basket in {@code capflow:basket:{generations}:dependents:<symbol>}
+ * before it reads the history, and a change entry on the price stream moves every registered basket. When events may
+ * have been lost (at start, when price stream entries may be lost unread, after a failed move) every generation listed
+ * in {@code capflow:basket:{generations}:baskets} moves once Redis answers. Every key carries the hash tag
+ * {@code {generations}}: on a Redis Cluster they share one slot, so each Lua script here touches one slot.
  * <p>
  * A missing generation is created from the clock in microseconds, so a recreated key never repeats a value that
  * older cache entries carry.
@@ -140,9 +140,13 @@ public class AnswerGenerations {
                 });
     }
 
-    /** Moves the generation of a basket that was just edited. */
-    public Uni<Void> edited(String basketId) {
-        return attempt(ensureThen("INCR", basketId).replaceWithVoid(), "edited " + basketId);
+    /**
+     * Moves the generation of a basket that was just created or edited (creating a missing one). A new basket gets its
+     * generation at once: a gateway that finds none caches nothing, so the answer after the first would be computed
+     * again; and an answer cached for an earlier basket of the same id is never current for this one.
+     */
+    public Uni<Void> defined(String basketId) {
+        return attempt(ensureThen("INCR", basketId).replaceWithVoid(), "defined " + basketId);
     }
 
     /** Forgets the generation of a basket that was just deleted (a missing generation is never a cache hit). */

@@ -30,12 +30,17 @@ public class BasketCatalog {
         this.changes = changes;
     }
 
-    /** Creates a validated basket, assigning a random id when it has none. */
+    /**
+     * Creates a validated basket, assigning a random id when it has none; once committed, its answer generation is
+     * there, so that its first answer is cached under it.
+     */
     public Uni<Basket> create(Basket basket) {
         Basket identified = basket.id().isEmpty()
                 ? basket.withIdentity(UUID.randomUUID().toString(), 0)
                 : basket.withIdentity(basket.id(), 0);
-        return requireKnownSymbols(identified).chain(() -> store.insert(identified));
+        return requireKnownSymbols(identified)
+                .chain(() -> store.insert(identified))
+                .call(created -> generations.defined(created.id()));
     }
 
     public Uni<Basket> get(String id) {
@@ -53,7 +58,7 @@ public class BasketCatalog {
     public Uni<Basket> update(Basket basket) {
         return requireKnownSymbols(basket)
                 .chain(() -> store.update(basket))
-                .call(updated -> generations.edited(updated.id()))
+                .call(updated -> generations.defined(updated.id()))
                 .call(updated -> changes.announce(updated.id()));
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The answer generation of a basket ({@code capflow:basket:{generations}:<id>:generation}, which the gateway's response cache reads)
- * moves when the basket is edited and when history changes for a symbol its answers were computed from: new bars (also
+ * moves when the basket is created or edited and when history changes for a symbol its answers were computed from: new bars (also
  * back-filled ones, which move no latest price) and corporate actions are reflected by the next answer, not hidden by
  * the cache. Baskets that do not depend on the changed symbol keep their cached answers.
  */
@@ -198,6 +198,25 @@ class AnswerGenerationsGrpcTest extends GrpcTestBase {
         client().deleteBasket(
                         DeleteBasketRequest.newBuilder().setBasketId("edited").build());
         assertThat(generation("edited")).isNull();
+    }
+
+    @Test
+    void aCreatedBasketHasAGenerationAtOnceNeverOneOfAnEarlierBasketOfItsId() {
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("fresh", "NVDA", "AMD"))
+                .build());
+        String first = generation("fresh");
+        // a gateway that finds no generation caches nothing: the answer after the first would be computed again
+        assertThat(first).as("there before any answer").isNotNull();
+
+        client().deleteBasket(
+                        DeleteBasketRequest.newBuilder().setBasketId("fresh").build());
+        // as if the delete had not reached Redis: the earlier basket's generation is still there
+        redis("SET", AnswerGenerationKeys.generation(AnswerGenerationKeys.DEFAULT_PREFIX, "fresh"), first);
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("fresh", "NVDA", "MSFT"))
+                .build());
+        assertThat(generation("fresh")).isNotNull().isNotEqualTo(first);
     }
 
     @Test
