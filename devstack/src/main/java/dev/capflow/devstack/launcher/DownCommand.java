@@ -5,6 +5,7 @@ import dev.capflow.devstack.Subcommand;
 import dev.capflow.devstack.stack.OwnedProcess;
 import dev.capflow.devstack.stack.ServiceSpec;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +16,8 @@ import java.util.Set;
 /**
  * {@code down}: stops what {@code up} started, the services in reverse start order and then the embedded
  * datastores (SIGTERM, SIGKILL after 35 s, or {@link ClassArchive#WRITING_TIME} more for a service writing its class
- * archive); never a process whose command line is not the one it started.
+ * archive, which first gets the {@link ClassLinkingAgent}); never a process whose command line is not the one it
+ * started.
  */
 public final class DownCommand implements Subcommand {
 
@@ -47,6 +49,9 @@ public final class DownCommand implements Subcommand {
             for (ServiceSpec spec : reversed) {
                 Optional<OwnedProcess> running = UpCommand.running(layout, spec);
                 if (running.isPresent()) {
+                    if (writesItsClassArchive(running.get())) {
+                        linkClasses(spec, running.get());
+                    }
                     Duration grace = grace(running.get());
                     if (running.get().stop(grace)) {
                         System.err.println("capflow: " + spec.name() + " (pid "
@@ -67,10 +72,27 @@ public final class DownCommand implements Subcommand {
 
     /** The time {@code service} gets to stop: longer when it writes its class archive as it exits. */
     static Duration grace(OwnedProcess service) {
+        return writesItsClassArchive(service) ? GRACE.plus(ClassArchive.WRITING_TIME) : GRACE;
+    }
+
+    private static boolean writesItsClassArchive(OwnedProcess service) {
         return OwnedProcess.commandLine(service.pid())
-                        .filter(ClassArchive::writtenAtExitBy)
-                        .isPresent()
-                ? GRACE.plus(ClassArchive.WRITING_TIME)
-                : GRACE;
+                .filter(ClassArchive::writtenAtExitBy)
+                .isPresent();
+    }
+
+    /** Has {@code service} link its application's classes, so that its class archive holds them too. */
+    private static void linkClasses(ServiceSpec spec, OwnedProcess service) {
+        Optional<Path> agent = ClassLinkingAgent.jar();
+        if (agent.isEmpty()) {
+            return;
+        }
+        try {
+            ClassLinkingAgent.loadInto(service.pid(), agent.get());
+        } catch (Exception | LinkageError e) {
+            // no Attach API (a JRE) or attaching refused: the archive is written without those classes, as before
+            System.err.println("capflow: " + spec.name()
+                    + " writes its class archive without linking its classes first (" + e + ")");
+        }
     }
 }
