@@ -1,6 +1,5 @@
 package dev.capflow.redis;
 
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,47 +21,69 @@ final class IsoInstants {
 
     /** The text of {@code instant}, equal to its {@link Instant#toString()}. */
     static String format(Instant instant) {
-        long seconds = instant.getEpochSecond();
-        if (seconds < 0 || seconds > LAST_FOUR_DIGIT_YEAR_SECOND) {
-            return instant.toString();
-        }
-        LocalDate date = LocalDate.ofEpochDay(seconds / SECONDS_PER_DAY);
-        int secondOfDay = (int) (seconds % SECONDS_PER_DAY);
-        byte[] text = new byte[30];
-        put(text, 0, date.getYear(), 4);
-        text[4] = '-';
-        put(text, 5, date.getMonthValue(), 2);
-        text[7] = '-';
-        put(text, 8, date.getDayOfMonth(), 2);
-        text[10] = 'T';
-        put(text, 11, secondOfDay / 3600, 2);
-        text[13] = ':';
-        put(text, 14, secondOfDay / 60 % 60, 2);
-        text[16] = ':';
-        put(text, 17, secondOfDay % 60, 2);
-        int length = 19;
-        int nanos = instant.getNano();
-        if (nanos != 0) {
-            text[length++] = '.';
-            if (nanos % 1_000_000 == 0) {
-                put(text, length, nanos / 1_000_000, 3);
-                length += 3;
-            } else if (nanos % 1_000 == 0) {
-                put(text, length, nanos / 1_000, 6);
-                length += 6;
-            } else {
-                put(text, length, nanos, 9);
-                length += 9;
+        return new Writer().append(new StringBuilder(30), instant).toString();
+    }
+
+    /**
+     * Appends the text of instants, as {@link #format} writes it, keeping the date and time of the last second it
+     * wrote: the ticks of a packed entry mostly share their second, so most pay only for their fraction. One thread.
+     */
+    static final class Writer {
+
+        private final char[] secondText = new char[19];
+        private final char[] fraction = new char[10];
+        private long second = -1;
+
+        /** Appends the text of {@code instant} to {@code text}. */
+        StringBuilder append(StringBuilder text, Instant instant) {
+            long seconds = instant.getEpochSecond();
+            if (seconds < 0 || seconds > LAST_FOUR_DIGIT_YEAR_SECOND) {
+                return text.append(instant);
             }
+            if (seconds != second) {
+                writeSecond(seconds);
+                second = seconds;
+            }
+            text.append(secondText);
+            int nanos = instant.getNano();
+            if (nanos != 0) {
+                fraction[0] = '.';
+                if (nanos % 1_000_000 == 0) {
+                    put(fraction, 1, nanos / 1_000_000, 3);
+                    text.append(fraction, 0, 4);
+                } else if (nanos % 1_000 == 0) {
+                    put(fraction, 1, nanos / 1_000, 6);
+                    text.append(fraction, 0, 7);
+                } else {
+                    put(fraction, 1, nanos, 9);
+                    text.append(fraction, 0, 10);
+                }
+            }
+            return text.append('Z');
         }
-        text[length++] = 'Z';
-        return new String(text, 0, length, StandardCharsets.ISO_8859_1);
+
+        /** {@code yyyy-MM-ddTHH:mm:ss} of {@code seconds} into {@link #secondText}. */
+        private void writeSecond(long seconds) {
+            LocalDate date = LocalDate.ofEpochDay(seconds / SECONDS_PER_DAY);
+            int secondOfDay = (int) (seconds % SECONDS_PER_DAY);
+            put(secondText, 0, date.getYear(), 4);
+            secondText[4] = '-';
+            put(secondText, 5, date.getMonthValue(), 2);
+            secondText[7] = '-';
+            put(secondText, 8, date.getDayOfMonth(), 2);
+            secondText[10] = 'T';
+            put(secondText, 11, secondOfDay / 3600, 2);
+            secondText[13] = ':';
+            put(secondText, 14, secondOfDay / 60 % 60, 2);
+            secondText[16] = ':';
+            put(secondText, 17, secondOfDay % 60, 2);
+        }
     }
 
     /** Writes {@code value} as {@code digits} decimal digits, zero-padded, at {@code at}. */
-    private static void put(byte[] text, int at, int value, int digits) {
+    private static void put(char[] text, int at, int value, int digits) {
         for (int i = at + digits - 1; i >= at; i--) {
-            text[i] = (byte) ('0' + value % 10);
+            text[i] = (char) ('0' + value % 10);
             value /= 10;
         }
     }

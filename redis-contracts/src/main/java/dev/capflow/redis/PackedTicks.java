@@ -21,15 +21,16 @@ final class PackedTicks {
     /** The text of {@code ticks} (at least one). */
     static String pack(List<StreamTick> ticks) {
         StringBuilder text = new StringBuilder(ticks.size() * 64);
+        IsoInstants.Writer timestamps = new IsoInstants.Writer(); // the text of PriceStreamEntries.ts
         for (int i = 0; i < ticks.size(); i++) {
             StreamTick tick = ticks.get(i);
             if (i > 0) {
                 text.append(LINE_END);
             }
             escaped(text, tick.symbol()).append(FIELD_END);
-            text.append(PriceStreamEntries.price(tick)).append(FIELD_END);
+            PriceDecimals.append(text, tick.price()).append(FIELD_END); // the text of PriceStreamEntries.price
             text.append(tick.size()).append(FIELD_END);
-            text.append(PriceStreamEntries.ts(tick)).append(FIELD_END);
+            timestamps.append(text, tick.ts()).append(FIELD_END);
             escaped(text, tick.source()).append(FIELD_END);
             escaped(text, tick.tradeId());
         }

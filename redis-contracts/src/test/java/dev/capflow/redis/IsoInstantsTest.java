@@ -48,6 +48,27 @@ class IsoInstantsTest {
     }
 
     @Test
+    void aWriterAppendsTheSameTextAsInstantToStringWhetherTheSecondRepeatsOrNot() {
+        SplittableRandom random = new SplittableRandom(11);
+        IsoInstants.Writer writer = new IsoInstants.Writer();
+        StringBuilder written = new StringBuilder();
+        StringBuilder expected = new StringBuilder();
+        Instant instant = Instant.parse("2025-01-02T14:30:00Z");
+        for (int i = 0; i < 100_000; i++) {
+            instant = switch (i % 5) {
+                case 0 -> instant.plusMillis(random.nextInt(3)); // mostly the same second, at times the next
+                case 1 -> instant.plusNanos(random.nextInt(1_000_000) * 1_000L);
+                case 2 -> Instant.ofEpochSecond(instant.getEpochSecond(), random.nextInt(1_000_000_000));
+                case 3 -> Instant.ofEpochSecond(random.nextLong(-100_000_000_000L, 300_000_000_000L));
+                default -> instant.minusSeconds(random.nextInt(2)); // back to the second before
+            };
+            writer.append(written, instant).append(',');
+            expected.append(instant).append(',');
+        }
+        assertThat(written.toString()).isEqualTo(expected.toString());
+    }
+
+    @Test
     void everyInstantReadsBackAsWritten() {
         Random random = new Random(20_261_205L);
         long lastSecond = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();

@@ -106,7 +106,7 @@ public class PricePublisher {
 
     private Map<String, List<Request>> tickRequests(List<Tick> stored, List<Tick> valid) {
         Map<String, List<Request>> requests = new LinkedHashMap<>();
-        latestUpdate(valid.stream().map(LatestPrice::ofTick).toList(), requests);
+        latestUpdate(LatestPrice.ofNewestTicks(valid), requests);
         Map<String, String> keyOfSymbol = new HashMap<>();
         Map<String, List<StreamTick>> byShard = new LinkedHashMap<>();
         for (Tick tick : stored) {

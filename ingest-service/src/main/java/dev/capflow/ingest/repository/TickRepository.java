@@ -161,10 +161,11 @@ public class TickRepository {
         Long[] sizes = new Long[n];
         String[] sources = new String[n];
         String[] tradeIds = new String[n];
+        UtcTimestamps utc = new UtcTimestamps();
         for (int i = 0; i < n; i++) {
             Tick tick = ticks.get(i);
             symbols[i] = tick.symbol();
-            timestamps[i] = tick.ts().atOffset(ZoneOffset.UTC);
+            timestamps[i] = utc.of(tick.ts());
             prices[i] = tick.price();
             sizes[i] = tick.size();
             sources[i] = tick.source();
@@ -201,20 +202,21 @@ public class TickRepository {
         OffsetDateTime[] closeTimestamps = new OffsetDateTime[n];
         String[] closeSources = new String[n];
         String[] closeTradeIds = new String[n];
+        UtcTimestamps utc = new UtcTimestamps();
         for (int i = 0; i < n; i++) {
             MinuteBarParts.Part part = parts.get(i);
             symbols[i] = part.symbol();
-            minutes[i] = part.minute().atOffset(ZoneOffset.UTC);
+            minutes[i] = utc.of(part.minute());
             opens[i] = part.open().price();
             highs[i] = part.high();
             lows[i] = part.low();
             closes[i] = part.close().price();
             volumes[i] = part.volume();
             tickCounts[i] = part.tickCount();
-            openTimestamps[i] = part.open().ts().atOffset(ZoneOffset.UTC);
+            openTimestamps[i] = utc.of(part.open().ts());
             openSources[i] = part.open().source();
             openTradeIds[i] = part.open().tradeId();
-            closeTimestamps[i] = part.close().ts().atOffset(ZoneOffset.UTC);
+            closeTimestamps[i] = utc.of(part.close().ts());
             closeSources[i] = part.close().source();
             closeTradeIds[i] = part.close().tradeId();
         }

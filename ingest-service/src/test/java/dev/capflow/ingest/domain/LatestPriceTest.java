@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LatestPriceTest {
@@ -27,5 +28,23 @@ class LatestPriceTest {
         assertThat(LatestPrice.newest(CLOSE_OCT_29, midnightTick)).isSameAs(midnightTick);
         assertThat(LatestPrice.newest(null, olderTick)).isSameAs(olderTick);
         assertThat(LatestPrice.newest(null, null)).isNull();
+    }
+
+    @Test
+    void theNewestTickOfEachSymbolInFirstSeenOrderAndTheFirstOfATie() {
+        Instant t0 = Instant.parse("2025-10-29T15:00:00Z");
+        Tick first = new Tick("NVDA", t0, 206, 1);
+        Tick tie = new Tick("NVDA", t0, 207, 1, "X", "1");
+        Tick aapl = new Tick("AAPL", t0.plusSeconds(5), 270, 1);
+        Tick older = new Tick("AAPL", t0, 260, 1);
+        Tick later = new Tick("NVDA", t0.plusNanos(1_000), 208, 1);
+
+        assertThat(LatestPrice.ofNewestTicks(List.of(first, tie, aapl, older)))
+                .containsExactly(
+                        new LatestPrice("NVDA", 206, t0, PriceSource.TICK),
+                        new LatestPrice("AAPL", 270, t0.plusSeconds(5), PriceSource.TICK));
+        assertThat(LatestPrice.ofNewestTicks(List.of(first, later, tie)))
+                .containsExactly(new LatestPrice("NVDA", 208, t0.plusNanos(1_000), PriceSource.TICK));
+        assertThat(LatestPrice.ofNewestTicks(List.of())).isEmpty();
     }
 }
