@@ -122,6 +122,20 @@ class JvmSettingsTest {
         }
     }
 
+    @Test
+    void basketServiceStartsWithAn8MbYoungGenerationThatAFullCollectionGrowsTo32Mb() throws Exception {
+        JvmSettings settings = JvmSettings.of(ProjectRoot.path(), "basket-service");
+        // Serial resizes the young generation only after a full collection: to half the old generation's room (the
+        // initial heap less the young generation), at most MaxNewSize; until then an idle service keeps NewSize
+        Map<String, Long> megabytes = Map.of("NewSize", 8L, "MaxNewSize", 32L, "InitialHeapSize", 160L);
+        for (Map.Entry<String, Long> flag : megabytes.entrySet()) {
+            assertThat(finalFlag(settings, flag.getKey())).as(flag.getKey()).isEqualTo(flag.getValue() * 1024 * 1024);
+        }
+        assertThat(finalFlag(settings, "MetaspaceSize"))
+                .as("class metadata that triggers a full collection; an idle service has 21 to 30 MB")
+                .isGreaterThanOrEqualTo(64L * 1024 * 1024);
+    }
+
     /** The value of the product flag {@code name} in a JVM started with {@code settings}' options. */
     private static long finalFlag(JvmSettings settings, String name) throws Exception {
         List<String> command = new ArrayList<>();
