@@ -66,9 +66,9 @@ public final class PriceStreamEntries {
         return fields;
     }
 
-    /** A tick entry's {@code price} field. */
+    /** A tick entry's {@code price} field: {@link Double#toString(double)}'s text, as a packed entry writes it. */
     static String price(StreamTick tick) {
-        return Double.toString(tick.price());
+        return PriceDecimals.append(new StringBuilder(), tick.price()).toString();
     }
 
     /** A tick entry's {@code size} field. */

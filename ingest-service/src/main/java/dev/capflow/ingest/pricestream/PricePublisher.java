@@ -34,10 +34,10 @@ import org.jboss.logging.Logger;
  * hash (only forward in time) and append the new ticks ({@link TickAppends}: one packed entry per shard and batch, per
  * 100 ticks of it) to the price stream shard of their symbol. It also appends the change entries that the
  * {@link ChangeRelay} takes from the outbox, and reports to it whether Redis took them (a change naming symbols of
- * several shards goes to each of those shards, naming its own symbols). Pipelines of at most 500 commands: on a single Redis one sequence of them per
- * publish, on a Redis Cluster one per key, the keys' at once ({@link RedisPipelines}). A failure is counted and logged,
- * never reported to the ingest caller; it leaves the hash possibly stale until {@link #resync} rewrites it from
- * PostgreSQL.
+ * several shards goes to each of those shards, naming its own symbols). Pipelines of at most 500 commands: on a single
+ * Redis one sequence of them per publish, on a Redis Cluster one per key, the keys' at once ({@link RedisPipelines}). A
+ * failure is counted and logged, never reported to the ingest caller; it leaves the hash possibly stale until {@link
+ * #resync} rewrites it from PostgreSQL.
  */
 @ApplicationScoped
 public class PricePublisher {
