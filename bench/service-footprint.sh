@@ -6,9 +6,10 @@
 #     environment (the JVM settings of k8s/base/jvm.env and its class archive included) on free ports, each timed
 #     from launch to ready, with the "started in" figure Quarkus logs and the CPU time the copy had used when ready
 #     (user + system, all its threads: the work of the start, which a loaded machine stretches far less than the
-#     wall time), then stopped; alternating with them the same without the class archive (.capflow/cds/, see
-#     devstack) or, with CANDIDATE="-XX:... ...", the same with those JVM options added (a setting to weigh before it
-#     goes into k8s/base/jvm.env), and the JVM alone, `java -version` with the same options (the floor);
+#     wall time; with the main thread's and the JIT compiler threads' shares, e.g. 7.4(main:2.6,jit:3.5)), then
+#     stopped; alternating with them the same without the class archive (.capflow/cds/, see devstack) or, with
+#     CANDIDATE="-XX:... ...", the same with those JVM options added (a setting to weigh before it goes into
+#     k8s/base/jvm.env), and the JVM alone, `java -version` with the same options (the floor);
 #  3. with LOAD=1 (default), bench/gateway-load.sh (wrk, DURATION each route), then the RSS of every service at once and
 #     SETTLE seconds later (Serial gives heap back only at a full collection; freed native memory is trimmed every 5 s).
 # Prints Markdown rows for BENCHMARKS.md, each figure against its aim (ready within 2 s; RSS at most 200 MB, i.e.
@@ -42,6 +43,17 @@ rss_against_aim() {
 }
 # the user + system CPU seconds PID's threads have used
 cpu_s() { awk -v tck="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / tck}' "/proc/$1/stat"; }
+# the same, split by thread, as one word: TOTAL(main:M,jit:J) where main is the java threads (the launcher's and the
+# start's) and jit the C1 and C2 compiler threads; the rest (GC, Vert.x, pools) is TOTAL - M - J
+cpu_by_thread() {
+  local task total
+  total=$(cpu_s "$1")
+  for task in /proc/"$1"/task/*; do
+    printf '%s %s\n' "$(tr ' ' _ <"$task/comm")" "$(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}')"
+  done | awk -v tck="$(getconf CLK_TCK)" -v total="$total" '
+    $1 == "java" {main += $2} $1 ~ /^C[12]_CompilerThre/ {jit += $2}
+    END {printf "%s(main:%.1f,jit:%.1f)", total, main / tck, jit / tck}'
+}
 # the pid listening on 127.0.0.1 or every interface at PORT
 pid_on() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -76,7 +88,8 @@ copied_command() {
   done
 }
 
-# starts a copy of SERVICE's running JVM (VARIANT: as it runs, plain or candidate) on free ports; prints "ready_ms cpu_s started_s"
+# starts a copy of SERVICE's running JVM (VARIANT: as it runs, plain or candidate) on free ports; prints "ready_ms cpu started_s"
+# (cpu as cpu_by_thread prints it)
 start_copy() {
   local service=$1 source=${PID[$1]} http grpc log t0 pid
   local -a command environment
@@ -95,7 +108,7 @@ start_copy() {
     sleep 0.02
   done
   local ready=$(($(now_ms) - t0)) cpu
-  cpu=$(cpu_s "$pid")
+  cpu=$(cpu_by_thread "$pid")
   for _ in $(seq 1 100); do grep -q 'started in' "$log" && break; sleep 0.02; done # the line follows readiness closely
   echo "$ready $cpu $(grep -o 'started in [0-9.]*s' "$log" | grep -o '[0-9.]*' | head -1)"
   kill "$pid"
@@ -119,7 +132,7 @@ within_2s() { (($1 <= 2000)) && echo met || echo "**over**"; }
 other=plain other_title="the same without its class archive"
 [[ -z $CANDIDATE ]] || other=candidate other_title="the same with \`$CANDIDATE\`"
 echo
-echo "| service | JVM start to ready, as ./capflow runs it (median of $ROUNDS; each) | aim 2 s | CPU used when ready (each) | Quarkus \"started in\" | $other_title (median; each) | CPU (each) | \"started in\" | baseline: \`java -version\`, same options (median) | load average before |"
+echo "| service | JVM start to ready, as ./capflow runs it (median of $ROUNDS; each) | aim 2 s | CPU used when ready, s (main thread, JIT; each) | Quarkus \"started in\" | $other_title (median; each) | CPU (each) | \"started in\" | baseline: \`java -version\`, same options (median) | load average before |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for service in "${SERVICES[@]}"; do
   before=$(load | cut -d' ' -f1)
@@ -133,8 +146,8 @@ for service in "${SERVICES[@]}"; do
     others+=("$ms") other_cpu+=("$s_cpu") other_started+=("${s:-?}")
     floor+=("$(jvm_floor "$service")")
   done
-  echo "| $service | $(median "${ready[@]}") ms (${ready[*]}) | $(within_2s "$(median "${ready[@]}")") | ${cpu[*]} s" \
-    "| ${started[*]} s | $(median "${others[@]}") ms (${others[*]}) | ${other_cpu[*]} s | ${other_started[*]} s" \
+  echo "| $service | $(median "${ready[@]}") ms (${ready[*]}) | $(within_2s "$(median "${ready[@]}")") | ${cpu[*]}" \
+    "| ${started[*]} s | $(median "${others[@]}") ms (${others[*]}) | ${other_cpu[*]} | ${other_started[*]} s" \
     "| $(median "${floor[@]}") ms | $before |"
 done
 
