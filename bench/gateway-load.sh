@@ -11,9 +11,12 @@ BASE=${BASE:-http://localhost:$((8080 + ${CAPFLOW_PORT_OFFSET:-0}))}
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-32}
 UNCACHED=${UNCACHED:-0}
-UNCACHED_PORT=${UNCACHED_PORT:-$((8090 + ${CAPFLOW_PORT_OFFSET:-0}))}
+# 18090, not 8090: 8090 + offset is the platform gateway of the offset 10 higher (8080 + offset), another checkout's
+UNCACHED_PORT=${UNCACHED_PORT:-$((18090 + ${CAPFLOW_PORT_OFFSET:-0}))}
 # the second gateway starts cold right here: its routes (and basket-service's uncached calls) are warmed this long each
 UNCACHED_WARMUP=${UNCACHED_WARMUP:-20s}
+# more settings of the second gateway, KEY=VALUE separated by spaces (a candidate measured against the platform's own)
+read -r -a UNCACHED_SETTINGS <<<"${UNCACHED_SETTINGS:-}"
 PERFORMANCE="/api/v1/baskets/team-google/performance?from=2025-10-29&to=2025-12-31"
 COMPARE="/api/v1/compare?a=team-google&b=team-openai&from=2025-10-29&to=2025-12-31"
 TRIVIAL="/q/health/live"
@@ -34,9 +37,15 @@ trap stop_uncached EXIT
 REST_ACCEPT="application/json;q=0.9"
 targets=("$BASE|$TRIVIAL|" "$BASE|$PERFORMANCE|" "$BASE|$PERFORMANCE|rest" "$BASE|$COMPARE|" "$BASE|$COMPARE|rest")
 if [[ $UNCACHED == 1 ]]; then
+  # a process already answering there would pass the readiness check below and be measured in the copy's place
+  if curl -sS -o /dev/null "http://localhost:$UNCACHED_PORT/" 2>/dev/null; then
+    echo "port $UNCACHED_PORT is in use: set UNCACHED_PORT to a free one" >&2
+    exit 1
+  fi
   # the platform's own gateway settings (datastores, token trust, gRPC clients) with the response cache off; run this
   # script with the CAPFLOW_* variables ./capflow up ran with
-  ./capflow run-service gateway --port "$UNCACHED_PORT" CAPFLOW_GATEWAY_ANSWER_CACHE_ENABLED=false >/dev/null 2>&1 &
+  ./capflow run-service gateway --port "$UNCACHED_PORT" CAPFLOW_GATEWAY_ANSWER_CACHE_ENABLED=false \
+    "${UNCACHED_SETTINGS[@]}" >/dev/null 2>&1 &
   uncached_pid=$!
   for _ in $(seq 1 180); do
     curl -fsS "http://localhost:$UNCACHED_PORT/q/health/ready" >/dev/null 2>&1 && break
