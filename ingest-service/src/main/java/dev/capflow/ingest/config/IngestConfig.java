@@ -50,6 +50,13 @@ public interface IngestConfig {
     @WithDefault("4")
     int tickBatchConcurrency();
 
+    /**
+     * Tick insert statements run at once by the whole service; batches arriving meanwhile wait and go in together by
+     * the next free one.
+     */
+    @WithDefault("2")
+    int tickStatementsAtOnce();
+
     /** Chunks of one ImportBars stream stored concurrently (their acknowledgements may arrive out of order). */
     @WithDefault("4")
     int barChunkConcurrency();

@@ -154,6 +154,31 @@ public class TickRepository {
         if (ticks.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
+        return insertAllNew(ticks)
+                .replaceWith(ticks)
+                // a resend, a tick twice in the batch, or a concurrent batch with the same tick: skip what is stored
+                .onFailure(DatabaseFailures::isConcurrentUpdate)
+                .recoverWithUni(() -> pool.preparedQuery(INSERT_SKIPPING_DUPLICATES)
+                        .execute(Tuple.from(columns(ticks)))
+                        .invoke(reads::wrote)
+                        .map(rows -> newlyStored(ticks, rows)));
+    }
+
+    /**
+     * Stores {@code ticks} (at least one) in one statement, committed on return, if every one is new; otherwise fails
+     * with unique_violation (23505) and stores none.
+     */
+    public Uni<Void> insertAllNew(List<Tick> ticks) {
+        Object[] columns = columns(ticks);
+        return MinuteBarParts.of(ticks)
+                .map(parts -> pool.preparedQuery(INSERT_ALL_NEW_WITH_PARTS).execute(withParts(columns, parts)))
+                .orElseGet(() -> pool.preparedQuery(INSERT_ALL_NEW).execute(Tuple.from(columns)))
+                .invoke(reads::wrote)
+                .replaceWithVoid();
+    }
+
+    /** The parallel arrays of {@link #BATCH}. */
+    private static Object[] columns(List<Tick> ticks) {
         int n = ticks.size();
         String[] symbols = new String[n];
         OffsetDateTime[] timestamps = new OffsetDateTime[n];
@@ -171,18 +196,7 @@ public class TickRepository {
             sources[i] = tick.source();
             tradeIds[i] = tick.tradeId();
         }
-        Object[] columns = {symbols, timestamps, prices, sizes, sources, tradeIds};
-        Tuple params = Tuple.from(columns);
-        Uni<?> allNew = MinuteBarParts.of(ticks)
-                .map(parts -> pool.preparedQuery(INSERT_ALL_NEW_WITH_PARTS).execute(withParts(columns, parts)))
-                .orElseGet(() -> pool.preparedQuery(INSERT_ALL_NEW).execute(params));
-        return allNew.replaceWith(ticks)
-                // a resend, a tick twice in the batch, or a concurrent batch with the same tick: skip what is stored
-                .onFailure(DatabaseFailures::isConcurrentUpdate)
-                .recoverWithUni(() -> pool.preparedQuery(INSERT_SKIPPING_DUPLICATES)
-                        .execute(params)
-                        .map(rows -> newlyStored(ticks, rows)))
-                .invoke(reads::wrote);
+        return new Object[] {symbols, timestamps, prices, sizes, sources, tradeIds};
     }
 
     /** The batch's {@code columns} followed by those of {@code parts}, as {@link #INSERT_ALL_NEW_WITH_PARTS} reads them. */

@@ -8,7 +8,7 @@ import dev.capflow.ingest.domain.TickInput;
 import dev.capflow.ingest.domain.Validated;
 import dev.capflow.ingest.metrics.IngestMetrics;
 import dev.capflow.ingest.pricestream.PricePublisher;
-import dev.capflow.ingest.repository.TickRepository;
+import dev.capflow.ingest.repository.TickInsertQueue;
 import dev.capflow.ingest.stream.PriceFanout;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +19,7 @@ import java.util.List;
 public class TickIngestService {
 
     private final InstrumentService instruments;
-    private final TickRepository ticks;
+    private final TickInsertQueue ticks;
     private final PriceValidator validator;
     private final PricePublisher publisher;
     private final PriceFanout fanout;
@@ -27,7 +27,7 @@ public class TickIngestService {
 
     public TickIngestService(
             InstrumentService instruments,
-            TickRepository ticks,
+            TickInsertQueue ticks,
             PriceValidator validator,
             PricePublisher publisher,
             PriceFanout fanout,

@@ -130,6 +130,40 @@ class TicksGrpcTest extends GrpcTestBase {
     }
 
     @Test
+    void batchesSentTogetherAreStoredExactlyOnceWhenOneResendsAnotherOnTheSameStream() throws Exception {
+        register("TGT");
+        List<IngestTicksRequest> batches = new ArrayList<>();
+        for (int b = 0; b < 8; b++) {
+            int first = 100 + b * 3;
+            batches.add(batch(
+                    b,
+                    tick("TGT", at(first), 50, 1),
+                    tick("TGT", at(first + 1), 51, 2),
+                    tick("TGT", at(first + 2), 52, 3)));
+        }
+        // a resend of batch 1 while the others wait: whichever batch holds them, its three ticks are stored once
+        batches.add(batch(8, batches.get(1).getTicksList().toArray(Tick[]::new)));
+        List<IngestTicksResponse> acks = streamTicks(batches.toArray(IngestTicksRequest[]::new));
+
+        Map<Long, IngestReport> reports = new HashMap<>();
+        acks.forEach(ack -> reports.put(ack.getSequence(), ack.getReport()));
+        assertThat(reports).hasSize(9);
+        assertThat(reports.values())
+                .allSatisfy(report -> assertThat(report.getAccepted() + report.getDuplicates())
+                        .isEqualTo(3));
+        assertThat(reports.values().stream().mapToInt(IngestReport::getAccepted).sum())
+                .isEqualTo(24);
+        assertThat(reports.get(1L).getAccepted() + reports.get(8L).getAccepted())
+                .as("the resent ticks stored by one of the two batches")
+                .isEqualTo(3);
+        assertThat(sqlLong("SELECT count(*) FROM ingest.tick WHERE symbol = 'TGT'"))
+                .isEqualTo(24);
+        assertThat(sqlLong("SELECT sum(volume) FROM ingest.minute_bar_current WHERE symbol = 'TGT'"))
+                .as("each stored tick rolled up into the minute bars once")
+                .isEqualTo(8 * (1 + 2 + 3));
+    }
+
+    @Test
     void anOverlongTradeIdIsRejectedAtItsIndex() throws Exception {
         register("TLONG");
         Tick good = tick("TLONG", at(30), 10, 1).toBuilder()
