@@ -136,6 +136,20 @@ class JvmSettingsTest {
                 .isGreaterThanOrEqualTo(64L * 1024 * 1024);
     }
 
+    @Test
+    void ingestServiceStartsWithAFifthOfItsHeapYoungAndRoomInItsOldGeneration() throws Exception {
+        JvmSettings settings = JvmSettings.of(ProjectRoot.path(), "ingest-service");
+        // NewRatio also sizes the young generation after every full collection: small while the old one is
+        assertThat(finalFlag(settings, "NewRatio")).isEqualTo(5);
+        assertThat(finalFlag(settings, "NewSize"))
+                .as("bytes of young generation in the 32 MB initial heap: about 5 MB, not the default's 11")
+                .isLessThanOrEqualTo(6L * 1024 * 1024);
+        // Serial collects in full after a young collection that grew the old generation: the room left after a full
+        // collection is what keeps tick ingest from collecting in full every few young collections
+        assertThat(finalFlag(settings, "MinHeapFreeRatio")).isEqualTo(40);
+        assertThat(finalFlag(settings, "MaxHeapFreeRatio")).isEqualTo(70);
+    }
+
     /** The value of the product flag {@code name} in a JVM started with {@code settings}' options. */
     private static long finalFlag(JvmSettings settings, String name) throws Exception {
         List<String> command = new ArrayList<>();
