@@ -66,7 +66,8 @@ public class AnswerCache {
     public AnswerCache(Redis redis, AnswerCacheConfig config) {
         this.redis = redis;
         this.config = config;
-        this.generationReads = new GenerationReads(this::readGenerations, config.timeout());
+        this.generationReads =
+                new GenerationReads(this::readGenerations, config.timeout(), config.generationReadsInFlight());
         this.near = new TaggedCopies<>(
                 config.nearCopiesMaxBytes(), config.ttl().toNanos(), json -> json.length, System::nanoTime);
     }
