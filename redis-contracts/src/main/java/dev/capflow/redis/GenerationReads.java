@@ -17,11 +17,12 @@ import java.util.function.Function;
 
 /**
  * Reads the answer generations of concurrent lookups together: one read (one MGET) for every lookup that asked while
- * the previous read was in flight. The ids name the generations (the gateway's cache passes basket ids, basket-service's
- * own cache the generation keys). A lookup joins the next read sent after it asked, never one already sent (that one
- * may have been answered before a move the lookup must see), so it sees every move made before it asked, as a read of
- * its own would. The next read goes as soon as the one in flight answers, or once it has been waited on for
- * {@code patience} (a stalled connection then holds only its own lookups, which still take its late answer). A lookup
+ * {@code readsInFlight} reads were in flight. The ids name the generations (the gateway's cache passes basket ids,
+ * basket-service's own cache the generation keys). A lookup joins the next read sent after it asked, never one already
+ * sent (that one may have been answered before a move the lookup must see), so it sees every move made before it asked,
+ * as a read of its own would. A lookup that finds fewer reads in flight is read at once; else the lookups gathered go
+ * as soon as a read in flight answers, or once one has been waited on for {@code patience} (a stalled connection then
+ * holds only its own lookups, which still take its late answer). A lookup
  * that asked on a Vert.x context is answered on that context, not on the one the shared read answered on (a request's
  * context holds its own state, such as a database session).
  */
@@ -59,15 +60,23 @@ public final class GenerationReads {
 
     /** The lookups gathered for the next read; null while there are none. Guarded by this. */
     private Batch gathering;
-    /** Whether a read is in flight (and not yet waited on for the patience). Guarded by this. */
-    private boolean reading;
+
+    private final int readsInFlight;
+
+    /** The reads in flight (and not yet waited on for the patience). Guarded by this. */
+    private int reading;
 
     /**
-     * {@code read} returns the generations of the ids it is given, in their order (null for a missing one).
+     * {@code read} returns the generations of the ids it is given, in their order (null for a missing one); at most
+     * {@code readsInFlight} (at least 1) of them are in flight at once.
      */
-    public GenerationReads(Function<List<String>, Uni<List<String>>> read, Duration patience) {
+    public GenerationReads(Function<List<String>, Uni<List<String>>> read, Duration patience, int readsInFlight) {
+        if (readsInFlight < 1) {
+            throw new IllegalArgumentException("readsInFlight must be at least 1, got " + readsInFlight);
+        }
         this.read = read;
         this.patience = patience;
+        this.readsInFlight = readsInFlight;
     }
 
     /** The current generations of {@code ids}, in their order, read after this Uni is subscribed to. */
@@ -83,8 +92,8 @@ public final class GenerationReads {
             }
             gathering.ids.addAll(waiter.ids());
             gathering.waiters.add(waiter);
-            if (!reading) {
-                reading = true;
+            if (reading < readsInFlight) {
+                reading++;
                 toSend = gathering;
                 gathering = null;
             }
@@ -126,7 +135,7 @@ public final class GenerationReads {
         }
     }
 
-    /** The read in flight answered or outwaited the patience: the lookups gathered meanwhile are read now. */
+    /** A read in flight answered or outwaited the patience: the lookups gathered meanwhile are read now. */
     private void releaseOnce(AtomicBoolean released) {
         if (!released.compareAndSet(false, true)) {
             return;
@@ -135,7 +144,9 @@ public final class GenerationReads {
         synchronized (this) {
             next = gathering;
             gathering = null;
-            reading = next != null;
+            if (next == null) {
+                reading--;
+            }
         }
         if (next != null) {
             send(next);

@@ -34,7 +34,12 @@ class GenerationReadsTest {
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
     private GenerationReads reads(Duration patience) {
-        return new GenerationReads(ids -> Uni.createFrom().emitter(reply -> sent.add(new Sent(ids, reply))), patience);
+        return reads(patience, 1);
+    }
+
+    private GenerationReads reads(Duration patience, int readsInFlight) {
+        return new GenerationReads(
+                ids -> Uni.createFrom().emitter(reply -> sent.add(new Sent(ids, reply))), patience, readsInFlight);
     }
 
     private static UniAssertSubscriber<List<String>> lookup(GenerationReads reads, String... ids) {
@@ -74,6 +79,53 @@ class GenerationReadsTest {
     }
 
     @Test
+    void withTwoReadsAllowedALookupThatFindsOneInFlightIsReadAtOnce() {
+        GenerationReads reads = reads(Duration.ofMinutes(1), 2);
+
+        var first = lookup(reads, "a");
+        var second = lookup(reads, "b");
+        assertThat(sent)
+                .as("the second lookup does not wait for the first read")
+                .hasSize(2);
+        assertThat(sent.get(1).ids()).containsExactly("b");
+
+        var third = lookup(reads, "a");
+        var fourth = lookup(reads, "c");
+        assertThat(sent).as("two reads in flight: the next lookups gather").hasSize(2);
+
+        sent.get(1).answer("2");
+        second.assertItem(List.of("2"));
+        assertThat(sent)
+                .as("the lookups gathered meanwhile are read once a read answers")
+                .hasSize(3);
+        assertThat(sent.get(2).ids()).containsExactly("a", "c");
+        sent.get(0).answer("1");
+        first.assertItem(List.of("1"));
+        third.assertNotTerminated();
+        fourth.assertNotTerminated();
+
+        sent.get(2).answer("3", "4");
+        third.assertItem(List.of("3"));
+        fourth.assertItem(List.of("4"));
+    }
+
+    @Test
+    void withTwoReadsAllowedNoLookupIsAnsweredByAReadSentBeforeItAsked() {
+        GenerationReads reads = reads(Duration.ofMinutes(1), 2);
+        lookup(reads, "a");
+        lookup(reads, "a");
+        // the generation moves now: both reads in flight may have read it before the move
+        var afterTheMove = lookup(reads, "a");
+
+        sent.get(0).answer("1");
+        sent.get(1).answer("1");
+        afterTheMove.assertNotTerminated();
+        assertThat(sent).hasSize(3);
+        sent.get(2).answer("2");
+        afterTheMove.assertItem(List.of("2"));
+    }
+
+    @Test
     void aFailedReadFailsOnlyItsOwnLookupsAndTheNextReadGoesOn() {
         GenerationReads reads = reads(Duration.ofMinutes(1));
         var first = lookup(reads, "a");
@@ -97,7 +149,8 @@ class GenerationReadsTest {
                     }
                     return Uni.createFrom().item(List.of("4"));
                 },
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1),
+                1);
 
         lookup(reads, "a").assertFailedWith(IllegalStateException.class, "no connection");
         lookup(reads, "a").assertItem(List.of("4"));

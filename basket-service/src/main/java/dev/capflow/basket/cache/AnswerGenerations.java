@@ -2,13 +2,12 @@ package dev.capflow.basket.cache;
 
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.redis.AnswerGenerationKeys;
+import dev.capflow.redis.MissingGenerations;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,15 +32,6 @@ import org.jboss.logging.Logger;
 public class AnswerGenerations {
 
     private static final Logger LOG = Logger.getLogger(AnswerGenerations.class);
-
-    /**
-     * KEYS[1] = a generation, KEYS[2] = the baskets set; ARGV[1] = a fresh value, ARGV[2] = the basket id, ARGV[3] =
-     * GET (read it) or INCR (move it). Creates a missing generation first.
-     */
-    private static final String ENSURE_THEN = """
-            redis.call('SET', KEYS[1], ARGV[1], 'NX')
-            redis.call('SADD', KEYS[2], ARGV[2])
-            return redis.call(ARGV[3], KEYS[1])""";
 
     /** KEYS[1] = a generation, KEYS[2] = the baskets set; ARGV[1] = the basket id. */
     private static final String FORGET = """
@@ -167,7 +157,7 @@ public class AnswerGenerations {
         symbols.forEach(symbol -> keys.add(dependentsKey(symbol)));
         List<String> args = List.of(
                 AnswerGenerationKeys.generationPrefix(config.keyPrefix()),
-                Long.toString(freshValue()),
+                Long.toString(MissingGenerations.freshValue()),
                 AnswerGenerationKeys.GENERATION_SUFFIX);
         return attempt(script(MOVE_DEPENDENTS, keys, args).replaceWithVoid(), "history of " + symbols);
     }
@@ -212,9 +202,9 @@ public class AnswerGenerations {
 
     private Uni<Response> ensureThen(String command, String basketId) {
         return script(
-                ENSURE_THEN,
-                List.of(key(basketId), basketsKey()),
-                List.of(Long.toString(freshValue()), basketId, command));
+                MissingGenerations.ENSURE_THEN,
+                MissingGenerations.keys(config.keyPrefix(), basketId),
+                MissingGenerations.arguments(basketId, command));
     }
 
     /** Runs {@code lua} on {@code keys}, all of one hash slot (the generations' tag), with {@code args}. */
@@ -233,9 +223,5 @@ public class AnswerGenerations {
 
     private String dependentsKey(String symbol) {
         return AnswerGenerationKeys.dependents(config.keyPrefix(), symbol);
-    }
-
-    private static long freshValue() {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
     }
 }

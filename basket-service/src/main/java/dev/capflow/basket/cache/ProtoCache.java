@@ -52,7 +52,8 @@ public class ProtoCache {
                 this.config.ttl().toNanos(),
                 Message::getSerializedSize,
                 System::nanoTime);
-        this.generationReads = new GenerationReads(this::readGenerations, this.config.timeout());
+        // one read in flight: a second one was measured for the gateway's cached hits only
+        this.generationReads = new GenerationReads(this::readGenerations, this.config.timeout(), 1);
     }
 
     /**

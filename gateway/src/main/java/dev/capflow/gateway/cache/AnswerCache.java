@@ -3,6 +3,7 @@ package dev.capflow.gateway.cache;
 import dev.capflow.gateway.config.AnswerCacheConfig;
 import dev.capflow.redis.AnswerGenerationKeys;
 import dev.capflow.redis.GenerationReads;
+import dev.capflow.redis.MissingGenerations;
 import dev.capflow.redis.TaggedCopies;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -26,8 +27,10 @@ import org.jboss.logging.Logger;
  * The gateway's Redis cache of answers as JSON bytes, shared by every gateway replica. A fresh entry
  * ({@code answer:{sha256(question)}}) holds {@code tag \n json}, the tag being the answer generations of the baskets
  * involved, which basket-service moves whenever an answer about the basket may change; a lookup reads the current
- * generations (one MGET, shared by the lookups that asked while the previous one was in flight) and the entry at once, and the entry is a hit only when its tag equals them. A missing generation is a miss and
- * nothing is cached under it. The last good answer to each question is kept apart ({@code last-good:...}) for a longer
+ * generations (one MGET, shared with concurrent lookups, see {@link GenerationReads}) and the entry at once, and the
+ * entry is a hit only when its tag equals them. A missing generation (Redis restarted empty, a key flushed or evicted)
+ * is a miss, and the lookup creates it as basket-service would ({@link MissingGenerations}) before the answer is asked
+ * for, so that the answer is cached under it. The last good answer to each question is kept apart ({@code last-good:...}) for a longer
  * time, to be served marked stale while its service is down (every read route keeps one, see
  * CachedAnswerResponses). Redis failing or slow is a miss, never an error. The replica keeps a copy of each fresh
  * answer it saw ({@link TaggedCopies}): while the copy's tag equals the generations, a lookup reads only the
@@ -42,6 +45,8 @@ public class AnswerCache {
     public record Lookup(String tag, Buffer hit) {}
 
     private static final Lookup UNCACHEABLE = new Lookup(null, null);
+    /** Found by identity: a generation is missing (created before the lookup answers). */
+    private static final Lookup GENERATION_MISSING = new Lookup(null, null);
 
     /** One digest per thread: looking one up by name per question was a measured part of each basket answer. */
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
@@ -61,7 +66,8 @@ public class AnswerCache {
     public AnswerCache(Redis redis, AnswerCacheConfig config) {
         this.redis = redis;
         this.config = config;
-        this.generationReads = new GenerationReads(this::readGenerations, config.timeout());
+        this.generationReads =
+                new GenerationReads(this::readGenerations, config.timeout(), config.generationReadsInFlight());
         this.near = new TaggedCopies<>(
                 config.nearCopiesMaxBytes(), config.ttl().toNanos(), json -> json.length, System::nanoTime);
     }
@@ -95,10 +101,14 @@ public class AnswerCache {
                         .unis(generations(basketIds), entry(question))
                         .with((current, entry) -> found(question, current, entry))
                 : generations(basketIds).chain(current -> fromCopy(question, copy, current));
-        return lookup.onFailure().recoverWithItem(failure -> {
-            degraded(failure);
-            return UNCACHEABLE;
-        });
+        return lookup.chain(found -> found == GENERATION_MISSING
+                        ? created(basketIds)
+                        : Uni.createFrom().item(found))
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    degraded(failure);
+                    return UNCACHEABLE;
+                });
     }
 
     /** Whether answers are cached at all ({@code capflow.gateway.answer-cache.enabled}). */
@@ -136,6 +146,28 @@ public class AnswerCache {
         });
     }
 
+    /**
+     * A miss tagged with the generations of {@code basketIds}, the missing ones created first. Read before the answer
+     * is asked for, the tag is moved by any change the answer does not reflect (as basket-service's own tag). Without
+     * it nothing fresh would be cached, and the next answer (after a Redis restart, the first warm one) would be asked
+     * of basket-service again.
+     */
+    private Uni<Lookup> created(List<String> basketIds) {
+        return Uni.join()
+                .all(basketIds.stream().map(this::ensureGeneration).toList())
+                .andFailFast()
+                .map(current -> new Lookup(String.join(",", current), null));
+    }
+
+    /** The generation of {@code basketId}, created first when missing (one EVAL, keys of one hash slot). */
+    private Uni<String> ensureGeneration(String basketId) {
+        Request eval =
+                Request.cmd(Command.EVAL).arg(MissingGenerations.ENSURE_THEN).arg(2);
+        MissingGenerations.keys(config.generationKeyPrefix(), basketId).forEach(eval::arg);
+        MissingGenerations.arguments(basketId, "GET").forEach(eval::arg);
+        return redis.send(eval).map(Response::toString);
+    }
+
     private Uni<Response> entry(String question) {
         return redis.send(Request.cmd(Command.GET).arg(freshKey(question)));
     }
@@ -145,7 +177,10 @@ public class AnswerCache {
      * stored a fresher answer).
      */
     private Uni<Lookup> fromCopy(String question, TaggedCopies.Copy<byte[]> copy, List<String> current) {
-        byte[] json = current.contains(null) ? null : near.current(question, copy, String.join(",", current));
+        if (current.contains(null)) {
+            return Uni.createFrom().item(GENERATION_MISSING);
+        }
+        byte[] json = near.current(question, copy, String.join(",", current));
         if (json != null) {
             recovered();
             return Uni.createFrom().item(new Lookup(copy.tag(), Buffer.buffer(json)));
@@ -156,7 +191,7 @@ public class AnswerCache {
     private Lookup found(String question, List<String> current, Response entry) {
         recovered();
         if (current.contains(null)) {
-            return UNCACHEABLE;
+            return GENERATION_MISSING;
         }
         String tag = String.join(",", current);
         if (entry == null) {

@@ -42,6 +42,14 @@ public interface AnswerCacheConfig {
     @WithDefault("16777216")
     long nearCopiesMaxBytes();
 
+    /**
+     * How many reads of the generations may be in flight at once: a lookup that finds fewer is read at once, else it
+     * shares the next read with the lookups that ask meanwhile (a lookup never shares a read sent before it asked, see
+     * GenerationReads). 1 until 2 is measured not to cost CPU per cached hit (docs/decisions.md).
+     */
+    @WithDefault("1")
+    int generationReadsInFlight();
+
     /** Give up on a Redis read after this long and ask basket-service instead. */
     @WithDefault("200ms")
     Duration timeout();

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The shared Redis response cache of /baskets/{id}/performance and /compare, on a real Redis: a fresh answer is
  * served as the stored bytes while basket-service's answer generation of every basket involved stays put; a moved or
- * missing generation goes to basket-service; Redis down goes to basket-service; basket-service down serves the last
+ * missing generation goes to basket-service (a missing one created first, so that answer is cached); Redis down goes to basket-service; basket-service down serves the last
  * good answer marked stale.
  */
 @QuarkusTest
@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 class AnswerCacheTest extends GatewayTest {
 
     private static final String PERFORMANCE = "/api/v1/baskets/team-google/performance";
+    private static final String GENERATION = "capflow:basket:{generations}:team-google:generation";
 
     @BeforeEach
     void emptyRedis() {
@@ -101,15 +102,27 @@ class AnswerCacheTest extends GatewayTest {
     }
 
     @Test
-    void withoutAGenerationEveryRequestGoesToBasketService() {
+    void aMissingGenerationIsCreatedBeforeTheAnswerIsAskedForSoTheNextAnswerIsAHit() {
+        redis("SET", GENERATION, "41");
         fake.script(
                 BasketServiceGrpc.getGetPerformanceMethod(),
                 Answer.reply(performance(101)),
                 Answer.reply(performance(102)));
-
         get(PERFORMANCE).then().statusCode(200).body("series[0].level", equalTo(101.0f));
+
+        // the generation is gone (Redis restarted empty, a flush, an eviction): what was cached under it is no answer
+        redis("DEL", GENERATION);
         get(PERFORMANCE).then().statusCode(200).body("series[0].level", equalTo(102.0f));
-        assertThat(performanceCalls()).isEqualTo(2);
+        assertThat(redis("GET", GENERATION))
+                .as("created from the clock in microseconds, never an old value")
+                .containsPattern("\\$16\\r\\n\\d{16}\\r\\n");
+        assertThat(redis("SISMEMBER", "capflow:basket:{generations}:baskets", "team-google"))
+                .as("among the baskets a repair moves")
+                .endsWith(":1\r\n");
+        get(PERFORMANCE).then().statusCode(200).body("series[0].level", equalTo(102.0f));
+        assertThat(performanceCalls())
+                .as("the answer asked for after the generation was created is cached under it")
+                .isEqualTo(2);
     }
 
     @Test
@@ -201,6 +214,7 @@ class AnswerCacheTest extends GatewayTest {
     void whileBasketServiceIsUnavailableOrItsBreakerIsOpenTheLastGoodAnswerIsServedMarkedStale() {
         fake.script(BasketServiceGrpc.getGetPerformanceMethod(), Answer.reply(performance(101)));
         get(PERFORMANCE).then().statusCode(200);
+        redis("INCR", GENERATION); // the answer cached fresh is no longer current; the last good one stays
 
         fake.script(
                 BasketServiceGrpc.getGetPerformanceMethod(),
