@@ -30,11 +30,11 @@ import org.jboss.logging.Logger;
  * generations (one MGET, shared with concurrent lookups, see {@link GenerationReads}) and the entry at once, and the
  * entry is a hit only when its tag equals them. A missing generation (Redis restarted empty, a key flushed or evicted)
  * is a miss, and the lookup creates it as basket-service would ({@link MissingGenerations}) before the answer is asked
- * for, so that the answer is cached under it. The last good answer to each question is kept apart ({@code last-good:...}) for a longer
- * time, to be served marked stale while its service is down (every read route keeps one, see
- * CachedAnswerResponses). Redis failing or slow is a miss, never an error. The replica keeps a copy of each fresh
- * answer it saw ({@link TaggedCopies}): while the copy's tag equals the generations, a lookup reads only the
- * generations, not the entry.
+ * for, so that the answer is cached under it. The last good answer to each question is kept apart
+ * ({@code last-good:...}) for a longer time, to be served marked stale while its service is down (every read route
+ * keeps one, see CachedAnswerResponses). Redis failing or slow is a miss, never an error. The replica keeps a copy of
+ * each fresh answer it saw ({@link TaggedCopies}): while the copy's tag equals the generations, a lookup reads only
+ * the generations, not the entry.
  */
 @ApplicationScoped
 public class AnswerCache {

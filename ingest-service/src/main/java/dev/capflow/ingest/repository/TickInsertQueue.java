@@ -17,9 +17,10 @@ import java.util.List;
  * Tick batches into {@link TickRepository}, at most {@code tick-statements-at-once} statements at a time: the batches
  * that arrived while those ran go in together by the next, as one transaction. Concurrent inserts into the tick table
  * wait for each other on its extension lock and its last heap and index pages and each pays a commit; fewer, larger
- * statements cost PostgreSQL less, and the batches' decoding and checks still overlap them (docs/decisions.md). Every batch is acknowledged only
- * after the commit of the statement that stored it; a combined statement that fails (a tick stored already, twice, or
- * any error) stored nothing, and its batches are then stored one by one, each getting its own outcome.
+ * statements cost PostgreSQL less, and the batches' decoding and checks still overlap them (docs/decisions.md). Every
+ * batch is acknowledged only after the commit of the statement that stored it; a combined statement that fails (a
+ * tick stored already, twice, or any error) stored nothing, and its batches are then stored one by one, each getting
+ * its own outcome.
  */
 @ApplicationScoped
 public class TickInsertQueue {
