@@ -20,7 +20,8 @@ REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/13}
 DB=${DB:-capflow_bench} # dropped and created afresh: name another one when runs may overlap
 PORT=${PORT:-18091}
 GRPC_PORT=${GRPC_PORT:-19091}
-# extra JVM options for the service, e.g. SERVICE_JAVA_OPTS=-XX:StartFlightRecording=filename=ingest.jfr to profile it
+# extra JVM options for the service, after the ones it ships with (devstack jvm-settings), e.g.
+# SERVICE_JAVA_OPTS=-XX:StartFlightRecording=filename=ingest.jfr to profile it
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-}
 
 # SKIP_BUILD=1 reuses the packaged jars (for repeated runs)
@@ -37,12 +38,19 @@ KEYS=$(mktemp -d -t capflow-bench-keys.XXXXXX)
 DEVSTACK=(java -cp "devstack/target/capflow-devstack.jar:devstack/target/lib/*" dev.capflow.devstack.DevStack)
 "${DEVSTACK[@]}" keys "$KEYS" >/dev/null
 TOKEN=$("${DEVSTACK[@]}" token ingest --keys "$KEYS")
+# the JVM the platform ships (k8s/base/jvm.env and the service's own, as ./capflow and the pods start it)
+JVM_ENV=() JVM_OPTS=()
+while IFS= read -r line; do
+  if [[ $line == -* ]]; then JVM_OPTS+=("$line"); else JVM_ENV+=("$line"); fi
+done < <("${DEVSTACK[@]}" jvm-settings ingest-service)
+[[ ${#JVM_OPTS[@]} -gt 0 ]] || { echo "devstack jvm-settings printed no java options" >&2; exit 1; }
+env "${JVM_ENV[@]}" \
 QUARKUS_HTTP_PORT=$PORT QUARKUS_GRPC_SERVER_PORT=$GRPC_PORT \
 QUARKUS_DATASOURCE_USERNAME=$PG_USER QUARKUS_DATASOURCE_PASSWORD= \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" \
 QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PG_HOST:$PG_PORT/$DB" \
 QUARKUS_REDIS_HOSTS="$REDIS_URL" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEYS/public.pem" \
-  java -Xmx1g $SERVICE_JAVA_OPTS -jar ingest-service/target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
+  java "${JVM_OPTS[@]}" $SERVICE_JAVA_OPTS -jar ingest-service/target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; rm -rf "$KEYS"' EXIT
 "${DEVSTACK[@]}" wait-http "http://127.0.0.1:$PORT/q/health/ready" 120 --pid "$SERVICE"

@@ -12,6 +12,7 @@ import dev.capflow.devstack.postgres.EnsureDbCommand;
 import dev.capflow.devstack.postgres.PgUrlCommand;
 import dev.capflow.devstack.postgres.ProbePostgresCommand;
 import dev.capflow.devstack.redis.ProbeRedisCommand;
+import dev.capflow.devstack.stack.JvmSettingsCommand;
 import dev.capflow.devstack.token.KeysCommand;
 import dev.capflow.devstack.token.TokenCommand;
 import java.io.PrintStream;
@@ -31,6 +32,7 @@ public final class DevStack {
             new DownCommand(),
             new StatusCommand(),
             new RunServiceCommand(),
+            new JvmSettingsCommand(),
             new DatastoresCommand(),
             new PgUrlCommand(),
             new ProbePostgresCommand(),

@@ -137,13 +137,18 @@ class JvmSettingsTest {
     }
 
     @Test
-    void ingestServiceStartsWithAFifthOfItsHeapYoungAndRoomInItsOldGeneration() throws Exception {
+    void ingestServiceStartsWithA4MbYoungGenerationThatAFullCollectionGrowsToTheOldGenerationsRoom() throws Exception {
         JvmSettings settings = JvmSettings.of(ProjectRoot.path(), "ingest-service");
-        // NewRatio also sizes the young generation after every full collection: small while the old one is
-        assertThat(finalFlag(settings, "NewRatio")).isEqualTo(5);
-        assertThat(finalFlag(settings, "NewSize"))
-                .as("bytes of young generation in the 32 MB initial heap: about 5 MB, not the default's 11")
-                .isLessThanOrEqualTo(6L * 1024 * 1024);
+        // small while idle (all of it is resident); after a full collection as large as the old generation's room, at
+        // most 64 MB, so that tick batches in flight die young instead of filling the old generation
+        Map<String, Long> megabytes = Map.of("NewSize", 4L, "MaxNewSize", 64L);
+        for (Map.Entry<String, Long> flag : megabytes.entrySet()) {
+            assertThat(finalFlag(settings, flag.getKey())).as(flag.getKey()).isEqualTo(flag.getValue() * 1024 * 1024);
+        }
+        assertThat(finalFlag(settings, "NewRatio")).isEqualTo(1);
+        assertThat(finalFlag(settings, "MetaspaceSize"))
+                .as("class metadata that triggers a full collection (and the young generation's resize) at idle")
+                .isGreaterThanOrEqualTo(64L * 1024 * 1024);
         // Serial collects in full after a young collection that grew the old generation: the room left after a full
         // collection is what keeps tick ingest from collecting in full every few young collections
         assertThat(finalFlag(settings, "MinHeapFreeRatio")).isEqualTo(40);
