@@ -1,6 +1,7 @@
 package dev.capflow.basket.cache;
 
 import dev.capflow.basket.config.BasketConfig;
+import dev.capflow.errors.NotFoundException;
 import dev.capflow.redis.AnswerGenerationKeys;
 import dev.capflow.redis.MissingGenerations;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -18,7 +19,7 @@ import org.jboss.logging.Logger;
  * The answer generation of each basket, in Redis at {@code capflow:basket:{generations}:<id>:generation}: a number that
  * moves whenever an answer about the basket may change, so that every cache keyed by it (the gateway's response cache,
  * this service's answer and history caches) never serves an old answer as fresh. It moves when the basket is created or
- * edited (deleted: the key goes), and when history changes for a symbol one of its answers was computed from (a member,
+ * edited (deleted, or asked about while no basket has its id: the key goes), and when history changes for a symbol one of its answers was computed from (a member,
  * an FX rate, a benchmark): computing registers the basket in {@code capflow:basket:{generations}:dependents:<symbol>}
  * before it reads the history, and a change entry on the price stream moves every registered basket. When events may
  * have been lost (at start, when price stream entries may be lost unread, after a failed move) every generation listed
@@ -145,6 +146,25 @@ public class AnswerGenerations {
                 script(FORGET, List.of(key(basketId), basketsKey()), List.of(basketId))
                         .replaceWithVoid(),
                 "deleted " + basketId);
+    }
+
+    /**
+     * {@code definition}, the read of basket {@code basketId}; when it finds no such basket, the generation a lookup
+     * created for the id goes (as for a deleted basket, a missing generation is never a hit), so that questions about
+     * ids that name no basket leave no key behind. The failure passes on unchanged.
+     */
+    public <T> Uni<T> forgetIfUnknown(String basketId, Uni<T> definition) {
+        return definition
+                .onFailure(NotFoundException.class)
+                .call(() -> script(FORGET, List.of(key(basketId), basketsKey()), List.of(basketId))
+                        .ifNoItem()
+                        .after(config.timeout())
+                        .fail()
+                        .onFailure()
+                        .recoverWithItem(failure -> {
+                            LOG.debugf("cannot forget the generation of unknown basket %s: %s", basketId, failure);
+                            return null;
+                        }));
     }
 
     /** Moves the generation of every basket computed from the history of {@code symbols}, which just changed. */

@@ -2,6 +2,7 @@ package dev.capflow.basket.cache;
 
 import com.google.protobuf.Message;
 import dev.capflow.basket.config.BasketConfig;
+import dev.capflow.basket.domain.Basket;
 import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.domain.Window;
 import dev.capflow.basket.grpc.ProtoMapper;
@@ -59,7 +60,7 @@ public class CachedAnswers {
                         return Uni.createFrom().item(found.hit());
                     }
                     return generationsFor(found, List.of(id))
-                            .chain(current -> store.get(id)
+                            .chain(current -> definition(id)
                                     .chain(basket -> analytics
                                             .performance(basket, window, benchmark, type, riskFreeRate, first(current))
                                             .map(performance -> ProtoMapper.toProto(basket, performance, type)))
@@ -79,8 +80,8 @@ public class CachedAnswers {
                         return Uni.createFrom().item(found.hit());
                     }
                     return generationsFor(found, List.of(a, b))
-                            .chain(current -> store.get(a)
-                                    .chain(basketA -> store.get(b)
+                            .chain(current -> definition(a)
+                                    .chain(basketA -> definition(b)
                                             .chain(basketB -> analytics.compare(
                                                     basketA, basketB, window, type, first(current), second(current))))
                                     .map(comparison -> ProtoMapper.toProto(a, b, comparison, type))
@@ -100,6 +101,10 @@ public class CachedAnswers {
             return Uni.createFrom().item(found.generations());
         }
         return generations.current(basketIds).onFailure().recoverWithNull();
+    }
+
+    private Uni<Basket> definition(String id) {
+        return generations.forgetIfUnknown(id, store.get(id));
     }
 
     private void cacheTagged(String key, List<String> current, Message answer) {

@@ -143,7 +143,8 @@ public class LiveLevels {
                 .onFailure()
                 .recoverWithNull();
         return generation
-                .chain(current -> store.get(basketId)
+                .chain(current -> generations
+                        .forgetIfUnknown(basketId, store.get(basketId))
                         .chain(basket -> history.load(basket, null, null, ReturnType.PRICE, current)
                                 .chain(market -> ingest.latestPrices(market.pricedSymbols())
                                         .map(latest -> {

@@ -1,6 +1,7 @@
 package dev.capflow.basket.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.offset;
 import static org.awaitility.Awaitility.await;
 
@@ -13,13 +14,17 @@ import dev.capflow.proto.basket.v1.GetBasketRequest;
 import dev.capflow.proto.basket.v1.GetPerformanceRequest;
 import dev.capflow.proto.basket.v1.GetPerformanceResponse;
 import dev.capflow.proto.basket.v1.UpdateBasketRequest;
+import dev.capflow.proto.basket.v1.WatchBasketRequest;
 import dev.capflow.redis.AnswerGenerationKeys;
 import dev.capflow.redis.PriceStreamEntries;
 import dev.capflow.testsupport.PostgresRedisResource;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -249,5 +254,51 @@ class AnswerGenerationsGrpcTest extends GrpcTestBase {
         redis("INCR", AnswerGenerationKeys.generation(AnswerGenerationKeys.DEFAULT_PREFIX, "copied"));
         assertThat(performance("copied")).isEqualTo(cached);
         assertThat(batchCalls()).as("a moved generation: computed again").isGreaterThan(calls);
+    }
+    /**
+     * A question about an id that names no basket leaves no generation behind, also one a gateway's lookup created
+     * before asking: otherwise every unknown id asked about would stay in Redis for good.
+     */
+    @Test
+    void questionsAboutUnknownIdsLeaveNoGenerationBehind() {
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("known-one", "NVDA", "AMD"))
+                .build());
+        String basketsSet = AnswerGenerationKeys.baskets(AnswerGenerationKeys.DEFAULT_PREFIX);
+        // as the gateway's lookup leaves it before it asks for the answer
+        redis("SET", AnswerGenerationKeys.generation(AnswerGenerationKeys.DEFAULT_PREFIX, "ghost-a"), "1");
+        redis("SADD", basketsSet, "ghost-a");
+
+        assertThat(notFound(() -> performance("ghost-a"))).contains("ghost-a");
+        assertThat(notFound(() -> performance("ghost-b"))).contains("ghost-b");
+        assertThat(notFound(() -> client().compare(CompareRequest.newBuilder()
+                        .setBasketIdA("known-one")
+                        .setBasketIdB("ghost-c")
+                        .build())))
+                .contains("ghost-c");
+        assertThat(notFound(() -> client().watchBasket(WatchBasketRequest.newBuilder()
+                                .setBasketId("ghost-d")
+                                .build())
+                        .hasNext()))
+                .contains("ghost-d");
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(Arrays.asList(
+                                generation("ghost-a"),
+                                generation("ghost-b"),
+                                generation("ghost-c"),
+                                generation("ghost-d")))
+                        .containsOnlyNulls());
+        assertThat(redis("SMEMBERS", basketsSet)).doesNotContain("ghost-").contains("known-one");
+        assertThat(generation("known-one"))
+                .as("the known basket of the comparison keeps its own")
+                .isNotNull();
+    }
+
+    /** The description of the NOT_FOUND status {@code call} fails with. */
+    private static String notFound(Runnable call) {
+        StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class, call::run);
+        assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        return failure.getStatus().getDescription();
     }
 }
