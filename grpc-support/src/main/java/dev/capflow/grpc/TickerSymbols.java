@@ -26,12 +26,25 @@ public final class TickerSymbols {
         // only a-z change case: toUpperCase would fold the look-alikes ı, ſ, ß and ﬁ into I, S, SS and FI, making
         // "nvdı" another spelling of a registered NVDI instead of a malformed symbol
         String trimmed = symbol.trim();
+        if (!hasLowerCase(trimmed)) {
+            return trimmed; // nearly every symbol arrives in its canonical spelling: no copy per tick
+        }
         StringBuilder upper = new StringBuilder(trimmed.length());
         for (int i = 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);
             upper.append(c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c);
         }
         return upper.toString();
+    }
+
+    private static boolean hasLowerCase(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a normalized symbol matches the registry's pattern. */

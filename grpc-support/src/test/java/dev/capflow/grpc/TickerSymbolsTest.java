@@ -16,6 +16,16 @@ class TickerSymbolsTest {
                 .isTrue();
     }
 
+    @Test
+    void aSymbolInItsCanonicalSpellingIsAnsweredAsItIs() {
+        String canonical = new String("BRK.B");
+        assertThat(TickerSymbols.normalize(canonical)).isSameAs(canonical);
+        assertThat(TickerSymbols.normalize(" BRK.B")).isEqualTo("BRK.B");
+        assertThat(TickerSymbols.normalize("BRK.b")).isEqualTo("BRK.B");
+        assertThat(TickerSymbols.normalize("ſPY")).isEqualTo("ſPY");
+        assertThat(TickerSymbols.normalize(null)).isEmpty();
+    }
+
     /** Dotless i, long s, sharp s, the fi ligature, the Kelvin sign, a Cyrillic A: none becomes an ASCII symbol. */
     @ParameterizedTest
     @CsvSource({"nvdı, NVDı", "ſpy, ſPY", "ßap, ßAP", "ﬁnv, ﬁNV", "Ko, KO", "nvdА, NVDА"})

@@ -18,12 +18,30 @@ public final class PriceCodec {
 
     private PriceCodec() {}
 
+    /**
+     * The hash value of {@code price}, written directly: the same text as Vert.x's {@link JsonObject#encode} (Jackson
+     * writes a finite double as {@link Double#toString}), without a map and a JSON generator per price. Publishing
+     * writes one per symbol and batch, and Jackson's writer was the largest code the JIT still compiled in a profiled
+     * tick run (docs/decisions.md, "Tick ingest, seventh pass"). A price that is not finite (never stored) goes to
+     * Jackson.
+     */
     public static String encodeLatest(LatestPrice price) {
-        return new JsonObject()
-                .put("price", price.price())
-                .put("ts", price.ts().toEpochMilli())
-                .put("source", price.source().name())
-                .encode();
+        if (!Double.isFinite(price.price())) {
+            return new JsonObject()
+                    .put("price", price.price())
+                    .put("ts", price.ts().toEpochMilli())
+                    .put("source", price.source().name())
+                    .encode();
+        }
+        return new StringBuilder(64)
+                .append("{\"price\":")
+                .append(price.price())
+                .append(",\"ts\":")
+                .append(price.ts().toEpochMilli())
+                .append(",\"source\":\"")
+                .append(price.source().name()) // an enum constant's name: nothing to escape
+                .append("\"}")
+                .toString();
     }
 
     /** Decodes a hash value, or returns null when it is not one this service wrote. */

@@ -6,9 +6,12 @@ import dev.capflow.ingest.domain.LatestPrice;
 import dev.capflow.ingest.domain.PriceSource;
 import dev.capflow.ingest.domain.Tick;
 import dev.capflow.redis.PriceStreamEntries;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class PriceCodecTest {
@@ -21,6 +24,42 @@ class PriceCodecTest {
         assertThat(encoded).isEqualTo("{\"price\":207.04,\"ts\":1761767999123,\"source\":\"TICK\"}");
         assertThat(PriceCodec.decodeLatest("NVDA", encoded)).isEqualTo(price);
         assertThat(PriceCodec.decodeLatest("NVDA", "not json")).isNull();
+    }
+
+    @Test
+    void latestPriceIsWrittenAsJacksonWritesIt() {
+        SplittableRandom random = new SplittableRandom(7);
+        List<Double> prices = new ArrayList<>(List.of(
+                0.01,
+                1e-7,
+                0.001,
+                1.0,
+                100.0,
+                1e7,
+                1.0e7 + 0.5,
+                123456789.125,
+                Double.MIN_VALUE,
+                Double.MAX_VALUE,
+                2e23,
+                Double.NaN,
+                Double.POSITIVE_INFINITY));
+        for (int i = 0; i < 100_000; i++) {
+            prices.add(random.nextInt(10_000_000) / 100.0);
+            prices.add(Double.longBitsToDouble(random.nextLong() & Long.MAX_VALUE));
+        }
+        long[] millis = {0, 1, -1, 1761767999123L, -62_135_596_800_000L, 253_402_300_799_999L};
+        for (int i = 0; i < prices.size(); i++) {
+            for (PriceSource source : PriceSource.values()) {
+                LatestPrice price =
+                        new LatestPrice("NVDA", prices.get(i), Instant.ofEpochMilli(millis[i % millis.length]), source);
+                assertThat(PriceCodec.encodeLatest(price))
+                        .isEqualTo(new JsonObject()
+                                .put("price", price.price())
+                                .put("ts", price.ts().toEpochMilli())
+                                .put("source", source.name())
+                                .encode());
+            }
+        }
     }
 
     @Test
