@@ -99,6 +99,17 @@ class CachedHitRouteTest {
     }
 
     @Test
+    void aRequestTargetWhoseQuestionIsRememberedStillNeedsAnAcceptThatTakesJson() {
+        String viewer = caller();
+        performance(as(viewer, "viewer"), "to=2025-10-30").then().statusCode(200); // the route remembers the target
+        performance(as(viewer, "viewer").accept("text/csv"), "to=2025-10-30")
+                .then()
+                .statusCode(406)
+                .contentType("application/problem+json");
+        assertThat(performanceCalls()).isEqualTo(1);
+    }
+
+    @Test
     void aCachedAnswerNeedsAValidTokenWithTheViewerRole() {
         performance(given(), "to=2025-10-30")
                 .then()
