@@ -19,12 +19,13 @@ import org.jboss.logging.Logger;
  * The answer generation of each basket, in Redis at {@code capflow:basket:{generations}:<id>:generation}: a number that
  * moves whenever an answer about the basket may change, so that every cache keyed by it (the gateway's response cache,
  * this service's answer and history caches) never serves an old answer as fresh. It moves when the basket is created or
- * edited (deleted, or asked about while no basket has its id: the key goes), and when history changes for a symbol one of its answers was computed from (a member,
- * an FX rate, a benchmark): computing registers the basket in {@code capflow:basket:{generations}:dependents:<symbol>}
- * before it reads the history, and a change entry on the price stream moves every registered basket. When events may
- * have been lost (at start, when price stream entries may be lost unread, after a failed move) every generation listed
- * in {@code capflow:basket:{generations}:baskets} moves once Redis answers. Every key carries the hash tag
- * {@code {generations}}: on a Redis Cluster they share one slot, so each Lua script here touches one slot.
+ * edited (deleted, or asked about while no basket has its id: the key goes), and when history changes for a symbol
+ * one of its answers was computed from (a member, an FX rate, a benchmark): computing registers the basket in
+ * {@code capflow:basket:{generations}:dependents:<symbol>} before it reads the history, and a change entry on the price
+ * stream moves every registered basket. When events may have been lost (at start, when price stream entries may be
+ * lost unread, after a failed move) every generation listed in {@code capflow:basket:{generations}:baskets} moves once
+ * Redis answers. Every key carries the hash tag {@code {generations}}: on a Redis Cluster they share one slot, so
+ * each Lua script here touches one slot.
  * <p>
  * A missing generation is created from the clock in microseconds, so a recreated key never repeats a value that
  * older cache entries carry.
@@ -142,10 +143,7 @@ public class AnswerGenerations {
 
     /** Forgets the generation of a basket that was just deleted (a missing generation is never a cache hit). */
     public Uni<Void> deleted(String basketId) {
-        return attempt(
-                script(FORGET, List.of(key(basketId), basketsKey()), List.of(basketId))
-                        .replaceWithVoid(),
-                "deleted " + basketId);
+        return attempt(forget(basketId), "deleted " + basketId);
     }
 
     /**
@@ -156,7 +154,7 @@ public class AnswerGenerations {
     public <T> Uni<T> forgetIfUnknown(String basketId, Uni<T> definition) {
         return definition
                 .onFailure(NotFoundException.class)
-                .call(() -> script(FORGET, List.of(key(basketId), basketsKey()), List.of(basketId))
+                .call(() -> forget(basketId)
                         .ifNoItem()
                         .after(config.timeout())
                         .fail()
@@ -165,6 +163,12 @@ public class AnswerGenerations {
                             LOG.debugf("cannot forget the generation of unknown basket %s: %s", basketId, failure);
                             return null;
                         }));
+    }
+
+    /** Deletes {@code basketId}'s generation and its member of the baskets set. */
+    private Uni<Void> forget(String basketId) {
+        return script(FORGET, List.of(key(basketId), basketsKey()), List.of(basketId))
+                .replaceWithVoid();
     }
 
     /** Moves the generation of every basket computed from the history of {@code symbols}, which just changed. */

@@ -255,6 +255,7 @@ class AnswerGenerationsGrpcTest extends GrpcTestBase {
         assertThat(performance("copied")).isEqualTo(cached);
         assertThat(batchCalls()).as("a moved generation: computed again").isGreaterThan(calls);
     }
+
     /**
      * A question about an id that names no basket leaves no generation behind, also one a gateway's lookup created
      * before asking: otherwise every unknown id asked about would stay in Redis for good.

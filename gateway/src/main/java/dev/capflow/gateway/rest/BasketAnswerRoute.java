@@ -53,7 +53,7 @@ public class BasketAnswerRoute {
     private static final Set<String> JSON_ACCEPTS = Set.of("*/*", "application/*", MediaType.APPLICATION_JSON);
 
     /** How many questions of recent request targets are remembered. */
-    static final int RECENT_QUESTIONS = 1024;
+    private static final int RECENT_QUESTIONS = 1024;
 
     /** The routing-context key of the {@link Failed} call this route made before passing the request on. */
     static final String FAILED = "capflow.basket-answer.failed";

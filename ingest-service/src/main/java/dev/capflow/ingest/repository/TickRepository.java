@@ -154,12 +154,13 @@ public class TickRepository {
         if (ticks.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return insertAllNew(ticks)
+        Object[] columns = columns(ticks);
+        return insertAllNew(ticks, columns)
                 .replaceWith(ticks)
                 // a resend, a tick twice in the batch, or a concurrent batch with the same tick: skip what is stored
                 .onFailure(DatabaseFailures::isConcurrentUpdate)
                 .recoverWithUni(() -> pool.preparedQuery(INSERT_SKIPPING_DUPLICATES)
-                        .execute(Tuple.from(columns(ticks)))
+                        .execute(Tuple.from(columns))
                         .invoke(reads::wrote)
                         .map(rows -> newlyStored(ticks, rows)));
     }
@@ -169,7 +170,11 @@ public class TickRepository {
      * with unique_violation (23505) and stores none.
      */
     public Uni<Void> insertAllNew(List<Tick> ticks) {
-        Object[] columns = columns(ticks);
+        return insertAllNew(ticks, columns(ticks));
+    }
+
+    /** {@link #insertAllNew(List)} with the batch's {@code columns} already built. */
+    private Uni<Void> insertAllNew(List<Tick> ticks, Object[] columns) {
         return MinuteBarParts.of(ticks)
                 .map(parts -> pool.preparedQuery(INSERT_ALL_NEW_WITH_PARTS).execute(withParts(columns, parts)))
                 .orElseGet(() -> pool.preparedQuery(INSERT_ALL_NEW).execute(Tuple.from(columns)))
