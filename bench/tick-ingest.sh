@@ -62,6 +62,9 @@ java -Xmx3g -jar benchmarks/target/capflow-benchmarks.jar \
   --grpc "127.0.0.1:$GRPC_PORT" --jdbc "jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" --user "$PG_USER" \
   --ticks "$TICKS" --warm-up-ticks "$WARMUP_TICKS" --batch "$BATCH" --in-flight "$IN_FLIGHT" --token "$TOKEN"
 echo "load after the run:$(uptime | sed 's/.*load average://')"
+# what the service holds after the run (its JVM settings bound it; the aim is 200 MB) and the most it held
+echo "service RSS after the run: $(awk '/^VmRSS/ {printf "%d MiB", $2 / 1024}' "/proc/$SERVICE/status")," \
+  "peak $(awk '/^VmHWM/ {printf "%d MiB", $2 / 1024}' "/proc/$SERVICE/status")"
 
 kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true
 trap - EXIT
