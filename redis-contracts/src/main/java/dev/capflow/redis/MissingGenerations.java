@@ -24,14 +24,19 @@ public final class MissingGenerations {
 
     private MissingGenerations() {}
 
-    /** The keys of {@link #ENSURE_THEN} for {@code basketId} under basket-service's key {@code prefix}. */
-    public static List<String> keys(String prefix, String basketId) {
-        return List.of(AnswerGenerationKeys.generation(prefix, basketId), AnswerGenerationKeys.baskets(prefix));
-    }
-
-    /** The arguments of {@link #ENSURE_THEN}: a fresh value, {@code basketId}, then {@code command} (GET or INCR). */
-    public static List<String> arguments(String basketId, String command) {
-        return List.of(Long.toString(freshValue()), basketId, command);
+    /**
+     * What follows EVAL to run {@link #ENSURE_THEN} for {@code basketId} under basket-service's key {@code prefix}:
+     * the script, its two keys, a fresh value, {@code basketId}, then {@code command} (GET or INCR).
+     */
+    public static List<String> evalArguments(String prefix, String basketId, String command) {
+        return List.of(
+                ENSURE_THEN,
+                "2",
+                AnswerGenerationKeys.generation(prefix, basketId),
+                AnswerGenerationKeys.baskets(prefix),
+                Long.toString(freshValue()),
+                basketId,
+                command);
     }
 
     /** A value no generation had before: the clock in microseconds. */

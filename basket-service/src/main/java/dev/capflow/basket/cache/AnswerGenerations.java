@@ -225,10 +225,10 @@ public class AnswerGenerations {
     }
 
     private Uni<Response> ensureThen(String command, String basketId) {
-        return script(
-                MissingGenerations.ENSURE_THEN,
-                MissingGenerations.keys(config.keyPrefix(), basketId),
-                MissingGenerations.arguments(basketId, command));
+        return redis.execute(
+                Command.EVAL,
+                MissingGenerations.evalArguments(config.keyPrefix(), basketId, command)
+                        .toArray(String[]::new));
     }
 
     /** Runs {@code lua} on {@code keys}, all of one hash slot (the generations' tag), with {@code args}. */

@@ -161,10 +161,9 @@ public class AnswerCache {
 
     /** The generation of {@code basketId}, created first when missing (one EVAL, keys of one hash slot). */
     private Uni<String> ensureGeneration(String basketId) {
-        Request eval =
-                Request.cmd(Command.EVAL).arg(MissingGenerations.ENSURE_THEN).arg(2);
-        MissingGenerations.keys(config.generationKeyPrefix(), basketId).forEach(eval::arg);
-        MissingGenerations.arguments(basketId, "GET").forEach(eval::arg);
+        Request eval = Request.cmd(Command.EVAL);
+        MissingGenerations.evalArguments(config.generationKeyPrefix(), basketId, "GET")
+                .forEach(eval::arg);
         return redis.send(eval).map(Response::toString);
     }
 
