@@ -23,6 +23,9 @@ GRPC_PORT=${GRPC_PORT:-19091}
 # extra JVM options for the service, after the ones it ships with (devstack jvm-settings), e.g.
 # SERVICE_JAVA_OPTS=-XX:StartFlightRecording=filename=ingest.jfr to profile it
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-}
+# with SETTLE=SECONDS, the service's RSS is printed again that long after the run (an idle service compacts its heap,
+# capflow.idle-heap-compaction.*)
+SETTLE=${SETTLE:-0}
 
 # SKIP_BUILD=1 reuses the packaged jars (for repeated runs)
 if [ -z "${SKIP_BUILD:-}" ]; then
@@ -65,6 +68,10 @@ echo "load after the run:$(uptime | sed 's/.*load average://')"
 # what the service holds after the run (its JVM settings bound it; the aim is 200 MB) and the most it held
 echo "service RSS after the run: $(awk '/^VmRSS/ {printf "%d MiB", $2 / 1024}' "/proc/$SERVICE/status")," \
   "peak $(awk '/^VmHWM/ {printf "%d MiB", $2 / 1024}' "/proc/$SERVICE/status")"
+if ((SETTLE > 0)); then
+  sleep "$SETTLE"
+  echo "service RSS $SETTLE s after the run: $(awk '/^VmRSS/ {printf "%d MiB", $2 / 1024}' "/proc/$SERVICE/status")"
+fi
 
 kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true
 trap - EXIT
