@@ -38,6 +38,14 @@ public final class MalformedRequestCheck {
      * UTF-8, twice, then {@code valid} on the same connection, which must succeed.
      */
     public static <Q> void invalidUtf8IsRefused(MethodDescriptor<Q, ?> method, int stringField, Q valid) {
+        invalidUtf8IsRefused(method, valid, stringField);
+    }
+
+    /**
+     * As {@link #invalidUtf8IsRefused(MethodDescriptor, int, Object)} for a string field inside message fields:
+     * {@code fieldPath} numbers the message fields from the request inwards, then the string field.
+     */
+    public static <Q> void invalidUtf8IsRefused(MethodDescriptor<Q, ?> method, Q valid, int... fieldPath) {
         int port = ConfigProvider.getConfig().getValue("quarkus.grpc.server.test-port", Integer.class);
         ManagedChannel connection =
                 NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
@@ -45,7 +53,7 @@ public final class MalformedRequestCheck {
             Channel channel = BearerChannels.admin(connection);
             MethodDescriptor<byte[], byte[]> raw =
                     method.toBuilder(RawBytes.INSTANCE, RawBytes.INSTANCE).build();
-            byte[] request = stringField(stringField, INVALID_UTF8);
+            byte[] request = nested(fieldPath, INVALID_UTF8);
             for (int attempt = 1; attempt <= 2; attempt++) {
                 StatusRuntimeException refused = catchThrowableOfType(
                         StatusRuntimeException.class,
@@ -73,8 +81,17 @@ public final class MalformedRequestCheck {
         return CallOptions.DEFAULT.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS);
     }
 
+    /** {@code value} in the last field of {@code fieldPath}, inside messages holding only the fields before it. */
+    private static byte[] nested(int[] fieldPath, byte[] value) {
+        byte[] message = value;
+        for (int i = fieldPath.length - 1; i >= 0; i--) {
+            message = lengthDelimitedField(fieldPath[i], message);
+        }
+        return message;
+    }
+
     /** A message holding only field {@code number} (length-delimited) with {@code value}. */
-    private static byte[] stringField(int number, byte[] value) {
+    private static byte[] lengthDelimitedField(int number, byte[] value) {
         ByteString.Output out = ByteString.newOutput();
         CodedOutputStream coded = CodedOutputStream.newInstance(out);
         try {

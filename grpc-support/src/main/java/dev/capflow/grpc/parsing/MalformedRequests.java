@@ -6,6 +6,7 @@ import io.grpc.Channel;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.Status;
+import io.grpc.protobuf.ProtoMethodDescriptorSupplier;
 import java.io.InputStream;
 
 /**
@@ -53,11 +54,16 @@ public final class MalformedRequests extends BinaryLog {
                 "the request is not a valid " + requestType(method) + ": " + reason(failure));
     }
 
+    /** The request message's protobuf name: its marshaller's prototype's, else its schema's (a marshaller of ours). */
     private static String requestType(MethodDescriptor<?, ?> method) {
-        return method.getRequestMarshaller() instanceof MethodDescriptor.PrototypeMarshaller<?> prototyped
-                        && prototyped.getMessagePrototype() instanceof Message prototype
-                ? prototype.getDescriptorForType().getFullName()
-                : method.getFullMethodName() + " request";
+        if (method.getRequestMarshaller() instanceof MethodDescriptor.PrototypeMarshaller<?> prototyped
+                && prototyped.getMessagePrototype() instanceof Message prototype) {
+            return prototype.getDescriptorForType().getFullName();
+        }
+        if (method.getSchemaDescriptor() instanceof ProtoMethodDescriptorSupplier schema) {
+            return schema.getMethodDescriptor().getInputType().getFullName();
+        }
+        return method.getFullMethodName() + " request";
     }
 
     /** The innermost cause's message: protobuf-java's says what is wrong but not which field. */

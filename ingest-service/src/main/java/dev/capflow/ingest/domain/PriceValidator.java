@@ -81,6 +81,9 @@ public final class PriceValidator {
         List<Tick> valid = new ArrayList<>(inputs.size());
         List<Rejection> rejected = new ArrayList<>();
         Map<String, CheckedSymbol> checked = new HashMap<>(); // a batch names few symbols: each is checked once
+        // consecutive ticks often share a timestamp: the previous one's check (and its Instant) is reused
+        TickInput previousInput = null;
+        TsOrProblem previousTs = null;
         for (int i = 0; i < inputs.size(); i++) {
             TickInput in = inputs.get(i);
             CheckedSymbol checkedSymbol = checked.computeIfAbsent(in.symbol(), raw -> {
@@ -91,7 +94,11 @@ public final class PriceValidator {
             Problem problem = checkedSymbol.problem();
             Instant ts = null;
             if (problem == null) {
-                TsOrProblem parsed = checkTimestamp(in, latestTs);
+                TsOrProblem parsed = previousInput != null && sameTimestamp(in, previousInput)
+                        ? previousTs
+                        : checkTimestamp(in, latestTs);
+                previousInput = in;
+                previousTs = parsed;
                 ts = parsed.ts();
                 problem = parsed.problem();
             }
@@ -177,6 +184,10 @@ public final class PriceValidator {
     /** The reason as a problem of {@code field}, or null when there is none. */
     private static Problem named(String field, String reason) {
         return reason == null ? null : new Problem(field, reason);
+    }
+
+    private static boolean sameTimestamp(TickInput a, TickInput b) {
+        return a.hasTs() == b.hasTs() && a.tsSeconds() == b.tsSeconds() && a.tsNanos() == b.tsNanos();
     }
 
     private TsOrProblem checkTimestamp(TickInput in, Instant latestTs) {

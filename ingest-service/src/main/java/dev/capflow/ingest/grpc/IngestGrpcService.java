@@ -41,7 +41,6 @@ import dev.capflow.proto.ingest.v1.ImportCsvResponse;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
 import dev.capflow.proto.ingest.v1.IngestBarsResponse;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
-import dev.capflow.proto.ingest.v1.IngestTicksRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
 import dev.capflow.proto.ingest.v1.ListBarRevisionsRequest;
 import dev.capflow.proto.ingest.v1.ListBarRevisionsResponse;
@@ -58,7 +57,9 @@ import dev.capflow.proto.ingest.v1.UpsertInstrumentRequest;
 import dev.capflow.proto.ingest.v1.UpsertInstrumentResponse;
 import dev.capflow.validation.FieldViolation;
 import dev.capflow.validation.InvalidRequestException;
+import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.ServiceDescriptor;
 import io.grpc.stub.ServerCalls;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Multi;
@@ -115,17 +116,30 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
         this.clock = clock;
     }
 
-    /** The generated binding, except SubscribePrices and StreamBars, which are served with transport flow control. */
+    /**
+     * The generated binding, except SubscribePrices and StreamBars, which are served with transport flow control, and
+     * IngestTicks, whose requests are read straight into tick inputs ({@link TickBatchMarshaller}). grpc-java wants
+     * every bound method to be its service descriptor's own, so the descriptor is rebuilt with IngestTicks' (the
+     * schema kept, for reflection).
+     */
     @Override
     public ServerServiceDefinition bindService() {
         ServerServiceDefinition generated = super.bindService();
-        Set<String> flowControlled = Set.of(
+        MethodDescriptor<TickBatch, IngestTicksResponse> ingestTicks = TickBatchMarshaller.INGEST_TICKS;
+        Set<String> rebound = Set.of(
                 IngestServiceGrpc.getSubscribePricesMethod().getFullMethodName(),
-                IngestServiceGrpc.getStreamBarsMethod().getFullMethodName());
-        ServerServiceDefinition.Builder service = ServerServiceDefinition.builder(generated.getServiceDescriptor());
+                IngestServiceGrpc.getStreamBarsMethod().getFullMethodName(),
+                ingestTicks.getFullMethodName());
+        ServiceDescriptor generatedDescriptor = generated.getServiceDescriptor();
+        ServiceDescriptor.Builder descriptor = ServiceDescriptor.newBuilder(generatedDescriptor.getName())
+                .setSchemaDescriptor(generatedDescriptor.getSchemaDescriptor());
+        generatedDescriptor.getMethods().stream()
+                .map(method ->
+                        method.getFullMethodName().equals(ingestTicks.getFullMethodName()) ? ingestTicks : method)
+                .forEach(descriptor::addMethod);
+        ServerServiceDefinition.Builder service = ServerServiceDefinition.builder(descriptor.build());
         generated.getMethods().stream()
-                .filter(method ->
-                        !flowControlled.contains(method.getMethodDescriptor().getFullMethodName()))
+                .filter(method -> !rebound.contains(method.getMethodDescriptor().getFullMethodName()))
                 .forEach(service::addMethod);
         return service.addMethod(
                         IngestServiceGrpc.getSubscribePricesMethod(),
@@ -135,6 +149,11 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
                         IngestServiceGrpc.getStreamBarsMethod(),
                         ServerCalls.asyncServerStreamingCall(
                                 (request, observer) -> FlowControlledStream.serve(streamBars(request), observer)))
+                // bridged to Mutiny as the generated binding bridges a bidirectional stream
+                .addMethod(
+                        ingestTicks,
+                        ServerCalls.asyncBidiStreamingCall(responses ->
+                                io.quarkus.grpc.stubs.ServerCalls.manyToMany(responses, this::ingestTickBatches)))
                 .build();
     }
 
@@ -206,17 +225,16 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
         });
     }
 
-    @Override
-    public Multi<IngestTicksResponse> ingestTicks(Multi<IngestTicksRequest> requests) {
+    /** IngestTicks, its requests read into batches by {@link TickBatchMarshaller}. */
+    private Multi<IngestTicksResponse> ingestTickBatches(Multi<TickBatch> batches) {
         // a few batches at once keep PostgreSQL busy while the next batch is decoded; each acknowledgement
         // still follows its own batch's commit and names its sequence, so order does not matter
-        return requests.onItem()
+        return batches.onItem()
                 .transformToUni(batch -> Uni.createFrom()
                         .deferred(() -> tickIngest
-                                .ingest(ProtoMapper.tickInputs(
-                                        BatchLimits.checked(batch.getTicksList(), "ticks", config.maxTicksPerBatch())))
+                                .ingest(BatchLimits.checked(batch.ticks(), "ticks", config.maxTicksPerBatch()))
                                 .map(result -> IngestTicksResponse.newBuilder()
-                                        .setSequence(batch.getSequence())
+                                        .setSequence(batch.sequence())
                                         .setReport(ProtoMapper.toProto(result))
                                         .build())))
                 .merge(config.tickBatchConcurrency())

@@ -18,7 +18,6 @@ import dev.capflow.ingest.domain.MinuteBar;
 import dev.capflow.ingest.domain.PriceSource;
 import dev.capflow.ingest.domain.Rejection;
 import dev.capflow.ingest.domain.Tick;
-import dev.capflow.ingest.domain.TickInput;
 import dev.capflow.ingest.service.CsvImportService;
 import dev.capflow.ingest.stream.StreamEvent;
 import dev.capflow.proto.common.v1.IngestReport;
@@ -118,20 +117,6 @@ final class ProtoMapper {
                 .setClose(bar.close())
                 .setVolume(bar.volume())
                 .build();
-    }
-
-    static List<TickInput> tickInputs(List<dev.capflow.proto.ingest.v1.Tick> ticks) {
-        return ticks.stream()
-                .map(tick -> new TickInput(
-                        tick.getSymbol(),
-                        tick.hasTs(),
-                        tick.getTs().getSeconds(),
-                        tick.getTs().getNanos(),
-                        tick.getPrice(),
-                        tick.getSize(),
-                        tick.getSource(),
-                        tick.getTradeId()))
-                .toList();
     }
 
     static dev.capflow.proto.ingest.v1.Tick toProto(Tick tick) {

@@ -19,9 +19,23 @@ final class UtcTimestamps {
 
     private long day = Long.MIN_VALUE;
     private LocalDate date;
+    private Instant previous;
+    private OffsetDateTime previousAtUtc;
 
-    /** {@code instant} at UTC, equal to {@code instant.atOffset(ZoneOffset.UTC)}. */
+    /**
+     * {@code instant} at UTC, equal to {@code instant.atOffset(ZoneOffset.UTC)}; the previous call's value again when
+     * the instant is the same (ticks of one batch often share their timestamp).
+     */
     OffsetDateTime of(Instant instant) {
+        if (instant.equals(previous)) {
+            return previousAtUtc;
+        }
+        previous = instant;
+        previousAtUtc = atUtc(instant);
+        return previousAtUtc;
+    }
+
+    private OffsetDateTime atUtc(Instant instant) {
         long seconds = instant.getEpochSecond();
         long epochDay = Math.floorDiv(seconds, SECONDS_PER_DAY);
         if (epochDay != day) {

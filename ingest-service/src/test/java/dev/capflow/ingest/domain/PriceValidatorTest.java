@@ -133,4 +133,46 @@ class PriceValidatorTest {
         assertThat(result.rejected().get(2).reason())
                 .isEqualTo("not a valid timestamp: nanos must be 0 to 999999999, got -5");
     }
+
+    @Test
+    void ticksSharingATimestampWithTheTickBeforeAreEachJudgedAsIfAlone() {
+        TickInput noTs = new TickInput("MSFT", false, 0, 0, 510, 10);
+        TickInput badNanos = new TickInput("MSFT", true, 1, -5, 510, 10);
+        Validated<Tick> result = validator.validateTicks(
+                List.of(
+                        tick(NOW, 510, 10),
+                        tick(NOW, 511, 10),
+                        tick(NOW.plusSeconds(301), 510, 10),
+                        tick(NOW.plusSeconds(301), 510, 10),
+                        noTs,
+                        noTs,
+                        tick(NOW, Double.NaN, 10),
+                        tick(NOW, 512, 10),
+                        badNanos,
+                        badNanos,
+                        tick(NOW.plusNanos(1_500), 513, 10)),
+                KNOWN);
+        assertThat(result.valid())
+                .containsExactly(
+                        new Tick("MSFT", NOW, 510, 10),
+                        new Tick("MSFT", NOW, 511, 10),
+                        new Tick("MSFT", NOW, 512, 10),
+                        new Tick("MSFT", NOW.plusNanos(1_000), 513, 10));
+        assertThat(result.rejected())
+                .extracting(Rejection::index, Rejection::field, Rejection::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                2, "ts", result.rejected().get(0).reason()),
+                        org.assertj.core.groups.Tuple.tuple(
+                                3, "ts", result.rejected().get(0).reason()),
+                        org.assertj.core.groups.Tuple.tuple(4, "ts", "required"),
+                        org.assertj.core.groups.Tuple.tuple(5, "ts", "required"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                6, "price", result.rejected().get(4).reason()),
+                        org.assertj.core.groups.Tuple.tuple(
+                                8, "ts", "not a valid timestamp: nanos must be 0 to 999999999, got -5"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                9, "ts", "not a valid timestamp: nanos must be 0 to 999999999, got -5"));
+        assertThat(result.rejected().get(0).reason()).startsWith("in the future: 2025-10-29T20:05:01Z");
+    }
 }

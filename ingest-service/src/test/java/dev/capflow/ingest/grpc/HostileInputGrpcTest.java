@@ -22,6 +22,7 @@ import dev.capflow.proto.ingest.v1.ImportCsvRequest;
 import dev.capflow.proto.ingest.v1.ImportCsvResponse;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
+import dev.capflow.proto.ingest.v1.IngestTicksRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
 import dev.capflow.proto.ingest.v1.Instrument;
 import dev.capflow.proto.ingest.v1.InstrumentKind;
@@ -382,5 +383,14 @@ class HostileInputGrpcTest extends GrpcTestBase {
                 IngestServiceGrpc.getListInstrumentsMethod(),
                 ListInstrumentsRequest.SYMBOLS_FIELD_NUMBER,
                 ListInstrumentsRequest.getDefaultInstance());
+    }
+
+    @Test
+    void aTickSymbolThatIsNotUtf8FailsTheTickStreamWithInvalidArgumentAndTheServerGoesOn() {
+        MalformedRequestCheck.invalidUtf8IsRefused(
+                IngestServiceGrpc.getIngestTicksMethod(),
+                IngestTicksRequest.newBuilder().setSequence(1).build(),
+                IngestTicksRequest.TICKS_FIELD_NUMBER,
+                Tick.SYMBOL_FIELD_NUMBER);
     }
 }

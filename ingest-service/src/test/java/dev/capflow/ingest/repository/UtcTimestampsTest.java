@@ -3,6 +3,7 @@ package dev.capflow.ingest.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -35,5 +36,16 @@ class UtcTimestampsTest {
             };
             assertThat(utc.of(instant)).isEqualTo(instant.atOffset(ZoneOffset.UTC));
         }
+    }
+
+    @Test
+    void anInstantRepeatedGivesTheSameValueAgainAndTheNextOneItsOwn() {
+        UtcTimestamps utc = new UtcTimestamps();
+        Instant first = Instant.parse("2025-01-02T14:30:00.000001Z");
+        OffsetDateTime atUtc = utc.of(first);
+        assertThat(utc.of(Instant.parse("2025-01-02T14:30:00.000001Z"))).isSameAs(atUtc);
+        Instant next = first.plusNanos(1_000);
+        assertThat(utc.of(next)).isEqualTo(next.atOffset(ZoneOffset.UTC));
+        assertThat(utc.of(first)).isEqualTo(first.atOffset(ZoneOffset.UTC));
     }
 }
