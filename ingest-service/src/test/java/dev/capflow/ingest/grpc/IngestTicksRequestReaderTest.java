@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -219,14 +220,7 @@ class IngestTicksRequestReaderTest {
         for (int i = random.nextInt(12); i > 0; i--) {
             fields.add(tickOf(handWrittenTick(random)));
         }
-        if (random.nextInt(4) == 0) {
-            fields.add(wrongWireType(random, IngestTicksRequest.TICKS_FIELD_NUMBER));
-        }
-        if (random.nextInt(3) == 0) {
-            fields.add(unknownFields(random).toByteArray());
-        }
-        Collections.shuffle(fields, random);
-        return concat(fields);
+        return shuffledWithNoise(random, fields, 4, () -> IngestTicksRequest.TICKS_FIELD_NUMBER, 3);
     }
 
     private static byte[] handWrittenTick(Random random) {
@@ -252,14 +246,7 @@ class IngestTicksRequestReaderTest {
                 fields.add(bytes(out -> out.writeString(field, text)));
             }
         }
-        if (random.nextInt(3) == 0) {
-            fields.add(wrongWireType(random, 1 + random.nextInt(6)));
-        }
-        if (random.nextInt(3) == 0) {
-            fields.add(unknownFields(random).toByteArray());
-        }
-        Collections.shuffle(fields, random);
-        return concat(fields);
+        return shuffledWithNoise(random, fields, 3, () -> 1 + random.nextInt(6), 3);
     }
 
     private static byte[] handWrittenTimestamp(Random random) {
@@ -272,10 +259,19 @@ class IngestTicksRequestReaderTest {
             int nanos = nanos(random);
             fields.add(bytes(out -> out.writeInt32(Timestamp.NANOS_FIELD_NUMBER, nanos)));
         }
-        if (random.nextInt(4) == 0) {
-            fields.add(wrongWireType(random, 1 + random.nextInt(2)));
+        return shuffledWithNoise(random, fields, 4, () -> 1 + random.nextInt(2), 4);
+    }
+
+    /**
+     * {@code fields} in a random order, one time in {@code wrongTypeOdds} with a field of {@code wrongTypeField} in a
+     * wrong wire type added and one time in {@code unknownOdds} with unknown fields added.
+     */
+    private static byte[] shuffledWithNoise(
+            Random random, List<byte[]> fields, int wrongTypeOdds, IntSupplier wrongTypeField, int unknownOdds) {
+        if (random.nextInt(wrongTypeOdds) == 0) {
+            fields.add(wrongWireType(random, wrongTypeField.getAsInt()));
         }
-        if (random.nextInt(4) == 0) {
+        if (random.nextInt(unknownOdds) == 0) {
             fields.add(unknownFields(random).toByteArray());
         }
         Collections.shuffle(fields, random);
