@@ -66,11 +66,11 @@ java -Xmx3g -jar benchmarks/target/capflow-benchmarks.jar \
   --ticks "$TICKS" --warm-up-ticks "$WARMUP_TICKS" --batch "$BATCH" --in-flight "$IN_FLIGHT" --token "$TOKEN"
 echo "load after the run:$(uptime | sed 's/.*load average://')"
 # what the service holds after the run (its JVM settings bound it; the aim is 200 MB) and the most it held
-echo "service RSS after the run: $(awk '/^VmRSS/ {printf "%d MiB", $2 / 1024}' "/proc/$SERVICE/status")," \
-  "peak $(awk '/^VmHWM/ {printf "%d MiB", $2 / 1024}' "/proc/$SERVICE/status")"
+service_mib() { awk -v field="$1:" '$1 == field {printf "%d MiB", $2 / 1024}' "/proc/$SERVICE/status"; }
+echo "service RSS after the run: $(service_mib VmRSS), peak $(service_mib VmHWM)"
 if ((SETTLE > 0)); then
   sleep "$SETTLE"
-  echo "service RSS $SETTLE s after the run: $(awk '/^VmRSS/ {printf "%d MiB", $2 / 1024}' "/proc/$SERVICE/status")"
+  echo "service RSS $SETTLE s after the run: $(service_mib VmRSS)"
 fi
 
 kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true
