@@ -34,16 +34,10 @@ public final class MalformedRequestCheck {
     private MalformedRequestCheck() {}
 
     /**
-     * Sends {@code method} (unary) a request whose field {@code stringField} (a string, or repeated string) is invalid
-     * UTF-8, twice, then {@code valid} on the same connection, which must succeed.
-     */
-    public static <Q> void invalidUtf8IsRefused(MethodDescriptor<Q, ?> method, int stringField, Q valid) {
-        invalidUtf8IsRefused(method, valid, stringField);
-    }
-
-    /**
-     * As {@link #invalidUtf8IsRefused(MethodDescriptor, int, Object)} for a string field inside message fields:
-     * {@code fieldPath} numbers the message fields from the request inwards, then the string field.
+     * Sends {@code method} a request (one message; a unary call, or a stream of one) whose string field is invalid
+     * UTF-8, twice, then {@code valid} on the same connection, which must succeed. {@code fieldPath} numbers that
+     * field: the string (or repeated string) field of the request itself, or the message fields from the request
+     * inwards and then the string field.
      */
     public static <Q> void invalidUtf8IsRefused(MethodDescriptor<Q, ?> method, Q valid, int... fieldPath) {
         int port = ConfigProvider.getConfig().getValue("quarkus.grpc.server.test-port", Integer.class);

@@ -144,7 +144,7 @@ class ErrorModelGrpcTest extends GrpcTestBase {
     void aStringFieldThatIsNotUtf8IsInvalidArgumentAndTheServerGoesOn() {
         MalformedRequestCheck.invalidUtf8IsRefused(
                 BasketServiceGrpc.getListBasketsMethod(),
-                ListBasketsRequest.PAGE_TOKEN_FIELD_NUMBER,
-                ListBasketsRequest.getDefaultInstance());
+                ListBasketsRequest.getDefaultInstance(),
+                ListBasketsRequest.PAGE_TOKEN_FIELD_NUMBER);
     }
 }

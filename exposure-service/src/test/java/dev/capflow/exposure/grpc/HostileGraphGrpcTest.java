@@ -381,7 +381,7 @@ class HostileGraphGrpcTest extends GrpcTestBase {
     void aStringFieldThatIsNotUtf8IsInvalidArgumentAndTheServerGoesOn() {
         MalformedRequestCheck.invalidUtf8IsRefused(
                 ExposureServiceGrpc.getListEntitiesMethod(),
-                ListEntitiesRequest.AS_OF_FIELD_NUMBER,
-                ListEntitiesRequest.getDefaultInstance());
+                ListEntitiesRequest.getDefaultInstance(),
+                ListEntitiesRequest.AS_OF_FIELD_NUMBER);
     }
 }

@@ -381,8 +381,8 @@ class HostileInputGrpcTest extends GrpcTestBase {
     void aStringFieldThatIsNotUtf8IsInvalidArgumentAndTheServerGoesOn() {
         MalformedRequestCheck.invalidUtf8IsRefused(
                 IngestServiceGrpc.getListInstrumentsMethod(),
-                ListInstrumentsRequest.SYMBOLS_FIELD_NUMBER,
-                ListInstrumentsRequest.getDefaultInstance());
+                ListInstrumentsRequest.getDefaultInstance(),
+                ListInstrumentsRequest.SYMBOLS_FIELD_NUMBER);
     }
 
     @Test
