@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Load run from a second process (wrk) against the gateway started by ./capflow up: the cached basket routes next to
-# a trivial Quarkus endpoint (/q/health/live) in the same run. With UNCACHED=1 it also starts a second gateway on
+# a trivial Quarkus endpoint (/q/health/live) in the same run. ROUNDS rounds (default 3) each measure every route once,
+# the trivial endpoint first, so that every ratio is taken against the baseline of its own round: a machine's rate
+# drifts within minutes (21,206 then 28,832 requests/s for the same trivial endpoint one minute apart), and a baseline
+# measured once would carry its drift into every ratio. With UNCACHED=1 it also starts a second gateway on
 # UNCACHED_PORT with its response cache off (./capflow run-service: the platform gateway's own settings otherwise), to
 # measure the same routes through basket-service's own answer cache, and stops it at the end. BASE and UNCACHED_PORT
 # follow CAPFLOW_PORT_OFFSET like ./capflow up. Needs wrk (Debian package wrk). Prints one Markdown row per route for BENCHMARKS.md.
@@ -9,6 +12,7 @@ cd "$(dirname "$0")/.."
 
 BASE=${BASE:-http://localhost:$((8080 + ${CAPFLOW_PORT_OFFSET:-0}))}
 DURATION=${DURATION:-15s}
+ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 UNCACHED=${UNCACHED:-0}
 # 18090, not 8090: 8090 + offset is the platform gateway of the offset 10 higher (8080 + offset), another checkout's
@@ -24,13 +28,16 @@ TRIVIAL="/q/health/live"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
 uncached_pid=
-stop_uncached() {
+# one line per measurement: round, target index, requests/s, p99, non-2xx answers
+results=$(mktemp)
+clean_up() {
+  rm -f "$results"
   if [[ -n $uncached_pid ]]; then
     kill "$uncached_pid" 2>/dev/null || true
     wait "$uncached_pid" 2>/dev/null || true
   fi
 }
-trap stop_uncached EXIT
+trap clean_up EXIT
 
 # each target: base URL, path, and a label suffix; REST_ACCEPT marks the same-run baseline of the old path: an Accept the
 # cached-hit fast path leaves to the REST route (RESTEasy's dispatch and filters, then the same cache lookup)
@@ -76,17 +83,46 @@ for target in "${targets[@]}"; do
   run_wrk "$base" "$path" "$kind" -d"$warmup" >/dev/null
 done
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONNECTIONS -d$DURATION"
-echo "| route | requests/s | p50 | p99 |"
-echo "| --- | --- | --- | --- |"
-for target in "${targets[@]}"; do
-  IFS='|' read -r base path kind <<<"$target"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONNECTIONS -d$DURATION, $ROUNDS rounds"
+
+for round in $(seq 1 "$ROUNDS"); do
+  for index in "${!targets[@]}"; do
+    IFS='|' read -r base path kind <<<"${targets[$index]}"
+    run_wrk "$base" "$path" "$kind" -d"$DURATION" --latency | awk -v round="$round" -v index_="$index" '
+      /^ +99%/ { p99 = $2 } /^Requests\/sec/ { rps = $2 } /Non-2xx/ { bad = $NF }
+      END { printf "%s %s %s %s %s\n", round, index_, rps, p99, bad + 0 }' >>"$results"
+  done
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# each route against the trivial endpoint of the same gateway (its base URL) in the same round; the median of the rounds
+echo "| route | requests/s, each round | against the trivial endpoint, each round | median | p99, each round |"
+echo "| --- | --- | --- | --- | --- |"
+for index in "${!targets[@]}"; do
+  IFS='|' read -r base path kind <<<"${targets[$index]}"
   case $kind in
     rest) label="$path (through RESTEasy: Accept $REST_ACCEPT)" ;;
     uncached) label="$path (second gateway, its cache off: basket-service's cache)" ;;
     *) label=$path ;;
   esac
-  run_wrk "$base" "$path" "$kind" -d"$DURATION" --latency | awk -v route="$label" '
-    /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 } /^Requests\/sec/ { rps = $2 } /Non-2xx/ { bad = $NF }
-    END { if (bad) rps = rps " (" bad " non-2xx)"; printf "| `%s` | %s | %s | %s |\n", route, rps, p50, p99 }'
+  baseline=0
+  for other in "${!targets[@]}"; do
+    IFS='|' read -r other_base other_path _ <<<"${targets[$other]}"
+    [[ $other_base == "$base" && $other_path == "$TRIVIAL" ]] && baseline=$other
+  done
+  awk -v route="$label" -v index_="$index" -v baseline="$baseline" '
+    $2 == baseline { trivial[$1] = $3 }
+    $2 == index_ { rounds[++n] = $1; rps[n] = $3; p99[n] = $4; bad[n] = $5 }
+    END {
+      for (i = 1; i <= n; i++) {
+        ratio[i] = trivial[rounds[i]] > 0 ? rps[i] / trivial[rounds[i]] : 0
+        rates = rates (i > 1 ? ", " : "") sprintf("%.0f", rps[i]) (bad[i] ? " (" bad[i] " non-2xx)" : "")
+        ratios = ratios (i > 1 ? ", " : "") sprintf("%.2fx", ratio[i])
+        p99s = p99s (i > 1 ? ", " : "") p99[i]
+        sorted[i] = ratio[i]
+      }
+      for (i = 2; i <= n; i++) for (j = i; j > 1 && sorted[j - 1] > sorted[j]; j--) { t = sorted[j]; sorted[j] = sorted[j - 1]; sorted[j - 1] = t }
+      median = n % 2 ? sorted[(n + 1) / 2] : (sorted[n / 2] + sorted[n / 2 + 1]) / 2
+      printf "| `%s` | %s | %s | %.2fx | %s |\n", route, rates, ratios, median, p99s
+    }' "$results"
 done

@@ -154,7 +154,7 @@ done
 if [[ $LOAD == 1 ]]; then
   echo
   echo "load run: DURATION=${DURATION:=10s} bash bench/gateway-load.sh (load average before: $(load | cut -d' ' -f1-3))"
-  DURATION=$DURATION bash bench/gateway-load.sh
+  DURATION=$DURATION ROUNDS=1 bash bench/gateway-load.sh
   declare -A AFTER
   for service in "${SERVICES[@]}"; do AFTER[$service]=$(rss_against_aim "${PID[$service]}"); done
   sleep "$SETTLE"
