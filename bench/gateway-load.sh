@@ -90,7 +90,7 @@ for round in $(seq 1 "$ROUNDS"); do
     IFS='|' read -r base path kind <<<"${targets[$index]}"
     run_wrk "$base" "$path" "$kind" -d"$DURATION" --latency | awk -v round="$round" -v index_="$index" '
       /^ +99%/ { p99 = $2 } /^Requests\/sec/ { rps = $2 } /Non-2xx/ { bad = $NF }
-      END { printf "%s %s %s %s %s\n", round, index_, rps, p99, bad + 0 }' >>"$results"
+      END { printf "%s %s %s %s %s\n", round, index_, rps + 0, p99 == "" ? "-" : p99, bad + 0 }' >>"$results"
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
