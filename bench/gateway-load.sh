@@ -102,7 +102,7 @@ for index in "${!targets[@]}"; do
   IFS='|' read -r base path kind <<<"${targets[$index]}"
   case $kind in
     rest) label="$path (through RESTEasy: Accept $REST_ACCEPT)" ;;
-    uncached) label="$path (second gateway, its cache off: basket-service's cache)" ;;
+    uncached) label="$path (second gateway, its cache off$([[ $path == "$TRIVIAL" ]] || echo ": basket-service's cache"))" ;;
     *) label=$path ;;
   esac
   baseline=0
