@@ -95,34 +95,32 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# each route against the trivial endpoint of the same gateway (its base URL) in the same round; the median of the rounds
+# the median of the numbers given (the mean of the middle two for an even count)
+median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+# its arguments joined by ", "
+listed() { local IFS=$'\t'; sed 's/\t/, /g' <<<"$*"; }
+
+# each route against the trivial endpoint of the same gateway in the same round; the median of the rounds
 echo "| route | requests/s, each round | against the trivial endpoint, each round | median | p99, each round |"
 echo "| --- | --- | --- | --- | --- |"
 for index in "${!targets[@]}"; do
   IFS='|' read -r base path kind <<<"${targets[$index]}"
-  case $kind in
-    rest) label="$path (through RESTEasy: Accept $REST_ACCEPT)" ;;
-    uncached) label="$path (second gateway, its cache off$([[ $path == "$TRIVIAL" ]] || echo ": basket-service's cache"))" ;;
+  # each gateway's trivial endpoint is listed before its routes: the baseline of the rows after it
+  [[ $path == "$TRIVIAL" ]] && baseline=$index
+  case "$kind|$path" in
+    rest\|*) label="$path (through RESTEasy: Accept $REST_ACCEPT)" ;;
+    "uncached|$TRIVIAL") label="$path (second gateway, its cache off)" ;;
+    uncached\|*) label="$path (second gateway, its cache off: basket-service's cache)" ;;
     *) label=$path ;;
   esac
-  baseline=0
-  for other in "${!targets[@]}"; do
-    IFS='|' read -r other_base other_path _ <<<"${targets[$other]}"
-    [[ $other_base == "$base" && $other_path == "$TRIVIAL" ]] && baseline=$other
-  done
-  awk -v route="$label" -v index_="$index" -v baseline="$baseline" '
+  rates=() ratios=() shown=() p99s=()
+  # a round's baseline line comes before its routes' lines in $results
+  while IFS=$'\t' read -r rate ratio p99; do
+    rates+=("$rate") ratios+=("$ratio") shown+=("$(printf '%.2fx' "$ratio")") p99s+=("$p99")
+  done < <(awk -v index_="$index" -v baseline="$baseline" '
     $2 == baseline { trivial[$1] = $3 }
-    $2 == index_ { rounds[++n] = $1; rps[n] = $3; p99[n] = $4; bad[n] = $5 }
-    END {
-      for (i = 1; i <= n; i++) {
-        ratio[i] = trivial[rounds[i]] > 0 ? rps[i] / trivial[rounds[i]] : 0
-        rates = rates (i > 1 ? ", " : "") sprintf("%.0f", rps[i]) (bad[i] ? " (" bad[i] " non-2xx)" : "")
-        ratios = ratios (i > 1 ? ", " : "") sprintf("%.2fx", ratio[i])
-        p99s = p99s (i > 1 ? ", " : "") p99[i]
-        sorted[i] = ratio[i]
-      }
-      for (i = 2; i <= n; i++) for (j = i; j > 1 && sorted[j - 1] > sorted[j]; j--) { t = sorted[j]; sorted[j] = sorted[j - 1]; sorted[j - 1] = t }
-      median = n % 2 ? sorted[(n + 1) / 2] : (sorted[n / 2] + sorted[n / 2 + 1]) / 2
-      printf "| `%s` | %s | %s | %.2fx | %s |\n", route, rates, ratios, median, p99s
-    }' "$results"
+    $2 == index_ { printf "%.0f%s\t%.6f\t%s\n", $3, ($5 ? " (" $5 " non-2xx)" : ""), (trivial[$1] ? $3 / trivial[$1] : 0), $4 }' \
+    "$results")
+  printf '| `%s` | %s | %s | %.2fx | %s |\n' "$label" "$(listed "${rates[@]}")" "$(listed "${shown[@]}")" \
+    "$(median "${ratios[@]}")" "$(listed "${p99s[@]}")"
 done
