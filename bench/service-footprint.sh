@@ -58,15 +58,17 @@ cpu_by_thread() {
 pid_on() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
-  "$(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1); load average: $(load | cut -d' ' -f1-3)"
-
 declare -A PID
 for service in "${SERVICES[@]}"; do
   port=$((HTTP[$service] + OFFSET))
   PID[$service]=$(pid_on "$port")
   [[ -n ${PID[$service]} ]] || { echo "$service is not listening on $port: run ./capflow up first" >&2; exit 1; }
 done
+
+# the Java the services run on: ./capflow starts them with its own (JAVA_HOME, else java on the PATH)
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+  "$(free -g | awk '/Mem:/ {print $2}') GiB; services on $("$(readlink "/proc/${PID[gateway]}/exe")" -version 2>&1 | head -1);" \
+  "load average: $(load | cut -d' ' -f1-3)"
 
 echo
 echo "| service | idle RSS after ./capflow up (aim: at most 200 MB) |"
