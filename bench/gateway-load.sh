@@ -98,7 +98,7 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # the median of the numbers given (the mean of the middle two for an even count)
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 # its arguments joined by ", "
-listed() { local IFS=$'\t'; sed 's/\t/, /g' <<<"$*"; }
+listed() { local joined; printf -v joined '%s, ' "$@"; echo "${joined%, }"; }
 
 # each route against the trivial endpoint of the same gateway in the same round; the median of the rounds
 echo "| route | requests/s, each round | against the trivial endpoint, each round | median | p99, each round |"
@@ -116,7 +116,8 @@ for index in "${!targets[@]}"; do
   rates=() ratios=() shown=() p99s=()
   # a round's baseline line comes before its routes' lines in $results
   while IFS=$'\t' read -r rate ratio p99; do
-    rates+=("$rate") ratios+=("$ratio") shown+=("$(printf '%.2fx' "$ratio")") p99s+=("$p99")
+    printf -v ratio_shown '%.2fx' "$ratio"
+    rates+=("$rate") ratios+=("$ratio") shown+=("$ratio_shown") p99s+=("$p99")
   done < <(awk -v index_="$index" -v baseline="$baseline" '
     $2 == baseline { trivial[$1] = $3 }
     $2 == index_ { printf "%.0f%s\t%.6f\t%s\n", $3, ($5 ? " (" $5 " non-2xx)" : ""), (trivial[$1] ? $3 / trivial[$1] : 0), $4 }' \
