@@ -9,13 +9,15 @@ import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import java.net.SocketException;
+import java.sql.SQLException;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Classifies failures of the reactive PostgreSQL client the same way in every capflow server: a database that is
  * unreachable, restarting or shutting down, or a connection pool that is exhausted, is a retryable UNAVAILABLE, and a
- * concurrent writer that won is ABORTED.
+ * concurrent writer that won is ABORTED. PostgreSQL's SQLSTATE is read from the reactive client's
+ * {@link DatabaseException} or from the {@link SQLException} Hibernate Reactive turns it into.
  * Each method looks at one throwable; callers walk the cause chain.
  */
 public final class DatabaseFailures {
@@ -41,9 +43,7 @@ public final class DatabaseFailures {
         // SocketException covers a refused connection (ConnectException) and one reset by a restarting server
         return cause instanceof SocketException
                 || cause instanceof ClosedConnectionException
-                || cause instanceof DatabaseException db
-                        && db.getSqlState() != null
-                        && UNAVAILABLE_SQL_STATE.matcher(db.getSqlState()).matches();
+                || sqlStateMatches(cause, UNAVAILABLE_SQL_STATE);
     }
 
     /**
@@ -58,16 +58,26 @@ public final class DatabaseFailures {
 
     /** True when {@code cause} is a write that lost to a concurrent one (retrying may succeed). */
     public static boolean isConcurrentUpdate(Throwable cause) {
-        return cause instanceof DatabaseException db
-                && db.getSqlState() != null
-                && CONCURRENT_UPDATE_SQL_STATES.contains(db.getSqlState());
+        String state = sqlState(cause);
+        return state != null && CONCURRENT_UPDATE_SQL_STATES.contains(state);
     }
 
     /** True when {@code cause} is PostgreSQL refusing a value the request carried (SQLSTATE class 22). */
     public static boolean isBadValue(Throwable cause) {
-        return cause instanceof DatabaseException db
-                && db.getSqlState() != null
-                && DATA_EXCEPTION_SQL_STATE.matcher(db.getSqlState()).matches();
+        return sqlStateMatches(cause, DATA_EXCEPTION_SQL_STATE);
+    }
+
+    private static boolean sqlStateMatches(Throwable cause, Pattern states) {
+        String state = sqlState(cause);
+        return state != null && states.matcher(state).matches();
+    }
+
+    /** PostgreSQL's SQLSTATE of {@code cause}, or null when it carries none. */
+    private static String sqlState(Throwable cause) {
+        if (cause instanceof DatabaseException db) {
+            return db.getSqlState();
+        }
+        return cause instanceof SQLException sql ? sql.getSQLState() : null;
     }
 
     /**

@@ -27,11 +27,17 @@ public class DownstreamException extends RuntimeException {
 
     /**
      * What the calling service answers its own caller: UNAVAILABLE (retryable) when the downstream service is
-     * unavailable, otherwise INTERNAL, logged, because a refused internal call is the caller's fault.
+     * unavailable; FAILED_PRECONDITION when it holds data it cannot answer from (e.g. a corrected close below a cash
+     * dividend), which is a state of the data, not a fault of either service; otherwise INTERNAL, logged, because a
+     * refused internal call is the caller's fault.
      */
     public StatusRuntimeException toStatus() {
         if (unavailable()) {
             return Status.UNAVAILABLE.withDescription(getMessage()).asRuntimeException();
+        }
+        if (code == Status.Code.FAILED_PRECONDITION) {
+            // not INTERNAL: the callers' circuit breakers count INTERNAL, so one bad series would pause every call
+            return Status.FAILED_PRECONDITION.withDescription(getMessage()).asRuntimeException();
         }
         LOG.error(getMessage(), this);
         return Status.INTERNAL.withDescription(getMessage()).asRuntimeException();

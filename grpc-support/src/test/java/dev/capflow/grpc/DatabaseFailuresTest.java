@@ -11,6 +11,7 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
 import java.net.SocketException;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +68,20 @@ class DatabaseFailuresTest {
         assertThat(codeOf("23505")).as("unique_violation").isEqualTo(Status.Code.ABORTED);
         assertThat(codeOf("40001")).as("serialization_failure").isEqualTo(Status.Code.ABORTED);
         assertThat(codeOf("40P01")).as("deadlock_detected").isEqualTo(Status.Code.ABORTED);
+    }
+
+    @Test
+    void theSqlStateHibernateReactiveCarriesIsReadToo() {
+        // Hibernate Reactive turns the client's PgException into a java.sql.SQLException with the same SQLSTATE
+        assertThat(codeOf(new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021")))
+                .as("a NUL byte in text")
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(codeOf(new SQLException("the database system is shutting down", "57P01")))
+                .isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(codeOf(new SQLException("could not serialize access", "40001")))
+                .isEqualTo(Status.Code.ABORTED);
+        assertThat(codeOf(new SQLException("relation does not exist", "42P01"))).isNull();
+        assertThat(codeOf(new SQLException("no state"))).isNull();
     }
 
     @Test

@@ -15,6 +15,14 @@ public record BasketDefinition(
     /** The base value used when none is given. */
     public static final double DEFAULT_BASE_VALUE = 100.0;
 
+    /**
+     * The base values allowed. Levels are the base value times the members' price ratios (prices lie in 1e-6..1e7),
+     * so within these bounds no level overflows to Infinity or underflows to a denormal that reads as zero.
+     */
+    public static final double MIN_BASE_VALUE = 1e-6;
+
+    public static final double MAX_BASE_VALUE = 1e9;
+
     /** How far the weights may sum away from 1. */
     public static final double WEIGHT_SUM_TOLERANCE = 1e-9;
 
@@ -25,8 +33,9 @@ public record BasketDefinition(
         if (baseDate == null) {
             throw new BasketArgumentException("baseDate", "the base date is required");
         }
-        if (!(baseValue > 0) || Double.isInfinite(baseValue)) {
-            throw new BasketArgumentException("baseValue", "must be a positive finite number, got " + baseValue);
+        if (!(baseValue >= MIN_BASE_VALUE && baseValue <= MAX_BASE_VALUE)) {
+            throw new BasketArgumentException(
+                    "baseValue", "must be between 1e-6 and 1e9 (e.g. 100 or 1000), got " + baseValue);
         }
         if (rebalance == null) {
             throw new BasketArgumentException("rebalance", "the rebalancing rule is required");

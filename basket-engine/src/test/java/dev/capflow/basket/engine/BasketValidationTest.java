@@ -83,9 +83,22 @@ class BasketValidationTest {
         List<BasketMember> one = List.of(new BasketMember("A", 1));
         assertRejected(() -> new BasketDefinition(" ", BASE, 100, Rebalance.NONE, one), "currency", "required");
         assertRejected(() -> new BasketDefinition("USD", null, 100, Rebalance.NONE, one), "baseDate", "required");
-        assertRejected(() -> new BasketDefinition("USD", BASE, 0, Rebalance.NONE, one), "baseValue", "positive");
+        assertRejected(() -> new BasketDefinition("USD", BASE, 0, Rebalance.NONE, one), "baseValue", "1e-6 and 1e9");
         assertRejected(() -> new BasketDefinition("USD", BASE, 100, null, one), "rebalance", "required");
         assertRejected(() -> basket(new BasketMember("", 1)), "members[0].symbol", "required");
+    }
+
+    @Test
+    void aBaseValueThatCouldOverflowOrUnderflowALevelIsRejected() {
+        List<BasketMember> one = List.of(new BasketMember("A", 1));
+        for (double value : new double[] {1.7e308, 1e10, Double.NaN, Double.POSITIVE_INFINITY, 5e-324, 1e-7, -1}) {
+            assertRejected(
+                    () -> new BasketDefinition("USD", BASE, value, Rebalance.NONE, one), "baseValue", "got " + value);
+        }
+        assertThat(new BasketDefinition("USD", BASE, 1e9, Rebalance.NONE, one).baseValue())
+                .isEqualTo(1e9);
+        assertThat(new BasketDefinition("USD", BASE, 1e-6, Rebalance.NONE, one).baseValue())
+                .isEqualTo(1e-6);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.capflow.basket.cache;
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.errors.NotFoundException;
 import dev.capflow.redis.AnswerGenerationKeys;
+import dev.capflow.redis.DependentGenerations;
 import dev.capflow.redis.MissingGenerations;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -39,23 +40,6 @@ public class AnswerGenerations {
     private static final String FORGET = """
             redis.call('DEL', KEYS[1])
             return redis.call('SREM', KEYS[2], ARGV[1])""";
-
-    /**
-     * KEYS[1] = the baskets set, KEYS[2..] = dependents sets; ARGV[1] = generation key prefix, ARGV[2] = a fresh value
-     * for a missing generation, ARGV[3] = the generation key suffix. Every key shares one hash tag (one slot).
-     */
-    private static final String MOVE_DEPENDENTS = """
-            local moved = 0
-            for i = 2, #KEYS do
-              for _, id in ipairs(redis.call('SMEMBERS', KEYS[i])) do
-                local key = ARGV[1] .. id .. ARGV[3]
-                redis.call('SET', key, ARGV[2], 'NX')
-                redis.call('INCR', key)
-                redis.call('SADD', KEYS[1], id)
-                moved = moved + 1
-              end
-            end
-            return moved""";
 
     /** KEYS = dependents sets; ARGV[1] = the basket id. One round trip for a basket of any size (one slot). */
     private static final String DEPEND_ON = """
@@ -176,14 +160,10 @@ public class AnswerGenerations {
         if (symbols.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<String> keys = new ArrayList<>();
-        keys.add(basketsKey());
-        symbols.forEach(symbol -> keys.add(dependentsKey(symbol)));
-        List<String> args = List.of(
-                AnswerGenerationKeys.generationPrefix(config.keyPrefix()),
-                Long.toString(MissingGenerations.freshValue()),
-                AnswerGenerationKeys.GENERATION_SUFFIX);
-        return attempt(script(MOVE_DEPENDENTS, keys, args).replaceWithVoid(), "history of " + symbols);
+        Uni<Response> move = redis.execute(
+                Command.EVAL,
+                DependentGenerations.evalArguments(config.keyPrefix(), symbols).toArray(String[]::new));
+        return attempt(move.replaceWithVoid(), "history of " + symbols);
     }
 
     /** Changes may have been missed (price stream entries lost unread): every generation moves at the next repair. */

@@ -18,6 +18,7 @@ import dev.capflow.proto.ingest.v1.GetBarsBatchResponse;
 import dev.capflow.proto.ingest.v1.Instrument;
 import dev.capflow.proto.ingest.v1.StreamBarsRequest;
 import dev.capflow.validation.InvalidRequestException;
+import dev.capflow.validation.PlatformDates;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,8 +90,11 @@ public class HistoryLoader {
                     return fxQuotes(basket, currencies).chain(fx -> {
                         List<String> fetched = new ArrayList<>(symbols);
                         fx.forEach(quote -> fetched.add(quote.symbol()));
-                        LocalDate from = basket.baseDate()
-                                .minusDays(config.maxBaseStaleness().toDays());
+                        // no earlier than the platform's first date: a base date in January 1900 is valid too
+                        LocalDate from = Collections.max(List.of(
+                                basket.baseDate()
+                                        .minusDays(config.maxBaseStaleness().toDays()),
+                                PlatformDates.MIN));
                         requireWithinLimit(basket, fetched.size(), from, to);
                         StreamBarsRequest request = IngestClient.barsRequest(fetched, from, to, type);
                         List<String> fxSymbols =

@@ -2,7 +2,12 @@ package dev.capflow.basket.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnknownFieldSet;
+import com.google.rpc.ResourceInfo;
 import dev.capflow.basket.fake.FakeIngestServer;
 import dev.capflow.proto.basket.v1.Basket;
 import dev.capflow.proto.basket.v1.CreateBasketRequest;
@@ -11,6 +16,7 @@ import dev.capflow.proto.basket.v1.ListBasketsResponse;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,7 +64,32 @@ class BasketIdempotencyAndPagingGrpcTest extends GrpcTestBase {
 
         assertThat(reused.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
         assertThat(reused.getStatus().getDescription()).contains("request_id reused-key");
+        assertThat(resourceInfos(reused))
+                .extracting(ResourceInfo::getResourceType, ResourceInfo::getResourceName)
+                .containsExactly(tuple("request_id", "reused-key"));
         assertThat(sqlLong("select count(*) from basket.basket where name like 'Reused%'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRetryCarryingAFieldTheServerDoesNotKnowIsTheSameRequest() throws Exception {
+        CreateBasketRequest request = CreateBasketRequest.newBuilder()
+                .setRequestId("newer-client")
+                .setBasket(equalBasket("", "NVDA", "AMD").setName("From a newer client"))
+                .build();
+        Basket first = client().createBasket(request).getBasket();
+        UnknownFieldSet newerField = UnknownFieldSet.newBuilder()
+                .addField(999, UnknownFieldSet.Field.newBuilder().addVarint(1).build())
+                .build();
+
+        Basket retried = client().createBasket(request.toBuilder()
+                        .setBasket(request.getBasket().toBuilder().setUnknownFields(newerField))
+                        .setUnknownFields(newerField)
+                        .build())
+                .getBasket();
+
+        assertThat(retried).isEqualTo(first);
+        assertThat(sqlLong("select count(*) from basket.basket where name = 'From a newer client'"))
                 .isEqualTo(1);
     }
 
@@ -131,5 +162,16 @@ class BasketIdempotencyAndPagingGrpcTest extends GrpcTestBase {
                         .build()));
         assertThat(forged.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(forged)).containsExactly("page_token");
+    }
+
+    private static List<ResourceInfo> resourceInfos(StatusRuntimeException error)
+            throws InvalidProtocolBufferException {
+        List<ResourceInfo> infos = new ArrayList<>();
+        for (Any detail : StatusProto.fromThrowable(error).getDetailsList()) {
+            if (detail.is(ResourceInfo.class)) {
+                infos.add(detail.unpack(ResourceInfo.class));
+            }
+        }
+        return infos;
     }
 }

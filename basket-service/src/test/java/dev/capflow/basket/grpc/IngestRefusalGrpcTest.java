@@ -77,6 +77,31 @@ class IngestRefusalGrpcTest extends GrpcTestBase {
     }
 
     @Test
+    void storedDataIngestCannotAnswerFromIsAFailedPreconditionNotAnInternalError() throws Exception {
+        createWith("inconsistent-data", "REFUSED-STATE");
+        FakeIngestServer.service()
+                .refuse(
+                        "REFUSED-STATE",
+                        Status.FAILED_PRECONDITION
+                                .withDescription("a cash dividend of 50.0 on 2025-10-30 is not below the close 10.0")
+                                .asRuntimeException());
+
+        for (int i = 0; i < 3; i++) {
+            StatusRuntimeException error = performanceError("inconsistent-data");
+
+            assertThat(error.getStatus().getCode())
+                    .as("INTERNAL would count against the gateway's circuit breaker for basket-service")
+                    .isEqualTo(Status.Code.FAILED_PRECONDITION);
+            assertThat(error.getStatus().getDescription()).contains("is not below the close 10.0");
+        }
+        assertThat(client().getPerformance(GetPerformanceRequest.newBuilder()
+                                .setBasketId("team-google")
+                                .build())
+                        .getSeriesCount())
+                .isPositive();
+    }
+
+    @Test
     void aRegistryRefusalAtCreationNamesTheMembers() throws Exception {
         FakeIngestServer.service().addClose("REFUSED-CREATE", "2025-10-29", 10);
         FakeIngestServer.service()

@@ -155,6 +155,23 @@ class PerformanceGrpcTest extends GrpcTestBase {
     }
 
     @Test
+    void aBasketBasedInTheFirstDaysOf1900ReadsItsHistoryFromThePlatformsFirstDate() {
+        // the history is read max-base-staleness (14 days) before the base date, which ingest-service refuses before
+        // 1900-01-01: such a basket was created, then never answered
+        FakeIngestServer.service().addSynthetic(2);
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("based-in-1900", "L0000", "L0001").setBaseDate("1900-01-03"))
+                .build());
+        GetPerformanceResponse[] answer = new GetPerformanceResponse[1];
+
+        List<StreamBarsRequest> calls =
+                newHistoryCalls(() -> answer[0] = performance("based-in-1900", "1900-01-03", "1900-03-30", ""));
+
+        assertThat(calls).extracting(StreamBarsRequest::getFrom).containsExactly("1900-01-01");
+        assertThat(FiniteNumbers.assertFinite(answer[0]).getSeriesCount()).isGreaterThan(50);
+    }
+
+    @Test
     void aTotalReturnAsksForTotalReturnAdjustedCloses() {
         GetPerformanceResponse price = performance("team-google", "", "2025-12-29", "");
         GetPerformanceResponse[] total = new GetPerformanceResponse[1];

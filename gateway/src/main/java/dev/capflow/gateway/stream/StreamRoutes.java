@@ -7,6 +7,7 @@ import dev.capflow.gateway.client.IngestClient;
 import dev.capflow.gateway.problem.GrpcProblems;
 import dev.capflow.gateway.problem.Problem;
 import dev.capflow.gateway.problem.ProblemType;
+import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.request.InvalidFieldsException;
 import dev.capflow.gateway.request.SymbolList;
 import dev.capflow.gateway.security.RateLimitGate;
@@ -121,7 +122,15 @@ public class StreamRoutes {
     }
 
     private void basket(RoutingContext request) {
-        String id = request.pathParam("id").strip();
+        // the id is checked like every {id} of the REST routes (PathParameters, which sees only RESTEasy's routes)
+        Fields fields = new Fields();
+        String id = fields.resourceId("id", request.pathParam("id"));
+        try {
+            fields.throwIfInvalid();
+        } catch (InvalidFieldsException e) {
+            refuse(request, e);
+            return;
+        }
         String key = "basket:" + id;
         Supplier<Uni<Void>> check = () -> baskets.getBasket(
                         GetBasketRequest.newBuilder().setBasketId(id).build())

@@ -375,6 +375,18 @@ class LiveStreamsTest {
     }
 
     @Test
+    void aMalformedBasketIdIs400NamingIdBeforeAnyServiceIsAsked() {
+        for (String id : List.of("Team-Google", "%252e%252e", "a".repeat(65), "a%00b")) {
+            SseTestClient refused = SseTestClient.open(uri("/api/v1/stream/baskets/" + id), null);
+            assertThat(refused.status()).as(id).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(refused.body()).as(id).contains("\"field\":\"id\"", "urn:capflow:problem:invalid-request");
+        }
+        assertThat(fake.requests(BasketServiceGrpc.getGetBasketMethod())).isEmpty();
+        assertThat(fake.requests(BasketServiceGrpc.getWatchBasketMethod())).isEmpty();
+    }
+
+    @Test
     void basketLevelsStreamAndALateClientStartsFromTheLatestLevel() {
         fake.script(
                 BasketServiceGrpc.getGetBasketMethod(),

@@ -1,9 +1,12 @@
 package dev.capflow.grpc.idempotency;
 
 import com.google.protobuf.Descriptors;
+import com.google.protobuf.DiscardUnknownFieldsParser;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import dev.capflow.errors.AlreadyExistsException;
+import dev.capflow.grpc.errors.GrpcStatuses;
 import dev.capflow.validation.InvalidRequestException;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,16 +41,32 @@ public record IdempotencyKey(String requestId, String digest) {
                     "request_id",
                     "must be 1 to " + MAX_LENGTH + " printable ASCII characters without spaces (a UUID, for example)");
         }
-        byte[] body = request.toBuilder().clearField(field).build().toByteArray();
+        byte[] body = withoutUnknownFields(request).toBuilder()
+                .clearField(field)
+                .build()
+                .toByteArray();
         return Optional.of(new IdempotencyKey(requestId, digest(type.getFullName(), body)));
     }
 
-    /** The answer to a reuse of this id for a different request: ALREADY_EXISTS naming the id. */
+    /** The answer to a reuse of this id for a different request: ALREADY_EXISTS with a ResourceInfo naming the id. */
     public StatusRuntimeException reusedFor() {
-        return Status.ALREADY_EXISTS
-                .withDescription("request_id " + requestId
-                        + " was already used for a different request; use a new request_id for a new create")
-                .asRuntimeException();
+        return GrpcStatuses.alreadyExists(new AlreadyExistsException(
+                "request_id",
+                requestId,
+                "request_id " + requestId
+                        + " was already used for a different request; use a new request_id for a new create"));
+    }
+
+    /**
+     * {@code request} without the fields this server does not know, at any depth: they change nothing it does, so a
+     * retry that carries them (a newer client, a proxy that keeps them) is the same request.
+     */
+    private static Message withoutUnknownFields(Message request) {
+        try {
+            return DiscardUnknownFieldsParser.wrap(request.getParserForType()).parseFrom(request.toByteString());
+        } catch (InvalidProtocolBufferException impossible) {
+            throw new IllegalStateException("a parsed request no longer parses", impossible);
+        }
     }
 
     private static String digest(String rpc, byte[] body) {

@@ -1,5 +1,6 @@
 package dev.capflow.ingest.config;
 
+import dev.capflow.redis.AnswerGenerationKeys;
 import dev.capflow.redis.PriceStreamSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -171,6 +172,17 @@ public interface IngestConfig {
          */
         @WithDefault("1s")
         Duration changeRelayEvery();
+
+        /**
+         * Where basket-service keeps its answer generations (its capflow.basket.redis.key-prefix): a history change
+         * moves those of the baskets computed from the symbol before it is acknowledged.
+         */
+        @WithDefault(AnswerGenerationKeys.DEFAULT_PREFIX)
+        String answerGenerationPrefix();
+
+        /** Acknowledge a history change without moving the answer generations after this long (its change entry will). */
+        @WithDefault("500ms")
+        Duration answerGenerationTimeout();
 
         /** Give up on a Redis read after this long and answer from PostgreSQL instead. */
         @WithDefault("500ms")

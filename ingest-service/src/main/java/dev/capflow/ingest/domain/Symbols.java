@@ -39,6 +39,22 @@ public final class Symbols {
         return TickerSymbols.isWellFormed(normalized);
     }
 
+    /**
+     * The distinct well-formed symbols of a batch, normalized, in first-seen order: the ones the registry may be asked
+     * about. A malformed one (a NUL, which PostgreSQL refuses in text, or outside the pattern) is left to the
+     * validator, which rejects its record alone by index.
+     */
+    public static Set<String> lookupable(Collection<String> symbols) {
+        Set<String> result = new LinkedHashSet<>();
+        for (String symbol : symbols) {
+            String normalized = normalize(symbol);
+            if (isWellFormed(normalized) && TextRules.characterProblem(symbol) == null) {
+                result.add(normalized);
+            }
+        }
+        return result;
+    }
+
     /** The distinct normalized, non-blank symbols, in first-seen order. */
     public static Set<String> distinct(Collection<String> symbols) {
         Set<String> result = new LinkedHashSet<>();

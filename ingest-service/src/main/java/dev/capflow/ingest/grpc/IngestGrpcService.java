@@ -10,6 +10,7 @@ import dev.capflow.ingest.domain.Instrument;
 import dev.capflow.ingest.domain.InstrumentValidator;
 import dev.capflow.ingest.domain.Symbols;
 import dev.capflow.ingest.domain.Tick;
+import dev.capflow.ingest.pricestream.AnswerGenerationMover;
 import dev.capflow.ingest.pricestream.ChangeRelay;
 import dev.capflow.ingest.pricestream.PriceStreamReader;
 import dev.capflow.ingest.service.BarIngestService;
@@ -86,6 +87,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
     private final TickQueryService tickQueries;
     private final PriceStreamReader liveTicks;
     private final ChangeRelay changeRelay;
+    private final AnswerGenerationMover generations;
     private final IngestConfig config;
     private final Clock clock;
 
@@ -100,6 +102,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
             TickQueryService tickQueries,
             PriceStreamReader liveTicks,
             ChangeRelay changeRelay,
+            AnswerGenerationMover generations,
             IngestConfig config,
             Clock clock) {
         this.instruments = instruments;
@@ -112,6 +115,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
         this.tickQueries = tickQueries;
         this.liveTicks = liveTicks;
         this.changeRelay = changeRelay;
+        this.generations = generations;
         this.config = config;
         this.clock = clock;
     }
@@ -279,7 +283,10 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
             Adjustment adjustment = ProtoMapper.adjustment(request.getAdjustment());
             return barQueries
                     .series(List.of(symbol), window.from(), window.to(), adjustment)
-                    .map(series -> toProto(series.get(0), adjustment));
+                    .map(series -> UnaryAnswerSize.checked(
+                            toProto(series.get(0), adjustment),
+                            series.get(0).bars().size(),
+                            "from"));
         });
     }
 
@@ -291,11 +298,14 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
             Adjustment adjustment = ProtoMapper.adjustment(request.getAdjustment());
             return barQueries
                     .series(symbols, window.from(), window.to(), adjustment)
-                    .map(series -> GetBarsBatchResponse.newBuilder()
-                            .addAllSeries(series.stream()
-                                    .map(one -> toProto(one, adjustment))
-                                    .toList())
-                            .build());
+                    .map(series -> UnaryAnswerSize.checked(
+                            GetBarsBatchResponse.newBuilder()
+                                    .addAllSeries(series.stream()
+                                            .map(one -> toProto(one, adjustment))
+                                            .toList())
+                                    .build(),
+                            series.stream().mapToInt(one -> one.bars().size()).sum(),
+                            "from"));
         });
     }
 
@@ -379,7 +389,10 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
                             latestExDate(),
                             "action"))
                     // after the commit, which recorded the change entry: basket answers computed from the old
-                    // history become stale now
+                    // history become stale now, before the caller hears of it
+                    .call(added -> added.created()
+                            ? generations.historyChanged(List.of(added.action().symbol()))
+                            : Uni.createFrom().voidItem())
                     .invoke(added -> {
                         if (added.created()) {
                             changeRelay.kick();
@@ -398,6 +411,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
                 .delete(CorporateActionValidator.validateKey(
                         request.getSymbol(), request.getExDate(), ProtoMapper.actionKind(request.getKind())))
                 // after the commit, as for an added action: answers computed from the old history become stale
+                .call(deleted -> generations.historyChanged(List.of(deleted.symbol())))
                 .invoke(changeRelay::kick)
                 .map(deleted -> DeleteCorporateActionResponse.newBuilder()
                         .setAction(ProtoMapper.toProto(deleted))

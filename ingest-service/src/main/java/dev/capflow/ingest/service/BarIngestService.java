@@ -9,6 +9,7 @@ import dev.capflow.ingest.domain.Rejection;
 import dev.capflow.ingest.domain.Symbols;
 import dev.capflow.ingest.domain.Validated;
 import dev.capflow.ingest.metrics.IngestMetrics;
+import dev.capflow.ingest.pricestream.AnswerGenerationMover;
 import dev.capflow.ingest.pricestream.ChangeRelay;
 import dev.capflow.ingest.pricestream.PricePublisher;
 import dev.capflow.ingest.repository.BarRepository;
@@ -17,8 +18,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Validates, stores exactly once, then publishes daily bars; shared by IngestBars, ImportCsv and Stooq. */
 @ApplicationScoped
@@ -32,6 +35,7 @@ public class BarIngestService {
     private final PriceValidator validator;
     private final PricePublisher publisher;
     private final ChangeRelay relay;
+    private final AnswerGenerationMover generations;
     private final IngestMetrics metrics;
 
     public BarIngestService(
@@ -40,12 +44,14 @@ public class BarIngestService {
             PriceValidator validator,
             PricePublisher publisher,
             ChangeRelay relay,
+            AnswerGenerationMover generations,
             IngestMetrics metrics) {
         this.instruments = instruments;
         this.bars = bars;
         this.validator = validator;
         this.publisher = publisher;
         this.relay = relay;
+        this.generations = generations;
         this.metrics = metrics;
     }
 
@@ -56,7 +62,7 @@ public class BarIngestService {
     public Uni<IngestResult> ingest(List<BarInput> inputs, BarWriteMode mode) {
         return instruments
                 .knownSymbols(
-                        Symbols.distinct(inputs.stream().map(BarInput::symbol).toList()))
+                        Symbols.lookupable(inputs.stream().map(BarInput::symbol).toList()))
                 .chain(known -> VertxContextSupport.executeBlocking(() -> validatedInKeyOrder(inputs, known, mode)))
                 .chain(validated -> store(validated.valid(), validated.rejected(), 0, mode));
     }
@@ -77,19 +83,29 @@ public class BarIngestService {
      * and publishes them.
      */
     public Uni<IngestResult> store(List<DailyBar> valid, List<Rejection> rejected, int skipped, BarWriteMode mode) {
-        return bars.write(valid, mode).map(written -> {
-            IngestResult result = new IngestResult(
-                    written.inserted(),
-                    valid.size() - written.inserted() - written.replaced(),
-                    rejected,
-                    skipped,
-                    written.replaced());
-            metrics.bars(result);
-            publisher.publishBars(valid);
-            if (written.inserted() > 0 || written.replaced() > 0) {
-                relay.kick(); // the write recorded its change entry: append it now
-            }
-            return result;
-        });
+        return bars.write(valid, mode)
+                .call(written -> generations.historyChanged(changedSymbols(valid, written)))
+                .map(written -> {
+                    IngestResult result = new IngestResult(
+                            written.inserted(),
+                            valid.size() - written.inserted() - written.replaced(),
+                            rejected,
+                            skipped,
+                            written.replaced());
+                    metrics.bars(result);
+                    publisher.publishBars(valid);
+                    if (written.inserted() > 0 || written.replaced() > 0) {
+                        relay.kick(); // the write recorded its change entry: append it now
+                    }
+                    return result;
+                });
+    }
+
+    /** The symbols whose history the write changed: every symbol written when a bar was new (the count is not per symbol). */
+    private static Set<String> changedSymbols(List<DailyBar> valid, BarRepository.Written written) {
+        if (written.inserted() > 0) {
+            return valid.stream().map(DailyBar::symbol).collect(Collectors.toCollection(LinkedHashSet::new));
+        }
+        return new LinkedHashSet<>(written.replacedSymbols());
     }
 }

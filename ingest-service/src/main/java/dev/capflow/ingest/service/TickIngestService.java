@@ -43,8 +43,8 @@ public class TickIngestService {
     /** Ingests one batch; the result is emitted only once the stored ticks are committed. */
     public Uni<IngestResult> ingest(List<TickInput> inputs) {
         return instruments
-                .knownSymbols(
-                        Symbols.distinct(inputs.stream().map(TickInput::symbol).toList()))
+                .knownSymbols(Symbols.lookupable(
+                        inputs.stream().map(TickInput::symbol).toList()))
                 .chain(known -> {
                     Validated<Tick> validated = validator.validateTicks(inputs, known);
                     List<Tick> valid = validated.valid();

@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.ByteString;
 import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
+import dev.capflow.proto.ingest.v1.BarWriteMode;
 import dev.capflow.proto.ingest.v1.CorporateAction;
 import dev.capflow.proto.ingest.v1.CorporateActionKind;
+import dev.capflow.proto.ingest.v1.DeleteCorporateActionRequest;
 import dev.capflow.proto.ingest.v1.ImportCsvRequest;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
+import dev.capflow.redis.AnswerGenerationKeys;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Channel;
 import io.quarkus.grpc.GrpcClient;
@@ -39,6 +42,54 @@ class HistoryChangeEventsGrpcTest extends GrpcTestBase {
                 .addBars(bar("EVB", date, 20))
                 .addBars(bar("EVA", "2025-10-" + date.substring(8), 11))
                 .build());
+    }
+
+    @Test
+    void aHistoryChangeMovesItsBasketsAnswerGenerationsBeforeItIsAcknowledged() {
+        // basket-service's keys for a basket computed from EVG (nothing here reads the stream: only ingest moves them)
+        register("EVG");
+        String generation = AnswerGenerationKeys.generation(AnswerGenerationKeys.DEFAULT_PREFIX, "evg-basket");
+        redis("SADD", AnswerGenerationKeys.dependents(AnswerGenerationKeys.DEFAULT_PREFIX, "EVG"), "evg-basket");
+        redis("SET", generation, "5");
+
+        client().ingestBars(IngestBarsRequest.newBuilder()
+                .addBars(bar("EVG", "2025-11-03", 10))
+                .build());
+        assertThat(stringValue(generation)).as("a new bar").isEqualTo("6");
+
+        client().ingestBars(IngestBarsRequest.newBuilder()
+                .addBars(bar("EVG", "2025-11-03", 10))
+                .build());
+        assertThat(stringValue(generation)).as("a duplicate changes nothing").isEqualTo("6");
+
+        client().ingestBars(IngestBarsRequest.newBuilder()
+                .setMode(BarWriteMode.BAR_WRITE_MODE_REPLACE)
+                .addBars(bar("EVG", "2025-11-03", 12))
+                .build());
+        assertThat(stringValue(generation)).as("a correction").isEqualTo("7");
+
+        CorporateAction dividend = CorporateAction.newBuilder()
+                .setSymbol("EVG")
+                .setExDate("2025-11-03")
+                .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_DIVIDEND)
+                .setAmount(0.5)
+                .build();
+        client().addCorporateAction(AddCorporateActionRequest.newBuilder()
+                .setAction(dividend)
+                .build());
+        assertThat(stringValue(generation)).as("a corporate action").isEqualTo("8");
+        client().deleteCorporateAction(DeleteCorporateActionRequest.newBuilder()
+                .setSymbol("EVG")
+                .setExDate("2025-11-03")
+                .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_DIVIDEND)
+                .build());
+        assertThat(stringValue(generation)).as("its deletion").isEqualTo("9");
+    }
+
+    /** The string at {@code key}: the last line of the raw reply (the helper also returns SELECT's). */
+    private static String stringValue(String key) {
+        String[] lines = redis("GET", key).split("\r\n");
+        return lines[lines.length - 1];
     }
 
     @Test

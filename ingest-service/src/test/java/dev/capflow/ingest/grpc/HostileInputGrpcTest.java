@@ -41,6 +41,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -131,6 +132,73 @@ class HostileInputGrpcTest extends GrpcTestBase {
                         tuple(0, "ts"), tuple(1, "ts"), tuple(2, "source"), tuple(3, "trade_id"), tuple(4, "price"));
         assertThat(sqlLong("SELECT count(*) FROM ingest.tick WHERE symbol = 'HXTICK'"))
                 .isZero();
+    }
+
+    @Test
+    void aNulInTheSymbolOfABarOrATickRejectsThatRecordAloneAndKeepsTheOthers() throws Exception {
+        // the registry lookup once sent the NUL to PostgreSQL, which failed the whole batch with INTERNAL
+        register("HXNULSYM");
+        IngestReport bars = client().ingestBars(IngestBarsRequest.newBuilder()
+                        .addBars(bar("HX" + NUL + "SYM", "2025-11-03", 10))
+                        .addBars(bar("HXNULSYM", "2025-11-03", 10))
+                        .addBars(bar("HXNULSYM" + NUL, "2025-11-04", 10))
+                        .build())
+                .getReport();
+        assertThat(bars.getAccepted()).isEqualTo(1);
+        assertThat(bars.getRejectedList())
+                .extracting(Rejection::getIndex, Rejection::getField)
+                .containsExactly(tuple(0, "symbol"), tuple(2, "symbol"));
+        assertThat(bars.getRejected(0).getReason()).contains("NUL");
+
+        Instant now = Instant.now();
+        List<IngestTicksResponse> acks = streamTicks(
+                batch(1, tick("HX" + NUL + "SYM", now, 10, 1)),
+                batch(2, tick("HXNULSYM", now, 10, 1), tick("HXNULSYM" + NUL, now.plusSeconds(1), 10, 1)));
+        assertThat(acks).hasSize(2);
+        assertThat(acks).extracting(ack -> ack.getReport().getAccepted()).containsExactlyInAnyOrder(0, 1);
+        assertThat(acks.stream().flatMap(ack -> ack.getReport().getRejectedList().stream()))
+                .extracting(Rejection::getIndex, Rejection::getField)
+                .containsExactlyInAnyOrder(tuple(0, "symbol"), tuple(1, "symbol"));
+        assertThat(sqlLong("SELECT count(*) FROM ingest.daily_bar WHERE symbol = 'HXNULSYM'"))
+                .isEqualTo(1);
+        assertThat(sqlLong("SELECT count(*) FROM ingest.tick WHERE symbol = 'HXNULSYM'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aGetBarsAnswerOverTheClientsDefaultLimitIsRefusedNamingTheWindow() throws Exception {
+        // a 32-character symbol with a bar every day since 1900: 46,000 bars (to late 2025) are about 4.3 MB in one
+        // message
+        String symbol = "HXBIG" + "Z".repeat(27);
+        register(symbol);
+        IngestBarsRequest.Builder bars = IngestBarsRequest.newBuilder();
+        LocalDate first = LocalDate.of(1900, 1, 1);
+        for (int day = 0; day < 46_000; day++) {
+            // the largest volumes take 8 bytes each: about 93 bytes a bar
+            bars.addBars(bar(symbol, first.plusDays(day).toString(), 10, 11, 9, 10, 999_999_999_999_999L));
+        }
+        IngestReport stored = client().ingestBars(bars.build()).getReport();
+        assertThat(stored.getRejectedList()).isEmpty();
+        assertThat(stored.getAccepted()).isEqualTo(46_000);
+
+        StatusRuntimeException tooLarge = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().getBars(
+                                GetBarsRequest.newBuilder().setSymbol(symbol).build()));
+        assertThat(tooLarge.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(tooLarge.getStatus().getDescription()).contains("46000 bars", "StreamBars");
+        BarsGrpcTest.assertField(
+                () -> client().getBars(
+                                GetBarsRequest.newBuilder().setSymbol(symbol).build()),
+                "from");
+
+        assertThat(client().getBars(GetBarsRequest.newBuilder()
+                                .setSymbol(symbol)
+                                .setFrom("1950-01-01")
+                                .build())
+                        .getBarsCount())
+                .as("a narrower window fits")
+                .isEqualTo(46_000 - (int) ChronoUnit.DAYS.between(first, LocalDate.of(1950, 1, 1)));
     }
 
     @Test
