@@ -32,10 +32,7 @@ class BasketIdempotencyAndPagingGrpcTest extends GrpcTestBase {
 
     @Test
     void aCreateRetriedWithItsRequestIdStoresOneBasketAndAnswersTheFirstAnswer() throws Exception {
-        CreateBasketRequest request = CreateBasketRequest.newBuilder()
-                .setRequestId("retry-7f3a")
-                .setBasket(equalBasket("", "NVDA", "AMD").setName("Retried"))
-                .build();
+        CreateBasketRequest request = keyedCreate("retry-7f3a", "Retried");
 
         Basket first = client().createBasket(request).getBasket();
         Basket retried = client().createBasket(request).getBasket();
@@ -73,10 +70,7 @@ class BasketIdempotencyAndPagingGrpcTest extends GrpcTestBase {
 
     @Test
     void aRetryCarryingAFieldTheServerDoesNotKnowIsTheSameRequest() throws Exception {
-        CreateBasketRequest request = CreateBasketRequest.newBuilder()
-                .setRequestId("newer-client")
-                .setBasket(equalBasket("", "NVDA", "AMD").setName("From a newer client"))
-                .build();
+        CreateBasketRequest request = keyedCreate("newer-client", "From a newer client");
         Basket first = client().createBasket(request).getBasket();
         UnknownFieldSet newerField = UnknownFieldSet.newBuilder()
                 .addField(999, UnknownFieldSet.Field.newBuilder().addVarint(1).build())
@@ -162,6 +156,14 @@ class BasketIdempotencyAndPagingGrpcTest extends GrpcTestBase {
                         .build()));
         assertThat(forged.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(forged)).containsExactly("page_token");
+    }
+
+    /** A create of an NVDA and AMD basket named {@code name} under the client's {@code requestId}. */
+    private static CreateBasketRequest keyedCreate(String requestId, String name) {
+        return CreateBasketRequest.newBuilder()
+                .setRequestId(requestId)
+                .setBasket(equalBasket("", "NVDA", "AMD").setName(name))
+                .build();
     }
 
     private static List<ResourceInfo> resourceInfos(StatusRuntimeException error)
