@@ -151,6 +151,28 @@ class BulkCsvRoutesTest extends GatewayTest {
     }
 
     @Test
+    void aQuotedValueHoldingACommaIsOneCellRejectedByItsColumn() {
+        fake.script(
+                IngestServiceGrpc.getImportBarsMethod(),
+                Answer.reply(ack(0, IngestReport.newBuilder().setAccepted(1).build())));
+
+        given().contentType("text/csv")
+                .body("symbol,date,open,high,low,close,volume\n"
+                        + "\"NVDA\",\"2025-10-29\",\"1\",\"2\",\"0.5\",\"1.5\",\"1,000\"\n"
+                        + "\"NVDA\",\"2025-10-30\",\"1\",\"2\",\"0.5\",\"1.5\",\"1000\"\n")
+                .when()
+                .post("/api/v1/prices/bulk-csv")
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(1))
+                .body("rejected.row", contains(2))
+                .body("rejected.field", contains("volume"));
+        assertThat(fake.requests(IngestServiceGrpc.getImportBarsMethod()).get(0).getBarsList())
+                .extracting(DailyBar::getVolume)
+                .containsExactly(1000L);
+    }
+
+    @Test
     void aHeaderWithATypoNamesTheUnknownAndTheMissingColumn() {
         given().contentType("text/csv")
                 .body("symbol,date,open,high,low,clse,volume\nNVDA,2025-10-29,1,2,0.5,1.5,10\n")

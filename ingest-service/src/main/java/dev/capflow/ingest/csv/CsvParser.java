@@ -3,6 +3,7 @@ package dev.capflow.ingest.csv;
 import dev.capflow.ingest.domain.BarInput;
 import dev.capflow.ingest.domain.Rejection;
 import dev.capflow.ingest.domain.TextRules;
+import dev.capflow.validation.CsvCells;
 import dev.capflow.validation.CsvControlCharacters;
 import dev.capflow.validation.InvalidRequestException;
 import java.math.BigDecimal;
@@ -53,7 +54,7 @@ public final class CsvParser {
         if (first < 0) {
             throw new InvalidRequestException("content", "empty file: no header and no data rows");
         }
-        String[] firstCells = cells(lines[first]);
+        String[] firstCells = CsvCells.split(lines[first]);
         boolean hasHeader = !isDate(firstCells[0]);
         CsvLayout resolved = resolveLayout(layout, firstCells, hasHeader);
         List<String> columns = header(resolved).subList(0, firstCells.length);
@@ -71,7 +72,7 @@ public final class CsvParser {
                                         i + 1,
                                         columns.get(control).toLowerCase(Locale.ROOT),
                                         CsvControlCharacters.REASON)
-                                : parseLine(symbol, i + 1, cells(lines[i]), resolved, expectedColumns));
+                                : parseLine(symbol, i + 1, CsvCells.split(lines[i]), resolved, expectedColumns));
             }
         }
         return new CsvFile(resolved, result);
@@ -209,18 +210,6 @@ public final class CsvParser {
             }
         }
         return -1;
-    }
-
-    private static String[] cells(String line) {
-        String[] cells = line.split(",", -1);
-        for (int i = 0; i < cells.length; i++) {
-            String cell = cells[i].trim();
-            if (cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")) {
-                cell = cell.substring(1, cell.length() - 1).trim();
-            }
-            cells[i] = cell;
-        }
-        return cells;
     }
 
     private static boolean isDate(String cell) {

@@ -152,6 +152,16 @@ class CsvParserTest {
     }
 
     @Test
+    void aQuotedValueHoldingACommaIsOneCellRejectedByItsColumn() {
+        String text = YAHOO
+                + "\"2025-10-30\",\"1\",\"2\",\"0.5\",\"1.5\",\"1.5\",\"1,000\"\n" // the comma is the value's
+                + "\"2025-10-31\",\"1\",\"2\",\"0.5\",\"1.5\",\"1.5\",\"1000\"\n";
+        CsvFile file = CsvParser.parse("X", text, null);
+        assertThat(rejections(file)).containsExactly(Rejection.atRow(4, "volume", "not a whole number: 1,000"));
+        assertThat(bars(file)).extracting(BarInput::volume).contains(1000L);
+    }
+
+    @Test
     void nanAndNegativePricesParseButTheValidatorRejectsThemByRow() {
         String text = YAHOO + "2025-10-30,NaN,2,0.5,1.5,1.5,10\n2025-10-31,1,2,0.5,-1.5,-1.5,10\n";
         CsvFile file = CsvParser.parse("NVDA", text, null);

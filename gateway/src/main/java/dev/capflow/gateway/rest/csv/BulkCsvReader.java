@@ -3,6 +3,7 @@ package dev.capflow.gateway.rest.csv;
 import dev.capflow.gateway.request.InvalidFieldsException;
 import dev.capflow.gateway.request.Rejection;
 import dev.capflow.proto.ingest.v1.DailyBar;
+import dev.capflow.validation.CsvCells;
 import dev.capflow.validation.CsvControlCharacters;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class BulkCsvReader {
         if (header == null || header.isBlank()) {
             throw invalidBody("must be a CSV file with a header row (" + String.join(",", COLUMNS) + ")");
         }
-        List<String> names = Arrays.stream(split(header.replace("\uFEFF", "")))
+        List<String> names = Arrays.stream(CsvCells.split(header.replace("\uFEFF", "")))
                 .map(name -> name.toLowerCase(Locale.ROOT))
                 .toList();
         int[] positions = new int[COLUMNS.size()];
@@ -102,7 +103,7 @@ public final class BulkCsvReader {
                 continue;
             }
             read++;
-            String[] cells = split(text);
+            String[] cells = CsvCells.split(text);
             int control = CsvControlCharacters.cellWithOne(text);
             if (cells.length != names.size()) {
                 rejected.add(
@@ -163,18 +164,6 @@ public final class BulkCsvReader {
 
     private String cell(String[] cells, int column) {
         return cells[positions[column]];
-    }
-
-    /** Comma-separated cells, each trimmed and unquoted (the values of this layout never contain commas). */
-    private static String[] split(String text) {
-        String[] cells = text.split(",", -1);
-        for (int i = 0; i < cells.length; i++) {
-            String cell = cells[i].strip();
-            cells[i] = cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")
-                    ? cell.substring(1, cell.length() - 1).strip()
-                    : cell;
-        }
-        return cells;
     }
 
     private static String readLine(BufferedReader in) {
