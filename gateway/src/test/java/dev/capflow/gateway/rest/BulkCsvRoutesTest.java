@@ -20,6 +20,7 @@ import io.grpc.Status;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -129,20 +130,7 @@ class BulkCsvRoutesTest extends GatewayTest {
 
     @Test
     void aControlCharacterInAValueRejectsItsRowNamingTheColumnAndTheRestImports() {
-        fake.script(
-                IngestServiceGrpc.getImportBarsMethod(),
-                Answer.reply(ack(0, IngestReport.newBuilder().setAccepted(1).build())));
-
-        given().contentType("text/csv")
-                .body("symbol,date,open,high,low,close,volume\n"
-                        + "NVDA,2025-10-29,1\u0000,2,0.5,1.5,10\n"
-                        + "NVDA,2025-10-30,1,2,0.5,1.5,10\n")
-                .when()
-                .post("/api/v1/prices/bulk-csv")
-                .then()
-                .statusCode(200)
-                .body("accepted", equalTo(1))
-                .body("rejected.row", contains(2))
+        secondRowImported("NVDA,2025-10-29,1\u0000,2,0.5,1.5,10\n" + "NVDA,2025-10-30,1,2,0.5,1.5,10\n")
                 .body("rejected.field", contains("open"))
                 .body("rejected[0].reason", containsString("control character"));
         assertThat(fake.requests(IngestServiceGrpc.getImportBarsMethod()).get(0).getBarsList())
@@ -152,24 +140,27 @@ class BulkCsvRoutesTest extends GatewayTest {
 
     @Test
     void aQuotedValueHoldingACommaIsOneCellRejectedByItsColumn() {
+        secondRowImported("\"NVDA\",\"2025-10-29\",\"1\",\"2\",\"0.5\",\"1.5\",\"1,000\"\n"
+                        + "\"NVDA\",\"2025-10-30\",\"1\",\"2\",\"0.5\",\"1.5\",\"1000\"\n")
+                .body("rejected.field", contains("volume"));
+        assertThat(fake.requests(IngestServiceGrpc.getImportBarsMethod()).get(0).getBarsList())
+                .extracting(DailyBar::getVolume)
+                .containsExactly(1000L);
+    }
+
+    /** Posts {@code rows} under the standard header, the service taking one bar: the first row rejected, the second sent. */
+    private ValidatableResponse secondRowImported(String rows) {
         fake.script(
                 IngestServiceGrpc.getImportBarsMethod(),
                 Answer.reply(ack(0, IngestReport.newBuilder().setAccepted(1).build())));
-
-        given().contentType("text/csv")
-                .body("symbol,date,open,high,low,close,volume\n"
-                        + "\"NVDA\",\"2025-10-29\",\"1\",\"2\",\"0.5\",\"1.5\",\"1,000\"\n"
-                        + "\"NVDA\",\"2025-10-30\",\"1\",\"2\",\"0.5\",\"1.5\",\"1000\"\n")
+        return given().contentType("text/csv")
+                .body("symbol,date,open,high,low,close,volume\n" + rows)
                 .when()
                 .post("/api/v1/prices/bulk-csv")
                 .then()
                 .statusCode(200)
                 .body("accepted", equalTo(1))
-                .body("rejected.row", contains(2))
-                .body("rejected.field", contains("volume"));
-        assertThat(fake.requests(IngestServiceGrpc.getImportBarsMethod()).get(0).getBarsList())
-                .extracting(DailyBar::getVolume)
-                .containsExactly(1000L);
+                .body("rejected.row", contains(2));
     }
 
     @Test
