@@ -45,14 +45,8 @@ public final class Symbols {
      * validator, which rejects its record alone by index.
      */
     public static Set<String> lookupable(Collection<String> symbols) {
-        Set<String> result = new LinkedHashSet<>();
-        for (String symbol : symbols) {
-            String normalized = normalize(symbol);
-            if (isWellFormed(normalized) && TextRules.characterProblem(symbol) == null) {
-                result.add(normalized);
-            }
-        }
-        return result;
+        return distinct(
+                symbols.stream().filter(symbol -> problem(symbol) == null).toList());
     }
 
     /** The distinct normalized, non-blank symbols, in first-seen order. */

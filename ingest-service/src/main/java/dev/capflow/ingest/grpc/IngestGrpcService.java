@@ -10,7 +10,6 @@ import dev.capflow.ingest.domain.Instrument;
 import dev.capflow.ingest.domain.InstrumentValidator;
 import dev.capflow.ingest.domain.Symbols;
 import dev.capflow.ingest.domain.Tick;
-import dev.capflow.ingest.pricestream.AnswerGenerationMover;
 import dev.capflow.ingest.pricestream.ChangeRelay;
 import dev.capflow.ingest.pricestream.PriceStreamReader;
 import dev.capflow.ingest.service.BarIngestService;
@@ -87,7 +86,6 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
     private final TickQueryService tickQueries;
     private final PriceStreamReader liveTicks;
     private final ChangeRelay changeRelay;
-    private final AnswerGenerationMover generations;
     private final IngestConfig config;
     private final Clock clock;
 
@@ -102,7 +100,6 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
             TickQueryService tickQueries,
             PriceStreamReader liveTicks,
             ChangeRelay changeRelay,
-            AnswerGenerationMover generations,
             IngestConfig config,
             Clock clock) {
         this.instruments = instruments;
@@ -115,7 +112,6 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
         this.tickQueries = tickQueries;
         this.liveTicks = liveTicks;
         this.changeRelay = changeRelay;
-        this.generations = generations;
         this.config = config;
         this.clock = clock;
     }
@@ -391,13 +387,8 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
                     // after the commit, which recorded the change entry: basket answers computed from the old
                     // history become stale now, before the caller hears of it
                     .call(added -> added.created()
-                            ? generations.historyChanged(List.of(added.action().symbol()))
+                            ? changeRelay.committed(List.of(added.action().symbol()))
                             : Uni.createFrom().voidItem())
-                    .invoke(added -> {
-                        if (added.created()) {
-                            changeRelay.kick();
-                        }
-                    })
                     .map(added -> AddCorporateActionResponse.newBuilder()
                             .setAction(ProtoMapper.toProto(added.action()))
                             .setCreated(added.created())
@@ -411,8 +402,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
                 .delete(CorporateActionValidator.validateKey(
                         request.getSymbol(), request.getExDate(), ProtoMapper.actionKind(request.getKind())))
                 // after the commit, as for an added action: answers computed from the old history become stale
-                .call(deleted -> generations.historyChanged(List.of(deleted.symbol())))
-                .invoke(changeRelay::kick)
+                .call(deleted -> changeRelay.committed(List.of(deleted.symbol())))
                 .map(deleted -> DeleteCorporateActionResponse.newBuilder()
                         .setAction(ProtoMapper.toProto(deleted))
                         .build()));

@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -18,7 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * Appends the change entries recorded in the {@link HistoryChangeOutbox} (in the transaction of each history change)
  * to the price stream, and deletes them once Redis took them: no change entry is lost to a Redis outage, or to a
- * restart between a commit and its append. It runs when a commit recorded a change ({@link #kick}), and every
+ * restart between a commit and its append. It runs when a commit recorded a change ({@link #committed}, which first
+ * moves the answer generations of the changed symbols' baskets), and every
  * capflow.ingest.redis.change-relay-every for what earlier attempts left (this replica's, another's, or a previous
  * process's); after a failure it waits before trying again, twice as long after each failure in a row (up to 30 s).
  * One round at a time per process; rows are leased to the round that took them, so replicas take different rows. An
@@ -33,6 +35,7 @@ public class ChangeRelay {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final HistoryChangeOutbox outbox;
+    private final AnswerGenerationMover generations;
     private final PricePublisher publisher;
     private final IngestMetrics metrics;
     private final Scheduler scheduler;
@@ -48,11 +51,13 @@ public class ChangeRelay {
 
     public ChangeRelay(
             HistoryChangeOutbox outbox,
+            AnswerGenerationMover generations,
             PricePublisher publisher,
             IngestMetrics metrics,
             Scheduler scheduler,
             IngestConfig config) {
         this.outbox = outbox;
+        this.generations = generations;
         this.publisher = publisher;
         this.metrics = metrics;
         this.scheduler = scheduler;
@@ -70,6 +75,17 @@ public class ChangeRelay {
                     return Uni.createFrom().voidItem();
                 })
                 .schedule();
+    }
+
+    /**
+     * A commit recorded a change of {@code symbols}' history: moves the answer generations of their baskets before the
+     * caller is answered ({@link AnswerGenerationMover}), then appends the change entry. Nothing when no symbol changed.
+     */
+    public Uni<Void> committed(Collection<String> symbols) {
+        if (symbols.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return generations.historyChanged(symbols).invoke(this::kick);
     }
 
     /** Appends what the outbox holds now, unless a failure's backoff runs (the next scheduled kick retries). */

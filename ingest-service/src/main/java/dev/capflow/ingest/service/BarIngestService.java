@@ -9,7 +9,6 @@ import dev.capflow.ingest.domain.Rejection;
 import dev.capflow.ingest.domain.Symbols;
 import dev.capflow.ingest.domain.Validated;
 import dev.capflow.ingest.metrics.IngestMetrics;
-import dev.capflow.ingest.pricestream.AnswerGenerationMover;
 import dev.capflow.ingest.pricestream.ChangeRelay;
 import dev.capflow.ingest.pricestream.PricePublisher;
 import dev.capflow.ingest.repository.BarRepository;
@@ -35,7 +34,6 @@ public class BarIngestService {
     private final PriceValidator validator;
     private final PricePublisher publisher;
     private final ChangeRelay relay;
-    private final AnswerGenerationMover generations;
     private final IngestMetrics metrics;
 
     public BarIngestService(
@@ -44,14 +42,12 @@ public class BarIngestService {
             PriceValidator validator,
             PricePublisher publisher,
             ChangeRelay relay,
-            AnswerGenerationMover generations,
             IngestMetrics metrics) {
         this.instruments = instruments;
         this.bars = bars;
         this.validator = validator;
         this.publisher = publisher;
         this.relay = relay;
-        this.generations = generations;
         this.metrics = metrics;
     }
 
@@ -84,7 +80,8 @@ public class BarIngestService {
      */
     public Uni<IngestResult> store(List<DailyBar> valid, List<Rejection> rejected, int skipped, BarWriteMode mode) {
         return bars.write(valid, mode)
-                .call(written -> generations.historyChanged(changedSymbols(valid, written)))
+                // the write recorded its change entry: the answers computed from the old history go stale now
+                .call(written -> relay.committed(changedSymbols(valid, written)))
                 .map(written -> {
                     IngestResult result = new IngestResult(
                             written.inserted(),
@@ -94,9 +91,6 @@ public class BarIngestService {
                             written.replaced());
                     metrics.bars(result);
                     publisher.publishBars(valid);
-                    if (written.inserted() > 0 || written.replaced() > 0) {
-                        relay.kick(); // the write recorded its change entry: append it now
-                    }
                     return result;
                 });
     }
