@@ -1,6 +1,7 @@
 package dev.capflow.testsupport;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,7 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -16,12 +20,19 @@ import java.util.stream.Stream;
 /**
  * A local Redis Cluster for one test run: {@code masters} masters, each with {@code replicasPerMaster} replicas, every
  * node a {@code redis-server --cluster-enabled yes} process on free loopback ports with its files in a temporary
- * directory, joined by {@code redis-cli --cluster create}. Needs Debian's redis-server and redis-tools (7.0 or later,
+ * directory, joined by {@code redis-cli --cluster create}. A node's ports are picked below the kernel's ephemeral range,
+ * so no outgoing connection can take one between the pick and the node's bind; a node that dies at its start anyway
+ * (its port taken by some other process) is started again on new ports. Needs Debian's redis-server and redis-tools (7.0 or later,
  * for {@code cluster-port}); nothing is persisted. {@link #close()} kills every node and deletes the directory.
  */
 public final class RedisCluster implements AutoCloseable {
 
     private static final Duration START = Duration.ofSeconds(60);
+    private static final int START_ATTEMPTS = 5;
+    /** Ports are picked here: above the well-known ones, below Linux's ephemeral range (32768 and up). */
+    private static final int LOWEST_PORT = 20_000;
+
+    private static final int HIGHEST_PORT = 32_000;
     /** How long a master may be silent before its replica takes over (the cluster's failure detection). */
     public static final Duration NODE_TIMEOUT = Duration.ofMillis(1500);
 
@@ -52,11 +63,9 @@ public final class RedisCluster implements AutoCloseable {
         List<Node> nodes = new ArrayList<>();
         RedisCluster cluster = new RedisCluster(dir, nodes);
         try {
+            Set<Integer> picked = new HashSet<>();
             for (int i = 0; i < masters * (1 + replicasPerMaster); i++) {
-                nodes.add(startNode(dir));
-            }
-            for (Node node : nodes) {
-                cluster.awaitAnswer(node.port());
+                nodes.add(startAnsweringNode(dir, picked));
             }
             List<String> create = new ArrayList<>(List.of("--cluster", "create"));
             nodes.forEach(node -> create.add("127.0.0.1:" + node.port()));
@@ -70,8 +79,22 @@ public final class RedisCluster implements AutoCloseable {
         }
     }
 
-    private static Node startNode(Path dir) {
-        int port = freePort();
+    /** Starts a node and waits for its PONG; a node that died at its start is started again on other ports. */
+    private static Node startAnsweringNode(Path dir, Set<Integer> picked) {
+        for (int attempt = 1; ; attempt++) {
+            Node node = startNode(dir, freePort(picked), freePort(picked));
+            if (answers(node)) {
+                return node;
+            }
+            if (attempt == START_ATTEMPTS) {
+                throw new IllegalStateException(
+                        "Redis Cluster: redis-server died at its start " + attempt + " times; the last log is "
+                                + dir.resolve(Integer.toString(node.port())).resolve("redis.log"));
+            }
+        }
+    }
+
+    private static Node startNode(Path dir, int port, int busPort) {
         Path nodeDir = dir.resolve(Integer.toString(port));
         try {
             Files.createDirectories(nodeDir);
@@ -80,7 +103,7 @@ public final class RedisCluster implements AutoCloseable {
                             "--port",
                             Integer.toString(port),
                             "--cluster-port",
-                            Integer.toString(freePort()),
+                            Integer.toString(busPort),
                             "--bind",
                             "127.0.0.1",
                             "--cluster-enabled",
@@ -191,18 +214,20 @@ public final class RedisCluster implements AutoCloseable {
         return nodes.stream().filter(node -> node.process().isAlive()).toList();
     }
 
-    private void awaitAnswer(int port) {
+    /** Whether {@code node} answers PING before the deadline; false as soon as its process has died. */
+    private static boolean answers(Node node) {
         long deadline = System.nanoTime() + START.toNanos();
-        while (true) {
+        while (node.process().isAlive()) {
             try {
-                if (command(port, "PING").contains("PONG")) {
-                    return;
+                if (command(node.port(), "PING").contains("PONG")) {
+                    return true;
                 }
             } catch (IllegalStateException notYet) {
                 // the server is still starting
             }
-            pause(deadline, "redis-server on port " + port);
+            pause(deadline, "redis-server on port " + node.port());
         }
+        return false;
     }
 
     private static String cli(List<String> args) {
@@ -237,12 +262,21 @@ public final class RedisCluster implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
+    /** A loopback port no other node of this cluster was given and nothing listens on now. */
+    private static int freePort(Set<Integer> picked) {
+        for (int tries = 0; tries < 1_000; tries++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST_PORT, HIGHEST_PORT);
+            if (picked.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                picked.add(port);
+                return port;
+            } catch (IOException taken) {
+                // another process listens there: pick again
+            }
         }
+        throw new IllegalStateException("no free loopback port between " + LOWEST_PORT + " and " + HIGHEST_PORT);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.capflow.ingest.domain.BarRevision;
 import dev.capflow.ingest.domain.BarWriteMode;
 import dev.capflow.ingest.domain.CloseSeries;
 import dev.capflow.ingest.domain.DailyBar;
+import dev.capflow.ingest.domain.DividendPriorCloses;
 import dev.capflow.ingest.domain.HistoryChange;
 import dev.capflow.redis.PriceStreamEntries;
 import io.smallrye.mutiny.Uni;
@@ -104,6 +105,13 @@ public class BarRepository {
     private static final String LAST_CLOSE_BEFORE = """
             SELECT date, close FROM ingest.daily_bar WHERE symbol = $1 AND date < $2
             ORDER BY date DESC LIMIT 1""";
+
+    /** Each recorded dividend of the symbols $1, with the date of the last bar before its ex-date (null if none). */
+    private static final String RECORDED_DIVIDENDS = """
+            SELECT a.symbol, a.ex_date, a.amount,
+                (SELECT max(b.date) FROM ingest.daily_bar b WHERE b.symbol = a.symbol AND b.date < a.ex_date)
+                    AS last_bar_before
+            FROM ingest.corporate_action a WHERE a.kind = 'DIVIDEND' AND a.symbol = ANY($1)""";
 
     private final Pool pool;
     private final ReadPools reads;
@@ -275,6 +283,29 @@ public class BarRepository {
             closes[i] = packed.getDouble(i * PACKED_CLOSE_BYTES + Integer.BYTES);
         }
         return CloseSeries.byDate(symbol, epochDays, closes);
+    }
+
+    /**
+     * The recorded dividends of {@code symbols}, each with the date of its last stored bar before the ex-date. It
+     * checks bars about to be written, so it reads the primary.
+     */
+    public Uni<List<DividendPriorCloses.RecordedDividend>> recordedDividends(Collection<String> symbols) {
+        if (symbols.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.preparedQuery(RECORDED_DIVIDENDS)
+                .execute(Tuple.of(symbols.toArray(String[]::new)))
+                .map(rows -> {
+                    List<DividendPriorCloses.RecordedDividend> dividends = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        dividends.add(new DividendPriorCloses.RecordedDividend(
+                                row.getString("symbol"),
+                                row.getLocalDate("ex_date"),
+                                row.getDouble("amount"),
+                                row.getLocalDate("last_bar_before")));
+                    }
+                    return dividends;
+                });
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.capflow.ingest.service;
 import dev.capflow.ingest.domain.BarInput;
 import dev.capflow.ingest.domain.BarWriteMode;
 import dev.capflow.ingest.domain.DailyBar;
+import dev.capflow.ingest.domain.DividendPriorCloses;
 import dev.capflow.ingest.domain.IngestResult;
 import dev.capflow.ingest.domain.PriceValidator;
 import dev.capflow.ingest.domain.Rejection;
@@ -16,11 +17,14 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Validates, stores exactly once, then publishes daily bars; shared by IngestBars, ImportCsv and Stooq. */
 @ApplicationScoped
@@ -28,6 +32,10 @@ public class BarIngestService {
 
     private static final Comparator<DailyBar> KEY_ORDER =
             Comparator.comparing(DailyBar::symbol).thenComparing(DailyBar::date);
+
+    /** Rejections by request index, or by CSV row (whose index is -1). */
+    private static final Comparator<Rejection> LOCATION_ORDER =
+            Comparator.comparingInt(Rejection::index).thenComparingInt(Rejection::row);
 
     private final InstrumentService instruments;
     private final BarRepository bars;
@@ -60,25 +68,72 @@ public class BarIngestService {
                 .knownSymbols(
                         Symbols.lookupable(inputs.stream().map(BarInput::symbol).toList()))
                 .chain(known -> VertxContextSupport.executeBlocking(() -> validatedInKeyOrder(inputs, known, mode)))
-                .chain(validated -> store(validated.valid(), validated.rejected(), 0, mode));
+                .chain(validated -> store(
+                        validated.bars(),
+                        validated.rejected(),
+                        0,
+                        mode,
+                        (position, field, reason) -> Rejection.atIndex(validated.indices()[position], field, reason)));
     }
+
+    /** Where a valid bar came from, to reject it there: its index in a request, or its CSV row. */
+    @FunctionalInterface
+    public interface BarOrigins {
+        Rejection reject(int position, String field, String reason);
+    }
+
+    /** Valid bars in key order, each with its index in the request. */
+    private record KeyOrdered(List<DailyBar> bars, int[] indices, List<Rejection> rejected) {}
 
     /**
      * The valid bars sorted by symbol and date: concurrent writes of overlapping bars (a chunk resent while the first
      * try is still running) then take their row locks in one order and cannot deadlock.
      */
-    private Validated<DailyBar> validatedInKeyOrder(List<BarInput> inputs, Set<String> known, BarWriteMode mode) {
+    private KeyOrdered validatedInKeyOrder(List<BarInput> inputs, Set<String> known, BarWriteMode mode) {
         Validated<DailyBar> validated = validator.validateBars(inputs, known, mode == BarWriteMode.REPLACE);
-        List<DailyBar> sorted = new ArrayList<>(validated.valid());
-        sorted.sort(KEY_ORDER);
-        return new Validated<>(sorted, validated.rejected());
+        int[] inputIndices = validated.validIndices(inputs.size());
+        List<DailyBar> valid = validated.valid();
+        // a stable sort: of two bars with one key, the earlier stays first (the one an INSERT writes)
+        int[] order = IntStream.range(0, valid.size())
+                .boxed()
+                .sorted(Comparator.comparing(valid::get, KEY_ORDER))
+                .mapToInt(Integer::intValue)
+                .toArray();
+        return new KeyOrdered(
+                Arrays.stream(order).mapToObj(valid::get).toList(),
+                Arrays.stream(order).map(p -> inputIndices[p]).toArray(),
+                validated.rejected());
     }
 
     /**
      * Stores validated bars (one statement, committed before the result is emitted, with the change entry it records)
-     * and publishes them.
+     * and publishes them. A bar that would leave a recorded dividend at or above its prior close is rejected where
+     * {@code origins} locates it, and the others are stored.
      */
-    public Uni<IngestResult> store(List<DailyBar> valid, List<Rejection> rejected, int skipped, BarWriteMode mode) {
+    public Uni<IngestResult> store(
+            List<DailyBar> valid, List<Rejection> rejected, int skipped, BarWriteMode mode, BarOrigins origins) {
+        return bars.recordedDividends(valid.stream().map(DailyBar::symbol).collect(Collectors.toSet()))
+                .chain(dividends -> {
+                    List<DividendPriorCloses.Refusal> refusals = DividendPriorCloses.refusals(valid, dividends, mode);
+                    if (refusals.isEmpty()) {
+                        return write(valid, rejected, skipped, mode);
+                    }
+                    Set<Integer> refused = new HashSet<>();
+                    List<Rejection> allRejected = new ArrayList<>(rejected);
+                    for (DividendPriorCloses.Refusal refusal : refusals) {
+                        refused.add(refusal.position());
+                        allRejected.add(origins.reject(refusal.position(), "close", refusal.reason()));
+                    }
+                    allRejected.sort(LOCATION_ORDER);
+                    List<DailyBar> kept = IntStream.range(0, valid.size())
+                            .filter(i -> !refused.contains(i))
+                            .mapToObj(valid::get)
+                            .toList();
+                    return write(kept, allRejected, skipped, mode);
+                });
+    }
+
+    private Uni<IngestResult> write(List<DailyBar> valid, List<Rejection> rejected, int skipped, BarWriteMode mode) {
         return bars.write(valid, mode)
                 // the write recorded its change entry: the answers computed from the old history go stale now
                 .call(written -> relay.committed(changedSymbols(valid, written)))

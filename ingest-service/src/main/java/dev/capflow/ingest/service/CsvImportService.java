@@ -136,7 +136,13 @@ public class CsvImportService {
         Validated<DailyBar> validated = validator.validateBars(inputs, Set.of(symbol), mode == BarWriteMode.REPLACE);
         validated.rejected().forEach(rejection -> rejected.add(rejection.toRow(inputRows.get(rejection.index()))));
         rejected.sort(Comparator.comparingInt(Rejection::row));
-        return bars.store(validated.valid(), rejected, skipped, mode);
+        int[] validInputs = validated.validIndices(inputs.size());
+        return bars.store(
+                validated.valid(),
+                rejected,
+                skipped,
+                mode,
+                (position, field, reason) -> Rejection.atRow(inputRows.get(validInputs[position]), field, reason));
     }
 
     private static String decodeUtf8(byte[] content) {

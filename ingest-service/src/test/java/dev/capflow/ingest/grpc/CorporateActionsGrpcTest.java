@@ -5,15 +5,21 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import com.google.protobuf.ByteString;
+import dev.capflow.proto.common.v1.IngestReport;
+import dev.capflow.proto.common.v1.Rejection;
 import dev.capflow.proto.ingest.v1.AddCorporateActionRequest;
 import dev.capflow.proto.ingest.v1.AddCorporateActionResponse;
 import dev.capflow.proto.ingest.v1.Adjustment;
+import dev.capflow.proto.ingest.v1.BarWriteMode;
 import dev.capflow.proto.ingest.v1.CorporateAction;
 import dev.capflow.proto.ingest.v1.CorporateActionKind;
 import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.DeleteCorporateActionRequest;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
 import dev.capflow.proto.ingest.v1.GetBarsResponse;
+import dev.capflow.proto.ingest.v1.ImportCsvRequest;
+import dev.capflow.proto.ingest.v1.ImportCsvResponse;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
 import dev.capflow.proto.ingest.v1.ListCorporateActionsRequest;
 import dev.capflow.testsupport.PostgresRedisResource;
@@ -183,19 +189,83 @@ class CorporateActionsGrpcTest extends GrpcTestBase {
         assertThat(unknownList.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     }
 
+    private IngestReport writeBars(BarWriteMode mode, DailyBar... bars) {
+        return client().ingestBars(IngestBarsRequest.newBuilder()
+                        .setMode(mode)
+                        .addAllBars(List.of(bars))
+                        .build())
+                .getReport();
+    }
+
+    private List<Double> closes(String symbol) {
+        return bars(symbol, Adjustment.ADJUSTMENT_NONE, "").getBarsList().stream()
+                .map(DailyBar::getClose)
+                .toList();
+    }
+
     @Test
-    void aDividendThatOutgrowsItsPriorCloseMakesTotalReturnAFailedPrecondition() {
+    void aBarThatWouldBeADividendsPriorCloseMustCloseAboveIt() {
         register("CC");
         assertThat(add(dividend("CC", "2025-11-20", 5)).getCreated())
                 .as("no bar before it yet")
                 .isTrue();
+
+        IngestReport inserted = writeBars(
+                BarWriteMode.BAR_WRITE_MODE_INSERT,
+                bar("CC", "2025-11-18", 6),
+                bar("CC", "2025-11-19", 4),
+                bar("CC", "2025-11-21", 3));
+        assertThat(inserted.getAccepted()).isEqualTo(2);
+        assertThat(inserted.getRejectedList())
+                .extracting(Rejection::getIndex, Rejection::getField)
+                .containsExactly(tuple(1, "close"));
+        assertThat(inserted.getRejected(0).getReason())
+                .contains("cash dividend of 5.0 that CC goes ex on 2025-11-20")
+                .contains("got 4.0");
+        // without 2025-11-19, the 2025-11-18 close of 6 is the prior close; a close after the ex-date may be lower
+        assertThat(closes("CC")).containsExactly(6.0, 3.0);
+
+        IngestReport corrected = writeBars(
+                BarWriteMode.BAR_WRITE_MODE_REPLACE, bar("CC", "2025-11-21", 3.5), bar("CC", "2025-11-18", 5));
+        assertThat(corrected.getReplaced()).isEqualTo(1);
+        assertThat(corrected.getRejectedList())
+                .extracting(Rejection::getIndex, Rejection::getField)
+                .containsExactly(tuple(1, "close"));
+        assertThat(closes("CC"))
+                .as("the correction at or below the dividend is not stored")
+                .containsExactly(6.0, 3.5);
+
+        List<ImportCsvResponse> imported = new ArrayList<>();
+        client().importCsv(ImportCsvRequest.newBuilder()
+                        .setSymbol("CC")
+                        .setContent(ByteString.copyFromUtf8(
+                                "Date,Open,High,Low,Close,Volume\n2025-11-19,5,6,4,5,100\n2025-11-24,4,5,3,4,100\n"))
+                        .build())
+                .forEachRemaining(imported::add);
+        IngestReport csv = imported.get(imported.size() - 1).getReport();
+        assertThat(csv.getRejectedList())
+                .extracting(Rejection::getRow, Rejection::getField)
+                .containsExactly(tuple(2, "close"));
+        assertThat(closes("CC")).containsExactly(6.0, 3.5, 4.0);
+        assertThat(bars("CC", Adjustment.ADJUSTMENT_TOTAL_RETURN, "").getBarsCount())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aDividendLeftAtItsPriorCloseMakesTotalReturnAFailedPrecondition() throws Exception {
+        register("CD");
         client().ingestBars(IngestBarsRequest.newBuilder()
-                .addBars(bar("CC", "2025-11-19", 4))
+                .addBars(bar("CD", "2025-11-19", 6))
                 .build());
+        assertThat(add(dividend("CD", "2025-11-20", 5)).getCreated()).isTrue();
+        // what a bar write racing the dividend's recording could leave: each checked the other's old state
+        assertThat(sqlLong("WITH changed AS (UPDATE ingest.daily_bar SET close = 4, low = 3"
+                        + " WHERE symbol = 'CD' RETURNING 1) SELECT count(*) FROM changed"))
+                .isEqualTo(1);
         StatusRuntimeException error = catchThrowableOfType(
-                StatusRuntimeException.class, () -> bars("CC", Adjustment.ADJUSTMENT_TOTAL_RETURN, ""));
+                StatusRuntimeException.class, () -> bars("CD", Adjustment.ADJUSTMENT_TOTAL_RETURN, ""));
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(error.getStatus().getDescription()).contains("not below the prior close 4.0");
-        assertThat(bars("CC", Adjustment.ADJUSTMENT_SPLIT, "").getBarsCount()).isEqualTo(1);
+        assertThat(bars("CD", Adjustment.ADJUSTMENT_SPLIT, "").getBarsCount()).isEqualTo(1);
     }
 }
