@@ -10,6 +10,7 @@ import dev.capflow.grpc.errors.GrpcStatuses;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +45,7 @@ public final class GrpcProblems {
         ProblemType type = cannotBeComputed(failure) ? ProblemType.UNPROCESSABLE : typeOf(status.getCode());
         String description = status.getDescription();
         String detail = type.status() < 500 && description != null && !description.isBlank()
-                ? description
+                ? jsonSpelled(description, failure)
                 : "the downstream service answered " + status.getCode();
         return Problem.of(type, detail, instance).withViolations(violations(failure));
     }
@@ -71,6 +72,27 @@ public final class GrpcProblems {
         return false;
     }
 
+    /**
+     * The service's text with each field it names in a BadRequest violation spelled as the JSON body spells it
+     * ({@code shocks[0].value_change} is {@code shocks[0].valueChange}), so that a text and its violations agree.
+     */
+    private static String jsonSpelled(String description, Throwable failure) {
+        List<String> fields = new ArrayList<>();
+        com.google.rpc.Status rich = StatusProto.fromThrowable(failure);
+        for (Any detail : rich == null ? List.<Any>of() : rich.getDetailsList()) {
+            fieldViolations(detail).forEach(v -> fields.add(v.getField()));
+        }
+        // the longest first: a path is not rewritten through a shorter one it contains
+        fields.sort(Comparator.comparingInt(String::length).reversed());
+        String spelled = description;
+        for (String field : fields) {
+            if (!field.isEmpty()) {
+                spelled = spelled.replace(field, JsonFieldNames.of(field));
+            }
+        }
+        return spelled;
+    }
+
     /** The field violations of a google.rpc.BadRequest detail, if the status carries one. */
     public static List<FieldViolation> violations(Throwable failure) {
         com.google.rpc.Status rich = StatusProto.fromThrowable(failure);
@@ -79,20 +101,30 @@ public final class GrpcProblems {
             return violations;
         }
         for (Any detail : rich.getDetailsList()) {
-            try {
-                if (detail.is(BadRequest.class)) {
-                    for (BadRequest.FieldViolation v :
-                            detail.unpack(BadRequest.class).getFieldViolationsList()) {
-                        violations.add(new FieldViolation(JsonFieldNames.of(v.getField()), v.getDescription()));
-                    }
-                } else if (detail.is(ErrorInfo.class)) {
+            for (BadRequest.FieldViolation v : fieldViolations(detail)) {
+                violations.add(new FieldViolation(JsonFieldNames.of(v.getField()), v.getDescription()));
+            }
+            if (detail.is(ErrorInfo.class)) {
+                try {
                     staleVersion(detail.unpack(ErrorInfo.class)).ifPresent(violations::add);
+                } catch (InvalidProtocolBufferException e) {
+                    // A detail that cannot be decoded adds nothing the status code does not already say.
                 }
-            } catch (InvalidProtocolBufferException e) {
-                // A detail that cannot be decoded adds nothing the status code does not already say.
             }
         }
         return violations;
+    }
+
+    /** The field violations of a google.rpc.BadRequest detail; none for another or an undecodable detail. */
+    private static List<BadRequest.FieldViolation> fieldViolations(Any detail) {
+        if (!detail.is(BadRequest.class)) {
+            return List.of();
+        }
+        try {
+            return detail.unpack(BadRequest.class).getFieldViolationsList();
+        } catch (InvalidProtocolBufferException e) {
+            return List.of();
+        }
     }
 
     /**

@@ -679,14 +679,16 @@ class ExposureRoutesTest extends GatewayTest {
                 .post("/api/v1/exposure/stress")
                 .then()
                 .statusCode(400)
-                .body("violations.field", contains("shocks[0].valueChange"));
+                .body("violations.field", contains("shocks[0].valueChange"))
+                .body("detail", equalTo("shocks[0].valueChange must be in [-1, 10], got 1.0E300"));
         given().contentType(ContentType.JSON)
                 .body(stress)
                 .when()
                 .post("/api/v1/exposure/stress")
                 .then()
                 .statusCode(400)
-                .body("violations.field", contains("options.rule"));
+                .body("violations.field", contains("options.rule"))
+                .body("detail", equalTo("options.rule applies to DEBTRANK only"));
         given().contentType(ContentType.JSON)
                 .body(stress)
                 .when()
