@@ -167,11 +167,16 @@ def metrics(lv, bench, rf):
 def contributions(basket, px, lv, held, window):
     gains = (held.shift(1) * px.diff()).loc[window].iloc[1:].sum()
     moves = px.loc[window]
+    # the units that priced each close: those held after the previous close (the base units on the base date)
+    priced_with = held.shift(1).fillna(held.iloc[0])
+    end = moves.index[-1]
+    end_weights = priced_with.loc[end] * px.loc[end] / lv.loc[end]
     return [{
         "symbol": m["symbol"],
         "weight": m["weight"],
         "return": moves[m["symbol"]].iloc[-1] / moves[m["symbol"]].iloc[0] - 1,
         "contribution": gains[m["symbol"]] / lv.loc[window].iloc[0],
+        "endWeight": end_weights[m["symbol"]],
     } for m in basket["members"]]
 
 

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Each member's share of the basket's return over a window: the sum over holding periods of
- * {@code units_i * (P_i(end) - P_i(start)) / level(from)}; the shares add up to the total return.
+ * {@code units_i * (P_i(end) - P_i(start)) / level(from)}; the shares add up to the total return. Also each member's
+ * weight at the window's last close, {@code units_i * P_i(to) / level(to)} with the units that priced that close.
  */
 final class ContributionCalculator {
 
@@ -39,6 +40,8 @@ final class ContributionCalculator {
             }
         }
         double startLevel = basket.levels()[window.first()];
+        double endLevel = basket.levels()[window.last()];
+        double[] endUnits = basket.unitsHeldAt(window.last());
         List<BasketMember> members = basket.definition().members();
         List<Contribution> contributions = new ArrayList<>(memberCount);
         for (int i = 0; i < memberCount; i++) {
@@ -46,7 +49,8 @@ final class ContributionCalculator {
                     members.get(i).symbol(),
                     members.get(i).weight(),
                     priceTo[i] / priceFrom[i] - 1,
-                    gain[i] / startLevel));
+                    gain[i] / startLevel,
+                    endUnits[i] * priceTo[i] / endLevel));
         }
         return contributions;
     }

@@ -168,6 +168,11 @@ class BasketFixtureTest {
                         expected.get("contribution").asDouble(),
                         RELATIVE,
                         member + " contribution");
+                assertClose(
+                        contribution.endWeight(),
+                        expected.get("endWeight").asDouble(),
+                        RELATIVE,
+                        member + " endWeight");
             }
         }
     }

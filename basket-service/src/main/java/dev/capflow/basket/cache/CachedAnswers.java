@@ -45,8 +45,10 @@ public class CachedAnswers {
             String id, Window window, String benchmark, ReturnType type, double riskFreeRate) {
         String key = CacheKeys.key(
                 keyPrefix,
-                // "-2": an answer cached before Metrics.undefined held NaN; it is never read again
-                "performance-2",
+                // "-3": an answer cached before Contribution.end_weight (or, "-2", before Metrics.undefined held NaN)
+                // is
+                // never read again
+                "performance-3",
                 List.of(
                         id,
                         String.valueOf(window.from()),

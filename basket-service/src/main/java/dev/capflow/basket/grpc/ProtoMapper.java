@@ -96,7 +96,8 @@ public final class ProtoMapper {
                     .setSymbol(c.symbol())
                     .setWeight(c.weight())
                     .setMemberReturn(c.priceReturn())
-                    .setContribution(c.contribution()));
+                    .setContribution(c.contribution())
+                    .setEndWeight(c.endWeight()));
         }
         return proto.build();
     }

@@ -201,8 +201,8 @@ class PerformanceGrpcTest extends GrpcTestBase {
         assertThat(newHistoryCalls(
                         () -> assertThat(performance("cached", "", "", "")).isEqualTo(first)))
                 .isEmpty();
-        assertThat(PostgresRedisResource.datastores().redisCommand("KEYS", "capflow:basket:performance-2:*"))
-                .contains("capflow:basket:performance-2:");
+        assertThat(PostgresRedisResource.datastores().redisCommand("KEYS", "capflow:basket:performance-3:*"))
+                .contains("capflow:basket:performance-3:");
 
         // announced new bars of a member move the basket's answer generation, so the answer is computed again
         PostgresRedisResource.datastores()

@@ -38,25 +38,4 @@ public final class BasketImpacts {
         }
         return impacts;
     }
-
-    /**
-     * Current value weights from start weights {@code w} and member returns {@code r} since the start of the window:
-     * {@code w_m (1 + r_m) / sum_k w_k (1 + r_k)}. Exact for a buy-and-hold basket; for a rebalanced one it is the drift
-     * since the window start. Null when the members are worth nothing in total.
-     */
-    static double[] currentWeights(double[] startWeights, double[] memberReturns) {
-        double[] weights = new double[startWeights.length];
-        double total = 0;
-        for (int m = 0; m < weights.length; m++) {
-            weights[m] = startWeights[m] * (1 + memberReturns[m]);
-            total += weights[m];
-        }
-        if (!(total > 0) || !Double.isFinite(total)) {
-            return null;
-        }
-        for (int m = 0; m < weights.length; m++) {
-            weights[m] /= total;
-        }
-        return weights;
-    }
 }

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads every basket's current member weights from basket-service: ListBaskets, then per basket GetPerformance over its
- * default window (base date to latest close), whose contributions carry each member's start weight and return. Never
+ * default window (base date to latest close), whose contributions carry each member's end weight. Never
  * fails: basket-service unavailable gives a book with its reason, a basket that cannot be read gives that basket's.
  */
 @ApplicationScoped
@@ -57,20 +57,23 @@ public class BasketWeights {
                         failure -> BasketHolding.unavailable(basket.getId(), basket.getName(), failure.getMessage()));
     }
 
+    /**
+     * The members' current weights: their end weights over the default window (base date to latest close), which
+     * basket-service computes with the units in force since the last rebalance. A basket-service that does not send
+     * them (an older version during a rollout: every end weight 0) makes the basket unavailable, not wrong.
+     */
     static BasketHolding weighed(Basket basket, GetPerformanceResponse performance) {
         List<Contribution> members = performance.getContributionsList();
-        double[] startWeights =
-                members.stream().mapToDouble(Contribution::getWeight).toArray();
-        double[] returns =
-                members.stream().mapToDouble(Contribution::getMemberReturn).toArray();
-        double[] weights = BasketImpacts.currentWeights(startWeights, returns);
-        if (weights == null) {
+        double total = members.stream().mapToDouble(Contribution::getEndWeight).sum();
+        if (!(total > 0)) {
             return BasketHolding.unavailable(
-                    basket.getId(), basket.getName(), "the members are worth nothing in total");
+                    basket.getId(),
+                    basket.getName(),
+                    "basket-service sent no end weights (a version older than this exposure-service)");
         }
         List<MemberWeight> weighed = new ArrayList<>();
-        for (int m = 0; m < weights.length; m++) {
-            weighed.add(new MemberWeight(members.get(m).getSymbol(), weights[m]));
+        for (Contribution member : members) {
+            weighed.add(new MemberWeight(member.getSymbol(), member.getEndWeight()));
         }
         return new BasketHolding(basket.getId(), basket.getName(), weighed, "");
     }

@@ -10,16 +10,6 @@ import org.junit.jupiter.api.Test;
 class BasketImpactsTest {
 
     @Test
-    void currentWeightsFollowTheMembersReturns() {
-        // half and half at the start; A doubled and B halved: A is now 2 / 2.5 of the value
-        double[] weights = BasketImpacts.currentWeights(new double[] {0.5, 0.5}, new double[] {1.0, -0.5});
-        assertThat(weights[0]).isCloseTo(0.8, within(1e-15));
-        assertThat(weights[1]).isCloseTo(0.2, within(1e-15));
-        assertThat(BasketImpacts.currentWeights(new double[] {0.5, 0.5}, new double[] {-1, -1}))
-                .isNull();
-    }
-
-    @Test
     void aBasketMovesByItsMembersEntitiesWeighedByCurrentValue() {
         BasketBook book = new BasketBook(
                 List.of(

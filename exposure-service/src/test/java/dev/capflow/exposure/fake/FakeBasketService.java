@@ -71,15 +71,20 @@ public class FakeBasketService extends BasketServiceGrpc.BasketServiceImplBase {
         List<String> members = BASKETS.get(request.getBasketId());
         GetPerformanceResponse.Builder response =
                 GetPerformanceResponse.newBuilder().setBasketId(request.getBasketId());
-        for (String symbol : members) {
-            double memberReturn = market.last(symbol).close()
-                            / market.firstFrom(symbol, BASE_DATE).close()
-                    - 1;
+        // equal weights held since the base date: a member's end weight is its growth over the basket's
+        double[] growth = members.stream()
+                .mapToDouble(symbol -> market.last(symbol).close()
+                        / market.firstFrom(symbol, BASE_DATE).close())
+                .toArray();
+        double basketGrowth = java.util.Arrays.stream(growth).sum();
+        for (int m = 0; m < members.size(); m++) {
+            double memberReturn = growth[m] - 1;
             response.addContributions(Contribution.newBuilder()
-                    .setSymbol(symbol)
+                    .setSymbol(members.get(m))
                     .setWeight(1.0 / members.size())
                     .setMemberReturn(memberReturn)
-                    .setContribution(memberReturn / members.size()));
+                    .setContribution(memberReturn / members.size())
+                    .setEndWeight(growth[m] / basketGrowth));
         }
         answer.onNext(response.build());
         answer.onCompleted();

@@ -122,7 +122,7 @@ final class ApiExamples {
              "metrics": {"totalReturn": 0.144, "annualizedReturn": 0.71, "annualizedVolatility": 0.35,
                          "sharpe": 1.9, "maxDrawdown": -0.082, "maxDrawdownPeak": "2025-11-03",
                          "maxDrawdownTrough": "2025-11-20", "beta": null, "correlation": null},
-             "contributions": [{"symbol": "GOOGL", "weight": 0.2, "return": 0.21, "contribution": 0.042}]}""";
+             "contributions": [{"symbol": "GOOGL", "weight": 0.2, "return": 0.21, "contribution": 0.042, "endWeight": 0.21}]}""";
     static final String COMPARISON = """
             {"a": "team-google", "b": "team-openai", "from": "2025-10-29", "to": "2025-12-31", "returnType": "PRICE",
              "series": [{"date": "2025-10-29", "levelA": 100.0, "levelB": 100.0, "spread": 0.0, "ratio": 1.0},

@@ -18,8 +18,11 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class BasketQuestions {
 
-    /** The kinds of the cached basket answers, part of their keys. */
-    static final String PERFORMANCE = "performance";
+    /**
+     * The kinds of the cached basket answers, part of their keys; a kind changes with its answer's shape, so that no
+     * answer cached before is served ("performance-2": since contributions' endWeight).
+     */
+    static final String PERFORMANCE = "performance-2";
 
     static final String COMPARE = "compare";
 

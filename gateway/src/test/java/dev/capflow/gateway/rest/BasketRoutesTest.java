@@ -379,7 +379,8 @@ class BasketRoutesTest extends GatewayTest {
                                 .setSymbol("GOOGL")
                                 .setWeight(0.5)
                                 .setMemberReturn(0.04)
-                                .setContribution(0.02))
+                                .setContribution(0.02)
+                                .setEndWeight(0.52))
                         .build()));
 
         given().queryParam("from", "2025-10-29")
@@ -413,7 +414,8 @@ class BasketRoutesTest extends GatewayTest {
                 .body("contributions[0].symbol", equalTo("GOOGL"))
                 .body("contributions[0].weight", equalTo(0.5f))
                 .body("contributions[0].return", equalTo(0.04f))
-                .body("contributions[0].contribution", equalTo(0.02f));
+                .body("contributions[0].contribution", equalTo(0.02f))
+                .body("contributions[0].endWeight", equalTo(0.52f));
 
         assertThat(fake.requests(BasketServiceGrpc.getGetPerformanceMethod()))
                 .containsExactly(GetPerformanceRequest.newBuilder()

@@ -70,7 +70,7 @@ public record PerformanceView(
                     example = "0.85")
             Double correlation) {}
 
-    /** One member's own return and its share of the basket's total return. */
+    /** One member's own return, its share of the basket's total return and its weight at the window's end. */
     @Schema(name = "Contribution")
     public record Contribution(
             @Schema(example = "GOOGL") String symbol,
@@ -81,5 +81,11 @@ public record PerformanceView(
             Double memberReturn,
 
             @Schema(description = "Contributions sum to totalReturn.", example = "0.042")
-            Double contribution) {}
+            Double contribution,
+
+            @Schema(
+                    description = "The member's share of the basket's value at the window's last close, before any"
+                            + " rebalance at it; end weights sum to 1. Over the default window, the current holdings.",
+                    example = "0.21")
+            Double endWeight) {}
 }

@@ -227,7 +227,8 @@ public final class BasketMapping {
                 contribution.getSymbol(),
                 contribution.getWeight(),
                 finite(contribution.getMemberReturn()),
-                finite(contribution.getContribution()));
+                finite(contribution.getContribution()),
+                finite(contribution.getEndWeight()));
     }
 
     private static void window(
