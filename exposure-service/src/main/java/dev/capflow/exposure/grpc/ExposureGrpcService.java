@@ -137,8 +137,8 @@ public class ExposureGrpcService extends MutinyExposureServiceGrpc.ExposureServi
             Snapshot snapshot =
                     ViewRequests.snapshot(request.getAsOf(), request.hasKnownAt(), request.getKnownAt(), violations);
             throwIfAny(violations);
-            PageRequest page = PageRequest.of(request);
-            return entities.list(snapshot, page)
+            ViewRequests.FramedPage framed = ViewRequests.framed(snapshot, PageRequest.of(request));
+            return entities.list(framed.snapshot(), framed.page())
                     .map(list -> ListEntitiesResponse.newBuilder()
                             .addAllEntities(list.items().stream()
                                     .map(ProtoMapper::toProto)
@@ -211,9 +211,9 @@ public class ExposureGrpcService extends MutinyExposureServiceGrpc.ExposureServi
             Snapshot snapshot =
                     ViewRequests.snapshot(request.getAsOf(), request.hasKnownAt(), request.getKnownAt(), violations);
             throwIfAny(violations);
-            PageRequest page = PageRequest.of(request);
-            return store.edges(snapshot, entity.isEmpty() ? null : entity)
-                    .map(all -> Page.of(all, edge -> edge.asOf() + " " + edge.id(), page))
+            ViewRequests.FramedPage framed = ViewRequests.framed(snapshot, PageRequest.of(request));
+            return store.edges(framed.snapshot(), entity.isEmpty() ? null : entity)
+                    .map(all -> Page.of(all, edge -> edge.asOf() + " " + edge.id(), framed.page()))
                     .map(list -> ListEdgesResponse.newBuilder()
                             .addAllEdges(list.items().stream()
                                     .map(ProtoMapper::toProto)

@@ -4,10 +4,13 @@ import com.google.protobuf.Timestamp;
 import dev.capflow.exposure.domain.AmountChoice;
 import dev.capflow.exposure.domain.GraphValidator;
 import dev.capflow.exposure.domain.Snapshot;
+import dev.capflow.grpc.paging.PageRequest;
 import dev.capflow.validation.FieldViolation;
+import dev.capflow.validation.InvalidRequestException;
 import dev.capflow.validation.PlatformDates;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** The point of view every read and analysis request carries: its snapshot (as_of, known_at) and its amounts. */
@@ -36,6 +39,31 @@ final class ViewRequests {
             }
         }
         return Snapshot.of(date, instant);
+    }
+
+    /**
+     * The page {@code asked} for, read in the snapshot of the walk's first page: a later page's token carries it, so
+     * that an edit between pages (which can move an edge to another place in the as_of order) is not seen by the
+     * rest of the walk, which then neither repeats nor skips an item. {@code requested} is the request's own.
+     */
+    static FramedPage framed(Snapshot requested, PageRequest asked) {
+        Snapshot snapshot = asked.frame() == null ? requested : fromFrame(asked.frame());
+        return new FramedPage(snapshot, asked.inFrame(snapshot.asOf() + " " + snapshot.knownAt()));
+    }
+
+    /** A page and the snapshot it is read in. */
+    record FramedPage(Snapshot snapshot, PageRequest page) {}
+
+    private static Snapshot fromFrame(String frame) {
+        String[] parts = frame.split(" ");
+        try {
+            if (parts.length == 2) {
+                return new Snapshot(LocalDate.parse(parts[0]), Instant.parse(parts[1]));
+            }
+        } catch (DateTimeParseException forged) {
+            // answered below, as any token this service did not issue
+        }
+        throw new InvalidRequestException("page_token", "is not a token this service issued");
     }
 
     /** The domain choice (UNSPECIFIED: BASE); an unknown number goes to {@code violations}. */

@@ -16,6 +16,7 @@ import dev.capflow.proto.exposure.v1.ListEntitiesRequest;
 import dev.capflow.proto.exposure.v1.ListEntitiesResponse;
 import dev.capflow.proto.exposure.v1.ListEntityHistoryRequest;
 import dev.capflow.proto.exposure.v1.ListEntityHistoryResponse;
+import dev.capflow.proto.exposure.v1.UpdateEdgeRequest;
 import dev.capflow.proto.exposure.v1.UpdateEntityRequest;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Status;
@@ -166,6 +167,57 @@ class IdempotencyAndPagingGrpcTest extends GrpcTestBase {
                 }))
                 .isEqualTo(names)
                 .hasSize(2);
+    }
+
+    @Test
+    void aWalkOfTheEdgesIsReadInItsFirstPagesSnapshotWhateverIsEditedBetweenPages() {
+        List.of("idem-a", "idem-b")
+                .forEach(id -> client().createEntity(CreateEntityRequest.newBuilder()
+                        .setEntity(privateEntity(id, 1e9))
+                        .build()));
+        List<Edge> created = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            created.add(client().createEdge(CreateEdgeRequest.newBuilder()
+                            .setEdge(cash(
+                                    "idem-walk-" + i,
+                                    "idem-a",
+                                    "idem-b",
+                                    EdgeKind.EDGE_KIND_PURCHASE,
+                                    1e9,
+                                    "2001-01-0" + (i + 1)))
+                            .build())
+                    .getEdge());
+        }
+        List<String> before = client().listEdges(ListEdgesRequest.getDefaultInstance()).getEdgesList().stream()
+                .map(Edge::getId)
+                .toList();
+        assertThat(before.subList(0, 4)).containsExactly("idem-walk-0", "idem-walk-1", "idem-walk-2", "idem-walk-3");
+
+        ListEdgesResponse first =
+                client().listEdges(ListEdgesRequest.newBuilder().setPageSize(2).build());
+        // the walk has served idem-walk-0 and -1: one moves behind its position, and one from ahead moves before it
+        client().updateEdge(UpdateEdgeRequest.newBuilder()
+                .setEdge(created.get(0).toBuilder().setAsOf("2025-12-30"))
+                .build());
+        client().updateEdge(UpdateEdgeRequest.newBuilder()
+                .setEdge(created.get(3).toBuilder().setAsOf("2000-06-01"))
+                .build());
+        List<String> walked =
+                new ArrayList<>(first.getEdgesList().stream().map(Edge::getId).toList());
+        walked.addAll(walk(token -> {
+            ListEdgesResponse page = client().listEdges(ListEdgesRequest.newBuilder()
+                    .setPageSize(2)
+                    .setPageToken(token.isEmpty() ? first.getNextPageToken() : token)
+                    .build());
+            return new Walked(page.getEdgesList().stream().map(Edge::getId).toList(), page.getNextPageToken());
+        }));
+
+        assertThat(walked).as("each edge once, as known when the walk began").isEqualTo(before);
+        assertThat(client().listEdges(ListEdgesRequest.getDefaultInstance())
+                        .getEdges(0)
+                        .getId())
+                .as("a new walk sees the edits")
+                .isEqualTo("idem-walk-3");
     }
 
     @Test

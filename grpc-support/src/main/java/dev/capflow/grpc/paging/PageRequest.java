@@ -12,18 +12,23 @@ import java.util.HexFormat;
 /**
  * One page asked for by a list RPC: {@code page_size} (0 = {@link #DEFAULT_SIZE}, above {@link #MAX_SIZE} clamped to
  * it, negative refused) and {@code page_token}, the opaque continuation of an earlier answer. A token is
- * base64url("v1" | query | last key): it names the query it continues (a digest of the RPC and of the request without
- * its paging fields), so a token of another query, or a forged one, is INVALID_ARGUMENT naming {@code page_token}.
+ * base64url("v1" | query | last key), or base64url("v2" | query | frame | last key) for a list read in a frame: it
+ * names the query it continues (a digest of the RPC and of the request without its paging fields), so a token of
+ * another query, or a forged one, is INVALID_ARGUMENT naming {@code page_token}. A frame is what the first page was
+ * read at when the request left it to a default (a time, a date): the later pages are read at the same one, so that
+ * a change between pages cannot move an item across the walk's position.
  *
  * @param size  the page size to serve
  * @param after the key of the last item already served, or null for the first page
  * @param query the digest of the query this page belongs to
+ * @param frame the frame the walk is read at, from its token; null on a first page and for lists without one
  */
-public record PageRequest(int size, String after, String query) {
+public record PageRequest(int size, String after, String query, String frame) {
 
     public static final int DEFAULT_SIZE = 100;
     public static final int MAX_SIZE = 1000;
     private static final String VERSION = "v1";
+    private static final String FRAMED_VERSION = "v2";
     private static final char SEPARATOR = '\n';
 
     /**
@@ -69,30 +74,46 @@ public record PageRequest(int size, String after, String query) {
         }
         int size = Math.min(pageSize, maxSize);
         String query = digest(rpc, queryBytes);
-        return new PageRequest(size, pageToken.isEmpty() ? null : lastKey(pageToken, query), query);
+        if (pageToken.isEmpty()) {
+            return new PageRequest(size, null, query, null);
+        }
+        String[] continued = continued(pageToken, query);
+        return new PageRequest(size, continued[1], query, continued[0]);
     }
 
-    /** The token that continues this query after {@code lastKey}. */
+    /** This page read in {@code frame} (no line breaks), which the tokens it issues carry to the next pages. */
+    public PageRequest inFrame(String frame) {
+        if (frame.indexOf(SEPARATOR) >= 0) {
+            throw new IllegalArgumentException("a frame is one line: " + frame);
+        }
+        return new PageRequest(size, after, query, frame);
+    }
+
+    /** The token that continues this query after {@code lastKey} (in this page's frame, if it has one). */
     public String tokenAfter(String lastKey) {
-        String plain = VERSION + SEPARATOR + query + SEPARATOR + lastKey;
+        String plain = frame == null
+                ? VERSION + SEPARATOR + query + SEPARATOR + lastKey
+                : FRAMED_VERSION + SEPARATOR + query + SEPARATOR + frame + SEPARATOR + lastKey;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String lastKey(String token, String query) {
+    /** The frame (null in a v1 token) and the last key a token continues after. */
+    private static String[] continued(String token, String query) {
         String plain;
         try {
             plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException notBase64) {
             throw badToken("is not a token this service issued");
         }
-        String[] parts = plain.split(String.valueOf(SEPARATOR), 3);
-        if (parts.length != 3 || !parts[0].equals(VERSION)) {
+        String[] parts = plain.split(String.valueOf(SEPARATOR), plain.startsWith(FRAMED_VERSION + SEPARATOR) ? 4 : 3);
+        boolean framed = parts.length == 4 && parts[0].equals(FRAMED_VERSION);
+        if (!framed && (parts.length != 3 || !parts[0].equals(VERSION))) {
             throw badToken("is not a token this service issued");
         }
         if (!parts[1].equals(query)) {
             throw badToken("belongs to another query: repeat the request that returned it, changing only page_token");
         }
-        return parts[2];
+        return framed ? new String[] {parts[2], parts[3]} : new String[] {null, parts[2]};
     }
 
     private static InvalidRequestException badToken(String reason) {

@@ -122,4 +122,25 @@ class PageTest {
         assertThat(second.items()).containsExactly("x", "w");
         assertThat(second.nextPageToken()).isEmpty();
     }
+
+    @Test
+    void aFrameTravelsWithTheTokensOfItsWalk() {
+        List<String> all = List.of("a", "b", "c");
+        PageRequest first = PageRequest.of("List", QUERY, 1, "");
+        assertThat(first.frame()).isNull();
+
+        Page<String> framed = Page.of(all, Function.identity(), first.inFrame("2025-12-31 2026-01-02T10:15:30Z"));
+        PageRequest second = PageRequest.of("List", QUERY, 1, framed.nextPageToken());
+        assertThat(second.frame()).isEqualTo("2025-12-31 2026-01-02T10:15:30Z");
+        assertThat(second.after()).isEqualTo("a");
+
+        Page<String> plain = Page.of(all, Function.identity(), first);
+        assertThat(PageRequest.of("List", QUERY, 1, plain.nextPageToken()).frame())
+                .as("a list without a frame issues the tokens it always did")
+                .isNull();
+        InvalidRequestException otherQuery = catchThrowableOfType(
+                InvalidRequestException.class,
+                () -> PageRequest.of("List", "kind=DEBT".getBytes(StandardCharsets.UTF_8), 1, framed.nextPageToken()));
+        assertThat(otherQuery.getMessage()).contains("belongs to another query");
+    }
 }
