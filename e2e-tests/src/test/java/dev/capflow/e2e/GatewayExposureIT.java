@@ -74,8 +74,9 @@ class GatewayExposureIT {
                 .jsonPath();
         assertThat(answer.getDouble("targetValueUsd")).isEqualTo(OPENAI_MARK);
 
-        // SoftBank: 9984.T's last close times its post-split share count, converted at the last USDJPY rate
-        double softbankValue = lastClose("9984.T") * 5_711_848_120L / lastClose("USDJPY");
+        // SoftBank: 9984.T's last close (carried to the as-of date) times its post-split share count, converted at the
+        // DEXJPUS rate of that date, as a yen member of a dollar basket is (not Yahoo's USDJPY)
+        double softbankValue = lastClose("9984.T") * 5_711_848_120L / lastClose("DEXJPUS");
         Map<String, Object> softbank = answer.getMap("exposures.find { it.entity == 'softbank' }");
         assertThat((Double) softbank.get("valueUsd")).isCloseTo(softbankValue, within(softbankValue * 1e-9));
         assertThat((Double) softbank.get("totalShare")).isCloseTo(0.11, within(1e-12));

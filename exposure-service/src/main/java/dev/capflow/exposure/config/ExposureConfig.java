@@ -3,6 +3,7 @@ package dev.capflow.exposure.config;
 import dev.capflow.grpc.DownstreamPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Map;
 
 /** Settings of the exposure service ({@code capflow.exposure.*}). */
 @ConfigMapping(prefix = "capflow.exposure")
@@ -19,6 +20,20 @@ public interface ExposureConfig {
 
     /** Bounds of a loop search. */
     Loops loops();
+
+    /** The FX series a listing quoted in another currency is converted to USD with. */
+    Fx fx();
+
+    /** FX series per currency pair. */
+    interface Fx {
+
+        /**
+         * Pair {@code USD/CCY} to the symbol of the series quoting CCY per one USD on the date it is observed, e.g.
+         * {@code "USD/JPY"=DEXJPUS}; a listing is valued at its close divided by the rate observed on or before the
+         * same date. Keep it equal to basket-service's {@code capflow.basket.fx.series}.
+         */
+        Map<String, String> series();
+    }
 
     /** Per-call deadlines, read retries (every call made is an idempotent read) and the circuit breaker for ingest-service. */
     interface Ingest extends DownstreamPolicy {

@@ -10,12 +10,10 @@ import java.util.Set;
 
 /**
  * Values entities from market data already fetched: a LISTED entity at its ticker's latest price times its shares
- * outstanding, divided by the latest {@code USD<CCY>} rate when the instrument is quoted in CCY rather than USD (9984.T
- * in JPY: price x shares / USDJPY); the others at their mark.
+ * outstanding, divided by its currency's USD rate when the instrument is quoted in CCY rather than USD (9984.T in JPY:
+ * price x shares / DEXJPUS, the series {@link UsdRateSeries} names), read as of the same date; the others at their mark.
  */
 public final class ValueCalculator {
-
-    static final String USD = "USD";
 
     private ValueCalculator() {}
 
@@ -26,14 +24,12 @@ public final class ValueCalculator {
         return tickers;
     }
 
-    /** The FX symbol that converts {@code currency} to USD ({@code USDJPY} for JPY), or null for USD. */
-    public static String fxSymbol(String currency) {
-        return USD.equals(currency) ? null : USD + currency;
-    }
-
     /** Every entity's value, or the reason it has none. */
     public static Valuations value(
-            List<GraphEntity> entities, Map<String, InstrumentFacts> instruments, Map<String, LatestPrice> prices) {
+            UsdRateSeries rates,
+            List<GraphEntity> entities,
+            Map<String, InstrumentFacts> instruments,
+            Map<String, LatestPrice> prices) {
         Map<String, EntityValue> values = new HashMap<>();
         Map<String, String> missing = new HashMap<>();
         for (GraphEntity entity : entities) {
@@ -44,7 +40,7 @@ public final class ValueCalculator {
                                 entity.valuationUsd().getAsDouble(), entity.valuationAsOf(), entity.valuationSource()));
                 continue;
             }
-            String reason = marketCap(entity.ticker(), instruments, prices, values, entity.id());
+            String reason = marketCap(entity.ticker(), instruments, prices, rates, values, entity.id());
             if (reason != null) {
                 missing.put(entity.id(), reason);
             }
@@ -57,6 +53,7 @@ public final class ValueCalculator {
             String ticker,
             Map<String, InstrumentFacts> instruments,
             Map<String, LatestPrice> prices,
+            UsdRateSeries rates,
             Map<String, EntityValue> values,
             String entityId) {
         InstrumentFacts instrument = instruments.get(ticker);
@@ -72,8 +69,12 @@ public final class ValueCalculator {
             return "no latest price for " + ticker;
         }
         MarketQuote fx = null;
-        String fxSymbol = fxSymbol(instrument.currency());
-        if (fxSymbol != null) {
+        if (UsdRateSeries.isForeign(instrument.currency())) {
+            String fxSymbol = rates.symbolFor(instrument.currency()).orElse(null);
+            if (fxSymbol == null) {
+                return "no FX series converts " + instrument.currency() + " to USD (capflow.exposure.fx.series.\"USD/"
+                        + instrument.currency() + "\")";
+            }
             LatestPrice rate = prices.get(fxSymbol);
             if (rate == null || !(rate.price() > 0)) {
                 return "no latest price for " + fxSymbol + " to convert " + ticker + " from " + instrument.currency()

@@ -1,6 +1,7 @@
 package dev.capflow.exposure.valuation;
 
 import dev.capflow.exposure.client.IngestClient;
+import dev.capflow.exposure.config.ExposureConfig;
 import dev.capflow.exposure.domain.GraphEntity;
 import dev.capflow.exposure.domain.Snapshot;
 import io.smallrye.mutiny.Uni;
@@ -19,9 +20,11 @@ import java.util.Set;
 public class Valuer {
 
     private final IngestClient ingest;
+    private final UsdRateSeries rates;
 
-    public Valuer(IngestClient ingest) {
+    public Valuer(IngestClient ingest, ExposureConfig config) {
         this.ingest = ingest;
+        this.rates = UsdRateSeries.of(config.fx().series());
     }
 
     /** The entities' values today. */
@@ -33,20 +36,15 @@ public class Valuer {
     public Uni<Valuations> value(List<GraphEntity> entities, Snapshot snapshot) {
         Set<String> tickers = ValueCalculator.tickers(entities);
         if (tickers.isEmpty()) {
-            return Uni.createFrom().item(() -> ValueCalculator.value(entities, Map.of(), Map.of()));
+            return Uni.createFrom().item(() -> ValueCalculator.value(rates, entities, Map.of(), Map.of()));
         }
         return ingest.instruments(tickers).chain(instruments -> {
             Set<String> symbols = new LinkedHashSet<>(tickers);
-            instruments.values().forEach(i -> {
-                String fx = ValueCalculator.fxSymbol(i.currency());
-                if (fx != null) {
-                    symbols.add(fx);
-                }
-            });
+            instruments.values().forEach(i -> rates.symbolFor(i.currency()).ifPresent(symbols::add));
             Uni<Map<String, LatestPrice>> prices = snapshot.isPast()
                     ? ingest.closesAtOrBefore(symbols, snapshot.asOf())
                     : ingest.latestPrices(symbols);
-            return prices.map(found -> ValueCalculator.value(entities, instruments, found));
+            return prices.map(found -> ValueCalculator.value(rates, entities, instruments, found));
         });
     }
 }

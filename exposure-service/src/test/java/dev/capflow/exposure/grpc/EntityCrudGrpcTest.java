@@ -105,10 +105,11 @@ class EntityCrudGrpcTest extends GrpcTestBase {
         assertThat(softbank.getValue().getPrice().getSymbol()).isEqualTo("9984.T");
         assertThat(softbank.getValue().getPrice().getCurrency()).isEqualTo("JPY");
         assertThat(softbank.getValue().getPrice().getPrice()).isEqualTo(4400.0);
-        assertThat(softbank.getValue().getFx().getSymbol()).isEqualTo("USDJPY");
-        assertThat(softbank.getValue().getFx().getPrice()).isEqualTo(156.41299438476562);
+        // DEXJPUS (the noon New York rate of its date), as basket-service converts, not Yahoo's USDJPY
+        assertThat(softbank.getValue().getFx().getSymbol()).isEqualTo("DEXJPUS");
+        assertThat(softbank.getValue().getFx().getPrice()).isEqualTo(156.80);
         assertThat(softbank.getValue().getValueUsd())
-                .isCloseTo(4400.0 * softbank.getValue().getSharesOutstanding() / 156.41299438476562, within(1.0));
+                .isCloseTo(4400.0 * softbank.getValue().getSharesOutstanding() / 156.80, within(1.0));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class ValueCalculatorTest {
 
     private static final Instant TS = Instant.parse("2025-12-30T00:00:00Z");
+    private static final UsdRateSeries RATES = UsdRateSeries.of(Map.of("USD/JPY", "DEXJPUS"));
 
     private static GraphEntity listed(String id, String ticker) {
         return new GraphEntity(
@@ -42,25 +43,40 @@ class ValueCalculatorTest {
     }
 
     @Test
-    void aYenListingIsConvertedAtTheLatestUsdJpy() {
+    void aYenListingIsConvertedWithItsConfiguredSeries() {
         Valuations values = ValueCalculator.value(
+                RATES,
                 List.of(listed("softbank", "9984.T")),
                 Map.of("9984.T", new InstrumentFacts("9984.T", "JPY", OptionalLong.of(5_711_848_120L))),
                 Map.of(
                         "9984.T",
                         new LatestPrice("9984.T", 4400, TS),
-                        "USDJPY",
-                        new LatestPrice("USDJPY", 156.413, TS)));
+                        "DEXJPUS",
+                        new LatestPrice("DEXJPUS", 156.413, TS)));
 
         EntityValue softbank = values.values().get("softbank");
         assertThat(softbank.valueUsd()).isCloseTo(4400 * 5_711_848_120.0 / 156.413, within(1e-3));
         assertThat(softbank.method()).isEqualTo(ValuationMethod.MARKET_CAP);
-        assertThat(softbank.fx()).isEqualTo(new MarketQuote("USDJPY", 156.413, "JPY", TS));
+        assertThat(softbank.fx()).isEqualTo(new MarketQuote("DEXJPUS", 156.413, "JPY", TS));
         assertThat(softbank.price()).isEqualTo(new MarketQuote("9984.T", 4400, "JPY", TS));
         assertThat(ValueCalculator.tickers(List.of(listed("softbank", "9984.T"))))
                 .containsExactly("9984.T");
-        assertThat(ValueCalculator.fxSymbol("JPY")).isEqualTo("USDJPY");
-        assertThat(ValueCalculator.fxSymbol("USD")).isNull();
+        assertThat(RATES.symbolFor("JPY")).contains("DEXJPUS");
+        assertThat(RATES.symbolFor("USD")).isEmpty();
+    }
+
+    @Test
+    void aCurrencyWithoutASeriesIsNamedAndAPairNotFromUsdIsRefused() {
+        Valuations values = ValueCalculator.value(
+                UsdRateSeries.of(Map.of()),
+                List.of(listed("softbank", "9984.T")),
+                Map.of("9984.T", new InstrumentFacts("9984.T", "JPY", OptionalLong.of(5_711_848_120L))),
+                Map.of("9984.T", new LatestPrice("9984.T", 4400, TS), "USDJPY", new LatestPrice("USDJPY", 156, TS)));
+        assertThat(values.missing())
+                .containsEntry("softbank", "no FX series converts JPY to USD (capflow.exposure.fx.series.\"USD/JPY\")");
+        IllegalArgumentException inverted = catchThrowableOfType(
+                IllegalArgumentException.class, () -> UsdRateSeries.of(Map.of("JPY/USD", "JPYUSD")));
+        assertThat(inverted.getMessage()).contains("JPY/USD must be USD/CCY");
     }
 
     @Test
@@ -84,7 +100,7 @@ class ValueCalculatorTest {
                 null,
                 null,
                 null);
-        EntityValue value = ValueCalculator.value(List.of(openai), Map.of(), Map.of())
+        EntityValue value = ValueCalculator.value(RATES, List.of(openai), Map.of(), Map.of())
                 .values()
                 .get("openai");
         assertThat(value)
@@ -101,6 +117,7 @@ class ValueCalculatorTest {
     @Test
     void everyMissingPieceIsNamedAndRequiredValuesFailTogether() {
         Valuations values = ValueCalculator.value(
+                RATES,
                 List.of(
                         listed("oracle", "ORCL"),
                         listed("unknown", "ZZZ"),
@@ -121,12 +138,12 @@ class ValueCalculatorTest {
                         "oracle", "no latest price for ORCL",
                         "unknown", "no instrument ZZZ in the ingest-service registry",
                         "noshares", "no sharesOutstanding for LITE",
-                        "softbank", "no latest price for USDJPY to convert 9984.T from JPY to USD"));
+                        "softbank", "no latest price for DEXJPUS to convert 9984.T from JPY to USD"));
         PreconditionException failure =
                 catchThrowableOfType(PreconditionException.class, () -> values.require(List.of("oracle", "softbank")));
         assertThat(failure.getMessage())
                 .isEqualTo(
-                        "oracle: no latest price for ORCL; softbank: no latest price for USDJPY to convert 9984.T from JPY to USD");
+                        "oracle: no latest price for ORCL; softbank: no latest price for DEXJPUS to convert 9984.T from JPY to USD");
         assertThat(failure.violations())
                 .extracting(PreconditionException.Violation::subject)
                 .containsExactly("oracle", "softbank");

@@ -54,7 +54,7 @@ final class ExposureExamples {
                                           "price": {"symbol": "9984.T", "price": 17390, "currency": "JPY",
                                                     "ts": "2025-12-31T00:00:00Z"},
                                           "sharesOutstanding": 1425000000,
-                                          "fx": {"symbol": "USDJPY", "price": 153.9, "currency": "JPY",
+                                          "fx": {"symbol": "DEXJPUS", "price": 153.9, "currency": "JPY",
                                                  "ts": "2025-12-31T00:00:00Z"}}}]}""";
 
     static final String STRESS_INPUT = """

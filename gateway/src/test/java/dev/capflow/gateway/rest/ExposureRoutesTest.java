@@ -72,7 +72,7 @@ class ExposureRoutesTest extends GatewayTest {
                     .setMethod(ValuationMethod.VALUATION_METHOD_MARKET_CAP)
                     .setPrice(quote("9984.T", 4400, "JPY"))
                     .setSharesOutstanding(5_711_848_120L)
-                    .setFx(quote("USDJPY", 156.7, "JPY")))
+                    .setFx(quote("DEXJPUS", 156.7, "JPY")))
             .build();
     private static final Edge ORACLE_DEAL = Edge.newBuilder()
             .setId("e14-openai-oracle-purchase")
@@ -109,7 +109,7 @@ class ExposureRoutesTest extends GatewayTest {
                 .body("[0].value.price.symbol", equalTo("9984.T"))
                 .body("[0].value.price.currency", equalTo("JPY"))
                 .body("[0].value.price.ts", equalTo("2025-12-31T00:00:00Z"))
-                .body("[0].value.fx.symbol", equalTo("USDJPY"));
+                .body("[0].value.fx.symbol", equalTo("DEXJPUS"));
     }
 
     @Test
