@@ -139,6 +139,16 @@ class BulkCsvRoutesTest extends GatewayTest {
     }
 
     @Test
+    void aVolumeWithAnExponentIsAWholeNumberAndOneWithAFractionIsRejected() {
+        secondRowImported("NVDA,2025-10-29,1,2,0.5,1.5,1.5\n" + "NVDA,2025-10-30,1,2,0.5,1.5,1E3\n")
+                .body("rejected.field", contains("volume"))
+                .body("rejected[0].reason", equalTo("not a whole number: \"1.5\""));
+        assertThat(fake.requests(IngestServiceGrpc.getImportBarsMethod()).get(0).getBarsList())
+                .extracting(DailyBar::getVolume)
+                .containsExactly(1000L);
+    }
+
+    @Test
     void aQuotedValueHoldingACommaIsOneCellRejectedByItsColumn() {
         secondRowImported("\"NVDA\",\"2025-10-29\",\"1\",\"2\",\"0.5\",\"1.5\",\"1,000\"\n"
                         + "\"NVDA\",\"2025-10-30\",\"1\",\"2\",\"0.5\",\"1.5\",\"1000\"\n")

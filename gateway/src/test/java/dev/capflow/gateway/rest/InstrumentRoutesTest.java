@@ -184,7 +184,9 @@ class InstrumentRoutesTest extends GatewayTest {
                 .statusCode(400)
                 .body("violations", hasSize(1))
                 .body("violations[0].field", equalTo("sharesOutstanding"))
-                .body("violations[0].reason", equalTo("must be a whole number"));
+                .body(
+                        "violations[0].reason",
+                        equalTo("must be a whole number from -9223372036854775808 to 9223372036854775807"));
     }
 
     @Test

@@ -91,7 +91,7 @@ class PriceIngestRoutesTest extends GatewayTest {
                                 "is required",
                                 "must be a JSON object",
                                 "must be an ISO-8601 date such as 2025-10-29",
-                                "must be a whole number"))
+                                "must be a whole number from -9223372036854775808 to 9223372036854775807"))
                 .body("rejected[0]", not(hasKey("row")));
 
         List<DailyBar> sent =

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -145,8 +146,9 @@ public final class BulkCsvReader {
         }
         String volume = cell(cells, 6);
         try {
-            bar.setVolume(Long.parseLong(volume));
-        } catch (NumberFormatException e) {
+            // as ingest-service's ImportCsv reads it: 1000, 1000.0 and 1E3 are the same whole number
+            bar.setVolume(new BigDecimal(volume).longValueExact());
+        } catch (NumberFormatException | ArithmeticException e) {
             return Rejection.atRow(line, "volume", "not a whole number: " + Quote.cut(volume));
         }
         bar.setOpen(prices[0]).setHigh(prices[1]).setLow(prices[2]).setClose(prices[3]);

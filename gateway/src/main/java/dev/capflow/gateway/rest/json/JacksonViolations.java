@@ -99,7 +99,10 @@ public final class JacksonViolations {
         if (target.isEnum()) {
             return "must be one of " + Arrays.toString(target.getEnumConstants());
         }
-        if (target == Long.class || target == long.class || target == Integer.class || target == int.class) {
+        if (target == Long.class || target == long.class) {
+            return "must be a whole number from -9223372036854775808 to 9223372036854775807";
+        }
+        if (target == Integer.class || target == int.class) {
             return "must be a whole number";
         }
         if (Number.class.isAssignableFrom(target) || target == double.class || target == float.class) {

@@ -57,8 +57,10 @@ class JsonBodiesTest {
                 "\"open\": null              | open   | is required",
                 "\"symbol\": 42              | symbol | must be a string",
                 "\"symbol\": {\"a\": 1}      | symbol | must be a string",
-                "\"volume\": 1.5             | volume | must be a whole number",
-                "\"volume\": \"7\"           | volume | must be a whole number",
+                "\"volume\": 1.5             | volume | must be a whole number from -9223372036854775808 to 9223372036854775807",
+                "\"volume\": \"7\"           | volume | must be a whole number from -9223372036854775808 to 9223372036854775807",
+                "\"volume\": 1e20            | volume | must be a whole number from -9223372036854775808 to 9223372036854775807",
+                "\"volume\": 100000000000000000000 | volume | must be a whole number from -9223372036854775808 to 9223372036854775807",
                 "\"date\": \"2025-10-32\"    | date   | must be an ISO-8601 date such as 2025-10-29"
             })
     void aBadFieldRejectsOnlyItsElementAndIsNamed(String override, String field, String reason) throws Exception {
@@ -69,6 +71,17 @@ class JsonBodiesTest {
         assertThat(batch.positions()).containsExactly(0);
         assertThat(batch.records().get(0).getVolume()).isEqualTo(1);
         assertThat(batch.rejections()).containsExactly(Rejection.atIndex(1, field, reason));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1000, 1000", "1e3, 1000", "1000.0, 1000", "1.5e1, 15", "-0.0, 0"})
+    void aWholeNumberMayBeWrittenWithAnExponentOrAZeroFraction(String volume, long expected) throws Exception {
+        JsonNode body = mapper.readTree("[" + bar("\"volume\": " + volume) + "]");
+
+        ConvertedBatch<DailyBar> batch = bodies.array(body, DailyBarInput.class, PriceMapping::toProto);
+
+        assertThat(batch.rejections()).isEmpty();
+        assertThat(batch.records().get(0).getVolume()).isEqualTo(expected);
     }
 
     @ParameterizedTest
