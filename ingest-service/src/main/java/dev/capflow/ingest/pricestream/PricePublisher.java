@@ -20,12 +20,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -47,16 +50,26 @@ public class PricePublisher {
     private static final int PIPELINE_LENGTH = 500;
 
     /** KEYS[1] = hash; ARGV = (symbol, ts millis, value) triples; a field only moves forward in time. */
+    /**
+     * Per symbol (ARGV: symbol, ts, encoded price, correction flag): the price replaces the cached one when it is newer,
+     * or, flagged as a correction of a daily close, when the cached one is the daily close of the same session.
+     */
     private static final String UPDATE_IF_NEWER = """
             local updated = 0
-            for i = 1, #ARGV, 3 do
+            for i = 1, #ARGV, 4 do
               local current = redis.call('HGET', KEYS[1], ARGV[i])
               local currentTs = nil
+              local currentSource = nil
               if current then
                 local ok, decoded = pcall(cjson.decode, current)
-                if ok and type(decoded) == 'table' then currentTs = tonumber(decoded.ts) end
+                if ok and type(decoded) == 'table' then
+                  currentTs = tonumber(decoded.ts)
+                  currentSource = decoded.source
+                end
               end
-              if currentTs == nil or currentTs < tonumber(ARGV[i + 1]) then
+              local ts = tonumber(ARGV[i + 1])
+              if currentTs == nil or currentTs < ts
+                  or (ARGV[i + 3] == '1' and currentTs == ts and currentSource == 'DAILY_CLOSE') then
                 redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 2])
                 updated = updated + 1
               end
@@ -118,14 +131,22 @@ public class PricePublisher {
         return requests;
     }
 
-    /** Latest prices from the closes of every valid bar (their change entries go through the {@link ChangeRelay}). */
-    public void publishBars(List<DailyBar> valid) {
+    /**
+     * Latest prices from the closes of every valid bar (their change entries go through the {@link ChangeRelay}); a bar
+     * that {@code corrected} says replaced a stored version also replaces that session's cached close.
+     */
+    public void publishBars(List<DailyBar> valid, Predicate<DailyBar> corrected) {
         Map<String, List<Request>> requests = new LinkedHashMap<>();
-        latestUpdate(
-                valid.stream()
-                        .map(bar -> LatestPrice.ofDailyClose(bar.symbol(), bar.date(), bar.close()))
-                        .toList(),
-                requests);
+        Set<LatestPrice> corrections = new HashSet<>();
+        List<LatestPrice> closes = new ArrayList<>(valid.size());
+        for (DailyBar bar : valid) {
+            LatestPrice close = LatestPrice.ofDailyClose(bar.symbol(), bar.date(), bar.close());
+            closes.add(close);
+            if (corrected.test(bar)) {
+                corrections.add(close);
+            }
+        }
+        latestUpdate(closes, corrections, requests);
         send(requests, redis);
     }
 
@@ -193,6 +214,11 @@ public class PricePublisher {
     }
 
     private void latestUpdate(Collection<LatestPrice> prices, Map<String, List<Request>> requests) {
+        latestUpdate(prices, Set.of(), requests);
+    }
+
+    private void latestUpdate(
+            Collection<LatestPrice> prices, Set<LatestPrice> corrections, Map<String, List<Request>> requests) {
         Map<String, LatestPrice> newest = new LinkedHashMap<>();
         prices.forEach(price -> newest.merge(price.symbol(), price, LatestPrice::newest));
         if (newest.isEmpty()) {
@@ -200,8 +226,10 @@ public class PricePublisher {
         }
         Request eval = Request.cmd(Command.EVAL).arg(UPDATE_IF_NEWER).arg(1).arg(config.latestKey());
         newest.values()
-                .forEach(price ->
-                        eval.arg(price.symbol()).arg(price.ts().toEpochMilli()).arg(PriceCodec.encodeLatest(price)));
+                .forEach(price -> eval.arg(price.symbol())
+                        .arg(price.ts().toEpochMilli())
+                        .arg(PriceCodec.encodeLatest(price))
+                        .arg(corrections.contains(price) ? "1" : "0"));
         requests.computeIfAbsent(config.latestKey(), ignored -> new ArrayList<>())
                 .add(eval);
     }

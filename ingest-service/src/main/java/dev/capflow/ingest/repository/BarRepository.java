@@ -71,7 +71,7 @@ public class BarRepository {
                 close = excluded.close, volume = excluded.volume, created_at = now()
             WHERE (b.open, b.high, b.low, b.close, b.volume)
                 IS DISTINCT FROM (excluded.open, excluded.high, excluded.low, excluded.close, excluded.volume)
-            RETURNING b.symbol, (xmax = 0) AS inserted""";
+            RETURNING b.symbol, b.date, (xmax = 0) AS inserted""";
 
     private static final String REVISIONS = """
             SELECT symbol, date, open, high, low, close, volume, stored_at, replaced_at FROM ingest.daily_bar_revision
@@ -121,13 +121,27 @@ public class BarRepository {
         this.reads = reads;
     }
 
-    /** What one write did: how many bars were new, and the symbol of each bar that replaced a different version. */
-    public record Written(int inserted, List<String> replacedSymbols) {
+    /**
+     * What one write did: how many bars were new, and the symbol and date of each bar that replaced a different version
+     * (the two lists aligned).
+     */
+    public record Written(int inserted, List<String> replacedSymbols, List<LocalDate> replacedDates) {
 
-        public static final Written NOTHING = new Written(0, List.of());
+        public static final Written NOTHING = new Written(0, List.of(), List.of());
 
         public int replaced() {
             return replacedSymbols.size();
+        }
+
+        /** Whether {@code bar} replaced a different stored version of its symbol and date. */
+        public boolean replaced(DailyBar bar) {
+            for (int i = 0; i < replacedSymbols.size(); i++) {
+                if (replacedSymbols.get(i).equals(bar.symbol())
+                        && replacedDates.get(i).equals(bar.date())) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -148,7 +162,7 @@ public class BarRepository {
                     .execute(params.addString(PriceStreamEntries.BARS).addArrayOfString(symbols.toArray(String[]::new)))
                     .invoke(reads::wrote)
                     .map(rows ->
-                            new Written(Math.toIntExact(rows.iterator().next().getLong(0)), List.of()));
+                            new Written(Math.toIntExact(rows.iterator().next().getLong(0)), List.of(), List.of()));
         }
         Tuple keys = Tuple.tuple()
                 .addArrayOfString(bars.stream().map(DailyBar::symbol).toArray(String[]::new))
@@ -177,14 +191,16 @@ public class BarRepository {
     private static Written written(RowSet<Row> rows) {
         int inserted = 0;
         List<String> replaced = new ArrayList<>();
+        List<LocalDate> replacedDates = new ArrayList<>();
         for (Row row : rows) {
             if (row.getBoolean("inserted")) {
                 inserted++;
             } else {
                 replaced.add(row.getString("symbol"));
+                replacedDates.add(row.getLocalDate("date"));
             }
         }
-        return new Written(inserted, replaced);
+        return new Written(inserted, replaced, replacedDates);
     }
 
     /** The replaced versions of {@code symbol}'s bars within the inclusive bounds (null = unbounded), newest first. */

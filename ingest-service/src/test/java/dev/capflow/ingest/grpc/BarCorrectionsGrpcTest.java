@@ -11,6 +11,7 @@ import dev.capflow.proto.ingest.v1.BarRevision;
 import dev.capflow.proto.ingest.v1.BarWriteMode;
 import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
+import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.ImportCsvRequest;
 import dev.capflow.proto.ingest.v1.ImportCsvResponse;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
@@ -43,6 +44,29 @@ class BarCorrectionsGrpcTest extends GrpcTestBase {
                         .build())
                 .getBars(0)
                 .getClose();
+    }
+
+    private double latestPrice(String symbol) {
+        return client().getLatestPrices(
+                        GetLatestPricesRequest.newBuilder().addSymbols(symbol).build())
+                .getPrices(0)
+                .getPrice();
+    }
+
+    @Test
+    void aCorrectionOfTheLatestCloseIsTheLatestPriceAndAnInsertedDuplicateIsNot() {
+        register("COL");
+        write(BarWriteMode.BAR_WRITE_MODE_INSERT, bar("COL", "2025-11-03", 10), bar("COL", "2025-11-04", 11));
+        // the first read after the start answers from PostgreSQL and refills the hash: later reads are the hash's
+        await().atMost(Duration.ofSeconds(DEADLINE_SECONDS)).until(() -> latestPrice("COL") == 11);
+
+        write(BarWriteMode.BAR_WRITE_MODE_REPLACE, bar("COL", "2025-11-04", 11.5));
+        await().atMost(Duration.ofSeconds(DEADLINE_SECONDS)).until(() -> latestPrice("COL") == 11.5);
+
+        write(BarWriteMode.BAR_WRITE_MODE_INSERT, bar("COL", "2025-11-04", 99));
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(DEADLINE_SECONDS))
+                .until(() -> latestPrice("COL") == 11.5);
     }
 
     @Test
