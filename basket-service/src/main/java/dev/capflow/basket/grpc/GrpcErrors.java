@@ -1,14 +1,17 @@
 package dev.capflow.basket.grpc;
 
+import com.google.rpc.PreconditionFailure;
 import dev.capflow.basket.client.IngestRefusal;
 import dev.capflow.basket.domain.BasketValidator;
 import dev.capflow.basket.domain.HistoryTooLargeException;
+import dev.capflow.basket.domain.MemberPricesException;
 import dev.capflow.basket.domain.MissingDataException;
 import dev.capflow.basket.engine.BasketArgumentException;
 import dev.capflow.grpc.errors.FailureStatuses;
 import dev.capflow.grpc.errors.GrpcStatuses;
 import dev.capflow.validation.FieldViolation;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.util.List;
 
 /**
@@ -24,6 +27,13 @@ final class GrpcErrors {
     }
 
     private static Throwable mapOwn(Throwable cause) {
+        if (cause instanceof BasketArgumentException engine && engine.field().startsWith("members[")) {
+            // the engine checked a stored basket's members against the market data, not the request
+            return memberPrices(new MemberPricesException(engine.field(), engine.reason()));
+        }
+        if (cause instanceof MemberPricesException member) {
+            return memberPrices(member);
+        }
         if (cause instanceof BasketArgumentException engine) {
             String field = BasketValidator.snakeCase(engine.field());
             return GrpcStatuses.invalidArgument(
@@ -49,5 +59,17 @@ final class GrpcErrors {
                     FieldViolation::description);
         }
         return null;
+    }
+
+    private static StatusRuntimeException memberPrices(MemberPricesException failure) {
+        return GrpcStatuses.withDetails(
+                com.google.rpc.Code.FAILED_PRECONDITION,
+                failure.getMessage(),
+                List.of(PreconditionFailure.newBuilder()
+                        .addViolations(PreconditionFailure.Violation.newBuilder()
+                                .setType(MemberPricesException.TYPE)
+                                .setSubject(failure.member())
+                                .setDescription(GrpcStatuses.bounded(failure.reason(), GrpcStatuses.MAX_DESCRIPTION)))
+                        .build()));
     }
 }

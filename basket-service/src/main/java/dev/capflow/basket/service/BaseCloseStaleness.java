@@ -3,9 +3,9 @@ package dev.capflow.basket.service;
 import dev.capflow.basket.client.IngestClient;
 import dev.capflow.basket.config.BasketConfig;
 import dev.capflow.basket.domain.Basket;
+import dev.capflow.basket.domain.MemberPricesException;
 import dev.capflow.basket.domain.ReturnType;
 import dev.capflow.basket.engine.TimeSeries;
-import dev.capflow.validation.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -31,7 +31,7 @@ public class BaseCloseStaleness {
         this.limitDays = config.maxBaseStaleness().toDays();
     }
 
-    /** Fails with INVALID_ARGUMENT naming {@code members[i].symbol} when that member's base-date close is too old. */
+    /** Fails with {@link MemberPricesException} naming {@code members[i].symbol} when that member's base-date close is too old. */
     public Uni<Void> check(Basket basket, Map<String, TimeSeries> closes, ReturnType type) {
         List<String> members = basket.symbols();
         for (int i = 0; i < members.size(); i++) {
@@ -53,7 +53,7 @@ public class BaseCloseStaleness {
                             && !before.isEmpty()
                             && !before.firstDate().isAfter(base)) {
                         LocalDate last = before.lastDate();
-                        throw new InvalidRequestException(
+                        throw new MemberPricesException(
                                 "members[" + index + "].symbol",
                                 "member " + symbol
                                         + "'s last close before the base date " + base + " is on " + last + " ("

@@ -31,6 +31,9 @@ class GrpcErrorsTest {
     void engineAndDataFailuresKeepTheirMeaning() {
         assertThat(code(new BasketArgumentException("baseValue", "bad"))).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(code(new MissingDataException("no FX"))).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(code(new BasketArgumentException("members[2].symbol", "no price series for member X")))
+                .as("the engine's check of a stored basket's members")
+                .isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(code(new IllegalStateException("boom"))).isEqualTo(Status.Code.INTERNAL);
     }
 }

@@ -73,4 +73,20 @@ abstract class GrpcTestBase {
         }
         throw new AssertionError("no BadRequest detail in " + error);
     }
+
+    /** The subjects named by the PreconditionFailure detail of a FAILED_PRECONDITION status, with their type. */
+    static List<String> preconditionSubjects(StatusRuntimeException error) throws InvalidProtocolBufferException {
+        com.google.rpc.Status status = StatusProto.fromThrowable(error);
+        if (status == null) {
+            throw new AssertionError("no google.rpc.Status details in " + error);
+        }
+        for (com.google.protobuf.Any detail : status.getDetailsList()) {
+            if (detail.is(com.google.rpc.PreconditionFailure.class)) {
+                return detail.unpack(com.google.rpc.PreconditionFailure.class).getViolationsList().stream()
+                        .map(v -> v.getType() + " " + v.getSubject())
+                        .toList();
+            }
+        }
+        throw new AssertionError("no PreconditionFailure detail in " + error);
+    }
 }

@@ -327,15 +327,16 @@ class PerformanceGrpcTest extends GrpcTestBase {
     }
 
     @Test
-    void aMemberWithoutPriceAtTheBaseDateIsNamedByTheEngine() throws Exception {
+    void aStoredMemberWithoutPriceAtTheBaseDateIsAFailedPreconditionNamingIt() throws Exception {
         client().createBasket(CreateBasketRequest.newBuilder()
                 .setBasket(equalBasket("too-early", "NVDA", "GOOGL").setBaseDate("2025-01-02"))
                 .build());
 
         StatusRuntimeException error =
                 catchThrowableOfType(StatusRuntimeException.class, () -> performance("too-early", "", "", ""));
-        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(violatedFields(error)).containsExactly("members[0].symbol");
+        // the request is well formed: what fails is the stored basket against the market data
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(preconditionSubjects(error)).containsExactly("MEMBER_PRICES members[0].symbol");
         assertThat(error.getStatus().getDescription()).contains("NVDA");
     }
 
@@ -350,8 +351,8 @@ class PerformanceGrpcTest extends GrpcTestBase {
 
         StatusRuntimeException error =
                 catchThrowableOfType(StatusRuntimeException.class, () -> performance("stale-member", "", "", ""));
-        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(violatedFields(error)).containsExactly("members[1].symbol");
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(preconditionSubjects(error)).containsExactly("MEMBER_PRICES members[1].symbol");
         assertThat(error.getStatus().getDescription())
                 .contains("member STALE's last close before the base date 2025-10-29 is on 2025-10-01 (28 days earlier;"
                         + " the limit is 14 days: capflow.basket.max-base-staleness)")
