@@ -2,7 +2,9 @@ package dev.capflow.ingest.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps every recorded cash dividend below its prior close (the close of the last bar before its ex-date), which
@@ -29,11 +31,18 @@ public final class DividendPriorCloses {
      * first is the one written.
      */
     public static List<Refusal> refusals(List<DailyBar> bars, List<RecordedDividend> dividends, BarWriteMode mode) {
+        Map<String, List<Integer>> positionsBySymbol = new HashMap<>();
+        for (int i = 0; i < bars.size(); i++) {
+            positionsBySymbol
+                    .computeIfAbsent(bars.get(i).symbol(), symbol -> new ArrayList<>())
+                    .add(i);
+        }
         boolean[] refused = new boolean[bars.size()];
         List<Refusal> refusals = new ArrayList<>();
         for (RecordedDividend dividend : dividends) {
+            List<Integer> positions = positionsBySymbol.getOrDefault(dividend.symbol(), List.of());
             int prior;
-            while ((prior = writtenPriorBar(bars, refused, dividend, mode)) >= 0
+            while ((prior = writtenPriorBar(bars, positions, refused, dividend, mode)) >= 0
                     && !(bars.get(prior).close() > dividend.amount())) {
                 refused[prior] = true;
                 refusals.add(new Refusal(prior, reason(bars.get(prior), dividend)));
@@ -42,14 +51,20 @@ public final class DividendPriorCloses {
         return refusals;
     }
 
-    /** The position of the written bar that would be {@code dividend}'s prior close, or -1 when a stored one is. */
+    /**
+     * The position of the written bar (among {@code positions}, the dividend's symbol's, ascending) that would be
+     * {@code dividend}'s prior close, or -1 when a stored one is.
+     */
     private static int writtenPriorBar(
-            List<DailyBar> bars, boolean[] refused, RecordedDividend dividend, BarWriteMode mode) {
+            List<DailyBar> bars,
+            List<Integer> positions,
+            boolean[] refused,
+            RecordedDividend dividend,
+            BarWriteMode mode) {
         int prior = -1;
-        for (int i = 0; i < bars.size(); i++) {
+        for (int i : positions) {
             DailyBar bar = bars.get(i);
             if (refused[i]
-                    || !bar.symbol().equals(dividend.symbol())
                     || !bar.date().isBefore(dividend.exDate())
                     || !changesPriorClose(bar.date(), dividend.lastBarBefore(), mode)) {
                 continue;

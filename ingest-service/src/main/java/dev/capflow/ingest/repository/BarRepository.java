@@ -17,9 +17,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /** Daily bars through the reactive PostgreSQL client: one statement per batch, whatever its size. */
 @ApplicationScoped
@@ -133,15 +138,14 @@ public class BarRepository {
             return replacedSymbols.size();
         }
 
-        /** Whether {@code bar} replaced a different stored version of its symbol and date. */
-        public boolean replaced(DailyBar bar) {
+        /** Which bars replaced a different stored version of their symbol and date (one set, then a lookup a bar). */
+        public Predicate<DailyBar> replacedBars() {
+            Map<String, Set<LocalDate>> dates = new HashMap<>();
             for (int i = 0; i < replacedSymbols.size(); i++) {
-                if (replacedSymbols.get(i).equals(bar.symbol())
-                        && replacedDates.get(i).equals(bar.date())) {
-                    return true;
-                }
+                dates.computeIfAbsent(replacedSymbols.get(i), symbol -> new HashSet<>())
+                        .add(replacedDates.get(i));
             }
-            return false;
+            return bar -> dates.getOrDefault(bar.symbol(), Set.of()).contains(bar.date());
         }
     }
 
