@@ -58,7 +58,12 @@ final class ViewRequests {
         String[] parts = frame.split(" ");
         try {
             if (parts.length == 2) {
-                return new Snapshot(LocalDate.parse(parts[0]), Instant.parse(parts[1]));
+                Snapshot snapshot = new Snapshot(LocalDate.parse(parts[0]), Instant.parse(parts[1]));
+                // an edited token may ask any date a request may, and no other
+                if (PlatformDates.rangeProblem(snapshot.asOf()) == null
+                        && PlatformDates.rangeProblem(snapshot.knownAt()) == null) {
+                    return snapshot;
+                }
             }
         } catch (DateTimeParseException forged) {
             // answered below, as any token this service did not issue

@@ -22,7 +22,10 @@ import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Status;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -218,6 +221,28 @@ class IdempotencyAndPagingGrpcTest extends GrpcTestBase {
                         .getId())
                 .as("a new walk sees the edits")
                 .isEqualTo("idem-walk-3");
+    }
+
+    @Test
+    void anEditedFrameOutsideThePlatformsDatesIsRefusedNamingTheToken() throws Exception {
+        String token = client().listEdges(
+                        ListEdgesRequest.newBuilder().setPageSize(1).build())
+                .getNextPageToken();
+        String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n");
+        assertThat(parts).as("v2, query, frame, last key").hasSize(4);
+        for (String frame : List.of("2025-12-31 +10000-01-01T00:00:00Z", "1066-10-14 " + Instant.now(), "yesterday")) {
+            String edited = Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(String.join("\n", parts[0], parts[1], frame, parts[3])
+                            .getBytes(StandardCharsets.UTF_8));
+            var refused = failure(
+                    Status.Code.INVALID_ARGUMENT,
+                    () -> client().listEdges(ListEdgesRequest.newBuilder()
+                            .setPageSize(1)
+                            .setPageToken(edited)
+                            .build()));
+            assertThat(violatedFields(refused)).as(frame).containsExactly("page_token");
+        }
     }
 
     @Test
