@@ -1,7 +1,7 @@
 package dev.capflow.basket.engine;
 
 /** Bad basket input, naming the offending field (for example {@code members[2].symbol}) so callers can map it to INVALID_ARGUMENT. */
-public final class BasketArgumentException extends IllegalArgumentException {
+public class BasketArgumentException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Each member's closes and, when its currency is not the basket's, its FX series, checked: present, positive, and
- * with a close at or before the base date.
+ * with a close at or before the base date ({@link MemberPricesException} otherwise).
  */
 record MemberInputs(List<TimeSeries> closes, List<TimeSeries> fx) {
 
@@ -18,10 +18,10 @@ record MemberInputs(List<TimeSeries> closes, List<TimeSeries> fx) {
             String symbol = members.get(i).symbol();
             String field = "members[" + i + "].symbol";
             MarketData.MemberPrices member = data.member(symbol)
-                    .orElseThrow(() -> new BasketArgumentException(field, "no price series for member " + symbol));
+                    .orElseThrow(() -> new MemberPricesException(field, "no price series for member " + symbol));
             requirePositive(member.closes(), field, "close of " + symbol);
             if (member.closes().indexAtOrBefore(baseDay) < 0) {
-                throw new BasketArgumentException(
+                throw new MemberPricesException(
                         field, "member " + symbol + " has no price at or before the base date " + basket.baseDate());
             }
             closes.add(member.closes());
@@ -29,13 +29,13 @@ record MemberInputs(List<TimeSeries> closes, List<TimeSeries> fx) {
                 fx.add(null);
             } else {
                 TimeSeries rate = data.fx(member.currency())
-                        .orElseThrow(() -> new BasketArgumentException(
+                        .orElseThrow(() -> new MemberPricesException(
                                 field,
                                 "no FX series from " + member.currency() + " to " + basket.currency() + " for member "
                                         + symbol));
                 requirePositive(rate, field, member.currency() + "->" + basket.currency() + " rate for " + symbol);
                 if (rate.indexAtOrBefore(baseDay) < 0) {
-                    throw new BasketArgumentException(
+                    throw new MemberPricesException(
                             field,
                             "the FX series for member " + symbol + " has no rate at or before the base date "
                                     + basket.baseDate());
@@ -49,7 +49,7 @@ record MemberInputs(List<TimeSeries> closes, List<TimeSeries> fx) {
     private static void requirePositive(TimeSeries series, String field, String what) {
         int bad = series.firstNonPositive();
         if (bad >= 0) {
-            throw new BasketArgumentException(
+            throw new MemberPricesException(
                     field, what + " on " + series.date(bad) + " is not positive: " + series.value(bad));
         }
     }

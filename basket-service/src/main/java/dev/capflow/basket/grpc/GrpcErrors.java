@@ -4,9 +4,9 @@ import com.google.rpc.PreconditionFailure;
 import dev.capflow.basket.client.IngestRefusal;
 import dev.capflow.basket.domain.BasketValidator;
 import dev.capflow.basket.domain.HistoryTooLargeException;
-import dev.capflow.basket.domain.MemberPricesException;
 import dev.capflow.basket.domain.MissingDataException;
 import dev.capflow.basket.engine.BasketArgumentException;
+import dev.capflow.basket.engine.MemberPricesException;
 import dev.capflow.grpc.errors.FailureStatuses;
 import dev.capflow.grpc.errors.GrpcStatuses;
 import dev.capflow.validation.FieldViolation;
@@ -27,10 +27,6 @@ final class GrpcErrors {
     }
 
     private static Throwable mapOwn(Throwable cause) {
-        if (cause instanceof BasketArgumentException engine && engine.field().startsWith("members[")) {
-            // the engine checked a stored basket's members against the market data, not the request
-            return memberPrices(new MemberPricesException(engine.field(), engine.reason()));
-        }
         if (cause instanceof MemberPricesException member) {
             return memberPrices(member);
         }
@@ -61,14 +57,18 @@ final class GrpcErrors {
         return null;
     }
 
+    /** The PreconditionFailure type of a stored basket whose member's market data cannot serve it. */
+    static final String MEMBER_PRICES = "MEMBER_PRICES";
+
+    /** FAILED_PRECONDITION naming the member in the stored definition ({@code members[i].symbol}) as its subject. */
     private static StatusRuntimeException memberPrices(MemberPricesException failure) {
         return GrpcStatuses.withDetails(
                 com.google.rpc.Code.FAILED_PRECONDITION,
                 failure.getMessage(),
                 List.of(PreconditionFailure.newBuilder()
                         .addViolations(PreconditionFailure.Violation.newBuilder()
-                                .setType(MemberPricesException.TYPE)
-                                .setSubject(failure.member())
+                                .setType(MEMBER_PRICES)
+                                .setSubject(failure.field())
                                 .setDescription(GrpcStatuses.bounded(failure.reason(), GrpcStatuses.MAX_DESCRIPTION)))
                         .build()));
     }

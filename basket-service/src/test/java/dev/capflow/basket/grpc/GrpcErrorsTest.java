@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capflow.basket.domain.MissingDataException;
 import dev.capflow.basket.engine.BasketArgumentException;
+import dev.capflow.basket.engine.MemberPricesException;
 import dev.capflow.grpc.DownstreamException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -31,7 +32,7 @@ class GrpcErrorsTest {
     void engineAndDataFailuresKeepTheirMeaning() {
         assertThat(code(new BasketArgumentException("baseValue", "bad"))).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(code(new MissingDataException("no FX"))).isEqualTo(Status.Code.FAILED_PRECONDITION);
-        assertThat(code(new BasketArgumentException("members[2].symbol", "no price series for member X")))
+        assertThat(code(new MemberPricesException("members[2].symbol", "no price series for member X")))
                 .as("the engine's check of a stored basket's members")
                 .isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(code(new IllegalStateException("boom"))).isEqualTo(Status.Code.INTERNAL);

@@ -42,20 +42,20 @@ public final class GrpcProblems {
      */
     public static Problem of(Throwable failure, String instance) {
         Status status = Status.fromThrowable(failure);
-        ProblemType type = cannotBeComputed(failure) ? ProblemType.UNPROCESSABLE : typeOf(status.getCode());
+        com.google.rpc.Status rich = StatusProto.fromThrowable(failure); // its details, decoded once
+        ProblemType type = cannotBeComputed(rich) ? ProblemType.UNPROCESSABLE : typeOf(status.getCode());
         String description = status.getDescription();
         String detail = type.status() < 500 && description != null && !description.isBlank()
-                ? jsonSpelled(description, failure)
+                ? jsonSpelled(description, rich)
                 : "the downstream service answered " + status.getCode();
-        return Problem.of(type, detail, instance).withViolations(violations(failure));
+        return Problem.of(type, detail, instance).withViolations(violations(rich));
     }
 
     /**
      * Whether the failure is a FAILED_PRECONDITION saying the analysis has no finite answer for this graph (an
      * ill-conditioned equity cycle, a primary value that is not positive): 422, not a conflict to retry.
      */
-    private static boolean cannotBeComputed(Throwable failure) {
-        com.google.rpc.Status rich = StatusProto.fromThrowable(failure);
+    private static boolean cannotBeComputed(com.google.rpc.Status rich) {
         if (rich == null || rich.getCode() != Status.Code.FAILED_PRECONDITION.value()) {
             return false;
         }
@@ -76,9 +76,8 @@ public final class GrpcProblems {
      * The service's text with each field it names in a BadRequest violation spelled as the JSON body spells it
      * ({@code shocks[0].value_change} is {@code shocks[0].valueChange}), so that a text and its violations agree.
      */
-    private static String jsonSpelled(String description, Throwable failure) {
+    private static String jsonSpelled(String description, com.google.rpc.Status rich) {
         List<String> fields = new ArrayList<>();
-        com.google.rpc.Status rich = StatusProto.fromThrowable(failure);
         for (Any detail : rich == null ? List.<Any>of() : rich.getDetailsList()) {
             fieldViolations(detail).forEach(v -> fields.add(v.getField()));
         }
@@ -95,7 +94,10 @@ public final class GrpcProblems {
 
     /** The field violations of a google.rpc.BadRequest detail, if the status carries one. */
     public static List<FieldViolation> violations(Throwable failure) {
-        com.google.rpc.Status rich = StatusProto.fromThrowable(failure);
+        return violations(StatusProto.fromThrowable(failure));
+    }
+
+    private static List<FieldViolation> violations(com.google.rpc.Status rich) {
         List<FieldViolation> violations = new ArrayList<>();
         if (rich == null) {
             return violations;

@@ -20,15 +20,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -49,10 +46,9 @@ public class PricePublisher {
     /** Commands per pipelined round trip: the Vert.x client refuses a pipeline longer than its waiting queue (2048). */
     private static final int PIPELINE_LENGTH = 500;
 
-    /** KEYS[1] = hash; ARGV = (symbol, ts millis, value) triples; a field only moves forward in time. */
     /**
-     * Per symbol (ARGV: symbol, ts, encoded price, correction flag): the price replaces the cached one when it is newer,
-     * or, flagged as a correction of a daily close, when the cached one is the daily close of the same session.
+     * KEYS[1] = hash; ARGV = (symbol, ts millis, value, correction flag) quadruples: a field moves forward in time, and a
+     * flagged daily close also replaces the cached daily close of the same session (never a tick).
      */
     private static final String UPDATE_IF_NEWER = """
             local updated = 0
@@ -132,21 +128,18 @@ public class PricePublisher {
     }
 
     /**
-     * Latest prices from the closes of every valid bar (their change entries go through the {@link ChangeRelay}); a bar
-     * that {@code corrected} says replaced a stored version also replaces that session's cached close.
+     * Latest prices from the closes of every valid bar (their change entries go through the {@link ChangeRelay}). The
+     * bars of a correction also replace their sessions' cached closes: each was stored as sent (replacing, new or
+     * already equal), while an insert's bar may be a duplicate the store kept its earlier version of.
      */
-    public void publishBars(List<DailyBar> valid, Predicate<DailyBar> corrected) {
+    public void publishBars(List<DailyBar> valid, boolean correction) {
         Map<String, List<Request>> requests = new LinkedHashMap<>();
-        Set<LatestPrice> corrections = new HashSet<>();
-        List<LatestPrice> closes = new ArrayList<>(valid.size());
-        for (DailyBar bar : valid) {
-            LatestPrice close = LatestPrice.ofDailyClose(bar.symbol(), bar.date(), bar.close());
-            closes.add(close);
-            if (corrected.test(bar)) {
-                corrections.add(close);
-            }
-        }
-        latestUpdate(closes, corrections, requests);
+        latestUpdate(
+                valid.stream()
+                        .map(bar -> LatestPrice.ofDailyClose(bar.symbol(), bar.date(), bar.close()))
+                        .toList(),
+                correction,
+                requests);
         send(requests, redis);
     }
 
@@ -214,11 +207,10 @@ public class PricePublisher {
     }
 
     private void latestUpdate(Collection<LatestPrice> prices, Map<String, List<Request>> requests) {
-        latestUpdate(prices, Set.of(), requests);
+        latestUpdate(prices, false, requests);
     }
 
-    private void latestUpdate(
-            Collection<LatestPrice> prices, Set<LatestPrice> corrections, Map<String, List<Request>> requests) {
+    private void latestUpdate(Collection<LatestPrice> prices, boolean correction, Map<String, List<Request>> requests) {
         Map<String, LatestPrice> newest = new LinkedHashMap<>();
         prices.forEach(price -> newest.merge(price.symbol(), price, LatestPrice::newest));
         if (newest.isEmpty()) {
@@ -229,7 +221,7 @@ public class PricePublisher {
                 .forEach(price -> eval.arg(price.symbol())
                         .arg(price.ts().toEpochMilli())
                         .arg(PriceCodec.encodeLatest(price))
-                        .arg(corrections.contains(price) ? "1" : "0"));
+                        .arg(correction ? "1" : "0"));
         requests.computeIfAbsent(config.latestKey(), ignored -> new ArrayList<>())
                 .add(eval);
     }

@@ -17,14 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Predicate;
 
 /** Daily bars through the reactive PostgreSQL client: one statement per batch, whatever its size. */
 @ApplicationScoped
@@ -76,7 +71,7 @@ public class BarRepository {
                 close = excluded.close, volume = excluded.volume, created_at = now()
             WHERE (b.open, b.high, b.low, b.close, b.volume)
                 IS DISTINCT FROM (excluded.open, excluded.high, excluded.low, excluded.close, excluded.volume)
-            RETURNING b.symbol, b.date, (xmax = 0) AS inserted""";
+            RETURNING b.symbol, (xmax = 0) AS inserted""";
 
     private static final String REVISIONS = """
             SELECT symbol, date, open, high, low, close, volume, stored_at, replaced_at FROM ingest.daily_bar_revision
@@ -126,26 +121,13 @@ public class BarRepository {
         this.reads = reads;
     }
 
-    /**
-     * What one write did: how many bars were new, and the symbol and date of each bar that replaced a different version
-     * (the two lists aligned).
-     */
-    public record Written(int inserted, List<String> replacedSymbols, List<LocalDate> replacedDates) {
+    /** What one write did: how many bars were new, and the symbol of each bar that replaced a different version. */
+    public record Written(int inserted, List<String> replacedSymbols) {
 
-        public static final Written NOTHING = new Written(0, List.of(), List.of());
+        public static final Written NOTHING = new Written(0, List.of());
 
         public int replaced() {
             return replacedSymbols.size();
-        }
-
-        /** Which bars replaced a different stored version of their symbol and date (one set, then a lookup a bar). */
-        public Predicate<DailyBar> replacedBars() {
-            Map<String, Set<LocalDate>> dates = new HashMap<>();
-            for (int i = 0; i < replacedSymbols.size(); i++) {
-                dates.computeIfAbsent(replacedSymbols.get(i), symbol -> new HashSet<>())
-                        .add(replacedDates.get(i));
-            }
-            return bar -> dates.getOrDefault(bar.symbol(), Set.of()).contains(bar.date());
         }
     }
 
@@ -166,7 +148,7 @@ public class BarRepository {
                     .execute(params.addString(PriceStreamEntries.BARS).addArrayOfString(symbols.toArray(String[]::new)))
                     .invoke(reads::wrote)
                     .map(rows ->
-                            new Written(Math.toIntExact(rows.iterator().next().getLong(0)), List.of(), List.of()));
+                            new Written(Math.toIntExact(rows.iterator().next().getLong(0)), List.of()));
         }
         Tuple keys = Tuple.tuple()
                 .addArrayOfString(bars.stream().map(DailyBar::symbol).toArray(String[]::new))
@@ -195,16 +177,14 @@ public class BarRepository {
     private static Written written(RowSet<Row> rows) {
         int inserted = 0;
         List<String> replaced = new ArrayList<>();
-        List<LocalDate> replacedDates = new ArrayList<>();
         for (Row row : rows) {
             if (row.getBoolean("inserted")) {
                 inserted++;
             } else {
                 replaced.add(row.getString("symbol"));
-                replacedDates.add(row.getLocalDate("date"));
             }
         }
-        return new Written(inserted, replaced, replacedDates);
+        return new Written(inserted, replaced);
     }
 
     /** The replaced versions of {@code symbol}'s bars within the inclusive bounds (null = unbounded), newest first. */

@@ -145,7 +145,7 @@ public class BarIngestService {
                             skipped,
                             written.replaced());
                     metrics.bars(result);
-                    publisher.publishBars(valid, written.replacedBars());
+                    publisher.publishBars(valid, mode == BarWriteMode.REPLACE);
                     return result;
                 });
     }
