@@ -12,6 +12,7 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -20,6 +21,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Daily bars through the reactive PostgreSQL client: one statement per batch, whatever its size. */
 @ApplicationScoped
@@ -132,41 +134,71 @@ public class BarRepository {
     }
 
     /**
-     * Stores {@code bars} (committed on return) in {@code mode}: insert-only, or replacing changed ones; in the same
-     * transaction, records the change entries that announce it in the {@link HistoryChangeOutbox}: a
-     * {@link PriceStreamEntries#BARS} entry naming the symbols of {@code bars} when any bar was new, a
-     * {@link PriceStreamEntries#BARS_REPLACED} entry naming the corrected symbols when any bar replaced another version.
+     * Runs {@code work} in one transaction, committed before the answer, that first holds the dividend lock of each of
+     * {@code symbols} shared: no dividend of theirs is recorded until it ends, so the dividends it reads stay true while
+     * it writes bars checked against them.
      */
-    public Uni<Written> write(List<DailyBar> bars, BarWriteMode mode) {
-        if (bars.isEmpty()) {
-            return Uni.createFrom().item(Written.NOTHING);
-        }
-        Tuple params = arrays(bars);
-        List<String> symbols = distinct(bars.stream().map(DailyBar::symbol).toList());
-        if (mode == BarWriteMode.INSERT) {
-            return pool.preparedQuery(INSERT)
-                    .execute(params.addString(PriceStreamEntries.BARS).addArrayOfString(symbols.toArray(String[]::new)))
-                    .invoke(reads::wrote)
-                    .map(rows ->
-                            new Written(Math.toIntExact(rows.iterator().next().getLong(0)), List.of()));
-        }
-        Tuple keys = Tuple.tuple()
-                .addArrayOfString(bars.stream().map(DailyBar::symbol).toArray(String[]::new))
-                .addArrayOfLocalDate(bars.stream().map(DailyBar::date).toArray(LocalDate[]::new));
+    public <T> Uni<T> inBarWrite(Collection<String> symbols, Function<BarWrite, Uni<T>> work) {
         return pool.withTransaction(connection -> connection
-                        .preparedQuery(LOCK)
-                        .execute(keys)
-                        .chain(() -> connection.preparedQuery(REPLACE).execute(params))
-                        .map(BarRepository::written)
-                        .call(written -> connection
-                                .preparedQuery(HistoryChangeOutbox.RECORD_TWO)
-                                .execute(HistoryChangeOutbox.recordTwo(
-                                        new HistoryChange(
-                                                PriceStreamEntries.BARS, written.inserted() > 0 ? symbols : List.of()),
-                                        new HistoryChange(
-                                                PriceStreamEntries.BARS_REPLACED,
-                                                distinct(written.replacedSymbols()))))))
+                        .preparedQuery(DividendLocks.SHARED)
+                        .execute(Tuple.of(symbols.toArray(String[]::new)))
+                        .chain(() -> work.apply(new BarWrite(connection))))
                 .invoke(reads::wrote);
+    }
+
+    /** The statements of a bar write's transaction ({@link #inBarWrite}). */
+    public static final class BarWrite {
+
+        private final SqlConnection connection;
+
+        private BarWrite(SqlConnection connection) {
+            this.connection = connection;
+        }
+
+        /** The recorded dividends of {@code symbols}, each with the date of its last stored bar before the ex-date. */
+        public Uni<List<DividendPriorCloses.RecordedDividend>> recordedDividends(Collection<String> symbols) {
+            return connection
+                    .preparedQuery(RECORDED_DIVIDENDS)
+                    .execute(Tuple.of(symbols.toArray(String[]::new)))
+                    .map(BarRepository::recordedDividends);
+        }
+
+        /**
+         * Stores {@code bars} in {@code mode}: insert-only, or replacing changed ones; records the change entries that
+         * announce it in the {@link HistoryChangeOutbox}: a {@link PriceStreamEntries#BARS} entry naming the symbols
+         * of {@code bars} when any bar was new, a {@link PriceStreamEntries#BARS_REPLACED} entry naming the corrected
+         * symbols when any bar replaced another version.
+         */
+        public Uni<Written> write(List<DailyBar> bars, BarWriteMode mode) {
+            if (bars.isEmpty()) {
+                return Uni.createFrom().item(Written.NOTHING);
+            }
+            Tuple params = arrays(bars);
+            List<String> symbols = distinct(bars.stream().map(DailyBar::symbol).toList());
+            if (mode == BarWriteMode.INSERT) {
+                return connection
+                        .preparedQuery(INSERT)
+                        .execute(params.addString(PriceStreamEntries.BARS)
+                                .addArrayOfString(symbols.toArray(String[]::new)))
+                        .map(rows -> new Written(
+                                Math.toIntExact(rows.iterator().next().getLong(0)), List.of()));
+            }
+            Tuple keys = Tuple.tuple()
+                    .addArrayOfString(bars.stream().map(DailyBar::symbol).toArray(String[]::new))
+                    .addArrayOfLocalDate(bars.stream().map(DailyBar::date).toArray(LocalDate[]::new));
+            return connection
+                    .preparedQuery(LOCK)
+                    .execute(keys)
+                    .chain(() -> connection.preparedQuery(REPLACE).execute(params))
+                    .map(BarRepository::written)
+                    .call(written -> connection
+                            .preparedQuery(HistoryChangeOutbox.RECORD_TWO)
+                            .execute(HistoryChangeOutbox.recordTwo(
+                                    new HistoryChange(
+                                            PriceStreamEntries.BARS, written.inserted() > 0 ? symbols : List.of()),
+                                    new HistoryChange(
+                                            PriceStreamEntries.BARS_REPLACED, distinct(written.replacedSymbols())))));
+        }
     }
 
     /** {@code symbols} each once, in their first order (a change entry names a symbol once). */
@@ -285,27 +317,16 @@ public class BarRepository {
         return CloseSeries.byDate(symbol, epochDays, closes);
     }
 
-    /**
-     * The recorded dividends of {@code symbols}, each with the date of its last stored bar before the ex-date. It
-     * checks bars about to be written, so it reads the primary.
-     */
-    public Uni<List<DividendPriorCloses.RecordedDividend>> recordedDividends(Collection<String> symbols) {
-        if (symbols.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+    private static List<DividendPriorCloses.RecordedDividend> recordedDividends(RowSet<Row> rows) {
+        List<DividendPriorCloses.RecordedDividend> dividends = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            dividends.add(new DividendPriorCloses.RecordedDividend(
+                    row.getString("symbol"),
+                    row.getLocalDate("ex_date"),
+                    row.getDouble("amount"),
+                    row.getLocalDate("last_bar_before")));
         }
-        return pool.preparedQuery(RECORDED_DIVIDENDS)
-                .execute(Tuple.of(symbols.toArray(String[]::new)))
-                .map(rows -> {
-                    List<DividendPriorCloses.RecordedDividend> dividends = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        dividends.add(new DividendPriorCloses.RecordedDividend(
-                                row.getString("symbol"),
-                                row.getLocalDate("ex_date"),
-                                row.getDouble("amount"),
-                                row.getLocalDate("last_bar_before")));
-                    }
-                    return dividends;
-                });
+        return dividends;
     }
 
     /**

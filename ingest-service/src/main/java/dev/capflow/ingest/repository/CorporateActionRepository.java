@@ -22,6 +22,18 @@ public class CorporateActionRepository implements PanacheRepositoryBase<Corporat
                 .firstResult();
     }
 
+    /**
+     * Holds {@code symbol}'s dividend lock exclusively until the session's transaction ends: bar writes of the symbol
+     * wait until the dividend is recorded, and what the dividend's check reads of its bars stays as it is.
+     */
+    public Uni<Void> holdDividendLock(String symbol) {
+        return getSession()
+                .chain(session -> session.createNativeQuery(DividendLocks.EXCLUSIVE, Long.class)
+                        .setParameter("symbol", symbol)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
     /** The actions of {@code symbols}, by symbol then oldest ex-date first, in one query. */
     public Uni<List<CorporateActionEntity>> forSymbols(Collection<String> symbols) {
         return list(

@@ -106,48 +106,70 @@ public class BarIngestService {
     }
 
     /**
-     * Stores validated bars (one statement, committed before the result is emitted, with the change entry it records)
-     * and publishes them. A bar that would leave a recorded dividend at or above its prior close is rejected where
-     * {@code origins} locates it, and the others are stored.
+     * Stores validated bars (committed before the result is emitted, with the change entry it records) and publishes
+     * them. A bar that would leave a recorded dividend at or above its prior close is rejected where {@code origins}
+     * locates it, and the others are stored; the dividends are read in the write's transaction, which a dividend being
+     * recorded for one of the symbols waits for (and the other way round).
      */
     public Uni<IngestResult> store(
             List<DailyBar> valid, List<Rejection> rejected, int skipped, BarWriteMode mode, BarOrigins origins) {
-        return bars.recordedDividends(valid.stream().map(DailyBar::symbol).collect(Collectors.toSet()))
-                .chain(dividends -> {
-                    List<DividendPriorCloses.Refusal> refusals = DividendPriorCloses.refusals(valid, dividends, mode);
-                    if (refusals.isEmpty()) {
-                        return write(valid, rejected, skipped, mode);
-                    }
-                    Set<Integer> refused = new HashSet<>();
-                    List<Rejection> allRejected = new ArrayList<>(rejected);
-                    for (DividendPriorCloses.Refusal refusal : refusals) {
-                        refused.add(refusal.position());
-                        allRejected.add(origins.reject(refusal.position(), "close", refusal.reason()));
-                    }
-                    allRejected.sort(LOCATION_ORDER);
-                    List<DailyBar> kept = IntStream.range(0, valid.size())
-                            .filter(i -> !refused.contains(i))
-                            .mapToObj(valid::get)
-                            .toList();
-                    return write(kept, allRejected, skipped, mode);
+        if (valid.isEmpty()) {
+            return Uni.createFrom().item(result(new Checked(valid, rejected), BarRepository.Written.NOTHING, skipped));
+        }
+        Set<String> symbols = valid.stream().map(DailyBar::symbol).collect(Collectors.toSet());
+        return bars.inBarWrite(
+                        symbols,
+                        write -> write.recordedDividends(symbols)
+                                .map(dividends -> withoutRefused(valid, rejected, dividends, mode, origins))
+                                .chain(checked ->
+                                        write.write(checked.kept(), mode).map(written -> new Stored(checked, written))))
+                // the write recorded its change entry: the answers computed from the old history go stale now
+                .call(stored -> relay.committed(changedSymbols(stored.checked().kept(), stored.written())))
+                .map(stored -> {
+                    publisher.publishBars(stored.checked().kept(), mode == BarWriteMode.REPLACE);
+                    return result(stored.checked(), stored.written(), skipped);
                 });
     }
 
-    private Uni<IngestResult> write(List<DailyBar> valid, List<Rejection> rejected, int skipped, BarWriteMode mode) {
-        return bars.write(valid, mode)
-                // the write recorded its change entry: the answers computed from the old history go stale now
-                .call(written -> relay.committed(changedSymbols(valid, written)))
-                .map(written -> {
-                    IngestResult result = new IngestResult(
-                            written.inserted(),
-                            valid.size() - written.inserted() - written.replaced(),
-                            rejected,
-                            skipped,
-                            written.replaced());
-                    metrics.bars(result);
-                    publisher.publishBars(valid, mode == BarWriteMode.REPLACE);
-                    return result;
-                });
+    /** The bars to write and every rejection of the request, in request order. */
+    private record Checked(List<DailyBar> kept, List<Rejection> rejected) {}
+
+    private record Stored(Checked checked, BarRepository.Written written) {}
+
+    /** {@code valid} without the bars that would leave a dividend at or above its prior close, which are rejected. */
+    private static Checked withoutRefused(
+            List<DailyBar> valid,
+            List<Rejection> rejected,
+            List<DividendPriorCloses.RecordedDividend> dividends,
+            BarWriteMode mode,
+            BarOrigins origins) {
+        List<DividendPriorCloses.Refusal> refusals = DividendPriorCloses.refusals(valid, dividends, mode);
+        if (refusals.isEmpty()) {
+            return new Checked(valid, rejected);
+        }
+        Set<Integer> refused = new HashSet<>();
+        List<Rejection> allRejected = new ArrayList<>(rejected);
+        for (DividendPriorCloses.Refusal refusal : refusals) {
+            refused.add(refusal.position());
+            allRejected.add(origins.reject(refusal.position(), "close", refusal.reason()));
+        }
+        allRejected.sort(LOCATION_ORDER);
+        List<DailyBar> kept = IntStream.range(0, valid.size())
+                .filter(i -> !refused.contains(i))
+                .mapToObj(valid::get)
+                .toList();
+        return new Checked(kept, allRejected);
+    }
+
+    private IngestResult result(Checked checked, BarRepository.Written written, int skipped) {
+        IngestResult result = new IngestResult(
+                written.inserted(),
+                checked.kept().size() - written.inserted() - written.replaced(),
+                checked.rejected(),
+                skipped,
+                written.replaced());
+        metrics.bars(result);
+        return result;
     }
 
     /** The symbols whose history the write changed: every symbol written when a bar was new (the count is not per symbol). */

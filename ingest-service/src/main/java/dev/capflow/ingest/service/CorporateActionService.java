@@ -52,7 +52,7 @@ public class CorporateActionService {
      * Records a validated action, with its change entry in the {@link HistoryChangeOutbox} (the same transaction).
      * The same action again is a no-op ({@code created} false); another
      * value for the same symbol, ex-date and kind is a {@link AlreadyExistsException}. A dividend must be
-     * below the close of the last stored bar before its ex-date.
+     * below the close of the last stored bar before its ex-date; the symbol's bar writes wait until it is recorded.
      */
     @WithTransaction
     public Uni<Added> add(CorporateAction action) {
@@ -149,15 +149,17 @@ public class CorporateActionService {
         if (action.kind() != CorporateActionKind.DIVIDEND) {
             return Uni.createFrom().voidItem();
         }
-        return bars.lastCloseBefore(action.symbol(), action.exDate()).chain(close -> {
-            if (close.isPresent() && action.value() >= close.get()) {
-                return Uni.createFrom()
-                        .failure(new InvalidRequestException(
-                                "action.amount",
-                                "dividend " + action.value() + " is not below the close " + close.get()
-                                        + " of the last bar before the ex-date"));
-            }
-            return Uni.createFrom().voidItem();
-        });
+        return actions.holdDividendLock(action.symbol())
+                .chain(() -> bars.lastCloseBefore(action.symbol(), action.exDate()))
+                .chain(close -> {
+                    if (close.isPresent() && action.value() >= close.get()) {
+                        return Uni.createFrom()
+                                .failure(new InvalidRequestException(
+                                        "action.amount",
+                                        "dividend " + action.value() + " is not below the close " + close.get()
+                                                + " of the last bar before the ex-date"));
+                    }
+                    return Uni.createFrom().voidItem();
+                });
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.ByteString;
 import dev.capflow.proto.common.v1.IngestReport;
@@ -29,17 +30,27 @@ import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The hand-checked example of BarAdjusterTest, end to end: a 2-for-1 split then a 0.53 dividend. */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "1"))
 class CorporateActionsGrpcTest extends GrpcTestBase {
+
+    /** The first key of the dividend locks (ingest-service's DividendLocks). */
+    private static final int DIVIDEND_LOCK_CLASS = 0x43444956;
 
     private AddCorporateActionResponse add(CorporateAction.Builder action) {
         return client().addCorporateAction(
@@ -258,7 +269,7 @@ class CorporateActionsGrpcTest extends GrpcTestBase {
                 .addBars(bar("CD", "2025-11-19", 6))
                 .build());
         assertThat(add(dividend("CD", "2025-11-20", 5)).getCreated()).isTrue();
-        // what a bar write racing the dividend's recording could leave: each checked the other's old state
+        // what a write that bypasses the service could leave (the service's bar writes and dividends take turns)
         assertThat(sqlLong("WITH changed AS (UPDATE ingest.daily_bar SET close = 4, low = 3"
                         + " WHERE symbol = 'CD' RETURNING 1) SELECT count(*) FROM changed"))
                 .isEqualTo(1);
@@ -267,5 +278,88 @@ class CorporateActionsGrpcTest extends GrpcTestBase {
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(error.getStatus().getDescription()).contains("not below the prior close 4.0");
         assertThat(bars("CD", Adjustment.ADJUSTMENT_SPLIT, "").getBarsCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aBarWriteWaitsForADividendBeingRecordedAndIsCheckedAgainstIt() throws Exception {
+        register("CE");
+        try (Connection recording = PostgresRedisResource.datastores().connect()) {
+            recording.setAutoCommit(false);
+            holdDividendLock(recording, "CE", "pg_advisory_xact_lock");
+            execute(
+                    recording,
+                    "INSERT INTO ingest.corporate_action (symbol, ex_date, kind, amount)"
+                            + " VALUES ('CE', DATE '2025-11-20', 'DIVIDEND', 5)");
+            CompletableFuture<IngestReport> write = mutiny().ingestBars(IngestBarsRequest.newBuilder()
+                            .addBars(bar("CE", "2025-11-19", 4))
+                            .build())
+                    .map(response -> response.getReport())
+                    .subscribeAsCompletionStage();
+            awaitLockWaiter();
+            assertThat(write)
+                    .as("the bar write waits for the dividend's transaction")
+                    .isNotDone();
+            recording.commit();
+            IngestReport report = write.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+            assertThat(report.getAccepted()).isZero();
+            assertThat(report.getRejectedList())
+                    .extracting(Rejection::getIndex, Rejection::getField)
+                    .containsExactly(tuple(0, "close"));
+        }
+        assertThat(closes("CE")).isEmpty();
+    }
+
+    @Test
+    void aDividendWaitsForABarWriteAndIsCheckedAgainstItsBars() throws Exception {
+        register("CF");
+        try (Connection writing = PostgresRedisResource.datastores().connect()) {
+            writing.setAutoCommit(false);
+            holdDividendLock(writing, "CF", "pg_advisory_xact_lock_shared");
+            execute(
+                    writing,
+                    "INSERT INTO ingest.daily_bar (symbol, date, open, high, low, close, volume)"
+                            + " VALUES ('CF', DATE '2025-11-19', 4, 4, 4, 4, 100)");
+            CompletableFuture<AddCorporateActionResponse> recording = mutiny().addCorporateAction(
+                            AddCorporateActionRequest.newBuilder()
+                                    .setAction(dividend("CF", "2025-11-20", 5))
+                                    .build())
+                    .subscribeAsCompletionStage();
+            awaitLockWaiter();
+            assertThat(recording)
+                    .as("the dividend waits for the bar write's transaction")
+                    .isNotDone();
+            writing.commit();
+            ExecutionException failed = catchThrowableOfType(
+                    ExecutionException.class, () -> recording.get(DEADLINE_SECONDS, TimeUnit.SECONDS));
+            StatusRuntimeException error = (StatusRuntimeException) failed.getCause();
+            assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            assertThat(error.getStatus().getDescription()).contains("not below the close 4.0");
+        }
+        assertThat(client().listCorporateActions(ListCorporateActionsRequest.newBuilder()
+                                .setSymbol("CF")
+                                .build())
+                        .getActionsCount())
+                .isZero();
+    }
+
+    /** Takes the lock that a dividend being recorded (exclusive) or a bar write (shared) holds for {@code symbol}. */
+    private static void holdDividendLock(Connection connection, String symbol, String function) throws SQLException {
+        try (PreparedStatement lock =
+                connection.prepareStatement("SELECT " + function + "(" + DIVIDEND_LOCK_CLASS + ", hashtext(?))")) {
+            lock.setString(1, symbol);
+            lock.executeQuery().close();
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+
+    /** Waits until a transaction waits for an advisory lock. */
+    private static void awaitLockWaiter() {
+        await().atMost(Duration.ofSeconds(DEADLINE_SECONDS))
+                .until(() -> sqlLong("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 1);
     }
 }
