@@ -110,6 +110,29 @@ class NetworkPolicyTest {
     }
 
     @Test
+    void theInClusterDatastoresAcceptEveryServiceWhoseEgressReachesThem() {
+        Map<String, Integer> datastorePorts = Map.of("postgres", 5432, "redis", 6379);
+        datastorePorts.forEach((datastore, port) -> {
+            NetworkPolicy policy = PROD.get(NetworkPolicy.class, datastore);
+            List<NetworkPolicyPeer> admitted = nullToEmpty(policy.getSpec().getIngress()).stream()
+                    .flatMap(rule -> peers(rule).stream())
+                    .toList();
+            for (String service : OverlaysTest.SERVICES) {
+                Rendered.Workload workload = workload(service);
+                boolean reaches = egressRules(workload).stream()
+                        .anyMatch(rule -> !isEmpty(rule.getPorts()) && allowsPort(rule.getPorts(), port, null));
+                boolean accepted = admitted.stream()
+                        .anyMatch(peer -> peer.getPodSelector() != null
+                                && Selectors.matches(peer.getPodSelector(), workload.podLabels()));
+                assertThat(accepted)
+                        .as(service + (reaches ? " reaches " : " does not reach ") + datastore + " on " + port
+                                + ", so the datastore's policy " + (reaches ? "admits" : "does not admit") + " it")
+                        .isEqualTo(reaches);
+            }
+        });
+    }
+
+    @Test
     void theInternalServicesAcceptOtherPodsOnTheirGrpcPortOnly() {
         for (String service : List.of("ingest-service", "basket-service", "exposure-service")) {
             List<NetworkPolicyIngressRule> fromPods = ingressRules(workload(service)).stream()

@@ -1,6 +1,7 @@
 package dev.capflow.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -8,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -87,13 +89,13 @@ class OverlaysTest {
     }
 
     @Test
-    void prodRunsThreeReplicasWithAutoscalingBudgetsPoliciesAndAnIngressToTheGatewayOnly() {
+    void prodRunsThreeToTenReplicasOwnedByTheHpaWithBudgetsPoliciesAndAnIngressToTheGatewayOnly() {
         Rendered prod = Kustomize.overlay("prod");
-        assertThat(replicas(prod))
-                .containsEntry("ingest-service", 3)
-                .containsEntry("basket-service", 3)
-                .containsEntry("exposure-service", 3)
-                .containsEntry("gateway", 3);
+        assertThat(prod.deployments())
+                .as("the HPA owns the replica count: a re-apply must not reset a scaled-out Deployment")
+                .allSatisfy(deployment -> assertThat(deployment.getSpec().getReplicas())
+                        .as(deployment.getMetadata().getName() + " spec.replicas")
+                        .isNull());
         assertThat(prod.all(StatefulSet.class))
                 .as("datastores are managed, outside the cluster")
                 .isEmpty();
@@ -105,7 +107,7 @@ class OverlaysTest {
             HorizontalPodAutoscaler hpa = prod.get(HorizontalPodAutoscaler.class, service);
             assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
             assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(service);
-            assertThat(hpa.getSpec().getMinReplicas()).isGreaterThanOrEqualTo(3);
+            assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(3);
             assertThat(hpa.getSpec().getMaxReplicas())
                     .isGreaterThan(hpa.getSpec().getMinReplicas());
             assertThat(hpa.getSpec().getMetrics())
@@ -142,6 +144,31 @@ class OverlaysTest {
                 .extracting(path -> path.getBackend().getService().getPort().getName())
                 .as("the backend port is named, and the gateway Service has it")
                 .containsOnly("http");
+    }
+
+    @Test
+    void prodsIngressRoutesTheApiDashboardAndDocumentationButNotHealthOrMetricsWithTheGatewaysBodyLimit() {
+        Ingress ingress = Kustomize.overlay("prod").all(Ingress.class).get(0);
+        List<HTTPIngressPath> paths = ingress.getSpec().getRules().stream()
+                .flatMap(rule -> rule.getHttp().getPaths().stream())
+                .toList();
+        assertThat(paths)
+                .extracting(HTTPIngressPath::getPath, HTTPIngressPath::getPathType)
+                .contains(tuple("/", "Exact"), tuple("/api", "Prefix"), tuple("/dashboard", "Prefix"));
+        for (String internal : List.of("/q/health/ready", "/q/metrics", "/q/health")) {
+            assertThat(paths)
+                    .as(internal + " is not routed from outside")
+                    .noneMatch(path -> path.getPathType().equals("Exact")
+                            ? path.getPath().equals(internal)
+                            : (internal + "/")
+                                    .startsWith(path.getPath().endsWith("/") ? path.getPath() : path.getPath() + "/"));
+        }
+        String gatewayLimit = ServiceConfig.of("gateway", Map.of())
+                .value("quarkus.http.limits.max-body-size")
+                .orElseThrow();
+        assertThat(ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-body-size"))
+                .as("nginx passes what the gateway accepts")
+                .isEqualToIgnoringCase(gatewayLimit);
     }
 
     private static Map<String, Integer> replicas(Rendered rendered) {

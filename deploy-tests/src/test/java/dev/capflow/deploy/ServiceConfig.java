@@ -30,15 +30,17 @@ final class ServiceConfig {
         this.environment = environment;
     }
 
-    /** {@code <module>/src/main/resources/application.properties} under the environment {@code environment}. */
+    /** The defaults every service takes from grpc-support's jar, under its own application.properties. */
+    private static final Path GRPC_SUPPORT_DEFAULTS =
+            Path.of("grpc-support/src/main/resources/META-INF/microprofile-config.properties");
+
+    /**
+     * {@code <module>/src/main/resources/application.properties} over grpc-support's defaults, under the environment
+     * {@code environment}.
+     */
     static ServiceConfig of(String module, Map<String, String> environment) {
-        Path file = ProjectRoot.path().resolve(module).resolve("src/main/resources/application.properties");
-        Properties raw = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            raw.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        Properties raw = read(GRPC_SUPPORT_DEFAULTS);
+        raw.putAll(read(Path.of(module, "src/main/resources/application.properties")));
         Map<String, String> prod = new HashMap<>();
         raw.stringPropertyNames().stream()
                 .filter(key -> !key.startsWith("%"))
@@ -47,6 +49,17 @@ final class ServiceConfig {
                 .filter(key -> key.startsWith("%prod."))
                 .forEach(key -> prod.put(key.substring("%prod.".length()), raw.getProperty(key)));
         return new ServiceConfig(prod, environment);
+    }
+
+    private static Properties read(Path relative) {
+        Path file = ProjectRoot.path().resolve(relative);
+        Properties raw = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            raw.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return raw;
     }
 
     /** The value of {@code key}: its environment variable (QUARKUS_SHUTDOWN_TIMEOUT for quarkus.shutdown.timeout) first. */

@@ -204,7 +204,7 @@ class WorkloadsTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void theGracePeriodOutlastsPreStopPlusShutdownDelayPlusShutdownTimeout(String overlay) {
+    void theGracePeriodOutlastsPreStopPlusShutdownDelayPlusShutdownTimeoutPlusGrpcDrain(String overlay) {
         Rendered rendered = Kustomize.overlay(overlay);
         for (Rendered.Workload workload : rendered.workloads()) {
             if (!isQuarkusService(workload)) {
@@ -225,10 +225,12 @@ class WorkloadsTest {
             assertThat(preStop)
                     .as(overlay + " " + workload + " has a preStop delay")
                     .isPositive();
-            long needed = preStop.plus(delay).plus(timeout).toSeconds();
+            Duration grpcDrain = config.duration("capflow.grpc.drain.timeout")
+                    .orElseThrow(() -> new AssertionError(workload + ": no capflow.grpc.drain.timeout"));
+            long needed = preStop.plus(delay).plus(timeout).plus(grpcDrain).toSeconds();
             assertThat(pod.getTerminationGracePeriodSeconds())
                     .as(overlay + " " + workload + " terminationGracePeriodSeconds vs preStop " + preStop + " + delay "
-                            + delay + " + timeout " + timeout)
+                            + delay + " + timeout " + timeout + " + gRPC drain " + grpcDrain)
                     .isGreaterThan(needed);
         }
     }
