@@ -18,7 +18,8 @@ import java.util.zip.CRC32;
  * {@code source} and {@code trade_id} when the tick has an identity; it has no {@code kind}. A packed entry carries
  * several ticks of one shard in order: {@code ticks} (their text, see {@link PackedTicks}) and {@code origin}; no
  * {@code kind} either. A reader takes the ticks of both with {@link #ticks}. A change entry announces changed
- * history: {@code kind} ({@link #BARS}, {@link #BARS_REPLACED}, {@link #CORPORATE_ACTION}, or a kind added later),
+ * history: {@code kind} ({@link #BARS}, {@link #BARS_REPLACED}, {@link #CORPORATE_ACTION},
+ * {@link #INSTRUMENT_CURRENCY}, or a kind added later),
  * {@code symbols} (comma-separated) and {@code origin}.
  */
 public final class PriceStreamEntries {
@@ -35,6 +36,11 @@ public final class PriceStreamEntries {
     public static final String BARS_REPLACED = "bars-replaced";
     /** The {@code kind} of an entry announcing a newly recorded split or dividend of {@code symbols}. */
     public static final String CORPORATE_ACTION = "corporate-action";
+    /**
+     * The {@code kind} of an entry announcing that the currency of registered instruments {@code symbols} changed,
+     * which changes how their prices convert in every basket that holds them.
+     */
+    public static final String INSTRUMENT_CURRENCY = "instrument-currency";
 
     private static final String KIND = "kind";
     private static final String ORIGIN = "origin";

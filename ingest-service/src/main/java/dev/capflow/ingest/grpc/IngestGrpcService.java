@@ -167,6 +167,12 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
                     .upsert(
                             InstrumentValidator.validate(ProtoMapper.instrument(request.getInstrument()), "instrument"),
                             ProtoMapper.expectedVersion(request))
+                    // after the commit, which recorded the change entry: a new currency converts the symbol's
+                    // prices differently, so the answers of its baskets become stale before the caller hears of it
+                    .call(upserted -> upserted.currencyChanged()
+                            ? changeRelay.committed(
+                                    List.of(upserted.instrument().symbol()))
+                            : Uni.createFrom().voidItem())
                     .map(upserted -> UpsertInstrumentResponse.newBuilder()
                             .setInstrument(ProtoMapper.toProto(upserted.instrument()))
                             .setCreated(upserted.created())

@@ -4,8 +4,10 @@ import dev.capflow.errors.StaleVersionException;
 import dev.capflow.ingest.domain.Instrument;
 import dev.capflow.ingest.domain.InstrumentKind;
 import dev.capflow.ingest.domain.UnknownSymbolException;
+import dev.capflow.ingest.repository.HistoryChangeOutbox;
 import dev.capflow.ingest.repository.InstrumentEntity;
 import dev.capflow.ingest.repository.InstrumentRepository;
+import dev.capflow.redis.PriceStreamEntries;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -25,14 +27,19 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class InstrumentService {
 
-    /** The stored instrument and whether this call created it. */
-    public record Upserted(Instrument instrument, boolean created) {}
+    /**
+     * The stored instrument, whether this call created it, and whether it changed a registered instrument's currency
+     * (a change entry then commits with it, and the answers of the baskets holding it are stale once it commits).
+     */
+    public record Upserted(Instrument instrument, boolean created, boolean currencyChanged) {}
 
     private final InstrumentRepository instruments;
+    private final HistoryChangeOutbox outbox;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
-    public InstrumentService(InstrumentRepository instruments) {
+    public InstrumentService(InstrumentRepository instruments, HistoryChangeOutbox outbox) {
         this.instruments = instruments;
+        this.outbox = outbox;
     }
 
     /**
@@ -54,7 +61,7 @@ public class InstrumentService {
                 created.apply(instrument);
                 return instruments
                         .persistAndFlush(created)
-                        .map(entity -> new Upserted(entity.toDomain(), true))
+                        .map(entity -> new Upserted(entity.toDomain(), true, false))
                         .invoke(upserted -> registered.add(upserted.instrument().symbol()));
             }
             if (expected != null && existing.version != expected) {
@@ -62,8 +69,14 @@ public class InstrumentService {
                         .failure(new StaleVersionException(
                                 UnknownSymbolException.INSTRUMENT, instrument.symbol(), existing.version, expected));
             }
+            boolean currencyChanged = !existing.currency.equals(instrument.currency());
             existing.apply(instrument);
-            return instruments.flush().map(flushed -> new Upserted(existing.toDomain(), false));
+            return instruments
+                    .flush()
+                    .call(() -> currencyChanged
+                            ? outbox.recordInSession(PriceStreamEntries.INSTRUMENT_CURRENCY, existing.symbol)
+                            : Uni.createFrom().voidItem())
+                    .map(flushed -> new Upserted(existing.toDomain(), false, currencyChanged));
         });
     }
 

@@ -84,6 +84,12 @@ class HistoryChangeEventsGrpcTest extends GrpcTestBase {
                 .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_DIVIDEND)
                 .build());
         assertThat(stringValue(generation)).as("its deletion").isEqualTo("9");
+
+        register("EVG", "JPY");
+        assertThat(stringValue(generation)).as("a new currency").isEqualTo("10");
+        register("EVG", "JPY");
+        assertThat(stringValue(generation)).as("the same currency again").isEqualTo("10");
+        await().atMost(Duration.ofSeconds(10)).until(() -> changeEntries("instrument-currency", "EVG") == 1);
     }
 
     /** The string at {@code key}: the last line of the raw reply (the helper also returns SELECT's). */
