@@ -209,6 +209,31 @@ class SecurityTest {
     }
 
     @Test
+    void aCorsPreflightAllowsTheIdempotencyKeyAndAnswersExposeEveryHeaderAClientReads() {
+        given().header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key")
+                .when()
+                .options("/api/v1/baskets")
+                .then()
+                .statusCode(200)
+                .header(
+                        "Access-Control-Allow-Headers",
+                        org.hamcrest.Matchers.containsStringIgnoringCase("idempotency-key"));
+        given().header("Origin", "http://localhost:5173")
+                .when()
+                .get("/q/health/live")
+                .then()
+                .statusCode(200)
+                .header(
+                        "Access-Control-Expose-Headers",
+                        org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("X-Next-Page-Token"),
+                                org.hamcrest.Matchers.containsString("X-Capflow-Stale"),
+                                org.hamcrest.Matchers.containsString("Warning")));
+    }
+
+    @Test
     void aCorsPreflightFromAnotherOriginIsNotAllowed() {
         given().header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "POST")
