@@ -44,6 +44,18 @@ public class BarRepository {
                 SELECT $8::text, $9::text[] WHERE EXISTS (SELECT 1 FROM inserted))
             SELECT count(*) FROM inserted""";
 
+    /**
+     * After an insert in the same transaction: the stored bar of each bar it did not write whose values differ from
+     * it, with the bar's position (1-based) in the insert's arrays.
+     */
+    private static final String CONFLICTS = """
+            SELECT k.position, b.symbol, b.date, b.open, b.high, b.low, b.close, b.volume
+            FROM unnest($1::varchar[], $2::date[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::int8[])
+                WITH ORDINALITY AS k(symbol, date, open, high, low, close, volume, position)
+            JOIN ingest.daily_bar b ON b.symbol = k.symbol AND b.date = k.date
+            WHERE (b.open, b.high, b.low, b.close, b.volume) IS DISTINCT FROM (k.open, k.high, k.low, k.close, k.volume)
+            ORDER BY k.position""";
+
     /** Locks the stored bars a correction may replace, so that concurrent corrections of one bar queue. */
     private static final String LOCK = """
             SELECT 1 FROM ingest.daily_bar b JOIN unnest($1::varchar[], $2::date[]) AS k(symbol, date)
@@ -123,10 +135,13 @@ public class BarRepository {
         this.reads = reads;
     }
 
-    /** What one write did: how many bars were new, and the symbol of each bar that replaced a different version. */
-    public record Written(int inserted, List<String> replacedSymbols) {
+    /**
+     * What one write did: how many bars were new, the symbol of each bar that replaced a different version, and each
+     * bar an insert left unwritten because a bar with other values is stored for its symbol and date.
+     */
+    public record Written(int inserted, List<String> replacedSymbols, List<Conflict> conflicts) {
 
-        public static final Written NOTHING = new Written(0, List.of());
+        public static final Written NOTHING = new Written(0, List.of(), List.of());
 
         public int replaced() {
             return replacedSymbols.size();
@@ -145,6 +160,9 @@ public class BarRepository {
                         .chain(() -> work.apply(new BarWrite(connection))))
                 .invoke(reads::wrote);
     }
+
+    /** A bar an insert left unwritten, at {@code position} of the bars written, and the other bar stored for its key. */
+    public record Conflict(int position, DailyBar stored) {}
 
     /** The statements of a bar write's transaction ({@link #inBarWrite}). */
     public static final class BarWrite {
@@ -180,8 +198,10 @@ public class BarRepository {
                         .preparedQuery(INSERT)
                         .execute(params.addString(PriceStreamEntries.BARS)
                                 .addArrayOfString(symbols.toArray(String[]::new)))
-                        .map(rows -> new Written(
-                                Math.toIntExact(rows.iterator().next().getLong(0)), List.of()));
+                        .map(rows -> Math.toIntExact(rows.iterator().next().getLong(0)))
+                        .chain(inserted -> inserted == bars.size()
+                                ? Uni.createFrom().item(new Written(inserted, List.of(), List.of()))
+                                : conflicts(bars).map(conflicts -> new Written(inserted, List.of(), conflicts)));
             }
             Tuple keys = Tuple.tuple()
                     .addArrayOfString(bars.stream().map(DailyBar::symbol).toArray(String[]::new))
@@ -198,6 +218,17 @@ public class BarRepository {
                                             PriceStreamEntries.BARS, written.inserted() > 0 ? symbols : List.of()),
                                     new HistoryChange(
                                             PriceStreamEntries.BARS_REPLACED, distinct(written.replacedSymbols())))));
+        }
+
+        /** The {@code bars} an insert left beside another stored version (none for a plain retry). */
+        private Uni<List<Conflict>> conflicts(List<DailyBar> bars) {
+            return connection.preparedQuery(CONFLICTS).execute(arrays(bars)).map(rows -> {
+                List<Conflict> conflicts = new ArrayList<>();
+                for (Row row : rows) {
+                    conflicts.add(new Conflict(Math.toIntExact(row.getLong("position")) - 1, bar(row)));
+                }
+                return conflicts;
+            });
         }
     }
 
@@ -216,7 +247,7 @@ public class BarRepository {
                 replaced.add(row.getString("symbol"));
             }
         }
-        return new Written(inserted, replaced);
+        return new Written(inserted, replaced, List.of());
     }
 
     /** The replaced versions of {@code symbol}'s bars within the inclusive bounds (null = unbounded), newest first. */

@@ -5,6 +5,7 @@ import dev.capflow.ingest.domain.BarWriteMode;
 import dev.capflow.ingest.domain.DailyBar;
 import dev.capflow.ingest.domain.DividendPriorCloses;
 import dev.capflow.ingest.domain.IngestResult;
+import dev.capflow.ingest.domain.InsertConflict;
 import dev.capflow.ingest.domain.PriceValidator;
 import dev.capflow.ingest.domain.Rejection;
 import dev.capflow.ingest.domain.Symbols;
@@ -114,7 +115,9 @@ public class BarIngestService {
     public Uni<IngestResult> store(
             List<DailyBar> valid, List<Rejection> rejected, int skipped, BarWriteMode mode, BarOrigins origins) {
         if (valid.isEmpty()) {
-            return Uni.createFrom().item(result(new Checked(valid, rejected), BarRepository.Written.NOTHING, skipped));
+            return Uni.createFrom()
+                    .item(result(
+                            new Checked(valid, new int[0], rejected), BarRepository.Written.NOTHING, skipped, origins));
         }
         Set<String> symbols = valid.stream().map(DailyBar::symbol).collect(Collectors.toSet());
         return bars.inBarWrite(
@@ -127,12 +130,12 @@ public class BarIngestService {
                 .call(stored -> relay.committed(changedSymbols(stored.checked().kept(), stored.written())))
                 .map(stored -> {
                     publisher.publishBars(stored.checked().kept(), mode == BarWriteMode.REPLACE);
-                    return result(stored.checked(), stored.written(), skipped);
+                    return result(stored.checked(), stored.written(), skipped, origins);
                 });
     }
 
-    /** The bars to write and every rejection of the request, in request order. */
-    private record Checked(List<DailyBar> kept, List<Rejection> rejected) {}
+    /** The bars to write, their positions among the valid bars, and the request's rejections so far. */
+    private record Checked(List<DailyBar> kept, int[] positions, List<Rejection> rejected) {}
 
     private record Stored(Checked checked, BarRepository.Written written) {}
 
@@ -145,7 +148,7 @@ public class BarIngestService {
             BarOrigins origins) {
         List<DividendPriorCloses.Refusal> refusals = DividendPriorCloses.refusals(valid, dividends, mode);
         if (refusals.isEmpty()) {
-            return new Checked(valid, rejected);
+            return new Checked(valid, IntStream.range(0, valid.size()).toArray(), rejected);
         }
         Set<Integer> refused = new HashSet<>();
         List<Rejection> allRejected = new ArrayList<>(rejected);
@@ -153,19 +156,28 @@ public class BarIngestService {
             refused.add(refusal.position());
             allRejected.add(origins.reject(refusal.position(), "close", refusal.reason()));
         }
-        allRejected.sort(LOCATION_ORDER);
-        List<DailyBar> kept = IntStream.range(0, valid.size())
+        int[] positions = IntStream.range(0, valid.size())
                 .filter(i -> !refused.contains(i))
-                .mapToObj(valid::get)
-                .toList();
-        return new Checked(kept, allRejected);
+                .toArray();
+        return new Checked(Arrays.stream(positions).mapToObj(valid::get).toList(), positions, allRejected);
     }
 
-    private IngestResult result(Checked checked, BarRepository.Written written, int skipped) {
+    /** The result of a write: a bar an insert left beside another stored version is rejected where it came from. */
+    private IngestResult result(Checked checked, BarRepository.Written written, int skipped, BarOrigins origins) {
+        List<Rejection> rejected = new ArrayList<>(checked.rejected());
+        for (BarRepository.Conflict conflict : written.conflicts()) {
+            InsertConflict described = InsertConflict.of(checked.kept().get(conflict.position()), conflict.stored());
+            rejected.add(
+                    origins.reject(checked.positions()[conflict.position()], described.field(), described.reason()));
+        }
+        rejected.sort(LOCATION_ORDER);
         IngestResult result = new IngestResult(
                 written.inserted(),
-                checked.kept().size() - written.inserted() - written.replaced(),
-                checked.rejected(),
+                checked.kept().size()
+                        - written.inserted()
+                        - written.replaced()
+                        - written.conflicts().size(),
+                rejected,
                 skipped,
                 written.replaced());
         metrics.bars(result);

@@ -76,8 +76,9 @@ class BarCorrectionsGrpcTest extends GrpcTestBase {
 
         IngestReport plain = write(BarWriteMode.BAR_WRITE_MODE_INSERT, bar("COR", "2025-11-03", 12));
         assertThat(plain)
-                .extracting(IngestReport::getDuplicates, IngestReport::getReplaced)
-                .containsExactly(1, 0);
+                .as("other values for a stored day are rejected, not counted as a duplicate")
+                .extracting(IngestReport::getDuplicates, IngestReport::getReplaced, IngestReport::getRejectedCount)
+                .containsExactly(0, 0, 1);
         assertThat(storedClose("COR", "2025-11-03"))
                 .as("an insert never overwrites")
                 .isEqualTo(10);
@@ -114,6 +115,35 @@ class BarCorrectionsGrpcTest extends GrpcTestBase {
                 .isLessThanOrEqualTo(first.getReplacedAt().getSeconds());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> changeEntries("bars-replaced", "COR") == 2);
+    }
+
+    @Test
+    void anInsertOfOtherValuesForAStoredDayIsRejectedAtItsIndexAndAnIdenticalOneIsADuplicate() {
+        register("CONF");
+        IngestReport twice =
+                write(BarWriteMode.BAR_WRITE_MODE_INSERT, bar("CONF", "2025-08-19", 10), bar("CONF", "2025-08-19", 20));
+        assertThat(twice.getAccepted()).isEqualTo(1);
+        assertThat(twice.getDuplicates())
+                .as("the other values are not a duplicate")
+                .isZero();
+        assertThat(twice.getRejectedList())
+                .extracting(Rejection::getIndex, Rejection::getField)
+                .containsExactly(tuple(1, "close"));
+        assertThat(twice.getRejected(0).getReason())
+                .contains("a bar of CONF for 2025-08-19 with close 10.0 is already stored")
+                .contains("replace mode");
+
+        IngestReport again = write(
+                BarWriteMode.BAR_WRITE_MODE_INSERT,
+                bar("CONF", "2025-08-20", 11),
+                bar("CONF", "2025-08-19", 10, 11, 9, 10, 1_000),
+                bar("CONF", "2025-08-19", 10, 11, 9, 10, 2_000));
+        assertThat(again.getAccepted()).isEqualTo(1);
+        assertThat(again.getDuplicates()).as("the identical retry").isEqualTo(1);
+        assertThat(again.getRejectedList())
+                .extracting(Rejection::getIndex, Rejection::getField)
+                .containsExactly(tuple(2, "volume"));
+        assertThat(storedClose("CONF", "2025-08-19")).isEqualTo(10.0);
     }
 
     @Test
