@@ -9,12 +9,10 @@ import dev.capflow.proto.common.v1.IngestReport;
 import dev.capflow.proto.common.v1.Rejection;
 import dev.capflow.proto.ingest.v1.BarRevision;
 import dev.capflow.proto.ingest.v1.BarWriteMode;
-import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.GetBarsRequest;
 import dev.capflow.proto.ingest.v1.GetLatestPricesRequest;
 import dev.capflow.proto.ingest.v1.ImportCsvRequest;
 import dev.capflow.proto.ingest.v1.ImportCsvResponse;
-import dev.capflow.proto.ingest.v1.IngestBarsRequest;
 import dev.capflow.proto.ingest.v1.ListBarRevisionsRequest;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -27,14 +25,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresRedisResource.class, initArgs = @ResourceArg(name = "redis-db", value = "1"))
 class BarCorrectionsGrpcTest extends GrpcTestBase {
-
-    private IngestReport write(BarWriteMode mode, DailyBar... bars) {
-        return client().ingestBars(IngestBarsRequest.newBuilder()
-                        .setMode(mode)
-                        .addAllBars(java.util.List.of(bars))
-                        .build())
-                .getReport();
-    }
 
     private double storedClose(String symbol, String date) {
         return client().getBars(GetBarsRequest.newBuilder()
@@ -56,14 +46,14 @@ class BarCorrectionsGrpcTest extends GrpcTestBase {
     @Test
     void aCorrectionOfTheLatestCloseIsTheLatestPriceAndAnInsertedDuplicateIsNot() {
         register("COL");
-        write(BarWriteMode.BAR_WRITE_MODE_INSERT, bar("COL", "2025-11-03", 10), bar("COL", "2025-11-04", 11));
+        writeBars(BarWriteMode.BAR_WRITE_MODE_INSERT, bar("COL", "2025-11-03", 10), bar("COL", "2025-11-04", 11));
         // the first read after the start answers from PostgreSQL and refills the hash: later reads are the hash's
         await().atMost(Duration.ofSeconds(DEADLINE_SECONDS)).until(() -> latestPrice("COL") == 11);
 
-        write(BarWriteMode.BAR_WRITE_MODE_REPLACE, bar("COL", "2025-11-04", 11.5));
+        writeBars(BarWriteMode.BAR_WRITE_MODE_REPLACE, bar("COL", "2025-11-04", 11.5));
         await().atMost(Duration.ofSeconds(DEADLINE_SECONDS)).until(() -> latestPrice("COL") == 11.5);
 
-        write(BarWriteMode.BAR_WRITE_MODE_INSERT, bar("COL", "2025-11-04", 99));
+        writeBars(BarWriteMode.BAR_WRITE_MODE_INSERT, bar("COL", "2025-11-04", 99));
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(DEADLINE_SECONDS))
                 .until(() -> latestPrice("COL") == 11.5);
@@ -72,9 +62,9 @@ class BarCorrectionsGrpcTest extends GrpcTestBase {
     @Test
     void aCorrectionReplacesTheBarKeepsTheOldVersionAndIsAnnounced() {
         register("COR");
-        write(BarWriteMode.BAR_WRITE_MODE_UNSPECIFIED, bar("COR", "2025-11-03", 10));
+        writeBars(BarWriteMode.BAR_WRITE_MODE_UNSPECIFIED, bar("COR", "2025-11-03", 10));
 
-        IngestReport plain = write(BarWriteMode.BAR_WRITE_MODE_INSERT, bar("COR", "2025-11-03", 12));
+        IngestReport plain = writeBars(BarWriteMode.BAR_WRITE_MODE_INSERT, bar("COR", "2025-11-03", 12));
         assertThat(plain)
                 .as("other values for a stored day are rejected, not counted as a duplicate")
                 .extracting(IngestReport::getDuplicates, IngestReport::getReplaced, IngestReport::getRejectedCount)
@@ -83,21 +73,21 @@ class BarCorrectionsGrpcTest extends GrpcTestBase {
                 .as("an insert never overwrites")
                 .isEqualTo(10);
 
-        IngestReport corrected =
-                write(BarWriteMode.BAR_WRITE_MODE_REPLACE, bar("COR", "2025-11-03", 12), bar("COR", "2025-11-04", 13));
+        IngestReport corrected = writeBars(
+                BarWriteMode.BAR_WRITE_MODE_REPLACE, bar("COR", "2025-11-03", 12), bar("COR", "2025-11-04", 13));
         assertThat(corrected)
                 .extracting(IngestReport::getAccepted, IngestReport::getReplaced, IngestReport::getDuplicates)
                 .containsExactly(1, 1, 0);
         assertThat(storedClose("COR", "2025-11-03")).isEqualTo(12);
 
-        IngestReport resent =
-                write(BarWriteMode.BAR_WRITE_MODE_REPLACE, bar("COR", "2025-11-03", 12), bar("COR", "2025-11-04", 13));
+        IngestReport resent = writeBars(
+                BarWriteMode.BAR_WRITE_MODE_REPLACE, bar("COR", "2025-11-03", 12), bar("COR", "2025-11-04", 13));
         assertThat(resent)
                 .as("an identical resend stays a duplicate")
                 .extracting(IngestReport::getAccepted, IngestReport::getReplaced, IngestReport::getDuplicates)
                 .containsExactly(0, 0, 2);
 
-        write(BarWriteMode.BAR_WRITE_MODE_REPLACE, bar("COR", "2025-11-03", 12.5));
+        writeBars(BarWriteMode.BAR_WRITE_MODE_REPLACE, bar("COR", "2025-11-03", 12.5));
         assertThat(client().listBarRevisions(ListBarRevisionsRequest.newBuilder()
                                 .setSymbol("cor")
                                 .build())
@@ -120,8 +110,8 @@ class BarCorrectionsGrpcTest extends GrpcTestBase {
     @Test
     void anInsertOfOtherValuesForAStoredDayIsRejectedAtItsIndexAndAnIdenticalOneIsADuplicate() {
         register("CONF");
-        IngestReport twice =
-                write(BarWriteMode.BAR_WRITE_MODE_INSERT, bar("CONF", "2025-08-19", 10), bar("CONF", "2025-08-19", 20));
+        IngestReport twice = writeBars(
+                BarWriteMode.BAR_WRITE_MODE_INSERT, bar("CONF", "2025-08-19", 10), bar("CONF", "2025-08-19", 20));
         assertThat(twice.getAccepted()).isEqualTo(1);
         assertThat(twice.getDuplicates())
                 .as("the other values are not a duplicate")
@@ -133,7 +123,7 @@ class BarCorrectionsGrpcTest extends GrpcTestBase {
                 .contains("a bar of CONF for 2025-08-19 with close 10.0 is already stored")
                 .contains("replace mode");
 
-        IngestReport again = write(
+        IngestReport again = writeBars(
                 BarWriteMode.BAR_WRITE_MODE_INSERT,
                 bar("CONF", "2025-08-20", 11),
                 bar("CONF", "2025-08-19", 10, 11, 9, 10, 1_000),
@@ -149,7 +139,7 @@ class BarCorrectionsGrpcTest extends GrpcTestBase {
     @Test
     void theSameSessionTwiceInOneCorrectionIsRejectedAtItsIndexAndTheRestIsStored() {
         register("CORX");
-        IngestReport report = write(
+        IngestReport report = writeBars(
                 BarWriteMode.BAR_WRITE_MODE_REPLACE,
                 bar("CORX", "2025-11-03", 10),
                 bar("corx", "2025-11-03", 11),

@@ -89,9 +89,18 @@ class BarsGrpcTest extends GrpcTestBase {
         IngestReport report =
                 ingest(bar("DUP", "2025-10-27", 100), bar("DUP", "2025-10-27", 200), bar("DUP", "2025-10-28", 100));
         assertThat(report.getAccepted()).isEqualTo(2);
-        assertThat(report.getDuplicates()).isEqualTo(1);
-        assertThat(ingest(bar("DUP", "2025-10-27", 300), bar("DUP", "2025-10-29", 100))
-                        .getAccepted())
+        assertThat(report.getDuplicates()).isZero();
+        assertThat(report.getRejectedList())
+                .as("the repeat with another close is rejected where it was sent, not counted as a duplicate")
+                .extracting(Rejection::getIndex, Rejection::getField)
+                .containsExactly(tuple(1, "close"));
+        IngestReport later = ingest(bar("DUP", "2025-10-27", 300), bar("DUP", "2025-10-29", 100));
+        assertThat(later.getAccepted()).isEqualTo(1);
+        assertThat(later.getRejectedList())
+                .extracting(Rejection::getIndex, Rejection::getField)
+                .containsExactly(tuple(0, "close"));
+        assertThat(ingest(bar("DUP", "2025-10-27", 100)).getDuplicates())
+                .as("the stored values again")
                 .isEqualTo(1);
         assertThat(sqlLong("SELECT count(*) FROM ingest.daily_bar WHERE symbol = 'DUP'"))
                 .isEqualTo(3);

@@ -200,14 +200,6 @@ class CorporateActionsGrpcTest extends GrpcTestBase {
         assertThat(unknownList.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     }
 
-    private IngestReport writeBars(BarWriteMode mode, DailyBar... bars) {
-        return client().ingestBars(IngestBarsRequest.newBuilder()
-                        .setMode(mode)
-                        .addAllBars(List.of(bars))
-                        .build())
-                .getReport();
-    }
-
     private List<Double> closes(String symbol) {
         return bars(symbol, Adjustment.ADJUSTMENT_NONE, "").getBarsList().stream()
                 .map(DailyBar::getClose)

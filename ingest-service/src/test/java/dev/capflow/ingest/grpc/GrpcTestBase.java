@@ -3,6 +3,8 @@ package dev.capflow.ingest.grpc;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
+import dev.capflow.proto.common.v1.IngestReport;
+import dev.capflow.proto.ingest.v1.BarWriteMode;
 import dev.capflow.proto.ingest.v1.DailyBar;
 import dev.capflow.proto.ingest.v1.IngestBarsRequest;
 import dev.capflow.proto.ingest.v1.IngestServiceGrpc;
@@ -51,6 +53,15 @@ abstract class GrpcTestBase {
     /** The Mutiny stub with a fresh deadline for one call. */
     MutinyIngestServiceGrpc.MutinyIngestServiceStub mutiny() {
         return mutinyStub.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Writes {@code bars} in {@code mode} with one IngestBars call and answers its report. */
+    IngestReport writeBars(BarWriteMode mode, DailyBar... bars) {
+        return client().ingestBars(IngestBarsRequest.newBuilder()
+                        .setMode(mode)
+                        .addAllBars(List.of(bars))
+                        .build())
+                .getReport();
     }
 
     void register(String symbol) {

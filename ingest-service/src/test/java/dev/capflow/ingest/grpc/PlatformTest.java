@@ -149,7 +149,8 @@ class PlatformTest extends GrpcTestBase {
         assertThat(ingest.getSourceCodeInfo().getLocationList())
                 .filteredOn(l -> l.getPathList().equals(List.of(6, 0, 2, 0)))
                 .extracting(SourceCodeInfo.Location::getLeadingComments)
-                .containsExactly(" Creates or replaces one instrument of the registry.\n");
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith(" Creates or replaces one instrument of the registry.");
         assertThat(files)
                 .extracting(FileDescriptorProto::getName)
                 .contains("capflow/common/v1/report.proto", "google/protobuf/timestamp.proto");
