@@ -71,8 +71,9 @@ public class PriceIngestResource {
     @Operation(
             summary = "Ingest daily bars",
             description =
-                    "Stores each valid bar once (same symbol and date again is a duplicate). Elements are checked "
-                            + "one by one: a bad element is rejected at its index and the others are still stored. With "
+                    "Stores each valid bar once: the same symbol and date again with the same values is a duplicate, "
+                            + "with other values it is rejected at its index (an insert never overwrites). Elements are "
+                            + "checked one by one: a bad element is rejected at its index and the others are still stored. With "
                             + "mode=replace the request is a correction: a bar whose values differ from the stored one replaces "
                             + "it (counted as replaced; the old version is kept, see GET /prices/{symbol}/bars/revisions) and "
                             + "basket answers move; an identical bar stays a duplicate; a symbol and date may appear only once.")
@@ -119,7 +120,8 @@ public class PriceIngestResource {
                     String mode,
             JsonNode body) {
         BarWriteMode writeMode = PriceMapping.writeMode(mode);
-        ConvertedBatch<DailyBar> batch = bodies.array(body, DailyBarInput.class, PriceMapping::toProto);
+        ConvertedBatch<DailyBar> batch =
+                bodies.array(body, DailyBarInput.class, input -> PriceMapping.toProto(input, writeMode));
         return send(
                 batch,
                 bars -> ingest.ingestBars(IngestBarsRequest.newBuilder()

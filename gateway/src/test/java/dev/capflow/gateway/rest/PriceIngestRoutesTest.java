@@ -3,6 +3,7 @@ package dev.capflow.gateway.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
@@ -225,6 +226,29 @@ class PriceIngestRoutesTest extends GatewayTest {
                 .then()
                 .statusCode(400)
                 .body("violations.field", contains("mode"));
+    }
+
+    @Test
+    void aCorrectionWithoutAVolumeIsRejectedAtItsIndexSoThatItCannotZeroTheStoredOne() {
+        fake.script(
+                IngestServiceGrpc.getIngestBarsMethod(),
+                Answer.reply(IngestBarsResponse.newBuilder()
+                        .setReport(IngestReport.newBuilder().setReplaced(1))
+                        .build()));
+
+        given().contentType(ContentType.JSON)
+                .body("[" + GOOD_BAR_2 + "," + GOOD_BAR_0 + "]")
+                .when()
+                .post("/api/v1/prices/bars?mode=replace")
+                .then()
+                .statusCode(200)
+                .body("replaced", equalTo(1))
+                .body("rejected.index", contains(0))
+                .body("rejected.field", contains("volume"))
+                .body("rejected[0].reason", containsString("required in a correction"));
+        assertThat(fake.requests(IngestServiceGrpc.getIngestBarsMethod()).get(0).getBarsList())
+                .extracting(DailyBar::getDate)
+                .containsExactly("2025-10-29");
     }
 
     @Test

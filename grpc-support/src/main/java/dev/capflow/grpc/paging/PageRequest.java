@@ -50,11 +50,23 @@ public record PageRequest(int size, String after, String query, String frame) {
         Message query = request.toBuilder().clearField(size).clearField(token).build();
         int pageSize = (Integer) request.getField(size);
         return of(
-                type.getFullName(),
-                query.toByteArray(),
+                digest(type.getFullName(), query.toByteArray()),
                 pageSize == 0 ? Math.max(defaultSize, 1) : pageSize,
                 (String) request.getField(token),
                 pageSize == 0 ? Integer.MAX_VALUE : MAX_SIZE);
+    }
+
+    /**
+     * A short digest naming one query of {@code rpc} ({@code query}: what the request asks, without its paging), for
+     * tokens of another form to be bound to their query as these are.
+     */
+    public static String digest(String rpc, String query) {
+        return digest(rpc, query.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The refusal of a token issued for another query than the one it is sent with. */
+    public static InvalidRequestException anotherQuery() {
+        return badToken("belongs to another query: repeat the request that returned it, changing only page_token");
     }
 
     /**
@@ -64,16 +76,15 @@ public record PageRequest(int size, String after, String query, String frame) {
      * @param queryBytes the request with page_size and page_token cleared, serialized
      */
     public static PageRequest of(String rpc, byte[] queryBytes, int pageSize, String pageToken) {
-        return of(rpc, queryBytes, pageSize == 0 ? DEFAULT_SIZE : pageSize, pageToken, MAX_SIZE);
+        return of(digest(rpc, queryBytes), pageSize == 0 ? DEFAULT_SIZE : pageSize, pageToken, MAX_SIZE);
     }
 
-    private static PageRequest of(String rpc, byte[] queryBytes, int pageSize, String pageToken, int maxSize) {
+    private static PageRequest of(String query, int pageSize, String pageToken, int maxSize) {
         if (pageSize < 0) {
             throw new InvalidRequestException(
                     "page_size", "must be 0 (the default, " + DEFAULT_SIZE + ") to " + MAX_SIZE + ", got " + pageSize);
         }
         int size = Math.min(pageSize, maxSize);
-        String query = digest(rpc, queryBytes);
         if (pageToken.isEmpty()) {
             return new PageRequest(size, null, query, null);
         }
@@ -111,7 +122,7 @@ public record PageRequest(int size, String after, String query, String frame) {
             throw badToken("is not a token this service issued");
         }
         if (!parts[1].equals(query)) {
-            throw badToken("belongs to another query: repeat the request that returned it, changing only page_token");
+            throw anotherQuery();
         }
         return framed ? new String[] {parts[2], parts[3]} : new String[] {null, parts[2]};
     }

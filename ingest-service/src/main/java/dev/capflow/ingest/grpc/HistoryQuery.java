@@ -7,13 +7,22 @@ import dev.capflow.validation.InvalidRequestException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * A checked paged history request (GetTicks, GetMinuteBars): symbol, inclusive time range (unbounded sides filled in),
  * page size, and the position {@code after} which the page starts (null: the first page).
  */
 record HistoryQuery<P>(String symbol, Instant from, Instant to, int pageSize, P after) {
+
+    /** What a page token is bound to: the checked symbol and range (not the page size, which may change). */
+    String key() {
+        return key(symbol, from, to);
+    }
+
+    private static String key(String symbol, Instant from, Instant to) {
+        return symbol + "\n" + from + "\n" + to;
+    }
 
     static final int DEFAULT_PAGE_SIZE = 1000;
     static final int MAX_PAGE_SIZE = 10_000;
@@ -22,14 +31,17 @@ record HistoryQuery<P>(String symbol, Instant from, Instant to, int pageSize, P 
 
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
-    /** {@code from} and {@code to} are null when absent; {@code tokens} decodes a page token or throws naming it. */
+    /**
+     * {@code from} and {@code to} are null when absent; {@code tokens} decodes a page token of the query whose
+     * {@link #key} it is given, or throws naming it.
+     */
     static <P> HistoryQuery<P> of(
             String rawSymbol,
             Timestamp fromField,
             Timestamp toField,
             int pageSize,
             String token,
-            Function<String, P> tokens) {
+            BiFunction<String, String, P> tokens) {
         List<FieldViolation> violations = new ArrayList<>();
         String symbol = Symbols.normalize(rawSymbol);
         if (symbol.isEmpty()) {
@@ -48,7 +60,7 @@ record HistoryQuery<P>(String symbol, Instant from, Instant to, int pageSize, P 
         }
         P after = null;
         try {
-            after = tokens.apply(token);
+            after = tokens.apply(token, key(symbol, from, to));
         } catch (InvalidRequestException invalid) {
             violations.addAll(invalid.violations());
         }

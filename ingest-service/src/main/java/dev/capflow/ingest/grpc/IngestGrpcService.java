@@ -453,7 +453,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
                             .addAllTicks(page.ticks().stream()
                                     .map(ProtoMapper::toProto)
                                     .toList())
-                            .setNextPageToken(PageTokens.encode(page.next()))
+                            .setNextPageToken(PageTokens.encode(page.next(), query.key()))
                             .build());
         });
     }
@@ -474,7 +474,7 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
                             .addAllBars(page.bars().stream()
                                     .map(ProtoMapper::toProto)
                                     .toList())
-                            .setNextPageToken(PageTokens.encodeMinute(page.next()))
+                            .setNextPageToken(PageTokens.encodeMinute(page.next(), query.key()))
                             .build());
         });
     }

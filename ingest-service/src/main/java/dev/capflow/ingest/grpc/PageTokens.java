@@ -1,5 +1,6 @@
 package dev.capflow.ingest.grpc;
 
+import dev.capflow.grpc.paging.PageRequest;
 import dev.capflow.ingest.domain.Tick;
 import dev.capflow.validation.InvalidRequestException;
 import java.io.ByteArrayInputStream;
@@ -15,46 +16,55 @@ import java.util.Base64;
 /**
  * Page tokens of GetTicks (the position of the last tick of a page: time, source, trade id) and GetMinuteBars (the
  * minute of the last bar of a page): URL-safe base64 of a binary form led by a kind byte, so a client cannot mistake
- * them for something it should build itself, nor pass one RPC's token to the other.
+ * them for something it should build itself, nor pass one RPC's token to the other. Each carries the digest of the
+ * query it continues ({@link HistoryQuery#key}: the checked symbol and range), so that a token sent with another symbol or
+ * range is refused instead of skipping that query's first rows.
  */
 final class PageTokens {
 
     static final String FIELD = "page_token";
-    private static final byte TICK = 1;
-    private static final byte MINUTE_BAR = 2;
+    /** The history RPCs' name in a query digest (the kind byte tells the two apart). */
+    private static final String RPC = "capflow.ingest.v1.IngestService/history";
+    // 1 and 2 were the kinds of the tokens bound to no query, which are refused
+    private static final byte TICK = 3;
+    private static final byte MINUTE_BAR = 4;
 
     private PageTokens() {}
 
-    static String encode(Tick.Position position) {
+    /** The token continuing {@code request}'s answer after {@code position}; empty when there is no next page. */
+    static String encode(Tick.Position position, String queryKey) {
         if (position == null) {
             return "";
         }
         return write(out -> {
             out.writeByte(TICK);
+            out.writeUTF(PageRequest.digest(RPC, queryKey));
             writeInstant(out, position.ts());
             out.writeUTF(position.source());
             out.writeUTF(position.tradeId());
         });
     }
 
-    static String encodeMinute(Instant minute) {
+    /** The token continuing {@code request}'s answer after {@code minute}; empty when there is no next page. */
+    static String encodeMinute(Instant minute, String queryKey) {
         if (minute == null) {
             return "";
         }
         return write(out -> {
             out.writeByte(MINUTE_BAR);
+            out.writeUTF(PageRequest.digest(RPC, queryKey));
             writeInstant(out, minute);
         });
     }
 
-    /** The position a GetTicks token names; null for the empty token (the first page). */
-    static Tick.Position decode(String token) {
-        return read(token, TICK, in -> new Tick.Position(readInstant(in), in.readUTF(), in.readUTF()));
+    /** The position a GetTicks token of the query {@code queryKey} names; null for the empty token (the first page). */
+    static Tick.Position decode(String token, String queryKey) {
+        return read(token, TICK, queryKey, in -> new Tick.Position(readInstant(in), in.readUTF(), in.readUTF()));
     }
 
-    /** The minute a GetMinuteBars token names; null for the empty token (the first page). */
-    static Instant decodeMinute(String token) {
-        return read(token, MINUTE_BAR, PageTokens::readInstant);
+    /** The minute a GetMinuteBars token of the query {@code queryKey} names; null for the empty token (the first page). */
+    static Instant decodeMinute(String token, String queryKey) {
+        return read(token, MINUTE_BAR, queryKey, PageTokens::readInstant);
     }
 
     private interface Writer {
@@ -75,23 +85,29 @@ final class PageTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.toByteArray());
     }
 
-    private static <T> T read(String token, byte kind, Reader<T> reader) {
+    private static <T> T read(String token, byte kind, String queryKey, Reader<T> reader) {
         if (token.isEmpty()) {
             return null;
         }
+        String query;
+        T position;
         try (DataInputStream in = new DataInputStream(
                 new ByteArrayInputStream(Base64.getUrlDecoder().decode(token)))) {
             if (in.readByte() != kind) {
                 throw invalid();
             }
-            T position = reader.read(in);
+            query = in.readUTF();
+            position = reader.read(in);
             if (in.available() > 0) {
                 throw invalid();
             }
-            return position;
         } catch (IllegalArgumentException | IOException | DateTimeException e) {
             throw invalid();
         }
+        if (!query.equals(PageRequest.digest(RPC, queryKey))) {
+            throw PageRequest.anotherQuery();
+        }
+        return position;
     }
 
     private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {

@@ -168,4 +168,41 @@ class TickHistoryGrpcTest extends GrpcTestBase {
                 () -> page(GetTicksRequest.newBuilder().setSymbol("NOPE")));
         assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     }
+
+    @Test
+    void aTokenSentWithAnotherSymbolOrRangeIsRefusedInsteadOfSkippingItsFirstTicks() throws Exception {
+        register("HISTQA");
+        register("HISTQB");
+        streamTicks(batch(
+                1,
+                tick("HISTQA", at(1), 10, 1),
+                tick("HISTQA", at(2), 11, 1),
+                tick("HISTQB", at(1), 20, 1),
+                tick("HISTQB", at(2), 21, 1)));
+        String token = page(GetTicksRequest.newBuilder().setSymbol("HISTQA").setPageSize(1))
+                .getNextPageToken();
+        assertThat(page(GetTicksRequest.newBuilder()
+                                .setSymbol("HISTQA")
+                                .setPageSize(5)
+                                .setPageToken(token))
+                        .getTicksList())
+                .as("the same query, another page size")
+                .extracting(Tick::getPrice)
+                .containsExactly(11.0);
+
+        for (GetTicksRequest.Builder other : List.of(
+                GetTicksRequest.newBuilder().setSymbol("HISTQB").setPageSize(1).setPageToken(token),
+                GetTicksRequest.newBuilder()
+                        .setSymbol("HISTQA")
+                        .setFrom(timestamp(at(0)))
+                        .setPageSize(1)
+                        .setPageToken(token))) {
+            BadRequest refused = invalid(other);
+            assertThat(refused.getFieldViolationsList())
+                    .extracting(BadRequest.FieldViolation::getField, BadRequest.FieldViolation::getDescription)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                            "page_token",
+                            "belongs to another query: repeat the request that returned it, changing only page_token"));
+        }
+    }
 }

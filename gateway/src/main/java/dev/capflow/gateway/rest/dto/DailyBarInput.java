@@ -16,5 +16,8 @@ public record DailyBarInput(
         @Schema(example = "205.51") Double low,
         @Schema(example = "207.04") Double close,
 
-        @Schema(description = "Shares traded; 0 when absent.", example = "308829700")
+        @Schema(
+                description = "Shares traded; 0 when absent from an insert. Required in a correction (mode=replace), "
+                        + "which replaces the whole stored bar.",
+                example = "308829700")
         Long volume) {}

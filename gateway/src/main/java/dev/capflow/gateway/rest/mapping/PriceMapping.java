@@ -43,9 +43,14 @@ public final class PriceMapping {
 
     private PriceMapping() {}
 
-    /** One posted bar; prices must be finite numbers, the volume defaults to 0. */
-    public static DailyBar toProto(DailyBarInput input) {
+    /** One posted bar; prices must be finite numbers, the volume defaults to 0 in an insert and is required in a correction. */
+    public static DailyBar toProto(DailyBarInput input, BarWriteMode mode) {
         Fields fields = new Fields();
+        // a correction replaces the whole stored bar: an absent volume would overwrite the stored one with 0
+        fields.check(
+                mode != BarWriteMode.BAR_WRITE_MODE_REPLACE || input.volume() != null,
+                "volume",
+                "is required in a correction (mode=replace), which replaces the whole stored bar");
         String symbol = fields.text("symbol", input.symbol());
         LocalDate date = fields.date("date", input.date());
         double open = fields.number("open", input.open());

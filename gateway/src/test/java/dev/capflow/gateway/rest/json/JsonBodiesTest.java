@@ -15,6 +15,7 @@ import dev.capflow.gateway.rest.dto.BasketInput;
 import dev.capflow.gateway.rest.dto.DailyBarInput;
 import dev.capflow.gateway.rest.dto.InstrumentInput;
 import dev.capflow.gateway.rest.mapping.PriceMapping;
+import dev.capflow.proto.ingest.v1.BarWriteMode;
 import dev.capflow.proto.ingest.v1.DailyBar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +43,7 @@ class JsonBodiesTest {
                                 "holds 4 records; at most 3 per request (send more in several requests, or a file to"
                                         + " POST /api/v1/prices/bulk-csv)")));
         assertThat(threeAtMost
-                        .array(mapper.readTree("[{}, {}, {}]"), DailyBarInput.class, PriceMapping::toProto)
+                        .array(mapper.readTree("[{}, {}, {}]"), DailyBarInput.class, JsonBodiesTest::insertBar)
                         .rejections())
                 .hasSize(3);
     }
@@ -66,7 +67,7 @@ class JsonBodiesTest {
     void aBadFieldRejectsOnlyItsElementAndIsNamed(String override, String field, String reason) throws Exception {
         JsonNode body = mapper.readTree("[" + bar("\"volume\": 1") + ", " + bar(override) + "]");
 
-        ConvertedBatch<DailyBar> batch = bodies.array(body, DailyBarInput.class, PriceMapping::toProto);
+        ConvertedBatch<DailyBar> batch = bodies.array(body, DailyBarInput.class, JsonBodiesTest::insertBar);
 
         assertThat(batch.positions()).containsExactly(0);
         assertThat(batch.records().get(0).getVolume()).isEqualTo(1);
@@ -78,7 +79,7 @@ class JsonBodiesTest {
     void aWholeNumberMayBeWrittenWithAnExponentOrAZeroFraction(String volume, long expected) throws Exception {
         JsonNode body = mapper.readTree("[" + bar("\"volume\": " + volume) + "]");
 
-        ConvertedBatch<DailyBar> batch = bodies.array(body, DailyBarInput.class, PriceMapping::toProto);
+        ConvertedBatch<DailyBar> batch = bodies.array(body, DailyBarInput.class, JsonBodiesTest::insertBar);
 
         assertThat(batch.rejections()).isEmpty();
         assertThat(batch.records().get(0).getVolume()).isEqualTo(expected);
@@ -95,7 +96,7 @@ class JsonBodiesTest {
             throws Exception {
         JsonNode body = mapper.readTree("[" + bar("\"volume\": 1") + ", " + bar(override) + "]");
 
-        ConvertedBatch<DailyBar> batch = bodies.array(body, DailyBarInput.class, PriceMapping::toProto);
+        ConvertedBatch<DailyBar> batch = bodies.array(body, DailyBarInput.class, JsonBodiesTest::insertBar);
 
         assertThat(batch.positions()).containsExactly(0);
         assertThat(batch.rejections()).containsExactly(Rejection.atIndex(1, field, reason));
@@ -133,7 +134,7 @@ class JsonBodiesTest {
     @Test
     void elementsThatAreNotObjectsAreRejectedAsRecords() throws Exception {
         ConvertedBatch<DailyBar> batch =
-                bodies.array(mapper.readTree("[null, 3, \"x\", []]"), DailyBarInput.class, PriceMapping::toProto);
+                bodies.array(mapper.readTree("[null, 3, \"x\", []]"), DailyBarInput.class, JsonBodiesTest::insertBar);
 
         assertThat(batch.hasRecords()).isFalse();
         assertThat(batch.rejections())
@@ -147,11 +148,11 @@ class JsonBodiesTest {
 
     @Test
     void aBodyThatIsNotAnArrayFailsAsAWhole() throws Exception {
-        assertThatThrownBy(() -> bodies.array(mapper.readTree("{}"), DailyBarInput.class, PriceMapping::toProto))
+        assertThatThrownBy(() -> bodies.array(mapper.readTree("{}"), DailyBarInput.class, JsonBodiesTest::insertBar))
                 .isInstanceOf(InvalidFieldsException.class)
                 .extracting(e -> ((InvalidFieldsException) e).violations())
                 .isEqualTo(java.util.List.of(new FieldViolation("body", "must be a JSON array of records")));
-        assertThatThrownBy(() -> bodies.array(null, DailyBarInput.class, PriceMapping::toProto))
+        assertThatThrownBy(() -> bodies.array(null, DailyBarInput.class, JsonBodiesTest::insertBar))
                 .isInstanceOf(InvalidFieldsException.class);
     }
 
@@ -169,5 +170,9 @@ class JsonBodiesTest {
     private static String bar(String override) {
         return "{\"symbol\": \"NVDA\", \"date\": \"2025-10-29\", \"open\": 1, \"high\": 2, \"low\": 0.5, \"close\": 1.5, "
                 + override + "}";
+    }
+
+    private static DailyBar insertBar(DailyBarInput input) {
+        return PriceMapping.toProto(input, BarWriteMode.BAR_WRITE_MODE_INSERT);
     }
 }
