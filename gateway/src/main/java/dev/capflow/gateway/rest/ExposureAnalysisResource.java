@@ -34,6 +34,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Exposure")
 public class ExposureAnalysisResource {
 
+    /** The 422 of the analyses that need the graph's values (the problem type urn:capflow:problem:unprocessable). */
+    private static final String NO_FINITE_ANSWER = "The graph has no finite answer on that date: an equity cycle "
+            + "through which an entity would own nearly all of itself, or an entity whose own value is not positive "
+            + "(the detail names the edges or the entity).";
+
     private final ExposureClient exposure;
     private final JsonBodies bodies;
     private final CachedAnswerResponses answers;
@@ -108,15 +113,15 @@ public class ExposureAnalysisResource {
                             examples = @ExampleObject(name = "openai", value = ExposureExamples.LOOK_THROUGH)))
     @APIResponse(
             responseCode = "400",
-            description = "A missing target or bad date; violations name it.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such target.",
+            description = "A missing target, one that is no entity on that date, or a bad date; violations name it.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "409",
             description = "An entity's value cannot be obtained; the detail names it.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = NO_FINITE_ANSWER,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Buffer>> lookThrough(
             @Parameter(description = "Target entity id.", required = true, example = "openai") @RestQuery String target,
@@ -183,6 +188,10 @@ public class ExposureAnalysisResource {
     @APIResponse(
             responseCode = "409",
             description = "An entity's value cannot be obtained; the detail names it.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = NO_FINITE_ANSWER,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<StressView> stress(JsonNode body) {
         StressInput input = bodies.object(body, StressInput.class);

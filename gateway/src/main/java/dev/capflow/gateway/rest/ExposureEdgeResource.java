@@ -278,9 +278,10 @@ public class ExposureEdgeResource {
     @Path("{id}/history")
     @Operation(
             summary = "Every version of an edge",
-            description =
-                    "Every version ever stored, superseded ones included, "
-                            + "in the order recorded, each with its validity (asOf to validTo) and record time (recordedAt to supersededAt).")
+            description = "Every version ever stored, superseded ones included, "
+                    + "in the order recorded, each with its validity (asOf to validTo) and record time (recordedAt to supersededAt). "
+                    + "A delete with validTo at a version's asOf (it never held) leaves no version after it: that "
+                    + "version's supersededAt is when it was retracted.")
     @APIResponse(
             responseCode = "200",
             description = "The versions.",

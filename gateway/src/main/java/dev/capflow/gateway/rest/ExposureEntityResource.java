@@ -225,7 +225,9 @@ public class ExposureEntityResource {
     @Operation(
             summary = "Every version of an entity",
             description = "Every version ever stored, superseded ones "
-                    + "included, in the order recorded, each with its validity and record time; without values.")
+                    + "included, in the order recorded, each with its validity and record time; without values. A delete "
+                    + "that ends a version's validity where it begins leaves no version after it: that version's "
+                    + "supersededAt is when it was retracted.")
     @APIResponse(
             responseCode = "200",
             description = "The versions.",

@@ -136,6 +136,13 @@ class OpenApiAndLimitsTest extends GatewayTest {
                 .containsKey("422");
         assertThat(openApi.getMap("paths.'/api/v1/exposure/edges/{id}'.put.responses"))
                 .containsKey("422");
+        assertThat(openApi.getMap("paths.'/api/v1/exposure/lookthrough'.get.responses"))
+                .as("an unknown target is a 400 naming it; a graph without a finite answer a 422")
+                .containsKeys("400", "422")
+                .doesNotContainKey("404");
+        assertThat(openApi.getMap("paths.'/api/v1/exposure/stress'.post.responses"))
+                .containsKeys("400", "415", "422");
+        assertThat(openApi.getMap("paths.'/api/v1/baskets'.post.responses")).containsKey("415");
     }
 
     @ParameterizedTest

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * What a generated client needs of every operation: a stable operationId, the bearer token it must send and the role
- * that token needs, and the refusals every guarded route can answer (401, 403, 429; 413 and 400 for a body).
+ * that token needs, and the refusals every guarded route can answer (401, 403, 429; 400, 413 and 415 for a body).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OperationContract implements OASFilter {
@@ -100,6 +100,7 @@ public class OperationContract implements OASFilter {
         if (operation.getRequestBody() != null) {
             addIfAbsent(responses, "400", "The body is not the JSON (or CSV) described; violations name the field.");
             addIfAbsent(responses, "413", "The body is larger than the gateway accepts (10 MB by default).");
+            addIfAbsent(responses, "415", "The Content-Type is not one the route accepts (see the request body).");
         } else if (hasParameters(operation, Parameter.In.QUERY)) {
             addIfAbsent(responses, "400", "A query parameter is malformed; violations name it.");
         } else if (hasParameters(operation, Parameter.In.PATH)) {
