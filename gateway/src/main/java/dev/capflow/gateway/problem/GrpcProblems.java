@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Translates a failed gRPC call into a problem: status code to HTTP status, BadRequest details to violations. */
 public final class GrpcProblems {
@@ -81,12 +83,23 @@ public final class GrpcProblems {
         for (Any detail : rich == null ? List.<Any>of() : rich.getDetailsList()) {
             fieldViolations(detail).forEach(v -> fields.add(v.getField()));
         }
+        return jsonSpelled(description, fields);
+    }
+
+    /**
+     * {@code text} with each of {@code fields} spelled as JSON where it stands as a whole path: {@code page_token}
+     * inside {@code next_page_token} is another name and stays as it is.
+     */
+    private static String jsonSpelled(String text, List<String> fields) {
+        List<String> longestFirst = new ArrayList<>(fields);
         // the longest first: a path is not rewritten through a shorter one it contains
-        fields.sort(Comparator.comparingInt(String::length).reversed());
-        String spelled = description;
-        for (String field : fields) {
+        longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+        String spelled = text;
+        for (String field : longestFirst) {
             if (!field.isEmpty()) {
-                spelled = spelled.replace(field, JsonFieldNames.of(field));
+                spelled = Pattern.compile("(?<![\\w.])" + Pattern.quote(field) + "(?!\\w)")
+                        .matcher(spelled)
+                        .replaceAll(Matcher.quoteReplacement(JsonFieldNames.of(field)));
             }
         }
         return spelled;
@@ -103,8 +116,12 @@ public final class GrpcProblems {
             return violations;
         }
         for (Any detail : rich.getDetailsList()) {
-            for (BadRequest.FieldViolation v : fieldViolations(detail)) {
-                violations.add(new FieldViolation(JsonFieldNames.of(v.getField()), v.getDescription()));
+            List<BadRequest.FieldViolation> named = fieldViolations(detail);
+            List<String> fields =
+                    named.stream().map(BadRequest.FieldViolation::getField).toList();
+            for (BadRequest.FieldViolation v : named) {
+                violations.add(
+                        new FieldViolation(JsonFieldNames.of(v.getField()), jsonSpelled(v.getDescription(), fields)));
             }
             if (detail.is(ErrorInfo.class)) {
                 try {

@@ -87,6 +87,30 @@ class ExposureRoutesTest extends GatewayTest {
             .build();
 
     @Test
+    void aRefusedPageTokenIsNamedAsTheJsonSpellsItInTheDetailAndTheReasonButNotInsideOtherNames() {
+        fake.script(
+                ExposureServiceGrpc.getListEntitiesMethod(),
+                Answer.invalidField(
+                        "page_token",
+                        "belongs to another query: repeat the request that returned it, changing only page_token;"
+                                + " or send the next_page_token of the previous page"));
+
+        given().when()
+                .get("/api/v1/exposure/entities?pageToken=abc")
+                .then()
+                .statusCode(400)
+                .body(
+                        "detail",
+                        equalTo("pageToken belongs to another query: repeat the request that returned it, changing"
+                                + " only pageToken; or send the next_page_token of the previous page"))
+                .body("violations[0].field", equalTo("pageToken"))
+                .body(
+                        "violations[0].reason",
+                        equalTo("belongs to another query: repeat the request that returned it, changing only"
+                                + " pageToken; or send the next_page_token of the previous page"));
+    }
+
+    @Test
     void entitiesMapEveryFieldWithTheirValue() {
         fake.script(
                 ExposureServiceGrpc.getListEntitiesMethod(),
