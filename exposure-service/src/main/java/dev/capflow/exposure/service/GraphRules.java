@@ -112,12 +112,19 @@ final class GraphRules {
                     id,
                     String.format(
                             Locale.ROOT,
-                            "the stakes %s holds (edges %s) are worth at least its own value of %.0f USD: its primary "
+                            "the stakes %s holds (edges %s) are worth at least its own value of %s USD: its primary "
                                     + "value (I - S) E is not positive, so the cross-holdings model cannot value it",
                             id,
                             String.join(", ", EquityCycles.stakesHeldBy(model.graph(), entity)),
-                            values[entity]))));
+                            usd(values[entity])))));
         }
+    }
+
+    /** Whole dollars, or three significant digits below one dollar (a mark of 1e-300 is not "0 USD"). */
+    private static String usd(double value) {
+        return Math.abs(value) >= 1
+                ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%.3g", value);
     }
 
     private static String percent(double fraction) {

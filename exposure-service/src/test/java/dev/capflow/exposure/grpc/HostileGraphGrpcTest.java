@@ -28,6 +28,7 @@ import dev.capflow.testsupport.FiniteNumbers;
 import dev.capflow.testsupport.MalformedRequestCheck;
 import dev.capflow.testsupport.PostgresRedisResource;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -328,17 +329,50 @@ class HostileGraphGrpcTest extends GrpcTestBase {
             assertThat(preconditions(error)).singleElement().satisfies(v -> {
                 assertThat(v.getType()).isEqualTo("PRIMARY_VALUE");
                 assertThat(v.getSubject()).isEqualTo("hx-a");
-                assertThat(v.getDescription()).contains("hx-a-rich");
+                assertThat(v.getDescription()).contains("hx-a-rich").contains("its own value of 1000000000 USD");
             });
-        } finally {
             client().deleteEdge(DeleteEdgeRequest.newBuilder()
                     .setEdgeId("hx-a-rich")
                     .setValidTo(RETRACTED)
                     .build());
-            client().deleteEntity(DeleteEntityRequest.newBuilder()
-                    .setEntityId("hx-rich")
-                    .setValidTo(RETRACTED)
+            client().createEntity(CreateEntityRequest.newBuilder()
+                    .setEntity(privateEntity("hx-tiny", 1e-300))
                     .build());
+            create(equity("hx-tiny-rich", "hx-tiny", "hx-rich", 0.01, "2025-10-01"));
+            var tiny = failure(
+                    Status.Code.FAILED_PRECONDITION,
+                    () -> client().stress(shock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5)
+                            .build()));
+            assertThat(preconditions(tiny))
+                    .filteredOn(v -> v.getSubject().equals("hx-tiny"))
+                    .singleElement()
+                    .satisfies(v -> assertThat(v.getDescription())
+                            .as("a mark below one dollar is not printed as 0 USD")
+                            .contains("its own value of 1.00e-300 USD"));
+        } finally {
+            for (String edge : List.of("hx-a-rich", "hx-tiny-rich")) {
+                retractIfStored(() -> client().deleteEdge(DeleteEdgeRequest.newBuilder()
+                        .setEdgeId(edge)
+                        .setValidTo(RETRACTED)
+                        .build()));
+            }
+            for (String entity : List.of("hx-rich", "hx-tiny")) {
+                retractIfStored(() -> client().deleteEntity(DeleteEntityRequest.newBuilder()
+                        .setEntityId(entity)
+                        .setValidTo(RETRACTED)
+                        .build()));
+            }
+        }
+    }
+
+    /** Runs a retraction of the test's own records; one never stored (its test failed first) is NOT_FOUND. */
+    private static void retractIfStored(Runnable retraction) {
+        try {
+            retraction.run();
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
+                throw e;
+            }
         }
     }
 
