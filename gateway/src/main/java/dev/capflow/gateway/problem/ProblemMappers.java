@@ -8,11 +8,13 @@ import dev.capflow.gateway.request.FieldViolation;
 import dev.capflow.gateway.request.InvalidFieldsException;
 import dev.capflow.gateway.request.TooManyRecordsException;
 import dev.capflow.gateway.rest.json.JacksonViolations;
+import dev.capflow.gateway.rest.openapi.AllowedMethods;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
@@ -127,8 +129,22 @@ public class ProblemMappers {
             return unreadableJson(json, request);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
-        return respond(
-                Problem.ofHttpStatus(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), request.path()));
+        RestResponse.ResponseBuilder<Problem> response = RestResponse.ResponseBuilder.<Problem>create(
+                        status.getStatusCode())
+                .entity(Problem.ofHttpStatus(
+                        status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), request.path()))
+                .type(Problem.MEDIA_TYPE);
+        // the refusal's own headers stay: a 405's Allow lists the methods the path takes (RFC 9110)
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)
+                    && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+                values.forEach(value -> response.header(name, value));
+            }
+        });
+        if (status.getStatusCode() == 405 && !e.getResponse().getHeaders().containsKey(HttpHeaders.ALLOW)) {
+            AllowedMethods.of(request.path()).ifPresent(allowed -> response.header(HttpHeaders.ALLOW, allowed));
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper

@@ -83,8 +83,9 @@ public class ExposureEdgeResource {
                     @RestQuery
                     String asOf,
             @Parameter(
-                            description = "ISO-8601 instant: as capflow knew it then (default now).",
-                            example = "2026-01-05T10:00:00Z")
+                            description = "ISO-8601 instant such as 2026-01-05T10:00:00Z: as capflow knew it then "
+                                    + "(default now). Before the graph was recorded nothing is known: no entity, no "
+                                    + "edge, no loop.")
                     @RestQuery
                     String knownAt,
             @Parameter(description = "Only edges starting or ending at this entity.", example = "openai") @RestQuery
@@ -179,8 +180,9 @@ public class ExposureEdgeResource {
                     @RestQuery
                     String asOf,
             @Parameter(
-                            description = "ISO-8601 instant: as capflow knew it then (default now).",
-                            example = "2026-01-05T10:00:00Z")
+                            description = "ISO-8601 instant such as 2026-01-05T10:00:00Z: as capflow knew it then "
+                                    + "(default now). Before the graph was recorded nothing is known: no entity, no "
+                                    + "edge, no loop.")
                     @RestQuery
                     String knownAt) {
         GetEdgeRequest request = EdgeMapping.getRequest(id, asOf, knownAt);

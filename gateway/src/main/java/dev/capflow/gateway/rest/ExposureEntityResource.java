@@ -77,8 +77,9 @@ public class ExposureEntityResource {
                     @RestQuery
                     String asOf,
             @Parameter(
-                            description = "ISO-8601 instant: as capflow knew it then (default now).",
-                            example = "2026-01-05T10:00:00Z")
+                            description = "ISO-8601 instant such as 2026-01-05T10:00:00Z: as capflow knew it then "
+                                    + "(default now). Before the graph was recorded nothing is known: no entity, no "
+                                    + "edge, no loop.")
                     @RestQuery
                     String knownAt,
             @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Integer pageSize,
@@ -116,8 +117,9 @@ public class ExposureEntityResource {
                     @RestQuery
                     String asOf,
             @Parameter(
-                            description = "ISO-8601 instant: as capflow knew it then (default now).",
-                            example = "2026-01-05T10:00:00Z")
+                            description = "ISO-8601 instant such as 2026-01-05T10:00:00Z: as capflow knew it then "
+                                    + "(default now). Before the graph was recorded nothing is known: no entity, no "
+                                    + "edge, no loop.")
                     @RestQuery
                     String knownAt) {
         GetEntityRequest request = EntityMapping.getRequest(id, asOf, knownAt);

@@ -42,7 +42,13 @@ class GatewayErrorsTest extends GatewayTest {
                 .then()
                 .statusCode(405)
                 .contentType(PROBLEM)
+                .header("Allow", equalTo("GET, HEAD, OPTIONS"))
                 .body("status", equalTo(405));
+        given().when()
+                .patch("/api/v1/baskets/team-google")
+                .then()
+                .statusCode(405)
+                .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PUT"));
     }
 
     @Test

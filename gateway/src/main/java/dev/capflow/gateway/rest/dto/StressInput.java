@@ -24,8 +24,8 @@ public record StressInput(
         String asOf,
 
         @Schema(
-                description = "ISO-8601 instant: the graph as capflow knew it then (default now).",
-                example = "2026-01-05T10:00:00Z")
+                description = "ISO-8601 instant such as 2026-01-05T10:00:00Z: the graph as capflow knew it then "
+                        + "(default now); before the graph was recorded nothing is known.")
         String knownAt,
 
         @Schema(
