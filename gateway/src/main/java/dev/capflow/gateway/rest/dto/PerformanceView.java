@@ -74,7 +74,13 @@ public record PerformanceView(
     @Schema(name = "Contribution")
     public record Contribution(
             @Schema(example = "GOOGL") String symbol,
-            @Schema(example = "0.2") double weight,
+
+            @Schema(
+                    description = "The member's target weight, from the basket's definition: not its weight at"
+                            + " the window's start, which prices have moved since the base date (or the last"
+                            + " rebalance), so weight x return is not contribution.",
+                    example = "0.2")
+            double weight,
 
             @JsonProperty("return")
             @Schema(description = "The member's return in the basket currency.", example = "0.21")
