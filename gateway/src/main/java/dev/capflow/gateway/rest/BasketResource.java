@@ -71,7 +71,7 @@ public class BasketResource {
                             schema = @Schema(type = SchemaType.ARRAY, implementation = BasketView.class),
                             examples = @ExampleObject(name = "baskets", value = ApiExamples.BASKETS)))
     public Uni<RestResponse<Buffer>> list(
-            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Integer pageSize,
+            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Long pageSize,
             @Parameter(description = Paging.PAGE_TOKEN_DOC) @RestQuery String pageToken) {
         ListBasketsRequest request = Paging.paged(ListBasketsRequest.getDefaultInstance(), pageSize, pageToken);
         return answers.serveLastGoodPage(

@@ -90,7 +90,7 @@ public class ExposureEdgeResource {
                     String knownAt,
             @Parameter(description = "Only edges starting or ending at this entity.", example = "openai") @RestQuery
                     String entity,
-            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Integer pageSize,
+            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Long pageSize,
             @Parameter(description = Paging.PAGE_TOKEN_DOC) @RestQuery String pageToken) {
         var request = Paging.paged(EdgeMapping.listRequest(asOf, knownAt, entity), pageSize, pageToken);
         return answers.serveLastGoodPage(
@@ -298,7 +298,7 @@ public class ExposureEdgeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<List<EdgeView>>> history(
             @Parameter(description = "Edge id.", example = "e04-softbank-openai-equity") @RestPath String id,
-            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Integer pageSize,
+            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Long pageSize,
             @Parameter(description = Paging.PAGE_TOKEN_DOC) @RestQuery String pageToken) {
         ListEdgeHistoryRequest request = Paging.paged(
                 ListEdgeHistoryRequest.newBuilder()

@@ -82,7 +82,7 @@ public class ExposureEntityResource {
                                     + "edge, no loop.")
                     @RestQuery
                     String knownAt,
-            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Integer pageSize,
+            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Long pageSize,
             @Parameter(description = Paging.PAGE_TOKEN_DOC) @RestQuery String pageToken) {
         ListEntitiesRequest request = Paging.paged(EntityMapping.listRequest(asOf, knownAt), pageSize, pageToken);
         return answers.serveLastGoodPage(
@@ -244,7 +244,7 @@ public class ExposureEntityResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<List<EntityView>>> history(
             @Parameter(description = "Entity id.", example = "openai") @RestPath String id,
-            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Integer pageSize,
+            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Long pageSize,
             @Parameter(description = Paging.PAGE_TOKEN_DOC) @RestQuery String pageToken) {
         ListEntityHistoryRequest request = Paging.paged(
                 ListEntityHistoryRequest.newBuilder()

@@ -68,7 +68,7 @@ public class InstrumentResource {
                             example = "EQUITY")
                     @RestQuery
                     String kind,
-            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Integer pageSize,
+            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Long pageSize,
             @Parameter(description = Paging.PAGE_TOKEN_DOC) @RestQuery String pageToken) {
         var request = Paging.paged(InstrumentMapping.listRequest(kind), pageSize, pageToken);
         return answers.serveLastGoodPage(

@@ -32,7 +32,7 @@ public final class Paging {
 
     /** {@code request} with the REST paging parameters; a negative pageSize is a 400 naming it. */
     @SuppressWarnings("unchecked")
-    public static <M extends Message> M paged(M request, Integer pageSize, String pageToken) {
+    public static <M extends Message> M paged(M request, Long pageSize, String pageToken) {
         Fields fields = new Fields();
         fields.check(
                 pageSize == null || pageSize >= 0,
@@ -42,7 +42,8 @@ public final class Paging {
         Descriptors.Descriptor type = request.getDescriptorForType();
         Message.Builder paged = request.toBuilder();
         if (pageSize != null) {
-            paged.setField(type.findFieldByName("page_size"), pageSize);
+            // any size above the most a page holds is read as that most, however large (the service clamps to 1000)
+            paged.setField(type.findFieldByName("page_size"), (int) Math.min(pageSize, Integer.MAX_VALUE));
         }
         if (pageToken != null) {
             paged.setField(type.findFieldByName("page_token"), pageToken);

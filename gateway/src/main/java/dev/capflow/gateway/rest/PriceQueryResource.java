@@ -260,7 +260,7 @@ public class PriceQueryResource {
             @Parameter(description = "Ticker.", example = "NVDA") @RestPath String symbol,
             @Parameter(description = "First session date (inclusive).", example = "2025-10-01") @RestQuery String from,
             @Parameter(description = "Last session date (inclusive).", example = "2025-10-31") @RestQuery String to,
-            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Integer pageSize,
+            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Long pageSize,
             @Parameter(description = Paging.PAGE_TOKEN_DOC) @RestQuery String pageToken) {
         GetBarsRequest bounds = PriceMapping.barsRequest(symbol, from, to, null);
         ListBarRevisionsRequest request = Paging.paged(
@@ -302,7 +302,7 @@ public class PriceQueryResource {
                             examples = @ExampleObject(name = "unknown symbol", value = ApiExamples.NOT_FOUND)))
     public Uni<RestResponse<List<CorporateActionView>>> corporateActions(
             @Parameter(description = "Ticker.", example = "NVDA") @RestPath String symbol,
-            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Integer pageSize,
+            @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Long pageSize,
             @Parameter(description = Paging.PAGE_TOKEN_DOC) @RestQuery String pageToken) {
         Fields fields = new Fields();
         String checkedSymbol = fields.symbol("symbol", symbol);

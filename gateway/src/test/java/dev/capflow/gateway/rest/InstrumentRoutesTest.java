@@ -75,6 +75,26 @@ class InstrumentRoutesTest extends GatewayTest {
     }
 
     @Test
+    void aPageSizeBeyondAnIntegerIsReadAsTheLargestPageNotRefused() {
+        fake.script(
+                IngestServiceGrpc.getListInstrumentsMethod(),
+                Answer.reply(ListInstrumentsResponse.newBuilder()
+                        .addInstruments(NVDA)
+                        .build()));
+
+        given().queryParam("pageSize", "99999999999999")
+                .when()
+                .get("/api/v1/instruments")
+                .then()
+                .statusCode(200)
+                .body("symbol", contains("NVDA"));
+
+        assertThat(fake.requests(IngestServiceGrpc.getListInstrumentsMethod()))
+                .extracting(ListInstrumentsRequest::getPageSize)
+                .containsExactly(Integer.MAX_VALUE);
+    }
+
+    @Test
     void anUnknownKindIsRejectedWithoutCallingIngest() {
         given().queryParam("kind", "BOND")
                 .when()
