@@ -200,13 +200,18 @@ class PriceIngestRoutesTest extends GatewayTest {
                 .body("detail", org.hamcrest.Matchers.startsWith("body is not valid JSON"));
     }
 
-    @Test
-    void aCorrectionIsSentInReplaceModeAndItsReplacedCountComesBack() {
+    /** ingest-service's answer to the next IngestBars: one bar replaced. */
+    private void answerOneReplaced() {
         fake.script(
                 IngestServiceGrpc.getIngestBarsMethod(),
                 Answer.reply(IngestBarsResponse.newBuilder()
                         .setReport(IngestReport.newBuilder().setReplaced(1))
                         .build()));
+    }
+
+    @Test
+    void aCorrectionIsSentInReplaceModeAndItsReplacedCountComesBack() {
+        answerOneReplaced();
 
         given().contentType(ContentType.JSON)
                 .body("[" + GOOD_BAR_0 + "]")
@@ -230,11 +235,7 @@ class PriceIngestRoutesTest extends GatewayTest {
 
     @Test
     void aCorrectionWithoutAVolumeIsRejectedAtItsIndexSoThatItCannotZeroTheStoredOne() {
-        fake.script(
-                IngestServiceGrpc.getIngestBarsMethod(),
-                Answer.reply(IngestBarsResponse.newBuilder()
-                        .setReport(IngestReport.newBuilder().setReplaced(1))
-                        .build()));
+        answerOneReplaced();
 
         given().contentType(ContentType.JSON)
                 .body("[" + GOOD_BAR_2 + "," + GOOD_BAR_0 + "]")
