@@ -85,10 +85,20 @@ public final class StreamRoutesOpenApi {
                         object(
                                 "The data of a `level` event: the basket's live level.",
                                 Map.of(
-                                        "basketId", string("The basket id.", null),
-                                        "level", number("The basket level (baseValue at its base date)."),
-                                        "ts", string("The time of the tick that moved it.", "date-time"),
-                                        "basketVersion", integer("The basket version the level was computed for."))))
+                                        "basketId",
+                                        string("The basket id.", null),
+                                        "level",
+                                        number("The basket's price-return level (baseValue at its base date); a"
+                                                + " total-return level is only in the REST answers, which see the"
+                                                + " dividends."),
+                                        "ts",
+                                        string(
+                                                "The time of the tick that moved it; for the level a client gets"
+                                                        + " first, the latest close's (00:00 UTC of its date) when"
+                                                        + " no member has ticked since.",
+                                                "date-time"),
+                                        "basketVersion",
+                                        integer("The basket version the level was computed for."))))
                 .addSchema(
                         "UpstreamEvent",
                         OASFactory.createSchema()
@@ -137,8 +147,10 @@ public final class StreamRoutesOpenApi {
                                 .GET(operation(
                                         "Live level of one basket",
                                         List.of("LevelEvent"),
-                                        "The basket's intraday level as its members tick, at most a few per "
-                                                + "second; a new client first gets the latest level. " + EVENTS,
+                                        "The basket's intraday price-return level as its members tick, at most a "
+                                                + "few per second; a new client first gets the latest level. The stream "
+                                                + "takes no returnType: total return needs the day's dividends. "
+                                                + EVENTS,
                                         LEVELS,
                                         parameter("id", Parameter.In.PATH, "Basket id.", "team-google"),
                                         "No such basket.",

@@ -31,7 +31,7 @@ final class PageTokens {
 
     private PageTokens() {}
 
-    /** The token continuing {@code request}'s answer after {@code position}; empty when there is no next page. */
+    /** The token continuing the query {@code queryKey} after {@code position}; empty when there is no next page. */
     static String encode(Tick.Position position, String queryKey) {
         if (position == null) {
             return "";
@@ -45,7 +45,7 @@ final class PageTokens {
         });
     }
 
-    /** The token continuing {@code request}'s answer after {@code minute}; empty when there is no next page. */
+    /** The token continuing the query {@code queryKey} after {@code minute}; empty when there is no next page. */
     static String encodeMinute(Instant minute, String queryKey) {
         if (minute == null) {
             return "";
