@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -114,6 +116,24 @@ public final class TestTokens {
         return token("test-" + role, DEFAULT_TTL, role);
     }
 
+    /** A token like {@link #token(String)} whose header names its key ({@code kid}), as an issuer with a JWK set signs. */
+    public String tokenWithKeyId(String role, String keyId) {
+        return signNamingKey(ISSUER, AUDIENCE, "test-" + role, DEFAULT_TTL, keyId, role);
+    }
+
+    /** The public key as a JWK named {@code keyId} (RS256, for signatures), a member of a JWK set. */
+    public String jwk(String keyId) {
+        try {
+            RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) publicKey);
+            jwk.setKeyId(keyId);
+            jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+            jwk.setUse("sig");
+            return jwk.toJson();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("an RSA public key is a JWK", e);
+        }
+    }
+
     /** {@code Bearer } and {@link #token(String)}, the value of an Authorization header. */
     public String bearer(String role) {
         return "Bearer " + token(role);
@@ -140,6 +160,12 @@ public final class TestTokens {
     }
 
     private String sign(String issuer, String audience, String subject, Duration ttl, String... roles) {
+        return signNamingKey(issuer, audience, subject, ttl, null, roles);
+    }
+
+    /** A signed token; its header names the key {@code keyId} unless it is null. */
+    private String signNamingKey(
+            String issuer, String audience, String subject, Duration ttl, String keyId, String... roles) {
         Instant now = Instant.now();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
@@ -156,6 +182,9 @@ public final class TestTokens {
         jws.setKey(privateKey);
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         jws.setHeader("typ", "JWT");
+        if (keyId != null) {
+            jws.setKeyIdHeaderValue(keyId);
+        }
         try {
             return jws.getCompactSerialization();
         } catch (JoseException e) {

@@ -123,6 +123,43 @@ class TokenVerifierTest {
         assertThat(tokens.find("regular")).isSameAs(regular);
     }
 
+    @Test
+    void aKeySetOfTheOldAndTheNewKeyAcceptsTokensOfEitherDuringARotation() throws Exception {
+        KeyPair next = keyPair();
+        String keySet = "{\"keys\": [" + jwk(TRUSTED, "2025") + ", " + jwk(next, "2026") + "]}";
+        TokenVerifier rotating = new TokenVerifier(Optional.of(keySet), "capflow", AUDIENCES);
+
+        assertThat(rotating.verify(signWithKeyId(TRUSTED, "2025", "alice")).subject())
+                .isEqualTo("alice");
+        assertThat(rotating.verify(signWithKeyId(next, "2026", "bob")).subject())
+                .isEqualTo("bob");
+        assertThatThrownBy(() -> rotating.verify(signWithKeyId(FORGER, "2026", "mallory")))
+                .as("a key id names a key; it does not make another key's signature good")
+                .isInstanceOf(TokenVerifier.InvalidTokenException.class);
+    }
+
+    private static String jwk(KeyPair keys, String keyId) throws JoseException {
+        org.jose4j.jwk.RsaJsonWebKey jwk =
+                new org.jose4j.jwk.RsaJsonWebKey((java.security.interfaces.RSAPublicKey) keys.getPublic());
+        jwk.setKeyId(keyId);
+        jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jwk.setUse("sig");
+        return jwk.toJson();
+    }
+
+    private static String signWithKeyId(KeyPair keys, String keyId, String subject) throws JoseException {
+        String token = sign(keys, subject, 3600, "viewer");
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setCompactSerialization(token);
+        JsonWebSignature withKeyId = new JsonWebSignature();
+        withKeyId.setPayload(jws.getUnverifiedPayload());
+        withKeyId.setKey(keys.getPrivate());
+        withKeyId.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        withKeyId.setHeader("typ", "JWT");
+        withKeyId.setKeyIdHeaderValue(keyId);
+        return withKeyId.getCompactSerialization();
+    }
+
     private static String sign(KeyPair keys, String subject, long ttlSeconds, String... roles) throws JoseException {
         return signIssuedAt(keys, subject, System.currentTimeMillis() / 1000, ttlSeconds, roles);
     }
