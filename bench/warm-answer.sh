@@ -57,7 +57,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
   "load before the run:$(uptime | sed 's/.*load average://')"
 curl -sS -f -o "$WORK/answer.json" -H "Authorization: Bearer $TOKEN" "$URL"
 curl -sS -f -o /dev/null -H "Authorization: Bearer $TOKEN" "$URL"
-key=$(redis --scan --pattern 'capflow:gateway:answer:performance-2:*' | while read -r k; do
+key=$(redis --scan --pattern 'capflow:gateway:answer:performance-*' | while read -r k; do
   echo "$(redis STRLEN "$k") $k"; done | sort -g | tail -1 | cut -d' ' -f2)
 [[ -n $key ]] || { echo "no cached performance answer in Redis" >&2; exit 1; }
 echo "answer of $BASKET: $(wc -c <"$WORK/answer.json") bytes of JSON; the cached entry $(redis STRLEN "$key") bytes"

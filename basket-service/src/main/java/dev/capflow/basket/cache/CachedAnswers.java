@@ -45,10 +45,9 @@ public class CachedAnswers {
             String id, Window window, String benchmark, ReturnType type, double riskFreeRate) {
         String key = CacheKeys.key(
                 keyPrefix,
-                // "-3": an answer cached before Contribution.end_weight (or, "-2", before Metrics.undefined held NaN)
-                // is
-                // never read again
-                "performance-3",
+                // "-4": an answer cached before its currency ("-3" before Contribution.end_weight, "-2" before
+                // Metrics.undefined held NaN) is never read again
+                "performance-4",
                 List.of(
                         id,
                         String.valueOf(window.from()),
@@ -74,7 +73,8 @@ public class CachedAnswers {
     public Uni<CompareResponse> compare(String a, String b, Window window, ReturnType type) {
         String key = CacheKeys.key(
                 keyPrefix,
-                "compare",
+                // "-2": an answer cached before the two currencies is never read again
+                "compare-2",
                 List.of(a, b, String.valueOf(window.from()), String.valueOf(window.to()), type.name()));
         return cache.lookup(key, List.of(generations.key(a), generations.key(b)), CompareResponse.parser())
                 .chain(found -> {
@@ -84,9 +84,16 @@ public class CachedAnswers {
                     return generationsFor(found, List.of(a, b))
                             .chain(current -> definition(a)
                                     .chain(basketA -> definition(b)
-                                            .chain(basketB -> analytics.compare(
-                                                    basketA, basketB, window, type, first(current), second(current))))
-                                    .map(comparison -> ProtoMapper.toProto(a, b, comparison, type))
+                                            .chain(basketB -> analytics
+                                                    .compare(
+                                                            basketA,
+                                                            basketB,
+                                                            window,
+                                                            type,
+                                                            first(current),
+                                                            second(current))
+                                                    .map(comparison ->
+                                                            ProtoMapper.toProto(basketA, basketB, comparison, type))))
                                     .invoke(answer -> cacheTagged(key, current, answer)));
                 });
     }

@@ -82,6 +82,7 @@ public final class ProtoMapper {
         GetPerformanceResponse.Builder proto = GetPerformanceResponse.newBuilder()
                 .setBasketId(basket.id())
                 .setBasketVersion(basket.version())
+                .setCurrency(basket.currency())
                 .setReturnType(toProto(type))
                 .setFrom(performance.from().toString())
                 .setTo(performance.to().toString())
@@ -135,10 +136,12 @@ public final class ProtoMapper {
         };
     }
 
-    public static CompareResponse toProto(String a, String b, Comparison comparison, ReturnType type) {
+    public static CompareResponse toProto(Basket a, Basket b, Comparison comparison, ReturnType type) {
         CompareResponse.Builder proto = CompareResponse.newBuilder()
-                .setBasketIdA(a)
-                .setBasketIdB(b)
+                .setBasketIdA(a.id())
+                .setBasketIdB(b.id())
+                .setCurrencyA(a.currency())
+                .setCurrencyB(b.currency())
                 .setReturnType(toProto(type))
                 .setFrom(comparison.levelsA().firstDate().toString())
                 .setTo(comparison.levelsA().lastDate().toString());

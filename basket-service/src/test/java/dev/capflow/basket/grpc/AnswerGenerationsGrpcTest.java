@@ -50,7 +50,7 @@ class AnswerGenerationsGrpcTest extends GrpcTestBase {
     /** The keys of the performance answers cached in Redis. */
     private static Set<String> performanceEntries() {
         Matcher keys =
-                Pattern.compile("[^\\r\\n$*]*performance-3:[0-9a-f]+").matcher(redis("KEYS", "*performance-3:*"));
+                Pattern.compile("[^\\r\\n$*]*performance-4:[0-9a-f]+").matcher(redis("KEYS", "*performance-4:*"));
         Set<String> entries = new HashSet<>();
         while (keys.find()) {
             entries.add(keys.group());

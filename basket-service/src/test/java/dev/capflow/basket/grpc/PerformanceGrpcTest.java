@@ -140,6 +140,16 @@ class PerformanceGrpcTest extends GrpcTestBase {
         assertMatchesFixture("team-google-in-jpy");
         assertThat(lastHistoryCall().getSymbolsList())
                 .containsExactly("GOOGL", "AVGO", "CLS", "LITE", "TTMI", "DEXJPUS");
+
+        assertThat(performance("team-google-in-jpy", "2025-10-29", "2025-12-31", "")
+                        .getCurrency())
+                .isEqualTo("JPY");
+        CompareResponse inTwoCurrencies = client().compare(CompareRequest.newBuilder()
+                .setBasketIdA("team-google-in-jpy")
+                .setBasketIdB("team-openai")
+                .build());
+        assertThat(inTwoCurrencies.getCurrencyA()).isEqualTo("JPY");
+        assertThat(inTwoCurrencies.getCurrencyB()).isEqualTo("USD");
     }
 
     @Test
@@ -201,8 +211,8 @@ class PerformanceGrpcTest extends GrpcTestBase {
         assertThat(newHistoryCalls(
                         () -> assertThat(performance("cached", "", "", "")).isEqualTo(first)))
                 .isEmpty();
-        assertThat(PostgresRedisResource.datastores().redisCommand("KEYS", "capflow:basket:performance-3:*"))
-                .contains("capflow:basket:performance-3:");
+        assertThat(PostgresRedisResource.datastores().redisCommand("KEYS", "capflow:basket:performance-4:*"))
+                .contains("capflow:basket:performance-4:");
 
         // announced new bars of a member move the basket's answer generation, so the answer is computed again
         PostgresRedisResource.datastores()
@@ -242,6 +252,8 @@ class PerformanceGrpcTest extends GrpcTestBase {
                 .build());
 
         FiniteNumbers.assertFinite(comparison);
+        assertThat(comparison.getCurrencyA()).isEqualTo("USD");
+        assertThat(comparison.getCurrencyB()).isEqualTo("USD");
         JsonArray expected = fixture("compare-team-google-vs-team-openai").getJsonArray("series");
         assertThat(comparison.getSeriesCount()).isEqualTo(expected.size());
         for (int i = 0; i < expected.size(); i++) {

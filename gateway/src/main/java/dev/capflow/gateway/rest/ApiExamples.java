@@ -117,7 +117,7 @@ final class ApiExamples {
     static final String BASKETS = "[" + BASKET + "]";
     static final String PERFORMANCE = """
             {"basketId": "team-google", "from": "2025-10-29", "to": "2025-12-31", "returnType": "PRICE",
-             "basketVersion": 1,
+             "basketVersion": 1, "currency": "USD",
              "series": [{"date": "2025-10-29", "level": 100.0}, {"date": "2025-12-31", "level": 114.4}],
              "metrics": {"totalReturn": 0.144, "annualizedReturn": 0.71, "annualizedVolatility": 0.35,
                          "sharpe": 1.9, "maxDrawdown": -0.082, "maxDrawdownPeak": "2025-11-03",
@@ -125,6 +125,7 @@ final class ApiExamples {
              "contributions": [{"symbol": "GOOGL", "weight": 0.2, "return": 0.21, "contribution": 0.042, "endWeight": 0.21}]}""";
     static final String COMPARISON = """
             {"a": "team-google", "b": "team-openai", "from": "2025-10-29", "to": "2025-12-31", "returnType": "PRICE",
+             "currencyA": "USD", "currencyB": "USD",
              "series": [{"date": "2025-10-29", "levelA": 100.0, "levelB": 100.0, "spread": 0.0, "ratio": 1.0},
                         {"date": "2025-12-31", "levelA": 114.4, "levelB": 103.1, "spread": 0.113, "ratio": 1.1096}]}""";
     static final String BASKET_NOT_FOUND = """

@@ -20,11 +20,12 @@ public class BasketQuestions {
 
     /**
      * The kinds of the cached basket answers, part of their keys; a kind changes with its answer's shape, so that no
-     * answer cached before is served ("performance-2": since contributions' endWeight).
+     * answer cached before is served ("performance-3" and "compare-2": since the answers' currencies;
+     * "performance-2": since contributions' endWeight).
      */
-    static final String PERFORMANCE = "performance-2";
+    static final String PERFORMANCE = "performance-3";
 
-    static final String COMPARE = "compare";
+    static final String COMPARE = "compare-2";
 
     /** One question: its key, the baskets it is about, and {@code view}, which asks basket-service. */
     public record Question(String key, List<String> basketIds, Supplier<Uni<?>> view) {}

@@ -20,6 +20,16 @@ public record CompareView(
                 example = "PRICE")
         String returnType,
 
+        @Schema(description = "Basket a's reporting currency (ISO 4217).", example = "USD")
+        String currencyA,
+
+        @Schema(
+                description =
+                        "Basket b's reporting currency. When it is not currencyA, each basket's levels and returns"
+                                + " are in its own currency, so the spread compares returns in two currencies.",
+                example = "USD")
+        String currencyB,
+
         List<Point> series) {
 
     /** Both baskets at one date. */

@@ -24,6 +24,11 @@ public record PerformanceView(
         @Schema(description = "The basket version the answer was computed for.", example = "1")
         long basketVersion,
 
+        @Schema(
+                description = "The basket's reporting currency (ISO 4217): levels and returns are in it.",
+                example = "USD")
+        String currency,
+
         List<Level> series,
         Metrics metrics,
         List<Contribution> contributions) {

@@ -178,6 +178,7 @@ public final class BasketMapping {
                 response.getTo(),
                 returnTypeName(response.getReturnType()),
                 response.getBasketVersion(),
+                response.getCurrency(),
                 response.getSeriesList().stream()
                         .map(p -> new PerformanceView.Level(p.getDate(), p.getLevel()))
                         .toList(),
@@ -216,6 +217,8 @@ public final class BasketMapping {
                 response.getFrom(),
                 response.getTo(),
                 returnTypeName(response.getReturnType()),
+                response.getCurrencyA(),
+                response.getCurrencyB(),
                 response.getSeriesList().stream()
                         .map(p -> new CompareView.Point(
                                 p.getDate(), p.getLevelA(), p.getLevelB(), finite(p.getSpread()), finite(p.getRatio())))
