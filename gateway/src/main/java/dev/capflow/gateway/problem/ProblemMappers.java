@@ -129,11 +129,8 @@ public class ProblemMappers {
             return unreadableJson(json, request);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
-        RestResponse.ResponseBuilder<Problem> response = RestResponse.ResponseBuilder.<Problem>create(
-                        status.getStatusCode())
-                .entity(Problem.ofHttpStatus(
-                        status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), request.path()))
-                .type(Problem.MEDIA_TYPE);
+        RestResponse.ResponseBuilder<Problem> response = problemResponse(
+                Problem.ofHttpStatus(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), request.path()));
         // the refusal's own headers stay: a 405's Allow lists the methods the path takes (RFC 9110)
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)
@@ -155,9 +152,12 @@ public class ProblemMappers {
     }
 
     private static RestResponse<Problem> respond(Problem problem) {
+        return problemResponse(problem).build();
+    }
+
+    private static RestResponse.ResponseBuilder<Problem> problemResponse(Problem problem) {
         return RestResponse.ResponseBuilder.<Problem>create(problem.getStatus())
                 .entity(problem)
-                .type(Problem.MEDIA_TYPE)
-                .build();
+                .type(Problem.MEDIA_TYPE);
     }
 }

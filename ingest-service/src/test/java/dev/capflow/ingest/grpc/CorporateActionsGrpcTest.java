@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The hand-checked example of BarAdjusterTest, end to end: a 2-for-1 split then a 0.53 dividend. */
@@ -275,63 +276,68 @@ class CorporateActionsGrpcTest extends GrpcTestBase {
     @Test
     void aBarWriteWaitsForADividendBeingRecordedAndIsCheckedAgainstIt() throws Exception {
         register("CE");
-        try (Connection recording = PostgresRedisResource.datastores().connect()) {
-            recording.setAutoCommit(false);
-            holdDividendLock(recording, "CE", "pg_advisory_xact_lock");
-            execute(
-                    recording,
-                    "INSERT INTO ingest.corporate_action (symbol, ex_date, kind, amount)"
-                            + " VALUES ('CE', DATE '2025-11-20', 'DIVIDEND', 5)");
-            CompletableFuture<IngestReport> write = mutiny().ingestBars(IngestBarsRequest.newBuilder()
-                            .addBars(bar("CE", "2025-11-19", 4))
-                            .build())
-                    .map(response -> response.getReport())
-                    .subscribeAsCompletionStage();
-            awaitLockWaiter();
-            assertThat(write)
-                    .as("the bar write waits for the dividend's transaction")
-                    .isNotDone();
-            recording.commit();
-            IngestReport report = write.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
-            assertThat(report.getAccepted()).isZero();
-            assertThat(report.getRejectedList())
-                    .extracting(Rejection::getIndex, Rejection::getField)
-                    .containsExactly(tuple(0, "close"));
-        }
+        CompletableFuture<IngestReport> write = afterATransactionHoldingTheLock(
+                "CE",
+                "pg_advisory_xact_lock",
+                "INSERT INTO ingest.corporate_action (symbol, ex_date, kind, amount)"
+                        + " VALUES ('CE', DATE '2025-11-20', 'DIVIDEND', 5)",
+                "the bar write waits for the dividend's transaction",
+                () -> mutiny().ingestBars(IngestBarsRequest.newBuilder()
+                                .addBars(bar("CE", "2025-11-19", 4))
+                                .build())
+                        .map(response -> response.getReport())
+                        .subscribeAsCompletionStage());
+        IngestReport report = write.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+        assertThat(report.getAccepted()).isZero();
+        assertThat(report.getRejectedList())
+                .extracting(Rejection::getIndex, Rejection::getField)
+                .containsExactly(tuple(0, "close"));
         assertThat(closes("CE")).isEmpty();
     }
 
     @Test
     void aDividendWaitsForABarWriteAndIsCheckedAgainstItsBars() throws Exception {
         register("CF");
-        try (Connection writing = PostgresRedisResource.datastores().connect()) {
-            writing.setAutoCommit(false);
-            holdDividendLock(writing, "CF", "pg_advisory_xact_lock_shared");
-            execute(
-                    writing,
-                    "INSERT INTO ingest.daily_bar (symbol, date, open, high, low, close, volume)"
-                            + " VALUES ('CF', DATE '2025-11-19', 4, 4, 4, 4, 100)");
-            CompletableFuture<AddCorporateActionResponse> recording = mutiny().addCorporateAction(
-                            AddCorporateActionRequest.newBuilder()
-                                    .setAction(dividend("CF", "2025-11-20", 5))
-                                    .build())
-                    .subscribeAsCompletionStage();
-            awaitLockWaiter();
-            assertThat(recording)
-                    .as("the dividend waits for the bar write's transaction")
-                    .isNotDone();
-            writing.commit();
-            ExecutionException failed = catchThrowableOfType(
-                    ExecutionException.class, () -> recording.get(DEADLINE_SECONDS, TimeUnit.SECONDS));
-            StatusRuntimeException error = (StatusRuntimeException) failed.getCause();
-            assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-            assertThat(error.getStatus().getDescription()).contains("not below the close 4.0");
-        }
+        CompletableFuture<AddCorporateActionResponse> recording = afterATransactionHoldingTheLock(
+                "CF",
+                "pg_advisory_xact_lock_shared",
+                "INSERT INTO ingest.daily_bar (symbol, date, open, high, low, close, volume)"
+                        + " VALUES ('CF', DATE '2025-11-19', 4, 4, 4, 4, 100)",
+                "the dividend waits for the bar write's transaction",
+                () -> mutiny().addCorporateAction(AddCorporateActionRequest.newBuilder()
+                                .setAction(dividend("CF", "2025-11-20", 5))
+                                .build())
+                        .subscribeAsCompletionStage());
+        ExecutionException failed =
+                catchThrowableOfType(ExecutionException.class, () -> recording.get(DEADLINE_SECONDS, TimeUnit.SECONDS));
+        StatusRuntimeException error = (StatusRuntimeException) failed.getCause();
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(error.getStatus().getDescription()).contains("not below the close 4.0");
         assertThat(client().listCorporateActions(ListCorporateActionsRequest.newBuilder()
                                 .setSymbol("CF")
                                 .build())
                         .getActionsCount())
                 .isZero();
+    }
+
+    /**
+     * Starts {@code call} while a test transaction holds {@code symbol}'s dividend lock (taken with {@code lockFunction})
+     * and has run {@code sql}, checks that the call waits for it ({@code waiting} says why), commits, and answers the
+     * call's outcome.
+     */
+    private static <T> CompletableFuture<T> afterATransactionHoldingTheLock(
+            String symbol, String lockFunction, String sql, String waiting, Supplier<CompletableFuture<T>> call)
+            throws SQLException {
+        try (Connection transaction = PostgresRedisResource.datastores().connect()) {
+            transaction.setAutoCommit(false);
+            holdDividendLock(transaction, symbol, lockFunction);
+            execute(transaction, sql);
+            CompletableFuture<T> outcome = call.get();
+            awaitLockWaiter();
+            assertThat(outcome).as(waiting).isNotDone();
+            transaction.commit();
+            return outcome;
+        }
     }
 
     /** Takes the lock that a dividend being recorded (exclusive) or a bar write (shared) holds for {@code symbol}. */
