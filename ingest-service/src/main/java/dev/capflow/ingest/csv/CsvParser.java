@@ -75,7 +75,7 @@ public final class CsvParser {
                                 : parseLine(symbol, i + 1, CsvCells.split(lines[i]), resolved, expectedColumns));
             }
         }
-        return new CsvFile(resolved, result);
+        return new CsvFile(resolved, resolved.volumeColumn(expectedColumns) >= 0, result);
     }
 
     private static CsvLayout resolveLayout(CsvLayout requested, String[] firstCells, boolean hasHeader) {

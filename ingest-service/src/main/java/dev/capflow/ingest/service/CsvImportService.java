@@ -93,9 +93,24 @@ public class CsvImportService {
         return instruments
                 .requireKnown(List.of(symbol))
                 // parsing a large file takes a while: keep it off the event loop
-                .chain(() -> VertxContextSupport.executeBlocking(() -> CsvParser.parse(symbol, text.get(), layout)))
+                .chain(() -> VertxContextSupport.executeBlocking(
+                        () -> correctable(CsvParser.parse(symbol, text.get(), layout), mode)))
                 .onItem()
                 .transformToMulti(file -> commitInChunks(symbol, file, mode));
+    }
+
+    /**
+     * A correction replaces whole bars, so a file without volumes would store volume 0 over every stored day's: it is
+     * refused before anything is written (an insert reads a missing volume as 0, as a new day has none stored).
+     */
+    private static CsvFile correctable(CsvFile file, BarWriteMode mode) {
+        if (mode == BarWriteMode.REPLACE && !file.carriesVolume()) {
+            throw new InvalidRequestException(
+                    "content",
+                    "a correction (mode REPLACE) replaces whole bars, volume included, but this file has no Volume"
+                            + " column; add it, or import without REPLACE to add only new days");
+        }
+        return file;
     }
 
     private Multi<Progress> commitInChunks(String symbol, CsvFile file, BarWriteMode mode) {

@@ -163,6 +163,24 @@ class BarCorrectionsGrpcTest extends GrpcTestBase {
         assertThat(storedClose("CORCSV", "2025-11-04")).isEqualTo(10.8);
     }
 
+    @Test
+    void aCsvCorrectionWithoutVolumesIsRefusedAndTheStoredVolumesStay() throws Exception {
+        register("CORVOL");
+        importCsv(
+                "CORVOL",
+                "Date,Open,High,Low,Close,Volume\n2025-11-03,10,11,9,10.5,700\n",
+                BarWriteMode.BAR_WRITE_MODE_UNSPECIFIED);
+        BarsGrpcTest.assertField(
+                () -> importCsv(
+                        "CORVOL",
+                        "Date,Open,High,Low,Close\n2025-11-03,10,11,9,10.6\n",
+                        BarWriteMode.BAR_WRITE_MODE_REPLACE),
+                "content");
+        assertThat(sqlLong("SELECT volume FROM ingest.daily_bar WHERE symbol = 'CORVOL'"))
+                .isEqualTo(700);
+        assertThat(storedClose("CORVOL", "2025-11-03")).isEqualTo(10.5);
+    }
+
     private ImportCsvResponse importCsv(String symbol, String content, BarWriteMode mode) {
         ImportCsvResponse[] last = new ImportCsvResponse[1];
         client().importCsv(ImportCsvRequest.newBuilder()
