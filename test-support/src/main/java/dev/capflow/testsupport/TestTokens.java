@@ -118,7 +118,7 @@ public final class TestTokens {
 
     /** A token like {@link #token(String)} whose header names its key ({@code kid}), as an issuer with a JWK set signs. */
     public String tokenWithKeyId(String role, String keyId) {
-        return signNamingKey(ISSUER, AUDIENCE, "test-" + role, DEFAULT_TTL, keyId, role);
+        return signNamingKey(ISSUER, AUDIENCE, "test-" + role, issuedNow(DEFAULT_TTL), keyId, role);
     }
 
     /** The public key as a JWK named {@code keyId} (RS256, for signatures), a member of a JWK set. */
@@ -159,14 +159,29 @@ public final class TestTokens {
         return sign(ISSUER, audience, subject, DEFAULT_TTL, roles);
     }
 
+    /** A token for {@code subject} with {@code roles} issued at {@code issuedAt} (ahead of the clock, say), valid {@code ttl}. */
+    public String tokenIssuedAt(String subject, Instant issuedAt, Duration ttl, String... roles) {
+        return signNamingKey(ISSUER, AUDIENCE, subject, new Validity(issuedAt, issuedAt.plus(ttl)), null, roles);
+    }
+
     private String sign(String issuer, String audience, String subject, Duration ttl, String... roles) {
-        return signNamingKey(issuer, audience, subject, ttl, null, roles);
+        return signNamingKey(issuer, audience, subject, issuedNow(ttl), null, roles);
+    }
+
+    /** When a token is issued and when it expires. */
+    private record Validity(Instant issuedAt, Instant expiresAt) {}
+
+    /** Issued now and expiring {@code ttl} from now; an expired one is issued a second before its expiry. */
+    private static Validity issuedNow(Duration ttl) {
+        Instant now = Instant.now();
+        Instant expiresAt = now.plus(ttl);
+        return new Validity(
+                Instant.ofEpochSecond(Math.min(now.getEpochSecond(), expiresAt.getEpochSecond() - 1)), expiresAt);
     }
 
     /** A signed token; its header names the key {@code keyId} unless it is null. */
     private String signNamingKey(
-            String issuer, String audience, String subject, Duration ttl, String keyId, String... roles) {
-        Instant now = Instant.now();
+            String issuer, String audience, String subject, Validity validity, String keyId, String... roles) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setAudience(audience);
@@ -174,9 +189,8 @@ public final class TestTokens {
         claims.setClaim("upn", subject);
         claims.setStringListClaim("groups", List.of(roles));
         claims.setJwtId(UUID.randomUUID().toString());
-        claims.setIssuedAt(NumericDate.fromSeconds(
-                Math.min(now.getEpochSecond(), now.plus(ttl).getEpochSecond() - 1)));
-        claims.setExpirationTime(NumericDate.fromSeconds(now.plus(ttl).getEpochSecond()));
+        claims.setIssuedAt(NumericDate.fromSeconds(validity.issuedAt().getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(validity.expiresAt().getEpochSecond()));
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(privateKey);

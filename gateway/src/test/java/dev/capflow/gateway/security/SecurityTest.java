@@ -17,6 +17,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,6 +151,26 @@ class SecurityTest {
                 .when()
                 .get("/api/v1/instruments")
                 .then());
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIs401AndOneIssuedSecondsAheadIsAccepted() {
+        // an hour ahead, valid an hour from then: smallrye-jwt alone accepts it, since iat is before exp
+        String ahead =
+                TOKENS.tokenIssuedAt("alice", Instant.now().plus(Duration.ofHours(1)), Duration.ofHours(1), "admin");
+        assertUnauthorized(given().header("Authorization", "Bearer " + ahead)
+                .when()
+                .get("/api/v1/instruments")
+                .then());
+        fake.script(
+                IngestServiceGrpc.getListInstrumentsMethod(),
+                Answer.reply(ListInstrumentsResponse.getDefaultInstance()));
+        String skewed = TOKENS.tokenIssuedAt("bob", Instant.now().plusSeconds(5), Duration.ofHours(1), "admin");
+        given().header("Authorization", "Bearer " + skewed)
+                .when()
+                .get("/api/v1/instruments")
+                .then()
+                .statusCode(200);
     }
 
     @Test

@@ -69,6 +69,19 @@ class TokenVerifierTest {
     }
 
     @Test
+    void aTokenIssuedInTheFutureIsRefusedAndOneAFewSecondsAheadIsNot() throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        // issued an hour ahead, valid for an hour from then: smallrye-jwt alone accepts it (iat is before exp)
+        String ahead = signIssuedAt(TRUSTED, "alice", now + 3_600, 3_600, "viewer");
+        String slightlyAhead = signIssuedAt(TRUSTED, "bob", now + 5, 3_600, "viewer");
+
+        assertThatThrownBy(() -> verifier.verify(ahead))
+                .isInstanceOf(TokenVerifier.InvalidTokenException.class)
+                .hasMessageContaining("future");
+        assertThat(verifier.verify(slightlyAhead).subject()).isEqualTo("bob");
+    }
+
+    @Test
     void aRememberedTokenIsForgottenAtItsExpiry() throws Exception {
         String token = sign(TRUSTED, "alice", 3600, "viewer");
         Caller caller = verifier.verify(token);
