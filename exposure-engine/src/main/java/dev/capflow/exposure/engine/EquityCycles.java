@@ -23,17 +23,16 @@ public final class EquityCycles {
     private EquityCycles() {}
 
     /**
-     * The index of the first entity whose primary value {@code P_i = E_i - sum_j S[i][j] E_j} is not positive at
-     * {@code values}, or -1: the stakes it holds are worth more than it is, so the cross-holdings model has no meaning.
+     * Whether each entity's primary value {@code P_i = E_i - sum_j S[i][j] E_j} is not positive at {@code values}: the
+     * stakes it holds are worth at least as much as its own mark, which the cross-holdings model cannot scale.
      */
-    public static int firstNonPositivePrimary(FundingGraph graph, double[] values) {
+    public static boolean[] markedBelowStakes(FundingGraph graph, double[] values) {
         Inputs.values("values", values, graph.size(), graph::entityId);
+        boolean[] below = new boolean[graph.size()];
         for (int i = 0; i < graph.size(); i++) {
-            if (!(CrossHoldings.primaryValue(graph.equity(), values, i) > 0)) {
-                return i;
-            }
+            below[i] = !(CrossHoldings.primaryValue(graph.equity(), values, i) > 0);
         }
-        return -1;
+        return below;
     }
 
     /** The ids of the EQUITY edges {@code entity} holds, at most {@value #MAX_NAMED_EDGES}. */

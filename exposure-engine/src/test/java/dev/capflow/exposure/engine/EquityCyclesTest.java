@@ -56,10 +56,13 @@ class EquityCyclesTest {
     void aPrimaryValueBelowTheStakesHeldIsFound() {
         FundingGraph graph = FundingGraph.of(IDS, List.of(Edge.equity("ab", 0, 1, 0.5)));
 
-        assertThat(EquityCycles.firstNonPositivePrimary(graph, new double[] {100, 300, 1}))
-                .isZero();
-        assertThat(EquityCycles.firstNonPositivePrimary(graph, new double[] {100, 150, 1}))
-                .isEqualTo(-1);
+        assertThat(EquityCycles.markedBelowStakes(graph, new double[] {100, 300, 1}))
+                .containsExactly(true, false, false);
+        assertThat(EquityCycles.markedBelowStakes(graph, new double[] {100, 200, 1}))
+                .as("stakes worth exactly the holder's mark leave no primary value")
+                .containsExactly(true, false, false);
+        assertThat(EquityCycles.markedBelowStakes(graph, new double[] {100, 150, 1}))
+                .containsExactly(false, false, false);
         assertThat(EquityCycles.stakesHeldBy(graph, 0)).containsExactly("ab");
     }
 

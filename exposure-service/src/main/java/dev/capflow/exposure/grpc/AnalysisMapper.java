@@ -69,6 +69,7 @@ final class AnalysisMapper {
                                     .setFractionOfOwnValue(e.fractionOfOwnValue())
                                     .setContractedInflowUsd(e.contractedInflowUsd())
                                     .setValueUsd(result.values().valueUsd(id))
+                                    .setMarkedBelowStakes(result.markedBelowStakes()[e.entity()])
                                     .setValuation(ProtoMapper.toProto(
                                             result.values().values().get(id)));
                     e.inflowToRevenue().ifPresent(exposure::setInflowToRevenue);
@@ -106,6 +107,7 @@ final class AnalysisMapper {
                     .setValueUsd(outcome.values()[i])
                     .setRelativeChange(result.relativeChange()[i])
                     .setValueLostUsd(result.valueLostUsd()[i])
+                    .setMarkedBelowStakes(outcome.markedBelowStakes()[i])
                     .setValuation(ProtoMapper.toProto(
                             outcome.valuations().values().get(model.entity(i).id())));
             if (result.failedInWave()[i] >= 0) {

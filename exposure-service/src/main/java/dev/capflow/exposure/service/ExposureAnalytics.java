@@ -12,6 +12,7 @@ import dev.capflow.exposure.engine.Clearing;
 import dev.capflow.exposure.engine.ClearingResult;
 import dev.capflow.exposure.engine.CrossHoldings;
 import dev.capflow.exposure.engine.DebtRank;
+import dev.capflow.exposure.engine.EquityCycles;
 import dev.capflow.exposure.engine.LookThrough;
 import dev.capflow.exposure.engine.LoopFinder;
 import dev.capflow.exposure.engine.LoopQuery;
@@ -69,12 +70,15 @@ public class ExposureAnalytics {
                     .map(values -> {
                         int index = model.graph().indexOf(target);
                         double[] valueUsd = values(model, values);
-                        requireMeaningfulEquity(model, valueUsd);
+                        // look-through needs no primary value: an entity marked below its stakes is flagged, not
+                        // refused
+                        GraphRules.requireConditioned(model, null);
                         return new LookThroughResult(
                                 model,
                                 values,
                                 index,
-                                LookThrough.compute(model.graph(), valueUsd, revenues(model), index));
+                                LookThrough.compute(model.graph(), valueUsd, revenues(model), index),
+                                EquityCycles.markedBelowStakes(model.graph(), valueUsd));
                     })
                     .invoke(FiniteFigures::require);
         });
@@ -112,17 +116,20 @@ public class ExposureAnalytics {
 
     private static StressOutcome run(StressScenario scenario, GraphModel model, Valuations valuations) {
         double[] values = values(model, valuations);
+        boolean[] markedBelowStakes = EquityCycles.markedBelowStakes(model.graph(), values);
         double[] change = new double[values.length];
         for (Shock shock : scenario.shocks()) {
             change[model.graph().indexOf(shock.entity())] = shock.valueChange();
         }
         return switch (scenario.model()) {
             case CROSS_HOLDINGS -> {
-                requireMeaningfulEquity(model, values);
+                GraphRules.requireConditioned(model, null);
+                GraphRules.requireShockablePrimaries(model, values, markedBelowStakes, scenario.shockedEntities());
                 yield outcome(
                         scenario,
                         model,
                         values,
+                        markedBelowStakes,
                         valuations,
                         CrossHoldings.run(model.graph(), values, change, scenario.cascade()));
             }
@@ -135,6 +142,7 @@ public class ExposureAnalytics {
                         scenario,
                         model,
                         values,
+                        markedBelowStakes,
                         valuations,
                         DebtRank.run(model.graph(), values, initialLoss, scenario.rule()));
             }
@@ -149,23 +157,28 @@ public class ExposureAnalytics {
                         change,
                         scenario.clearing());
                 yield new StressOutcome(
-                        scenario, model, values, valuations, clearing.stress(), Optional.of(clearing), List.of(), "");
+                        scenario,
+                        model,
+                        values,
+                        markedBelowStakes,
+                        valuations,
+                        clearing.stress(),
+                        Optional.of(clearing),
+                        List.of(),
+                        "");
             }
         };
     }
 
     private static StressOutcome outcome(
-            StressScenario scenario, GraphModel model, double[] values, Valuations valuations, StressResult result) {
-        return new StressOutcome(scenario, model, values, valuations, result, Optional.empty(), List.of(), "");
-    }
-
-    /**
-     * Refuses (FAILED_PRECONDITION) a graph stored before the equity-cycle rule that breaks it, and values under which an
-     * entity's primary value is not positive: (I - S)^-1 would answer figures without meaning.
-     */
-    private static void requireMeaningfulEquity(GraphModel model, double[] values) {
-        GraphRules.requireConditioned(model, null);
-        GraphRules.requirePositivePrimaries(model, values);
+            StressScenario scenario,
+            GraphModel model,
+            double[] values,
+            boolean[] markedBelowStakes,
+            Valuations valuations,
+            StressResult result) {
+        return new StressOutcome(
+                scenario, model, values, markedBelowStakes, valuations, result, Optional.empty(), List.of(), "");
     }
 
     /** Revenues by entity index, NaN when unknown. */

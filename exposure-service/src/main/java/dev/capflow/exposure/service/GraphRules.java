@@ -99,24 +99,31 @@ final class GraphRules {
     }
 
     /**
-     * Fails with FAILED_PRECONDITION (type PRIMARY_VALUE) naming the stakes of the first entity whose stakes in others are
-     * worth at least as much as it is at {@code values}: its primary value {@code P = (I - S) E} is not positive, so
-     * scaling it by a shock would move the wrong way. Checked with the day's values, which a write does not know.
+     * Fails with FAILED_PRECONDITION (type PRIMARY_VALUE) naming each shocked entity whose stakes in others are worth at
+     * least as much as it is at {@code values} ({@code markedBelowStakes}): its primary value {@code P = (I - S) E} is not
+     * positive, so scaling it by the shock would move the wrong way. Other such entities are answered with a flag, not
+     * refused: their primary values are not scaled. Checked with the day's values, which a write does not know.
      */
-    static void requirePositivePrimaries(GraphModel model, double[] values) {
-        int entity = EquityCycles.firstNonPositivePrimary(model.graph(), values);
-        if (entity >= 0) {
-            String id = model.graph().entityId(entity);
-            throw new PreconditionException(List.of(new PreconditionException.Violation(
-                    PRIMARY_VALUE,
-                    id,
-                    String.format(
-                            Locale.ROOT,
-                            "the stakes %s holds (edges %s) are worth at least its own value of %s USD: its primary "
-                                    + "value (I - S) E is not positive, so the cross-holdings model cannot value it",
-                            id,
-                            String.join(", ", EquityCycles.stakesHeldBy(model.graph(), entity)),
-                            usd(values[entity])))));
+    static void requireShockablePrimaries(
+            GraphModel model, double[] values, boolean[] markedBelowStakes, List<String> shocked) {
+        List<PreconditionException.Violation> violations = new ArrayList<>();
+        for (String id : shocked) {
+            int entity = model.graph().indexOf(id);
+            if (markedBelowStakes[entity]) {
+                violations.add(new PreconditionException.Violation(
+                        PRIMARY_VALUE,
+                        id,
+                        String.format(
+                                Locale.ROOT,
+                                "the stakes %s holds (edges %s) are worth at least its own value of %s USD: its primary"
+                                        + " value (I - S) E is not positive, so the cross-holdings model cannot shock it",
+                                id,
+                                String.join(", ", EquityCycles.stakesHeldBy(model.graph(), entity)),
+                                usd(values[entity]))));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new PreconditionException(violations);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.capflow.exposure.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.capflow.exposure.fake.FakeDownstreams;
 import dev.capflow.grpc.errors.GrpcStatuses;
@@ -11,6 +12,7 @@ import dev.capflow.proto.exposure.v1.DeleteEntityRequest;
 import dev.capflow.proto.exposure.v1.Edge;
 import dev.capflow.proto.exposure.v1.EdgeKind;
 import dev.capflow.proto.exposure.v1.Entity;
+import dev.capflow.proto.exposure.v1.EntityImpact;
 import dev.capflow.proto.exposure.v1.EntityKind;
 import dev.capflow.proto.exposure.v1.ExposureServiceGrpc;
 import dev.capflow.proto.exposure.v1.GetEdgeRequest;
@@ -313,7 +315,7 @@ class HostileGraphGrpcTest extends GrpcTestBase {
     }
 
     @Test
-    void aPrimaryValueBelowTheStakesHeldIsAFailedPreconditionInCrossHoldings() throws Exception {
+    void anEntityMarkedBelowItsStakesIsFlaggedAndOnlyAShockToItIsRefused() throws Exception {
         client().createEntity(CreateEntityRequest.newBuilder()
                 .setEntity(privateEntity("hx-rich", 1e12))
                 .build());
@@ -325,12 +327,43 @@ class HostileGraphGrpcTest extends GrpcTestBase {
                     Status.Code.FAILED_PRECONDITION,
                     () -> client().stress(shock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5)
                             .build()));
-
             assertThat(preconditions(error)).singleElement().satisfies(v -> {
                 assertThat(v.getType()).isEqualTo("PRIMARY_VALUE");
                 assertThat(v.getSubject()).isEqualTo("hx-a");
                 assertThat(v.getDescription()).contains("hx-a-rich").contains("its own value of 1000000000 USD");
             });
+
+            var others = client().stress(StressRequest.newBuilder()
+                    .setModel(StressModel.STRESS_MODEL_CROSS_HOLDINGS)
+                    .setAsOf("2025-12-31")
+                    .addShocks(Shock.newBuilder().setEntity("hx-b").setValueChange(-0.5))
+                    .build());
+            assertThat(others.getEntitiesList())
+                    .filteredOn(impact -> impact.getEntity().startsWith("hx-"))
+                    .extracting(
+                            EntityImpact::getEntity,
+                            EntityImpact::getMarkedBelowStakes,
+                            EntityImpact::getRelativeChange)
+                    .as("the others are answered, hx-a flagged and unshocked")
+                    .contains(tuple("hx-a", true, 0.0), tuple("hx-b", false, -0.5), tuple("hx-rich", false, 0.0));
+
+            var lookThrough = client().lookThrough(LookThroughRequest.newBuilder()
+                    .setTarget("hx-rich")
+                    .setAsOf("2025-12-31")
+                    .build());
+            assertThat(lookThrough.getExposuresList())
+                    .filteredOn(exposure -> exposure.getEntity().equals("hx-a"))
+                    .singleElement()
+                    .satisfies(exposure -> {
+                        assertThat(exposure.getMarkedBelowStakes()).isTrue();
+                        assertThat(exposure.getValueAtStakeUsd()).isEqualTo(5e11);
+                        assertThat(exposure.getFractionOfOwnValue()).isEqualTo(500.0);
+                    });
+            assertThat(lookThrough.getExposuresList())
+                    .filteredOn(exposure -> !exposure.getEntity().equals("hx-a"))
+                    .extracting(dev.capflow.proto.exposure.v1.Exposure::getMarkedBelowStakes)
+                    .containsOnly(false);
+
             client().deleteEdge(DeleteEdgeRequest.newBuilder()
                     .setEdgeId("hx-a-rich")
                     .setValidTo(RETRACTED)
@@ -341,14 +374,23 @@ class HostileGraphGrpcTest extends GrpcTestBase {
             create(equity("hx-tiny-rich", "hx-tiny", "hx-rich", 0.01, "2025-10-01"));
             var tiny = failure(
                     Status.Code.FAILED_PRECONDITION,
-                    () -> client().stress(shock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5)
+                    () -> client().stress(StressRequest.newBuilder()
+                            .setModel(StressModel.STRESS_MODEL_CROSS_HOLDINGS)
+                            .setAsOf("2025-12-31")
+                            .addShocks(Shock.newBuilder().setEntity("hx-tiny").setValueChange(-0.5))
                             .build()));
             assertThat(preconditions(tiny))
-                    .filteredOn(v -> v.getSubject().equals("hx-tiny"))
                     .singleElement()
                     .satisfies(v -> assertThat(v.getDescription())
                             .as("a mark below one dollar is not printed as 0 USD")
                             .contains("its own value of 1.00e-300 USD"));
+            assertThat(client().stress(shock(StressModel.STRESS_MODEL_CROSS_HOLDINGS, -0.5)
+                                    .build())
+                            .getEntitiesList())
+                    .filteredOn(impact -> impact.getEntity().equals("hx-tiny"))
+                    .extracting(EntityImpact::getMarkedBelowStakes)
+                    .as("hx-a's shock is answered; hx-tiny is flagged")
+                    .containsExactly(true);
         } finally {
             for (String edge : List.of("hx-a-rich", "hx-tiny-rich")) {
                 retractIfStored(() -> client().deleteEdge(DeleteEdgeRequest.newBuilder()

@@ -43,6 +43,7 @@ final class ExposureExamples {
              "exposures": [{"entity": "microsoft", "directShare": 0.27, "totalShare": 0.27,
                             "valueAtStakeUsd": 135000000000, "fractionOfOwnValue": 0.0376,
                             "contractedInflowUsd": 250000000000, "inflowToRevenue": 0.887, "valueUsd": 3594000000000,
+                            "markedBelowStakes": false,
                             "valuation": {"valueUsd": 3594000000000, "method": "MARKET_CAP",
                                           "price": {"symbol": "MSFT", "price": 483.62, "currency": "USD",
                                                     "ts": "2025-12-31T00:00:00Z"},
@@ -50,6 +51,7 @@ final class ExposureExamples {
                            {"entity": "softbank", "directShare": 0.11, "totalShare": 0.11,
                             "valueAtStakeUsd": 55000000000, "fractionOfOwnValue": 0.34,
                             "contractedInflowUsd": 0, "inflowToRevenue": null, "valueUsd": 161000000000,
+                            "markedBelowStakes": false,
                             "valuation": {"valueUsd": 161000000000, "method": "MARKET_CAP",
                                           "price": {"symbol": "9984.T", "price": 17390, "currency": "JPY",
                                                     "ts": "2025-12-31T00:00:00Z"},
@@ -64,7 +66,7 @@ final class ExposureExamples {
     static final String STRESS = """
             {"model": "DEBTRANK",
              "entities": [{"entity": "openai", "valueUsd": 500000000000, "relativeChange": -0.5,
-                           "valueLostUsd": -250000000000, "failedInWave": null,
+                           "valueLostUsd": -250000000000, "failedInWave": null, "markedBelowStakes": false,
                            "valuation": {"valueUsd": 500000000000, "method": "MARK", "asOf": "2025-10-02",
                                          "source": "https://digitalmarketreports.com/news/50151"},
                            "clearingBaseline": null, "clearingShocked": null}],
@@ -81,7 +83,7 @@ final class ExposureExamples {
     static final String CLEARING = """
             {"model": "CLEARING",
              "entities": [{"entity": "oracle", "valueUsd": 560000000000, "relativeChange": -0.0936,
-                           "valueLostUsd": -52410000000, "failedInWave": null,
+                           "valueLostUsd": -52410000000, "failedInWave": null, "markedBelowStakes": false,
                            "valuation": {"valueUsd": 560000000000, "method": "MARKET_CAP",
                                          "price": {"symbol": "ORCL", "price": 196.5, "currency": "USD",
                                                    "ts": "2025-12-31T00:00:00Z"},

@@ -35,5 +35,12 @@ public record LookThroughView(
             @Schema(example = "161000000000") double valueUsd,
 
             @Schema(description = "How valueUsd was obtained: for a listed entity the price and its date.")
-            EntityView.Value valuation) {}
+            EntityView.Value valuation,
+
+            @Schema(
+                    description = "True when the equity stakes it holds are worth at least its own valueUsd (its "
+                            + "primary value is not positive): its mark is below what it owns, so fractionOfOwnValue "
+                            + "can exceed 1. Answered all the same; the mark is what to check.",
+                    example = "false")
+            boolean markedBelowStakes) {}
 }

@@ -46,6 +46,13 @@ public record StressView(
             @Schema(description = "How valueUsd was obtained: for a listed entity the price and its date.")
             EntityView.Value valuation,
 
+            @Schema(
+                    description = "True when the equity stakes it holds are worth at least its own valueUsd (its "
+                            + "primary value is not positive). CROSS_HOLDINGS cannot shock such an entity (422, type "
+                            + "PRIMARY_VALUE) but answers with it unshocked; every model flags it.",
+                    example = "false")
+            boolean markedBelowStakes,
+
             @Schema(description = "CLEARING: its clearing without the shock; null for the other models.")
             Clearing clearingBaseline,
 

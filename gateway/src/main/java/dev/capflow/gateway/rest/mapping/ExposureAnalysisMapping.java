@@ -184,7 +184,8 @@ public final class ExposureAnalysisMapping {
                 exposure.getContractedInflowUsd(),
                 exposure.hasInflowToRevenue() ? exposure.getInflowToRevenue() : null,
                 exposure.getValueUsd(),
-                exposure.hasValuation() ? EntityMapping.toView(exposure.getValuation()) : null);
+                exposure.hasValuation() ? EntityMapping.toView(exposure.getValuation()) : null,
+                exposure.getMarkedBelowStakes());
     }
 
     private static StressView.EntityImpact toView(EntityImpact impact) {
@@ -195,6 +196,7 @@ public final class ExposureAnalysisMapping {
                 impact.getValueLostUsd(),
                 impact.hasFailedInWave() ? impact.getFailedInWave() : null,
                 impact.hasValuation() ? EntityMapping.toView(impact.getValuation()) : null,
+                impact.getMarkedBelowStakes(),
                 impact.hasClearingBaseline() ? toView(impact.getClearingBaseline()) : null,
                 impact.hasClearingShocked() ? toView(impact.getClearingShocked()) : null);
     }
