@@ -8,7 +8,6 @@ import dev.capflow.ingest.repository.HistoryChangeOutbox;
 import dev.capflow.ingest.repository.InstrumentEntity;
 import dev.capflow.ingest.repository.InstrumentRepository;
 import dev.capflow.redis.PriceStreamEntries;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -96,7 +95,7 @@ public class InstrumentService {
         if (unsure.isEmpty()) {
             return Uni.createFrom().item(Set.copyOf(symbols));
         }
-        return Panache.withSession(() -> instruments.knownSymbols(unsure)).map(found -> {
+        return instruments.knownSymbols(unsure).map(found -> {
             registered.addAll(found);
             return symbols.stream().filter(registered::contains).collect(Collectors.toUnmodifiableSet());
         });

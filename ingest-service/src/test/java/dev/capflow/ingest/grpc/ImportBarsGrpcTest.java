@@ -15,6 +15,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Multi;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -52,6 +54,31 @@ class ImportBarsGrpcTest extends GrpcTestBase {
         assertThat(sqlLong("SELECT count(*) FROM ingest.daily_bar WHERE symbol = 'BLKB' AND date = '2003-09-27'"
                         + " AND close = 77"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void chunksAskingAtOnceForSymbolsTheServiceHasNotSeenAreAllStored() throws Exception {
+        // registered behind the service's back, as before a restart: every chunk has to look its symbol up, all at once
+        List<String> symbols = new ArrayList<>();
+        try (Connection connection = PostgresRedisResource.datastores().connect();
+                Statement statement = connection.createStatement()) {
+            for (int i = 0; i < 24; i++) {
+                symbols.add("BLKN" + i);
+                statement.executeUpdate("INSERT INTO ingest.instrument (symbol, name, currency, kind)"
+                        + " VALUES ('BLKN" + i + "', 'Unseen " + i + "', 'USD', 'EQUITY')");
+            }
+        }
+        List<ImportBarsRequest> chunks = new ArrayList<>();
+        for (int i = 0; i < symbols.size(); i++) {
+            chunks.add(chunk(i, List.of(bar(symbols.get(i), "2004-04-05", 30 + i))));
+        }
+
+        List<ImportBarsResponse> acks = importBars(chunks);
+
+        assertThat(acks).hasSize(symbols.size());
+        assertThat(acks).extracting(ack -> ack.getReport().getAccepted()).containsOnly(1);
+        assertThat(sqlLong("SELECT count(*) FROM ingest.daily_bar WHERE symbol LIKE 'BLKN%'"))
+                .isEqualTo(symbols.size());
     }
 
     @Test
