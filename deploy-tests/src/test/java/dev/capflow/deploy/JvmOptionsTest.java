@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JvmOptionsTest {
 
     private static final Pattern COLLECTOR = Pattern.compile("-XX:\\+Use\\w+GC");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)([kKmMgG]?)");
+
+    /**
+     * The four options that bound a JVM's memory: heap, class metadata, compiled code and direct buffers. Without one
+     * the JVM's default applies: unbounded metaspace, 240 MB of code cache, direct buffers up to the heap's size.
+     */
+    private static final List<String> CEILINGS =
+            List.of("-Xmx", "-XX:MaxMetaspaceSize=", "-XX:ReservedCodeCacheSize=", "-XX:MaxDirectMemorySize=");
+
+    /**
+     * What a service's JVM takes beyond those ceilings, at most: thread stacks, the collector, the JIT's arenas,
+     * symbols, and the code of the JVM and its libraries. bench/native-memory.sh found 10 to 26 MiB of it in NMT's
+     * other categories under load, and the libraries' code is about 20 MiB (BENCHMARKS.md).
+     */
+    private static final long NATIVE_ALLOWANCE_MIB = 96;
+
     private static final Pattern XX_FLAG = Pattern.compile("-XX:[+-]?(\\w+)(=.*)?");
 
     static List<String> overlays() {
@@ -108,8 +125,46 @@ class JvmOptionsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyServicesJvmCeilingsAndItsOwnNativeMemoryFitItsContainersMemoryLimit(String overlay) {
+        for (Pod pod : pods(overlay)) {
+            List<String> options = pod.jvm().allOptions();
+            long ceilings = CEILINGS.stream()
+                    .mapToLong(option -> mebibytes(pod, options, option))
+                    .sum();
+            assertThat(ceilings + NATIVE_ALLOWANCE_MIB)
+                    .as(pod + ": " + CEILINGS + " of " + options + " (" + ceilings + " MiB) plus "
+                            + NATIVE_ALLOWANCE_MIB
+                            + " MiB of the JVM's own native memory, against the container's memory limit: over it, the"
+                            + " kernel kills the pod before the JVM refuses an allocation")
+                    .isLessThanOrEqualTo(pod.memoryLimitMib());
+        }
+    }
+
+    /** The last value of {@code option} (a prefix such as {@code -Xmx}) in {@code options}, in MiB. */
+    private static long mebibytes(Pod pod, List<String> options, String option) {
+        String value = options.stream()
+                .filter(candidate -> candidate.startsWith(option))
+                .reduce((first, last) -> last)
+                .map(found -> found.substring(option.length()))
+                .orElseThrow(() -> new AssertionError(pod + " sets no " + option + ": its JVM's default is unbounded"
+                        + " or the heap's size (k8s/base/jvm.env sets every ceiling)"));
+        Matcher size = SIZE.matcher(value);
+        assertThat(size.matches())
+                .as(pod + ": " + option + value + " is a size")
+                .isTrue();
+        long amount = Long.parseLong(size.group(1));
+        return switch (size.group(2).toLowerCase(Locale.ROOT)) {
+            case "g" -> amount * 1024;
+            case "m" -> amount;
+            case "k" -> amount / 1024;
+            default -> amount >> 20;
+        };
+    }
+
     /** A capflow service's container in a rendered overlay, with the JVM options its image would start. */
-    private record Pod(String overlay, String deployment, RunJava jvm) {
+    private record Pod(String overlay, String deployment, RunJava jvm, long memoryLimitMib) {
         @Override
         public String toString() {
             return overlay + " Deployment/" + deployment;
@@ -126,7 +181,14 @@ class JvmOptionsTest {
                     pods.add(new Pod(
                             overlay,
                             deployment.getMetadata().getName(),
-                            RunJava.of(container.getName(), rendered.environment(container))));
+                            RunJava.of(container.getName(), rendered.environment(container)),
+                            container
+                                            .getResources()
+                                            .getLimits()
+                                            .get("memory")
+                                            .getNumericalAmount()
+                                            .longValue()
+                                    >> 20));
                 }
             }
         }
