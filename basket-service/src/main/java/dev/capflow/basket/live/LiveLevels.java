@@ -14,16 +14,20 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Live levels of a basket: the level from ingest-service's latest prices first, then a new level whenever the price
  * stream moves a member or FX rate, coalesced to at most one per {@code capflow.basket.redis.watch-interval}, and
- * a fresh start whenever the basket is edited or deleted ({@link BasketChanges}).
+ * a fresh start whenever the basket is edited or deleted ({@link BasketChanges}) or its members' history or latest
+ * prices changed without a tick saying so ({@link PriceStream#reloads}: a correction, lost stream entries).
  */
 @ApplicationScoped
 public class LiveLevels {
@@ -67,19 +71,35 @@ public class LiveLevels {
                     .filter(basketId::equals)
                     .subscribe()
                     .with(edits::onNext, edits::onError, edits::onComplete);
+            // the watch's own Vert.x context: a reload reads the basket with Hibernate Reactive, which needs it, while
+            // prices, edits and reloads arrive on the price stream's, Redis' or a timer's thread
+            Executor onCallContext = onContext(Vertx.currentContext());
+            UnicastProcessor<PriceStream.Reload> reloads = UnicastProcessor.create();
+            Cancellable reloadFeed =
+                    stream.reloads().subscribe().with(reloads::onNext, reloads::onError, reloads::onComplete);
             return untilDeleted(start(basketId, route)
                             .onItem()
-                            .transformToMulti(first -> follow(basketId, first, route, edits)))
+                            .transformToMulti(first -> follow(basketId, first, route, edits, reloads, onCallContext)))
                     .onTermination()
                     .invoke(() -> {
                         route.close();
                         editFeed.cancel();
+                        reloadFeed.cancel();
                     });
         });
     }
 
-    /** One step at a time (a LiveBasket is not thread-safe): a batch of prices moves it, an edit replaces it. */
-    private Multi<LiveLevel> follow(String basketId, LiveBasket first, PriceRoute route, Multi<String> edits) {
+    /**
+     * One step at a time (a LiveBasket is not thread-safe): a batch of prices moves it; an edit, or a reload of one of
+     * its symbols (coalesced like prices), replaces it with the basket as now stored.
+     */
+    private Multi<LiveLevel> follow(
+            String basketId,
+            LiveBasket first,
+            PriceRoute route,
+            Multi<String> edits,
+            Multi<PriceStream.Reload> reloads,
+            Executor onCallContext) {
         AtomicReference<LiveBasket> current = new AtomicReference<>(first);
         Multi<Step> steps = Multi.createBy()
                 .merging()
@@ -90,8 +110,15 @@ public class LiveLevels {
                                 .every(config.watchInterval())
                                 .map(batches -> new Step(
                                         batches.stream().flatMap(List::stream).toList(), false)),
-                        edits.map(edited -> new Step(List.of(), true)));
-        Multi<LiveLevel> updates = steps.onItem()
+                        edits.map(edited -> new Step(List.of(), true)),
+                        reloads.filter(reload -> reload.concerns(current.get().pricedSymbols()))
+                                .group()
+                                .intoLists()
+                                .every(config.watchInterval())
+                                .filter(batch -> !batch.isEmpty())
+                                .map(batch -> new Step(List.of(), true)));
+        Multi<LiveLevel> updates = steps.emitOn(onCallContext)
+                .onItem()
                 .transformToUniAndConcatenate(step -> step.edit()
                         ? reload(basketId, route, current)
                         : Uni.createFrom()
@@ -99,6 +126,11 @@ public class LiveLevels {
                                         ? current.get().level()
                                         : null));
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(first::level), updates);
+    }
+
+    /** Runs tasks on {@code context}, or where they come from when there is none (no Vert.x call). */
+    private static Executor onContext(Context context) {
+        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
     }
 
     /** The level of the basket as now stored, or the deleted marker when it is gone. */
@@ -132,7 +164,7 @@ public class LiveLevels {
         });
     }
 
-    /** A batch of prices, or an edit: the basket's definition changed. */
+    /** A batch of prices, or an edit: the basket's definition, history or latest prices changed. */
     private record Step(List<LivePrice> prices, boolean edit) {}
 
     /** The basket as now stored with its latest prices; {@code route} then follows its symbols only. */

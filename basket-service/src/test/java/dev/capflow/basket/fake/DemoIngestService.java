@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
 
     private final Map<String, Instrument> instruments = new ConcurrentHashMap<>();
     private final Map<String, List<Close>> prices = new ConcurrentHashMap<>();
+    private final Map<String, LatestPrice> ticks = new ConcurrentHashMap<>();
     private final List<StreamBarsRequest> streamRequests = new CopyOnWriteArrayList<>();
 
     /** Bars per StreamBars piece: small, so that every demo series arrives in more than one piece. */
@@ -208,13 +210,32 @@ public class DemoIngestService extends IngestServiceGrpc.IngestServiceImplBase {
         answer.onCompleted();
     }
 
-    /** The last demo close of each requested symbol, stamped 00:00 UTC of its session as ingest-service does. */
+    /** Stores {@code price} at {@code ts} as {@code symbol}'s latest, as ingest-service does before publishing a tick. */
+    public void tick(String symbol, double price, Instant ts) {
+        ticks.put(
+                symbol,
+                LatestPrice.newBuilder()
+                        .setSymbol(symbol)
+                        .setPrice(price)
+                        .setTs(Timestamp.newBuilder()
+                                .setSeconds(ts.getEpochSecond())
+                                .setNanos(ts.getNano()))
+                        .setSource(PriceSource.PRICE_SOURCE_TICK)
+                        .build());
+    }
+
+    /**
+     * The latest tick stored by {@link #tick}, else the last demo close of each requested symbol, stamped 00:00 UTC of
+     * its session as ingest-service does.
+     */
     @Override
     public void getLatestPrices(GetLatestPricesRequest request, StreamObserver<GetLatestPricesResponse> answer) {
         GetLatestPricesResponse.Builder response = GetLatestPricesResponse.newBuilder();
         for (String symbol : request.getSymbolsList()) {
             List<Close> closes = prices.getOrDefault(symbol, List.of());
-            if (!closes.isEmpty()) {
+            if (ticks.containsKey(symbol)) {
+                response.addPrices(ticks.get(symbol));
+            } else if (!closes.isEmpty()) {
                 Close last = closes.get(closes.size() - 1);
                 long seconds = LocalDate.parse(last.date())
                         .atStartOfDay(ZoneOffset.UTC)

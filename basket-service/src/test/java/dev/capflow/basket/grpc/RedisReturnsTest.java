@@ -51,7 +51,9 @@ class RedisReturnsTest extends GrpcTestBase {
     }
 
     /** Written straight to Redis, not through the proxy: what ingest-service would publish. */
+    /** A tick as ingest-service handles one: stored as the symbol's latest price, then published on the stream. */
     private static void tick(String symbol, double price, Instant ts) {
+        FakeIngestServer.service().tick(symbol, price, ts);
         PostgresRedisResource.datastores()
                 .redisCommand(
                         "XADD",
@@ -122,6 +124,29 @@ class RedisReturnsTest extends GrpcTestBase {
             assertThat(generation("trimmed"))
                     .as("every generation moved: a change entry may have been trimmed away")
                     .isNotEqualTo(generation);
+        }
+    }
+
+    @Test
+    void aStreamEmptiedBeforeItsTicksWereReadMovesTheLiveLevelToTheStoredPrices() throws Exception {
+        try (Watch watch = watchNewBasket("emptied", "EMPT")) {
+            tick("EMPT", 30, Instant.now());
+            assertThat(watch.levels().poll(20, TimeUnit.SECONDS))
+                    .as("the reader is at the tick")
+                    .isNotNull();
+
+            RedisProxyResource.proxy().delay(Duration.ofSeconds(1)); // reads time out: the next one checks the shard
+            assertThat(watch.levels().poll(3, TimeUnit.SECONDS)).isNull();
+            // ingest-service stores a tick at 40 and publishes it, then the stream is gone (Redis restarted empty)
+            tick("EMPT", 40, Instant.now());
+            PostgresRedisResource.datastores().redisCommand("DEL", PriceStreamEntries.DEFAULT_SHARDING.keyFor("EMPT"));
+            RedisProxyResource.proxy().restore();
+
+            WatchBasketResponse reloaded = watch.levels().poll(30, TimeUnit.SECONDS);
+            assertThat(reloaded)
+                    .as("no tick is left to move it: the loss itself computes the level again")
+                    .isNotNull();
+            assertThat(reloaded.getLevel()).isCloseTo(watch.lastClose() + 0.5 * 100 / 10 * (40 - 20), offset(1e-9));
         }
     }
 

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -180,6 +181,52 @@ class WatchBasketGrpcTest extends GrpcTestBase {
                 .build());
         StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class, late::hasNext);
         assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    @Test
+    void aHistoryChangeOfAMemberMovesTheLiveLevelWithoutATick() throws Exception {
+        FakeIngestServer.service().addClose("RLDA", "2025-10-29", 40);
+        FakeIngestServer.service().addClose("RLDA", "2025-12-31", 50);
+        FakeIngestServer.service().addClose("RLDB", "2025-10-29", 20);
+        FakeIngestServer.service().addClose("RLDB", "2025-12-31", 30);
+        client().createBasket(CreateBasketRequest.newBuilder()
+                .setBasket(equalBasket("watched-history", "RLDA", "RLDB"))
+                .build());
+        Context.CancellableContext call = Context.current().withCancellation();
+        try {
+            Iterator<WatchBasketResponse> watcher = watchWithDeadline(call, "watched-history");
+            WatchBasketResponse start = watcher.next();
+
+            // a correction reaches ingest-service's history and latest price, and only a change entry says so
+            FakeIngestServer.service().addClose("RLDA", "2026-01-02", 65);
+            PostgresRedisResource.datastores()
+                    .redisCommand(
+                            "XADD",
+                            PriceStreamEntries.DEFAULT_SHARDING.keyFor("RLDA"),
+                            "*",
+                            "kind",
+                            "bars",
+                            "symbols",
+                            "RLDA",
+                            "origin",
+                            "test");
+
+            WatchBasketResponse reloaded = watcher.next();
+            assertThat(reloaded.getLevel())
+                    .as("the level of the changed history, with no tick")
+                    .isCloseTo(lastLevel("watched-history"), offset(1e-9))
+                    .isNotCloseTo(start.getLevel(), offset(1e-6));
+        } finally {
+            call.cancel(null);
+        }
+    }
+
+    /** A watch that fails with DEADLINE_EXCEEDED rather than waiting for ever for a level that never comes. */
+    private Iterator<WatchBasketResponse> watchWithDeadline(Context.CancellableContext call, String basketId)
+            throws Exception {
+        return call.call(() -> client().withDeadlineAfter(30, TimeUnit.SECONDS)
+                .watchBasket(
+                        WatchBasketRequest.newBuilder().setBasketId(basketId).build()));
     }
 
     /** The last level of the basket's history as GetPerformance computes it: the live level while no tick moved it. */
