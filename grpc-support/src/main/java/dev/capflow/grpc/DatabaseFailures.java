@@ -3,6 +3,7 @@ package dev.capflow.grpc;
 import dev.capflow.grpc.errors.GrpcStatuses;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.impl.NoStackTraceThrowable;
@@ -11,6 +12,7 @@ import io.vertx.sqlclient.DatabaseException;
 import java.net.SocketException;
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +29,9 @@ public final class DatabaseFailures {
     /** Class 22 (data exception: a value out of range, a NUL byte in text, a date beyond PostgreSQL's years). */
     private static final Pattern DATA_EXCEPTION_SQL_STATE = Pattern.compile("22...");
     /** unique_violation, serialization_failure, deadlock_detected: a concurrent writer won; retry. */
-    private static final Set<String> CONCURRENT_UPDATE_SQL_STATES = Set.of("23505", "40001", "40P01");
+    private static final String DUPLICATE_KEY_SQL_STATE = "23505";
+
+    private static final Set<String> CONCURRENT_UPDATE_SQL_STATES = Set.of(DUPLICATE_KEY_SQL_STATE, "40001", "40P01");
 
     /**
      * What vertx-sql-client fails a connection request with when the pool's acquisition timeout passes: "Timeout" when
@@ -60,6 +64,29 @@ public final class DatabaseFailures {
     public static boolean isConcurrentUpdate(Throwable cause) {
         String state = sqlState(cause);
         return state != null && CONCURRENT_UPDATE_SQL_STATES.contains(state);
+    }
+
+    /**
+     * Runs {@code write}, and once more when it lost a race to insert the same key as a concurrent identical request
+     * (SQLSTATE 23505 in its causes): the second run, in a transaction of its own, finds the row the winner stored and
+     * answers as a repeated request does ("already recorded", or a conflict naming the stored value), never with the
+     * database's text. {@code write} must start a transaction of its own each time it is called.
+     */
+    public static <T> Uni<T> againAfterDuplicateKey(Supplier<Uni<T>> write) {
+        return write.get().onFailure(DatabaseFailures::hasDuplicateKey).recoverWithUni(lost -> write.get());
+    }
+
+    /** True when {@code failure} or one of its causes is PostgreSQL's unique violation. */
+    static boolean hasDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (DUPLICATE_KEY_SQL_STATE.equals(sqlState(cause))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** True when {@code cause} is PostgreSQL refusing a value the request carried (SQLSTATE class 22). */

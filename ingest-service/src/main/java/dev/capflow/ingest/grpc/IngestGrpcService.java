@@ -1,10 +1,12 @@
 package dev.capflow.ingest.grpc;
 
+import dev.capflow.grpc.DatabaseFailures;
 import dev.capflow.grpc.paging.Page;
 import dev.capflow.grpc.paging.PageRequest;
 import dev.capflow.ingest.config.IngestConfig;
 import dev.capflow.ingest.domain.Adjustment;
 import dev.capflow.ingest.domain.BarRevision;
+import dev.capflow.ingest.domain.CorporateAction;
 import dev.capflow.ingest.domain.CorporateActionValidator;
 import dev.capflow.ingest.domain.Instrument;
 import dev.capflow.ingest.domain.InstrumentValidator;
@@ -163,10 +165,11 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
             if (!request.hasInstrument()) {
                 throw new InvalidRequestException("instrument", "required");
             }
-            return instruments
-                    .upsert(
-                            InstrumentValidator.validate(ProtoMapper.instrument(request.getInstrument()), "instrument"),
-                            ProtoMapper.expectedVersion(request))
+            Instrument instrument =
+                    InstrumentValidator.validate(ProtoMapper.instrument(request.getInstrument()), "instrument");
+            Long expected = ProtoMapper.expectedVersion(request);
+            // the same new instrument PUT twice at once: the loser's second run updates what the winner created
+            return DatabaseFailures.againAfterDuplicateKey(() -> instruments.upsert(instrument, expected))
                     // after the commit, which recorded the change entry: a new currency converts the symbol's
                     // prices differently, so the answers of its baskets become stale before the caller hears of it
                     .call(upserted -> upserted.currencyChanged()
@@ -381,15 +384,16 @@ public class IngestGrpcService extends MutinyIngestServiceGrpc.IngestServiceImpl
                 throw new InvalidRequestException("action", "required");
             }
             dev.capflow.proto.ingest.v1.CorporateAction action = request.getAction();
-            return corporateActions
-                    .add(CorporateActionValidator.validate(
-                            action.getSymbol(),
-                            action.getExDate(),
-                            ProtoMapper.actionKind(action.getKind()),
-                            action.getRatio(),
-                            action.getAmount(),
-                            latestExDate(),
-                            "action"))
+            CorporateAction validated = CorporateActionValidator.validate(
+                    action.getSymbol(),
+                    action.getExDate(),
+                    ProtoMapper.actionKind(action.getKind()),
+                    action.getRatio(),
+                    action.getAmount(),
+                    latestExDate(),
+                    "action");
+            // the same action sent twice at once: the loser's second run finds it recorded, as a resend would
+            return DatabaseFailures.againAfterDuplicateKey(() -> corporateActions.add(validated))
                     // after the commit, which recorded the change entry: basket answers computed from the old
                     // history become stale now, before the caller hears of it
                     .call(added -> added.created()

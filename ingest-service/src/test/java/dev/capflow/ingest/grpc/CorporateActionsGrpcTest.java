@@ -320,6 +320,37 @@ class CorporateActionsGrpcTest extends GrpcTestBase {
                 .isZero();
     }
 
+    @Test
+    void theSameActionSentTwiceAtOnceIsRecordedOnceAndTheLoserHearsItIsAlreadyRecorded() throws Exception {
+        register("CG");
+        CompletableFuture<AddCorporateActionResponse> loser;
+        try (Connection winner = PostgresRedisResource.datastores().connect()) {
+            // the winner's insert, not yet committed: the service finds no row, inserts, and waits on the unique key
+            winner.setAutoCommit(false);
+            execute(
+                    winner,
+                    "INSERT INTO ingest.corporate_action (symbol, ex_date, kind, ratio)"
+                            + " VALUES ('CG', DATE '2025-11-21', 'SPLIT', 2)");
+            loser = mutiny().addCorporateAction(AddCorporateActionRequest.newBuilder()
+                            .setAction(split("CG", "2025-11-21", 2))
+                            .build())
+                    .subscribeAsCompletionStage();
+            await().atMost(Duration.ofSeconds(DEADLINE_SECONDS))
+                    .until(() ->
+                            sqlLong("SELECT count(*) FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted")
+                                    == 1);
+            winner.commit();
+        }
+
+        AddCorporateActionResponse answer = loser.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+        assertThat(answer.getCreated())
+                .as("already recorded, as a resend is answered")
+                .isFalse();
+        assertThat(answer.getAction().getRatio()).isEqualTo(2);
+        assertThat(sqlLong("SELECT count(*) FROM ingest.corporate_action WHERE symbol = 'CG'"))
+                .isEqualTo(1);
+    }
+
     /**
      * Starts {@code call} while a test transaction holds {@code symbol}'s dividend lock (taken with {@code lockFunction})
      * and has run {@code sql}, checks that the call waits for it ({@code waiting} says why), commits, and answers the
