@@ -179,6 +179,29 @@ class CorporateActionsGrpcTest extends GrpcTestBase {
     }
 
     @Test
+    void aDividendCorrectedByDeleteAndAddKeepsTheDeletedOne() throws Exception {
+        register("CH");
+        client().ingestBars(IngestBarsRequest.newBuilder()
+                .addBars(bar("CH", "2025-11-18", 40))
+                .build());
+        add(dividend("CH", "2025-11-20", 0.5));
+        client().deleteCorporateAction(DeleteCorporateActionRequest.newBuilder()
+                .setSymbol("CH")
+                .setExDate("2025-11-20")
+                .setKind(CorporateActionKind.CORPORATE_ACTION_KIND_DIVIDEND)
+                .build());
+        add(dividend("CH", "2025-11-20", 0.7));
+
+        assertThat(sqlLong("SELECT count(*) FROM ingest.corporate_action WHERE symbol = 'CH' AND amount = 0.7"))
+                .isEqualTo(1);
+        assertThat(sqlLong("SELECT count(*) FROM ingest.corporate_action_revision WHERE symbol = 'CH'"
+                        + " AND ex_date = DATE '2025-11-20' AND kind = 'DIVIDEND' AND amount = 0.5"
+                        + " AND deleted_at >= stored_at"))
+                .as("the deleted dividend is kept")
+                .isEqualTo(1);
+    }
+
+    @Test
     void badActionsAreNamed() throws Exception {
         register("CB");
         client().ingestBars(IngestBarsRequest.newBuilder()

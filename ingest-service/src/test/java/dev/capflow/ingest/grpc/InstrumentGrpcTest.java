@@ -72,6 +72,16 @@ class InstrumentGrpcTest extends GrpcTestBase {
                 catchThrowableOfType(StatusRuntimeException.class, () -> upsert(nvidia().setVersion(7)));
         assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
         assertThat(upsert(nvidia().setVersion(1)).getInstrument().getVersion()).isEqualTo(2);
+
+        // every version an update replaced is kept, the unchanged resend made none
+        assertThat(sqlLong("SELECT count(*) FROM ingest.instrument_revision WHERE symbol = 'NVDA'"))
+                .isEqualTo(2);
+        assertThat(sqlLong("SELECT count(*) FROM ingest.instrument_revision WHERE symbol = 'NVDA' AND version = 0"
+                        + " AND name = 'NVIDIA Corporation' AND shares_outstanding = 24300000000"))
+                .isEqualTo(1);
+        assertThat(sqlLong("SELECT count(*) FROM ingest.instrument_revision WHERE symbol = 'NVDA' AND version = 1"
+                        + " AND name = 'NVIDIA Corp' AND shares_outstanding IS NULL"))
+                .isEqualTo(1);
     }
 
     @Test
