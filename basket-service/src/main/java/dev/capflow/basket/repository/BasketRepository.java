@@ -17,6 +17,18 @@ public class BasketRepository implements PanacheRepositoryBase<BasketEntity, Str
                 .map(found -> found.isEmpty() ? null : found.get(0));
     }
 
+    /**
+     * Keeps the stored version of basket {@code id} with its members in {@code basket.basket_revision} ({@code deleted}:
+     * its last one, before a delete); in the caller's transaction. Answers how many were kept (0: no such basket).
+     */
+    public Uni<Integer> keepRevision(String id, boolean deleted) {
+        return getSession()
+                .chain(session -> session.createNativeQuery("SELECT basket.keep_basket_revision(?1, ?2)", Integer.class)
+                        .setParameter(1, id)
+                        .setParameter(2, deleted)
+                        .getSingleResult());
+    }
+
     /** Every basket with its members, ordered by id. */
     public Uni<List<BasketEntity>> listWithMembers() {
         return find("select distinct b from BasketEntity b left join fetch b.members order by b.id")

@@ -76,7 +76,8 @@ public class BasketStore {
     }
 
     /**
-     * Deletes a basket; {@code version} (null = no check) must match the stored one. One guarded statement, not
+     * Deletes a basket, keeping its last version in {@code basket_revision}; {@code version} (null = no check) must
+     * match the stored one. One guarded statement, not
      * Hibernate Reactive's entity delete (its members go by the foreign key's ON DELETE CASCADE): that delete keeps
      * one pending result per entity type, so of two baskets deleted at once one could wait forever, its transaction
      * left open until the call's deadline (docs/decisions.md).
@@ -86,7 +87,10 @@ public class BasketStore {
         Uni<Long> deleted = version == null
                 ? baskets.delete("id = ?1", id)
                 : baskets.delete("id = ?1 and version = ?2", id, version);
-        return deleted.chain(count -> count > 0 ? Uni.createFrom().voidItem() : whyNotDeleted(id, version));
+        // its last version is kept first (a refused delete rolls it back): Hibernate deletes the members before the row
+        return baskets.keepRevision(id, true)
+                .chain(() -> deleted)
+                .chain(count -> count > 0 ? Uni.createFrom().voidItem() : whyNotDeleted(id, version));
     }
 
     /** The failure of a delete that matched no row: the basket is gone, or at another version. */

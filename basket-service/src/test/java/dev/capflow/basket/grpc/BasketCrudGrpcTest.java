@@ -123,6 +123,50 @@ class BasketCrudGrpcTest extends GrpcTestBase {
     }
 
     @Test
+    void everyReplacedVersionAndTheLastOneOfADeletedBasketAreKept() throws Exception {
+        Basket created = client().createBasket(CreateBasketRequest.newBuilder()
+                        .setBasket(equalBasket("kept", "NVDA", "AMD"))
+                        .build())
+                .getBasket();
+        Basket updated = client().updateBasket(UpdateBasketRequest.newBuilder()
+                        .setBasket(created.toBuilder()
+                                .setName("kept v2")
+                                .clearMembers()
+                                .addMembers(member("AVGO", 1)))
+                        .build())
+                .getBasket();
+        StatusRuntimeException stale = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client().deleteBasket(DeleteBasketRequest.newBuilder()
+                        .setBasketId("kept")
+                        .setVersion(7)
+                        .build()));
+        assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+        assertThat(sqlLong("SELECT count(*) FROM basket.basket_revision WHERE basket_id = 'kept'"))
+                .as("version 0, replaced; a refused delete keeps nothing")
+                .isEqualTo(1);
+
+        client().deleteBasket(DeleteBasketRequest.newBuilder()
+                .setBasketId("kept")
+                .setVersion(updated.getVersion())
+                .build());
+
+        assertThat(
+                        sqlLong(
+                                "SELECT count(*) FROM basket.basket_revision WHERE basket_id = 'kept' AND version = 0"
+                                        + " AND NOT deleted AND name = 'Basket kept'"
+                                        + " AND members = '[{\"symbol\": \"NVDA\", \"weight\": 0.5}, {\"symbol\": \"AMD\", \"weight\": 0.5}]'"))
+                .as("the replaced definition, its members in order")
+                .isEqualTo(1);
+        assertThat(
+                        sqlLong(
+                                "SELECT count(*) FROM basket.basket_revision WHERE basket_id = 'kept' AND version = 1"
+                                        + " AND deleted AND name = 'kept v2' AND members = '[{\"symbol\": \"AVGO\", \"weight\": 1.0}]'"))
+                .as("the deleted basket's last definition")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aRandomIdIsAssignedWhenNoneIsGiven() {
         Basket created = client().createBasket(CreateBasketRequest.newBuilder()
                         .setBasket(equalBasket("", "NVDA", "MSFT", "ORCL"))
