@@ -18,6 +18,15 @@ public final class TickerSymbols {
 
     private TickerSymbols() {}
 
+    /**
+     * How to register an unknown symbol, in words for both kinds of caller: a gRPC client and one of the gateway read
+     * the same error text.
+     */
+    public static String registrationHint(String symbol) {
+        return "register the instrument first: UpsertInstrument, or PUT /api/v1/instruments/" + symbol
+                + " at the gateway";
+    }
+
     /** The canonical spelling of a symbol ("nvda " becomes "NVDA"); null stays empty. */
     public static String normalize(String symbol) {
         if (symbol == null) {

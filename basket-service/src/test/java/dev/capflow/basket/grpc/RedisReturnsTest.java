@@ -103,14 +103,7 @@ class RedisReturnsTest extends GrpcTestBase {
     @Test
     void entriesTrimmedAwayBeforeTheyWereReadMoveEveryGeneration() throws Exception {
         try (Watch watch = watchNewBasket("trimmed", "TRIM")) {
-            tick("TRIM", 30, Instant.now());
-            assertThat(watch.levels().poll(20, TimeUnit.SECONDS))
-                    .as("the reader is at the tick")
-                    .isNotNull();
-            String generation = generation("trimmed");
-
-            RedisProxyResource.proxy().delay(Duration.ofSeconds(1)); // reads time out: no repair for that alone
-            assertThat(watch.levels().poll(3, TimeUnit.SECONDS)).isNull();
+            String generation = readsTimingOutAfterATickAt30(watch, "trimmed", "TRIM"); // no repair for that alone
             tick("TRIM", 40, Instant.now());
             tick("TRIM", 50, Instant.now());
             // the reader's position (the tick at 30) and the tick at 40 are gone before it read them
@@ -130,13 +123,7 @@ class RedisReturnsTest extends GrpcTestBase {
     @Test
     void aStreamEmptiedBeforeItsTicksWereReadMovesTheLiveLevelToTheStoredPrices() throws Exception {
         try (Watch watch = watchNewBasket("emptied", "EMPT")) {
-            tick("EMPT", 30, Instant.now());
-            assertThat(watch.levels().poll(20, TimeUnit.SECONDS))
-                    .as("the reader is at the tick")
-                    .isNotNull();
-
-            RedisProxyResource.proxy().delay(Duration.ofSeconds(1)); // reads time out: the next one checks the shard
-            assertThat(watch.levels().poll(3, TimeUnit.SECONDS)).isNull();
+            readsTimingOutAfterATickAt30(watch, "emptied", "EMPT"); // the next read checks the shard
             // ingest-service stores a tick at 40 and publishes it, then the stream is gone (Redis restarted empty)
             tick("EMPT", 40, Instant.now());
             PostgresRedisResource.datastores().redisCommand("DEL", PriceStreamEntries.DEFAULT_SHARDING.keyFor("EMPT"));
@@ -201,6 +188,21 @@ class RedisReturnsTest extends GrpcTestBase {
     }
 
     /** A watch of a new basket of {@code symbol} (closes 10 then 20) and NVDA, after its first level and answer. */
+    /**
+     * A tick at 30 read by the watch (so the reader has a position), then reads delayed past their timeout; answers
+     * the basket's answer generation at that point.
+     */
+    private String readsTimingOutAfterATickAt30(Watch watch, String basketId, String symbol) throws Exception {
+        tick(symbol, 30, Instant.now());
+        assertThat(watch.levels().poll(20, TimeUnit.SECONDS))
+                .as("the reader is at the tick")
+                .isNotNull();
+        String generation = generation(basketId);
+        RedisProxyResource.proxy().delay(Duration.ofSeconds(1));
+        assertThat(watch.levels().poll(3, TimeUnit.SECONDS)).isNull();
+        return generation;
+    }
+
     private Watch watchNewBasket(String basketId, String symbol) throws Exception {
         FakeIngestServer.service().addClose(symbol, "2025-10-29", 10);
         FakeIngestServer.service().addClose(symbol, "2025-12-31", 20);

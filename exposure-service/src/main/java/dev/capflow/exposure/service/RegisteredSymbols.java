@@ -2,6 +2,7 @@ package dev.capflow.exposure.service;
 
 import dev.capflow.exposure.client.IngestClient;
 import dev.capflow.exposure.domain.GraphEntity;
+import dev.capflow.grpc.TickerSymbols;
 import dev.capflow.validation.FieldViolation;
 import dev.capflow.validation.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
@@ -57,7 +58,7 @@ public class RegisteredSymbols {
     private static FieldViolation unregistered(String field, GraphEntity entity, String symbol) {
         return new FieldViolation(
                 field,
-                "entity " + entity.id() + ": " + symbol
-                        + " is not a registered instrument (register it with PUT /instruments/" + symbol + " first)");
+                "entity " + entity.id() + ": " + symbol + " is not a registered instrument ("
+                        + TickerSymbols.registrationHint(symbol) + ")");
     }
 }

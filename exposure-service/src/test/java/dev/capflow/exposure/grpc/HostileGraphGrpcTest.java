@@ -205,10 +205,10 @@ class HostileGraphGrpcTest extends GrpcTestBase {
         assertThat(violations(created))
                 .extracting(v -> v.getField() + " " + v.getDescription())
                 .containsExactly(
-                        "entity.ticker entity hx-listed: ZZZZ9 is not a registered instrument (register it with PUT "
-                                + "/instruments/ZZZZ9 first)",
-                        "entity.listings[1] entity hx-listed: ZZZZ8 is not a registered instrument (register it with "
-                                + "PUT /instruments/ZZZZ8 first)");
+                        "entity.ticker entity hx-listed: ZZZZ9 is not a registered instrument (register the instrument"
+                                + " first: UpsertInstrument, or PUT /api/v1/instruments/ZZZZ9 at the gateway)",
+                        "entity.listings[1] entity hx-listed: ZZZZ8 is not a registered instrument (register the"
+                                + " instrument first: UpsertInstrument, or PUT /api/v1/instruments/ZZZZ8 at the gateway)");
 
         long version = client().getEntity(
                         GetEntityRequest.newBuilder().setEntityId("hx-a").build())

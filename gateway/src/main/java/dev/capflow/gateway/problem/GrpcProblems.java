@@ -79,7 +79,8 @@ public final class GrpcProblems {
      * ({@code shocks[0].value_change} is {@code shocks[0].valueChange}), so that a text and its violations agree.
      */
     private static String jsonSpelled(String description, com.google.rpc.Status rich) {
-        List<String> fields = new ArrayList<>();
+        // the create routes relay their Idempotency-Key header as request_id: a REST caller knows only the header
+        List<String> fields = new ArrayList<>(List.of(JsonFieldNames.REQUEST_ID));
         for (Any detail : rich == null ? List.<Any>of() : rich.getDetailsList()) {
             fieldViolations(detail).forEach(v -> fields.add(v.getField()));
         }

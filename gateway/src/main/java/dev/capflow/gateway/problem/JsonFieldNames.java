@@ -15,9 +15,16 @@ public final class JsonFieldNames {
     /** The wrapping request field of a resource: the JSON body is its content. */
     private static final Set<String> WRAPPERS =
             Set.of("edge", "entity", "instrument", "basket", "action", "bar", "tick");
+    /** A create's idempotency key: the REST routes take it as the {@code Idempotency-Key} header. */
+    static final String REQUEST_ID = "request_id";
     /** gRPC fields whose JSON name differs by more than its case. */
-    private static final Map<String, String> RENAMED =
-            Map.of("options.debtrank_rule", "options.rule", "options.clearing_beta", "options.beta");
+    private static final Map<String, String> RENAMED = Map.of(
+            "options.debtrank_rule",
+            "options.rule",
+            "options.clearing_beta",
+            "options.beta",
+            REQUEST_ID,
+            "Idempotency-Key");
 
     private static final Pattern SNAKE = Pattern.compile("_([a-z0-9])");
 

@@ -33,7 +33,7 @@ final class ApiExamples {
     static final String BARS_REPORT = """
             {"accepted": 1, "duplicates": 0, "skipped": 0, "replaced": 0,
              "rejected": [{"index": 1, "field": "symbol",
-                           "reason": "unknown symbol NVDAX (register it with UpsertInstrument)"}]}""";
+                           "reason": "unknown symbol NVDAX (register the instrument first: UpsertInstrument, or PUT /api/v1/instruments/NVDAX at the gateway)"}]}""";
 
     static final String TICKS_INPUT = """
             [{"symbol": "NVDA", "ts": "2025-10-29T14:30:00Z", "price": 207.5, "size": 100, "source": "nasdaq", "tradeId": "7731"},

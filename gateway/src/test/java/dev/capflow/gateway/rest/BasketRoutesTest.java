@@ -156,7 +156,7 @@ class BasketRoutesTest extends GatewayTest {
                 .post("/api/v1/baskets")
                 .then()
                 .statusCode(409)
-                .body("detail", containsString("request_id k-1"));
+                .body("detail", containsString("Idempotency-Key k-1 was already used for a different request"));
         given().contentType(ContentType.JSON)
                 .header("Idempotency-Key", "has space")
                 .body(body)

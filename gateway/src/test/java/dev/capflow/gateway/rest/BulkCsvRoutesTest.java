@@ -54,7 +54,9 @@ class BulkCsvRoutesTest extends GatewayTest {
                                         .setIndex(0)
                                         .setSymbol("NOPE")
                                         .setField("symbol")
-                                        .setReason("unknown symbol NOPE (register it with UpsertInstrument)"))
+                                        .setReason(
+                                                "unknown symbol NOPE (register the instrument first: UpsertInstrument, or PUT"
+                                                        + " /api/v1/instruments/NOPE at the gateway)"))
                                 .build())),
                 Answer.reply(ack(2, IngestReport.newBuilder().setAccepted(1).build())));
 

@@ -1,5 +1,6 @@
 package dev.capflow.ingest.domain;
 
+import dev.capflow.grpc.TickerSymbols;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -129,7 +130,8 @@ public final class PriceValidator {
             return new Problem("symbol", malformed);
         }
         if (!knownSymbols.contains(symbol)) {
-            return new Problem("symbol", "unknown symbol " + symbol + " (register it with UpsertInstrument)");
+            return new Problem(
+                    "symbol", "unknown symbol " + symbol + " (" + TickerSymbols.registrationHint(symbol) + ")");
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package dev.capflow.ingest.domain;
 
 import dev.capflow.errors.NotFoundException;
+import dev.capflow.grpc.TickerSymbols;
 import java.util.Collection;
 
 /** The request names instruments that are not in the registry (NOT_FOUND, one ResourceInfo per symbol). */
@@ -16,6 +17,9 @@ public class UnknownSymbolException extends NotFoundException {
                 INSTRUMENT,
                 symbols,
                 "unknown symbol" + (symbols.size() == 1 ? " " : "s ") + String.join(", ", symbols)
-                        + " (register it with UpsertInstrument)");
+                        + " ("
+                        + TickerSymbols.registrationHint(
+                                symbols.size() == 1 ? symbols.iterator().next() : "{symbol}")
+                        + ")");
     }
 }

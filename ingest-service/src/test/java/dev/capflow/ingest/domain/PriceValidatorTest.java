@@ -92,7 +92,11 @@ class PriceValidatorTest {
         assertThat(result.rejected())
                 .containsExactly(
                         Rejection.atIndex(1, "symbol", "required"),
-                        Rejection.atIndex(2, "symbol", "unknown symbol ZZZ (register it with UpsertInstrument)"));
+                        Rejection.atIndex(
+                                2,
+                                "symbol",
+                                "unknown symbol ZZZ (register the instrument first: UpsertInstrument, or PUT"
+                                        + " /api/v1/instruments/ZZZ at the gateway)"));
     }
 
     private static TickInput tick(Instant ts, double price, long size) {
