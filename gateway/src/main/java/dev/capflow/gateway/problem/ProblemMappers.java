@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.capflow.gateway.request.FieldViolation;
 import dev.capflow.gateway.request.InvalidFieldsException;
+import dev.capflow.gateway.request.PartlyImportedException;
 import dev.capflow.gateway.request.TooManyRecordsException;
 import dev.capflow.gateway.rest.json.JacksonViolations;
 import dev.capflow.gateway.rest.openapi.AllowedMethods;
@@ -70,9 +71,19 @@ public class ProblemMappers {
                 .withExtensions(mapper.convertValue(e.report(), MEMBERS)));
     }
 
+    @ServerExceptionMapper
+    public RestResponse<Problem> partlyImported(PartlyImportedException e, HttpServerRequest request) {
+        return grpcFailure(
+                e.downstream(), request, Map.of("acknowledged", mapper.convertValue(e.acknowledged(), MEMBERS)));
+    }
+
     @ServerExceptionMapper({StatusRuntimeException.class, StatusException.class})
     public RestResponse<Problem> grpcFailure(Exception e, HttpServerRequest request) {
-        Problem problem = GrpcProblems.of(e, request.path());
+        return grpcFailure(e, request, Map.of());
+    }
+
+    private RestResponse<Problem> grpcFailure(Exception e, HttpServerRequest request, Map<String, Object> extensions) {
+        Problem problem = GrpcProblems.of(e, request.path()).withExtensions(extensions);
         if (problem.getStatus() >= 500) {
             LOG.warnf("%s %s failed downstream: %s", request.method(), request.path(), e.getMessage());
         }

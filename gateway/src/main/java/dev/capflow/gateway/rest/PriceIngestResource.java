@@ -8,6 +8,7 @@ import dev.capflow.gateway.problem.Problem;
 import dev.capflow.gateway.request.ConvertedBatch;
 import dev.capflow.gateway.request.Fields;
 import dev.capflow.gateway.request.IngestReport;
+import dev.capflow.gateway.request.PartlyImportedException;
 import dev.capflow.gateway.rest.csv.BulkCsvImport;
 import dev.capflow.gateway.rest.csv.BulkCsvReader;
 import dev.capflow.gateway.rest.dto.BulkCsvImportReport;
@@ -25,6 +26,7 @@ import dev.capflow.proto.ingest.v1.IngestBarsResponse;
 import dev.capflow.proto.ingest.v1.IngestTicksRequest;
 import dev.capflow.proto.ingest.v1.IngestTicksResponse;
 import dev.capflow.proto.ingest.v1.Tick;
+import io.grpc.StatusRuntimeException;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -283,7 +285,12 @@ public class PriceIngestResource {
         BarWriteMode writeMode = PriceMapping.writeMode(mode);
         BulkCsvImport csvImport =
                 new BulkCsvImport(BulkCsvReader.open(body, bulk.chunkSize()), writeMode, bulk.maxRejections());
-        ingest.importBars(csvImport);
+        try {
+            ingest.importBars(csvImport);
+        } catch (StatusRuntimeException refused) {
+            // the chunks acknowledged before are committed: the problem says how many rows, a resend stays safe
+            throw new PartlyImportedException(refused, csvImport.report());
+        }
         BulkCsvImportReport report = csvImport.report();
         return IngestResponses.of(report, report.report(), report.rejectedCount());
     }

@@ -202,6 +202,36 @@ class BulkCsvRoutesTest extends GatewayTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void aRefusalAfterAcknowledgedChunksSaysWhatWasStored() {
+        fake.script(
+                IngestServiceGrpc.getImportBarsMethod(),
+                Answer.reply(ack(
+                        0,
+                        IngestReport.newBuilder()
+                                .setAccepted(1)
+                                .setDuplicates(1)
+                                .build())),
+                Answer.fail(Status.UNAVAILABLE.withDescription("down")));
+
+        given().contentType("text/csv")
+                .body("""
+                        symbol,date,open,high,low,close,volume
+                        NVDA,2025-10-29,1,2,0.5,1.5,10
+                        NVDA,2025-10-30,1,2,0.5,1.5,10
+                        NVDA,2025-10-31,1,2,0.5,1.5,10
+                        NVDA,2025-11-03,1,2,0.5,1.5,10
+                        """)
+                .when()
+                .post("/api/v1/prices/bulk-csv")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body("acknowledged.accepted", equalTo(1))
+                .body("acknowledged.duplicates", equalTo(1))
+                .body("acknowledged.replaced", equalTo(0));
+    }
+
     private static ImportBarsResponse ack(long sequence, IngestReport report) {
         return ImportBarsResponse.newBuilder()
                 .setSequence(sequence)
