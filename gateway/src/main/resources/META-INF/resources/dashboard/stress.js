@@ -124,7 +124,8 @@ export class StressPanel {
     const entities = [...result.entities].sort((x, y) => x.relativeChange - y.relativeChange);
     const tbody = this.root.querySelector('#stress-entities tbody');
     fillRows(tbody, entities, e => [
-      this.names.get(e.entity) || e.entity,
+      // an entity whose stakes are worth at least its own mark is answered, but its mark is what to check
+      (this.names.get(e.entity) || e.entity) + (e.markedBelowStakes ? ' (mark below its stakes)' : ''),
       usd(e.valueUsd),
       signed(percent(e.relativeChange), e.relativeChange),
       signed(usd(e.valueLostUsd), e.valueLostUsd),
