@@ -117,10 +117,13 @@ public class LiveLevels {
                                 .every(config.watchInterval())
                                 .filter(batch -> !batch.isEmpty())
                                 .map(batch -> new Step(List.of(), true)));
-        Multi<LiveLevel> updates = steps.emitOn(onCallContext)
-                .onItem()
+        Multi<LiveLevel> updates = steps.onItem()
                 .transformToUniAndConcatenate(step -> step.edit()
-                        ? reload(basketId, route, current)
+                        // only a reload hops to the call's context; prices stay on the thread they come on
+                        ? Uni.createFrom()
+                                .voidItem()
+                                .emitOn(onCallContext)
+                                .chain(() -> reload(basketId, route, current))
                         : Uni.createFrom()
                                 .item(() -> current.get().apply(step.prices())
                                         ? current.get().level()
