@@ -17,6 +17,7 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @ApplicationScoped
 public class LiveLevels {
+
+    /**
+     * The shortest interval between two reloads of one watch. A bulk import names a member in each chunk's change
+     * entry, and a reload reads the basket's whole history again: at most one a second per watch bounds that cost.
+     */
+    static final Duration RELOAD_INTERVAL = Duration.ofSeconds(1);
 
     private final BasketStore store;
     private final HistoryLoader history;
@@ -91,7 +98,7 @@ public class LiveLevels {
 
     /**
      * One step at a time (a LiveBasket is not thread-safe): a batch of prices moves it; an edit, or a reload of one of
-     * its symbols (coalesced like prices), replaces it with the basket as now stored.
+     * its symbols (at most one per {@link #RELOAD_INTERVAL}), replaces it with the basket as now stored.
      */
     private Multi<LiveLevel> follow(
             String basketId,
@@ -114,7 +121,7 @@ public class LiveLevels {
                         reloads.filter(reload -> reload.concerns(current.get().pricedSymbols()))
                                 .group()
                                 .intoLists()
-                                .every(config.watchInterval())
+                                .every(RELOAD_INTERVAL)
                                 .filter(batch -> !batch.isEmpty())
                                 .map(batch -> new Step(List.of(), true)));
         Multi<LiveLevel> updates = steps.onItem()
