@@ -82,9 +82,6 @@ public final class DatabaseFailures {
             if (DUPLICATE_KEY_SQL_STATE.equals(sqlState(cause))) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                return false;
-            }
         }
         return false;
     }

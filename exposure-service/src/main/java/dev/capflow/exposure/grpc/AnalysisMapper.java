@@ -101,13 +101,14 @@ final class AnalysisMapper {
                 .sorted(Comparator.<Integer>comparingDouble(i -> result.valueLostUsd()[i])
                         .thenComparing(i -> model.entity(i).id()))
                 .toList();
+        boolean[] markedBelowStakes = outcome.markedBelowStakes();
         for (int i : order) {
             EntityImpact.Builder impact = EntityImpact.newBuilder()
                     .setEntity(model.entity(i).id())
                     .setValueUsd(outcome.values()[i])
                     .setRelativeChange(result.relativeChange()[i])
                     .setValueLostUsd(result.valueLostUsd()[i])
-                    .setMarkedBelowStakes(outcome.markedBelowStakes()[i])
+                    .setMarkedBelowStakes(markedBelowStakes[i])
                     .setValuation(ProtoMapper.toProto(
                             outcome.valuations().values().get(model.entity(i).id())));
             if (result.failedInWave()[i] >= 0) {

@@ -116,7 +116,6 @@ public class ExposureAnalytics {
 
     private static StressOutcome run(StressScenario scenario, GraphModel model, Valuations valuations) {
         double[] values = values(model, valuations);
-        boolean[] markedBelowStakes = EquityCycles.markedBelowStakes(model.graph(), values);
         double[] change = new double[values.length];
         for (Shock shock : scenario.shocks()) {
             change[model.graph().indexOf(shock.entity())] = shock.valueChange();
@@ -124,12 +123,11 @@ public class ExposureAnalytics {
         return switch (scenario.model()) {
             case CROSS_HOLDINGS -> {
                 GraphRules.requireConditioned(model, null);
-                GraphRules.requireShockablePrimaries(model, values, markedBelowStakes, scenario.shockedEntities());
+                GraphRules.requireShockablePrimaries(model, values, scenario.shockedEntities());
                 yield outcome(
                         scenario,
                         model,
                         values,
-                        markedBelowStakes,
                         valuations,
                         CrossHoldings.run(model.graph(), values, change, scenario.cascade()));
             }
@@ -142,7 +140,6 @@ public class ExposureAnalytics {
                         scenario,
                         model,
                         values,
-                        markedBelowStakes,
                         valuations,
                         DebtRank.run(model.graph(), values, initialLoss, scenario.rule()));
             }
@@ -157,28 +154,14 @@ public class ExposureAnalytics {
                         change,
                         scenario.clearing());
                 yield new StressOutcome(
-                        scenario,
-                        model,
-                        values,
-                        markedBelowStakes,
-                        valuations,
-                        clearing.stress(),
-                        Optional.of(clearing),
-                        List.of(),
-                        "");
+                        scenario, model, values, valuations, clearing.stress(), Optional.of(clearing), List.of(), "");
             }
         };
     }
 
     private static StressOutcome outcome(
-            StressScenario scenario,
-            GraphModel model,
-            double[] values,
-            boolean[] markedBelowStakes,
-            Valuations valuations,
-            StressResult result) {
-        return new StressOutcome(
-                scenario, model, values, markedBelowStakes, valuations, result, Optional.empty(), List.of(), "");
+            StressScenario scenario, GraphModel model, double[] values, Valuations valuations, StressResult result) {
+        return new StressOutcome(scenario, model, values, valuations, result, Optional.empty(), List.of(), "");
     }
 
     /** Revenues by entity index, NaN when unknown. */

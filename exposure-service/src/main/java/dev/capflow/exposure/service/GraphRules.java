@@ -100,12 +100,12 @@ final class GraphRules {
 
     /**
      * Fails with FAILED_PRECONDITION (type PRIMARY_VALUE) naming each shocked entity whose stakes in others are worth at
-     * least as much as it is at {@code values} ({@code markedBelowStakes}): its primary value {@code P = (I - S) E} is not
+     * least as much as it is at {@code values}: its primary value {@code P = (I - S) E} is not
      * positive, so scaling it by the shock would move the wrong way. Other such entities are answered with a flag, not
      * refused: their primary values are not scaled. Checked with the day's values, which a write does not know.
      */
-    static void requireShockablePrimaries(
-            GraphModel model, double[] values, boolean[] markedBelowStakes, List<String> shocked) {
+    static void requireShockablePrimaries(GraphModel model, double[] values, List<String> shocked) {
+        boolean[] markedBelowStakes = EquityCycles.markedBelowStakes(model.graph(), values);
         List<PreconditionException.Violation> violations = new ArrayList<>();
         for (String id : shocked) {
             int entity = model.graph().indexOf(id);

@@ -72,12 +72,7 @@ public class ExposureAnalysisResource {
             @Parameter(description = "ISO-8601 date: the graph holding then (default today).", example = "2025-12-31")
                     @RestQuery
                     String asOf,
-            @Parameter(
-                            description = "ISO-8601 instant such as 2026-01-05T10:00:00Z: as capflow knew it then "
-                                    + "(default now). Before the graph was recorded nothing is known: no entity, no "
-                                    + "edge, no loop.")
-                    @RestQuery
-                    String knownAt,
+            @Parameter(description = ExposureExamples.KNOWN_AT_DOC) @RestQuery String knownAt,
             @Parameter(
                             description = "Which figure of estimated amounts to use: LOW, BASE (default) or HIGH.",
                             example = "BASE")
@@ -129,12 +124,7 @@ public class ExposureAnalysisResource {
             @Parameter(description = "ISO-8601 date: the graph holding then (default today).", example = "2025-12-31")
                     @RestQuery
                     String asOf,
-            @Parameter(
-                            description = "ISO-8601 instant such as 2026-01-05T10:00:00Z: as capflow knew it then "
-                                    + "(default now). Before the graph was recorded nothing is known: no entity, no "
-                                    + "edge, no loop.")
-                    @RestQuery
-                    String knownAt,
+            @Parameter(description = ExposureExamples.KNOWN_AT_DOC) @RestQuery String knownAt,
             @Parameter(
                             description = "Which figure of estimated amounts to use: LOW, BASE (default) or HIGH.",
                             example = "BASE")

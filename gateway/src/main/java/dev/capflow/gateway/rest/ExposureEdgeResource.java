@@ -82,12 +82,7 @@ public class ExposureEdgeResource {
             @Parameter(description = "ISO-8601 date: the graph holding then (default today).", example = "2025-12-31")
                     @RestQuery
                     String asOf,
-            @Parameter(
-                            description = "ISO-8601 instant such as 2026-01-05T10:00:00Z: as capflow knew it then "
-                                    + "(default now). Before the graph was recorded nothing is known: no entity, no "
-                                    + "edge, no loop.")
-                    @RestQuery
-                    String knownAt,
+            @Parameter(description = ExposureExamples.KNOWN_AT_DOC) @RestQuery String knownAt,
             @Parameter(description = "Only edges starting or ending at this entity.", example = "openai") @RestQuery
                     String entity,
             @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Long pageSize,
@@ -179,12 +174,7 @@ public class ExposureEdgeResource {
             @Parameter(description = "ISO-8601 date: the graph holding then (default today).", example = "2025-12-31")
                     @RestQuery
                     String asOf,
-            @Parameter(
-                            description = "ISO-8601 instant such as 2026-01-05T10:00:00Z: as capflow knew it then "
-                                    + "(default now). Before the graph was recorded nothing is known: no entity, no "
-                                    + "edge, no loop.")
-                    @RestQuery
-                    String knownAt) {
+            @Parameter(description = ExposureExamples.KNOWN_AT_DOC) @RestQuery String knownAt) {
         GetEdgeRequest request = EdgeMapping.getRequest(id, asOf, knownAt);
         return answers.serveLastGood(
                 "edge",

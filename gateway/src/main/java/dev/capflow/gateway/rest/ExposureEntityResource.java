@@ -76,12 +76,7 @@ public class ExposureEntityResource {
             @Parameter(description = "ISO-8601 date: the graph holding then (default today).", example = "2025-12-31")
                     @RestQuery
                     String asOf,
-            @Parameter(
-                            description = "ISO-8601 instant such as 2026-01-05T10:00:00Z: as capflow knew it then "
-                                    + "(default now). Before the graph was recorded nothing is known: no entity, no "
-                                    + "edge, no loop.")
-                    @RestQuery
-                    String knownAt,
+            @Parameter(description = ExposureExamples.KNOWN_AT_DOC) @RestQuery String knownAt,
             @Parameter(description = Paging.PAGE_SIZE_DOC, example = "100") @RestQuery Long pageSize,
             @Parameter(description = Paging.PAGE_TOKEN_DOC) @RestQuery String pageToken) {
         ListEntitiesRequest request = Paging.paged(EntityMapping.listRequest(asOf, knownAt), pageSize, pageToken);
@@ -116,12 +111,7 @@ public class ExposureEntityResource {
             @Parameter(description = "ISO-8601 date: the graph holding then (default today).", example = "2025-12-31")
                     @RestQuery
                     String asOf,
-            @Parameter(
-                            description = "ISO-8601 instant such as 2026-01-05T10:00:00Z: as capflow knew it then "
-                                    + "(default now). Before the graph was recorded nothing is known: no entity, no "
-                                    + "edge, no loop.")
-                    @RestQuery
-                    String knownAt) {
+            @Parameter(description = ExposureExamples.KNOWN_AT_DOC) @RestQuery String knownAt) {
         GetEntityRequest request = EntityMapping.getRequest(id, asOf, knownAt);
         return answers.serveLastGood(
                 "entity",

@@ -1,7 +1,17 @@
 package dev.capflow.gateway.rest;
 
-/** Example bodies for the OpenAPI document of the exposure routes (illustrative figures, shaped like real answers). */
+/**
+ * Example bodies for the OpenAPI document of the exposure routes (illustrative figures, shaped like real answers), and
+ * the text of the parameter every read of the graph takes.
+ */
 final class ExposureExamples {
+
+    /**
+     * OpenAPI text of the knownAt query parameter. No example: one would pre-fill an instant before a fresh platform
+     * recorded its graph, and Swagger UI's "try it out" would answer nothing.
+     */
+    static final String KNOWN_AT_DOC = "ISO-8601 instant such as 2026-01-05T10:00:00Z: as capflow knew it then (default"
+            + " now). Before the graph was recorded nothing is known: no entity, no edge, no loop.";
 
     static final String ENTITY = """
             {"id": "openai", "name": "OpenAI", "kind": "PRIVATE", "listings": [],
